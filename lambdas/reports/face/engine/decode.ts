@@ -1,6 +1,6 @@
 /** Image bytes (JPEG, PNG, WebP, …) → raw 8-bit RGB pixels, EXIF orientation applied. */
 import sharp from 'sharp';
-import { FaceEngineError } from './human';
+import { FaceInputError } from '../errors';
 
 export interface RgbImage {
   data: Uint8Array;
@@ -22,6 +22,6 @@ export async function decodeRgb(bytes: Buffer): Promise<RgbImage> {
       .toBuffer({ resolveWithObject: true });
     return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
   } catch (error) {
-    throw new FaceEngineError(`Could not decode the image (${bytes.length} bytes): ${(error as Error).message}`, { cause: error });
+    throw new FaceInputError(`Could not decode the image (${bytes.length} bytes): ${(error as Error).message}`, { cause: error });
   }
 }

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Human, Config } from '@vladmandic/human';
+import { FaceEngineError } from '../errors';
 
 /** Only the face pipeline runs: detector → faceres (1024-d descriptor).
  *  The mesh stage is off: its confidence collapses on partly hidden faces (the cameraman behind
@@ -95,6 +96,3 @@ async function createHuman(): Promise<Human> {
   return human;
 }
 
-export class FaceEngineError extends Error {
-  override readonly name = 'FaceEngineError';
-}

@@ -3,9 +3,10 @@
  * (Human's `faceres` model), and compare two embeddings. The only door into `engine/`.
  */
 import { decodeRgb } from './decode';
-import { getHuman, FaceEngineError } from './human';
+import { getHuman } from './human';
+import { FaceEngineError } from '../errors';
 
-export { FaceEngineError, getHuman };
+export { getHuman };
 
 export interface DetectedFace {
   /** [x, y, width, height] in pixels of the decoded (EXIF-rotated, ≤1280 px) image. */

@@ -1,0 +1,73 @@
+/**
+ * `facial_similarity_report`: is the person in the live capture the one on the document?
+ *
+ * Judged here: `image_integrity.face_detected` (one face in each) and
+ * `face_comparison.face_match` (embedding similarity against FACE_THRESHOLDS.faceMatch).
+ * Not judged, so absent: `image_integrity.source_integrity` (no tamper/emulator signal) and
+ * `visual_authenticity` (Human's antispoof model was tried and scored the real astronaut photo
+ * 0.45 "real" and a rotated copy 0.69: not a measurement worth a result; see README.md).
+ */
+import { z } from 'zod';
+import { worst, type BreakdownArea, type Media, type ReportResult } from '../types';
+import { documentReasons, faceDetectedArea, facesIn, liveReasons, type FacesIn } from './detection';
+import { similarity } from './engine';
+import { FaceInputError } from './errors';
+import { framesOf, isVideo } from './frames';
+import { FACE_THRESHOLDS } from './thresholds';
+
+export const FacialSimilarityConfig = z.object({
+  variant: z.enum(['photo', 'photo_fully_auto', 'video', 'motion']).default('photo'),
+});
+export type FacialSimilarityConfig = z.input<typeof FacialSimilarityConfig>;
+
+export interface FacialSimilarityInput {
+  /** The document's front side, or a crop of its portrait. */
+  documentImage: Media;
+  /** photo variants: the live photo(s); video/motion: the videos, or frames as images. */
+  live: Media[];
+  config: FacialSimilarityConfig;
+}
+
+export async function checkFacialSimilarity(input: FacialSimilarityInput): Promise<ReportResult> {
+  const { variant } = parseConfig(input.config);
+  if (input.live.length === 0) throw new FaceInputError('No live media: pass at least one live photo, video or frame');
+  const moving = variant === 'video' || variant === 'motion';
+  const video = input.live.find(isVideo);
+  if (!moving && video) {
+    throw new FaceInputError(`Variant "${variant}" takes photos, but live media ${video.id} is ${video.contentType}; use variant "video" or "motion"`);
+  }
+  const [document] = await facesIn([input.documentImage]) as [FacesIn];
+  const live = await facesIn(moving ? await framesOf(input.live) : input.live);
+
+  const reasons = [...documentReasons(document), ...liveReasons(live)];
+  const counts = { document_faces: document.faces.length, live_faces: live.map((l) => l.faces.length) };
+  const imageIntegrity: BreakdownArea = { result: reasons.length ? 'consider' : 'clear', breakdown: { face_detected: faceDetectedArea(reasons, counts) } };
+  const docFace = document.faces[0];
+  if (reasons.length > 0 || !docFace) {
+    return { result: 'consider', breakdown: { image_integrity: imageIntegrity }, properties: {} };
+  }
+
+  // Every live image with a face must match: the lowest score is the one reported, so a second
+  // person swapped in for part of a video cannot hide behind a good median.
+  const scores = live.flatMap((l) => (l.faces[0] ? [round(similarity(docFace.embedding, l.faces[0].embedding))] : []));
+  const score = Math.min(...scores);
+  const faceMatch: BreakdownArea = {
+    result: score >= FACE_THRESHOLDS.faceMatch ? 'clear' : 'consider',
+    properties: { score, ...(scores.length > 1 ? { scores } : {}) },
+  };
+  const faceComparison: BreakdownArea = { result: faceMatch.result, breakdown: { face_match: faceMatch } };
+  const result = worst([faceComparison.result, imageIntegrity.result]) ?? 'consider';
+  return { result, breakdown: { face_comparison: faceComparison, image_integrity: imageIntegrity }, properties: { score } };
+}
+
+function parseConfig(config: FacialSimilarityConfig): z.output<typeof FacialSimilarityConfig> {
+  const parsed = FacialSimilarityConfig.safeParse(config);
+  if (!parsed.success) {
+    throw new FaceInputError(`Invalid facial_similarity_report config ${JSON.stringify(config)}: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  return parsed.data;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

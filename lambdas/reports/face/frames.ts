@@ -1,0 +1,71 @@
+/**
+ * Frames of a selfie video, decoded offline by the ffmpeg binary that `@ffmpeg-installer/linux-x64`
+ * ships inside its npm package (a static 2018 build; it decodes H.264, HEVC, VP8/VP9 in MP4,
+ * WebM and MOV). Images pass through unchanged, so a capture client may upload frames instead.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Media } from '../types';
+import { FaceInputError } from './errors';
+
+const run = promisify(execFile);
+
+export const FRAMES_PER_VIDEO = 5;
+const FFMPEG_TIMEOUT_MS = 20_000;
+
+export function ffmpegPath(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when no FFMPEG_PATH is set
+  return process.env.FFMPEG_PATH ?? (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
+}
+
+export function isVideo(media: Media): boolean {
+  return media.contentType.startsWith('video/');
+}
+
+/** Every image as is, every video as `perVideo` frames evenly spread over its length. */
+export async function framesOf(media: Media[], perVideo = FRAMES_PER_VIDEO): Promise<Media[]> {
+  const out: Media[] = [];
+  for (const item of media) {
+    if (!isVideo(item)) { out.push(item); continue; }
+    const frames = await extractFrames(item.bytes, perVideo);
+    frames.forEach((bytes, i) => out.push({ id: `${item.id}#frame${i}`, bytes, contentType: 'image/jpeg' }));
+  }
+  return out;
+}
+
+/** JPEG frames of a video; ffmpeg reads a file because MP4 indexes may sit at the end. */
+export async function extractFrames(video: Buffer, count: number): Promise<Buffer[]> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'face-frames-'));
+  try {
+    const input = path.join(dir, 'input');
+    await writeFile(input, video);
+    const seconds = await durationOf(input);
+    const fps = seconds && seconds > 0 ? count / seconds : 2;
+    await ffmpeg(['-v', 'error', '-i', input, '-vf', `fps=${fps.toFixed(4)}`, '-frames:v', String(count), '-q:v', '2', path.join(dir, 'frame-%02d.jpg')]);
+    const names = (await readdir(dir)).filter((n) => n.startsWith('frame-')).sort();
+    if (names.length === 0) throw new FaceInputError(`The video (${video.length} bytes) has no decodable frame`);
+    return Promise.all(names.map((n) => readFile(path.join(dir, n))));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** ffmpeg prints `Duration: 00:00:04.20` for `-i` alone, then exits 1 as no output is named. */
+async function durationOf(file: string): Promise<number | undefined> {
+  const stderr = await run(ffmpegPath(), ['-hide_banner', '-i', file], { timeout: FFMPEG_TIMEOUT_MS })
+    .then((r) => r.stderr, (error: { stderr?: string }) => error.stderr ?? '');
+  const m = /Duration: (\d+):(\d+):(\d+(?:\.\d+)?)/.exec(stderr);
+  return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) : undefined;
+}
+
+async function ffmpeg(args: string[]): Promise<void> {
+  try {
+    await run(ffmpegPath(), args, { timeout: FFMPEG_TIMEOUT_MS, maxBuffer: 4 << 20 });
+  } catch (error) {
+    const e = error as { stderr?: string; message: string };
+    throw new FaceInputError(`ffmpeg could not decode the video: ${(e.stderr ?? e.message).trim().slice(0, 300)}`, { cause: error });
+  }
+}

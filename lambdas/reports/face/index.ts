@@ -1,0 +1,9 @@
+/** Face checks: `facial_similarity_report` and `known_faces_report`. The only door in. */
+export { checkFacialSimilarity, FacialSimilarityConfig, type FacialSimilarityInput } from './facial-similarity';
+export { checkKnownFaces, InMemoryFaceIndex, MAX_MATCHES } from './known-faces';
+export type { FaceEntry, FaceIndexStore, FaceMatch, KnownFacesInput, SearchOptions } from './known-faces';
+export { detectFaces, similarity, normalise, getHuman, type DetectedFace } from './engine';
+export { extractFrames, framesOf, FRAMES_PER_VIDEO } from './frames';
+export { FACE_THRESHOLDS } from './thresholds';
+export { FACE_REASONS, type FaceReason } from './detection';
+export { FaceReportError, FaceEngineError, FaceInputError } from './errors';
