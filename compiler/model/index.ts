@@ -1,0 +1,4 @@
+export * from './common';
+export * from './conditions';
+export * from './tasks';
+export * from './workflow';

@@ -1,0 +1,26 @@
+/** The workflow definition: the product's central contract, one zod schema. */
+import { z } from 'zod';
+import { APPLICANT_FIELDS, CUSTOM_INPUT_TYPES, Format, TaskId } from './common';
+import { Task } from './tasks';
+
+export const CustomInput = z.object({
+  type: z.enum(CUSTOM_INPUT_TYPES), required: z.boolean().optional(), semantic: z.string().max(64).optional(),
+}).strict();
+
+export const WorkflowInput = z.object({
+  applicant: z.union([z.literal('all'), z.array(z.enum(APPLICANT_FIELDS))]).optional(),
+  custom: z.record(z.string().regex(/^[A-Za-z0-9_]{1,64}$/, { message: 'custom input names are 1 to 64 of A-Z, a-z, 0-9 and _' }), CustomInput).optional(),
+}).strict();
+
+export const OutputProperty = z.object({ format: Format, description: z.string().optional() }).strict();
+
+export const Workflow = z.object({
+  name: z.string().min(1).max(200),
+  description: z.string().max(2000).optional(),
+  input: WorkflowInput.optional(),
+  output: z.record(z.string().regex(/^[A-Za-z0-9_]{1,64}$/), OutputProperty).optional(),
+  start: TaskId,
+  tasks: z.array(Task).min(1),
+}).strict();
+export type Workflow = z.infer<typeof Workflow>;
+export type WorkflowInput = z.infer<typeof WorkflowInput>;

@@ -1,0 +1,99 @@
+/**
+ * One descriptor per task type: its kind, versions, what must precede it, the type of its
+ * output and which earlier outputs a report handler is sent. Adding a task type: a schema in
+ * model/tasks.ts and a line here.
+ */
+import type { Task, TaskType } from '../model';
+import { T, type DataType } from './types';
+
+export type TaskKind = 'capture' | 'report' | 'logic' | 'retry' | 'send_receive' | 'parallel' | 'result';
+
+export interface Prerequisite { anyOf: readonly TaskType[]; label: string }
+
+export interface TaskDescriptor {
+  kind: TaskKind;
+  /** Versions of the task type, oldest first; the last is the latest. */
+  versions: ReadonlyArray<{ version: number; notes: string }>;
+  /** Each entry: one of `anyOf` must precede the task on every route to it. */
+  requires?: (task: Task) => Prerequisite[];
+  /** Type of the task's output, for `tasks.<id>.output...` paths. */
+  output: (task: Task) => DataType;
+}
+
+const FACE_CAPTURES = ['face_capture_photo', 'face_capture_video', 'face_capture_motion'] as const;
+const v1 = [{ version: 1, notes: 'First version.' }];
+const media = T.array(T.object({ id: T.string }, true));
+const breakdown = T.object({}, true);
+export const REPORT_RESULT = T.enum(['clear', 'consider']);
+const reportOutput = (): DataType => T.object({ result: REPORT_RESULT, sub_result: T.string, breakdown, properties: T.object({}, true) });
+const docCapture = { anyOf: ['document_capture'] as const, label: 'document_capture' };
+
+const capture = (output: DataType): TaskDescriptor => ({ kind: 'capture', versions: v1, output: () => output });
+const reportType = (requires?: (task: Task) => Prerequisite[], versions = v1): TaskDescriptor =>
+  ({ kind: 'report', versions, output: reportOutput, ...(requires ? { requires } : {}) });
+
+const PROFILE_TYPES: Record<string, DataType> = {
+  dob: T.date, address: T.object({}, true), first_name: T.string, last_name: T.string, email: T.string,
+  phone_number: T.string, country_of_residence: T.string, ssn: T.string, pan: T.string,
+};
+const extracted = T.object({
+  document_type: T.string, issuing_country: T.string, document_number: T.string, first_name: T.string, last_name: T.string,
+  date_of_birth: T.date, date_of_expiry: T.date, nationality: T.string, gender: T.string,
+});
+const faceVariant: Record<string, TaskType> = {
+  photo: 'face_capture_photo', photo_fully_auto: 'face_capture_photo', video: 'face_capture_video', motion: 'face_capture_motion',
+};
+
+export const REGISTRY: Record<TaskType, TaskDescriptor> = {
+  document_capture: capture(T.array(T.object({ id: T.string, type: T.string, side: T.string, issuing_country: T.string }))),
+  face_capture_photo: capture(media),
+  face_capture_video: capture(media),
+  face_capture_motion: capture(media),
+  profile_data_capture: {
+    kind: 'capture', versions: v1,
+    output: (t) => T.object(Object.fromEntries((t.type === 'profile_data_capture' ? t.fields : []).map((f) => [f, PROFILE_TYPES[f] ?? T.unknown]))),
+  },
+  proof_of_address_capture: capture(media),
+  autofill: { kind: 'report', versions: v1, requires: () => [docCapture], output: () => T.object({ result: REPORT_RESULT, extracted_data: extracted }) },
+  document_report: reportType(() => [docCapture], [
+    { version: 1, notes: 'MRZ, expiry and age checks.' },
+    { version: 2, notes: 'Adds image-quality areas (blur, glare, resolution) and MRZ/printed-field consistency.' },
+  ]),
+  facial_similarity_report: reportType((t) => {
+    const variant = t.type === 'facial_similarity_report' ? t.variant : 'photo';
+    const face = faceVariant[variant] ?? 'face_capture_photo';
+    return [docCapture, { anyOf: [face], label: face }];
+  }),
+  known_faces_report: reportType(() => [{ anyOf: FACE_CAPTURES, label: 'a face capture' }]),
+  device_intelligence_report: reportType(() => [{ anyOf: ['document_capture', ...FACE_CAPTURES], label: 'document_capture or a face capture' }]),
+  identity_report: reportType(),
+  watchlist_report: reportType(),
+  driving_licence_verification: reportType(),
+  india_tax_id_report: reportType(),
+  proof_of_address_report: reportType(() => [{ anyOf: ['proof_of_address_capture'], label: 'proof_of_address_capture' }]),
+  logic: { kind: 'logic', versions: v1, output: () => T.unknown },
+  retry: { kind: 'retry', versions: v1, output: () => T.unknown },
+  send_receive: {
+    kind: 'send_receive', versions: v1,
+    output: (t) => T.object(Object.fromEntries(Object.entries(t.type === 'send_receive' ? t.receive ?? {} : {})
+      .map(([k, f]) => [k, formatType(f.format)]))),
+  },
+  parallel: { kind: 'parallel', versions: v1, output: () => T.unknown },
+  result: { kind: 'result', versions: v1, output: () => T.unknown },
+};
+
+export function formatType(format: string): DataType {
+  switch (format) {
+    case 'string': return T.string;
+    case 'number': return T.number;
+    case 'boolean': return T.boolean;
+    case 'date': return T.date;
+    case 'date_time': return T.dateTime;
+    case 'string_list': return T.stringList;
+    default: return T.unknown;
+  }
+}
+
+export const latestVersion = (type: TaskType): number => REGISTRY[type].versions.at(-1)?.version ?? 1;
+export const isInteractive = (type: TaskType): boolean => REGISTRY[type].kind === 'capture';
+export const isWaiting = (type: TaskType): boolean => REGISTRY[type].kind === 'capture' || type === 'send_receive';
