@@ -1,0 +1,1 @@
+export { collectSources, firstOf, type PersonSource, type Address } from './sources';
