@@ -1,0 +1,114 @@
+import type { HistoryEvent } from '../../contract';
+import { StatesErrors } from '../asl/errors';
+import type { Json } from '../asl/json';
+import type { Program } from '../asl/program';
+import { StepCtx, type Effect, type StepEnv } from './ctx';
+import { onChildDone } from './fanout';
+import { dialectOf, endExecution, guarded, json } from './run';
+import type { ExecSnapshot, ThreadSnap } from './snapshot';
+import { stateBodies, waitDone } from './states';
+import { taskFailed, taskHeartbeat, taskSubmitted, taskSucceeded, taskTimedOut } from './task';
+
+export type StepEvent =
+  | { t: 'start' }
+  | { t: 'taskSucceeded'; thread: number; attempt: number; output: Json }
+  | { t: 'taskSubmitted'; thread: number; attempt: number; output: Json }
+  | { t: 'taskFailed'; thread: number; attempt: number; error?: string; cause?: string }
+  | { t: 'heartbeat'; thread: number; attempt: number }
+  | { t: 'timers' }
+  | { t: 'stop'; error?: string; cause?: string };
+
+export interface StepResult { events: HistoryEvent[]; effects: Effect[]; deadTokens: string[] }
+
+/**
+ * Advances an execution by one outside event: mutates `snap` in place and returns the history
+ * events, the effects to run (task invocations) and the tokens that stopped being valid.
+ * It performs no I/O; time and token randomness come from `env`.
+ */
+export async function step(program: Program, snap: ExecSnapshot, ev: StepEvent, env: StepEnv): Promise<StepResult> {
+  const x = new StepCtx(program, snap, env);
+  if (snap.record.status === 'RUNNING') {
+    try {
+      await apply(x, ev);
+      await drain(x);
+    } catch (e) {
+      // An engine bug must not leave the execution hanging: fail it visibly.
+      endExecution(x, { ok: false, error: StatesErrors.Runtime, cause: `Internal engine error: ${(e as Error).stack ?? String(e)}` });
+    }
+  }
+  return { events: x.events, effects: snap.record.status === 'RUNNING' ? x.effects : [], deadTokens: x.deadTokens };
+}
+
+async function apply(x: StepCtx, ev: StepEvent): Promise<void> {
+  const th = (id: number): ThreadSnap | undefined => x.snap.threads[id];
+  switch (ev.t) {
+    case 'start': return start(x);
+    case 'taskSucceeded': await taskSucceeded(x, th(ev.thread), ev.attempt, ev.output); return ready(x, ev.thread);
+    case 'taskSubmitted': return taskSubmitted(x, th(ev.thread), ev.attempt, ev.output);
+    case 'taskFailed': await taskFailed(x, th(ev.thread), ev.attempt, ev.error, ev.cause); return ready(x, ev.thread);
+    case 'heartbeat': return taskHeartbeat(x, th(ev.thread), ev.attempt);
+    case 'timers': return fireTimers(x);
+    case 'stop': return endExecution(x, { aborted: true, error: ev.error, cause: ev.cause });
+  }
+}
+
+function start(x: StepCtx): void {
+  const r = x.snap.record;
+  x.emit(undefined, 'ExecutionStarted', { input: r.input, inputDetails: { truncated: false }, roleArn: x.snap.roleArn ?? '' });
+  const root = x.program.root;
+  x.snap.threads[0] = { id: 0, slot: 0, scope: '', state: root.StartAt, input: JSON.parse(r.input) as Json, vars: {}, phase: 'ready',
+    enteredEventId: 0, enteredTime: 0, lastEventId: 0, retries: [], retryCount: 0 };
+  x.snap.nextThreadId = 1;
+  if (root.TimeoutSeconds !== undefined) x.addTimer('execTimeout', 0, r.startDate + root.TimeoutSeconds * 1000);
+  x.queue.push(0);
+}
+
+function ready(x: StepCtx, id: number): void {
+  if (x.snap.threads[id]?.phase === 'ready') x.queue.push(id);
+}
+
+/** Fires every timer due now, earliest first, running the execution forward after each. */
+async function fireTimers(x: StepCtx): Promise<void> {
+  const now = x.env.now();
+  const due = x.snap.timers.filter((tm) => tm.due <= now).sort((a, b) => a.due - b.due || a.id - b.id);
+  for (const tm of due) {
+    if (x.snap.record.status !== 'RUNNING') return;
+    if (!x.snap.timers.some((k) => k.id === tm.id)) continue;  // cancelled by an earlier timer
+    x.snap.timers = x.snap.timers.filter((k) => k.id !== tm.id);
+    const t = x.snap.threads[tm.thread];
+    if (tm.kind === 'execTimeout') { endExecution(x, { timedOut: true }); return; }
+    if (!t) continue;
+    if (tm.kind === 'wait' && t.phase === 'wait') await waitDone(x, t);
+    else if (tm.kind === 'retry' && t.phase === 'retry') {
+      const st = x.stateOf(t);
+      t.phase = 'running';
+      await guarded(x, t, st, () => stateBodies[st.Type](x, t, st, dialectOf(x, st)));
+    } else if (tm.kind === 'taskTimeout' || tm.kind === 'heartbeat') await taskTimedOut(x, t, tm.attempt ?? 0, tm.kind === 'heartbeat');
+    ready(x, t.id);
+    await drain(x);
+  }
+}
+
+/** Runs queued threads (and reports finished children) until everything is blocked. */
+export async function drain(x: StepCtx): Promise<void> {
+  while (x.snap.record.status === 'RUNNING') {
+    const child = x.childDone.shift();
+    if (child !== undefined) { await onChildDone(x, child); continue; }
+    const id = x.queue.shift();
+    if (id === undefined) return;
+    const t = x.snap.threads[id];
+    while (t && t.phase === 'ready' && x.snap.threads[t.id] && x.snap.record.status === 'RUNNING') await enter(x, t);
+  }
+}
+
+async function enter(x: StepCtx, t: ThreadSnap): Promise<void> {
+  const st = x.stateOf(t);
+  t.enteredTime = x.env.now();
+  t.retries = [];
+  t.retryCount = 0;
+  t.task = undefined;
+  t.fanout = undefined;
+  t.phase = 'running';
+  t.enteredEventId = x.emit(t, `${st.Type}StateEntered`, { input: json(t.input), inputDetails: { truncated: false }, name: t.state });
+  await guarded(x, t, st, () => stateBodies[st.Type](x, t, st, dialectOf(x, st)));
+}

@@ -1,0 +1,39 @@
+import type { HistoryEvent } from '../../contract';
+import type { ExecSnapshot } from '../interp/snapshot';
+
+export interface StoredExecution { snapshot: ExecSnapshot; history: HistoryEvent[] }
+
+/**
+ * Where executions live. `save` is called after every step with the whole (small) snapshot and
+ * the history events that step produced; it must be atomic per call: after a crash an
+ * execution is exactly as of some completed `save`.
+ */
+export interface ExecutionStore {
+  loadAll(): Promise<StoredExecution[]>;
+  save(snapshot: ExecSnapshot, newEvents: HistoryEvent[]): Promise<void>;
+  history(executionArn: string): Promise<HistoryEvent[]>;
+  close(): Promise<void>;
+}
+
+export class MemoryStore implements ExecutionStore {
+  private readonly histories = new Map<string, HistoryEvent[]>();
+  private readonly snapshots = new Map<string, ExecSnapshot>();
+
+  async loadAll(): Promise<StoredExecution[]> {
+    return [...this.snapshots.values()].map((s) => ({ snapshot: s, history: this.histories.get(s.record.executionArn) ?? [] }));
+  }
+
+  async save(snapshot: ExecSnapshot, newEvents: HistoryEvent[]): Promise<void> {
+    const arn = snapshot.record.executionArn;
+    this.snapshots.set(arn, snapshot);
+    let h = this.histories.get(arn);
+    if (!h) this.histories.set(arn, (h = []));
+    for (const e of newEvents) h.push(e);
+  }
+
+  async history(executionArn: string): Promise<HistoryEvent[]> {
+    return this.histories.get(executionArn) ?? [];
+  }
+
+  async close(): Promise<void> { /* nothing to release */ }
+}
