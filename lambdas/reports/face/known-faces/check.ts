@@ -32,10 +32,10 @@ export async function checkKnownFaces({ live, applicantId, index }: KnownFacesIn
   await index.add({ applicantId, mediaId: live.id, embedding: face.embedding });
 
   const matches = hits.map((h) => ({ applicant_id: h.applicantId, score: Math.round(h.score * 1000) / 1000, media_id: h.mediaId }));
-  const seen: BreakdownArea = { result: matches.length > 0 ? 'consider' : 'clear' };
+  const result = matches.length > 0 ? 'consider' : 'clear';
   return {
-    result: seen.result === 'consider' ? 'consider' : 'clear',
-    breakdown: { previously_seen_faces: seen, image_integrity: imageIntegrity },
+    result,
+    breakdown: { previously_seen_faces: { result }, image_integrity: imageIntegrity },
     properties: { matches },
   };
 }

@@ -1,0 +1,92 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { ReportResult } from '../../../compiler/runtime-contract';
+import { documentPortrait, edited, gradient, original, twoPeople, type Identity } from '../../../fixtures/faces/variants';
+import type { Media } from '../types';
+import { checkFacialSimilarity, FACE_THRESHOLDS } from '.';
+import { ffmpegPath } from './frames';
+
+const png = (id: string, bytes: Buffer): Media => ({ id, bytes, contentType: 'image/png' });
+const jpeg = (id: string, bytes: Buffer): Media => ({ id, bytes, contentType: 'image/jpeg' });
+
+async function idCard(identity: Identity): Promise<Media> {
+  return jpeg(`doc-${identity}`, (await documentPortrait(identity)).bytes);
+}
+
+/** A 2-second H.264 MP4 of the photo swaying a few degrees, made by the bundled ffmpeg. */
+async function selfieVideo(identity: Identity): Promise<Media> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'face-video-test-'));
+  try {
+    const out = path.join(dir, 'selfie.mp4');
+    await promisify(execFile)(ffmpegPath(), ['-v', 'error', '-loop', '1', '-i', path.join(__dirname, '../../../fixtures/faces', `${identity}.png`),
+      '-t', '2', '-r', '10', '-vf', 'rotate=0.08*sin(2*PI*t):fillcolor=gray,format=yuv420p', '-c:v', 'libx264', out]);
+    return { id: `video-${identity}`, bytes: await readFile(out), contentType: 'video/mp4' };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('checkFacialSimilarity', () => {
+  it('photo: an ID-card portrait and a live JPEG of the same person are clear', async () => {
+    const live = jpeg('live', (await edited('astronaut', 'crop+rotate+jpeg')).bytes);
+    const report = await checkFacialSimilarity({ documentImage: await idCard('astronaut'), live: [live], config: { variant: 'photo' } });
+    expect(ReportResult.parse(report)).toBeTruthy();
+    expect(report.result).toBe('clear');
+    const score = report.properties.score as number;
+    expect(score).toBeGreaterThanOrEqual(FACE_THRESHOLDS.faceMatch);
+    expect(report.breakdown).toEqual({
+      face_comparison: { result: 'clear', breakdown: { face_match: { result: 'clear', properties: { score } } } },
+      image_integrity: { result: 'clear', breakdown: { face_detected: { result: 'clear', properties: { document_faces: 1, live_faces: [1] } } } },
+    });
+    expect(report.breakdown).not.toHaveProperty('visual_authenticity');
+  });
+
+  it('photo_fully_auto: the other person is consider on face_match', async () => {
+    const report = await checkFacialSimilarity({ documentImage: await idCard('astronaut'), live: [png('live', original('camera'))], config: { variant: 'photo_fully_auto' } });
+    expect(report.result).toBe('consider');
+    expect(report.breakdown.face_comparison).toMatchObject({ result: 'consider', breakdown: { face_match: { result: 'consider' } } });
+    expect(report.properties.score as number).toBeLessThan(FACE_THRESHOLDS.faceMatch);
+  });
+
+  it('no face in the live photo: consider with the reason, and no comparison', async () => {
+    const report = await checkFacialSimilarity({ documentImage: await idCard('camera'), live: [png('live', (await gradient()).bytes)], config: { variant: 'photo' } });
+    expect(report).toEqual({
+      result: 'consider',
+      breakdown: { image_integrity: { result: 'consider', breakdown: { face_detected: {
+        result: 'consider', properties: { reasons: ['no_face_in_live_media'], document_faces: 1, live_faces: [0] } } } } },
+      properties: {},
+    });
+  });
+
+  it('two people in the document and none live: both reasons at once', async () => {
+    const report = await checkFacialSimilarity({ documentImage: png('doc', (await twoPeople()).bytes), live: [png('live', (await gradient()).bytes)], config: { variant: 'photo' } });
+    expect(report.breakdown.image_integrity).toMatchObject({ breakdown: { face_detected: { properties: { reasons: ['several_faces_in_document', 'no_face_in_live_media'] } } } });
+  });
+
+  it('video: frames decoded from an MP4 match the document; each frame is scored', async () => {
+    const report = await checkFacialSimilarity({ documentImage: await idCard('camera'), live: [await selfieVideo('camera')], config: { variant: 'video' } });
+    expect(report.result).toBe('clear');
+    const faceMatch = (report.breakdown.face_comparison as { breakdown: { face_match: { properties: { scores: number[] } } } }).breakdown.face_match;
+    expect(faceMatch.properties.scores).toHaveLength(5);
+    expect(report.properties.score).toBe(Math.min(...faceMatch.properties.scores));
+  });
+
+  it('motion: uploaded frames of another person are consider', async () => {
+    const frames = await Promise.all(['rotate+7', 'rotate-10', 'crop-80'].map(async (e) => jpeg(e, (await edited('astronaut', e)).bytes)));
+    const report = await checkFacialSimilarity({ documentImage: await idCard('camera'), live: frames, config: { variant: 'motion' } });
+    expect(report.result).toBe('consider');
+    expect(report.breakdown.image_integrity).toMatchObject({ result: 'clear' });
+  });
+
+  it('rejects a video for a photo variant and an unknown variant, saying how to fix it', async () => {
+    const doc = await idCard('astronaut');
+    const video: Media = { id: 'v1', bytes: Buffer.alloc(10), contentType: 'video/webm' };
+    await expect(checkFacialSimilarity({ documentImage: doc, live: [video], config: { variant: 'photo' } }))
+      .rejects.toThrow(/use variant "video" or "motion"/);
+    await expect(checkFacialSimilarity({ documentImage: doc, live: [video], config: { variant: 'selfie' as 'photo' } }))
+      .rejects.toMatchObject({ name: 'FaceInputError' });
+  });
+});
