@@ -17,7 +17,9 @@ export type MachineRef =
   | { kind: 'version'; name: string; machineArn: string; version: number }
   | { kind: 'alias'; name: string; machineArn: string; alias: string };
 
-const FORBIDDEN_NAME_CHARS = /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/;
+// Control characters (U+0000-U+001F, U+007F-U+009F) are checked by code point, not in the regex.
+const FORBIDDEN_NAME_CHARS = /[\s<>{}[\]?*"#%\\^|~`$&,;:/]/;
+const isControl = (c: number) => c <= 0x1f || (c >= 0x7f && c <= 0x9f);
 const ALIAS_NAME = /^(?=.*[a-zA-Z_\-.])[a-zA-Z0-9_\-.]{1,80}$/;
 
 export function machineArn(loc: Location, name: string): string {
@@ -34,9 +36,9 @@ export function checkName(name: string, what = 'name'): void {
   if (name.length < 1 || name.length > 80) {
     throw new InvalidNameError(`Invalid ${what} '${name}': must be 1 to 80 characters long.`);
   }
-  const bad = FORBIDDEN_NAME_CHARS.exec(name);
-  if (bad) {
-    throw new InvalidNameError(`Invalid ${what} '${name}': character ${JSON.stringify(bad[0])} is not allowed (no whitespace, brackets, wildcards or any of "#%\\^|~\`$&,;:/).`);
+  const bad = FORBIDDEN_NAME_CHARS.exec(name)?.[0] ?? [...name].find((ch) => isControl(ch.codePointAt(0) ?? 0));
+  if (bad !== undefined) {
+    throw new InvalidNameError(`Invalid ${what} '${name}': character ${JSON.stringify(bad)} is not allowed (no whitespace, brackets, wildcards or any of "#%\\^|~\`$&,;:/).`);
   }
 }
 
