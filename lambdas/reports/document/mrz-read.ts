@@ -1,0 +1,66 @@
+/**
+ * Reads the MRZ text off document images: locate the band, crop, upscale 2×, OCR with the
+ * legacy engine, keep the lines that have an MRZ shape (2×44, 2×36 or 3×30 characters).
+ */
+import sharp from 'sharp';
+import type { Media } from '../types';
+import { locateMrz, type Band } from './mrz-locate';
+import { recogniseMrz } from './ocr';
+
+export interface MrzText { lines: string[]; imageIndex: number; confidence: number; band: Band }
+
+const SHAPES: Array<{ count: number; length: number }> = [
+  { count: 2, length: 44 }, { count: 3, length: 30 }, { count: 2, length: 36 },
+];
+
+/** Greyscale, contrast-stretched raster of an image (what the locator and quality checks read). */
+export async function greyRaster(bytes: Buffer): Promise<{ data: Buffer; width: number; height: number }> {
+  const { data, info } = await sharp(bytes).rotate().greyscale().normalise().raw().toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}
+
+/** Picks the lines of one MRZ shape; a line one character off is padded or trimmed with `<`. */
+export function mrzShape(candidates: string[]): string[] | null {
+  for (const { count, length } of SHAPES) {
+    const near = candidates.filter((l) => Math.abs(l.length - length) <= 1);
+    if (near.length < count) continue;
+    return near.slice(-count).map((l) => (l.length > length ? l.replace(/<$/, '').slice(0, length) : l.padEnd(length, '<')));
+  }
+  return null;
+}
+
+/**
+ * Small print is upscaled 2× before OCR. Measured on OCR-B renders: the legacy engine reads
+ * glyphs 19–25 px tall best unscaled, and resampling those adds 2/Z and 5/S confusions.
+ */
+function upscale(lineHeight: number): number {
+  return lineHeight < 16 ? 2 : 1;
+}
+
+async function readOne(media: Media, imageIndex: number): Promise<MrzText | null> {
+  const grey = await greyRaster(media.bytes);
+  const band = locateMrz(grey);
+  if (!band) return null;
+  const strip = await sharp(grey.data, { raw: { width: grey.width, height: grey.height, channels: 1 } })
+    .extract({ left: band.left, top: band.top, width: band.right - band.left + 1, height: band.bottom - band.top + 1 })
+    .resize({ width: (band.right - band.left + 1) * upscale(band.lineHeight), kernel: 'cubic' })
+    .png().toBuffer();
+  const lines = await recogniseMrz(strip);
+  const cleaned = lines.map((l) => ({ ...l, text: l.text.replace(/\s+/g, '').toUpperCase() }));
+  const shaped = mrzShape(cleaned.map((l) => l.text));
+  if (!shaped) return null;
+  const used = cleaned.filter((l) => shaped.some((s) => s.startsWith(l.text.slice(0, 20))));
+  const confidence = used.length ? Math.min(...used.map((l) => l.confidence)) : 0;
+  return { lines: shaped, imageIndex, confidence, band };
+}
+
+/** The first image (in the order given: front, back) that carries a readable MRZ. */
+export async function readMrz(images: Media[]): Promise<MrzText | null> {
+  for (let i = 0; i < images.length; i++) {
+    const image = images[i];
+    if (!image || !image.contentType.startsWith('image/')) continue;
+    const found = await readOne(image, i);
+    if (found) return found;
+  }
+  return null;
+}

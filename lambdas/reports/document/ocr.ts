@@ -1,0 +1,51 @@
+/**
+ * Offline Tesseract workers, started once per process and reused across calls (start ~0.4 s).
+ * The legacy engine reads the MRZ (the LSTM model misreads `<`); the LSTM engine reads the
+ * printed fields. Traineddata comes from @tesseract.js-data/eng on disk, never from a CDN.
+ */
+import path from 'node:path';
+import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
+
+const LANG_PATH = path.join(path.dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0');
+const MRZ_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
+
+let mrzWorker: Promise<Worker> | null = null;
+let textWorker: Promise<Worker> | null = null;
+
+function start(oem: OEM, params: Record<string, string>): Promise<Worker> {
+  const started = createWorker('eng', oem, { langPath: LANG_PATH, gzip: true, cacheMethod: 'none' })
+    .then(async (worker) => { await worker.setParameters(params); return worker; });
+  // A failed start must not be cached: the next call tries again.
+  started.catch(() => { if (mrzWorker === started) mrzWorker = null; if (textWorker === started) textWorker = null; });
+  return started;
+}
+
+export interface OcrLine { text: string; confidence: number }
+
+function linesOf(data: { text: string; blocks?: unknown }): OcrLine[] {
+  const blocks = (data.blocks ?? []) as Array<{ paragraphs: Array<{ lines: Array<{ text: string; confidence: number }> }> }>;
+  const lines = blocks.flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
+  return lines.map((l) => ({ text: l.text.trim(), confidence: l.confidence })).filter((l) => l.text.length > 0);
+}
+
+/** Reads an MRZ strip (already cropped and upscaled) with the legacy engine and the MRZ alphabet. */
+export async function recogniseMrz(image: Buffer): Promise<OcrLine[]> {
+  mrzWorker ??= start(OEM.TESSERACT_ONLY, { tessedit_char_whitelist: MRZ_ALPHABET, tessedit_pageseg_mode: PSM.SINGLE_BLOCK });
+  const { data } = await (await mrzWorker).recognize(image, {}, { blocks: true, text: true });
+  return linesOf(data);
+}
+
+/** Reads printed text anywhere on a page (sparse layout: labels and values in columns). */
+export async function recogniseText(image: Buffer): Promise<OcrLine[]> {
+  textWorker ??= start(OEM.LSTM_ONLY, { tessedit_pageseg_mode: PSM.SPARSE_TEXT });
+  const { data } = await (await textWorker).recognize(image, {}, { blocks: true, text: true });
+  return linesOf(data);
+}
+
+/** Stops the workers (tests and benchmarks call this so the process can exit). */
+export async function closeOcr(): Promise<void> {
+  const workers = [mrzWorker, textWorker];
+  mrzWorker = null;
+  textWorker = null;
+  await Promise.all(workers.map(async (w) => { if (w) await (await w).terminate(); }));
+}
