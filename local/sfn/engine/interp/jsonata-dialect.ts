@@ -1,4 +1,4 @@
-import type { ChoiceRule, StateDef } from '../asl/definition';
+import type { ChoiceRule } from '../asl/definition';
 import { StatesError, StatesErrors, statePrefix } from '../asl/errors';
 import { evalExpression, evalTemplate, expressionOf, type JsonataScope } from '../asl/jsonata';
 import { jsonTypeName, toJson, type Json } from '../asl/json';
