@@ -42,7 +42,7 @@ describe('durable control plane', () => {
     expect((await second.api.listTagsForResource({ resourceArn: ARN })).tags).toEqual([{ key: 'k', value: 'v' }]);
     // the revision an execution ran is remembered on our side (the engine only knows the text)
     await second.engine.start({ ...first.engine.starts[0]!, input: '{}' });
-    expect((await second.api.describeStateMachineForExecution({ executionArn })).definition).toBe(waitForToken);
+    expect((await second.api.describeStateMachineForExecution({ executionArn: executionArn! })).definition).toBe(waitForToken);
     // version numbering continues where it stopped
     await second.api.updateStateMachine({ stateMachineArn: ARN, definition: pass(3), publish: true });
     expect((await second.api.listStateMachineVersions({ stateMachineArn: ARN })).stateMachineVersions?.[0]?.stateMachineVersionArn).toBe(`${ARN}:3`);

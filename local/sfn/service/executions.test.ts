@@ -15,7 +15,7 @@ describe('executions', () => {
     });
     const generated = await api.startExecution({ stateMachineArn: ARN });
     expect(generated.executionArn).toBe(EXEC('id-2'));
-    expect((await api.describeExecution({ executionArn: generated.executionArn })).input).toBe('{}');
+    expect((await api.describeExecution({ executionArn: generated.executionArn! })).input).toBe('{}');
   });
 
   it('is idempotent by name: same input while running returns it, otherwise ExecutionAlreadyExists', async () => {
@@ -26,7 +26,7 @@ describe('executions', () => {
     expect(fake?.starts).toHaveLength(1);
     const different = await failure(api.startExecution({ stateMachineArn: ARN, name: 'once', input: '{"x":2}' }));
     expect(different.name).toBe('ExecutionAlreadyExists');
-    await api.stopExecution({ executionArn: first.executionArn });
+    await api.stopExecution({ executionArn: first.executionArn! });
     expect((await failure(api.startExecution({ stateMachineArn: ARN, name: 'once', input: '{"x":1}' }))).name).toBe('ExecutionAlreadyExists');
     const racing = await Promise.allSettled([api.startExecution({ stateMachineArn: ARN, name: 'race' }), api.startExecution({ stateMachineArn: ARN, name: 'race' })]);
     expect(racing.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);

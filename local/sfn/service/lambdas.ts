@@ -2,12 +2,11 @@
  * `--lambdas FILE`: a JSON file, or a JS/TS module (default export or `lambdas` export), mapping
  * function names or ARNs to handlers. A value is "./module.ts#export" (export defaults to
  * `handler`; paths are relative to FILE) or, in a module, the handler function itself.
- * Each function is registered under its name and its ARN, so either form finds it.
+ * The engine resolves an ARN in a state machine to the function's name, so either key works.
  */
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { LambdaContext, LambdaHandler } from '../contract';
-import type { Location } from './arn';
 
 type RawHandler = (event: unknown, context: LambdaContext, callback?: (err: unknown, result?: unknown) => void) => unknown;
 
@@ -46,7 +45,7 @@ async function readMapping(file: string): Promise<Record<string, unknown>> {
   return mapping as Record<string, unknown>;
 }
 
-export async function loadLambdas(file: string, loc: Location = { region: 'us-east-1', accountId: '000000000000' }): Promise<Record<string, LambdaHandler>> {
+export async function loadLambdas(file: string): Promise<Record<string, LambdaHandler>> {
   const absolute = path.resolve(file);
   const mapping = await readMapping(absolute);
   const handlers: Record<string, LambdaHandler> = Object.create(null) as Record<string, LambdaHandler>;
@@ -56,9 +55,6 @@ export async function loadLambdas(file: string, loc: Location = { region: 'us-ea
     else if (typeof value === 'function') handler = asAsync(value as RawHandler);
     else throw new LambdaConfigError(`Lambda '${key}' in ${file}: expected "./module.ts#export" or a function, got ${JSON.stringify(value)}.`);
     handlers[key] = handler;
-    const arn = /^arn:aws[\w-]*:lambda:[^:]*:[^:]*:function:([^:]+)/.exec(key);
-    const alias = arn ? arn[1] : `arn:aws:lambda:${loc.region}:${loc.accountId}:function:${key}`;
-    if (alias !== undefined && !(alias in handlers)) handlers[alias] = handler;
   }
   return handlers;
 }
