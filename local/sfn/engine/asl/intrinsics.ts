@@ -87,7 +87,7 @@ function apply(name: string, a: Json[], raw: Arg[]): Json {
         if (tpl[i] === '{' && tpl[i + 1] === '}') {
           if (n >= a.length) fail(`${fn}: more placeholders than arguments`);
           const v = a[n++] as Json;
-          out += typeof v === 'string' ? v : JSON.stringify(v);
+          out += javaString(v);
           i++;
           continue;
         }
@@ -96,7 +96,7 @@ function apply(name: string, a: Json[], raw: Arg[]): Json {
       if (n !== a.length) fail(`${fn}: more arguments than placeholders`);
       return out;
     }
-    case 'StringToJson': try { return JSON.parse(str(a[0], fn)) as Json; } catch { return fail(`${fn}: not JSON: ${a[0]}`); }
+    case 'StringToJson': try { const t = str(a[0], fn); return t.trim() === '' ? null : JSON.parse(t) as Json; } catch { return fail(`${fn}: not JSON: ${a[0]}`); }
     case 'JsonToString': return JSON.stringify(a[0]);
     case 'Array': return a;
     case 'ArrayPartition': {
@@ -132,7 +132,7 @@ function apply(name: string, a: Json[], raw: Arg[]): Json {
       return { ...a[0], ...a[1] };
     }
     case 'MathRandom': { const lo = int(a[0], fn), hi = int(a[1], fn); return lo + Math.floor(Math.random() * (hi - lo)); }
-    case 'MathAdd': return numArg(a[0], fn) + numArg(a[1], fn);
+    case 'MathAdd': return Math.round(numArg(a[0], fn)) + Math.round(numArg(a[1], fn));  // AWS adds the rounded integers
     case 'StringSplit': {
       const s = str(a[0], fn), d = str(a[1], fn);
       const parts = d.length ? s.split(new RegExp(`[${d.replace(/[\]\\^-]/g, '\\$&')}]`)) : [s];
@@ -141,4 +141,12 @@ function apply(name: string, a: Json[], raw: Arg[]): Json {
     case 'UUID': return randomUUID();
     default: return fail(`Unsupported intrinsic function ${fn}`);
   }
+}
+
+/** How AWS (Java) prints a value inside States.Format: {a=1, b=[x, y]}. */
+function javaString(v: Json): string {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return `[${v.map(javaString).join(', ')}]`;
+  if (isObject(v)) return `{${Object.entries(v).map(([k, x]) => `${k}=${javaString(x)}`).join(', ')}}`;
+  return JSON.stringify(v);
 }

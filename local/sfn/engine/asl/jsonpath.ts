@@ -95,7 +95,8 @@ function splitTop(s: string): string[] {
 
 function unquote(s: string, text: string): string {
   if (s.length < 2 || s[0] !== s[s.length - 1]) throw new PathSyntaxError(`Invalid JSONPath '${text}': bad quoted name ${s}`);
-  return s.slice(1, -1).replace(/\\(.)/g, '$1');
+  const q = s[0] as string;
+  return s.slice(1, -1).split(`\\${q}`).join(q);  // only the quote itself is escaped; other backslashes are literal
 }
 
 /** Jayway's normalised form, used in AWS error messages: $['a']['b'][0]. */

@@ -87,7 +87,7 @@ export async function onChildDone(x: StepCtx, childId: number): Promise<void> {
       const tolerant = f.toleratedCount !== undefined || f.toleratedPercentage !== undefined;
       const [error, cause] = f.kind === 'map' && tolerant
         ? [StatesErrors.ExceedToleratedFailureThreshold, 'The specified tolerance threshold for the Map run has been exceeded']
-        : [o.error ?? 'States.BranchFailed', o.cause];
+        : [o.error ?? '', o.cause];
       await failState(x, p, st, error, cause);
       if (p.phase === 'ready') x.queue.push(p.id);
       return;

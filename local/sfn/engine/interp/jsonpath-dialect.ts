@@ -23,7 +23,8 @@ function intField(x: StepCtx, t: ThreadSnap, st: StateDef, field: 'MaxConcurrenc
   if (typeof literal === 'number') return literal;
   const path = st[`${field}Path` as keyof StateDef];
   if (typeof path !== 'string') return undefined;
-  const v = resolvePath(path, scope(x, t, eff), `${field}Path`);
+  let v = resolvePath(path, scope(x, t, eff), `${field}Path`);
+  if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)) v = Number(v);
   const ok = field === 'ToleratedFailurePercentage' ? typeof v === 'number' : typeof v === 'number' && Number.isInteger(v);
   if (!ok) throw runtime(t, `The ${field}Path field refers to value "${typeof v === 'string' ? v : JSON.stringify(v)}" which is not a valid ${field === 'ToleratedFailurePercentage' ? 'number' : 'integer'}: ${path}`);
   return v as number;

@@ -69,7 +69,7 @@ export async function failState(x: StepCtx, t: ThreadSnap, st: StateDef, error: 
       }
     }
   }
-  finishThread(x, t, { ok: false, error, cause });
+  finishThread(x, t, { ok: false, error: error || undefined, cause });
 }
 
 /** ErrorEquals matching: States.ALL and States.TaskFailed never match States.Runtime/DataLimitExceeded. */
