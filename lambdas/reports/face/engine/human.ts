@@ -48,9 +48,11 @@ function packageDir(name: string): string {
   return main.slice(0, at + marker.length);
 }
 
-/** Folders of the models and of the wasm binaries; env vars win for a bundled Lambda. */
-export function assetDirs(): { models: string; wasm: string } {
+/** Human's node-wasm build, the models and the wasm binaries; env vars win in a bundled Lambda
+ *  (see README.md, "Bundling for Lambda"). */
+export function assetPaths(): { human: string; models: string; wasm: string } {
   return {
+    human: process.env.FACE_HUMAN_JS ?? path.join(packageDir('@vladmandic/human'), 'dist', 'human.node-wasm.js'),
     models: process.env.FACE_MODELS_DIR ?? path.join(packageDir('@vladmandic/human'), 'models'),
     wasm: process.env.FACE_WASM_DIR ?? path.join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist'),
   };
@@ -83,10 +85,10 @@ export function getHuman(): Promise<Human> {
 
 async function createHuman(): Promise<Human> {
   installFileFetch();
-  const dirs = assetDirs();
+  const dirs = assetPaths();
   // By path: the package's `node` export is the tfjs-node build, which does not install offline.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a computed path, on purpose
-  const mod = require(path.join(packageDir('@vladmandic/human'), 'dist', 'human.node-wasm.js')) as typeof import('@vladmandic/human');
+  const mod = require(dirs.human) as typeof import('@vladmandic/human');
   const human = new mod.Human({
     ...FACE_ONLY,
     wasmPath: dirs.wasm + path.sep,

@@ -35,9 +35,7 @@ export class InMemoryFaceIndex implements FaceIndexStore {
     for (let row = 0; row < this.owners.length; row++) {
       const owner = this.owners[row] as { applicantId: string; mediaId: string };
       if (owner.applicantId === excludeApplicantId) continue;
-      let dot = 0;
-      const base = row * dims;
-      for (let i = 0; i < dims; i++) dot += (query[i] as number) * (vectors[base + i] as number);
+      const dot = dotAt(query, vectors, row * dims);
       if (dot >= minScore) hits.push({ applicantId: owner.applicantId, mediaId: owner.mediaId, score: dot });
     }
     return hits.sort((a, b) => b.score - a.score).slice(0, limit);
@@ -52,4 +50,19 @@ export class InMemoryFaceIndex implements FaceIndexStore {
     next.set(this.vectors);
     this.vectors = next;
   }
+}
+
+/** Dot product of `q` with the row at `base`; four accumulators let V8 pipeline the adds. */
+function dotAt(q: Float32Array, m: Float32Array, base: number): number {
+  let a = 0, b = 0, c = 0, d = 0;
+  const n = q.length - (q.length % 4);
+  let i = 0;
+  for (; i < n; i += 4) {
+    a += (q[i] as number) * (m[base + i] as number);
+    b += (q[i + 1] as number) * (m[base + i + 1] as number);
+    c += (q[i + 2] as number) * (m[base + i + 2] as number);
+    d += (q[i + 3] as number) * (m[base + i + 3] as number);
+  }
+  for (; i < q.length; i++) a += (q[i] as number) * (m[base + i] as number);
+  return a + b + c + d;
 }
