@@ -13,6 +13,8 @@ export interface Analysis {
   precedes(a: string, b: string): boolean;
   /** Visits the tasks that precede `b` on every route, nearest first, until `visit` returns true. */
   eachPreceding(b: string, visit: (id: string) => boolean | void): void;
+  /** Tasks of branch `branch` of `parallel` that precede the end of that branch on every route. */
+  branchExports(parallel: string, branch: number): string[];
 }
 
 export function analyse(graph: TaskGraph): Analysis {
@@ -28,7 +30,7 @@ export function analyse(graph: TaskGraph): Analysis {
     const exit = p.exits[scope.branch]!;
     if (!dom.dominates(a, exit)) return false;
     // The join follows every branch: does it (or, nested, its own branch end) precede b?
-    return precedesNode(p.join, scope.parallel, b) || (p.join !== b && dom.dominates(p.join, b));
+    return precedesNode(p.join, scope.parallel, b);
   };
 
   const walk = (from: number, stopAt: number, visit: (id: string) => boolean | void): boolean => {
@@ -53,5 +55,11 @@ export function analyse(graph: TaskGraph): Analysis {
       return precedesNode(na, a, nb);
     },
     eachPreceding: (b, visit) => { const nb = graph.node.get(b); if (nb !== undefined && dom.reachable(nb)) walk(nb, -1, visit); },
+    branchExports: (parallel, branch) => {
+      const exit = graph.joins.get(parallel)?.exits[branch];
+      const out: string[] = [];
+      if (exit !== undefined && dom.reachable(exit)) walk(exit, graph.node.get(parallel)!, (id) => { out.push(id); });
+      return out;
+    },
   };
 }

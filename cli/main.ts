@@ -1,0 +1,31 @@
+/** The `studio` command line. Each command returns its exit code. */
+import { stdio, type Out } from './io';
+import { compileCommand, graphCommand, schemaCommand, templateCommand, templatesCommand, validateCommand } from './workflow-commands';
+
+type Command = (args: string[], out: Out) => number | Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; help: string }> = {
+  validate: { run: validateCommand, help: 'validate FILE [--json]           check a workflow definition; every problem, one a line' },
+  compile: { run: compileCommand, help: 'compile FILE [-o OUT] [--context F] compile a definition to Step Functions ASL (JSONata)' },
+  graph: { run: graphCommand, help: 'graph FILE [-o OUT]               a Mermaid flowchart of a workflow' },
+  templates: { run: templatesCommand, help: 'templates                         list the templates' },
+  template: { run: templateCommand, help: 'template NAME                     print a template\'s definition' },
+  schema: { run: schemaCommand, help: 'schema [-o OUT]                   the JSON Schema of the workflow format' },
+};
+
+export function usage(): string {
+  return ['usage: studio <command> [options]', '', ...Object.values(COMMANDS).map((c) => `  studio ${c.help}`)].join('\n');
+}
+
+export async function main(argv: string[], out: Out = stdio): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') { out.log(usage()); return name ? 0 : 2; }
+  const command = COMMANDS[name];
+  if (!command) { out.error(`unknown command ${name}\n${usage()}`); return 2; }
+  try {
+    return await command.run(args, out);
+  } catch (e) {
+    out.error((e as Error).message);
+    return 2;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * The compile-time context: what the compiled Task states call. The same compiler serves the
+ * CDK stack (real ARNs), the API's activation handler and the local stack (local names).
+ */
+import { z } from 'zod';
+import { ReportType } from '../runtime-contract';
+
+export const CompileContext = z.object({
+  /** Lambda that announces interactive and Send/Receive tasks and keeps their task tokens. */
+  taskFunction: z.string().min(1),
+  /** Lambda that runs report handlers; `reportFunctions` may give one per report type. */
+  reportFunction: z.string().min(1),
+  reportFunctions: z.partialRecord(ReportType, z.string().min(1)).optional(),
+  /** DynamoDB table holding workflow runs (`pk` = `RUN#<id>`, `sk` = `RUN`). */
+  runsTable: z.string().min(1),
+  /** EventBridge bus that carries `workflow_run.completed`. */
+  eventBusName: z.string().min(1),
+  eventSource: z.string().min(1).default('studio.workflows'),
+  /** Retries of report Lambdas on transient errors. */
+  reportRetry: z.object({
+    intervalSeconds: z.number().int().min(1).default(2),
+    maxAttempts: z.number().int().min(0).default(5),
+    backoffRate: z.number().min(1).default(2),
+    maxDelaySeconds: z.number().int().min(1).default(60),
+  }).default({ intervalSeconds: 2, maxAttempts: 5, backoffRate: 2, maxDelaySeconds: 60 }),
+  /** Default TimeoutSeconds of report tasks that set none. */
+  reportTimeoutSeconds: z.number().int().min(1).default(300),
+  /** Default wait of interactive (7 days) and Send/Receive (1 day) tasks that set none. */
+  interactiveTimeoutSeconds: z.number().int().min(1).default(7 * 24 * 3600),
+  sendReceiveTimeoutSeconds: z.number().int().min(1).default(24 * 3600),
+});
+export type CompileContextInput = z.input<typeof CompileContext>;
+export type CompileContext = z.infer<typeof CompileContext>;
+
+/** A context for the local stack and for tests: plain function and table names. */
+export const LOCAL_CONTEXT: CompileContextInput = {
+  taskFunction: 'studio-tasks',
+  reportFunction: 'studio-reports',
+  runsTable: 'studio',
+  eventBusName: 'studio',
+};

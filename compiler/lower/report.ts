@@ -1,0 +1,44 @@
+/**
+ * Report tasks: a Lambda report handler gets the run's input and the outputs of the earlier
+ * tasks it may use (media ids, never bytes) and returns the report, kept in `$t_<id>`.
+ * Transient Lambda errors are retried; anything else ends the run `error`.
+ */
+import type { Task } from '../model';
+import { latestVersion, REGISTRY } from '../tasks/registry';
+import type { State } from './asl';
+import { configOf } from './config';
+import { failureCatchers, hasOutput, route, type Env } from './env';
+import { EXECUTION_INPUT, expr, literal, objectExpr, taskVar } from './jsonata';
+import { catchers, LAMBDA_TRANSIENT } from './waiting';
+
+export function lowerReport(task: Task, env: Env): State {
+  if (REGISTRY[task.type].kind !== 'report' || !('next' in task)) throw new Error(`${task.id} is not a report task`);
+  const earlier: Array<[string, string]> = [];
+  env.an.eachPreceding(task.id, (id) => { if (hasOutput(env.tasks.get(id))) earlier.push([id, `$${taskVar(id)}`]); });
+  earlier.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const r = env.ctx.reportRetry;
+  return {
+    Type: 'Task',
+    Resource: 'arn:aws:states:::lambda:invoke',
+    Arguments: {
+      FunctionName: env.ctx.reportFunctions?.[task.type as keyof typeof env.ctx.reportFunctions] ?? env.ctx.reportFunction,
+      Payload: {
+        kind: 'report',
+        report: task.type,
+        task_id: task.id,
+        task_version: task.version ?? latestVersion(task.type),
+        config: literal(configOf(task)),
+        run: expr(EXECUTION_INPUT),
+        tasks: expr(objectExpr(earlier)),
+      },
+    },
+    TimeoutSeconds: ('timeout_seconds' in task ? task.timeout_seconds : undefined) ?? env.ctx.reportTimeoutSeconds,
+    Assign: { [taskVar(task.id)]: expr('$states.result.Payload') },
+    Retry: [{
+      ErrorEquals: LAMBDA_TRANSIENT, IntervalSeconds: r.intervalSeconds, MaxAttempts: r.maxAttempts,
+      BackoffRate: r.backoffRate, MaxDelaySeconds: r.maxDelaySeconds, JitterStrategy: 'FULL',
+    }],
+    ...catchers(failureCatchers(env, task.id, false)),
+    ...route(env, task.next, { id: task.id, value: '$states.result.Payload' }),
+  };
+}

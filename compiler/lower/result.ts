@@ -1,0 +1,73 @@
+/**
+ * Result tasks and the ends of a run. A result records the run's outcome, reasons and output on
+ * the run's item in DynamoDB (conditionally: a run that already ended is never overwritten),
+ * then `studio.emit` puts `workflow_run.completed` on the event bus and the execution succeeds.
+ * Failures (abandoned, error) are caught into `$end` and take the same two steps.
+ */
+import type { TaskOf } from '../model';
+import type { State, States } from './asl';
+import { EMIT_STATE, ENDED_STATE, FAIL_STATE, type Env } from './env';
+import { END_VAR, EXECUTION_INPUT, expr, lit, objectExpr, pathExpr } from './jsonata';
+import type { CompileContext } from './context';
+
+const STATUS = { approve: 'approved', review: 'review', decline: 'declined' } as const;
+const TERMINAL = ['approved', 'review', 'declined', 'abandoned', 'error'];
+const DYNAMODB_TRANSIENT = [
+  'DynamoDB.ProvisionedThroughputExceededException', 'DynamoDB.ThrottlingException', 'DynamoDB.RequestLimitExceeded',
+  'DynamoDB.InternalServerErrorException', 'DynamoDB.AmazonDynamoDBException', 'DynamoDB.SdkClientException',
+];
+
+function recordState(ctx: CompileContext, end: string, next: string, assign?: string): State {
+  return {
+    Type: 'Task',
+    Resource: 'arn:aws:states:::dynamodb:updateItem',
+    Arguments: {
+      TableName: ctx.runsTable,
+      Key: { pk: { S: expr(`"RUN#" & ${EXECUTION_INPUT}.workflow_run_id`) }, sk: { S: 'RUN' } },
+      UpdateExpression: 'SET #status = :status, #result = :result, #completed = :now, #updated = :now',
+      ConditionExpression: `attribute_exists(pk) AND NOT (#status IN (${TERMINAL.map((_, i) => `:t${i}`).join(', ')}))`,
+      ExpressionAttributeNames: { '#status': 'status', '#result': 'result', '#completed': 'completed_at', '#updated': 'updated_at' },
+      ExpressionAttributeValues: {
+        ':status': { S: expr(`${end}.status`) },
+        ':result': { S: expr(`$string(${end})`) },
+        ':now': { S: expr('$now()') },
+        ...Object.fromEntries(TERMINAL.map((s, i) => [`:t${i}`, { S: s }])),
+      },
+    },
+    ...(assign ? { Assign: { [END_VAR]: assign } } : {}),
+    Retry: [{ ErrorEquals: DYNAMODB_TRANSIENT, IntervalSeconds: 1, MaxAttempts: 5, BackoffRate: 2, JitterStrategy: 'FULL' }],
+    Catch: [{ ErrorEquals: ['DynamoDB.ConditionalCheckFailedException'], Next: ENDED_STATE }],
+    Next: next,
+  };
+}
+
+export function lowerResult(task: TaskOf<'result'>, env: Env): State {
+  const end = objectExpr([
+    ['status', lit(STATUS[task.outcome])],
+    ['task_id', lit(task.id)],
+    ['reasons', lit(task.reasons ?? [])],
+    ['output', objectExpr(Object.entries(task.output ?? {}).map(([k, source]) => [k, pathExpr(source)]))],
+  ]);
+  return recordState(env.ctx, `(${end})`, EMIT_STATE, expr(end));
+}
+
+/** The states every workflow ends through. */
+export function endStates(ctx: CompileContext): States {
+  const detail = objectExpr([
+    ['workflow_run_id', `${EXECUTION_INPUT}.workflow_run_id`], ['applicant_id', `${EXECUTION_INPUT}.applicant_id`],
+    ['status', `$${END_VAR}.status`], ['result', `$${END_VAR}`],
+  ]);
+  return {
+    [FAIL_STATE]: recordState(ctx, `$${END_VAR}`, EMIT_STATE),
+    [EMIT_STATE]: {
+      Type: 'Task',
+      Resource: 'arn:aws:states:::events:putEvents',
+      Arguments: { Entries: [{ EventBusName: ctx.eventBusName, Source: ctx.eventSource, DetailType: 'workflow_run.completed', Detail: expr(detail) }] },
+      Retry: [{ ErrorEquals: ['EventBridge.EventBridgeException', 'EventBridge.InternalException', 'EventBridge.FailedEntry'],
+        IntervalSeconds: 1, MaxAttempts: 5, BackoffRate: 2, JitterStrategy: 'FULL' }],
+      Output: expr(`$${END_VAR}`),
+      End: true,
+    },
+    [ENDED_STATE]: { Type: 'Succeed', Comment: 'The run had already ended (for example, it was cancelled); nothing to record.' },
+  };
+}
