@@ -20,6 +20,7 @@ export async function decodeRgb(bytes: Buffer): Promise<RgbImage> {
       .removeAlpha()
       .raw()
       .toBuffer({ resolveWithObject: true });
+    if (info.channels !== 3) throw new Error(`decoded to ${info.channels} channels, expected RGB`);
     return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
   } catch (error) {
     throw new FaceInputError(`Could not decode the image (${bytes.length} bytes): ${(error as Error).message}`, { cause: error });
