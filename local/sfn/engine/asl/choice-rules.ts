@@ -1,7 +1,6 @@
 import type { ChoiceRule } from './definition';
 import { StatesError, StatesErrors } from './errors';
 import type { Json } from './json';
-import { jsonEqual } from './json';
 import { resolvePath, type PathScope } from './payload';
 
 type Cmp = (a: Json, b: Json) => boolean;
