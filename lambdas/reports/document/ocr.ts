@@ -20,25 +20,26 @@ function start(oem: OEM, params: Record<string, string>): Promise<Worker> {
   return started;
 }
 
-export interface OcrLine { text: string; confidence: number }
+export interface Box { x0: number; y0: number; x1: number; y1: number }
+export interface OcrLine { text: string; confidence: number; bbox: Box }
 
-function linesOf(data: { text: string; blocks?: unknown }): OcrLine[] {
-  const blocks = (data.blocks ?? []) as Array<{ paragraphs: Array<{ lines: Array<{ text: string; confidence: number }> }> }>;
+function linesOf(data: { blocks?: unknown }): OcrLine[] {
+  const blocks = (data.blocks ?? []) as Array<{ paragraphs: Array<{ lines: OcrLine[] }> }>;
   const lines = blocks.flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
-  return lines.map((l) => ({ text: l.text.trim(), confidence: l.confidence })).filter((l) => l.text.length > 0);
+  return lines.map((l) => ({ text: l.text.trim(), confidence: l.confidence, bbox: l.bbox })).filter((l) => l.text.length > 0);
 }
 
 /** Reads an MRZ strip (already cropped and upscaled) with the legacy engine and the MRZ alphabet. */
 export async function recogniseMrz(image: Buffer): Promise<OcrLine[]> {
   mrzWorker ??= start(OEM.TESSERACT_ONLY, { tessedit_char_whitelist: MRZ_ALPHABET, tessedit_pageseg_mode: PSM.SINGLE_BLOCK });
-  const { data } = await (await mrzWorker).recognize(image, {}, { blocks: true, text: true });
+  const { data } = await (await mrzWorker).recognize(image, {}, { blocks: true, text: false });
   return linesOf(data);
 }
 
 /** Reads printed text anywhere on a page (sparse layout: labels and values in columns). */
 export async function recogniseText(image: Buffer): Promise<OcrLine[]> {
   textWorker ??= start(OEM.LSTM_ONLY, { tessedit_pageseg_mode: PSM.SPARSE_TEXT });
-  const { data } = await (await textWorker).recognize(image, {}, { blocks: true, text: true });
+  const { data } = await (await textWorker).recognize(image, {}, { blocks: true, text: false });
   return linesOf(data);
 }
 

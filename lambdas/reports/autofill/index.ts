@@ -1,0 +1,1 @@
+export { extractDocument, REQUIRED_FIELDS, type AutofillInput, type AutofillResult } from './extract';

@@ -1,0 +1,64 @@
+/**
+ * image_integrity: whether the images can be processed at all. `image_quality` (resolution,
+ * blur, glare, per side), `colour_picture` (a black-and-white copy), `supported_document`
+ * (type and issuing country from the MRZ against the accepted documents) and
+ * `conclusive_document_quality` (whether the MRZ could be read and parsed).
+ */
+import { worst, type BreakdownArea } from '../types';
+import type { DocumentReportConfig } from './config';
+import { QUALITY_THRESHOLDS as T, type ImageQuality } from './image-quality';
+import type { DocumentReading } from './reading';
+
+const SUPPORTED_BY_DEFAULT = new Set(['passport', 'national_identity_card', 'residence_permit', 'driving_licence']);
+
+function qualityReasons(q: ImageQuality): string[] {
+  const long = Math.max(q.width, q.height), short = Math.min(q.width, q.height);
+  return [
+    ...(long < T.minLongSide || short < T.minShortSide ? ['low_resolution'] : []),
+    ...(q.sharpness < T.minSharpness ? ['blurred_photo'] : []),
+    ...(q.glare_share > T.maxGlareShare ? ['glare_on_photo'] : []),
+  ];
+}
+
+function imageQuality(reading: DocumentReading): BreakdownArea {
+  const sides = reading.sides.map((s) => ({
+    media_id: s.media_id,
+    reasons: s.quality ? qualityReasons(s.quality) : ['unreadable_image'],
+    ...(s.quality ? { measured: { ...s.quality, glare_share: Number(s.quality.glare_share.toFixed(4)), mean_chroma: Number(s.quality.mean_chroma.toFixed(1)) } } : {}),
+    ...(s.error ? { error: s.error } : {}),
+  }));
+  const reasons = [...new Set(sides.flatMap((s) => s.reasons))];
+  return { result: sides.length && reasons.length === 0 ? 'clear' : 'consider', properties: { reasons, sides, thresholds: T } };
+}
+
+function colourPicture(reading: DocumentReading): BreakdownArea | undefined {
+  const measured = reading.sides.flatMap((s) => (s.quality ? [s.quality.mean_chroma] : []));
+  if (measured.length === 0) return undefined;
+  return { result: measured.every((c) => c >= T.minChroma) ? 'clear' : 'consider' };
+}
+
+function supportedDocument(reading: DocumentReading, config: DocumentReportConfig): BreakdownArea | undefined {
+  const data = reading.mrz?.data;
+  if (!data) return undefined;
+  const type = data.document_type;
+  const country = data.valid.issuingState ? data.issuing_country : undefined;
+  const accepted = config.documents
+    ? config.documents.some((d) => d.type === type && (!d.countries || (country !== undefined && d.countries.includes(country))))
+    : type !== undefined && SUPPORTED_BY_DEFAULT.has(type) && country !== undefined;
+  return { result: accepted ? 'clear' : 'consider', properties: { document_type: type ?? null, issuing_country: data.issuing_country ?? null } };
+}
+
+export function imageIntegrity(reading: DocumentReading, config: DocumentReportConfig): BreakdownArea {
+  const breakdown: Record<string, BreakdownArea> = {
+    image_quality: imageQuality(reading),
+    conclusive_document_quality: {
+      result: reading.mrz ? 'clear' : 'consider',
+      ...(reading.mrz ? {} : { properties: { reason: 'no machine-readable zone could be located and read on any side' } }),
+    },
+  };
+  const colour = colourPicture(reading);
+  if (colour) breakdown.colour_picture = colour;
+  const supported = supportedDocument(reading, config);
+  if (supported) breakdown.supported_document = supported;
+  return { result: worst(Object.values(breakdown).map((b) => b.result)), breakdown };
+}

@@ -1,0 +1,50 @@
+/** Normalises values as printed on documents (names, dates, codes) so they compare with the MRZ. */
+
+/** Upper case, accents stripped, anything not a letter or digit as one space. */
+export function fold(value: string): string {
+  return value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase()
+    .replace(/[^A-Z0-9]+/g, ' ').trim();
+}
+
+/** Folds characters OCR confuses (O/0, I/1, S/5, Z/2, B/8) so a misread is not a mismatch. */
+export function foldConfusable(value: string): string {
+  return fold(value).replace(/\s+/g, '').replace(/O/g, '0').replace(/[IL]/g, '1').replace(/S/g, '5')
+    .replace(/Z/g, '2').replace(/B/g, '8');
+}
+
+const MONTHS: Record<string, number> = {
+  JAN: 1, FEB: 2, FEV: 2, MAR: 3, APR: 4, AVR: 4, MAY: 5, MAI: 5, JUN: 6, JUIN: 6, JUL: 7, JUIL: 7,
+  AUG: 8, AOU: 8, SEP: 9, OCT: 10, OKT: 10, NOV: 11, DEC: 12, DEZ: 12,
+};
+
+function iso(year: number, month: number, day: number): string | undefined {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+  return d.toISOString().slice(0, 10);
+}
+
+/** Reads `12 MAR 1985`, `12 MAR/MARS 85`, `04.11.1990`, `04/11/1990` or `1990-11-04` as YYYY-MM-DD.
+ *  Two-digit years are resolved with `pivotYear` (see mrz-fields). */
+export function printedDate(value: string, pivotYear: (yy: number) => number): string | undefined {
+  const text = fold(value);
+  const named = /\b(\d{1,2}) ([A-Z]{3,4})[A-Z]*(?: [A-Z]+)? (\d{4}|\d{2})\b/.exec(text);
+  if (named) {
+    const month = MONTHS[named[2] ?? ''] ?? MONTHS[(named[2] ?? '').slice(0, 3)];
+    const year = Number(named[3]);
+    if (month) return iso(named[3]?.length === 2 ? pivotYear(year) : year, month, Number(named[1]));
+  }
+  const numeric = /\b(\d{1,2}) (\d{1,2}) (\d{4})\b/.exec(text);
+  if (numeric) return iso(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]));
+  const isoLike = /\b(\d{4}) (\d{2}) (\d{2})\b/.exec(text);
+  if (isoLike) return iso(Number(isoLike[1]), Number(isoLike[2]), Number(isoLike[3]));
+  return undefined;
+}
+
+/** `M`, `F`, `X` or the words for them → the MRZ letter. */
+export function printedSex(value: string): 'M' | 'F' | 'X' | undefined {
+  const t = fold(value).split(' ')[0] ?? '';
+  if (['M', 'MALE', 'MASCULIN', 'MANNLICH', 'H', 'HOMBRE'].includes(t)) return 'M';
+  if (['F', 'FEMALE', 'FEMININ', 'WEIBLICH', 'W', 'MUJER'].includes(t)) return 'F';
+  if (t === 'X') return 'X';
+  return undefined;
+}
