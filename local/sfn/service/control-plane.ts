@@ -8,7 +8,7 @@ import type { Clock } from '../contract';
 import { checkAliasName, checkName, checkRoleArn, machineArn, parseMachineArn, type Location, type MachineRef } from './arn';
 import { assertValidDefinition } from './definition';
 import {
-  ConflictError, InvalidArnError, InvalidLoggingConfigurationError, ResourceNotFoundError,
+  ConflictError, InvalidArnError, isApiError, InvalidLoggingConfigurationError, ResourceNotFoundError,
   StateMachineAlreadyExistsError, StateMachineDoesNotExistError, TooManyTagsError, ValidationError,
 } from './errors';
 import type { AliasRecord, ExecutionMeta, LoggingConfiguration, MachineRecord, MachineType, RevisionRecord, RoutingEntry, Tag, TracingConfiguration, VersionRecord } from './model';
@@ -79,7 +79,7 @@ export class ControlPlane {
   // ---- machines ----
 
   createMachine(p: CreateMachineParams): Promise<{ machine: MachineRecord; version?: VersionRecord }> {
-    return this.mutex.run(async () => {
+    return this.exclusive(async () => {
       checkName(p.name, 'state machine name');
       if (p.versionDescription !== undefined && !p.publish) throw new ValidationError('versionDescription can only be set when publish is true.');
       const type = p.type ?? 'STANDARD';
@@ -100,7 +100,7 @@ export class ControlPlane {
   }
 
   updateMachine(arn: string, p: MachineConfig & { publish?: boolean; versionDescription?: string }): Promise<{ machine: MachineRecord; version?: VersionRecord }> {
-    return this.mutex.run(async () => {
+    return this.exclusive(async () => {
       const machine = this.unqualified(arn, 'UpdateStateMachine');
       if (p.definition === undefined && p.roleArn === undefined && p.loggingConfiguration === undefined && p.tracingConfiguration === undefined) {
         throw new ValidationError('Either the definition, the roleArn, the loggingConfiguration or the tracingConfiguration must be specified.');
@@ -136,11 +136,12 @@ export class ControlPlane {
   }
 
   deleteMachine(arn: string): Promise<void> {
-    return this.mutex.run(async () => {
+    return this.exclusive(async () => {
       const ref = parseMachineArn(arn, this.location);
       if (ref.kind !== 'machine') throw new ValidationError(`DeleteStateMachine takes an unqualified state machine ARN; got '${arn}' (use DeleteStateMachineVersion or DeleteStateMachineAlias).`);
-      if (!this.machines.delete(ref.name)) return; // deleting a missing machine succeeds, as in AWS
+      if (!this.machines.has(ref.name)) return; // deleting a missing machine succeeds, as in AWS
       await this.stores.machines.delete(ref.name);
+      this.machines.delete(ref.name);
     });
   }
 
@@ -161,7 +162,7 @@ export class ControlPlane {
   }
 
   publishVersion(arn: string, p: { description?: string; revisionId?: string }): Promise<VersionRecord> {
-    return this.mutex.run(async () => {
+    return this.exclusive(async () => {
       const machine = this.unqualified(arn, 'PublishStateMachineVersion');
       if (p.revisionId !== undefined && p.revisionId !== machine.revision.revisionId) {
         throw new ConflictError(`Failed to publish the state machine version: revisionId '${p.revisionId}' is not the current revision '${machine.revision.revisionId}' (the machine was updated since).`);
@@ -171,7 +172,7 @@ export class ControlPlane {
   }
 
   deleteVersion(versionArn: string): Promise<void> {
-    return this.mutex.run(async () => {
+    return this.exclusive(async () => {
       const ref = parseMachineArn(versionArn, this.location);
       if (ref.kind !== 'version') throw new ValidationError(`'${versionArn}' is not a state machine version ARN (<stateMachineArn>:<n>).`);
       const machine = this.machines.get(ref.name);
@@ -186,7 +187,7 @@ export class ControlPlane {
   // ---- aliases ----
 
   createAlias(p: { name: string; description?: string; routingConfiguration: RoutingEntry[] }): Promise<AliasRecord> {
-    return this.mutex.run(async () => {
+    return this.exclusive(async () => {
       checkAliasName(p.name);
       const machine = this.routable(p.routingConfiguration);
       const existing = machine.aliases.find((a) => a.name === p.name);
@@ -203,7 +204,7 @@ export class ControlPlane {
   }
 
   updateAlias(aliasArn: string, p: { description?: string; routingConfiguration?: RoutingEntry[] }): Promise<AliasRecord> {
-    return this.mutex.run(async () => {
+    return this.exclusive(async () => {
       if (p.description === undefined && p.routingConfiguration === undefined) throw new ValidationError('Either the description or the routingConfiguration must be specified.');
       const { machine, alias } = this.alias(aliasArn);
       if (p.routingConfiguration) {
@@ -227,7 +228,7 @@ export class ControlPlane {
   }
 
   deleteAlias(aliasArn: string): Promise<void> {
-    return this.mutex.run(async () => {
+    return this.exclusive(async () => {
       const { machine, alias } = this.alias(aliasArn);
       machine.aliases = machine.aliases.filter((a) => a !== alias);
       await this.save(machine);
@@ -263,7 +264,7 @@ export class ControlPlane {
   // ---- tags ----
 
   tagResource(arn: string, tags: Tag[]): Promise<void> {
-    return this.mutex.run(async () => {
+    return this.exclusive(async () => {
       const machine = this.tagged(arn);
       const merged = new Map(machine.tags.map((t) => [t.key, t.value]));
       for (const t of tags) merged.set(t.key, t.value);
@@ -274,7 +275,7 @@ export class ControlPlane {
   }
 
   untagResource(arn: string, keys: string[]): Promise<void> {
-    return this.mutex.run(async () => {
+    return this.exclusive(async () => {
       const machine = this.tagged(arn);
       machine.tags = machine.tags.filter((t) => !keys.includes(t.key));
       await this.save(machine);
@@ -289,6 +290,24 @@ export class ControlPlane {
   }
 
   // ---- internals ----
+
+  /**
+   * Runs a mutation alone. API errors are all thrown before anything changes; any other error
+   * (a failed write) may leave a half-edited record in memory, so memory is reloaded from disk.
+   */
+  private exclusive<T>(mutation: () => Promise<T>): Promise<T> {
+    return this.mutex.run(async () => {
+      try {
+        return await mutation();
+      } catch (err) {
+        if (!isApiError(err)) {
+          this.machines.clear();
+          for (const m of await this.stores.machines.list()) this.machines.set(m.name, m);
+        }
+        throw err;
+      }
+    });
+  }
 
   private unqualified(arn: string, operation: string): MachineRecord {
     const ref = parseMachineArn(arn, this.location);
@@ -347,8 +366,8 @@ export class ControlPlane {
   }
 
   private async save(machine: MachineRecord): Promise<void> {
-    this.machines.set(machine.name, machine);
     await this.stores.machines.put(machine.name, machine);
+    this.machines.set(machine.name, machine);
   }
 }
 

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createSfnApi } from './api';
 import { ControlPlane } from './control-plane';
+import type { MachineRecord } from './model';
+import { MemoryStore, type KeyValueStore } from './store';
 import { FakeEngine } from './test/fake-engine';
 import { failure, pass, TestClock, waitForToken } from './test/fixtures';
 
@@ -59,5 +61,29 @@ describe('durable control plane', () => {
     const records = await Promise.all(files.map(async (f) => JSON.parse(await readFile(path.join(dir, f), 'utf8')) as { key: string; value: { versions: unknown[] } }));
     expect(records.map((r) => r.key).sort()).toEqual(['a', 'b', 'c']);
     expect(records.every((r) => r.value.versions.length === 1)).toBe(true);
+  });
+
+  it('keeps memory as on disk when a write fails', async () => {
+    const inner = new MemoryStore<MachineRecord>();
+    let failing = false;
+    const machines: KeyValueStore<MachineRecord> = {
+      get: (k) => inner.get(k),
+      put: async (k, v) => {
+        if (failing) throw new Error('disk full');
+        await inner.put(k, v);
+      },
+      delete: (k) => inner.delete(k),
+      list: () => inner.list(),
+    };
+    const controlPlane = await ControlPlane.open({ stores: { machines, revisions: new MemoryStore(), executions: new MemoryStore() } });
+    const api = createSfnApi({ engine: new FakeEngine(new TestClock()), controlPlane });
+    await api.createStateMachine({ name: 'orders', definition: pass(1) });
+    failing = true;
+    await expect(api.updateStateMachine({ stateMachineArn: ARN, definition: pass(2), publish: true })).rejects.toThrow('disk full');
+    await expect(api.createStateMachine({ name: 'other', definition: pass(1) })).rejects.toThrow('disk full');
+    failing = false;
+    expect(await api.describeStateMachine({ stateMachineArn: ARN })).toMatchObject({ definition: pass(1) });
+    expect((await api.listStateMachines({})).stateMachines?.map((m) => m.name)).toEqual(['orders']);
+    expect((await api.listStateMachineVersions({ stateMachineArn: ARN })).stateMachineVersions).toEqual([]);
   });
 });

@@ -105,4 +105,23 @@ describe('Step Functions Local end to end through the SDK', () => {
     expect(stopped.stopDate).toBeInstanceOf(Date);
     expect(await client.send(new sdk.DescribeExecutionCommand({ executionArn: waiting.executionArn }))).toMatchObject({ status: 'ABORTED', error: 'Manual', cause: 'test' });
   });
+
+  it('runs Express machines synchronously and makes named Standard starts idempotent', async () => {
+    const express = JSON.stringify({ StartAt: 'Shape', States: { Shape: { Type: 'Pass', Parameters: { 'sum.$': 'States.MathAdd($.a, $.b)' }, End: true } } });
+    const { stateMachineArn } = await client.send(new sdk.CreateStateMachineCommand({ name: 'adder', definition: express, roleArn: ROLE, type: 'EXPRESS' }));
+    const sync = await client.send(new sdk.StartSyncExecutionCommand({ stateMachineArn, input: '{"a":2,"b":3}' }));
+    expect(sync).toMatchObject({ status: 'SUCCEEDED', output: '{"sum":5}' });
+    expect(sync.executionArn).toMatch(/^arn:aws:states:us-east-1:000000000000:express:adder:/);
+    const pause = JSON.stringify({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 0, Next: 'F' }, F: { Type: 'Fail', Error: 'Nope', Cause: 'after a timer' } } });
+    const paused = await client.send(new sdk.CreateStateMachineCommand({ name: 'pause', definition: pause, roleArn: ROLE, type: 'EXPRESS' }));
+    expect(await client.send(new sdk.StartSyncExecutionCommand({ stateMachineArn: paused.stateMachineArn }))).toMatchObject({ status: 'FAILED', error: 'Nope', cause: 'after a timer' });
+
+    const waits = JSON.stringify({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 3600, End: true } } });
+    const standard = await client.send(new sdk.CreateStateMachineCommand({ name: 'slow', definition: waits, roleArn: ROLE }));
+    const first = await client.send(new sdk.StartExecutionCommand({ stateMachineArn: standard.stateMachineArn, name: 'once', input: '{"k":1}' }));
+    const second = await client.send(new sdk.StartExecutionCommand({ stateMachineArn: standard.stateMachineArn, name: 'once', input: '{"k":1}' }));
+    expect(second).toEqual({ ...first, $metadata: expect.anything() });
+    await expect(client.send(new sdk.StartExecutionCommand({ stateMachineArn: standard.stateMachineArn, name: 'once', input: '{"k":2}' }))).rejects.toBeInstanceOf(sdk.ExecutionAlreadyExists);
+    await client.send(new sdk.StopExecutionCommand({ executionArn: first.executionArn }));
+  });
 });

@@ -33,6 +33,19 @@ function describe(r: ExecutionRecord): DescribeExecutionOutput {
   };
 }
 
+export const SYNC_LIMIT_MS = 5 * 60 * 1000;
+
+/** Waits until the execution ends: idle() covers all but timers, which are polled in real time. */
+async function settled({ engine }: OperationContext, started: ExecutionRecord): Promise<ExecutionRecord> {
+  const deadline = Date.now() + SYNC_LIMIT_MS;
+  for (;;) {
+    await engine.idle();
+    const record = (await engine.describe(started.executionArn)) ?? started;
+    if (record.status !== 'RUNNING' || Date.now() >= deadline) return record;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 const STATUSES: readonly string[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'] satisfies ExecutionStatus[];
 
 export const executionHandlers: Handlers<
@@ -43,14 +56,15 @@ export const executionHandlers: Handlers<
     return { executionArn: record.executionArn, startDate: date(record.startDate) };
   },
 
-  /** Express only; returns once the engine is idle (a Wait on a real clock can leave it RUNNING). */
+  /** Express only: waits for the end (an Express execution lasts at most 5 minutes), then reports it. */
   async StartSyncExecution(ctx, input) {
     const machine = ctx.controlPlane.machine(input.stateMachineArn);
     if (machine.revision.type !== 'EXPRESS') throw new StateMachineTypeNotSupportedError(`StartSyncExecution supports EXPRESS state machines only; '${machine.arn}' is STANDARD.`);
     const started = await ctx.starter.start(input);
-    await ctx.engine.idle();
-    const { inputDetails, outputDetails, redriveCount: _c, redriveStatus: _s, ...rest } = describe((await ctx.engine.describe(started.executionArn)) ?? started);
-    return { ...rest, status: rest.status === 'RUNNING' ? 'FAILED' : rest.status === 'SUCCEEDED' ? 'SUCCEEDED' : rest.status === 'TIMED_OUT' ? 'TIMED_OUT' : 'FAILED', stopDate: rest.stopDate ?? new Date(ctx.controlPlane.clock.now()), ...(inputDetails ? { inputDetails } : {}), ...(outputDetails ? { outputDetails } : {}) };
+    const record = await settled(ctx, started);
+    const { inputDetails, outputDetails, redriveCount: _c, redriveStatus: _s, ...rest } = describe(record);
+    const status = record.status === 'SUCCEEDED' || record.status === 'FAILED' ? record.status : record.status === 'ABORTED' ? 'FAILED' : 'TIMED_OUT';
+    return { ...rest, status, stopDate: rest.stopDate ?? date(ctx.controlPlane.clock.now()), ...(inputDetails ? { inputDetails } : {}), ...(outputDetails ? { outputDetails } : {}) };
   },
 
   async DescribeExecution(ctx, { executionArn }) {
