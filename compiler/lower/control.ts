@@ -50,6 +50,7 @@ export function lowerParallel(task: TaskOf<'parallel'>, env: Env, branches: Arra
       Assign: { [END_VAR]: expr(objectExpr([['status', '"error"'], ['task_id', lit(task.id)],
         ['error', '{"type": $states.errorOutput.Error, "message": $states.errorOutput.Cause}']])) } },
   ];
+  if (catchers.length > 0) env.used.fail = true;
   const own = Object.keys(assign).length > 0 ? { Assign: assign } : {};
   const next = route(env, task.next);
   if ('End' in next) {

@@ -23,6 +23,8 @@ export interface Env {
   exports: string[];
   /** Extra states this scope needs (branch ends, abandon markers), keyed by name. */
   extra: States;
+  /** Shared end states that some state routes to. */
+  used: { fail: boolean };
 }
 
 /** Does a task keep an output in a variable? */
@@ -39,7 +41,7 @@ export function route(env: Env, to: string | null, own?: { id: string; value: st
 export function choiceTarget(env: Env, to: string | null): string {
   if (to !== null) return to;
   const name = `${env.scope!.parallel}.branch${env.scope!.branch + 1}.end`;
-  env.extra[name] = { Type: 'Pass', Output: exportsExpr(env) } satisfies State;
+  env.extra[name] = { Type: 'Pass', Output: exportsExpr(env), End: true } satisfies State;
   return name;
 }
 
@@ -61,6 +63,7 @@ export function failureCatchers(env: Env, taskId: string, interactive: boolean) 
     env.extra[name] = { Type: 'Fail', Error: ABANDONED_ERROR, Cause: `The end user did not complete task ${taskId} in time.` };
     return [{ ErrorEquals: ['States.Timeout'], Next: name }];
   }
+  env.used.fail = true;
   return [
     ...(interactive ? [{ ErrorEquals: ['States.Timeout'], Assign: { [END_VAR]: abandoned }, Next: FAIL_STATE }] : []),
     { ErrorEquals: ['States.ALL'], Assign: { [END_VAR]: errorEnd }, Next: FAIL_STATE },

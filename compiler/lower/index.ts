@@ -26,7 +26,7 @@ const sameScope = (a: Scope | null | undefined, b: Scope | null) =>
 export function lower(rc: RuleContext, name: string, contextInput: CompileContextInput): StateMachine {
   const ctx = CompileContext.parse(contextInput);
   const targets = new Set([...rc.tasks.values()].flatMap((t) => (t.type === 'retry' ? [t.target] : [])));
-  const base = { ctx, an: rc.an, tasks: rc.tasks };
+  const base = { ctx, an: rc.an, tasks: rc.tasks, used: { fail: false } };
 
   const lowerScope = (start: string, scope: Scope | null, exports: string[]): { StartAt: string; States: States } => {
     const env: Env = { ...base, scope, exports, extra: {} };
@@ -74,6 +74,6 @@ export function lower(rc: RuleContext, name: string, contextInput: CompileContex
     Comment: `${name} (compiled by Open Studio)`,
     QueryLanguage: 'JSONata',
     StartAt: main.StartAt,
-    States: { ...main.States, ...endStates(ctx) },
+    States: { ...main.States, ...endStates(ctx, base.used.fail) },
   };
 }

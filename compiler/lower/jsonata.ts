@@ -3,16 +3,28 @@ import { splitPath } from '../tasks/types';
 
 export const expr = (body: string): string => `{% ${body} %}`;
 
+/** A copy with object keys sorted at every depth: key order in a definition never changes the output. */
+export function canonical<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(canonical) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])])) as T;
+  }
+  return value;
+}
+
 /** A JSON value as a JSONata literal (JSON is valid JSONata). */
-export const lit = (value: unknown): string => JSON.stringify(value);
+export const lit = (value: unknown): string => JSON.stringify(canonical(value));
 
 /** Copies a literal for an ASL field, turning any string that Step Functions would read as an
  *  expression (`{% ... %}`) into an expression that yields that very string. */
 export function literal<T>(value: T): T {
+  return escapeExpressions(canonical(value));
+}
+function escapeExpressions<T>(value: T): T {
   if (typeof value === 'string') return (/^\{%[\s\S]*%\}$/.test(value) ? expr(lit(value)) : value) as T;
-  if (Array.isArray(value)) return value.map(literal) as T;
+  if (Array.isArray(value)) return value.map(escapeExpressions) as T;
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, literal(v)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeExpressions(v)])) as T;
   }
   return value;
 }
@@ -39,3 +51,7 @@ export function pathExpr(path: string): string {
 /** A JSONata object constructor from [key, expression] pairs. */
 export const objectExpr = (entries: ReadonlyArray<[string, string]>): string =>
   `{${entries.map(([k, v]) => `${lit(k)}: ${v}`).join(', ')}}`;
+
+/** Entries of a user-keyed map in a stable order. */
+export const sortedEntries = <V>(record: Record<string, V> | undefined): Array<[string, V]> =>
+  Object.entries(record ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

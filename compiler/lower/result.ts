@@ -7,7 +7,7 @@
 import type { TaskOf } from '../model';
 import type { State, States } from './asl';
 import { EMIT_STATE, ENDED_STATE, FAIL_STATE, type Env } from './env';
-import { END_VAR, EXECUTION_INPUT, expr, lit, objectExpr, pathExpr } from './jsonata';
+import { END_VAR, EXECUTION_INPUT, expr, lit, objectExpr, pathExpr, sortedEntries } from './jsonata';
 import type { CompileContext } from './context';
 
 const STATUS = { approve: 'approved', review: 'review', decline: 'declined' } as const;
@@ -46,19 +46,19 @@ export function lowerResult(task: TaskOf<'result'>, env: Env): State {
     ['status', lit(STATUS[task.outcome])],
     ['task_id', lit(task.id)],
     ['reasons', lit(task.reasons ?? [])],
-    ['output', objectExpr(Object.entries(task.output ?? {}).map(([k, source]) => [k, pathExpr(source)]))],
+    ['output', objectExpr(sortedEntries(task.output).map(([k, source]) => [k, pathExpr(source)]))],
   ]);
   return recordState(env.ctx, `(${end})`, EMIT_STATE, expr(end));
 }
 
 /** The states every workflow ends through. */
-export function endStates(ctx: CompileContext): States {
+export function endStates(ctx: CompileContext, withFail: boolean): States {
   const detail = objectExpr([
     ['workflow_run_id', `${EXECUTION_INPUT}.workflow_run_id`], ['applicant_id', `${EXECUTION_INPUT}.applicant_id`],
     ['status', `$${END_VAR}.status`], ['result', `$${END_VAR}`],
   ]);
   return {
-    [FAIL_STATE]: recordState(ctx, `$${END_VAR}`, EMIT_STATE),
+    ...(withFail ? { [FAIL_STATE]: recordState(ctx, `$${END_VAR}`, EMIT_STATE) } : {}),
     [EMIT_STATE]: {
       Type: 'Task',
       Resource: 'arn:aws:states:::events:putEvents',

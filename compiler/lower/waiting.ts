@@ -8,7 +8,7 @@ import { latestVersion } from '../tasks/registry';
 import type { State } from './asl';
 import { configOf } from './config';
 import { failureCatchers, route, type Env } from './env';
-import { EXECUTION_INPUT, expr, literal, objectExpr, pathExpr, retryReason, taskVar } from './jsonata';
+import { EXECUTION_INPUT, expr, literal, objectExpr, pathExpr, retryReason, sortedEntries, taskVar } from './jsonata';
 
 export const LAMBDA_TRANSIENT = [
   'Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException',
@@ -31,7 +31,7 @@ export function lowerWaiting(task: Waiting, env: Env, isRetryTarget: boolean): S
   };
   if (task.type === 'send_receive') {
     payload.config = literal({ task_def_id: task.task_def_id, task_def_version: task.task_def_version, receive: task.receive ?? {} });
-    payload.send = expr(objectExpr(Object.entries(task.send ?? {}).map(([k, f]) => [k, pathExpr(f.source)])));
+    payload.send = expr(objectExpr(sortedEntries(task.send).map(([k, f]) => [k, pathExpr(f.source)])));
   }
   if (isRetryTarget) payload.retry = expr(`$${retryReason(task.id)}`);
   const timeout = task.timeout_seconds ?? (interactive ? env.ctx.interactiveTimeoutSeconds : env.ctx.sendReceiveTimeoutSeconds);
