@@ -72,6 +72,7 @@ describe('executions', () => {
     expect(await names(`${ARN}:live`)).toEqual(['a1', 'a2']);
     expect((await failure(api.listExecutions({ stateMachineArn: `${ARN}:nope` }))).name).toBe('ResourceNotFound');
     expect((await failure(api.listExecutions({}))).name).toBe('ValidationException');
+    expect((await failure(api.listExecutions({ stateMachineArn: `${ARN}:7` }))).name).toBe('StateMachineDoesNotExist');
   });
 
   it('lists executions newest first with status filter and paging', async () => {

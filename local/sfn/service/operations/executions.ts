@@ -75,8 +75,8 @@ export const executionHandlers: Handlers<
     if (mapRunArn !== undefined) throw new ResourceNotFoundError(`Resource not found: map runs are not supported by this engine ('${mapRunArn}').`);
     if (stateMachineArn === undefined) throw new ValidationError('ListExecutions needs a stateMachineArn (a machine, version or alias ARN).');
     const ref = parseMachineArn(stateMachineArn, controlPlane.location);
-    controlPlane.machine(stateMachineArn);
     if (ref.kind === 'alias') controlPlane.alias(stateMachineArn);
+    else await controlPlane.describeTarget(stateMachineArn); // the machine or version must exist
     const status = statusFilter !== undefined && STATUSES.includes(statusFilter) ? (statusFilter as ExecutionStatus) : undefined;
     const all = statusFilter !== undefined && status === undefined ? [] : await engine.list({ stateMachineArn: ref.machineArn, ...(status ? { status } : {}) });
     const matching = all
