@@ -74,8 +74,27 @@ export interface JsonataScope {
   prefix: string;
 }
 
+const SIMPLE = /^\$[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
+const NOT_SIMPLE = Symbol('not simple');
+
+/** `$var.a.b` through plain objects needs no JSONata (which is async and allocates a lot). */
+function simplePath(expr: string, bindings: Record<string, unknown>): unknown {
+  if (!SIMPLE.test(expr)) return NOT_SIMPLE;
+  const parts = expr.slice(1).split('.');
+  const head = parts[0] as string;
+  if (head === 'eval' || !Object.prototype.hasOwnProperty.call(bindings, head)) return NOT_SIMPLE;
+  let v: unknown = bindings[head];
+  for (let i = 1; i < parts.length; i++) {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return NOT_SIMPLE;
+    v = (v as Record<string, unknown>)[parts[i] as string];
+  }
+  return Array.isArray(v) || v === undefined ? NOT_SIMPLE : v;
+}
+
 /** Evaluates one expression; undefined results are returned as undefined for the caller to judge. */
 export async function evalExpression(expr: string, scope: JsonataScope, field: string): Promise<unknown> {
+  const fast = simplePath(expr, scope.bindings);
+  if (fast !== NOT_SIMPLE) return fast;
   try {
     return await compile(expr).evaluate(null, scope.bindings);
   } catch (e) {
@@ -93,7 +112,7 @@ export async function evalTemplate(value: Json | undefined, scope: JsonataScope,
   if (expr !== undefined) {
     const r = await evalExpression(expr, scope, field);
     if (r === undefined) throw new StatesError(StatesErrors.QueryEvaluationError, `${scope.prefix} The JSONata expression '${expr}' specified for the field '${field}' returned nothing (undefined).`, field);
-    return toJson(r);
+    return typeof r === 'object' ? toJson(r) : (r as Json);
   }
   if (Array.isArray(value)) {
     const out: Json[] = [];

@@ -9,7 +9,10 @@ import type { ThreadSnap } from './snapshot';
 interface StatesVars { input: Json; result?: Json; errorOutput?: Json; token?: string; item?: { Index: number; Value: Json } }
 
 function scope(x: StepCtx, t: ThreadSnap, s: StatesVars): JsonataScope {
-  const states: Record<string, unknown> = { input: s.input, context: x.context(t, { token: s.token, item: s.item }) };
+  // The context object is built only if an expression reads it: most never do.
+  let ctx: Record<string, Json> | undefined;
+  const states: Record<string, unknown> = { input: s.input };
+  Object.defineProperty(states, 'context', { enumerable: true, get: () => (ctx ??= x.context(t, { token: s.token, item: s.item })) });
   if (s.result !== undefined) states.result = s.result;
   if (s.errorOutput !== undefined) states.errorOutput = s.errorOutput;
   return { bindings: { ...x.vars(t), states }, prefix: statePrefix(t.state, t.enteredEventId) };
