@@ -4,11 +4,12 @@
  * alphanumeric fields (document number, optional data) only a check digit tells `0` from `O`,
  * so a swap is kept only when exactly one smallest set of swaps makes that check digit right.
  */
-import { createRequire } from 'node:module';
 import type { ParseResult } from 'mrz';
 
-// mrz 5 is ESM-only. Node ≥ 20.19 loads it with require(); jest's module registry cannot,
-// so Node's own require is used. (A Lambda bundle must include `mrz` or ship it in node_modules.)
+// mrz 5 is ESM-only. Node ≥ 20.19 loads it with require(); jest's module registry cannot (nor
+// jest's own `node:module`), so the real loader is reached with process.getBuiltinModule.
+// A bundler does not follow this call: mark `mrz` external and ship it in node_modules.
+const { createRequire } = process.getBuiltinModule('node:module');
 const mrz = createRequire(__filename)('mrz') as typeof import('mrz');
 
 export interface MrzCorrection { line: number; column: number; original: string; corrected: string }
@@ -54,22 +55,45 @@ function repairField(value: string, expected: string): Array<[number, string]> |
   return only ? only.map((i) => [i, SWAPS[value[i] ?? ''] ?? ''] as [number, string]) : null;
 }
 
-/** Parses OCR'd MRZ lines; returns the corrected lines, the parse result and every correction made. */
+function repairGuarded(format: string, lines: string[]): { lines: string[]; corrections: MrzCorrection[] } {
+  let out = [...lines];
+  const corrections: MrzCorrection[] = [];
+  for (const [line, start, length, checkColumn] of GUARDED[format] ?? []) {
+    const text = out[line] ?? '';
+    for (const [offset, char] of repairField(text.slice(start, start + length), text[checkColumn] ?? '') ?? []) {
+      corrections.push({ line, column: start + offset, original: text[start + offset] ?? '', corrected: char });
+      out = out.map((l, i) => (i === line ? setChar(l, start + offset, char) : l));
+    }
+  }
+  return { lines: out, corrections };
+}
+
+const OTHER_DIGITS = new Set(['birthDateCheckDigit', 'expirationDateCheckDigit', 'personalNumberCheckDigit']);
+
+/** The composite digit holds, or its failure is already explained by another broken check digit. */
+function compositeAgrees(r: ParseResult): boolean {
+  const composite = r.details.find((d) => d.field === 'compositeCheckDigit');
+  return !composite || composite.valid || r.details.some((d) => d.field !== null && OTHER_DIGITS.has(d.field) && !d.valid);
+}
+
+/**
+ * Parses OCR'd MRZ lines; returns the corrected lines, the parse result and every correction.
+ * A check-digit repair is kept only if the composite check digit (which covers the repaired
+ * field and its check digit) then holds, or fails because of another field's broken check
+ * digit: a tampered document-number check digit is not "repaired" away.
+ */
 export function parseMrz(ocrLines: string[]): ParsedMrz {
-  let lines = [...ocrLines];
+  const lines = [...ocrLines];
   const corrections: MrzCorrection[] = [];
   const first = mrz.parse(lines, { autocorrect: true });
   for (const fix of first.details.flatMap((d) => d.autocorrect)) {
     lines[fix.line] = setChar(lines[fix.line] ?? '', fix.column, fix.corrected);
     corrections.push(fix);
   }
-  for (const [line, start, length, checkColumn] of GUARDED[first.format] ?? []) {
-    const text = lines[line] ?? '';
-    const repair = repairField(text.slice(start, start + length), text[checkColumn] ?? '');
-    for (const [offset, char] of repair ?? []) {
-      corrections.push({ line, column: start + offset, original: text[start + offset] ?? '', corrected: char });
-      lines = lines.map((l, i) => (i === line ? setChar(l, start + offset, char) : l));
-    }
+  const repaired = repairGuarded(first.format, lines);
+  if (repaired.corrections.length > 0) {
+    const result = mrz.parse(repaired.lines);
+    if (compositeAgrees(result)) return { lines: repaired.lines, result, corrections: [...corrections, ...repaired.corrections] };
   }
   return { lines, result: mrz.parse(lines), corrections };
 }

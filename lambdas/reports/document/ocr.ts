@@ -12,9 +12,12 @@ const MRZ_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
 let mrzWorker: Promise<Worker> | null = null;
 let textWorker: Promise<Worker> | null = null;
 
+/** Images carry no density; without one Tesseract guesses and warns on every page. */
+const DPI = { user_defined_dpi: '300' };
+
 function start(oem: OEM, params: Record<string, string>): Promise<Worker> {
   const started = createWorker('eng', oem, { langPath: LANG_PATH, gzip: true, cacheMethod: 'none' })
-    .then(async (worker) => { await worker.setParameters(params); return worker; });
+    .then(async (worker) => { await worker.setParameters({ ...DPI, ...params }); return worker; });
   // A failed start must not be cached: the next call tries again.
   started.catch(() => { if (mrzWorker === started) mrzWorker = null; if (textWorker === started) textWorker = null; });
   return started;
