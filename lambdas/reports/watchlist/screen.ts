@@ -41,10 +41,24 @@ export function dobFactor(dob: string | undefined, listed: readonly string[]): D
 const DOB_ADJUST: Record<DobFactor, number> = { exact: 0.08, same_year: 0.04, near: -0.04, mismatch: -1, unknown: 0 };
 const NAT_ADJUST: Record<NationalityFactor, number> = { match: 0.03, mismatch: -0.05, unknown: 0 };
 
+/** Tokens of an entry's names, kept while the entry object lives (a store that keeps its
+ *  entries in memory pays transliteration and phonetic coding once). */
+const tokenCache = new WeakMap<WatchlistEntry, NameToken[][]>();
+
+function entryTokens(entry: WatchlistEntry): NameToken[][] {
+  let tokens = tokenCache.get(entry);
+  if (!tokens) {
+    tokens = [entry.name, ...entry.aliases].map(tokenize);
+    tokenCache.set(entry, tokens);
+  }
+  return tokens;
+}
+
 function bestName(query: NameToken[], entry: WatchlistEntry) {
   let best: { name: string; score: number } | undefined;
-  for (const name of [entry.name, ...entry.aliases]) {
-    const tokens = tokenize(name);
+  const names = [entry.name, ...entry.aliases];
+  for (const [i, tokens] of entryTokens(entry).entries()) {
+    const name = names[i] ?? entry.name;
     const s = nameScore(query, tokens);
     const sig = (ts: NameToken[]) => Math.max(1, ts.filter((t) => !t.particle).length);
     if (!enoughCoverage(s, sig(query), sig(tokens))) continue;
