@@ -24,8 +24,9 @@ export const ExecutionInput = z.object({
 });
 export type ExecutionInput = z.infer<typeof ExecutionInput>;
 
-/** Outputs of the tasks that ran before, by task id, as kept in workflow variables. */
-export const TaskOutputs = z.record(z.string(), z.unknown());
+/** Outputs of earlier tasks a report may use: the nearest task of each type on every route to
+ *  the report, keyed by task type (capture outputs hold media ids, never bytes). */
+export const TaskOutputs = z.record(z.string(), z.object({ task_id: z.string(), output: z.unknown() }));
 
 /** Payload of a report Lambda invocation (`arn:aws:states:::lambda:invoke`). The handler
  *  returns the report object: `{ result, sub_result?, breakdown, properties }`. */
@@ -36,7 +37,6 @@ export const ReportRequest = z.object({
   task_version: z.number().int().positive(),
   config: z.record(z.string(), z.unknown()),
   run: ExecutionInput,
-  /** Outputs of earlier tasks by id (capture outputs hold media ids, never bytes). */
   tasks: TaskOutputs,
 });
 export type ReportRequest = z.infer<typeof ReportRequest>;

@@ -13,6 +13,8 @@ export interface Analysis {
   precedes(a: string, b: string): boolean;
   /** Visits the tasks that precede `b` on every route, nearest first, until `visit` returns true. */
   eachPreceding(b: string, visit: (id: string) => boolean | void): void;
+  /** The nearest task of each type among those preceding `b` on every route (type → task id). */
+  nearestByType(b: string): ReadonlyMap<string, string>;
   /** Tasks of branch `branch` of `parallel` that precede the end of that branch on every route. */
   branchExports(parallel: string, branch: number): string[];
 }
@@ -45,8 +47,10 @@ export function analyse(graph: TaskGraph): Analysis {
     return false;
   };
 
+  const nearest = nearestMaps(graph, dom, joinOf);
   return {
     graph, dom,
+    nearestByType: (b) => nearest[graph.node.get(b) ?? -1] ?? new Map(),
     reachable: (id) => { const n = graph.node.get(id); return n !== undefined && dom.reachable(n); },
     precedes: (a, b) => {
       const na = graph.node.get(a), nb = graph.node.get(b);
@@ -62,4 +66,29 @@ export function analyse(graph: TaskGraph): Analysis {
       return out;
     },
   };
+}
+
+/**
+ * For every node, the nearest preceding task of each type, in one pass over the nodes in
+ * reverse post-order (a node's immediate dominator, and a join's branch ends, come first).
+ */
+function nearestMaps(graph: TaskGraph, dom: Dominance, joinOf: Map<number, string>): Array<Map<string, string> | undefined> {
+  const out: Array<Map<string, string> | undefined> = new Array(graph.nameOf.length);
+  const typeOf = (n: number) => graph.tasks.get(graph.nameOf[n]!)?.type;
+  const after = (n: number): Map<string, string> => {
+    const m = new Map(out[n] ?? []);
+    const id = graph.nameOf[n]!;
+    if (id !== '') m.set(typeOf(n)!, id);
+    return m;
+  };
+  out[0] = new Map();
+  for (const n of dom.order) {
+    if (n === 0) continue;
+    const parallel = joinOf.get(n);
+    if (parallel === undefined) { out[n] = after(dom.idom[n]!); continue; }
+    const merged = new Map<string, string>();
+    for (const exit of graph.joins.get(parallel)!.exits) for (const [t, id] of out[exit] ?? []) if (!merged.has(t)) merged.set(t, id);
+    out[n] = merged;
+  }
+  return out;
 }

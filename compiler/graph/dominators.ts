@@ -5,6 +5,8 @@
  */
 export interface Dominance {
   idom: Int32Array;
+  /** Reachable nodes in reverse post-order: every node comes after its immediate dominator. */
+  order: readonly number[];
   /** a dominates b (reflexive); false when either is unreachable. */
   dominates(a: number, b: number): boolean;
   reachable(n: number): boolean;
@@ -53,10 +55,10 @@ export function dominators(succ: ReadonlyArray<readonly number[]>): Dominance {
       if (candidate !== -1 && idom[b] !== candidate) { idom[b] = candidate; changed = true; }
     }
   }
-  return numbered(idom, n);
+  return numbered(idom, n, order);
 }
 
-function numbered(idom: Int32Array, n: number): Dominance {
+function numbered(idom: Int32Array, n: number, order: readonly number[]): Dominance {
   const children: number[][] = Array.from({ length: n }, () => []);
   for (let v = 1; v < n; v++) if (idom[v]! >= 0) children[idom[v]!]!.push(v);
   const pre = new Int32Array(n).fill(-1);
@@ -75,6 +77,7 @@ function numbered(idom: Int32Array, n: number): Dominance {
   }
   return {
     idom,
+    order,
     reachable: (v) => pre[v] !== -1,
     dominates: (a, b) => pre[a] !== -1 && pre[b] !== -1 && pre[a]! <= pre[b]! && post[b]! <= post[a]!,
   };

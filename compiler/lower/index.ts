@@ -20,17 +20,23 @@ export { CompileContext, LOCAL_CONTEXT, type CompileContextInput } from './conte
 export type { StateMachine } from './asl';
 
 const INIT = 'studio.init';
-const sameScope = (a: Scope | null | undefined, b: Scope | null) =>
-  (a ?? null) === b || (a != null && b !== null && a.parallel === b.parallel && a.branch === b.branch);
 
 export function lower(rc: RuleContext, name: string, contextInput: CompileContextInput): StateMachine {
   const ctx = CompileContext.parse(contextInput);
   const targets = new Set([...rc.tasks.values()].flatMap((t) => (t.type === 'retry' ? [t.target] : [])));
   const base = { ctx, an: rc.an, tasks: rc.tasks, used: { fail: false } };
+  const byScope = new Map<string, Task[]>();
+  const scopeKey = (s: Scope | null | undefined) => (s ? `${s.parallel}#${s.branch}` : '');
+  for (const t of rc.tasks.values()) {
+    if (!rc.an.reachable(t.id)) continue;
+    const key = scopeKey(rc.graph.scope.get(t.id));
+    const list = byScope.get(key);
+    if (list) list.push(t); else byScope.set(key, [t]);
+  }
 
   const lowerScope = (start: string, scope: Scope | null, exports: string[]): { StartAt: string; States: States } => {
     const env: Env = { ...base, scope, exports, extra: {} };
-    const members = [...rc.tasks.values()].filter((t) => sameScope(rc.graph.scope.get(t.id), scope) && rc.an.reachable(t.id));
+    const members = byScope.get(scopeKey(scope)) ?? [];
     const states: States = {};
     const retries = members.filter((t) => t.type === 'retry');
     let startAt = start;

@@ -7,15 +7,17 @@ import type { Task } from '../model';
 import { latestVersion, REGISTRY } from '../tasks/registry';
 import type { State } from './asl';
 import { configOf } from './config';
-import { failureCatchers, hasOutput, route, type Env } from './env';
-import { EXECUTION_INPUT, expr, literal, objectExpr, taskVar } from './jsonata';
+import { failureCatchers, route, type Env } from './env';
+import { EXECUTION_INPUT, expr, lit, literal, objectExpr, taskVar } from './jsonata';
 import { catchers, LAMBDA_TRANSIENT } from './waiting';
 
 export function lowerReport(task: Task, env: Env): State {
   if (REGISTRY[task.type].kind !== 'report' || !('next' in task)) throw new Error(`${task.id} is not a report task`);
-  const earlier: Array<[string, string]> = [];
-  env.an.eachPreceding(task.id, (id) => { if (hasOutput(env.tasks.get(id))) earlier.push([id, `$${taskVar(id)}`]); });
-  earlier.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const before = env.an.nearestByType(task.id);
+  const earlier = (REGISTRY[task.type].uses ?? []).flatMap((type): Array<[string, string]> => {
+    const id = before.get(type);
+    return id ? [[type, objectExpr([['task_id', lit(id)], ['output', `$${taskVar(id)}`]])]] : [];
+  });
   const r = env.ctx.reportRetry;
   return {
     Type: 'Task',

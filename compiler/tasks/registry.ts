@@ -18,6 +18,8 @@ export interface TaskDescriptor {
   requires?: (task: Task) => Prerequisite[];
   /** Type of the task's output, for `tasks.<id>.output...` paths. */
   output: (task: Task) => DataType;
+  /** Reports: the earlier tasks (nearest of each type) whose outputs the handler is sent. */
+  uses?: readonly TaskType[];
 }
 
 const FACE_CAPTURES = ['face_capture_photo', 'face_capture_video', 'face_capture_motion'] as const;
@@ -29,8 +31,9 @@ const reportOutput = (): DataType => T.object({ result: REPORT_RESULT, sub_resul
 const docCapture = { anyOf: ['document_capture'] as const, label: 'document_capture' };
 
 const capture = (output: DataType): TaskDescriptor => ({ kind: 'capture', versions: v1, output: () => output });
-const reportType = (requires?: (task: Task) => Prerequisite[], versions = v1): TaskDescriptor =>
-  ({ kind: 'report', versions, output: reportOutput, ...(requires ? { requires } : {}) });
+const reportType = (uses: readonly TaskType[], requires?: (task: Task) => Prerequisite[], versions = v1): TaskDescriptor =>
+  ({ kind: 'report', versions, output: reportOutput, uses, ...(requires ? { requires } : {}) });
+const PERSON_SOURCES = ['autofill', 'document_report', 'profile_data_capture'] as const;
 
 const PROFILE_TYPES: Record<string, DataType> = {
   dob: T.date, address: T.object({}, true), first_name: T.string, last_name: T.string, email: T.string,
@@ -54,23 +57,23 @@ export const REGISTRY: Record<TaskType, TaskDescriptor> = {
     output: (t) => T.object(Object.fromEntries((t.type === 'profile_data_capture' ? t.fields : []).map((f) => [f, PROFILE_TYPES[f] ?? T.unknown]))),
   },
   proof_of_address_capture: capture(media),
-  autofill: { kind: 'report', versions: v1, requires: () => [docCapture], output: () => T.object({ result: REPORT_RESULT, extracted_data: extracted }) },
-  document_report: reportType(() => [docCapture], [
+  autofill: { kind: 'report', versions: v1, uses: ['document_capture'], requires: () => [docCapture], output: () => T.object({ result: REPORT_RESULT, extracted_data: extracted }) },
+  document_report: reportType(['document_capture'], () => [docCapture], [
     { version: 1, notes: 'MRZ, expiry and age checks.' },
     { version: 2, notes: 'Adds image-quality areas (blur, glare, resolution) and MRZ/printed-field consistency.' },
   ]),
-  facial_similarity_report: reportType((t) => {
+  facial_similarity_report: reportType(['document_capture', ...FACE_CAPTURES], (t) => {
     const variant = t.type === 'facial_similarity_report' ? t.variant : 'photo';
     const face = faceVariant[variant] ?? 'face_capture_photo';
     return [docCapture, { anyOf: [face], label: face }];
   }),
-  known_faces_report: reportType(() => [{ anyOf: FACE_CAPTURES, label: 'a face capture' }]),
-  device_intelligence_report: reportType(() => [{ anyOf: ['document_capture', ...FACE_CAPTURES], label: 'document_capture or a face capture' }]),
-  identity_report: reportType(),
-  watchlist_report: reportType(),
-  driving_licence_verification: reportType(),
-  india_tax_id_report: reportType(),
-  proof_of_address_report: reportType(() => [{ anyOf: ['proof_of_address_capture'], label: 'proof_of_address_capture' }]),
+  known_faces_report: reportType(FACE_CAPTURES, () => [{ anyOf: FACE_CAPTURES, label: 'a face capture' }]),
+  device_intelligence_report: reportType(['document_capture', ...FACE_CAPTURES, 'profile_data_capture'], () => [{ anyOf: ['document_capture', ...FACE_CAPTURES], label: 'document_capture or a face capture' }]),
+  identity_report: reportType(PERSON_SOURCES),
+  watchlist_report: reportType(PERSON_SOURCES),
+  driving_licence_verification: reportType(['document_capture', 'autofill', 'document_report']),
+  india_tax_id_report: reportType(['profile_data_capture', 'autofill']),
+  proof_of_address_report: reportType(['proof_of_address_capture', 'profile_data_capture'], () => [{ anyOf: ['proof_of_address_capture'], label: 'proof_of_address_capture' }]),
   logic: { kind: 'logic', versions: v1, output: () => T.unknown },
   retry: { kind: 'retry', versions: v1, output: () => T.unknown },
   send_receive: {

@@ -1,37 +1,40 @@
 /** Rules about single tasks: prerequisites, retries, timeouts, versions, sources and outputs. */
-import { MAX_TIMEOUT_SECONDS, type Task } from '../model';
+import { MAX_TIMEOUT_SECONDS, type Task, type TaskOf } from '../model';
 import { isInteractive, latestVersion, REGISTRY } from '../tasks/registry';
-import { pathOf, typedTasks, type Rule } from './context';
+import { pathOf, typedTasks, type Rule, type RuleContext } from './context';
 import { resolvePath } from './paths';
 import { problem, type Problem } from './problem';
 
 export const prerequisites: Rule = (ctx) => typedTasks(ctx).flatMap((task) => {
   const requires = REGISTRY[task.type].requires?.(task) ?? [];
   if (requires.length === 0 || !ctx.an.reachable(task.id)) return [];
-  const found = new Set<number>();
-  ctx.an.eachPreceding(task.id, (id) => {
-    const type = ctx.tasks.get(id)?.type ?? ctx.graph.tasks.get(id)?.type;
-    requires.forEach((r, i) => { if ((r.anyOf as readonly string[]).includes(type ?? '')) found.add(i); });
-    return found.size === requires.length;
-  });
-  return requires.filter((_, i) => !found.has(i)).map((r) => problem('missing_prerequisite', task.id, pathOf(ctx, task.id, 'type'),
+  const before = ctx.an.nearestByType(task.id);
+  return requires.filter((r) => !r.anyOf.some((t) => before.has(t))).map((r) => problem('missing_prerequisite', task.id, pathOf(ctx, task.id, 'type'),
     `${task.type} ${task.id} needs ${r.label} before it on every route: add one before ${task.id} on each route that reaches it`));
 });
 
-export const retries: Rule = (ctx) => typedTasks(ctx).flatMap((task): Problem[] => {
-  if (task.type !== 'retry') return [];
+export const retries: Rule = (ctx) => {
+  const into = new Map<string, Array<[string, string]>>();
+  for (const [from, edges] of ctx.graph.edges) {
+    for (const e of edges) {
+      if (e.to === null) continue;
+      const list = into.get(e.to);
+      if (list) list.push([from, e.path]); else into.set(e.to, [[from, e.path]]);
+    }
+  }
+  return typedTasks(ctx).flatMap((task) => (task.type === 'retry' ? retryProblems(ctx, task, into.get(task.id) ?? []) : []));
+};
+
+function retryProblems(ctx: RuleContext, task: TaskOf<'retry'>, into: Array<[string, string]>): Problem[] {
   const out: Problem[] = [];
   if (task.max_retries < 1 || task.max_retries > 3) {
     out.push(problem('retry_max_out_of_range', task.id, pathOf(ctx, task.id, 'max_retries'),
       `max_retries of ${task.id} is ${task.max_retries}: use 1, 2 or 3`));
   }
-  for (const [from, edges] of ctx.graph.edges) {
-    for (const e of edges) {
-      if (e.to !== task.id) continue;
-      if (ctx.graph.tasks.get(from)?.type !== 'logic') {
-        out.push(problem('retry_not_from_logic', task.id, e.path,
-          `retry ${task.id} is reached from ${from}, which is not a logic task: route to a retry only from a logic branch`));
-      }
+  for (const [from, path] of into) {
+    if (ctx.graph.tasks.get(from)?.type !== 'logic') {
+      out.push(problem('retry_not_from_logic', task.id, path,
+        `retry ${task.id} is reached from ${from}, which is not a logic task: route to a retry only from a logic branch`));
     }
   }
   const target = ctx.graph.tasks.get(task.target);
@@ -45,7 +48,7 @@ export const retries: Rule = (ctx) => typedTasks(ctx).flatMap((task): Problem[] 
       `retry target ${task.target} does not come before ${task.id} on every route: target a capture that every route to ${task.id} passes through`));
   }
   return out;
-});
+}
 
 const timeoutOf = (task: Task): number | undefined => ('timeout_seconds' in task ? task.timeout_seconds : undefined);
 export const timeouts: Rule = (ctx) => typedTasks(ctx).flatMap((task) => {
