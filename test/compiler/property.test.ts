@@ -18,7 +18,8 @@ const mutation = fc.oneof(
 );
 type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
 
-function apply(w: ReturnType<typeof generateWorkflow>, m: Mutation) {
+type Generated = ReturnType<typeof generateWorkflow> & { input?: unknown };
+function apply(w: Generated, m: Mutation): Generated {
   const tasks = w.tasks;
   const pick = (i: number) => tasks[i % tasks.length]!;
   switch (m.kind) {
@@ -51,7 +52,7 @@ describe('property: validator and compiler on generated workflows', () => {
   it('mutated: never throws; what it calls valid compiles to ASL both validators accept', async () => {
     let validCount = 0;
     await fc.assert(fc.asyncProperty(blocks, fc.array(mutation, { minLength: 1, maxLength: 3 }), async (b, ms) => {
-      const w = ms.reduce(apply, { ...generateWorkflow(b), input: { custom: { tier: { type: 'string' as const } } } });
+      const w = ms.reduce<Generated>(apply, { ...generateWorkflow(b), input: { custom: { tier: { type: 'string' as const } } } });
       const v = validate(w);
       for (const p of v.problems) expect(p.message.length).toBeGreaterThan(0);
       if (!v.valid) return;

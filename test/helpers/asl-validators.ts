@@ -2,7 +2,7 @@
  * Two independent checks of generated ASL: the `asl-validator` package and AWS's own
  * `amazon-states-language-service` (the validator behind the VS Code toolkit).
  */
-import aslValidator = require('asl-validator');
+import aslValidator from 'asl-validator';
 import { getLanguageService, TextDocument } from 'amazon-states-language-service';
 
 const service = getLanguageService({});
