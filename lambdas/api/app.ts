@@ -1,0 +1,61 @@
+/**
+ * The API as one function: API Gateway event → route → handler → proxy result. Errors become
+ * Onfido error bodies; anything unexpected is logged and answered with a bare 500.
+ */
+import { ApiError, badRequest, internal } from '../shared/errors';
+import { authenticate } from './auth';
+import { ApiGatewayEvent, type ApiResult, type Caller, type Request, type Response } from './http';
+import type { Router } from './router';
+
+export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+export function createApp(router: Router, log: (msg: string, err?: unknown) => void = (m, e) => console.error(m, e)) {
+  return async function handle(rawEvent: unknown): Promise<ApiResult> {
+    try {
+      return toResult(await dispatch(router, rawEvent));
+    } catch (e) {
+      if (e instanceof ApiError) return toResult({ status: e.status, body: e.body(), headers: e.headers });
+      log('unhandled error', e);
+      const err = internal();
+      return toResult({ status: err.status, body: err.body() });
+    }
+  };
+}
+
+async function dispatch(router: Router, rawEvent: unknown): Promise<Response> {
+  const parsed = ApiGatewayEvent.safeParse(rawEvent);
+  if (!parsed.success) throw badRequest('The request could not be read');
+  const event = parsed.data;
+  const method = event.requestContext.http.method.toUpperCase();
+  const headers: Record<string, string> = Object.create(null);
+  for (const [k, v] of Object.entries(event.headers)) headers[k.toLowerCase()] = v;
+  if (method === 'OPTIONS') return { status: 204, headers: corsHeaders(headers) };
+  const found = router.match(method, event.rawPath);
+  if (!('route' in found)) {
+    if (found.allowed.length > 0) throw new ApiError(405, 'method_not_allowed', `${method} is not allowed here; use ${found.allowed.join(', ')}`);
+    throw new ApiError(404, 'resource_not_found', `There is no endpoint ${method} ${event.rawPath}`);
+  }
+  const body = event.body === undefined ? Buffer.alloc(0) : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
+  if (body.length > MAX_BODY_BYTES) throw new ApiError(413, 'payload_too_large', `The request body is over ${MAX_BODY_BYTES} bytes`);
+  const { route, params } = found;
+  const caller: Caller = route.access === 'public'
+    ? { kind: 'api', environment: 'live', tokenId: 'public' }
+    : await authenticate(headers.authorization, route.access === 'api_or_sdk');
+  const req: Request = {
+    method, path: event.rawPath, params, query: new URLSearchParams(event.rawQueryString), headers, body, caller,
+    ...(event.requestContext.http.sourceIp ? { sourceIp: event.requestContext.http.sourceIp } : {}),
+    ...(event.requestContext.http.userAgent ? { userAgent: event.requestContext.http.userAgent } : {}),
+  };
+  const res = await route.handler(req);
+  return { ...res, headers: { ...corsHeaders(headers), ...res.headers } };
+}
+
+function corsHeaders(req: Record<string, string>): Record<string, string> {
+  return req.origin ? { 'access-control-allow-origin': req.origin, 'access-control-allow-headers': 'authorization,content-type', 'access-control-allow-methods': 'GET,POST,PUT,DELETE,OPTIONS', vary: 'origin' } : {};
+}
+
+function toResult(res: Response): ApiResult {
+  if (res.raw) return { statusCode: res.status, headers: { ...res.headers }, body: res.raw.toString('base64'), isBase64Encoded: true };
+  const body = res.body === undefined ? '' : JSON.stringify(res.body);
+  return { statusCode: res.status, headers: { ...(body ? { 'content-type': 'application/json; charset=utf-8' } : {}), ...res.headers }, body, isBase64Encoded: false };
+}

@@ -1,0 +1,67 @@
+/**
+ * Tokens. API tokens (`api_sandbox.<secret>` / `api_live.<secret>`) are random and stored only
+ * as SHA-256 hashes. SDK tokens are stateless: `<payload>.<HMAC-SHA256>` over a JSON payload
+ * `{ applicant_id, environment, run_id?, exp }`, signed with the configured secret, 90 minutes.
+ */
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { clients } from '../shared/aws';
+import { config } from '../shared/config';
+import { unauthorized } from '../shared/errors';
+import { keys } from '../store/table';
+import type { Caller } from './http';
+
+export const SDK_TOKEN_SECONDS = 90 * 60;
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Creates an API token, stores its hash, returns the token (shown once). */
+export async function createApiToken(environment: 'sandbox' | 'live', token = `api_${environment}.${randomBytes(24).toString('base64url')}`) {
+  if (!token.startsWith(`api_${environment}.`)) throw new Error(`an ${environment} token starts with api_${environment}.`);
+  await clients().doc.send(new PutCommand({
+    TableName: config().TABLE_NAME,
+    Item: { ...keys.apiToken(hashToken(token)), environment, created_at: new Date().toISOString() },
+  }));
+  return token;
+}
+
+const SdkPayload = z.object({ applicant_id: z.string(), environment: z.enum(['sandbox', 'live']), run_id: z.string().optional(), exp: z.number() });
+const sign = (payload: string) => createHmac('sha256', config().SDK_TOKEN_SECRET).update(payload).digest('base64url');
+
+export function createSdkToken(p: { applicantId: string; environment: 'sandbox' | 'live'; runId?: string }, now = Date.now()): string {
+  const payload = Buffer.from(JSON.stringify({
+    applicant_id: p.applicantId, environment: p.environment, ...(p.runId ? { run_id: p.runId } : {}), exp: Math.floor(now / 1000) + SDK_TOKEN_SECONDS,
+  })).toString('base64url');
+  return `${payload}.${sign(payload)}`;
+}
+
+export function verifySdkToken(token: string, now = Date.now()): Caller {
+  const [payload, signature] = token.split('.');
+  if (!payload || !signature) throw unauthorized();
+  const expected = Buffer.from(sign(payload));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw unauthorized();
+  let parsed: z.infer<typeof SdkPayload>;
+  try { parsed = SdkPayload.parse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))); } catch { throw unauthorized(); }
+  if (parsed.exp * 1000 < now) throw unauthorized('The SDK token has expired; ask the integrator for a new one');
+  return { kind: 'sdk', environment: parsed.environment, applicantId: parsed.applicant_id, ...(parsed.run_id ? { runId: parsed.run_id } : {}) };
+}
+
+export async function verifyApiToken(token: string): Promise<Caller> {
+  const match = /^api_(sandbox|live)\.[A-Za-z0-9_-]{16,}$/.exec(token);
+  if (!match) throw unauthorized();
+  const hash = hashToken(token);
+  const item = await clients().doc.send(new GetCommand({ TableName: config().TABLE_NAME, Key: keys.apiToken(hash) }));
+  if (!item.Item || item.Item.environment !== match[1]) throw unauthorized();
+  return { kind: 'api', environment: match[1] as 'sandbox' | 'live', tokenId: hash.slice(0, 12) };
+}
+
+/** `Authorization: Token token=<api token>` or `Bearer <sdk token>`. */
+export async function authenticate(header: string | undefined, allowSdk: boolean): Promise<Caller> {
+  if (!header) throw unauthorized();
+  const api = /^Token token=(.+)$/.exec(header.trim());
+  if (api) return verifyApiToken(api[1]!);
+  const bearer = /^Bearer (.+)$/.exec(header.trim());
+  if (bearer && allowSdk) return verifySdkToken(bearer[1]!);
+  throw unauthorized(bearer ? 'This endpoint needs an API token' : 'Please provide a valid token');
+}

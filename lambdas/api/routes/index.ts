@@ -1,0 +1,9 @@
+/** Every route of the API. Each area adds one line. */
+import { Router } from '../router';
+import { json } from '../http';
+
+export function buildRouter(): Router {
+  const router = new Router();
+  router.add('GET', '/v3.6/ping', 'public', async () => json(200, { message: 'pong' }));
+  return router;
+}

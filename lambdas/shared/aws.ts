@@ -1,0 +1,28 @@
+/** AWS SDK clients, created once per process, pointed at local endpoints when configured. */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { config, type Config } from './config';
+
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+const local = (endpoint: string | undefined) => (endpoint ? { endpoint, credentials: LOCAL_CREDENTIALS } : {});
+
+export interface Clients { dynamodb: DynamoDBClient; doc: DynamoDBDocumentClient; s3: S3Client; sfn: SFNClient; events: EventBridgeClient }
+
+let cached: Clients | undefined;
+export function clients(c: Config = config()): Clients {
+  if (cached) return cached;
+  const region = c.AWS_REGION;
+  const dynamodb = new DynamoDBClient({ region, ...local(c.DYNAMODB_ENDPOINT) });
+  cached = {
+    dynamodb,
+    doc: DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } }),
+    s3: new S3Client({ region, ...local(c.S3_ENDPOINT), ...(c.S3_ENDPOINT ? { forcePathStyle: true } : {}) }),
+    sfn: new SFNClient({ region, ...local(c.SFN_ENDPOINT) }),
+    events: new EventBridgeClient({ region, ...local(c.EVENTS_ENDPOINT) }),
+  };
+  return cached;
+}
+export const resetClients = () => { cached = undefined; };

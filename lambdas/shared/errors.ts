@@ -1,0 +1,34 @@
+/**
+ * API errors with Onfido's error body: `{ error: { type, message, fields } }`. Anything that is
+ * not an ApiError becomes a 500 whose body says nothing about the internals.
+ */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly type: string, message: string, readonly fields: Record<string, string[]> = {},
+    readonly headers: Record<string, string> = {}) {
+    super(message);
+    this.name = 'ApiError';
+  }
+  body() { return { error: { type: this.type, message: this.message, fields: this.fields } }; }
+}
+
+export const notFound = (kind: string, id: string) =>
+  new ApiError(404, 'resource_not_found', `Could not find the following resource: ${kind} with id=${id}`);
+export const validationError = (message: string, fields: Record<string, string[]> = {}) =>
+  new ApiError(422, 'validation_error', message, fields);
+export const badRequest = (message: string) => new ApiError(400, 'bad_request', message);
+export const unauthorized = (message = 'Please provide a valid token') => new ApiError(401, 'authorization_error', message);
+export const forbidden = (message: string) => new ApiError(403, 'authorization_error', message);
+export const conflict = (message: string) => new ApiError(409, 'conflict', message);
+export const payloadTooLarge = (message: string) => new ApiError(413, 'payload_too_large', message);
+export const unsupportedMediaType = (message: string) => new ApiError(415, 'unsupported_media_type', message);
+export const internal = () => new ApiError(500, 'internal_server_error', 'Something went wrong on our side; the request can be retried.');
+
+/** zod issues → Onfido `fields` (`{ "address.postcode": ["is required"] }`). */
+export function zodFields(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): Record<string, string[]> {
+  const fields: Record<string, string[]> = Object.create(null);
+  for (const i of issues) {
+    const key = i.path.map(String).join('.') || 'body';
+    (fields[key] ??= []).push(i.message);
+  }
+  return fields;
+}

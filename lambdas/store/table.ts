@@ -1,0 +1,42 @@
+/**
+ * The single DynamoDB table and its key design (ARCHITECTURE.md lists the access patterns).
+ * Every item has `pk` and `sk`; lists use the global secondary indexes, never scans:
+ *  - gsi1 (`gsi1pk`, `gsi1sk`): a collection in creation order (`<created_at>#<id>`)
+ *  - gsi2 (`gsi2pk`, `gsi2sk`): a second collection (runs by applicant, media by applicant)
+ *  - by_status (`status`, `gsi1sk`): workflow runs by status in creation order
+ */
+export const TABLE_KEYS = {
+  partitionKey: 'pk', sortKey: 'sk',
+  indexes: [
+    { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+    { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    { name: 'by_status', partitionKey: 'status', sortKey: 'gsi1sk' },
+  ],
+  /** Items with `expires_at` (epoch seconds) are deleted by DynamoDB TTL. */
+  ttlAttribute: 'expires_at_epoch',
+} as const;
+
+/** Keys of every entity. The run key is also written by compiled state machines (compiler/lower/result.ts). */
+export const keys = {
+  applicant: (id: string) => ({ pk: `APPLICANT#${id}`, sk: 'APPLICANT' }),
+  applicants: (env: string) => `APPLICANTS#${env}`,
+  media: (id: string) => ({ pk: `MEDIA#${id}`, sk: 'MEDIA' }),
+  mediaOfApplicant: (applicantId: string, kind: string) => `APPLICANT#${applicantId}#${kind}`,
+  workflow: (id: string) => ({ pk: `WORKFLOW#${id}`, sk: 'WORKFLOW' }),
+  workflows: () => 'WORKFLOWS',
+  version: (workflowId: string, version: number) => ({ pk: `WORKFLOW#${workflowId}`, sk: `VERSION#${String(version).padStart(6, '0')}` }),
+  versionPrefix: 'VERSION#',
+  run: (id: string) => ({ pk: `RUN#${id}`, sk: 'RUN' }),
+  runs: (env: string) => `RUNS#${env}`,
+  runsOfApplicant: (applicantId: string) => `APPLICANT#${applicantId}#RUNS`,
+  task: (runId: string, taskId: string) => ({ pk: `RUN#${runId}`, sk: `TASK#${taskId}` }),
+  taskPrefix: 'TASK#',
+  webhook: (id: string) => ({ pk: `WEBHOOK#${id}`, sk: 'WEBHOOK' }),
+  webhooks: () => 'WEBHOOKS',
+  deadLetter: (webhookId: string, eventId: string) => ({ pk: `DEADLETTER#${webhookId}`, sk: eventId }),
+  event: (resourceId: string, event: string) => ({ pk: `EVENT#${resourceId}`, sk: event }),
+  apiToken: (hash: string) => ({ pk: `TOKEN#${hash}`, sk: 'TOKEN' }),
+} as const;
+
+/** `<created_at>#<id>`: sorts by time, unique. */
+export const createdKey = (createdAt: string, id: string) => `${createdAt}#${id}`;
