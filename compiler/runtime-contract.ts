@@ -48,3 +48,27 @@ export const ReportResult = z.object({
   properties: z.record(z.string(), z.unknown()),
 }).passthrough();
 export type ReportResult = z.infer<typeof ReportResult>;
+
+/** Payload of the task Lambda (`arn:aws:states:::lambda:invoke.waitForTaskToken`): an
+ *  interactive capture task or a Send/Receive task is waiting; `token` completes it. */
+export const TaskRequest = z.object({
+  kind: z.enum(['interactive', 'send_receive']),
+  task_id: z.string(),
+  task_type: z.string(),
+  task_version: z.number().int().positive(),
+  name: z.string().optional(),
+  /** Interactive: the task's configuration. Send/Receive: `{ task_def_id, task_def_version, receive }`. */
+  config: z.record(z.string(), z.unknown()),
+  run: ExecutionInput,
+  token: z.string().min(1),
+  /** Send/Receive: the data sent to the integrator. */
+  send: z.record(z.string(), z.unknown()).optional(),
+  /** Set when a retry task sent the end user back here (null on the first attempt). */
+  retry: z.object({
+    retry_task_id: z.string(),
+    reasons: z.array(z.union([z.string(), z.object({ title: z.string(), description: z.string(), button: z.string().optional() })])),
+    attempt: z.number().int(),
+    max_retries: z.number().int(),
+  }).nullable().optional(),
+});
+export type TaskRequest = z.infer<typeof TaskRequest>;
