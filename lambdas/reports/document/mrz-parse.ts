@@ -15,7 +15,15 @@ const mrz = createRequire(__filename)('mrz') as typeof import('mrz');
 export interface MrzCorrection { line: number; column: number; original: string; corrected: string }
 export interface ParsedMrz { lines: string[]; result: ParseResult; corrections: MrzCorrection[] }
 
-const SWAPS: Record<string, string> = { O: '0', '0': 'O', Z: '2', '2': 'Z', S: '5', '5': 'S', B: '8', '8': 'B', I: '1', '1': 'I', G: '6', '6': 'G', D: '0' };
+const SWAPS: Record<string, string> = { O: '0', '0': 'O', Z: '2', '2': 'Z', S: '5', '5': 'S', B: '8', '8': 'B', I: '1', '1': 'I', G: '6', '6': 'G', D: '0', N: 'W' };
+/** Letters the legacy engine takes for one another in OCR-B (seen: W read as N). */
+const LETTER_CONFUSIONS: Record<string, string[]> = {
+  N: ['W', 'M'], W: ['N'], M: ['N'], O: ['Q', 'D'], Q: ['O'], D: ['O'], U: ['V'], V: ['U'], '0': ['O', 'D'], '8': ['B', 'S'], '5': ['S'], '1': ['I'], '2': ['Z'], '6': ['G'],
+};
+/** Country-code fields: [line, start] per format (issuing state, nationality). */
+const STATE_FIELDS: Record<string, Array<[number, number]>> = {
+  TD1: [[0, 2], [1, 15]], TD2: [[0, 2], [1, 10]], TD3: [[0, 2], [1, 10]],
+};
 const WEIGHTS = [7, 3, 1];
 
 function checkDigit(value: string): string {
@@ -38,21 +46,28 @@ function setChar(line: string, column: number, char: string): string {
   return line.slice(0, column) + char + line.slice(column + 1);
 }
 
-/** The single smallest set (1 or 2) of confusable swaps that makes the field match its check digit. */
+const toDigit = (c: string) => /[A-Z]/.test(c) && /\d/.test(SWAPS[c] ?? '');
+
+/**
+ * The one smallest set of confusable swaps (1, then 2) that makes the field match its check
+ * digit. Letter → digit swaps are tried first: the legacy engine reads OCR-B digits as
+ * letters far more often than the reverse. Any tie leaves the field as read.
+ */
 function repairField(value: string, expected: string): Array<[number, string]> | null {
   if (!/^\d$/.test(expected) || checkDigit(value) === expected) return null;
-  const positions = [...value].flatMap((c, i) => (SWAPS[c] ? [i] : []));
-  const swap = (v: string, i: number) => setChar(v, i, SWAPS[v[i] ?? ''] ?? '');
-  const singles = positions.filter((i) => checkDigit(swap(value, i)) === expected);
-  if (singles.length === 1) return [[singles[0] as number, SWAPS[value[singles[0] as number] ?? ''] ?? '']];
-  if (singles.length > 1) return null;
-  const pairs: Array<[number, number]> = [];
-  for (let a = 0; a < positions.length; a++) for (let b = a + 1; b < positions.length; b++) {
-    const i = positions[a] as number, j = positions[b] as number;
-    if (checkDigit(swap(swap(value, i), j)) === expected) pairs.push([i, j]);
+  const swapped = (positions: number[]) => positions.reduce((v, i) => setChar(v, i, SWAPS[v[i] ?? ''] ?? ''), value);
+  const all = [...value].flatMap((c, i) => (SWAPS[c] ? [i] : []));
+  const digitsFirst = all.filter((i) => toDigit(value[i] ?? ''));
+  const sets = (positions: number[], size: number): number[][] => (size === 1 ? positions.map((i) => [i])
+    : positions.flatMap((i, a) => positions.slice(a + 1).map((j) => [i, j])));
+  for (const size of [1, 2]) {
+    for (const positions of [digitsFirst, all]) {
+      const fits = sets(positions, size).filter((set) => checkDigit(swapped(set)) === expected);
+      if (fits.length === 1) return (fits[0] ?? []).map((i) => [i, SWAPS[value[i] ?? ''] ?? '']);
+      if (fits.length > 1) return null;
+    }
   }
-  const only = pairs.length === 1 ? pairs[0] : undefined;
-  return only ? only.map((i) => [i, SWAPS[value[i] ?? ''] ?? ''] as [number, string]) : null;
+  return null;
 }
 
 function repairGuarded(format: string, lines: string[]): { lines: string[]; corrections: MrzCorrection[] } {
@@ -63,6 +78,33 @@ function repairGuarded(format: string, lines: string[]): { lines: string[]; corr
     for (const [offset, char] of repairField(text.slice(start, start + length), text[checkColumn] ?? '') ?? []) {
       corrections.push({ line, column: start + offset, original: text[start + offset] ?? '', corrected: char });
       out = out.map((l, i) => (i === line ? setChar(l, start + offset, char) : l));
+    }
+  }
+  return { lines: out, corrections };
+}
+
+/**
+ * A country code that is not a real one, mended by the one smallest set (1 or 2) of confusions
+ * that makes it one. Alternatives come from the character as corrected and as OCR read it
+ * (mrz's autocorrect turns a misread S → 8 into B).
+ */
+function repairStates(format: string, lines: string[], raw: string[]): { lines: string[]; corrections: MrzCorrection[] } {
+  let out = [...lines];
+  const corrections: MrzCorrection[] = [];
+  for (const [line, start] of STATE_FIELDS[format] ?? []) {
+    const code = (out[line] ?? '').slice(start, start + 3);
+    const read = (raw[line] ?? '').slice(start, start + 3);
+    if (code.length < 3 || code in mrz.states) continue;
+    const options = [...code].map((c, i) => [...new Set([...(LETTER_CONFUSIONS[c] ?? []), ...(LETTER_CONFUSIONS[read[i] ?? ''] ?? [])])]
+      .filter((o) => o !== c && /[A-Z]/.test(o)));
+    const singles = options.flatMap((alts, i) => alts.map((to) => [[i, to]] as Array<[number, string]>));
+    const pairs = options.flatMap((a, i) => options.slice(i + 1).flatMap((b, k) => a.flatMap((x) => b.map((y) => [[i, x], [i + 1 + k, y]] as Array<[number, string]>))));
+    const apply = (set: Array<[number, string]>) => set.reduce((v, [i, to]) => setChar(v, i, to), code);
+    const fit = [singles, pairs].map((sets) => sets.filter((set) => apply(set) in mrz.states)).find((f) => f.length > 0);
+    if (!fit || fit.length !== 1) continue;
+    for (const [i, to] of fit[0] ?? []) {
+      corrections.push({ line, column: start + i, original: code[i] ?? '', corrected: to });
+      out = out.map((l, n) => (n === line ? setChar(l, start + i, to) : l));
     }
   }
   return { lines: out, corrections };
@@ -83,13 +125,12 @@ function compositeAgrees(r: ParseResult): boolean {
  * digit: a tampered document-number check digit is not "repaired" away.
  */
 export function parseMrz(ocrLines: string[]): ParsedMrz {
-  const lines = [...ocrLines];
-  const corrections: MrzCorrection[] = [];
-  const first = mrz.parse(lines, { autocorrect: true });
-  for (const fix of first.details.flatMap((d) => d.autocorrect)) {
-    lines[fix.line] = setChar(lines[fix.line] ?? '', fix.column, fix.corrected);
-    corrections.push(fix);
-  }
+  const first = mrz.parse(ocrLines, { autocorrect: true });
+  const corrected = [...ocrLines];
+  for (const fix of first.details.flatMap((d) => d.autocorrect)) corrected[fix.line] = setChar(corrected[fix.line] ?? '', fix.column, fix.corrected);
+  const states = repairStates(first.format, corrected, ocrLines);
+  const lines = states.lines;
+  const corrections: MrzCorrection[] = [...first.details.flatMap((d) => d.autocorrect), ...states.corrections];
   const repaired = repairGuarded(first.format, lines);
   if (repaired.corrections.length > 0) {
     const result = mrz.parse(repaired.lines);

@@ -5,7 +5,7 @@
 import sharp from 'sharp';
 import type { Media } from '../types';
 import { locateMrz, type Band } from './mrz-locate';
-import { recogniseMrz } from './ocr';
+import { MRZ_LETTERS, recogniseMrz, type OcrLine } from './ocr';
 
 export interface MrzText { lines: string[]; imageIndex: number; confidence: number; band: Band }
 
@@ -37,6 +37,31 @@ function upscale(lineHeight: number): number {
   return lineHeight < 16 ? 2 : 1;
 }
 
+/** Index of the line holding only names (letters and `<`): TD3/TD2 first line, TD1 third. */
+const nameLine = (lines: string[]) => (lines.length === 3 ? 2 : 0);
+
+/**
+ * A names line that still holds digits is read again alone with letters only: names never
+ * contain digits, and the legacy engine reads OCR-B S as 3 or O as 0 among digits.
+ */
+async function rereadNames(strip: Buffer, lines: string[], ocr: OcrLine[]): Promise<string[]> {
+  const index = nameLine(lines);
+  const text = lines[index] ?? '';
+  const source = ocr.find((l) => l.text.replace(/\s+/g, '').startsWith(text.slice(0, 8)));
+  if (/^[A-Z<]*$/.test(text) || !source) return lines;
+  const { x0, y0, x1, y1 } = source.bbox;
+  const pad = Math.round((y1 - y0) * 0.5);
+  const meta = await sharp(strip).metadata();
+  const top = Math.max(0, y0 - pad), left = Math.max(0, x0 - pad);
+  const crop = await sharp(strip).extract({
+    left, top, width: Math.min((meta.width ?? x1) - left, x1 - x0 + 2 * pad), height: Math.min((meta.height ?? y1) - top, y1 - y0 + 2 * pad),
+  }).png().toBuffer();
+  const [again] = await recogniseMrz(crop, MRZ_LETTERS);
+  const reread = again?.text.replace(/\s+/g, '') ?? '';
+  if (Math.abs(reread.length - text.length) > 1) return lines;
+  return lines.map((l, i) => (i === index ? reread.slice(0, text.length).padEnd(text.length, '<') : l));
+}
+
 async function readOne(media: Media, imageIndex: number): Promise<MrzText | null> {
   const grey = await greyRaster(media.bytes);
   const band = locateMrz(grey);
@@ -45,13 +70,12 @@ async function readOne(media: Media, imageIndex: number): Promise<MrzText | null
     .extract({ left: band.left, top: band.top, width: band.right - band.left + 1, height: band.bottom - band.top + 1 })
     .resize({ width: (band.right - band.left + 1) * upscale(band.lineHeight), kernel: 'cubic' })
     .png().toBuffer();
-  const lines = await recogniseMrz(strip);
-  const cleaned = lines.map((l) => ({ ...l, text: l.text.replace(/\s+/g, '').toUpperCase() }));
-  const shaped = mrzShape(cleaned.map((l) => l.text));
+  const ocr = (await recogniseMrz(strip)).map((l) => ({ ...l, text: l.text.replace(/\s+/g, '').toUpperCase() }));
+  const shaped = mrzShape(ocr.map((l) => l.text));
   if (!shaped) return null;
-  const used = cleaned.filter((l) => shaped.some((s) => s.startsWith(l.text.slice(0, 20))));
+  const used = ocr.filter((l) => shaped.some((s) => s.startsWith(l.text.slice(0, 20))));
   const confidence = used.length ? Math.min(...used.map((l) => l.confidence)) : 0;
-  return { lines: shaped, imageIndex, confidence, band };
+  return { lines: await rereadNames(strip, shaped, ocr), imageIndex, confidence, band };
 }
 
 /** The first image (in the order given: front, back) that carries a readable MRZ. */

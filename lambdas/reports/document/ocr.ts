@@ -8,6 +8,7 @@ import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 
 const LANG_PATH = path.join(path.dirname(require.resolve('@tesseract.js-data/eng/package.json')), '4.0.0');
 const MRZ_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<';
+export const MRZ_LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ<';
 
 let mrzWorker: Promise<Worker> | null = null;
 let textWorker: Promise<Worker> | null = null;
@@ -32,11 +33,24 @@ function linesOf(data: { blocks?: unknown }): OcrLine[] {
   return lines.map((l) => ({ text: l.text.trim(), confidence: l.confidence, bbox: l.bbox })).filter((l) => l.text.length > 0);
 }
 
-/** Reads an MRZ strip (already cropped and upscaled) with the legacy engine and the MRZ alphabet. */
-export async function recogniseMrz(image: Buffer): Promise<OcrLine[]> {
-  mrzWorker ??= start(OEM.TESSERACT_ONLY, { tessedit_char_whitelist: MRZ_ALPHABET, tessedit_pageseg_mode: PSM.SINGLE_BLOCK });
-  const { data } = await (await mrzWorker).recognize(image, {}, { blocks: true, text: false });
-  return linesOf(data);
+let mrzQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Reads an MRZ strip (already cropped) with the legacy engine. `alphabet` narrows the
+ * whitelist (a names-only line is read with letters and `<`). Calls are queued so one call's
+ * whitelist never applies to another's image.
+ */
+export function recogniseMrz(image: Buffer, alphabet: string = MRZ_ALPHABET): Promise<OcrLine[]> {
+  const run = async () => {
+    mrzWorker ??= start(OEM.TESSERACT_ONLY, { tessedit_char_whitelist: MRZ_ALPHABET, tessedit_pageseg_mode: PSM.SINGLE_BLOCK });
+    const worker = await mrzWorker;
+    await worker.setParameters({ tessedit_char_whitelist: alphabet });
+    const { data } = await worker.recognize(image, {}, { blocks: true, text: false });
+    return linesOf(data);
+  };
+  const result = mrzQueue.then(run, run);
+  mrzQueue = result.catch(() => undefined);
+  return result;
 }
 
 /** Reads printed text anywhere on a page (sparse layout: labels and values in columns). */
