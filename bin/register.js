@@ -8,6 +8,8 @@ require.extensions['.ts'] = function loadTs(module, filename) {
   const source = fs.readFileSync(filename, 'utf8');
   const { code } = transformSync(source, {
     loader: 'ts', format: 'cjs', target: 'node20', sourcefile: filename, sourcemap: 'inline',
+    // import() of a .ts module must go through require (and this hook), not Node's ESM loader.
+    supported: { 'dynamic-import': false },
   });
   module._compile(code, filename);
 };

@@ -11,6 +11,14 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   templates: { run: templatesCommand, help: 'templates                         list the templates' },
   template: { run: templateCommand, help: 'template NAME                     print a template\'s definition' },
   schema: { run: schemaCommand, help: 'schema [-o OUT]                   the JSON Schema of the workflow format' },
+  'sfn-local': {
+    run: async (args) => (await import('./sfn-local')).sfnLocal(args),
+    help: 'sfn-local [--port 8083] [--data DIR] [--lambdas FILE]  serve the Step Functions API locally',
+  },
+  watchlist: {
+    run: async (args) => (await import('./watchlist')).watchlistCommand(args),
+    help: 'watchlist import FILE [--format F] [--out FILE]  import an OFAC SDN or UN consolidated list',
+  },
 };
 
 export function usage(): string {
