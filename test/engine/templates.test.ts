@@ -1,0 +1,166 @@
+/** Every template runs end to end on the embedded engine and reaches each of its result tasks. */
+import { findTemplate, type ReportRequest } from '../../compiler';
+import { report, workflowEngine } from './harness';
+
+const def = (name: string) => findTemplate(name)!.definition;
+type Script = Partial<Record<string, 'clear' | 'consider' | object>>;
+const scripted = (script: Script) => (req: ReportRequest) => {
+  const r = script[req.task_id] ?? 'clear';
+  return typeof r === 'string' ? report(r) : r;
+};
+const DOC = [{ id: 'doc1', type: 'passport', side: 'front', issuing_country: 'GBR' }];
+
+describe('document_selfie_photo', () => {
+  it.each([
+    [{}, 'approve', 'approved'],
+    [{ facial_similarity: 'consider' }, 'decline_face', 'declined'],
+    [{ document_report: 'consider' }, 'review', 'review'],
+  ] as const)('reports %j end in %s', async (script, resultTask, status) => {
+    const w = workflowEngine(scripted(script));
+    const run = await w.start(def('document_selfie_photo'));
+    await w.complete('document', DOC);
+    await w.complete('selfie', [{ id: 'photo1' }]);
+    const r = await w.result(run.executionArn);
+    expect(r.status).toBe('SUCCEEDED');
+    expect(r.output).toMatchObject({ status, task_id: resultTask });
+    expect(JSON.parse(w.runs.items.get(`RUN#${run.id}|RUN`)!.result!)).toMatchObject({ status, task_id: resultTask });
+    expect(w.events.map((e) => e.DetailType)).toEqual(['workflow_run.completed']);
+    expect(JSON.parse(w.events[0]!.Detail!)).toMatchObject({ workflow_run_id: run.id, status });
+    // The report handlers got the capture outputs (ids, never bytes), keyed by task type.
+    const face = w.reports.find((q) => q.task_id === 'facial_similarity')!;
+    expect(face.tasks).toEqual({ document_capture: { task_id: 'document', output: DOC }, face_capture_photo: { task_id: 'selfie', output: [{ id: 'photo1' }] } });
+  });
+
+  it('an end user who never finishes: the run ends abandoned when the capture times out', async () => {
+    const w = workflowEngine(scripted({}));
+    const run = await w.start(def('document_selfie_photo'));
+    await w.complete('document', DOC);
+    w.take('selfie');
+    await w.runTimers(run.executionArn);
+    expect((await w.result(run.executionArn)).output).toMatchObject({ status: 'abandoned', task_id: 'selfie' });
+  });
+
+  it('a report handler that keeps failing: retried with back-off, then the run ends error', async () => {
+    let calls = 0;
+    const w = workflowEngine(() => { calls++; throw Object.assign(new Error('service unavailable'), { name: 'Lambda.ServiceException' }); });
+    const run = await w.start(def('document_selfie_photo'));
+    await w.complete('document', DOC);
+    await w.complete('selfie', [{ id: 'photo1' }]);
+    await w.runTimers(run.executionArn);
+    expect((await w.result(run.executionArn)).output).toMatchObject({ status: 'error', task_id: 'document_report', error: { type: 'Lambda.ServiceException' } });
+    expect(calls).toBe(6); // the first call and 5 retries (compile context reportRetry.maxAttempts)
+  });
+
+  it('a report handler that fails for good (not a transient error): no retry, the run ends error', async () => {
+    const w = workflowEngine(() => { throw Object.assign(new Error('bad evidence'), { name: 'ReportFailed' }); });
+    const run = await w.start(def('document_selfie_photo'));
+    await w.complete('document', DOC);
+    await w.complete('selfie', [{ id: 'photo1' }]);
+    expect((await w.result(run.executionArn)).output).toMatchObject({ status: 'error', error: { type: 'ReportFailed' } });
+    expect(w.reports).toHaveLength(1);
+  });
+
+  it('transient Lambda errors are retried until the handler answers', async () => {
+    let calls = 0;
+    const w = workflowEngine((req) => {
+      if (req.task_id === 'document_report' && ++calls <= 2) throw Object.assign(new Error('throttled'), { name: 'Lambda.TooManyRequestsException' });
+      return report('clear');
+    });
+    const run = await w.start(def('document_selfie_photo'));
+    await w.complete('document', DOC);
+    await w.complete('selfie', [{ id: 'photo1' }]);
+    await w.runTimers(run.executionArn);
+    expect((await w.result(run.executionArn)).output).toMatchObject({ status: 'approved' });
+    expect(calls).toBe(3);
+  });
+});
+
+describe('document_motion_fallback', () => {
+  it('a device without Motion falls back to a selfie photo', async () => {
+    const w = workflowEngine(scripted({}));
+    const run = await w.start(def('document_motion_fallback'));
+    await w.complete('document', DOC);
+    await w.complete('motion', []);
+    await w.complete('selfie', [{ id: 'photo1' }]);
+    expect((await w.result(run.executionArn)).output).toMatchObject({ status: 'approved', task_id: 'approve' });
+    expect(w.reports.map((r) => r.task_id)).toEqual(['document_report', 'photo_similarity']);
+  });
+
+  it.each([[{}, 'approve'], [{ motion_similarity: 'consider' }, 'review']] as const)('with Motion, reports %j end in %s', async (script, task) => {
+    const w = workflowEngine(scripted(script));
+    const run = await w.start(def('document_motion_fallback'));
+    await w.complete('document', DOC);
+    await w.complete('motion', [{ id: 'motion1' }]);
+    expect((await w.result(run.executionArn)).output).toMatchObject({ task_id: task });
+    expect(w.reports.map((r) => r.task_id)).toEqual(['document_report', 'motion_similarity']);
+  });
+});
+
+describe('document_autofill_retry', () => {
+  const expired = report('consider', { breakdown: { data_validation: { result: 'consider', breakdown: { expiry_date: { result: 'consider' } } } } });
+  const extracted = { result: 'clear', extracted_data: { first_name: 'Jane', last_name: 'Doe', date_of_birth: '1990-01-02' } };
+
+  it('clear: approved with the autofilled output', async () => {
+    const w = workflowEngine(scripted({ autofill: extracted }));
+    const run = await w.start(def('document_autofill_retry'));
+    await w.complete('document', DOC);
+    expect((await w.result(run.executionArn)).output).toEqual({
+      status: 'approved', task_id: 'approve', reasons: ['document_clear'], output: { first_name: 'Jane', last_name: 'Doe', date_of_birth: '1990-01-02' },
+    });
+  });
+
+  it('expired documents send the end user back, twice at most, then review_expired', async () => {
+    const w = workflowEngine(scripted({ autofill: extracted, document_report: expired }));
+    const run = await w.start(def('document_autofill_retry'));
+    const first = w.take('document');
+    expect(first.retry).toBeNull();
+    await w.engine.sendTaskSuccess(first.token, JSON.stringify(DOC));
+    await w.engine.idle();
+    for (const attempt of [1, 2]) {
+      const again = w.take('document');
+      expect(again.retry).toEqual({ retry_task_id: 'retry_expired', reasons: ['expired_document'], attempt, max_retries: 2 });
+      await w.engine.sendTaskSuccess(again.token, JSON.stringify(DOC));
+      await w.engine.idle();
+    }
+    expect((await w.result(run.executionArn)).output).toMatchObject({ status: 'review', task_id: 'review_expired' });
+    expect(w.waiting).toHaveLength(0);
+  });
+
+  it('a consider that is not about expiry goes to review', async () => {
+    const w = workflowEngine(scripted({ autofill: extracted, document_report: 'consider' }));
+    const run = await w.start(def('document_autofill_retry'));
+    await w.complete('document', DOC);
+    expect((await w.result(run.executionArn)).output).toMatchObject({ task_id: 'review' });
+  });
+});
+
+describe('us_profile_identity', () => {
+  it.each([
+    ['1990-05-01', {}, 'approve'],
+    ['1990-05-01', { identity: 'consider' }, 'review'],
+    ['2008-11-26', {}, 'decline_minor'],
+  ] as const)('dob %s with %j ends in %s', async (dob, script, task) => {
+    const w = workflowEngine(scripted(script));
+    const run = await w.start(def('us_profile_identity'), { applicant: { first_name: 'A', last_name: 'B' } });
+    await w.complete('profile', { first_name: 'A', last_name: 'B', dob, address: { country: 'USA' }, phone_number: '+15555550100', ssn: '123-45-6789' });
+    expect((await w.result(run.executionArn)).output).toMatchObject({ task_id: task });
+  });
+});
+
+describe('watchlist_risk_score', () => {
+  it.each([
+    [10, {}, 'approve', { risk_score: 10, segment: 'retail' }],
+    [60, {}, 'review', { risk_score: 60 }],
+    [10, { watchlist: 'consider' }, 'review', { risk_score: 10 }],
+    [90, {}, 'decline', { risk_score: 90 }],
+  ] as const)('score %d with %j ends in %s', async (score, script, task, output) => {
+    const w = workflowEngine(scripted(script));
+    const run = await w.start(def('watchlist_risk_score'), { applicant: { first_name: 'Ann', last_name: 'Lee' }, custom: { risk_tier: 'low' } });
+    const sr = w.take('risk');
+    expect(sr.kind).toBe('send_receive');
+    expect(sr.send).toMatchObject({ first_name: 'Ann', last_name: 'Lee', risk_tier: 'low', watchlist: { result: script.watchlist ?? 'clear' } });
+    await w.engine.sendTaskSuccess(sr.token, JSON.stringify({ score, segment: 'retail' }));
+    await w.engine.idle();
+    expect((await w.result(run.executionArn)).output).toMatchObject({ task_id: task, output });
+  });
+});
