@@ -1,0 +1,89 @@
+/**
+ * Webhooks (Onfido v3.6): register, list, find, update, delete, and resend recorded events.
+ * A webhook belongs to the environment of the token that registered it; the signing secret
+ * (`token`) is random and returned with the webhook.
+ */
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { WebhookEventName } from '../../events/contract';
+import { badRequest, notFound, validationError, zodFields } from '../../shared/errors';
+import { isoSeconds, systemRuntime, type Runtime } from '../../shared/ids';
+import { deleteWebhook, formatWebhook, getWebhook, listWebhooks, putWebhook, type WebhookItem } from '../../store/webhooks';
+import { resend } from '../../webhooks/resend';
+import { json, noContent, type Request } from '../http';
+import type { Router } from '../router';
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+const WebhookUrl = z.string().refine((s) => {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.has(u.hostname));
+  } catch { return false; }
+}, 'must be an https URL (http only for localhost, 127.0.0.1 or [::1])');
+
+const Fields = {
+  enabled: z.boolean(),
+  events: z.array(WebhookEventName),
+  environments: z.array(z.enum(['sandbox', 'live'])).min(1),
+  payload_version: z.number().int().min(1).max(2),
+};
+const Create = z.object({ url: WebhookUrl, ...Fields }).partial({ enabled: true, events: true, environments: true, payload_version: true });
+const Update = z.object({ url: WebhookUrl, ...Fields }).partial();
+const Resend = z.object({ data: z.array(z.object({ resource_id: z.string().min(1), event: WebhookEventName })).min(1) });
+
+function parse<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
+  let raw: unknown;
+  try { raw = JSON.parse(req.body.toString('utf8') || 'null'); } catch { throw badRequest('The request body is not valid JSON'); }
+  const r = schema.safeParse(raw);
+  if (!r.success) throw validationError('There was a validation error on this request', zodFields(r.error.issues));
+  return r.data;
+}
+
+/** A sandbox token may only subscribe to sandbox events. */
+function checkEnvironments(envs: string[] | undefined, owner: WebhookItem['owner']) {
+  if (owner === 'sandbox' && envs?.some((e) => e !== 'sandbox')) throw validationError('A sandbox token can only register sandbox webhooks', { environments: ['must be ["sandbox"] with a sandbox token'] });
+}
+
+async function owned(req: Request): Promise<WebhookItem> {
+  const id = req.params.id!;
+  const w = await getWebhook(id);
+  if (!w || w.owner !== req.caller.environment) throw notFound('Webhook', id);
+  return w;
+}
+
+export function addWebhookRoutes(router: Router, rt: Runtime = systemRuntime): Router {
+  return router
+    .add('POST', '/v3.6/webhooks', 'api', async (req) => {
+      const body = parse(Create, req);
+      const owner = req.caller.environment;
+      checkEnvironments(body.environments, owner);
+      const now = isoSeconds(rt.now());
+      const w: WebhookItem = {
+        id: rt.newId(), owner, url: body.url, token: randomBytes(24).toString('base64url'), enabled: body.enabled ?? true,
+        events: body.events ?? [...WebhookEventName.options], environments: body.environments ?? [owner],
+        payload_version: body.payload_version ?? 2, created_at: now, updated_at: now,
+      };
+      await putWebhook(w);
+      return json(201, formatWebhook(w));
+    })
+    .add('GET', '/v3.6/webhooks', 'api', async (req) =>
+      json(200, { webhooks: (await listWebhooks()).filter((w) => w.owner === req.caller.environment).map(formatWebhook) }))
+    .add('POST', '/v3.6/webhooks/resend', 'api', async (req) => {
+      await resend(parse(Resend, req).data, req.caller.environment);
+      return noContent();
+    })
+    .add('GET', '/v3.6/webhooks/{id}', 'api', async (req) => json(200, formatWebhook(await owned(req))))
+    .add('PUT', '/v3.6/webhooks/{id}', 'api', async (req) => {
+      const current = await owned(req);
+      const body = parse(Update, req);
+      checkEnvironments(body.environments, current.owner);
+      const next: WebhookItem = { ...current, ...body, updated_at: isoSeconds(rt.now()) };
+      await putWebhook(next);
+      return json(200, formatWebhook(next));
+    })
+    .add('DELETE', '/v3.6/webhooks/{id}', 'api', async (req) => {
+      await owned(req);
+      await deleteWebhook(req.params.id!);
+      return noContent();
+    });
+}

@@ -1,0 +1,2 @@
+/** The only door into events/: see contract.ts. */
+export * from './contract';

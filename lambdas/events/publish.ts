@@ -1,0 +1,42 @@
+/**
+ * Puts a workflow event on the bus (and records it for resend). Other handlers call this;
+ * the detail is checked against its schema first, so a wrong shape fails where it is made.
+ */
+import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { clients } from '../shared/aws';
+import { config } from '../shared/config';
+import { isoSeconds, systemRuntime, type Runtime } from '../shared/ids';
+import { recordEvent } from './record';
+import { DETAILS, EVENT_SOURCE, REDELIVERY, RedeliveryDetail, type DetailOf, type EventName } from './schemas';
+
+export class PublishError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PublishError';
+  }
+}
+
+async function put(detailType: string, detail: unknown): Promise<string> {
+  const res = await clients().events.send(new PutEventsCommand({
+    Entries: [{ EventBusName: config().EVENT_BUS_NAME, Source: EVENT_SOURCE, DetailType: detailType, Detail: JSON.stringify(detail) }],
+  }));
+  const entry = res.Entries?.[0];
+  if ((res.FailedEntryCount ?? 0) > 0 || !entry?.EventId) {
+    throw new PublishError(`EventBridge refused ${detailType}: ${entry?.ErrorCode ?? 'no event id'} ${entry?.ErrorMessage ?? ''}`.trim());
+  }
+  return entry.EventId;
+}
+
+/** Publishes a workflow event; returns its EventBridge event id. */
+export async function publish<E extends EventName>(detailType: E, detail: DetailOf<E>, runtime: Runtime = systemRuntime): Promise<string> {
+  const parsed: unknown = DETAILS[detailType].parse(detail);
+  const id = await put(detailType, parsed);
+  const time = isoSeconds(runtime.now());
+  await recordEvent({ id, 'detail-type': detailType, source: EVENT_SOURCE, time, detail: parsed });
+  return id;
+}
+
+/** Asks the webhook worker to deliver a recorded event again to some webhooks. */
+export async function publishRedelivery(detail: RedeliveryDetail): Promise<string> {
+  return put(REDELIVERY, RedeliveryDetail.parse(detail));
+}

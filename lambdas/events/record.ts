@@ -1,0 +1,72 @@
+/**
+ * The event log that resend replays: the latest event per resource and event name
+ * (`keys.event`). A run's completion is recorded under the run id; a task event under the run
+ * id with `<event>#<task id>`, so resending a task event by run id replays it for every task.
+ * The same item carries the delivery state of each webhook (see webhooks/state.ts).
+ */
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { clients } from '../shared/aws';
+import { config } from '../shared/config';
+import { keys } from '../store/table';
+import { BusEvent, EVENTS, RunCompletedDetail, TaskEventDetail } from './schemas';
+
+export type RecordKey = { pk: string; sk: string };
+
+/** Where an event is recorded, or undefined for events that are not replayable. */
+export function recordKey(event: BusEvent): RecordKey | undefined {
+  const type = event['detail-type'];
+  if (type === EVENTS.runCompleted) {
+    const d = RunCompletedDetail.safeParse(event.detail);
+    return d.success ? keys.event(d.data.workflow_run_id, type) : undefined;
+  }
+  if (type === EVENTS.taskStarted || type === EVENTS.taskCompleted) {
+    const d = TaskEventDetail.safeParse(event.detail);
+    return d.success ? keys.event(d.data.workflow_run_id, `${type}#${d.data.task_id}`) : undefined;
+  }
+  return undefined;
+}
+
+const isConditionFailure = (e: unknown) => e instanceof Error && e.name === 'ConditionalCheckFailedException';
+
+/** Records the event unless a newer one of the same resource and name is already there. */
+export async function recordEvent(event: BusEvent): Promise<RecordKey | undefined> {
+  const key = recordKey(event);
+  if (!key) return undefined;
+  try {
+    await clients().doc.send(new UpdateCommand({
+      TableName: config().TABLE_NAME, Key: key,
+      UpdateExpression: 'SET event_id = :id, detail_type = :type, #source = :source, #time = :time, detail = :detail, '
+        + 'deliveries = if_not_exists(deliveries, :empty)',
+      ConditionExpression: 'attribute_not_exists(pk) OR event_id = :id OR #time <= :time',
+      ExpressionAttributeNames: { '#source': 'source', '#time': 'time' },
+      ExpressionAttributeValues: {
+        ':id': event.id, ':type': event['detail-type'], ':source': event.source, ':time': event.time, ':detail': event.detail, ':empty': {},
+      },
+    }));
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+  }
+  return key;
+}
+
+const Recorded = z.object({
+  pk: z.string(), sk: z.string(), event_id: z.string(), detail_type: z.string(), source: z.string(), time: z.string(), detail: z.unknown(),
+});
+
+/** Recorded events of a resource whose name starts with `event` (task events: every task). */
+export async function findEvents(resourceId: string, event: string): Promise<Array<{ key: RecordKey; event: BusEvent }>> {
+  const { pk } = keys.event(resourceId, event);
+  const res = await clients().doc.send(new QueryCommand({
+    TableName: config().TABLE_NAME, ConsistentRead: true,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :event)',
+    ExpressionAttributeValues: { ':pk': pk, ':event': event },
+  }));
+  return (res.Items ?? []).map((item) => Recorded.parse(item))
+    .filter((r) => r.sk === event || r.sk.startsWith(`${event}#`))
+    .map((r) => ({
+      key: { pk: r.pk, sk: r.sk },
+      event: { id: r.event_id, 'detail-type': r.detail_type, source: r.source, time: r.time, detail: r.detail },
+    }));
+}
+

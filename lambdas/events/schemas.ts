@@ -1,0 +1,82 @@
+/**
+ * The events of a workflow run, as they travel on the EventBridge bus (source `studio.workflows`,
+ * one detail-type per event). The compiled state machine emits `workflow_run.completed` itself
+ * (compiler/lower/result.ts); the back end emits the task events with `publish`.
+ */
+import { z } from 'zod';
+
+export const EVENT_SOURCE = 'studio.workflows';
+
+export const EVENTS = {
+  runCompleted: 'workflow_run.completed',
+  taskStarted: 'workflow_task.started',
+  taskCompleted: 'workflow_task.completed',
+} as const;
+/** Events a webhook may subscribe to (the last two are announced, not emitted yet). */
+export const WEBHOOK_EVENTS = [
+  EVENTS.runCompleted, EVENTS.taskStarted, EVENTS.taskCompleted,
+  'workflow_timeline_file.created', 'workflow_run_evidence_folder.created',
+] as const;
+export const WebhookEventName = z.enum(WEBHOOK_EVENTS);
+export type WebhookEventName = z.infer<typeof WebhookEventName>;
+
+/** `$end` of a run: `{ status, task_id, reasons?, output? }`, or `{ status, task_id, error | message }`. */
+export const RunResult = z.looseObject({
+  status: z.string(),
+  task_id: z.string().optional(),
+  reasons: z.array(z.unknown()).optional(),
+  output: z.unknown().optional(),
+  error: z.object({ type: z.string().nullable(), message: z.string().nullable() }).partial().nullable().optional(),
+});
+
+export const RunCompletedDetail = z.object({
+  workflow_run_id: z.string().min(1),
+  applicant_id: z.string().min(1),
+  status: z.string(),
+  result: RunResult,
+});
+export type RunCompletedDetail = z.infer<typeof RunCompletedDetail>;
+
+export const TaskEventDetail = z.object({
+  workflow_run_id: z.string().min(1),
+  applicant_id: z.string().optional(),
+  task_id: z.string().min(1),
+  task_def_id: z.string().min(1),
+  task_def_version: z.union([z.string(), z.number()]).nullable(),
+  status: z.string(),
+  input: z.unknown().optional(),
+  output: z.unknown().optional(),
+});
+export type TaskEventDetail = z.infer<typeof TaskEventDetail>;
+
+/** Detail schema of every event the back end may publish, by detail-type. */
+export const DETAILS = {
+  [EVENTS.runCompleted]: RunCompletedDetail,
+  [EVENTS.taskStarted]: TaskEventDetail,
+  [EVENTS.taskCompleted]: TaskEventDetail,
+} as const;
+export type EventName = keyof typeof DETAILS;
+export type DetailOf<E extends EventName> = z.infer<(typeof DETAILS)[E]>;
+export const EventName = z.enum([EVENTS.runCompleted, EVENTS.taskStarted, EVENTS.taskCompleted]);
+
+/** An EventBridge event as a rule target (SQS) receives it. */
+export const BusEvent = z.looseObject({
+  id: z.string().min(1),
+  'detail-type': z.string(),
+  source: z.string(),
+  time: z.string(),
+  detail: z.unknown(),
+});
+export type BusEvent = z.infer<typeof BusEvent>;
+
+/**
+ * Resend (POST /webhooks/resend) puts this on the bus: deliver a recorded event again to
+ * the listed webhooks. A separate detail-type, so customers' own rules on run outcomes
+ * do not see a replay as a second outcome.
+ */
+export const REDELIVERY = 'studio.webhook_redelivery';
+export const RedeliveryDetail = z.object({ event: BusEvent, webhook_ids: z.array(z.string()).min(1) });
+export type RedeliveryDetail = z.infer<typeof RedeliveryDetail>;
+
+/** The rule that feeds the webhook queue: every event of the source (workflow events and redeliveries). */
+export const WEBHOOK_RULE_PATTERN = { source: [EVENT_SOURCE] } as const;

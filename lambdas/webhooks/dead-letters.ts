@@ -1,0 +1,45 @@
+/**
+ * The dead-letter store: a delivery that failed every attempt, per webhook and event
+ * (`keys.deadLetter`), with the exact body that was sent and the last error. A later
+ * successful delivery of the same event to the webhook (a resend) removes it.
+ */
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { clients } from '../shared/aws';
+import { config } from '../shared/config';
+import { keys } from '../store/table';
+
+export const DeadLetter = z.object({
+  webhook_id: z.string(),
+  event_id: z.string(),
+  delivery_id: z.string(),
+  action: z.string(),
+  record: z.object({ pk: z.string(), sk: z.string() }),
+  payload: z.string(),
+  last_error: z.string(),
+  attempts: z.number().int(),
+  created_at: z.string(),
+});
+export type DeadLetter = z.infer<typeof DeadLetter>;
+
+export async function putDeadLetter(d: DeadLetter): Promise<void> {
+  await clients().doc.send(new PutCommand({ TableName: config().TABLE_NAME, Item: { ...keys.deadLetter(d.webhook_id, d.event_id), ...d } }));
+}
+
+export async function getDeadLetter(webhookId: string, eventId: string): Promise<DeadLetter | undefined> {
+  const res = await clients().doc.send(new GetCommand({ TableName: config().TABLE_NAME, Key: keys.deadLetter(webhookId, eventId), ConsistentRead: true }));
+  return res.Item ? DeadLetter.parse(res.Item) : undefined;
+}
+
+/** Dead letters of a webhook (one partition). */
+export async function listDeadLetters(webhookId: string): Promise<DeadLetter[]> {
+  const res = await clients().doc.send(new QueryCommand({
+    TableName: config().TABLE_NAME, KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.deadLetter(webhookId, '').pk }, ConsistentRead: true,
+  }));
+  return (res.Items ?? []).map((i) => DeadLetter.parse(i));
+}
+
+export async function deleteDeadLetter(webhookId: string, eventId: string): Promise<void> {
+  await clients().doc.send(new DeleteCommand({ TableName: config().TABLE_NAME, Key: keys.deadLetter(webhookId, eventId) }));
+}

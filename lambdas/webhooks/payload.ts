@@ -1,0 +1,66 @@
+/**
+ * Onfido's webhook body for an event: `{ payload: { resource_type, action, object, resource } }`,
+ * with the resource as the API returns it (read fresh, so a replay shows the current state),
+ * and the environment it belongs to (only webhooks of that environment receive it).
+ */
+import { EVENTS, RunCompletedDetail, TaskEventDetail, type BusEvent } from '../events/contract';
+import { toWorkflowRun } from '../runs/view';
+import { config } from '../shared/config';
+import { isoSeconds } from '../shared/ids';
+import { getRun, type Environment } from '../store/runs';
+import { getTask } from '../store/tasks';
+import { taskView } from '../tasks/view';
+
+export interface Delivery { action: string; environment: Environment; body: string }
+
+const base = () => config().PUBLIC_URL.replace(/\/$/, '');
+const body = (payload: Record<string, unknown>) => JSON.stringify({ payload });
+
+async function runDelivery(event: BusEvent): Promise<Delivery | undefined> {
+  const detail = RunCompletedDetail.parse(event.detail);
+  const run = await getRun(detail.workflow_run_id);
+  if (!run) return undefined;
+  const resource = toWorkflowRun(run);
+  const completed = run.completed_at ?? event.time;
+  return {
+    action: EVENTS.runCompleted,
+    environment: run.environment,
+    body: body({
+      resource_type: 'workflow_run', action: EVENTS.runCompleted,
+      object: { id: run.id, status: resource.status, completed_at_iso8601: isoSeconds(new Date(completed)), href: `${base()}/v3.6/workflow_runs/${run.id}` },
+      resource,
+    }),
+  };
+}
+
+async function taskDelivery(event: BusEvent, action: typeof EVENTS.taskStarted | typeof EVENTS.taskCompleted): Promise<Delivery | undefined> {
+  const detail = TaskEventDetail.parse(event.detail);
+  const [run, task] = await Promise.all([getRun(detail.workflow_run_id), getTask(detail.workflow_run_id, detail.task_id)]);
+  if (!run) return undefined;
+  const resource = task ? taskView(task) : {
+    id: detail.task_id, workflow_run_id: detail.workflow_run_id, task_def_id: detail.task_def_id,
+    task_def_version: detail.task_def_version, input: detail.input ?? {}, output: detail.output ?? null,
+  };
+  const at = isoSeconds(new Date(event.time));
+  const status = action === EVENTS.taskStarted ? 'started' : 'completed';
+  return {
+    action,
+    environment: run.environment,
+    body: body({
+      resource_type: 'workflow_task', action,
+      object: {
+        id: detail.task_id, status, ...(action === EVENTS.taskStarted ? { started_at_iso8601: at } : { completed_at_iso8601: at }),
+        href: `${base()}/v3.6/workflow_runs/${detail.workflow_run_id}/tasks/${detail.task_id}`,
+      },
+      resource,
+    }),
+  };
+}
+
+/** The delivery of an event, or undefined when its resource no longer exists or the event is not a webhook event. */
+export async function buildDelivery(event: BusEvent): Promise<Delivery | undefined> {
+  const type = event['detail-type'];
+  if (type === EVENTS.runCompleted) return runDelivery(event);
+  if (type === EVENTS.taskStarted || type === EVENTS.taskCompleted) return taskDelivery(event, type);
+  return undefined;
+}

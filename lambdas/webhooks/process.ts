@@ -1,0 +1,68 @@
+/**
+ * One queue message: an EventBridge event (or a resend of one) → a signed POST to every
+ * matching webhook that has not had it yet. A failure is reported as `retry` while attempts
+ * remain; on the last attempt it goes to the dead-letter store instead.
+ */
+import { BusEvent, EventName, REDELIVERY, RedeliveryDetail, recordEvent, type RecordKey } from '../events/contract';
+import { isoSeconds, type Runtime } from '../shared/ids';
+import { listWebhooks, type WebhookItem } from '../store/webhooks';
+import { deleteDeadLetter, putDeadLetter } from './dead-letters';
+import { buildDelivery, type Delivery } from './payload';
+import type { Send } from './send';
+import type { WebhookSettings } from './settings';
+import { claimDelivery, settleDelivery } from './state';
+
+export interface ProcessDeps { runtime: Runtime; send: Send; settings: WebhookSettings; log: (msg: string, data?: unknown) => void }
+export type Outcome = 'done' | 'retry';
+
+/** Webhooks that receive an action of an environment (`only`: the webhooks a resend names). */
+export const matches = (w: WebhookItem, d: Pick<Delivery, 'action' | 'environment'>, only?: ReadonlySet<string>) =>
+  w.enabled && w.events.includes(d.action) && w.environments.includes(d.environment) && (!only || only.has(w.id));
+
+export async function processMessage(body: string, attempt: number, deps: ProcessDeps): Promise<Outcome> {
+  let outer: BusEvent;
+  try {
+    outer = BusEvent.parse(JSON.parse(body));
+  } catch (e) {
+    deps.log('webhook queue message is not an EventBridge event; dropped', e);
+    return 'done';
+  }
+  const redelivery = outer['detail-type'] === REDELIVERY ? RedeliveryDetail.safeParse(outer.detail) : undefined;
+  if (redelivery && !redelivery.success) { deps.log('malformed redelivery; dropped', redelivery.error); return 'done'; }
+  const event = redelivery?.data.event ?? outer;
+  if (!EventName.safeParse(event['detail-type']).success) return 'done';
+  const key = await recordEvent(event);
+  const delivery = await buildDelivery(event);
+  if (!key || !delivery) { deps.log(`${event['detail-type']} ${event.id}: its resource is gone or the detail is malformed; dropped`); return 'done'; }
+  const only = redelivery?.data ? new Set(redelivery.data.webhook_ids) : undefined;
+  const targets = (await listWebhooks()).filter((w) => matches(w, delivery, only));
+  const ctx = { key, eventId: event.id, deliveryId: outer.id, delivery, attempt };
+  const outcomes = await Promise.all(targets.map((w) => deliverTo(w, ctx, deps)));
+  return outcomes.includes('retry') ? 'retry' : 'done';
+}
+
+interface Ctx { key: RecordKey; eventId: string; deliveryId: string; delivery: Delivery; attempt: number }
+
+async function deliverTo(w: WebhookItem, c: Ctx, deps: ProcessDeps): Promise<Outcome> {
+  const { runtime, settings } = deps;
+  const claim = await claimDelivery(c.key, w.id, c.deliveryId, runtime.now().getTime(), settings.WEBHOOK_LEASE_SECONDS * 1000);
+  if (claim !== 'claimed') return claim === 'busy' ? 'retry' : 'done';
+  const sent = await deps.send(w.url, c.delivery.body, w.token, settings.WEBHOOK_TIMEOUT_MS);
+  const at = isoSeconds(runtime.now());
+  if (sent.ok) {
+    await settleDelivery(c.key, w.id, c.deliveryId, { status: 'delivered', at, attempts: c.attempt });
+    await deleteDeadLetter(w.id, c.eventId);
+    return 'done';
+  }
+  if (c.attempt < settings.WEBHOOK_MAX_ATTEMPTS) {
+    await settleDelivery(c.key, w.id, c.deliveryId, { status: 'failed', at, error: sent.error, attempts: c.attempt });
+    return 'retry';
+  }
+  await putDeadLetter({
+    webhook_id: w.id, event_id: c.eventId, delivery_id: c.deliveryId, action: c.delivery.action, record: c.key,
+    payload: c.delivery.body, last_error: sent.error, attempts: c.attempt, created_at: at,
+  });
+  await settleDelivery(c.key, w.id, c.deliveryId, { status: 'dead', at, error: sent.error, attempts: c.attempt });
+  deps.log(`webhook ${w.id}: ${c.delivery.action} ${c.eventId} dead-lettered after ${c.attempt} attempts: ${sent.error}`);
+  return 'done';
+}

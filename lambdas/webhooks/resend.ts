@@ -1,0 +1,32 @@
+/**
+ * Resend: replays recorded events to the caller's matching webhooks by putting a redelivery
+ * on the bus (the worker then retries and dead-letters it like any delivery; a success removes
+ * the webhook's dead letter for that event). Resources of another environment count as unknown.
+ */
+import { findEvents, publishRedelivery, type BusEvent } from '../events/contract';
+import { validationError } from '../shared/errors';
+import { listWebhooks, type Environment } from '../store/webhooks';
+import { buildDelivery } from './payload';
+import { matches } from './process';
+
+export interface ResendItem { resource_id: string; event: string }
+
+export async function resend(items: ResendItem[], environment: Environment): Promise<void> {
+  const found: BusEvent[][] = await Promise.all(items.map(async (item) => (await findEvents(item.resource_id, item.event)).map((r) => r.event)));
+  const missing: Record<string, string[]> = Object.create(null);
+  found.forEach((events, i) => { if (events.length === 0) missing[`data.${i}`] = [`no ${items[i]!.event} event was recorded for ${items[i]!.resource_id}`]; });
+  const deliveries = await Promise.all(found.flat().map(async (event) => ({ event, delivery: await buildDelivery(event) })));
+  deliveries.forEach(({ event, delivery }) => {
+    if (delivery?.environment !== environment) {
+      const i = found.findIndex((list) => list.includes(event));
+      missing[`data.${i}`] = [`no ${items[i]!.event} event was recorded for ${items[i]!.resource_id}`];
+    }
+  });
+  if (Object.keys(missing).length > 0) throw validationError('Some events cannot be resent', missing);
+  const own = (await listWebhooks()).filter((w) => w.owner === environment);
+  for (const { event, delivery } of deliveries) {
+    if (!delivery) continue;
+    const ids = own.filter((w) => matches(w, delivery)).map((w) => w.id);
+    if (ids.length > 0) await publishRedelivery({ event, webhook_ids: ids });
+  }
+}
