@@ -2,6 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { createApp } from '../../lambdas/api/app';
+import { buildRouter } from '../../lambdas/api/routes';
 import { clients } from '../../lambdas/shared/aws';
 import { config } from '../../lambdas/shared/config';
 import { putRun, type Environment } from '../../lambdas/store/runs';
@@ -9,7 +11,8 @@ import { keys } from '../../lambdas/store/table';
 import type { BusEvent } from '../../lambdas/events/contract';
 
 export interface Received { body: string; headers: Record<string, string | string[] | undefined> }
-export interface Receiver { url: string; received: Received[]; close(): Promise<void> }
+/** `script`: the status of each answer in turn, the last one repeating (tests may change it). */
+export interface Receiver { url: string; received: Received[]; script: number[]; close(): Promise<void> }
 
 /** Answers each request with the next status of `script` (the last one repeats). */
 export async function startReceiver(script: number[] = [200]): Promise<Receiver> {
@@ -27,7 +30,7 @@ export async function startReceiver(script: number[] = [200]): Promise<Receiver>
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
   return {
-    url: `http://127.0.0.1:${port}/hooks`, received,
+    url: `http://127.0.0.1:${port}/hooks`, received, script,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
@@ -58,6 +61,29 @@ export function runCompleted(runId: string, status = 'approved'): BusEvent {
   };
 }
 
+/** Polls until `probe` holds (a real server answers asynchronously), at most `ms`. */
+export async function eventually(probe: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 /** One SQS record carrying an event, at the given receive count. */
 export const sqsBatch = (event: unknown, attempt = 1) =>
   ({ Records: [{ messageId: randomUUID(), body: JSON.stringify(event), attributes: { ApproximateReceiveCount: String(attempt) } }] });
+
+/** Calls the API in process, as API Gateway would (the gateway's middy wrapper is ESM, which jest does not load). */
+export function apiClient(token: () => string) {
+  const app = createApp(buildRouter());
+  return async (method: string, path: string, body?: unknown, raw?: string) => {
+    const res = await app({
+      version: '2.0', rawPath: path, rawQueryString: '', isBase64Encoded: false,
+      headers: { authorization: `Token token=${token()}`, 'content-type': 'application/json' },
+      requestContext: { http: { method, sourceIp: '127.0.0.1' } },
+      ...(raw !== undefined ? { body: raw } : body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: res.statusCode, body: res.body ? JSON.parse(res.body) as Record<string, unknown> : undefined };
+  };
+}

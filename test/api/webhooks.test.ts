@@ -1,0 +1,70 @@
+/** Webhook routes: create, list, find, update, delete; bad input; environments kept apart. */
+import { createApiToken } from '../../lambdas/api/auth';
+import { startStack, type Stack } from '../../local/stack';
+import { apiClient } from '../webhooks/helpers';
+
+let stack: Stack;
+let liveToken = '';
+beforeAll(async () => { stack = await startStack(); liveToken = await createApiToken('live'); });
+afterAll(async () => { await stack?.stop(); });
+
+const sandbox = apiClient(() => stack.apiToken);
+const live = apiClient(() => liveToken);
+
+describe('webhook routes', () => {
+  it('creates, lists, finds, updates and deletes a webhook', async () => {
+    const created = await sandbox('POST', '/v3.6/webhooks', { url: 'https://hooks.example.com/onfido', events: ['workflow_run.completed'] });
+    expect(created.status).toBe(201);
+    const hook = created.body as { id: string; token: string };
+    expect(created.body).toEqual({
+      id: hook.id, url: 'https://hooks.example.com/onfido', token: expect.stringMatching(/^[A-Za-z0-9_-]{32}$/),
+      href: `/v3.6/webhooks/${hook.id}`, enabled: true, events: ['workflow_run.completed'], environments: ['sandbox'], payload_version: 2,
+    });
+    expect((await sandbox('GET', '/v3.6/webhooks')).body).toEqual({ webhooks: [created.body] });
+    expect((await sandbox('GET', `/v3.6/webhooks/${hook.id}`)).body).toEqual(created.body);
+
+    const updated = await sandbox('PUT', `/v3.6/webhooks/${hook.id}`, { enabled: false, url: 'http://localhost:8080/x' });
+    expect(updated).toEqual({ status: 200, body: { ...created.body, enabled: false, url: 'http://localhost:8080/x' } });
+
+    expect((await sandbox('DELETE', `/v3.6/webhooks/${hook.id}`)).status).toBe(204);
+    expect((await sandbox('GET', `/v3.6/webhooks/${hook.id}`)).status).toBe(404);
+    expect((await sandbox('GET', '/v3.6/webhooks')).body).toEqual({ webhooks: [] });
+  });
+
+  it.each(['http://hooks.example.com/x', 'ftp://127.0.0.1/x', 'not a url', 'http://10.0.0.1/x'])('refuses the URL %s', async (url) => {
+    const res = await sandbox('POST', '/v3.6/webhooks', { url });
+    expect(res).toEqual({ status: 422, body: { error: { type: 'validation_error', message: expect.any(String), fields: { url: [expect.stringContaining('https')] } } } });
+  });
+
+  it.each(['http://127.0.0.1:9/x', 'http://localhost/x', 'http://[::1]:8080/x'])('accepts the loopback URL %s', async (url) => {
+    const res = await sandbox('POST', '/v3.6/webhooks', { url });
+    expect(res.status).toBe(201);
+    await sandbox('DELETE', `/v3.6/webhooks/${(res.body as { id: string }).id}`);
+  });
+
+  it('answers malformed JSON with 400, unknown events with 422, unknown ids with 404', async () => {
+    expect(await sandbox('POST', '/v3.6/webhooks', undefined, '{"url":')).toMatchObject({ status: 400, body: { error: { type: 'bad_request' } } });
+    expect(await sandbox('POST', '/v3.6/webhooks', { url: 'https://a.example', events: ['check.nope'] }))
+      .toMatchObject({ status: 422, body: { error: { fields: { 'events.0': [expect.any(String)] } } } });
+    expect(await sandbox('POST', '/v3.6/webhooks/resend', { data: [] })).toMatchObject({ status: 422 });
+    for (const method of ['GET', 'PUT', 'DELETE']) {
+      expect(await sandbox(method, '/v3.6/webhooks/nope', method === 'PUT' ? { enabled: false } : undefined)).toEqual({
+        status: 404, body: { error: { type: 'resource_not_found', message: 'Could not find the following resource: Webhook with id=nope', fields: {} } },
+      });
+    }
+  });
+
+  it('keeps sandbox and live webhooks apart', async () => {
+    const mine = await sandbox('POST', '/v3.6/webhooks', { url: 'https://sandbox.example/h' });
+    const id = (mine.body as { id: string }).id;
+    expect((await live('GET', `/v3.6/webhooks/${id}`)).status).toBe(404);
+    expect((await live('DELETE', `/v3.6/webhooks/${id}`)).status).toBe(404);
+    expect((await live('GET', '/v3.6/webhooks')).body).toEqual({ webhooks: [] });
+    const both = await live('POST', '/v3.6/webhooks', { url: 'https://live.example/h', environments: ['live', 'sandbox'] });
+    expect(both.body).toMatchObject({ environments: ['live', 'sandbox'] });
+    expect(await sandbox('POST', '/v3.6/webhooks', { url: 'https://x.example', environments: ['live'] }))
+      .toMatchObject({ status: 422, body: { error: { fields: { environments: [expect.any(String)] } } } });
+    expect((await live('POST', '/v3.6/webhooks', { url: 'https://live.example/2' })).body).toMatchObject({ environments: ['live'] });
+    await sandbox('DELETE', `/v3.6/webhooks/${id}`);
+  });
+});

@@ -1,0 +1,116 @@
+/** The webhook worker against DynamoDB Local and a real receiver: retries, idempotence, dead letters, resend. */
+import { WebhookEventVerifier } from '@onfido/api';
+import { startStack, type Stack } from '../../local/stack';
+import { publish } from '../../lambdas/events/contract';
+import { createHandler, getDeadLetter, webhookSettings, type HandlerDeps } from '../../lambdas/webhooks';
+import { defaultDeps } from '../../lambdas/webhooks/handler';
+import { apiClient, endedRun, eventually, runCompleted, sqsBatch, startReceiver, type Receiver } from './helpers';
+
+let stack: Stack;
+const receivers: Receiver[] = [];
+const hooks: string[] = [];
+
+beforeAll(async () => { stack = await startStack(); });
+afterAll(async () => { await Promise.all(receivers.map((r) => r.close())); await stack?.stop(); });
+afterEach(async () => { await Promise.all(hooks.splice(0).map((id) => api('DELETE', `/v3.6/webhooks/${id}`))); });
+
+const api = apiClient(() => stack.apiToken);
+
+async function hook(script: number[], extra: Record<string, unknown> = {}) {
+  const receiver = await startReceiver(script);
+  receivers.push(receiver);
+  const res = await api('POST', '/v3.6/webhooks', { url: receiver.url, ...extra });
+  expect(res.status).toBe(201);
+  const { id, token } = res.body as { id: string; token: string };
+  hooks.push(id);
+  return { receiver, id, token };
+}
+
+const delays: number[] = [];
+const logs: string[] = [];
+function worker(maxAttempts = 8) {
+  return createHandler((): HandlerDeps => ({
+    ...defaultDeps(), settings: { ...webhookSettings(), WEBHOOK_MAX_ATTEMPTS: maxAttempts },
+    setDelay: async (_record, seconds) => { delays.push(seconds); }, log: (msg) => { logs.push(msg); },
+  }));
+}
+
+describe('webhook delivery', () => {
+  it('retries a receiver that fails twice and delivers exactly once, signed for the official verifier', async () => {
+    const { receiver, token } = await hook([500, 503, 200]);
+    const runId = await endedRun('sandbox');
+    const event = runCompleted(runId);
+    const handle = worker();
+    delays.length = 0;
+    const results = [];
+    for (const attempt of [1, 2, 3, 4]) results.push(await handle(sqsBatch(event, attempt)));
+    expect(results.map((r) => r.batchItemFailures.length)).toEqual([1, 1, 0, 0]);
+    expect(delays).toEqual([30, 60]);
+    expect(receiver.received).toHaveLength(3);
+    const last = receiver.received[2]!;
+    const payload = new WebhookEventVerifier(token).readPayload(last.body, String(last.headers['x-sha2-signature']));
+    expect(payload).toEqual({
+      payload: {
+        resource_type: 'workflow_run', action: 'workflow_run.completed',
+        object: { id: runId, status: 'approved', completed_at_iso8601: '2025-01-02T03:05:06Z', href: `${stack.url}/v3.6/workflow_runs/${runId}` },
+        resource: expect.objectContaining({ id: runId, status: 'approved', output: { score: 1 }, reasons: ['ok'], error: null, tags: ['t1'], sdk_token: null }),
+      },
+    });
+    expect(receiver.received[0]!.body).toBe(last.body);
+  });
+
+  it('does not send again to a webhook that already got the event when another one fails', async () => {
+    const ok = await hook([200]);
+    const flaky = await hook([500, 200]);
+    const event = runCompleted(await endedRun('sandbox'));
+    const handle = worker();
+    expect((await handle(sqsBatch(event, 1))).batchItemFailures).toHaveLength(1);
+    expect((await handle(sqsBatch(event, 2))).batchItemFailures).toHaveLength(0);
+    expect([ok.receiver.received.length, flaky.receiver.received.length]).toEqual([1, 2]);
+  });
+
+  it('delivers only to webhooks of the run environment, subscribed to the event and enabled', async () => {
+    const sandbox = await hook([200]);
+    const other = await hook([200], { events: ['workflow_task.started'] });
+    const disabled = await hook([200], { enabled: false });
+    await worker()(sqsBatch(runCompleted(await endedRun('live')), 1));
+    await worker()(sqsBatch(runCompleted(await endedRun('sandbox')), 1));
+    expect([sandbox, other, disabled].map((h) => h.receiver.received.length)).toEqual([1, 0, 0]);
+  });
+
+  it('dead-letters after the last attempt, and resend delivers it again and clears the dead letter', async () => {
+    const { receiver, id, token } = await hook([500]);
+    const runId = await endedRun('sandbox');
+    const event = runCompleted(runId);
+    const handle = worker(3);
+    const results = [];
+    for (const attempt of [1, 2, 3]) results.push(await handle(sqsBatch(event, attempt)));
+    expect(results.map((r) => r.batchItemFailures.length)).toEqual([1, 1, 0]);
+    const dead = await getDeadLetter(id, event.id);
+    expect(dead).toMatchObject({ webhook_id: id, event_id: event.id, last_error: 'HTTP 500', attempts: 3, action: 'workflow_run.completed' });
+    expect(dead!.payload).toBe(receiver.received[0]!.body);
+    expect(logs).toContainEqual(expect.stringContaining(`webhook ${id}: workflow_run.completed ${event.id} dead-lettered after 3 attempts`));
+
+    receiver.script.splice(0, receiver.script.length, 200);
+    expect((await api('POST', '/v3.6/webhooks/resend', { data: [{ resource_id: runId, event: 'workflow_run.completed' }] })).status).toBe(204);
+    await eventually(async () => receiver.received.length === 4 && (await getDeadLetter(id, event.id)) === undefined);
+    const replay = receiver.received[3]!;
+    expect(new WebhookEventVerifier(token).readPayload(replay.body, String(replay.headers['x-sha2-signature']))).toEqual(JSON.parse(dead!.payload));
+  });
+
+  it('resend of an event never recorded is a validation error', async () => {
+    const res = await api('POST', '/v3.6/webhooks/resend', { data: [{ resource_id: 'no-such-run', event: 'workflow_run.completed' }] });
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ error: { type: 'validation_error', fields: { 'data.0': [expect.stringContaining('no-such-run')] } } });
+  });
+
+  it('takes events from the bus: publish → rule → queue → worker → receiver', async () => {
+    const { receiver, token } = await hook([200]);
+    const runId = await endedRun('sandbox');
+    await publish('workflow_run.completed', { workflow_run_id: runId, applicant_id: 'a', status: 'approved', result: { status: 'approved', task_id: 'decide' } });
+    await eventually(() => receiver.received.length === 1);
+    const got = receiver.received[0]!;
+    const body = new WebhookEventVerifier(token).readPayload(got.body, String(got.headers['x-sha2-signature'])) as { payload: { object: { id: string } } };
+    expect(body.payload.object.id).toBe(runId);
+  });
+});
