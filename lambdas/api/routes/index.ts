@@ -1,11 +1,15 @@
 /** Every route of the API. Each area adds one line. */
 import { Router } from '../router';
 import { json } from '../http';
+import { addWorkflowRoutes } from './workflows';
+import { addWorkflowVersionRoutes } from './workflow-versions';
 import { addWebhookRoutes } from './webhooks';
 
 export function buildRouter(): Router {
   const router = new Router();
   router.add('GET', '/v3.6/ping', 'public', async () => json(200, { message: 'pong' }));
   addWebhookRoutes(router);
+  addWorkflowRoutes(router);
+  addWorkflowVersionRoutes(router);
   return router;
 }

@@ -1,0 +1,27 @@
+/** Workflow management: workflows and templates (versions: workflow-versions.ts). API tokens only. */
+import { TEMPLATES } from '../../../compiler';
+import { notFound } from '../../shared/errors';
+import { getWorkflowItem, listWorkflowItems } from '../../store/workflows';
+import { createWorkflow, versionView, workflowView } from '../../workflows';
+import { json } from '../http';
+import type { Router } from '../router';
+import { CreateWorkflowBody, parseBody, workflowIdParam } from './workflow-input';
+
+export function addWorkflowRoutes(router: Router): Router {
+  return router
+    .add('POST', '/v3.6/workflows', 'api', async (req) => {
+      const body = parseBody(req, CreateWorkflowBody);
+      const { workflow, first } = await createWorkflow(body);
+      return json(201, { ...workflowView(workflow), ...(first ? { first_version: versionView(workflow, first.item, first.updates) } : {}) });
+    })
+    .add('GET', '/v3.6/workflows', 'api', async () => json(200, { workflows: (await listWorkflowItems()).map(workflowView) }))
+    .add('GET', '/v3.6/workflows/{id}', 'api', async (req) => {
+      const id = workflowIdParam(req);
+      const workflow = await getWorkflowItem(id);
+      if (!workflow) throw notFound('Workflow', id);
+      return json(200, workflowView(workflow));
+    })
+    .add('GET', '/v3.6/workflow_templates', 'api', async () => json(200, {
+      workflow_templates: TEMPLATES.map((t) => ({ name: t.name, title: t.title, description: t.description, definition: t.definition })),
+    }));
+}

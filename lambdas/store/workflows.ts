@@ -1,0 +1,121 @@
+/**
+ * Workflows and their versions. The workflow item is the single place that says which version
+ * is active and which are archived, so that one conditional write decides each change; a
+ * version item is immutable except for the state machine version it was published as.
+ * A version's status is derived: active (the workflow says so), archived, else inactive/invalid.
+ */
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import type { Workflow } from '../../compiler';
+import { clients } from '../shared/aws';
+import { config } from '../shared/config';
+import { keys } from './table';
+
+export const WorkflowItem = z.object({
+  id: z.string(), name: z.string(), description: z.string(), created_at: z.string(), updated_at: z.string(),
+  /** Highest version number saved so far (0: none). */
+  versions: z.number().int(),
+  active_version: z.number().int().optional(),
+  activated_at: z.string().optional(),
+  state_machine_arn: z.string().optional(),
+  alias_arn: z.string().optional(),
+  /** Archived version numbers (as strings) → when. */
+  archived: z.record(z.string(), z.string()),
+  /** A lease held while a version is being activated (see lambdas/workflows/activate.ts). */
+  activation: z.object({ token: z.string(), version: z.number().int(), expires_at: z.string() }).optional(),
+});
+export type WorkflowItem = z.infer<typeof WorkflowItem>;
+
+export const VersionItem = z.object({
+  workflow_id: z.string(), version: z.number().int(), valid: z.boolean(), notes: z.string(), created_at: z.string(),
+  problems_json: z.string(),
+  /** Absent when a query left it out (lists). */
+  definition_json: z.string().optional(),
+  state_machine_version_arn: z.string().optional(),
+  published_at: z.string().optional(),
+});
+export type VersionItem = z.infer<typeof VersionItem>;
+
+export const VERSION_STATUSES = ['active', 'inactive', 'invalid', 'archived'] as const;
+export type VersionStatus = (typeof VERSION_STATUSES)[number];
+
+export function versionStatus(workflow: WorkflowItem, version: VersionItem): VersionStatus {
+  if (workflow.active_version === version.version) return 'active';
+  if (workflow.archived[String(version.version)] !== undefined) return 'archived';
+  return version.valid ? 'inactive' : 'invalid';
+}
+
+const table = () => config().TABLE_NAME;
+const doc = () => clients().doc;
+
+export async function getWorkflowItem(id: string): Promise<WorkflowItem | undefined> {
+  const res = await doc().send(new GetCommand({ TableName: table(), Key: keys.workflow(id), ConsistentRead: true }));
+  return res.Item ? WorkflowItem.parse(res.Item) : undefined;
+}
+
+export async function getVersionItem(workflowId: string, version: number): Promise<VersionItem | undefined> {
+  const res = await doc().send(new GetCommand({ TableName: table(), Key: keys.version(workflowId, version), ConsistentRead: true }));
+  return res.Item ? VersionItem.parse(res.Item) : undefined;
+}
+
+/** Every version of a workflow, oldest first, without definitions. */
+export async function listVersionItems(workflowId: string): Promise<VersionItem[]> {
+  const items: VersionItem[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await doc().send(new QueryCommand({
+      TableName: table(), ConsistentRead: true, ExclusiveStartKey: start,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.workflow(workflowId).pk, ':prefix': keys.versionPrefix },
+      ProjectionExpression: 'workflow_id, version, #valid, notes, created_at, problems_json, state_machine_version_arn, published_at',
+      ExpressionAttributeNames: { '#valid': 'valid' },
+    }));
+    items.push(...(res.Items ?? []).map((i) => VersionItem.parse(i)));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/** Workflows, newest first (gsi1). */
+export async function listWorkflowItems(): Promise<WorkflowItem[]> {
+  const items: WorkflowItem[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await doc().send(new QueryCommand({
+      TableName: table(), IndexName: 'gsi1', ScanIndexForward: false, ExclusiveStartKey: start,
+      KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.workflows() },
+    }));
+    items.push(...(res.Items ?? []).map((i) => WorkflowItem.parse(i)));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+export interface WorkflowVersion {
+  workflow_id: string; version: number; status: VersionStatus; notes: string; created_at: string;
+  definition: unknown; problems: unknown[]; state_machine_version_arn: string | null;
+}
+
+/** One version with its definition and derived status; undefined when the workflow or version does not exist. */
+export async function getVersion(workflowId: string, version: number): Promise<WorkflowVersion | undefined> {
+  const [workflow, item] = await Promise.all([getWorkflowItem(workflowId), getVersionItem(workflowId, version)]);
+  if (!workflow || !item) return undefined;
+  return {
+    workflow_id: workflowId, version, status: versionStatus(workflow, item), notes: item.notes, created_at: item.created_at,
+    definition: JSON.parse(item.definition_json ?? 'null'), problems: JSON.parse(item.problems_json) as unknown[],
+    state_machine_version_arn: item.state_machine_version_arn ?? null,
+  };
+}
+
+export interface LiveVersion { version: number; state_machine_version_arn: string; alias_arn: string; definition: Workflow }
+
+/** What new runs of a workflow start: its active version, published; undefined when none is active. */
+export async function getLiveVersion(workflowId: string): Promise<LiveVersion | undefined> {
+  const workflow = await getWorkflowItem(workflowId);
+  if (workflow?.active_version === undefined || !workflow.alias_arn) return undefined;
+  const item = await getVersionItem(workflowId, workflow.active_version);
+  if (!item?.state_machine_version_arn || !item.definition_json) return undefined;
+  // Only valid definitions are activated, so the stored JSON is a Workflow.
+  const definition = JSON.parse(item.definition_json) as Workflow;
+  return { version: item.version, state_machine_version_arn: item.state_machine_version_arn, alias_arn: workflow.alias_arn, definition };
+}

@@ -1,0 +1,78 @@
+/**
+ * Activation: compile, publish once, point `live` at it, then record the version as active.
+ * Order matters: a version is marked active only after its state machine version exists and
+ * the alias points at it; every step is idempotent, so a failed activation is simply retried.
+ * A lease on the workflow item serialises activations, so the alias and the record agree.
+ */
+import { conflict, notFound } from '../shared/errors';
+import { isoSeconds, systemRuntime, type Runtime } from '../shared/ids';
+import { getVersionItem, getWorkflowItem, versionStatus, type VersionItem, type WorkflowItem } from '../store/workflows';
+import { captureCapabilities, compileVersion } from './compile';
+import { discardVersion, pointAlias, publishVersion } from './publish';
+import { acquireLease, markActive, recordMachineVersion, releaseLease } from './state';
+import { InvalidVersionError } from './views';
+
+export interface Activated {
+  workflow: WorkflowItem; item: VersionItem;
+  state_machine_arn: string; state_machine_version_arn: string; alias_arn: string; capabilities: string[];
+}
+
+export async function loadVersion(workflowId: string, version: number): Promise<{ workflow: WorkflowItem; item: VersionItem }> {
+  const [workflow, item] = await Promise.all([getWorkflowItem(workflowId), getVersionItem(workflowId, version)]);
+  if (!workflow) throw notFound('Workflow', workflowId);
+  if (!item) throw notFound('Workflow version', `${workflowId}/versions/${version}`);
+  return { workflow, item };
+}
+
+export async function activateVersion(workflowId: string, version: number, rt: Runtime = systemRuntime): Promise<Activated> {
+  const { workflow, item } = await loadVersion(workflowId, version);
+  if (versionStatus(workflow, item) === 'archived') throw conflict(`Version ${version} is archived; archived versions cannot be activated`);
+  const definition: unknown = JSON.parse(item.definition_json ?? 'null');
+  const compiled = compileVersion(workflowId, version, definition);
+  if (!compiled.ok) throw new InvalidVersionError(compiled.problems);
+  const token = rt.newId();
+  if (!(await acquireLease(workflowId, version, token, rt.now()))) {
+    throw conflict('Another version of this workflow is being activated right now; activate again in a moment');
+  }
+  let aliasMoved = false;
+  try {
+    const versionArn = item.state_machine_version_arn ?? await publishOnce(workflowId, version, compiled.json, rt);
+    const stateMachineArn = versionArn.slice(0, versionArn.lastIndexOf(':'));
+    aliasMoved = true;
+    const aliasArn = await pointAlias(workflowId, versionArn);
+    const now = isoSeconds(rt.now());
+    if (!(await markActive(workflowId, { version, token, stateMachineArn, aliasArn, now }))) {
+      throw conflict(`Version ${version} was archived, or another activation took over, while it was being activated`);
+    }
+    aliasMoved = false;
+    const after = await loadVersion(workflowId, version);
+    return {
+      ...after, state_machine_arn: stateMachineArn, state_machine_version_arn: versionArn, alias_arn: aliasArn,
+      capabilities: captureCapabilities(definition),
+    };
+  } finally {
+    if (aliasMoved) await restoreAlias(workflowId).catch(() => undefined);
+    // A lease that cannot be released expires by itself after LEASE_SECONDS.
+    await releaseLease(workflowId, token).catch(() => undefined);
+  }
+}
+
+/** Publishes the compiled version and records it; reuses the version another activation recorded first. */
+async function publishOnce(workflowId: string, version: number, asl: string, rt: Runtime): Promise<string> {
+  const published = await publishVersion(workflowId, asl, `workflow version ${version}`);
+  if (await recordMachineVersion(workflowId, version, published.stateMachineVersionArn, isoSeconds(rt.now()))) {
+    return published.stateMachineVersionArn;
+  }
+  const recorded = (await getVersionItem(workflowId, version))?.state_machine_version_arn;
+  if (!recorded) throw new Error(`version ${workflowId}/${version} disappeared while it was being published`);
+  if (recorded !== published.stateMachineVersionArn) await discardVersion(published.stateMachineVersionArn);
+  return recorded;
+}
+
+/** After a failed activation, `live` goes back to the version on record as active (if any). */
+async function restoreAlias(workflowId: string): Promise<void> {
+  const workflow = await getWorkflowItem(workflowId);
+  if (workflow?.active_version === undefined) return;
+  const active = await getVersionItem(workflowId, workflow.active_version);
+  if (active?.state_machine_version_arn) await pointAlias(workflowId, active.state_machine_version_arn);
+}

@@ -1,0 +1,80 @@
+/**
+ * Step Functions publishing: one STANDARD state machine per workflow (`<prefix>-<workflow id>`),
+ * one published state machine version per activated workflow version, and the alias `live`.
+ * Every step is idempotent, so an activation that failed half-way can simply be repeated.
+ */
+import {
+  CreateStateMachineAliasCommand, CreateStateMachineCommand, DeleteStateMachineVersionCommand,
+  UpdateStateMachineAliasCommand, UpdateStateMachineCommand,
+} from '@aws-sdk/client-sfn';
+import { clients } from '../shared/aws';
+import { config, type Config } from '../shared/config';
+
+export const LIVE_ALIAS = 'live';
+const errorName = (e: unknown): string => (e instanceof Error ? e.name : '');
+
+export const machineName = (workflowId: string, c: Config = config()) => `${c.STATE_MACHINE_PREFIX}-${workflowId}`;
+
+/** The machine's ARN, in the account of the role it runs as (a Step Functions role is always in the machine's account). */
+export function machineArn(workflowId: string, c: Config = config()): string {
+  const [, partition = 'aws', , , account = ''] = c.STATE_MACHINE_ROLE_ARN.split(':');
+  return `arn:${partition}:states:${c.AWS_REGION}:${account}:stateMachine:${machineName(workflowId, c)}`;
+}
+export const aliasArn = (workflowId: string) => `${machineArn(workflowId)}:${LIVE_ALIAS}`;
+
+export interface Published { stateMachineArn: string; stateMachineVersionArn: string }
+
+/** Makes `definition` the machine's current revision and publishes it (creating the machine on first use). */
+export async function publishVersion(workflowId: string, definition: string, description: string): Promise<Published> {
+  const c = config();
+  const sfn = clients().sfn;
+  const update = async (): Promise<Published> => {
+    const arn = machineArn(workflowId, c);
+    const res = await sfn.send(new UpdateStateMachineCommand({
+      stateMachineArn: arn, definition, roleArn: c.STATE_MACHINE_ROLE_ARN, publish: true, versionDescription: description,
+    }));
+    if (!res.stateMachineVersionArn) throw new Error(`UpdateStateMachine of ${arn} published no version`);
+    return { stateMachineArn: arn, stateMachineVersionArn: res.stateMachineVersionArn };
+  };
+  try {
+    return await update();
+  } catch (e) {
+    if (errorName(e) !== 'StateMachineDoesNotExist') throw e;
+  }
+  try {
+    const res = await sfn.send(new CreateStateMachineCommand({
+      name: machineName(workflowId, c), definition, roleArn: c.STATE_MACHINE_ROLE_ARN, type: 'STANDARD', publish: true, versionDescription: description,
+    }));
+    if (!res.stateMachineArn || !res.stateMachineVersionArn) throw new Error(`CreateStateMachine of ${machineName(workflowId, c)} published no version`);
+    return { stateMachineArn: res.stateMachineArn, stateMachineVersionArn: res.stateMachineVersionArn };
+  } catch (e) {
+    // Another activation created it a moment ago: update it as usual.
+    if (errorName(e) === 'StateMachineAlreadyExists') return update();
+    throw e;
+  }
+}
+
+/** Points the alias `live` at one published version (all traffic), creating the alias on first use. */
+export async function pointAlias(workflowId: string, stateMachineVersionArn: string): Promise<string> {
+  const sfn = clients().sfn;
+  const routingConfiguration = [{ stateMachineVersionArn, weight: 100 }];
+  const arn = aliasArn(workflowId);
+  const update = async () => { await sfn.send(new UpdateStateMachineAliasCommand({ stateMachineAliasArn: arn, routingConfiguration })); return arn; };
+  try {
+    return await update();
+  } catch (e) {
+    if (errorName(e) !== 'ResourceNotFound') throw e;
+  }
+  try {
+    const res = await sfn.send(new CreateStateMachineAliasCommand({ name: LIVE_ALIAS, routingConfiguration, description: 'The active workflow version' }));
+    return res.stateMachineAliasArn ?? arn;
+  } catch (e) {
+    if (errorName(e) === 'ConflictException') return update();
+    throw e;
+  }
+}
+
+/** Deletes a version that lost a race to be recorded; failures are harmless (an unused version). */
+export async function discardVersion(stateMachineVersionArn: string): Promise<void> {
+  await clients().sfn.send(new DeleteStateMachineVersionCommand({ stateMachineVersionArn })).catch(() => undefined);
+}

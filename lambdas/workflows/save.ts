@@ -1,0 +1,91 @@
+/**
+ * Creating workflows and saving versions. Every save is version n+1: the number is taken by a
+ * conditional put (the item must not exist yet), so concurrent saves never share one; a save
+ * that loses the race reads the latest number again and takes the next.
+ */
+import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { availableUpdates, findTemplate, validate, type Problem } from '../../compiler';
+import { clients } from '../shared/aws';
+import { config } from '../shared/config';
+import { conflict, validationError } from '../shared/errors';
+import { isoSeconds, systemRuntime, type Runtime } from '../shared/ids';
+import { createdKey, keys } from '../store/table';
+import type { VersionItem, WorkflowItem } from '../store/workflows';
+import type { TaskUpdate } from './views';
+
+/** Attempts at taking a version number before giving up (each lost race means another save won). */
+const MAX_SAVE_ATTEMPTS = 64;
+export const isConditionFailure = (e: unknown): boolean => e instanceof Error && e.name === 'ConditionalCheckFailedException';
+
+export interface NewWorkflow { name: string; description?: string | undefined; template?: string | undefined }
+
+export async function createWorkflow(input: NewWorkflow, rt: Runtime = systemRuntime): Promise<{ workflow: WorkflowItem; first?: SavedVersion }> {
+  const template = input.template === undefined ? undefined : findTemplate(input.template);
+  if (input.template !== undefined && !template) {
+    throw validationError('There is no such template', { template: [`"${input.template}" is not a template; GET /v3.6/workflow_templates lists them`] });
+  }
+  const at = rt.now();
+  const now = isoSeconds(at);
+  const id = rt.newId();
+  const workflow: WorkflowItem = { id, name: input.name, description: input.description ?? '', created_at: now, updated_at: now, versions: 0, archived: {} };
+  await clients().doc.send(new PutCommand({
+    TableName: config().TABLE_NAME,
+    Item: { ...keys.workflow(id), gsi1pk: keys.workflows(), gsi1sk: createdKey(at.toISOString(), id), ...workflow },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  }));
+  if (!template) return { workflow };
+  const first = await saveVersion(workflow, template.definition, `From template ${template.name}`, rt);
+  return { workflow: { ...workflow, versions: first.item.version, updated_at: first.item.created_at }, first };
+}
+
+export interface SavedVersion { item: VersionItem; problems: Problem[]; updates: TaskUpdate[] }
+
+/** Validates a definition and stores it as the workflow's next version (valid or not). */
+export async function saveVersion(workflow: WorkflowItem, definition: unknown, notes: string, rt: Runtime = systemRuntime): Promise<SavedVersion> {
+  const validation = validate(definition);
+  const definitionJson = JSON.stringify(definition);
+  const updates = validation.valid && validation.workflow ? availableUpdates(validation.workflow) : [];
+  let next = workflow.versions + 1;
+  for (let attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++) {
+    const item: VersionItem = {
+      workflow_id: workflow.id, version: next, valid: validation.valid, notes, created_at: isoSeconds(rt.now()),
+      problems_json: JSON.stringify(validation.problems), definition_json: definitionJson,
+    };
+    try {
+      await clients().doc.send(new PutCommand({
+        TableName: config().TABLE_NAME, Item: { ...keys.version(workflow.id, next), ...item }, ConditionExpression: 'attribute_not_exists(pk)',
+      }));
+    } catch (e) {
+      if (!isConditionFailure(e)) throw e;
+      next = (await latestVersionNumber(workflow.id)) + 1;
+      continue;
+    }
+    await raiseVersionCount(workflow.id, next, item.created_at);
+    return { item, problems: validation.problems, updates };
+  }
+  throw conflict('Too many versions of this workflow are being saved at once; save again');
+}
+
+async function latestVersionNumber(workflowId: string): Promise<number> {
+  const res = await clients().doc.send(new QueryCommand({
+    TableName: config().TABLE_NAME, ConsistentRead: true, ScanIndexForward: false, Limit: 1,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ProjectionExpression: 'version',
+    ExpressionAttributeValues: { ':pk': keys.workflow(workflowId).pk, ':prefix': keys.versionPrefix },
+  }));
+  const version: unknown = res.Items?.[0]?.version;
+  return typeof version === 'number' ? version : 0;
+}
+
+/** The workflow's `versions` only ever grows, whatever order concurrent saves finish in. */
+async function raiseVersionCount(workflowId: string, version: number, now: string): Promise<void> {
+  try {
+    await clients().doc.send(new UpdateCommand({
+      TableName: config().TABLE_NAME, Key: keys.workflow(workflowId),
+      UpdateExpression: 'SET versions = :v, updated_at = :now',
+      ConditionExpression: 'attribute_exists(pk) AND versions < :v',
+      ExpressionAttributeValues: { ':v': version, ':now': now },
+    }));
+  } catch (e) {
+    if (!isConditionFailure(e)) throw e;
+  }
+}
