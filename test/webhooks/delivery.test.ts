@@ -2,7 +2,8 @@
 import { WebhookEventVerifier } from '@onfido/api';
 import { startStack, type Stack } from '../../local/stack';
 import { publish } from '../../lambdas/events/contract';
-import { createHandler, getDeadLetter, webhookSettings, type HandlerDeps } from '../../lambdas/webhooks';
+import { putTaskOnce } from '../../lambdas/store/tasks';
+import { buildDelivery, createHandler, getDeadLetter, webhookSettings, type HandlerDeps } from '../../lambdas/webhooks';
 import { defaultDeps } from '../../lambdas/webhooks/handler';
 import { apiClient, endedRun, eventually, runCompleted, sqsBatch, startReceiver, type Receiver } from './helpers';
 
@@ -112,5 +113,28 @@ describe('webhook delivery', () => {
     const got = receiver.received[0]!;
     const body = new WebhookEventVerifier(token).readPayload(got.body, String(got.headers['x-sha2-signature'])) as { payload: { object: { id: string } } };
     expect(body.payload.object.id).toBe(runId);
+  });
+
+  it('builds the workflow_task payload from the stored task', async () => {
+    const runId = await endedRun('sandbox');
+    await putTaskOnce({
+      id: 'document_photo', workflow_run_id: runId, workflow_task_id: 'document_photo', task_type: 'document_capture', kind: 'interactive',
+      task_def_id: 'upload_document_photo', task_def_version: null, status: 'completed', config: {}, input: {}, output: [{ id: 'doc-1' }],
+      announced: true, created_at: '2025-01-02T03:04:05.000Z', updated_at: '2025-01-02T03:04:30.000Z',
+    });
+    const event = { ...runCompleted(runId), 'detail-type': 'workflow_task.completed', time: '2025-01-02T03:04:31Z',
+      detail: { workflow_run_id: runId, task_id: 'document_photo', task_def_id: 'upload_document_photo', task_def_version: null, status: 'completed' } };
+    const delivery = await buildDelivery(event);
+    expect(delivery).toMatchObject({ action: 'workflow_task.completed', environment: 'sandbox' });
+    expect(JSON.parse(delivery!.body)).toEqual({
+      payload: {
+        resource_type: 'workflow_task', action: 'workflow_task.completed',
+        object: { id: 'document_photo', status: 'completed', completed_at_iso8601: '2025-01-02T03:04:31Z', href: `${stack.url}/v3.6/workflow_runs/${runId}/tasks/document_photo` },
+        resource: {
+          id: 'document_photo', workflow_run_id: runId, task_def_id: 'upload_document_photo', task_def_version: null,
+          created_at: '2025-01-02T03:04:05Z', updated_at: '2025-01-02T03:04:30Z', input: {}, output: [{ id: 'doc-1' }],
+        },
+      },
+    });
   });
 });
