@@ -1,0 +1,75 @@
+/**
+ * The local API Gateway: node:http → payload 2.0 event → the API Lambda handler → the proxy
+ * result written back (base64 bodies decoded). `/capture/*` and `/builder/*` are static files.
+ */
+import { randomUUID } from 'node:crypto';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { toGatewayEvent } from './event';
+import { isStaticPath, serveStatic } from './static';
+
+export type ApiHandler = (event: unknown, context: Record<string, unknown>) => Promise<unknown>;
+
+export interface GatewayOptions {
+  handler: ApiHandler;
+  port?: number;
+  host?: string;
+  /** Folder holding `capture/` and `builder/` (web/dist). */
+  staticDir?: string;
+  /** Largest request body accepted (API Gateway: 10 MB); default 12 MB so the API can answer with its own 413. */
+  maxBodyBytes?: number;
+}
+export interface Gateway { url: string; port: number; server: http.Server; close(): Promise<void> }
+
+interface ProxyResult { statusCode?: number; headers?: Record<string, string | number | boolean>; body?: string; isBase64Encoded?: boolean; cookies?: string[] }
+
+export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
+  const max = opts.maxBodyBytes ?? 12 * 1024 * 1024;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => { size += c.length; if (size <= max) chunks.push(c); });
+    req.on('end', () => {
+      void respond(opts, req, res, size > max ? undefined : Buffer.concat(chunks)).catch((e: unknown) => {
+        console.error('gateway: handler failed', e);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ message: 'Internal Server Error' }));
+      });
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve); });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`, port, server,
+    close: () => new Promise((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
+  };
+}
+
+async function respond(opts: GatewayOptions, req: http.IncomingMessage, res: http.ServerResponse, body: Buffer | undefined): Promise<void> {
+  if (body === undefined) {
+    res.writeHead(413, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ message: 'Request Entity Too Large' }));
+    return;
+  }
+  const path = (req.url ?? '/').split('?')[0] ?? '/';
+  if ((req.method === 'GET' || req.method === 'HEAD') && isStaticPath(path)) {
+    if (opts.staticDir) return serveStatic(opts.staticDir, path, res);
+    res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
+    res.end(JSON.stringify({ error: { type: 'resource_not_found', message: 'The web apps are not built (web/dist is missing)', fields: {} } }));
+    return;
+  }
+  const event = toGatewayEvent(req, body);
+  const context = { functionName: 'studio-api', awsRequestId: randomUUID(), getRemainingTimeInMillis: () => 30_000, callbackWaitsForEmptyEventLoop: false };
+  const out = await opts.handler(event, context);
+  const result: ProxyResult = typeof out === 'object' && out !== null && 'statusCode' in out
+    ? out as ProxyResult
+    : { statusCode: 200, headers: { 'content-type': 'application/json' }, body: typeof out === 'string' ? out : JSON.stringify(out ?? null) };
+  const headers: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(result.headers ?? {})) headers[k.toLowerCase()] = String(v);
+  if (result.cookies?.length) headers['set-cookie'] = result.cookies;
+  const payload = result.body === undefined ? Buffer.alloc(0) : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8');
+  headers['content-length'] = String(payload.length);
+  res.writeHead(result.statusCode ?? 200, headers);
+  res.end(req.method === 'HEAD' ? undefined : payload);
+}

@@ -1,0 +1,76 @@
+/**
+ * "Step Functions Execution Status Change" events, which the embedded engine does not emit:
+ * the engine is wrapped so that every start is seen (RUNNING), and the executions still
+ * running are described after each API call that can move them and on a short interval;
+ * a status change is put on the default bus, shaped as AWS shapes it (source `aws.states`).
+ */
+import type { Engine, ExecutionRecord } from '../sfn/contract';
+import type { LocalEventBus } from '../events';
+
+export const STATUS_CHANGE = 'Step Functions Execution Status Change';
+
+export class ExecutionEvents {
+  private readonly running = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private checking: Promise<void> = Promise.resolve();
+
+  constructor(private readonly engine: Engine, private readonly bus: LocalEventBus, private readonly intervalMs = 250) {}
+
+  /** Tracks executions already running (after a restart) and starts the interval. */
+  async start(): Promise<void> {
+    for (const r of await this.engine.list({ status: 'RUNNING' })) this.running.add(r.executionArn);
+    if (this.intervalMs > 0) {
+      this.timer = setInterval(() => { void this.check(); }, this.intervalMs);
+      this.timer.unref();
+    }
+  }
+
+  stop(): void { if (this.timer) clearInterval(this.timer); }
+
+  /** Emits an event for every tracked execution that is no longer running. */
+  check(): Promise<void> {
+    this.checking = this.checking.then(async () => {
+      for (const arn of [...this.running]) {
+        const r = await this.engine.describe(arn).catch(() => undefined);
+        if (!r || r.status === 'RUNNING') continue;
+        this.running.delete(arn);
+        await this.emit(r);
+      }
+    }).catch((e: unknown) => console.error('execution events: check failed', e));
+    return this.checking;
+  }
+
+  /** The engine as the control plane should see it. */
+  wrap(): Engine {
+    const e = this.engine;
+    const after = <T>(p: Promise<T>): Promise<T> => p.finally(() => { void this.check(); });
+    return {
+      start: async (req) => {
+        const r = await e.start(req);
+        if (!this.running.has(r.executionArn) && r.status === 'RUNNING') { this.running.add(r.executionArn); await this.emit(r); }
+        void this.check();
+        return r;
+      },
+      describe: (arn) => e.describe(arn),
+      list: (f) => e.list(f),
+      history: (arn) => e.history(arn),
+      stop: (arn, error, cause) => after(e.stop(arn, error, cause)),
+      sendTaskSuccess: (t, o) => after(e.sendTaskSuccess(t, o)),
+      sendTaskFailure: (t, er, c) => after(e.sendTaskFailure(t, er, c)),
+      sendTaskHeartbeat: (t) => e.sendTaskHeartbeat(t),
+      idle: () => e.idle(),
+      fireDueTimers: () => after(e.fireDueTimers()),
+      close: () => e.close(),
+    };
+  }
+
+  private async emit(r: ExecutionRecord): Promise<void> {
+    const detail = {
+      executionArn: r.executionArn, stateMachineArn: r.stateMachineArn, name: r.name, status: r.status,
+      startDate: r.startDate, stopDate: r.stopDate ?? null, input: r.input, output: r.output ?? null,
+      inputDetails: { included: true }, outputDetails: r.output === undefined ? null : { included: true },
+      error: r.error ?? null, cause: r.cause ?? null,
+    };
+    await this.bus.putEvents([{ Source: 'aws.states', DetailType: STATUS_CHANGE, Resources: [r.executionArn], Detail: JSON.stringify(detail) }]);
+  }
+}

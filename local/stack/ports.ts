@@ -1,0 +1,28 @@
+/** Ports and readiness: ephemeral ports from the kernel, bounded polling until a server answers. */
+import { createServer } from 'node:net';
+
+/** A port that was free a moment ago (the kernel picks it; a race is possible but rare). */
+export function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.once('error', reject);
+    srv.listen(0, host, () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `probe` until it resolves true, at most `timeoutMs`; `failed` aborts early (process died). */
+export async function waitUntil(what: string, probe: () => Promise<boolean>, opts: { timeoutMs?: number; intervalMs?: number; failed?: () => string | undefined } = {}): Promise<void> {
+  const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
+  for (;;) {
+    const reason = opts.failed?.();
+    if (reason) throw new Error(`${what} did not start: ${reason}`);
+    if (await probe().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`${what} did not answer within ${opts.timeoutMs ?? 30_000} ms`);
+    await new Promise((r) => setTimeout(r, opts.intervalMs ?? 40));
+  }
+}

@@ -1,0 +1,74 @@
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient, PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { CreateStateMachineCommand, DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { clients } from '../../lambdas/shared/aws';
+import type { BusEvent } from '../../local/events';
+import { LOCAL_CREDENTIALS } from '../../local/stack';
+import { startTestStack, type TestStack } from '../helpers/stack';
+
+let stack: TestStack;
+beforeAll(async () => { stack = await startTestStack(); }, 60_000);
+afterAll(() => stack?.stop());
+
+const local = () => ({ region: 'us-east-1', credentials: LOCAL_CREDENTIALS });
+
+test('the table exists with its indexes', async () => {
+  const t = await clients().dynamodb.send(new DescribeTableCommand({ TableName: stack.env.TABLE_NAME }));
+  expect(t.Table?.KeySchema?.map((k) => k.AttributeName)).toEqual(['pk', 'sk']);
+  expect(t.Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['by_status', 'gsi1', 'gsi2']);
+});
+
+test('S3 objects are put and read back', async () => {
+  const bytes = Buffer.from([0, 1, 2, 255, 254]);
+  await clients().s3.send(new PutObjectCommand({ Bucket: stack.env.BUCKET_NAME, Key: 'test/a.bin', Body: bytes, ContentType: 'application/octet-stream' }));
+  const got = await clients().s3.send(new GetObjectCommand({ Bucket: stack.env.BUCKET_NAME, Key: 'test/a.bin' }));
+  expect(Buffer.from(await got.Body!.transformToByteArray())).toEqual(bytes);
+});
+
+test('GET /v3.6/ping answers through the gateway', async () => {
+  const res = await stack.apiJson('/v3.6/ping', { token: null });
+  expect(res.status).toBe(200);
+  expect(res.body).toEqual({ message: 'pong' });
+});
+
+test('an unknown path gets Onfido\'s 404 body', async () => {
+  const res = await stack.apiJson<{ error: { type: string; message: string; fields: object } }>('/v3.6/nothing-here');
+  expect(res.status).toBe(404);
+  expect(res.body.error).toEqual({ type: 'resource_not_found', message: expect.any(String), fields: {} });
+});
+
+test('a bad token gets 401', async () => {
+  const res = await stack.apiJson<{ error: { type: string } }>('/v3.6/applicants', { token: 'api_sandbox.not-a-real-token-at-all' });
+  expect([401, 404]).toContain(res.status);
+  if (res.status === 401) expect(res.body.error.type).toBe('authorization_error');
+});
+
+test('a state machine created through the SFN API runs', async () => {
+  const sfn = new SFNClient({ ...local(), endpoint: stack.endpoints.sfn });
+  const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({
+    name: 'stack-test', roleArn: 'arn:aws:iam::000000000000:role/test',
+    definition: JSON.stringify({ QueryLanguage: 'JSONata', StartAt: 'Done', States: { Done: { Type: 'Pass', Output: '{% {"sum": $states.input.a + 1} %}', End: true } } }),
+  }));
+  const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: '{"a": 41}' }));
+  await stack.engine.idle();
+  const d = await sfn.send(new DescribeExecutionCommand({ executionArn }));
+  expect(d.status).toBe('SUCCEEDED');
+  expect(JSON.parse(d.output ?? '{}')).toEqual({ sum: 42 });
+});
+
+test('an event put through the EventBridge API reaches a rule target', async () => {
+  const seen: BusEvent[] = [];
+  stack.bus.registerTarget('test-target', async (e) => { seen.push(e); });
+  const eb = new EventBridgeClient({ ...local(), endpoint: stack.endpoints.events });
+  await eb.send(new PutRuleCommand({ Name: 'test-rule', EventBusName: 'studio', EventPattern: JSON.stringify({ source: ['test.stack'], detail: { n: [{ numeric: ['>', 1] }] } }) }));
+  await eb.send(new PutTargetsCommand({ Rule: 'test-rule', EventBusName: 'studio', Targets: [{ Id: 't', Arn: 'arn:aws:lambda:us-east-1:000000000000:function:test-target' }] }));
+  const out = await eb.send(new PutEventsCommand({ Entries: [
+    { EventBusName: 'studio', Source: 'test.stack', DetailType: 'x', Detail: JSON.stringify({ n: 2 }) },
+    { EventBusName: 'studio', Source: 'test.stack', DetailType: 'x', Detail: JSON.stringify({ n: 0 }) },
+  ] }));
+  expect(out.FailedEntryCount).toBe(0);
+  await stack.bus.runDue();
+  expect(seen.map((e) => e.detail)).toEqual([{ n: 2 }]);
+  expect(seen[0]).toMatchObject({ version: '0', source: 'test.stack', 'detail-type': 'x', region: 'us-east-1' });
+});
