@@ -20,6 +20,8 @@ export const TABLE_KEYS = {
 export const keys = {
   applicant: (id: string) => ({ pk: `APPLICANT#${id}`, sk: 'APPLICANT' }),
   applicants: (env: string) => `APPLICANTS#${env}`,
+  /** gsi2, sparse: applicants not scheduled for deletion (removed on DELETE, set again on restore). */
+  activeApplicants: (env: string) => `APPLICANTS#${env}#ACTIVE`,
   media: (id: string) => ({ pk: `MEDIA#${id}`, sk: 'MEDIA' }),
   mediaOfApplicant: (applicantId: string, kind: string) => `APPLICANT#${applicantId}#${kind}`,
   workflow: (id: string) => ({ pk: `WORKFLOW#${id}`, sk: 'WORKFLOW' }),

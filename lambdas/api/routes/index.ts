@@ -4,11 +4,17 @@ import { json } from '../http';
 import { addWorkflowRoutes } from './workflows';
 import { addWorkflowVersionRoutes } from './workflow-versions';
 import { addWebhookRoutes } from './webhooks';
+import { addApplicantRoutes } from './applicants';
+import { addMediaRoutes } from './media';
+import { addSdkTokenRoutes } from './sdk-token';
 
 export function buildRouter(): Router {
   const router = new Router();
   router.add('GET', '/v3.6/ping', 'public', async () => json(200, { message: 'pong' }));
   addWebhookRoutes(router);
+  addApplicantRoutes(router);
+  addMediaRoutes(router);
+  addSdkTokenRoutes(router);
   addWorkflowRoutes(router);
   addWorkflowVersionRoutes(router);
   return router;

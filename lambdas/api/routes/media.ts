@@ -1,0 +1,135 @@
+/**
+ * Media uploads and reads, as Onfido's documents and live photos; live videos and motion
+ * captures are uploaded the same way by the capture client (this product's own endpoints).
+ * Downloads answer the bytes themselves (not a 302 to a presigned URL): one code path for AWS
+ * and the local stack, and no bucket URL reaches a browser. Frames come from the bundled ffmpeg.
+ */
+import { z } from 'zod';
+import { ApiError, validationError } from '../../shared/errors';
+import { getApplicant } from '../../store/applicants';
+import { MEDIA_KINDS, getMedia, listMedia, readMediaBytes, saveMedia, type MediaKind, type MediaMeta } from '../../store/media';
+import { json, type Request, type Response } from '../http';
+import { detectFileType, parseMultipart, sameFileType, type FileType, type Form } from '../multipart';
+import type { Router } from '../router';
+import { parseQuery, parseWith } from '../validate';
+import { assertApplicantAccess, country } from './applicants';
+
+const DOCUMENT_TYPES = (
+  'passport driving_licence national_identity_card residence_permit passport_card tax_id visa voter_id ' +
+  'residence_status_document postal_identity_card social_security_card work_permit asylum_registration_card ' +
+  'national_health_insurance_card municipality_identity_card private_operators_card proof_of_citizenship ' +
+  'service_id_card immigration_status_document indigenous_card vehicle_registration_card ' +
+  'certificate_of_naturalisation professional_qualification_card consular_id international_driving_licence ' +
+  'home_office_letter birth_certificate vehicle_registration_certificate form_for_affixing_the_visa ' +
+  'identification_number_document adoption_certificate bank_building_society_statement bank_statement ' +
+  'benefit_letters cbt certificate_of_sponsorship character_reference civil_partnership_certificate council_tax ' +
+  'credit_card_statement deed_poll divorce_absolute_decree educational_statement electricity_bill gas_bill ' +
+  'government_letter internet_bill marriage_certificate motorcycle_insurance national_insurance_card ' +
+  'naturalisation_certificate non_uk_driving_licence p45_p60 payslip phone_bill professional_identification_card ' +
+  'right_to_work_share_code_result statement_fact t4_student_university_term_dates_evidence ' +
+  'uk_biometric_residence_permit uk_driving_licence unknown utility_bill utility_bill_electric utility_bill_gas ' +
+  'utility_bill_other water_bill address_certificate general_letter insurance_statement ' +
+  'pension_property_statement_letter mortgage_statement mobile_phone_bill identity_document_with_address ' +
+  'exchange_house_statement accommodation_tenancy_certificate'
+).split(' ') as [string, ...string[]];
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+const jsonString = <S extends z.ZodType>(schema: S) => z.string().transform((s, ctx) => {
+  try { return JSON.parse(s) as unknown; } catch { ctx.addIssue({ code: 'custom', message: 'must be a JSON string' }); return z.NEVER; }
+}).pipe(schema);
+const applicant_id = z.string().min(1).max(100);
+const Location = z.object({ ip_address: z.union([z.ipv4(), z.ipv6()]).optional(), country_of_residence: country.optional() });
+
+/** One schema per upload form (the text fields; the file is checked by its bytes). */
+const FORMS = {
+  documents: z.object({
+    applicant_id, type: z.enum(DOCUMENT_TYPES), side: z.enum(['front', 'back']).optional(), issuing_country: country.optional(),
+    file_type: z.string().max(50).optional(), validate_image_quality: bool.optional(), location: jsonString(Location).optional(),
+  }),
+  live_photos: z.object({ applicant_id, advanced_validation: bool.optional() }),
+  live_videos: z.object({ applicant_id, challenge: jsonString(z.array(z.record(z.string(), z.unknown())).max(10)).optional() }),
+  motion_captures: z.object({ applicant_id }),
+} as const satisfies Record<MediaKind, z.ZodType>;
+
+const VIDEO_KINDS = new Set<MediaKind>(['live_videos', 'motion_captures']);
+
+/** Onfido's Document / LivePhoto / LiveVideo / MotionCapture object. */
+export function mediaBody(m: MediaMeta) {
+  const href = `/v3.6/${m.kind}/${m.id}`;
+  const base = { id: m.id, created_at: m.created_at, href, download_href: `${href}/download`, file_name: m.file_name, file_type: m.file_type, file_size: m.file_size };
+  if (m.kind === 'documents') return { ...base, type: m.details.type, side: m.details.side, issuing_country: m.details.issuing_country, applicant_id: m.applicant_id };
+  return m.kind === 'live_videos' && m.details.challenge ? { ...base, challenge: m.details.challenge } : base;
+}
+
+export function addMediaRoutes(router: Router): void {
+  for (const kind of Object.keys(MEDIA_KINDS) as MediaKind[]) {
+    const path = `/v3.6/${kind}`;
+    router.add('POST', path, 'api_or_sdk', (req) => upload(kind, req));
+    router.add('GET', path, 'api_or_sdk', async (req) => {
+      const { applicant_id: id } = parseQuery(z.object({ applicant_id }), req.query);
+      assertApplicantAccess(req.caller, id);
+      await getApplicant(id, req.caller.environment);
+      return json(200, { [kind]: (await listMedia(id, kind)).map(mediaBody) });
+    });
+    router.add('GET', `${path}/{id}`, 'api_or_sdk', async (req) => json(200, mediaBody(await visibleMedia(kind, req))));
+    router.add('GET', `${path}/{id}/download`, 'api_or_sdk', async (req) => {
+      const meta = await visibleMedia(kind, req);
+      return bytesResponse(await readMediaBytes(meta), meta.content_type, meta.file_name);
+    });
+    if (VIDEO_KINDS.has(kind)) router.add('GET', `${path}/{id}/frame`, 'api_or_sdk', (req) => frame(kind, req));
+  }
+}
+
+async function upload(kind: MediaKind, req: Request): Promise<Response> {
+  const form = parseMultipart(req.body, req.headers['content-type']);
+  const fields = parseWith(FORMS[kind], form.fields);
+  const { file, type } = checkedFile(kind, form, 'file_type' in fields ? fields.file_type : undefined);
+  assertApplicantAccess(req.caller, fields.applicant_id);
+  const applicant = await getApplicant(fields.applicant_id, req.caller.environment);
+  if (applicant.delete_at) throw validationError(`Applicant ${applicant.id} is scheduled for deletion`, { applicant_id: ['is scheduled for deletion'] });
+  const { applicant_id: _a, file_type: _f, ...details } = fields as Record<string, unknown>;
+  const meta = await saveMedia({
+    kind, environment: req.caller.environment, applicantId: applicant.id, fileName: file.fileName,
+    fileType: kind === 'documents' ? type.ext : type.mime, contentType: type.mime, bytes: file.bytes, details,
+  });
+  return json(201, mediaBody(meta));
+}
+
+/** The one `file` part, whose bytes must be a type this kind accepts and match what the client declared. */
+function checkedFile(kind: MediaKind, form: Form, declaredFileType: string | undefined) {
+  const accepts: readonly string[] = MEDIA_KINDS[kind].accepts;
+  const files = form.files.filter((f) => f.field === 'file');
+  if (files.length !== 1) throw validationError('There was a validation error on this request', { file: [files.length ? 'must be a single file' : 'is required'] });
+  const file = files[0]!;
+  const type: FileType | undefined = detectFileType(file.bytes);
+  const problem = !type || !accepts.includes(type.ext) ? `must be one of ${accepts.join(', ')} (the content is ${type ? type.ext : 'none of these'})`
+    : file.declaredType && file.declaredType !== 'application/octet-stream' && !sameFileType(file.declaredType, type) ? `is declared as ${file.declaredType} but its content is ${type.ext}`
+      : declaredFileType && !sameFileType(declaredFileType, type) ? `file_type says ${declaredFileType} but the content is ${type.ext}` : undefined;
+  if (problem || !type) throw validationError('There was a validation error on this request', { file: [problem ?? 'has an unknown type'] });
+  return { file, type };
+}
+
+async function visibleMedia(kind: MediaKind, req: Request): Promise<MediaMeta> {
+  const { id } = parseWith(z.object({ id: z.string().min(1).max(100) }), req.params, 'path');
+  const meta = await getMedia(id, kind, req.caller.environment);
+  assertApplicantAccess(req.caller, meta.applicant_id);
+  return meta;
+}
+
+/** The first frame as a JPEG; a video ffmpeg cannot decode is a 422. */
+async function frame(kind: MediaKind, req: Request): Promise<Response> {
+  const meta = await visibleMedia(kind, req);
+  const bytes = await readMediaBytes(meta);
+  const face = await import('../../reports/face');
+  try {
+    const [first] = await face.extractFrames(bytes, 1);
+    if (first) return bytesResponse(first, 'image/jpeg', `${meta.id}-frame.jpg`);
+  } catch (e) {
+    if (!(e instanceof face.FaceInputError)) throw e;
+  }
+  throw new ApiError(422, 'validation_error', `No frame could be decoded from ${MEDIA_KINDS[kind].label} ${meta.id} (${meta.file_type})`);
+}
+
+function bytesResponse(bytes: Buffer, contentType: string, fileName: string): Response {
+  const safeName = fileName.replace(/[^\w.-]+/g, '_');
+  return { status: 200, raw: bytes, headers: { 'content-type': contentType, 'content-length': String(bytes.length), 'content-disposition': `attachment; filename="${safeName}"` } };
+}

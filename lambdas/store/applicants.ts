@@ -1,0 +1,108 @@
+/**
+ * Applicants, one item each (`keys.applicant`), visible only in the environment (sandbox or
+ * live) whose token created them. gsi1 holds every applicant of an environment, gsi2 only
+ * those not scheduled for deletion (sparse), so that both lists page and count without filters.
+ */
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { clients } from '../shared/aws';
+import { config } from '../shared/config';
+import { notFound, validationError } from '../shared/errors';
+import { isoSeconds, systemRuntime, type Runtime } from '../shared/ids';
+import { pageOfIndex, type Page } from './paging';
+import { createdKey, keys } from './table';
+
+export type Environment = 'sandbox' | 'live';
+/** Days between DELETE and the date shown in `delete_at` (nothing is purged yet; restore works until then and after). */
+export const DELETION_GRACE_DAYS = 20;
+
+export interface Address {
+  flat_number?: string; building_number?: string; building_name?: string; street?: string; sub_street?: string;
+  town?: string; postcode: string; country: string; state?: string; line1?: string | null; line2?: string | null; line3?: string | null;
+}
+export interface ApplicantData {
+  first_name?: string; last_name?: string; email?: string; dob?: string; address?: Address;
+  id_numbers?: Array<{ type?: string; value?: string; state_code?: string }>;
+  phone_number?: string; location?: { ip_address?: string; country_of_residence?: string };
+  consents?: Array<{ name: string; granted: boolean }>;
+}
+export interface ApplicantRecord extends Omit<ApplicantData, 'consents'> {
+  id: string; environment: Environment; created_at: string; delete_at?: string;
+  consents?: Array<{ name: string; granted: boolean; granted_at: string | null }>;
+}
+
+const table = () => config().TABLE_NAME;
+const db = () => clients().doc;
+const DATA_FIELDS = ['first_name', 'last_name', 'email', 'dob', 'address', 'id_numbers', 'phone_number', 'location', 'consents'] as const;
+
+export async function createApplicant(environment: Environment, data: ApplicantData, rt: Runtime = systemRuntime): Promise<ApplicantRecord> {
+  const id = rt.newId();
+  const created_at = isoSeconds(rt.now());
+  const record: ApplicantRecord = { ...data, consents: withGrantTime(data.consents, created_at), id, environment, created_at };
+  const sortKey = createdKey(created_at, id);
+  await db().send(new PutCommand({
+    TableName: table(),
+    Item: { ...keys.applicant(id), gsi1pk: keys.applicants(environment), gsi1sk: sortKey, gsi2pk: keys.activeApplicants(environment), gsi2sk: sortKey, ...record },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  }));
+  return record;
+}
+
+/** The applicant, or 404 when it does not exist or belongs to the other environment. */
+export async function getApplicant(id: string, environment: Environment): Promise<ApplicantRecord> {
+  const out = await db().send(new GetCommand({ TableName: table(), Key: keys.applicant(id) }));
+  if (!out.Item || out.Item.environment !== environment) throw notFound('Applicant', id);
+  return toRecord(out.Item);
+}
+
+/** Replaces the fields given, leaves the others as they are. */
+export async function updateApplicant(id: string, environment: Environment, data: ApplicantData, rt: Runtime = systemRuntime): Promise<ApplicantRecord> {
+  const current = await getApplicant(id, environment);
+  if (current.delete_at) throw validationError(`Applicant ${id} is scheduled for deletion; restore it before updating it`);
+  const changes: Record<string, unknown> = { ...data, ...(data.consents ? { consents: withGrantTime(data.consents, isoSeconds(rt.now())) } : {}) };
+  const names = DATA_FIELDS.filter((f) => changes[f] !== undefined);
+  if (names.length === 0) return current;
+  const out = await db().send(new UpdateCommand({
+    TableName: table(), Key: keys.applicant(id), ReturnValues: 'ALL_NEW',
+    UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(', ')}`,
+    ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(delete_at)',
+    ExpressionAttributeNames: Object.fromEntries(names.map((n) => [`#${n}`, n])),
+    ExpressionAttributeValues: Object.fromEntries(names.map((n) => [`:${n}`, changes[n]])),
+  }));
+  return toRecord(out.Attributes ?? {});
+}
+
+/** Schedules the deletion; deleting twice keeps the first date. */
+export async function deleteApplicant(id: string, environment: Environment, rt: Runtime = systemRuntime): Promise<void> {
+  const current = await getApplicant(id, environment);
+  if (current.delete_at) return;
+  const deleteAt = isoSeconds(new Date(rt.now().getTime() + DELETION_GRACE_DAYS * 86_400_000));
+  await db().send(new UpdateCommand({
+    TableName: table(), Key: keys.applicant(id),
+    UpdateExpression: 'SET delete_at = :at REMOVE gsi2pk, gsi2sk', ExpressionAttributeValues: { ':at': deleteAt },
+  }));
+}
+
+export async function restoreApplicant(id: string, environment: Environment): Promise<void> {
+  const current = await getApplicant(id, environment);
+  if (!current.delete_at) throw validationError(`Applicant ${id} is not scheduled for deletion`);
+  await db().send(new UpdateCommand({
+    TableName: table(), Key: keys.applicant(id), UpdateExpression: 'SET gsi2pk = :pk, gsi2sk = :sk REMOVE delete_at',
+    ExpressionAttributeValues: { ':pk': keys.activeApplicants(environment), ':sk': createdKey(current.created_at, id) },
+  }));
+}
+
+/** Newest first, Onfido's order. */
+export async function listApplicants(environment: Environment, opts: { page: number; perPage: number; includeDeleted: boolean }): Promise<Page<ApplicantRecord>> {
+  const index = opts.includeDeleted ? { name: 'gsi1', pk: 'gsi1pk', value: keys.applicants(environment) } : { name: 'gsi2', pk: 'gsi2pk', value: keys.activeApplicants(environment) };
+  const page = await pageOfIndex(index, { offset: (opts.page - 1) * opts.perPage, limit: opts.perPage, newestFirst: true });
+  return { total: page.total, items: page.items.map(toRecord) };
+}
+
+function withGrantTime(consents: ApplicantData['consents'], at: string): ApplicantRecord['consents'] {
+  return consents?.map((c) => ({ name: c.name, granted: c.granted, granted_at: c.granted ? at : null }));
+}
+
+function toRecord(item: Record<string, unknown>): ApplicantRecord {
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...rest } = item;
+  return rest as unknown as ApplicantRecord;
+}

@@ -1,0 +1,22 @@
+/**
+ * Media bytes in the private bucket, encrypted at rest (SSE-S3). The database holds only the
+ * metadata and the object key, `<environment>/<applicant_id>/<kind>/<id>`.
+ */
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { clients } from '../shared/aws';
+import { config } from '../shared/config';
+
+export const mediaObjectKey = (environment: string, applicantId: string, kind: string, id: string) =>
+  `${environment}/${applicantId}/${kind}/${id}`;
+
+export async function putObject(key: string, bytes: Buffer, contentType: string): Promise<void> {
+  await clients().s3.send(new PutObjectCommand({
+    Bucket: config().BUCKET_NAME, Key: key, Body: bytes, ContentType: contentType, ServerSideEncryption: 'AES256',
+  }));
+}
+
+export async function getObject(key: string): Promise<Buffer> {
+  const out = await clients().s3.send(new GetObjectCommand({ Bucket: config().BUCKET_NAME, Key: key }));
+  if (!out.Body) throw new Error(`S3 object ${key} has no body`);
+  return Buffer.from(await out.Body.transformToByteArray());
+}
