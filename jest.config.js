@@ -3,6 +3,11 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test', '<rootDir>/local', '<rootDir>/compiler', '<rootDir>/lambdas', '<rootDir>/lib'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+    '^.+/node_modules/(@middy)/.+\\.m?js$': '<rootDir>/test/esm-transform.js',
+  },
+  // Transform the ES-module-only packages above; leave the rest of node_modules alone.
+  transformIgnorePatterns: ['/node_modules/(?!(@middy)/)'],
   testTimeout: 30000,
 };
