@@ -1,0 +1,72 @@
+/**
+ * The public API: an API Gateway HTTP API (payload format 2.0) in front of the API Lambda.
+ *
+ * Why HTTP API and not REST API: the handler is written for payload 2.0 (lambdas/README.md); it
+ * costs $1.00 per million requests instead of $3.50, adds less latency, and needs no binary media
+ * type list: with a Lambda proxy integration, every body whose Content-Type is not text (for
+ * example `multipart/form-data` uploads of documents and photos) reaches the handler base64
+ * encoded with `isBase64Encoded: true`, untouched. What REST API would add (WAF, usage plans,
+ * request validation, API keys) is not used: tokens are checked by the handler itself.
+ * Size limits: a request is at most 10 MB at API Gateway and 6 MB at Lambda after base64 (about
+ * 4.4 MB of file); bigger media go straight to S3 with presigned URLs (bucket CORS in data.ts).
+ */
+import { CfnOutput, Duration } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  ApiMapping, CorsHttpMethod, DomainName, HttpApi, HttpStage, LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import type { Key } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import type { StudioSettings } from './config';
+import { encryptedLogGroup } from './keys';
+
+export interface ApiProps { handler: IFunction; settings: StudioSettings; prefix: string; logsKey: Key }
+
+/** One JSON line per request; no headers or bodies (they carry tokens and applicant data). */
+const ACCESS_LOG = JSON.stringify({
+  requestId: '$context.requestId', ip: '$context.identity.sourceIp', time: '$context.requestTime',
+  method: '$context.httpMethod', route: '$context.routeKey', path: '$context.path', status: '$context.status',
+  protocol: '$context.protocol', bytes: '$context.responseLength', latencyMs: '$context.responseLatency',
+  integrationLatencyMs: '$context.integrationLatency', integrationError: '$context.integrationErrorMessage',
+  userAgent: '$context.identity.userAgent',
+});
+
+export class StudioApi extends Construct {
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  /** Public base URL: the custom domain when set, else the execute-api URL. */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, p: ApiProps) {
+    super(scope, id);
+    const s = p.settings;
+    this.api = new HttpApi(this, 'Api', {
+      apiName: `${p.prefix}-api`, createDefaultStage: false,
+      defaultIntegration: new HttpLambdaIntegration('Lambda', p.handler),
+      corsPreflight: {
+        allowOrigins: s.allowedOrigins,
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS],
+        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+        exposeHeaders: ['Location', 'X-Request-Id', 'Retry-After'], maxAge: Duration.hours(1),
+      },
+    });
+    const logs = encryptedLogGroup(this, 'AccessLogs', { key: p.logsKey, days: s.logRetentionDays });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.api, stageName: '$default', autoDeploy: true,
+      throttle: { rateLimit: s.throttleRate, burstLimit: s.throttleBurst },
+      accessLogSettings: { destination: new LogGroupLogDestination(logs), format: AccessLogFormat.custom(ACCESS_LOG) },
+    });
+    this.url = this.api.apiEndpoint;
+    if (s.domainName && s.certificateArn) {
+      const domain = new DomainName(this, 'Domain', {
+        domainName: s.domainName, certificate: Certificate.fromCertificateArn(this, 'Certificate', s.certificateArn),
+      });
+      new ApiMapping(this, 'Mapping', { api: this.api, domainName: domain, stage: this.stage });
+      new CfnOutput(this, 'DomainTarget', { value: domain.regionalDomainName, description: `CNAME ${s.domainName} to this` });
+      this.url = `https://${s.domainName}`;
+    }
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Settings of one deployment, from CDK context (`cdk deploy -c stage=dev -c allowedOrigins=...`)
+ * or from props. Every setting has a default that deploys as is.
+ */
+import { z } from 'zod';
+
+const csv = z.union([z.array(z.string()), z.string().transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))]);
+
+export const StudioSettings = z.object({
+  /** Names every resource (`studio-<stage>-…`); lower case, short. */
+  stage: z.string().regex(/^[a-z][a-z0-9-]{0,15}$/, 'stage: lower-case letters, digits and dashes, at most 16').default('prod'),
+  /** Origins of the capture page and the workflow builder (API and bucket CORS). */
+  allowedOrigins: csv.pipe(z.array(z.url())).default(['http://localhost:5173', 'http://127.0.0.1:3000']),
+  /** Optional custom domain of the API, with an ACM certificate in the stack's region. */
+  domainName: z.string().min(3).optional(),
+  certificateArn: z.string().startsWith('arn:').optional(),
+  /** CloudWatch Logs retention of every log group, in days (a CloudWatch retention value). */
+  logRetentionDays: z.coerce.number().int().positive().default(90),
+  /** Media (documents, photos, videos) are deleted this many days after upload. */
+  mediaRetentionDays: z.coerce.number().int().positive().default(365),
+  /** API stage throttling: steady requests per second and burst. */
+  throttleRate: z.coerce.number().positive().default(50),
+  throttleBurst: z.coerce.number().int().positive().default(100),
+  /** Reserved concurrency of the reports function (0: none). See DEPLOY.md before raising. */
+  reportsConcurrency: z.coerce.number().int().min(0).default(20),
+  /** Concurrent webhook deliveries (SQS event source maximum concurrency, 2..1000). */
+  webhookConcurrency: z.coerce.number().int().min(2).max(1000).default(5),
+  /** Workflow definition files deployed by WorkflowsAsCode (comma-separated in context). */
+  workflows: csv.default([]),
+}).refine((s) => !s.domainName === !s.certificateArn, { message: 'domainName and certificateArn go together', path: ['domainName'] });
+
+export type StudioSettingsInput = z.input<typeof StudioSettings>;
+export type StudioSettings = z.infer<typeof StudioSettings>;
+
+const KEYS = Object.keys(StudioSettings.shape ?? {}) as Array<keyof StudioSettingsInput>;
+
+/** Reads every setting from a context getter; props win over context. */
+export function settingsFrom(context: (key: string) => unknown, props: StudioSettingsInput = {}): StudioSettings {
+  const fromContext = Object.fromEntries(KEYS.map((k) => [k, context(k)]).filter(([, v]) => v !== undefined));
+  const parsed = StudioSettings.safeParse({ ...fromContext, ...props });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(settings)'}: ${i.message}`);
+    throw new Error(`Invalid Open Studio settings (CDK context or props):\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** `studio-<stage>`: the prefix of function, bus and state machine names. */
+export const prefixOf = (s: StudioSettings) => `studio-${s.stage}`;

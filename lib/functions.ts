@@ -1,0 +1,78 @@
+/**
+ * The Lambda functions: one entry point each (lambdas/README.md), bundled with esbuild for
+ * nodejs22.x on arm64, Powertools settings and X-Ray active tracing, an own role per function
+ * that starts with nothing but its log group, and an encrypted log group.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { CfnResource, Duration, Size } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { Key } from 'aws-cdk-lib/aws-kms';
+import { Architecture, Code, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Construct } from 'constructs';
+import { encryptedLogGroup } from './keys';
+
+export const ROOT = path.resolve(__dirname, '..');
+/** The entry points, exactly the files of lambdas/README.md (the local stack runs the same ones). */
+export const ENTRY_POINTS = {
+  api: 'lambdas/api/handler.ts',
+  tasks: 'lambdas/tasks/handler.ts',
+  reports: 'lambdas/reports/handler.ts',
+  webhooks: 'lambdas/webhooks/handler.ts',
+  executionEvents: 'lambdas/runs/execution-events.ts',
+} as const;
+export type FunctionKey = keyof typeof ENTRY_POINTS;
+/** CloudFormation metadata key on each function: its entry point, for tests and audits. */
+export const ENTRY_METADATA = 'Studio::Entry';
+/** Context flag: `skip` synthesizes placeholder code instead of bundling (assertion tests). */
+export const BUNDLING_CONTEXT = 'studio:bundling';
+
+/** `studio-prod-execution-events`: explicit names, so ARNs are known without references (no cycles). */
+export const functionName = (prefix: string, key: FunctionKey) => `${prefix}-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** Every entry point that is not on disk; synth fails listing all of them at once. */
+export function missingEntries(root = ROOT): string[] {
+  return Object.values(ENTRY_POINTS).filter((e) => !existsSync(path.join(root, e)));
+}
+
+export interface StudioFunctionProps {
+  key: FunctionKey; prefix: string; memoryMb: number; timeout: Duration;
+  environment: Record<string, string>; logsKey: Key; logRetentionDays: number;
+  skipBundling: boolean; reservedConcurrency?: number; ephemeralStorageMb?: number; bundling?: BundlingOptions;
+}
+
+export class StudioFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly role: Role;
+
+  constructor(scope: Construct, id: string, p: StudioFunctionProps) {
+    super(scope, id);
+    const name = functionName(p.prefix, p.key);
+    const logGroup = encryptedLogGroup(this, 'Logs', { key: p.logsKey, days: p.logRetentionDays, name: `/aws/lambda/${name}` });
+    this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com'), description: `${name} (least privilege)` });
+    logGroup.grantWrite(this.role);
+    const entry = path.join(ROOT, ENTRY_POINTS[p.key]);
+    this.fn = new NodejsFunction(this, 'Function', {
+      functionName: name, entry, handler: 'handler', role: this.role, logGroup, loggingFormat: LoggingFormat.JSON,
+      runtime: Runtime.NODEJS_22_X, architecture: Architecture.ARM_64, memorySize: p.memoryMb, timeout: p.timeout,
+      tracing: Tracing.ACTIVE, reservedConcurrentExecutions: p.reservedConcurrency || undefined,
+      ephemeralStorageSize: p.ephemeralStorageMb ? Size.mebibytes(p.ephemeralStorageMb) : undefined,
+      projectRoot: ROOT, depsLockFilePath: path.join(ROOT, 'package-lock.json'),
+      ...(p.skipBundling ? { code: Code.fromInline(`exports.handler = async () => { throw new Error('${BUNDLING_CONTEXT}=skip placeholder'); };`), handler: 'index.handler' } : {}),
+      bundling: {
+        format: OutputFormat.CJS, target: 'node22', minify: true, sourceMap: true, keepNames: true,
+        externalModules: [], // bundle the AWS SDK: the version the code was tested with, not the runtime's
+        forceDockerBundling: false, logLevel: LogLevel.ERROR, ...p.bundling,
+      },
+      environment: {
+        ...p.environment,
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: name, POWERTOOLS_LOG_LEVEL: 'INFO', POWERTOOLS_METRICS_NAMESPACE: 'OpenStudio',
+        POWERTOOLS_LOGGER_LOG_EVENT: 'false', // events carry applicant data
+        POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false', POWERTOOLS_TRACER_CAPTURE_ERROR: 'true',
+      },
+    });
+    (this.fn.node.defaultChild as CfnResource).addMetadata(ENTRY_METADATA, ENTRY_POINTS[p.key]);
+  }
+}

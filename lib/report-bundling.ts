@@ -1,0 +1,23 @@
+/**
+ * Bundling of the reports function: esbuild inlines the handler and every pure-JS dependency;
+ * the packages of REPORT_NODE_MODULES stay external and are installed for linux/arm64 next to
+ * index.js by an afterBundling hook (see lib/report-assets.ts and lib/DEPLOY.md).
+ * CDK's own `nodeModules` option is not used: it runs `npm ci` with a package.json that no
+ * longer matches the lock file, and cannot ask npm for another platform's binaries.
+ */
+import path from 'node:path';
+import type { BundlingOptions, ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { REPORT_NODE_MODULES } from './report-assets';
+
+export function reportBundling(root: string): BundlingOptions {
+  const hooks: ICommandHooks = {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (_input: string, outputDir: string) => [
+      `node -r ${q(path.join(root, 'bin/register.js'))} ${q(path.join(root, 'lib/report-assets.ts'))} ${q(outputDir)}`,
+    ],
+  };
+  return { externalModules: [...REPORT_NODE_MODULES], commandHooks: hooks };
+}
+
+const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;

@@ -1,0 +1,99 @@
+/**
+ * The Open Studio stack: storage, functions, API, events and the workflow runtime, wired with
+ * the environment every handler reads (lambdas/shared/config.ts).
+ */
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import { StudioApi } from './api';
+import { prefixOf, settingsFrom, type StudioSettings, type StudioSettingsInput } from './config';
+import { StudioData } from './data';
+import { EVENT_SOURCE, StudioEvents } from './events';
+import { BUNDLING_CONTEXT, ENTRY_POINTS, functionName, missingEntries, ROOT, StudioFunction, type FunctionKey, type StudioFunctionProps } from './functions';
+import { grantMedia, grantTable } from './grants';
+import { StudioKeys } from './keys';
+import { reportBundling } from './report-bundling';
+import { WorkflowRuntime } from './workflow-runtime';
+import { WorkflowsAsCode } from './workflows-as-code';
+
+export interface StudioStackProps extends StackProps { settings?: StudioSettingsInput }
+
+type Sizing = Pick<StudioFunctionProps, 'memoryMb' | 'timeout' | 'reservedConcurrency' | 'ephemeralStorageMb' | 'bundling'>;
+
+export class StudioStack extends Stack {
+  readonly settings: StudioSettings;
+  readonly functions: Record<FunctionKey, StudioFunction>;
+  readonly runtime: WorkflowRuntime;
+  readonly events: StudioEvents;
+  readonly data: StudioData;
+  readonly api: StudioApi;
+
+  constructor(scope: Construct, id: string, props: StudioStackProps = {}) {
+    super(scope, id, props);
+    const s = (this.settings = settingsFrom((k) => this.node.tryGetContext(k), props.settings));
+    const prefix = prefixOf(s);
+    const skipBundling = this.node.tryGetContext(BUNDLING_CONTEXT) === 'skip';
+    const missing = skipBundling ? [] : missingEntries();
+    if (missing.length > 0) throw new Error(`Missing Lambda entry points (lambdas/README.md): ${missing.join(', ')}`);
+
+    const keys = new StudioKeys(this, 'Keys', { prefix });
+    const data = (this.data = new StudioData(this, 'Data', { key: keys.data, ...s }));
+    const secret = new Secret(this, 'SdkTokenSecret', {
+      secretName: `${prefix}/sdk-token-signing-key`, encryptionKey: keys.data,
+      description: 'HMAC key that signs SDK tokens (SDK_TOKEN_SECRET); resolved by the handlers at cold start',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    const runtime = (this.runtime = new WorkflowRuntime(this, 'Workflows', {
+      prefix, functionNames: [functionName(prefix, 'tasks'), functionName(prefix, 'reports')],
+      table: data.table, tableKey: keys.data, busArn: this.formatArn({ service: 'events', resource: 'event-bus', resourceName: prefix }),
+      logsKey: keys.logs, logRetentionDays: s.logRetentionDays,
+    }));
+    const environment: Record<string, string> = {
+      TABLE_NAME: data.table.tableName, BUCKET_NAME: data.media.bucketName, EVENT_BUS_NAME: prefix,
+      STATE_MACHINE_ROLE_ARN: runtime.role.roleArn, STATE_MACHINE_PREFIX: prefix,
+      STATE_MACHINE_LOG_GROUP_ARN: runtime.logGroup.logGroupArn,
+      TASK_FUNCTION: functionName(prefix, 'tasks'), REPORT_FUNCTION: functionName(prefix, 'reports'),
+      SDK_TOKEN_SECRET: secret.secretArn, SDK_TOKEN_SECRET_ARN: secret.secretArn,
+    };
+    const sizing: Record<FunctionKey, Sizing> = {
+      api: { memoryMb: 1024, timeout: Duration.seconds(29) },
+      tasks: { memoryMb: 512, timeout: Duration.seconds(30) },
+      // Face models, OCR and ffmpeg: memory buys CPU; /tmp holds video frames.
+      reports: { memoryMb: 3008, timeout: Duration.minutes(5), ephemeralStorageMb: 2048, reservedConcurrency: s.reportsConcurrency, bundling: reportBundling(ROOT) },
+      webhooks: { memoryMb: 512, timeout: Duration.seconds(60) },
+      executionEvents: { memoryMb: 256, timeout: Duration.seconds(30) },
+    };
+    const fns = (this.functions = Object.fromEntries((Object.keys(ENTRY_POINTS) as FunctionKey[]).map((key) => [key, new StudioFunction(this, key, {
+      key, prefix, environment, logsKey: keys.logs, logRetentionDays: s.logRetentionDays, skipBundling, ...sizing[key],
+    })])) as Record<FunctionKey, StudioFunction>);
+
+    const events = (this.events = new StudioEvents(this, 'Events', {
+      prefix, dataKey: keys.data, logsKey: keys.logs, logRetentionDays: s.logRetentionDays,
+      webhooks: fns.webhooks.fn, webhookTimeout: sizing.webhooks.timeout, webhookConcurrency: s.webhookConcurrency, executionEvents: fns.executionEvents.fn,
+    }));
+    const api = (this.api = new StudioApi(this, 'Api', { handler: fns.api.fn, settings: s, prefix, logsKey: keys.logs }));
+    for (const f of Object.values(fns)) f.fn.addEnvironment('PUBLIC_URL', api.url);
+
+    // Least privilege, per function.
+    for (const key of ['api', 'tasks', 'reports', 'webhooks', 'executionEvents'] as const) grantTable(fns[key].fn, data.table, keys.data);
+    for (const key of ['api', 'tasks', 'reports', 'executionEvents'] as const) events.bus.grantPutEventsTo(fns[key].fn);
+    grantMedia(fns.api.fn, data.media, keys.data);
+    grantMedia(fns.reports.fn, data.media, keys.data);
+    secret.grantRead(fns.api.fn);
+    runtime.grantManage(fns.api.fn);
+
+    if (s.workflows.length > 0) {
+      new WorkflowsAsCode(this, 'WorkflowsAsCode', {
+        files: s.workflows, runtime,
+        context: { taskFunction: functionName(prefix, 'tasks'), reportFunction: functionName(prefix, 'reports'), runsTable: data.table.tableName, eventBusName: prefix, eventSource: EVENT_SOURCE },
+      });
+    }
+    const out = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
+    out('ApiUrl', api.url, 'Base URL of the API');
+    out('EventBusName', events.bus.eventBusName, 'EventBridge bus of workflow and task events');
+    out('TableName', data.table.tableName, 'DynamoDB table (create the first API token here)');
+    out('MediaBucketName', data.media.bucketName, 'S3 bucket of media');
+    out('WorkflowRoleArn', runtime.role.roleArn, 'Execution role of workflow state machines');
+    out('SdkTokenSecretArn', secret.secretArn, 'Secret that signs SDK tokens');
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * What every workflow state machine runs with: one shared execution role holding exactly what
+ * compiled workflows call (compiler/lower: lambda:invoke(.waitForTaskToken) of the tasks and
+ * reports functions, dynamodb:updateItem on the table, events:putEvents on the bus), X-Ray and
+ * the CloudWatch Logs delivery actions; one log group. Also the rights of the API's activation
+ * handler, which creates and updates `<prefix>-*` machines, their versions and aliases.
+ */
+import { ArnFormat, Stack } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { type IGrantable, PolicyDocument, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { Key } from 'aws-cdk-lib/aws-kms';
+import type { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { encryptedLogGroup } from './keys';
+
+/** Needed by Step Functions to set up log delivery; these actions take no resource ARN. */
+export const LOG_DELIVERY_ACTIONS = [
+  'logs:CreateLogDelivery', 'logs:GetLogDelivery', 'logs:UpdateLogDelivery', 'logs:DeleteLogDelivery',
+  'logs:ListLogDeliveries', 'logs:PutResourcePolicy', 'logs:DescribeResourcePolicies', 'logs:DescribeLogGroups',
+];
+export const XRAY_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets'];
+
+export interface WorkflowRuntimeProps {
+  prefix: string; /** Names of the tasks and reports functions (ARNs built from names: no reference cycle). */
+  functionNames: string[]; table: ITable; tableKey: Key; busArn: string; logsKey: Key; logRetentionDays: number;
+}
+
+export class WorkflowRuntime extends Construct {
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+  readonly prefix: string;
+
+  constructor(scope: Construct, id: string, p: WorkflowRuntimeProps) {
+    super(scope, id);
+    this.prefix = p.prefix;
+    // /aws/vendedlogs/ keeps CloudWatch Logs resource policies small however many machines log here.
+    this.logGroup = encryptedLogGroup(this, 'Logs', { key: p.logsKey, days: p.logRetentionDays, name: `/aws/vendedlogs/states/${p.prefix}` });
+    const fnArn = (name: string) => Stack.of(this).formatArn({ service: 'lambda', resource: 'function', resourceName: name, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    const fns = p.functionNames.map(fnArn); // compiled states call the unqualified function
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('states.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } } }),
+      description: `Open Studio ${p.prefix}: execution role of every workflow state machine`,
+      inlinePolicies: {
+        workflow: new PolicyDocument({ statements: [
+          new PolicyStatement({ sid: 'InvokeTasksAndReports', actions: ['lambda:InvokeFunction'], resources: fns }),
+          new PolicyStatement({ sid: 'RecordRunResult', actions: ['dynamodb:UpdateItem'], resources: [p.table.tableArn] }),
+          new PolicyStatement({
+            sid: 'TableKey', actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], resources: [p.tableKey.keyArn],
+            conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${Stack.of(this).region}.amazonaws.com` } },
+          }),
+          new PolicyStatement({ sid: 'EmitRunCompleted', actions: ['events:PutEvents'], resources: [p.busArn] }),
+          new PolicyStatement({ sid: 'XRay', actions: XRAY_ACTIONS, resources: ['*'] }),
+          new PolicyStatement({ sid: 'LogDelivery', actions: LOG_DELIVERY_ACTIONS, resources: ['*'] }),
+        ] }),
+      },
+    });
+  }
+
+  /** ARNs of `<prefix>-*` machines, their versions and aliases (`:<n>`, `:<alias>`) and executions. */
+  arns(): { machines: string; qualified: string; executions: string } {
+    const stack = Stack.of(this);
+    const arn = (resource: string, resourceName: string) => stack.formatArn({ service: 'states', resource, resourceName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    return { machines: arn('stateMachine', `${this.prefix}-*`), qualified: arn('stateMachine', `${this.prefix}-*:*`), executions: arn('execution', `${this.prefix}-*:*`) };
+  }
+
+  /** What the API's activation handler and run routes need, and PassRole of this role only. */
+  grantManage(grantee: IGrantable): void {
+    const { machines, qualified, executions } = this.arns();
+    const add = (s: PolicyStatement) => grantee.grantPrincipal.addToPrincipalPolicy(s);
+    add(new PolicyStatement({ sid: 'ManageWorkflowMachines', resources: [machines, qualified], actions: [
+      'states:CreateStateMachine', 'states:UpdateStateMachine', 'states:DescribeStateMachine', 'states:PublishStateMachineVersion',
+      'states:ListStateMachineVersions', 'states:CreateStateMachineAlias', 'states:UpdateStateMachineAlias',
+      'states:DescribeStateMachineAlias', 'states:ListStateMachineAliases', 'states:StartExecution', 'states:ListExecutions',
+      'states:TagResource',
+    ] }));
+    add(new PolicyStatement({ sid: 'WorkflowExecutions', resources: [executions], actions: [
+      'states:DescribeExecution', 'states:StopExecution', 'states:DescribeStateMachineForExecution', 'states:GetExecutionHistory',
+    ] }));
+    // Task tokens are not resources: these actions accept no ARN (Service Authorization Reference).
+    add(new PolicyStatement({ sid: 'CompleteTasks', resources: ['*'], actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'] }));
+    // CreateStateMachine with a logging configuration is authorized against the caller too.
+    add(new PolicyStatement({ sid: 'MachineLogDelivery', resources: ['*'], actions: LOG_DELIVERY_ACTIONS }));
+    add(new PolicyStatement({
+      sid: 'PassWorkflowRole', actions: ['iam:PassRole'], resources: [this.role.roleArn],
+      conditions: { StringEquals: { 'iam:PassedToService': 'states.amazonaws.com' } },
+    }));
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Workflows as code: definition files (JSON, the same format the builder saves) are validated
+ * and compiled at synth time with the compiler, and deployed as Standard state machines that
+ * run with the shared workflow role, log to the workflow log group and trace with X-Ray.
+ * Any invalid definition fails synth with every problem of every file listed.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CfnStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { compile, type CompileContextInput, type Problem } from '../compiler';
+import type { WorkflowRuntime } from './workflow-runtime';
+
+export interface WorkflowsAsCodeProps {
+  /** Definition files; the machine is named `<prefix>-<file name without .json>`. */
+  files: string[];
+  runtime: WorkflowRuntime;
+  /** Function, table and bus names the compiled Task states call. */
+  context: CompileContextInput;
+}
+
+/** Name of a machine from its file: `kyc.workflow.json` → `kyc`. */
+export const workflowId = (file: string) => path.basename(file).replace(/(\.workflow)?\.json$/, '').replace(/[^A-Za-z0-9_-]/g, '-');
+
+export const formatProblems = (file: string, problems: Problem[]) =>
+  problems.map((p) => `  ${file}: [${p.code}]${p.task ? ` task ${p.task}` : ''}${p.path ? ` at ${p.path}` : ''}: ${p.message}`);
+
+export class WorkflowsAsCode extends Construct {
+  readonly machines: Record<string, CfnStateMachine> = {};
+
+  constructor(scope: Construct, id: string, props: WorkflowsAsCodeProps) {
+    super(scope, id);
+    const problems: string[] = [];
+    const { runtime } = props;
+    for (const file of props.files) {
+      const name = `${runtime.prefix}-${workflowId(file)}`;
+      let text: string;
+      try { text = readFileSync(file, 'utf8'); } catch (e) {
+        problems.push(`  ${file}: cannot be read (${(e as Error).message})`);
+        continue;
+      }
+      const result = compile(text, props.context);
+      if (!result.ok) { problems.push(...formatProblems(file, result.problems)); continue; }
+      if (this.machines[name]) { problems.push(`  ${file}: a second definition named ${name}; rename one of the files`); continue; }
+      this.machines[name] = new CfnStateMachine(this, workflowId(file), {
+        stateMachineName: name, stateMachineType: 'STANDARD', roleArn: runtime.role.roleArn,
+        definitionString: result.json,
+        loggingConfiguration: {
+          level: 'ALL', includeExecutionData: false, // execution data holds applicant PII
+          destinations: [{ cloudWatchLogsLogGroup: { logGroupArn: runtime.logGroup.logGroupArn } }],
+        },
+        tracingConfiguration: { enabled: true },
+      });
+      this.machines[name].node.addDependency(runtime.role);
+    }
+    if (problems.length > 0) {
+      const message = `WorkflowsAsCode: ${problems.length} problem(s) in workflow definitions:\n${problems.join('\n')}`;
+      // Throwing at construction is what makes `cdk synth` (and Template.fromStack) fail.
+      throw new Error(message);
+    }
+  }
+}

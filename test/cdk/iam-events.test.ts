@@ -1,0 +1,83 @@
+/** Least privilege of the workflow role and the API, and the event plumbing. */
+import { Match } from 'aws-cdk-lib/assertions';
+import { actionsOf, resourcesOf, synthStudio } from './synth';
+
+const { stack, template } = synthStudio();
+const id = (c: { node: { defaultChild?: unknown } }) => stack.getLogicalId(c.node.defaultChild as never);
+const roleId = id(stack.runtime.role as never);
+
+describe('workflow state machine role', () => {
+  const role = resourcesOf(template, 'AWS::IAM::Role')[roleId]!;
+  const documents = (role.Properties!.Policies as Array<{ PolicyDocument: unknown }>).map((p) => p.PolicyDocument);
+  const attached = Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
+    .filter((p) => JSON.stringify(p.Properties!.Roles).includes(roleId));
+
+  test('is assumed by Step Functions of this account only', () => {
+    expect(role.Properties!.AssumeRolePolicyDocument).toMatchObject({ Statement: [expect.objectContaining({
+      Principal: { Service: 'states.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } },
+    })] });
+  });
+  test('holds exactly what compiled workflows call, with no wildcard action and no attached policy', () => {
+    expect(attached).toHaveLength(0);
+    const actions = documents.flatMap(actionsOf);
+    for (const a of actions) expect(a).not.toMatch(/\*/);
+    expect(new Set(actions)).toEqual(new Set([
+      'lambda:InvokeFunction', 'dynamodb:UpdateItem', 'kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'events:PutEvents',
+      'xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets',
+      'logs:CreateLogDelivery', 'logs:GetLogDelivery', 'logs:UpdateLogDelivery', 'logs:DeleteLogDelivery',
+      'logs:ListLogDeliveries', 'logs:PutResourcePolicy', 'logs:DescribeResourcePolicies', 'logs:DescribeLogGroups',
+    ]));
+  });
+  test('invokes only the tasks and reports functions', () => {
+    const invoke = JSON.stringify(documents).match(/function:studio-prod-[a-z-]+/g);
+    expect(new Set(invoke)).toEqual(new Set(['function:studio-prod-tasks', 'function:studio-prod-reports']));
+  });
+});
+
+describe('API function rights', () => {
+  const apiPolicy = Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
+    .find((p) => JSON.stringify(p.Properties!.Roles).includes(id(stack.functions.api.role as never)))!;
+  const statements = (apiPolicy.Properties!.PolicyDocument as { Statement: Array<{ Sid?: string; Action: string[] | string; Resource: unknown; Condition?: unknown }> }).Statement;
+  const sid = (s: string) => statements.find((x) => x.Sid === s)!;
+  test('iam:PassRole of the workflow role only, to Step Functions only', () => {
+    expect(sid('PassWorkflowRole')).toMatchObject({ Action: 'iam:PassRole', Resource: { 'Fn::GetAtt': [roleId, 'Arn'] }, Condition: { StringEquals: { 'iam:PassedToService': 'states.amazonaws.com' } } });
+  });
+  test('state machine management scoped to studio-prod-* machines, versions, aliases and executions', () => {
+    expect(sid('ManageWorkflowMachines').Action).toEqual(expect.arrayContaining([
+      'states:CreateStateMachine', 'states:UpdateStateMachine', 'states:PublishStateMachineVersion', 'states:CreateStateMachineAlias',
+      'states:UpdateStateMachineAlias', 'states:DescribeStateMachine', 'states:StartExecution']));
+    expect(JSON.stringify(sid('ManageWorkflowMachines').Resource)).toMatch(/stateMachine:studio-prod-\*/);
+    expect(JSON.stringify(sid('WorkflowExecutions').Resource)).toMatch(/execution:studio-prod-\*:\*/);
+  });
+  test('no wildcard action anywhere in any function role', () => {
+    for (const p of Object.values(resourcesOf(template, 'AWS::IAM::Policy'))) for (const a of actionsOf(p.Properties!.PolicyDocument)) expect(a).not.toMatch(/\*/);
+  });
+});
+
+describe('events', () => {
+  test('custom bus named after the stage', () => template.hasResourceProperties('AWS::Events::EventBus', { Name: 'studio-prod' }));
+  test('webhooks: bus rule → encrypted queue with a DLQ (5 receives) → function with partial batch failures', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: Match.anyValue(), RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 } });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventBusName: Match.anyValue(), EventPattern: { source: ['studio.workflows'], 'detail-type': [{ prefix: 'workflow_' }] },
+      Targets: [Match.objectLike({ DeadLetterConfig: Match.anyValue(), RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 } })],
+    });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: id(stack.functions.webhooks.fn as never) }, FunctionResponseTypes: ['ReportBatchItemFailures'], ScalingConfig: { MaximumConcurrency: 5 },
+    });
+  });
+  test('failed, timed-out and aborted executions of studio-prod-* go to execution-events', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['aws.states'], 'detail-type': ['Step Functions Execution Status Change'], detail: { status: ['FAILED', 'TIMED_OUT', 'ABORTED'], stateMachineArn: [{ prefix: Match.anyValue() }] } },
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [id(stack.functions.executionEvents.fn as never), 'Arn'] } })],
+    });
+  });
+  test('an example rule for workflow_run.completed', () => {
+    template.hasResourceProperties('AWS::Events::Rule', { EventPattern: { source: ['studio.workflows'], 'detail-type': ['workflow_run.completed'] } });
+  });
+  test('every queue enforces TLS', () => {
+    for (const p of Object.values(resourcesOf(template, 'AWS::SQS::QueuePolicy'))) {
+      expect(JSON.stringify(p.Properties!.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
+    }
+  });
+});
