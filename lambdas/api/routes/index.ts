@@ -7,6 +7,8 @@ import { addWebhookRoutes } from './webhooks';
 import { addApplicantRoutes } from './applicants';
 import { addMediaRoutes } from './media';
 import { addSdkTokenRoutes } from './sdk-token';
+import { addWorkflowRunRoutes } from './workflow-runs';
+import { addTaskRoutes } from './tasks';
 
 export function buildRouter(): Router {
   const router = new Router();
@@ -17,5 +19,7 @@ export function buildRouter(): Router {
   addSdkTokenRoutes(router);
   addWorkflowRoutes(router);
   addWorkflowVersionRoutes(router);
+  addWorkflowRunRoutes(router);
+  addTaskRoutes(router);
   return router;
 }

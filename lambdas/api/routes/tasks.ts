@@ -1,0 +1,38 @@
+/**
+ * Tasks of a workflow run (Onfido v3.6): list, find, complete. The capture client (SDK token)
+ * completes interactive tasks, the integrator (API token) Send/Receive tasks.
+ */
+import { notFound } from '../../shared/errors';
+import { getTask, listTasks } from '../../store/tasks';
+import { completeTask, CompleteTaskBody } from '../../tasks/complete';
+import { taskSummary, taskView } from '../../tasks/view';
+import { json, type Request } from '../http';
+import type { Router } from '../router';
+import { parseJsonBody } from '../validate';
+import { runFor } from './workflow-runs';
+
+/** Started or completed tasks; reports are tasks too. */
+async function list(req: Request) {
+  const run = await runFor(req.caller, req.params.id ?? '');
+  return json(200, (await listTasks(run.id)).map(taskSummary));
+}
+
+async function find(req: Request) {
+  const run = await runFor(req.caller, req.params.id ?? '');
+  const task = await getTask(run.id, req.params.task_id ?? '');
+  if (!task) throw notFound('Task', req.params.task_id ?? '');
+  return json(200, taskView(task));
+}
+
+async function complete(req: Request) {
+  const run = await runFor(req.caller, req.params.id ?? '');
+  const body = parseJsonBody(CompleteTaskBody, req.body);
+  await completeTask(req.caller, run, req.params.task_id ?? '', body.data);
+  return json(200, {});
+}
+
+export function addTaskRoutes(router: Router): void {
+  router.add('GET', '/v3.6/workflow_runs/{id}/tasks', 'api_or_sdk', list);
+  router.add('GET', '/v3.6/workflow_runs/{id}/tasks/{task_id}', 'api_or_sdk', find);
+  router.add('POST', '/v3.6/workflow_runs/{id}/tasks/{task_id}/complete', 'api_or_sdk', complete);
+}

@@ -1,0 +1,49 @@
+/**
+ * Workflow runs (Onfido v3.6): create, find, list. Runs belong to the environment of the
+ * token that created them; an SDK token sees only the runs of its applicant.
+ */
+import { notFound } from '../../shared/errors';
+import { createRun, CreateRunBody } from '../../runs/create';
+import { listRuns, ListRunsQuery } from '../../runs/list';
+import { toWorkflowRun } from '../../runs/view';
+import { getRun, type RunItem } from '../../store/runs';
+import { json, type Caller, type Request } from '../http';
+import type { Router } from '../router';
+import { parseJsonBody, parseWith } from '../validate';
+
+/** The run, if this caller may see it; 404 otherwise (never tells another environment's runs apart). */
+export async function runFor(caller: Caller, id: string): Promise<RunItem> {
+  const run = await getRun(id);
+  if (!run || run.environment !== caller.environment) throw notFound('WorkflowRun', id);
+  if (caller.kind === 'sdk' && (run.applicant_id !== caller.applicantId || (caller.runId !== undefined && caller.runId !== run.id))) {
+    throw notFound('WorkflowRun', id);
+  }
+  return run;
+}
+
+/** Repeated names (`status=a&status=b`) and comma lists (`status=a,b`) mean the same. */
+function queryObject(query: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = Object.create(null);
+  for (const key of new Set(query.keys())) out[key.replace(/\[\]$/, '')] = query.getAll(key).join(',');
+  return out;
+}
+
+async function create(req: Request) {
+  const body = parseJsonBody(CreateRunBody, req.body);
+  return json(201, toWorkflowRun(await createRun(body, req.caller.environment)));
+}
+
+async function find(req: Request) {
+  return json(200, toWorkflowRun(await runFor(req.caller, req.params.id ?? '')));
+}
+
+async function list(req: Request) {
+  const query = parseWith(ListRunsQuery, queryObject(req.query), 'query');
+  return json(200, (await listRuns(query, req.caller.environment)).map((r) => toWorkflowRun(r)));
+}
+
+export function addWorkflowRunRoutes(router: Router): void {
+  router.add('POST', '/v3.6/workflow_runs', 'api', create);
+  router.add('GET', '/v3.6/workflow_runs', 'api', list);
+  router.add('GET', '/v3.6/workflow_runs/{id}', 'api_or_sdk', find);
+}

@@ -1,0 +1,69 @@
+/**
+ * Live reports: one line per report type, from the request and the loaded evidence to the
+ * check in lambdas/reports/<type>. Sandbox runs never come here (see handler.ts).
+ */
+import type { ReportRequest, ReportResult, ReportType } from '../../compiler/runtime-contract';
+import { extractDocument } from './autofill';
+import { deviceReport, MaxmindCountryLookup, type DeviceSignals } from './device';
+import { checkDocument } from './document';
+import { drivingLicenceReport } from './driving_licence';
+import { BadEvidenceError, loadMediaOf, outputsById, type LoadedMedia } from './evidence';
+import { checkFacialSimilarity, checkKnownFaces, FacialSimilarityConfig, InMemoryFaceIndex } from './face';
+import { identityReport } from './identity';
+import { indiaPanReport } from './india_pan';
+import { proofOfAddressReport } from './proof_of_address';
+import type { ApplicantData } from './types';
+import { seedStore, watchlistReport, type InMemoryWatchlistStore } from './watchlist';
+
+export interface Evidence { req: ReportRequest; applicant: ApplicantData; now: Date }
+type Check = (ev: Evidence) => Promise<ReportResult>;
+
+const DOC = ['document_capture'] as const;
+const FACES = ['face_capture_photo', 'face_capture_video', 'face_capture_motion'] as const;
+const FACE_OF_VARIANT: Record<string, readonly string[]> = {
+  photo: ['face_capture_photo'], photo_fully_auto: ['face_capture_photo'], video: ['face_capture_video'], motion: ['face_capture_motion'],
+};
+
+// Process-wide: the seed watchlist and the known-faces index (in memory: kept per warm container).
+let watchlist: InMemoryWatchlistStore | undefined;
+const knownFaces = new InMemoryFaceIndex();
+
+const frontOf = (docs: LoadedMedia[]) => docs.find((d) => d.meta.details.side === 'front') ?? docs[0];
+
+/** Device signals the capture client sent with its uploads (when it did). */
+function deviceSignals(media: LoadedMedia[]): DeviceSignals {
+  const d = media[0]?.meta.details ?? {};
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return { ip: str(d.ip) ?? str(d.ip_address), user_agent: str(d.user_agent) };
+}
+
+export const CHECKS: Record<ReportType, Check> = {
+  document_report: async ({ req, applicant, now }) => checkDocument({ images: await loadMediaOf(req, DOC), config: req.config, applicant, now }),
+  autofill: async ({ req, now }) => extractDocument({ images: await loadMediaOf(req, DOC), now }),
+  facial_similarity_report: async ({ req }) => {
+    const config = FacialSimilarityConfig.parse(req.config);
+    const document = frontOf(await loadMediaOf(req, DOC));
+    if (!document) throw new BadEvidenceError('no document image');
+    return checkFacialSimilarity({ documentImage: document, live: await loadMediaOf(req, FACE_OF_VARIANT[config.variant] ?? FACES), config });
+  },
+  known_faces_report: async ({ req }) => {
+    const [live] = await loadMediaOf(req, FACES);
+    if (!live) throw new BadEvidenceError('no face upload');
+    return checkKnownFaces({ live, applicantId: req.run.applicant_id, index: knownFaces });
+  },
+  device_intelligence_report: async ({ req, applicant, now }) => deviceReport({
+    applicant, device: deviceSignals(await loadMediaOf(req, [...DOC, ...FACES])), tasks: outputsById(req), config: req.config, now,
+    geo: MaxmindCountryLookup.bundled(),
+  }),
+  identity_report: async ({ req, applicant, now }) => identityReport({ applicant, tasks: outputsById(req), config: req.config, now }),
+  watchlist_report: async ({ req, applicant, now }) =>
+    watchlistReport({ applicant, tasks: outputsById(req), config: req.config, store: (watchlist ??= seedStore()), now }),
+  driving_licence_verification: async ({ req, applicant, now }) => drivingLicenceReport({
+    applicant, media: req.tasks.document_capture ? await loadMediaOf(req, DOC) : [], tasks: outputsById(req), config: req.config, now,
+  }),
+  india_tax_id_report: async ({ req, applicant, now }) => indiaPanReport({ applicant, tasks: outputsById(req), config: req.config, now }),
+  proof_of_address_report: async ({ req, applicant, now }) =>
+    proofOfAddressReport({ applicant, media: await loadMediaOf(req, ['proof_of_address_capture']), config: req.config, now }),
+};
+
+export const runLiveReport = (ev: Evidence): Promise<ReportResult> => CHECKS[ev.req.report](ev);

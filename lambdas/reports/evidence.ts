@@ -1,0 +1,72 @@
+/**
+ * The evidence of a report: the applicant (DynamoDB) and the uploads named by earlier capture
+ * tasks (bytes from S3). Missing or unusable evidence is the applicant's problem, a
+ * `BadEvidenceError` (the report says `consider`); storage failures are `ReportUnavailable`.
+ */
+import type { ReportRequest } from '../../compiler/runtime-contract';
+import { ApiError } from '../shared/errors';
+import { getApplicant, type ApplicantRecord } from '../store/applicants';
+import { loadMedia, type MediaMeta } from '../store/media';
+import type { ApplicantData, Media } from './types';
+
+export class BadEvidenceError extends Error {
+  override readonly name = 'BadEvidence';
+}
+export class ReportUnavailableError extends Error {
+  override readonly name = 'ReportUnavailable';
+  constructor(message: string, options?: { cause?: unknown }) { super(message, options); }
+}
+
+const is404 = (e: unknown) => e instanceof ApiError && e.status === 404;
+
+/** Applicant record → the fields the checks read. */
+export function applicantData(r: ApplicantRecord): ApplicantData {
+  const address = r.address ? { ...r.address, line1: r.address.line1 ?? undefined, line2: r.address.line2 ?? undefined } : undefined;
+  const idNumbers = r.id_numbers?.flatMap((n) => (n.type && n.value ? [{ type: n.type, value: n.value, ...(n.state_code ? { state_code: n.state_code } : {}) }] : []));
+  return {
+    first_name: r.first_name, last_name: r.last_name, dob: r.dob, email: r.email, phone_number: r.phone_number,
+    ...(address ? { address } : {}), ...(idNumbers?.length ? { id_numbers: idNumbers } : {}),
+  };
+}
+
+export async function loadApplicant(req: ReportRequest): Promise<ApplicantData> {
+  try {
+    return applicantData(await getApplicant(req.run.applicant_id, req.run.sandbox ? 'sandbox' : 'live'));
+  } catch (e) {
+    if (is404(e)) throw new BadEvidenceError(`applicant ${req.run.applicant_id} no longer exists`);
+    throw new ReportUnavailableError('the applicant could not be read', { cause: e });
+  }
+}
+
+/** Media ids in the output of the nearest task of one of `types` (capture outputs are `[{ id }]`). */
+export function mediaIdsOf(req: ReportRequest, types: readonly string[]): string[] {
+  for (const type of types) {
+    const output = req.tasks[type]?.output;
+    if (Array.isArray(output)) {
+      return output.flatMap((o: unknown) => (typeof o === 'object' && o !== null && typeof (o as { id?: unknown }).id === 'string' ? [(o as { id: string }).id] : []));
+    }
+  }
+  return [];
+}
+
+export interface LoadedMedia extends Media { meta: MediaMeta }
+
+export async function loadMediaOf(req: ReportRequest, types: readonly string[]): Promise<LoadedMedia[]> {
+  const ids = mediaIdsOf(req, types);
+  if (ids.length === 0) throw new BadEvidenceError(`no uploads in the output of ${types.join(' or ')}`);
+  return Promise.all(ids.map(async (id) => {
+    try {
+      const { meta, bytes } = await loadMedia(id);
+      if (meta.applicant_id !== req.run.applicant_id) throw new BadEvidenceError(`upload ${id} belongs to another applicant`);
+      return { id, bytes, contentType: meta.content_type, meta };
+    } catch (e) {
+      if (e instanceof BadEvidenceError) throw e;
+      if (is404(e)) throw new BadEvidenceError(`upload ${id} does not exist`);
+      throw new ReportUnavailableError(`upload ${id} could not be read`, { cause: e });
+    }
+  }));
+}
+
+/** Outputs of earlier tasks by task id, as the data checks take them. */
+export const outputsById = (req: ReportRequest): Record<string, unknown> =>
+  Object.fromEntries(Object.values(req.tasks).map((t) => [t.task_id, t.output]));

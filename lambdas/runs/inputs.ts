@@ -1,0 +1,51 @@
+/**
+ * The inputs a workflow version is configured with, checked when a run is created: every
+ * required custom input present and of its type, every configured applicant field present on
+ * the applicant. Pure; the problems come back as Onfido `fields`.
+ */
+import { APPLICANT_FIELDS, type WorkflowInput } from '../../compiler';
+
+type CustomType = NonNullable<WorkflowInput['custom']>[string]['type'];
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const TYPE_CHECKS: Record<CustomType, (v: unknown) => boolean> = {
+  string: (v) => typeof v === 'string',
+  boolean: (v) => typeof v === 'boolean',
+  number: (v) => typeof v === 'number' && Number.isFinite(v),
+  string_list: (v) => Array.isArray(v) && v.every((x) => typeof x === 'string'),
+  date_time: (v) => typeof v === 'string' && ISO_DATE_TIME.test(v) && !Number.isNaN(Date.parse(v)),
+};
+const TYPE_NAMES: Record<CustomType, string> = {
+  string: 'a string', boolean: 'true or false', number: 'a number', string_list: 'a list of strings', date_time: 'an ISO 8601 date-time',
+};
+
+const present = (v: unknown) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
+
+/** The applicant fields a version passes to its runs. */
+export function applicantFieldsOf(input: WorkflowInput | undefined): readonly string[] {
+  if (!input?.applicant) return [];
+  return input.applicant === 'all' ? APPLICANT_FIELDS : input.applicant;
+}
+
+export interface InputCheck { fields: Record<string, string[]>; applicant: Record<string, unknown> }
+
+export function checkInputs(input: WorkflowInput | undefined, applicant: Record<string, unknown>, custom: Record<string, unknown>): InputCheck {
+  const fields: Record<string, string[]> = Object.create(null);
+  const add = (k: string, m: string) => { (fields[k] ??= []).push(m); };
+  for (const [name, def] of Object.entries(input?.custom ?? {})) {
+    const value = custom[name];
+    if (!present(value)) {
+      if (def.required) add(`custom_data.${name}`, `is required by the workflow (${def.type})`);
+    } else if (!TYPE_CHECKS[def.type](value)) {
+      add(`custom_data.${name}`, `must be ${TYPE_NAMES[def.type]}, got ${JSON.stringify(value)}`);
+    }
+  }
+  const passed: Record<string, unknown> = {};
+  const strict = Array.isArray(input?.applicant);
+  for (const field of applicantFieldsOf(input)) {
+    const value = applicant[field];
+    if (present(value)) passed[field] = value;
+    else if (strict) add(`applicant.${field}`, 'is required by the workflow; update the applicant first');
+  }
+  return { fields, applicant: passed };
+}

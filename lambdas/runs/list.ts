@@ -1,0 +1,75 @@
+/**
+ * Listing runs, always by Query: runs of an applicant on gsi2, runs with given statuses on
+ * by_status (one query per status, merged), otherwise every run of the environment on gsi1.
+ * Dates bound the sort key (`<created_at>#<id>`); the other filters are filter expressions.
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { clients } from '../shared/aws';
+import { config } from '../shared/config';
+import { RunItem, RunStatus, type Environment } from '../store/runs';
+import { keys } from '../store/table';
+
+export const PAGE_SIZE = 20;
+
+const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: 'must be an ISO 8601 date or date-time' })
+  .transform((s) => new Date(s).toISOString());
+const commaList = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+
+export const ListRunsQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  status: commaList.pipe(z.array(RunStatus)).optional(),
+  created_at_gt: isoDate.optional(),
+  created_at_lt: isoDate.optional(),
+  sort: z.enum(['asc', 'desc']).default('desc'),
+  applicant_id: z.string().min(1).optional(),
+  tags: commaList.optional(),
+});
+export type ListRunsQuery = z.infer<typeof ListRunsQuery>;
+
+interface Source { index: string; pk: string; value: string; sk: string }
+
+function sources(q: ListRunsQuery, env: Environment): Source[] {
+  if (q.applicant_id) return [{ index: 'gsi2', pk: 'gsi2pk', value: keys.runsOfApplicant(q.applicant_id), sk: 'gsi2sk' }];
+  if (q.status?.length) return [...new Set(q.status)].map((s) => ({ index: 'by_status', pk: 'status', value: s, sk: 'gsi1sk' }));
+  return [{ index: 'gsi1', pk: 'gsi1pk', value: keys.runs(env), sk: 'gsi1sk' }];
+}
+
+/** Up to `need` runs of one source, in the requested order. */
+async function querySource(src: Source, q: ListRunsQuery, env: Environment, need: number): Promise<Array<{ key: string; run: RunItem }>> {
+  const names: Record<string, string> = { '#pk': src.pk, '#sk': src.sk, '#env': 'environment', '#itemsk': 'sk' };
+  const values: Record<string, unknown> = { ':pk': src.value, ':env': env, ':run': 'RUN' };
+  const keyCond = ['#pk = :pk'];
+  // Sort keys are `<ISO time>#<id>`: after X means past every key of time X; before X, below it.
+  if (q.created_at_gt && q.created_at_lt) { keyCond.push('#sk BETWEEN :gt AND :lt'); values[':gt'] = `${q.created_at_gt}#\uffff`; values[':lt'] = q.created_at_lt; }
+  else if (q.created_at_gt) { keyCond.push('#sk > :gt'); values[':gt'] = `${q.created_at_gt}#\uffff`; }
+  else if (q.created_at_lt) { keyCond.push('#sk < :lt'); values[':lt'] = q.created_at_lt; }
+  const filters = ['#env = :env', '#itemsk = :run'];
+  if (q.applicant_id && q.status?.length) {
+    names['#status'] = 'status';
+    filters.push(`#status IN (${q.status.map((s, i) => { values[`:s${i}`] = s; return `:s${i}`; }).join(', ')})`);
+  }
+  (q.tags ?? []).forEach((t, i) => { names['#tags'] = 'tags'; values[`:t${i}`] = t; filters.push(`contains(#tags, :t${i})`); });
+  const found: Array<{ key: string; run: RunItem }> = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await clients().doc.send(new QueryCommand({
+      TableName: config().TABLE_NAME, IndexName: src.index, ScanIndexForward: q.sort === 'asc', ExclusiveStartKey: start,
+      KeyConditionExpression: keyCond.join(' AND '), FilterExpression: filters.join(' AND '),
+      ExpressionAttributeNames: names, ExpressionAttributeValues: values,
+    }));
+    for (const item of res.Items ?? []) found.push({ key: String(item[src.sk]), run: RunItem.parse(item) });
+    start = res.LastEvaluatedKey;
+  } while (start && found.length < need);
+  return found;
+}
+
+/** One page of runs (PAGE_SIZE), newest first unless `sort=asc`. */
+export async function listRuns(q: ListRunsQuery, env: Environment): Promise<RunItem[]> {
+  if (q.created_at_gt && q.created_at_lt && q.created_at_gt >= q.created_at_lt) return [];
+  const need = q.page * PAGE_SIZE;
+  const all = (await Promise.all(sources(q, env).map((s) => querySource(s, q, env, need)))).flat();
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  all.sort((a, b) => (q.sort === 'asc' ? cmp(a.key, b.key) : cmp(b.key, a.key)));
+  return all.slice(need - PAGE_SIZE, need).map((x) => x.run);
+}

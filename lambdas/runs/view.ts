@@ -1,0 +1,66 @@
+/**
+ * A run as the API shows it (Onfido's WorkflowRun). While the run lives, its status is the
+ * item's; once the state machine recorded the end, `result` supplies reasons, output and error.
+ */
+import { z } from 'zod';
+import { createSdkToken } from '../api/auth';
+import { config } from '../shared/config';
+import { isoSeconds } from '../shared/ids';
+import { isEnded, type RunItem, type RunLink, type RunStatus } from '../store/runs';
+
+export interface WorkflowRun {
+  id: string;
+  applicant_id: string;
+  workflow_id: string;
+  workflow_version_id: number;
+  status: RunStatus;
+  output: unknown;
+  reasons: unknown[];
+  error: { type: string; message: string } | null;
+  link: RunLink & { url: string };
+  tags: string[];
+  customer_user_id: string | null;
+  dashboard_url: string;
+  sdk_token: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const EndResult = z.looseObject({
+  reasons: z.array(z.unknown()).optional(),
+  output: z.unknown().optional(),
+  error: z.object({ type: z.string().nullish(), message: z.string().nullish() }).nullish(),
+  message: z.string().optional(),
+});
+
+function endOf(run: RunItem): z.infer<typeof EndResult> {
+  if (!run.result) return {};
+  try {
+    const parsed = EndResult.safeParse(JSON.parse(run.result));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
+
+const iso = (t: string) => isoSeconds(new Date(t));
+
+export function toWorkflowRun(run: RunItem, now = Date.now()): WorkflowRun {
+  const ended = isEnded(run.status);
+  const end = ended ? endOf(run) : {};
+  const base = config().PUBLIC_URL.replace(/\/$/, '');
+  const error = run.status !== 'error' ? null
+    : run.error ?? { type: end.error?.type ?? 'workflow_error', message: end.error?.message ?? end.message ?? 'The workflow run failed' };
+  return {
+    id: run.id, applicant_id: run.applicant_id, workflow_id: run.workflow_id, workflow_version_id: run.workflow_version_id,
+    status: run.status,
+    output: end.output ?? null,
+    reasons: end.reasons ?? [],
+    error,
+    link: { url: `${base}/capture/${run.id}`, ...run.link },
+    tags: run.tags, customer_user_id: run.customer_user_id,
+    dashboard_url: `${base}/dashboard/workflow_runs/${run.id}`,
+    sdk_token: ended ? null : createSdkToken({ applicantId: run.applicant_id, environment: run.environment, runId: run.id }, now),
+    created_at: iso(run.created_at), updated_at: iso(run.updated_at),
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * Workflow runs: one item per run (`keys.run`), in three collections: all runs of an
+ * environment (gsi1), runs of an applicant (gsi2) and runs by status (by_status). The compiled
+ * state machine writes the end (`status`, `result`, `completed_at`) on the same item.
+ */
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { clients } from '../shared/aws';
+import { config } from '../shared/config';
+import { createdKey, keys } from './table';
+
+export const RUN_STATUSES = ['processing', 'awaiting_input', 'awaiting_client_input', 'approved', 'review', 'declined', 'abandoned', 'error'] as const;
+export const RunStatus = z.enum(RUN_STATUSES);
+export type RunStatus = z.infer<typeof RunStatus>;
+export const ENDED_STATUSES = ['approved', 'review', 'declined', 'abandoned', 'error'] as const satisfies readonly RunStatus[];
+export const isEnded = (s: RunStatus) => (ENDED_STATUSES as readonly string[]).includes(s);
+
+export const Environment = z.enum(['sandbox', 'live']);
+export type Environment = z.infer<typeof Environment>;
+
+export const RunLink = z.object({
+  completed_redirect_url: z.string().nullable().default(null),
+  expired_redirect_url: z.string().nullable().default(null),
+  expires_at: z.string().nullable().default(null),
+  language: z.string().nullable().default(null),
+});
+export type RunLink = z.infer<typeof RunLink>;
+
+export const RunError = z.object({ type: z.string(), message: z.string() });
+
+/** The stored run (what this module writes, plus what the state machine adds at the end). */
+export const RunItem = z.object({
+  id: z.string(),
+  environment: Environment,
+  applicant_id: z.string(),
+  workflow_id: z.string(),
+  workflow_version_id: z.number().int(),
+  status: RunStatus,
+  tags: z.array(z.string()).default([]),
+  customer_user_id: z.string().nullable().default(null),
+  link: RunLink,
+  custom_data: z.record(z.string(), z.unknown()).default({}),
+  execution_arn: z.string().optional(),
+  /** JSON text written by the state machine when the run ends: `{ status, task_id, reasons?, output?, error? }`. */
+  result: z.string().optional(),
+  /** Set by the back end when the execution could not start or failed without recording an end. */
+  error: RunError.optional(),
+  /** Bumped on every task change; status writes are conditional on it (see runs/status.ts). */
+  task_seq: z.number().int().default(0),
+  created_at: z.string(),
+  updated_at: z.string(),
+  completed_at: z.string().optional(),
+});
+export type RunItem = z.infer<typeof RunItem>;
+export type NewRun = Omit<RunItem, 'status' | 'task_seq' | 'updated_at' | 'result' | 'error' | 'completed_at' | 'execution_arn'>;
+
+const table = () => config().TABLE_NAME;
+const ENDED_CONDITION = 'NOT (#status IN (:e0, :e1, :e2, :e3, :e4))';
+const endedValues = Object.fromEntries(ENDED_STATUSES.map((s, i) => [`:e${i}`, s]));
+
+/** Writes a new run (status processing) with its collection keys; fails if the id exists. */
+export async function putRun(run: NewRun): Promise<RunItem> {
+  const item: RunItem = { ...run, status: 'processing', task_seq: 0, updated_at: run.created_at };
+  const sortKey = createdKey(run.created_at, run.id);
+  await clients().doc.send(new PutCommand({
+    TableName: table(),
+    Item: {
+      ...keys.run(run.id), ...item,
+      gsi1pk: keys.runs(run.environment), gsi1sk: sortKey,
+      gsi2pk: keys.runsOfApplicant(run.applicant_id), gsi2sk: sortKey,
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  }));
+  return item;
+}
+
+export async function getRun(id: string): Promise<RunItem | undefined> {
+  const res = await clients().doc.send(new GetCommand({ TableName: table(), Key: keys.run(id), ConsistentRead: true }));
+  return res.Item ? RunItem.parse(res.Item) : undefined;
+}
+
+export async function setExecutionArn(id: string, executionArn: string): Promise<void> {
+  await clients().doc.send(new UpdateCommand({
+    TableName: table(), Key: keys.run(id),
+    UpdateExpression: 'SET execution_arn = :arn', ExpressionAttributeValues: { ':arn': executionArn },
+  }));
+}
+
+/** Ends a run with `error` unless it has already ended; returns whether it did. */
+export async function markRunError(id: string, error: z.infer<typeof RunError>, now: string): Promise<boolean> {
+  try {
+    await clients().doc.send(new UpdateCommand({
+      TableName: table(), Key: keys.run(id),
+      UpdateExpression: 'SET #status = :error, #error = :err, #result = :result, updated_at = :now, completed_at = :now',
+      ConditionExpression: `attribute_exists(pk) AND ${ENDED_CONDITION}`,
+      ExpressionAttributeNames: { '#status': 'status', '#error': 'error', '#result': 'result' },
+      ExpressionAttributeValues: { ...endedValues, ':error': 'error', ':err': error, ':now': now, ':result': JSON.stringify({ status: 'error', error }) },
+    }));
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/** Bumps the run's task sequence (after a task changed); returns the new value. */
+export async function bumpTaskSeq(id: string): Promise<number> {
+  const res = await clients().doc.send(new UpdateCommand({
+    TableName: table(), Key: keys.run(id),
+    UpdateExpression: 'ADD task_seq :one', ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: { ':one': 1 }, ReturnValues: 'UPDATED_NEW',
+  }));
+  return z.object({ task_seq: z.number() }).parse(res.Attributes).task_seq;
+}
+
+/** Sets a live status if the run has not ended and no task changed since `seq`; false otherwise. */
+export async function setLiveStatus(id: string, status: RunStatus, seq: number, now: string): Promise<boolean> {
+  try {
+    await clients().doc.send(new UpdateCommand({
+      TableName: table(), Key: keys.run(id),
+      UpdateExpression: 'SET #status = :status, updated_at = :now',
+      ConditionExpression: `task_seq = :seq AND ${ENDED_CONDITION}`,
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ...endedValues, ':status': status, ':seq': seq, ':now': now },
+    }));
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+export const isConditionFailure = (e: unknown) => e instanceof Error && e.name === 'ConditionalCheckFailedException';

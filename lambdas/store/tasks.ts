@@ -1,0 +1,106 @@
+/**
+ * Workflow tasks: items under their run's partition (`keys.task`), so a run's tasks are one
+ * Query. A waiting task holds the Step Functions task token; it is completed exactly once by a
+ * conditional write (waiting → completed).
+ */
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { clients } from '../shared/aws';
+import { config } from '../shared/config';
+import { isConditionFailure } from './runs';
+import { keys } from './table';
+
+export const TaskKind = z.enum(['interactive', 'send_receive', 'report']);
+export type TaskKind = z.infer<typeof TaskKind>;
+export const TaskStatus = z.enum(['waiting', 'completed', 'timed_out', 'failed']);
+export type TaskStatus = z.infer<typeof TaskStatus>;
+
+export const TaskItem = z.object({
+  id: z.string(),
+  workflow_run_id: z.string(),
+  /** The task's id in the workflow definition (`document`, `risk`...). */
+  workflow_task_id: z.string(),
+  task_type: z.string(),
+  kind: TaskKind,
+  task_def_id: z.string(),
+  task_def_version: z.string().nullable(),
+  status: TaskStatus,
+  token: z.string().optional(),
+  config: z.record(z.string(), z.unknown()).default({}),
+  input: z.unknown(),
+  output: z.unknown().optional(),
+  /** Whether `workflow_task.started` went out (a retried invoke sends it if the first did not). */
+  announced: z.boolean().default(false),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type TaskItem = z.infer<typeof TaskItem>;
+
+const table = () => config().TABLE_NAME;
+
+/** Writes a task unless one with this id exists; returns whether it was new. */
+export async function putTaskOnce(task: TaskItem): Promise<boolean> {
+  try {
+    await clients().doc.send(new PutCommand({
+      TableName: table(), Item: { ...keys.task(task.workflow_run_id, task.id), ...task }, ConditionExpression: 'attribute_not_exists(pk)',
+    }));
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+export async function getTask(runId: string, taskId: string): Promise<TaskItem | undefined> {
+  const res = await clients().doc.send(new GetCommand({ TableName: table(), Key: keys.task(runId, taskId), ConsistentRead: true }));
+  return res.Item ? TaskItem.parse(res.Item) : undefined;
+}
+
+/** Every task of a run, in creation order. */
+export async function listTasks(runId: string): Promise<TaskItem[]> {
+  const items: TaskItem[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await clients().doc.send(new QueryCommand({
+      TableName: table(), ConsistentRead: true, ExclusiveStartKey: start,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.run(runId).pk, ':prefix': keys.taskPrefix },
+    }));
+    items.push(...(res.Items ?? []).map((i) => TaskItem.parse(i)));
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return items.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id));
+}
+
+/** Moves a waiting task to `status` with its output; false if it was not waiting (exactly once). */
+export async function settleTask(runId: string, taskId: string, status: Exclude<TaskStatus, 'waiting'>, output: unknown, now: string): Promise<boolean> {
+  try {
+    await clients().doc.send(new UpdateCommand({
+      TableName: table(), Key: keys.task(runId, taskId),
+      UpdateExpression: 'SET #status = :status, #output = :output, updated_at = :now',
+      ConditionExpression: '#status = :waiting',
+      ExpressionAttributeNames: { '#status': 'status', '#output': 'output' },
+      ExpressionAttributeValues: { ':status': status, ':output': output ?? null, ':now': now, ':waiting': 'waiting' },
+    }));
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/** After a completion was accepted but Step Functions refused it: record why (task no longer waits). */
+export async function markTask(runId: string, taskId: string, status: TaskStatus, now: string): Promise<void> {
+  await clients().doc.send(new UpdateCommand({
+    TableName: table(), Key: keys.task(runId, taskId),
+    UpdateExpression: 'SET #status = :status, updated_at = :now REMOVE #output',
+    ExpressionAttributeNames: { '#status': 'status', '#output': 'output' },
+    ExpressionAttributeValues: { ':status': status, ':now': now },
+  }));
+}
+
+export async function setAnnounced(runId: string, taskId: string): Promise<void> {
+  await clients().doc.send(new UpdateCommand({
+    TableName: table(), Key: keys.task(runId, taskId), UpdateExpression: 'SET announced = :yes', ExpressionAttributeValues: { ':yes': true },
+  }));
+}

@@ -1,0 +1,78 @@
+/**
+ * What the capture client sends to complete an interactive task, checked and turned into the
+ * task's output: media ids must be uploads of the run's applicant of the right kind (document
+ * captures get each document's type, side and country); profile data must hold its fields.
+ */
+import { z } from 'zod';
+import { PROFILE_FIELDS } from '../../compiler';
+import { ApiError } from '../shared/errors';
+import type { Environment } from '../store/applicants';
+import { getMedia, type MediaKind } from '../store/media';
+
+const MEDIA_OF: Record<string, { kind: MediaKind; allowEmpty: boolean }> = {
+  document_capture: { kind: 'documents', allowEmpty: false },
+  proof_of_address_capture: { kind: 'documents', allowEmpty: false },
+  face_capture_photo: { kind: 'live_photos', allowEmpty: false },
+  face_capture_video: { kind: 'live_videos', allowEmpty: false },
+  // Devices that cannot run Motion complete it with [] (workflows route on the empty output).
+  face_capture_motion: { kind: 'motion_captures', allowEmpty: true },
+};
+
+const MediaList = z.array(z.object({ id: z.string().min(1) }).passthrough()).max(10);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const PROFILE_VALUE: Record<string, z.ZodType> = {
+  dob: z.string().regex(DATE, 'must be a date YYYY-MM-DD'),
+  address: z.object({ country: z.string().min(2), postcode: z.string().optional() }).passthrough(),
+  email: z.string().email(),
+};
+/** SSN is asked only of US residents, PAN only of Indian residents: both may be absent. */
+const CONDITIONAL = new Set(['ssn', 'pan']);
+
+export type CaptureCheck = { ok: true; output: unknown } | { ok: false; fields: Record<string, string[]> };
+
+export interface CaptureContext { taskType: string; config: Record<string, unknown>; applicantId: string; environment: Environment }
+
+export async function checkCapture(ctx: CaptureContext, data: unknown): Promise<CaptureCheck> {
+  const media = MEDIA_OF[ctx.taskType];
+  if (media) return checkMedia(ctx, media, data);
+  if (ctx.taskType === 'profile_data_capture') return checkProfile(ctx.config, data);
+  return { ok: false, fields: { data: [`tasks of type ${ctx.taskType} cannot be completed by the capture client`] } };
+}
+
+async function checkMedia(ctx: CaptureContext, media: { kind: MediaKind; allowEmpty: boolean }, data: unknown): Promise<CaptureCheck> {
+  const list = MediaList.safeParse(data);
+  if (!list.success) return { ok: false, fields: { data: ['must be a list of { "id": "<media id>" }'] } };
+  if (list.data.length === 0 && !media.allowEmpty) return { ok: false, fields: { data: ['must name at least one upload'] } };
+  const fields: Record<string, string[]> = Object.create(null);
+  const output: Array<Record<string, unknown>> = [];
+  for (const [i, { id }] of list.data.entries()) {
+    try {
+      const meta = await getMedia(id, media.kind, ctx.environment);
+      if (meta.applicant_id !== ctx.applicantId) throw new ApiError(404, 'resource_not_found', 'another applicant');
+      output.push(media.kind === 'documents' ? { id, ...pick(meta.details, ['type', 'side', 'issuing_country']) } : { id });
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status !== 404) throw e;
+      fields[`data.${i}.id`] = [`is not one of this applicant's ${media.kind.replace('_', ' ')}`];
+    }
+  }
+  return Object.keys(fields).length ? { ok: false, fields } : { ok: true, output };
+}
+
+function checkProfile(config: Record<string, unknown>, data: unknown): CaptureCheck {
+  const wanted = z.array(z.enum(PROFILE_FIELDS)).safeParse(config.fields);
+  const names = wanted.success ? wanted.data : [];
+  const shape = Object.fromEntries(names.map((f) => {
+    const value = PROFILE_VALUE[f] ?? z.string().min(1);
+    return [f, CONDITIONAL.has(f) ? value.optional() : value];
+  }));
+  const parsed = z.object(shape).strict().safeParse(data);
+  if (parsed.success) return { ok: true, output: parsed.data };
+  const fields: Record<string, string[]> = Object.create(null);
+  for (const issue of parsed.error.issues) {
+    const key = ['data', ...issue.path.map(String)].join('.');
+    (fields[key] ??= []).push(issue.message);
+  }
+  return { ok: false, fields };
+}
+
+const pick = (o: Record<string, unknown>, names: string[]) => Object.fromEntries(names.filter((n) => o[n] !== undefined).map((n) => [n, o[n]]));

@@ -1,0 +1,58 @@
+/**
+ * The state machines' task function (`lambda:invoke.waitForTaskToken`): records an interactive
+ * or Send/Receive task with its token, updates the run status and announces the task.
+ * Idempotent: the task id is derived from the token, so a retried invoke finds its own task.
+ */
+import { createHash } from 'node:crypto';
+import { TaskRequest } from '../../compiler/runtime-contract';
+import { systemRuntime, type Runtime } from '../shared/ids';
+import { refreshRunStatus } from '../runs/status';
+import { getRun } from '../store/runs';
+import { getTask, putTaskOnce, setAnnounced, type TaskItem } from '../store/tasks';
+import { emitTaskEvent } from './events';
+
+export class InvalidTaskRequestError extends Error {
+  override readonly name = 'InvalidTaskRequest';
+}
+export class RunNotFoundError extends Error {
+  override readonly name = 'RunNotFound';
+}
+
+/** `<task id>_<10 hex of the token's hash>`: new for every attempt (a new token), stable across invoke retries. */
+export const taskInstanceId = (taskId: string, token: string) => `${taskId}_${createHash('sha256').update(token).digest('hex').slice(0, 10)}`;
+
+export function taskItemOf(req: TaskRequest, now: string): TaskItem {
+  const sendReceive = req.kind === 'send_receive';
+  const defId = sendReceive && typeof req.config.task_def_id === 'string' ? req.config.task_def_id : req.task_id;
+  const defVersion = sendReceive && typeof req.config.task_def_version === 'string' ? req.config.task_def_version : String(req.task_version);
+  const input = sendReceive
+    ? req.send ?? {}
+    : { task_type: req.task_type, ...(req.name ? { name: req.name } : {}), config: req.config, retry: req.retry ?? null };
+  return {
+    id: taskInstanceId(req.task_id, req.token), workflow_run_id: req.run.workflow_run_id, workflow_task_id: req.task_id,
+    task_type: req.task_type, kind: req.kind, task_def_id: defId, task_def_version: defVersion, status: 'waiting',
+    token: req.token, config: req.config, input, announced: false, created_at: now, updated_at: now,
+  };
+}
+
+export function createTaskHandler(runtime: Runtime = systemRuntime) {
+  return async function taskHandler(event: unknown): Promise<{ task_id: string }> {
+    const parsed = TaskRequest.safeParse(event);
+    if (!parsed.success) throw new InvalidTaskRequestError(`The task request is not valid: ${parsed.error.message}`);
+    const req = parsed.data;
+    if (!(await getRun(req.run.workflow_run_id))) throw new RunNotFoundError(`No workflow run ${req.run.workflow_run_id}`);
+    const now = () => runtime.now().toISOString();
+    const item = taskItemOf(req, now());
+    const created = await putTaskOnce(item);
+    const task = created ? item : await getTask(item.workflow_run_id, item.id);
+    if (!task) throw new RunNotFoundError(`Task ${item.id} vanished while being recorded`);
+    await refreshRunStatus(task.workflow_run_id, now);
+    if (!task.announced) {
+      await emitTaskEvent('workflow_task.started', task, req.run.applicant_id);
+      await setAnnounced(task.workflow_run_id, task.id);
+    }
+    return { task_id: task.id };
+  };
+}
+
+export const handler = createTaskHandler();
