@@ -6,7 +6,7 @@
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import type { Workflow } from '../../compiler';
+import type { Problem, Workflow } from '../../compiler';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { keys } from './table';
@@ -93,7 +93,7 @@ export async function listWorkflowItems(): Promise<WorkflowItem[]> {
 
 export interface WorkflowVersion {
   workflow_id: string; version: number; status: VersionStatus; notes: string; created_at: string;
-  definition: unknown; problems: unknown[]; state_machine_version_arn: string | null;
+  definition: unknown; problems: Problem[]; state_machine_version_arn: string | null;
 }
 
 /** One version with its definition and derived status; undefined when the workflow or version does not exist. */
@@ -102,7 +102,7 @@ export async function getVersion(workflowId: string, version: number): Promise<W
   if (!workflow || !item) return undefined;
   return {
     workflow_id: workflowId, version, status: versionStatus(workflow, item), notes: item.notes, created_at: item.created_at,
-    definition: JSON.parse(item.definition_json ?? 'null'), problems: JSON.parse(item.problems_json) as unknown[],
+    definition: JSON.parse(item.definition_json ?? 'null'), problems: JSON.parse(item.problems_json) as Problem[],
     state_machine_version_arn: item.state_machine_version_arn ?? null,
   };
 }

@@ -49,6 +49,9 @@ describe('workflows', () => {
     const noName = await api('POST', '/v3.6/workflows', { description: 'no name' });
     expect(noName.status).toBe(422);
     expect(Object.keys((noName.body.error as { fields: Body }).fields)).toEqual(['name']);
+    const notObject = await api('POST', '/v3.6/workflows', [{ name: 'x' }]);
+    expect(notObject.status).toBe(422);
+    expect(notObject.body).toMatchObject({ error: { type: 'validation_error', fields: { body: [expect.any(String)] } } });
     const malformed = await api('POST', '/v3.6/workflows', undefined, '{"name": ');
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ error: { type: 'bad_request' } });
@@ -107,6 +110,10 @@ describe('versions', () => {
     expect(noDefinition.status).toBe(422);
     expect(Object.keys((noDefinition.body.error as { fields: Body }).fields)).toEqual(['definition']);
     expect((await api('POST', base, { definition: VALID, notes: 7 })).status).toBe(422);
+    const huge = await api('POST', base, { definition: { ...VALID, description: 'x'.repeat(300 * 1024) } });
+    expect(huge.status).toBe(422);
+    expect(huge.body).toMatchObject({ error: { fields: { definition: [expect.stringContaining('KB')] } } });
+    expect((await api<{ versions: unknown[] }>('GET', base)).body.versions).toEqual([]);
     const notNumber = await api('GET', `${base}/abc`);
     expect(notNumber.status).toBe(422);
     expect(notNumber.body).toMatchObject({ error: { type: 'validation_error', fields: { version: [expect.any(String)] } } });
