@@ -36,7 +36,7 @@ export async function activateVersion(workflowId: string, version: number, rt: R
   }
   let aliasMoved = false;
   try {
-    const versionArn = item.state_machine_version_arn ?? await publishOnce(workflowId, version, compiled.json, rt);
+    const versionArn = item.state_machine_version_arn ?? await publishOnce(workflow, version, compiled.json, rt);
     const stateMachineArn = versionArn.slice(0, versionArn.lastIndexOf(':'));
     aliasMoved = true;
     const aliasArn = await pointAlias(workflowId, versionArn);
@@ -58,8 +58,9 @@ export async function activateVersion(workflowId: string, version: number, rt: R
 }
 
 /** Publishes the compiled version and records it; reuses the version another activation recorded first. */
-async function publishOnce(workflowId: string, version: number, asl: string, rt: Runtime): Promise<string> {
-  const published = await publishVersion(workflowId, asl, `workflow version ${version}`);
+async function publishOnce(workflow: WorkflowItem, version: number, asl: string, rt: Runtime): Promise<string> {
+  const workflowId = workflow.id;
+  const published = await publishVersion(workflowId, asl, `workflow version ${version}`, workflow.state_machine_arn !== undefined);
   if (await recordMachineVersion(workflowId, version, published.stateMachineVersionArn, isoSeconds(rt.now()))) {
     return published.stateMachineVersionArn;
   }

@@ -24,10 +24,15 @@ export const aliasArn = (workflowId: string) => `${machineArn(workflowId)}:${LIV
 
 export interface Published { stateMachineArn: string; stateMachineVersionArn: string }
 
-/** Makes `definition` the machine's current revision and publishes it (creating the machine on first use). */
-export async function publishVersion(workflowId: string, definition: string, description: string): Promise<Published> {
+/**
+ * Makes `definition` the machine's current revision and publishes it: CreateStateMachine on a
+ * workflow's first activation (`exists` false), UpdateStateMachine after; each falls back to the
+ * other when the machine is not as expected (created by an activation that failed half-way).
+ */
+export async function publishVersion(workflowId: string, definition: string, description: string, exists: boolean): Promise<Published> {
   const c = config();
   const sfn = clients().sfn;
+  const name = machineName(workflowId, c);
   const update = async (): Promise<Published> => {
     const arn = machineArn(workflowId, c);
     const res = await sfn.send(new UpdateStateMachineCommand({
@@ -36,22 +41,23 @@ export async function publishVersion(workflowId: string, definition: string, des
     if (!res.stateMachineVersionArn) throw new Error(`UpdateStateMachine of ${arn} published no version`);
     return { stateMachineArn: arn, stateMachineVersionArn: res.stateMachineVersionArn };
   };
-  try {
-    return await update();
-  } catch (e) {
-    if (errorName(e) !== 'StateMachineDoesNotExist') throw e;
+  if (exists) {
+    try {
+      return await update();
+    } catch (e) {
+      if (errorName(e) !== 'StateMachineDoesNotExist') throw e;
+    }
   }
   try {
     const res = await sfn.send(new CreateStateMachineCommand({
-      name: machineName(workflowId, c), definition, roleArn: c.STATE_MACHINE_ROLE_ARN, type: 'STANDARD', publish: true, versionDescription: description,
+      name, definition, roleArn: c.STATE_MACHINE_ROLE_ARN, type: 'STANDARD', publish: true, versionDescription: description,
     }));
-    if (!res.stateMachineArn || !res.stateMachineVersionArn) throw new Error(`CreateStateMachine of ${machineName(workflowId, c)} published no version`);
-    return { stateMachineArn: res.stateMachineArn, stateMachineVersionArn: res.stateMachineVersionArn };
+    // An identical machine that exists already is returned as it is, without a new version.
+    if (res.stateMachineArn && res.stateMachineVersionArn) return { stateMachineArn: res.stateMachineArn, stateMachineVersionArn: res.stateMachineVersionArn };
   } catch (e) {
-    // Another activation created it a moment ago: update it as usual.
-    if (errorName(e) === 'StateMachineAlreadyExists') return update();
-    throw e;
+    if (errorName(e) !== 'StateMachineAlreadyExists') throw e;
   }
+  return update();
 }
 
 /** Points the alias `live` at one published version (all traffic), creating the alias on first use. */

@@ -137,7 +137,7 @@ describe('activation', () => {
     const id = await workflowWith(VALID);
     const compiled = compileVersion(id, 1, VALID);
     if (!compiled.ok) throw new Error('the template compiles');
-    const orphan = await publishVersion(id, compiled.json, 'workflow version 1');
+    const orphan = await publishVersion(id, compiled.json, 'workflow version 1', false);
     const res = await activate(id, 1);
     expect(res.body).toMatchObject({ status: 'active', state_machine_version_arn: orphan.stateMachineVersionArn });
     expect((await sfn.send(new ListStateMachineVersionsCommand({ stateMachineArn: orphan.stateMachineArn }))).stateMachineVersions).toHaveLength(1);
