@@ -3,6 +3,7 @@
  * live) whose token created them. gsi1 holds every applicant of an environment, gsi2 only
  * those not scheduled for deletion (sparse), so that both lists page and count without filters.
  */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
@@ -67,7 +68,11 @@ export async function updateApplicant(id: string, environment: Environment, data
     ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(delete_at)',
     ExpressionAttributeNames: Object.fromEntries(names.map((n) => [`#${n}`, n])),
     ExpressionAttributeValues: Object.fromEntries(names.map((n) => [`:${n}`, changes[n]])),
-  }));
+  })).catch((e: unknown) => {
+    // Deleted between the read and the write.
+    if (e instanceof ConditionalCheckFailedException) throw validationError(`Applicant ${id} is scheduled for deletion; restore it before updating it`);
+    throw e;
+  });
   return toRecord(out.Attributes ?? {});
 }
 
