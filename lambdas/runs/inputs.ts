@@ -19,6 +19,10 @@ const TYPE_NAMES: Record<CustomType, string> = {
   string: 'a string', boolean: 'true or false', number: 'a number', string_list: 'a list of strings', date_time: 'an ISO 8601 date-time',
 };
 
+/** Workflow applicant fields that API v3.6 applicants cannot hold: passed when present, never required
+ *  (otherwise a version asking for them could never start a run). */
+const UNSETTABLE_APPLICANT_FIELDS = new Set(['nationality']);
+
 const present = (v: unknown) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
 
 /** The applicant fields a version passes to its runs. */
@@ -45,7 +49,7 @@ export function checkInputs(input: WorkflowInput | undefined, applicant: Record<
   for (const field of applicantFieldsOf(input)) {
     const value = applicant[field];
     if (present(value)) passed[field] = value;
-    else if (strict) add(`applicant.${field}`, 'is required by the workflow; update the applicant first');
+    else if (strict && !UNSETTABLE_APPLICANT_FIELDS.has(field)) add(`applicant.${field}`, 'is required by the workflow; update the applicant first');
   }
   return { fields, applicant: passed };
 }
