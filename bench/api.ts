@@ -1,0 +1,108 @@
+/**
+ * API benchmark on the local stack: `npm run bench:api`.
+ * autocannon (10 connections) against GET run, list runs, create run and complete task (a
+ * Send/Receive task waiting in each of N runs), through the local gateway; then DynamoDB
+ * Local's raw GetItem latency, and the ratio of API GET run p50 to GetItem p50 (the API's
+ * overhead over one storage read). DynamoDB Local runs with its data on disk, as `npm start`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import autocannon from 'autocannon';
+import { clients } from '../lambdas/shared/aws';
+import { keys } from '../lambdas/store/table';
+import { startStack } from '../local/stack';
+import { client, type Client } from '../local/stack/client';
+
+const CONNECTIONS = 10;
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
+const COMPLETIONS = Number(process.env.BENCH_COMPLETIONS ?? 200);
+
+const WORKFLOW = {
+  name: 'bench', start: 'risk',
+  tasks: [
+    { id: 'risk', type: 'send_receive', task_def_id: 'risk_score', task_def_version: '1', timeout_seconds: 3600, receive: { score: { format: 'number', required: true } }, next: 'done' },
+    { id: 'done', type: 'result', outcome: 'approve', reasons: ['bench'] },
+  ],
+};
+
+interface Row { name: string; rps: number; p50: number; p99: number; errors: number }
+
+async function cannon(name: string, opts: autocannon.Options): Promise<Row> {
+  const r = await autocannon({ connections: CONNECTIONS, ...opts });
+  const errors = r.errors + r.timeouts + r.non2xx;
+  return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors };
+}
+
+async function setup(api: Client): Promise<{ workflowId: string; applicantId: string }> {
+  const wf = await api.call<{ id: string }>('POST', '/v3.6/workflows', { name: 'bench' });
+  const v = await api.call<{ version: number; problems: unknown[] }>('POST', `/v3.6/workflows/${wf.id}/versions`, { definition: WORKFLOW });
+  if (v.problems.length) throw new Error(`bench workflow: ${JSON.stringify(v.problems)}`);
+  await api.call('POST', `/v3.6/workflows/${wf.id}/versions/${v.version}/activate`);
+  const a = await api.call<{ id: string }>('POST', '/v3.6/applicants', { first_name: 'Bench', last_name: 'Mark' });
+  return { workflowId: wf.id, applicantId: a.id };
+}
+
+/** N runs, each with its Send/Receive task waiting: the bodies of the complete-task benchmark. */
+async function waitingTasks(api: Client, body: string, n: number): Promise<string[]> {
+  const runs: string[] = [];
+  for (let i = 0; i < n; i++) runs.push((await api.call<{ id: string }>('POST', '/v3.6/workflow_runs', JSON.parse(body))).id);
+  const paths: string[] = [];
+  for (const id of runs) {
+    for (let tries = 0; tries < 200; tries++) {
+      const tasks = await api.call<Array<{ id: string }>>('GET', `/v3.6/workflow_runs/${id}/tasks`);
+      if (tasks[0]) { paths.push(`/v3.6/workflow_runs/${id}/tasks/${tasks[0].id}/complete`); break; }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+  return paths;
+}
+
+async function getItemLatency(runId: string, n = 2000): Promise<{ p50: number; p99: number }> {
+  const { dynamodb } = clients();
+  const Key = { pk: { S: keys.run(runId).pk }, sk: { S: keys.run(runId).sk } };
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = process.hrtime.bigint();
+    await dynamodb.send(new GetItemCommand({ TableName: process.env.TABLE_NAME, Key }));
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times[Math.floor(n * 0.5)]!, p99: times[Math.floor(n * 0.99)]! };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-api-'));
+  const stack = await startStack({ dataDir: dir });
+  try {
+    const api = client(stack.url, stack.apiToken);
+    const { workflowId, applicantId } = await setup(api);
+    const headers = { authorization: `Token token=${stack.apiToken}`, 'content-type': 'application/json' };
+    const createBody = JSON.stringify({ workflow_id: workflowId, applicant_id: applicantId });
+    const run = await api.call<{ id: string }>('POST', '/v3.6/workflow_runs', JSON.parse(createBody));
+    const rows: Row[] = [];
+    rows.push(await cannon('GET /workflow_runs/{id}', { url: `${stack.url}/v3.6/workflow_runs/${run.id}`, headers, duration: DURATION_S }));
+    rows.push(await cannon('GET /workflow_runs', { url: `${stack.url}/v3.6/workflow_runs`, headers, duration: DURATION_S }));
+    rows.push(await cannon('POST /workflow_runs', { url: `${stack.url}/v3.6/workflow_runs`, method: 'POST', headers, body: createBody, duration: DURATION_S }));
+    await stack.engine.idle();
+    const paths = await waitingTasks(api, createBody, COMPLETIONS);
+    let next = 0;
+    rows.push(await cannon('POST …/tasks/{id}/complete', {
+      url: stack.url, method: 'POST', headers, amount: paths.length,
+      requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]!, body: JSON.stringify({ data: { score: 10 } }) }) }],
+    }));
+    const ddb = await getItemLatency(run.id);
+    console.log(`API on the local stack (${CONNECTIONS} connections, ${DURATION_S} s each; complete task: ${paths.length} tasks)`);
+    console.log('| request | req/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|');
+    for (const r of rows) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
+    console.log(`\nDynamoDB Local GetItem (sequential): p50 ${ddb.p50.toFixed(2)} ms, p99 ${ddb.p99.toFixed(2)} ms`);
+    const single = await cannon('GET /workflow_runs/{id} (1 connection)', { url: `${stack.url}/v3.6/workflow_runs/${run.id}`, headers, duration: 3, connections: 1 });
+    console.log(`GET run with 1 connection: p50 ${single.p50} ms → ${(single.p50 / ddb.p50).toFixed(1)}× a raw GetItem (p50)`);
+  } finally {
+    await stack.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => { console.error(e); process.exitCode = 1; });
