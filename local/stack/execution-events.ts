@@ -47,7 +47,11 @@ export class ExecutionEvents {
     return {
       start: async (req) => {
         const r = await e.start(req);
-        if (!this.running.has(r.executionArn) && r.status === 'RUNNING') { this.running.add(r.executionArn); await this.emit(r); }
+        // An execution may already have ended when start returns: RUNNING first, as AWS does, then check() sends the end.
+        if (!this.running.has(r.executionArn)) {
+          this.running.add(r.executionArn);
+          await this.emit({ executionArn: r.executionArn, stateMachineArn: r.stateMachineArn, name: r.name, status: 'RUNNING', input: r.input, startDate: r.startDate });
+        }
         void this.check();
         return r;
       },

@@ -52,7 +52,7 @@ export interface Stack {
   bus: LocalEventBus;
   /** Deliveries that exhausted their retries. */
   deadLetters: Array<{ event: BusEvent; arn: string; error: string }>;
-  /** Emits pending execution status-change events now (tests). */
+  /** Emits pending execution status-change events now and delivers what is due (tests). */
   flushExecutionEvents(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -121,7 +121,7 @@ export async function startStack(o: StackOptions = {}): Promise<Stack> {
     return {
       url, apiToken, env, engine, controlPlane, bus, deadLetters,
       endpoints: { api: url, dynamodb: ddb.endpoint, s3: s3.endpoint, sfn: sfnServer.url, events: eventsServer.url },
-      flushExecutionEvents: async () => { await engine.idle(); await executionEvents.check(); await bus.idle(); },
+      flushExecutionEvents: async () => { await engine.idle(); await executionEvents.check(); await bus.runDue(); },
       stop,
     };
   } catch (e) {

@@ -58,6 +58,23 @@ test('a state machine created through the SFN API runs', async () => {
   expect(JSON.parse(d.output ?? '{}')).toEqual({ sum: 42 });
 });
 
+test('a failed execution emits a Step Functions status-change event on the default bus', async () => {
+  const seen: BusEvent[] = [];
+  stack.bus.registerTarget('status-target', async (e) => { seen.push(e); });
+  stack.bus.putRule({ Name: 'status-rule', EventPattern: { source: ['aws.states'], detail: { status: ['FAILED'] } } });
+  stack.bus.putTargets('status-rule', [{ Id: 's', Arn: 'status-target' }]);
+  const sfn = new SFNClient({ ...local(), endpoint: stack.endpoints.sfn });
+  const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({
+    name: 'stack-fail', roleArn: 'arn:aws:iam::000000000000:role/test',
+    definition: JSON.stringify({ StartAt: 'Boom', States: { Boom: { Type: 'Fail', Error: 'Boom', Cause: 'on purpose' } } }),
+  }));
+  const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, name: 'r-1', input: '{}' }));
+  await stack.flushExecutionEvents();
+  expect(seen).toHaveLength(1);
+  expect(seen[0]).toMatchObject({ source: 'aws.states', 'detail-type': 'Step Functions Execution Status Change', resources: [executionArn],
+    detail: { executionArn, name: 'r-1', status: 'FAILED', error: 'Boom', cause: 'on purpose', input: '{}' } });
+});
+
 test('an event put through the EventBridge API reaches a rule target', async () => {
   const seen: BusEvent[] = [];
   stack.bus.registerTarget('test-target', async (e) => { seen.push(e); });

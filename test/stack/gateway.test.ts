@@ -1,0 +1,66 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { createGateway, type Gateway, type GatewayEvent } from '../../local/gateway';
+
+let gw: Gateway;
+let seen: GatewayEvent[] = [];
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'gw-'));
+  mkdirSync(path.join(dir, 'capture/assets'), { recursive: true });
+  writeFileSync(path.join(dir, 'capture/index.html'), '<html>capture</html>');
+  writeFileSync(path.join(dir, 'capture/assets/app.js'), 'console.log(1)');
+  gw = await createGateway({
+    staticDir: dir,
+    handler: async (event) => {
+      const e = event as GatewayEvent;
+      seen.push(e);
+      if (e.rawPath === '/binary') return { statusCode: 200, headers: { 'Content-Type': 'image/png' }, body: Buffer.from([137, 80, 78, 71]).toString('base64'), isBase64Encoded: true };
+      return { statusCode: 201, headers: { 'content-type': 'application/json', 'x-test': 'yes' }, body: '{"ok":true}', isBase64Encoded: false };
+    },
+  });
+});
+afterAll(async () => { await gw.close(); rmSync(dir, { recursive: true, force: true }); });
+beforeEach(() => { seen = []; });
+
+test('a JSON request becomes a payload 2.0 event, and the result is written back', async () => {
+  const res = await fetch(`${gw.url}/v3.6/applicants?page=2&tags=a&tags=b`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Custom': 'v', 'User-Agent': 'jest', cookie: 'a=1; b=2' }, body: '{"first_name":"Jane"}',
+  });
+  expect(res.status).toBe(201);
+  expect(res.headers.get('x-test')).toBe('yes');
+  expect(await res.json()).toEqual({ ok: true });
+  const e = seen[0]!;
+  expect(e).toMatchObject({
+    version: '2.0', routeKey: '$default', rawPath: '/v3.6/applicants', rawQueryString: 'page=2&tags=a&tags=b',
+    queryStringParameters: { page: '2', tags: 'a,b' }, cookies: ['a=1', 'b=2'], body: '{"first_name":"Jane"}', isBase64Encoded: false,
+    requestContext: { http: { method: 'POST', path: '/v3.6/applicants', sourceIp: '127.0.0.1', userAgent: 'jest' }, stage: '$default' },
+  });
+  expect(e.headers['x-custom']).toBe('v');
+  expect(e.headers['content-type']).toBe('application/json');
+});
+
+test('multipart and binary bodies are base64; base64 results are decoded', async () => {
+  const form = new FormData();
+  form.set('file', new Blob([Buffer.from([0, 255, 1])], { type: 'image/png' }), 'a.png');
+  await fetch(`${gw.url}/upload`, { method: 'POST', body: form });
+  const e = seen[0]!;
+  expect(e.isBase64Encoded).toBe(true);
+  expect(e.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+  expect(Buffer.from(e.body!, 'base64').includes(Buffer.from([0, 255, 1]))).toBe(true);
+  const bin = await fetch(`${gw.url}/binary`);
+  expect(bin.headers.get('content-type')).toBe('image/png');
+  expect(Buffer.from(await bin.arrayBuffer())).toEqual(Buffer.from([137, 80, 78, 71]));
+});
+
+test('web apps are static files with an index fallback; other apps 404', async () => {
+  const js = await fetch(`${gw.url}/capture/assets/app.js`);
+  expect(js.headers.get('content-type')).toMatch(/javascript/);
+  expect(await js.text()).toBe('console.log(1)');
+  expect(await (await fetch(`${gw.url}/capture/run/123`)).text()).toBe('<html>capture</html>');
+  expect((await fetch(`${gw.url}/capture/missing.js`)).status).toBe(404);
+  expect((await fetch(`${gw.url}/builder/`)).status).toBe(404);
+  expect((await fetch(`${gw.url}/capture/..%2f..%2fetc/passwd`)).status).toBe(404);
+  expect(seen).toEqual([]);
+});
