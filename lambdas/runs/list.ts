@@ -37,9 +37,10 @@ function sources(q: ListRunsQuery, env: Environment): Source[] {
 
 /** Up to `need` runs of one source, in the requested order. */
 async function querySource(src: Source, q: ListRunsQuery, env: Environment, need: number): Promise<Array<{ key: string; run: RunItem }>> {
-  const names: Record<string, string> = { '#pk': src.pk, '#sk': src.sk, '#env': 'environment', '#itemsk': 'sk' };
+  const names: Record<string, string> = { '#pk': src.pk, '#env': 'environment', '#itemsk': 'sk' };
   const values: Record<string, unknown> = { ':pk': src.value, ':env': env, ':run': 'RUN' };
   const keyCond = ['#pk = :pk'];
+  if (q.created_at_gt || q.created_at_lt) names['#sk'] = src.sk;
   // Sort keys are `<ISO time>#<id>`: after X means past every key of time X; before X, below it.
   if (q.created_at_gt && q.created_at_lt) { keyCond.push('#sk BETWEEN :gt AND :lt'); values[':gt'] = `${q.created_at_gt}#\uffff`; values[':lt'] = q.created_at_lt; }
   else if (q.created_at_gt) { keyCond.push('#sk > :gt'); values[':gt'] = `${q.created_at_gt}#\uffff`; }
