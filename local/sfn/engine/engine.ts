@@ -51,6 +51,7 @@ export class StepFunctionsEngine implements SfnEngine {
   private readonly store: ExecutionStore;
   private readonly lambdas: LambdaRegistry;
   private readonly integrations: Integration[];
+  private readonly integrationByResource = new Map<string, Integration | null>();
   private readonly timers: TimerScheduler;
   private readonly env: StepEnv;
   private readonly ready: Promise<void>;
@@ -203,7 +204,12 @@ export class StepFunctionsEngine implements SfnEngine {
   }
 
   private async invoke(arn: string, e: Effect): Promise<void> {
-    const integration = this.integrations.find((i) => i.matches(e.resource));
+    let integration = this.integrationByResource.get(e.resource);
+    if (integration === undefined) {
+      integration = this.integrations.find((i) => i.matches(e.resource)) ?? null;
+      if (this.integrationByResource.size > 1000) this.integrationByResource.clear();
+      this.integrationByResource.set(e.resource, integration);
+    }
     let outcome: TaskOutcome;
     try {
       outcome = integration
@@ -214,8 +220,8 @@ export class StepFunctionsEngine implements SfnEngine {
     }
     if (this.closed) return;
     const base = { thread: e.thread, attempt: e.attempt };
-    if (outcome.kind === 'ok') await this.dispatch(arn, { t: 'taskSucceeded', ...base, output: outcome.output });
-    else if (outcome.kind === 'submitted') await this.dispatch(arn, { t: 'taskSubmitted', ...base, output: outcome.output });
+    if (outcome.kind === 'ok') await this.dispatch(arn, { t: 'taskSucceeded', ...base, output: outcome.output, text: outcome.text });
+    else if (outcome.kind === 'submitted') await this.dispatch(arn, { t: 'taskSubmitted', ...base, output: outcome.output, text: outcome.text });
     else await this.dispatch(arn, { t: 'taskFailed', ...base, error: outcome.error, cause: outcome.cause });
   }
 

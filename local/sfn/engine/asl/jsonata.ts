@@ -9,9 +9,17 @@ const compiled = new Map<string, jsonata.Expression>();
 /** Returns the JSONata expression inside `{% ... %}`, or undefined for a literal string. */
 export function expressionOf(v: unknown): string | undefined {
   if (typeof v !== 'string') return undefined;
-  const m = EXPR.exec(v);
-  return m ? (m[1] ?? '').trim() : undefined;
+  // Template strings come from definitions: remember what each one holds.
+  let e = exprOf.get(v);
+  if (e === undefined) {
+    const m = EXPR.exec(v);
+    e = m ? (m[1] ?? '').trim() : null;
+    if (exprOf.size > 20000) exprOf.clear();
+    exprOf.set(v, e);
+  }
+  return e ?? undefined;
 }
+const exprOf = new Map<string, string | null>();
 
 function asSequence(items: unknown[]): unknown[] {
   // JSONata unwraps one-item sequences, which is how AWS's $range(1, 9, 9) yields 1.
@@ -69,34 +77,89 @@ function compile(expr: string): jsonata.Expression {
 }
 
 export interface JsonataScope {
-  bindings: Record<string, unknown>;
-  /** Builds the cause prefix ("An error occurred while executing the state ..."). */
-  prefix: string;
+  /** The variables visible to the state (own properties only). */
+  vars: Record<string, unknown>;
+  /** The `$states` object. */
+  readonly states: Record<string, unknown>;
+  /** `$states.<name>`, without building `$states`. */
+  stateField(name: string): unknown;
+  /** The cause prefix ("An error occurred while executing the state ..."), built when read. */
+  readonly prefix: string;
 }
 
-const SIMPLE = /^\$[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
-const NOT_SIMPLE = Symbol('not simple');
+/** What JSONata binds: the variables plus `$states`. */
+function bindingsOf(scope: JsonataScope): Record<string, unknown> {
+  return { ...scope.vars, states: scope.states };
+}
 
-/** `$var.a.b` through plain objects needs no JSONata (which is async and allocates a lot). */
-function simplePath(expr: string, bindings: Record<string, unknown>): unknown {
-  if (!SIMPLE.test(expr)) return NOT_SIMPLE;
-  const parts = expr.slice(1).split('.');
-  const head = parts[0] as string;
-  if (head === 'eval' || !Object.prototype.hasOwnProperty.call(bindings, head)) return NOT_SIMPLE;
-  let v: unknown = bindings[head];
-  for (let i = 1; i < parts.length; i++) {
+const NOT_SIMPLE = Symbol('not simple');
+type Fast = { path: string[]; op?: '=' | '!=' | '<' | '<=' | '>' | '>='; num?: number } | null;
+const SIMPLE = /^\$([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)$/;
+const COMPARE = /^\$([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*(<=|>=|!=|<|>|=)\s*(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)$/;
+const fastForms = new Map<string, Fast>();
+const KEYWORDS = new Set(['and', 'or', 'in', 'true', 'false', 'null', 'function']);
+
+/** `$var.a.b` and `$var.a.b <op> <number>` need no JSONata (which is async and allocates a lot). */
+function fastForm(expr: string): Fast {
+  let f = fastForms.get(expr);
+  if (f === undefined) {
+    const m = SIMPLE.exec(expr);
+    const c = m ? undefined : COMPARE.exec(expr);
+    if (m) f = { path: (m[1] as string).split('.') };
+    else if (c) f = { path: (c[1] as string).split('.'), op: c[2] as NonNullable<Fast>['op'], num: Number(c[3]) };
+    else f = null;
+    if (f && f.path[0] === 'eval') f = null;
+    if (f && f.op !== undefined && f.path.some((n) => KEYWORDS.has(n))) f = null;
+    if (fastForms.size > 5000) fastForms.clear();
+    fastForms.set(expr, f);
+  }
+  return f;
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** Follows a path through plain objects; NOT_SIMPLE where JSONata's sequence semantics would matter. */
+function lookup(path: string[], scope: JsonataScope): unknown {
+  const head = path[0] as string;
+  let v: unknown;
+  let i = 1;
+  if (head === 'states') {
+    if (path.length === 1) v = scope.states;
+    else { v = scope.stateField(path[1] as string); i = 2; }
+  } else if (hasOwn.call(scope.vars, head)) v = scope.vars[head];
+  else return NOT_SIMPLE;
+  for (; i < path.length; i++) {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return NOT_SIMPLE;
-    v = (v as Record<string, unknown>)[parts[i] as string];
+    v = (v as Record<string, unknown>)[path[i] as string];
   }
   return Array.isArray(v) || v === undefined ? NOT_SIMPLE : v;
 }
 
+/** The value of a simple expression without JSONata, or NOT_SIMPLE. */
+function fastEval(expr: string, scope: JsonataScope): unknown {
+  const f = fastForm(expr);
+  if (f === null) return NOT_SIMPLE;
+  const v = lookup(f.path, scope);
+  if (f.op === undefined || v === NOT_SIMPLE) return v;
+  // A number compared with a number literal: JSONata's result is the plain JS comparison.
+  if (typeof v !== 'number') return NOT_SIMPLE;
+  const n = f.num as number;
+  switch (f.op) {
+    case '=': return v === n;
+    case '!=': return v !== n;
+    case '<': return v < n;
+    case '<=': return v <= n;
+    case '>': return v > n;
+    case '>=': return v >= n;
+  }
+}
+
 /** Evaluates one expression; undefined results are returned as undefined for the caller to judge. */
 export async function evalExpression(expr: string, scope: JsonataScope, field: string): Promise<unknown> {
-  const fast = simplePath(expr, scope.bindings);
+  const fast = fastEval(expr, scope);
   if (fast !== NOT_SIMPLE) return fast;
   try {
-    return await compile(expr).evaluate(null, scope.bindings);
+    return await compile(expr).evaluate(null, bindingsOf(scope));
   } catch (e) {
     if (e instanceof StatesError) throw new StatesError(e.error, `${scope.prefix} The JSONata expression '${expr}' specified for the field '${field}' threw an error during evaluation. ${e.causeText ?? ''}`.trim(), field);
     const err = e as { code?: string; message?: string };
@@ -105,9 +168,53 @@ export async function evalExpression(expr: string, scope: JsonataScope, field: s
   }
 }
 
+export const NOT_SYNC: unique symbol = NOT_SIMPLE as never;
+
+/** A simple expression's value (see fastEval), or NOT_SYNC. */
+export function fastExpression(expr: string, scope: JsonataScope): unknown {
+  return fastEval(expr, scope);
+}
+
+/**
+ * A template whose expressions are all simple (see fastEval), evaluated synchronously; NOT_SYNC
+ * if one is not (the caller then uses evalTemplate, which also produces the errors).
+ * Values read from the scope are returned as they are (JSON values are never mutated in place).
+ */
+export function evalTemplateSync(value: Json | undefined, scope: JsonataScope): Json | typeof NOT_SYNC {
+  if (value === undefined) return null;
+  if (typeof value === 'string') {
+    const expr = expressionOf(value);
+    if (expr === undefined) return value;
+    return fastEval(expr, scope) as Json | typeof NOT_SYNC;
+  }
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const out: Json[] = new Array<Json>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const r = evalTemplateSync(value[i], scope);
+      if (r === NOT_SYNC) return NOT_SYNC;
+      out[i] = r;
+    }
+    return out;
+  }
+  const out: Record<string, Json> = {};
+  for (const k of Object.keys(value)) {
+    const r = evalTemplateSync(value[k], scope);
+    if (r === NOT_SYNC) return NOT_SYNC;
+    out[k] = r;
+  }
+  return out;
+}
+
 /** Evaluates every `{% %}` string at any depth of a field's value. */
 export async function evalTemplate(value: Json | undefined, scope: JsonataScope, field: string): Promise<Json> {
   if (value === undefined) return null;
+  const fast = evalTemplateSync(value, scope);
+  if (fast !== NOT_SYNC) return fast;
+  return evalTemplateAsync(value, scope, field);
+}
+
+async function evalTemplateAsync(value: Json, scope: JsonataScope, field: string): Promise<Json> {
   const expr = expressionOf(value);
   if (expr !== undefined) {
     const r = await evalExpression(expr, scope, field);
@@ -116,12 +223,12 @@ export async function evalTemplate(value: Json | undefined, scope: JsonataScope,
   }
   if (Array.isArray(value)) {
     const out: Json[] = [];
-    for (let i = 0; i < value.length; i++) out.push(await evalTemplate(value[i], scope, `${field}[${i}]`));
+    for (let i = 0; i < value.length; i++) out.push(await evalTemplateAsync(value[i] as Json, scope, `${field}[${i}]`));
     return out;
   }
   if (isObject(value)) {
     const out: Record<string, Json> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = await evalTemplate(v, scope, `${field}/${k}`);
+    for (const [k, v] of Object.entries(value)) out[k] = await evalTemplateAsync(v, scope, `${field}/${k}`);
     return out;
   }
   return value;

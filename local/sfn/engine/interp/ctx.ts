@@ -25,6 +25,15 @@ export type Effect = InvokeEffect;
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
 
+/** `{ truncated: false }`, shared by every event that carries a payload. */
+export const NOT_TRUNCATED: Readonly<{ truncated: false }> = Object.freeze({ truncated: false });
+
+const enteredTypes: Record<string, string> = {};
+const exitedTypes: Record<string, string> = {};
+/** `PassStateEntered` etc., built once per state type. */
+export const enteredType = (stateType: string): string => (enteredTypes[stateType] ??= `${stateType}StateEntered`);
+export const exitedType = (stateType: string): string => (exitedTypes[stateType] ??= `${stateType}StateExited`);
+
 /** Mutable working state of one step: the snapshot plus what the step produced. */
 export class StepCtx {
   readonly events: HistoryEvent[] = [];
@@ -34,6 +43,9 @@ export class StepCtx {
   readonly childDone: number[] = [];
   /** Tokens that stopped being valid in this step. */
   readonly deadTokens: string[] = [];
+  /** The JSON text of the last state output (`exitValue`), reused by the next StateEntered. */
+  exitValue: Json | undefined;
+  exitText: string | undefined;
 
   constructor(readonly program: Program, readonly snap: ExecSnapshot, readonly env: StepEnv) {}
 
@@ -87,7 +99,15 @@ export class StepCtx {
   }
 }
 
+const detailsKeys = new Map<string, string>();
+
 function detailsKey(type: string): string {
+  let k = detailsKeys.get(type);
+  if (k === undefined) detailsKeys.set(type, (k = computeDetailsKey(type)));
+  return k;
+}
+
+function computeDetailsKey(type: string): string {
   const special: Record<string, string> = {
     PassStateEntered: 'stateEnteredEventDetails', PassStateExited: 'stateExitedEventDetails',
   };

@@ -1,21 +1,49 @@
-import type { ChoiceRule } from '../asl/definition';
+import type { ChoiceRule, StateDef } from '../asl/definition';
 import { StatesError, StatesErrors, statePrefix } from '../asl/errors';
-import { evalExpression, evalTemplate, expressionOf, type JsonataScope } from '../asl/jsonata';
+import { evalExpression, evalTemplate, evalTemplateSync, expressionOf, fastExpression, NOT_SYNC, type JsonataScope } from '../asl/jsonata';
 import { jsonTypeName, toJson, type Json } from '../asl/json';
 import type { StepCtx } from './ctx';
 import type { Dialect, Finished } from './dialect';
 import type { ThreadSnap } from './snapshot';
 
-interface StatesVars { input: Json; result?: Json; errorOutput?: Json; token?: string; item?: { Index: number; Value: Json } }
+interface StatesVars { input: Json; result?: Json; errorOutput?: Json; token?: string; item?: { Index: number; Value: Json }; scope?: JsonataScope }
+
+class Scope implements JsonataScope {
+  private statesObj?: Record<string, unknown>;
+  private ctx?: Record<string, Json>;
+  constructor(private readonly x: StepCtx, private readonly t: ThreadSnap, readonly vars: Record<string, unknown>, private readonly s: StatesVars) {}
+  get prefix(): string { return statePrefix(this.t.state, this.t.enteredEventId); }
+
+  /** `$states`, built when an expression needs the whole object. */
+  get states(): Record<string, unknown> {
+    if (this.statesObj) return this.statesObj;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const self = this;
+    const states: Record<string, unknown> = { input: this.s.input, get context() { return self.context(); } };
+    if (this.s.result !== undefined) states.result = this.s.result;
+    if (this.s.errorOutput !== undefined) states.errorOutput = this.s.errorOutput;
+    return (this.statesObj = states);
+  }
+
+  stateField(name: string): unknown {
+    switch (name) {
+      case 'input': return this.s.input;
+      case 'context': return this.context();
+      case 'result': return this.s.result;
+      case 'errorOutput': return this.s.errorOutput;
+      default: return this.states[name];
+    }
+  }
+
+  /** The context object is built only if an expression reads it: most never do. */
+  private context(): Record<string, Json> {
+    return (this.ctx ??= this.x.context(this.t, { token: this.s.token, item: this.s.item }));
+  }
+}
 
 function scope(x: StepCtx, t: ThreadSnap, s: StatesVars): JsonataScope {
-  // The context object is built only if an expression reads it: most never do.
-  let ctx: Record<string, Json> | undefined;
-  const states: Record<string, unknown> = { input: s.input };
-  Object.defineProperty(states, 'context', { enumerable: true, get: () => (ctx ??= x.context(t, { token: s.token, item: s.item })) });
-  if (s.result !== undefined) states.result = s.result;
-  if (s.errorOutput !== undefined) states.errorOutput = s.errorOutput;
-  return { bindings: { ...x.vars(t), states }, prefix: statePrefix(t.state, t.enteredEventId) };
+  // One scope per StatesVars: Assign and Output of a state see the same variables and $states.
+  return (s.scope ??= new Scope(x, t, x.vars(t), s));
 }
 
 async function assign(x: StepCtx, t: ThreadSnap, a: Record<string, Json> | undefined, s: StatesVars): Promise<Record<string, Json> | undefined> {
@@ -37,6 +65,62 @@ async function typed(x: StepCtx, t: ThreadSnap, v: Json | undefined, field: stri
     throw new StatesError(StatesErrors.QueryEvaluationError, `${sc.prefix} The JSONata expression '${expr}' specified for the field '${field}' returned an unexpected result type. Expected '${expected}', but was '${jsonTypeName(j)}' for value: ${JSON.stringify(j)}`, field);
   }
   return j;
+}
+
+/**
+ * `finish` without promises when every expression involved is simple (see evalTemplateSync);
+ * undefined otherwise, and then the caller uses `finish`, which evaluates again from scratch
+ * (evaluation has no side effects) and reports any error.
+ */
+export function finishSync(x: StepCtx, t: ThreadSnap, st: StateDef, result: Json | undefined, rule?: ChoiceRule): Finished | undefined {
+  const s: StatesVars = { input: t.input, result };
+  const outDef = rule ? (rule.Output ?? st.Output) : st.Output;
+  const assignDef = rule ? rule.Assign : st.Assign;
+  let assigned: Record<string, Json> | undefined;
+  if (assignDef !== undefined) {
+    const a = evalTemplateSync(assignDef, scope(x, t, s));
+    if (a === NOT_SYNC) return undefined;
+    assigned = a as Record<string, Json>;
+  }
+  let output: Json;
+  if (outDef !== undefined) {
+    const o = evalTemplateSync(outDef, scope(x, t, s));
+    if (o === NOT_SYNC) return undefined;
+    output = o;
+  } else output = result !== undefined ? result : t.input;
+  return { output, assigned };
+}
+
+/** `choose` without promises when every condition tried is simple and boolean; NOT_SYNC otherwise. */
+export function chooseSync(x: StepCtx, t: ThreadSnap, st: StateDef): ChoiceRule | undefined | typeof NOT_SYNC {
+  const rules = st.Choices ?? [];
+  let s: StatesVars | undefined;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i] as ChoiceRule;
+    const c = rule.Condition ?? null;
+    const expr = expressionOf(c);
+    if (expr === undefined) {
+      if (c === true) return rule;
+      continue;
+    }
+    const r = fastExpression(expr, scope(x, t, (s ??= { input: t.input })));
+    if (typeof r !== 'boolean') return NOT_SYNC;
+    if (r) return rule;
+  }
+  return undefined;
+}
+
+/** Task arguments without promises (see finishSync); NOT_SYNC otherwise. */
+export function argsSync(x: StepCtx, t: ThreadSnap, st: StateDef, token: string | undefined): Json | typeof NOT_SYNC {
+  if (st.Arguments === undefined) return t.input;
+  return evalTemplateSync(st.Arguments, scope(x, t, { input: t.input, token }));
+}
+
+/** Task timeouts given literally (or not at all); undefined when one is an expression. */
+export function taskTimeoutsSync(st: StateDef): { timeout?: number; heartbeat?: number } | undefined {
+  const ts = st.TimeoutSeconds, hb = st.HeartbeatSeconds;
+  if (expressionOf(ts) !== undefined || expressionOf(hb) !== undefined) return undefined;
+  return { timeout: num(ts as Json | undefined), heartbeat: num(hb as Json | undefined) };
 }
 
 function num(v: Json | undefined): number | undefined { return typeof v === 'number' ? v : undefined; }

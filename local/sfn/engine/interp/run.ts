@@ -2,7 +2,7 @@ import type { StateDef } from '../asl/definition';
 import { StatesError, StatesErrors } from '../asl/errors';
 import type { Json } from '../asl/json';
 import { languageOf } from '../asl/program';
-import type { StepCtx } from './ctx';
+import { exitedType, NOT_TRUNCATED, type StepCtx } from './ctx';
 import type { Dialect, Finished } from './dialect';
 import { jsonataDialect } from './jsonata-dialect';
 import { jsonpathDialect } from './jsonpath-dialect';
@@ -16,32 +16,56 @@ const MAX_PAYLOAD = 256 * 1024;
 export const json = (v: Json): string => JSON.stringify(v);
 
 /** Runs part of a state; a StatesError goes through Retry/Catch. */
-export async function guarded(x: StepCtx, t: ThreadSnap, st: StateDef, f: () => Promise<void>): Promise<void> {
-  try { await f(); } catch (e) {
+export function guarded(x: StepCtx, t: ThreadSnap, st: StateDef, f: () => Promise<void> | undefined | void): Promise<void> | undefined {
+  const onError = (e: unknown): Promise<void> => {
     if (!(e instanceof StatesError)) throw e;
-    await failState(x, t, st, e.error, e.causeText, e.location);
+    return failState(x, t, st, e.error, e.causeText, e.location);
+  };
+  let p: Promise<void> | undefined | void;
+  try { p = f(); } catch (e) { return onError(e); }
+  return p ? p.then(undefined, onError) : undefined;
+}
+
+/** `complete` outside `guarded`: a StatesError (payload too large) goes through Retry/Catch. */
+export function completeNow(x: StepCtx, t: ThreadSnap, st: StateDef, f: Finished, next?: string): Promise<void> | undefined {
+  try {
+    complete(x, t, st, f, next);
+    return undefined;
+  } catch (e) {
+    if (!(e instanceof StatesError)) throw e;
+    return failState(x, t, st, e.error, e.causeText, e.location);
   }
 }
 
 /** Leaves a state successfully: Output/Assign (already evaluated), StateExited, then Next or End. */
 export function complete(x: StepCtx, t: ThreadSnap, st: StateDef, f: Finished, next?: string): void {
   const out = json(f.output);
-  if (Buffer.byteLength(out) > MAX_PAYLOAD) {
+  // A UTF-16 unit is at most 3 UTF-8 bytes: only long texts need counting.
+  if (out.length * 3 > MAX_PAYLOAD && Buffer.byteLength(out) > MAX_PAYLOAD) {
     throw new StatesError(StatesErrors.DataLimitExceeded, `The state/task '${t.state}' returned a result with a size exceeding the maximum number of bytes service limit.`);
   }
-  const d: Record<string, unknown> = { name: t.state, output: out, outputDetails: { truncated: false } };
+  const d: Record<string, unknown> = { name: t.state, output: out, outputDetails: NOT_TRUNCATED };
   if (f.assigned) {
     const shown: Record<string, string> = {};
-    for (const [k, v] of Object.entries(f.assigned)) { t.vars[k] = v; shown[k] = json(v); }
+    const a = f.assigned;
+    for (const k of Object.keys(a)) { const v = a[k] as Json; t.vars[k] = v; shown[k] = json(v); }
     d.assignedVariables = shown;
-    d.assignedVariablesDetails = { truncated: false };
+    d.assignedVariablesDetails = NOT_TRUNCATED;
   }
-  x.emit(t, `${st.Type}StateExited`, d);
+  x.emit(t, exitedType(st.Type), d);
+  // The next StateEntered (or ExecutionSucceeded) shows the same text.
+  x.exitValue = f.output;
+  x.exitText = out;
   const target = next ?? st.Next;
   if (st.Type === 'Succeed' || (st.End && next === undefined) || target === undefined) return finishThread(x, t, { ok: true, output: f.output });
   t.state = target;
   t.input = f.output;
   t.phase = 'ready';
+}
+
+/** JSON text of a value that may be the last state output. */
+export function textOf(x: StepCtx, v: Json): string {
+  return x.exitText !== undefined && x.exitValue === v ? x.exitText : json(v);
 }
 
 /** Fails the current state: retriers first, then catchers, else the thread fails. */
@@ -119,8 +143,8 @@ export function endExecution(x: StepCtx, o: Outcome | { timedOut: true } | { abo
     x.emit(undefined, 'ExecutionAborted', strip({ error: o.error, cause: o.cause }));
   } else if (o.ok) {
     r.status = 'SUCCEEDED';
-    r.output = json(o.output);
-    x.emit(undefined, 'ExecutionSucceeded', { output: r.output, outputDetails: { truncated: false } });
+    r.output = textOf(x, o.output);
+    x.emit(undefined, 'ExecutionSucceeded', { output: r.output, outputDetails: NOT_TRUNCATED });
   } else {
     r.status = 'FAILED';
     r.error = o.error; r.cause = o.cause;

@@ -8,7 +8,7 @@ import { complete, dialectOf, finishThread, guarded } from './run';
 import type { ThreadSnap } from './snapshot';
 import { startTask } from './task';
 
-type Body = (x: StepCtx, t: ThreadSnap, st: StateDef, d: Dialect) => Promise<void>;
+type Body = (x: StepCtx, t: ThreadSnap, st: StateDef, d: Dialect) => Promise<void> | undefined;
 
 /** What each state type does after StateEntered (and again on every retry). */
 export const stateBodies: Record<StateDef['Type'], Body> = {

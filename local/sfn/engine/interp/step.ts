@@ -2,17 +2,22 @@ import type { HistoryEvent } from '../../contract';
 import { StatesErrors } from '../asl/errors';
 import type { Json } from '../asl/json';
 import type { Program } from '../asl/program';
-import { StepCtx, type Effect, type StepEnv } from './ctx';
+import { enteredType, NOT_TRUNCATED, StepCtx, type Effect, type StepEnv } from './ctx';
 import { onChildDone } from './fanout';
-import { dialectOf, endExecution, guarded, json } from './run';
+import { completeNow, dialectOf, endExecution, guarded, textOf } from './run';
+import { chooseSync, finishSync } from './jsonata-dialect';
+import { NOT_SYNC } from '../asl/jsonata';
+import { languageOf } from '../asl/program';
+import type { StateDef } from '../asl/definition';
+import type { Finished } from './dialect';
 import type { ExecSnapshot, ThreadSnap } from './snapshot';
 import { stateBodies, waitDone } from './states';
 import { taskFailed, taskHeartbeat, taskSubmitted, taskSucceeded, taskTimedOut } from './task';
 
 export type StepEvent =
   | { t: 'start' }
-  | { t: 'taskSucceeded'; thread: number; attempt: number; output: Json }
-  | { t: 'taskSubmitted'; thread: number; attempt: number; output: Json }
+  | { t: 'taskSucceeded'; thread: number; attempt: number; output: Json; text?: string }
+  | { t: 'taskSubmitted'; thread: number; attempt: number; output: Json; text?: string }
   | { t: 'taskFailed'; thread: number; attempt: number; error?: string; cause?: string }
   | { t: 'heartbeat'; thread: number; attempt: number }
   | { t: 'timers' }
@@ -43,8 +48,8 @@ async function apply(x: StepCtx, ev: StepEvent): Promise<void> {
   const th = (id: number): ThreadSnap | undefined => x.snap.threads[id];
   switch (ev.t) {
     case 'start': return start(x);
-    case 'taskSucceeded': await taskSucceeded(x, th(ev.thread), ev.attempt, ev.output); return ready(x, ev.thread);
-    case 'taskSubmitted': return taskSubmitted(x, th(ev.thread), ev.attempt, ev.output);
+    case 'taskSucceeded': await taskSucceeded(x, th(ev.thread), ev.attempt, ev.output, ev.text); return ready(x, ev.thread);
+    case 'taskSubmitted': return taskSubmitted(x, th(ev.thread), ev.attempt, ev.output, ev.text);
     case 'taskFailed': await taskFailed(x, th(ev.thread), ev.attempt, ev.error, ev.cause); return ready(x, ev.thread);
     case 'heartbeat': return taskHeartbeat(x, th(ev.thread), ev.attempt);
     case 'timers': return fireTimers(x);
@@ -54,7 +59,7 @@ async function apply(x: StepCtx, ev: StepEvent): Promise<void> {
 
 function start(x: StepCtx): void {
   const r = x.snap.record;
-  x.emit(undefined, 'ExecutionStarted', { input: r.input, inputDetails: { truncated: false }, roleArn: x.snap.roleArn ?? '' });
+  x.emit(undefined, 'ExecutionStarted', { input: r.input, inputDetails: NOT_TRUNCATED, roleArn: x.snap.roleArn ?? '' });
   const root = x.program.root;
   x.snap.threads[0] = { id: 0, slot: 0, scope: '', state: root.StartAt, input: JSON.parse(r.input) as Json, vars: {}, phase: 'ready',
     enteredEventId: 0, enteredTime: 0, lastEventId: 0, retries: [], retryCount: 0 };
@@ -97,18 +102,42 @@ export async function drain(x: StepCtx): Promise<void> {
     const id = x.queue.shift();
     if (id === undefined) return;
     const t = x.snap.threads[id];
-    while (t && t.phase === 'ready' && x.snap.threads[t.id] && x.snap.record.status === 'RUNNING') await enter(x, t);
+    while (t && t.phase === 'ready' && x.snap.threads[t.id] && x.snap.record.status === 'RUNNING') {
+      const p = enter(x, t);
+      if (p) await p;
+    }
   }
 }
 
-async function enter(x: StepCtx, t: ThreadSnap): Promise<void> {
+function enter(x: StepCtx, t: ThreadSnap): Promise<void> | undefined {
   const st = x.stateOf(t);
   t.enteredTime = x.env.now();
-  t.retries = [];
+  if (t.retries.length) t.retries = [];
   t.retryCount = 0;
   t.task = undefined;
   t.fanout = undefined;
   t.phase = 'running';
-  t.enteredEventId = x.emit(t, `${st.Type}StateEntered`, { input: json(t.input), inputDetails: { truncated: false }, name: t.state });
-  await guarded(x, t, st, () => stateBodies[st.Type](x, t, st, dialectOf(x, st)));
+  t.enteredEventId = x.emit(t, enteredType(st.Type), { input: textOf(x, t.input), inputDetails: NOT_TRUNCATED, name: t.state });
+  const fast = quickState(x, t, st);
+  if (fast) return completeNow(x, t, st, fast.f, fast.next);
+  return guarded(x, t, st, () => stateBodies[st.Type](x, t, st, dialectOf(x, st)));
+}
+
+/**
+ * A JSONata Pass, Succeed or Choice state whose expressions are all simple runs without
+ * promises; undefined means "take the general (async) path", which evaluates from scratch.
+ */
+function quickState(x: StepCtx, t: ThreadSnap, st: StateDef): { f: Finished; next?: string } | undefined {
+  if (languageOf(x.program, st) !== 'JSONata') return undefined;
+  if (st.Type === 'Pass' || st.Type === 'Succeed') {
+    const f = finishSync(x, t, st, undefined);
+    return f && { f };
+  }
+  if (st.Type === 'Choice') {
+    const rule = chooseSync(x, t, st);
+    if (rule === NOT_SYNC || (!rule && st.Default === undefined)) return undefined;
+    const f = finishSync(x, t, st, undefined, rule);
+    return f && { f, next: rule ? rule.Next : st.Default };
+  }
+  return undefined;
 }

@@ -1,40 +1,73 @@
 import type { StateDef } from '../asl/definition';
 import { StatesError, StatesErrors } from '../asl/errors';
 import type { Json } from '../asl/json';
-import type { StepCtx } from './ctx';
+import { NOT_TRUNCATED, type StepCtx } from './ctx';
 import type { Dialect } from './dialect';
-import { complete, dialectOf, failState, guarded, json } from './run';
+import { complete, completeNow, dialectOf, failState, guarded, json } from './run';
+import { argsSync, finishSync, taskTimeoutsSync } from './jsonata-dialect';
+import { NOT_SYNC } from '../asl/jsonata';
+import { languageOf } from '../asl/program';
 import type { TaskSnap, ThreadSnap } from './snapshot';
+
+const resourceInfos = new Map<string, { resourceType: string; resource: string; lambdaArn: boolean }>();
 
 /** How a Resource shows in history: `arn:aws:states:::lambda:invoke.waitForTaskToken` → lambda / invoke.waitForTaskToken. */
 export function resourceInfo(resource: string): { resourceType: string; resource: string; lambdaArn: boolean } {
-  const m = /^arn:aws[\w-]*:states:[^:]*:[^:]*:([^:]+):(.+)$/.exec(resource);
-  if (m) return { resourceType: m[1] ?? '', resource: m[2] ?? '', lambdaArn: false };
-  return { resourceType: 'lambda', resource, lambdaArn: /^arn:aws[\w-]*:lambda:/.test(resource) };
+  let info = resourceInfos.get(resource);
+  if (!info) {
+    const m = /^arn:aws[\w-]*:states:[^:]*:[^:]*:([^:]+):(.+)$/.exec(resource);
+    info = m ? { resourceType: m[1] ?? '', resource: m[2] ?? '', lambdaArn: false }
+      : { resourceType: 'lambda', resource, lambdaArn: /^arn:aws[\w-]*:lambda:/.test(resource) };
+    if (resourceInfos.size > 1000) resourceInfos.clear();
+    resourceInfos.set(resource, info);
+  }
+  return info;
 }
 
-export async function startTask(x: StepCtx, t: ThreadSnap, st: StateDef, d: Dialect): Promise<void> {
+/** Enters a Task: arguments, timeouts, then the invocation effect. Without promises when all is simple JSONata. */
+export function startTask(x: StepCtx, t: ThreadSnap, st: StateDef, d: Dialect): Promise<void> | undefined {
   const resource = st.Resource;
   if (typeof resource !== 'string') throw new StatesError(StatesErrors.Runtime, `Task state '${t.state}' has no Resource`);
-  const eff = await d.effectiveInput(x, t, st);
+  if (languageOf(x.program, st) !== 'JSONata') return startTaskAsync(x, t, st, d, resource, false);
   const token = resource.endsWith('.waitForTaskToken') ? x.env.newToken() : undefined;
+  const args = argsSync(x, t, st, token);
+  const limits = taskTimeoutsSync(st);
+  if (args === NOT_SYNC || limits === undefined) return startTaskAsync(x, t, st, d, resource, true, token);
+  schedule(x, t, resource, t.input, token, args, limits.timeout, limits.heartbeat);
+  return undefined;
+}
+
+async function startTaskAsync(x: StepCtx, t: ThreadSnap, st: StateDef, d: Dialect, resource: string, haveToken: boolean, token?: string): Promise<void> {
+  const eff = await d.effectiveInput(x, t, st);
+  if (!haveToken) token = resource.endsWith('.waitForTaskToken') ? x.env.newToken() : undefined;
   const args = await d.args(x, t, st, eff, token);
   const { timeout, heartbeat } = await d.taskTimeouts(x, t, st, eff);
+  schedule(x, t, resource, eff, token, args, timeout, heartbeat);
+}
+
+function schedule(x: StepCtx, t: ThreadSnap, resource: string, eff: Json, token: string | undefined, args: Json, timeout: number | undefined, heartbeat: number | undefined): void {
   const task: TaskSnap = { resource, args, attempt: x.snap.nextTimerId++, token, timeoutSeconds: timeout, heartbeatSeconds: heartbeat, effectiveInput: eff };
   t.task = task;
   t.phase = 'task';
   const info = resourceInfo(resource);
   if (info.lambdaArn) {
-    x.emit(t, 'LambdaFunctionScheduled', omit({ input: json(args), inputDetails: { truncated: false }, resource, timeoutInSeconds: timeout }));
+    const d: Record<string, unknown> = { input: json(args), inputDetails: NOT_TRUNCATED, resource };
+    if (timeout !== undefined) d.timeoutInSeconds = timeout;
+    x.emit(t, 'LambdaFunctionScheduled', d);
     x.emit(t, 'LambdaFunctionStarted');
   } else {
-    x.emit(t, 'TaskScheduled', omit({ resource: info.resource, resourceType: info.resourceType, region: x.env.region, parameters: json(args), timeoutInSeconds: timeout, heartbeatInSeconds: heartbeat }));
+    const d: Record<string, unknown> = { resource: info.resource, resourceType: info.resourceType, region: x.env.region, parameters: json(args) };
+    if (timeout !== undefined) d.timeoutInSeconds = timeout;
+    if (heartbeat !== undefined) d.heartbeatInSeconds = heartbeat;
+    x.emit(t, 'TaskScheduled', d);
     x.emit(t, 'TaskStarted', { resource: info.resource, resourceType: info.resourceType });
   }
   x.effects.push({ t: 'invoke', thread: t.id, attempt: task.attempt, resource, args, token, state: t.state });
-  const now = x.env.now();
-  if (timeout !== undefined) x.addTimer('taskTimeout', t.id, now + timeout * 1000, task.attempt);
-  if (heartbeat !== undefined) x.addTimer('heartbeat', t.id, now + heartbeat * 1000, task.attempt);
+  if (timeout !== undefined || heartbeat !== undefined) {
+    const now = x.env.now();
+    if (timeout !== undefined) x.addTimer('taskTimeout', t.id, now + timeout * 1000, task.attempt);
+    if (heartbeat !== undefined) x.addTimer('heartbeat', t.id, now + heartbeat * 1000, task.attempt);
+  }
 }
 
 function current(t: ThreadSnap | undefined, attempt: number): t is ThreadSnap & { task: TaskSnap } {
@@ -47,23 +80,30 @@ function ended(x: StepCtx, t: ThreadSnap & { task: TaskSnap }): void {
   t.phase = 'ready';
 }
 
-export async function taskSucceeded(x: StepCtx, t: ThreadSnap | undefined, attempt: number, output: Json): Promise<void> {
+/** `text`, when given, is the JSON of `output` (the integration had it already). */
+export async function taskSucceeded(x: StepCtx, t: ThreadSnap | undefined, attempt: number, output: Json, text?: string): Promise<void> {
   if (!current(t, attempt)) return;
   ended(x, t);
   const st = x.stateOf(t);
   const info = resourceInfo(t.task.resource);
   x.emit(t, info.lambdaArn ? 'LambdaFunctionSucceeded' : 'TaskSucceeded', omit({
     resource: info.lambdaArn ? undefined : info.resource, resourceType: info.lambdaArn ? undefined : info.resourceType,
-    output: json(output), outputDetails: { truncated: false } }));
+    output: text ?? json(output), outputDetails: NOT_TRUNCATED }));
   const eff = t.task.effectiveInput;
+  const fast = languageOf(x.program, st) === 'JSONata' ? finishSync(x, t, st, output) : undefined;
+  if (fast) {
+    const p = completeNow(x, t, st, fast);
+    if (p) await p;
+    return;
+  }
   await guarded(x, t, st, async () => complete(x, t, st, await dialectOf(x, st).finish(x, t, st, eff, output)));
 }
 
-export function taskSubmitted(x: StepCtx, t: ThreadSnap | undefined, attempt: number, output: Json): void {
+export function taskSubmitted(x: StepCtx, t: ThreadSnap | undefined, attempt: number, output: Json, text?: string): void {
   if (!current(t, attempt)) return;
   t.task.submitted = true;
   const info = resourceInfo(t.task.resource);
-  x.emit(t, 'TaskSubmitted', { resource: info.resource, resourceType: info.resourceType, output: json(output), outputDetails: { truncated: false } });
+  x.emit(t, 'TaskSubmitted', { resource: info.resource, resourceType: info.resourceType, output: text ?? json(output), outputDetails: NOT_TRUNCATED });
 }
 
 export async function taskFailed(x: StepCtx, t: ThreadSnap | undefined, attempt: number, error?: string, cause?: string): Promise<void> {

@@ -6,12 +6,24 @@ import { failed, ok, type Integration, type TaskOutcome, type TaskRequest } from
 const INVOKE = /^arn:aws[\w-]*:states:::lambda:invoke(\.waitForTaskToken)?$/;
 const FUNCTION_ARN = /^arn:aws[\w-]*:lambda:([^:]+):(\d+):function:([^:]+)(?::(.+))?$/;
 
+const names = new Map<string, string>();
+
 /** In-process Lambda functions, by name (an ARN or partial ARN resolves to its name). */
 export class LambdaRegistry {
   private readonly handlers = new Map<string, LambdaHandler>();
   constructor(private readonly region: string, private readonly account: string, private readonly newId: () => string = randomUUID) {}
 
   static nameOf(nameOrArn: string): string {
+    let name = names.get(nameOrArn);
+    if (name === undefined) {
+      name = LambdaRegistry.parseName(nameOrArn);
+      if (names.size > 1000) names.clear();
+      names.set(nameOrArn, name);
+    }
+    return name;
+  }
+
+  private static parseName(nameOrArn: string): string {
     const m = FUNCTION_ARN.exec(nameOrArn);
     if (m) return m[3] ?? nameOrArn;
     const partial = /^(?:\d+:)?function:([^:]+)/.exec(nameOrArn);
@@ -23,7 +35,7 @@ export class LambdaRegistry {
   unregister(nameOrArn: string): void { this.handlers.delete(LambdaRegistry.nameOf(nameOrArn)); }
 
   /** Runs the function; a thrown error becomes AWS's function-error shape. */
-  async call(nameOrArn: string, payload: unknown): Promise<{ ok: true; result: unknown; requestId: string } | { ok: false; outcome: TaskOutcome }> {
+  async call(nameOrArn: string, payload: unknown): Promise<{ ok: true; result: unknown; text: string; requestId: string } | { ok: false; outcome: TaskOutcome }> {
     const name = LambdaRegistry.nameOf(nameOrArn);
     const h = this.handlers.get(name);
     const requestId = this.newId();
@@ -33,7 +45,8 @@ export class LambdaRegistry {
     }
     try {
       const result = await h(JSON.parse(JSON.stringify(payload ?? null)), { functionName: name, awsRequestId: requestId });
-      return { ok: true, result: result === undefined ? null : JSON.parse(JSON.stringify(result)), requestId };
+      const text = result === undefined ? 'null' : JSON.stringify(result);
+      return { ok: true, result: JSON.parse(text) as unknown, text, requestId };
     } catch (e) {
       const err = e instanceof Error ? e : new Error(String(e));
       const errorType = (err as { errorType?: string }).errorType ?? err.name ?? 'Error';
@@ -67,7 +80,10 @@ export function lambdaIntegration(reg: LambdaRegistry): Integration {
         SdkResponseMetadata: { RequestId: r.requestId },
         StatusCode: 200,
       };
-      return req.token ? { kind: 'submitted', output: shaped as unknown as Json } : ok(shaped);
+      // The same JSON as JSON.stringify(shaped), without walking it again (history shows it).
+      const id = JSON.stringify(r.requestId);
+      const text = `{"ExecutedVersion":"$LATEST","Payload":${r.text},"SdkHttpMetadata":{"AllHttpHeaders":{"X-Amz-Executed-Version":["$LATEST"],"x-amzn-Remapped-Content-Length":["0"],"Connection":["keep-alive"],"x-amzn-RequestId":[${id}],"Content-Type":["application/json"]},"HttpHeaders":{"Connection":"keep-alive","Content-Type":"application/json","X-Amz-Executed-Version":"$LATEST","x-amzn-Remapped-Content-Length":"0","x-amzn-RequestId":${id}},"HttpStatusCode":200},"SdkResponseMetadata":{"RequestId":${id}},"StatusCode":200}`;
+      return { kind: req.token ? 'submitted' : 'ok', output: shaped as unknown as Json, text };
     },
   };
 }

@@ -1,8 +1,8 @@
 import type { Json } from '../asl/json';
 
 export type TaskOutcome =
-  | { kind: 'ok'; output: Json }            // the task's result
-  | { kind: 'submitted'; output: Json }     // `.waitForTaskToken`: delivered, now waiting for the token
+  | { kind: 'ok'; output: Json; text?: string }         // the task's result (`text`: its JSON, when already known)
+  | { kind: 'submitted'; output: Json; text?: string }  // `.waitForTaskToken`: delivered, now waiting for the token
   | { kind: 'error'; error: string; cause?: string };
 
 export interface TaskRequest {
