@@ -5,6 +5,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config, type Config } from './config';
+import { traced } from './powertools';
 
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 const local = (endpoint: string | undefined) => (endpoint ? { endpoint, credentials: LOCAL_CREDENTIALS } : {});
@@ -15,13 +16,13 @@ let cached: Clients | undefined;
 export function clients(c: Config = config()): Clients {
   if (cached) return cached;
   const region = c.AWS_REGION;
-  const dynamodb = new DynamoDBClient({ region, ...local(c.DYNAMODB_ENDPOINT) });
+  const dynamodb = traced(new DynamoDBClient({ region, ...local(c.DYNAMODB_ENDPOINT) }));
   cached = {
     dynamodb,
     doc: DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } }),
-    s3: new S3Client({ region, ...local(c.S3_ENDPOINT), ...(c.S3_ENDPOINT ? { forcePathStyle: true } : {}) }),
-    sfn: new SFNClient({ region, ...local(c.SFN_ENDPOINT) }),
-    events: new EventBridgeClient({ region, ...local(c.EVENTS_ENDPOINT) }),
+    s3: traced(new S3Client({ region, ...local(c.S3_ENDPOINT), ...(c.S3_ENDPOINT ? { forcePathStyle: true } : {}) })),
+    sfn: traced(new SFNClient({ region, ...local(c.SFN_ENDPOINT) })),
+    events: traced(new EventBridgeClient({ region, ...local(c.EVENTS_ENDPOINT) })),
   };
   return cached;
 }

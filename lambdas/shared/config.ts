@@ -23,8 +23,12 @@ export const Config = z.object({
   S3_ENDPOINT: z.string().url().optional(),
   SFN_ENDPOINT: z.string().url().optional(),
   EVENTS_ENDPOINT: z.string().url().optional(),
-  /** Secret that signs SDK tokens (Secrets Manager in AWS). */
+  /** Secret that signs SDK tokens. In AWS it lives in Secrets Manager: `SDK_TOKEN_SECRET_ARN`
+   *  names it and `shared/secrets.ts` loads it at cold start, before this is read. */
   SDK_TOKEN_SECRET: z.string().min(16).default('local-development-sdk-token-secret'),
+  SDK_TOKEN_SECRET_ARN: z.string().optional(),
+  /** CloudWatch log group (ARN ending in `:*`) that workflow state machines log to; unset locally. */
+  STATE_MACHINE_LOG_GROUP_ARN: z.string().optional(),
 });
 export type Config = z.infer<typeof Config>;
 

@@ -37,6 +37,7 @@ export async function publishVersion(workflowId: string, definition: string, des
     const arn = machineArn(workflowId, c);
     const res = await sfn.send(new UpdateStateMachineCommand({
       stateMachineArn: arn, definition, roleArn: c.STATE_MACHINE_ROLE_ARN, publish: true, versionDescription: description,
+      ...observability(c.STATE_MACHINE_LOG_GROUP_ARN),
     }));
     if (!res.stateMachineVersionArn) throw new Error(`UpdateStateMachine of ${arn} published no version`);
     return { stateMachineArn: arn, stateMachineVersionArn: res.stateMachineVersionArn };
@@ -51,6 +52,7 @@ export async function publishVersion(workflowId: string, definition: string, des
   try {
     const res = await sfn.send(new CreateStateMachineCommand({
       name, definition, roleArn: c.STATE_MACHINE_ROLE_ARN, type: 'STANDARD', publish: true, versionDescription: description,
+      ...observability(c.STATE_MACHINE_LOG_GROUP_ARN),
     }));
     // An identical machine that exists already is returned as it is, without a new version.
     if (res.stateMachineArn && res.stateMachineVersionArn) return { stateMachineArn: res.stateMachineArn, stateMachineVersionArn: res.stateMachineVersionArn };
@@ -83,4 +85,14 @@ export async function pointAlias(workflowId: string, stateMachineVersionArn: str
 /** Deletes a version that lost a race to be recorded; failures are harmless (an unused version). */
 export async function discardVersion(stateMachineVersionArn: string): Promise<void> {
   await clients().sfn.send(new DeleteStateMachineVersionCommand({ stateMachineVersionArn })).catch(() => undefined);
+}
+
+/** Every workflow machine logs to the stack's log group (level ALL, no execution data: applicant
+ *  data stays out of the logs) and is traced with X-Ray. Locally there is no log group. */
+function observability(logGroupArn: string | undefined) {
+  if (!logGroupArn) return {};
+  return {
+    loggingConfiguration: { level: 'ALL' as const, includeExecutionData: false, destinations: [{ cloudWatchLogsLogGroup: { logGroupArn } }] },
+    tracingConfiguration: { enabled: true },
+  };
 }

@@ -1,0 +1,15 @@
+import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { config } from './config';
+import { loadSecrets } from './secrets';
+
+describe('loadSecrets', () => {
+  it('replaces the SDK token secret with the value stored in Secrets Manager, once', async () => {
+    const env: NodeJS.ProcessEnv = { SDK_TOKEN_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:1:secret:sdk' };
+    const asked: string[] = [];
+    const client = { send: async (cmd: GetSecretValueCommand) => { asked.push(String(cmd.input.SecretId)); return { SecretString: 'x'.repeat(40) }; } } as unknown as SecretsManagerClient;
+    await loadSecrets(env, client);
+    await loadSecrets(env, client);
+    expect(asked).toEqual(['arn:aws:secretsmanager:eu-west-1:1:secret:sdk']);
+    expect(config(env).SDK_TOKEN_SECRET).toBe('x'.repeat(40));
+  });
+});
