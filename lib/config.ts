@@ -21,7 +21,7 @@ export const StudioSettings = z.object({
   /** API stage throttling: steady requests per second and burst. */
   throttleRate: z.coerce.number().positive().default(50),
   throttleBurst: z.coerce.number().int().positive().default(100),
-  /** Reserved concurrency of the reports function (0: none). See DEPLOY.md before raising. */
+  /** Reserved concurrency of the reports function (0: none). See README.md, "Deploy to AWS", before raising. */
   reportsConcurrency: z.coerce.number().int().min(0).default(20),
   /** Concurrent webhook deliveries (SQS event source maximum concurrency, 2..1000). */
   webhookConcurrency: z.coerce.number().int().min(2).max(1000).default(5),

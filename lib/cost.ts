@@ -2,7 +2,7 @@
  * Cost of 10,000 verification runs, from the compiled templates: the states entered on each
  * template's approve route (Standard workflows bill each one as a transition) and the Lambda,
  * DynamoDB, S3, API Gateway, EventBridge, SQS and CloudWatch Logs use that route implies.
- * `node -r ./bin/register.js lib/cost.ts` prints the markdown of lib/DEPLOY.md ("Cost").
+ * `node -r ./bin/register.js lib/cost.ts` prints the markdown of README.md ("Cost").
  */
 import { compile, LOCAL_CONTEXT, TEMPLATES, type Template } from '../compiler';
 

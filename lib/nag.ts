@@ -43,6 +43,6 @@ export function suppressNagFindings(stack: StudioStack): void {
   ack(stack.api.api, 'AwsSolutions-APIG4',
     'Authorization is done by the API handler: hashed API tokens and signed SDK tokens (lambdas/api/auth.ts); the capture page calls it from browsers without AWS credentials');
   ack(stack.node.findChild('SdkTokenSecret'), 'AwsSolutions-SMG4',
-    'Rotating the SDK-token signing key invalidates every SDK token in flight (90 min); rotate by hand as documented in DEPLOY.md');
+    'Rotating the SDK-token signing key invalidates every SDK token in flight (90 min); rotate by hand as documented in README.md');
   ack(stack.events.deliveryDlq, 'AwsSolutions-SQS3', 'This queue is itself the dead-letter queue of the EventBridge rule targets');
 }

@@ -1,7 +1,7 @@
 /**
  * Bundling of the reports function: esbuild inlines the handler and every pure-JS dependency;
  * the packages of REPORT_NODE_MODULES stay external and are installed for linux/arm64 next to
- * index.js by an afterBundling hook (see lib/report-assets.ts and lib/DEPLOY.md).
+ * index.js by an afterBundling hook (see lib/report-assets.ts and README.md).
  * CDK's own `nodeModules` option is not used: it runs `npm ci` with a package.json that no
  * longer matches the lock file, and cannot ask npm for another platform's binaries.
  */

@@ -16,8 +16,8 @@ describe('cost', () => {
     expect(sfn!.usd).toBeCloseTo(8 * 10_000 * 0.025 / 1000);
     expect(PRICES.transition).toBe(0.000025);
   });
-  test('lib/DEPLOY.md shows the current output of lib/cost.ts', () => {
-    const doc = readFileSync(path.join(__dirname, '../../lib/DEPLOY.md'), 'utf8');
+  test('README.md shows the current output of lib/cost.ts', () => {
+    const doc = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
     expect(doc.slice(doc.indexOf('<!-- cost:begin -->\n') + 20, doc.indexOf('<!-- cost:end -->'))).toBe(costReport());
   });
 });
