@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import type { TestStack } from '../helpers/stack';
 
 export type Json = Record<string, unknown>;
-export interface Run extends Json { id: string; status: string; workflow_version_id: number; sdk_token: string | null; reasons: unknown[]; output: unknown }
+export interface Run extends Json { id: string; status: string; created_at: string; workflow_version_id: number; sdk_token: string | null; reasons: unknown[]; output: unknown }
 export interface TaskSummary { id: string; task_def_id: string; task_def_version: string | null; workflow_run_id: string; created_at: string }
 
 export function e2e(stack: TestStack) {
