@@ -5,6 +5,14 @@ import { compileCommand, graphCommand, schemaCommand, templateCommand, templates
 type Command = (args: string[], out: Out) => number | Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
+  start: {
+    run: async (args) => (await import('./start')).start(args),
+    help: 'start                             the whole product on http://localhost:3000 (PORT), data in .studio/',
+  },
+  demo: {
+    run: async (args) => (await import('./demo')).demo(args),
+    help: 'demo                              play a run end to end against a running `npm start`',
+  },
   validate: { run: validateCommand, help: 'validate FILE [--json]           check a workflow definition; every problem, one a line' },
   compile: { run: compileCommand, help: 'compile FILE [-o OUT] [--context F] compile a definition to Step Functions ASL (JSONata)' },
   graph: { run: graphCommand, help: 'graph FILE [-o OUT]               a Mermaid flowchart of a workflow' },

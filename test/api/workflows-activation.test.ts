@@ -8,6 +8,7 @@ import { compileVersion } from '../../lambdas/workflows';
 import { publishVersion } from '../../lambdas/workflows/publish';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { apiClient, sfnClient, type Api } from './workflows-client';
+import { logger } from '../../lambdas/shared/powertools';
 
 type Body = Record<string, unknown>;
 const VALID = TEMPLATES[0]!.definition as Body;
@@ -120,9 +121,9 @@ describe('activation', () => {
   it('marks nothing active when publishing fails, and can be activated again afterwards', async () => {
     const id = await workflowWith(VALID, OTHER);
     const first = await activate(id, 1);
-    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logged = jest.spyOn(logger, 'error').mockImplementation(() => undefined);
     const unreachable = await withSfnEndpoint('http://127.0.0.1:9', () => activate(id, 2));
-    expect(logged).toHaveBeenCalledWith('unhandled error', expect.objectContaining({ message: expect.stringContaining('ECONNREFUSED') }));
+    expect(logged).toHaveBeenCalledWith('unhandled error', { error: expect.objectContaining({ message: expect.stringContaining('ECONNREFUSED') }) });
     logged.mockRestore();
     expect(unreachable.status).toBe(500);
     expect(unreachable.body).toEqual({ error: { type: 'internal_server_error', message: expect.any(String), fields: {} } });
