@@ -21,6 +21,7 @@ export const ExecutionStatusChange = z.object({
 });
 
 const ENDED_BADLY: Record<string, string> = { FAILED: 'execution_failed', TIMED_OUT: 'execution_timed_out', ABORTED: 'execution_aborted' };
+const MAX_CAUSE = 300;
 const MESSAGES: Record<string, string> = {
   FAILED: 'The workflow execution failed',
   TIMED_OUT: 'The workflow execution timed out',
@@ -44,7 +45,9 @@ export function createExecutionEventsHandler(rt: Runtime = systemRuntime) {
     const type = ENDED_BADLY[detail.status];
     if (!type) return { ignored: `status ${detail.status}` };
     const runId = runIdOf(detail);
-    const message = [MESSAGES[detail.status], detail.error, detail.cause].filter(Boolean).join(': ');
+    // The cause is shown to integrators: keep it short (a Lambda's cause can carry a stack trace).
+    const cause = detail.cause && detail.cause.length > MAX_CAUSE ? `${detail.cause.slice(0, MAX_CAUSE)}…` : detail.cause;
+    const message = [MESSAGES[detail.status], detail.error, cause].filter(Boolean).join(': ');
     const marked = await markRunError(runId, { type: detail.error ?? type, message }, rt.now().toISOString());
     return { run_id: runId, marked };
   };
