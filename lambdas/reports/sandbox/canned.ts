@@ -23,7 +23,7 @@ export const CANNED: Record<ReportType, Canned> = {
       compromised_document: leaf('clear'),
       data_comparison: area(clears('first_name', 'last_name', 'date_of_birth')),
       data_consistency: area(clears('document_numbers', 'date_of_birth', 'nationality')),
-      data_validation: area({ ...clears('document_numbers', 'date_of_birth', 'mrz'), document_expiration: leaf(r) }),
+      data_validation: area({ ...clears('document_numbers', 'date_of_birth', 'mrz'), document_expiration: leaf(r), expiry_date: leaf(r) }),
       image_integrity: area(clears('image_quality', 'supported_document', 'colour_picture', 'conclusive_document_quality')),
       visual_authenticity: area(clears('original_document_present', 'fonts', 'picture_face_integrity', 'security_features')),
     },
