@@ -6,7 +6,7 @@ import type { Json } from './asl/json';
 import { loadProgram } from './asl/program';
 import type { Effect, StepEnv } from './interp/ctx';
 import type { ExecSnapshot } from './interp/snapshot';
-import { step, type StepEvent } from './interp/step';
+import { stepNow, type StepEvent } from './interp/step';
 import { FileStore } from './store/file-store';
 import { MemoryStore, type ExecutionStore } from './store/store';
 import { dynamodbIntegration } from './tasks/dynamodb';
@@ -180,7 +180,8 @@ export class StepFunctionsEngine implements SfnEngine {
   }
 
   private track(p: Promise<void>): void {
-    const q = p.catch(() => undefined).finally(() => this.inflight.delete(q));
+    const done = (): void => { this.inflight.delete(q); };
+    const q: Promise<void> = p.then(done, done);
     this.inflight.add(q);
   }
 
@@ -190,8 +191,10 @@ export class StepFunctionsEngine implements SfnEngine {
     const run = l.chain.then(async () => {
       const snap = l.snap;
       if (!snap || snap.record.status !== 'RUNNING' || this.closed) return;
-      const res = await step(loadProgram(snap.definition), snap, ev, this.env);
-      await this.store.save(snap, res.events);
+      const stepped = stepNow(loadProgram(snap.definition), snap, ev, this.env);
+      const res = stepped instanceof Promise ? await stepped : stepped;
+      const saved = this.store.save(snap, res.events);
+      if (saved) await saved;
       this.tokens.forget(res.deadTokens);
       this.tokens.timedOut(snap.timedOutTokens);
       for (const e of res.effects) if (e.token) this.tokens.add(e.token, { arn, thread: e.thread, attempt: e.attempt });

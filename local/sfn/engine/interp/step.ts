@@ -31,20 +31,46 @@ export interface StepResult { events: HistoryEvent[]; effects: Effect[]; deadTok
  * It performs no I/O; time and token randomness come from `env`.
  */
 export async function step(program: Program, snap: ExecSnapshot, ev: StepEvent, env: StepEnv): Promise<StepResult> {
+  return stepNow(program, snap, ev, env);
+}
+
+/** `step`, returning the result directly when nothing had to wait (no promise hop per event). */
+export function stepNow(program: Program, snap: ExecSnapshot, ev: StepEvent, env: StepEnv): StepResult | Promise<StepResult> {
   const x = new StepCtx(program, snap, env);
   if (snap.record.status === 'RUNNING') {
     try {
-      await apply(x, ev);
-      await drain(x);
+      const a = apply(x, ev);
+      const d = a ? a.then(() => drain(x)) : drain(x);
+      if (d) return d.then(() => result(x), (e: unknown) => { internalError(x, e); return result(x); });
     } catch (e) {
-      // An engine bug must not leave the execution hanging: fail it visibly.
-      endExecution(x, { ok: false, error: StatesErrors.Runtime, cause: `Internal engine error: ${(e as Error).stack ?? String(e)}` });
+      internalError(x, e);
     }
   }
-  return { events: x.events, effects: snap.record.status === 'RUNNING' ? x.effects : [], deadTokens: x.deadTokens };
+  return result(x);
 }
 
-async function apply(x: StepCtx, ev: StepEvent): Promise<void> {
+/** An engine bug must not leave the execution hanging: fail it visibly. */
+function internalError(x: StepCtx, e: unknown): void {
+  endExecution(x, { ok: false, error: StatesErrors.Runtime, cause: `Internal engine error: ${(e as Error).stack ?? String(e)}` });
+}
+
+function result(x: StepCtx): StepResult {
+  return { events: x.events, effects: x.snap.record.status === 'RUNNING' ? x.effects : [], deadTokens: x.deadTokens };
+}
+
+/** Applies the outside event; a promise only when some of it had to wait for JSONata. */
+function apply(x: StepCtx, ev: StepEvent): Promise<void> | undefined | void {
+  switch (ev.t) {
+    case 'taskSucceeded': {
+      const p = taskSucceeded(x, x.snap.threads[ev.thread], ev.attempt, ev.output, ev.text);
+      if (p) return p.then(() => ready(x, ev.thread));
+      return ready(x, ev.thread);
+    }
+    default: return applyOther(x, ev);
+  }
+}
+
+async function applyOther(x: StepCtx, ev: StepEvent): Promise<void> {
   const th = (id: number): ThreadSnap | undefined => x.snap.threads[id];
   switch (ev.t) {
     case 'start': return start(x);
@@ -94,19 +120,31 @@ async function fireTimers(x: StepCtx): Promise<void> {
   }
 }
 
-/** Runs queued threads (and reports finished children) until everything is blocked. */
-export async function drain(x: StepCtx): Promise<void> {
+/** Runs queued threads (and reports finished children) until everything is blocked; a promise only if something waited. */
+export function drain(x: StepCtx): Promise<void> | undefined {
   while (x.snap.record.status === 'RUNNING') {
     const child = x.childDone.shift();
-    if (child !== undefined) { await onChildDone(x, child); continue; }
+    if (child !== undefined) return resume(x, onChildDone(x, child));
     const id = x.queue.shift();
-    if (id === undefined) return;
+    if (id === undefined) return undefined;
     const t = x.snap.threads[id];
-    while (t && t.phase === 'ready' && x.snap.threads[t.id] && x.snap.record.status === 'RUNNING') {
+    while (runnable(x, t)) {
       const p = enter(x, t);
-      if (p) await p;
+      if (p) return resume(x, p, t);
     }
   }
+  return undefined;
+}
+
+function runnable(x: StepCtx, t: ThreadSnap | undefined): t is ThreadSnap {
+  return !!t && t.phase === 'ready' && !!x.snap.threads[t.id] && x.snap.record.status === 'RUNNING';
+}
+
+/** `drain` after a state that had to wait: finish that thread's run, then the rest. */
+async function resume(x: StepCtx, p: Promise<void>, t?: ThreadSnap): Promise<void> {
+  await p;
+  while (runnable(x, t)) await enter(x, t);
+  await drain(x);
 }
 
 function enter(x: StepCtx, t: ThreadSnap): Promise<void> | undefined {

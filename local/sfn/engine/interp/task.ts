@@ -81,7 +81,7 @@ function ended(x: StepCtx, t: ThreadSnap & { task: TaskSnap }): void {
 }
 
 /** `text`, when given, is the JSON of `output` (the integration had it already). */
-export async function taskSucceeded(x: StepCtx, t: ThreadSnap | undefined, attempt: number, output: Json, text?: string): Promise<void> {
+export function taskSucceeded(x: StepCtx, t: ThreadSnap | undefined, attempt: number, output: Json, text?: string): Promise<void> | undefined {
   if (!current(t, attempt)) return;
   ended(x, t);
   const st = x.stateOf(t);
@@ -91,12 +91,8 @@ export async function taskSucceeded(x: StepCtx, t: ThreadSnap | undefined, attem
     output: text ?? json(output), outputDetails: NOT_TRUNCATED }));
   const eff = t.task.effectiveInput;
   const fast = languageOf(x.program, st) === 'JSONata' ? finishSync(x, t, st, output) : undefined;
-  if (fast) {
-    const p = completeNow(x, t, st, fast);
-    if (p) await p;
-    return;
-  }
-  await guarded(x, t, st, async () => complete(x, t, st, await dialectOf(x, st).finish(x, t, st, eff, output)));
+  if (fast) return completeNow(x, t, st, fast);
+  return guarded(x, t, st, async () => complete(x, t, st, await dialectOf(x, st).finish(x, t, st, eff, output)));
 }
 
 export function taskSubmitted(x: StepCtx, t: ThreadSnap | undefined, attempt: number, output: Json, text?: string): void {

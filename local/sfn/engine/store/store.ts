@@ -10,7 +10,8 @@ export interface StoredExecution { snapshot: ExecSnapshot; history: HistoryEvent
  */
 export interface ExecutionStore {
   loadAll(): Promise<StoredExecution[]>;
-  save(snapshot: ExecSnapshot, newEvents: HistoryEvent[]): Promise<void>;
+  /** May return nothing when the save completed synchronously. */
+  save(snapshot: ExecSnapshot, newEvents: HistoryEvent[]): Promise<void> | void;
   history(executionArn: string): Promise<HistoryEvent[]>;
   close(): Promise<void>;
 }
@@ -23,7 +24,7 @@ export class MemoryStore implements ExecutionStore {
     return [...this.snapshots.values()].map((s) => ({ snapshot: s, history: this.histories.get(s.record.executionArn) ?? [] }));
   }
 
-  async save(snapshot: ExecSnapshot, newEvents: HistoryEvent[]): Promise<void> {
+  save(snapshot: ExecSnapshot, newEvents: HistoryEvent[]): void {
     const arn = snapshot.record.executionArn;
     this.snapshots.set(arn, snapshot);
     let h = this.histories.get(arn);
