@@ -4,7 +4,7 @@ module.exports = {
   roots: ['<rootDir>/test', '<rootDir>/local', '<rootDir>/compiler', '<rootDir>/lambdas', '<rootDir>/lib'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }],
+    '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
     '^.+/node_modules/(@middy)/.+\\.m?js$': '<rootDir>/test/esm-transform.js',
   },
   // Transform the ES-module-only packages above; leave the rest of node_modules alone.
