@@ -50,10 +50,11 @@ it('runs a workflow end to end through the official client and verifies the comp
   const tasks = (await api.listTasks(run.id)).data;
   const risk = tasks.find((t) => t.task_def_id === 'risk_score')!;
   expect(risk).toMatchObject({ workflow_run_id: run.id, task_def_version: '1' });
-  const found = (await api.findTask(run.id, risk.id)).data;
+  const riskId = risk.id!;
+  const found = (await api.findTask(run.id, riskId)).data;
   expect(found.input).toMatchObject({ first_name: 'Ann', last_name: 'Lee', risk_tier: 'low' });
-  await api.completeTask(run.id, risk.id, { data: { score: 12, segment: 'retail' } });
-  await expect(api.completeTask(run.id, risk.id, { data: { score: 99 } })).rejects.toMatchObject({ response: { status: 409 } });
+  await api.completeTask(run.id, riskId, { data: { score: 12, segment: 'retail' } });
+  await expect(api.completeTask(run.id, riskId, { data: { score: 99 } })).rejects.toMatchObject({ response: { status: 409 } });
 
   const ended = await eventually(async () => { const r = (await api.findWorkflowRun(run.id)).data; return r.status === 'approved' ? r : undefined; }, 'approved');
   expect(ended).toMatchObject({ status: 'approved', reasons: ['low_risk'], output: { risk_score: 12, segment: 'retail' } });
