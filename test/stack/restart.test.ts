@@ -1,0 +1,72 @@
+/**
+ * The whole local stack restarted on the same data folder: a run waiting for the integrator is
+ * still waiting and finishes when its task is completed; a capture whose timeout expired while
+ * the stack was down ends the run abandoned when it comes back.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startStack, type Stack } from '../../local/stack';
+
+class Clock { t = Date.parse('2026-11-25T12:00:00.000Z'); now() { return this.t; } }
+const TOKEN = 'api_sandbox.restart-test-token-0123456789';
+
+async function call<T = Record<string, unknown>>(stack: Stack, method: string, path: string, json?: unknown) {
+  const res = await fetch(`${stack.url}${path}`, {
+    method, headers: { authorization: `Token token=${stack.apiToken}`, ...(json !== undefined ? { 'content-type': 'application/json' } : {}) },
+    ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+  });
+  return { status: res.status, body: (await res.json().catch(() => ({}))) as T };
+}
+async function statusOf(stack: Stack, runId: string, want: string) {
+  for (let i = 0; i < 300; i++) {
+    await stack.flushExecutionEvents();
+    const run = await call<{ status: string }>(stack, 'GET', `/v3.6/workflow_runs/${runId}`);
+    if (run.body.status === want) return want;
+    await new Promise((r) => setImmediate(r));
+  }
+  return (await call<{ status: string }>(stack, 'GET', `/v3.6/workflow_runs/${runId}`)).body.status;
+}
+
+let stack: Stack | undefined;
+afterEach(async () => { await stack?.stop(); stack = undefined; });
+
+it('a run waiting on a Send/Receive task survives a restart and finishes after it', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'studio-restart-'));
+  stack = await startStack({ dataDir, port: 0, apiToken: TOKEN });
+  const wf = await call<{ id: string }>(stack, 'POST', '/v3.6/workflows', { name: 'Risk', template: 'watchlist_risk_score' });
+  expect((await call(stack, 'POST', `/v3.6/workflows/${wf.body.id}/versions/1/activate`)).status).toBe(200);
+  const applicant = await call<{ id: string }>(stack, 'POST', '/v3.6/applicants', { first_name: 'Ann', last_name: 'Lee', dob: '1988-04-02' });
+  const run = await call<{ id: string }>(stack, 'POST', '/v3.6/workflow_runs', { workflow_id: wf.body.id, applicant_id: applicant.body.id, custom_data: { risk_tier: 'low' } });
+  expect(await statusOf(stack, run.body.id, 'awaiting_client_input')).toBe('awaiting_client_input');
+  await stack.stop();
+
+  stack = await startStack({ dataDir, port: 0, apiToken: TOKEN });
+  expect(await statusOf(stack, run.body.id, 'awaiting_client_input')).toBe('awaiting_client_input');
+  const tasks = await call<Array<{ id: string; task_def_id: string }>>(stack, 'GET', `/v3.6/workflow_runs/${run.body.id}/tasks`);
+  const risk = tasks.body.find((t) => t.task_def_id === 'risk_score')!;
+  expect((await call(stack, 'POST', `/v3.6/workflow_runs/${run.body.id}/tasks/${risk.id}/complete`, { data: { score: 5 } })).status).toBe(200);
+  expect(await statusOf(stack, run.body.id, 'approved')).toBe('approved');
+}, 180_000);
+
+it('a capture timeout that expired while the stack was down ends the run abandoned on start', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'studio-restart-'));
+  const clock = new Clock();
+  stack = await startStack({ dataDir, port: 0, apiToken: TOKEN, clock });
+  const definition = {
+    name: 'Quick capture', start: 'document',
+    tasks: [{ id: 'document', type: 'document_capture', timeout_seconds: 600, next: 'done' }, { id: 'done', type: 'result', outcome: 'approve' }],
+  };
+  const wf = await call<{ id: string }>(stack, 'POST', '/v3.6/workflows', { name: 'Quick' });
+  expect((await call(stack, 'POST', `/v3.6/workflows/${wf.body.id}/versions`, { definition })).status).toBe(201);
+  expect((await call(stack, 'POST', `/v3.6/workflows/${wf.body.id}/versions/1/activate`)).status).toBe(200);
+  const applicant = await call<{ id: string }>(stack, 'POST', '/v3.6/applicants', { first_name: 'Bo', last_name: 'Ek' });
+  const run = await call<{ id: string }>(stack, 'POST', '/v3.6/workflow_runs', { workflow_id: wf.body.id, applicant_id: applicant.body.id });
+  expect(await statusOf(stack, run.body.id, 'awaiting_input')).toBe('awaiting_input');
+  await stack.stop();
+
+  clock.t += 3600 * 1000; // an hour passes while nothing runs
+  stack = await startStack({ dataDir, port: 0, apiToken: TOKEN, clock });
+  await stack.engine.fireDueTimers();
+  expect(await statusOf(stack, run.body.id, 'abandoned')).toBe('abandoned');
+}, 180_000);
