@@ -11,6 +11,7 @@ import { systemRuntime, type Runtime } from '../shared/ids';
 import { getTask, putTaskOnce, setAnnounced, type TaskItem } from '../store/tasks';
 import { emitTaskEvent } from '../tasks/events';
 import { runLiveReport } from './dispatch';
+import { callHttpProvider, reportProviders } from './providers';
 import { loadApplicant, ReportUnavailableError } from './evidence';
 import { sandboxReport } from './sandbox';
 import type { ApplicantData } from './types';
@@ -30,7 +31,11 @@ export function considerReport(req: ReportRequest, reason: string): ReportResult
 async function produce(req: ReportRequest, now: Date): Promise<ReportResult> {
   try {
     const applicant: ApplicantData = await loadApplicant(req);
-    return req.run.sandbox ? sandboxReport(req, applicant) : await runLiveReport({ req, applicant, now });
+    if (req.run.sandbox) return sandboxReport(req, applicant);
+    const provider = reportProviders()[req.report];
+    // The customer's own service answers this report type: it gets the request, not our evidence.
+    if (provider?.type === 'http') return await callHttpProvider(provider, req);
+    return await runLiveReport({ req, applicant, now });
   } catch (e) {
     if (e instanceof Error && EVIDENCE_ERRORS.has(e.name)) return considerReport(req, e.message);
     if (e instanceof ReportUnavailableError) throw e;
