@@ -38,3 +38,16 @@ export function options(args: string[], withValue: string[]): { positional: stri
   }
   return { positional, flags };
 }
+
+/** Resolves with the reason when the process is asked to stop (SIGINT, SIGTERM) or `signal` aborts. */
+export function stopRequested(signal?: AbortSignal): Promise<string> {
+  return new Promise((resolve) => {
+    const done = (why: string) => { process.off('SIGINT', onInt); process.off('SIGTERM', onTerm); resolve(why); };
+    const onInt = () => done('SIGINT');
+    const onTerm = () => done('SIGTERM');
+    process.once('SIGINT', onInt);
+    process.once('SIGTERM', onTerm);
+    if (signal?.aborted) done('abort');
+    signal?.addEventListener('abort', () => done('abort'), { once: true });
+  });
+}

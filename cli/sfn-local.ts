@@ -5,6 +5,7 @@
  * function names or ARNs to handlers ("name": "./module.ts#handler"); without it Lambda tasks
  * fail with Lambda.ResourceNotFoundException.
  */
+import { stopRequested } from './io';
 import type { LambdaHandler } from '../local/sfn/contract';
 import { createEngine } from '../local/sfn/engine';
 import { ControlPlane, createSfnServer, DEFAULT_ACCOUNT, DEFAULT_REGION, loadLambdas } from '../local/sfn/service';
@@ -35,22 +36,6 @@ function parseArgs(args: string[]): Options | string {
   return options;
 }
 
-/** Resolves when the process is asked to stop (or `signal` aborts, for tests and embedding). */
-function stopRequested(signal?: AbortSignal): Promise<string> {
-  return new Promise((resolve) => {
-    const done = (why: string) => {
-      process.off('SIGINT', onInt);
-      process.off('SIGTERM', onTerm);
-      resolve(why);
-    };
-    const onInt = () => done('SIGINT');
-    const onTerm = () => done('SIGTERM');
-    process.once('SIGINT', onInt);
-    process.once('SIGTERM', onTerm);
-    if (signal?.aborted) done('abort');
-    signal?.addEventListener('abort', () => done('abort'), { once: true });
-  });
-}
 
 export async function sfnLocal(args: string[], io: { signal?: AbortSignal; log?: (line: string) => void } = {}): Promise<number> {
   const log = io.log ?? ((line: string) => console.log(line));

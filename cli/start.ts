@@ -4,6 +4,7 @@
  * overrides), one workflow per template, until SIGINT or SIGTERM. The API token is kept in
  * `.studio/api-token` so that it stays the same across restarts (STUDIO_API_TOKEN overrides).
  */
+import { stopRequested } from './io';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { startStack } from '../local/stack';
@@ -62,15 +63,3 @@ function quickStart(stack: Awaited<ReturnType<typeof startStack>>, dataDir: stri
   ].join('\n');
 }
 
-/** Resolves when the process is asked to stop (or `signal` aborts, for tests). */
-function stopRequested(signal?: AbortSignal): Promise<string> {
-  return new Promise((resolve) => {
-    const done = (why: string) => { process.off('SIGINT', onInt); process.off('SIGTERM', onTerm); resolve(why); };
-    const onInt = () => done('SIGINT');
-    const onTerm = () => done('SIGTERM');
-    process.once('SIGINT', onInt);
-    process.once('SIGTERM', onTerm);
-    if (signal?.aborted) done('abort');
-    signal?.addEventListener('abort', () => done('abort'), { once: true });
-  });
-}

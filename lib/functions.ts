@@ -11,18 +11,15 @@ import type { Key } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Code, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
+import { ENTRY_POINTS as LAMBDA_ENTRY_POINTS, type FunctionKey } from '../lambdas/entry-points';
 import { encryptedLogGroup } from './keys';
 
 export const ROOT = path.resolve(__dirname, '..');
-/** The entry points, exactly the files of lambdas/README.md (the local stack runs the same ones). */
-export const ENTRY_POINTS = {
-  api: 'lambdas/api/handler.ts',
-  tasks: 'lambdas/tasks/handler.ts',
-  reports: 'lambdas/reports/handler.ts',
-  webhooks: 'lambdas/webhooks/handler.ts',
-  executionEvents: 'lambdas/runs/execution-events.ts',
-} as const;
-export type FunctionKey = keyof typeof ENTRY_POINTS;
+/** The entry points, exactly the files of lambdas/README.md (the local stack runs the same ones),
+ *  relative to the project root. */
+export const ENTRY_POINTS = Object.fromEntries(Object.entries(LAMBDA_ENTRY_POINTS).map(([k, f]) => [k, `lambdas/${f}`])) as
+  { [K in FunctionKey]: `lambdas/${(typeof LAMBDA_ENTRY_POINTS)[K]}` };
+export type { FunctionKey };
 /** CloudFormation metadata key on each function: its entry point, for tests and audits. */
 export const ENTRY_METADATA = 'Studio::Entry';
 /** Context flag: `skip` synthesizes placeholder code instead of bundling (assertion tests). */

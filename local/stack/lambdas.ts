@@ -5,16 +5,11 @@
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { ENTRY_POINTS, type FunctionKey } from '../../lambdas/entry-points';
 
 export const LAMBDAS_DIR = path.resolve(__dirname, '../../lambdas');
-export const FUNCTIONS = {
-  api: 'api/handler.ts',
-  tasks: 'tasks/handler.ts',
-  reports: 'reports/handler.ts',
-  webhooks: 'webhooks/handler.ts',
-  executionEvents: 'runs/execution-events.ts',
-} as const;
-export type FunctionKey = keyof typeof FUNCTIONS;
+export const FUNCTIONS = ENTRY_POINTS;
+export type { FunctionKey };
 
 export type Handler = (event: unknown, context: object) => Promise<unknown>;
 
