@@ -4,11 +4,12 @@
  */
 import type { ReportRequest, ReportResult, ReportType } from '../../compiler/runtime-contract';
 import { extractDocument } from './autofill';
-import { deviceReport, MaxmindCountryLookup, type DeviceSignals } from './device';
+import { deviceReport, MaxmindCountryLookup } from './device';
 import { checkDocument } from './document';
 import { drivingLicenceReport } from './driving_licence';
-import { BadEvidenceError, loadMediaOf, outputsById, type LoadedMedia } from './evidence';
-import { checkFacialSimilarity, checkKnownFaces, FacialSimilarityConfig, InMemoryFaceIndex } from './face';
+import { BadEvidenceError, loadDeviceSignals, loadMediaOf, outputsById, type LoadedMedia } from './evidence';
+import { DynamoFaceIndex } from '../store/faces';
+import { checkFacialSimilarity, checkKnownFaces, FacialSimilarityConfig, type FaceIndexStore } from './face';
 import { identityReport } from './identity';
 import { indiaPanReport } from './india_pan';
 import { proofOfAddressReport } from './proof_of_address';
@@ -24,18 +25,24 @@ const FACE_OF_VARIANT: Record<string, readonly string[]> = {
   photo: ['face_capture_photo'], photo_fully_auto: ['face_capture_photo'], video: ['face_capture_video'], motion: ['face_capture_motion'],
 };
 
-// Process-wide: the seed watchlist and the known-faces index (in memory: kept per warm container).
+// Process-wide: the seed watchlist, and the known-faces index of each environment (in DynamoDB;
+// each warm container holds a copy in memory and reads the faces other containers added).
 let watchlist: InMemoryWatchlistStore | undefined;
-const knownFaces = new InMemoryFaceIndex();
+const faceIndexes = new Map<string, FaceIndexStore>();
+let makeFaceIndex = (environment: string): FaceIndexStore => new DynamoFaceIndex(environment);
+function faceIndexOf(environment: string): FaceIndexStore {
+  const index = faceIndexes.get(environment) ?? makeFaceIndex(environment);
+  faceIndexes.set(environment, index);
+  return index;
+}
+
+/** The seam for tests: which index the next known-faces checks use (forgets the ones held). */
+export function useFaceIndexes(make: (environment: string) => FaceIndexStore): void {
+  makeFaceIndex = make;
+  faceIndexes.clear();
+}
 
 const frontOf = (docs: LoadedMedia[]) => docs.find((d) => d.meta.details.side === 'front') ?? docs[0];
-
-/** Device signals the capture client sent with its uploads (when it did). */
-function deviceSignals(media: LoadedMedia[]): DeviceSignals {
-  const d = media[0]?.meta.details ?? {};
-  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  return { ip: str(d.ip) ?? str(d.ip_address), user_agent: str(d.user_agent) };
-}
 
 export const CHECKS: Record<ReportType, Check> = {
   document_report: async ({ req, applicant, now }) => checkDocument({ images: await loadMediaOf(req, DOC), config: req.config, applicant, now }),
@@ -49,10 +56,10 @@ export const CHECKS: Record<ReportType, Check> = {
   known_faces_report: async ({ req }) => {
     const [live] = await loadMediaOf(req, FACES);
     if (!live) throw new BadEvidenceError('no face upload');
-    return checkKnownFaces({ live, applicantId: req.run.applicant_id, index: knownFaces });
+    return checkKnownFaces({ live, applicantId: req.run.applicant_id, index: faceIndexOf(req.run.sandbox ? 'sandbox' : 'live') });
   },
   device_intelligence_report: async ({ req, applicant, now }) => deviceReport({
-    applicant, device: deviceSignals(await loadMediaOf(req, [...DOC, ...FACES])), tasks: outputsById(req), config: req.config, now,
+    applicant, device: await loadDeviceSignals(req, [...DOC, ...FACES, 'proof_of_address_capture']), tasks: outputsById(req), config: req.config, now,
     geo: MaxmindCountryLookup.bundled(),
   }),
   identity_report: async ({ req, applicant, now }) => identityReport({ applicant, tasks: outputsById(req), config: req.config, now }),

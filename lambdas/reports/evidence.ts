@@ -3,10 +3,12 @@
  * tasks (bytes from S3). Missing or unusable evidence is the applicant's problem, a
  * `BadEvidenceError` (the report says `consider`); storage failures are `ReportUnavailable`.
  */
+import { z } from 'zod';
 import type { ReportRequest } from '../../compiler/runtime-contract';
 import { ApiError } from '../shared/errors';
 import { getApplicant, type ApplicantRecord } from '../store/applicants';
-import { loadMedia, type MediaMeta } from '../store/media';
+import { loadMedia, UploadDevice, type MediaMeta } from '../store/media';
+import type { DeviceSignals } from './device';
 import type { ApplicantData, Media } from './types';
 
 export class BadEvidenceError extends Error {
@@ -54,6 +56,29 @@ export interface LoadedMedia extends Media { meta: MediaMeta }
 export async function loadMediaOf(req: ReportRequest, types: readonly string[]): Promise<LoadedMedia[]> {
   const ids = mediaIdsOf(req, types);
   if (ids.length === 0) throw new BadEvidenceError(`no uploads in the output of ${types.join(' or ')}`);
+  return loadMediaIds(req, ids);
+}
+
+/**
+ * Device signals of the uploads of every task of `types`: the address, user agent and client
+ * signals of the newest upload made with an SDK token (the applicant's own device). Uploads
+ * made with an API token come from the integrator's server, whose address and user agent say
+ * nothing of the applicant: only the document's `location.ip_address` and the client signals
+ * the integrator forwarded are taken from them.
+ */
+export async function loadDeviceSignals(req: ReportRequest, types: readonly string[]): Promise<DeviceSignals> {
+  const ids = types.flatMap((t) => mediaIdsOf(req, [t]));
+  if (ids.length === 0) throw new BadEvidenceError(`no uploads in the output of ${types.join(' or ')}`);
+  const metas = (await loadMediaIds(req, ids)).map((m) => m.meta).sort((a, b) => b.created_at.localeCompare(a.created_at));
+  const devices = metas.flatMap((m) => { const d = UploadDevice.safeParse(m.device); return d.success ? [d.data] : []; });
+  const statedIp = metas.map((m) => LocationIp.safeParse(m.details.location)).find((l) => l.success)?.data?.ip_address;
+  const sdk = devices.find((d) => d.caller === 'sdk');
+  const { caller: _c, source_ip, user_agent, ...client } = sdk ?? devices[0] ?? { caller: 'api' };
+  return sdk ? { ...client, ip: source_ip ?? statedIp, user_agent } : { ...client, ip: statedIp };
+}
+const LocationIp = z.object({ ip_address: z.string() });
+
+async function loadMediaIds(req: ReportRequest, ids: string[]): Promise<LoadedMedia[]> {
   return Promise.all(ids.map(async (id) => {
     try {
       const { meta, bytes } = await loadMedia(id);

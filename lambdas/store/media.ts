@@ -3,6 +3,7 @@
  * item each (`keys.media`), listed per applicant and kind through gsi1 in upload order.
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { notFound } from '../shared/errors';
@@ -20,15 +21,26 @@ export const MEDIA_KINDS = {
 } as const;
 export type MediaKind = keyof typeof MEDIA_KINDS;
 
+/** What the capture client reports of its device (multipart field `device`, a JSON object). */
+export const ClientDevice = z.object({
+  webdriver: z.boolean().optional(), platform: z.string().max(100).optional(),
+  max_touch_points: z.number().int().min(0).max(1000).optional(), gpu_renderer: z.string().max(300).optional(),
+});
+/** Recorded with every upload: who sent it (API or SDK token), from where, with what. */
+export const UploadDevice = ClientDevice.extend({
+  caller: z.enum(['api', 'sdk']), source_ip: z.string().max(100).optional(), user_agent: z.string().max(1000).optional(),
+});
+export type UploadDevice = z.infer<typeof UploadDevice>;
+
 /** Metadata of one upload. `details` holds what only some kinds have (document type, side...). */
 export interface MediaMeta {
   id: string; kind: MediaKind; environment: Environment; applicant_id: string; created_at: string;
   file_name: string; file_type: string; file_size: number; content_type: string; object_key: string;
-  details: Record<string, unknown>;
+  details: Record<string, unknown>; device?: UploadDevice;
 }
 export interface NewMedia {
   kind: MediaKind; environment: Environment; applicantId: string;
-  fileName: string; fileType: string; contentType: string; bytes: Buffer; details?: Record<string, unknown>;
+  fileName: string; fileType: string; contentType: string; bytes: Buffer; details?: Record<string, unknown>; device?: UploadDevice;
 }
 
 const table = () => config().TABLE_NAME;
@@ -38,7 +50,7 @@ export async function saveMedia(m: NewMedia, rt: Runtime = systemRuntime): Promi
   const meta: MediaMeta = {
     id, kind: m.kind, environment: m.environment, applicant_id: m.applicantId, created_at: isoSeconds(rt.now()),
     file_name: m.fileName, file_type: m.fileType, file_size: m.bytes.length, content_type: m.contentType,
-    object_key: mediaObjectKey(m.environment, m.applicantId, m.kind, id), details: m.details ?? {},
+    object_key: mediaObjectKey(m.environment, m.applicantId, m.kind, id), details: m.details ?? {}, ...(m.device ? { device: m.device } : {}),
   };
   // Bytes first: an item never points at an object that is not there.
   await putObject(meta.object_key, m.bytes, m.contentType);

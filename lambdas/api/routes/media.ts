@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { ApiError, validationError } from '../../shared/errors';
 import { getApplicant } from '../../store/applicants';
-import { MEDIA_KINDS, getMedia, listMedia, readMediaBytes, saveMedia, type MediaKind, type MediaMeta } from '../../store/media';
+import { ClientDevice, MEDIA_KINDS, getMedia, listMedia, readMediaBytes, saveMedia, type MediaKind, type MediaMeta, type UploadDevice } from '../../store/media';
 import { json, type Request, type Response } from '../http';
 import { detectFileType, parseMultipart, sameFileType, type FileType, type Form } from '../multipart';
 import type { Router } from '../router';
@@ -37,17 +37,19 @@ const jsonString = <S extends z.ZodType>(schema: S) => z.string().transform((s, 
   try { return JSON.parse(s) as unknown; } catch { ctx.addIssue({ code: 'custom', message: 'must be a JSON string' }); return z.NEVER; }
 }).pipe(schema);
 const applicant_id = z.string().min(1).max(100);
+/** Every form may carry the capture client's device signals. */
+const device = jsonString(ClientDevice).optional();
 const Location = z.object({ ip_address: z.union([z.ipv4(), z.ipv6()]).optional(), country_of_residence: country.optional() });
 
 /** One schema per upload form (the text fields; the file is checked by its bytes). */
 const FORMS = {
   documents: z.object({
     applicant_id, type: z.enum(DOCUMENT_TYPES), side: z.enum(['front', 'back']).optional(), issuing_country: country.optional(),
-    file_type: z.string().max(50).optional(), validate_image_quality: bool.optional(), location: jsonString(Location).optional(),
+    file_type: z.string().max(50).optional(), validate_image_quality: bool.optional(), location: jsonString(Location).optional(), device,
   }),
-  live_photos: z.object({ applicant_id, advanced_validation: bool.optional() }),
-  live_videos: z.object({ applicant_id, challenge: jsonString(z.array(z.record(z.string(), z.unknown())).max(10)).optional() }),
-  motion_captures: z.object({ applicant_id }),
+  live_photos: z.object({ applicant_id, advanced_validation: bool.optional(), device }),
+  live_videos: z.object({ applicant_id, challenge: jsonString(z.array(z.record(z.string(), z.unknown())).max(10)).optional(), device }),
+  motion_captures: z.object({ applicant_id, device }),
 } as const satisfies Record<MediaKind, z.ZodType>;
 
 const VIDEO_KINDS = new Set<MediaKind>(['live_videos', 'motion_captures']);
@@ -86,12 +88,20 @@ async function upload(kind: MediaKind, req: Request): Promise<Response> {
   assertApplicantAccess(req.caller, fields.applicant_id);
   const applicant = await getApplicant(fields.applicant_id, req.caller.environment);
   if (applicant.delete_at) throw validationError(`Applicant ${applicant.id} is scheduled for deletion`, { applicant_id: ['is scheduled for deletion'] });
-  const { applicant_id: _a, file_type: _f, ...details } = fields as Record<string, unknown>;
+  const { applicant_id: _a, file_type: _f, device: client, ...details } = fields as Record<string, unknown>;
   const meta = await saveMedia({
     kind, environment: req.caller.environment, applicantId: applicant.id, fileName: file.fileName,
-    fileType: kind === 'documents' ? type.ext : type.mime, contentType: type.mime, bytes: file.bytes, details,
+    fileType: kind === 'documents' ? type.ext : type.mime, contentType: type.mime, bytes: file.bytes, details, device: uploadDevice(req, client),
   });
   return json(201, mediaBody(meta));
+}
+
+/** The caller's address and user agent (from API Gateway's request context) with the client's own signals. */
+function uploadDevice(req: Request, client: unknown): UploadDevice {
+  return {
+    ...ClientDevice.parse(client ?? {}), caller: req.caller.kind,
+    ...(req.sourceIp ? { source_ip: req.sourceIp.slice(0, 100) } : {}), ...(req.userAgent ? { user_agent: req.userAgent.slice(0, 1000) } : {}),
+  };
 }
 
 /** The one `file` part, whose bytes must be a type this kind accepts and match what the client declared. */

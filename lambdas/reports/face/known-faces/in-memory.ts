@@ -45,6 +45,11 @@ export class InMemoryFaceIndex implements FaceIndexStore {
     return this.owners.length;
   }
 
+  /** Length of the embeddings held (0 while empty). */
+  get dimensions(): number {
+    return this.dims;
+  }
+
   private grow(rows: number): void {
     const next = new Float32Array(rows * this.dims);
     next.set(this.vectors);

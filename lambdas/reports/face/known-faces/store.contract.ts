@@ -1,6 +1,6 @@
 /**
  * The behaviour every FaceIndexStore must have. Each implementation's test file calls this with
- * a factory; the DynamoDB/S3 one will run the same suite.
+ * a factory (test/e2e/known-faces-store.test.ts runs it against DynamoFaceIndex).
  */
 import { normalise } from '../engine';
 import type { FaceIndexStore } from './store';

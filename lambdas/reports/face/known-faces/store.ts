@@ -1,7 +1,7 @@
 /**
  * Where the faces of past applicants are kept. The check depends only on this interface; the
- * back end adds a DynamoDB/S3 implementation (vectors in S3, rows in DynamoDB) and runs the
- * same contract tests against it.
+ * back end's implementation is `DynamoFaceIndex` (lambdas/store/faces.ts: items in DynamoDB, held
+ * in an `InMemoryFaceIndex` per process), which runs the same contract tests on DynamoDB Local.
  */
 export interface FaceEntry {
   applicantId: string;
