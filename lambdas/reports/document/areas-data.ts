@@ -35,7 +35,7 @@ export function dataValidation(reading: DocumentReading, now: Date): BreakdownAr
     mrz: {
       result: judged(mrz.parsed.result.valid),
       properties: {
-        format: mrz.data.format, lines: mrz.parsed.lines, ocr_confidence: Math.round(mrz.text.confidence),
+        format: mrz.data.format, lines: mrz.parsed.lines, reader: mrz.text.reader, ocr_confidence: Math.round(mrz.text.confidence),
         corrections: mrz.parsed.corrections, errors: mrz.data.errors,
       },
     },
