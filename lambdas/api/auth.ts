@@ -47,13 +47,40 @@ export function verifySdkToken(token: string, now = Date.now()): Caller {
   return { kind: 'sdk', environment: parsed.environment, applicantId: parsed.applicant_id, ...(parsed.run_id ? { runId: parsed.run_id } : {}) };
 }
 
-export async function verifyApiToken(token: string): Promise<Caller> {
+/**
+ * API tokens verified in the last minute, by hash (never the token itself), so that a busy
+ * caller costs one GetItem a minute instead of one per request. Only successes are kept (an
+ * unknown token is looked up every time, so a token created elsewhere works at once), and
+ * nothing invalidates an entry early: tokens are only ever created, never revoked or changed.
+ * Should revocation be added, it must clear this cache (and other Lambda instances keep an
+ * entry up to VERIFIED_TTL_MS). Per process (in Lambda, per warm instance) and per table and
+ * set of clients: the local stack and tests that start another stack in the same process
+ * (new clients, maybe another database) start with an empty cache.
+ */
+export const VERIFIED_TTL_MS = 60_000;
+const VERIFIED_MAX = 1000;
+const verified = new Map<string, { environment: 'sandbox' | 'live'; until: number }>();
+let verifiedWith: object | undefined;
+/** Forgets the verified tokens (tests). */
+export const clearVerifiedTokens = () => { verified.clear(); };
+
+export async function verifyApiToken(token: string, now = Date.now()): Promise<Caller> {
   const match = /^api_(sandbox|live)\.[A-Za-z0-9_-]{16,}$/.exec(token);
   if (!match) throw unauthorized();
+  const environment = match[1] as 'sandbox' | 'live';
   const hash = hashToken(token);
-  const item = await clients().doc.send(new GetCommand({ TableName: config().TABLE_NAME, Key: keys.apiToken(hash) }));
-  if (!item.Item || item.Item.environment !== match[1]) throw unauthorized();
-  return { kind: 'api', environment: match[1] as 'sandbox' | 'live', tokenId: hash.slice(0, 12) };
+  const { doc } = clients();
+  if (verifiedWith !== doc) { verified.clear(); verifiedWith = doc; }
+  const table = config().TABLE_NAME;
+  const key = `${table}/${hash}`;
+  const known = verified.get(key);
+  if (!known || known.until <= now || known.environment !== environment) {
+    const item = await doc.send(new GetCommand({ TableName: table, Key: keys.apiToken(hash) }));
+    if (!item.Item || item.Item.environment !== environment) { verified.delete(key); throw unauthorized(); }
+    if (verified.size >= VERIFIED_MAX) verified.clear();
+    verified.set(key, { environment, until: now + VERIFIED_TTL_MS });
+  }
+  return { kind: 'api', environment, tokenId: hash.slice(0, 12) };
 }
 
 /** `Authorization: Token token=<api token>` or `Bearer <sdk token>`. */

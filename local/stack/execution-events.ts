@@ -13,6 +13,7 @@ export class ExecutionEvents {
   private readonly running = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private checking: Promise<void> = Promise.resolve();
+  private queued: Promise<void> | undefined;
 
   constructor(private readonly engine: Engine, private readonly bus: LocalEventBus, private readonly intervalMs = 250) {}
 
@@ -27,9 +28,16 @@ export class ExecutionEvents {
 
   stop(): void { if (this.timer) clearInterval(this.timer); }
 
-  /** Emits an event for every tracked execution that is no longer running. */
+  /**
+   * Emits an event for every tracked execution that is no longer running. Checks run one at a
+   * time; a check asked for while another is queued (not yet started) joins the queued one,
+   * which will see everything this one would: every start and every SendTask* asks for a check,
+   * and each check describes every running execution, so queueing one per call was quadratic.
+   */
   check(): Promise<void> {
-    this.checking = this.checking.then(async () => {
+    if (this.queued) return this.queued;
+    const queued = this.checking.then(async () => {
+      if (this.queued === queued) this.queued = undefined;
       for (const arn of [...this.running]) {
         const r = await this.engine.describe(arn).catch(() => undefined);
         if (!r || r.status === 'RUNNING') continue;
@@ -37,7 +45,9 @@ export class ExecutionEvents {
         await this.emit(r);
       }
     }).catch((e: unknown) => console.error('execution events: check failed', e));
-    return this.checking;
+    this.queued = queued;
+    this.checking = queued;
+    return queued;
   }
 
   /** The engine as the control plane should see it. */

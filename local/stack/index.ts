@@ -12,6 +12,7 @@ import { createEngine, type SfnEngine } from '../sfn/engine';
 import { ControlPlane, createSfnServer, DEFAULT_ACCOUNT, DEFAULT_REGION } from '../sfn/service';
 import { createEventsServer, LocalEventBus, type BusEvent } from '../events';
 import { createGateway } from '../gateway';
+import { stackControlPlaneStores } from './control-plane-stores';
 import { ensureTable, startDynamoDb } from './dynamodb';
 import { applyEnv, type StackEnv } from './env';
 import { ExecutionEvents } from './execution-events';
@@ -96,7 +97,7 @@ export async function startStack(o: StackOptions = {}): Promise<Stack> {
     const REPORT_FUNCTION = 'studio-reports';
     engine.registerLambda(TASK_FUNCTION, lazyHandler('tasks'));
     engine.registerLambda(REPORT_FUNCTION, lazyHandler('reports'));
-    const controlPlane = await ControlPlane.open({ ...(sfnDir ? { dataDir: sfnDir } : {}), ...(o.clock ? { clock: o.clock } : {}) });
+    const controlPlane = await ControlPlane.open({ stores: stackControlPlaneStores(sfnDir), ...(o.clock ? { clock: o.clock } : {}) });
     const executionEvents = new ExecutionEvents(engine, bus);
     const sfnServer = await createSfnServer({ engine: executionEvents.wrap(), controlPlane });
     stops.push(() => sfnServer.close(), () => executionEvents.stop());

@@ -1,0 +1,87 @@
+/**
+ * The stack's storage choices for throughput: DynamoDB Local's SQLite file in WAL mode (and
+ * still durable across a restart), and the control plane's execution records written without
+ * fsync in the files local/sfn reads.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { JsonFileStore } from '../sfn/service/store';
+import { ImmutableCache, UnsyncedJsonFileStore } from './control-plane-stores';
+import { ensureTable, SHARED_DB_FILE, startDynamoDb, useWal } from './dynamodb';
+
+let dir: string;
+beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'stack-storage-')); });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const header = (file: string) => readFileSync(file).subarray(0, 20);
+
+describe('useWal', () => {
+  it('creates a new database file in WAL mode', () => {
+    const file = path.join(dir, SHARED_DB_FILE);
+    expect(useWal(file)).toBe(true);
+    const h = header(file);
+    expect(h.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+    expect([h[18], h[19]]).toEqual([2, 2]);
+  });
+
+  it('switches a rollback-journal database, and leaves it alone while a journal must be replayed', () => {
+    const file = path.join(dir, SHARED_DB_FILE);
+    useWal(file);
+    const b = readFileSync(file);
+    b[18] = 1; b[19] = 1;
+    writeFileSync(file, b);
+    writeFileSync(`${file}-journal`, 'hot');
+    expect(useWal(file)).toBe(false);
+    expect([header(file)[18], header(file)[19]]).toEqual([1, 1]);
+    rmSync(`${file}-journal`);
+    expect(useWal(file)).toBe(true);
+    expect([header(file)[18], header(file)[19]]).toEqual([2, 2]);
+  });
+
+  it('leaves a file that is not SQLite alone', () => {
+    const file = path.join(dir, SHARED_DB_FILE);
+    writeFileSync(file, 'not a database at all, just some text');
+    expect(useWal(file)).toBe(false);
+    expect(readFileSync(file, 'utf8')).toBe('not a database at all, just some text');
+  });
+
+  it('DynamoDB Local on disk keeps its data across a restart', async () => {
+    const Key = { pk: { S: 'a' }, sk: { S: 'b' } };
+    const first = await startDynamoDb({ dataDir: dir });
+    try {
+      await ensureTable(first.client(), 'studio');
+      await first.client().send(new PutItemCommand({ TableName: 'studio', Item: { ...Key, v: { S: 'kept' } } }));
+    } finally { await first.stop(); }
+    const second = await startDynamoDb({ dataDir: dir });
+    try {
+      const got = await second.client().send(new GetItemCommand({ TableName: 'studio', Key, ConsistentRead: true }));
+      expect(got.Item?.v).toEqual({ S: 'kept' });
+    } finally { await second.stop(); }
+    expect([header(path.join(dir, SHARED_DB_FILE))[18]]).toEqual([2]);
+  }, 120_000);
+});
+
+describe('control-plane stores', () => {
+  it('execution records written without fsync are the files JsonFileStore reads', async () => {
+    const files = new JsonFileStore<{ n: number }>(dir);
+    const unsynced = new UnsyncedJsonFileStore<{ n: number }>(dir, files);
+    await unsynced.put('arn:aws:states:us-east-1:0:execution:m:x', { n: 1 });
+    expect(await new JsonFileStore<{ n: number }>(dir).get('arn:aws:states:us-east-1:0:execution:m:x')).toEqual({ n: 1 });
+    await files.put('k2', { n: 2 });
+    expect(await unsynced.get('k2')).toEqual({ n: 2 });
+    expect((await unsynced.list()).map((v) => v.n).sort()).toEqual([1, 2]);
+  });
+
+  it('the revision cache reads once and hands out copies', async () => {
+    const files = new JsonFileStore<{ d: string[] }>(dir);
+    await files.put('r1', { d: ['a'] });
+    const cache = new ImmutableCache(files);
+    const a = await cache.get('r1');
+    a!.d.push('mutated');
+    rmSync(dir, { recursive: true, force: true });
+    expect(await cache.get('r1')).toEqual({ d: ['a'] });
+    expect(await cache.get('missing')).toBeUndefined();
+  });
+});
