@@ -9,7 +9,5 @@ import { buildRouter } from './routes';
 
 const app = createApp(buildRouter(), (message, error) => logger.error(message, { error }));
 
-export const handler = middy(app)
-  .use(injectLambdaContext(logger))
-  .use(captureLambdaHandler(tracer))
-  .before(async () => { await loadSecrets(); });
+const base = middy(app).use(injectLambdaContext(logger)).before(async () => { await loadSecrets(); });
+export const handler = tracer ? base.use(captureLambdaHandler(tracer)) : base;

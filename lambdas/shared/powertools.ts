@@ -1,12 +1,21 @@
 /**
- * Powertools for AWS Lambda: structured JSON logs and X-Ray tracing of AWS SDK calls. Tracing is
- * active only inside Lambda (Powertools turns itself off elsewhere), so the local stack is quiet.
+ * Powertools for AWS Lambda: structured JSON logs, and X-Ray tracing of AWS SDK calls inside
+ * Lambda. The tracer (and the X-Ray SDK it loads, whose async hooks cost CPU on every promise) is
+ * only loaded when running in Lambda; the local stack runs without it.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
-import { Tracer } from '@aws-lambda-powertools/tracer';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 
-export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'open-studio' });
-export const tracer = new Tracer({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'open-studio' });
+const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? 'open-studio';
+export const logger = new Logger({ serviceName });
 
-/** Traces an AWS SDK v3 client's calls (a no-op outside Lambda). */
-export const traced = <T>(client: T): T => tracer.captureAWSv3Client(client);
+function loadTracer(): Tracer | undefined {
+  if (!process.env.AWS_LAMBDA_FUNCTION_NAME) return undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Tracer: TracerClass } = require('@aws-lambda-powertools/tracer') as typeof import('@aws-lambda-powertools/tracer');
+  return new TracerClass({ serviceName });
+}
+export const tracer = loadTracer();
+
+/** Traces an AWS SDK v3 client's calls (in Lambda only). */
+export const traced = <T>(client: T): T => (tracer ? tracer.captureAWSv3Client(client) : client);
