@@ -49,6 +49,7 @@ export function toWorkflowRun(run: RunItem, now = Date.now()): WorkflowRun {
   const ended = isEnded(run.status);
   const end = ended ? endOf(run) : {};
   const base = config().PUBLIC_URL.replace(/\/$/, '');
+  const sdkToken = ended ? null : createSdkToken({ applicantId: run.applicant_id, environment: run.environment, runId: run.id }, now);
   const error = run.status !== 'error' ? null
     : run.error ?? { type: end.error?.type ?? 'workflow_error', message: end.error?.message ?? end.message ?? 'The workflow run failed' };
   return {
@@ -57,10 +58,11 @@ export function toWorkflowRun(run: RunItem, now = Date.now()): WorkflowRun {
     output: end.output ?? null,
     reasons: end.reasons ?? [],
     error,
-    link: { url: `${base}/capture/${run.id}`, ...run.link },
+    // The capture page reads its SDK token from the fragment, which browsers never send to a server.
+    link: { url: `${base}/capture/${run.id}${sdkToken ? `#token=${sdkToken}` : ''}`, ...run.link },
     tags: run.tags, customer_user_id: run.customer_user_id,
     dashboard_url: `${base}/dashboard/workflow_runs/${run.id}`,
-    sdk_token: ended ? null : createSdkToken({ applicantId: run.applicant_id, environment: run.environment, runId: run.id }, now),
+    sdk_token: sdkToken,
     created_at: iso(run.created_at), updated_at: iso(run.updated_at),
   };
 }

@@ -1,0 +1,115 @@
+/**
+ * The Smart Capture page in a real browser (Debian chromium driven by playwright-core) against
+ * the local stack: the run's link opens the page with its token in the fragment, the end user
+ * uploads through the page's file inputs, and the run reaches its end. Needs /usr/bin/chromium
+ * (`apt-get install -y chromium`; .ci/run installs it).
+ */
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import sharp from 'sharp';
+import { e2e, type E2e, type Json, type Run } from '../e2e/helpers';
+import { startTestStack, type TestStack } from '../helpers/stack';
+
+const ROOT = path.resolve(__dirname, '../..');
+const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ENDED = ['approved', 'review', 'declined', 'abandoned', 'error'];
+
+let stack: TestStack;
+let t: E2e;
+let browser: Browser;
+let templates: Record<string, Json>;
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' }); // the page as it is now
+  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
+  t = e2e(stack);
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const res = await t.call<{ workflow_templates: Array<{ name: string; definition: Json }> }>('GET', '/v3.6/workflow_templates');
+  expect(res.status).toBe(200);
+  templates = Object.fromEntries(res.body.workflow_templates.map((x) => [x.name, x.definition]));
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const png = (r: number, g: number, b: number) =>
+  sharp({ create: { width: 320, height: 220, channels: 3, background: { r, g, b } } }).png().toBuffer();
+
+/** A run of `definition` for a new applicant, opened in a phone-sized page at its link. */
+async function open(definition: Json, applicant: Json = {}): Promise<{ run: Run; page: Page; errors: string[] }> {
+  const workflowId = await t.workflow(definition);
+  const applicantId = await t.applicant(applicant);
+  const run = await t.startRun(workflowId, applicantId);
+  const url = (run.link as { url: string }).url;
+  expect(url).toBe(`${stack.url}/capture/${run.id}#token=${run.sdk_token}`);
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  return { run, page, errors };
+}
+
+async function sendDocument(page: Page, color: number) {
+  await page.getByLabel('Front of the document').waitFor({ timeout: 30_000 });
+  await page.getByLabel('Document type').selectOption('passport');
+  await page.getByLabel('Front of the document').setInputFiles({ name: 'passport.png', mimeType: 'image/png', buffer: await png(color, 120, 200) });
+  await page.getByRole('button', { name: 'Send document' }).click();
+}
+
+/** Polls the API (bounded) until the run ends. */
+async function ended(runId: string): Promise<Run> {
+  for (let i = 0; i < 300; i++) {
+    const run = await t.run(runId);
+    if (ENDED.includes(run.status)) return run;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`run ${runId} did not end`);
+}
+
+it('document_selfie_photo: the link opens the page, the end user uploads a document and a selfie, the run is approved', async () => {
+  const { run, page, errors } = await open(templates.document_selfie_photo!);
+  await page.getByRole('heading', { name: 'Capture document' }).waitFor({ timeout: 30_000 }); // the task's name
+  await sendDocument(page, 90);
+  const selfie = page.getByLabel('Selfie photo');
+  await selfie.waitFor({ timeout: 30_000 });
+  expect(new URL(page.url()).hash).toBe(''); // the token left the address bar once read
+  expect(await selfie.getAttribute('capture')).toBe('user');
+  // The API's error body reaches the end user: a text file is not a photo.
+  await selfie.setInputFiles({ name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') });
+  await page.getByRole('button', { name: 'Send photo' }).click();
+  const problem = page.getByRole('alert').filter({ hasText: 'validation error' });
+  await problem.waitFor({ timeout: 30_000 });
+  expect(await problem.textContent()).toContain('file: must be one of jpg, png');
+  await selfie.setInputFiles({ name: 'selfie.png', mimeType: 'image/png', buffer: await png(200, 160, 140) });
+  await page.getByRole('button', { name: 'Send photo' }).click();
+  await page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 60_000 });
+  expect(await ended(run.id)).toMatchObject({ status: 'approved', reasons: ['document_and_face_clear'] });
+  expect(errors).toEqual([]);
+  await page.context().close();
+}, 120_000);
+
+it('document_autofill_retry: an expired document sends the end user back with the reason shown', async () => {
+  // Sandbox document reports mark `document_expiration` (see test/e2e/templates.test.ts), so the
+  // retry branch reads that leaf; applicant last name Consider makes the report consider.
+  const def = JSON.parse(JSON.stringify(templates.document_autofill_retry)) as { tasks: Json[] };
+  const check = def.tasks.find((x) => x.id === 'check') as { branches: Array<{ when: { path: string } }> };
+  check.branches[1]!.when.path = 'tasks.document_report.output.breakdown.data_validation.breakdown.document_expiration.result';
+  const { run, page, errors } = await open(def as unknown as Json, { last_name: 'Consider' });
+  expect(await page.getByLabel('Front of the document').getAttribute('capture')).toBe('environment');
+  expect(await page.getByRole('alert').count()).toBe(0);
+  await sendDocument(page, 60);
+  const reason = page.getByRole('alert').filter({ hasText: 'attempt 2 of 3' });
+  await reason.waitFor({ timeout: 60_000 });
+  expect(await reason.textContent()).toContain('The document you sent has expired');
+  // Two more expired documents reach the retry limit: the run ends in review and the page thanks the user.
+  await sendDocument(page, 70);
+  await page.getByRole('alert').filter({ hasText: 'attempt 3 of 3' }).waitFor({ timeout: 60_000 });
+  await sendDocument(page, 80);
+  await page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 60_000 });
+  expect(await ended(run.id)).toMatchObject({ status: 'review', reasons: ['document_expired'] });
+  expect(errors).toEqual([]);
+  await page.context().close();
+}, 180_000);

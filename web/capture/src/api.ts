@@ -1,0 +1,77 @@
+/** The Open Studio API as the capture page uses it, with the run's SDK token (`Authorization: Bearer`). */
+
+export interface Run { id: string; applicant_id: string; status: string }
+export interface TaskSummary { id: string; task_def_id: string; created_at: string }
+export type RetryReason = string | { title: string; description: string; button?: string };
+export interface TaskInput {
+  task_type?: string;
+  name?: string;
+  config?: Record<string, unknown>;
+  retry?: { reasons: RetryReason[]; attempt: number; max_retries: number } | null;
+}
+export interface Task extends TaskSummary { input: TaskInput | null; output: unknown }
+export interface Media { id: string }
+
+/** An error answered by the API (`{ error: { type, message, fields } }`) or by the network. */
+export class ApiError extends Error {
+  constructor(message: string, readonly status: number, readonly fields: Record<string, string[]> = {}) {
+    super(message);
+  }
+  /** The message with each field problem, e.g. `file: must be one of jpg, png`. */
+  details(): string[] {
+    return Object.entries(this.fields).flatMap(([field, problems]) => problems.map((p) => `${field.replace(/^data\./, '')}: ${p}`));
+  }
+}
+
+export class Api {
+  constructor(private readonly token: string, private readonly base = '') {}
+
+  private async call<T>(method: string, path: string, body?: BodyInit, json = false): Promise<T> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept: 'application/json' };
+    if (json) headers['content-type'] = 'application/json';
+    let res: Response;
+    try {
+      res = await fetch(`${this.base}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+    } catch {
+      throw new ApiError('The connection failed. Check your internet connection and try again.', 0);
+    }
+    const text = await res.text();
+    let parsed: unknown;
+    try { parsed = text ? JSON.parse(text) : undefined; } catch { parsed = undefined; }
+    if (!res.ok) {
+      const error = (parsed as { error?: { message?: unknown; fields?: unknown } } | undefined)?.error;
+      const message = typeof error?.message === 'string' ? error.message : `The request failed (HTTP ${res.status}).`;
+      const fields = error?.fields && typeof error.fields === 'object' ? error.fields as Record<string, string[]> : {};
+      throw new ApiError(message, res.status, fields);
+    }
+    return parsed as T;
+  }
+
+  run(runId: string) { return this.call<Run>('GET', `/v3.6/workflow_runs/${encodeURIComponent(runId)}`); }
+  tasks(runId: string) { return this.call<TaskSummary[]>('GET', `/v3.6/workflow_runs/${encodeURIComponent(runId)}/tasks`); }
+  task(runId: string, taskId: string) {
+    return this.call<Task>('GET', `/v3.6/workflow_runs/${encodeURIComponent(runId)}/tasks/${encodeURIComponent(taskId)}`);
+  }
+  complete(runId: string, taskId: string, data: unknown) {
+    return this.call<unknown>('POST', `/v3.6/workflow_runs/${encodeURIComponent(runId)}/tasks/${encodeURIComponent(taskId)}/complete`,
+      JSON.stringify({ data }), true);
+  }
+  /** Multipart upload of one file to `/v3.6/<kind>` for the applicant. */
+  upload(kind: 'documents' | 'live_photos' | 'live_videos' | 'motion_captures', applicantId: string, file: File, fields: Record<string, string> = {}) {
+    const form = new FormData();
+    form.append('applicant_id', applicantId);
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append('device', JSON.stringify(deviceSignals()));
+    form.append('file', file, file.name || 'capture');
+    return this.call<Media>('POST', `/v3.6/${kind}`, form);
+  }
+}
+
+function deviceSignals() {
+  const nav = navigator as Navigator & { webdriver?: boolean };
+  return {
+    ...(typeof nav.webdriver === 'boolean' ? { webdriver: nav.webdriver } : {}),
+    ...(nav.platform ? { platform: nav.platform.slice(0, 100) } : {}),
+    max_touch_points: Math.min(Math.max(nav.maxTouchPoints || 0, 0), 1000),
+  };
+}
