@@ -92,12 +92,9 @@ it('document_selfie_photo: the link opens the page, the end user uploads a docum
 }, 120_000);
 
 it('document_autofill_retry: an expired document sends the end user back with the reason shown', async () => {
-  // Sandbox document reports mark `document_expiration` (see test/e2e/templates.test.ts), so the
-  // retry branch reads that leaf; applicant last name Consider makes the report consider.
-  const def = JSON.parse(JSON.stringify(templates.document_autofill_retry)) as { tasks: Json[] };
-  const check = def.tasks.find((x) => x.id === 'check') as { branches: Array<{ when: { path: string } }> };
-  check.branches[1]!.when.path = 'tasks.document_report.output.breakdown.data_validation.breakdown.document_expiration.result';
-  const { run, page, errors } = await open(def as unknown as Json, { last_name: 'Consider' });
+  // The template as shipped: with applicant last name Consider the sandbox document report
+  // considers, with `expiry_date` marked, which is the template's retry branch.
+  const { run, page, errors } = await open(templates.document_autofill_retry as Json, { last_name: 'Consider' });
   expect(await page.getByLabel('Front of the document').getAttribute('capture')).toBe('environment');
   expect(await page.getByRole('alert').count()).toBe(0);
   await sendDocument(page, 60);
