@@ -77,11 +77,6 @@ describe('document_motion_fallback', () => {
   });
 });
 
-/** The template as shipped: sandbox document reports mark `expiry_date` when they consider. */
-function retryOnSandboxExpiry(): Json {
-  return findTemplate('document_autofill_retry')!.definition as Json;
-}
-
 describe('document_autofill_retry', () => {
   it('approves with the autofilled data as output', async () => {
     const r = await begin('document_autofill_retry', { first_name: 'Ada', last_name: 'Lovelace', dob: '1985-12-10' });
@@ -90,7 +85,7 @@ describe('document_autofill_retry', () => {
     expect(end).toMatchObject({ status: 'approved', output: { first_name: 'Ada', last_name: 'Lovelace', date_of_birth: '1985-12-10' } });
   });
   it('sends an expired document back twice (new task ids carrying expired_document), then reviews', async () => {
-    workflows.retry_sandbox ??= await t.workflow(retryOnSandboxExpiry());
+    workflows.retry_sandbox ??= await t.workflow(findTemplate('document_autofill_retry')!.definition as Json);
     const r = await begin('retry_sandbox', { last_name: 'Consider' });
     const first = await r.capture('document', await r.doc());
     const second = await r.capture('document', await r.doc());
