@@ -15,6 +15,7 @@ import { callHttpProvider, reportProviders } from './providers';
 import { loadApplicant, ReportUnavailableError } from './evidence';
 import { sandboxReport } from './sandbox';
 import type { ApplicantData } from './types';
+import { lambdaHandler } from '../shared/lambda';
 
 export class InvalidReportRequestError extends Error {
   override readonly name = 'InvalidReportRequest';
@@ -74,4 +75,4 @@ export function createReportHandler(rt: Runtime = systemRuntime) {
   };
 }
 
-export const handler = createReportHandler();
+export const handler = lambdaHandler(createReportHandler());

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ExecutionInput } from '../../compiler';
 import { systemRuntime, type Runtime } from '../shared/ids';
 import { markRunError } from '../store/runs';
+import { lambdaHandler } from '../shared/lambda';
 
 export const ExecutionStatusChange = z.object({
   'detail-type': z.literal('Step Functions Execution Status Change'),
@@ -53,4 +54,4 @@ export function createExecutionEventsHandler(rt: Runtime = systemRuntime) {
   };
 }
 
-export const handler = createExecutionEventsHandler();
+export const handler = lambdaHandler(createExecutionEventsHandler());

@@ -10,6 +10,7 @@ import { refreshRunStatus } from '../runs/status';
 import { getRun } from '../store/runs';
 import { getTask, putTaskOnce, setAnnounced, type TaskItem } from '../store/tasks';
 import { emitTaskEvent } from './events';
+import { lambdaHandler } from '../shared/lambda';
 
 export class InvalidTaskRequestError extends Error {
   override readonly name = 'InvalidTaskRequest';
@@ -55,4 +56,4 @@ export function createTaskHandler(runtime: Runtime = systemRuntime) {
   };
 }
 
-export const handler = createTaskHandler();
+export const handler = lambdaHandler(createTaskHandler());

@@ -9,6 +9,8 @@ import { processMessage, type ProcessDeps } from './process';
 import { sqsDelay, type SetDelay } from './queue';
 import { sendWebhook } from './send';
 import { retryDelaySeconds, webhookSettings } from './settings';
+import { lambdaHandler } from '../shared/lambda';
+import { logger } from '../shared/powertools';
 
 export const SqsBatch = z.object({
   Records: z.array(z.object({
@@ -28,7 +30,7 @@ export function defaultDeps(): HandlerDeps {
   const settings = webhookSettings();
   return {
     runtime: systemRuntime, send: sendWebhook, settings, setDelay: sqsDelay(settings.SQS_ENDPOINT),
-    log: (msg, data) => console.error(msg, ...(data === undefined ? [] : [data])),
+    log: (msg, data) => logger.warn(msg, ...(data === undefined ? [] : [{ data }])),
   };
 }
 
@@ -50,4 +52,4 @@ export function createHandler(deps: () => HandlerDeps = defaultDeps) {
   };
 }
 
-export const handler = createHandler();
+export const handler = lambdaHandler(createHandler());
