@@ -5,7 +5,7 @@
  */
 import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { EventBus, Match, Rule } from 'aws-cdk-lib/aws-events';
+import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { ResourcePolicy } from 'aws-cdk-lib/aws-logs';
@@ -14,9 +14,10 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { EVENT_SOURCE, WEBHOOK_RULE_PATTERN } from '../lambdas/events/schemas';
 import { encryptedLogGroup } from './keys';
 
-export const EVENT_SOURCE = 'studio.workflows';
+export { EVENT_SOURCE };
 export const FAILED_STATUSES = ['FAILED', 'TIMED_OUT', 'ABORTED'];
 
 export interface EventsProps {
@@ -48,8 +49,9 @@ export class StudioEvents extends Construct {
     // Events EventBridge itself could not put on the queue (24 h of retries) land here.
     this.deliveryDlq = queue('EventDeliveryDeadLetters');
     new Rule(this, 'WebhookRule', {
-      eventBus: this.bus, description: 'Every workflow and task event, to webhook delivery',
-      eventPattern: { source: [EVENT_SOURCE], detailType: Match.prefix('workflow_') },
+      // The worker's own pattern: every product event, webhook redeliveries (resend) included.
+      eventBus: this.bus, description: 'Every workflow and task event and every resend, to webhook delivery',
+      eventPattern: { source: [...WEBHOOK_RULE_PATTERN.source] },
       targets: [new SqsQueue(this.webhookQueue, { deadLetterQueue: this.deliveryDlq, retryAttempts: 185, maxEventAge: Duration.hours(24) })],
     });
     p.webhooks.addEventSource(new SqsEventSource(this.webhookQueue, {

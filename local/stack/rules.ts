@@ -4,6 +4,7 @@
  *  - Step Functions execution status changes on the default bus → runs/execution-events.ts.
  * A rule whose function does not exist (yet) is removed, so nothing is queued for it.
  */
+import { WEBHOOK_RULE_PATTERN } from '../../lambdas/events/schemas';
 import type { LocalEventBus } from '../events';
 import { STATUS_CHANGE } from './execution-events';
 import { functionExists, lazyHandler, viaSqs } from './lambdas';
@@ -18,7 +19,7 @@ export function wireRules(bus: LocalEventBus, productBus: string): void {
   const executionEvents = lazyHandler('executionEvents');
   bus.registerTarget(RULES.executionEvents.target, (event, ctx) => executionEvents(event, ctx));
   if (functionExists('webhooks')) {
-    bus.putRule({ Name: RULES.webhooks.name, EventBusName: productBus, EventPattern: { source: ['studio.workflows'] } });
+    bus.putRule({ Name: RULES.webhooks.name, EventBusName: productBus, EventPattern: { source: [...WEBHOOK_RULE_PATTERN.source] } });
     bus.putTargets(RULES.webhooks.name, [{ Id: 'webhooks', Arn: RULES.webhooks.target }], productBus);
   } else bus.deleteRule(RULES.webhooks.name, productBus);
   if (functionExists('executionEvents')) {

@@ -1,6 +1,8 @@
 /** Least privilege of the workflow role and the API, and the event plumbing. */
 import { Match } from 'aws-cdk-lib/assertions';
 import { actionsOf, resourcesOf, synthStudio } from './synth';
+import { REDELIVERY } from '../../lambdas/events/schemas';
+import { matches, parsePattern } from '../../local/events/pattern';
 
 const { stack, template } = synthStudio();
 const id = (c: { node: { defaultChild?: unknown } }) => stack.getLogicalId(c.node.defaultChild as never);
@@ -55,11 +57,19 @@ describe('API function rights', () => {
 });
 
 describe('events', () => {
+  test('the deployed webhook rule takes what the worker needs: workflow events and resends', () => {
+    const rule = Object.values(template.findResources('AWS::Events::Rule')).find((r) => (r as { Properties: { Description?: string } }).Properties.Description?.includes('webhook delivery'));
+    const pattern = parsePattern((rule as { Properties: { EventPattern: unknown } }).Properties.EventPattern);
+    for (const detailType of ['workflow_run.completed', 'workflow_task.started', REDELIVERY]) {
+      expect(matches(pattern, { source: 'studio.workflows', 'detail-type': detailType, detail: {} })).toBe(true);
+    }
+    expect(matches(pattern, { source: 'aws.states', 'detail-type': 'workflow_run.completed', detail: {} })).toBe(false);
+  });
   test('custom bus named after the stage', () => template.hasResourceProperties('AWS::Events::EventBus', { Name: 'studio-prod' }));
   test('webhooks: bus rule → encrypted queue with a DLQ (5 receives) → function with partial batch failures', () => {
     template.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: Match.anyValue(), RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 } });
     template.hasResourceProperties('AWS::Events::Rule', {
-      EventBusName: Match.anyValue(), EventPattern: { source: ['studio.workflows'], 'detail-type': [{ prefix: 'workflow_' }] },
+      EventBusName: Match.anyValue(), EventPattern: { source: ['studio.workflows'] },
       Targets: [Match.objectLike({ DeadLetterConfig: Match.anyValue(), RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 } })],
     });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
