@@ -1,6 +1,6 @@
 /** Every template runs end to end on the embedded engine and reaches each of its result tasks. */
 import { findTemplate, type ReportRequest } from '../../compiler';
-import { report, workflowEngine } from './harness';
+import { Clock, report, workflowEngine } from './harness';
 
 const def = (name: string) => findTemplate(name)!.definition;
 type Script = Partial<Record<string, 'clear' | 'consider' | object>>;
@@ -135,11 +135,16 @@ describe('document_autofill_retry', () => {
 });
 
 describe('us_profile_identity', () => {
+  // Dates of birth from the engine's (virtual) clock, never from today's date.
+  const today = new Date(new Clock().now());
+  const yearsAgo = (years: number, days = 0) =>
+    new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate() + days)).toISOString().slice(0, 10);
   it.each([
-    ['1990-05-01', {}, 'approve'],
-    ['1990-05-01', { identity: 'consider' }, 'review'],
-    ['2008-11-26', {}, 'decline_minor'],
-  ] as const)('dob %s with %j ends in %s', async (dob, script, task) => {
+    ['adult', yearsAgo(36), {}, 'approve'],
+    ['adult', yearsAgo(36), { identity: 'consider' }, 'review'],
+    ['18 today', yearsAgo(18), {}, 'approve'],
+    ['18 tomorrow', yearsAgo(18, 1), {}, 'decline_minor'],
+  ] as const)('%s (dob %s) with %j ends in %s', async (_, dob, script, task) => {
     const w = workflowEngine(scripted(script));
     const run = await w.start(def('us_profile_identity'), { applicant: { first_name: 'A', last_name: 'B' } });
     await w.complete('profile', { first_name: 'A', last_name: 'B', dob, address: { country: 'USA' }, phone_number: '+15555550100', ssn: '123-45-6789' });

@@ -25,6 +25,14 @@ describe('JSONata states', () => {
     expect(none.error).toBe('States.NoChoiceMatched');
   });
 
+  it('$now() and $millis() read the engine clock, not the host clock', async () => {
+    const { engine, clock } = testEngine();
+    const r = await run(engine, jsonata({
+      P: { Type: 'Pass', Output: { now: '{% $now() %}', ms: '{% $millis() %}', day: "{% $now('[Y0001]-[M01]-[D01]') %}" }, End: true },
+    }));
+    expect(out(r)).toEqual({ now: new Date(clock.now()).toISOString(), ms: clock.now(), day: new Date(clock.now()).toISOString().slice(0, 10) });
+  });
+
   it('Wait blocks until the virtual clock reaches the timer', async () => {
     const { engine, clock } = testEngine();
     const r = await run(engine, jsonata({ W: { Type: 'Wait', Seconds: '{% $states.input.s %}', Next: 'P' }, P: { Type: 'Pass', End: true } }), { s: 30 });

@@ -85,12 +85,24 @@ export interface JsonataScope {
   stateField(name: string): unknown;
   /** The cause prefix ("An error occurred while executing the state ..."), built when read. */
   readonly prefix: string;
+  /** The engine's clock (ms epoch): `$now()` and `$millis()` read it, never the host's clock. */
+  now?(): number;
 }
 
 /** What JSONata binds: the variables plus `$states`. */
 function bindingsOf(scope: JsonataScope): Record<string, unknown> {
-  return { ...scope.vars, states: scope.states };
+  const b: Record<string, unknown> = { ...scope.vars, states: scope.states };
+  if (scope.now) {
+    // One instant per evaluation, as JSONata's own $now/$millis; bindings shadow the built-ins.
+    const ms = scope.now();
+    b.millis = () => ms;
+    b.now = (picture?: string, timezone?: string) =>
+      picture === undefined && timezone === undefined ? new Date(ms).toISOString() : fromMillis.evaluate(null, { ms, picture, timezone });
+  }
+  return b;
 }
+
+const fromMillis = jsonata('$fromMillis($ms, $picture, $timezone)');
 
 const NOT_SIMPLE = Symbol('not simple');
 type Fast = { path: string[]; op?: '=' | '!=' | '<' | '<=' | '>' | '>='; num?: number } | null;

@@ -13,6 +13,7 @@ class Scope implements JsonataScope {
   private ctx?: Record<string, Json>;
   constructor(private readonly x: StepCtx, private readonly t: ThreadSnap, readonly vars: Record<string, unknown>, private readonly s: StatesVars) {}
   get prefix(): string { return statePrefix(this.t.state, this.t.enteredEventId); }
+  now(): number { return this.x.env.now(); }
 
   /** `$states`, built when an expression needs the whole object. */
   get states(): Record<string, unknown> {
