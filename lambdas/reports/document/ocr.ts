@@ -34,6 +34,13 @@ function linesOf(data: { blocks?: unknown }): OcrLine[] {
 }
 
 let mrzQueue: Promise<unknown> = Promise.resolve();
+/** Recognitions not yet answered: closeOcr waits for them (terminating under a job crashes the process). */
+const inFlight = new Set<Promise<unknown>>();
+function tracked<T>(job: Promise<T>): Promise<T> {
+  inFlight.add(job);
+  job.then(() => inFlight.delete(job), () => inFlight.delete(job));
+  return job;
+}
 
 /**
  * Reads an MRZ strip (already cropped) with the legacy engine. `alphabet` narrows the
@@ -48,20 +55,23 @@ export function recogniseMrz(image: Buffer, alphabet: string = MRZ_ALPHABET): Pr
     const { data } = await worker.recognize(image, {}, { blocks: true, text: false });
     return linesOf(data);
   };
-  const result = mrzQueue.then(run, run);
+  const result = tracked(mrzQueue.then(run, run));
   mrzQueue = result.catch(() => undefined);
   return result;
 }
 
 /** Reads printed text anywhere on a page (sparse layout: labels and values in columns). */
-export async function recogniseText(image: Buffer): Promise<OcrLine[]> {
-  textWorker ??= start(OEM.LSTM_ONLY, { tessedit_pageseg_mode: PSM.SPARSE_TEXT });
-  const { data } = await (await textWorker).recognize(image, {}, { blocks: true, text: false });
-  return linesOf(data);
+export function recogniseText(image: Buffer): Promise<OcrLine[]> {
+  return tracked((async () => {
+    textWorker ??= start(OEM.LSTM_ONLY, { tessedit_pageseg_mode: PSM.SPARSE_TEXT });
+    const { data } = await (await textWorker).recognize(image, {}, { blocks: true, text: false });
+    return linesOf(data);
+  })());
 }
 
 /** Stops the workers (tests and benchmarks call this so the process can exit). */
 export async function closeOcr(): Promise<void> {
+  await Promise.allSettled([...inFlight]);
   const workers = [mrzWorker, textWorker];
   mrzWorker = null;
   textWorker = null;
