@@ -1,4 +1,9 @@
-/** Tasks as the API shows them (Onfido's Task and TaskItem objects). */
+/**
+ * Tasks as the API shows them (Onfido's Task and TaskItem objects). The integrator sees every
+ * task with its input and output; the end user (SDK token) only the waiting interactive tasks,
+ * with what the capture page needs to show them (`captureTaskView`).
+ */
+import { z } from 'zod';
 import { isoSeconds } from '../shared/ids';
 import type { TaskItem } from '../store/tasks';
 
@@ -22,3 +27,32 @@ export function taskSummary(t: TaskItem): TaskSummary {
 }
 
 export const taskView = (t: TaskItem): TaskView => ({ ...taskSummary(t), input: t.input ?? {}, output: t.status === 'completed' ? t.output ?? null : null });
+
+/** Whether an SDK token may see the task: an interactive task that waits for the end user. */
+export const visibleToEndUser = (t: TaskItem) => t.kind === 'interactive' && t.status === 'waiting';
+
+export interface CaptureTaskView extends TaskSummary {
+  input: {
+    task_type: string;
+    name?: string;
+    config: Record<string, unknown>;
+    retry: { reasons: unknown[]; attempt: number; max_retries: number } | null;
+  };
+}
+
+const Retry = z.object({ reasons: z.array(z.unknown()), attempt: z.number(), max_retries: z.number() });
+const NamedInput = z.object({ name: z.string().optional(), retry: z.unknown().optional() });
+
+/** A waiting interactive task as the capture page sees it: its type, name, configuration and retry reasons. */
+export function captureTaskView(t: TaskItem): CaptureTaskView {
+  const input = NamedInput.safeParse(t.input ?? {});
+  const name = input.success ? input.data.name : undefined;
+  const retry = Retry.safeParse(input.success ? input.data.retry : undefined);
+  return {
+    ...taskSummary(t),
+    input: {
+      task_type: t.task_type, ...(name ? { name } : {}), config: t.config,
+      retry: retry.success ? { reasons: retry.data.reasons, attempt: retry.data.attempt, max_retries: retry.data.max_retries } : null,
+    },
+  };
+}
