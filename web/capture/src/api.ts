@@ -36,10 +36,20 @@ export class Api {
 
   constructor(private readonly link: string, private readonly base = '') {}
 
-  /** The current session, renewed with the link when it is about to expire (or `renew`). */
+  /**
+   * The current session, renewed with the link when it is about to expire (or `renew`). A
+   * session that has not expired yet is kept when the renewal is refused (the run just ended).
+   */
   async open(renew = false): Promise<CaptureSession> {
-    if (!renew && this.session && Date.parse(this.session.expires_at) - Date.now() > RENEW_BEFORE_MS) return this.session;
-    this.session = await this.send<CaptureSession>('POST', '/v3.6/capture_sessions', undefined, JSON.stringify({ link_token: this.link }), true);
+    const current = this.session;
+    const left = current ? Date.parse(current.expires_at) - Date.now() : 0;
+    if (!renew && current && left > RENEW_BEFORE_MS) return current;
+    try {
+      this.session = await this.send<CaptureSession>('POST', '/v3.6/capture_sessions', undefined, JSON.stringify({ link_token: this.link }), true);
+    } catch (e) {
+      if (!renew && current && left > 0) return current;
+      throw e;
+    }
     return this.session;
   }
 
