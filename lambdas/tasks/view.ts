@@ -3,7 +3,8 @@
  * task with its input and output; the end user (SDK token) only the waiting interactive tasks,
  * with what the capture page needs to show them (`captureTaskView`).
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import { TaskRequest } from '../../compiler/runtime-contract';
 import { isoSeconds } from '../shared/ids';
 import type { TaskItem } from '../store/tasks';
 
@@ -31,28 +32,23 @@ export const taskView = (t: TaskItem): TaskView => ({ ...taskSummary(t), input: 
 /** Whether an SDK token may see the task: an interactive task that waits for the end user. */
 export const visibleToEndUser = (t: TaskItem) => t.kind === 'interactive' && t.status === 'waiting';
 
-export interface CaptureTaskView extends TaskSummary {
-  input: {
-    task_type: string;
-    name?: string;
-    config: Record<string, unknown>;
-    retry: { reasons: unknown[]; attempt: number; max_retries: number } | null;
-  };
-}
+/** What the task function stores as an interactive task's input besides its type and configuration (see handler.ts). */
+const InteractiveInput = TaskRequest.pick({ name: true, retry: true });
+type Retry = NonNullable<z.infer<typeof InteractiveInput>['retry']>;
 
-const Retry = z.object({ reasons: z.array(z.unknown()), attempt: z.number(), max_retries: z.number() });
-const NamedInput = z.object({ name: z.string().optional(), retry: z.unknown().optional() });
+export interface CaptureTaskView extends TaskSummary {
+  input: { task_type: string; name?: string; config: Record<string, unknown>; retry: Omit<Retry, 'retry_task_id'> | null };
+}
 
 /** A waiting interactive task as the capture page sees it: its type, name, configuration and retry reasons. */
 export function captureTaskView(t: TaskItem): CaptureTaskView {
-  const input = NamedInput.safeParse(t.input ?? {});
-  const name = input.success ? input.data.name : undefined;
-  const retry = Retry.safeParse(input.success ? input.data.retry : undefined);
+  const input = InteractiveInput.safeParse(t.input ?? {});
+  const { name, retry } = input.success ? input.data : {};
   return {
     ...taskSummary(t),
     input: {
       task_type: t.task_type, ...(name ? { name } : {}), config: t.config,
-      retry: retry.success ? { reasons: retry.data.reasons, attempt: retry.data.attempt, max_retries: retry.data.max_retries } : null,
+      retry: retry ? { reasons: retry.reasons, attempt: retry.attempt, max_retries: retry.max_retries } : null,
     },
   };
 }
