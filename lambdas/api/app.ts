@@ -6,13 +6,15 @@ import { ApiError, badRequest, internal } from '../shared/errors';
 import { authenticate } from './auth';
 import { ApiGatewayEvent, type ApiResult, type Caller, type Request, type Response } from './http';
 import type { Router } from './router';
+import { systemRuntime, type Runtime } from '../shared/ids';
 
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
-export function createApp(router: Router, log: (msg: string, err?: unknown) => void = (m, e) => console.error(m, e)) {
+/** `rt`: the clock that SDK tokens are checked against (tests inject one). */
+export function createApp(router: Router, log: (msg: string, err?: unknown) => void = (m, e) => console.error(m, e), rt: Runtime = systemRuntime) {
   return async function handle(rawEvent: unknown): Promise<ApiResult> {
     try {
-      return toResult(await dispatch(router, rawEvent));
+      return toResult(await dispatch(router, rawEvent, rt));
     } catch (e) {
       if (e instanceof ApiError) return toResult({ status: e.status, body: e.body(), headers: e.headers });
       log('unhandled error', e);
@@ -22,7 +24,7 @@ export function createApp(router: Router, log: (msg: string, err?: unknown) => v
   };
 }
 
-async function dispatch(router: Router, rawEvent: unknown): Promise<Response> {
+async function dispatch(router: Router, rawEvent: unknown, rt: Runtime): Promise<Response> {
   const parsed = ApiGatewayEvent.safeParse(rawEvent);
   if (!parsed.success) throw badRequest('The request could not be read');
   const event = parsed.data;
@@ -40,7 +42,7 @@ async function dispatch(router: Router, rawEvent: unknown): Promise<Response> {
   const { route, params } = found;
   const caller: Caller = route.access === 'public'
     ? { kind: 'api', environment: 'live', tokenId: 'public' }
-    : await authenticate(headers.authorization, route.access === 'api_or_sdk');
+    : await authenticate(headers.authorization, route.access === 'api_or_sdk', rt.now().getTime());
   const req: Request = {
     method, path: event.rawPath, params, query: new URLSearchParams(event.rawQueryString), headers, body, caller,
     ...(event.requestContext.http.sourceIp ? { sourceIp: event.requestContext.http.sourceIp } : {}),

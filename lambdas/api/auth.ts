@@ -1,14 +1,17 @@
 /**
  * Tokens. API tokens (`api_sandbox.<secret>` / `api_live.<secret>`) are random and stored only
  * as SHA-256 hashes. SDK tokens are stateless: `<payload>.<HMAC-SHA256>` over a JSON payload
- * `{ applicant_id, environment, run_id?, exp }`, signed with the configured secret, 90 minutes.
+ * `{ applicant_id, environment, run_id?, exp }`, signed with the configured secret: 90 minutes
+ * from POST /v3.6/sdk_token or a run's `sdk_token`, shorter for capture sessions (links.ts).
+ * Every request with one also reads its applicant: a deleted applicant's tokens are refused.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
-import { unauthorized } from '../shared/errors';
+import { ApiError, unauthorized } from '../shared/errors';
+import { getApplicant } from '../store/applicants';
 import { keys } from '../store/table';
 import type { Caller } from './http';
 
@@ -26,24 +29,39 @@ export async function createApiToken(environment: 'sandbox' | 'live', token = `a
 }
 
 const SdkPayload = z.object({ applicant_id: z.string(), environment: z.enum(['sandbox', 'live']), run_id: z.string().optional(), exp: z.number() });
-const sign = (payload: string) => createHmac('sha256', config().SDK_TOKEN_SECRET).update(payload).digest('base64url');
+/** HMAC of the payload; other kinds of signed token (`purpose`, e.g. capture links) never verify as SDK tokens. */
+const sign = (payload: string, purpose?: string) =>
+  createHmac('sha256', config().SDK_TOKEN_SECRET).update(purpose ? `${purpose}:${payload}` : payload).digest('base64url');
 
-export function createSdkToken(p: { applicantId: string; environment: 'sandbox' | 'live'; runId?: string }, now = Date.now()): string {
-  const payload = Buffer.from(JSON.stringify({
-    applicant_id: p.applicantId, environment: p.environment, ...(p.runId ? { run_id: p.runId } : {}), exp: Math.floor(now / 1000) + SDK_TOKEN_SECONDS,
-  })).toString('base64url');
-  return `${payload}.${sign(payload)}`;
+/** `<base64url JSON>.<signature>` for `payload`. */
+export function signToken(payload: object, purpose?: string): string {
+  const encoded = Buffer.from(JSON.stringify(payload)).toString('base64url');
+  return `${encoded}.${sign(encoded, purpose)}`;
+}
+
+/** The JSON payload of a token signed with `signToken`, parsed with `schema`; 401 when forged or malformed. */
+export function readSignedToken<T>(token: string, schema: z.ZodType<T>, purpose?: string): T {
+  const [payload, signature, extra] = token.split('.');
+  if (!payload || !signature || extra !== undefined) throw unauthorized();
+  const expected = Buffer.from(sign(payload, purpose));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw unauthorized();
+  try { return schema.parse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))); } catch { throw unauthorized(); }
+}
+
+/** When (Unix seconds) a token made at `now` (ms) for `seconds` expires, never past `until` (ms). */
+export const sdkTokenExpiry = (now: number, seconds = SDK_TOKEN_SECONDS, until = Infinity) => Math.floor(Math.min(now + seconds * 1000, until) / 1000);
+
+/** An SDK token valid `seconds` from `now` (never past `until`, in ms, when given). */
+export function createSdkToken(p: { applicantId: string; environment: 'sandbox' | 'live'; runId?: string }, now = Date.now(),
+  seconds = SDK_TOKEN_SECONDS, until?: number): string {
+  const exp = sdkTokenExpiry(now, seconds, until);
+  return signToken({ applicant_id: p.applicantId, environment: p.environment, ...(p.runId ? { run_id: p.runId } : {}), exp });
 }
 
 export function verifySdkToken(token: string, now = Date.now()): Caller {
-  const [payload, signature] = token.split('.');
-  if (!payload || !signature) throw unauthorized();
-  const expected = Buffer.from(sign(payload));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw unauthorized();
-  let parsed: z.infer<typeof SdkPayload>;
-  try { parsed = SdkPayload.parse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))); } catch { throw unauthorized(); }
-  if (parsed.exp * 1000 < now) throw unauthorized('The SDK token has expired; ask the integrator for a new one');
+  const parsed = readSignedToken(token, SdkPayload);
+  if (parsed.exp * 1000 <= now) throw unauthorized('The SDK token has expired; ask the integrator for a new one');
   return { kind: 'sdk', environment: parsed.environment, applicantId: parsed.applicant_id, ...(parsed.run_id ? { runId: parsed.run_id } : {}) };
 }
 
@@ -83,12 +101,25 @@ export async function verifyApiToken(token: string, now = Date.now()): Promise<C
   return { kind: 'api', environment, tokenId: hash.slice(0, 12) };
 }
 
+/** 401 unless the applicant exists in `environment` and is not scheduled for deletion. */
+export async function assertActiveApplicant(applicantId: string, environment: 'sandbox' | 'live'): Promise<void> {
+  const applicant = await getApplicant(applicantId, environment).catch((e: unknown) => {
+    if (e instanceof ApiError && e.status === 404) return undefined;
+    throw e;
+  });
+  if (!applicant || applicant.delete_at) throw unauthorized('The applicant of this token has been deleted');
+}
+
 /** `Authorization: Token token=<api token>` or `Bearer <sdk token>`. */
-export async function authenticate(header: string | undefined, allowSdk: boolean): Promise<Caller> {
+export async function authenticate(header: string | undefined, allowSdk: boolean, now = Date.now()): Promise<Caller> {
   if (!header) throw unauthorized();
   const api = /^Token token=(.+)$/.exec(header.trim());
   if (api) return verifyApiToken(api[1]!);
   const bearer = /^Bearer (.+)$/.exec(header.trim());
-  if (bearer && allowSdk) return verifySdkToken(bearer[1]!);
+  if (bearer && allowSdk) {
+    const caller = verifySdkToken(bearer[1]!, now);
+    if (caller.kind === 'sdk') await assertActiveApplicant(caller.applicantId, caller.environment);
+    return caller;
+  }
   throw unauthorized(bearer ? 'This endpoint needs an API token' : 'Please provide a valid token');
 }

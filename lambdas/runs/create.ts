@@ -29,6 +29,9 @@ export const CreateRunBody = z.object({
 export type CreateRunBody = z.infer<typeof CreateRunBody>;
 
 export async function createRun(body: CreateRunBody, environment: Environment, rt: Runtime = systemRuntime, log = console.error): Promise<RunItem> {
+  if (body.link?.expires_at && Date.parse(body.link.expires_at) <= rt.now().getTime()) {
+    throw validationError('The link would have expired already', { 'link.expires_at': ['must be in the future'] });
+  }
   const live = await getLiveVersion(body.workflow_id);
   if (!live) {
     if (!(await getWorkflowItem(body.workflow_id))) throw notFound('Workflow', body.workflow_id);

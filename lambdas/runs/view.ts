@@ -1,9 +1,12 @@
 /**
  * A run as the API shows it (Onfido's WorkflowRun). While the run lives, its status is the
  * item's; once the state machine recorded the end, `result` supplies reasons, output and error.
+ * The integrator (API token, webhooks) sees everything, with a fresh `sdk_token` and the capture
+ * link; the end user (SDK token) only what the capture page needs (`toCaptureRun`).
  */
 import { z } from 'zod';
 import { createSdkToken } from '../api/auth';
+import { createLinkToken } from '../api/links';
 import { config } from '../shared/config';
 import { isoSeconds } from '../shared/ids';
 import { isEnded, type RunItem, type RunLink, type RunStatus } from '../store/runs';
@@ -58,11 +61,19 @@ export function toWorkflowRun(run: RunItem, now = Date.now()): WorkflowRun {
     output: end.output ?? null,
     reasons: end.reasons ?? [],
     error,
-    // The capture page reads its SDK token from the fragment, which browsers never send to a server.
-    link: { url: `${base}/capture/${run.id}${sdkToken ? `#token=${sdkToken}` : ''}`, ...run.link },
+    // The capture page reads its link token from the fragment, which browsers never send to a server.
+    link: { url: `${base}/capture/${run.id}${ended ? '' : `#link=${createLinkToken(run)}`}`, ...run.link },
     tags: run.tags, customer_user_id: run.customer_user_id,
     dashboard_url: `${base}/dashboard/workflow_runs/${run.id}`,
     sdk_token: sdkToken,
     created_at: iso(run.created_at), updated_at: iso(run.updated_at),
   };
+}
+
+/** What an SDK token sees of a run: no output, reasons, error, tags, custom data, and no credential. */
+export interface CaptureRun { id: string; status: RunStatus; link: RunLink & { url: string } }
+
+export function toCaptureRun(run: RunItem): CaptureRun {
+  const base = config().PUBLIC_URL.replace(/\/$/, '');
+  return { id: run.id, status: run.status, link: { url: `${base}/capture/${run.id}`, ...run.link } };
 }

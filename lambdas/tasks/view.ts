@@ -1,4 +1,10 @@
-/** Tasks as the API shows them (Onfido's Task and TaskItem objects). */
+/**
+ * Tasks as the API shows them (Onfido's Task and TaskItem objects). The integrator sees every
+ * task with its input and output; the end user (SDK token) only the waiting interactive tasks,
+ * with what the capture page needs to show them (`captureTaskView`).
+ */
+import type { z } from 'zod';
+import { TaskRequest } from '../../compiler/runtime-contract';
 import { isoSeconds } from '../shared/ids';
 import type { TaskItem } from '../store/tasks';
 
@@ -22,3 +28,27 @@ export function taskSummary(t: TaskItem): TaskSummary {
 }
 
 export const taskView = (t: TaskItem): TaskView => ({ ...taskSummary(t), input: t.input ?? {}, output: t.status === 'completed' ? t.output ?? null : null });
+
+/** Whether an SDK token may see the task: an interactive task that waits for the end user. */
+export const visibleToEndUser = (t: TaskItem) => t.kind === 'interactive' && t.status === 'waiting';
+
+/** What the task function stores as an interactive task's input besides its type and configuration (see handler.ts). */
+const InteractiveInput = TaskRequest.pick({ name: true, retry: true });
+type Retry = NonNullable<z.infer<typeof InteractiveInput>['retry']>;
+
+export interface CaptureTaskView extends TaskSummary {
+  input: { task_type: string; name?: string; config: Record<string, unknown>; retry: Omit<Retry, 'retry_task_id'> | null };
+}
+
+/** A waiting interactive task as the capture page sees it: its type, name, configuration and retry reasons. */
+export function captureTaskView(t: TaskItem): CaptureTaskView {
+  const input = InteractiveInput.safeParse(t.input ?? {});
+  const { name, retry } = input.success ? input.data : {};
+  return {
+    ...taskSummary(t),
+    input: {
+      task_type: t.task_type, ...(name ? { name } : {}), config: t.config,
+      retry: retry ? { reasons: retry.reasons, attempt: retry.attempt, max_retries: retry.max_retries } : null,
+    },
+  };
+}

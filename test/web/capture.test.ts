@@ -1,13 +1,18 @@
 /**
  * The Smart Capture page in a real browser (Debian chromium driven by playwright-core) against
- * the local stack: the run's link opens the page with its token in the fragment, the end user
- * uploads through the page's file inputs, and the run reaches its end. Needs /usr/bin/chromium
+ * the local stack: the run's link opens the page with its link token in the fragment, the page
+ * opens (and renews) a capture session with it, the end user uploads through the page's file
+ * inputs, and the run reaches its end. Needs /usr/bin/chromium
  * (`apt-get install -y chromium`; .ci/run installs it).
  */
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { clients } from '../../lambdas/shared/aws';
+import { keys } from '../../lambdas/store/table';
+import { CAPTURE } from '../e2e/workflows';
 import { e2e, type E2e, type Json, type Run } from '../e2e/helpers';
 import { startTestStack, type TestStack } from '../helpers/stack';
 
@@ -38,16 +43,17 @@ const png = (r: number, g: number, b: number) =>
   sharp({ create: { width: 320, height: 220, channels: 3, background: { r, g, b } } }).png().toBuffer();
 
 /** A run of `definition` for a new applicant, opened in a phone-sized page at its link. */
-async function open(definition: Json, applicant: Json = {}): Promise<{ run: Run; page: Page; errors: string[] }> {
+async function open(definition: Json, applicant: Json = {}, before?: (page: Page, run: Run) => Promise<void>): Promise<{ run: Run; page: Page; errors: string[] }> {
   const workflowId = await t.workflow(definition);
   const applicantId = await t.applicant(applicant);
   const run = await t.startRun(workflowId, applicantId);
   const url = (run.link as { url: string }).url;
-  expect(url).toBe(`${stack.url}/capture/${run.id}#token=${run.sdk_token}`);
+  expect(url).toMatch(new RegExp(`^${stack.url}/capture/${run.id}#link=[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$`));
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  await before?.(page, run);
   await page.goto(url);
   return { run, page, errors };
 }
@@ -110,3 +116,41 @@ it('document_autofill_retry: an expired document sends the end user back with th
   expect(errors).toEqual([]);
   await page.context().close();
 }, 180_000);
+
+it('renews its capture session with the link before it expires, and sends only session tokens to the API', async () => {
+  const sessions: string[] = [];
+  const bearers = new Set<string>();
+  const { run, page, errors } = await open(CAPTURE(), {}, async (p) => {
+    // Every session seems to expire within the renewal margin: the page must renew before each call.
+    await p.route('**/v3.6/capture_sessions', async (route) => {
+      const res = await route.fetch();
+      const body = await res.json() as { token: string; expires_at: string };
+      sessions.push(body.token);
+      await route.fulfill({ response: res, json: { ...body, expires_at: new Date(Date.now() + 60_000).toISOString() } });
+    });
+    p.on('request', (r) => { const auth = r.headers().authorization; if (auth) bearers.add(auth); });
+  });
+  const link = (run.link as { url: string }).url.split('#link=')[1]!;
+  await sendDocument(page, 40);
+  await page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 60_000 });
+  expect(await ended(run.id)).toMatchObject({ status: 'approved' });
+  expect(sessions.length).toBeGreaterThanOrEqual(4); // opening, tasks, task, upload, complete, run...
+  expect([...bearers].every((b) => b.startsWith('Bearer ') && !b.includes(link))).toBe(true);
+  expect(errors).toEqual([]);
+  await page.context().close();
+}, 120_000);
+
+it('tells the end user when the link has expired', async () => {
+  const { page, errors } = await open(CAPTURE(), {}, async (_page, run) => {
+    // The link expired after the run was created (creating one with a past expiry is refused).
+    await clients().doc.send(new UpdateCommand({
+      TableName: stack.env.TABLE_NAME, Key: keys.run(run.id),
+      UpdateExpression: 'SET #link.expires_at = :past', ExpressionAttributeNames: { '#link': 'link' }, ExpressionAttributeValues: { ':past': '2020-01-01T00:00:00Z' },
+    }));
+  });
+  const alert = page.getByRole('alert');
+  await alert.waitFor({ timeout: 30_000 });
+  expect(await alert.textContent()).toContain('This link has expired');
+  expect(errors).toEqual([]);
+  await page.context().close();
+}, 60_000);

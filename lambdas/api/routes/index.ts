@@ -9,17 +9,19 @@ import { addMediaRoutes } from './media';
 import { addSdkTokenRoutes } from './sdk-token';
 import { addWorkflowRunRoutes } from './workflow-runs';
 import { addTaskRoutes } from './tasks';
+import { systemRuntime, type Runtime } from '../../shared/ids';
 
-export function buildRouter(): Router {
+/** `rt`: the clock that token expiry is judged by (tests inject one). */
+export function buildRouter(rt: Runtime = systemRuntime): Router {
   const router = new Router();
   router.add('GET', '/v3.6/ping', 'public', async () => json(200, { message: 'pong' }));
   addWebhookRoutes(router);
   addApplicantRoutes(router);
   addMediaRoutes(router);
-  addSdkTokenRoutes(router);
+  addSdkTokenRoutes(router, rt);
   addWorkflowRoutes(router);
   addWorkflowVersionRoutes(router);
-  addWorkflowRunRoutes(router);
+  addWorkflowRunRoutes(router, rt);
   addTaskRoutes(router);
   return router;
 }

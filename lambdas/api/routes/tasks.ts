@@ -1,11 +1,12 @@
 /**
  * Tasks of a workflow run (Onfido v3.6): list, find, complete. The capture client (SDK token)
- * completes interactive tasks, the integrator (API token) Send/Receive tasks.
+ * completes interactive tasks, the integrator (API token) Send/Receive tasks. An SDK token
+ * lists and finds only the waiting interactive tasks (others are a 404), without outputs.
  */
 import { notFound } from '../../shared/errors';
 import { getTask, listTasks } from '../../store/tasks';
 import { completeTask, CompleteTaskBody } from '../../tasks/complete';
-import { taskSummary, taskView } from '../../tasks/view';
+import { captureTaskView, taskSummary, taskView, visibleToEndUser } from '../../tasks/view';
 import { json, type Request } from '../http';
 import type { Router } from '../router';
 import { parseJsonBody } from '../validate';
@@ -14,14 +15,15 @@ import { runFor } from './workflow-runs';
 /** Started or completed tasks; reports are tasks too. */
 async function list(req: Request) {
   const run = await runFor(req.caller, req.params.id ?? '');
-  return json(200, (await listTasks(run.id)).map(taskSummary));
+  const tasks = await listTasks(run.id);
+  return json(200, (req.caller.kind === 'sdk' ? tasks.filter(visibleToEndUser) : tasks).map(taskSummary));
 }
 
 async function find(req: Request) {
   const run = await runFor(req.caller, req.params.id ?? '');
   const task = await getTask(run.id, req.params.task_id ?? '');
-  if (!task) throw notFound('Task', req.params.task_id ?? '');
-  return json(200, taskView(task));
+  if (!task || (req.caller.kind === 'sdk' && !visibleToEndUser(task))) throw notFound('Task', req.params.task_id ?? '');
+  return json(200, req.caller.kind === 'sdk' ? captureTaskView(task) : taskView(task));
 }
 
 async function complete(req: Request) {

@@ -1,11 +1,13 @@
 /**
  * Workflow runs (Onfido v3.6): create, find, list. Runs belong to the environment of the
- * token that created them; an SDK token sees only the runs of its applicant.
+ * token that created them; an SDK token sees only the runs of its applicant, and of those
+ * only what the capture page needs (no `sdk_token`: an SDK token never mints another).
  */
 import { notFound } from '../../shared/errors';
 import { createRun, CreateRunBody } from '../../runs/create';
 import { listRuns, ListRunsQuery } from '../../runs/list';
-import { toWorkflowRun } from '../../runs/view';
+import { toCaptureRun, toWorkflowRun } from '../../runs/view';
+import { systemRuntime, type Runtime } from '../../shared/ids';
 import { getRun, type RunItem } from '../../store/runs';
 import { json, type Caller, type Request } from '../http';
 import type { Router } from '../router';
@@ -28,21 +30,19 @@ function queryObject(query: URLSearchParams): Record<string, string> {
   return out;
 }
 
-async function create(req: Request) {
-  const body = parseJsonBody(CreateRunBody, req.body);
-  return json(201, toWorkflowRun(await createRun(body, req.caller.environment)));
-}
-
-async function find(req: Request) {
-  return json(200, toWorkflowRun(await runFor(req.caller, req.params.id ?? '')));
-}
-
-async function list(req: Request) {
-  const query = parseWith(ListRunsQuery, queryObject(req.query), 'query');
-  return json(200, (await listRuns(query, req.caller.environment)).map((r) => toWorkflowRun(r)));
-}
-
-export function addWorkflowRunRoutes(router: Router): void {
+export function addWorkflowRunRoutes(router: Router, rt: Runtime = systemRuntime): void {
+  async function create(req: Request) {
+    const body = parseJsonBody(CreateRunBody, req.body);
+    return json(201, toWorkflowRun(await createRun(body, req.caller.environment, rt), rt.now().getTime()));
+  }
+  async function find(req: Request) {
+    const run = await runFor(req.caller, req.params.id ?? '');
+    return json(200, req.caller.kind === 'sdk' ? toCaptureRun(run) : toWorkflowRun(run, rt.now().getTime()));
+  }
+  async function list(req: Request) {
+    const query = parseWith(ListRunsQuery, queryObject(req.query), 'query');
+    return json(200, (await listRuns(query, req.caller.environment)).map((r) => toWorkflowRun(r, rt.now().getTime())));
+  }
   router.add('POST', '/v3.6/workflow_runs', 'api', create);
   router.add('GET', '/v3.6/workflow_runs', 'api', list);
   router.add('GET', '/v3.6/workflow_runs/{id}', 'api_or_sdk', find);

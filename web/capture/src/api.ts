@@ -1,6 +1,11 @@
-/** The Open Studio API as the capture page uses it, with the run's SDK token (`Authorization: Bearer`). */
+/**
+ * The Open Studio API as the capture page uses it: the run's link token opens a short session
+ * (`POST /v3.6/capture_sessions`), whose SDK token is sent as `Authorization: Bearer` and renewed
+ * with the link before it expires (or once after a 401).
+ */
 
-export interface Run { id: string; applicant_id: string; status: string }
+export interface Run { id: string; status: string }
+export interface CaptureSession { token: string; expires_at: string; workflow_run_id: string; applicant_id: string }
 export interface TaskSummary { id: string; task_def_id: string; created_at: string }
 export type RetryReason = string | { title: string; description: string; button?: string };
 export interface TaskInput {
@@ -9,7 +14,7 @@ export interface TaskInput {
   config?: Record<string, unknown>;
   retry?: { reasons: RetryReason[]; attempt: number; max_retries: number } | null;
 }
-export interface Task extends TaskSummary { input: TaskInput | null; output: unknown }
+export interface Task extends TaskSummary { input: TaskInput | null }
 export interface Media { id: string }
 
 /** An error answered by the API (`{ error: { type, message, fields } }`) or by the network. */
@@ -23,11 +28,43 @@ export class ApiError extends Error {
   }
 }
 
+/** Renew a session this long before it expires. */
+const RENEW_BEFORE_MS = 2 * 60_000;
+
 export class Api {
-  constructor(private readonly token: string, private readonly base = '') {}
+  private session: CaptureSession | undefined;
+
+  constructor(private readonly link: string, private readonly base = '') {}
+
+  /**
+   * The current session, renewed with the link when it is about to expire (or `renew`). A
+   * session that has not expired yet is kept when the renewal is refused (the run just ended).
+   */
+  async open(renew = false): Promise<CaptureSession> {
+    const current = this.session;
+    const left = current ? Date.parse(current.expires_at) - Date.now() : 0;
+    if (!renew && current && left > RENEW_BEFORE_MS) return current;
+    try {
+      this.session = await this.send<CaptureSession>('POST', '/v3.6/capture_sessions', undefined, JSON.stringify({ link_token: this.link }), true);
+    } catch (e) {
+      if (!renew && current && left > 0) return current;
+      throw e;
+    }
+    return this.session;
+  }
 
   private async call<T>(method: string, path: string, body?: BodyInit, json = false): Promise<T> {
-    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept: 'application/json' };
+    const { token } = await this.open();
+    try {
+      return await this.send<T>(method, path, token, body, json);
+    } catch (e) {
+      if (!(e instanceof ApiError) || e.status !== 401) throw e;
+      return this.send<T>(method, path, (await this.open(true)).token, body, json); // the session ended early (clock skew)
+    }
+  }
+
+  private async send<T>(method: string, path: string, token: string | undefined, body?: BodyInit, json = false): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
     if (json) headers['content-type'] = 'application/json';
     let res: Response;
     try {

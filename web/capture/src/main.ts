@@ -1,8 +1,9 @@
 /**
- * Smart Capture: `/capture/<run id>#token=<sdk token>`. Shows the run's waiting interactive
- * task, uploads what the end user captures, completes the task, then polls for the next task
- * or the end of the run. The token is read from the fragment (never sent to a server) and kept
- * in sessionStorage so a reload works after it is removed from the address bar.
+ * Smart Capture: `/capture/<run id>#link=<link token>`. Opens a capture session with the link
+ * token (renewed before it expires, see api.ts), shows the run's waiting interactive task,
+ * uploads what the end user captures, completes the task, then polls for the next task or the
+ * end of the run. The link token is read from the fragment (never sent to a server in a URL)
+ * and kept in sessionStorage so a reload works after it is removed from the address bar.
  */
 import { Api, ApiError, type RetryReason, type Run, type Task } from './api';
 import { FORMS } from './forms';
@@ -23,9 +24,9 @@ const REASONS: Record<string, string> = {
 const app = document.getElementById('app')!;
 const settled = new Set<string>(); // tasks known not to wait for the end user (reports, completed, non-capture)
 
-function readToken(runId: string): string | undefined {
-  const key = `capture-token:${runId}`;
-  const fromHash = new URLSearchParams(location.hash.replace(/^#/, '')).get('token') ?? undefined;
+function readLink(runId: string): string | undefined {
+  const key = `capture-link:${runId}`;
+  const fromHash = new URLSearchParams(location.hash.replace(/^#/, '')).get('link') ?? undefined;
   try {
     if (fromHash) {
       sessionStorage.setItem(key, fromHash);
@@ -57,15 +58,19 @@ async function waitingTask(api: Api, runId: string): Promise<Task | undefined> {
   const list = await api.tasks(runId);
   for (const summary of list) {
     if (settled.has(summary.id)) continue;
-    const task = await api.task(runId, summary.id);
-    const type = task.input?.task_type;
-    if (!type || !CAPTURE_TYPES.has(type) || task.output !== null) { settled.add(task.id); continue; }
+    // Only waiting capture tasks are shown to the end user: a 404 means it stopped waiting meanwhile.
+    const task = await api.task(runId, summary.id).catch((e: unknown) => {
+      if (e instanceof ApiError && e.status === 404) return undefined;
+      throw e;
+    });
+    const type = task?.input?.task_type;
+    if (!task || !type || !CAPTURE_TYPES.has(type)) { settled.add(summary.id); continue; }
     return task;
   }
   return undefined;
 }
 
-async function loop(api: Api, runId: string): Promise<void> {
+async function loop(api: Api, runId: string, applicantId: string): Promise<void> {
   let delay = 500;
   for (;;) {
     const run: Run = await api.run(runId);
@@ -76,7 +81,7 @@ async function loop(api: Api, runId: string): Promise<void> {
     }
     const task = run.status === 'awaiting_input' ? await waitingTask(api, runId) : undefined;
     if (task) {
-      await capture(api, run, task);
+      await capture(api, run, task, applicantId);
       delay = 500;
       continue;
     }
@@ -87,7 +92,7 @@ async function loop(api: Api, runId: string): Promise<void> {
 }
 
 /** Renders the task's form; resolves once the task has been completed. */
-function capture(api: Api, run: Run, task: Task): Promise<void> {
+function capture(api: Api, run: Run, task: Task, applicantId: string): Promise<void> {
   const input = task.input ?? {};
   const type = input.task_type ?? '';
   const spec = FORMS[type]!;
@@ -139,7 +144,7 @@ function capture(api: Api, run: Run, task: Task): Promise<void> {
     }
     form.addEventListener('submit', (ev) => {
       ev.preventDefault();
-      void send(() => body.collect(api, run.applicant_id));
+      void send(() => body.collect(api, applicantId));
     });
   });
 }
@@ -148,13 +153,13 @@ async function main() {
   const match = /^\/capture\/([^/]+)\/?$/.exec(location.pathname);
   const runId = match ? decodeURIComponent(match[1]!) : undefined;
   if (!runId) return showError('This link is not complete. Please open the link you were sent again.');
-  const token = readToken(runId);
-  if (!token) return showError('This link has no access token. Please open the full link you were sent again.');
-  const api = new Api(token);
+  const link = readLink(runId);
+  if (!link) return showError('This link has no access token. Please open the full link you were sent again.');
+  const api = new Api(link);
   try {
-    await loop(api, runId);
+    await loop(api, runId, (await api.open()).applicant_id);
   } catch (e) {
-    if (e instanceof ApiError && e.status === 401) return showError(`${e.message}. This link may have expired; ask for a new one.`.replace('..', '.'));
+    if (e instanceof ApiError && e.status === 401) return showError(e.message);
     if (e instanceof ApiError && e.status === 404) return showError('This verification could not be found. Please check the link you were sent.');
     showError(e instanceof Error ? e.message : String(e), e instanceof ApiError ? e.details() : []);
   }

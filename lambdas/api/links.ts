@@ -1,0 +1,41 @@
+/**
+ * Capture links and sessions. A run's `link.url` carries a link token (`#link=<token>`): signed
+ * like SDK tokens but for another purpose, so it never works as a `Bearer` token. It names the
+ * run and holds no expiry of its own: it opens capture sessions while the run has not ended,
+ * `link.expires_at` (read from the run each time) has not passed and the applicant is not
+ * deleted. A session is a short SDK token scoped to the run, never valid past `link.expires_at`;
+ * the capture page asks for a new one with the link before it expires.
+ */
+import { z } from 'zod';
+import { isoSeconds } from '../shared/ids';
+import { unauthorized } from '../shared/errors';
+import { getRun, isEnded, type RunItem } from '../store/runs';
+import { assertActiveApplicant, createSdkToken, readSignedToken, sdkTokenExpiry, signToken } from './auth';
+
+export const SESSION_SECONDS = 15 * 60;
+const PURPOSE = 'capture-link';
+const LinkPayload = z.object({ run_id: z.string().min(1), applicant_id: z.string().min(1), environment: z.enum(['sandbox', 'live']) });
+
+/** The run's link token (the same on every read: it is revoked by the run's end or `link.expires_at`). */
+export const createLinkToken = (run: Pick<RunItem, 'id' | 'applicant_id' | 'environment'>) =>
+  signToken({ run_id: run.id, applicant_id: run.applicant_id, environment: run.environment }, PURPOSE);
+
+/** Whether the link of `run` has passed its `expires_at` at `now` (ms). */
+export const linkExpired = (run: Pick<RunItem, 'link'>, now: number) =>
+  run.link.expires_at !== null && Date.parse(run.link.expires_at) <= now;
+
+export interface CaptureSession { token: string; expires_at: string; workflow_run_id: string; applicant_id: string }
+
+/** A new session for the holder of a link token; 401 (never telling why a run is unknown) otherwise. */
+export async function openCaptureSession(linkToken: string, now: number, seconds = SESSION_SECONDS): Promise<CaptureSession> {
+  const link = readSignedToken(linkToken, LinkPayload, PURPOSE);
+  const run = await getRun(link.run_id);
+  if (!run || run.environment !== link.environment || run.applicant_id !== link.applicant_id) throw unauthorized();
+  if (isEnded(run.status)) throw unauthorized('This verification has ended; the link can no longer be used');
+  if (linkExpired(run, now)) throw unauthorized('This link has expired; ask for a new one');
+  await assertActiveApplicant(run.applicant_id, run.environment);
+  const until = run.link.expires_at === null ? undefined : Date.parse(run.link.expires_at);
+  const token = createSdkToken({ applicantId: run.applicant_id, environment: run.environment, runId: run.id }, now, seconds, until);
+  const exp = sdkTokenExpiry(now, seconds, until);
+  return { token, expires_at: isoSeconds(new Date(exp * 1000)), workflow_run_id: run.id, applicant_id: run.applicant_id };
+}
