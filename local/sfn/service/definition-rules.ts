@@ -110,8 +110,44 @@ export function awsCode(code: string): string {
   }
 }
 
-/** What AWS refuses and asl-validator lets through; run once the schema and graph checks pass. */
+/** `States.ALL` appears alone, in the last retrier or catcher (AWS's error-handling rules). */
+function errorListProblems(list: unknown, field: 'Retry' | 'Catch', at: string): Diagnostic[] {
+  if (!Array.isArray(list)) return [];
+  const out: Diagnostic[] = [];
+  list.forEach((item, i) => {
+    const errors = isObj(item) ? item['ErrorEquals'] : undefined;
+    if (!Array.isArray(errors) || !errors.includes('States.ALL')) return;
+    const where = `${at}/${field}/${i}/ErrorEquals`;
+    if (errors.length > 1) out.push(error('SCHEMA_VALIDATION_FAILED', `'States.ALL' must appear alone in ErrorEquals`, where));
+    if (i !== list.length - 1) out.push(error('SCHEMA_VALIDATION_FAILED', `'States.ALL' must appear in the last ${field === 'Retry' ? 'retrier' : 'catcher'}`, where));
+  });
+  return out;
+}
+
+function retrierProblems(list: unknown, at: string): Diagnostic[] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((r, i) => {
+    if (!isObj(r)) return [];
+    const where = `${at}/Retry/${i}`;
+    const out: Diagnostic[] = [];
+    const backoff = r['BackoffRate'];
+    if (typeof backoff === 'number' && backoff < 1) out.push(error('SCHEMA_VALIDATION_FAILED', `BackoffRate must be at least 1.0, got ${backoff}`, `${where}/BackoffRate`));
+    const jitter = r['JitterStrategy'];
+    if (jitter !== undefined && jitter !== 'FULL' && jitter !== 'NONE') out.push(error('SCHEMA_VALIDATION_FAILED', `JitterStrategy must be FULL or NONE, got ${JSON.stringify(jitter)}`, `${where}/JitterStrategy`));
+    return out;
+  });
+}
+
+/** What AWS refuses and asl-validator lets through. */
 export function awsRules(definition: Obj): Diagnostic[] {
-  void definition;
-  return [];
+  const top: Language = definition['QueryLanguage'] === 'JSONata' ? 'JSONata' : 'JSONPath';
+  const out: Diagnostic[] = [];
+  for (const { state, at } of statesOf(definition, top)) {
+    out.push(...errorListProblems(state['Retry'], 'Retry', at), ...errorListProblems(state['Catch'], 'Catch', at), ...retrierProblems(state['Retry'], at));
+    const [timeout, heartbeat] = [state['TimeoutSeconds'], state['HeartbeatSeconds']];
+    if (typeof timeout === 'number' && typeof heartbeat === 'number' && heartbeat >= timeout) {
+      out.push(error('SCHEMA_VALIDATION_FAILED', `HeartbeatSeconds (${heartbeat}) must be smaller than TimeoutSeconds (${timeout})`, `${at}/HeartbeatSeconds`));
+    }
+  }
+  return out;
 }

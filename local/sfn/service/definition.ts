@@ -58,7 +58,7 @@ function uncachedCheck(definition: string, type: MachineType): Diagnostic[] {
     message: e.Message,
     ...(e.schemaError?.instancePath ? { location: e.schemaError.instancePath } : {}),
   })));
-  if (result.errors.length === 0) diagnostics.push(...awsRules(parsed as Record<string, unknown>));
+  diagnostics.push(...awsRules(parsed as Record<string, unknown>));
   if (type === 'EXPRESS') diagnostics.push(...expressDiagnostics(parsed));
   return diagnostics;
 }
