@@ -3,11 +3,12 @@
  * @aws-sdk/client-sfn over HTTP on 127.0.0.1 calls CreateStateMachine, StartExecution,
  * DescribeExecution and GetExecutionHistory on the local service (control plane + engine).
  * The only thing the runner does behind the API is move the engine's virtual clock to the next
- * timer when an execution waits, so Wait states and timeouts take no real time.
+ * timer when an execution waits, so Wait states and timeouts take no real time; the engine's
+ * randomness is seeded, so a run is reproducible.
  */
 import * as sdk from '@aws-sdk/client-sfn';
 import { jsonEqual } from '../engine/asl/json';
-import { createEngine } from '../engine';
+import { createEngine, seededRandom } from '../engine';
 import { ControlPlane, createSfnServer } from '../service';
 import type { ConformanceCase } from './case';
 
@@ -31,7 +32,8 @@ const TERMINAL_EVENT: Record<string, string> = {
 export async function openApiRunner(): Promise<ApiRunner> {
   let now = Date.parse('2024-01-01T00:00:00.000Z');
   const clock = { now: () => now };
-  const engine = createEngine({ clock, accountId: ACCOUNT, timers: 'manual' });
+  // A seeded source: runs are reproducible (jitter, $random(), $uuid(), States.UUID).
+  const engine = createEngine({ clock, accountId: ACCOUNT, timers: 'manual', random: seededRandom(2024) });
   const controlPlane = await ControlPlane.open({ clock, accountId: ACCOUNT });
   const server = await createSfnServer({ engine, controlPlane, host: '127.0.0.1', port: 0 });
   const client = new sdk.SFNClient({

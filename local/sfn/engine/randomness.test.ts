@@ -1,4 +1,4 @@
-import { seededRandom, uuidFrom } from './asl/randomness';
+import { seededRandom, uuidFrom } from './index';
 import { jsonata, out, run, testEngine } from './test-harness';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
