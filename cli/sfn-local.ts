@@ -3,9 +3,14 @@
  * Step Functions API (AWS JSON 1.0, as @aws-sdk/client-sfn and the AWS CLI speak it) until
  * SIGINT or SIGTERM. With --data, state machines and executions survive restarts. --lambdas maps
  * function names or ARNs to handlers ("name": "./module.ts#handler"); without it Lambda tasks
- * fail with Lambda.ResourceNotFoundException.
+ * fail with Lambda.ResourceNotFoundException. `events:putEvents` tasks go to a default event bus, as
+ * in every AWS account; each event is recorded: appended to <data>/events.jsonl with --data,
+ * else logged (`sfn-local: event {...}`).
  */
+import { appendFileSync, mkdirSync } from 'node:fs';
+import * as path from 'node:path';
 import { stopRequested } from './io';
+import { LocalEventBus, type BusEvent } from '../local/events';
 import type { LambdaHandler } from '../local/sfn/contract';
 import { createEngine } from '../local/sfn/engine';
 import { ControlPlane, createSfnServer, DEFAULT_ACCOUNT, DEFAULT_REGION, loadLambdas } from '../local/sfn/service';
@@ -37,6 +42,19 @@ function parseArgs(args: string[]): Options | string {
 }
 
 
+/** Where accepted events go: a JSON-lines file in the data folder, or the log. */
+function eventRecorder(dataDir: string | undefined, log: (line: string) => void): { describe: string; record: (event: BusEvent, bus: string) => void } {
+  if (!dataDir) return { describe: 'events logged', record: (event, bus) => log(`sfn-local: event ${JSON.stringify({ bus, event })}`) };
+  const file = path.join(dataDir, 'events.jsonl');
+  return {
+    describe: `events in ${file}`,
+    record: (event, bus) => {
+      mkdirSync(dataDir, { recursive: true });
+      appendFileSync(file, `${JSON.stringify({ bus, event })}\n`);
+    },
+  };
+}
+
 export async function sfnLocal(args: string[], io: { signal?: AbortSignal; log?: (line: string) => void } = {}): Promise<number> {
   const log = io.log ?? ((line: string) => console.log(line));
   if (args.includes('--help') || args.includes('-h')) {
@@ -55,11 +73,13 @@ export async function sfnLocal(args: string[], io: { signal?: AbortSignal; log?:
     console.error(`sfn-local: cannot load --lambdas ${options.lambdasFile}: ${(err as Error).message}`);
     return 1;
   }
-  const engine = createEngine({ lambdas, region: DEFAULT_REGION, accountId: DEFAULT_ACCOUNT, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
+  const events = eventRecorder(options.dataDir, log);
+  const eventBus = new LocalEventBus({ region: DEFAULT_REGION, account: DEFAULT_ACCOUNT, onEvent: events.record });
+  const engine = createEngine({ lambdas, eventBus, region: DEFAULT_REGION, accountId: DEFAULT_ACCOUNT, ...(options.dataDir ? { dataDir: options.dataDir } : {}) });
   try {
     const controlPlane = await ControlPlane.open(options.dataDir ? { dataDir: options.dataDir } : {});
     const server = await createSfnServer({ engine, controlPlane, port: options.port, host: options.host });
-    log(`Step Functions Local on ${server.url} (${options.dataDir ? `data in ${options.dataDir}` : 'in memory'}; ${Object.keys(lambdas).length} Lambda function(s))`);
+    log(`Step Functions Local on ${server.url} (${options.dataDir ? `data in ${options.dataDir}` : 'in memory'}; ${Object.keys(lambdas).length} Lambda function(s); ${events.describe})`);
     const why = await stopRequested(io.signal);
     log(`sfn-local: ${why}, shutting down`);
     await server.close();
@@ -70,5 +90,6 @@ export async function sfnLocal(args: string[], io: { signal?: AbortSignal; log?:
     return 1;
   } finally {
     await engine.close();
+    await eventBus.close();
   }
 }

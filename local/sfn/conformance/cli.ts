@@ -1,9 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { caseSchema } from './case';
-import { runCase, type CaseResult } from './run-case';
+import { openApiRunner, type CaseResult } from './api-runner';
 
-/** `npm run conformance -- <corpus dir> [name filter] [--all-diffs]`: runs <dir>/cases/*.json. */
+/**
+ * `npm run conformance -- <corpus dir> [name filter] [--all-diffs]`: runs <dir>/cases/*.json through
+ * the public API (CreateStateMachine, StartExecution, DescribeExecution, GetExecutionHistory) of a
+ * local service on 127.0.0.1, so a definition the service refuses counts as a failure.
+ */
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const dir = args.find((a) => !a.startsWith('--'));
@@ -13,10 +17,15 @@ async function main(): Promise<void> {
   const files = fs.readdirSync(casesDir).filter((f) => f.endsWith('.json') && (!filter || f.includes(filter))).sort();
   const results: CaseResult[] = [];
   const t0 = Date.now();
-  for (const f of files) {
-    const parsed = caseSchema.safeParse(JSON.parse(fs.readFileSync(path.join(casesDir, f), 'utf8')));
-    if (!parsed.success) { results.push({ name: f, language: 'invalid', pass: false, diffs: [`invalid case: ${parsed.error.message}`] }); continue; }
-    results.push(await runCase(parsed.data));
+  const runner = await openApiRunner();
+  try {
+    for (const f of files) {
+      const parsed = caseSchema.safeParse(JSON.parse(fs.readFileSync(path.join(casesDir, f), 'utf8')));
+      if (!parsed.success) { results.push({ name: f, language: 'invalid', pass: false, diffs: [`invalid case: ${parsed.error.message}`] }); continue; }
+      results.push(await runner.run(parsed.data));
+    }
+  } finally {
+    await runner.close();
   }
   const showAll = args.includes('--all-diffs');
   for (const r of results.filter((x) => !x.pass)) console.log(`FAIL [${r.language}] ${r.name}\n    ${r.diffs.slice(0, showAll ? 10 : 2).join('\n    ').slice(0, 600)}`);

@@ -4,6 +4,7 @@ import { SfnApiError, type Clock, type Engine, type ExecutionRecord, type Execut
 import { DefinitionError } from './asl/definition';
 import type { Json } from './asl/json';
 import { loadProgram } from './asl/program';
+import { randomnessOf } from './asl/randomness';
 import type { Effect, StepEnv } from './interp/ctx';
 import type { ExecSnapshot } from './interp/snapshot';
 import { stepNow, type StepEvent } from './interp/step';
@@ -25,6 +26,10 @@ export interface EngineOptions {
   lambdas?: Record<string, LambdaHandler>;
   eventBus?: EventBus;
   dynamodb?: DynamoDBClient;
+  /** [0, 1): retry jitter (JitterStrategy FULL), `$random()` without a seed, States.MathRandom. Default Math.random. */
+  random?: () => number;
+  /** `$uuid()` and States.UUID. Default: drawn from `random` when that is injected, else crypto.randomUUID. */
+  uuid?: () => string;
   /** Request ids (Lambda awsRequestId); task tokens are always cryptographically random. */
   idGenerator?: () => string;
   region?: string;
@@ -64,7 +69,7 @@ export class StepFunctionsEngine implements SfnEngine {
     this.lambdas = new LambdaRegistry(region, opts.accountId ?? '123456789012', opts.idGenerator);
     for (const [name, h] of Object.entries(opts.lambdas ?? {})) this.lambdas.register(name, h);
     this.integrations = [lambdaIntegration(this.lambdas), eventsIntegration(() => this.opts.eventBus), dynamodbIntegration(() => this.opts.dynamodb)];
-    this.env = { now: () => this.clock.now(), newToken: () => randomBytes(48).toString('base64url'), region };
+    this.env = { ...randomnessOf(opts), now: () => this.clock.now(), newToken: () => randomBytes(48).toString('base64url'), region };
     const auto = (opts.timers ?? (opts.clock ? 'manual' : 'auto')) === 'auto';
     this.timers = new TimerScheduler(this.clock, auto, (arn) => this.track(this.dispatch(arn, { t: 'timers' })));
     this.ready = this.recover();

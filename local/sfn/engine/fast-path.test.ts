@@ -1,10 +1,11 @@
 import jsonata from 'jsonata';
 import { evalExpression, evalTemplate, evalTemplateSync, NOT_SYNC, type JsonataScope } from './asl/jsonata';
+import { systemRandomness } from './asl/randomness';
 
 /** The JSONata-free paths must give exactly what JSONata gives. */
 function scopeOf(vars: Record<string, unknown>, input: unknown): JsonataScope {
   const states = { input };
-  return { vars, states, stateField: (k) => (states as Record<string, unknown>)[k], prefix: '' };
+  return { vars, states, stateField: (k) => (states as Record<string, unknown>)[k], prefix: '', rng: systemRandomness };
 }
 
 describe('fast expression paths', () => {

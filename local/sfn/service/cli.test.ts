@@ -1,5 +1,5 @@
 import * as sdk from '@aws-sdk/client-sfn';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { sfnLocal } from '../../../cli/sfn-local';
@@ -9,20 +9,35 @@ import { sdkClient } from './test/sdk';
 const LAMBDAS = path.join(__dirname, 'test', 'lambdas', 'lambdas.json');
 const ROLE = 'arn:aws:iam::000000000000:role/R';
 
-/** Runs the command until `stop()`; resolves `url` from its start-up line. */
+/** Runs the command until `stop()`; resolves `url` from its start-up line; `lines` is what it logged. */
 function run(args: string[]) {
   const controller = new AbortController();
   let announce: (url: string) => void = () => undefined;
   const url = new Promise<string>((resolve) => (announce = resolve));
+  const lines: string[] = [];
   const exit = sfnLocal(args, {
     signal: controller.signal,
     log: (line) => {
+      lines.push(line);
       const m = /on (http:\/\/\S+)/.exec(line);
       if (m?.[1]) announce(m[1]);
     },
   });
-  return { url: Promise.race([url, exit.then((code) => Promise.reject(new Error(`exited with ${code}`)))]), stop: () => (controller.abort(), exit) };
+  return { url: Promise.race([url, exit.then((code) => Promise.reject(new Error(`exited with ${code}`)))]), stop: () => (controller.abort(), exit), lines };
 }
+
+const putEvents = JSON.stringify({
+  StartAt: 'Announce',
+  States: {
+    Announce: {
+      Type: 'Task', Resource: 'arn:aws:states:::events:putEvents',
+      Parameters: { Entries: [{ Source: 'studio.test', DetailType: 'order.placed', 'Detail.$': '$' }] }, End: true,
+    },
+  },
+});
+
+/** The recorded events of the default bus, as `{ bus, event }` lines. */
+const recorded = (lines: string[]): unknown[] => lines.filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as unknown);
 
 /** Asks until the execution leaves RUNNING; each turn is an HTTP round trip, not a timer. */
 async function finished(client: sdk.SFNClient, executionArn: string | undefined): Promise<sdk.DescribeExecutionOutput> {
@@ -69,6 +84,34 @@ describe('studio sfn-local', () => {
     expect(await finished(client, again.executionArn)).toMatchObject({ status: 'FAILED', error: 'Lambda.ResourceNotFoundException' });
     client.destroy();
     expect(await second.stop()).toBe(0);
+  });
+
+  it('sends events:putEvents to a default bus that records each event in <data>/events.jsonl', async () => {
+    const server = run(['--port', '0', '--data', dataDir]);
+    const client = sdkClient(await server.url);
+    const { stateMachineArn } = await client.send(new sdk.CreateStateMachineCommand({ name: 'announce', definition: putEvents, roleArn: ROLE }));
+    const { executionArn } = await client.send(new sdk.StartExecutionCommand({ stateMachineArn, input: '{"order":7}' }));
+    const done = await finished(client, executionArn);
+    expect(done.status).toBe('SUCCEEDED');
+    const eventId = (JSON.parse(done.output ?? 'null') as { Entries: { EventId: string }[] }).Entries[0]?.EventId;
+    expect(recorded((await readFile(path.join(dataDir, 'events.jsonl'), 'utf8')).split('\n'))).toEqual([{
+      bus: 'default',
+      event: expect.objectContaining({ id: eventId, source: 'studio.test', 'detail-type': 'order.placed', detail: { order: 7 }, account: '000000000000', region: 'us-east-1' }),
+    }]);
+    client.destroy();
+    expect(await server.stop()).toBe(0);
+  });
+
+  it('logs the events of the default bus when there is no --data', async () => {
+    const server = run(['--port', '0']);
+    const client = sdkClient(await server.url);
+    const { stateMachineArn } = await client.send(new sdk.CreateStateMachineCommand({ name: 'announce', definition: putEvents, roleArn: ROLE }));
+    const { executionArn } = await client.send(new sdk.StartExecutionCommand({ stateMachineArn, input: '{"order":8}' }));
+    expect((await finished(client, executionArn)).status).toBe('SUCCEEDED');
+    const logged = recorded(server.lines.filter((l) => l.startsWith('sfn-local: event ')).map((l) => l.slice('sfn-local: event '.length)));
+    expect(logged).toEqual([{ bus: 'default', event: expect.objectContaining({ source: 'studio.test', detail: { order: 8 } }) }]);
+    client.destroy();
+    expect(await server.stop()).toBe(0);
   });
 
   it('rejects bad options and a broken --lambdas file', async () => {

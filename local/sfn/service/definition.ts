@@ -1,7 +1,8 @@
 /**
- * Checks an ASL definition: JSON syntax, asl-validator's schema and graph checks, and the rules
- * AWS adds on top (Express machines support neither `.sync` nor `.waitForTaskToken`).
- * Every problem is reported at once, as ValidateStateMachineDefinition's diagnostics.
+ * Checks an ASL definition: JSON syntax, asl-validator's schema and graph checks on a view in
+ * which the fields its schema gets wrong are checked by AWS's rules instead (definition-rules.ts),
+ * and the rules AWS adds on top (Express machines support neither `.sync` nor `.waitForTaskToken`).
+ * Every problem is reported at once, as ValidateStateMachineDefinition's diagnostics, with AWS's codes.
  */
 // asl-validator ships no types; this is the part of its API used here.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -9,6 +10,7 @@ const aslValidator = require('asl-validator') as (definition: unknown, options?:
   isValid: boolean;
   errors: { 'Error code': string; Message: string; schemaError?: { instancePath?: string } }[];
 };
+import { awsCode, awsRules, schemaView } from './definition-rules';
 import { InvalidDefinitionError } from './errors';
 import type { MachineType } from './model';
 
@@ -48,14 +50,16 @@ function uncachedCheck(definition: string, type: MachineType): Diagnostic[] {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return [{ severity: 'ERROR', code: 'SCHEMA_VALIDATION_FAILED', message: 'The definition must be a JSON object with StartAt and States.', location: '/' }];
   }
-  const result = aslValidator(parsed, { checkPaths: true, checkArn: true });
-  const diagnostics: Diagnostic[] = result.errors.map((e) => ({
+  const { view, diagnostics } = schemaView(parsed as Record<string, unknown>);
+  const result = aslValidator(view, { checkPaths: true, checkArn: true });
+  diagnostics.push(...result.errors.map((e): Diagnostic => ({
     severity: 'ERROR',
-    code: e['Error code'],
+    code: awsCode(e['Error code']),
     message: e.Message,
     ...(e.schemaError?.instancePath ? { location: e.schemaError.instancePath } : {}),
-  }));
-  if (type === 'EXPRESS') diagnostics.push(...expressDiagnostics(JSON.parse(definition) as unknown));
+  })));
+  diagnostics.push(...awsRules(parsed as Record<string, unknown>));
+  if (type === 'EXPRESS') diagnostics.push(...expressDiagnostics(parsed));
   return diagnostics;
 }
 

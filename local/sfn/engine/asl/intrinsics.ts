@@ -1,6 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { StatesError, StatesErrors } from './errors';
 import { isObject, jsonEqual, type Json } from './json';
+import type { Randomness } from './randomness';
 
 /** A parsed intrinsic call argument. */
 type Arg = { k: 'lit'; v: Json } | { k: 'path'; path: string } | { k: 'call'; name: string; args: Arg[] };
@@ -66,8 +67,8 @@ export function parseIntrinsic(text: string): Arg {
 }
 
 /** Evaluates an intrinsic call; `read` resolves path arguments. */
-export function evalIntrinsic(text: string, read: (path: string) => Json): Json {
-  const ev = (a: Arg): Json => (a.k === 'lit' ? (typeof a.v === 'string' ? a.v.replace(/\\([{}])/g, '$1') : a.v) : a.k === 'path' ? read(a.path) : apply(a.name, a.args.map(ev), a.args));
+export function evalIntrinsic(text: string, read: (path: string) => Json, rng: Randomness): Json {
+  const ev = (a: Arg): Json => (a.k === 'lit' ? (typeof a.v === 'string' ? a.v.replace(/\\([{}])/g, '$1') : a.v) : a.k === 'path' ? read(a.path) : apply(a.name, a.args.map(ev), a.args, rng));
   return ev(parseIntrinsic(text));
 }
 
@@ -76,7 +77,7 @@ const arr = (v: Json | undefined, fn: string): Json[] => (Array.isArray(v) ? v :
 const int = (v: Json | undefined, fn: string): number => (typeof v === 'number' && Number.isInteger(v) ? v : fail(`${fn} expects an integer argument, got ${JSON.stringify(v)}`));
 const numArg = (v: Json | undefined, fn: string): number => (typeof v === 'number' ? v : fail(`${fn} expects a number argument, got ${JSON.stringify(v)}`));
 
-function apply(name: string, a: Json[], raw: Arg[]): Json {
+function apply(name: string, a: Json[], raw: Arg[], rng: Randomness): Json {
   const fn = `States.${name}`;
   switch (name) {
     case 'Format': {
@@ -131,14 +132,14 @@ function apply(name: string, a: Json[], raw: Arg[]): Json {
       if (a[2] !== false) fail(`${fn}: only shallow merge (false) is supported`);
       return { ...a[0], ...a[1] };
     }
-    case 'MathRandom': { const lo = int(a[0], fn), hi = int(a[1], fn); return lo + Math.floor(Math.random() * (hi - lo)); }
+    case 'MathRandom': { const lo = int(a[0], fn), hi = int(a[1], fn); return lo + Math.floor(rng.random() * (hi - lo)); }
     case 'MathAdd': return Math.round(numArg(a[0], fn)) + Math.round(numArg(a[1], fn));  // AWS adds the rounded integers
     case 'StringSplit': {
       const s = str(a[0], fn), d = str(a[1], fn);
       const parts = d.length ? s.split(new RegExp(`[${d.replace(/[\]\\^-]/g, '\\$&')}]`)) : [s];
       return parts.filter((p) => p !== '');
     }
-    case 'UUID': return randomUUID();
+    case 'UUID': return rng.uuid();
     default: return fail(`Unsupported intrinsic function ${fn}`);
   }
 }

@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import jsonata from 'jsonata';
 import { StatesError, StatesErrors } from './errors';
 import { isObject, toJson, type Json } from './json';
+import { seededRandom, type Randomness } from './randomness';
 
 const EXPR = /^\{%([\s\S]*)%\}$/;
 const compiled = new Map<string, jsonata.Expression>();
@@ -49,21 +50,12 @@ const awsFunctions: Record<string, (...args: never[]) => unknown> = {
     if (typeof data !== 'string' || !a) return fail(`$hash expects a string and one of ${Object.keys(algos).join(', ')}`);
     return createHash(a).update(data).digest('hex');
   },
-  random: (seed?: number) => (seed === undefined ? Math.random() : seededRandom(seed)),
-  uuid: () => randomUUID(),
   parse: (text: string) => {
     if (typeof text !== 'string') fail('$parse expects a string');
     try { return JSON.parse(text) as unknown; } catch { return fail(`$parse could not parse: ${text}`); }
   },
   eval: () => fail('The JSONata function $eval is not supported by Step Functions; use $parse'),
 };
-
-function seededRandom(seed: number): number {
-  let t = (seed + 0x6d2b79f5) | 0;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
 
 function compile(expr: string): jsonata.Expression {
   let e = compiled.get(expr);
@@ -87,11 +79,16 @@ export interface JsonataScope {
   readonly prefix: string;
   /** The engine's clock (ms epoch): `$now()` and `$millis()` read it, never the host's clock. */
   now?(): number;
+  /** The engine's randomness: `$random()` without a seed and `$uuid()` draw from it. */
+  readonly rng: Randomness;
 }
 
 /** What JSONata binds: the variables plus `$states`. */
 function bindingsOf(scope: JsonataScope): Record<string, unknown> {
   const b: Record<string, unknown> = { ...scope.vars, states: scope.states };
+  const rng = scope.rng;
+  b.random = (seed?: number) => (seed === undefined ? rng.random() : seededRandom(seed)());
+  b.uuid = () => rng.uuid();
   if (scope.now) {
     // One instant per evaluation, as JSONata's own $now/$millis; bindings shadow the built-ins.
     const ms = scope.now();

@@ -2,6 +2,7 @@ import { StatesError, StatesErrors } from './errors';
 import { evalIntrinsic, isIntrinsic } from './intrinsics';
 import { isObject, type Json } from './json';
 import { compilePath, normalised, readPath } from './jsonpath';
+import type { Randomness } from './randomness';
 
 /** What `$`, `$$` and `$name` mean while evaluating a JSONPath-mode field. */
 export interface PathScope {
@@ -9,6 +10,8 @@ export interface PathScope {
   context: () => Json;
   vars: Record<string, Json>;
   prefix: string;
+  /** The engine's randomness, for States.UUID and States.MathRandom. */
+  rng: Randomness;
 }
 
 /** Resolves `$...`, `$$...` or `$var...` against a scope; `field` names the field for errors. */
@@ -39,7 +42,7 @@ export function resolveInputPath(path: string, s: PathScope): Json {
 
 /** Evaluates a value given as a path or an intrinsic function call (a `.$` field). */
 export function evalDollarValue(v: string, s: PathScope, field: string): Json {
-  if (isIntrinsic(v)) return evalIntrinsic(v, (p) => resolvePath(p, s, field));
+  if (isIntrinsic(v)) return evalIntrinsic(v, (p) => resolvePath(p, s, field), s.rng);
   return resolvePath(v, s, field);
 }
 

@@ -2,10 +2,11 @@ import type { HistoryEvent } from '../../contract';
 import type { StateDef } from '../asl/definition';
 import type { Json } from '../asl/json';
 import type { Program } from '../asl/program';
+import type { Randomness } from '../asl/randomness';
 import type { ExecSnapshot, ThreadSnap, TimerKind } from './snapshot';
 
 /** What the step function needs from outside: time and randomness only. */
-export interface StepEnv {
+export interface StepEnv extends Randomness {
   now(): number;
   newToken(): string;
   region: string;

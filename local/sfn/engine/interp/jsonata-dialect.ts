@@ -2,6 +2,7 @@ import type { ChoiceRule, StateDef } from '../asl/definition';
 import { StatesError, StatesErrors, statePrefix } from '../asl/errors';
 import { evalExpression, evalTemplate, evalTemplateSync, expressionOf, fastExpression, NOT_SYNC, type JsonataScope } from '../asl/jsonata';
 import { jsonTypeName, toJson, type Json } from '../asl/json';
+import type { Randomness } from '../asl/randomness';
 import type { StepCtx } from './ctx';
 import type { Dialect, Finished } from './dialect';
 import type { ThreadSnap } from './snapshot';
@@ -14,6 +15,7 @@ class Scope implements JsonataScope {
   constructor(private readonly x: StepCtx, private readonly t: ThreadSnap, readonly vars: Record<string, unknown>, private readonly s: StatesVars) {}
   get prefix(): string { return statePrefix(this.t.state, this.t.enteredEventId); }
   now(): number { return this.x.env.now(); }
+  get rng(): Randomness { return this.x.env; }
 
   /** `$states`, built when an expression needs the whole object. */
   get states(): Record<string, unknown> {

@@ -10,7 +10,7 @@ import type { ThreadSnap } from './snapshot';
 
 function scope(x: StepCtx, t: ThreadSnap, input: Json, extra?: { token?: string; item?: { Index: number; Value: Json } }): PathScope {
   let ctx: Json | undefined;
-  return { input, context: () => (ctx ??= x.context(t, extra)), vars: x.vars(t), prefix: statePrefix(t.state, t.enteredEventId) };
+  return { input, context: () => (ctx ??= x.context(t, extra)), vars: x.vars(t), prefix: statePrefix(t.state, t.enteredEventId), rng: x.env };
 }
 
 function runtime(t: ThreadSnap, msg: string): StatesError {

@@ -115,7 +115,7 @@ function scheduleRetry(x: StepCtx, t: ThreadSnap, st: StateDef, error: string): 
   t.retryCount++;
   let delay = (r.IntervalSeconds ?? 1) * Math.pow(r.BackoffRate ?? 2, used);
   if (r.MaxDelaySeconds !== undefined) delay = Math.min(delay, r.MaxDelaySeconds);
-  if (r.JitterStrategy === 'FULL') delay = Math.random() * delay;
+  if (r.JitterStrategy === 'FULL') delay = x.env.random() * delay;
   t.phase = 'retry';
   x.addTimer('retry', t.id, x.env.now() + Math.round(delay * 1000));
   return true;
