@@ -36,7 +36,7 @@ export const StudioSettings = z.object({
   /** Concurrent webhook deliveries (SQS event source maximum concurrency, 2..1000). */
   webhookConcurrency: z.coerce.number().int().min(2).max(1000).default(5),
   /** Workflows deployed by WorkflowsAsCode: files (comma-separated in context, live) or `{ file, environment }`. */
-  workflows: z.union([z.array(z.unknown()), csv]).pipe(z.array(WorkflowFile)).default([]),
+  workflows: z.union([z.array(WorkflowFile), csv.transform((files) => files.map((file) => ({ file, environment: 'live' as const })))]).default([]),
 }).refine((s) => !s.domainName === !s.certificateArn, { message: 'domainName and certificateArn go together', path: ['domainName'] });
 
 export type StudioSettingsInput = z.input<typeof StudioSettings>;

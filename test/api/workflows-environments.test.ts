@@ -3,7 +3,10 @@
  * change and run only their own workflows; the other environment's ids are a 404 on every route.
  */
 import { TEMPLATES } from '../../compiler';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createApiToken } from '../../lambdas/api/auth';
+import { clients } from '../../lambdas/shared/aws';
+import { config } from '../../lambdas/shared/config';
 import { seedTemplates } from '../../local/stack/seed';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { apiClient, type Api } from './workflows-client';
@@ -92,6 +95,26 @@ describe('workflows of two environments', () => {
     const machine = async (api: Api, id: string) => (await api<Body>('GET', `/v3.6/workflows/${id}`)).body.state_machine_arn;
     expect(await machine(live, mineLive)).toMatch(new RegExp(`:stateMachine:studio-${mineLive}$`));
     expect(await machine(sandbox, mineSandbox)).toMatch(new RegExp(`:stateMachine:studio-${mineSandbox}$`));
+  });
+});
+
+describe('workflows stored before environments', () => {
+  it('belong to live: listed and found by a live token, a 404 to a sandbox token', async () => {
+    const id = '0b5c4f3e-6a1d-4e8f-9c2b-7d6a5e4f3b21';
+    const at = '2020-01-01T00:00:00Z';
+    // As save.ts wrote them before: no environment, every workflow in gsi1 `WORKFLOWS`.
+    await clients().doc.send(new PutCommand({
+      TableName: config().TABLE_NAME,
+      Item: { pk: `WORKFLOW#${id}`, sk: 'WORKFLOW', gsi1pk: 'WORKFLOWS', gsi1sk: `2020-01-01T00:00:00.000Z#${id}`,
+        id, name: 'Old', description: '', created_at: at, updated_at: at, versions: 0, archived: {} },
+    }));
+    expect(await live('GET', `/v3.6/workflows/${id}`)).toMatchObject({ status: 200, body: { id, name: 'Old' } });
+    expect(await sandbox('GET', `/v3.6/workflows/${id}`)).toMatchObject(notFound(id));
+    const ids = async (api: Api) => (await api<{ workflows: Body[] }>('GET', '/v3.6/workflows')).body.workflows.map((w) => w.id);
+    const liveIds = await ids(live);
+    expect(liveIds).toContain(id);
+    expect(liveIds[liveIds.length - 1]).toBe(id); // the oldest, last
+    expect(await ids(sandbox)).not.toContain(id);
   });
 });
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { TEMPLATES } from '../../compiler';
+import type { StudioSettingsInput } from '../../lib/config';
 import { resourcesOf, synthStudio } from './synth';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'studio-wac-'));
@@ -54,7 +55,7 @@ describe('invalid definitions', () => {
 
 describe('environments', () => {
   const tagsByName = (workflows: unknown, context: Record<string, unknown> = {}) => {
-    const { stack, template } = synthStudio(workflows === undefined ? {} : { workflows: workflows as string[] }, context);
+    const { stack, template } = synthStudio(workflows === undefined ? {} : { workflows: workflows as StudioSettingsInput['workflows'] }, context);
     const machines = Object.values(resourcesOf(template, 'AWS::StepFunctions::StateMachine'));
     return { stack, tags: Object.fromEntries(machines.map((m) => [m.Properties!.StateMachineName as string, m.Properties!.Tags])) };
   };
