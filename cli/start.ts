@@ -1,14 +1,14 @@
 /**
  * `studio start` (`npm start`): the whole product on this machine. The API (and the web apps,
  * when built) on http://127.0.0.1:3000 (PORT, HOST override), data under `.studio/` (STUDIO_DATA
- * overrides), one workflow per template, until SIGINT or SIGTERM. The API token is kept in
+ * overrides), one workflow per template in each environment (sandbox and live), until SIGINT or SIGTERM. The API token is kept in
  * `.studio/api-token` so that it stays the same across restarts (STUDIO_API_TOKEN overrides).
  */
 import { stopRequested } from './io';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { startStack } from '../local/stack';
-import { seedTemplates } from '../local/stack/seed';
+import { seedTemplates, type Seeded } from '../local/stack/seed';
 
 const ROOT = path.resolve(__dirname, '..');
 export const DATA_DIR = path.join(ROOT, '.studio');
@@ -31,7 +31,7 @@ export async function start(args: string[], io: StartIo = {}): Promise<number> {
   const stack = await startStack({ dataDir, port, host: env.HOST ?? '127.0.0.1', ...(apiToken ? { apiToken } : {}), log: (l) => log(`  ${l}`) });
   try {
     if (!env.STUDIO_API_TOKEN) { writeFileSync(tokenFile, `${stack.apiToken}\n`); chmodSync(tokenFile, 0o600); }
-    const seeded = await seedTemplates(stack.url, stack.apiToken).catch((e: unknown) => ({ created: [], existing: [], skipped: (e as Error).message }));
+    const seeded = await seedTemplates().catch((e: unknown): Seeded => ({ created: [], existing: [], skipped: (e as Error).message }));
     log(quickStart(stack, dataDir, seeded, Date.now() - began));
     const why = await stopRequested(io.signal);
     log(`\nstudio: ${why}, stopping…`);
@@ -42,9 +42,10 @@ export async function start(args: string[], io: StartIo = {}): Promise<number> {
   return 0;
 }
 
-function quickStart(stack: Awaited<ReturnType<typeof startStack>>, dataDir: string, seeded: { created: string[]; existing: string[]; skipped?: string }, ms: number): string {
+function quickStart(stack: Awaited<ReturnType<typeof startStack>>, dataDir: string, seeded: Seeded | Record<'sandbox' | 'live', Seeded>, ms: number): string {
   const e = stack.endpoints;
-  const workflows = seeded.skipped ? `templates not loaded: ${seeded.skipped}` : `${seeded.created.length} workflow(s) created from templates, ${seeded.existing.length} already there`;
+  const workflows = 'skipped' in seeded ? `templates not loaded: ${seeded.skipped}`
+    : Object.entries(seeded).map(([env, s]) => `${env}: ${s.created.length} created from templates, ${s.existing.length} already there`).join('; ');
   return [
     '',
     `Open Studio is running on ${stack.url} (started in ${(ms / 1000).toFixed(1)} s; data in ${path.relative(process.cwd(), dataDir) || '.'})`,

@@ -6,6 +6,16 @@ import { z } from 'zod';
 
 const csv = z.union([z.array(z.string()), z.string().transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))]);
 
+/**
+ * A workflow deployed as code: its definition file and the environment its workflow belongs to
+ * (sandbox or live, as every workflow does; default live). A plain string is a file of live.
+ */
+export const WorkflowFile = z.union([
+  z.string().min(1).transform((file) => ({ file, environment: 'live' as const })),
+  z.object({ file: z.string().min(1), environment: z.enum(['sandbox', 'live']).default('live') }),
+]);
+export type WorkflowFile = z.infer<typeof WorkflowFile>;
+
 export const StudioSettings = z.object({
   /** Names every resource (`studio-<stage>-…`); lower case, short. */
   stage: z.string().regex(/^[a-z][a-z0-9-]{0,15}$/, 'stage: lower-case letters, digits and dashes, at most 16').default('prod'),
@@ -25,8 +35,8 @@ export const StudioSettings = z.object({
   reportsConcurrency: z.coerce.number().int().min(0).default(20),
   /** Concurrent webhook deliveries (SQS event source maximum concurrency, 2..1000). */
   webhookConcurrency: z.coerce.number().int().min(2).max(1000).default(5),
-  /** Workflow definition files deployed by WorkflowsAsCode (comma-separated in context). */
-  workflows: csv.default([]),
+  /** Workflows deployed by WorkflowsAsCode: files (comma-separated in context, live) or `{ file, environment }`. */
+  workflows: z.union([z.array(WorkflowFile), csv.transform((files) => files.map((file) => ({ file, environment: 'live' as const })))]).default([]),
 }).refine((s) => !s.domainName === !s.certificateArn, { message: 'domainName and certificateArn go together', path: ['domainName'] });
 
 export type StudioSettingsInput = z.input<typeof StudioSettings>;

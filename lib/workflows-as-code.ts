@@ -8,12 +8,17 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CfnStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import type { z } from 'zod';
 import { compile, type CompileContextInput, type Problem } from '../compiler';
+import { WorkflowFile } from './config';
 import type { WorkflowRuntime } from './workflow-runtime';
 
 export interface WorkflowsAsCodeProps {
-  /** Definition files; the machine is named `<prefix>-<file name without .json>`. */
-  files: string[];
+  /**
+   * Definition files (a string: of live) or `{ file, environment }`; the machine is named
+   * `<prefix>-<file name without .json>` and tagged `studio:environment` with its environment.
+   */
+  files: Array<string | z.input<typeof WorkflowFile>>;
   runtime: WorkflowRuntime;
   /** Function, table and bus names the compiled Task states call. */
   context: CompileContextInput;
@@ -27,12 +32,14 @@ export const formatProblems = (file: string, problems: Problem[]) =>
 
 export class WorkflowsAsCode extends Construct {
   readonly machines: Record<string, CfnStateMachine> = {};
+  /** The environment (sandbox or live) of each machine's workflow, by machine name. */
+  readonly environments: Record<string, WorkflowFile['environment']> = {};
 
   constructor(scope: Construct, id: string, props: WorkflowsAsCodeProps) {
     super(scope, id);
     const problems: string[] = [];
     const { runtime } = props;
-    for (const file of props.files) {
+    for (const { file, environment } of props.files.map((f) => WorkflowFile.parse(f))) {
       const name = `${runtime.prefix}-${workflowId(file)}`;
       let text: string;
       try { text = readFileSync(file, 'utf8'); } catch (e) {
@@ -50,7 +57,9 @@ export class WorkflowsAsCode extends Construct {
           destinations: [{ cloudWatchLogsLogGroup: { logGroupArn: runtime.logGroup.logGroupArn } }],
         },
         tracingConfiguration: { enabled: true },
+        tags: [{ key: 'studio:environment', value: environment }],
       });
+      this.environments[name] = environment;
       this.machines[name].node.addDependency(runtime.role);
     }
     if (problems.length > 0) {

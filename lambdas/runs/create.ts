@@ -1,5 +1,6 @@
 /**
- * Creating a run: the workflow's live version, the applicant, the configured inputs; the run
+ * Creating a run: the live version of a workflow of the caller's environment (another
+ * environment's workflow is a 404), the applicant, the configured inputs; the run
  * item is written first (processing), then the execution is started on the version's state
  * machine version (a run keeps the version it started on), named after the run (idempotent).
  * If the start fails the run is marked `error`: there is never a half-started run.
@@ -32,9 +33,9 @@ export async function createRun(body: CreateRunBody, environment: Environment, r
   if (body.link?.expires_at && Date.parse(body.link.expires_at) <= rt.now().getTime()) {
     throw validationError('The link would have expired already', { 'link.expires_at': ['must be in the future'] });
   }
-  const live = await getLiveVersion(body.workflow_id);
+  const live = await getLiveVersion(body.workflow_id, environment);
   if (!live) {
-    if (!(await getWorkflowItem(body.workflow_id))) throw notFound('Workflow', body.workflow_id);
+    if (!(await getWorkflowItem(body.workflow_id, environment))) throw notFound('Workflow', body.workflow_id);
     throw validationError(`Workflow ${body.workflow_id} has no active version; activate a version before starting runs`, { workflow_id: ['has no active version'] });
   }
   const applicant = await getApplicant(body.applicant_id, environment);

@@ -25,7 +25,10 @@ export const keys = {
   media: (id: string) => ({ pk: `MEDIA#${id}`, sk: 'MEDIA' }),
   mediaOfApplicant: (applicantId: string, kind: string) => `APPLICANT#${applicantId}#${kind}`,
   workflow: (id: string) => ({ pk: `WORKFLOW#${id}`, sk: 'WORKFLOW' }),
-  workflows: () => 'WORKFLOWS',
+  /** gsi1: the workflows of an environment. */
+  workflows: (env: string) => `WORKFLOWS#${env}`,
+  /** gsi1 of workflows written before workflows had an environment; they belong to live (store/workflows.ts). */
+  legacyWorkflows: 'WORKFLOWS',
   version: (workflowId: string, version: number) => ({ pk: `WORKFLOW#${workflowId}`, sk: `VERSION#${String(version).padStart(6, '0')}` }),
   versionPrefix: 'VERSION#',
   run: (id: string) => ({ pk: `RUN#${id}`, sk: 'RUN' }),

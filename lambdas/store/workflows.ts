@@ -3,16 +3,27 @@
  * is active and which are archived, so that one conditional write decides each change; a
  * version item is immutable except for the state machine version it was published as.
  * A version's status is derived: active (the workflow says so), archived, else inactive/invalid.
+ *
+ * Every workflow and each of its versions belongs to one environment (sandbox or live, that of
+ * the token that created it), as applicants do: every read takes the caller's environment and
+ * finds nothing in the other one; lists are per environment (gsi1 `WORKFLOWS#<env>`). Ids are
+ * unique across both environments (one key space, conditional puts), so are machine names.
+ * Items written before workflows had an environment have none: they belong to live (listed
+ * from the old gsi1 partition too), never to sandbox.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import type { Problem, Workflow } from '../../compiler';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
+import { Environment } from './runs';
 import { keys } from './table';
 
+/** A stored environment; absent on items older than environments, which belong to live. */
+const Owner = Environment.default('live');
+
 export const WorkflowItem = z.object({
-  id: z.string(), name: z.string(), description: z.string(), created_at: z.string(), updated_at: z.string(),
+  id: z.string(), environment: Owner, name: z.string(), description: z.string(), created_at: z.string(), updated_at: z.string(),
   /** Highest version number saved so far (0: none). */
   versions: z.number().int(),
   active_version: z.number().int().optional(),
@@ -27,7 +38,7 @@ export const WorkflowItem = z.object({
 export type WorkflowItem = z.infer<typeof WorkflowItem>;
 
 export const VersionItem = z.object({
-  workflow_id: z.string(), version: z.number().int(), valid: z.boolean(), notes: z.string(), created_at: z.string(),
+  workflow_id: z.string(), environment: Owner, version: z.number().int(), valid: z.boolean(), notes: z.string(), created_at: z.string(),
   problems_json: z.string(),
   /** Absent when a query left it out (lists). */
   definition_json: z.string().optional(),
@@ -48,18 +59,22 @@ export function versionStatus(workflow: WorkflowItem, version: VersionItem): Ver
 const table = () => config().TABLE_NAME;
 const doc = () => clients().doc;
 
-export async function getWorkflowItem(id: string): Promise<WorkflowItem | undefined> {
+/** The workflow, or undefined when there is none in this environment. */
+export async function getWorkflowItem(id: string, environment: Environment): Promise<WorkflowItem | undefined> {
   const res = await doc().send(new GetCommand({ TableName: table(), Key: keys.workflow(id), ConsistentRead: true }));
-  return res.Item ? WorkflowItem.parse(res.Item) : undefined;
+  const item = res.Item ? WorkflowItem.parse(res.Item) : undefined;
+  return item?.environment === environment ? item : undefined;
 }
 
-export async function getVersionItem(workflowId: string, version: number): Promise<VersionItem | undefined> {
+/** The version, or undefined when there is none in this environment. */
+export async function getVersionItem(workflowId: string, version: number, environment: Environment): Promise<VersionItem | undefined> {
   const res = await doc().send(new GetCommand({ TableName: table(), Key: keys.version(workflowId, version), ConsistentRead: true }));
-  return res.Item ? VersionItem.parse(res.Item) : undefined;
+  const item = res.Item ? VersionItem.parse(res.Item) : undefined;
+  return item?.environment === environment ? item : undefined;
 }
 
-/** Every version of a workflow, oldest first, without definitions. */
-export async function listVersionItems(workflowId: string): Promise<VersionItem[]> {
+/** Every version of a workflow of this environment, oldest first, without definitions. */
+export async function listVersionItems(workflowId: string, environment: Environment): Promise<VersionItem[]> {
   const items: VersionItem[] = [];
   let start: Record<string, unknown> | undefined;
   do {
@@ -67,28 +82,33 @@ export async function listVersionItems(workflowId: string): Promise<VersionItem[
       TableName: table(), ConsistentRead: true, ExclusiveStartKey: start,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': keys.workflow(workflowId).pk, ':prefix': keys.versionPrefix },
-      ProjectionExpression: 'workflow_id, version, #valid, notes, created_at, problems_json, state_machine_version_arn, published_at',
-      ExpressionAttributeNames: { '#valid': 'valid' },
+      ProjectionExpression: 'workflow_id, #env, version, #valid, notes, created_at, problems_json, state_machine_version_arn, published_at',
+      ExpressionAttributeNames: { '#valid': 'valid', '#env': 'environment' },
     }));
-    items.push(...(res.Items ?? []).map((i) => VersionItem.parse(i)));
+    items.push(...(res.Items ?? []).map((i) => VersionItem.parse(i)).filter((v) => v.environment === environment));
     start = res.LastEvaluatedKey;
   } while (start);
   return items;
 }
 
-/** Workflows, newest first (gsi1). */
-export async function listWorkflowItems(): Promise<WorkflowItem[]> {
-  const items: WorkflowItem[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await doc().send(new QueryCommand({
-      TableName: table(), IndexName: 'gsi1', ScanIndexForward: false, ExclusiveStartKey: start,
-      KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.workflows() },
-    }));
-    items.push(...(res.Items ?? []).map((i) => WorkflowItem.parse(i)));
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return items;
+/** The workflows of an environment, newest first (gsi1; live also reads the partition of items older than environments). */
+export async function listWorkflowItems(environment: Environment): Promise<WorkflowItem[]> {
+  const partitions = environment === 'live' ? [keys.workflows(environment), keys.legacyWorkflows] : [keys.workflows(environment)];
+  const items: Array<Record<string, unknown>> = [];
+  for (const partition of partitions) {
+    let start: Record<string, unknown> | undefined;
+    do {
+      const res = await doc().send(new QueryCommand({
+        TableName: table(), IndexName: 'gsi1', ScanIndexForward: false, ExclusiveStartKey: start,
+        KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': partition },
+      }));
+      items.push(...(res.Items ?? []));
+      start = res.LastEvaluatedKey;
+    } while (start);
+  }
+  const order = (i: Record<string, unknown>) => String(i.gsi1sk);
+  if (partitions.length > 1) items.sort((a, b) => order(b).localeCompare(order(a)));
+  return items.map((i) => WorkflowItem.parse(i)).filter((w) => w.environment === environment);
 }
 
 export interface WorkflowVersion {
@@ -96,9 +116,9 @@ export interface WorkflowVersion {
   definition: unknown; problems: Problem[]; state_machine_version_arn: string | null;
 }
 
-/** One version with its definition and derived status; undefined when the workflow or version does not exist. */
-export async function getVersion(workflowId: string, version: number): Promise<WorkflowVersion | undefined> {
-  const [workflow, item] = await Promise.all([getWorkflowItem(workflowId), getVersionItem(workflowId, version)]);
+/** One version with its definition and derived status; undefined when the workflow or version does not exist in this environment. */
+export async function getVersion(workflowId: string, version: number, environment: Environment): Promise<WorkflowVersion | undefined> {
+  const [workflow, item] = await Promise.all([getWorkflowItem(workflowId, environment), getVersionItem(workflowId, version, environment)]);
   if (!workflow || !item) return undefined;
   return {
     workflow_id: workflowId, version, status: versionStatus(workflow, item), notes: item.notes, created_at: item.created_at,
@@ -109,11 +129,11 @@ export async function getVersion(workflowId: string, version: number): Promise<W
 
 export interface LiveVersion { version: number; state_machine_version_arn: string; alias_arn: string; definition: Workflow }
 
-/** What new runs of a workflow start: its active version, published; undefined when none is active. */
-export async function getLiveVersion(workflowId: string): Promise<LiveVersion | undefined> {
-  const workflow = await getWorkflowItem(workflowId);
+/** What new runs of a workflow of this environment start: its active version, published; undefined when none is active. */
+export async function getLiveVersion(workflowId: string, environment: Environment): Promise<LiveVersion | undefined> {
+  const workflow = await getWorkflowItem(workflowId, environment);
   if (workflow?.active_version === undefined || !workflow.alias_arn) return undefined;
-  const item = await getVersionItem(workflowId, workflow.active_version);
+  const item = await getVersionItem(workflowId, workflow.active_version, environment);
   if (!item?.state_machine_version_arn || !item.definition_json) return undefined;
   // Only valid definitions are activated, so the stored JSON is a Workflow.
   const definition = JSON.parse(item.definition_json) as Workflow;

@@ -15,9 +15,13 @@ import { claimDelivery, settleDelivery } from './state';
 export interface ProcessDeps { runtime: Runtime; send: Send; settings: WebhookSettings; log: (msg: string, data?: unknown) => void }
 export type Outcome = 'done' | 'retry';
 
-/** Webhooks that receive an action of an environment (`only`: the webhooks a resend names). */
+/**
+ * Webhooks that receive an action of an environment (`only`: the webhooks a resend names). A
+ * sandbox webhook never receives live events, whatever its stored `environments` say.
+ */
 export const matches = (w: WebhookItem, d: Pick<Delivery, 'action' | 'environment'>, only?: ReadonlySet<string>) =>
-  w.enabled && w.events.includes(d.action) && w.environments.includes(d.environment) && (!only || only.has(w.id));
+  w.enabled && w.events.includes(d.action) && w.environments.includes(d.environment) && (w.owner === 'live' || d.environment === 'sandbox')
+  && (!only || only.has(w.id));
 
 export async function processMessage(body: string, attempt: number, deps: ProcessDeps): Promise<Outcome> {
   let outer: BusEvent;

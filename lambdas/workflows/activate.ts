@@ -6,6 +6,7 @@
  */
 import { conflict, notFound } from '../shared/errors';
 import { isoSeconds, systemRuntime, type Runtime } from '../shared/ids';
+import type { Environment } from '../store/runs';
 import { getVersionItem, getWorkflowItem, versionStatus, type VersionItem, type WorkflowItem } from '../store/workflows';
 import { captureCapabilities, compileVersion } from './compile';
 import { discardVersion, pointAlias, publishVersion } from './publish';
@@ -17,15 +18,16 @@ export interface Activated {
   state_machine_arn: string; state_machine_version_arn: string; alias_arn: string; capabilities: string[];
 }
 
-export async function loadVersion(workflowId: string, version: number): Promise<{ workflow: WorkflowItem; item: VersionItem }> {
-  const [workflow, item] = await Promise.all([getWorkflowItem(workflowId), getVersionItem(workflowId, version)]);
+/** The workflow and one of its versions; 404 when either is not in the caller's environment. */
+export async function loadVersion(workflowId: string, version: number, environment: Environment): Promise<{ workflow: WorkflowItem; item: VersionItem }> {
+  const [workflow, item] = await Promise.all([getWorkflowItem(workflowId, environment), getVersionItem(workflowId, version, environment)]);
   if (!workflow) throw notFound('Workflow', workflowId);
   if (!item) throw notFound('Workflow version', `${workflowId}/versions/${version}`);
   return { workflow, item };
 }
 
-export async function activateVersion(workflowId: string, version: number, rt: Runtime = systemRuntime): Promise<Activated> {
-  const { workflow, item } = await loadVersion(workflowId, version);
+export async function activateVersion(workflowId: string, version: number, environment: Environment, rt: Runtime = systemRuntime): Promise<Activated> {
+  const { workflow, item } = await loadVersion(workflowId, version, environment);
   if (versionStatus(workflow, item) === 'archived') throw conflict(`Version ${version} is archived; archived versions cannot be activated`);
   const definition: unknown = JSON.parse(item.definition_json ?? 'null');
   const compiled = compileVersion(workflowId, version, definition);
@@ -45,13 +47,13 @@ export async function activateVersion(workflowId: string, version: number, rt: R
       throw conflict(`Version ${version} was archived, or another activation took over, while it was being activated`);
     }
     aliasMoved = false;
-    const after = await loadVersion(workflowId, version);
+    const after = await loadVersion(workflowId, version, environment);
     return {
       ...after, state_machine_arn: stateMachineArn, state_machine_version_arn: versionArn, alias_arn: aliasArn,
       capabilities: captureCapabilities(definition),
     };
   } finally {
-    if (aliasMoved) await restoreAlias(workflowId).catch(() => undefined);
+    if (aliasMoved) await restoreAlias(workflow).catch(() => undefined);
     // A lease that cannot be released expires by itself after LEASE_SECONDS.
     await releaseLease(workflowId, token).catch(() => undefined);
   }
@@ -64,16 +66,16 @@ async function publishOnce(workflow: WorkflowItem, version: number, asl: string,
   if (await recordMachineVersion(workflowId, version, published.stateMachineVersionArn, isoSeconds(rt.now()))) {
     return published.stateMachineVersionArn;
   }
-  const recorded = (await getVersionItem(workflowId, version))?.state_machine_version_arn;
+  const recorded = (await getVersionItem(workflowId, version, workflow.environment))?.state_machine_version_arn;
   if (!recorded) throw new Error(`version ${workflowId}/${version} disappeared while it was being published`);
   if (recorded !== published.stateMachineVersionArn) await discardVersion(published.stateMachineVersionArn);
   return recorded;
 }
 
 /** After a failed activation, `live` goes back to the version on record as active (if any). */
-async function restoreAlias(workflowId: string): Promise<void> {
-  const workflow = await getWorkflowItem(workflowId);
+async function restoreAlias({ id, environment }: WorkflowItem): Promise<void> {
+  const workflow = await getWorkflowItem(id, environment);
   if (workflow?.active_version === undefined) return;
-  const active = await getVersionItem(workflowId, workflow.active_version);
-  if (active?.state_machine_version_arn) await pointAlias(workflowId, active.state_machine_version_arn);
+  const active = await getVersionItem(id, workflow.active_version, environment);
+  if (active?.state_machine_version_arn) await pointAlias(id, active.state_machine_version_arn);
 }

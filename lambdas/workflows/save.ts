@@ -10,6 +10,7 @@ import { config } from '../shared/config';
 import { conflict, validationError } from '../shared/errors';
 import { isoSeconds, systemRuntime, type Runtime } from '../shared/ids';
 import { createdKey, keys } from '../store/table';
+import type { Environment } from '../store/runs';
 import type { VersionItem, WorkflowItem } from '../store/workflows';
 import type { TaskUpdate } from './views';
 
@@ -19,7 +20,8 @@ export const isConditionFailure = (e: unknown): boolean => e instanceof Error &&
 
 export interface NewWorkflow { name: string; description?: string | undefined; template?: string | undefined }
 
-export async function createWorkflow(input: NewWorkflow, rt: Runtime = systemRuntime): Promise<{ workflow: WorkflowItem; first?: SavedVersion }> {
+/** A workflow of one environment (that of the caller's token), with version 1 when made from a template. */
+export async function createWorkflow(input: NewWorkflow, environment: Environment, rt: Runtime = systemRuntime): Promise<{ workflow: WorkflowItem; first?: SavedVersion }> {
   const template = input.template === undefined ? undefined : findTemplate(input.template);
   if (input.template !== undefined && !template) {
     throw validationError('There is no such template', { template: [`"${input.template}" is not a template; GET /v3.6/workflow_templates lists them`] });
@@ -27,10 +29,10 @@ export async function createWorkflow(input: NewWorkflow, rt: Runtime = systemRun
   const at = rt.now();
   const now = isoSeconds(at);
   const id = rt.newId();
-  const workflow: WorkflowItem = { id, name: input.name, description: input.description ?? '', created_at: now, updated_at: now, versions: 0, archived: {} };
+  const workflow: WorkflowItem = { id, environment, name: input.name, description: input.description ?? '', created_at: now, updated_at: now, versions: 0, archived: {} };
   await clients().doc.send(new PutCommand({
     TableName: config().TABLE_NAME,
-    Item: { ...keys.workflow(id), gsi1pk: keys.workflows(), gsi1sk: createdKey(at.toISOString(), id), ...workflow },
+    Item: { ...keys.workflow(id), gsi1pk: keys.workflows(environment), gsi1sk: createdKey(at.toISOString(), id), ...workflow },
     ConditionExpression: 'attribute_not_exists(pk)',
   }));
   if (!template) return { workflow };
@@ -40,7 +42,7 @@ export async function createWorkflow(input: NewWorkflow, rt: Runtime = systemRun
 
 export interface SavedVersion { item: VersionItem; problems: Problem[]; updates: TaskUpdate[] }
 
-/** Validates a definition and stores it as the workflow's next version (valid or not). */
+/** Validates a definition and stores it as the workflow's next version (valid or not), in the workflow's environment. */
 export async function saveVersion(workflow: WorkflowItem, definition: unknown, notes: string, rt: Runtime = systemRuntime): Promise<SavedVersion> {
   const validation = validate(definition);
   const definitionJson = JSON.stringify(definition);
@@ -48,7 +50,7 @@ export async function saveVersion(workflow: WorkflowItem, definition: unknown, n
   let next = workflow.versions + 1;
   for (let attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++) {
     const item: VersionItem = {
-      workflow_id: workflow.id, version: next, valid: validation.valid, notes, created_at: isoSeconds(rt.now()),
+      workflow_id: workflow.id, environment: workflow.environment, version: next, valid: validation.valid, notes, created_at: isoSeconds(rt.now()),
       problems_json: JSON.stringify(validation.problems), definition_json: definitionJson,
     };
     try {

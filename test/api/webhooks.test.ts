@@ -1,5 +1,7 @@
 /** Webhook routes: create, list, find, update, delete; bad input; environments kept apart. */
 import { createApiToken } from '../../lambdas/api/auth';
+import { matches } from '../../lambdas/webhooks/process';
+import { getWebhook } from '../../lambdas/store/webhooks';
 import { startStack, type Stack } from '../../local/stack';
 import { apiClient } from '../webhooks/helpers';
 
@@ -66,5 +68,25 @@ describe('webhook routes', () => {
       .toMatchObject({ status: 422, body: { error: { fields: { environments: [expect.any(String)] } } } });
     expect((await live('POST', '/v3.6/webhooks', { url: 'https://live.example/2' })).body).toMatchObject({ environments: ['live'] });
     await sandbox('DELETE', `/v3.6/webhooks/${id}`);
+  });
+
+  it('never lets a sandbox webhook take live events: not on update, not in the worker', async () => {
+    const mine = await sandbox('POST', '/v3.6/webhooks', { url: 'https://sandbox.example/only' });
+    const id = (mine.body as { id: string }).id;
+    for (const environments of [['live'], ['sandbox', 'live']]) {
+      expect(await sandbox('PUT', `/v3.6/webhooks/${id}`, { environments }))
+        .toMatchObject({ status: 422, body: { error: { type: 'validation_error', fields: { environments: [expect.any(String)] } } } });
+    }
+    const stored = await getWebhook(id);
+    expect(stored).toMatchObject({ owner: 'sandbox', environments: ['sandbox'] });
+    // Even a stored item that says otherwise (written before the rule, or by hand) gets no live event.
+    const forged = { ...stored!, environments: ['sandbox' as const, 'live' as const] };
+    expect(matches(forged, { action: 'workflow_run.completed', environment: 'live' })).toBe(false);
+    expect(matches(forged, { action: 'workflow_run.completed', environment: 'sandbox' })).toBe(true);
+    const liveHook = await live('POST', '/v3.6/webhooks', { url: 'https://live.example/both', environments: ['sandbox', 'live'] });
+    const both = (await getWebhook((liveHook.body as { id: string }).id))!;
+    for (const environment of ['sandbox', 'live'] as const) expect(matches(both, { action: 'workflow_run.completed', environment })).toBe(true);
+    await sandbox('DELETE', `/v3.6/webhooks/${id}`);
+    await live('DELETE', `/v3.6/webhooks/${both.id}`);
   });
 });

@@ -85,12 +85,14 @@ describe('activation', () => {
 
   it('exports the live version for runs', async () => {
     const id = await workflowWith(VALID, OTHER);
-    expect(await getLiveVersion(id)).toBeUndefined();
+    expect(await getLiveVersion(id, 'sandbox')).toBeUndefined();
     await activate(id, 2);
-    const live = await getLiveVersion(id);
+    expect(await getLiveVersion(id, 'live')).toBeUndefined();
+    const live = await getLiveVersion(id, 'sandbox');
     expect(live).toEqual({ version: 2, state_machine_version_arn: expect.stringMatching(/:1$/), alias_arn: expect.stringMatching(/:live$/), definition: OTHER });
-    expect(await getVersion(id, 1)).toMatchObject({ version: 1, status: 'inactive', definition: VALID, problems: [], state_machine_version_arn: null });
-    expect(await getVersion(id, 3)).toBeUndefined();
+    expect(await getVersion(id, 1, 'live')).toBeUndefined();
+    expect(await getVersion(id, 1, 'sandbox')).toMatchObject({ version: 1, status: 'inactive', definition: VALID, problems: [], state_machine_version_arn: null });
+    expect(await getVersion(id, 3, 'sandbox')).toBeUndefined();
   });
 
   it('leaves exactly one active version after concurrent activations', async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { TEMPLATES } from '../../compiler';
+import type { StudioSettingsInput } from '../../lib/config';
 import { resourcesOf, synthStudio } from './synth';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'studio-wac-'));
@@ -49,5 +50,26 @@ describe('invalid definitions', () => {
     for (const p of fixture.expect) expect(message).toContain(`${many}: [${p.code}]`);
     expect(message).toContain(`${notJson}: [invalid_json]`);
     expect(message).not.toContain(valid[0]!);
+  });
+});
+
+describe('environments', () => {
+  const tagsByName = (workflows: unknown, context: Record<string, unknown> = {}) => {
+    const { stack, template } = synthStudio(workflows === undefined ? {} : { workflows: workflows as StudioSettingsInput['workflows'] }, context);
+    const machines = Object.values(resourcesOf(template, 'AWS::StepFunctions::StateMachine'));
+    return { stack, tags: Object.fromEntries(machines.map((m) => [m.Properties!.StateMachineName as string, m.Properties!.Tags])) };
+  };
+  const [kyc, aml] = TEMPLATES.slice(0, 2).map((t) => `studio-prod-${t.name}`);
+
+  test('a workflow deployed as code belongs to live unless it names sandbox (no other), and its machine says so', () => {
+    const { stack, tags } = tagsByName([valid[0]!, { file: valid[1]!, environment: 'sandbox' }]);
+    expect(tags).toEqual({ [kyc!]: [{ Key: 'studio:environment', Value: 'live' }], [aml!]: [{ Key: 'studio:environment', Value: 'sandbox' }] });
+    const construct = stack.node.findChild('WorkflowsAsCode') as unknown as { environments: Record<string, string> };
+    expect(construct.environments).toEqual({ [kyc!]: 'live', [aml!]: 'sandbox' });
+    expect(() => synthStudio({ workflows: [{ file: valid[0]!, environment: 'staging' }] as never })).toThrow(/workflows/);
+  });
+  test('files named in CDK context (comma-separated) are live', () => {
+    const { tags } = tagsByName(undefined, { workflows: valid.join(',') });
+    expect(Object.values(tags)).toEqual([[{ Key: 'studio:environment', Value: 'live' }], [{ Key: 'studio:environment', Value: 'live' }]]);
   });
 });

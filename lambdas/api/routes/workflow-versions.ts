@@ -1,4 +1,4 @@
-/** Versions of a workflow: save, list, get, activate, archive, compiled ASL. API tokens only. */
+/** Versions of a workflow: save, list, get, activate, archive, compiled ASL. API tokens only, of the workflow's environment (else 404). */
 import { notFound } from '../../shared/errors';
 import { getWorkflowItem, listVersionItems } from '../../store/workflows';
 import { activateVersion, archiveVersion, compiledAsl, loadVersion, saveVersion, versionSummary, versionView } from '../../workflows';
@@ -10,13 +10,13 @@ const VERSIONS = '/v3.6/workflows/{id}/versions';
 
 async function workflowOf(req: Request) {
   const id = workflowIdParam(req);
-  const workflow = await getWorkflowItem(id);
+  const workflow = await getWorkflowItem(id, req.caller.environment);
   if (!workflow) throw notFound('Workflow', id);
   return workflow;
 }
 
-/** `{id}` and `{version}`, both checked before any lookup. */
-const target = (req: Request): [string, number] => [workflowIdParam(req), versionParam(req)];
+/** `{id}` and `{version}`, both checked before any lookup, and the caller's environment. */
+const target = (req: Request): [string, number, Request['caller']['environment']] => [workflowIdParam(req), versionParam(req), req.caller.environment];
 
 export function addWorkflowVersionRoutes(router: Router): Router {
   return router
@@ -28,7 +28,7 @@ export function addWorkflowVersionRoutes(router: Router): Router {
     })
     .add('GET', VERSIONS, 'api', async (req) => {
       const workflow = await workflowOf(req);
-      const items = await listVersionItems(workflow.id);
+      const items = await listVersionItems(workflow.id, workflow.environment);
       return json(200, { versions: items.map((v) => versionSummary(workflow, v)) });
     })
     .add('GET', `${VERSIONS}/{version}`, 'api', async (req) => {

@@ -1,4 +1,7 @@
-/** Workflow management: workflows and templates (versions: workflow-versions.ts). API tokens only. */
+/**
+ * Workflow management: workflows and templates (versions: workflow-versions.ts). API tokens only;
+ * a workflow belongs to the environment of the token that created it, and is a 404 to the other.
+ */
 import { TEMPLATES } from '../../../compiler';
 import { notFound } from '../../shared/errors';
 import { getWorkflowItem, listWorkflowItems } from '../../store/workflows';
@@ -11,13 +14,13 @@ export function addWorkflowRoutes(router: Router): Router {
   return router
     .add('POST', '/v3.6/workflows', 'api', async (req) => {
       const body = parseBody(req, CreateWorkflowBody);
-      const { workflow, first } = await createWorkflow(body);
+      const { workflow, first } = await createWorkflow(body, req.caller.environment);
       return json(201, { ...workflowView(workflow), ...(first ? { first_version: versionView(workflow, first.item, first.updates) } : {}) });
     })
-    .add('GET', '/v3.6/workflows', 'api', async () => json(200, { workflows: (await listWorkflowItems()).map(workflowView) }))
+    .add('GET', '/v3.6/workflows', 'api', async (req) => json(200, { workflows: (await listWorkflowItems(req.caller.environment)).map(workflowView) }))
     .add('GET', '/v3.6/workflows/{id}', 'api', async (req) => {
       const id = workflowIdParam(req);
-      const workflow = await getWorkflowItem(id);
+      const workflow = await getWorkflowItem(id, req.caller.environment);
       if (!workflow) throw notFound('Workflow', id);
       return json(200, workflowView(workflow));
     })
