@@ -3,6 +3,7 @@
  * item's; once the state machine recorded the end, `result` supplies reasons, output and error.
  */
 import { z } from 'zod';
+import { publicRunError } from '../../compiler';
 import { createSdkToken } from '../api/auth';
 import { config } from '../shared/config';
 import { isoSeconds } from '../shared/ids';
@@ -50,8 +51,8 @@ export function toWorkflowRun(run: RunItem, now = Date.now()): WorkflowRun {
   const end = ended ? endOf(run) : {};
   const base = config().PUBLIC_URL.replace(/\/$/, '');
   const sdkToken = ended ? null : createSdkToken({ applicantId: run.applicant_id, environment: run.environment, runId: run.id }, now);
-  const error = run.status !== 'error' ? null
-    : run.error ?? { type: end.error?.type ?? 'workflow_error', message: end.error?.message ?? end.message ?? 'The workflow run failed' };
+  // Only a listed error type with its fixed message is shown (runs ended by older compiled versions may hold a cause).
+  const error = run.status !== 'error' ? null : publicRunError(run.error?.type ?? end.error?.type);
   return {
     id: run.id, applicant_id: run.applicant_id, workflow_id: run.workflow_id, workflow_version_id: run.workflow_version_id,
     status: run.status,
