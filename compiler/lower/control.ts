@@ -46,7 +46,7 @@ export function lowerParallel(task: TaskOf<'parallel'>, env: Env, branches: Arra
   const catchers = env.scope ? [] : [
     { ErrorEquals: [ABANDONED_ERROR], Next: FAIL_STATE,
       Assign: { [END_VAR]: expr(objectExpr([['status', '"abandoned"'], ['task_id', lit(task.id)], ['message', '$states.errorOutput.Cause']])) } },
-    ...errorCatchers(task.id),
+    ...errorCatchers(task.id, { timeout: true, transient: true }),
   ];
   if (catchers.length > 0) env.used.fail = true;
   const own = Object.keys(assign).length > 0 ? { Assign: assign } : {};

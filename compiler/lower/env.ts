@@ -56,19 +56,20 @@ function exportsExpr(env: Env, own?: { id: string; value: string }): string {
  * contract's run error types, shown with its fixed message. The error's cause (a Lambda's
  * message and stack trace) never enters the run's result; the execution history keeps it.
  */
-export function errorCatchers(taskId: string, timeout = true): Catcher[] {
+export function errorCatchers(taskId: string, on: { timeout: boolean; transient: boolean }): Catcher[] {
   const to = (errors: readonly string[], type: RunErrorType): Catcher =>
     ({ ErrorEquals: [...errors], Assign: { [END_VAR]: { status: 'error', task_id: taskId, error: runError(type) } }, Next: FAIL_STATE });
   return [
-    ...(timeout ? [to(['States.Timeout'], 'task_timeout')] : []),
-    to(TRANSIENT_ERRORS, 'report_unavailable'),
+    ...(on.timeout ? [to(['States.Timeout'], 'task_timeout')] : []),
+    ...(on.transient ? [to(TRANSIENT_ERRORS, 'report_unavailable')] : []),
     to(TASK_FAILED_ERRORS, 'task_failed'),
     to(['States.ALL'], 'internal_error'),
   ];
 }
 
-/** Catchers that end the run: `abandoned` on an interactive timeout, `error` on anything else. */
-export function failureCatchers(env: Env, taskId: string, interactive: boolean): Catcher[] {
+/** Catchers that end the run: `abandoned` on an interactive timeout, `error` on anything else
+ *  (report tasks also name the transient errors their retries gave up on). */
+export function failureCatchers(env: Env, taskId: string, interactive: boolean, report = false): Catcher[] {
   const abandoned = expr(objectExpr([['status', '"abandoned"'], ['task_id', JSON.stringify(taskId)]]));
   if (env.scope) {
     if (!interactive) return [];
@@ -79,6 +80,6 @@ export function failureCatchers(env: Env, taskId: string, interactive: boolean):
   env.used.fail = true;
   return [
     ...(interactive ? [{ ErrorEquals: ['States.Timeout'], Assign: { [END_VAR]: abandoned }, Next: FAIL_STATE }] : []),
-    ...errorCatchers(taskId, !interactive),
+    ...errorCatchers(taskId, { timeout: !interactive, transient: report }),
   ];
 }

@@ -42,7 +42,7 @@ export function lowerReport(task: Task, env: Env): State {
       ErrorEquals: [...LAMBDA_TRANSIENT_ERRORS, ...TRANSIENT_ERRORS], IntervalSeconds: r.intervalSeconds, MaxAttempts: r.maxAttempts,
       BackoffRate: r.backoffRate, MaxDelaySeconds: r.maxDelaySeconds, JitterStrategy: 'FULL',
     }],
-    ...catchers(failureCatchers(env, task.id, false)),
+    ...catchers(failureCatchers(env, task.id, false, true)),
     ...route(env, task.next, { id: task.id, value: '$states.result.Payload' }),
   };
 }
