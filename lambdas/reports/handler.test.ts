@@ -7,7 +7,7 @@ import { TRANSIENT_ERRORS, type ReportRequest } from '../../compiler';
 import { EvidenceError, TransientError } from '../shared/errors';
 import { BadEvidenceError, ReportUnavailableError } from './evidence';
 import { FaceEngineError, FaceInputError } from './face';
-import { createReportHandler, produceReport, type ReportSources } from './handler';
+import { createReportHandler, produceReport, type ReportSources, type ReportStore } from './handler';
 import { ReportProviderError, ReportProviderUnavailableError } from './providers';
 
 const req = (sandbox = false): ReportRequest => ({
@@ -67,4 +67,28 @@ describe('error classes', () => {
 
 it('the handler refuses a malformed request with InvalidReportRequest (before any storage)', async () => {
   await expect(createReportHandler()({ kind: 'report', report: 'nope' })).rejects.toMatchObject({ name: 'InvalidReportRequest' });
+});
+
+describe('the handler\'s own storage', () => {
+  const valid = req(true);
+  const failingGet = (error: unknown): ReportStore => ({
+    getTask: async () => { throw error; },
+    putTaskOnce: async () => { throw new Error('not reached'); },
+    setAnnounced: async () => { throw new Error('not reached'); },
+    emit: async () => { throw new Error('not reached'); },
+  });
+  const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException', $fault: 'client', $retryable: { throttling: true } });
+  const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { code: 'ECONNREFUSED' });
+  const serverFault = Object.assign(new Error('Internal error'), { name: 'InternalServerError', $fault: 'server' });
+
+  it.each([['throttled', throttled], ['unreachable', refused], ['failing on its side', serverFault]])('%s: ReportUnavailable, which the workflow retries', async (_what, error) => {
+    await expect(createReportHandler(undefined, failingGet(error))(valid)).rejects.toMatchObject({ name: 'ReportUnavailable', cause: error });
+  });
+
+  it('a bug or a refused request is rethrown unchanged', async () => {
+    const bug = new TypeError('x is not a function');
+    await expect(createReportHandler(undefined, failingGet(bug))(valid)).rejects.toBe(bug);
+    const refusedRequest = Object.assign(new Error('One or more parameter values were invalid'), { name: 'ValidationException', $fault: 'client' });
+    await expect(createReportHandler(undefined, failingGet(refusedRequest))(valid)).rejects.toBe(refusedRequest);
+  });
 });

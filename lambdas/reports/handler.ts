@@ -12,10 +12,10 @@ import { ReportRequest, ReportResult } from '../../compiler/runtime-contract';
 import { systemRuntime, type Runtime } from '../shared/ids';
 import { getTask, putTaskOnce, setAnnounced, type TaskItem } from '../store/tasks';
 import { emitTaskEvent } from '../tasks/events';
-import { EvidenceError } from '../shared/errors';
+import { EvidenceError, isTransientAwsError } from '../shared/errors';
 import { runLiveReport, type Evidence } from './dispatch';
 import { callHttpProvider, reportProviders, type ReportProviders } from './providers';
-import { loadApplicant } from './evidence';
+import { loadApplicant, ReportUnavailableError } from './evidence';
 import { sandboxReport } from './sandbox';
 import type { ApplicantData } from './types';
 import { lambdaHandler } from '../shared/lambda';
@@ -58,13 +58,23 @@ export function reportTaskId(req: ReportRequest): string {
   return `${req.task_id}_${hash.slice(0, 10)}`;
 }
 
-export function createReportHandler(rt: Runtime = systemRuntime) {
+/** The storage and events the handler writes the report to; tests replace it. */
+export interface ReportStore {
+  getTask: typeof getTask; putTaskOnce: typeof putTaskOnce; setAnnounced: typeof setAnnounced; emit: typeof emitTaskEvent;
+}
+const STORE: ReportStore = { getTask, putTaskOnce, setAnnounced, emit: emitTaskEvent };
+
+/** A storage call whose transient AWS failure (throttling, a server fault, no answer) is `ReportUnavailable`, retried by the workflow. */
+const storage = <T>(what: string, call: Promise<T>): Promise<T> =>
+  call.catch((e: unknown) => { throw isTransientAwsError(e) ? new ReportUnavailableError(`${what} failed`, { cause: e }) : e; });
+
+export function createReportHandler(rt: Runtime = systemRuntime, store: ReportStore = STORE) {
   return async function reportHandler(event: unknown): Promise<ReportResult> {
     const parsed = ReportRequest.safeParse(event);
     if (!parsed.success) throw new InvalidReportRequestError(`The report request is not valid: ${parsed.error.message}`);
     const req = parsed.data;
     const runId = req.run.workflow_run_id;
-    const existing = await getTask(runId, reportTaskId(req));
+    const existing = await storage('reading the report task', store.getTask(runId, reportTaskId(req)));
     const result = existing ? ReportResult.parse(existing.output) : ReportResult.parse(await produceReport(req, rt.now()));
     const now = rt.now().toISOString();
     const item: TaskItem = existing ?? {
@@ -72,12 +82,12 @@ export function createReportHandler(rt: Runtime = systemRuntime) {
       task_def_id: req.task_id, task_def_version: String(req.task_version), status: 'completed', config: req.config,
       input: { report: req.report, config: req.config, tasks: req.tasks }, output: result, announced: false, created_at: now, updated_at: now,
     };
-    const created = existing ? false : await putTaskOnce(item);
-    const stored = created || existing ? item : await getTask(runId, item.id);
+    const created = existing ? false : await storage('storing the report', store.putTaskOnce(item));
+    const stored = created || existing ? item : await storage('reading the report task', store.getTask(runId, item.id));
     if (stored && !stored.announced) {
-      await emitTaskEvent('workflow_task.started', { ...stored, status: 'waiting' }, req.run.applicant_id);
-      await emitTaskEvent('workflow_task.completed', stored, req.run.applicant_id);
-      await setAnnounced(runId, stored.id);
+      await storage('announcing the report', store.emit('workflow_task.started', { ...stored, status: 'waiting' }, req.run.applicant_id));
+      await storage('announcing the report', store.emit('workflow_task.completed', stored, req.run.applicant_id));
+      await storage('announcing the report', store.setAnnounced(runId, stored.id));
     }
     return stored ? ReportResult.parse(stored.output) : result;
   };

@@ -18,6 +18,17 @@ export class EvidenceError extends Error {
   override readonly name: string = 'EvidenceError';
 }
 
+const THROTTLING = new Set(['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'TooManyRequestsException',
+  'SlowDown', 'RequestThrottled', 'RequestThrottledException', 'ThrottledException']);
+const NO_ANSWER = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'TimeoutError', 'RequestTimeout']);
+
+/** An AWS SDK error a retry may cure: throttling, a server fault, or no answer (network, timeout). */
+export function isTransientAwsError(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  const sdk = e as Error & { $fault?: string; $retryable?: unknown; code?: string };
+  return sdk.$fault === 'server' || Boolean(sdk.$retryable) || THROTTLING.has(e.name) || NO_ANSWER.has(e.name) || NO_ANSWER.has(sdk.code ?? '');
+}
+
 export class ApiError extends Error {
   constructor(readonly status: number, readonly type: string, message: string, readonly fields: Record<string, string[]> = {},
     readonly headers: Record<string, string> = {}) {
