@@ -22,7 +22,7 @@ export const ExecutionInput = z.object({
 });
 export type ExecutionInput = z.infer<typeof ExecutionInput>;
 
-/** Outputs of earlier tasks a report may use: the nearest task of each type on every route to
+/** Outputs of earlier tasks a report may use: the nearest task of each type it `uses` (registry) on every route to
  *  the report, keyed by task type (capture outputs hold media ids, never bytes). */
 export const TaskOutputs = z.record(z.string(), z.object({ task_id: z.string(), output: z.unknown() }));
 
