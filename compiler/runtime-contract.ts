@@ -4,12 +4,10 @@
  * One zod schema per boundary; handlers parse with these, the compiler emits these shapes.
  */
 import { z } from 'zod';
+import { REPORT_TYPES } from './tasks/registry';
 
-export const REPORT_TYPES = [
-  'document_report', 'facial_similarity_report', 'autofill', 'identity_report', 'watchlist_report',
-  'known_faces_report', 'device_intelligence_report', 'driving_licence_verification',
-  'india_tax_id_report', 'proof_of_address_report',
-] as const;
+/** Report types, what each one's handler is sent of earlier tasks, and which captures are uploads: see the registry. */
+export { FACE_CAPTURE_OF_VARIANT, MEDIA_CAPTURES, REPORT_TYPES, reportUses } from './tasks/registry';
 export const ReportType = z.enum(REPORT_TYPES);
 export type ReportType = z.infer<typeof ReportType>;
 
@@ -24,7 +22,7 @@ export const ExecutionInput = z.object({
 });
 export type ExecutionInput = z.infer<typeof ExecutionInput>;
 
-/** Outputs of earlier tasks a report may use: the nearest task of each type on every route to
+/** Outputs of earlier tasks a report may use: the nearest task of each type it `uses` (registry) on every route to
  *  the report, keyed by task type (capture outputs hold media ids, never bytes). */
 export const TaskOutputs = z.record(z.string(), z.object({ task_id: z.string(), output: z.unknown() }));
 
@@ -72,3 +70,56 @@ export const TaskRequest = z.object({
   }).nullable().optional(),
 });
 export type TaskRequest = z.infer<typeof TaskRequest>;
+
+/**
+ * Errors handlers throw, by their stable `name` (what a compiled Retry or Catch matches).
+ * Transient: a retry may cure them (storage, the face engine's models, a report provider).
+ * Compiled report tasks retry them, and the Lambda service's own transient errors, with the
+ * context's `reportRetry` back-off; anything else is not retried.
+ */
+export const TRANSIENT_ERRORS = ['ReportUnavailable', 'FaceEngineError', 'ReportProviderUnavailable'] as const;
+export type TransientErrorName = (typeof TRANSIENT_ERRORS)[number];
+/** The Lambda service could not run the function (throttled, service fault): worth a retry. */
+export const LAMBDA_TRANSIENT_ERRORS = [
+  'Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException',
+] as const;
+/** Errors a handler throws on purpose when its task cannot succeed (a retry would fail again). */
+export const TASK_FAILED_ERRORS = ['ReportProviderError', 'InvalidReportRequest', 'InvalidTaskRequest', 'RunNotFound'] as const;
+
+/**
+ * What a run that ended `error` shows (API, webhooks, the run record, the completion event):
+ * one of these types, each with its one message. Details (the handler's error, its stack) stay
+ * in the logs and the execution's history.
+ */
+export const RUN_ERRORS = {
+  task_timeout: 'A task of the workflow did not finish in time.',
+  report_unavailable: 'A report could not be produced: a service it needs stayed unavailable through every retry.',
+  task_failed: 'A task of the workflow failed and would fail again if retried.',
+  internal_error: 'The workflow run stopped because of an internal error.',
+  execution_not_started: 'The workflow could not be started; create a new run.',
+  execution_timed_out: 'The workflow execution timed out.',
+  execution_aborted: 'The workflow execution was stopped.',
+} as const;
+export type RunErrorType = keyof typeof RUN_ERRORS;
+export const RunError = z.object({ type: z.string(), message: z.string() });
+export type RunError = z.infer<typeof RunError>;
+export const runError = (type: RunErrorType): RunError => ({ type, message: RUN_ERRORS[type] });
+/** A stored error as it may be shown: a listed type with its message, anything else `internal_error`. */
+export const publicRunError = (type: string | null | undefined): RunError =>
+  runError(type && Object.hasOwn(RUN_ERRORS, type) ? type as RunErrorType : 'internal_error');
+
+/**
+ * The run record, which the back end (lambdas/store/runs.ts) and compiled state machines
+ * (compiler/lower/result.ts) both write: its key, and the end statuses after which it is never
+ * written again.
+ */
+export const RUN_KEY = { pkPrefix: 'RUN#', sk: 'RUN' } as const;
+export const RUN_END_STATUSES = ['approved', 'review', 'declined', 'abandoned', 'error'] as const;
+/** `NOT (#status IN (:e0, …))` over the end statuses (`#status` must name `status`), and its values. */
+export function notEndedCondition(): { expression: string; values: Record<string, string> } {
+  const names = RUN_END_STATUSES.map((_, i) => `:e${i}`);
+  return {
+    expression: `NOT (#status IN (${names.join(', ')}))`,
+    values: Object.fromEntries(RUN_END_STATUSES.map((s, i) => [names[i], s])),
+  };
+}

@@ -2,7 +2,7 @@
 import type { TaskOf } from '../model';
 import type { State } from './asl';
 import { conditionExpr } from './conditions';
-import { ABANDONED_ERROR, choiceTarget, FAIL_STATE, route, type Env } from './env';
+import { ABANDONED_ERROR, choiceTarget, errorCatchers, FAIL_STATE, route, type Env } from './env';
 import { END_VAR, expr, lit, objectExpr, retryCounter, retryReason, taskVar } from './jsonata';
 
 /** Logic → Choice: branches in order, first true wins, `Default` is else. */
@@ -46,9 +46,7 @@ export function lowerParallel(task: TaskOf<'parallel'>, env: Env, branches: Arra
   const catchers = env.scope ? [] : [
     { ErrorEquals: [ABANDONED_ERROR], Next: FAIL_STATE,
       Assign: { [END_VAR]: expr(objectExpr([['status', '"abandoned"'], ['task_id', lit(task.id)], ['message', '$states.errorOutput.Cause']])) } },
-    { ErrorEquals: ['States.ALL'], Next: FAIL_STATE,
-      Assign: { [END_VAR]: expr(objectExpr([['status', '"error"'], ['task_id', lit(task.id)],
-        ['error', '{"type": $states.errorOutput.Error, "message": $states.errorOutput.Cause}']])) } },
+    ...errorCatchers(task.id, { timeout: true, transient: true }),
   ];
   if (catchers.length > 0) env.used.fail = true;
   const own = Object.keys(assign).length > 0 ? { Assign: assign } : {};

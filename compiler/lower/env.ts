@@ -5,7 +5,8 @@
 import type { Analysis, Scope } from '../graph';
 import type { Task } from '../model';
 import type { CompileContext } from './context';
-import type { Route, State, States } from './asl';
+import { runError, TASK_FAILED_ERRORS, TRANSIENT_ERRORS, type RunErrorType } from '../runtime-contract';
+import type { Catcher, Route, State, States } from './asl';
 import { END_VAR, expr, objectExpr, taskVar } from './jsonata';
 import { REGISTRY } from '../tasks/registry';
 
@@ -50,12 +51,25 @@ function exportsExpr(env: Env, own?: { id: string; value: string }): string {
   return expr(objectExpr(entries));
 }
 
-/** Catchers that end the run: `abandoned` on an interactive timeout, `error` on anything else. */
-export function failureCatchers(env: Env, taskId: string, interactive: boolean) {
-  const errorEnd = expr(objectExpr([
-    ['status', '"error"'], ['task_id', JSON.stringify(taskId)],
-    ['error', '{"type": $states.errorOutput.Error, "message": $states.errorOutput.Cause}'],
-  ]));
+/**
+ * Catchers that end the run `error`: the handler's error name picks one of the runtime
+ * contract's run error types, shown with its fixed message. The error's cause (a Lambda's
+ * message and stack trace) never enters the run's result; the execution history keeps it.
+ */
+export function errorCatchers(taskId: string, on: { timeout: boolean; transient: boolean }): Catcher[] {
+  const to = (errors: readonly string[], type: RunErrorType): Catcher =>
+    ({ ErrorEquals: [...errors], Assign: { [END_VAR]: { status: 'error', task_id: taskId, error: runError(type) } }, Next: FAIL_STATE });
+  return [
+    ...(on.timeout ? [to(['States.Timeout'], 'task_timeout')] : []),
+    ...(on.transient ? [to(TRANSIENT_ERRORS, 'report_unavailable')] : []),
+    to(TASK_FAILED_ERRORS, 'task_failed'),
+    to(['States.ALL'], 'internal_error'),
+  ];
+}
+
+/** Catchers that end the run: `abandoned` on an interactive timeout, `error` on anything else
+ *  (report tasks also name the transient errors their retries gave up on). */
+export function failureCatchers(env: Env, taskId: string, interactive: boolean, report = false): Catcher[] {
   const abandoned = expr(objectExpr([['status', '"abandoned"'], ['task_id', JSON.stringify(taskId)]]));
   if (env.scope) {
     if (!interactive) return [];
@@ -66,6 +80,6 @@ export function failureCatchers(env: Env, taskId: string, interactive: boolean) 
   env.used.fail = true;
   return [
     ...(interactive ? [{ ErrorEquals: ['States.Timeout'], Assign: { [END_VAR]: abandoned }, Next: FAIL_STATE }] : []),
-    { ErrorEquals: ['States.ALL'], Assign: { [END_VAR]: errorEnd }, Next: FAIL_STATE },
+    ...errorCatchers(taskId, { timeout: !interactive, transient: report }),
   ];
 }

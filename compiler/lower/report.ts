@@ -1,7 +1,8 @@
 /**
  * Report tasks: a Lambda report handler gets the run's input and the outputs of the earlier
  * tasks it may use (media ids, never bytes) and returns the report, kept in `$t_<id>`.
- * Transient Lambda errors are retried; anything else ends the run `error`.
+ * Transient errors (the Lambda service's, and the handler's `TRANSIENT_ERRORS`) are retried with
+ * the context's back-off; anything else ends the run `error` at once.
  */
 import type { Task } from '../model';
 import { latestVersion, REGISTRY } from '../tasks/registry';
@@ -9,7 +10,8 @@ import type { State } from './asl';
 import { configOf } from './config';
 import { failureCatchers, route, type Env } from './env';
 import { EXECUTION_INPUT, expr, lit, literal, objectExpr, taskVar } from './jsonata';
-import { catchers, LAMBDA_TRANSIENT } from './waiting';
+import { catchers } from './waiting';
+import { LAMBDA_TRANSIENT_ERRORS, TRANSIENT_ERRORS } from '../runtime-contract';
 
 export function lowerReport(task: Task, env: Env): State {
   if (REGISTRY[task.type].kind !== 'report' || !('next' in task)) throw new Error(`${task.id} is not a report task`);
@@ -37,10 +39,10 @@ export function lowerReport(task: Task, env: Env): State {
     TimeoutSeconds: ('timeout_seconds' in task ? task.timeout_seconds : undefined) ?? env.ctx.reportTimeoutSeconds,
     Assign: { [taskVar(task.id)]: expr('$states.result.Payload') },
     Retry: [{
-      ErrorEquals: LAMBDA_TRANSIENT, IntervalSeconds: r.intervalSeconds, MaxAttempts: r.maxAttempts,
+      ErrorEquals: [...LAMBDA_TRANSIENT_ERRORS, ...TRANSIENT_ERRORS], IntervalSeconds: r.intervalSeconds, MaxAttempts: r.maxAttempts,
       BackoffRate: r.backoffRate, MaxDelaySeconds: r.maxDelaySeconds, JitterStrategy: 'FULL',
     }],
-    ...catchers(failureCatchers(env, task.id, false)),
+    ...catchers(failureCatchers(env, task.id, false, true)),
     ...route(env, task.next, { id: task.id, value: '$states.result.Payload' }),
   };
 }

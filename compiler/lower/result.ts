@@ -9,29 +9,30 @@ import type { State, States } from './asl';
 import { EMIT_STATE, ENDED_STATE, FAIL_STATE, type Env } from './env';
 import { END_VAR, EXECUTION_INPUT, expr, lit, objectExpr, pathExpr, sortedEntries } from './jsonata';
 import type { CompileContext } from './context';
+import { notEndedCondition, RUN_KEY } from '../runtime-contract';
 
 const STATUS = { approve: 'approved', review: 'review', decline: 'declined' } as const;
-const TERMINAL = ['approved', 'review', 'declined', 'abandoned', 'error'];
 const DYNAMODB_TRANSIENT = [
   'DynamoDB.ProvisionedThroughputExceededException', 'DynamoDB.ThrottlingException', 'DynamoDB.RequestLimitExceeded',
   'DynamoDB.InternalServerErrorException', 'DynamoDB.AmazonDynamoDBException', 'DynamoDB.SdkClientException',
 ];
 
 function recordState(ctx: CompileContext, end: string, next: string, assign?: string): State {
+  const notEnded = notEndedCondition();
   return {
     Type: 'Task',
     Resource: 'arn:aws:states:::dynamodb:updateItem',
     Arguments: {
       TableName: ctx.runsTable,
-      Key: { pk: { S: expr(`"RUN#" & ${EXECUTION_INPUT}.workflow_run_id`) }, sk: { S: 'RUN' } },
+      Key: { pk: { S: expr(`${lit(RUN_KEY.pkPrefix)} & ${EXECUTION_INPUT}.workflow_run_id`) }, sk: { S: RUN_KEY.sk } },
       UpdateExpression: 'SET #status = :status, #result = :result, #completed = :now, #updated = :now',
-      ConditionExpression: `attribute_exists(pk) AND NOT (#status IN (${TERMINAL.map((_, i) => `:t${i}`).join(', ')}))`,
+      ConditionExpression: `attribute_exists(pk) AND ${notEnded.expression}`,
       ExpressionAttributeNames: { '#status': 'status', '#result': 'result', '#completed': 'completed_at', '#updated': 'updated_at' },
       ExpressionAttributeValues: {
         ':status': { S: expr(`${end}.status`) },
         ':result': { S: expr(`$string(${end})`) },
         ':now': { S: expr('$now()') },
-        ...Object.fromEntries(TERMINAL.map((s, i) => [`:t${i}`, { S: s }])),
+        ...Object.fromEntries(Object.entries(notEnded.values).map(([k, v]) => [k, { S: v }])),
       },
     },
     ...(assign ? { Assign: { [END_VAR]: assign } } : {}),

@@ -4,15 +4,13 @@
  * it. The result (capture output, or received data) is kept in `$t_<id>`.
  */
 import type { TaskOf } from '../model';
+import { LAMBDA_TRANSIENT_ERRORS } from '../runtime-contract';
 import { latestVersion } from '../tasks/registry';
-import type { State } from './asl';
+import type { Catcher, State } from './asl';
 import { configOf } from './config';
 import { failureCatchers, route, type Env } from './env';
 import { EXECUTION_INPUT, expr, literal, objectExpr, pathExpr, retryReason, sortedEntries, taskVar } from './jsonata';
 
-export const LAMBDA_TRANSIENT = [
-  'Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException',
-];
 
 type Waiting = TaskOf<'document_capture' | 'face_capture_photo' | 'face_capture_video' | 'face_capture_motion'
   | 'profile_data_capture' | 'proof_of_address_capture' | 'send_receive'>;
@@ -41,10 +39,10 @@ export function lowerWaiting(task: Waiting, env: Env, isRetryTarget: boolean): S
     Arguments: { FunctionName: env.ctx.taskFunction, Payload: payload },
     TimeoutSeconds: timeout,
     Assign: { [taskVar(task.id)]: expr('$states.result') },
-    Retry: [{ ErrorEquals: LAMBDA_TRANSIENT, IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2, JitterStrategy: 'FULL' }],
+    Retry: [{ ErrorEquals: [...LAMBDA_TRANSIENT_ERRORS], IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2, JitterStrategy: 'FULL' }],
     ...catchers(failureCatchers(env, task.id, interactive)),
     ...route(env, task.next, { id: task.id, value: '$states.result' }),
   };
 }
 
-export const catchers = (list: unknown[]) => (list.length > 0 ? { Catch: list } : {});
+export const catchers = (list: Catcher[]) => (list.length > 0 ? { Catch: list } : {});

@@ -31,8 +31,8 @@ const reportOutput = (): DataType => T.object({ result: REPORT_RESULT, sub_resul
 const docCapture = { anyOf: ['document_capture'] as const, label: 'document_capture' };
 
 const capture = (output: DataType): TaskDescriptor => ({ kind: 'capture', versions: v1, output: () => output });
-const reportType = (uses: readonly TaskType[], requires?: (task: Task) => Prerequisite[], versions = v1): TaskDescriptor =>
-  ({ kind: 'report', versions, output: reportOutput, uses, ...(requires ? { requires } : {}) });
+const reportType = (uses: readonly TaskType[], requires?: (task: Task) => Prerequisite[], versions = v1) =>
+  ({ kind: 'report', versions, output: reportOutput, uses, ...(requires ? { requires } : {}) }) as const;
 const PERSON_SOURCES = ['autofill', 'document_report', 'profile_data_capture'] as const;
 
 const PROFILE_TYPES: Record<string, DataType> = {
@@ -43,9 +43,45 @@ const extracted = T.object({
   document_type: T.string, issuing_country: T.string, document_number: T.string, first_name: T.string, last_name: T.string,
   date_of_birth: T.date, date_of_expiry: T.date, nationality: T.string, gender: T.string,
 });
-const faceVariant: Record<string, TaskType> = {
+/** Capture types whose output is uploads (media ids); reports load their bytes. */
+export const MEDIA_CAPTURES = ['document_capture', ...FACE_CAPTURES, 'proof_of_address_capture'] as const satisfies readonly TaskType[];
+
+/** Facial similarity: which face capture each variant compares with the document. */
+export const FACE_CAPTURE_OF_VARIANT = {
   photo: 'face_capture_photo', photo_fully_auto: 'face_capture_photo', video: 'face_capture_video', motion: 'face_capture_motion',
-};
+} as const satisfies Record<string, TaskType>;
+
+/**
+ * Report task types: the one place a report type is declared. `REPORT_TYPES` (the runtime
+ * contract), the live checks (lambdas/reports/dispatch.ts), the sandbox's canned reports and
+ * the report providers are keyed by it; `uses` is all a handler may read of earlier tasks.
+ */
+const REPORTS = {
+  document_report: reportType(['document_capture'], () => [docCapture], [
+    { version: 1, notes: 'MRZ, expiry and age checks.' },
+    { version: 2, notes: 'Adds image-quality areas (blur, glare, resolution) and MRZ/printed-field consistency.' },
+  ]),
+  facial_similarity_report: reportType(['document_capture', ...FACE_CAPTURES], (t) => {
+    const variant = t.type === 'facial_similarity_report' ? t.variant : 'photo';
+    const face = FACE_CAPTURE_OF_VARIANT[variant];
+    return [docCapture, { anyOf: [face], label: face }];
+  }),
+  autofill: { kind: 'report', versions: v1, uses: ['document_capture'], requires: () => [docCapture], output: () => T.object({ result: REPORT_RESULT, extracted_data: extracted }) },
+  identity_report: reportType(PERSON_SOURCES),
+  watchlist_report: reportType(PERSON_SOURCES),
+  known_faces_report: reportType(FACE_CAPTURES, () => [{ anyOf: FACE_CAPTURES, label: 'a face capture' }]),
+  // Device signals come from the uploads of every capture before it (proof of address included).
+  device_intelligence_report: reportType(['document_capture', ...FACE_CAPTURES, 'proof_of_address_capture', 'profile_data_capture'],
+    () => [{ anyOf: ['document_capture', ...FACE_CAPTURES], label: 'document_capture or a face capture' }]),
+  driving_licence_verification: reportType(['document_capture', 'autofill', 'document_report']),
+  india_tax_id_report: reportType(['profile_data_capture', 'autofill']),
+  proof_of_address_report: reportType(['proof_of_address_capture', 'profile_data_capture'], () => [{ anyOf: ['proof_of_address_capture'], label: 'proof_of_address_capture' }]),
+} as const satisfies Partial<Record<TaskType, TaskDescriptor & { kind: 'report'; uses: readonly TaskType[] }>>;
+
+export type ReportType = keyof typeof REPORTS;
+export const REPORT_TYPES = Object.keys(REPORTS) as [ReportType, ...ReportType[]];
+/** The earlier task types a report's handler is sent (and may read). */
+export const reportUses = (type: ReportType): readonly TaskType[] => REPORTS[type].uses;
 
 export const REGISTRY: Record<TaskType, TaskDescriptor> = {
   document_capture: capture(T.array(T.object({ id: T.string, type: T.string, side: T.string, issuing_country: T.string }))),
@@ -57,23 +93,7 @@ export const REGISTRY: Record<TaskType, TaskDescriptor> = {
     output: (t) => T.object(Object.fromEntries((t.type === 'profile_data_capture' ? t.fields : []).map((f) => [f, PROFILE_TYPES[f] ?? T.unknown]))),
   },
   proof_of_address_capture: capture(media),
-  autofill: { kind: 'report', versions: v1, uses: ['document_capture'], requires: () => [docCapture], output: () => T.object({ result: REPORT_RESULT, extracted_data: extracted }) },
-  document_report: reportType(['document_capture'], () => [docCapture], [
-    { version: 1, notes: 'MRZ, expiry and age checks.' },
-    { version: 2, notes: 'Adds image-quality areas (blur, glare, resolution) and MRZ/printed-field consistency.' },
-  ]),
-  facial_similarity_report: reportType(['document_capture', ...FACE_CAPTURES], (t) => {
-    const variant = t.type === 'facial_similarity_report' ? t.variant : 'photo';
-    const face = faceVariant[variant] ?? 'face_capture_photo';
-    return [docCapture, { anyOf: [face], label: face }];
-  }),
-  known_faces_report: reportType(FACE_CAPTURES, () => [{ anyOf: FACE_CAPTURES, label: 'a face capture' }]),
-  device_intelligence_report: reportType(['document_capture', ...FACE_CAPTURES, 'profile_data_capture'], () => [{ anyOf: ['document_capture', ...FACE_CAPTURES], label: 'document_capture or a face capture' }]),
-  identity_report: reportType(PERSON_SOURCES),
-  watchlist_report: reportType(PERSON_SOURCES),
-  driving_licence_verification: reportType(['document_capture', 'autofill', 'document_report']),
-  india_tax_id_report: reportType(['profile_data_capture', 'autofill']),
-  proof_of_address_report: reportType(['proof_of_address_capture', 'profile_data_capture'], () => [{ anyOf: ['proof_of_address_capture'], label: 'proof_of_address_capture' }]),
+  ...REPORTS,
   logic: { kind: 'logic', versions: v1, output: () => T.unknown },
   retry: { kind: 'retry', versions: v1, output: () => T.unknown },
   send_receive: {

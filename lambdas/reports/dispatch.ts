@@ -1,13 +1,18 @@
 /**
  * Live reports: one line per report type, from the request and the loaded evidence to the
- * check in lambdas/reports/<type>. Sandbox runs never come here (see handler.ts).
+ * check in lambdas/reports/<type>. Sandbox runs never come here (see handler.ts). A check reads
+ * only the earlier tasks its type `uses` in the registry (compiler/tasks/registry.ts): the ones
+ * the compiled workflow sends it.
  */
-import type { ReportRequest, ReportResult, ReportType } from '../../compiler/runtime-contract';
+import {
+  FACE_CAPTURE_OF_VARIANT, MEDIA_CAPTURES, reportUses, type ReportRequest, type ReportResult, type ReportType,
+} from '../../compiler/runtime-contract';
 import { extractDocument } from './autofill';
 import { deviceReport, MaxmindCountryLookup } from './device';
 import { checkDocument } from './document';
 import { drivingLicenceReport } from './driving_licence';
 import { BadEvidenceError, loadDeviceSignals, loadMediaOf, outputsById, type LoadedMedia } from './evidence';
+import { FaceInputError } from './face/errors';
 import { DynamoFaceIndex } from '../store/faces';
 import { checkFacialSimilarity, checkKnownFaces, FacialSimilarityConfig, type FaceIndexStore } from './face';
 import { identityReport } from './identity';
@@ -20,10 +25,8 @@ export interface Evidence { req: ReportRequest; applicant: ApplicantData; now: D
 type Check = (ev: Evidence) => Promise<ReportResult>;
 
 const DOC = ['document_capture'] as const;
-const FACES = ['face_capture_photo', 'face_capture_video', 'face_capture_motion'] as const;
-const FACE_OF_VARIANT: Record<string, readonly string[]> = {
-  photo: ['face_capture_photo'], photo_fully_auto: ['face_capture_photo'], video: ['face_capture_video'], motion: ['face_capture_motion'],
-};
+/** The capture tasks among what a report type uses, whose uploads are its media. */
+const capturesOf = (type: ReportType) => reportUses(type).filter((t) => (MEDIA_CAPTURES as readonly string[]).includes(t));
 
 // Process-wide: the seed watchlist, and the known-faces index of each environment (in DynamoDB;
 // each warm container holds a copy in memory and reads the faces other containers added).
@@ -48,18 +51,19 @@ export const CHECKS: Record<ReportType, Check> = {
   document_report: async ({ req, applicant, now }) => checkDocument({ images: await loadMediaOf(req, DOC), config: req.config, applicant, now }),
   autofill: async ({ req, now }) => extractDocument({ images: await loadMediaOf(req, DOC), now }),
   facial_similarity_report: async ({ req }) => {
-    const config = FacialSimilarityConfig.parse(req.config);
+    const config = FacialSimilarityConfig.safeParse(req.config);
+    if (!config.success) throw new FaceInputError(`Invalid facial_similarity_report config: ${config.error.issues.map((i) => i.message).join('; ')}`);
     const document = frontOf(await loadMediaOf(req, DOC));
     if (!document) throw new BadEvidenceError('no document image');
-    return checkFacialSimilarity({ documentImage: document, live: await loadMediaOf(req, FACE_OF_VARIANT[config.variant] ?? FACES), config });
+    return checkFacialSimilarity({ documentImage: document, live: await loadMediaOf(req, [FACE_CAPTURE_OF_VARIANT[config.data.variant]]), config: config.data });
   },
   known_faces_report: async ({ req }) => {
-    const [live] = await loadMediaOf(req, FACES);
+    const [live] = await loadMediaOf(req, capturesOf('known_faces_report'));
     if (!live) throw new BadEvidenceError('no face upload');
     return checkKnownFaces({ live, applicantId: req.run.applicant_id, index: faceIndexOf(req.run.sandbox ? 'sandbox' : 'live') });
   },
   device_intelligence_report: async ({ req, applicant, now }) => deviceReport({
-    applicant, device: await loadDeviceSignals(req, [...DOC, ...FACES, 'proof_of_address_capture']), tasks: outputsById(req), config: req.config, now,
+    applicant, device: await loadDeviceSignals(req, capturesOf('device_intelligence_report')), tasks: outputsById(req), config: req.config, now,
     geo: MaxmindCountryLookup.bundled(),
   }),
   identity_report: async ({ req, applicant, now }) => identityReport({ applicant, tasks: outputsById(req), config: req.config, now }),

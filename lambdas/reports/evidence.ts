@@ -4,19 +4,19 @@
  * `BadEvidenceError` (the report says `consider`); storage failures are `ReportUnavailable`.
  */
 import { z } from 'zod';
-import type { ReportRequest } from '../../compiler/runtime-contract';
-import { ApiError } from '../shared/errors';
+import { reportUses, type ReportRequest } from '../../compiler/runtime-contract';
+import { ApiError, EvidenceError, TransientError } from '../shared/errors';
 import { getApplicant, type ApplicantRecord } from '../store/applicants';
 import { loadMedia, UploadDevice, type MediaMeta } from '../store/media';
 import type { DeviceSignals } from './device';
 import type { ApplicantData, Media } from './types';
 
-export class BadEvidenceError extends Error {
+export class BadEvidenceError extends EvidenceError {
   override readonly name = 'BadEvidence';
 }
-export class ReportUnavailableError extends Error {
-  override readonly name = 'ReportUnavailable';
-  constructor(message: string, options?: { cause?: unknown }) { super(message, options); }
+/** Storage could not be read: transient, the compiled workflow retries the report. */
+export class ReportUnavailableError extends TransientError {
+  constructor(message: string, options?: { cause?: unknown }) { super('ReportUnavailable', message, options); }
 }
 
 const is404 = (e: unknown) => e instanceof ApiError && e.status === 404;
@@ -92,6 +92,9 @@ async function loadMediaIds(req: ReportRequest, ids: string[]): Promise<LoadedMe
   }));
 }
 
-/** Outputs of earlier tasks by task id, as the data checks take them. */
+/** Outputs of the earlier tasks the report type uses (the registry's `uses`), by task id, as the data checks take them. */
 export const outputsById = (req: ReportRequest): Record<string, unknown> =>
-  Object.fromEntries(Object.values(req.tasks).map((t) => [t.task_id, t.output]));
+  Object.fromEntries(reportUses(req.report).flatMap((type) => {
+    const t = req.tasks[type];
+    return t ? [[t.task_id, t.output]] : [];
+  }));

@@ -1,8 +1,10 @@
 /**
  * The state machines' report function (`lambda:invoke`): runs one report, sandbox or live,
  * stores it as a completed task of the run, announces it and returns it (the next states read
- * `$states.result.Payload`). Bad evidence gives a `consider` report saying why; a failure to
- * reach storage throws `ReportUnavailable`. Idempotent: the task id is derived from the
+ * `$states.result.Payload`). Bad evidence (an `EvidenceError`) gives a `consider` report saying
+ * why; every other error is rethrown unchanged, so its stable name decides what the workflow
+ * does: a `TransientError` (storage, face engine, provider outage) is retried, anything else
+ * ends the run `error` (see the runtime contract). Idempotent: the task id is derived from the
  * request, so a retried invoke finds the report it already stored.
  */
 import { createHash } from 'node:crypto';
@@ -10,8 +12,9 @@ import { ReportRequest, ReportResult } from '../../compiler/runtime-contract';
 import { systemRuntime, type Runtime } from '../shared/ids';
 import { getTask, putTaskOnce, setAnnounced, type TaskItem } from '../store/tasks';
 import { emitTaskEvent } from '../tasks/events';
-import { runLiveReport } from './dispatch';
-import { callHttpProvider, reportProviders } from './providers';
+import { EvidenceError, isTransientAwsError } from '../shared/errors';
+import { runLiveReport, type Evidence } from './dispatch';
+import { callHttpProvider, reportProviders, type ReportProviders } from './providers';
 import { loadApplicant, ReportUnavailableError } from './evidence';
 import { sandboxReport } from './sandbox';
 import type { ApplicantData } from './types';
@@ -21,26 +24,31 @@ export class InvalidReportRequestError extends Error {
   override readonly name = 'InvalidReportRequest';
 }
 
-/** Errors that mean the evidence cannot support a decision: the report is `consider`, not a failure. */
-const EVIDENCE_ERRORS = new Set(['BadEvidence', 'FaceInputError', 'WatchlistInputError', 'IndiaPanInputError', 'DocumentConfigError', 'AamvaFormatError', 'ZodError']);
-
 export function considerReport(req: ReportRequest, reason: string): ReportResult {
   const area = { result: 'consider', properties: { reason } };
   return { result: 'consider', breakdown: { evidence: area }, properties: { reason }, ...(req.report === 'autofill' ? { extracted_data: {} } : {}) };
 }
 
-async function produce(req: ReportRequest, now: Date): Promise<ReportResult> {
+/** Where a report comes from; tests replace parts. */
+export interface ReportSources {
+  loadApplicant: (req: ReportRequest) => Promise<ApplicantData>;
+  providers: () => ReportProviders;
+  live: (ev: Evidence) => Promise<ReportResult>;
+}
+export const LIVE_SOURCES: ReportSources = { loadApplicant, providers: reportProviders, live: runLiveReport };
+
+/** The report for a request: sandbox, the customer's provider or the built-in check. */
+export async function produceReport(req: ReportRequest, now: Date, sources: ReportSources = LIVE_SOURCES): Promise<ReportResult> {
   try {
-    const applicant: ApplicantData = await loadApplicant(req);
+    const applicant: ApplicantData = await sources.loadApplicant(req);
     if (req.run.sandbox) return sandboxReport(req, applicant);
-    const provider = reportProviders()[req.report];
+    const provider = sources.providers()[req.report];
     // The customer's own service answers this report type: it gets the request, not our evidence.
     if (provider?.type === 'http') return await callHttpProvider(provider, req);
-    return await runLiveReport({ req, applicant, now });
+    return await sources.live({ req, applicant, now });
   } catch (e) {
-    if (e instanceof Error && EVIDENCE_ERRORS.has(e.name)) return considerReport(req, e.message);
-    if (e instanceof ReportUnavailableError) throw e;
-    throw new ReportUnavailableError(`${req.report} could not be produced (${e instanceof Error ? e.name : 'error'})`, { cause: e });
+    if (e instanceof EvidenceError) return considerReport(req, e.message);
+    throw e;
   }
 }
 
@@ -50,26 +58,36 @@ export function reportTaskId(req: ReportRequest): string {
   return `${req.task_id}_${hash.slice(0, 10)}`;
 }
 
-export function createReportHandler(rt: Runtime = systemRuntime) {
+/** The storage and events the handler writes the report to; tests replace it. */
+export interface ReportStore {
+  getTask: typeof getTask; putTaskOnce: typeof putTaskOnce; setAnnounced: typeof setAnnounced; emit: typeof emitTaskEvent;
+}
+const STORE: ReportStore = { getTask, putTaskOnce, setAnnounced, emit: emitTaskEvent };
+
+/** A storage call whose transient AWS failure (throttling, a server fault, no answer) is `ReportUnavailable`, retried by the workflow. */
+const storage = <T>(what: string, call: Promise<T>): Promise<T> =>
+  call.catch((e: unknown) => { throw isTransientAwsError(e) ? new ReportUnavailableError(`${what} failed`, { cause: e }) : e; });
+
+export function createReportHandler(rt: Runtime = systemRuntime, store: ReportStore = STORE) {
   return async function reportHandler(event: unknown): Promise<ReportResult> {
     const parsed = ReportRequest.safeParse(event);
     if (!parsed.success) throw new InvalidReportRequestError(`The report request is not valid: ${parsed.error.message}`);
     const req = parsed.data;
     const runId = req.run.workflow_run_id;
-    const existing = await getTask(runId, reportTaskId(req));
-    const result = existing ? ReportResult.parse(existing.output) : ReportResult.parse(await produce(req, rt.now()));
+    const existing = await storage('reading the report task', store.getTask(runId, reportTaskId(req)));
+    const result = existing ? ReportResult.parse(existing.output) : ReportResult.parse(await produceReport(req, rt.now()));
     const now = rt.now().toISOString();
     const item: TaskItem = existing ?? {
       id: reportTaskId(req), workflow_run_id: runId, workflow_task_id: req.task_id, task_type: req.report, kind: 'report',
       task_def_id: req.task_id, task_def_version: String(req.task_version), status: 'completed', config: req.config,
       input: { report: req.report, config: req.config, tasks: req.tasks }, output: result, announced: false, created_at: now, updated_at: now,
     };
-    const created = existing ? false : await putTaskOnce(item);
-    const stored = created || existing ? item : await getTask(runId, item.id);
+    const created = existing ? false : await storage('storing the report', store.putTaskOnce(item));
+    const stored = created || existing ? item : await storage('reading the report task', store.getTask(runId, item.id));
     if (stored && !stored.announced) {
-      await emitTaskEvent('workflow_task.started', { ...stored, status: 'waiting' }, req.run.applicant_id);
-      await emitTaskEvent('workflow_task.completed', stored, req.run.applicant_id);
-      await setAnnounced(runId, stored.id);
+      await storage('announcing the report', store.emit('workflow_task.started', { ...stored, status: 'waiting' }, req.run.applicant_id));
+      await storage('announcing the report', store.emit('workflow_task.completed', stored, req.run.applicant_id));
+      await storage('announcing the report', store.setAnnounced(runId, stored.id));
     }
     return stored ? ReportResult.parse(stored.output) : result;
   };

@@ -7,7 +7,7 @@
  */
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
-import type { ExecutionInput } from '../../compiler';
+import { runError, type ExecutionInput } from '../../compiler';
 import { clients } from '../shared/aws';
 import { internal, notFound, validationError } from '../shared/errors';
 import { systemRuntime, type Runtime } from '../shared/ids';
@@ -57,8 +57,7 @@ export async function createRun(body: CreateRunBody, environment: Environment, r
     executionArn = started.executionArn;
   } catch (e) {
     log(`workflow run ${run.id}: the execution did not start`, e);
-    const name = e instanceof Error ? e.name : 'Error';
-    await markRunError(run.id, { type: 'execution_not_started', message: `The workflow could not be started (${name}); create a new run` }, rt.now().toISOString());
+    await markRunError(run.id, runError('execution_not_started'), rt.now().toISOString());
     throw internal();
   }
   if (executionArn) await setExecutionArn(run.id, executionArn);

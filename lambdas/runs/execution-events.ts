@@ -1,10 +1,12 @@
 /**
  * EventBridge "Step Functions Execution Status Change" → a run whose execution failed, timed
  * out or was aborted without recording an end is marked `error`. The write is conditional: a
- * run that already ended (the state machine recorded its result) keeps it.
+ * run that already ended (the state machine recorded its result) keeps it. The run shows a
+ * listed error type with its fixed message; the execution's error and cause go to the log.
  */
 import { z } from 'zod';
-import { ExecutionInput } from '../../compiler';
+import { ExecutionInput, runError, type RunErrorType } from '../../compiler';
+import { logger } from '../shared/powertools';
 import { systemRuntime, type Runtime } from '../shared/ids';
 import { markRunError } from '../store/runs';
 import { lambdaHandler } from '../shared/lambda';
@@ -21,13 +23,7 @@ export const ExecutionStatusChange = z.object({
   }),
 });
 
-const ENDED_BADLY: Record<string, string> = { FAILED: 'execution_failed', TIMED_OUT: 'execution_timed_out', ABORTED: 'execution_aborted' };
-const MAX_CAUSE = 300;
-const MESSAGES: Record<string, string> = {
-  FAILED: 'The workflow execution failed',
-  TIMED_OUT: 'The workflow execution timed out',
-  ABORTED: 'The workflow execution was stopped',
-};
+const ENDED_BADLY: Record<string, RunErrorType> = { FAILED: 'internal_error', TIMED_OUT: 'execution_timed_out', ABORTED: 'execution_aborted' };
 
 /** The run id: the execution input's `workflow_run_id`, else the execution name (runs name their executions). */
 function runIdOf(detail: z.infer<typeof ExecutionStatusChange>['detail']): string {
@@ -46,10 +42,9 @@ export function createExecutionEventsHandler(rt: Runtime = systemRuntime) {
     const type = ENDED_BADLY[detail.status];
     if (!type) return { ignored: `status ${detail.status}` };
     const runId = runIdOf(detail);
-    // The cause is shown to integrators: keep it short (a Lambda's cause can carry a stack trace).
-    const cause = detail.cause && detail.cause.length > MAX_CAUSE ? `${detail.cause.slice(0, MAX_CAUSE)}…` : detail.cause;
-    const message = [MESSAGES[detail.status], detail.error, cause].filter(Boolean).join(': ');
-    const marked = await markRunError(runId, { type: detail.error ?? type, message }, rt.now().toISOString());
+    // The cause may carry a Lambda's stack trace: it goes to the log, never to the run.
+    const marked = await markRunError(runId, runError(type), rt.now().toISOString());
+    if (marked) logger.warn('workflow run ended error: its execution ended outside the workflow', { run_id: runId, execution_arn: detail.executionArn, status: detail.status, error: detail.error, cause: detail.cause });
     return { run_id: runId, marked };
   };
 }

@@ -5,6 +5,7 @@
  * link; the end user (SDK token) only what the capture page needs (`toCaptureRun`).
  */
 import { z } from 'zod';
+import { publicRunError } from '../../compiler';
 import { createSdkToken } from '../api/auth';
 import { createLinkToken } from '../api/links';
 import { config } from '../shared/config';
@@ -53,8 +54,8 @@ export function toWorkflowRun(run: RunItem, now = Date.now()): WorkflowRun {
   const end = ended ? endOf(run) : {};
   const base = config().PUBLIC_URL.replace(/\/$/, '');
   const sdkToken = ended ? null : createSdkToken({ applicantId: run.applicant_id, environment: run.environment, runId: run.id }, now);
-  const error = run.status !== 'error' ? null
-    : run.error ?? { type: end.error?.type ?? 'workflow_error', message: end.error?.message ?? end.message ?? 'The workflow run failed' };
+  // Only a listed error type with its fixed message is shown (runs ended by older compiled versions may hold a cause).
+  const error = run.status !== 'error' ? null : publicRunError(run.error?.type ?? end.error?.type);
   return {
     id: run.id, applicant_id: run.applicant_id, workflow_id: run.workflow_id, workflow_version_id: run.workflow_version_id,
     status: run.status,

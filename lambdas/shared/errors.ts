@@ -1,7 +1,34 @@
 /**
- * API errors with Onfido's error body: `{ error: { type, message, fields } }`. Anything that is
- * not an ApiError becomes a 500 whose body says nothing about the internals.
+ * Errors the handlers share. API errors carry Onfido's error body (`{ error: { type, message,
+ * fields } }`); anything that is not an ApiError becomes a 500 whose body says nothing about the
+ * internals. Report handlers tell transient failures from bad evidence by the two bases below.
  */
+import type { TransientErrorName } from '../../compiler/runtime-contract';
+
+/**
+ * Handler errors a retry may cure (storage, the face engine, a report provider). The name is
+ * one of the runtime contract's `TRANSIENT_ERRORS`, which compiled workflows retry.
+ */
+export class TransientError extends Error {
+  constructor(override readonly name: TransientErrorName, message: string, options?: { cause?: unknown }) { super(message, options); }
+}
+
+/** The evidence cannot support a decision (missing, unreadable, wrong): a report says `consider`. */
+export class EvidenceError extends Error {
+  override readonly name: string = 'EvidenceError';
+}
+
+const THROTTLING = new Set(['ThrottlingException', 'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'TooManyRequestsException',
+  'SlowDown', 'RequestThrottled', 'RequestThrottledException', 'ThrottledException']);
+const NO_ANSWER = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'TimeoutError', 'RequestTimeout']);
+
+/** An AWS SDK error a retry may cure: throttling, a server fault, or no answer (network, timeout). */
+export function isTransientAwsError(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  const sdk = e as Error & { $fault?: string; $retryable?: unknown; code?: string };
+  return sdk.$fault === 'server' || Boolean(sdk.$retryable) || THROTTLING.has(e.name) || NO_ANSWER.has(e.name) || NO_ANSWER.has(sdk.code ?? '');
+}
+
 export class ApiError extends Error {
   constructor(readonly status: number, readonly type: string, message: string, readonly fields: Record<string, string[]> = {},
     readonly headers: Record<string, string> = {}) {

@@ -8,11 +8,14 @@ import { z } from 'zod';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { createdKey, keys } from './table';
+import { notEndedCondition, RUN_END_STATUSES, RunError } from '../../compiler/runtime-contract';
 
-export const RUN_STATUSES = ['processing', 'awaiting_input', 'awaiting_client_input', 'approved', 'review', 'declined', 'abandoned', 'error'] as const;
+
+export const RUN_STATUSES = ['processing', 'awaiting_input', 'awaiting_client_input', ...RUN_END_STATUSES] as const;
 export const RunStatus = z.enum(RUN_STATUSES);
 export type RunStatus = z.infer<typeof RunStatus>;
-export const ENDED_STATUSES = ['approved', 'review', 'declined', 'abandoned', 'error'] as const satisfies readonly RunStatus[];
+/** The end statuses, shared with compiled state machines (compiler/runtime-contract.ts). */
+export const ENDED_STATUSES = RUN_END_STATUSES;
 export const isEnded = (s: RunStatus) => (ENDED_STATUSES as readonly string[]).includes(s);
 
 export const Environment = z.enum(['sandbox', 'live']);
@@ -26,7 +29,6 @@ export const RunLink = z.object({
 });
 export type RunLink = z.infer<typeof RunLink>;
 
-export const RunError = z.object({ type: z.string(), message: z.string() });
 
 /** The stored run (what this module writes, plus what the state machine adds at the end). */
 export const RunItem = z.object({
@@ -55,8 +57,7 @@ export type RunItem = z.infer<typeof RunItem>;
 export type NewRun = Omit<RunItem, 'status' | 'task_seq' | 'updated_at' | 'result' | 'error' | 'completed_at' | 'execution_arn'>;
 
 const table = () => config().TABLE_NAME;
-const ENDED_CONDITION = 'NOT (#status IN (:e0, :e1, :e2, :e3, :e4))';
-const endedValues = Object.fromEntries(ENDED_STATUSES.map((s, i) => [`:e${i}`, s]));
+const { expression: ENDED_CONDITION, values: endedValues } = notEndedCondition();
 
 /** Writes a new run (status processing) with its collection keys; fails if the id exists. */
 export async function putRun(run: NewRun): Promise<RunItem> {
@@ -87,7 +88,7 @@ export async function setExecutionArn(id: string, executionArn: string): Promise
 }
 
 /** Ends a run with `error` unless it has already ended; returns whether it did. */
-export async function markRunError(id: string, error: z.infer<typeof RunError>, now: string): Promise<boolean> {
+export async function markRunError(id: string, error: RunError, now: string): Promise<boolean> {
   try {
     await clients().doc.send(new UpdateCommand({
       TableName: table(), Key: keys.run(id),

@@ -5,6 +5,8 @@
  *  - gsi2 (`gsi2pk`, `gsi2sk`): a second collection (runs by applicant, media by applicant)
  *  - by_status (`status`, `gsi1sk`): workflow runs by status in creation order
  */
+import { RUN_KEY } from '../../compiler/runtime-contract';
+
 export const TABLE_KEYS = {
   partitionKey: 'pk', sortKey: 'sk',
   indexes: [
@@ -31,10 +33,10 @@ export const keys = {
   legacyWorkflows: 'WORKFLOWS',
   version: (workflowId: string, version: number) => ({ pk: `WORKFLOW#${workflowId}`, sk: `VERSION#${String(version).padStart(6, '0')}` }),
   versionPrefix: 'VERSION#',
-  run: (id: string) => ({ pk: `RUN#${id}`, sk: 'RUN' }),
+  run: (id: string) => ({ pk: `${RUN_KEY.pkPrefix}${id}`, sk: RUN_KEY.sk }),
   runs: (env: string) => `RUNS#${env}`,
   runsOfApplicant: (applicantId: string) => `APPLICANT#${applicantId}#RUNS`,
-  task: (runId: string, taskId: string) => ({ pk: `RUN#${runId}`, sk: `TASK#${taskId}` }),
+  task: (runId: string, taskId: string) => ({ pk: `${RUN_KEY.pkPrefix}${runId}`, sk: `TASK#${taskId}` }),
   taskPrefix: 'TASK#',
   webhook: (id: string) => ({ pk: `WEBHOOK#${id}`, sk: 'WEBHOOK' }),
   webhooks: () => 'WEBHOOKS',

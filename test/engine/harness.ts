@@ -4,7 +4,7 @@
  * it receives, and a runs table that applies the compiled conditional update as DynamoDB would.
  */
 import { ConditionalCheckFailedException, type DynamoDBClient, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { compile, LOCAL_CONTEXT, type ReportRequest, type TaskRequest } from '../../compiler';
+import { compile, LOCAL_CONTEXT, notEndedCondition, type ReportRequest, type TaskRequest } from '../../compiler';
 import type { ExecutionRecord, LambdaHandler } from '../../local/sfn/contract';
 import { createEngine, type PutEventsEntry, type SfnEngine } from '../../local/sfn/engine';
 
@@ -23,7 +23,7 @@ export class RunsTable {
     const key = `${(input.Key!.pk as Attr).S}|${(input.Key!.sk as Attr).S}`;
     const item = this.items.get(key);
     const values = input.ExpressionAttributeValues as Record<string, Attr>;
-    const terminal = Object.entries(values).filter(([k]) => k.startsWith(':t')).map(([, v]) => v.S);
+    const terminal = Object.keys(notEndedCondition().values).map((k) => values[k]?.S);
     if (!item || terminal.includes(item.status)) {
       throw new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
     }

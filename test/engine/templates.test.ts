@@ -39,40 +39,6 @@ describe('document_selfie_photo', () => {
     await w.runTimers(run.executionArn);
     expect((await w.result(run.executionArn)).output).toMatchObject({ status: 'abandoned', task_id: 'selfie' });
   });
-
-  it('a report handler that keeps failing: retried with back-off, then the run ends error', async () => {
-    let calls = 0;
-    const w = workflowEngine(() => { calls++; throw Object.assign(new Error('service unavailable'), { name: 'Lambda.ServiceException' }); });
-    const run = await w.start(def('document_selfie_photo'));
-    await w.complete('document', DOC);
-    await w.complete('selfie', [{ id: 'photo1' }]);
-    await w.runTimers(run.executionArn);
-    expect((await w.result(run.executionArn)).output).toMatchObject({ status: 'error', task_id: 'document_report', error: { type: 'Lambda.ServiceException' } });
-    expect(calls).toBe(6); // the first call and 5 retries (compile context reportRetry.maxAttempts)
-  });
-
-  it('a report handler that fails for good (not a transient error): no retry, the run ends error', async () => {
-    const w = workflowEngine(() => { throw Object.assign(new Error('bad evidence'), { name: 'ReportFailed' }); });
-    const run = await w.start(def('document_selfie_photo'));
-    await w.complete('document', DOC);
-    await w.complete('selfie', [{ id: 'photo1' }]);
-    expect((await w.result(run.executionArn)).output).toMatchObject({ status: 'error', error: { type: 'ReportFailed' } });
-    expect(w.reports).toHaveLength(1);
-  });
-
-  it('transient Lambda errors are retried until the handler answers', async () => {
-    let calls = 0;
-    const w = workflowEngine((req) => {
-      if (req.task_id === 'document_report' && ++calls <= 2) throw Object.assign(new Error('throttled'), { name: 'Lambda.TooManyRequestsException' });
-      return report('clear');
-    });
-    const run = await w.start(def('document_selfie_photo'));
-    await w.complete('document', DOC);
-    await w.complete('selfie', [{ id: 'photo1' }]);
-    await w.runTimers(run.executionArn);
-    expect((await w.result(run.executionArn)).output).toMatchObject({ status: 'approved' });
-    expect(calls).toBe(3);
-  });
 });
 
 describe('document_motion_fallback', () => {

@@ -1,5 +1,6 @@
 /** The document_report task config, parsed at the boundary (unknown keys such as `processing` are ignored). */
 import { z } from 'zod';
+import { EvidenceError } from '../../shared/errors';
 
 export const DOCUMENT_TYPES = ['passport', 'national_identity_card', 'driving_licence', 'residence_permit'] as const;
 
@@ -22,7 +23,7 @@ export type DocumentReportConfig = z.infer<typeof DocumentReportConfig>;
 export type DocumentReportConfigInput = z.input<typeof DocumentReportConfig>;
 
 /** Stable error name for a config that does not parse (the message names the bad value). */
-export class DocumentConfigError extends Error {
+export class DocumentConfigError extends EvidenceError {
   override readonly name = 'DocumentConfigError';
   constructor(message: string, options?: { cause?: unknown }) { super(message, options); }
 }

@@ -7,6 +7,7 @@
  * Own parser rather than parse-usdl: that one drops the last element line, reads only the
  * US date order and ignores the header (IIN, version, subfile offsets).
  */
+import { EvidenceError } from '../../shared/errors';
 import { IIN } from './iin';
 
 export interface AamvaRecord {
@@ -17,7 +18,7 @@ export interface AamvaRecord {
   elements: Record<string, string>;
 }
 
-export class AamvaFormatError extends Error {
+export class AamvaFormatError extends EvidenceError {
   override readonly name = 'AamvaFormatError';
 }
 

@@ -1,14 +1,12 @@
-/** One base class for the face checks; Step Functions matches on the stable `name`. */
-export class FaceReportError extends Error {
-  override readonly name: string = 'FaceReportError';
+/** Errors of the face checks; Step Functions matches on the stable `name`. */
+import { EvidenceError, TransientError } from '../../shared/errors';
+
+/** The models or the wasm runtime could not load, or inference failed. Retried (a transient error). */
+export class FaceEngineError extends TransientError {
+  constructor(message: string, options?: { cause?: unknown }) { super('FaceEngineError', message, options); }
 }
 
-/** The models or the wasm runtime could not load, or inference failed. Retryable. */
-export class FaceEngineError extends FaceReportError {
-  override readonly name = 'FaceEngineError';
-}
-
-/** The evidence cannot be read (not an image, undecodable video, wrong config). Not retryable. */
-export class FaceInputError extends FaceReportError {
+/** The evidence cannot be read (not an image, undecodable video, wrong config): the report says `consider`. */
+export class FaceInputError extends EvidenceError {
   override readonly name = 'FaceInputError';
 }

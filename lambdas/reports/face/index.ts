@@ -6,4 +6,4 @@ export { detectFaces, similarity, normalise, getHuman, type DetectedFace } from 
 export { extractFrames, framesOf, FRAMES_PER_VIDEO } from './frames';
 export { FACE_THRESHOLDS } from './thresholds';
 export { FACE_REASONS, type FaceReason } from './detection';
-export { FaceReportError, FaceEngineError, FaceInputError } from './errors';
+export { FaceEngineError, FaceInputError } from './errors';

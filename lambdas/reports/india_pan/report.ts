@@ -7,6 +7,7 @@
  * Whether the PAN is issued, and to whom, needs the Income Tax Department's verification
  * service, which is not reachable offline: no area claims it.
  */
+import { EvidenceError } from '../../shared/errors';
 import { collectSources } from '../identity';
 import { worst, type ApplicantData, type BreakdownArea, type ReportResult } from '../types';
 import { checkPan, surnameInitial } from './pan';
@@ -18,7 +19,7 @@ export interface IndiaPanEvidence {
   now: Date;
 }
 
-export class IndiaPanInputError extends Error {
+export class IndiaPanInputError extends EvidenceError {
   override readonly name = 'IndiaPanInputError';
 }
 

@@ -9,6 +9,7 @@
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { ReportResult, type ReportRequest } from '../../../compiler/runtime-contract';
+import { TransientError } from '../../shared/errors';
 
 export const HttpProvider = z.object({
   type: z.literal('http'),
@@ -20,38 +21,47 @@ export const HttpProvider = z.object({
 });
 export type HttpProvider = z.infer<typeof HttpProvider>;
 
+/** The provider answered, but not with a report: retrying would not help. */
 export class ReportProviderError extends Error {
-  constructor(message: string, readonly transient: boolean) { super(message); this.name = transient ? 'ReportProviderUnavailable' : 'ReportProviderError'; }
+  override readonly name = 'ReportProviderError';
+  readonly transient = false;
 }
+/** The provider did not answer (network, timeout, 429, 5xx) after this call's own retries: the workflow retries the report. */
+export class ReportProviderUnavailableError extends TransientError {
+  readonly transient = true;
+  constructor(message: string) { super('ReportProviderUnavailable', message); }
+}
+type ProviderFailure = ReportProviderError | ReportProviderUnavailableError;
 
 export const signBody = (secret: string, body: string) => createHmac('sha256', secret).update(body).digest('hex');
 
 export async function callHttpProvider(provider: HttpProvider, request: ReportRequest, sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))) {
   const body = JSON.stringify(request);
-  let last: ReportProviderError | undefined;
+  let last: ProviderFailure | undefined;
   for (let attempt = 0; attempt <= provider.retries; attempt++) {
     if (attempt > 0) await sleep(provider.backoff_ms * 2 ** (attempt - 1));
     try {
       return await once(provider, body);
     } catch (e) {
-      last = e instanceof ReportProviderError ? e : new ReportProviderError(`${provider.url}: ${(e as Error).message}`, true);
+      last = e instanceof ReportProviderError || e instanceof ReportProviderUnavailableError ? e
+        : new ReportProviderUnavailableError(`${provider.url}: ${(e as Error).message}`);
       if (!last.transient) throw last;
     }
   }
-  throw last ?? new ReportProviderError(`${provider.url}: no attempt was made`, true);
+  throw last ?? new ReportProviderUnavailableError(`${provider.url}: no attempt was made`);
 }
 
 async function once(provider: HttpProvider, body: string) {
   const res = await fetch(provider.url, {
     method: 'POST', body, signal: AbortSignal.timeout(provider.timeout_ms),
     headers: { 'content-type': 'application/json', 'x-studio-signature': signBody(provider.secret, body) },
-  }).catch((e: Error) => { throw new ReportProviderError(`${provider.url}: ${e.name === 'TimeoutError' ? `no answer within ${provider.timeout_ms} ms` : e.message}`, true); });
+  }).catch((e: Error) => { throw new ReportProviderUnavailableError(`${provider.url}: ${e.name === 'TimeoutError' ? `no answer within ${provider.timeout_ms} ms` : e.message}`); });
   const text = await res.text();
-  if (res.status === 429 || res.status >= 500) throw new ReportProviderError(`${provider.url} answered ${res.status}`, true);
-  if (res.status < 200 || res.status >= 300) throw new ReportProviderError(`${provider.url} answered ${res.status}: ${text.slice(0, 200)}`, false);
+  if (res.status === 429 || res.status >= 500) throw new ReportProviderUnavailableError(`${provider.url} answered ${res.status}`);
+  if (res.status < 200 || res.status >= 300) throw new ReportProviderError(`${provider.url} answered ${res.status}: ${text.slice(0, 200)}`);
   let parsed: unknown;
-  try { parsed = JSON.parse(text); } catch { throw new ReportProviderError(`${provider.url} answered with a body that is not JSON`, false); }
+  try { parsed = JSON.parse(text); } catch { throw new ReportProviderError(`${provider.url} answered with a body that is not JSON`); }
   const report = ReportResult.safeParse(parsed);
-  if (!report.success) throw new ReportProviderError(`${provider.url} answered with something that is not a report: ${report.error.issues[0]?.message ?? ''}`, false);
+  if (!report.success) throw new ReportProviderError(`${provider.url} answered with something that is not a report: ${report.error.issues[0]?.message ?? ''}`);
   return report.data;
 }

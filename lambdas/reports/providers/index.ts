@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ReportType } from '../../../compiler/runtime-contract';
 import { HttpProvider } from './http';
 
-export { callHttpProvider, HttpProvider, ReportProviderError, signBody } from './http';
+export { callHttpProvider, HttpProvider, ReportProviderError, ReportProviderUnavailableError, signBody } from './http';
 
 export const ReportProviders = z.partialRecord(ReportType, z.discriminatedUnion('type', [HttpProvider, z.object({ type: z.literal('builtin') })]));
 export type ReportProviders = z.infer<typeof ReportProviders>;

@@ -7,6 +7,7 @@
  * searched. Variants: `standard` reports matches scoring ≥ 0.90; `aml` screens wider (≥ 0.86),
  * trading more potential matches for review against fewer misses.
  */
+import { EvidenceError } from '../../shared/errors';
 import { collectSources, firstOf } from '../identity';
 import type { ApplicantData, BreakdownArea, ReportResult } from '../types';
 import { screen, type ScreeningMatch } from './screen';
@@ -25,7 +26,7 @@ export interface WatchlistEvidence {
   now: Date;
 }
 
-export class WatchlistInputError extends Error {
+export class WatchlistInputError extends EvidenceError {
   override readonly name = 'WatchlistInputError';
 }
 

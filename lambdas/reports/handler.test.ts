@@ -1,0 +1,94 @@
+/**
+ * The report handler decides nothing about failures: bad evidence is a `consider` report, and
+ * every other error leaves it unchanged, so its stable name drives the workflow (transient
+ * errors are retried, the rest end the run).
+ */
+import { TRANSIENT_ERRORS, type ReportRequest } from '../../compiler';
+import { EvidenceError, TransientError } from '../shared/errors';
+import { BadEvidenceError, ReportUnavailableError } from './evidence';
+import { FaceEngineError, FaceInputError } from './face';
+import { createReportHandler, produceReport, type ReportSources, type ReportStore } from './handler';
+import { ReportProviderError, ReportProviderUnavailableError } from './providers';
+
+const req = (sandbox = false): ReportRequest => ({
+  kind: 'report', report: 'facial_similarity_report', task_id: 'face', task_version: 1, config: { variant: 'photo' }, tasks: {},
+  run: { workflow_run_id: 'run-1', applicant_id: 'app-1', sandbox, applicant: {}, custom: {} },
+});
+const now = new Date('2026-11-25T12:00:00Z');
+const sources = (over: Partial<ReportSources>): ReportSources => ({
+  loadApplicant: async () => ({ first_name: 'Jane', last_name: 'Doe' }),
+  providers: () => ({}),
+  live: async () => { throw new Error('live check not expected'); },
+  ...over,
+});
+
+describe('produceReport', () => {
+  const bug = new TypeError("Cannot read properties of undefined (reading 'bytes')");
+  it.each([
+    ['storage unavailable', new ReportUnavailableError('upload m1 could not be read', { cause: new Error('ECONNRESET') })],
+    ['the face engine failing to load', new FaceEngineError('Could not load the face models')],
+    ['a provider outage', new ReportProviderUnavailableError('https://screening.example.com answered 503')],
+    ['a provider answering with no report', new ReportProviderError('https://screening.example.com answered 400')],
+    ['a bug', bug],
+  ])('rethrows %s unchanged', async (_what, error) => {
+    await expect(produceReport(req(), now, sources({ live: async () => { throw error; } }))).rejects.toBe(error);
+  });
+
+  it('rethrows a failure to read the applicant unchanged', async () => {
+    const error = new ReportUnavailableError('the applicant could not be read');
+    await expect(produceReport(req(true), now, sources({ loadApplicant: async () => { throw error; } }))).rejects.toBe(error);
+  });
+
+  it.each([
+    ['no upload', new BadEvidenceError('no uploads in the output of document_capture')],
+    ['an unreadable image', new FaceInputError('Could not decode the image (12 bytes)')],
+  ])('turns bad evidence (%s) into a consider report saying why', async (_what, error) => {
+    const report = await produceReport(req(), now, sources({ live: async () => { throw error; } }));
+    expect(report).toMatchObject({ result: 'consider', properties: { reason: error.message } });
+  });
+
+  it('answers sandbox runs without the live check', async () => {
+    expect((await produceReport(req(true), now, sources({}))).properties).toMatchObject({ sandbox: true });
+  });
+});
+
+describe('error classes', () => {
+  it('transient errors carry the names compiled workflows retry; evidence errors are not transient', () => {
+    const transient = [new ReportUnavailableError('x'), new FaceEngineError('x'), new ReportProviderUnavailableError('x')];
+    for (const e of transient) expect(e).toBeInstanceOf(TransientError);
+    expect(transient.map((e) => e.name).sort()).toEqual([...TRANSIENT_ERRORS].sort());
+    for (const e of [new BadEvidenceError('x'), new FaceInputError('x')]) {
+      expect(e).toBeInstanceOf(EvidenceError);
+      expect(e).not.toBeInstanceOf(TransientError);
+    }
+    expect(new ReportProviderError('x')).not.toBeInstanceOf(TransientError);
+  });
+});
+
+it('the handler refuses a malformed request with InvalidReportRequest (before any storage)', async () => {
+  await expect(createReportHandler()({ kind: 'report', report: 'nope' })).rejects.toMatchObject({ name: 'InvalidReportRequest' });
+});
+
+describe('the handler\'s own storage', () => {
+  const valid = req(true);
+  const failingGet = (error: unknown): ReportStore => ({
+    getTask: async () => { throw error; },
+    putTaskOnce: async () => { throw new Error('not reached'); },
+    setAnnounced: async () => { throw new Error('not reached'); },
+    emit: async () => { throw new Error('not reached'); },
+  });
+  const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException', $fault: 'client', $retryable: { throttling: true } });
+  const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { code: 'ECONNREFUSED' });
+  const serverFault = Object.assign(new Error('Internal error'), { name: 'InternalServerError', $fault: 'server' });
+
+  it.each([['throttled', throttled], ['unreachable', refused], ['failing on its side', serverFault]])('%s: ReportUnavailable, which the workflow retries', async (_what, error) => {
+    await expect(createReportHandler(undefined, failingGet(error))(valid)).rejects.toMatchObject({ name: 'ReportUnavailable', cause: error });
+  });
+
+  it('a bug or a refused request is rethrown unchanged', async () => {
+    const bug = new TypeError('x is not a function');
+    await expect(createReportHandler(undefined, failingGet(bug))(valid)).rejects.toBe(bug);
+    const refusedRequest = Object.assign(new Error('One or more parameter values were invalid'), { name: 'ValidationException', $fault: 'client' });
+    await expect(createReportHandler(undefined, failingGet(refusedRequest))(valid)).rejects.toBe(refusedRequest);
+  });
+});
