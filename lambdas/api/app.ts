@@ -8,6 +8,9 @@ import { ApiGatewayEvent, type ApiResult, type Caller, type Request, type Respon
 import type { Router } from './router';
 
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** Longest id in a path: every id is shorter (uuids, applicant ids up to 100, task ids up to 75), and
+ *  DynamoDB refuses keys over 2 KB, so a longer one names nothing (404, before any lookup). */
+export const MAX_PATH_ID_LENGTH = 100;
 
 export function createApp(router: Router, log: (msg: string, err?: unknown) => void = (m, e) => console.error(m, e)) {
   return async function handle(rawEvent: unknown): Promise<ApiResult> {
@@ -41,6 +44,9 @@ async function dispatch(router: Router, rawEvent: unknown): Promise<Response> {
   const caller: Caller = route.access === 'public'
     ? { kind: 'api', environment: 'live', tokenId: 'public' }
     : await authenticate(headers.authorization, route.access === 'api_or_sdk');
+  if (found.malformed) throw badRequest('The path is not valid percent-encoding (UTF-8)');
+  const long = Object.values(params).find((v) => v.length > MAX_PATH_ID_LENGTH);
+  if (long !== undefined) throw new ApiError(404, 'resource_not_found', `Could not find the following resource: an id of ${long.length} characters (ids are at most ${MAX_PATH_ID_LENGTH})`);
   const req: Request = {
     method, path: event.rawPath, params, query: new URLSearchParams(event.rawQueryString), headers, body, caller,
     ...(event.requestContext.http.sourceIp ? { sourceIp: event.requestContext.http.sourceIp } : {}),

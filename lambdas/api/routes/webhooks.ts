@@ -29,7 +29,7 @@ const Fields = {
 };
 const Create = z.object({ url: WebhookUrl, ...Fields }).partial({ enabled: true, events: true, environments: true, payload_version: true });
 const Update = z.object({ url: WebhookUrl, ...Fields }).partial();
-const Resend = z.object({ data: z.array(z.object({ resource_id: z.string().min(1), event: WebhookEventName })).min(1) });
+const Resend = z.object({ data: z.array(z.object({ resource_id: z.string().min(1).max(100), event: WebhookEventName })).min(1) });
 
 function parse<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
   let raw: unknown;
