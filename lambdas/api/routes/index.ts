@@ -9,6 +9,7 @@ import { addMediaRoutes } from './media';
 import { addSdkTokenRoutes } from './sdk-token';
 import { addWorkflowRunRoutes } from './workflow-runs';
 import { addTaskRoutes } from './tasks';
+import { addApiTokenRoutes } from './api-tokens';
 
 export function buildRouter(): Router {
   const router = new Router();
@@ -21,5 +22,6 @@ export function buildRouter(): Router {
   addWorkflowVersionRoutes(router);
   addWorkflowRunRoutes(router);
   addTaskRoutes(router);
+  addApiTokenRoutes(router);
   return router;
 }
