@@ -6,6 +6,7 @@ import { config } from '../shared/config';
 import { ApiError, badRequest, internal } from '../shared/errors';
 import { authenticate } from './auth';
 import { clientIp, trustedProxies } from './client-ip';
+import { idempotent } from './idempotency';
 import { ApiGatewayEvent, type ApiResult, type Caller, type Request, type Response } from './http';
 import type { Router } from './router';
 
@@ -55,7 +56,7 @@ async function dispatch(router: Router, rawEvent: unknown): Promise<Response> {
     ...(sourceIp ? { sourceIp } : {}),
     ...(event.requestContext.http.userAgent ? { userAgent: event.requestContext.http.userAgent } : {}),
   };
-  const res = await route.handler(req);
+  const res = await idempotent(req, `${route.method} ${route.pattern}`, () => route.handler(req));
   return { ...res, headers: { ...corsHeaders(headers), ...res.headers } };
 }
 
