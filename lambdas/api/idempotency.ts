@@ -1,6 +1,6 @@
 /**
  * `Idempotency-Key` on the create endpoints (store/idempotency.ts keeps the keys 24 h, per
- * environment of the token). A retry with the key and the same request gets the first answer
+ * environment of the token; per applicant for SDK tokens, so that no end user replays another's answer). A retry with the key and the same request gets the first answer
  * again, same status and body (`Idempotent-Replayed: true`); the key with another request is a
  * 422; while the first is still running, a 409 with `Retry-After`. Only successful answers are
  * kept: a failed request releases its key, so it can be retried as is. The same request means
@@ -47,7 +47,8 @@ export async function idempotent(req: Request, routeKey: string, run: () => Prom
   const key = req.headers['idempotency-key'];
   if (key === undefined || !IDEMPOTENT_ROUTES.has(routeKey)) return run();
   if (!KEY.test(key)) throw badRequest('Idempotency-Key must be 1 to 255 visible ASCII characters');
-  const env = req.caller.environment;
+  // API tokens share the keys of their environment; an end user's SDK token has its applicant's own.
+  const env = req.caller.kind === 'sdk' ? `${req.caller.environment}#sdk#${req.caller.applicantId}` : req.caller.environment;
   const keyHash = sha256(key);
   const claim = await claimKey(env, keyHash, sha256(`${req.method} ${req.path}\n${content(req)}`), now);
   if (claim.kind === 'mismatch') {

@@ -92,6 +92,20 @@ describe('Idempotency-Key', () => {
     expect((await stack.apiJson<unknown[]>(`/v3.6/workflow_runs?applicant_id=${applicant}`)).body).toHaveLength(1);
   });
 
+  it('gives each end user (SDK token) keys of their own: another applicant\'s request is never replayed to them', async () => {
+    const a = (await post('/v3.6/applicants', { first_name: 'End', last_name: 'UserA' }, newKey())).body.id;
+    const b = (await post('/v3.6/applicants', { first_name: 'End', last_name: 'UserB' }, newKey())).body.id;
+    const sdk = async (id: string) => (await stack.apiJson<{ token: string }>('/v3.6/sdk_token', { method: 'POST', json: { applicant_id: id } })).body.token;
+    const upload = (sdkToken: string) => {
+      const body = new FormData();
+      body.set('applicant_id', a);
+      body.set('file', new Blob([png], { type: 'image/png' }), 'selfie.png');
+      return stack.apiJson<Created>('/v3.6/live_photos', { method: 'POST', body, sdkToken, headers: { 'idempotency-key': 'end-user-1' } });
+    };
+    expect((await upload(await sdk(a))).status).toBe(201);
+    expect((await upload(await sdk(b))).status).toBe(403);
+  });
+
   it('refuses a malformed key (400) and ignores the header on other routes', async () => {
     expect((await post('/v3.6/applicants', { first_name: 'A', last_name: 'B' }, 'x'.repeat(256))).status).toBe(400);
     expect((await post('/v3.6/applicants', { first_name: 'A', last_name: 'B' }, 'has space')).status).toBe(400);
