@@ -2,7 +2,7 @@
 import { stdio, type Out } from './io';
 import { compileCommand, graphCommand, schemaCommand, templateCommand, templatesCommand, validateCommand } from './workflow-commands';
 
-type Command = (args: string[], out: Out) => number | Promise<number>;
+type Command = (args: string[], out: Out, env: NodeJS.ProcessEnv) => number | Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
   start: {
@@ -23,6 +23,10 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
     run: async (args) => (await import('./sfn-local')).sfnLocal(args),
     help: 'sfn-local [--port 8083] [--data DIR] [--lambdas FILE]  serve the Step Functions API locally',
   },
+  'api-token': {
+    run: async (args, out, env) => (await import('./api-token')).apiTokenCommand(args, out, env),
+    help: 'api-token list | create [--name N] | revoke ID  manage the API tokens of a running stack (STUDIO_URL, STUDIO_API_TOKEN)',
+  },
   watchlist: {
     run: async (args) => (await import('./watchlist')).watchlistCommand(args),
     help: 'watchlist import FILE [--format F] [--out FILE]  import an OFAC SDN or UN consolidated list',
@@ -33,13 +37,13 @@ export function usage(): string {
   return ['usage: studio <command> [options]', '', ...Object.values(COMMANDS).map((c) => `  studio ${c.help}`)].join('\n');
 }
 
-export async function main(argv: string[], out: Out = stdio): Promise<number> {
+export async function main(argv: string[], out: Out = stdio, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') { out.log(usage()); return name ? 0 : 2; }
   const command = COMMANDS[name];
   if (!command) { out.error(`unknown command ${name}\n${usage()}`); return 2; }
   try {
-    return await command.run(args, out);
+    return await command.run(args, out, env);
   } catch (e) {
     out.error((e as Error).message);
     return 2;

@@ -2,13 +2,19 @@
  * The API as one function: API Gateway event → route → handler → proxy result. Errors become
  * Onfido error bodies; anything unexpected is logged and answered with a bare 500.
  */
+import { config } from '../shared/config';
 import { ApiError, badRequest, internal } from '../shared/errors';
 import { authenticate } from './auth';
+import { clientIp, trustedProxies } from './client-ip';
+import { idempotent } from './idempotency';
 import { ApiGatewayEvent, type ApiResult, type Caller, type Request, type Response } from './http';
 import type { Router } from './router';
 import { systemRuntime, type Runtime } from '../shared/ids';
 
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** Longest id in a path: every id is shorter (uuids, applicant ids up to 100, task ids up to 75), and
+ *  DynamoDB refuses keys over 2 KB, so a longer one names nothing (404, before any lookup). */
+export const MAX_PATH_ID_LENGTH = 100;
 
 /** `rt`: the clock that SDK tokens are checked against (tests inject one). */
 export function createApp(router: Router, log: (msg: string, err?: unknown) => void = (m, e) => console.error(m, e), rt: Runtime = systemRuntime) {
@@ -43,17 +49,27 @@ async function dispatch(router: Router, rawEvent: unknown, rt: Runtime): Promise
   const caller: Caller = route.access === 'public'
     ? { kind: 'api', environment: 'live', tokenId: 'public' }
     : await authenticate(headers.authorization, route.access === 'api_or_sdk', rt.now().getTime());
+  if (found.malformed) throw badRequest('The path is not valid percent-encoding (UTF-8)');
+  const long = Object.values(params).find((v) => v.length > MAX_PATH_ID_LENGTH);
+  if (long !== undefined) throw new ApiError(404, 'resource_not_found', `Could not find the following resource: an id of ${long.length} characters (ids are at most ${MAX_PATH_ID_LENGTH})`);
+  const sourceIp = clientIp(event.requestContext.http.sourceIp, headers['x-forwarded-for'], trustedProxies(config().STUDIO_TRUSTED_PROXIES));
   const req: Request = {
     method, path: event.rawPath, params, query: new URLSearchParams(event.rawQueryString), headers, body, caller,
-    ...(event.requestContext.http.sourceIp ? { sourceIp: event.requestContext.http.sourceIp } : {}),
+    ...(sourceIp ? { sourceIp } : {}),
     ...(event.requestContext.http.userAgent ? { userAgent: event.requestContext.http.userAgent } : {}),
   };
-  const res = await route.handler(req);
+  const res = await idempotent(req, `${route.method} ${route.pattern}`, () => route.handler(req));
   return { ...res, headers: { ...corsHeaders(headers), ...res.headers } };
 }
 
+/** CORS for the configured origins only (`STUDIO_ALLOWED_ORIGINS`); any other origin gets no CORS headers, so browsers refuse it. */
 function corsHeaders(req: Record<string, string>): Record<string, string> {
-  return req.origin ? { 'access-control-allow-origin': req.origin, 'access-control-allow-headers': 'authorization,content-type', 'access-control-allow-methods': 'GET,POST,PUT,DELETE,OPTIONS', vary: 'origin' } : {};
+  if (!req.origin) return {};
+  if (!config().STUDIO_ALLOWED_ORIGINS.includes(req.origin)) return { vary: 'origin' };
+  return {
+    'access-control-allow-origin': req.origin, 'access-control-allow-headers': 'authorization,content-type,idempotency-key',
+    'access-control-allow-methods': 'GET,POST,PUT,DELETE,OPTIONS', vary: 'origin',
+  };
 }
 
 function toResult(res: Response): ApiResult {

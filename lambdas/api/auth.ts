@@ -6,26 +6,36 @@
  * Every request with one also reads its applicant: a deleted applicant's tokens are refused.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { ApiError, unauthorized } from '../shared/errors';
+import { isoSeconds } from '../shared/ids';
 import { getApplicant } from '../store/applicants';
+import { noteTokenUse, putApiToken, type ApiTokenItem } from '../store/api-tokens';
 import { keys } from '../store/table';
 import type { Caller } from './http';
 
 export const SDK_TOKEN_SECONDS = 90 * 60;
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-/** Creates an API token, stores its hash, returns the token (shown once). */
-export async function createApiToken(environment: 'sandbox' | 'live', token = `api_${environment}.${randomBytes(24).toString('base64url')}`) {
+/** Creates an API token, stores its hash (with an id, a name and the last 4 characters), returns the token (shown once). */
+export async function createApiToken(environment: 'sandbox' | 'live', token = `api_${environment}.${randomBytes(24).toString('base64url')}`,
+  opts: { name?: string; now?: Date } = {}): Promise<string> {
+  return (await newApiToken(environment, token, opts)).token;
+}
+
+export async function newApiToken(environment: 'sandbox' | 'live', token = `api_${environment}.${randomBytes(24).toString('base64url')}`,
+  opts: { name?: string; now?: Date } = {}): Promise<{ token: string; item: ApiTokenItem }> {
   if (!token.startsWith(`api_${environment}.`)) throw new Error(`an ${environment} token starts with api_${environment}.`);
-  await clients().doc.send(new PutCommand({
-    TableName: config().TABLE_NAME,
-    Item: { ...keys.apiToken(hashToken(token)), environment, created_at: new Date().toISOString() },
-  }));
-  return token;
+  const hash = hashToken(token);
+  const item: ApiTokenItem = {
+    hash, id: hash.slice(0, 16), environment, name: opts.name ?? '', token_hint: `api_${environment}.…${token.slice(-4)}`,
+    created_at: isoSeconds(opts.now ?? new Date()),
+  };
+  await putApiToken(item);
+  return { token, item };
 }
 
 const SdkPayload = z.object({ applicant_id: z.string(), environment: z.enum(['sandbox', 'live']), run_id: z.string().optional(), exp: z.number() });
@@ -68,10 +78,10 @@ export function verifySdkToken(token: string, now = Date.now()): Caller {
 /**
  * API tokens verified in the last minute, by hash (never the token itself), so that a busy
  * caller costs one GetItem a minute instead of one per request. Only successes are kept (an
- * unknown token is looked up every time, so a token created elsewhere works at once), and
- * nothing invalidates an entry early: tokens are only ever created, never revoked or changed.
- * Should revocation be added, it must clear this cache (and other Lambda instances keep an
- * entry up to VERIFIED_TTL_MS). Per process (in Lambda, per warm instance) and per table and
+ * unknown token is looked up every time, so a token created elsewhere works at once). Revoking
+ * a token clears its entry in the process that revoked it; other processes (other warm Lambda
+ * instances) keep theirs up to VERIFIED_TTL_MS, so a revoked token may work for up to a minute
+ * there. Per process (in Lambda, per warm instance) and per table and
  * set of clients: the local stack and tests that start another stack in the same process
  * (new clients, maybe another database) start with an empty cache.
  */
@@ -81,6 +91,8 @@ const verified = new Map<string, { environment: 'sandbox' | 'live'; until: numbe
 let verifiedWith: object | undefined;
 /** Forgets the verified tokens (tests). */
 export const clearVerifiedTokens = () => { verified.clear(); };
+/** Forgets one token (it was revoked). */
+export const forgetVerifiedToken = (hash: string) => { verified.delete(`${config().TABLE_NAME}/${hash}`); };
 
 export async function verifyApiToken(token: string, now = Date.now()): Promise<Caller> {
   const match = /^api_(sandbox|live)\.[A-Za-z0-9_-]{16,}$/.exec(token);
@@ -98,7 +110,8 @@ export async function verifyApiToken(token: string, now = Date.now()): Promise<C
     if (verified.size >= VERIFIED_MAX) verified.clear();
     verified.set(key, { environment, until: now + VERIFIED_TTL_MS });
   }
-  return { kind: 'api', environment, tokenId: hash.slice(0, 12) };
+  noteTokenUse(hash, now);
+  return { kind: 'api', environment, tokenId: hash.slice(0, 16) };
 }
 
 /** 401 unless the applicant exists in `environment` and is not scheduled for deletion. */

@@ -19,16 +19,24 @@ export class Router {
     return this;
   }
 
-  /** The route for a request; `allowed` lists the methods of the path when none matches. */
-  match(method: string, path: string): { route: Compiled; params: Record<string, string> } | { allowed: string[] } {
+  /**
+   * The route for a request; `allowed` lists the methods of the path when none matches.
+   * `malformed` says a parameter is not valid percent-encoding (the app answers 400 once the
+   * caller is authenticated; the parameter is then left encoded).
+   */
+  match(method: string, path: string): { route: Compiled; params: Record<string, string>; malformed: boolean } | { allowed: string[] } {
     const allowed: string[] = [];
     for (const route of this.routes) {
       const m = route.regex.exec(path);
       if (!m) continue;
       if (route.method !== method.toUpperCase()) { allowed.push(route.method); continue; }
       const params: Record<string, string> = Object.create(null);
-      route.names.forEach((n, i) => { params[n] = decodeURIComponent(m[i + 1]!); });
-      return { route, params };
+      let malformed = false;
+      route.names.forEach((n, i) => {
+        const raw = m[i + 1]!;
+        try { params[n] = decodeURIComponent(raw); } catch { params[n] = raw; malformed = true; }
+      });
+      return { route, params, malformed };
     }
     return { allowed };
   }

@@ -9,17 +9,25 @@ import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
 import { runError, type ExecutionInput } from '../../compiler';
 import { clients } from '../shared/aws';
-import { internal, notFound, validationError } from '../shared/errors';
+import { jsonDepth } from '../api/validate';
+import { internal, notFound, payloadTooLarge, validationError } from '../shared/errors';
 import { systemRuntime, type Runtime } from '../shared/ids';
 import { getApplicant } from '../store/applicants';
 import { markRunError, putRun, RunLink, setExecutionArn, type Environment, type RunItem } from '../store/runs';
 import { getLiveVersion, getWorkflowItem } from '../store/workflows';
 import { checkInputs } from './inputs';
 
+/** `custom_data` must fit the execution input (Step Functions: 256 KiB with the applicant) and the run item
+ *  (DynamoDB: 400 KB, 32 levels of nesting counting the item, so custom_data itself and 30 more).
+ *  Larger is a 413, deeper a 422, both before anything is written. */
+export const MAX_CUSTOM_DATA_BYTES = 64 * 1024;
+export const MAX_CUSTOM_DATA_DEPTH = 31;
+
 export const CreateRunBody = z.object({
-  workflow_id: z.string().min(1),
-  applicant_id: z.string().min(1),
-  custom_data: z.record(z.string(), z.unknown()).optional(),
+  workflow_id: z.string().min(1).max(100),
+  applicant_id: z.string().min(1).max(100),
+  custom_data: z.record(z.string(), z.unknown())
+    .refine((d) => jsonDepth(d, MAX_CUSTOM_DATA_DEPTH) <= MAX_CUSTOM_DATA_DEPTH, `must not nest deeper than ${MAX_CUSTOM_DATA_DEPTH} levels (${MAX_CUSTOM_DATA_DEPTH + 1} with the run that holds it)`).optional(),
   tags: z.array(z.string().min(1).max(128)).max(30).optional(),
   customer_user_id: z.string().max(256).optional(),
   link: z.object({
@@ -30,6 +38,8 @@ export const CreateRunBody = z.object({
 export type CreateRunBody = z.infer<typeof CreateRunBody>;
 
 export async function createRun(body: CreateRunBody, environment: Environment, rt: Runtime = systemRuntime, log = console.error): Promise<RunItem> {
+  const customBytes = body.custom_data ? Buffer.byteLength(JSON.stringify(body.custom_data)) : 0;
+  if (customBytes > MAX_CUSTOM_DATA_BYTES) throw payloadTooLarge(`custom_data is ${customBytes} bytes; at most ${MAX_CUSTOM_DATA_BYTES} (64 KiB) fit a run`);
   if (body.link?.expires_at && Date.parse(body.link.expires_at) <= rt.now().getTime()) {
     throw validationError('The link would have expired already', { 'link.expires_at': ['must be in the future'] });
   }

@@ -22,8 +22,9 @@ export const ListRunsQuery = z.object({
   created_at_gt: isoDate.optional(),
   created_at_lt: isoDate.optional(),
   sort: z.enum(['asc', 'desc']).default('desc'),
-  applicant_id: z.string().min(1).optional(),
-  tags: commaList.optional(),
+  applicant_id: z.string().min(1).max(100).optional(),
+  /** Onfido's limit: a run has at most 30 tags, so a filter of more can match nothing (and would not fit a query). */
+  tags: commaList.pipe(z.array(z.string().max(128)).max(30, 'at most 30 tags')).optional(),
 });
 export type ListRunsQuery = z.infer<typeof ListRunsQuery>;
 

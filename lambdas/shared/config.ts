@@ -2,7 +2,13 @@
  * Configuration of every handler, from the environment: the same code runs in AWS (real
  * endpoints, names from the CDK stack) and locally (endpoints of the embedded stack).
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/** A comma-separated list (empty when unset). */
+const csv = z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+const onOff = z.enum(['true', 'false', '1', '0', '']).default('false').transform((v) => v === 'true' || v === '1');
+const ipOrCidr = (s: string) => { const [ip, bits, more] = s.split('/'); return more === undefined && isIP(ip ?? '') !== 0 && (bits === undefined || /^\d{1,3}$/.test(bits)); };
 
 export const Config = z.object({
   TABLE_NAME: z.string().min(1).default('studio'),
@@ -29,6 +35,13 @@ export const Config = z.object({
   SDK_TOKEN_SECRET_ARN: z.string().optional(),
   /** CloudWatch log group (ARN ending in `:*`) that workflow state machines log to; unset locally. */
   STATE_MACHINE_LOG_GROUP_ARN: z.string().optional(),
+  /** Browser origins the API answers CORS for (exact, comma-separated); none by default. In AWS, API Gateway
+   *  answers CORS itself (the `allowedOrigins` setting) and ignores the function's CORS headers. */
+  STUDIO_ALLOWED_ORIGINS: csv,
+  /** Proxies in front of the API (IPs or CIDR ranges, comma-separated) whose X-Forwarded-For is believed; none by default. */
+  STUDIO_TRUSTED_PROXIES: csv.refine((l) => l.every(ipOrCidr), 'STUDIO_TRUSTED_PROXIES: IP addresses or CIDR ranges, comma-separated'),
+  /** Webhooks may target loopback addresses (the local stack sets it; must stay unset in AWS). Private and link-local never. */
+  STUDIO_ALLOW_LOOPBACK_WEBHOOKS: onOff,
 });
 export type Config = z.infer<typeof Config>;
 

@@ -43,6 +43,10 @@ export const keys = {
   deadLetter: (webhookId: string, eventId: string) => ({ pk: `DEADLETTER#${webhookId}`, sk: eventId }),
   event: (resourceId: string, event: string) => ({ pk: `EVENT#${resourceId}`, sk: event }),
   apiToken: (hash: string) => ({ pk: `TOKEN#${hash}`, sk: 'TOKEN' }),
+  /** An Idempotency-Key of an environment (by its SHA-256), kept 24 h (store/idempotency.ts). */
+  idempotency: (env: string, keyHash: string) => ({ pk: `IDEMPOTENCY#${env}#${keyHash}`, sk: 'IDEMPOTENCY' }),
+  /** gsi1: the API tokens of an environment (store/api-tokens.ts). */
+  apiTokens: (env: string) => `API_TOKENS#${env}`,
   /** Known faces (store/faces.ts): one item per stored face, unique per media id, per environment. */
   face: (env: string, applicantId: string, mediaId: string) => ({ pk: `FACES#${env}`, sk: `${applicantId}#${mediaId}` }),
   /** gsi1: the faces of an environment in the order they were stored (`createdKey`), read incrementally. */

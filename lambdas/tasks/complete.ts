@@ -7,9 +7,11 @@
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
 import type { Caller } from '../api/http';
+import { jsonDepth } from '../api/validate';
+import { MAX_CUSTOM_DATA_BYTES, MAX_CUSTOM_DATA_DEPTH } from '../runs/create';
 import { refreshRunStatus } from '../runs/status';
 import { clients } from '../shared/aws';
-import { conflict, forbidden, internal, notFound, validationError } from '../shared/errors';
+import { conflict, forbidden, internal, notFound, payloadTooLarge, validationError } from '../shared/errors';
 import { systemRuntime, type Runtime } from '../shared/ids';
 import type { RunItem } from '../store/runs';
 import { getTask, markTask, settleTask, type TaskItem } from '../store/tasks';
@@ -17,7 +19,11 @@ import { checkCapture } from './capture';
 import { emitTaskEvent } from './events';
 import { checkReceived } from './receive';
 
-export const CompleteTaskBody = z.object({ data: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]) });
+/** The data is stored on the task item and handed to Step Functions: the limits of custom_data apply. */
+export const CompleteTaskBody = z.object({
+  data: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())])
+    .refine((d) => jsonDepth(d, MAX_CUSTOM_DATA_DEPTH) <= MAX_CUSTOM_DATA_DEPTH, `must not nest deeper than ${MAX_CUSTOM_DATA_DEPTH} levels`),
+});
 
 /** Step Functions' answers meaning the token will never be accepted. */
 const DEAD_TOKEN = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
@@ -40,6 +46,8 @@ function authorise(caller: Caller, task: TaskItem): void {
 }
 
 export async function completeTask(caller: Caller, run: RunItem, taskId: string, data: unknown, rt: Runtime = systemRuntime, log = console.error): Promise<void> {
+  const bytes = Buffer.byteLength(JSON.stringify(data) ?? '');
+  if (bytes > MAX_CUSTOM_DATA_BYTES) throw payloadTooLarge(`data is ${bytes} bytes; at most ${MAX_CUSTOM_DATA_BYTES} (64 KiB) fit a task`);
   const task = await getTask(run.id, taskId);
   if (!task) throw notFound('Task', taskId);
   authorise(caller, task);

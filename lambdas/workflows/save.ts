@@ -16,6 +16,8 @@ import type { TaskUpdate } from './views';
 
 /** Attempts at taking a version number before giving up (each lost race means another save won). */
 const MAX_SAVE_ATTEMPTS = 64;
+/** Definition, problems and notes of a version: one DynamoDB item holds 400 KB, with room left for keys and the rest. */
+export const MAX_VERSION_BYTES = 380 * 1024;
 export const isConditionFailure = (e: unknown): boolean => e instanceof Error && e.name === 'ConditionalCheckFailedException';
 
 export interface NewWorkflow { name: string; description?: string | undefined; template?: string | undefined }
@@ -47,11 +49,18 @@ export async function saveVersion(workflow: WorkflowItem, definition: unknown, n
   const validation = validate(definition);
   const definitionJson = JSON.stringify(definition);
   const updates = validation.valid && validation.workflow ? availableUpdates(validation.workflow) : [];
+  const problemsJson = JSON.stringify(validation.problems);
+  const bytes = Buffer.byteLength(definitionJson) + Buffer.byteLength(problemsJson) + Buffer.byteLength(notes);
+  if (bytes > MAX_VERSION_BYTES) {
+    throw validationError('This version is too large to store', {
+      definition: [`with its ${validation.problems.length} problems it takes ${Math.ceil(bytes / 1024)} KB; a version is stored in one item of at most ${MAX_VERSION_BYTES / 1024} KB`],
+    });
+  }
   let next = workflow.versions + 1;
   for (let attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++) {
     const item: VersionItem = {
       workflow_id: workflow.id, environment: workflow.environment, version: next, valid: validation.valid, notes, created_at: isoSeconds(rt.now()),
-      problems_json: JSON.stringify(validation.problems), definition_json: definitionJson,
+      problems_json: problemsJson, definition_json: definitionJson,
     };
     try {
       await clients().doc.send(new PutCommand({

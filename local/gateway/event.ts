@@ -43,16 +43,15 @@ export function toGatewayEvent(req: IncomingMessage, body: Buffer, now = new Dat
     requestContext: {
       accountId: '000000000000', apiId: 'local', domainName: host, domainPrefix: host.split('.')[0] ?? host, requestId: randomUUID(),
       routeKey: '$default', stage: '$default', time: now.toUTCString(), timeEpoch: now.getTime(),
-      http: { method, path: rawPath, protocol: `HTTP/${req.httpVersion}`, sourceIp: sourceIp(req, headers), userAgent: headers['user-agent'] ?? '' },
+      http: { method, path: rawPath, protocol: `HTTP/${req.httpVersion}`, sourceIp: sourceIp(req), userAgent: headers['user-agent'] ?? '' },
     },
     ...(body.length > 0 ? { body: body.toString(binary ? 'base64' : 'utf8') } : {}),
     isBase64Encoded: binary,
   };
 }
 
-/** The client address as API Gateway reports it (X-Forwarded-For's first hop when present). */
-function sourceIp(req: IncomingMessage, headers: Record<string, string>): string {
-  const fwd = headers['x-forwarded-for']?.split(',')[0]?.trim();
-  const ip = fwd || req.socket.remoteAddress || '127.0.0.1';
+/** The peer of the connection, as API Gateway reports it; X-Forwarded-For is the API's to believe or not (STUDIO_TRUSTED_PROXIES). */
+function sourceIp(req: IncomingMessage): string {
+  const ip = req.socket.remoteAddress || '127.0.0.1';
   return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
 }

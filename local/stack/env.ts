@@ -6,6 +6,7 @@ export interface StackEnv {
   TABLE_NAME: string; BUCKET_NAME: string; EVENT_BUS_NAME: string; PUBLIC_URL: string;
   DYNAMODB_ENDPOINT: string; S3_ENDPOINT: string; SFN_ENDPOINT: string; EVENTS_ENDPOINT: string;
   TASK_FUNCTION: string; REPORT_FUNCTION: string; AWS_REGION: string;
+  STUDIO_ALLOWED_ORIGINS: string; STUDIO_TRUSTED_PROXIES: string; STUDIO_ALLOW_LOOPBACK_WEBHOOKS: 'true';
 }
 
 const CREDENTIALS = { AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };

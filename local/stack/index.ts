@@ -41,6 +41,10 @@ export interface StackOptions {
   /** Folder with the built web apps (default web/dist when it exists). */
   staticDir?: string;
   log?: (line: string) => void;
+  /** Browser origins the API answers CORS for; default STUDIO_ALLOWED_ORIGINS or the builder's dev server (http://localhost:5173). */
+  allowedOrigins?: string[];
+  /** Proxies whose X-Forwarded-For the API believes (IPs, CIDR ranges); default STUDIO_TRUSTED_PROXIES or none. */
+  trustedProxies?: string[];
 }
 
 export interface Stack {
@@ -110,6 +114,10 @@ export async function startStack(o: StackOptions = {}): Promise<Stack> {
     const env: StackEnv = {
       ...names, PUBLIC_URL: o.publicUrl ?? url, AWS_REGION: DEFAULT_REGION, TASK_FUNCTION, REPORT_FUNCTION,
       DYNAMODB_ENDPOINT: ddb.endpoint, S3_ENDPOINT: s3.endpoint, SFN_ENDPOINT: sfnServer.url, EVENTS_ENDPOINT: eventsServer.url,
+      STUDIO_ALLOWED_ORIGINS: o.allowedOrigins?.join(',') ?? process.env.STUDIO_ALLOWED_ORIGINS ?? 'http://localhost:5173',
+      STUDIO_TRUSTED_PROXIES: o.trustedProxies?.join(',') ?? process.env.STUDIO_TRUSTED_PROXIES ?? '',
+      // Webhooks to this machine are how one tries them locally; the deployed stack leaves this unset (private addresses stay refused).
+      STUDIO_ALLOW_LOOPBACK_WEBHOOKS: 'true',
     };
     applyEnv(env);
     wireRules(bus, env.EVENT_BUS_NAME);

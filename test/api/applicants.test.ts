@@ -49,6 +49,17 @@ describe('POST /v3.6/applicants', () => {
     expect(res.body.error.fields['address.country']).toEqual(['must be an ISO 3166-1 alpha-3 country code, such as GBR']);
   });
 
+  it('refuses control characters in names (422), on create and update; other scripts and marks are fine', async () => {
+    for (const bad of ['Jane\nDoe', 'Ja\u0000ne', 'Jane\u001b[31m', 'Jane\u007f', 'Jane\u0085']) {
+      const res = await create({ first_name: bad, last_name: 'Doe' });
+      expect([bad, res.status, Object.keys((res.body as unknown as ErrorBody).error.fields)]).toEqual([bad, 422, ['first_name']]);
+    }
+    const ok = await create({ first_name: 'Zoë-Anne', last_name: "O'Brien 李" });
+    expect(ok.status).toBe(201);
+    const update = await stack.apiJson<ErrorBody>(`/v3.6/applicants/${ok.body.id}`, { method: 'PUT', json: { last_name: 'Doe\r\nX-Injected: 1' } });
+    expect([update.status, Object.keys(update.body.error.fields)]).toEqual([422, ['last_name']]);
+  });
+
   it('needs an API token', async () => {
     expect((await stack.apiJson<ErrorBody>('/v3.6/applicants', { method: 'POST', json: {}, token: null })).status).toBe(401);
     expect((await stack.apiJson<ErrorBody>('/v3.6/applicants', { method: 'POST', json: {}, token: 'api_sandbox.wrong-wrong-wrong-wrong' })).status).toBe(401);

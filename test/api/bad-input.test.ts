@@ -65,3 +65,98 @@ describe('bad input never gets a 5xx', () => {
     expect(refused / seen.total).toBeGreaterThan(0.8);
   }, 240_000);
 });
+
+/** A JSON value nested `depth` levels: `{ "a": { "a": ... { "a": 1 } } }`. */
+const nested = (depth: number): unknown => {
+  let v: unknown = 1;
+  for (let i = 0; i < depth; i++) v = { a: v };
+  return v;
+};
+const isErrorBody = (body: unknown) => ErrorBody.safeParse(body).success;
+
+describe('inputs that used to get a 500 get a 4xx, checked before anything is written', () => {
+  const runCount = async () => (await stack.apiJson<unknown[]>(`/v3.6/workflow_runs?applicant_id=${known.applicant}`)).body.length;
+
+  it('a path that is not valid percent-encoding: 401 without a token (authentication first), 400 with one', async () => {
+    const anonymous = await stack.apiJson('/v3.6/applicants/%ff', { token: null });
+    expect([anonymous.status, isErrorBody(anonymous.body)]).toEqual([401, true]);
+    const res = await stack.apiJson<{ error: { type: string } }>('/v3.6/applicants/%ff');
+    expect([res.status, res.body.error.type]).toEqual([400, 'bad_request']);
+    const run = await stack.apiJson('/v3.6/workflow_runs/%E0%A4%A/tasks');
+    expect(run.status).toBe(400);
+  });
+
+  it('more than 30 tags in a run filter: 422 naming tags', async () => {
+    const tags = Array.from({ length: 2500 }, (_, i) => String(i)).join(',');
+    const res = await stack.apiJson<{ error: { fields: Record<string, string[]> } }>(`/v3.6/workflow_runs?tags=${tags}`);
+    expect(res.status).toBe(422);
+    expect(Object.keys(res.body.error.fields)).toEqual(['tags']);
+    expect((await stack.apiJson(`/v3.6/workflow_runs?tags=${tags.split(',').slice(0, 30).join(',')}`)).status).toBe(200);
+  });
+
+  it('a 3,000-task definition whose stored version would exceed a DynamoDB item: 422, no version saved', async () => {
+    const tasks = Array.from({ length: 3000 }, (_, i) => ({ id: `t${i}`, type: 'no_such_task_type', next: i + 1 < 3000 ? `t${i + 1}` : 'approve' }));
+    const definition = { name: 'Huge', start: 't0', tasks };
+    expect(Buffer.byteLength(JSON.stringify(definition))).toBeLessThan(256 * 1024);
+    const res = await stack.apiJson<{ error: { message: string; fields: Record<string, string[]> } }>(`/v3.6/workflows/${known.workflow}/versions`, { method: 'POST', json: { definition } });
+    expect([res.status, res.body.error.message]).toEqual([422, 'This version is too large to store']);
+    expect(Object.keys(res.body.error.fields)).toEqual(['definition']);
+    const versions = await stack.apiJson<{ versions: unknown[] }>(`/v3.6/workflows/${known.workflow}/versions`);
+    expect(versions.body.versions).toHaveLength(1);
+  });
+
+  it('a definition nested 5,000 deep: 422, no version saved', async () => {
+    const body = `{"definition":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`;
+    const res = await stack.apiJson<{ error: { fields: Record<string, string[]> } }>(`/v3.6/workflows/${known.workflow}/versions`, {
+      method: 'POST', body, headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(422);
+    expect(Object.keys(res.body.error.fields)).toEqual(['definition']);
+    const versions = await stack.apiJson<{ versions: unknown[] }>(`/v3.6/workflows/${known.workflow}/versions`);
+    expect(versions.body.versions).toHaveLength(1);
+  });
+
+  it('custom_data nested 32 levels (33 with the run item, DynamoDB stores 32): 422, no run created; 31 levels fit', async () => {
+    const before = await runCount();
+    const res = await stack.apiJson<{ error: { fields: Record<string, string[]> } }>('/v3.6/workflow_runs', {
+      method: 'POST', json: { workflow_id: known.workflow, applicant_id: known.applicant, custom_data: { deep: nested(31) } },
+    });
+    expect(res.status).toBe(422);
+    expect(Object.keys(res.body.error.fields)).toEqual(['custom_data']);
+    const ok = await stack.apiJson('/v3.6/workflow_runs', {
+      method: 'POST', json: { workflow_id: known.workflow, applicant_id: known.applicant, custom_data: { deep: nested(30) } },
+    });
+    expect(ok.status).toBe(201);
+    expect(await runCount()).toBe(before + 1);
+  });
+
+  it.each([['300 KB', 300_000], ['500 KB', 500_000], ['just over 64 KiB', 65_537]])('custom_data of %s: 413, no run created (not even an error run)', async (_, size) => {
+    const before = await runCount();
+    const res = await stack.apiJson<{ error: { type: string } }>('/v3.6/workflow_runs', {
+      method: 'POST', json: { workflow_id: known.workflow, applicant_id: known.applicant, custom_data: { blob: 'x'.repeat(size) } },
+    });
+    expect([res.status, res.body.error.type]).toEqual([413, 'payload_too_large']);
+    expect(await runCount()).toBe(before);
+  });
+
+  it.each([
+    'applicants/{id}', 'workflow_runs/{id}', 'workflow_runs/{id}/tasks', 'workflow_runs/RUN/tasks/{id}', 'webhooks/{id}', 'documents/{id}',
+    'workflows/{id}', 'live_photos/{id}/download',
+  ])('an id over 2 KB in %s: 404', async (pattern) => {
+    const long = 'a'.repeat(2100);
+    const res = await stack.apiJson<{ error: { type: string } }>(`/v3.6/${pattern.replace('RUN', known.run!).replace('{id}', long)}`);
+    expect([res.status, res.body.error.type]).toEqual([404, 'resource_not_found']);
+  });
+
+  it('ids over 2 KB in a body or query: 422 naming the field', async () => {
+    const long = 'a'.repeat(2100);
+    const run = await stack.apiJson<{ error: { fields: Record<string, string[]> } }>('/v3.6/workflow_runs', { method: 'POST', json: { workflow_id: long, applicant_id: long } });
+    expect([run.status, Object.keys(run.body.error.fields).sort()]).toEqual([422, ['applicant_id', 'workflow_id']]);
+    const list = await stack.apiJson<{ error: { fields: Record<string, string[]> } }>(`/v3.6/workflow_runs?applicant_id=${long}`);
+    expect([list.status, Object.keys(list.body.error.fields)]).toEqual([422, ['applicant_id']]);
+    const resend = await stack.apiJson<{ error: { fields: Record<string, string[]> } }>('/v3.6/webhooks/resend', {
+      method: 'POST', json: { data: [{ resource_id: long, event: 'workflow_run.completed' }] },
+    });
+    expect([resend.status, Object.keys(resend.body.error.fields)]).toEqual([422, ['data.0.resource_id']]);
+  });
+});

@@ -65,6 +65,14 @@ describe('complete', () => {
     expect((await getTask(run.id, task.id))?.status).toBe('waiting');
   });
 
+  it('refuses data over 64 KiB with a 413 before anything is written (it could be neither stored nor handed to Step Functions)', async () => {
+    const { run, task } = await askRun();
+    const res = await t.complete(run.id, task.id, { score: 1, note: 'x'.repeat(500_000) });
+    expect([res.status, (res.body as ErrorBody).error.type]).toEqual([413, 'payload_too_large']);
+    expect((await getTask(run.id, task.id))?.status).toBe('waiting');
+    expect((await t.complete(run.id, task.id, { score: 1, note: 'x'.repeat(60_000) })).status).toBe(200);
+  });
+
   it('accepts exactly one of 20 concurrent completions (one 200, nineteen 409)', async () => {
     const { run, task } = await askRun();
     const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => t.complete(run.id, task.id, { score: i })));

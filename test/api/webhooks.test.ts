@@ -2,6 +2,7 @@
 import { createApiToken } from '../../lambdas/api/auth';
 import { matches } from '../../lambdas/webhooks/process';
 import { getWebhook } from '../../lambdas/store/webhooks';
+import { resetConfig } from '../../lambdas/shared/config';
 import { startStack, type Stack } from '../../local/stack';
 import { apiClient } from '../webhooks/helpers';
 
@@ -42,6 +43,33 @@ describe('webhook routes', () => {
     const res = await sandbox('POST', '/v3.6/webhooks', { url });
     expect(res.status).toBe(201);
     await sandbox('DELETE', `/v3.6/webhooks/${(res.body as { id: string }).id}`);
+  });
+
+  it.each([
+    'https://10.1.2.3/x', 'https://172.20.0.1/x', 'https://192.168.1.1/x', 'https://100.64.0.1/x', 'https://169.254.169.254/latest/meta-data',
+    'https://[fe80::1]/x', 'https://[fd00::1]/x', 'https://[::ffff:10.0.0.1]/x', 'https://0.0.0.0/x', 'https://[::]/x',
+  ])('refuses the private, link-local or reserved URL %s, on create and update', async (url) => {
+    const res = await sandbox('POST', '/v3.6/webhooks', { url });
+    expect(res).toEqual({ status: 422, body: { error: { type: 'validation_error', message: expect.any(String), fields: { url: [expect.stringContaining('must not point to a private, link-local or loopback address')] } } } });
+    const ok = await sandbox('POST', '/v3.6/webhooks', { url: 'https://127.0.0.1/ok' });
+    const id = (ok.body as { id: string }).id;
+    expect((await sandbox('PUT', `/v3.6/webhooks/${id}`, { url })).status).toBe(422);
+    expect((await sandbox('GET', `/v3.6/webhooks/${id}`)).body).toMatchObject({ url: 'https://127.0.0.1/ok' });
+    await sandbox('DELETE', `/v3.6/webhooks/${id}`);
+  });
+
+  it('refuses loopback URLs, by address or by a name that resolves to one, where loopback is not allowed (the deployed stack)', async () => {
+    process.env.STUDIO_ALLOW_LOOPBACK_WEBHOOKS = 'false';
+    resetConfig();
+    try {
+      for (const url of ['https://127.0.0.1/x', 'https://127.8.9.10/x', 'https://[::1]/x', 'https://localhost/x', 'http://localhost:8080/x']) {
+        const res = await sandbox('POST', '/v3.6/webhooks', { url });
+        expect([url, res.status]).toEqual([url, 422]);
+      }
+    } finally {
+      process.env.STUDIO_ALLOW_LOOPBACK_WEBHOOKS = 'true';
+      resetConfig();
+    }
   });
 
   it('answers malformed JSON with 400, unknown events with 422, unknown ids with 404', async () => {

@@ -1,6 +1,6 @@
 /**
  * device_intelligence_report from what the uploads recorded, on the local stack: the caller's
- * address (X-Forwarded-For through the local gateway, as API Gateway's sourceIp) and user agent,
+ * address (X-Forwarded-For, believed because the stack trusts the loopback proxy) and user agent,
  * and the `device` field of the capture client, through the report function.
  */
 import { createApiToken } from '../../lambdas/api/auth';
@@ -16,7 +16,7 @@ const LONDON_IP = '81.2.69.142';
 let stack: TestStack;
 let live: string;
 let fx: MediaFixtures;
-beforeAll(async () => { [stack, fx] = await Promise.all([startTestStack(), makeMediaFixtures()]); live = await createApiToken('live'); }, 120_000);
+beforeAll(async () => { [stack, fx] = await Promise.all([startTestStack({ trustedProxies: ['127.0.0.1'] }), makeMediaFixtures()]); live = await createApiToken('live'); }, 120_000);
 afterAll(() => stack.stop());
 
 async function applicantWithSdk(): Promise<{ id: string; sdk: string }> {

@@ -1,6 +1,7 @@
 /** The webhook worker against DynamoDB Local and a real receiver: retries, idempotence, dead letters, resend. */
 import { WebhookEventVerifier } from '@onfido/api';
 import { startStack, type Stack } from '../../local/stack';
+import { resetConfig } from '../../lambdas/shared/config';
 import { publish } from '../../lambdas/events/contract';
 import { putTaskOnce } from '../../lambdas/store/tasks';
 import { buildDelivery, createHandler, getDeadLetter, webhookSettings, type HandlerDeps } from '../../lambdas/webhooks';
@@ -77,6 +78,23 @@ describe('webhook delivery', () => {
     await worker()(sqsBatch(runCompleted(await endedRun('live')), 1));
     await worker()(sqsBatch(runCompleted(await endedRun('sandbox')), 1));
     expect([sandbox, other, disabled].map((h) => h.receiver.received.length)).toEqual([1, 0, 0]);
+  });
+
+  it('checks the destination again at delivery: a loopback webhook is refused where loopback is not allowed (AWS), never contacted', async () => {
+    const { receiver, id } = await hook([200]);
+    const runId = await endedRun('sandbox');
+    const event = runCompleted(runId);
+    process.env.STUDIO_ALLOW_LOOPBACK_WEBHOOKS = 'false';
+    resetConfig();
+    try {
+      const handle = worker(2);
+      for (const attempt of [1, 2]) await handle(sqsBatch(event, attempt));
+    } finally {
+      process.env.STUDIO_ALLOW_LOOPBACK_WEBHOOKS = 'true';
+      resetConfig();
+    }
+    expect(receiver.received).toHaveLength(0);
+    expect(await getDeadLetter(id, event.id)).toMatchObject({ last_error: 'refused: 127.0.0.1 is a loopback address', attempts: 2 });
   });
 
   it('dead-letters after the last attempt, and resend delivers it again and clears the dead letter', async () => {

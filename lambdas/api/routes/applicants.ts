@@ -14,6 +14,8 @@ import { parseJsonBody, parseQuery, parseWith } from '../validate';
 
 export const country = z.string().refine((c) => countries.alpha3ToAlpha2(c) !== undefined, 'must be an ISO 3166-1 alpha-3 country code, such as GBR');
 const text = (max: number) => z.string().trim().min(1).max(max);
+/** A person's name: no control characters (newlines, NUL, escapes) that would forge lines in logs, reports or webhooks. */
+const personName = text(100).refine((s) => !/\p{Cc}/u.test(s), 'must not contain control characters');
 const Address = z.object({
   flat_number: text(50).optional(), building_number: text(50).optional(), building_name: text(100).optional(),
   street: text(200).optional(), sub_street: text(200).optional(), town: text(100).optional(),
@@ -30,8 +32,8 @@ const ApplicantFields = {
   location: z.object({ ip_address: z.union([z.ipv4(), z.ipv6()]).optional(), country_of_residence: country.optional() }).optional(),
   consents: z.array(z.object({ name: z.enum(['privacy_notices_read', 'ssn_verification', 'phone_number_verification']), granted: z.boolean() })).max(10).optional(),
 };
-const ApplicantCreate = z.object({ first_name: text(100), last_name: text(100), ...ApplicantFields });
-const ApplicantUpdate = z.object({ first_name: text(100).optional(), last_name: text(100).optional(), ...ApplicantFields });
+const ApplicantCreate = z.object({ first_name: personName, last_name: personName, ...ApplicantFields });
+const ApplicantUpdate = z.object({ first_name: personName.optional(), last_name: personName.optional(), ...ApplicantFields });
 const ListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
   per_page: z.coerce.number().int().min(1).max(500).default(20),

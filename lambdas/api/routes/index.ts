@@ -10,6 +10,7 @@ import { addSdkTokenRoutes } from './sdk-token';
 import { addWorkflowRunRoutes } from './workflow-runs';
 import { addTaskRoutes } from './tasks';
 import { systemRuntime, type Runtime } from '../../shared/ids';
+import { addApiTokenRoutes } from './api-tokens';
 
 /** `rt`: the clock that token expiry is judged by (tests inject one). */
 export function buildRouter(rt: Runtime = systemRuntime): Router {
@@ -23,5 +24,6 @@ export function buildRouter(rt: Runtime = systemRuntime): Router {
   addWorkflowVersionRoutes(router);
   addWorkflowRunRoutes(router, rt);
   addTaskRoutes(router);
+  addApiTokenRoutes(router);
   return router;
 }

@@ -6,20 +6,23 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { WebhookEventName } from '../../events/contract';
+import { config } from '../../shared/config';
 import { badRequest, notFound, validationError, zodFields } from '../../shared/errors';
 import { isoSeconds, systemRuntime, type Runtime } from '../../shared/ids';
 import { deleteWebhook, formatWebhook, getWebhook, listWebhooks, putWebhook, type WebhookItem } from '../../store/webhooks';
+import { webhookUrlProblem } from '../../webhooks/destination';
 import { resend } from '../../webhooks/resend';
 import { json, noContent, type Request } from '../http';
 import type { Router } from '../router';
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-const WebhookUrl = z.string().refine((s) => {
-  try {
-    const u = new URL(s);
-    return u.protocol === 'https:' || (u.protocol === 'http:' && LOOPBACK.has(u.hostname));
-  } catch { return false; }
-}, 'must be an https URL (http only for localhost, 127.0.0.1 or [::1])');
+/** The URL's form; where it points is checked by `checkUrl` (webhooks/destination.ts). */
+const WebhookUrl = z.string().max(2048).refine((s) => URL.canParse(s), 'must be an https URL');
+
+/** 422 when the URL points somewhere webhooks may not go (private, link-local, loopback in AWS). */
+async function checkUrl(url: string | undefined): Promise<void> {
+  const problem = url === undefined ? undefined : await webhookUrlProblem(url, { allowLoopback: config().STUDIO_ALLOW_LOOPBACK_WEBHOOKS });
+  if (problem) throw validationError('There was a validation error on this request', { url: [problem] });
+}
 
 const Fields = {
   enabled: z.boolean(),
@@ -29,7 +32,7 @@ const Fields = {
 };
 const Create = z.object({ url: WebhookUrl, ...Fields }).partial({ enabled: true, events: true, environments: true, payload_version: true });
 const Update = z.object({ url: WebhookUrl, ...Fields }).partial();
-const Resend = z.object({ data: z.array(z.object({ resource_id: z.string().min(1), event: WebhookEventName })).min(1) });
+const Resend = z.object({ data: z.array(z.object({ resource_id: z.string().min(1).max(100), event: WebhookEventName })).min(1) });
 
 function parse<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
   let raw: unknown;
@@ -57,6 +60,7 @@ export function addWebhookRoutes(router: Router, rt: Runtime = systemRuntime): R
       const body = parse(Create, req);
       const owner = req.caller.environment;
       checkEnvironments(body.environments, owner);
+      await checkUrl(body.url);
       const now = isoSeconds(rt.now());
       const w: WebhookItem = {
         id: rt.newId(), owner, url: body.url, token: randomBytes(24).toString('base64url'), enabled: body.enabled ?? true,
@@ -77,6 +81,7 @@ export function addWebhookRoutes(router: Router, rt: Runtime = systemRuntime): R
       const current = await owned(req);
       const body = parse(Update, req);
       checkEnvironments(body.environments, current.owner);
+      await checkUrl(body.url);
       const next: WebhookItem = { ...current, ...body, updated_at: isoSeconds(rt.now()) };
       await putWebhook(next);
       return json(200, formatWebhook(next));

@@ -1,10 +1,13 @@
 /** The workflow routes' boundary: JSON bodies and path parameters, each checked by one zod schema. */
 import { z } from 'zod';
+import { jsonDepth } from '../validate';
 import { badRequest, notFound, validationError, zodFields } from '../../shared/errors';
 import type { Request } from '../http';
 
 /** Stored definitions must fit in one DynamoDB item (400 KB) beside their problems. */
 export const MAX_DEFINITION_BYTES = 256 * 1024;
+/** Far deeper than any workflow (conditions nest a few levels); bounds the validator's recursion. */
+export const MAX_DEFINITION_DEPTH = 64;
 
 export const CreateWorkflowBody = z.object({
   name: z.string().trim().min(1, 'is required').max(200),
@@ -15,7 +18,9 @@ export const CreateWorkflowBody = z.object({
 export const SaveVersionBody = z.object({
   definition: z.unknown().refine((d) => d !== undefined, 'is required: the workflow definition, any JSON value'),
   notes: z.string().max(2000).optional(),
-}).refine((b) => Buffer.byteLength(JSON.stringify(b.definition ?? null)) <= MAX_DEFINITION_BYTES,
+}).refine((b) => jsonDepth(b.definition, MAX_DEFINITION_DEPTH) <= MAX_DEFINITION_DEPTH,
+  { path: ['definition'], message: `nests deeper than ${MAX_DEFINITION_DEPTH} levels` })
+  .refine((b) => jsonDepth(b.definition, MAX_DEFINITION_DEPTH) > MAX_DEFINITION_DEPTH || Buffer.byteLength(JSON.stringify(b.definition ?? null)) <= MAX_DEFINITION_BYTES,
   { path: ['definition'], message: `is larger than ${MAX_DEFINITION_BYTES / 1024} KB` });
 
 const WorkflowId = z.uuid();
