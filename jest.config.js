@@ -10,4 +10,6 @@ module.exports = {
   // Transform the ES-module-only packages above; leave the rest of node_modules alone.
   transformIgnorePatterns: ['/node_modules/(?!(@middy)/)'],
   testTimeout: 30000,
+  // No test sends traffic beyond loopback: no instance metadata, no DNS for webhook hosts.
+  setupFiles: ['<rootDir>/test/setup-env.js'],
 };

@@ -42,6 +42,8 @@ export const Config = z.object({
   STUDIO_TRUSTED_PROXIES: csv.refine((l) => l.every(ipOrCidr), 'STUDIO_TRUSTED_PROXIES: IP addresses or CIDR ranges, comma-separated'),
   /** Webhooks may target loopback addresses (the local stack sets it; must stay unset in AWS). Private and link-local never. */
   STUDIO_ALLOW_LOOPBACK_WEBHOOKS: onOff,
+  /** Tests: webhook host names other than `localhost` do not resolve, so no DNS query leaves the machine. */
+  STUDIO_OFFLINE_DNS: onOff,
 });
 export type Config = z.infer<typeof Config>;
 

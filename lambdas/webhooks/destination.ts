@@ -8,6 +8,7 @@
  */
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
+import { config } from '../shared/config';
 
 type Kind = 'loopback' | 'private' | 'link-local' | 'reserved';
 const RANGES: ReadonlyArray<[Kind, string, number]> = [
@@ -27,7 +28,13 @@ for (const [kind, net, bits] of RANGES) {
 export interface DestinationPolicy { allowLoopback: boolean }
 /** Every address a host name resolves to (tests inject one; the default asks the system resolver). */
 export type Resolve = (host: string) => Promise<string[]>;
-export const systemResolve: Resolve = async (host) => (await dnsLookup(host, { all: true, verbatim: true })).map((a) => a.address);
+export const systemResolve: Resolve = async (host) => {
+  if (config().STUDIO_OFFLINE_DNS) {
+    if (host === 'localhost') return ['127.0.0.1'];
+    throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host} (STUDIO_OFFLINE_DNS: no DNS queries)`), { code: 'ENOTFOUND' });
+  }
+  return (await dnsLookup(host, { all: true, verbatim: true })).map((a) => a.address);
+};
 
 /** What is wrong with sending to this address, or undefined when it may be used. */
 export function addressProblem(address: string, policy: DestinationPolicy): string | undefined {

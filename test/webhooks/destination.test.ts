@@ -45,3 +45,11 @@ describe('delivery', () => {
     expect(receiver.received.length).toBe(before + 1);
   });
 });
+
+describe('offline DNS (every jest worker sets STUDIO_OFFLINE_DNS: test/setup-env.js)', () => {
+  it('resolves localhost only and refuses other names without asking a resolver', async () => {
+    const { systemResolve } = await import('../../lambdas/webhooks/destination');
+    expect(await systemResolve('localhost')).toEqual(['127.0.0.1']);
+    await expect(systemResolve('hooks.example.com')).rejects.toMatchObject({ code: 'ENOTFOUND' });
+  });
+});
