@@ -15,7 +15,7 @@ export const HTTP_API_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 const answer = (statusCode: number, message: string) => ({ statusCode, headers: { 'content-type': 'application/json', 'apigw-requestid': 'parity' }, body: JSON.stringify({ message }) });
 
-export function apiGatewayHandler(host: () => FunctionHost, integrationTimeoutMs: number, log?: (line: string) => void): ApiHandler {
+export function apiGatewayHandler(host: () => Pick<FunctionHost, 'invoke'>, integrationTimeoutMs: number, log?: (line: string) => void): ApiHandler {
   return async (event, context) => {
     const json = JSON.stringify(event);
     if (Buffer.byteLength(json) > LAMBDA_SYNC_PAYLOAD_BYTES) return answer(413, 'Request Entity Too Large');

@@ -80,24 +80,33 @@ export class FunctionHost {
     };
   }
 
-  /** Invokes like `Invoke` (RequestResponse): the event as JSON, the payload as JSON text. */
+  /** Invokes like `Invoke` (RequestResponse): the event as JSON, the payload as JSON text. When the
+   *  last invocation in flight ends, the code folder is verified: a write under it fails that
+   *  invocation (Lambda would have refused the write with EROFS) and every later one. */
   async invoke(event: unknown, requestId: string = randomUUID()): Promise<InvokeResult> {
     if (this.violation) return failure('Runtime.CodeFolderModified', this.violation.message);
     if (this.stopped) return failure('ResourceNotReadyException', `${this.spec.name} is stopped`);
     this.inflight++;
+    let out: InvokeResult;
     try {
-      const instance = await this.acquire();
-      try {
-        await instance.ready;
-      } catch (e) {
-        this.discard(instance);
-        return failure('Runtime.InitError', (e as Error).message);
-      }
-      return await this.send(instance, JSON.stringify(event), requestId);
+      out = await this.run(event, requestId);
     } finally {
       this.inflight--;
-      if (this.inflight === 0) this.check();
     }
+    if (this.inflight === 0) { try { this.check(); } catch (e) { return failure('Runtime.CodeFolderModified', (e as Error).message); } }
+    if (!out.ok) this.o.log?.(`${this.spec.name}: ${out.errorType}: ${out.errorMessage}`);
+    return out;
+  }
+
+  private async run(event: unknown, requestId: string): Promise<InvokeResult> {
+    const instance = await this.acquire();
+    try {
+      await instance.ready;
+    } catch (e) {
+      this.discard(instance);
+      return failure('Runtime.InitError', (e as Error).message);
+    }
+    return this.send(instance, JSON.stringify(event), requestId);
   }
 
   /** Checks the code folder now; a violation is kept (every later invocation fails) and thrown. */

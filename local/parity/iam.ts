@@ -41,7 +41,10 @@ export class Iam {
     let decision = this.cache.get(key);
     if (!decision) { decision = this.simulate(req); this.cache.set(key, decision); }
     const d = await decision;
-    if (!d.allowed) { this.denials.push({ ...req, message: d.message }); this.o.log?.(`iam: DENY ${d.message}`); }
+    if (!d.allowed) {
+      if (!this.denials.some((x) => x.message === d.message)) this.o.log?.(`iam: DENY ${d.message}`);
+      this.denials.push({ ...req, message: d.message });
+    }
     return d;
   }
 

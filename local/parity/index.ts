@@ -39,7 +39,11 @@ export interface ParityOptions extends StackOptions {
 }
 
 export interface ParityStack extends Stack {
-  parity: { template: ParityTemplate; iam: Iam; hosts: Map<string, FunctionHost>; assemblyDir: string; violations: Error[] };
+  parity: {
+    template: ParityTemplate; iam: Iam; hosts: Map<string, FunctionHost>; assemblyDir: string; violations: Error[];
+    /** The IAM-checking AWS endpoint of each role (function roles and the workflow role), by role ARN. */
+    endpoints: Map<string, string>;
+  };
 }
 
 /** Credentials and settings every function process gets: fake keys, no metadata service, no shared config. */
@@ -109,10 +113,12 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
 
     // The functions, each behind its own IAM-checking endpoint.
     const hosts = new Map<string, FunctionHost>();
+    const roleEndpoints = new Map<string, string>([[workflow.roleArn, workflow.endpoint]]);
     let api: FunctionHost | undefined;
     for (const spec of template.functions) {
       const proxy = await startAwsProxy({ roleArn: spec.roleArn, iam, where, upstreams, secrets, log });
       stops.push(() => proxy.close());
+      roleEndpoints.set(spec.roleArn, proxy.url);
       const host = new FunctionHost(spec, {
         runDir, region, maxInstances: o.maxInstances ?? 3, log, onViolation: (e) => violations.push(e),
         runtimeEnv: { ...SANDBOX_ENV, AWS_ENDPOINT_URL: proxy.url },
@@ -154,7 +160,7 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
       endpoints: { api: url, dynamodb: ddb.endpoint, s3: s3.endpoint, sfn: sfnServer.url, events: eventsServer.url },
       flushExecutionEvents: async () => { await engine.idle(); await executionEvents.check(); await bus.runDue(); },
       stop,
-      parity: { template, iam, hosts, assemblyDir, violations },
+      parity: { template, iam, hosts, assemblyDir, violations, endpoints: roleEndpoints },
     };
   } catch (e) {
     await stop().catch(() => undefined);

@@ -49,8 +49,11 @@ export interface SynthOptions {
 }
 export interface Assembly { dir: string; hash: string; cached: boolean }
 
-/** The cloud assembly of the current sources: from the cache, else synthesized into it. */
+/** The cloud assembly of the current sources: from the cache, else synthesized into it.
+ *  STUDIO_PARITY_ASSEMBLY names an assembly to run as is (one synthesized elsewhere, e.g. by CI). */
 export async function synthesize(o: SynthOptions = {}): Promise<Assembly> {
+  const given = process.env.STUDIO_PARITY_ASSEMBLY;
+  if (given) return { dir: path.resolve(given), hash: 'given', cached: true };
   const root = o.root ?? ROOT;
   const architecture = o.architecture ?? hostArchitecture();
   const cacheDir = o.cacheDir ?? process.env.STUDIO_PARITY_CACHE ?? path.join(root, '.studio', 'parity');

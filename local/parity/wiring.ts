@@ -23,7 +23,7 @@ function raise(r: Extract<InvokeResult, { ok: false }>): never {
 }
 const parsed = (r: InvokeResult): unknown => { if (!r.ok) raise(r); return JSON.parse(r.payload) as unknown; };
 
-export interface WorkflowBindings { roleArn: string; dynamodb: DynamoDBClient; eventBus: EventBus; invoker(host: FunctionHost): LambdaHandler; close(): Promise<void> }
+export interface WorkflowBindings { roleArn: string; endpoint: string; dynamodb: DynamoDBClient; eventBus: EventBus; invoker(host: FunctionHost): LambdaHandler; close(): Promise<void> }
 
 export async function workflowRoleBindings(p: { template: ParityTemplate; iam: Iam; bus: LocalEventBus; where: Where; upstreams: { dynamodb: string; s3: string; states: string; events: string }; log: (l: string) => void }): Promise<WorkflowBindings> {
   const roleArn = p.template.functions.map((f) => f.environment.STATE_MACHINE_ROLE_ARN).find(Boolean) ?? p.template.stateMachines[0]?.roleArn;
@@ -31,7 +31,7 @@ export async function workflowRoleBindings(p: { template: ParityTemplate; iam: I
   const proxy = await startAwsProxy({ roleArn, iam: p.iam, where: p.where, upstreams: p.upstreams, secrets: [], log: p.log });
   const denied = (message: string, name: string) => Object.assign(new Error(message), { name });
   return {
-    roleArn,
+    roleArn, endpoint: proxy.url,
     dynamodb: new DynamoDBClient({ region: p.where.region, endpoint: proxy.url, credentials: LOCAL_CREDENTIALS }),
     eventBus: {
       async putEvents(entries: PutEventsEntry[]) {
