@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createEngine } from '../sfn/engine';
 import { ControlPlane, createSfnServer } from '../sfn/service';
 import { createEventsServer, LocalEventBus } from '../events';
