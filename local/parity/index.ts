@@ -4,7 +4,7 @@
  * when parity mode is asked for (it pulls in the IAM simulator and, on a cache miss, the CDK).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createEngine } from '../sfn/engine';
@@ -51,12 +51,22 @@ const SANDBOX_ENV = {
   AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_SDK_LOAD_CONFIG: '0',
 };
 
+/** The template's secrets with a generated value (64 characters, as the template asks), kept in
+ *  the data folder when there is one so that tokens signed before a restart stay valid. */
+function secretValues(t: ParityTemplate, file: string | undefined): LocalSecret[] {
+  const kept = file && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as Record<string, string> : {};
+  const out = t.secrets.map((s) => ({ arn: s.arn, name: s.name, value: kept[s.arn] ?? randomBytes(48).toString('base64url').slice(0, 64) }));
+  if (file) { writeFileSync(file, JSON.stringify(Object.fromEntries(out.map((s) => [s.arn, s.value])))); chmodSync(file, 0o600); }
+  return out;
+}
+
 export async function startParityStack(o: ParityOptions = {}): Promise<ParityStack> {
   const log = o.log ?? (() => undefined);
   const account = PARITY_ACCOUNT;
   const region = PARITY_REGION;
   const inMemory = o.inMemory ?? !o.dataDir;
   const dataDir = o.dataDir ?? mkdtempSync(path.join(tmpdir(), 'studio-parity-data-'));
+  mkdirSync(dataDir, { recursive: true });
   const runDir = mkdtempSync(path.join(tmpdir(), 'studio-parity-run-'));
   const stops: Array<() => Promise<void> | void> = [() => rmSync(runDir, { recursive: true, force: true })];
   const violations: Error[] = [];
@@ -88,7 +98,7 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
     stops.push(() => eventsServer.close());
 
     const iam = new Iam({ account, region, roles: template.roles, resourcePolicies: template.resourcePolicies, log });
-    const secrets: LocalSecret[] = template.secrets.map((s) => ({ arn: s.arn, name: s.name, value: randomBytes(48).toString('base64url').slice(0, 64) }));
+    const secrets: LocalSecret[] = secretValues(template, inMemory ? undefined : path.join(dataDir, 'secrets.json'));
     const where: Where = {
       account, region, bucketKeys: new Map(template.bucket.keyArn ? [[template.bucket.name, template.bucket.keyArn]] : []),
       secretKeys: new Map(template.secrets.flatMap((s) => (s.keyArn ? [[s.arn, s.keyArn] as const] : []))),

@@ -11,8 +11,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import * as path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../..');
-/** What the assembly is built from (folders walked, files read), relative to the root. */
-export const SOURCES = ['lambdas', 'lib', 'bin', 'compiler', 'schema', 'web', 'package.json', 'package-lock.json', 'cdk.json', 'tsconfig.json'];
+/** What the assembly is built from (folders walked, files read), relative to the root. The lock
+ *  file stands for package.json (whose scripts do not shape the assembly). */
+export const SOURCES = ['lambdas', 'lib', 'bin', 'compiler', 'schema', 'web', 'package-lock.json', 'cdk.json', 'tsconfig.json'];
 const SKIP = new Set(['node_modules', 'dist', 'cdk.out', '.studio']);
 /** The account and region of the parity stack (the simulated AWS account). */
 export const PARITY_ACCOUNT = '123456789012';
