@@ -109,6 +109,11 @@ export class FunctionHost {
     return this.send(instance, JSON.stringify(event), requestId);
   }
 
+  /** Starts one instance ahead of the first invocation (its init runs now, like provisioned concurrency). */
+  warm(): void {
+    if (!this.stopped && this.instances.length === 0) this.spawn();
+  }
+
   /** Checks the code folder now; a violation is kept (every later invocation fails) and thrown. */
   check(): void {
     if (this.violation) throw this.violation;

@@ -35,6 +35,8 @@ export interface ParityOptions extends StackOptions {
   assemblyDir?: string;
   /** Concurrent instances per function at most (default 3; the function's reserved concurrency if lower). */
   maxInstances?: number;
+  /** Start one instance of every function right away, without waiting for it (default true). */
+  prewarm?: boolean;
 }
 
 export interface ParityStack extends Stack {
@@ -160,6 +162,7 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
     });
     stops.push(() => gateway.close());
 
+    if (o.prewarm !== false) for (const host of hosts.values()) host.warm();
     const { createApiToken } = await import('../../lambdas/api/auth');
     const wanted = o.apiToken ?? process.env.STUDIO_API_TOKEN;
     const apiToken = await createApiToken(wanted?.startsWith('api_live.') ? 'live' : 'sandbox', wanted);
