@@ -61,14 +61,14 @@ export function readTemplate(dir: string, account: string, region: string, local
 }
 
 // cfn-resolver-lib collapses a plain one-key object into its value (`{ source: [...] }` → `[...]`):
-// such objects get a marker key while resolving, removed afterwards.
+// such objects (and empty ones, which it cannot walk) get a marker key while resolving, removed afterwards.
 const PAD = '__parity_pad';
 const INTRINSIC = /^(Ref|Condition|Fn::.*)$/;
 function pad(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(pad);
   if (!v || typeof v !== 'object') return v;
   const entries = Object.entries(v).map(([k, x]) => [k, pad(x)] as const);
-  return Object.fromEntries(entries.length === 1 && !INTRINSIC.test(entries[0]![0]) ? [...entries, [PAD, true]] : entries);
+  return Object.fromEntries(entries.length === 0 || (entries.length === 1 && !INTRINSIC.test(entries[0]![0])) ? [...entries, [PAD, true]] : entries);
 }
 function unpad(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(unpad);
@@ -161,7 +161,7 @@ function extract(resources: Resources, base: { stackName: string; account: strin
     table: { name: ref(tableId), arn: arn('AWS::DynamoDB::Table', tableId), properties: tableRes.Properties, ...(tableKey ? { keyArn: tableKey } : {}) },
     bucket: { name: bucketName, arn: `arn:aws:s3:::${bucketName}`, ...(keyArnOf(sse) ? { keyArn: keyArnOf(sse)! } : {}) },
     busNames: of('AWS::Events::EventBus').map(([id]) => ref(id)),
-    secrets: of('AWS::SecretsManager::Secret').map(([id, r]) => ({ name: String(r.Properties.Name ?? id), arn: arn('AWS::SecretsManager::Secret', id), ...(keyArnOf(r.Properties.KmsKeyId) ? { keyArn: String(r.Properties.KmsKeyId) } : {}) })),
+    secrets: of('AWS::SecretsManager::Secret').map(([id, r]) => ({ name: String(r.Properties.Name ?? `${base.stackName}-${id}`), arn: arn('AWS::SecretsManager::Secret', id), ...(keyArnOf(r.Properties.KmsKeyId) ? { keyArn: String(r.Properties.KmsKeyId) } : {}) })),
     keys: of('AWS::KMS::Key').map(([id]) => arn('AWS::KMS::Key', id)),
     ...(integration ? { api: { integrationTimeoutMs: Number(integration.TimeoutInMillis ?? 30_000), payloadFormat: String(integration.PayloadFormatVersion ?? '1.0'), functionArn: String(integration.IntegrationUri) } } : {}),
     stateMachines: of('AWS::StepFunctions::StateMachine').map(([id, r]) => ({
