@@ -30,6 +30,9 @@ it('takes every function\'s handler, memory, timeout and environment from the sy
     expect(JSON.stringify(host.spec.environment)).not.toMatch(/Fn::|"Ref"/);
   }
   const env = fn('api').spec.environment;
+  const processEnv = fn('api').environment();
+  expect(processEnv).toMatchObject({ ...env, AWS_ENDPOINT_URL: stack.parity.endpoints.get(fn('api').spec.roleArn), AWS_EC2_METADATA_DISABLED: 'true', AWS_ACCESS_KEY_ID: 'local', AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn('api').spec.memoryMb) });
+  expect(Object.keys(processEnv).filter((k) => k.startsWith('JEST') || k === 'STUDIO_MODE' || k === 'npm_lifecycle_event')).toEqual([]);
   expect(env.PUBLIC_URL).toBe(stack.url); // Fn::GetAtt Api.ApiEndpoint → the local gateway
   const ddb = new DynamoDBClient({ region: 'us-east-1', endpoint: stack.endpoints.dynamodb, credentials: LOCAL_CREDENTIALS });
   expect((await ddb.send(new DescribeTableCommand({ TableName: env.TABLE_NAME }))).Table?.TableName).toBe(stack.parity.template.table.name);
@@ -49,6 +52,10 @@ it('refuses an AWS call the role does not grant with AccessDeniedException, as A
   const tasks = new S3Client({ region: 'us-east-1', endpoint: stack.parity.endpoints.get(fn('tasks').spec.roleArn)!, credentials: LOCAL_CREDENTIALS, forcePathStyle: true });
   await expect(tasks.send(new ListObjectsV2Command({ Bucket: stack.parity.template.bucket.name }))).rejects.toMatchObject({ name: 'AccessDenied' });
   await expect(tasks.send(new PutObjectCommand({ Bucket: stack.parity.template.bucket.name, Key: 'x', Body: 'x' }))).rejects.toMatchObject({ name: 'AccessDenied' });
+  // A service parity mode does not serve is refused: the call would have gone to AWS.
+  const sts = await fetch(endpoint, { method: 'POST', headers: { authorization: 'AWS4-HMAC-SHA256 Credential=local/20250101/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=x' }, body: 'Action=GetCallerIdentity' });
+  expect(sts.status).toBe(400);
+  expect(await sts.json()).toMatchObject({ __type: expect.stringContaining('UnrecognizedClientException') });
 }, 60_000);
 
 it('fails a function whose role lacks a grant it needs (a policy without dynamodb:PutItem)', async () => {
