@@ -71,8 +71,16 @@ export async function synthesize(o: SynthOptions = {}): Promise<Assembly> {
       cwd: root, maxBuffer: 64 * 1024 * 1024,
       env: { ...process.env, CDK_DEFAULT_ACCOUNT: PARITY_ACCOUNT, CDK_DEFAULT_REGION: PARITY_REGION, npm_config_offline: 'true', CDK_DISABLE_VERSION_CHECK: 'true' },
     }, (err, _stdout, stderr) => (err ? reject(new Error(`cdk synth failed: ${stderr.trim().split('\n').slice(-20).join('\n')}`)) : resolve()));
-  });
+  }).catch((e: unknown) => { rmSync(partial, { recursive: true, force: true }); throw e; });
   rmSync(dir, { recursive: true, force: true });
   renameSync(partial, dir);
   return { dir, hash, cached: false };
+}
+
+/** `npm run synth:parity` (and before `npm run test:parity`): fills the cache, prints the assembly folder. */
+if (require.main === module) {
+  synthesize({ log: (l) => process.stderr.write(`${l}\n`) }).then(
+    (a) => process.stdout.write(`${a.dir}${a.cached ? ' (cached)' : ''}\n`),
+    (e: unknown) => { process.stderr.write(`${(e as Error).message}\n`); process.exitCode = 1; },
+  );
 }
