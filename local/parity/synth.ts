@@ -74,7 +74,15 @@ export async function synthesize(o: SynthOptions = {}): Promise<Assembly> {
   }).catch((e: unknown) => { rmSync(partial, { recursive: true, force: true }); throw e; });
   rmSync(dir, { recursive: true, force: true });
   renameSync(partial, dir);
+  pruneCache(cacheDir, dir);
   return { dir, hash, cached: false };
+}
+
+/** Assemblies are a few hundred MB each: keep the one just made and the previous one. */
+function pruneCache(cacheDir: string, keep: string): void {
+  const old = readdirSync(cacheDir).filter((n) => /^cdk\.out-[0-9a-f]+$/.test(n)).map((n) => path.join(cacheDir, n)).filter((d) => d !== keep)
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  for (const d of old.slice(1)) rmSync(d, { recursive: true, force: true });
 }
 
 /** `npm run synth:parity` (and before `npm run test:parity`): fills the cache, prints the assembly folder. */
