@@ -3,6 +3,8 @@
  * when built) on http://127.0.0.1:3000 (PORT, HOST override), data under `.studio/` (STUDIO_DATA
  * overrides), one workflow per template in each environment (sandbox and live), until SIGINT or SIGTERM. The API token is kept in
  * `.studio/api-token` so that it stays the same across restarts (STUDIO_API_TOKEN overrides).
+ * `--parity` runs the synthesized stack instead (local/parity, data under `.studio/parity-data`),
+ * loaded only then: a normal start never loads the CDK or the parity modules.
  */
 import { stopRequested } from './io';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,16 +21,19 @@ export interface StartIo { log?: (line: string) => void; signal?: AbortSignal; e
 export async function start(args: string[], io: StartIo = {}): Promise<number> {
   const log = io.log ?? ((l: string) => console.log(l));
   const env = io.env ?? process.env;
-  if (args.includes('--help') || args.includes('-h')) { log('usage: studio start   (PORT, HOST, STUDIO_DATA, STUDIO_API_TOKEN from the environment)'); return 0; }
-  if (args.length) { console.error(`start: unexpected arguments ${args.join(' ')}`); return 2; }
+  if (args.includes('--help') || args.includes('-h')) { log('usage: studio start [--parity]   (PORT, HOST, STUDIO_DATA, STUDIO_API_TOKEN from the environment)'); return 0; }
+  const parity = args.includes('--parity');
+  const rest = args.filter((a) => a !== '--parity');
+  if (rest.length) { console.error(`start: unexpected arguments ${rest.join(' ')}`); return 2; }
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) { console.error(`start: PORT must be 0-65535, got ${env.PORT}`); return 2; }
-  const dataDir = path.resolve(env.STUDIO_DATA ?? DATA_DIR);
+  const dataDir = path.resolve(env.STUDIO_DATA ?? (parity ? path.join(DATA_DIR, 'parity-data') : DATA_DIR));
   mkdirSync(dataDir, { recursive: true });
   const tokenFile = path.join(dataDir, TOKEN_FILE);
   const apiToken = env.STUDIO_API_TOKEN ?? (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : undefined);
   const began = Date.now();
-  const stack = await startStack({ dataDir, port, host: env.HOST ?? '127.0.0.1', ...(apiToken ? { apiToken } : {}), log: (l) => log(`  ${l}`) });
+  const options = { dataDir, port, host: env.HOST ?? '127.0.0.1', ...(apiToken ? { apiToken } : {}), log: (l: string) => log(`  ${l}`) };
+  const stack = parity ? await (await import('../local/parity')).startParityStack(options) : await startStack(options);
   try {
     if (!env.STUDIO_API_TOKEN) { writeFileSync(tokenFile, `${stack.apiToken}\n`); chmodSync(tokenFile, 0o600); }
     const seeded = await seedTemplates().catch((e: unknown): Seeded => ({ created: [], existing: [], skipped: (e as Error).message }));
@@ -48,7 +53,7 @@ function quickStart(stack: Awaited<ReturnType<typeof startStack>>, dataDir: stri
     : Object.entries(seeded).map(([env, s]) => `${env}: ${s.created.length} created from templates, ${s.existing.length} already there`).join('; ');
   return [
     '',
-    `Open Studio is running on ${stack.url} (started in ${(ms / 1000).toFixed(1)} s; data in ${path.relative(process.cwd(), dataDir) || '.'})`,
+    `Open Studio${'parity' in stack ? ' (parity mode: the synthesized stack)' : ''} is running on ${stack.url} (started in ${(ms / 1000).toFixed(1)} s; data in ${path.relative(process.cwd(), dataDir) || '.'})`,
     '',
     `  API token      ${stack.apiToken}`,
     `  try            curl -H "Authorization: Token token=${stack.apiToken}" ${stack.url}/v3.6/workflows`,

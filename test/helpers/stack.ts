@@ -7,6 +7,10 @@
  *   afterAll(() => stack.stop());
  *   const res = await stack.api('/v3.6/applicants', { method: 'POST', json: { first_name: 'Jane' } });
  *   expect(res.status).toBe(201); const body = await res.json();
+ *
+ * `STUDIO_MODE=parity` starts the parity stack instead (local/parity: the synthesized template,
+ * each function from its cdk.out asset in its own Node 22 process, IAM simulated): the same
+ * suites then run against what would be deployed (`npm run test:parity`).
  */
 import { startStack, type Stack, type StackOptions } from '../../local/stack';
 
@@ -28,7 +32,10 @@ export interface TestStack extends Stack {
 }
 
 export async function startTestStack(options: Omit<StackOptions, 'inMemory'> = {}): Promise<TestStack> {
-  const stack = await startStack({ inMemory: true, port: 0, apiToken: `api_sandbox.test-${Math.random().toString(36).slice(2)}-token`, ...options });
+  const o: StackOptions = { inMemory: true, port: 0, apiToken: `api_sandbox.test-${Math.random().toString(36).slice(2)}-token`, ...options };
+  const stack: Stack = process.env.STUDIO_MODE === 'parity'
+    ? await (await import('../../local/parity')).startParityStack({ ...o, log: (l) => { if (l.startsWith('!!!') || l.startsWith('iam:')) console.warn(l); } })
+    : await startStack(o);
   const api = (path: string, init: ApiInit = {}) => {
     const { json, token, sdkToken, headers, ...rest } = init;
     const h = new Headers(headers);

@@ -1,0 +1,184 @@
+/**
+ * Parity mode (`npm start -- --parity`, `STUDIO_MODE=parity` in tests): the product run from
+ * `cdk synth` output instead of the source tree. The only door into local/parity; loaded only
+ * when parity mode is asked for (it pulls in the IAM simulator and, on a cache miss, the CDK).
+ */
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { createEngine } from '../sfn/engine';
+import { ControlPlane, createSfnServer } from '../sfn/service';
+import { createEventsServer, LocalEventBus } from '../events';
+import { createGateway } from '../gateway';
+import { freePort, startDynamoDb, startS3, LOCAL_CREDENTIALS, type Stack, type StackOptions } from '../stack';
+import { stackControlPlaneStores } from '../stack/control-plane-stores';
+import { applyEnv, type StackEnv } from '../stack/env';
+import { ExecutionEvents } from '../stack/execution-events';
+import { apiGatewayHandler, HTTP_API_MAX_BODY_BYTES } from './api-gateway';
+import { startAwsProxy, type LocalSecret } from './aws-proxy';
+import type { Where } from './aws-actions';
+import { FunctionHost } from './function-host';
+import { Iam } from './iam';
+import { createTableFromTemplate } from './table';
+import { PARITY_ACCOUNT, PARITY_REGION, ROOT, synthesize } from './synth';
+import { readTemplate, type ParityTemplate } from './template';
+import { wireTemplateRules, workflowRoleBindings } from './wiring';
+
+export { synthesize, sourceHash, PARITY_ACCOUNT, PARITY_REGION } from './synth';
+export { readTemplate, type ParityTemplate } from './template';
+export { CodeChangedError } from './code-guard';
+export { LAMBDA_SYNC_PAYLOAD_BYTES } from './api-gateway';
+
+export interface ParityOptions extends StackOptions {
+  /** A cloud assembly to run instead of synthesizing (tests). */
+  assemblyDir?: string;
+  /** Concurrent instances per function at most (default 3; the function's reserved concurrency if lower). */
+  maxInstances?: number;
+  /** Start one instance of every function right away, without waiting for it (default true). */
+  prewarm?: boolean;
+}
+
+export interface ParityStack extends Stack {
+  parity: {
+    template: ParityTemplate; iam: Iam; hosts: Map<string, FunctionHost>; assemblyDir: string; violations: Error[];
+    /** The IAM-checking AWS endpoint of each role (function roles and the workflow role), by role ARN. */
+    endpoints: Map<string, string>;
+  };
+}
+
+/** Credentials and settings every function process gets: fake keys, no metadata service, no shared config. */
+const SANDBOX_ENV = {
+  AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+  AWS_EC2_METADATA_DISABLED: 'true', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null', AWS_SDK_LOAD_CONFIG: '0',
+  // The one setting parity adds to the template's: webhooks to this machine's receivers (off in AWS).
+  STUDIO_ALLOW_LOOPBACK_WEBHOOKS: 'true',
+};
+
+/** The template's secrets with a generated value (64 characters, as the template asks), kept in
+ *  the data folder when there is one so that tokens signed before a restart stay valid. */
+function secretValues(t: ParityTemplate, file: string | undefined): LocalSecret[] {
+  const kept = file && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) as Record<string, string> : {};
+  const out = t.secrets.map((s) => ({ arn: s.arn, name: s.name, value: kept[s.arn] ?? randomBytes(48).toString('base64url').slice(0, 64) }));
+  if (file) { writeFileSync(file, JSON.stringify(Object.fromEntries(out.map((s) => [s.arn, s.value])))); chmodSync(file, 0o600); }
+  return out;
+}
+
+export async function startParityStack(o: ParityOptions = {}): Promise<ParityStack> {
+  const log = o.log ?? (() => undefined);
+  const account = PARITY_ACCOUNT;
+  const region = PARITY_REGION;
+  const inMemory = o.inMemory ?? !o.dataDir;
+  const dataDir = o.dataDir ?? mkdtempSync(path.join(tmpdir(), 'studio-parity-data-'));
+  mkdirSync(dataDir, { recursive: true });
+  const runDir = mkdtempSync(path.join(tmpdir(), 'studio-parity-run-'));
+  const stops: Array<() => Promise<void> | void> = [() => rmSync(runDir, { recursive: true, force: true })];
+  const violations: Error[] = [];
+  const stop = async () => {
+    for (const s of stops.splice(0).reverse()) await Promise.resolve(s()).catch((e: unknown) => { log(`stop: ${String(e)}`); if ((e as Error).name === 'CodeChangedError') violations.push(e as Error); });
+    if (violations.length) throw violations[0];
+  };
+  try {
+    const assemblyDir = o.assemblyDir ?? (await synthesize({ log })).dir;
+    // The API's URL first: it is PUBLIC_URL (the HTTP API's endpoint) in the template.
+    const port = o.port || await freePort(o.host ?? '127.0.0.1');
+    const url = o.publicUrl ?? `http://${o.host && o.host !== '0.0.0.0' ? o.host : '127.0.0.1'}:${port}`;
+    const template = readTemplate(assemblyDir, account, region, { apiUrl: url, queueUrl: (n) => `${url}/__sqs/${account}/${n}` });
+
+    const [ddb, s3] = await Promise.all([
+      startDynamoDb(inMemory ? {} : { dataDir: path.join(dataDir, 'dynamodb'), quickStart: false }),
+      startS3({ dataDir: path.join(dataDir, 's3'), bucket: template.bucket.name, resetOnClose: inMemory }),
+    ]);
+    stops.push(() => ddb.stop(), () => s3.stop());
+    await createTableFromTemplate(ddb.client(), template.table.name, template.table.properties);
+
+    const deadLetters: Stack['deadLetters'] = [];
+    const bus = new LocalEventBus({
+      ...(inMemory ? {} : { dataDir: path.join(dataDir, 'events') }), ...(o.clock ? { clock: o.clock, timers: 'auto' as const } : {}), region, account,
+      onDeadLetter: (event, t, error) => { deadLetters.push({ event, arn: t.arn, error }); log(`events: dead letter ${event['detail-type']} → ${t.arn}: ${error}`); },
+    });
+    stops.push(() => bus.close());
+    const eventsServer = await createEventsServer(bus);
+    stops.push(() => eventsServer.close());
+
+    const iam = new Iam({ account, region, roles: template.roles, resourcePolicies: template.resourcePolicies, log });
+    const secrets: LocalSecret[] = secretValues(template, inMemory ? undefined : path.join(dataDir, 'secrets.json'));
+    const where: Where = {
+      account, region, bucketKeys: new Map(template.bucket.keyArn ? [[template.bucket.name, template.bucket.keyArn]] : []),
+      secretKeys: new Map(template.secrets.flatMap((s) => (s.keyArn ? [[s.arn, s.keyArn] as const] : []))),
+      secretArn: (id) => template.secrets.find((s) => s.arn === id || s.name === id || s.arn.startsWith(`${id}-`))?.arn,
+    };
+    // Step Functions: the engine and control plane in the stack's account.
+    const sfnDir = inMemory ? undefined : path.join(dataDir, 'sfn');
+    const upstreams = { dynamodb: ddb.endpoint, s3: s3.endpoint, events: eventsServer.url, states: '' };
+    const workflow = await workflowRoleBindings({ template, iam, bus, where, upstreams, log });
+    stops.push(() => workflow.close());
+    const engine = createEngine({
+      eventBus: workflow.eventBus, dynamodb: workflow.dynamodb, region, accountId: account,
+      ...(sfnDir ? { dataDir: sfnDir } : {}), ...(o.clock ? { clock: o.clock, timers: 'auto' as const } : {}),
+    });
+    stops.push(() => engine.close());
+    const controlPlane = await ControlPlane.open({ stores: stackControlPlaneStores(sfnDir), region, accountId: account, ...(o.clock ? { clock: o.clock } : {}) });
+    const executionEvents = new ExecutionEvents(engine, bus);
+    const sfnServer = await createSfnServer({ engine: executionEvents.wrap(), controlPlane });
+    stops.push(() => sfnServer.close(), () => executionEvents.stop());
+    upstreams.states = sfnServer.url;
+
+    // The functions, each behind its own IAM-checking endpoint.
+    const hosts = new Map<string, FunctionHost>();
+    const roleEndpoints = new Map<string, string>([[workflow.roleArn, workflow.endpoint]]);
+    let api: FunctionHost | undefined;
+    for (const spec of template.functions) {
+      const proxy = await startAwsProxy({ roleArn: spec.roleArn, iam, where, upstreams, secrets, log });
+      stops.push(() => proxy.close());
+      roleEndpoints.set(spec.roleArn, proxy.url);
+      const host = new FunctionHost(spec, {
+        runDir, region, maxInstances: o.maxInstances ?? 3, log, onViolation: (e) => violations.push(e),
+        runtimeEnv: { ...SANDBOX_ENV, AWS_ENDPOINT_URL: proxy.url },
+      });
+      stops.push(async () => { await host.stop(); host.check(); });
+      hosts.set(spec.name, host);
+      if (template.api?.functionArn === spec.arn) api = host;
+    }
+    if (!api) throw new Error('parity: the template has no HTTP API integration with a function');
+    for (const host of hosts.values()) engine.registerLambda(host.spec.name, workflow.invoker(host));
+    wireTemplateRules(bus, template, hosts, log);
+    await executionEvents.start();
+    for (const m of template.stateMachines) await controlPlane.createMachine({ name: m.name, definition: m.definition, roleArn: m.roleArn });
+
+    // The operator's side (API tokens, test helpers) talks to the local services directly.
+    const tableEnv = template.functions[0]?.environment ?? {};
+    const env: StackEnv = {
+      TABLE_NAME: template.table.name, BUCKET_NAME: template.bucket.name, EVENT_BUS_NAME: tableEnv.EVENT_BUS_NAME ?? 'default',
+      PUBLIC_URL: url, AWS_REGION: region, TASK_FUNCTION: tableEnv.TASK_FUNCTION ?? '', REPORT_FUNCTION: tableEnv.REPORT_FUNCTION ?? '',
+      DYNAMODB_ENDPOINT: ddb.endpoint, S3_ENDPOINT: s3.endpoint, SFN_ENDPOINT: sfnServer.url, EVENTS_ENDPOINT: eventsServer.url,
+      STUDIO_ALLOWED_ORIGINS: url, STUDIO_TRUSTED_PROXIES: '', STUDIO_ALLOW_LOOPBACK_WEBHOOKS: 'true',
+    };
+    applyEnv(env);
+    if (secrets[0]) process.env.SDK_TOKEN_SECRET = secrets[0].value;
+    const staticDir = o.staticDir ?? template.webAssets.find((d) => existsSync(d)) ?? (existsSync(path.join(ROOT, 'web/dist')) ? path.join(ROOT, 'web/dist') : undefined);
+    if (!template.webAssets.length) log('parity: the template deploys no web apps (no CloudFront / bucket deployment yet): serving web/dist');
+    const apiHost = api;
+    const gateway = await createGateway({
+      handler: apiGatewayHandler(() => apiHost, template.api?.integrationTimeoutMs ?? 30_000, log),
+      port, host: o.host ?? '127.0.0.1', maxBodyBytes: HTTP_API_MAX_BODY_BYTES, ...(staticDir ? { staticDir } : {}),
+    });
+    stops.push(() => gateway.close());
+
+    if (o.prewarm !== false) for (const host of hosts.values()) host.warm();
+    const { createApiToken } = await import('../../lambdas/api/auth');
+    const wanted = o.apiToken ?? process.env.STUDIO_API_TOKEN;
+    const apiToken = await createApiToken(wanted?.startsWith('api_live.') ? 'live' : 'sandbox', wanted);
+    if (inMemory && !o.dataDir) stops.unshift(() => rmSync(dataDir, { recursive: true, force: true }));
+    return {
+      url, apiToken, env, engine, controlPlane, bus, deadLetters,
+      endpoints: { api: url, dynamodb: ddb.endpoint, s3: s3.endpoint, sfn: sfnServer.url, events: eventsServer.url },
+      flushExecutionEvents: async () => { await engine.idle(); await executionEvents.check(); await bus.runDue(); },
+      stop,
+      parity: { template, iam, hosts, assemblyDir, violations, endpoints: roleEndpoints },
+    };
+  } catch (e) {
+    await stop().catch(() => undefined);
+    throw e;
+  }
+}
