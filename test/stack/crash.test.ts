@@ -101,9 +101,13 @@ it('a kill -9 of the whole stack loses no run and turns none into error', async 
 
   studio = await startStudio(dataDir);
   api = client(studio.url);
-  const listed = await api.call<Array<{ id: string }>>('GET', `/v3.6/workflow_runs?applicant_id=${applicantId}&per_page=100`);
-  expect(listed.status).toBe(200);
-  const all = listed.body.map((r) => r.id);
+  const all: string[] = [];
+  for (let page = 1; ; page++) {
+    const listed = await api.call<Array<{ id: string }>>('GET', `/v3.6/workflow_runs?applicant_id=${applicantId}&page=${page}`);
+    expect(listed.status).toBe(200);
+    if (!listed.body.length) break;
+    all.push(...listed.body.map((r) => r.id));
+  }
   for (const id of [...captures, ...waiting, ...acknowledged]) expect(all).toContain(id);
   const askRuns = all.filter((id) => !captures.includes(id));
 
