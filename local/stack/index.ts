@@ -72,6 +72,7 @@ const ROOT = path.resolve(__dirname, '../..');
 
 export async function startStack(o: StackOptions = {}): Promise<Stack> {
   const log = o.log ?? (() => undefined);
+  const began = o.clock?.now() ?? Date.now();
   const inMemory = o.inMemory ?? !o.dataDir;
   const dataDir = o.dataDir ?? path.join(tmpdir(), `studio-${process.pid}-${randomBytes(4).toString('hex')}`);
   const stops: Array<() => Promise<void> | void> = [];
@@ -146,6 +147,12 @@ export async function startStack(o: StackOptions = {}): Promise<Stack> {
     const { createApiToken } = await import('../../lambdas/api/auth');
     const wanted = o.apiToken ?? process.env.STUDIO_API_TOKEN;
     const apiToken = await createApiToken(wanted?.startsWith('api_live.') ? 'live' : 'sandbox', wanted);
+    if (!inMemory) {
+      // Runs whose creation a crash cut short (written, never started; all created before this start): start them now.
+      const { startOrphanedRuns } = await import('../../lambdas/runs/resume');
+      const resumed = await startOrphanedRuns(began, 0, (m, e) => log(`${m}: ${String(e)}`));
+      if (resumed.length) log(`started ${resumed.length} run(s) whose creation was interrupted`);
+    }
     if (inMemory && !o.dataDir) stops.unshift(() => rmSync(dataDir, { recursive: true, force: true }));
     return {
       url, apiToken, env, engine, controlPlane, bus, deadLetters,

@@ -2,7 +2,8 @@
  * The local stand-ins are closed to everyone but the stack: the Step Functions API checks
  * SigV4 with the stack's own credentials, s3rver refuses anonymous requests and answers CORS
  * only for the allowed origins, SDK tokens are signed with a random key (a token signed with
- * the key this code once shipped is refused), and nothing listens beyond loopback.
+ * the key this code once shipped is refused), the machine's AWS credentials are never used, and
+ * nothing listens beyond loopback.
  */
 import { createHmac } from 'node:crypto';
 import { ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
@@ -10,7 +11,11 @@ import { listeningAddresses } from '../helpers/listening';
 import { startTestStack, type TestStack } from '../helpers/stack';
 
 let stack: TestStack;
-beforeAll(async () => { stack = await startTestStack(); }, 120_000);
+beforeAll(async () => {
+  // A machine with AWS credentials of its own: the stack must not use them, nor instance metadata.
+  Object.assign(process.env, { AWS_PROFILE: 'real-account', AWS_SESSION_TOKEN: 'real-session', AWS_ACCESS_KEY_ID: 'AKIAREALKEY' });
+  stack = await startTestStack();
+}, 120_000);
 afterAll(() => stack?.stop());
 
 const sfn = (secretAccessKey: string) => new SFNClient({ region: 'us-east-1', endpoint: stack.endpoints.sfn, credentials: { accessKeyId: stack.env.AWS_ACCESS_KEY_ID, secretAccessKey } });
@@ -45,6 +50,14 @@ test('an SDK token signed with the once-published constant key is refused', asyn
   expect((await stack.api(`/v3.6/applicants/${applicant.body.id}`, { sdkToken: forged })).status).toBe(401);
   expect(stack.env.SDK_TOKEN_SECRET).not.toBe('local-development-sdk-token-secret');
   expect(stack.env.SDK_TOKEN_SECRET.length).toBeGreaterThanOrEqual(32);
+});
+
+test('the stack\'s own credentials replace the machine\'s, and instance metadata is off', () => {
+  expect(process.env.AWS_EC2_METADATA_DISABLED).toBe('true');
+  expect(process.env.AWS_PROFILE).toBeUndefined();
+  expect(process.env.AWS_SESSION_TOKEN).toBeUndefined();
+  expect(process.env.AWS_ACCESS_KEY_ID).toBe(stack.env.AWS_ACCESS_KEY_ID);
+  expect(process.env.AWS_SECRET_ACCESS_KEY).toBe(stack.env.AWS_SECRET_ACCESS_KEY);
 });
 
 test('every server of the stack listens on loopback only', () => {
