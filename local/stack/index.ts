@@ -124,7 +124,7 @@ export async function startStack(o: StackOptions = {}): Promise<Stack> {
     engine.registerLambda(REPORT_FUNCTION, gated(lazyHandler('reports')));
     const controlPlane = await ControlPlane.open({ stores: stackControlPlaneStores(sfnDir), ...(o.clock ? { clock: o.clock } : {}) });
     const executionEvents = new ExecutionEvents(engine, bus);
-    const sfnServer = await createSfnServer({ engine: executionEvents.wrap(), controlPlane, authenticate: (req) => verifySigV4(req, credentials, o.clock?.now() ?? Date.now()) });
+    const sfnServer = await createSfnServer({ engine: executionEvents.wrap(), controlPlane, authenticate: (req) => verifySigV4(req, credentials) });
     stops.push(() => sfnServer.close(), () => executionEvents.stop());
 
     const staticDir = o.staticDir ?? (existsSync(path.join(ROOT, 'web/dist')) ? path.join(ROOT, 'web/dist') : undefined);

@@ -1,7 +1,8 @@
 /**
  * Checks AWS Signature Version 4 on a request to a local endpoint (the Step Functions API), as
  * AWS does: the signature over the canonical request with the stack's secret key, the access
- * key, and a request date within 15 minutes of now.
+ * key, and a request date within 15 minutes of now (the wall clock the SDK signs with, not the
+ * stack's injected clock).
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
