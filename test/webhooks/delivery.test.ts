@@ -1,17 +1,18 @@
 /** The webhook worker against DynamoDB Local and a real receiver: retries, idempotence, dead letters, resend. */
 import { WebhookEventVerifier } from '@onfido/api';
-import { startStack, type Stack } from '../../local/stack';
+import type { Stack } from '../../local/stack';
 import { publish } from '../../lambdas/events/contract';
 import { putTaskOnce } from '../../lambdas/store/tasks';
 import { buildDelivery, createHandler, getDeadLetter, webhookSettings, type HandlerDeps } from '../../lambdas/webhooks';
 import { defaultDeps } from '../../lambdas/webhooks/handler';
+import { startTestStack } from '../helpers/stack';
 import { apiClient, endedRun, eventually, runCompleted, sqsBatch, startReceiver, type Receiver } from './helpers';
 
 let stack: Stack;
 const receivers: Receiver[] = [];
 const hooks: string[] = [];
 
-beforeAll(async () => { stack = await startStack(); });
+beforeAll(async () => { stack = await startTestStack(); }, 120_000);
 afterAll(async () => { await Promise.all(receivers.map((r) => r.close())); await stack?.stop(); });
 afterEach(async () => { await Promise.all(hooks.splice(0).map((id) => api('DELETE', `/v3.6/webhooks/${id}`))); });
 
