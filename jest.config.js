@@ -1,15 +1,40 @@
-/** Tests are TypeScript, transpiled by ts-jest without type checking (npm test runs tsc first). */
-module.exports = {
+/**
+ * Tests are TypeScript, transpiled by ts-jest without type checking (npm test runs tsc first).
+ * Two projects: `stack` (the files that start a local stack) shares one DynamoDB Local and one
+ * s3rver per run (test/global-setup.ts; started only when one of its files runs), `unit` is
+ * everything else.
+ */
+const shared = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test', '<rootDir>/local', '<rootDir>/compiler', '<rootDir>/lambdas', '<rootDir>/lib'],
-  testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
     '^.+/node_modules/(@middy)/.+\\.m?js$': '<rootDir>/test/esm-transform.js',
   },
   // Transform the ES-module-only packages above; leave the rest of node_modules alone.
   transformIgnorePatterns: ['/node_modules/(?!(@middy)/)'],
-  testTimeout: 30000,
   // No test sends traffic beyond loopback: no instance metadata, no DNS for webhook hosts.
   setupFiles: ['<rootDir>/test/setup-env.js'],
+};
+const STACK = ['<rootDir>/test/{api,e2e,stack,web,webhooks}/**/*.test.ts'];
+
+module.exports = {
+  testTimeout: 30000,
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      roots: ['<rootDir>/test', '<rootDir>/local', '<rootDir>/compiler', '<rootDir>/lambdas', '<rootDir>/lib'],
+      testMatch: ['**/*.test.ts'],
+      // test/parity runs in `npm run test:parity` (STUDIO_MODE=parity, after the synth it needs).
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/(api|e2e|stack|web|webhooks)/', ...(process.env.STUDIO_MODE === 'parity' ? [] : ['<rootDir>/test/parity/'])],
+    },
+    {
+      ...shared,
+      displayName: 'stack',
+      roots: ['<rootDir>/test'],
+      testMatch: STACK,
+      globalSetup: '<rootDir>/test/global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
+    },
+  ],
 };

@@ -5,11 +5,15 @@
  * `.studio/api-token` so that it stays the same across restarts (STUDIO_API_TOKEN overrides).
  * `--parity` runs the synthesized stack instead (local/parity, data under `.studio/parity-data`),
  * loaded only then: a normal start never loads the CDK or the parity modules.
+ * The data folder and every file in it are private to the user (700/600): it holds the tokens'
+ * secrets and every applicant's documents. HOST other than loopback opens the API (only the
+ * API) to the network, with a warning; STUDIO_ALLOWED_ORIGINS (comma-separated) lists the
+ * origins a browser page may use the bucket from (default the API's own).
  */
 import { stopRequested } from './io';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { startStack } from '../local/stack';
+import { SECRETS_FILE, startStack } from '../local/stack';
 import { seedTemplates, type Seeded } from '../local/stack/seed';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -28,14 +32,18 @@ export async function start(args: string[], io: StartIo = {}): Promise<number> {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) { console.error(`start: PORT must be 0-65535, got ${env.PORT}`); return 2; }
   const dataDir = path.resolve(env.STUDIO_DATA ?? (parity ? path.join(DATA_DIR, 'parity-data') : DATA_DIR));
-  mkdirSync(dataDir, { recursive: true });
+  process.umask(0o077);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const host = env.HOST ?? '127.0.0.1';
+  if (!isLoopback(host)) console.error(`studio: WARNING: HOST=${host} makes the API reachable from other machines; anyone who can reach it and holds a token can use it. DynamoDB, S3 and Step Functions stay on 127.0.0.1.`);
+  const allowedOrigins = env.STUDIO_ALLOWED_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean);
   const tokenFile = path.join(dataDir, TOKEN_FILE);
   const apiToken = env.STUDIO_API_TOKEN ?? (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : undefined);
   const began = Date.now();
-  const options = { dataDir, port, host: env.HOST ?? '127.0.0.1', ...(apiToken ? { apiToken } : {}), log: (l: string) => log(`  ${l}`) };
+  const options = { dataDir, port, host, ...(apiToken ? { apiToken } : {}), ...(allowedOrigins?.length ? { allowedOrigins } : {}), log: (l: string) => log(`  ${l}`) };
   const stack = parity ? await (await import('../local/parity')).startParityStack(options) : await startStack(options);
   try {
-    if (!env.STUDIO_API_TOKEN) { writeFileSync(tokenFile, `${stack.apiToken}\n`); chmodSync(tokenFile, 0o600); }
+    if (!env.STUDIO_API_TOKEN) { writeFileSync(tokenFile, `${stack.apiToken}\n`, { mode: 0o600 }); chmodSync(tokenFile, 0o600); }
     const seeded = await seedTemplates().catch((e: unknown): Seeded => ({ created: [], existing: [], skipped: (e as Error).message }));
     log(quickStart(stack, dataDir, seeded, Date.now() - began));
     const why = await stopRequested(io.signal);
@@ -46,6 +54,8 @@ export async function start(args: string[], io: StartIo = {}): Promise<number> {
   log('studio: stopped');
   return 0;
 }
+
+const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\./.test(host);
 
 function quickStart(stack: Awaited<ReturnType<typeof startStack>>, dataDir: string, seeded: Seeded | Record<'sandbox' | 'live', Seeded>, ms: number): string {
   const e = stack.endpoints;
@@ -64,6 +74,7 @@ function quickStart(stack: Awaited<ReturnType<typeof startStack>>, dataDir: stri
     `  demo           npm run demo   (in another terminal)`,
     '',
     `  AWS endpoints  DynamoDB ${e.dynamodb}  S3 ${e.s3}  Step Functions ${e.sfn}  EventBridge ${e.events}`,
+    `                 (sign with AWS_ACCESS_KEY_ID=${stack.env.AWS_ACCESS_KEY_ID} and the aws_secret_access_key in ${path.join(path.relative(process.cwd(), dataDir) || '.', SECRETS_FILE)})`,
     '',
     'Ctrl-C stops everything.',
   ].join('\n');

@@ -7,8 +7,8 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config, type Config } from './config';
 import { traced } from './powertools';
 
-const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
-const local = (endpoint: string | undefined) => (endpoint ? { endpoint, credentials: LOCAL_CREDENTIALS } : {});
+// Locally the credentials come from the environment too: the local stack sets its own.
+const local = (endpoint: string | undefined) => (endpoint ? { endpoint } : {});
 
 export interface Clients { dynamodb: DynamoDBClient; doc: DynamoDBDocumentClient; s3: S3Client; sfn: SFNClient; events: EventBridgeClient }
 

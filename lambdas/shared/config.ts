@@ -2,6 +2,7 @@
  * Configuration of every handler, from the environment: the same code runs in AWS (real
  * endpoints, names from the CDK stack) and locally (endpoints of the embedded stack).
  */
+import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
@@ -9,6 +10,8 @@ import { z } from 'zod';
 const csv = z.string().default('').transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
 const onOff = z.enum(['true', 'false', '1', '0', '']).default('false').transform((v) => v === 'true' || v === '1');
 const ipOrCidr = (s: string) => { const [ip, bits, more] = s.split('/'); return more === undefined && isIP(ip ?? '') !== 0 && (bits === undefined || /^\d{1,3}$/.test(bits)); };
+
+const PROCESS_SECRET = randomBytes(32).toString('base64url');
 
 export const Config = z.object({
   TABLE_NAME: z.string().min(1).default('studio'),
@@ -30,8 +33,10 @@ export const Config = z.object({
   SFN_ENDPOINT: z.string().url().optional(),
   EVENTS_ENDPOINT: z.string().url().optional(),
   /** Secret that signs SDK tokens. In AWS it lives in Secrets Manager: `SDK_TOKEN_SECRET_ARN`
-   *  names it and `shared/secrets.ts` loads it at cold start, before this is read. */
-  SDK_TOKEN_SECRET: z.string().min(16).default('local-development-sdk-token-secret'),
+   *  names it and `shared/secrets.ts` loads it at cold start, before this is read; the local
+   *  stack makes a random one per data folder. Unset (unit tests): random per process, never a
+   *  published constant (a token signed with a known key would read any applicant's data). */
+  SDK_TOKEN_SECRET: z.string().min(16).default(PROCESS_SECRET),
   SDK_TOKEN_SECRET_ARN: z.string().optional(),
   /** CloudWatch log group (ARN ending in `:*`) that workflow state machines log to; unset locally. */
   STATE_MACHINE_LOG_GROUP_ARN: z.string().optional(),

@@ -11,7 +11,9 @@ import { createEngine } from '../sfn/engine';
 import { ControlPlane, createSfnServer } from '../sfn/service';
 import { createEventsServer, LocalEventBus } from '../events';
 import { createGateway } from '../gateway';
+import { S3Client } from '@aws-sdk/client-s3';
 import { freePort, startDynamoDb, startS3, LOCAL_CREDENTIALS, type Stack, type StackOptions } from '../stack';
+import { ensureBucket } from '../stack/s3';
 import { stackControlPlaneStores } from '../stack/control-plane-stores';
 import { applyEnv, type StackEnv } from '../stack/env';
 import { ExecutionEvents } from '../stack/execution-events';
@@ -87,9 +89,11 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
 
     const [ddb, s3] = await Promise.all([
       startDynamoDb(inMemory ? {} : { dataDir: path.join(dataDir, 'dynamodb'), quickStart: false }),
-      startS3({ dataDir: path.join(dataDir, 's3'), bucket: template.bucket.name, resetOnClose: inMemory }),
+      startS3({ dataDir: path.join(dataDir, 's3'), resetOnClose: inMemory }),
     ]);
     stops.push(() => ddb.stop(), () => s3.stop());
+    const s3Client = new S3Client({ region, endpoint: s3.endpoint, credentials: LOCAL_CREDENTIALS, forcePathStyle: true });
+    await ensureBucket(s3Client, template.bucket.name, o.allowedOrigins ?? [new URL(url).origin]).finally(() => s3Client.destroy());
     await createTableFromTemplate(ddb.client(), template.table.name, template.table.properties);
 
     const deadLetters: Stack['deadLetters'] = [];
@@ -153,9 +157,10 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
       PUBLIC_URL: url, AWS_REGION: region, TASK_FUNCTION: tableEnv.TASK_FUNCTION ?? '', REPORT_FUNCTION: tableEnv.REPORT_FUNCTION ?? '',
       DYNAMODB_ENDPOINT: ddb.endpoint, S3_ENDPOINT: s3.endpoint, SFN_ENDPOINT: sfnServer.url, EVENTS_ENDPOINT: eventsServer.url,
       STUDIO_ALLOWED_ORIGINS: url, STUDIO_TRUSTED_PROXIES: '', STUDIO_ALLOW_LOOPBACK_WEBHOOKS: 'true',
+      SDK_TOKEN_SECRET: secrets[0]?.value ?? randomBytes(48).toString('base64url'),
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     };
     applyEnv(env);
-    if (secrets[0]) process.env.SDK_TOKEN_SECRET = secrets[0].value;
     const staticDir = o.staticDir ?? template.webAssets.find((d) => existsSync(d)) ?? (existsSync(path.join(ROOT, 'web/dist')) ? path.join(ROOT, 'web/dist') : undefined);
     if (!template.webAssets.length) log('parity: the template deploys no web apps (no CloudFront / bucket deployment yet): serving web/dist');
     const apiHost = api;

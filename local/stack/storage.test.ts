@@ -3,13 +3,14 @@
  * still durable across a restart), and the control plane's execution records written without
  * fsync in the files local/sfn reads.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { JsonFileStore } from '../sfn/service/store';
 import { ImmutableCache, UnsyncedJsonFileStore } from './control-plane-stores';
-import { ensureTable, SHARED_DB_FILE, startDynamoDb, useWal } from './dynamodb';
+import { canConnect, externalAddresses, listeningAddresses, loopbackOnly } from '../../test/helpers/listening';
+import { ensureTable, SHARED_DB_FILE, startDynamoDb, useWal, type Checkpoint } from './dynamodb';
 
 let dir: string;
 beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'stack-storage-')); });
@@ -60,6 +61,48 @@ describe('useWal', () => {
       expect(got.Item?.v).toEqual({ S: 'kept' });
     } finally { await second.stop(); }
     expect([header(path.join(dir, SHARED_DB_FILE))[18]]).toEqual([2]);
+  }, 120_000);
+});
+
+describe('DynamoDB Local', () => {
+  const walSize = () => { const wal = path.join(dir, `${SHARED_DB_FILE}-wal`); return existsSync(wal) ? statSync(wal).size : 0; };
+  const fill = async (client: ReturnType<Awaited<ReturnType<typeof startDynamoDb>>['client']>, n: number) => {
+    for (let i = 0; i < n; i += 25) {
+      await Promise.all(Array.from({ length: Math.min(25, n - i) }, (_, j) => client.send(new PutItemCommand({ TableName: 'studio', Item: { pk: { S: `p${i + j}` }, sk: { S: 's' }, v: { S: 'x'.repeat(2000) } } }))));
+    }
+  };
+
+  it('listens on loopback only, not on the machine\'s other addresses', async () => {
+    const ddb = await startDynamoDb();
+    try {
+      expect(listeningAddresses(ddb.port)).toEqual(['127.0.0.1']);
+      expect(loopbackOnly(ddb.port)).toBe(true);
+      for (const address of externalAddresses()) expect(await canConnect(address, ddb.port)).toBe(false);
+      expect(await canConnect('127.0.0.1', ddb.port)).toBe(true);
+    } finally { await ddb.stop(); }
+  }, 120_000);
+
+  it('checkpoints the write-ahead log periodically so that it is reused, and deletes it on stop', async () => {
+    let seen: (c: Checkpoint) => void = () => undefined;
+    const ddb = await startDynamoDb({ dataDir: dir, checkpointEveryMs: 200, onCheckpoint: (c) => seen(c) });
+    try {
+      const client = ddb.client();
+      await ensureTable(client, 'studio');
+      await fill(client, 200);
+      expect(walSize()).toBeGreaterThan(0);
+      const periodic = await new Promise<Checkpoint>((resolve) => { seen = (c) => { if (c.busy === 0 && c.log > 0 && c.log === c.checkpointed) resolve(c); }; });
+      expect(periodic.checkpointed).toBeGreaterThan(0);
+      // Every frame is in the database: the next writes start the WAL over instead of growing it.
+      const high = walSize();
+      await fill(client, 5);
+      expect(walSize()).toBe(high);
+    } finally { await ddb.stop(); }
+    expect(walSize()).toBe(0);
+    const again = await startDynamoDb({ dataDir: dir, checkpointEveryMs: 0 });
+    try {
+      const got = await again.client().send(new GetItemCommand({ TableName: 'studio', Key: { pk: { S: 'p199' }, sk: { S: 's' } }, ConsistentRead: true }));
+      expect(got.Item?.v?.S).toHaveLength(2000);
+    } finally { await again.stop(); }
   }, 120_000);
 });
 

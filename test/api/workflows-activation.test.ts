@@ -21,7 +21,7 @@ let sfn: SFNClient;
 beforeAll(async () => {
   stack = await startTestStack();
   api = apiClient(stack.url, stack.apiToken);
-  sfn = sfnClient(stack.endpoints.sfn);
+  sfn = sfnClient(stack.endpoints.sfn, { accessKeyId: stack.env.AWS_ACCESS_KEY_ID, secretAccessKey: stack.env.AWS_SECRET_ACCESS_KEY });
 });
 afterAll(async () => {
   sfn.destroy();

@@ -16,5 +16,6 @@ export function apiClient(url: string, token: string) {
 }
 export type Api = ReturnType<typeof apiClient>;
 
-export const sfnClient = (endpoint: string) =>
-  new SFNClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+/** Signs with the stack's own credentials (its Step Functions API checks them). */
+export const sfnClient = (endpoint: string, credentials: { accessKeyId: string; secretAccessKey: string }) =>
+  new SFNClient({ region: 'us-east-1', endpoint, credentials });

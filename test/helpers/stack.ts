@@ -1,6 +1,8 @@
 /**
  * The local stack for jest integration tests: one per test file (start it in beforeAll, stop it
- * in afterAll). DynamoDB Local in memory, temp folders, ephemeral ports, a sandbox API token.
+ * in afterAll). Its own table and bucket in the run's shared DynamoDB Local and s3rver
+ * (test/global-setup.ts; its own services when run outside that setup), its own engine, bus
+ * and gateway, temp folders, ephemeral ports, a sandbox API token.
  *
  *   let stack: TestStack;
  *   beforeAll(async () => { stack = await startTestStack(); });
@@ -12,6 +14,7 @@
  * each function from its cdk.out asset in its own Node 22 process, IAM simulated): the same
  * suites then run against what would be deployed (`npm run test:parity`).
  */
+import { randomBytes } from 'node:crypto';
 import { startStack, type Stack, type StackOptions } from '../../local/stack';
 
 export interface ApiInit extends Omit<RequestInit, 'body'> {
@@ -32,10 +35,12 @@ export interface TestStack extends Stack {
 }
 
 export async function startTestStack(options: Omit<StackOptions, 'inMemory'> = {}): Promise<TestStack> {
-  const o: StackOptions = { inMemory: true, port: 0, apiToken: `api_sandbox.test-${Math.random().toString(36).slice(2)}-token`, ...options };
+  const { STUDIO_TEST_DYNAMODB: dynamodb, STUDIO_TEST_S3: s3 } = process.env;
+  const services = dynamodb && s3 ? { services: { dynamodb, s3 } } : {};
+  const o: StackOptions = { inMemory: true, port: 0, apiToken: `api_sandbox.test-${randomBytes(12).toString('hex')}-token`, ...options };
   const stack: Stack = process.env.STUDIO_MODE === 'parity'
     ? await (await import('../../local/parity')).startParityStack({ ...o, log: (l) => { if (l.startsWith('!!!') || l.startsWith('iam:')) console.warn(l); } })
-    : await startStack(o);
+    : await startStack({ ...services, ...o });
   const api = (path: string, init: ApiInit = {}) => {
     const { json, token, sdkToken, headers, ...rest } = init;
     const h = new Headers(headers);

@@ -1,11 +1,13 @@
 /**
  * The whole local stack restarted on the same data folder: a run waiting for the integrator is
  * still waiting and finishes when its task is completed; a capture whose timeout expired while
- * the stack was down ends the run abandoned when it comes back.
+ * the stack was down ends the run abandoned when it comes back; a run whose creation was cut
+ * short (written, never started) is started.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { putRun, RunLink } from '../../lambdas/store/runs';
 import { startStack, type Stack } from '../../local/stack';
 
 class Clock { t = Date.parse('2026-11-25T12:00:00.000Z'); now() { return this.t; } }
@@ -69,4 +71,21 @@ it('a capture timeout that expired while the stack was down ends the run abandon
   stack = await startStack({ dataDir, port: 0, apiToken: TOKEN, clock });
   await stack.engine.fireDueTimers();
   expect(await statusOf(stack, run.body.id, 'abandoned')).toBe('abandoned');
+}, 180_000);
+
+it('a run written but never started (a crash between the two) is started on the next start', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'studio-restart-'));
+  stack = await startStack({ dataDir, port: 0, apiToken: TOKEN });
+  const wf = await call<{ id: string }>(stack, 'POST', '/v3.6/workflows', { name: 'Risk', template: 'watchlist_risk_score' });
+  expect((await call(stack, 'POST', `/v3.6/workflows/${wf.body.id}/versions/1/activate`)).status).toBe(200);
+  const applicant = await call<{ id: string }>(stack, 'POST', '/v3.6/applicants', { first_name: 'Ann', last_name: 'Lee', dob: '1988-04-02' });
+  // What createRun has done when the process dies before StartExecution: the run item only.
+  const orphan = await putRun({
+    id: 'orphan-run-0001', environment: 'sandbox', applicant_id: applicant.body.id, workflow_id: wf.body.id, workflow_version_id: 1,
+    tags: [], customer_user_id: null, link: RunLink.parse({}), custom_data: { risk_tier: 'low' }, created_at: new Date(Date.now() - 1000).toISOString(),
+  });
+  await stack.stop();
+
+  stack = await startStack({ dataDir, port: 0, apiToken: TOKEN });
+  expect(await statusOf(stack, orphan.id, 'awaiting_client_input')).toBe('awaiting_client_input');
 }, 180_000);

@@ -4,14 +4,14 @@ import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { CreateStateMachineCommand, DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { clients } from '../../lambdas/shared/aws';
 import type { BusEvent } from '../../local/events';
-import { LOCAL_CREDENTIALS } from '../../local/stack';
 import { startTestStack, type TestStack } from '../helpers/stack';
 
 let stack: TestStack;
 beforeAll(async () => { stack = await startTestStack(); }, 60_000);
 afterAll(() => stack?.stop());
 
-const local = () => ({ region: 'us-east-1', credentials: LOCAL_CREDENTIALS });
+/** Clients of the stack's endpoints sign with its own credentials (the Step Functions API checks them). */
+const local = () => ({ region: 'us-east-1', credentials: { accessKeyId: stack.env.AWS_ACCESS_KEY_ID, secretAccessKey: stack.env.AWS_SECRET_ACCESS_KEY } });
 
 test('the table exists with its indexes', async () => {
   const t = await clients().dynamodb.send(new DescribeTableCommand({ TableName: stack.env.TABLE_NAME }));

@@ -2,7 +2,7 @@
  * The HTTP face of the API, speaking AWS JSON 1.0 as @aws-sdk/client-sfn expects: POST / with
  * `X-Amz-Target: AWSStepFunctions.<Operation>`, JSON in and out, errors as 400 with
  * `{"__type": name, "message"}` (plus `x-amzn-ErrorType`), and a bare 500 for anything
- * unexpected. SigV4 headers are accepted and not checked.
+ * unexpected. SigV4 headers are checked only when `authenticate` is given (the local stack).
  */
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
@@ -18,6 +18,8 @@ export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 export type SfnServerOptions = ({ engine: Engine; controlPlane: ControlPlane } | { api: SfnApi }) & {
   port?: number;
   host?: string;
+  /** Refuses a request (its failure) before it runs, e.g. one without a valid signature. */
+  authenticate?: (req: { method: string; url: string; headers: http.IncomingHttpHeaders; body: string }) => { status: number; type: string; message: string } | undefined;
   /** Where unexpected (500) errors are reported; stderr by default. */
   onInternalError?: (err: unknown, operation: string) => void;
 };
@@ -50,7 +52,7 @@ function readBody(req: http.IncomingMessage): Promise<string | undefined> {
   });
 }
 
-async function handle(api: SfnApi, req: http.IncomingMessage, onInternalError: NonNullable<SfnServerOptions['onInternalError']>): Promise<Reply> {
+async function handle(api: SfnApi, req: http.IncomingMessage, onInternalError: NonNullable<SfnServerOptions['onInternalError']>, authenticate: SfnServerOptions['authenticate']): Promise<Reply> {
   const target = req.headers['x-amz-target'];
   if (req.method !== 'POST' || typeof target !== 'string' || !target.startsWith(TARGET_PREFIX)) {
     return errorReply(400, 'UnknownOperationException', `Expected POST / with header X-Amz-Target: ${TARGET_PREFIX}<Operation>; got ${req.method} with target ${JSON.stringify(target ?? null)}.`);
@@ -58,6 +60,8 @@ async function handle(api: SfnApi, req: http.IncomingMessage, onInternalError: N
   const operation = target.slice(TARGET_PREFIX.length);
   const text = await readBody(req);
   if (text === undefined) return errorReply(413, 'RequestEntityTooLargeException', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
+  const refused = authenticate?.({ method: req.method, url: req.url ?? '/', headers: req.headers, body: text });
+  if (refused) return errorReply(refused.status, refused.type, refused.message);
   let body: unknown;
   try {
     body = text.trim() === '' ? {} : JSON.parse(text);
@@ -82,7 +86,7 @@ export async function createSfnServer(options: SfnServerOptions): Promise<SfnSer
       res.writeHead(204, cors).end();
       return;
     }
-    handle(api, req, onInternalError).then(
+    handle(api, req, onInternalError, options.authenticate).then(
       (reply) => {
         res.writeHead(reply.status, {
           ...cors,

@@ -1,0 +1,53 @@
+/**
+ * Runs whose creation was cut short: `createRun` writes the run (processing) and then starts
+ * its execution; a crash between the two (a killed process, a Lambda timeout) leaves a run that
+ * would stay `processing` forever. `startOrphanedRuns` finds processing runs with no execution
+ * that are older than `graceMs` and starts their execution as createRun would have, with the
+ * same name (the run id) and input (idempotent: an execution that did start is left alone).
+ * The local stack calls it on every start.
+ */
+import { StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { ExecutionInput, Workflow } from '../../compiler';
+import { clients } from '../shared/aws';
+import { config } from '../shared/config';
+import { getApplicant } from '../store/applicants';
+import { RunItem, setExecutionArn } from '../store/runs';
+import { getVersion } from '../store/workflows';
+import { checkInputs } from './inputs';
+
+async function processingRuns(): Promise<RunItem[]> {
+  const out: RunItem[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await clients().doc.send(new QueryCommand({
+      TableName: config().TABLE_NAME, IndexName: 'by_status', KeyConditionExpression: '#s = :p',
+      ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':p': 'processing' }, ExclusiveStartKey,
+    }));
+    for (const item of page.Items ?? []) out.push(RunItem.parse(item));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return out;
+}
+
+/** Starts the execution of every orphaned run; returns their ids. */
+export async function startOrphanedRuns(now = Date.now(), graceMs = 60_000, log = console.error): Promise<string[]> {
+  const started: string[] = [];
+  for (const run of await processingRuns()) {
+    if (run.execution_arn || Date.parse(run.created_at) > now - graceMs) continue;
+    try {
+      const version = await getVersion(run.workflow_id, run.workflow_version_id, run.environment);
+      if (!version?.state_machine_version_arn) throw new Error(`version ${run.workflow_version_id} of workflow ${run.workflow_id} is not published`);
+      const applicant = await getApplicant(run.applicant_id, run.environment);
+      const check = checkInputs((version.definition as Workflow).input, { ...applicant }, run.custom_data);
+      const input: ExecutionInput = { workflow_run_id: run.id, applicant_id: run.applicant_id, sandbox: run.environment === 'sandbox', applicant: check.applicant, custom: run.custom_data };
+      const res = await clients().sfn.send(new StartExecutionCommand({ stateMachineArn: version.state_machine_version_arn, name: run.id, input: JSON.stringify(input) }));
+      if (res.executionArn) await setExecutionArn(run.id, res.executionArn);
+      started.push(run.id);
+    } catch (e) {
+      if ((e as Error).name === 'ExecutionAlreadyExists') continue;
+      log(`workflow run ${run.id}: could not start its execution after a restart`, e);
+    }
+  }
+  return started;
+}

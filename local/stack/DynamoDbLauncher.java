@@ -1,0 +1,87 @@
+/*
+ * DynamoDB Local bound to one address (its command line has no bind option: its Jetty server
+ * listens on every interface), driven over stdin/stdout by local/stack/dynamodb.ts. Run with
+ * Java's source launcher: java -cp 'DynamoDBLocal.jar:DynamoDBLocal_lib/*' DynamoDbLauncher.java
+ *   <host> <port, 0: any> <database file or -> <DynamoDB Local's own arguments, with any -port...>
+ *
+ * Lines it prints (others on stdout are DynamoDB Local's and are ignored):
+ *   studio:ready <port>                 listening on host:port
+ *   studio:checkpoint <busy> <log> <n>  answer to `checkpoint` (SQLite's wal_checkpoint(PASSIVE) row)
+ *   studio:stopped                      after `stop` or end of input: server closed, WAL checkpointed
+ * It reads `checkpoint` and `stop`; end of input (the parent process died, even by SIGKILL) stops too.
+ */
+import com.almworks.sqlite4java.SQLiteConnection;
+import com.almworks.sqlite4java.SQLiteStatement;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.lang.reflect.Field;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+
+public class DynamoDbLauncher {
+  public static void main(String[] args) throws Exception {
+    String host = args[0];
+    int port = Integer.parseInt(args[1]);
+    File db = args[2].equals("-") ? null : new File(args[2]);
+    // DynamoDB Local refuses -port 0; its connector is given the wanted port (0: any free one) below.
+    String[] own = java.util.Arrays.copyOfRange(args, 3, args.length);
+    DynamoDBProxyServer proxy = ServerRunner.createServerFromCommandLineArgs(own);
+    Field f = DynamoDBProxyServer.class.getDeclaredField("server");
+    f.setAccessible(true);
+    Server jetty = (Server) f.get(proxy);
+    ServerConnector connector = null;
+    for (Connector c : jetty.getConnectors()) {
+      if (!(c instanceof ServerConnector)) throw new IllegalStateException("unexpected connector " + c);
+      connector = (ServerConnector) c;
+      connector.setHost(host);
+      connector.setPort(port);
+    }
+    if (connector == null) throw new IllegalStateException("DynamoDB Local has no connector");
+    proxy.start();
+    reply("ready " + connector.getLocalPort());
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
+    for (String line; (line = in.readLine()) != null && !line.trim().equals("stop"); ) {
+      if (line.trim().equals("checkpoint")) reply("checkpoint " + (db == null ? "0 0 0" : checkpoint(db)));
+    }
+    proxy.stop();
+    if (db != null) checkpoint(db);
+    reply("stopped");
+    System.exit(0);
+  }
+
+  /**
+   * Copies the WAL into the database without blocking DynamoDB Local's readers and writers
+   * (PASSIVE: the SQLite of sqlite4java, 3.8.7, has no TRUNCATE). Once every frame is copied,
+   * DynamoDB Local's next write starts the WAL over from its beginning instead of appending:
+   * its connection never checkpoints by itself, so without this the WAL grows without end.
+   * Closing the last connection (stop) checkpoints it and deletes it. Returns SQLite's row.
+   */
+  static String checkpoint(File db) {
+    if (!db.exists()) return "0 0 0";
+    SQLiteConnection c = new SQLiteConnection(db);
+    try {
+      c.open(false);
+      c.setBusyTimeout(5000);
+      SQLiteStatement st = c.prepare("PRAGMA wal_checkpoint(PASSIVE)");
+      try {
+        st.step();
+        return st.columnInt(0) + " " + st.columnInt(1) + " " + st.columnInt(2);
+      } finally {
+        st.dispose();
+      }
+    } catch (Exception e) {
+      return "1 -1 -1 " + e.getMessage().replace('\n', ' ');
+    } finally {
+      c.dispose();
+    }
+  }
+
+  static synchronized void reply(String line) {
+    System.out.println("studio:" + line);
+    System.out.flush();
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * Once per jest run, for the test files that start a local stack: one DynamoDB Local (in
+ * memory) and one s3rver, shared through STUDIO_TEST_DYNAMODB and STUDIO_TEST_S3. Each test
+ * file's stack makes its own table and bucket there (unique names), and its own engine, event
+ * bus and gateway: no file sees another's data. test/global-teardown.ts stops them.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { startDynamoDb, startS3, type LocalDynamoDb, type LocalS3 } from '../local/stack';
+
+export interface SharedServices { dynamodb: LocalDynamoDb; s3: LocalS3; dir: string }
+export const SHARED = '__studioSharedServices';
+
+export default async function globalSetup(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'studio-jest-'));
+  const [dynamodb, s3] = await Promise.all([startDynamoDb(), startS3({ dataDir: path.join(dir, 's3'), resetOnClose: true })]);
+  process.env.STUDIO_TEST_DYNAMODB = dynamodb.endpoint;
+  process.env.STUDIO_TEST_S3 = s3.endpoint;
+  (globalThis as Record<string, unknown>)[SHARED] = { dynamodb, s3, dir } satisfies SharedServices;
+}
