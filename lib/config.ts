@@ -25,6 +25,8 @@ export const StudioSettings = z.object({
   reportsConcurrency: z.coerce.number().int().min(0).default(20),
   /** Concurrent webhook deliveries (SQS event source maximum concurrency, 2..1000). */
   webhookConcurrency: z.coerce.number().int().min(2).max(1000).default(5),
+  /** CPU of every function and of the reports function's native packages (sharp, ffmpeg). */
+  architecture: z.enum(['arm64', 'x86_64']).default('arm64'),
   /** Workflow definition files deployed by WorkflowsAsCode (comma-separated in context). */
   workflows: csv.default([]),
 }).refine((s) => !s.domainName === !s.certificateArn, { message: 'domainName and certificateArn go together', path: ['domainName'] });

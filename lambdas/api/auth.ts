@@ -26,7 +26,11 @@ export async function createApiToken(environment: 'sandbox' | 'live', token = `a
 }
 
 const SdkPayload = z.object({ applicant_id: z.string(), environment: z.enum(['sandbox', 'live']), run_id: z.string().optional(), exp: z.number() });
-const sign = (payload: string) => createHmac('sha256', config().SDK_TOKEN_SECRET).update(payload).digest('base64url');
+function sign(payload: string): string {
+  const key = config().SDK_TOKEN_SECRET;
+  if (!key) throw new Error('The SDK-token secret is not loaded yet (SDK_TOKEN_SECRET_ARN is set): refusing to sign');
+  return createHmac('sha256', key).update(payload).digest('base64url');
+}
 
 export function createSdkToken(p: { applicantId: string; environment: 'sandbox' | 'live'; runId?: string }, now = Date.now()): string {
   const payload = Buffer.from(JSON.stringify({

@@ -24,12 +24,16 @@ export const Config = z.object({
   SFN_ENDPOINT: z.string().url().optional(),
   EVENTS_ENDPOINT: z.string().url().optional(),
   /** Secret that signs SDK tokens. In AWS it lives in Secrets Manager: `SDK_TOKEN_SECRET_ARN`
-   *  names it and `shared/secrets.ts` loads it at cold start, before this is read. */
-  SDK_TOKEN_SECRET: z.string().min(16).default('local-development-sdk-token-secret'),
+   *  names it and `shared/secrets.ts` loads it at cold start; until then it is unset (no public
+   *  default when an ARN is given: signing refuses instead). Only the functions that sign or
+   *  verify SDK tokens get the ARN (lib/functions.ts). */
+  SDK_TOKEN_SECRET: z.string().min(16).optional(),
   SDK_TOKEN_SECRET_ARN: z.string().optional(),
   /** CloudWatch log group (ARN ending in `:*`) that workflow state machines log to; unset locally. */
   STATE_MACHINE_LOG_GROUP_ARN: z.string().optional(),
-});
+}).transform((c) => ({
+  ...c, SDK_TOKEN_SECRET: c.SDK_TOKEN_SECRET ?? (c.SDK_TOKEN_SECRET_ARN ? undefined : 'local-development-sdk-token-secret'),
+}));
 export type Config = z.infer<typeof Config>;
 
 let cached: Config | undefined;

@@ -13,3 +13,12 @@ describe('loadSecrets', () => {
     expect(config(env).SDK_TOKEN_SECRET).toBe('x'.repeat(40));
   });
 });
+
+describe('the SDK-token secret before it is loaded', () => {
+  it('has no public default when it lives in Secrets Manager (signing refuses instead)', () => {
+    expect(config({ SDK_TOKEN_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:1:secret:sdk' }).SDK_TOKEN_SECRET).toBeUndefined();
+  });
+  it('keeps the local development default when no ARN is given', () => {
+    expect(config({}).SDK_TOKEN_SECRET).toBe('local-development-sdk-token-secret');
+  });
+});

@@ -1,6 +1,7 @@
 /**
- * Media bytes in the private bucket, encrypted at rest (SSE-S3). The database holds only the
- * metadata and the object key, `<environment>/<applicant_id>/<kind>/<id>`.
+ * Media bytes in the private bucket, encrypted at rest with the bucket's default encryption (in
+ * AWS: SSE-KMS with the stack's data key, so no header here may override it). The database holds
+ * only the metadata and the object key, `<environment>/<applicant_id>/<kind>/<id>`.
  */
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { clients } from '../shared/aws';
@@ -10,9 +11,7 @@ export const mediaObjectKey = (environment: string, applicantId: string, kind: s
   `${environment}/${applicantId}/${kind}/${id}`;
 
 export async function putObject(key: string, bytes: Buffer, contentType: string): Promise<void> {
-  await clients().s3.send(new PutObjectCommand({
-    Bucket: config().BUCKET_NAME, Key: key, Body: bytes, ContentType: contentType, ServerSideEncryption: 'AES256',
-  }));
+  await clients().s3.send(new PutObjectCommand({ Bucket: config().BUCKET_NAME, Key: key, Body: bytes, ContentType: contentType }));
 }
 
 export async function getObject(key: string): Promise<Buffer> {

@@ -21,10 +21,15 @@ describe('Lambda functions', () => {
   });
   test('every handler gets the configuration of lambdas/shared/config.ts', () => {
     const vars = (fns[fnId('api')]!.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
-    for (const name of ['TABLE_NAME', 'BUCKET_NAME', 'EVENT_BUS_NAME', 'STATE_MACHINE_ROLE_ARN', 'STATE_MACHINE_PREFIX', 'TASK_FUNCTION', 'REPORT_FUNCTION', 'PUBLIC_URL', 'SDK_TOKEN_SECRET']) {
+    for (const name of ['TABLE_NAME', 'BUCKET_NAME', 'EVENT_BUS_NAME', 'STATE_MACHINE_ROLE_ARN', 'STATE_MACHINE_PREFIX', 'TASK_FUNCTION', 'REPORT_FUNCTION', 'PUBLIC_URL', 'SDK_TOKEN_SECRET_ARN']) {
       expect(vars[name]).toBeDefined();
     }
-    expect(vars.SDK_TOKEN_SECRET).toEqual({ Ref: expect.stringMatching(/^SdkTokenSecret/) });
+    expect(vars.SDK_TOKEN_SECRET_ARN).toEqual({ Ref: expect.stringMatching(/^SdkTokenSecret/) });
+  });
+  test.each(Object.entries(fns))('%s: never SDK_TOKEN_SECRET (only its ARN, loaded at cold start) nor STUDIO_ALLOW_LOOPBACK_WEBHOOKS', (_id, fn) => {
+    const vars = (fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(Object.keys(vars)).not.toContain('SDK_TOKEN_SECRET');
+    expect(Object.keys(vars)).not.toContain('STUDIO_ALLOW_LOOPBACK_WEBHOOKS');
   });
 });
 
