@@ -10,13 +10,10 @@
  * Size limits: a request is at most 10 MB at API Gateway and 6 MB at Lambda after base64 (about
  * 4.4 MB of file); bigger media go straight to S3 with presigned URLs (bucket CORS in data.ts).
  */
-import { CfnOutput, Duration } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import {
-  ApiMapping, CorsHttpMethod, DomainName, HttpApi, HttpStage, LogGroupLogDestination,
-} from 'aws-cdk-lib/aws-apigatewayv2';
+import { CorsHttpMethod, HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
@@ -37,7 +34,7 @@ const ACCESS_LOG = JSON.stringify({
 export class StudioApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
-  /** Public base URL: the custom domain when set, else the execute-api URL. */
+  /** The execute-api URL (clients use PUBLIC_URL, CloudFront's, which routes /v3.6/* here). */
   readonly url: string;
 
   constructor(scope: Construct, id: string, p: ApiProps) {
@@ -59,14 +56,7 @@ export class StudioApi extends Construct {
       throttle: { rateLimit: s.throttleRate, burstLimit: s.throttleBurst },
       accessLogSettings: { destination: new LogGroupLogDestination(logs), format: AccessLogFormat.custom(ACCESS_LOG) },
     });
+    // The public URL is CloudFront's (lib/hosting.ts), which also carries the custom domain.
     this.url = this.api.apiEndpoint;
-    if (s.domainName && s.certificateArn) {
-      const domain = new DomainName(this, 'Domain', {
-        domainName: s.domainName, certificate: Certificate.fromCertificateArn(this, 'Certificate', s.certificateArn),
-      });
-      new ApiMapping(this, 'Mapping', { api: this.api, domainName: domain, stage: this.stage });
-      new CfnOutput(this, 'DomainTarget', { value: domain.regionalDomainName, description: `CNAME ${s.domainName} to this` });
-      this.url = `https://${s.domainName}`;
-    }
   }
 }

@@ -3,6 +3,7 @@
  * or from props. Every setting has a default that deploys as is.
  */
 import { z } from 'zod';
+import { FRAME_ANCESTOR } from './web-policies';
 
 const csv = z.union([z.array(z.string()), z.string().transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))]);
 
@@ -11,9 +12,12 @@ export const StudioSettings = z.object({
   stage: z.string().regex(/^[a-z][a-z0-9-]{0,15}$/, 'stage: lower-case letters, digits and dashes, at most 16').default('prod'),
   /** Origins of the capture page and the workflow builder (API and bucket CORS). */
   allowedOrigins: csv.pipe(z.array(z.url())).default(['http://localhost:5173', 'http://127.0.0.1:3000']),
-  /** Optional custom domain of the API, with an ACM certificate in the stack's region. */
+  /** Optional custom domain of the CloudFront distribution (browser apps and API, one origin),
+   *  with an ACM certificate in us-east-1 (CloudFront reads certificates only from there). */
   domainName: z.string().min(3).optional(),
-  certificateArn: z.string().startsWith('arn:').optional(),
+  certificateArn: z.string().regex(/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\//, 'certificateArn: an ACM certificate in us-east-1 (CloudFront)').optional(),
+  /** Who may embed capture links in a frame: `'self'`, `'none'` or https origins (CSP frame-ancestors). */
+  frameAncestors: csv.pipe(z.array(z.string().regex(FRAME_ANCESTOR, "frameAncestors: 'self', 'none' or https origins")).min(1)).default(["'none'"]),
   /** CloudWatch Logs retention of every log group, in days (a CloudWatch retention value). */
   logRetentionDays: z.coerce.number().int().positive().default(90),
   /** Media (documents, photos, videos) are deleted this many days after upload. */

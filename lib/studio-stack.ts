@@ -16,6 +16,7 @@ import {
   type CallKind, type FunctionKey, type StudioFunctionProps,
 } from './functions';
 import { grantMedia, grantTable } from './grants';
+import { StudioHosting } from './hosting';
 import { StudioKeys } from './keys';
 import { FACE_ASSET_ENV } from './report-assets';
 import { reportBundling } from './report-bundling';
@@ -33,6 +34,7 @@ export class StudioStack extends Stack {
   readonly events: StudioEvents;
   readonly data: StudioData;
   readonly api: StudioApi;
+  readonly hosting: StudioHosting;
 
   constructor(scope: Construct, id: string, props: StudioStackProps = {}) {
     super(scope, id, props);
@@ -43,7 +45,10 @@ export class StudioStack extends Stack {
     if (missing.length > 0) throw new Error(`Missing Lambda entry points (lambdas/README.md): ${missing.join(', ')}`);
 
     const keys = new StudioKeys(this, 'Keys', { prefix });
-    const data = (this.data = new StudioData(this, 'Data', { key: keys.data, ...s }));
+    // Direct uploads from the capture page come from CloudFront's origin (its domain is not known
+    // before the distribution exists, and naming it here would be a reference cycle).
+    const pageOrigin = s.domainName ? `https://${s.domainName}` : 'https://*.cloudfront.net';
+    const data = (this.data = new StudioData(this, 'Data', { key: keys.data, ...s, allowedOrigins: [...s.allowedOrigins, pageOrigin] }));
     // No fixed name: Secrets Manager keeps a deleted name for 7–30 days, which would block a
     // redeploy after `cdk destroy` (the ARN reaches the handlers through SDK_TOKEN_SECRET_ARN).
     const secret = new Secret(this, 'SdkTokenSecret', {
@@ -88,7 +93,8 @@ export class StudioStack extends Stack {
       webhooks: fns.webhooks.fn, webhookTimeout: sizing.webhooks.timeout, webhookConcurrency: s.webhookConcurrency, executionEvents: fns.executionEvents.fn,
     }));
     const api = (this.api = new StudioApi(this, 'Api', { handler: fns.api.fn, settings: s, prefix, logsKey: keys.logs }));
-    for (const f of Object.values(fns)) f.fn.addEnvironment('PUBLIC_URL', api.url);
+    const hosting = (this.hosting = new StudioHosting(this, 'Hosting', { api: api.api, settings: s, media: data.media, accessLogs: data.accessLogs }));
+    for (const f of Object.values(fns)) f.fn.addEnvironment('PUBLIC_URL', hosting.url);
 
     // Least privilege, per function: exactly the grants of what it calls (lib/functions.ts, CALLS).
     const grants: Record<CallKind, (g: IGrantable) => void> = {
@@ -107,7 +113,10 @@ export class StudioStack extends Stack {
       });
     }
     const out = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
-    out('ApiUrl', api.url, 'Base URL of the API');
+    out('PublicUrl', hosting.url, 'Base URL of the API (/v3.6), capture links and dashboard (PUBLIC_URL)');
+    out('ApiUrl', api.url, 'The HTTP API itself (clients use PublicUrl)');
+    out('DistributionDomainName', hosting.distribution.distributionDomainName, s.domainName ? `CNAME ${s.domainName} to this` : 'CloudFront domain of PublicUrl');
+    out('WebBucketName', hosting.bucket.bucketName, 'S3 bucket of the browser apps (web/dist)');
     out('EventBusName', events.bus.eventBusName, 'EventBridge bus of workflow and task events');
     out('TableName', data.table.tableName, 'DynamoDB table (create the first API token here)');
     out('MediaBucketName', data.media.bucketName, 'S3 bucket of media');
