@@ -7,8 +7,9 @@
  * example `multipart/form-data` uploads of documents and photos) reaches the handler base64
  * encoded with `isBase64Encoded: true`, untouched. What REST API would add (WAF, usage plans,
  * request validation, API keys) is not used: tokens are checked by the handler itself.
- * Size limits: a request is at most 10 MB at API Gateway and 6 MB at Lambda after base64 (about
- * 4.4 MB of file); bigger media go straight to S3 with presigned URLs (bucket CORS in data.ts).
+ * Size limits: a request is at most 10 MB at API Gateway and 6 MB at Lambda after base64; the
+ * handler's one limit (lambdas/api/limits.ts, about 4.45 MiB) answers 413 above it, as does
+ * CloudFront in front (hosting.ts), and bigger stored files are downloaded by presigned GET.
  */
 import { Duration } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';

@@ -3,7 +3,8 @@
  * (`/capture/<run>`), `dashboard_url` and the API (`/v3.6/*`) share one origin (PUBLIC_URL):
  * - `web/dist` in a private S3 bucket read through Origin Access Control; hashed assets
  *   (`<app>/assets/*`, web/build.js) cached for a year, everything else revalidated;
- * - `/v3.6/*` to the HTTP API, uncached, every viewer header but Host forwarded;
+ * - `/v3.6/*` to the HTTP API, uncached, every viewer header but Host forwarded; bodies over
+ *   the API's payload limit answered 413 at the edge (API_LIMIT);
  * - compression, HTTP/2 and 3, TLS 1.2+, HSTS, and per app the Content-Security-Policy and
  *   Permissions-Policy of lib/web-policies.ts;
  * - an optional custom domain whose ACM certificate must be in us-east-1.
@@ -22,6 +23,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { MAX_PAYLOAD_BYTES } from '../lambdas/api/limits';
 import type { StudioSettings } from './config';
 import { contentSecurityPolicy, permissionsPolicy, WEB_APPS, type WebApp } from './web-policies';
 
@@ -35,6 +37,17 @@ export interface HostingProps { api: HttpApi; settings: StudioSettings; media: B
 const SPA_REWRITE = `function handler(event) {
   var r = event.request, m = r.uri.match(/^\\/(${WEB_APPS.join('|')})(\\/.*)?$/);
   if (m && !/\\.[a-z0-9]+$/i.test(r.uri)) r.uri = '/' + m[1] + '/index.html';
+  return r;
+}`;
+
+/** Bodies that could not reach the API's Lambda (6 MB payload after base64) get the API's own
+ *  413 here, with Onfido's error body, instead of API Gateway's. Needs Content-Length. */
+export const API_LIMIT = `function handler(event) {
+  var r = event.request, len = r.headers['content-length'];
+  if (len && Number(len.value) > ${MAX_PAYLOAD_BYTES}) {
+    return { statusCode: 413, statusDescription: 'Payload Too Large', headers: { 'content-type': { value: 'application/json; charset=utf-8' } },
+      body: { encoding: 'text', data: ${JSON.stringify(JSON.stringify({ error: { type: 'payload_too_large', message: `The request body is over ${MAX_PAYLOAD_BYTES} bytes (what fits AWS Lambda's 6 MB payload once base64-encoded)`, fields: {} } }))} } };
+  }
   return r;
 }`;
 
@@ -89,6 +102,9 @@ export class StudioHosting extends Construct {
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY, allowedMethods: AllowedMethods.ALLOW_ALL, compress: true,
           cachePolicy: CachePolicy.CACHING_DISABLED, originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: apiHeaders,
+          functionAssociations: [{ function: new CfFunction(this, 'ApiLimit', {
+            code: FunctionCode.fromInline(API_LIMIT), runtime: FunctionRuntime.JS_2_0, comment: 'API bodies over the Lambda payload limit: 413',
+          }), eventType: FunctionEventType.VIEWER_REQUEST }],
         },
         ...Object.fromEntries(WEB_APPS.map((a) => [`/${a}/*`, app(a)])),
       },

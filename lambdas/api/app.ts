@@ -5,9 +5,11 @@
 import { ApiError, badRequest, internal } from '../shared/errors';
 import { authenticate } from './auth';
 import { ApiGatewayEvent, type ApiResult, type Caller, type Request, type Response } from './http';
+import { MAX_PAYLOAD_BYTES } from './limits';
 import type { Router } from './router';
 
-export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** The largest request body: what fits Lambda's payload after base64 (limits.ts). */
+export const MAX_BODY_BYTES = MAX_PAYLOAD_BYTES;
 
 export function createApp(router: Router, log: (msg: string, err?: unknown) => void = (m, e) => console.error(m, e)) {
   return async function handle(rawEvent: unknown): Promise<ApiResult> {
@@ -36,7 +38,7 @@ async function dispatch(router: Router, rawEvent: unknown): Promise<Response> {
     throw new ApiError(404, 'resource_not_found', `There is no endpoint ${method} ${event.rawPath}`);
   }
   const body = event.body === undefined ? Buffer.alloc(0) : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
-  if (body.length > MAX_BODY_BYTES) throw new ApiError(413, 'payload_too_large', `The request body is over ${MAX_BODY_BYTES} bytes`);
+  if (body.length > MAX_BODY_BYTES) throw new ApiError(413, 'payload_too_large', `The request body is over ${MAX_BODY_BYTES} bytes (what fits AWS Lambda's 6 MB payload once base64-encoded)`);
   const { route, params } = found;
   const caller: Caller = route.access === 'public'
     ? { kind: 'api', environment: 'live', tokenId: 'public' }

@@ -4,6 +4,7 @@
  * only the metadata and the object key, `<environment>/<applicant_id>/<kind>/<id>`.
  */
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 
@@ -18,4 +19,11 @@ export async function getObject(key: string): Promise<Buffer> {
   const out = await clients().s3.send(new GetObjectCommand({ Bucket: config().BUCKET_NAME, Key: key }));
   if (!out.Body) throw new Error(`S3 object ${key} has no body`);
   return Buffer.from(await out.Body.transformToByteArray());
+}
+
+/** A GET URL of the object that works for `seconds`, answering with the given type and file name. */
+export function presignedGet(key: string, p: { contentType: string; fileName: string; seconds: number }): Promise<string> {
+  return getSignedUrl(clients().s3, new GetObjectCommand({
+    Bucket: config().BUCKET_NAME, Key: key, ResponseContentType: p.contentType, ResponseContentDisposition: `attachment; filename="${p.fileName}"`,
+  }), { expiresIn: p.seconds });
 }

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
+import { MAX_PAYLOAD_BYTES } from '../../lambdas/api/limits';
 import { WEB_DIST } from '../../lib/hosting';
 import { resourcesOf, studioFunctions, synthStudio } from './synth';
 
@@ -29,6 +30,17 @@ describe('one origin for apps and API', () => {
     const origin = distribution.Origins.find((o) => o.Id === api.TargetOriginId)!;
     expect(JSON.stringify(origin.DomainName)).toContain(id(stack.api.api));
     expect(JSON.stringify(origin.DomainName)).toContain('execute-api');
+  });
+  test('/v3.6/* bodies over the Lambda payload limit get a 413 with Onfido\'s error body at the edge', () => {
+    const [fnId, fn] = Object.entries(resourcesOf(template, 'AWS::CloudFront::Function')).find(([, f]) => JSON.stringify(f.Properties).includes('payload_too_large'))!;
+    expect(behavior('/v3.6/*').FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fnId, 'FunctionARN'] } }]);
+    // The deployed code, run as CloudFront runs it (a function `handler(event)`).
+    const handler = new Function(`${fn.Properties!.FunctionCode as string}; return handler;`)() as (e: unknown) => Record<string, unknown>;
+    const event = (length: number) => ({ request: { method: 'POST', uri: '/v3.6/documents', headers: { 'content-length': { value: String(length) } } } });
+    const refused = handler(event(MAX_PAYLOAD_BYTES + 1));
+    expect(refused.statusCode).toBe(413);
+    expect(JSON.parse((refused.body as { data: string }).data)).toEqual({ error: { type: 'payload_too_large', message: expect.stringContaining(String(MAX_PAYLOAD_BYTES)), fields: {} } });
+    expect(handler(event(MAX_PAYLOAD_BYTES))).toEqual(event(MAX_PAYLOAD_BYTES).request);
   });
   test('every function gets PUBLIC_URL = the distribution (capture links and dashboard_url on the same origin)', () => {
     for (const fn of Object.values(studioFunctions(template))) {

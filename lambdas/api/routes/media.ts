@@ -1,14 +1,17 @@
 /**
  * Media uploads and reads, as Onfido's documents and live photos; live videos and motion
  * captures are uploaded the same way by the capture client (this product's own endpoints).
- * Downloads answer the bytes themselves (not a 302 to a presigned URL): one code path for AWS
- * and the local stack, and no bucket URL reaches a browser. Frames come from the bundled ffmpeg.
+ * Downloads answer the bytes themselves up to the payload limit (limits.ts), and a 302 to a
+ * presigned GET of the object above it (Lambda could not return them); the same in AWS and in
+ * the local stack. Frames come from the bundled ffmpeg.
  */
 import { z } from 'zod';
 import { ApiError, validationError } from '../../shared/errors';
 import { getApplicant } from '../../store/applicants';
 import { ClientDevice, MEDIA_KINDS, getMedia, listMedia, readMediaBytes, saveMedia, type MediaKind, type MediaMeta, type UploadDevice } from '../../store/media';
+import { presignedGet } from '../../store/s3';
 import { json, type Request, type Response } from '../http';
+import { DOWNLOAD_URL_SECONDS, MAX_PAYLOAD_BYTES } from '../limits';
 import { detectFileType, parseMultipart, sameFileType, type FileType, type Form } from '../multipart';
 import type { Router } from '../router';
 import { parseQuery, parseWith } from '../validate';
@@ -75,6 +78,10 @@ export function addMediaRoutes(router: Router): void {
     router.add('GET', `${path}/{id}`, 'api_or_sdk', async (req) => json(200, mediaBody(await visibleMedia(kind, req))));
     router.add('GET', `${path}/{id}/download`, 'api_or_sdk', async (req) => {
       const meta = await visibleMedia(kind, req);
+      if (meta.file_size > MAX_PAYLOAD_BYTES) {
+        const url = await presignedGet(meta.object_key, { contentType: meta.content_type, fileName: safeFileName(meta.file_name), seconds: DOWNLOAD_URL_SECONDS });
+        return { status: 302, headers: { location: url, 'cache-control': 'no-store' } };
+      }
       return bytesResponse(await readMediaBytes(meta), meta.content_type, meta.file_name);
     });
     if (VIDEO_KINDS.has(kind)) router.add('GET', `${path}/{id}/frame`, 'api_or_sdk', (req) => frame(kind, req));
@@ -139,7 +146,9 @@ async function frame(kind: MediaKind, req: Request): Promise<Response> {
   throw new ApiError(422, 'validation_error', `No frame could be decoded from ${MEDIA_KINDS[kind].label} ${meta.id} (${meta.file_type})`);
 }
 
+const safeFileName = (fileName: string) => fileName.replace(/[^\w.-]+/g, '_');
+
 function bytesResponse(bytes: Buffer, contentType: string, fileName: string): Response {
-  const safeName = fileName.replace(/[^\w.-]+/g, '_');
+  const safeName = safeFileName(fileName);
   return { status: 200, raw: bytes, headers: { 'content-type': contentType, 'content-length': String(bytes.length), 'content-disposition': `attachment; filename="${safeName}"` } };
 }
