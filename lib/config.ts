@@ -3,13 +3,16 @@
  * or from props. Every setting has a default that deploys as is.
  */
 import { z } from 'zod';
+import { ReportType } from '../compiler/runtime-contract';
+import { HttpProvider } from '../lambdas/reports/providers/http';
 import { FRAME_ANCESTOR } from './web-policies';
 
 const csv = z.union([z.array(z.string()), z.string().transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))]);
 
 export const StudioSettings = z.object({
-  /** Names every resource (`studio-<stage>-…`); lower case, short. */
-  stage: z.string().regex(/^[a-z][a-z0-9-]{0,15}$/, 'stage: lower-case letters, digits and dashes, at most 16').default('prod'),
+  /** Names every resource (`studio-<stage>-…`); lower case, short. No `--` and no dash at the
+   *  end: `--` ends the prefix of workflow state machines (lib/workflow-runtime.ts). */
+  stage: z.string().regex(/^(?!.*--)[a-z](?:[a-z0-9-]{0,14}[a-z0-9])?$/, 'stage: lower-case letters, digits and single dashes inside, at most 16').default('prod'),
   /** Origins of the capture page and the workflow builder (API and bucket CORS). */
   allowedOrigins: csv.pipe(z.array(z.url())).default(['http://localhost:5173', 'http://127.0.0.1:3000']),
   /** Optional custom domain of the CloudFront distribution (browser apps and API, one origin),
@@ -29,6 +32,15 @@ export const StudioSettings = z.object({
   reportsConcurrency: z.coerce.number().int().min(0).default(20),
   /** Concurrent webhook deliveries (SQS event source maximum concurrency, 2..1000). */
   webhookConcurrency: z.coerce.number().int().min(2).max(1000).default(5),
+  /** Report types answered by your own service (lambdas/reports/providers): a JSON object from
+   *  report type to `{ "type": "http", "url", "secret_arn", ... }`, the HMAC secret named by its
+   *  Secrets Manager ARN (the reports function may read exactly those). */
+  reportProviders: z.union([
+    z.string().transform((t, ctx) => { try { return JSON.parse(t) as unknown; } catch { ctx.addIssue({ code: 'custom', message: 'reportProviders: not JSON' }); return z.NEVER; } }),
+    z.record(z.string(), z.unknown()),
+  ]).pipe(z.partialRecord(ReportType, HttpProvider.omit({ secret: true }).extend({
+    secret_arn: z.string().regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, 'secret_arn: a Secrets Manager secret ARN'),
+  }))).default({}),
   /** CPU of every function and of the reports function's native packages (sharp, ffmpeg). */
   architecture: z.enum(['arm64', 'x86_64']).default('arm64'),
   /** Workflow definition files deployed by WorkflowsAsCode (comma-separated in context). */

@@ -3,7 +3,7 @@
  * the environment every handler reads (lambdas/shared/config.ts).
  */
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Architecture } from 'aws-cdk-lib/aws-lambda';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -65,7 +65,9 @@ export class StudioStack extends Stack {
     // secret's ARN (CALLS) and load the value at cold start (lambdas/shared/secrets.ts).
     const common: Record<string, string> = {
       TABLE_NAME: data.table.tableName, BUCKET_NAME: data.media.bucketName, EVENT_BUS_NAME: prefix,
-      STATE_MACHINE_ROLE_ARN: runtime.role.roleArn, STATE_MACHINE_PREFIX: prefix,
+      // Machines are `<prefix>--<workflow id>` (publish.ts adds one dash): `--` cannot occur in a
+      // stage, so `studio-prod--*` never matches another stage's (`studio-prod-eu--*`).
+      STATE_MACHINE_ROLE_ARN: runtime.role.roleArn, STATE_MACHINE_PREFIX: `${prefix}-`,
       STATE_MACHINE_LOG_GROUP_ARN: runtime.logGroup.logGroupArn,
       TASK_FUNCTION: functionName(prefix, 'tasks'), REPORT_FUNCTION: functionName(prefix, 'reports'),
     };
@@ -73,6 +75,7 @@ export class StudioStack extends Stack {
       ...common,
       ...(CALLS[key].includes('sdkTokenSecret') ? { SDK_TOKEN_SECRET_ARN: secret.secretArn } : {}),
       ...(key === 'reports' ? FACE_ASSET_ENV : {}),
+      ...(key === 'reports' && Object.keys(s.reportProviders).length > 0 ? { REPORT_PROVIDERS: JSON.stringify(s.reportProviders) } : {}),
     });
     const architecture = s.architecture === 'x86_64' ? Architecture.X86_64 : Architecture.ARM_64;
     const sizing: Record<FunctionKey, Sizing> = {
@@ -105,11 +108,19 @@ export class StudioStack extends Stack {
       sdkTokenSecret: (g) => secret.grantRead(g),
     };
     for (const key of Object.keys(fns) as FunctionKey[]) for (const kind of CALLS[key]) grants[kind](fns[key].fn);
+    // The report providers' HMAC secrets, loaded by ARN at cold start (lambdas/shared/secrets.ts).
+    const providerSecrets = Object.values(s.reportProviders).map((p) => p!.secret_arn);
+    if (providerSecrets.length > 0) {
+      fns.reports.fn.addToRolePolicy(new PolicyStatement({ sid: 'ReportProviderSecrets', actions: ['secretsmanager:GetSecretValue'], resources: providerSecrets }));
+    }
 
     if (s.workflows.length > 0) {
       new WorkflowsAsCode(this, 'WorkflowsAsCode', {
         files: s.workflows, runtime,
-        context: { taskFunction: functionName(prefix, 'tasks'), reportFunction: functionName(prefix, 'reports'), runsTable: data.table.tableName, eventBusName: prefix, eventSource: EVENT_SOURCE },
+        context: {
+          taskFunction: functionName(prefix, 'tasks'), reportFunction: functionName(prefix, 'reports'), runsTable: data.table.tableName,
+          eventBusName: prefix, eventSource: EVENT_SOURCE, partition: this.partition,
+        },
       });
     }
     const out = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });

@@ -9,10 +9,10 @@ import path from 'node:path';
 import { CfnStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { compile, type CompileContextInput, type Problem } from '../compiler';
-import type { WorkflowRuntime } from './workflow-runtime';
+import { machinePrefix, type WorkflowRuntime } from './workflow-runtime';
 
 export interface WorkflowsAsCodeProps {
-  /** Definition files; the machine is named `<prefix>-<file name without .json>`. */
+  /** Definition files; the machine is named `<prefix>--<file name without .json>`. */
   files: string[];
   runtime: WorkflowRuntime;
   /** Function, table and bus names the compiled Task states call. */
@@ -33,7 +33,7 @@ export class WorkflowsAsCode extends Construct {
     const problems: string[] = [];
     const { runtime } = props;
     for (const file of props.files) {
-      const name = `${runtime.prefix}-${workflowId(file)}`;
+      const name = `${machinePrefix(runtime.prefix)}${workflowId(file)}`;
       let text: string;
       try { text = readFileSync(file, 'utf8'); } catch (e) {
         problems.push(`  ${file}: cannot be read (${(e as Error).message})`);

@@ -20,7 +20,7 @@ const DYNAMODB_TRANSIENT = [
 function recordState(ctx: CompileContext, end: string, next: string, assign?: string): State {
   return {
     Type: 'Task',
-    Resource: 'arn:aws:states:::dynamodb:updateItem',
+    Resource: `arn:${ctx.partition}:states:::dynamodb:updateItem`,
     Arguments: {
       TableName: ctx.runsTable,
       Key: { pk: { S: expr(`"RUN#" & ${EXECUTION_INPUT}.workflow_run_id`) }, sk: { S: 'RUN' } },
@@ -61,7 +61,7 @@ export function endStates(ctx: CompileContext, withFail: boolean): States {
     ...(withFail ? { [FAIL_STATE]: recordState(ctx, `$${END_VAR}`, EMIT_STATE) } : {}),
     [EMIT_STATE]: {
       Type: 'Task',
-      Resource: 'arn:aws:states:::events:putEvents',
+      Resource: `arn:${ctx.partition}:states:::events:putEvents`,
       Arguments: { Entries: [{ EventBusName: ctx.eventBusName, Source: ctx.eventSource, DetailType: 'workflow_run.completed', Detail: expr(detail) }] },
       Retry: [{ ErrorEquals: ['EventBridge.EventBridgeException', 'EventBridge.InternalException', 'EventBridge.FailedEntry'],
         IntervalSeconds: 1, MaxAttempts: 5, BackoffRate: 2, JitterStrategy: 'FULL' }],

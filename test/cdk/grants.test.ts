@@ -78,3 +78,24 @@ describe('face engine paths of the reports function', () => {
     for (const key of KEYS.filter((k) => k !== 'reports')) expect(variables(key)).not.toHaveProperty('FACE_HUMAN_JS');
   });
 });
+
+describe('reportProviders (CDK context)', () => {
+  const arn = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:screening-AbCdEf';
+  const providers = { watchlist_report: { type: 'http', url: 'https://screening.example.com/report', secret_arn: arn } };
+  const withProviders = synthStudio({}, { reportProviders: JSON.stringify(providers) });
+  const fnOf = (key: FunctionKey) => resourcesOf(withProviders.template, 'AWS::Lambda::Function')[withProviders.stack.getLogicalId(withProviders.stack.functions[key].fn.node.defaultChild as never)]!;
+  const policyOf = (key: FunctionKey) => JSON.stringify(Object.values(resourcesOf(withProviders.template, 'AWS::IAM::Policy'))
+    .filter((p) => JSON.stringify(p.Properties!.Roles).includes(withProviders.stack.getLogicalId(withProviders.stack.functions[key].role.node.defaultChild as never))));
+
+  test('reach the reports function as REPORT_PROVIDERS, the secret by ARN only', () => {
+    const vars = (fnOf('reports').Properties!.Environment as { Variables: Record<string, string> }).Variables;
+    expect(JSON.parse(vars.REPORT_PROVIDERS!)).toEqual({ watchlist_report: { ...providers.watchlist_report, timeout_ms: 10_000, retries: 2, backoff_ms: 500 } });
+  });
+  test('the reports function, and only it, may read that secret', () => {
+    expect(policyOf('reports')).toContain(`{"Sid":"ReportProviderSecrets","Action":"secretsmanager:GetSecretValue","Effect":"Allow","Resource":"${arn}"}`);
+    for (const key of KEYS.filter((k) => k !== 'reports')) expect(policyOf(key)).not.toContain(arn);
+  });
+  test('a secret given in clear, or not by a Secrets Manager ARN, is refused', () => {
+    expect(() => synthStudio({}, { reportProviders: JSON.stringify({ watchlist_report: { type: 'http', url: 'https://x.example', secret: 'x'.repeat(20) } }) })).toThrow(/secret_arn/);
+  });
+});
