@@ -13,15 +13,20 @@
  */
 import { Duration } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { FRAME_KINDS, frameRoute } from '../lambdas/api/frame-routes';
 import type { StudioSettings } from './config';
 import { encryptedLogGroup } from './keys';
 
-export interface ApiProps { handler: IFunction; settings: StudioSettings; prefix: string; logsKey: Key }
+export interface ApiProps {
+  handler: IFunction; settings: StudioSettings; prefix: string; logsKey: Key;
+  /** Serves the frame routes (lambdas/api/frame-routes.ts): the reports function, which has ffmpeg. */
+  frames: IFunction;
+}
 
 /** One JSON line per request; no headers or bodies (they carry tokens and applicant data). */
 const ACCESS_LOG = JSON.stringify({
@@ -51,6 +56,8 @@ export class StudioApi extends Construct {
         exposeHeaders: ['Location', 'X-Request-Id', 'Retry-After'], maxAge: Duration.hours(1),
       },
     });
+    const frames = new HttpLambdaIntegration('Frames', p.frames);
+    for (const kind of FRAME_KINDS) this.api.addRoutes({ path: frameRoute(kind), methods: [HttpMethod.GET], integration: frames });
     const logs = encryptedLogGroup(this, 'AccessLogs', { key: p.logsKey, days: s.logRetentionDays });
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api, stageName: '$default', autoDeploy: true,

@@ -45,7 +45,7 @@ export type CallKind = (typeof CALL_KINDS)[number];
 export const CALLS: Record<FunctionKey, readonly CallKind[]> = {
   api: ['table', 'media', 'bus', 'workflows', 'sdkTokenSecret'],
   tasks: ['table', 'bus'],
-  reports: ['table', 'media', 'bus'],
+  reports: ['table', 'media', 'bus', 'sdkTokenSecret'], // also serves the API's frame routes (SDK tokens verified)
   webhooks: ['table', 'sdkTokenSecret'],   // payloads carry the run view, whose capture link holds an SDK token
   executionEvents: ['table'],
 };

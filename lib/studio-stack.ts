@@ -95,7 +95,7 @@ export class StudioStack extends Stack {
       prefix, dataKey: keys.data, logsKey: keys.logs, logRetentionDays: s.logRetentionDays,
       webhooks: fns.webhooks.fn, webhookTimeout: sizing.webhooks.timeout, webhookConcurrency: s.webhookConcurrency, executionEvents: fns.executionEvents.fn,
     }));
-    const api = (this.api = new StudioApi(this, 'Api', { handler: fns.api.fn, settings: s, prefix, logsKey: keys.logs }));
+    const api = (this.api = new StudioApi(this, 'Api', { handler: fns.api.fn, frames: fns.reports.fn, settings: s, prefix, logsKey: keys.logs }));
     const hosting = (this.hosting = new StudioHosting(this, 'Hosting', { api: api.api, settings: s, media: data.media, accessLogs: data.accessLogs }));
     for (const f of Object.values(fns)) f.fn.addEnvironment('PUBLIC_URL', hosting.url);
 

@@ -4,6 +4,7 @@
  * `$states.result.Payload`). Bad evidence gives a `consider` report saying why; a failure to
  * reach storage throws `ReportUnavailable`. Idempotent: the task id is derived from the
  * request, so a retried invoke finds the report it already stored.
+ * The same function answers the API's frame routes (API Gateway events, frame-api.ts).
  */
 import { createHash } from 'node:crypto';
 import { ReportRequest, ReportResult } from '../../compiler/runtime-contract';
@@ -16,6 +17,7 @@ import { loadApplicant, ReportUnavailableError } from './evidence';
 import { sandboxReport } from './sandbox';
 import type { ApplicantData } from './types';
 import { lambdaHandler } from '../shared/lambda';
+import { frameApp, isApiEvent } from './frame-api';
 
 export class InvalidReportRequestError extends Error {
   override readonly name = 'InvalidReportRequest';
@@ -75,4 +77,7 @@ export function createReportHandler(rt: Runtime = systemRuntime) {
   };
 }
 
-export const handler = lambdaHandler(createReportHandler());
+const reportHandler = createReportHandler();
+
+/** Report requests from state machines; and the API's frame routes, which need ffmpeg (frame-api.ts). */
+export const handler = lambdaHandler(async (event: unknown): Promise<unknown> => (isApiEvent(event) ? frameApp(event) : reportHandler(event)));

@@ -84,7 +84,7 @@ describe('documents', () => {
     expect([list.status, Object.keys(list.body.error.fields)]).toEqual([422, ['applicant_id']]);
   });
 
-  it('downloads a stored file above the payload limit through a presigned GET (302), smaller ones inline', async () => {
+  it('downloads a stored file above the payload limit through a presigned GET (302)', async () => {
     const bytes = Buffer.concat([fx.png, Buffer.alloc(MAX_PAYLOAD_BYTES, 7)]);
     const meta = await saveMedia({ kind: 'documents', environment: 'sandbox', applicantId, fileName: 'scan big.png', fileType: 'png', contentType: 'image/png', bytes, details: { type: 'passport' } });
     const res = await stack.api(`/v3.6/documents/${meta.id}/download`, { redirect: 'manual' });

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { CALLS, CALL_KINDS, ENTRY_POINTS, ROOT, type CallKind, type FunctionKey } from '../../lib/functions';
 import { FACE_ASSET_ENV, REPORT_NODE_MODULES } from '../../lib/report-assets';
+import { FRAME_KINDS, frameRoute } from '../../lambdas/api/frame-routes';
 import { resourcesOf, synthStudio } from './synth';
 
 /** The module whose presence in a bundle means the function calls that kind of resource. */
@@ -22,6 +23,8 @@ const EVIDENCE: Record<CallKind, string[]> = {
 
 const KEYS = Object.keys(ENTRY_POINTS) as FunctionKey[];
 const inputs: Partial<Record<FunctionKey, string[]>> = {};
+/** Every module esbuild read for the bundle, tree-shaken or not (the import graph). */
+const graph: Partial<Record<FunctionKey, string[]>> = {};
 beforeAll(async () => {
   for (const key of KEYS) {
     const out = await build({
@@ -29,6 +32,7 @@ beforeAll(async () => {
       write: false, outdir: '/unused', metafile: true, logLevel: 'silent', absWorkingDir: ROOT,
       external: key === 'reports' ? [...REPORT_NODE_MODULES] : [],
     });
+    graph[key] = Object.keys(out.metafile.inputs);
     // Modules that survive tree shaking: what the deployed code really contains.
     const [output] = Object.values(out.metafile.outputs);
     inputs[key] = Object.entries(output!.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([file]) => file);
@@ -69,6 +73,25 @@ describe.each(KEYS)('%s', (key) => {
   });
 });
 
+describe('video frames (ffmpeg and sharp live in the reports bundle only)', () => {
+  test('the API bundle\'s import graph does not contain reports/face', () => {
+    expect(graph.api!.filter((m) => m.startsWith('lambdas/reports/'))).toEqual([]);
+    expect(graph.api!.filter((m) => /node_modules\/(sharp|@ffmpeg-installer|@vladmandic)\//.test(m))).toEqual([]);
+    expect(graph.reports).toContain('lambdas/reports/frame-api.ts');
+  });
+  test('API Gateway sends the frame routes to the reports function, everything else to the API function', () => {
+    const routes = resourcesOf(template, 'AWS::ApiGatewayV2::Route');
+    const integrations = resourcesOf(template, 'AWS::ApiGatewayV2::Integration');
+    const target = (routeKey: string) => {
+      const route = Object.values(routes).find((r) => r.Properties!.RouteKey === routeKey)!;
+      const integrationId = JSON.stringify(route.Properties!.Target).match(/"Ref":"([^"]+)"/)![1]!;
+      return JSON.stringify(integrations[integrationId]!.Properties!.IntegrationUri);
+    };
+    for (const kind of FRAME_KINDS) expect(target(`GET ${frameRoute(kind)}`)).toContain(logicalId('reports', 'fn'));
+    expect(target('$default')).toContain(logicalId('api', 'fn'));
+  });
+});
+
 describe('face engine paths of the reports function', () => {
   test('FACE_HUMAN_JS, FACE_MODELS_DIR and FACE_WASM_DIR point into the bundle (relative to index.js)', () => {
     expect(variables('reports')).toMatchObject(FACE_ASSET_ENV);
@@ -92,7 +115,8 @@ describe('reportProviders (CDK context)', () => {
     expect(JSON.parse(vars.REPORT_PROVIDERS!)).toEqual({ watchlist_report: { ...providers.watchlist_report, timeout_ms: 10_000, retries: 2, backoff_ms: 500 } });
   });
   test('the reports function, and only it, may read that secret', () => {
-    expect(policyOf('reports')).toContain(`{"Sid":"ReportProviderSecrets","Action":"secretsmanager:GetSecretValue","Effect":"Allow","Resource":"${arn}"}`);
+    const statements = JSON.parse(policyOf('reports')).flatMap((p: { Properties: { PolicyDocument: { Statement: unknown[] } } }) => p.Properties.PolicyDocument.Statement);
+    expect(statements).toContainEqual({ Sid: 'ReportProviderSecrets', Action: 'secretsmanager:GetSecretValue', Effect: 'Allow', Resource: arn });
     for (const key of KEYS.filter((k) => k !== 'reports')) expect(policyOf(key)).not.toContain(arn);
   });
   test('a secret given in clear, or not by a Secrets Manager ARN, is refused', () => {
