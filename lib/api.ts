@@ -7,23 +7,26 @@
  * example `multipart/form-data` uploads of documents and photos) reaches the handler base64
  * encoded with `isBase64Encoded: true`, untouched. What REST API would add (WAF, usage plans,
  * request validation, API keys) is not used: tokens are checked by the handler itself.
- * Size limits: a request is at most 10 MB at API Gateway and 6 MB at Lambda after base64 (about
- * 4.4 MB of file); bigger media go straight to S3 with presigned URLs (bucket CORS in data.ts).
+ * Size limits: a request is at most 10 MB at API Gateway and 6 MB at Lambda after base64; the
+ * handler's one limit (lambdas/api/limits.ts, about 4.45 MiB) answers 413 above it, as does
+ * CloudFront in front (hosting.ts), and bigger stored files are downloaded by presigned GET.
  */
-import { CfnOutput, Duration } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import {
-  ApiMapping, CorsHttpMethod, DomainName, HttpApi, HttpStage, LogGroupLogDestination,
-} from 'aws-cdk-lib/aws-apigatewayv2';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { FRAME_KINDS, frameRoute } from '../lambdas/api/frame-routes';
 import type { StudioSettings } from './config';
 import { encryptedLogGroup } from './keys';
 
-export interface ApiProps { handler: IFunction; settings: StudioSettings; prefix: string; logsKey: Key }
+export interface ApiProps {
+  handler: IFunction; settings: StudioSettings; prefix: string; logsKey: Key;
+  /** Serves the frame routes (lambdas/api/frame-routes.ts): the reports function, which has ffmpeg. */
+  frames: IFunction;
+}
 
 /** One JSON line per request; no headers or bodies (they carry tokens and applicant data). */
 const ACCESS_LOG = JSON.stringify({
@@ -37,7 +40,7 @@ const ACCESS_LOG = JSON.stringify({
 export class StudioApi extends Construct {
   readonly api: HttpApi;
   readonly stage: HttpStage;
-  /** Public base URL: the custom domain when set, else the execute-api URL. */
+  /** The execute-api URL (clients use PUBLIC_URL, CloudFront's, which routes /v3.6/* here). */
   readonly url: string;
 
   constructor(scope: Construct, id: string, p: ApiProps) {
@@ -53,20 +56,15 @@ export class StudioApi extends Construct {
         exposeHeaders: ['Location', 'X-Request-Id', 'Retry-After'], maxAge: Duration.hours(1),
       },
     });
+    const frames = new HttpLambdaIntegration('Frames', p.frames);
+    for (const kind of FRAME_KINDS) this.api.addRoutes({ path: frameRoute(kind), methods: [HttpMethod.GET], integration: frames });
     const logs = encryptedLogGroup(this, 'AccessLogs', { key: p.logsKey, days: s.logRetentionDays });
     this.stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api, stageName: '$default', autoDeploy: true,
       throttle: { rateLimit: s.throttleRate, burstLimit: s.throttleBurst },
       accessLogSettings: { destination: new LogGroupLogDestination(logs), format: AccessLogFormat.custom(ACCESS_LOG) },
     });
+    // The public URL is CloudFront's (lib/hosting.ts), which also carries the custom domain.
     this.url = this.api.apiEndpoint;
-    if (s.domainName && s.certificateArn) {
-      const domain = new DomainName(this, 'Domain', {
-        domainName: s.domainName, certificate: Certificate.fromCertificateArn(this, 'Certificate', s.certificateArn),
-      });
-      new ApiMapping(this, 'Mapping', { api: this.api, domainName: domain, stage: this.stage });
-      new CfnOutput(this, 'DomainTarget', { value: domain.regionalDomainName, description: `CNAME ${s.domainName} to this` });
-      this.url = `https://${s.domainName}`;
-    }
   }
 }

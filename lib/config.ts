@@ -3,6 +3,9 @@
  * or from props. Every setting has a default that deploys as is.
  */
 import { z } from 'zod';
+import { ReportType } from '../compiler/runtime-contract';
+import { HttpProvider } from '../lambdas/reports/providers/http';
+import { FRAME_ANCESTOR } from './web-policies';
 
 const csv = z.union([z.array(z.string()), z.string().transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))]);
 
@@ -17,13 +20,17 @@ export const WorkflowFile = z.union([
 export type WorkflowFile = z.infer<typeof WorkflowFile>;
 
 export const StudioSettings = z.object({
-  /** Names every resource (`studio-<stage>-…`); lower case, short. */
-  stage: z.string().regex(/^[a-z][a-z0-9-]{0,15}$/, 'stage: lower-case letters, digits and dashes, at most 16').default('prod'),
+  /** Names every resource (`studio-<stage>-…`); lower case, short. No `--` and no dash at the
+   *  end: `--` ends the prefix of workflow state machines (lib/workflow-runtime.ts). */
+  stage: z.string().regex(/^(?!.*--)[a-z](?:[a-z0-9-]{0,14}[a-z0-9])?$/, 'stage: lower-case letters, digits and single dashes inside, at most 16').default('prod'),
   /** Origins of the capture page and the workflow builder (API and bucket CORS). */
   allowedOrigins: csv.pipe(z.array(z.url())).default(['http://localhost:5173', 'http://127.0.0.1:3000']),
-  /** Optional custom domain of the API, with an ACM certificate in the stack's region. */
+  /** Optional custom domain of the CloudFront distribution (browser apps and API, one origin),
+   *  with an ACM certificate in us-east-1 (CloudFront reads certificates only from there). */
   domainName: z.string().min(3).optional(),
-  certificateArn: z.string().startsWith('arn:').optional(),
+  certificateArn: z.string().regex(/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\//, 'certificateArn: an ACM certificate in us-east-1 (CloudFront)').optional(),
+  /** Who may embed capture links in a frame: `'self'`, `'none'` or https origins (CSP frame-ancestors). */
+  frameAncestors: csv.pipe(z.array(z.string().regex(FRAME_ANCESTOR, "frameAncestors: 'self', 'none' or https origins")).min(1)).default(["'none'"]),
   /** CloudWatch Logs retention of every log group, in days (a CloudWatch retention value). */
   logRetentionDays: z.coerce.number().int().positive().default(90),
   /** Media (documents, photos, videos) are deleted this many days after upload. */
@@ -35,6 +42,17 @@ export const StudioSettings = z.object({
   reportsConcurrency: z.coerce.number().int().min(0).default(20),
   /** Concurrent webhook deliveries (SQS event source maximum concurrency, 2..1000). */
   webhookConcurrency: z.coerce.number().int().min(2).max(1000).default(5),
+  /** Report types answered by your own service (lambdas/reports/providers): a JSON object from
+   *  report type to `{ "type": "http", "url", "secret_arn", ... }`, the HMAC secret named by its
+   *  Secrets Manager ARN (the reports function may read exactly those). */
+  reportProviders: z.union([
+    z.string().transform((t, ctx) => { try { return JSON.parse(t) as unknown; } catch { ctx.addIssue({ code: 'custom', message: 'reportProviders: not JSON' }); return z.NEVER; } }),
+    z.record(z.string(), z.unknown()),
+  ]).pipe(z.partialRecord(ReportType, HttpProvider.omit({ secret: true }).extend({
+    secret_arn: z.string().regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, 'secret_arn: a Secrets Manager secret ARN'),
+  }))).default({}),
+  /** CPU of every function and of the reports function's native packages (sharp, ffmpeg). */
+  architecture: z.enum(['arm64', 'x86_64']).default('arm64'),
   /** Workflows deployed by WorkflowsAsCode: files (comma-separated in context, live) or `{ file, environment }`. */
   workflows: z.union([z.array(WorkflowFile), csv.transform((files) => files.map((file) => ({ file, environment: 'live' as const })))]).default([]),
 }).refine((s) => !s.domainName === !s.certificateArn, { message: 'domainName and certificateArn go together', path: ['domainName'] });

@@ -10,15 +10,22 @@ import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { ResourcePolicy } from 'aws-cdk-lib/aws-logs';
 import type { Key } from 'aws-cdk-lib/aws-kms';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { Function, IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { EVENT_SOURCE, WEBHOOK_RULE_PATTERN } from '../lambdas/events/schemas';
+import { webhookSettings } from '../lambdas/webhooks/settings';
 import { encryptedLogGroup } from './keys';
+import { machinePrefix } from './workflow-runtime';
 
 export { EVENT_SOURCE };
 export const FAILED_STATUSES = ['FAILED', 'TIMED_OUT', 'ABORTED'];
+/** Deliveries of one event before the worker moves it to its own dead-letter store (set on the
+ *  function as WEBHOOK_MAX_ATTEMPTS), and the receives SQS allows: two more, so that a worker
+ *  that dies mid-delivery does not send the message to the SQS DLQ before the app's own. */
+export const WEBHOOK_MAX_ATTEMPTS = webhookSettings({}).WEBHOOK_MAX_ATTEMPTS;
+export const WEBHOOK_MAX_RECEIVES = WEBHOOK_MAX_ATTEMPTS + 2;
 
 export interface EventsProps {
   prefix: string; dataKey: Key; logsKey: Key; logRetentionDays: number;
@@ -38,13 +45,14 @@ export class StudioEvents extends Construct {
       encryption: QueueEncryption.KMS, encryptionMasterKey: p.dataKey, enforceSSL: true, retentionPeriod: Duration.days(14), ...extra,
     });
 
-    // Webhooks: bus → queue → function. A receiver that is slow or down only delays messages;
-    // after 5 failed receives a message moves to the DLQ (14 days) instead of being dropped.
+    // Webhooks: bus → queue → function. A receiver that is slow or down only delays messages; after
+    // WEBHOOK_MAX_ATTEMPTS the worker records a dead letter itself; the SQS DLQ (14 days) only
+    // catches what the worker could not handle at all.
     this.webhookDlq = queue('WebhookDeadLetters');
     this.webhookQueue = new Queue(this, 'Webhooks', {
       encryption: QueueEncryption.KMS, encryptionMasterKey: p.dataKey, enforceSSL: true, retentionPeriod: Duration.days(4),
       visibilityTimeout: Duration.seconds(p.webhookTimeout.toSeconds() * 6),
-      deadLetterQueue: { queue: this.webhookDlq, maxReceiveCount: 5 },
+      deadLetterQueue: { queue: this.webhookDlq, maxReceiveCount: WEBHOOK_MAX_RECEIVES },
     });
     // Events EventBridge itself could not put on the queue (24 h of retries) land here.
     this.deliveryDlq = queue('EventDeliveryDeadLetters');
@@ -54,6 +62,7 @@ export class StudioEvents extends Construct {
       eventPattern: { source: [...WEBHOOK_RULE_PATTERN.source] },
       targets: [new SqsQueue(this.webhookQueue, { deadLetterQueue: this.deliveryDlq, retryAttempts: 185, maxEventAge: Duration.hours(24) })],
     });
+    (p.webhooks as Function).addEnvironment('WEBHOOK_MAX_ATTEMPTS', String(WEBHOOK_MAX_ATTEMPTS));
     p.webhooks.addEventSource(new SqsEventSource(this.webhookQueue, {
       batchSize: 10, reportBatchItemFailures: true, maxConcurrency: p.webhookConcurrency,
     }));
@@ -64,7 +73,7 @@ export class StudioEvents extends Construct {
       description: 'Workflow executions that failed, timed out or were aborted',
       eventPattern: {
         source: ['aws.states'], detailType: ['Step Functions Execution Status Change'],
-        detail: { status: FAILED_STATUSES, stateMachineArn: [{ prefix: `arn:${partition}:states:${region}:${account}:stateMachine:${p.prefix}-` }] },
+        detail: { status: FAILED_STATUSES, stateMachineArn: [{ prefix: `arn:${partition}:states:${region}:${account}:stateMachine:${machinePrefix(p.prefix)}` }] },
       },
       targets: [new LambdaFunction(p.executionEvents, { deadLetterQueue: this.deliveryDlq, retryAttempts: 185, maxEventAge: Duration.hours(24) })],
     });

@@ -1,7 +1,8 @@
 /**
  * The Lambda functions: one entry point each (lambdas/README.md), bundled with esbuild for
- * nodejs22.x on arm64, Powertools settings and X-Ray active tracing, an own role per function
- * that starts with nothing but its log group, and an encrypted log group.
+ * nodejs22.x on the deployment's architecture (arm64 by default), Powertools settings and X-Ray
+ * active tracing, an own role per function that starts with nothing but its log group and gets
+ * exactly the grants of what it calls (CALLS), and an encrypted log group.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -22,8 +23,32 @@ export const ENTRY_POINTS = Object.fromEntries(Object.entries(LAMBDA_ENTRY_POINT
 export type { FunctionKey };
 /** CloudFormation metadata key on each function: its entry point, for tests and audits. */
 export const ENTRY_METADATA = 'Studio::Entry';
-/** Context flag: `skip` synthesizes placeholder code instead of bundling (assertion tests). */
+/** Context flag: `skip` synthesizes placeholder code instead of bundling (assertion tests); a
+ *  comma-separated list of function keys (`reports`) bundles only those. */
 export const BUNDLING_CONTEXT = 'studio:bundling';
+export function skipsBundling(context: unknown, key: FunctionKey): boolean {
+  if (context === undefined || context === null || context === '') return false;
+  if (context === 'skip') return true;
+  return !String(context).split(',').map((k) => k.trim()).includes(key);
+}
+
+/** What each function's code calls, from which its grants and environment follow
+ *  (lib/studio-stack.ts). test/cdk/grants.test.ts derives the same from each bundle's imports:
+ *  - table: the DynamoDB table (every function)
+ *  - media: objects of the media bucket (lambdas/store/s3.ts)
+ *  - bus: PutEvents on the bus (lambdas/events/publish.ts)
+ *  - workflows: state machines, executions and task tokens (workflows/publish.ts, runs/create.ts, tasks/complete.ts)
+ *  - sdkTokenSecret: signs or verifies SDK tokens (lambdas/api/auth.ts), so loads the secret at cold start
+ *  The webhooks queue is granted by its event source (receive, delete, change visibility). */
+export const CALL_KINDS = ['table', 'media', 'bus', 'workflows', 'sdkTokenSecret'] as const;
+export type CallKind = (typeof CALL_KINDS)[number];
+export const CALLS: Record<FunctionKey, readonly CallKind[]> = {
+  api: ['table', 'media', 'bus', 'workflows', 'sdkTokenSecret'],
+  tasks: ['table', 'bus'],
+  reports: ['table', 'media', 'bus', 'sdkTokenSecret'], // also serves the API's frame routes (SDK tokens verified)
+  webhooks: ['table', 'sdkTokenSecret'],   // payloads carry the run view, whose capture link holds an SDK token
+  executionEvents: ['table'],
+};
 
 /** `studio-prod-execution-events`: explicit names, so ARNs are known without references (no cycles). */
 export const functionName = (prefix: string, key: FunctionKey) => `${prefix}-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
@@ -37,6 +62,7 @@ export interface StudioFunctionProps {
   key: FunctionKey; prefix: string; memoryMb: number; timeout: Duration;
   environment: Record<string, string>; logsKey: Key; logRetentionDays: number;
   skipBundling: boolean; reservedConcurrency?: number; ephemeralStorageMb?: number; bundling?: BundlingOptions;
+  architecture: Architecture;
 }
 
 export class StudioFunction extends Construct {
@@ -52,7 +78,7 @@ export class StudioFunction extends Construct {
     const entry = path.join(ROOT, ENTRY_POINTS[p.key]);
     this.fn = new NodejsFunction(this, 'Function', {
       functionName: name, entry, handler: 'handler', role: this.role, logGroup, loggingFormat: LoggingFormat.JSON,
-      runtime: Runtime.NODEJS_22_X, architecture: Architecture.ARM_64, memorySize: p.memoryMb, timeout: p.timeout,
+      runtime: Runtime.NODEJS_22_X, architecture: p.architecture, memorySize: p.memoryMb, timeout: p.timeout,
       tracing: Tracing.ACTIVE, reservedConcurrentExecutions: p.reservedConcurrency || undefined,
       ephemeralStorageSize: p.ephemeralStorageMb ? Size.mebibytes(p.ephemeralStorageMb) : undefined,
       projectRoot: ROOT, depsLockFilePath: path.join(ROOT, 'package-lock.json'),

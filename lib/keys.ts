@@ -2,7 +2,7 @@
  * Customer-managed KMS keys (yearly rotation on): one for data at rest (table, media bucket,
  * queues, secret), one for CloudWatch Logs, whose key policy must name the Logs service.
  */
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Aws, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -42,9 +42,16 @@ export function retention(days: number): RetentionDays {
   return days as RetentionDays;
 }
 
-/** An encrypted log group with the deployment's retention; kept on stack deletion (audit trail). */
+/** The first block of the stack's UUID (`arn:…:stack/<name>/<uuid>`): new on every creation of
+ *  the stack, so a retained resource of a destroyed stack never holds the name a redeploy wants. */
+export const stackInstanceSuffix = () => Fn.select(0, Fn.split('-', Fn.select(2, Fn.split('/', Aws.STACK_ID))));
+
+/** An encrypted log group with the deployment's retention; kept on stack deletion (audit trail).
+ *  A readable `name` gets the stack-instance suffix (`/aws/lambda/studio-prod-api-1a2b3c4d`):
+ *  the retained group of a destroyed stack would otherwise block the next deploy. */
 export function encryptedLogGroup(scope: Construct, id: string, p: { key: Key; days: number; name?: string }): LogGroup {
   return new LogGroup(scope, id, {
-    logGroupName: p.name, encryptionKey: p.key, retention: retention(p.days), removalPolicy: RemovalPolicy.RETAIN,
+    logGroupName: p.name ? `${p.name}-${stackInstanceSuffix()}` : undefined,
+    encryptionKey: p.key, retention: retention(p.days), removalPolicy: RemovalPolicy.RETAIN,
   });
 }

@@ -45,4 +45,28 @@ export function suppressNagFindings(stack: StudioStack): void {
   ack(stack.node.findChild('SdkTokenSecret'), 'AwsSolutions-SMG4',
     'Rotating the SDK-token signing key invalidates every SDK token in flight (90 min); rotate by hand as documented in README.md');
   ack(stack.events.deliveryDlq, 'AwsSolutions-SQS3', 'This queue is itself the dead-letter queue of the EventBridge rule targets');
+
+  const cdn = stack.hosting.distribution;
+  ack(cdn, 'AwsSolutions-CFR1', 'Applicants verify from wherever the integrator operates; country blocking is a policy choice of the deployment, not of the product');
+  ack(cdn, 'AwsSolutions-CFR2',
+    'WAF is optional and billed per rule: the API authenticates every call itself (API and SDK tokens) and is throttled at its stage; attach a web ACL to the distribution where required');
+  if (!stack.settings.domainName) {
+    ack(cdn, 'AwsSolutions-CFR4', 'Without domainName/certificateArn the distribution can only use the CloudFront default certificate, whose policy is fixed; with them it enforces TLSv1.2_2021');
+  }
+  // CDK's BucketDeployment provider (uploads web/dist): its role, policy and runtime are CDK's own.
+  for (const provider of stack.node.children.filter((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'))) {
+    ack(provider, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      'CDK BucketDeployment provider (deploy time only): its own log-writing managed policy');
+    ack(provider, 'AwsSolutions-L1', 'CDK BucketDeployment provider: its Python runtime is pinned by aws-cdk-lib and moves with it');
+    const WILDCARDS = ['Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*', 'Action::s3:DeleteObject*', 'Action::s3:Abort*', 'Resource::*'];
+    for (const w of WILDCARDS) ack(provider, `AwsSolutions-IAM5[${w}]`, 'CDK BucketDeployment provider: copies the web/dist asset into the web bucket and invalidates the distribution (CDK-generated grants)');
+    ack(provider, `AwsSolutions-IAM5[Resource::${nagText(stack, stack.hosting.bucket.arnForObjects('*'))}]`, 'CDK BucketDeployment provider: writes any file of web/dist into the web bucket');
+    ack(provider, `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::${assetBucket(stack)}/*]`, 'CDK BucketDeployment provider: reads the web/dist asset from the CDK assets bucket');
+  }
+}
+
+/** The CDK bootstrap assets bucket as cdk-nag prints it. */
+function assetBucket(stack: StudioStack): string {
+  const name = stack.synthesizer.bootstrapQualifier ?? 'hnb659fds';
+  return `cdk-${name}-assets-${stack.resolve(stack.account) === stack.account ? stack.account : '<AWS::AccountId>'}-${stack.resolve(stack.region) === stack.region ? stack.region : '<AWS::Region>'}`;
 }

@@ -1,9 +1,10 @@
 /**
  * The reports function's node_modules: packages esbuild cannot inline (native addons, wasm and
  * model files found through require.resolve, ESM loaded with require at run time). Installed
- * for linux/arm64 into the bundle by `npm install`, then pruned to what the reports read, and
- * checked against Lambda's 250 MB unzipped limit. Run by the bundling hook (report-bundling.ts):
- *   node -r ./bin/register.js lib/report-assets.ts <outputDir>
+ * for linux on the stack's architecture into the bundle by `npm install` (from the npm cache
+ * when it has them), then pruned to what the reports read, and checked against Lambda's 250 MB
+ * unzipped limit. Run by the bundling hook (report-bundling.ts):
+ *   node -r ./bin/register.js lib/report-assets.ts <outputDir> <arm64|x86_64>
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,22 @@ export const REPORT_NODE_MODULES = [
   '@tensorflow/tfjs-converter', '@tensorflow/tfjs-backend-wasm', '@ffmpeg-installer/ffmpeg', 'zxing-wasm',
   'unpdf', 'mrz', 'driver-license-validator', 'any-ascii', '@ip-location-db/geo-whois-asn-country-mmdb',
 ] as const;
+
+/** Where the face engine finds Human, its models and the wasm binaries in this bundle, relative
+ *  to the bundle's folder (lambdas/reports/face/engine/human.ts resolves them from there): the
+ *  stack sets these on the reports function, and PRUNE keeps exactly these files. */
+export const FACE_ASSET_ENV = {
+  FACE_HUMAN_JS: 'node_modules/@vladmandic/human/dist/human.node-wasm.js',
+  FACE_MODELS_DIR: 'node_modules/@vladmandic/human/models',
+  FACE_WASM_DIR: 'node_modules/@tensorflow/tfjs-backend-wasm/dist',
+} as const;
+/** Files the face engine reads under FACE_MODELS_DIR and FACE_WASM_DIR. */
+export const FACE_MODEL_FILES = ['blazeface.json', 'blazeface.bin', 'faceres.json', 'faceres.bin'] as const;
+export const FACE_WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'] as const;
+
+/** npm's names of the CPUs of the `architecture` setting. */
+export const NPM_CPU = { arm64: 'arm64', x86_64: 'x64' } as const;
+export type ReportArchitecture = keyof typeof NPM_CPU;
 
 /** Lambda's limit on the unzipped function; keep 10% for the bundle itself and growth. */
 export const MAX_NODE_MODULES_BYTES = 225 * 1024 * 1024;
@@ -64,10 +81,10 @@ function walk(dir: string, visit: (file: string) => void): void {
 }
 
 /** Installs, prunes and measures; throws when the result would not fit in Lambda. */
-export function installReportAssets(outputDir: string, root = path.resolve(__dirname, '..')): number {
+export function installReportAssets(outputDir: string, architecture: ReportArchitecture = 'arm64', root = path.resolve(__dirname, '..')): number {
   writeFileSync(path.join(outputDir, 'package.json'), JSON.stringify({ private: true, dependencies: pinnedDependencies(root) }, null, 2));
   copyFileSync(path.join(root, 'package-lock.json'), path.join(outputDir, 'package-lock.json'));
-  execFileSync('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--os=linux', '--cpu=arm64', '--libc=glibc'],
+  execFileSync('npm', ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefer-offline', '--os=linux', `--cpu=${NPM_CPU[architecture]}`, '--libc=glibc'],
     { cwd: outputDir, stdio: ['ignore', 'inherit', 'inherit'] });
   rmSync(path.join(outputDir, 'package-lock.json'), { force: true });
   const nodeModules = path.join(outputDir, 'node_modules');
@@ -80,8 +97,8 @@ export function installReportAssets(outputDir: string, root = path.resolve(__dir
 }
 
 if (require.main === module) {
-  const out = process.argv[2];
-  if (!out) throw new Error('usage: report-assets.ts <bundle output dir>');
-  const bytes = installReportAssets(out);
-  process.stderr.write(`reports node_modules: ${(bytes / 2 ** 20).toFixed(1)} MB (linux/arm64, pruned)\n`);
+  const [out, architecture = 'arm64'] = process.argv.slice(2);
+  if (!out || !(architecture in NPM_CPU)) throw new Error('usage: report-assets.ts <bundle output dir> [arm64|x86_64]');
+  const bytes = installReportAssets(out, architecture as ReportArchitecture);
+  process.stderr.write(`reports node_modules: ${(bytes / 2 ** 20).toFixed(1)} MB (linux/${architecture}, pruned)\n`);
 }

@@ -3,15 +3,22 @@
  * the environment every handler reads (lambdas/shared/config.ts).
  */
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import { Architecture } from 'aws-cdk-lib/aws-lambda';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { StudioApi } from './api';
 import { prefixOf, settingsFrom, type StudioSettings, type StudioSettingsInput } from './config';
 import { StudioData } from './data';
 import { EVENT_SOURCE, StudioEvents } from './events';
-import { BUNDLING_CONTEXT, ENTRY_POINTS, functionName, missingEntries, ROOT, StudioFunction, type FunctionKey, type StudioFunctionProps } from './functions';
+import {
+  BUNDLING_CONTEXT, CALLS, ENTRY_POINTS, functionName, missingEntries, ROOT, skipsBundling, StudioFunction,
+  type CallKind, type FunctionKey, type StudioFunctionProps,
+} from './functions';
 import { grantMedia, grantTable } from './grants';
+import { StudioHosting } from './hosting';
 import { StudioKeys } from './keys';
+import { FACE_ASSET_ENV } from './report-assets';
 import { reportBundling } from './report-bundling';
 import { WorkflowRuntime } from './workflow-runtime';
 import { WorkflowsAsCode } from './workflows-as-code';
@@ -27,20 +34,26 @@ export class StudioStack extends Stack {
   readonly events: StudioEvents;
   readonly data: StudioData;
   readonly api: StudioApi;
+  readonly hosting: StudioHosting;
 
   constructor(scope: Construct, id: string, props: StudioStackProps = {}) {
     super(scope, id, props);
     const s = (this.settings = settingsFrom((k) => this.node.tryGetContext(k), props.settings));
     const prefix = prefixOf(s);
-    const skipBundling = this.node.tryGetContext(BUNDLING_CONTEXT) === 'skip';
-    const missing = skipBundling ? [] : missingEntries();
+    const bundlingContext: unknown = this.node.tryGetContext(BUNDLING_CONTEXT);
+    const missing = bundlingContext === 'skip' ? [] : missingEntries();
     if (missing.length > 0) throw new Error(`Missing Lambda entry points (lambdas/README.md): ${missing.join(', ')}`);
 
     const keys = new StudioKeys(this, 'Keys', { prefix });
-    const data = (this.data = new StudioData(this, 'Data', { key: keys.data, ...s }));
+    // Direct uploads from the capture page come from CloudFront's origin (its domain is not known
+    // before the distribution exists, and naming it here would be a reference cycle).
+    const pageOrigin = s.domainName ? `https://${s.domainName}` : 'https://*.cloudfront.net';
+    const data = (this.data = new StudioData(this, 'Data', { key: keys.data, ...s, allowedOrigins: [...s.allowedOrigins, pageOrigin] }));
+    // No fixed name: Secrets Manager keeps a deleted name for 7–30 days, which would block a
+    // redeploy after `cdk destroy` (the ARN reaches the handlers through SDK_TOKEN_SECRET_ARN).
     const secret = new Secret(this, 'SdkTokenSecret', {
-      secretName: `${prefix}/sdk-token-signing-key`, encryptionKey: keys.data,
-      description: 'HMAC key that signs SDK tokens (SDK_TOKEN_SECRET); resolved by the handlers at cold start',
+      encryptionKey: keys.data,
+      description: `${prefix}: HMAC key that signs SDK tokens; loaded at cold start by the functions that sign or verify them`,
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
     const runtime = (this.runtime = new WorkflowRuntime(this, 'Workflows', {
@@ -48,48 +61,73 @@ export class StudioStack extends Stack {
       table: data.table, tableKey: keys.data, busArn: this.formatArn({ service: 'events', resource: 'event-bus', resourceName: prefix }),
       logsKey: keys.logs, logRetentionDays: s.logRetentionDays,
     }));
-    const environment: Record<string, string> = {
+    // Never SDK_TOKEN_SECRET itself: only the functions that sign or verify SDK tokens get the
+    // secret's ARN (CALLS) and load the value at cold start (lambdas/shared/secrets.ts).
+    const common: Record<string, string> = {
       TABLE_NAME: data.table.tableName, BUCKET_NAME: data.media.bucketName, EVENT_BUS_NAME: prefix,
-      STATE_MACHINE_ROLE_ARN: runtime.role.roleArn, STATE_MACHINE_PREFIX: prefix,
+      // Machines are `<prefix>--<workflow id>` (publish.ts adds one dash): `--` cannot occur in a
+      // stage, so `studio-prod--*` never matches another stage's (`studio-prod-eu--*`).
+      STATE_MACHINE_ROLE_ARN: runtime.role.roleArn, STATE_MACHINE_PREFIX: `${prefix}-`,
       STATE_MACHINE_LOG_GROUP_ARN: runtime.logGroup.logGroupArn,
       TASK_FUNCTION: functionName(prefix, 'tasks'), REPORT_FUNCTION: functionName(prefix, 'reports'),
-      SDK_TOKEN_SECRET: secret.secretArn, SDK_TOKEN_SECRET_ARN: secret.secretArn,
     };
+    const environmentOf = (key: FunctionKey): Record<string, string> => ({
+      ...common,
+      ...(CALLS[key].includes('sdkTokenSecret') ? { SDK_TOKEN_SECRET_ARN: secret.secretArn } : {}),
+      ...(key === 'reports' ? FACE_ASSET_ENV : {}),
+      ...(key === 'reports' && Object.keys(s.reportProviders).length > 0 ? { REPORT_PROVIDERS: JSON.stringify(s.reportProviders) } : {}),
+    });
+    const architecture = s.architecture === 'x86_64' ? Architecture.X86_64 : Architecture.ARM_64;
     const sizing: Record<FunctionKey, Sizing> = {
       api: { memoryMb: 1024, timeout: Duration.seconds(29) },
       tasks: { memoryMb: 512, timeout: Duration.seconds(30) },
       // Face models, OCR and ffmpeg: memory buys CPU; /tmp holds video frames.
-      reports: { memoryMb: 3008, timeout: Duration.minutes(5), ephemeralStorageMb: 2048, reservedConcurrency: s.reportsConcurrency, bundling: reportBundling(ROOT) },
+      reports: { memoryMb: 3008, timeout: Duration.minutes(5), ephemeralStorageMb: 2048, reservedConcurrency: s.reportsConcurrency, bundling: reportBundling(ROOT, s.architecture) },
       webhooks: { memoryMb: 512, timeout: Duration.seconds(60) },
       executionEvents: { memoryMb: 256, timeout: Duration.seconds(30) },
     };
     const fns = (this.functions = Object.fromEntries((Object.keys(ENTRY_POINTS) as FunctionKey[]).map((key) => [key, new StudioFunction(this, key, {
-      key, prefix, environment, logsKey: keys.logs, logRetentionDays: s.logRetentionDays, skipBundling, ...sizing[key],
+      key, prefix, environment: environmentOf(key), logsKey: keys.logs, logRetentionDays: s.logRetentionDays,
+      skipBundling: skipsBundling(bundlingContext, key), architecture, ...sizing[key],
     })])) as Record<FunctionKey, StudioFunction>);
 
     const events = (this.events = new StudioEvents(this, 'Events', {
       prefix, dataKey: keys.data, logsKey: keys.logs, logRetentionDays: s.logRetentionDays,
       webhooks: fns.webhooks.fn, webhookTimeout: sizing.webhooks.timeout, webhookConcurrency: s.webhookConcurrency, executionEvents: fns.executionEvents.fn,
     }));
-    const api = (this.api = new StudioApi(this, 'Api', { handler: fns.api.fn, settings: s, prefix, logsKey: keys.logs }));
-    for (const f of Object.values(fns)) f.fn.addEnvironment('PUBLIC_URL', api.url);
+    const api = (this.api = new StudioApi(this, 'Api', { handler: fns.api.fn, frames: fns.reports.fn, settings: s, prefix, logsKey: keys.logs }));
+    const hosting = (this.hosting = new StudioHosting(this, 'Hosting', { api: api.api, settings: s, media: data.media, accessLogs: data.accessLogs }));
+    for (const f of Object.values(fns)) f.fn.addEnvironment('PUBLIC_URL', hosting.url);
 
-    // Least privilege, per function.
-    for (const key of ['api', 'tasks', 'reports', 'webhooks', 'executionEvents'] as const) grantTable(fns[key].fn, data.table, keys.data);
-    for (const key of ['api', 'tasks', 'reports', 'executionEvents'] as const) events.bus.grantPutEventsTo(fns[key].fn);
-    grantMedia(fns.api.fn, data.media, keys.data);
-    grantMedia(fns.reports.fn, data.media, keys.data);
-    secret.grantRead(fns.api.fn);
-    runtime.grantManage(fns.api.fn);
+    // Least privilege, per function: exactly the grants of what it calls (lib/functions.ts, CALLS).
+    const grants: Record<CallKind, (g: IGrantable) => void> = {
+      table: (g) => grantTable(g, data.table, keys.data),
+      media: (g) => grantMedia(g, data.media, keys.data),
+      bus: (g) => events.bus.grantPutEventsTo(g),
+      workflows: (g) => runtime.grantManage(g),
+      sdkTokenSecret: (g) => secret.grantRead(g),
+    };
+    for (const key of Object.keys(fns) as FunctionKey[]) for (const kind of CALLS[key]) grants[kind](fns[key].fn);
+    // The report providers' HMAC secrets, loaded by ARN at cold start (lambdas/shared/secrets.ts).
+    const providerSecrets = Object.values(s.reportProviders).map((p) => p!.secret_arn);
+    if (providerSecrets.length > 0) {
+      fns.reports.fn.addToRolePolicy(new PolicyStatement({ sid: 'ReportProviderSecrets', actions: ['secretsmanager:GetSecretValue'], resources: providerSecrets }));
+    }
 
     if (s.workflows.length > 0) {
       new WorkflowsAsCode(this, 'WorkflowsAsCode', {
         files: s.workflows, runtime,
-        context: { taskFunction: functionName(prefix, 'tasks'), reportFunction: functionName(prefix, 'reports'), runsTable: data.table.tableName, eventBusName: prefix, eventSource: EVENT_SOURCE },
+        context: {
+          taskFunction: functionName(prefix, 'tasks'), reportFunction: functionName(prefix, 'reports'), runsTable: data.table.tableName,
+          eventBusName: prefix, eventSource: EVENT_SOURCE, partition: this.partition,
+        },
       });
     }
     const out = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
-    out('ApiUrl', api.url, 'Base URL of the API');
+    out('PublicUrl', hosting.url, 'Base URL of the API (/v3.6), capture links and dashboard (PUBLIC_URL)');
+    out('ApiUrl', api.url, 'The HTTP API itself (clients use PublicUrl)');
+    out('DistributionDomainName', hosting.distribution.distributionDomainName, s.domainName ? `CNAME ${s.domainName} to this` : 'CloudFront domain of PublicUrl');
+    out('WebBucketName', hosting.bucket.bucketName, 'S3 bucket of the browser apps (web/dist)');
     out('EventBusName', events.bus.eventBusName, 'EventBridge bus of workflow and task events');
     out('TableName', data.table.tableName, 'DynamoDB table (create the first API token here)');
     out('MediaBucketName', data.media.bucketName, 'S3 bucket of media');

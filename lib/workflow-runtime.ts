@@ -20,6 +20,10 @@ export const LOG_DELIVERY_ACTIONS = [
 ];
 export const XRAY_ACTIONS = ['xray:PutTraceSegments', 'xray:PutTelemetryRecords', 'xray:GetSamplingRules', 'xray:GetSamplingTargets'];
 
+/** Machine names start with this: the stack prefix and a delimiter no stage contains (`--`),
+ *  so one stage's IAM patterns and event rules never match another's (`prod` vs `prod-eu`). */
+export const machinePrefix = (prefix: string) => `${prefix}--`;
+
 export interface WorkflowRuntimeProps {
   prefix: string; /** Names of the tasks and reports functions (ARNs built from names: no reference cycle). */
   functionNames: string[]; table: ITable; tableKey: Key; busArn: string; logsKey: Key; logRetentionDays: number;
@@ -56,11 +60,12 @@ export class WorkflowRuntime extends Construct {
     });
   }
 
-  /** ARNs of `<prefix>-*` machines, their versions and aliases (`:<n>`, `:<alias>`) and executions. */
+  /** ARNs of `<prefix>--*` machines, their versions and aliases (`:<n>`, `:<alias>`) and executions. */
   arns(): { machines: string; qualified: string; executions: string } {
     const stack = Stack.of(this);
     const arn = (resource: string, resourceName: string) => stack.formatArn({ service: 'states', resource, resourceName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
-    return { machines: arn('stateMachine', `${this.prefix}-*`), qualified: arn('stateMachine', `${this.prefix}-*:*`), executions: arn('execution', `${this.prefix}-*:*`) };
+    const names = `${machinePrefix(this.prefix)}*`;
+    return { machines: arn('stateMachine', names), qualified: arn('stateMachine', `${names}:*`), executions: arn('execution', `${names}:*`) };
   }
 
   /** What the API's activation handler and run routes need, and PassRole of this role only. */
@@ -69,7 +74,7 @@ export class WorkflowRuntime extends Construct {
     const add = (s: PolicyStatement) => grantee.grantPrincipal.addToPrincipalPolicy(s);
     add(new PolicyStatement({ sid: 'ManageWorkflowMachines', resources: [machines, qualified], actions: [
       'states:CreateStateMachine', 'states:UpdateStateMachine', 'states:DescribeStateMachine', 'states:PublishStateMachineVersion',
-      'states:ListStateMachineVersions', 'states:CreateStateMachineAlias', 'states:UpdateStateMachineAlias',
+      'states:ListStateMachineVersions', 'states:DeleteStateMachineVersion', 'states:CreateStateMachineAlias', 'states:UpdateStateMachineAlias',
       'states:DescribeStateMachineAlias', 'states:ListStateMachineAliases', 'states:StartExecution', 'states:ListExecutions',
       'states:TagResource',
     ] }));

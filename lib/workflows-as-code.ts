@@ -11,12 +11,12 @@ import { Construct } from 'constructs';
 import type { z } from 'zod';
 import { compile, type CompileContextInput, type Problem } from '../compiler';
 import { WorkflowFile } from './config';
-import type { WorkflowRuntime } from './workflow-runtime';
+import { machinePrefix, type WorkflowRuntime } from './workflow-runtime';
 
 export interface WorkflowsAsCodeProps {
   /**
    * Definition files (a string: of live) or `{ file, environment }`; the machine is named
-   * `<prefix>-<file name without .json>` and tagged `studio:environment` with its environment.
+   * `<prefix>--<file name without .json>` and tagged `studio:environment` with its environment.
    */
   files: Array<string | z.input<typeof WorkflowFile>>;
   runtime: WorkflowRuntime;
@@ -40,7 +40,7 @@ export class WorkflowsAsCode extends Construct {
     const problems: string[] = [];
     const { runtime } = props;
     for (const { file, environment } of props.files.map((f) => WorkflowFile.parse(f))) {
-      const name = `${runtime.prefix}-${workflowId(file)}`;
+      const name = `${machinePrefix(runtime.prefix)}${workflowId(file)}`;
       let text: string;
       try { text = readFileSync(file, 'utf8'); } catch (e) {
         problems.push(`  ${file}: cannot be read (${(e as Error).message})`);

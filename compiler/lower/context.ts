@@ -16,6 +16,8 @@ export const CompileContext = z.object({
   /** EventBridge bus that carries `workflow_run.completed`. */
   eventBusName: z.string().min(1),
   eventSource: z.string().min(1).default('studio.workflows'),
+  /** AWS partition of the service integrations' ARNs (`aws`, `aws-cn`, `aws-us-gov`). */
+  partition: z.string().min(1).default('aws'),
   /** Retries of report Lambdas on transient errors. */
   reportRetry: z.object({
     intervalSeconds: z.number().int().min(1).default(2),

@@ -23,7 +23,7 @@ export function lowerReport(task: Task, env: Env): State {
   const r = env.ctx.reportRetry;
   return {
     Type: 'Task',
-    Resource: 'arn:aws:states:::lambda:invoke',
+    Resource: `arn:${env.ctx.partition}:states:::lambda:invoke`,
     Arguments: {
       FunctionName: env.ctx.reportFunctions?.[task.type as keyof typeof env.ctx.reportFunctions] ?? env.ctx.reportFunction,
       Payload: {

@@ -21,7 +21,7 @@ function recordState(ctx: CompileContext, end: string, next: string, assign?: st
   const notEnded = notEndedCondition();
   return {
     Type: 'Task',
-    Resource: 'arn:aws:states:::dynamodb:updateItem',
+    Resource: `arn:${ctx.partition}:states:::dynamodb:updateItem`,
     Arguments: {
       TableName: ctx.runsTable,
       Key: { pk: { S: expr(`${lit(RUN_KEY.pkPrefix)} & ${EXECUTION_INPUT}.workflow_run_id`) }, sk: { S: RUN_KEY.sk } },
@@ -62,7 +62,7 @@ export function endStates(ctx: CompileContext, withFail: boolean): States {
     ...(withFail ? { [FAIL_STATE]: recordState(ctx, `$${END_VAR}`, EMIT_STATE) } : {}),
     [EMIT_STATE]: {
       Type: 'Task',
-      Resource: 'arn:aws:states:::events:putEvents',
+      Resource: `arn:${ctx.partition}:states:::events:putEvents`,
       Arguments: { Entries: [{ EventBusName: ctx.eventBusName, Source: ctx.eventSource, DetailType: 'workflow_run.completed', Detail: expr(detail) }] },
       Retry: [{ ErrorEquals: ['EventBridge.EventBridgeException', 'EventBridge.InternalException', 'EventBridge.FailedEntry'],
         IntervalSeconds: 1, MaxAttempts: 5, BackoffRate: 2, JitterStrategy: 'FULL' }],

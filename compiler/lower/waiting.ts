@@ -35,7 +35,7 @@ export function lowerWaiting(task: Waiting, env: Env, isRetryTarget: boolean): S
   const timeout = task.timeout_seconds ?? (interactive ? env.ctx.interactiveTimeoutSeconds : env.ctx.sendReceiveTimeoutSeconds);
   return {
     Type: 'Task',
-    Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+    Resource: `arn:${env.ctx.partition}:states:::lambda:invoke.waitForTaskToken`,
     Arguments: { FunctionName: env.ctx.taskFunction, Payload: payload },
     TimeoutSeconds: timeout,
     Assign: { [taskVar(task.id)]: expr('$states.result') },

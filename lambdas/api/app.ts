@@ -8,10 +8,12 @@ import { authenticate } from './auth';
 import { clientIp, trustedProxies } from './client-ip';
 import { idempotent } from './idempotency';
 import { ApiGatewayEvent, type ApiResult, type Caller, type Request, type Response } from './http';
+import { MAX_PAYLOAD_BYTES } from './limits';
 import type { Router } from './router';
 import { systemRuntime, type Runtime } from '../shared/ids';
 
-export const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** The largest request body: what fits Lambda's payload after base64 (limits.ts). */
+export const MAX_BODY_BYTES = MAX_PAYLOAD_BYTES;
 /** Longest id in a path: every id is shorter (uuids, applicant ids up to 100, task ids up to 75), and
  *  DynamoDB refuses keys over 2 KB, so a longer one names nothing (404, before any lookup). */
 export const MAX_PATH_ID_LENGTH = 100;
@@ -44,7 +46,7 @@ async function dispatch(router: Router, rawEvent: unknown, rt: Runtime): Promise
     throw new ApiError(404, 'resource_not_found', `There is no endpoint ${method} ${event.rawPath}`);
   }
   const body = event.body === undefined ? Buffer.alloc(0) : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
-  if (body.length > MAX_BODY_BYTES) throw new ApiError(413, 'payload_too_large', `The request body is over ${MAX_BODY_BYTES} bytes`);
+  if (body.length > MAX_BODY_BYTES) throw new ApiError(413, 'payload_too_large', `The request body is over ${MAX_BODY_BYTES} bytes (what fits AWS Lambda's 6 MB payload once base64-encoded)`);
   const { route, params } = found;
   const caller: Caller = route.access === 'public'
     ? { kind: 'api', environment: 'live', tokenId: 'public' }

@@ -40,8 +40,11 @@ export async function newApiToken(environment: 'sandbox' | 'live', token = `api_
 
 const SdkPayload = z.object({ applicant_id: z.string(), environment: z.enum(['sandbox', 'live']), run_id: z.string().optional(), exp: z.number() });
 /** HMAC of the payload; other kinds of signed token (`purpose`, e.g. capture links) never verify as SDK tokens. */
-const sign = (payload: string, purpose?: string) =>
-  createHmac('sha256', config().SDK_TOKEN_SECRET).update(purpose ? `${purpose}:${payload}` : payload).digest('base64url');
+function sign(payload: string, purpose?: string): string {
+  const key = config().SDK_TOKEN_SECRET;
+  if (!key) throw new Error('The SDK-token secret is not loaded yet (SDK_TOKEN_SECRET_ARN is set): refusing to sign');
+  return createHmac('sha256', key).update(purpose ? `${purpose}:${payload}` : payload).digest('base64url');
+}
 
 /** `<base64url JSON>.<signature>` for `payload`. */
 export function signToken(payload: object, purpose?: string): string {

@@ -4,8 +4,10 @@
  * anything is copied; files are typed by their magic bytes, never by what the client says.
  */
 import { badRequest, payloadTooLarge, unsupportedMediaType } from '../shared/errors';
+import { MAX_PAYLOAD_BYTES } from './limits';
 
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** Onfido allows 10 MB; here the whole request must fit Lambda's payload (limits.ts). */
+export const MAX_FILE_BYTES = MAX_PAYLOAD_BYTES;
 const MAX_PARTS = 50;
 const MAX_FIELD_BYTES = 64 * 1024;
 
@@ -74,7 +76,7 @@ function readPart(part: Buffer, form: Form, maxFileBytes: number): void {
     return;
   }
   if (content.length > maxFileBytes) {
-    throw payloadTooLarge(`The file "${fileName}" is ${content.length} bytes; the limit is ${maxFileBytes} bytes (10 MB)`);
+    throw payloadTooLarge(`The file "${fileName}" is ${content.length} bytes; the limit is ${maxFileBytes} bytes (${(maxFileBytes / 2 ** 20).toFixed(2)} MiB)`);
   }
   const declaredType = headers['content-type']?.split(';')[0]?.trim().toLowerCase();
   form.files.push({ field: name, fileName: baseName(fileName), ...(declaredType ? { declaredType } : {}), bytes: Buffer.from(content) });

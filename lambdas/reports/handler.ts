@@ -6,6 +6,7 @@
  * does: a `TransientError` (storage, face engine, provider outage) is retried, anything else
  * ends the run `error` (see the runtime contract). Idempotent: the task id is derived from the
  * request, so a retried invoke finds the report it already stored.
+ * The same function answers the API's frame routes (API Gateway events, frame-api.ts).
  */
 import { createHash } from 'node:crypto';
 import { ReportRequest, ReportResult } from '../../compiler/runtime-contract';
@@ -19,6 +20,7 @@ import { loadApplicant, ReportUnavailableError } from './evidence';
 import { sandboxReport } from './sandbox';
 import type { ApplicantData } from './types';
 import { lambdaHandler } from '../shared/lambda';
+import { frameApp, isApiEvent } from './frame-api';
 
 export class InvalidReportRequestError extends Error {
   override readonly name = 'InvalidReportRequest';
@@ -93,4 +95,7 @@ export function createReportHandler(rt: Runtime = systemRuntime, store: ReportSt
   };
 }
 
-export const handler = lambdaHandler(createReportHandler());
+const reportHandler = createReportHandler();
+
+/** Report requests from state machines; and the API's frame routes, which need ffmpeg (frame-api.ts). */
+export const handler = lambdaHandler(async (event: unknown): Promise<unknown> => (isApiEvent(event) ? frameApp(event) : reportHandler(event)));

@@ -33,10 +33,11 @@ export const Config = z.object({
   SFN_ENDPOINT: z.string().url().optional(),
   EVENTS_ENDPOINT: z.string().url().optional(),
   /** Secret that signs SDK tokens. In AWS it lives in Secrets Manager: `SDK_TOKEN_SECRET_ARN`
-   *  names it and `shared/secrets.ts` loads it at cold start, before this is read; the local
-   *  stack makes a random one per data folder. Unset (unit tests): random per process, never a
-   *  published constant (a token signed with a known key would read any applicant's data). */
-  SDK_TOKEN_SECRET: z.string().min(16).default(PROCESS_SECRET),
+   *  names it and `shared/secrets.ts` loads it at cold start; until then it is unset (no default
+   *  when an ARN is given: signing refuses instead; only the functions that sign or verify SDK
+   *  tokens get the ARN, lib/functions.ts). The local stack makes a random one per data folder.
+   *  Unset with no ARN (unit tests): random per process, never a published constant. */
+  SDK_TOKEN_SECRET: z.string().min(16).optional(),
   SDK_TOKEN_SECRET_ARN: z.string().optional(),
   /** CloudWatch log group (ARN ending in `:*`) that workflow state machines log to; unset locally. */
   STATE_MACHINE_LOG_GROUP_ARN: z.string().optional(),
@@ -49,7 +50,9 @@ export const Config = z.object({
   STUDIO_ALLOW_LOOPBACK_WEBHOOKS: onOff,
   /** Tests: webhook host names other than `localhost` do not resolve, so no DNS query leaves the machine. */
   STUDIO_OFFLINE_DNS: onOff,
-});
+}).transform((c) => ({
+  ...c, SDK_TOKEN_SECRET: c.SDK_TOKEN_SECRET ?? (c.SDK_TOKEN_SECRET_ARN ? undefined : PROCESS_SECRET),
+}));
 export type Config = z.infer<typeof Config>;
 
 let cached: Config | undefined;

@@ -13,3 +13,28 @@ describe('loadSecrets', () => {
     expect(config(env).SDK_TOKEN_SECRET).toBe('x'.repeat(40));
   });
 });
+
+describe('the SDK-token secret before it is loaded', () => {
+  it('has no public default when it lives in Secrets Manager (signing refuses instead)', () => {
+    expect(config({ SDK_TOKEN_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:1:secret:sdk' }).SDK_TOKEN_SECRET).toBeUndefined();
+  });
+  it('keeps the local development default when no ARN is given', () => {
+    expect(config({}).SDK_TOKEN_SECRET).toMatch(/^[A-Za-z0-9_-]{43}$/); // random per process, never a published constant
+  });
+});
+
+describe('report provider secrets named by ARN', () => {
+  it('are read at cold start and put in REPORT_PROVIDERS as the providers expect them', async () => {
+    const arn = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:screening-AbCdEf';
+    const env: NodeJS.ProcessEnv = { REPORT_PROVIDERS: JSON.stringify({ watchlist_report: { type: 'http', url: 'https://screening.example.com/r', secret_arn: arn } }) };
+    const asked: string[] = [];
+    const client = { send: async (cmd: GetSecretValueCommand) => { asked.push(String(cmd.input.SecretId)); return { SecretString: 's'.repeat(32) }; } } as unknown as SecretsManagerClient;
+    let load: typeof loadSecrets = loadSecrets;
+    jest.isolateModules(() => { load = (jest.requireActual('./secrets') as { loadSecrets: typeof loadSecrets }).loadSecrets; });
+    await load(env, client);
+    expect(asked).toEqual([arn]);
+    expect(JSON.parse(env.REPORT_PROVIDERS!)).toEqual({ watchlist_report: { type: 'http', url: 'https://screening.example.com/r', secret: 's'.repeat(32) } });
+    const { reportProviders } = jest.requireActual('../reports/providers') as typeof import('../reports/providers');
+    expect(reportProviders(env).watchlist_report).toMatchObject({ type: 'http', secret: 's'.repeat(32) });
+  });
+});

@@ -1,20 +1,38 @@
 /**
  * Secrets from AWS Secrets Manager, loaded once per cold start before the configuration is
- * read. Locally (no `SDK_TOKEN_SECRET_ARN`) nothing is fetched.
+ * read: the SDK-token key (`SDK_TOKEN_SECRET_ARN`) and the report providers' HMAC secrets named
+ * by ARN in `REPORT_PROVIDERS`. Locally (no ARNs) nothing is fetched.
  */
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { z } from 'zod';
 import { resetConfig } from './config';
+
+/** REPORT_PROVIDERS as the CDK stack writes it: a provider may name its HMAC secret by ARN
+ *  (`secret_arn`) instead of holding it (`secret`); the loader fills `secret` in at cold start. */
+const ProvidersWithArns = z.record(z.string(), z.looseObject({ secret_arn: z.string().startsWith('arn:').optional() }));
 
 let loading: Promise<void> | undefined;
 
 export function loadSecrets(env: NodeJS.ProcessEnv = process.env, client?: SecretsManagerClient): Promise<void> {
   loading ??= (async () => {
+    let sm = client;
+    const read = async (arn: string) => {
+      sm ??= new SecretsManagerClient({ region: env.AWS_REGION });
+      const res = await sm.send(new GetSecretValueCommand({ SecretId: arn }));
+      if (!res.SecretString) throw new Error(`secret ${arn} has no string value`);
+      return res.SecretString;
+    };
     const arn = env.SDK_TOKEN_SECRET_ARN;
-    if (!arn) return;
-    const sm = client ?? new SecretsManagerClient({ region: env.AWS_REGION });
-    const res = await sm.send(new GetSecretValueCommand({ SecretId: arn }));
-    if (!res.SecretString) throw new Error(`secret ${arn} has no string value`);
-    env.SDK_TOKEN_SECRET = res.SecretString;
+    if (arn) env.SDK_TOKEN_SECRET = await read(arn);
+    if (env.REPORT_PROVIDERS?.includes('"secret_arn"')) {
+      const providers = ProvidersWithArns.parse(JSON.parse(env.REPORT_PROVIDERS));
+      for (const p of Object.values(providers)) {
+        if (p.secret_arn === undefined) continue;
+        p.secret = await read(p.secret_arn);
+        delete p.secret_arn;
+      }
+      env.REPORT_PROVIDERS = JSON.stringify(providers);
+    }
     resetConfig();
   })().catch((e: unknown) => { loading = undefined; throw e; });
   return loading;

@@ -6,8 +6,12 @@
 import { compile, emit, isInteractive, validate, type CompileContextInput, type Problem, type StateMachine } from '../../compiler';
 import { config, type Config } from '../shared/config';
 
+/** The AWS partition of a region: the ARNs of the state machines' service integrations. */
+export const partitionOf = (region: string) => (region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws');
+
 export const compileContext = (c: Config = config()): CompileContextInput => ({
   taskFunction: c.TASK_FUNCTION, reportFunction: c.REPORT_FUNCTION, runsTable: c.TABLE_NAME, eventBusName: c.EVENT_BUS_NAME,
+  partition: partitionOf(c.AWS_REGION),
 });
 
 export type Compiled = { ok: true; asl: StateMachine; json: string } | { ok: false; problems: Problem[] };

@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { clients } from '../shared/aws';
 import { config, type Config } from '../shared/config';
+import { logger } from '../shared/powertools';
 
 export const LIVE_ALIAS = 'live';
 const errorName = (e: unknown): string => (e instanceof Error ? e.name : '');
@@ -82,9 +83,12 @@ export async function pointAlias(workflowId: string, stateMachineVersionArn: str
   }
 }
 
-/** Deletes a version that lost a race to be recorded; failures are harmless (an unused version). */
-export async function discardVersion(stateMachineVersionArn: string): Promise<void> {
-  await clients().sfn.send(new DeleteStateMachineVersionCommand({ stateMachineVersionArn })).catch(() => undefined);
+/** Deletes a version that lost a race to be recorded. A failure leaves an unused version (Step
+ *  Functions keeps at most 1,000 per machine), so it is logged, not thrown. */
+export async function discardVersion(stateMachineVersionArn: string, log: Pick<typeof logger, 'warn'> = logger): Promise<void> {
+  await clients().sfn.send(new DeleteStateMachineVersionCommand({ stateMachineVersionArn })).catch((error: unknown) => {
+    log.warn('Could not delete an unused state machine version', { stateMachineVersionArn, error: errorName(error) || String(error) });
+  });
 }
 
 /** Every workflow machine logs to the stack's log group (level ALL, no execution data: applicant

@@ -18,6 +18,7 @@ import { stackControlPlaneStores } from './control-plane-stores';
 import { ensureTable, startDynamoDb } from './dynamodb';
 import { applyEnv, type StackEnv } from './env';
 import { ExecutionEvents } from './execution-events';
+import { isFramePath } from '../../lambdas/api/frame-routes';
 import { lazyHandler } from './lambdas';
 import { wireRules } from './rules';
 import { ensureBucket, startS3 } from './s3';
@@ -130,7 +131,10 @@ export async function startStack(o: StackOptions = {}): Promise<Stack> {
     stops.push(() => sfnServer.close(), () => executionEvents.stop());
 
     const staticDir = o.staticDir ?? (existsSync(path.join(ROOT, 'web/dist')) ? path.join(ROOT, 'web/dist') : undefined);
-    const gateway = await createGateway({ handler: lazyHandler('api'), port: o.port ?? 0, host: o.host ?? '127.0.0.1', ...(staticDir ? { staticDir } : {}) });
+    // As API Gateway routes them in AWS (lib/api.ts): the frame routes to the reports function.
+    const api = lazyHandler('api'), reports = lazyHandler('reports');
+    const gatewayHandler: typeof api = (event, context) => (isFramePath(String((event as { rawPath?: unknown }).rawPath)) ? reports(event, context) : api(event, context));
+    const gateway = await createGateway({ handler: gatewayHandler, port: o.port ?? 0, host: o.host ?? '127.0.0.1', ...(staticDir ? { staticDir } : {}) });
     stops.push(() => gateway.close());
     const url = `http://${o.host && o.host !== '0.0.0.0' ? o.host : '127.0.0.1'}:${gateway.port}`;
 

@@ -1,5 +1,7 @@
 /** Documents, live photos, live videos and motion captures against the local stack. */
 import { createApiToken } from '../../lambdas/api/auth';
+import { DOWNLOAD_URL_SECONDS, MAX_PAYLOAD_BYTES } from '../../lambdas/api/limits';
+import { saveMedia } from '../../lambdas/store/media';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { form, makeMediaFixtures, type MediaFixtures } from './media-fixtures';
 
@@ -61,12 +63,17 @@ describe('documents', () => {
     expect(Object.keys(res.body.error.fields).sort().join(',')).toBe(fields);
   });
 
-  it('answers 415 for JSON, 413 over 10 MB, 404 for an unknown applicant or document', async () => {
+  it('answers 415 for JSON, 413 above what fits Lambda\'s payload, 404 for an unknown applicant or document', async () => {
     const json = await stack.apiJson<ErrorBody>('/v3.6/documents', { method: 'POST', json: { applicant_id: applicantId } });
     expect([json.status, json.body.error.type]).toEqual([415, 'unsupported_media_type']);
-    const big = Buffer.concat([fx.png, Buffer.alloc(10 * 1024 * 1024)]);
+    // Under Onfido's 10 MB, over the one limit of both modes (6 MB Lambda payload, base64).
+    expect(MAX_PAYLOAD_BYTES).toBeLessThan(((6 * 1024 * 1024) * 3) / 4);
+    const big = Buffer.concat([fx.png, Buffer.alloc(MAX_PAYLOAD_BYTES)]);
     const tooBig = await post('documents', form({ applicant_id: applicantId, type: 'passport' }, { bytes: big, name: 'big.png' }));
     expect([tooBig.status, tooBig.body.error.type]).toEqual([413, 'payload_too_large']);
+    expect(tooBig.body.error).toEqual({ type: 'payload_too_large', message: expect.stringContaining(String(MAX_PAYLOAD_BYTES)), fields: {} });
+    const fits = await post('documents', form({ applicant_id: applicantId, type: 'passport' }, { bytes: Buffer.concat([fx.png, Buffer.alloc(4 * 1024 * 1024)]), name: 'fits.png' }));
+    expect(fits.status).toBe(201);
     const noApplicant = await post('documents', form({ applicant_id: 'nobody', type: 'passport' }, { bytes: fx.png, name: 'p.png' }));
     expect(noApplicant.body.error.message).toBe('Could not find the following resource: Applicant with id=nobody');
     for (const path of ['/v3.6/documents/nothing', '/v3.6/documents/nothing/download']) {
@@ -75,6 +82,19 @@ describe('documents', () => {
     }
     const list = await stack.apiJson<ErrorBody>('/v3.6/documents');
     expect([list.status, Object.keys(list.body.error.fields)]).toEqual([422, ['applicant_id']]);
+  });
+
+  it('downloads a stored file above the payload limit through a presigned GET (302)', async () => {
+    const bytes = Buffer.concat([fx.png, Buffer.alloc(MAX_PAYLOAD_BYTES, 7)]);
+    const meta = await saveMedia({ kind: 'documents', environment: 'sandbox', applicantId, fileName: 'scan big.png', fileType: 'png', contentType: 'image/png', bytes, details: { type: 'passport' } });
+    const res = await stack.api(`/v3.6/documents/${meta.id}/download`, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    const location = new URL(res.headers.get('location')!);
+    expect(location.hostname).toBe('127.0.0.1');
+    expect(location.searchParams.get('X-Amz-Expires')).toBe(String(DOWNLOAD_URL_SECONDS));
+    const object = await fetch(location);
+    expect(object.status).toBe(200);
+    expect(Buffer.from(await object.arrayBuffer()).equals(bytes)).toBe(true);
   });
 });
 

@@ -9,10 +9,10 @@ import { build, type BuildOptions } from 'esbuild';
 import { FUNCTIONS } from '../../local/stack/lambdas';
 import { ENTRY_METADATA, ENTRY_POINTS, ROOT, functionName, type FunctionKey } from '../../lib/functions';
 import { REPORT_NODE_MODULES } from '../../lib/report-assets';
-import { resourcesOf, synthStudio } from './synth';
+import { studioFunctions, synthStudio } from './synth';
 
 const { template } = synthStudio();
-const lambdas = Object.values(resourcesOf(template, 'AWS::Lambda::Function')).map((fn) => {
+const lambdas = Object.values(studioFunctions(template)).map((fn) => {
   const name = fn.Properties!.FunctionName as string;
   const key = (Object.keys(ENTRY_POINTS) as FunctionKey[]).find((k) => functionName('studio-prod', k) === name);
   return { name, key, entry: fn.Metadata?.[ENTRY_METADATA] as string | undefined };

@@ -1,6 +1,9 @@
 /** Least privilege of the workflow role and the API, and the event plumbing. */
 import { Match } from 'aws-cdk-lib/assertions';
 import { actionsOf, resourcesOf, synthStudio } from './synth';
+import { settingsFrom } from '../../lib/config';
+import { WEBHOOK_MAX_RECEIVES } from '../../lib/events';
+import { webhookSettings } from '../../lambdas/webhooks/settings';
 import { REDELIVERY } from '../../lambdas/events/schemas';
 import { matches, parsePattern } from '../../local/events/pattern';
 
@@ -48,11 +51,32 @@ describe('API function rights', () => {
     expect(sid('ManageWorkflowMachines').Action).toEqual(expect.arrayContaining([
       'states:CreateStateMachine', 'states:UpdateStateMachine', 'states:PublishStateMachineVersion', 'states:CreateStateMachineAlias',
       'states:UpdateStateMachineAlias', 'states:DescribeStateMachine', 'states:StartExecution']));
-    expect(JSON.stringify(sid('ManageWorkflowMachines').Resource)).toMatch(/stateMachine:studio-prod-\*/);
-    expect(JSON.stringify(sid('WorkflowExecutions').Resource)).toMatch(/execution:studio-prod-\*:\*/);
+    expect(JSON.stringify(sid('ManageWorkflowMachines').Resource)).toMatch(/stateMachine:studio-prod--\*/);
+    expect(JSON.stringify(sid('WorkflowExecutions').Resource)).toMatch(/execution:studio-prod--\*:\*/);
+  });
+  test('the name patterns end at a delimiter no stage contains: studio-prod never reaches studio-prod-eu', () => {
+    const patterns = [sid('ManageWorkflowMachines').Resource, sid('WorkflowExecutions').Resource].flat().map((r) => JSON.stringify(r));
+    for (const p of patterns) expect(p).toMatch(/:studio-prod--\*/);
+    const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+    expect(glob('studio-prod--*').test('studio-prod--wf_1')).toBe(true);
+    expect(glob('studio-prod--*').test('studio-prod-eu--wf_1')).toBe(false);
+    expect(() => settingsFrom(() => undefined, { stage: 'prod-' })).toThrow(/stage/);
+    expect(() => settingsFrom(() => undefined, { stage: 'prod--eu' })).toThrow(/stage/);
+    expect(settingsFrom(() => undefined, { stage: 'prod-eu' }).stage).toBe('prod-eu');
+  });
+  test('may delete the state machine versions it publishes but does not record (lost races)', () => {
+    expect(sid('ManageWorkflowMachines').Action).toContain('states:DeleteStateMachineVersion');
+  });
+  test('STATE_MACHINE_PREFIX makes the activation handler name machines inside the pattern', () => {
+    const fn = Object.values(resourcesOf(template, 'AWS::Lambda::Function')).find((f) => f.Properties!.FunctionName === 'studio-prod-api')!;
+    const prefix = (fn.Properties!.Environment as { Variables: Record<string, string> }).Variables.STATE_MACHINE_PREFIX;
+    expect(`${prefix}-wf_1`).toBe('studio-prod--wf_1');   // lambdas/workflows/publish.ts machineName
   });
   test('no wildcard action anywhere in any function role', () => {
-    for (const p of Object.values(resourcesOf(template, 'AWS::IAM::Policy'))) for (const a of actionsOf(p.Properties!.PolicyDocument)) expect(a).not.toMatch(/\*/);
+    const roles = Object.values(stack.functions).map((f) => id(f.role as never));
+    const policies = Object.values(resourcesOf(template, 'AWS::IAM::Policy')).filter((p) => roles.some((r) => JSON.stringify(p.Properties!.Roles).includes(r)));
+    expect(policies).toHaveLength(roles.length);
+    for (const p of policies) for (const a of actionsOf(p.Properties!.PolicyDocument)) expect(a).not.toMatch(/\*/);
   });
 });
 
@@ -66,8 +90,15 @@ describe('events', () => {
     expect(matches(pattern, { source: 'aws.states', 'detail-type': 'workflow_run.completed', detail: {} })).toBe(false);
   });
   test('custom bus named after the stage', () => template.hasResourceProperties('AWS::Events::EventBus', { Name: 'studio-prod' }));
-  test('webhooks: bus rule → encrypted queue with a DLQ (5 receives) → function with partial batch failures', () => {
-    template.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: Match.anyValue(), RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 } });
+  test('webhooks: the worker gives up (its own dead letter) before SQS does (its DLQ)', () => {
+    const fn = Object.values(resourcesOf(template, 'AWS::Lambda::Function')).find((f) => f.Properties!.FunctionName === 'studio-prod-webhooks')!;
+    const attempts = Number((fn.Properties!.Environment as { Variables: Record<string, string> }).Variables.WEBHOOK_MAX_ATTEMPTS);
+    expect(attempts).toBe(webhookSettings({}).WEBHOOK_MAX_ATTEMPTS);
+    const queue = Object.values(resourcesOf(template, 'AWS::SQS::Queue')).find((q) => q.Properties!.RedrivePolicy)!;
+    expect((queue.Properties!.RedrivePolicy as { maxReceiveCount: number }).maxReceiveCount).toBeGreaterThan(attempts);
+  });
+  test('webhooks: bus rule → encrypted queue with a DLQ → function with partial batch failures', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: Match.anyValue(), RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: WEBHOOK_MAX_RECEIVES } });
     template.hasResourceProperties('AWS::Events::Rule', {
       EventBusName: Match.anyValue(), EventPattern: { source: ['studio.workflows'] },
       Targets: [Match.objectLike({ DeadLetterConfig: Match.anyValue(), RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 } })],
@@ -76,11 +107,15 @@ describe('events', () => {
       FunctionName: { Ref: id(stack.functions.webhooks.fn as never) }, FunctionResponseTypes: ['ReportBatchItemFailures'], ScalingConfig: { MaximumConcurrency: 5 },
     });
   });
-  test('failed, timed-out and aborted executions of studio-prod-* go to execution-events', () => {
+  test('failed, timed-out and aborted executions of studio-prod--* go to execution-events', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
       EventPattern: { source: ['aws.states'], 'detail-type': ['Step Functions Execution Status Change'], detail: { status: ['FAILED', 'TIMED_OUT', 'ABORTED'], stateMachineArn: [{ prefix: Match.anyValue() }] } },
       Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [id(stack.functions.executionEvents.fn as never), 'Arn'] } })],
     });
+  });
+  test('the failed-executions rule ends its machine prefix at the delimiter', () => {
+    const rule = Object.values(template.findResources('AWS::Events::Rule')).map((r) => JSON.stringify(r)).find((r) => r.includes('aws.states'))!;
+    expect(rule).toMatch(/:stateMachine:studio-prod--"\]\]\}/);
   });
   test('an example rule for workflow_run.completed', () => {
     template.hasResourceProperties('AWS::Events::Rule', { EventPattern: { source: ['studio.workflows'], 'detail-type': ['workflow_run.completed'] } });

@@ -1,13 +1,17 @@
 /** Security and wiring properties of the synthesized template (one synth for the file). */
 import { Match } from 'aws-cdk-lib/assertions';
-import { resourcesOf, synthStudio } from './synth';
+import { resourcesOf, studioFunctions, synthStudio } from './synth';
 
 const { stack, template } = synthStudio();
 const fnId = (key: keyof typeof stack.functions) => stack.getLogicalId(stack.functions[key].fn.node.defaultChild as never);
 
 describe('Lambda functions', () => {
-  const fns = resourcesOf(template, 'AWS::Lambda::Function');
-  test('exactly the five entry points, no helper functions', () => expect(Object.keys(fns)).toHaveLength(5));
+  const fns = studioFunctions(template);
+  test('exactly the five entry points, and only CDK providers besides them', () => {
+    expect(Object.keys(fns)).toHaveLength(5);
+    const others = Object.keys(resourcesOf(template, 'AWS::Lambda::Function')).filter((k) => !fns[k]);
+    expect(others.map((k) => k.replace(/[0-9A-F]{8,}.*$/, ''))).toEqual(['CustomCDKBucketDeployment']);
+  });
   test.each(Object.entries(fns))('%s: nodejs22.x, arm64, active tracing, JSON logs, Powertools', (_id, fn) => {
     expect(fn.Properties).toMatchObject({
       Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' }, LoggingConfig: { LogFormat: 'JSON' },
@@ -21,10 +25,15 @@ describe('Lambda functions', () => {
   });
   test('every handler gets the configuration of lambdas/shared/config.ts', () => {
     const vars = (fns[fnId('api')]!.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
-    for (const name of ['TABLE_NAME', 'BUCKET_NAME', 'EVENT_BUS_NAME', 'STATE_MACHINE_ROLE_ARN', 'STATE_MACHINE_PREFIX', 'TASK_FUNCTION', 'REPORT_FUNCTION', 'PUBLIC_URL', 'SDK_TOKEN_SECRET']) {
+    for (const name of ['TABLE_NAME', 'BUCKET_NAME', 'EVENT_BUS_NAME', 'STATE_MACHINE_ROLE_ARN', 'STATE_MACHINE_PREFIX', 'TASK_FUNCTION', 'REPORT_FUNCTION', 'PUBLIC_URL', 'SDK_TOKEN_SECRET_ARN']) {
       expect(vars[name]).toBeDefined();
     }
-    expect(vars.SDK_TOKEN_SECRET).toEqual({ Ref: expect.stringMatching(/^SdkTokenSecret/) });
+    expect(vars.SDK_TOKEN_SECRET_ARN).toEqual({ Ref: expect.stringMatching(/^SdkTokenSecret/) });
+  });
+  test.each(Object.entries(fns))('%s: never SDK_TOKEN_SECRET (only its ARN, loaded at cold start) nor STUDIO_ALLOW_LOOPBACK_WEBHOOKS', (_id, fn) => {
+    const vars = (fn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(Object.keys(vars)).not.toContain('SDK_TOKEN_SECRET');
+    expect(Object.keys(vars)).not.toContain('STUDIO_ALLOW_LOOPBACK_WEBHOOKS');
   });
 });
 
@@ -46,7 +55,7 @@ describe('data at rest', () => {
   });
   test('every bucket denies requests without TLS', () => {
     const policies = Object.values(resourcesOf(template, 'AWS::S3::BucketPolicy'));
-    expect(policies).toHaveLength(2);
+    expect(policies).toHaveLength(3);   // access logs, media, web
     for (const p of policies) {
       expect(p.Properties?.PolicyDocument).toMatchObject({ Statement: expect.arrayContaining([expect.objectContaining({
         Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } },
@@ -59,7 +68,7 @@ describe('data at rest', () => {
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
       LoggingConfiguration: { DestinationBucketName: Match.anyValue(), LogFilePrefix: 'media/' },
       LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }), Match.objectLike({ ExpirationInDays: 365 })]) },
-      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: Match.arrayWith(['PUT', 'POST']), AllowedOrigins: ['http://localhost:5173', 'http://127.0.0.1:3000'] })] },
+      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: Match.arrayWith(['PUT', 'POST']), AllowedOrigins: ['http://localhost:5173', 'http://127.0.0.1:3000', 'https://*.cloudfront.net'] })] },
     });
   });
   test('every log group is encrypted and expires', () => {
@@ -69,6 +78,23 @@ describe('data at rest', () => {
   });
   test('the SDK-token secret is generated and encrypted with the data key', () => {
     template.hasResourceProperties('AWS::SecretsManager::Secret', { KmsKeyId: Match.anyValue(), GenerateSecretString: Match.objectLike({ PasswordLength: 64 }) });
+  });
+});
+
+describe('a redeploy after cdk destroy', () => {
+  test('the secret has no fixed name (Secrets Manager holds a deleted name for 7-30 days)', () => {
+    for (const secret of Object.values(resourcesOf(template, 'AWS::SecretsManager::Secret'))) expect(secret.Properties!.Name).toBeUndefined();
+  });
+  test('every retained log group is unnamed or named per stack instance (the stack id)', () => {
+    for (const lg of Object.values(resourcesOf(template, 'AWS::Logs::LogGroup'))) {
+      const name = lg.Properties!.LogGroupName;
+      if (name !== undefined) expect(JSON.stringify(name)).toContain('"Ref":"AWS::StackId"');
+    }
+  });
+  test('KMS aliases go with the stack (the retained keys keep no alias)', () => {
+    const aliases = Object.values(template.findResources('AWS::KMS::Alias')) as Array<{ DeletionPolicy?: string }>;
+    expect(aliases.length).toBeGreaterThan(0);
+    for (const a of aliases) expect(a.DeletionPolicy ?? 'Delete').toBe('Delete');
   });
 });
 

@@ -23,3 +23,7 @@ export function actionsOf(document: unknown): string[] {
   const statements = (document as { Statement: Array<{ Action: string | string[] }> }).Statement;
   return statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
 }
+
+/** The stack's own functions (the entry points), not CDK's deploy-time providers. */
+export const studioFunctions = (t: Template): Resources => Object.fromEntries(Object.entries(resourcesOf(t, 'AWS::Lambda::Function'))
+  .filter(([, fn]) => String(fn.Properties!.FunctionName ?? '').startsWith('studio-')));

@@ -20,15 +20,20 @@ describe('valid definitions', () => {
   const machines = resourcesOf(template, 'AWS::StepFunctions::StateMachine');
   const roleId = stack.getLogicalId(stack.runtime.role.node.defaultChild as never);
 
-  test('one Standard machine per file, named <prefix>-<file>', () => {
+  test('one Standard machine per file, named <prefix>--<file>', () => {
     expect(Object.values(machines).map((m) => m.Properties!.StateMachineName).sort())
-      .toEqual(TEMPLATES.slice(0, 2).map((t) => `studio-prod-${t.name}`).sort());
+      .toEqual(TEMPLATES.slice(0, 2).map((t) => `studio-prod--${t.name}`).sort());
   });
   test('shared role, logging ALL without execution data, X-Ray tracing', () => {
     template.allResourcesProperties('AWS::StepFunctions::StateMachine', {
       StateMachineType: 'STANDARD', RoleArn: { 'Fn::GetAtt': [roleId, 'Arn'] }, TracingConfiguration: { Enabled: true },
       LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: false, Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: Match.anyValue() } }] },
     });
+  });
+  test('the compiled definition names its integrations in the stack\'s partition', () => {
+    const text = JSON.stringify(Object.values(machines)[0]!.Properties!.DefinitionString);
+    expect(text).not.toContain('arn:aws:states:::');
+    expect(text).toContain('{"Ref":"AWS::Partition"},":states:::lambda:invoke');
   });
   test('the compiled definition calls the stack functions, table and bus', () => {
     const text = JSON.stringify(Object.values(machines)[0]!.Properties!.DefinitionString);

@@ -1,14 +1,18 @@
 /**
  * Media uploads and reads, as Onfido's documents and live photos; live videos and motion
  * captures are uploaded the same way by the capture client (this product's own endpoints).
- * Downloads answer the bytes themselves (not a 302 to a presigned URL): one code path for AWS
- * and the local stack, and no bucket URL reaches a browser. Frames come from the bundled ffmpeg.
+ * Downloads answer the bytes themselves up to the payload limit (limits.ts), and a 302 to a
+ * presigned GET of the object above it (Lambda could not return them); the same in AWS and in
+ * the local stack. The first frame of a video (`GET …/{id}/frame`) needs ffmpeg and sharp, so the
+ * reports function serves it (lambdas/reports/frame-api.ts), not this API bundle.
  */
 import { z } from 'zod';
-import { ApiError, validationError } from '../../shared/errors';
+import { validationError } from '../../shared/errors';
 import { getApplicant } from '../../store/applicants';
 import { ClientDevice, MEDIA_KINDS, getMedia, listMedia, readMediaBytes, saveMedia, type MediaKind, type MediaMeta, type UploadDevice } from '../../store/media';
+import { presignedGet } from '../../store/s3';
 import { json, type Request, type Response } from '../http';
+import { DOWNLOAD_URL_SECONDS, MAX_PAYLOAD_BYTES } from '../limits';
 import { detectFileType, parseMultipart, sameFileType, type FileType, type Form } from '../multipart';
 import type { Router } from '../router';
 import { parseQuery, parseWith } from '../validate';
@@ -52,8 +56,6 @@ const FORMS = {
   motion_captures: z.object({ applicant_id, device }),
 } as const satisfies Record<MediaKind, z.ZodType>;
 
-const VIDEO_KINDS = new Set<MediaKind>(['live_videos', 'motion_captures']);
-
 /** Onfido's Document / LivePhoto / LiveVideo / MotionCapture object. */
 export function mediaBody(m: MediaMeta) {
   const href = `/v3.6/${m.kind}/${m.id}`;
@@ -75,9 +77,12 @@ export function addMediaRoutes(router: Router): void {
     router.add('GET', `${path}/{id}`, 'api_or_sdk', async (req) => json(200, mediaBody(await visibleMedia(kind, req))));
     router.add('GET', `${path}/{id}/download`, 'api_or_sdk', async (req) => {
       const meta = await visibleMedia(kind, req);
+      if (meta.file_size > MAX_PAYLOAD_BYTES) {
+        const url = await presignedGet(meta.object_key, { contentType: meta.content_type, fileName: safeFileName(meta.file_name), seconds: DOWNLOAD_URL_SECONDS });
+        return { status: 302, headers: { location: url, 'cache-control': 'no-store' } };
+      }
       return bytesResponse(await readMediaBytes(meta), meta.content_type, meta.file_name);
     });
-    if (VIDEO_KINDS.has(kind)) router.add('GET', `${path}/{id}/frame`, 'api_or_sdk', (req) => frame(kind, req));
   }
 }
 
@@ -118,28 +123,16 @@ function checkedFile(kind: MediaKind, form: Form, declaredFileType: string | und
   return { file, type };
 }
 
-async function visibleMedia(kind: MediaKind, req: Request): Promise<MediaMeta> {
+export async function visibleMedia(kind: MediaKind, req: Request): Promise<MediaMeta> {
   const { id } = parseWith(z.object({ id: z.string().min(1).max(100) }), req.params, 'path');
   const meta = await getMedia(id, kind, req.caller.environment);
   assertApplicantAccess(req.caller, meta.applicant_id);
   return meta;
 }
 
-/** The first frame as a JPEG; a video ffmpeg cannot decode is a 422. */
-async function frame(kind: MediaKind, req: Request): Promise<Response> {
-  const meta = await visibleMedia(kind, req);
-  const bytes = await readMediaBytes(meta);
-  const face = await import('../../reports/face');
-  try {
-    const [first] = await face.extractFrames(bytes, 1);
-    if (first) return bytesResponse(first, 'image/jpeg', `${meta.id}-frame.jpg`);
-  } catch (e) {
-    if (!(e instanceof face.FaceInputError)) throw e;
-  }
-  throw new ApiError(422, 'validation_error', `No frame could be decoded from ${MEDIA_KINDS[kind].label} ${meta.id} (${meta.file_type})`);
-}
+const safeFileName = (fileName: string) => fileName.replace(/[^\w.-]+/g, '_');
 
-function bytesResponse(bytes: Buffer, contentType: string, fileName: string): Response {
-  const safeName = fileName.replace(/[^\w.-]+/g, '_');
+export function bytesResponse(bytes: Buffer, contentType: string, fileName: string): Response {
+  const safeName = safeFileName(fileName);
   return { status: 200, raw: bytes, headers: { 'content-type': contentType, 'content-length': String(bytes.length), 'content-disposition': `attachment; filename="${safeName}"` } };
 }

@@ -48,13 +48,17 @@ function packageDir(name: string): string {
   return main.slice(0, at + marker.length);
 }
 
-/** Human's node-wasm build, the models and the wasm binaries; env vars win in a bundled Lambda
- *  (see README.md, "Bundling for Lambda"). */
-export function assetPaths(): { human: string; models: string; wasm: string } {
+/** Human's node-wasm build, the models and the wasm binaries. In a bundled Lambda the stack sets
+ *  FACE_HUMAN_JS, FACE_MODELS_DIR and FACE_WASM_DIR (lib/report-assets.ts, FACE_ASSET_ENV),
+ *  relative to the bundle's folder (`base`: where index.js is), because the pruned bundle has no
+ *  `human.node.js` for `require.resolve('@vladmandic/human')` to find. Absolute paths are used as
+ *  they are; without the variables the paths come from the project's node_modules. */
+export function assetPaths(env: NodeJS.ProcessEnv = process.env, base = __dirname): { human: string; models: string; wasm: string } {
+  const from = (value: string | undefined, fallback: () => string) => (value ? path.resolve(base, value) : fallback());
   return {
-    human: process.env.FACE_HUMAN_JS ?? path.join(packageDir('@vladmandic/human'), 'dist', 'human.node-wasm.js'),
-    models: process.env.FACE_MODELS_DIR ?? path.join(packageDir('@vladmandic/human'), 'models'),
-    wasm: process.env.FACE_WASM_DIR ?? path.join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist'),
+    human: from(env.FACE_HUMAN_JS, () => path.join(packageDir('@vladmandic/human'), 'dist', 'human.node-wasm.js')),
+    models: from(env.FACE_MODELS_DIR, () => path.join(packageDir('@vladmandic/human'), 'models')),
+    wasm: from(env.FACE_WASM_DIR, () => path.join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist')),
   };
 }
 

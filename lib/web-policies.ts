@@ -1,0 +1,57 @@
+/**
+ * What each browser app may do, as CloudFront response headers (lib/hosting.ts): a Content
+ * Security Policy per app, the capture app's camera, and who may frame it. Pure data, so the
+ * policies are tested as written (test/cdk/hosting.test.ts).
+ */
+
+/** The browser apps CloudFront serves from `web/dist/<app>` under `/<app>/*` (local/gateway/static.ts serves the same). */
+export const WEB_APPS = ['capture', 'builder', 'dashboard'] as const;
+export type WebApp = (typeof WEB_APPS)[number];
+
+export interface PolicyInputs {
+  /** `https://<media bucket regional domain>`: the capture page uploads straight to S3. */
+  mediaOrigin: string;
+  /** Sources of `frame-ancestors` for the capture app (integrators embed capture links). */
+  frameAncestors: string[];
+}
+
+const csp = (directives: Record<string, string[]>) =>
+  Object.entries(directives).map(([k, v]) => `${k} ${v.join(' ')}`).join('; ');
+
+/** The directives every app starts from: nothing but its own origin, no plugins, no <base>. */
+const BASE = {
+  'default-src': ["'none'"], 'script-src': ["'self'"], 'style-src': ["'self'"], 'img-src': ["'self'"],
+  'font-src': ["'self'"], 'connect-src': ["'self'"], 'manifest-src': ["'self'"],
+  'base-uri': ["'none'"], 'form-action': ["'none'"], 'object-src': ["'none'"], 'frame-ancestors': ["'none'"],
+};
+
+/** The Content-Security-Policy of one app. */
+export function contentSecurityPolicy(app: WebApp, p: PolicyInputs): string {
+  switch (app) {
+    case 'capture':
+      return csp({
+        ...BASE,
+        // Face and barcode checks in the browser run WebAssembly; nothing is evaluated from strings.
+        'script-src': ["'self'", "'wasm-unsafe-eval'"],
+        'worker-src': ["'self'", 'blob:'],
+        // Camera previews and captured frames are blob: and data: URLs.
+        'img-src': ["'self'", 'data:', 'blob:'], 'media-src': ["'self'", 'blob:'],
+        // The API is the same origin (/v3.6/*); direct uploads go to the media bucket.
+        'connect-src': ["'self'", p.mediaOrigin],
+        'frame-ancestors': p.frameAncestors,
+      });
+    case 'builder':
+      return csp({ ...BASE, 'img-src': ["'self'", 'data:'] });
+    case 'dashboard':
+      return csp({ ...BASE, 'img-src': ["'self'", 'data:', 'blob:'], 'media-src': ["'self'", 'blob:'] });
+  }
+}
+
+/** Permissions-Policy: only the capture app may use the camera (and only in its own frame). */
+export function permissionsPolicy(app: WebApp): string {
+  const camera = app === 'capture' ? 'camera=(self)' : 'camera=()';
+  return [camera, 'microphone=()', 'geolocation=()', 'payment=()', 'usb=()'].join(', ');
+}
+
+/** `'self'`, `'none'` or an https origin: what `frameAncestors` (CDK context) accepts. */
+export const FRAME_ANCESTOR = /^('self'|'none'|https:\/\/[a-z0-9.*-]+(:\d+)?)$/;

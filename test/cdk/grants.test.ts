@@ -1,0 +1,125 @@
+/**
+ * Each function's grants follow from what its code calls: derived here from the bundle's own
+ * import graph (esbuild metafile of the entry point, as the stack bundles it, after tree
+ * shaking) and compared with
+ * the synthesized environment and role policies. Also: the face engine's paths in the reports
+ * function point into its bundle.
+ */
+import path from 'node:path';
+import { build } from 'esbuild';
+import { CALLS, CALL_KINDS, ENTRY_POINTS, ROOT, type CallKind, type FunctionKey } from '../../lib/functions';
+import { FACE_ASSET_ENV, REPORT_NODE_MODULES } from '../../lib/report-assets';
+import { FRAME_KINDS, frameRoute } from '../../lambdas/api/frame-routes';
+import { resourcesOf, synthStudio } from './synth';
+
+/** The module whose presence in a bundle means the function calls that kind of resource. */
+const EVIDENCE: Record<CallKind, string[]> = {
+  table: ['lambdas/store/table.ts'],
+  media: ['lambdas/store/s3.ts'],
+  bus: ['lambdas/events/publish.ts'],
+  workflows: ['lambdas/workflows/publish.ts', 'lambdas/runs/create.ts', 'lambdas/tasks/complete.ts'],
+  sdkTokenSecret: ['lambdas/api/auth.ts'],
+};
+
+const KEYS = Object.keys(ENTRY_POINTS) as FunctionKey[];
+const inputs: Partial<Record<FunctionKey, string[]>> = {};
+/** Every module esbuild read for the bundle, tree-shaken or not (the import graph). */
+const graph: Partial<Record<FunctionKey, string[]>> = {};
+beforeAll(async () => {
+  for (const key of KEYS) {
+    const out = await build({
+      entryPoints: [path.join(ROOT, ENTRY_POINTS[key])], bundle: true, platform: 'node', target: 'node22', format: 'cjs',
+      write: false, outdir: '/unused', metafile: true, logLevel: 'silent', absWorkingDir: ROOT,
+      external: key === 'reports' ? [...REPORT_NODE_MODULES] : [],
+    });
+    graph[key] = Object.keys(out.metafile.inputs);
+    // Modules that survive tree shaking: what the deployed code really contains.
+    const [output] = Object.values(out.metafile.outputs);
+    inputs[key] = Object.entries(output!.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([file]) => file);
+  }
+}, 180_000);
+
+const { stack, template } = synthStudio();
+const logicalId = (key: FunctionKey, c: 'fn' | 'role') => stack.getLogicalId(stack.functions[key][c].node.defaultChild as never);
+const variables = (key: FunctionKey) =>
+  (resourcesOf(template, 'AWS::Lambda::Function')[logicalId(key, 'fn')]!.Properties!.Environment as { Variables: Record<string, unknown> }).Variables;
+type Statement = { Action: string | string[]; Resource: unknown };
+const statements = (key: FunctionKey): Statement[] => Object.values(resourcesOf(template, 'AWS::IAM::Policy'))
+  .filter((p) => JSON.stringify(p.Properties!.Roles).includes(logicalId(key, 'role')))
+  .flatMap((p) => (p.Properties!.PolicyDocument as { Statement: Statement[] }).Statement);
+const allows = (key: FunctionKey, action: string, resource: (r: string) => boolean) => statements(key).some((s) =>
+  [s.Action].flat().includes(action) && [s.Resource].flat().some((r) => resource(JSON.stringify(r))));
+const secretId = stack.getLogicalId(stack.node.findChild('SdkTokenSecret').node.defaultChild as never);
+
+describe.each(KEYS)('%s', (key) => {
+  test('CALLS names exactly what its bundle calls', () => {
+    const used = CALL_KINDS.filter((kind) => EVIDENCE[kind].some((m) => inputs[key]!.includes(m)));
+    expect([...CALLS[key]].sort()).toEqual([...used].sort());
+  });
+  test('loads the SDK-token secret only if it signs or verifies SDK tokens, and then may read it', () => {
+    const signs = inputs[key]!.includes('lambdas/api/auth.ts');
+    expect(variables(key).SDK_TOKEN_SECRET_ARN !== undefined).toBe(signs);
+    expect(allows(key, 'secretsmanager:GetSecretValue', (r) => r.includes(secretId))).toBe(signs);
+  });
+  test('may use the media bucket only if it calls it', () => {
+    const media = stack.getLogicalId(stack.data.media.node.defaultChild as never);
+    expect(allows(key, 's3:PutObject', (r) => r.includes(media))).toBe(inputs[key]!.includes('lambdas/store/s3.ts'));
+  });
+  test('may put events on the bus only if it publishes', () => {
+    expect(allows(key, 'events:PutEvents', () => true)).toBe(inputs[key]!.includes('lambdas/events/publish.ts'));
+  });
+  test('may start executions only if it manages workflows or runs', () => {
+    expect(allows(key, 'states:StartExecution', () => true)).toBe(CALLS[key].includes('workflows'));
+  });
+});
+
+describe('video frames (ffmpeg and sharp live in the reports bundle only)', () => {
+  test('the API bundle\'s import graph does not contain reports/face', () => {
+    expect(graph.api!.filter((m) => m.startsWith('lambdas/reports/'))).toEqual([]);
+    expect(graph.api!.filter((m) => /node_modules\/(sharp|@ffmpeg-installer|@vladmandic)\//.test(m))).toEqual([]);
+    expect(graph.reports).toContain('lambdas/reports/frame-api.ts');
+  });
+  test('API Gateway sends the frame routes to the reports function, everything else to the API function', () => {
+    const routes = resourcesOf(template, 'AWS::ApiGatewayV2::Route');
+    const integrations = resourcesOf(template, 'AWS::ApiGatewayV2::Integration');
+    const target = (routeKey: string) => {
+      const route = Object.values(routes).find((r) => r.Properties!.RouteKey === routeKey)!;
+      const integrationId = JSON.stringify(route.Properties!.Target).match(/"Ref":"([^"]+)"/)![1]!;
+      return JSON.stringify(integrations[integrationId]!.Properties!.IntegrationUri);
+    };
+    for (const kind of FRAME_KINDS) expect(target(`GET ${frameRoute(kind)}`)).toContain(logicalId('reports', 'fn'));
+    expect(target('$default')).toContain(logicalId('api', 'fn'));
+  });
+});
+
+describe('face engine paths of the reports function', () => {
+  test('FACE_HUMAN_JS, FACE_MODELS_DIR and FACE_WASM_DIR point into the bundle (relative to index.js)', () => {
+    expect(variables('reports')).toMatchObject(FACE_ASSET_ENV);
+    for (const value of Object.values(FACE_ASSET_ENV)) expect(value).toMatch(/^node_modules\//);
+  });
+  test('no other function carries them', () => {
+    for (const key of KEYS.filter((k) => k !== 'reports')) expect(variables(key)).not.toHaveProperty('FACE_HUMAN_JS');
+  });
+});
+
+describe('reportProviders (CDK context)', () => {
+  const arn = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:screening-AbCdEf';
+  const providers = { watchlist_report: { type: 'http', url: 'https://screening.example.com/report', secret_arn: arn } };
+  const withProviders = synthStudio({}, { reportProviders: JSON.stringify(providers) });
+  const fnOf = (key: FunctionKey) => resourcesOf(withProviders.template, 'AWS::Lambda::Function')[withProviders.stack.getLogicalId(withProviders.stack.functions[key].fn.node.defaultChild as never)]!;
+  const policyOf = (key: FunctionKey) => JSON.stringify(Object.values(resourcesOf(withProviders.template, 'AWS::IAM::Policy'))
+    .filter((p) => JSON.stringify(p.Properties!.Roles).includes(withProviders.stack.getLogicalId(withProviders.stack.functions[key].role.node.defaultChild as never))));
+
+  test('reach the reports function as REPORT_PROVIDERS, the secret by ARN only', () => {
+    const vars = (fnOf('reports').Properties!.Environment as { Variables: Record<string, string> }).Variables;
+    expect(JSON.parse(vars.REPORT_PROVIDERS!)).toEqual({ watchlist_report: { ...providers.watchlist_report, timeout_ms: 10_000, retries: 2, backoff_ms: 500 } });
+  });
+  test('the reports function, and only it, may read that secret', () => {
+    const statements = JSON.parse(policyOf('reports')).flatMap((p: { Properties: { PolicyDocument: { Statement: unknown[] } } }) => p.Properties.PolicyDocument.Statement);
+    expect(statements).toContainEqual({ Sid: 'ReportProviderSecrets', Action: 'secretsmanager:GetSecretValue', Effect: 'Allow', Resource: arn });
+    for (const key of KEYS.filter((k) => k !== 'reports')) expect(policyOf(key)).not.toContain(arn);
+  });
+  test('a secret given in clear, or not by a Secrets Manager ARN, is refused', () => {
+    expect(() => synthStudio({}, { reportProviders: JSON.stringify({ watchlist_report: { type: 'http', url: 'https://x.example', secret: 'x'.repeat(20) } }) })).toThrow(/secret_arn/);
+  });
+});
