@@ -13,12 +13,13 @@ interface Props { nodes: NodeInfo[]; edges: EdgeInfo[]; selected: string | null;
 export function Canvas({ nodes, edges, selected, onSelect }: Props) {
   const { t } = useTranslation();
   const [positions, setPositions] = useState<Map<string, { x: number; y: number }>>(new Map());
-  const shape = JSON.stringify([nodes.map((n) => n.id), edges.map((e) => [e.source, e.target])]);
+  // The layout depends on the graph's shape only (ids and edges), not on labels or problems.
+  const shape = JSON.stringify([nodes.map((n) => n.id), edges.map((e) => [e.id, e.source, e.target])]);
   useEffect(() => {
     let live = true;
-    void layout(nodes, edges).then((p) => { if (live) setPositions(p); });
+    const [ids, links] = JSON.parse(shape) as [string[], Array<[string, string, string]>];
+    void layout(ids, links.map(([id, source, target]) => ({ id, source, target }))).then((p) => { if (live) setPositions(p); });
     return () => { live = false; };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the layout depends on the graph's shape only
   }, [shape]);
   const flowNodes: TaskFlowNode[] = nodes.map((n) => ({
     id: n.id, type: 'task', position: positions.get(n.id) ?? { x: 0, y: 0 }, selected: n.id === selected,

@@ -1,12 +1,13 @@
 /** ELK layered layout, top to bottom; the model order of edges keeps branches left to right. */
 import ELK from 'elkjs/lib/elk.bundled.js';
-import type { EdgeInfo, NodeInfo } from './graph';
 
 const elk = new ELK();
 export const NODE_W = 200;
 export const NODE_H = 56;
 
-export async function layout(nodes: NodeInfo[], edges: EdgeInfo[]): Promise<Map<string, { x: number; y: number }>> {
+export interface Link { id: string; source: string; target: string }
+
+export async function layout(nodes: string[], edges: Link[]): Promise<Map<string, { x: number; y: number }>> {
   const result = await elk.layout({
     id: 'root',
     layoutOptions: {
@@ -14,7 +15,7 @@ export async function layout(nodes: NodeInfo[], edges: EdgeInfo[]): Promise<Map<
       'elk.layered.crossingMinimization.forceNodeModelOrder': 'true', 'elk.spacing.nodeNode': '40', 'elk.layered.spacing.nodeNodeBetweenLayers': '60',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
     },
-    children: nodes.map((n) => ({ id: n.id, width: NODE_W, height: NODE_H })),
+    children: nodes.map((id) => ({ id, width: NODE_W, height: NODE_H })),
     edges: edges.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   });
   return new Map((result.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }]));
