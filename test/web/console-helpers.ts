@@ -14,12 +14,10 @@ export async function signIn(page: Page, url: string, token: string): Promise<vo
 /** axe-core's serious and critical violations on the page as it is now (rule id: targets). */
 export async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: AXE });
-  const found = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: Array<{ id: string; impact?: string | null; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const result = await axe.run(document);
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-  return found;
+  // Runs in the page (a string, so that this file needs no DOM types).
+  const violations = await page.evaluate('axe.run(document).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target) })))') as
+    Array<{ id: string; impact: string | null; targets: unknown[] }>;
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${JSON.stringify(v.targets)}`);
 }
 
 const ID_KEYS = new Set(['id', 'start', 'next', 'else', 'target', 'limit_reached']);
