@@ -7,6 +7,7 @@ import { layout } from './layout';
 import { TaskNode, type TaskFlowNode } from './TaskNode';
 
 const NODE_TYPES = { task: TaskNode };
+const MINIMAP: Record<string, string> = { start: '#111827', capture: '#1d4ed8', verification: '#6d28d9', logic: '#b45309', action: '#0f766e', result: '#15803d' };
 
 interface Props { nodes: NodeInfo[]; edges: EdgeInfo[]; selected: string | null; onSelect: (id: string) => void }
 
@@ -40,7 +41,7 @@ export function Canvas({ nodes, edges, selected, onSelect }: Props) {
         fitView minZoom={0.2} proOptions={{ hideAttribution: true }}>
         <Background />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel={null} />
+        <MiniMap pannable zoomable ariaLabel={null} nodeStrokeWidth={3} nodeColor={(n) => MINIMAP[(n.data as { cls: string }).cls] ?? '#8a94a3'} />
         <FitOnLayout positions={positions} />
       </ReactFlow>
     </div>
@@ -50,6 +51,11 @@ export function Canvas({ nodes, edges, selected, onSelect }: Props) {
 /** Fits the view to the graph whenever a new layout arrives. */
 function FitOnLayout({ positions }: { positions: Map<string, unknown> }) {
   const flow = useReactFlow();
-  useEffect(() => { if (positions.size > 0) void flow.fitView({ maxZoom: 1 }); }, [positions, flow]);
+  useEffect(() => {
+    if (positions.size === 0) return undefined;
+    // After the canvas has taken the new positions (its store updates in an effect of its own).
+    const frame = requestAnimationFrame(() => void flow.fitView({ maxZoom: 1 }));
+    return () => cancelAnimationFrame(frame);
+  }, [positions, flow]);
   return null;
 }

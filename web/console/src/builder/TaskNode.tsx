@@ -5,7 +5,7 @@ import type { TaskClass } from './graph';
 export type TaskNodeData = { label: string; cls: TaskClass; problems: number };
 export type TaskFlowNode = Node<TaskNodeData, 'task'>;
 
-const ICON: Record<TaskClass, string> = { start: '▶', capture: '📷', verification: '🔎', logic: '◇', action: '↻', result: '⚑' };
+const ICON: Record<TaskClass, string> = { start: '▶', capture: '◉', verification: '✔', logic: '◇', action: '↻', result: '⚑' };
 
 export function TaskNode({ data, selected }: NodeProps<TaskFlowNode>) {
   return (
