@@ -6,6 +6,7 @@ import { useRoute } from './router';
 import { clearSession, loadSession, storeSession, type Session } from './session';
 import { Shell } from './Shell';
 import { SignIn } from './SignIn';
+import { Versions } from './Versions';
 import { WorkflowList } from './WorkflowList';
 import { Builder } from './builder/Builder';
 
@@ -19,7 +20,8 @@ export function App() {
     <Shell session={session} route={route} onSignOut={signOut}>
       {route.page === 'workflows' && <WorkflowList api={api} />}
       {route.page === 'results' && <Results api={api} />}
-      {route.page === 'builder' && <Builder api={api} id={route.id} key={route.id} />}
+      {route.page === 'builder' && <Builder api={api} id={route.id} version={route.version} key={`${route.id}@${route.version ?? ''}`} />}
+      {route.page === 'versions' && <Versions api={api} id={route.id} key={route.id} />}
     </Shell>
   );
 }

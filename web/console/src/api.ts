@@ -46,6 +46,7 @@ export function client(token: string) {
     version: (id: string, v: number) => call(VersionView, 'GET', `${wf(id)}/versions/${v}`),
     saveVersion: (id: string, definition: unknown, notes: string) => call(VersionView, 'POST', `${wf(id)}/versions`, { definition, notes }),
     activate: (id: string, v: number) => call(VersionView, 'POST', `${wf(id)}/versions/${v}/activate`),
+    archive: (id: string, v: number) => call(VersionView, 'POST', `${wf(id)}/versions/${v}/archive`),
     runs: () => call(z.array(Run), 'GET', '/v3.6/workflow_runs'),
   };
 }

@@ -4,7 +4,9 @@ import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validate } from '../../../../compiler';
 import type { Client, VersionSummary, WorkflowView } from '../api';
+import { Link } from '../Link';
 import { Canvas } from './Canvas';
+import { CodeView } from './CodeView';
 import { toGraph } from './graph';
 import { useHistory } from './history';
 import { addAfter, blankDraft, openSlot, removeTask, START, taskLabel, type Draft, type NewTask } from './model';
@@ -12,10 +14,12 @@ import { Panel } from './panel/Panel';
 import { Problems } from './Problems';
 import { SaveDialog } from './SaveDialog';
 import { Toolbar } from './Toolbar';
+import { Updates } from './Updates';
 
 type Saved = { version: number; status: VersionSummary['status']; draft: Draft };
 
-export function Builder({ api, id }: { api: Client; id: string }) {
+/** `version`: that version, read-only; else the latest version (or a blank draft), editable. */
+export function Builder({ api, id, version }: { api: Client; id: string; version?: number | undefined }) {
   const { t } = useTranslation();
   const [workflow, setWorkflow] = useState<WorkflowView | undefined>();
   const [saved, setSaved] = useState<Saved | undefined>();
@@ -23,6 +27,7 @@ export function Builder({ api, id }: { api: Client; id: string }) {
   const [notice, setNotice] = useState('');
   const [saving, setSaving] = useState(false);
   const [selected, setSelected] = useState<string | null>(START);
+  const [code, setCode] = useState(false);
   const history = useHistory<Draft>(blankDraft(''));
   const draft = history.present;
   const { reset } = history;
@@ -30,14 +35,16 @@ export function Builder({ api, id }: { api: Client; id: string }) {
     (async () => {
       const w = await api.workflow(id);
       setWorkflow(w);
-      const latest = (await api.versions(id)).reduce<VersionSummary | undefined>((a, v) => (!a || v.version > a.version ? v : a), undefined);
-      if (!latest) { reset(blankDraft(w.name)); return; }
-      const v = await api.version(id, latest.version);
+      const latest = version ?? (await api.versions(id)).reduce<VersionSummary | undefined>((a, v) => (!a || v.version > a.version ? v : a), undefined)?.version;
+      if (latest === undefined) { reset(blankDraft(w.name)); return; }
+      const v = await api.version(id, latest);
       const d = v.definition as Draft;
       reset(d);
       setSaved({ version: v.version, status: v.status, draft: d });
     })().catch((e: Error) => setError(e.message));
-  }, [api, id, reset]);
+  }, [api, id, version, reset]);
+  const readOnly = version !== undefined;
+  const edit = readOnly ? () => undefined : history.set;
   const problems = useMemo(() => validate(draft).problems, [draft]);
   const graph = useMemo(() => toGraph(draft, problems, t('builder.start')), [draft, problems, t]);
   const labelOf = (task: string) => { const x = draft.tasks.find((y) => y.id === task); return x ? taskLabel(x) : task; };
@@ -69,16 +76,25 @@ export function Builder({ api, id }: { api: Client; id: string }) {
   if (!workflow) return <p role={error ? 'alert' : undefined}>{error || t('app.loading')}</p>;
   return (
     <div className="builder" onKeyDown={onKey}>
-      <h1>{workflow.name}</h1>
-      <Toolbar history={history} canAdd={selected !== null && openSlot(draft, selected) !== undefined} onAdd={add}
+      <div className="title">
+        <h1>{workflow.name}</h1>
+        <button type="button" aria-pressed={code} onClick={() => setCode(!code)}>{t('code.show')}</button>
+        <Link to={{ page: 'versions', id }}>{t('versions.link')}</Link>
+      </div>
+      {readOnly && saved ? (
+        <p className="version">{t('versions.readOnly', { n: saved.version })} · <span className={`status status-${saved.status}`}>{t(`builder.status.${saved.status}`)}</span></p>
+      ) : <Toolbar history={history} canAdd={selected !== null && openSlot(draft, selected) !== undefined} onAdd={add}
         canDelete={selected !== null && selected !== START} onDelete={() => { if (selected) { history.set(removeTask(draft, selected)); setSelected(START); } }}
-        saved={saved} dirty={dirty} onSave={() => setSaving(true)} onActivate={() => void activate()} />
+        saved={saved} dirty={dirty} onSave={() => setSaving(true)} onActivate={() => void activate()} />}
       <p className="notice" role="status">{error || notice}</p>
+      {!readOnly && <Updates draft={draft} onChange={edit} />}
       <div className="work">
         <ReactFlowProvider>
           <Canvas nodes={graph.nodes} edges={graph.edges} selected={selected} onSelect={setSelected} />
         </ReactFlowProvider>
-        <Panel draft={draft} selected={selected} onChange={history.set} />
+        <fieldset className="side" disabled={readOnly}>
+          {code ? <CodeView draft={draft} onChange={edit} /> : <Panel draft={draft} selected={selected} onChange={edit} />}
+        </fieldset>
       </div>
       <Problems problems={problems} labelOf={labelOf} onSelect={setSelected} />
       {saving && <SaveDialog onSave={save} onClose={() => setSaving(false)} />}
