@@ -3,6 +3,7 @@ import { validate } from '../../compiler';
 import { addAfter, blankDraft, removeTask, START, type Draft, type NewTask } from '../../web/console/src/builder/model';
 import { flatten, parseValue, unflatten } from '../../web/console/src/builder/panel/conditions';
 import { push, redo, start, undo } from '../../web/console/src/builder/history';
+import { diffDefinitions } from '../../web/console/src/builder/diff';
 
 const add = (d: Draft, anchor: string, spec: NewTask) => {
   const r = addAfter(d, anchor, spec);
@@ -58,4 +59,19 @@ test('undo and redo walk the history; a new edit drops the redo steps', () => {
   h = redo(push(h, 4));
   expect([h.present, h.future, h.past]).toEqual([4, [], [1, 2]]);
   expect(undo(start(1))).toEqual(start(1));
+});
+
+test('comparing two definitions names tasks added, removed and changed, field by field', () => {
+  const before = add(add(blankDraft('W'), START, { type: 'result', outcome: 'approve' }).draft, START, { type: 'document_capture' }).draft;
+  const after = {
+    ...before, description: 'Now with a selfie',
+    tasks: [...before.tasks.filter((t) => t.id !== 'approve').map((t) => (t.id === 'document_capture' ? { ...t, name: 'Capture document' } : t)),
+      { id: 'review', type: 'result' as const, outcome: 'review' as const }],
+  };
+  const diff = diffDefinitions(before, after);
+  expect(diff.added.map((c) => [c.id, c.label])).toEqual([['review', 'Review applicant']]);
+  expect(diff.removed.map((c) => [c.id, c.label])).toEqual([['approve', 'Approve applicant']]);
+  expect(diff.changed).toEqual([{ id: 'document_capture', label: 'Capture document', fields: [{ field: 'name', before: '—', after: '"Capture document"' }] }]);
+  expect(diff.workflow).toEqual([{ field: 'description', before: '—', after: '"Now with a selfie"' }]);
+  expect(diffDefinitions(after, after)).toEqual({ added: [], removed: [], changed: [], workflow: [] });
 });
