@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findTemplate } from '../../compiler';
+import { estimate, routeTo } from '../../lib/cost';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { seriousViolations, signIn } from './console-helpers';
 
@@ -66,8 +67,8 @@ test('task updates are applied and saved; the versions page shows both versions,
   await rows.filter({ hasText: 'Document report 2' }).getByText('Inactive').waitFor();
   await rows.filter({ hasText: 'Pinned to document_report@1' }).getByText('Inactive').waitFor();
   expect(await seriousViolations(page)).toEqual([]);
-  await page.getByLabel('Compare version').selectOption('1');
-  await page.getByLabel('with version').selectOption('2');
+  await page.getByLabel('Compare version', { exact: true }).selectOption('1');
+  await page.getByLabel('with version', { exact: true }).selectOption('2');
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   const changed = page.getByRole('region', { name: 'Tasks changed' });
   await changed.getByText('version: 1 → 2').waitFor();
@@ -82,9 +83,15 @@ test('task updates are applied and saved; the versions page shows both versions,
   expect(errors).toEqual([]);
 }, 240_000);
 
-test('code view: edits reach the canvas, invalid JSON is refused, export and import round trip', async () => {
+test('code view: edits reach the canvas, invalid JSON is refused, export and import round trip; cost per route', async () => {
   const id = await workflowWith(template, 'Template');
   const { page, errors } = await opened(id);
+  const cost = page.getByRole('region', { name: 'Cost per route' });
+  const usd = (result: string) => estimate(routeTo(template, [result])!, 10_000).reduce((s, l) => s + l.usd, 0).toFixed(2);
+  expect(await cost.getByRole('row').allInnerTexts()).toEqual([
+    'Route to\tTransitions\tCaptures\tReports\tUSD per 10,000 runs',
+    `Approve applicant\t7\t2\t2\t$${usd('approve')}`, `Decline applicant\t7\t2\t2\t$${usd('decline_face')}`, `Review applicant\t7\t2\t2\t$${usd('review')}`,
+  ]);
   await page.getByRole('button', { name: 'Code view' }).click();
   const code = page.getByRole('textbox', { name: 'Definition (JSON)' });
   const shown = JSON.parse(await code.inputValue()) as Definition;

@@ -7,6 +7,7 @@ import type { Client, VersionSummary, WorkflowView } from '../api';
 import { Link } from '../Link';
 import { Canvas } from './Canvas';
 import { CodeView } from './CodeView';
+import { Cost } from './Cost';
 import { toGraph } from './graph';
 import { useHistory } from './history';
 import { addAfter, blankDraft, openSlot, removeTask, START, taskLabel, type Draft, type NewTask } from './model';
@@ -97,6 +98,7 @@ export function Builder({ api, id, version }: { api: Client; id: string; version
         </fieldset>
       </div>
       <Problems problems={problems} labelOf={labelOf} onSelect={setSelected} />
+      <Cost draft={draft} valid={problems.length === 0} />
       {saving && <SaveDialog onSave={save} onClose={() => setSaving(false)} />}
     </div>
   );
