@@ -2,7 +2,8 @@
  * The Studio console in Chromium (playwright-core) against the local stack: sign in with the
  * API token, build the document + selfie template from a blank workflow by keyboard and click
  * alone, save, activate and start a run on it; an invalid workflow shows each problem on its
- * task, as the server judges it; undo/redo; axe-core finds no serious or critical violation.
+ * task, as the server judges it; undo/redo; a token the API does not know is refused; axe-core
+ * finds no serious or critical violation on the sign-in, workflow list, builder and results pages.
  */
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
@@ -134,11 +135,18 @@ test('builds the document + selfie template from a blank workflow, saves, activa
   expect(renameIds(saved.body.definition, ids)).toEqual(findTemplate('document_selfie_photo')?.definition);
   const run = await t.startRun(id, await t.applicant());
   expect((await t.until(run.id, ['awaiting_input'])).status).toBe('awaiting_input');
+  await page.getByRole('link', { name: 'Results' }).click();
+  await page.getByRole('row').filter({ hasText: run.id }).getByText('awaiting_input').waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
 }, 240_000);
 
 test('an invalid workflow shows each problem on its task, as the server judges it; undo and redo', async () => {
   const { page, errors } = await newPage();
+  await page.goto(`${stack.url}/console/`);
+  await page.getByRole('textbox', { name: 'API token' }).fill('api_sandbox.not-a-token-the-api-knows');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('alert').getByText('The API refused this token').waitFor();
   await signIn(page, stack.url, stack.apiToken);
   const id = await createBlank(page, 'Broken');
   await page.getByRole('region', { name: 'Problems' }).getByRole('listitem').first().waitFor();
