@@ -69,7 +69,7 @@ function quickStart(stack: Awaited<ReturnType<typeof startStack>>, dataDir: stri
     `  try            curl -H "Authorization: Token token=${stack.apiToken}" ${stack.url}/v3.6/workflows`,
     `  Onfido client  new DefaultApi(new Configuration({ apiToken, basePath: "${stack.url}/v3.6" }))`,
     // The browser apps are served only once web/dist has been built; say nothing of them before.
-    ...(existsSync(path.join(process.cwd(), 'web', 'dist')) ? [`  builder        ${stack.url}/builder/      capture  ${stack.url}/capture/`] : []),
+    ...(existsSync(path.join(process.cwd(), 'web', 'dist')) ? [`  console        ${stack.url}/console/      capture  ${stack.url}/capture/`] : []),
     `  workflows      ${workflows}`,
     `  demo           npm run demo   (in another terminal)`,
     '',

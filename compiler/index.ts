@@ -10,6 +10,7 @@ export { validate, PROBLEM_CODES, type Problem, type ProblemCode, type Validatio
 export { CompileContext, LOCAL_CONTEXT, type CompileContextInput, type StateMachine } from './lower';
 export { TEMPLATES, findTemplate, type Template } from './templates';
 export { REGISTRY, latestVersion, isInteractive, isWaiting } from './tasks/registry';
+export { TASK_DISPLAY_NAMES, RESULT_DISPLAY_NAMES, displayName } from './tasks/display-names';
 export { toMermaid } from './mermaid';
 export { availableUpdates } from './updates';
 export { workflowJsonSchema } from './json-schema';

@@ -2,7 +2,8 @@
  * Cost of 10,000 verification runs, from the compiled templates: the states entered on each
  * template's approve route (Standard workflows bill each one as a transition) and the Lambda,
  * DynamoDB, S3, API Gateway, EventBridge, SQS and CloudWatch Logs use that route implies.
- * `node -r ./bin/register.js lib/cost.ts` prints the markdown of README.md ("Cost").
+ * `npm run -s cost` (lib/cost-cli.ts) prints the markdown of README.md ("Cost"). Pure: the console
+ * bundles it to show the cost of each route in the builder.
  */
 import { compile, LOCAL_CONTEXT, TEMPLATES, type Template } from '../compiler';
 
@@ -42,21 +43,32 @@ function shortest(asl: Asl, isGoal: (name: string) => boolean): string[] {
 }
 
 export function approveRoute(t: Template): Route {
-  const compiled = compile(t.definition, LOCAL_CONTEXT);
-  if (!compiled.ok) throw new Error(`template ${t.name} does not compile: ${compiled.problems.map((p) => p.code).join(', ')}`);
-  const approveIds = new Set((t.definition as { tasks: Array<{ id: string; type: string; outcome?: string }> }).tasks
-    .filter((x) => x.type === 'result' && x.outcome === 'approve').map((x) => x.id));
+  const approveIds = (t.definition as { tasks: Array<{ id: string; type: string; outcome?: string }> }).tasks
+    .filter((x) => x.type === 'result' && x.outcome === 'approve').map((x) => x.id);
+  const route = routeTo(t.definition, approveIds);
+  if (!route) throw new Error(`template ${t.name} does not compile`);
+  return { ...route, template: t.name };
+}
+
+/**
+ * The shortest route of a definition that ends in one of `resultIds` (the console shows one per
+ * result task); undefined when the definition does not compile.
+ */
+export function routeTo(definition: unknown, resultIds: readonly string[]): Route | undefined {
+  const compiled = compile(definition, LOCAL_CONTEXT);
+  if (!compiled.ok) return undefined;
+  const goal = new Set(resultIds);
   const count = (asl: Asl, path: string[]): Route => path.reduce((r, name) => {
     const s = asl.States[name]!;
     const inner = (s.Branches ?? []).map((b) => count(b, shortest(b, () => true)));
     return inner.reduce((a, b) => ({ ...a, transitions: a.transitions + b.transitions, captures: a.captures + b.captures, reports: a.reports + b.reports }), {
-      template: t.name, transitions: r.transitions + 1,
+      template: '', transitions: r.transitions + 1,
       captures: r.captures + (s.Resource?.endsWith('.waitForTaskToken') ? 1 : 0),
       reports: r.reports + (s.Resource === 'arn:aws:states:::lambda:invoke' ? 1 : 0),
     });
-  }, { template: t.name, transitions: 0, captures: 0, reports: 0 });
+  }, { template: '', transitions: 0, captures: 0, reports: 0 });
   const asl = compiled.asl as unknown as Asl;
-  return count(asl, shortest(asl, (n) => approveIds.has(n)));
+  return count(asl, shortest(asl, (n) => goal.has(n)));
 }
 
 export interface Line { item: string; arithmetic: string; usd: number }
@@ -102,5 +114,3 @@ export function costReport(runs = 10_000): string {
   }
   return out.join('\n');
 }
-
-if (require.main === module) process.stdout.write(costReport());

@@ -1,28 +1,41 @@
 /**
- * Bundles the capture page into web/dist/capture: index.html plus `assets/app-<hash>.js` and
- * `assets/app-<hash>.css`, content-hashed so CloudFront and browsers may cache them for a year
- * (lib/hosting.ts); index.html names them and is never cached. `npm run build:web`.
+ * Bundles the web apps into web/dist (`npm run build:web`): the capture page into
+ * web/dist/capture and the Studio console (React, TSX, with the project's compiler) into
+ * web/dist/console. Each is index.html plus `assets/app-<hash>.js` and `assets/*-<hash>.css`,
+ * content-hashed so CloudFront and browsers may cache them for a year (lib/hosting.ts);
+ * index.html names them and is never cached.
  */
 const { build } = require('esbuild');
-const { mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 
-const src = path.join(__dirname, 'capture');
-const out = path.join(__dirname, 'dist', 'capture');
-rmSync(out, { recursive: true, force: true });
-mkdirSync(out, { recursive: true });
-build({
-  entryPoints: { app: path.join(src, 'src', 'main.ts'), style: path.join(src, 'app.css') },
-  outdir: path.join(out, 'assets'), entryNames: '[name]-[hash]', metafile: true,
-  bundle: true, minify: true, sourcemap: false, target: ['es2020'], format: 'iife', logLevel: 'warning',
-}).then(({ metafile }) => {
-  const built = (entry) => {
-    const file = Object.keys(metafile.outputs).find((o) => metafile.outputs[o].entryPoint?.endsWith(entry));
-    return `/capture/assets/${path.basename(file)}`;
-  };
-  const html = readFileSync(path.join(src, 'index.html'), 'utf8')
-    .replace('href="/capture/app.css"', `href="${built('app.css')}"`)
-    .replace('src="/capture/app.js"', `src="${built('main.ts')}"`);
-  if (html.includes('/capture/app.')) throw new Error('web/capture/index.html no longer names /capture/app.js and /capture/app.css');
+/** `css`: a stylesheet of its own; the console's comes from the CSS its sources import. */
+const APPS = [
+  { name: 'capture', entry: 'src/main.ts', css: 'app.css' },
+  { name: 'console', entry: 'src/main.tsx' },
+];
+
+async function bundle({ name, entry, css }) {
+  const src = path.join(__dirname, name);
+  const out = path.join(__dirname, 'dist', name);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const { metafile } = await build({
+    entryPoints: { app: path.join(src, entry), ...(css ? { style: path.join(src, css) } : {}) },
+    outdir: path.join(out, 'assets'), entryNames: '[name]-[hash]', metafile: true,
+    bundle: true, minify: true, sourcemap: false, target: ['es2020'], format: 'iife', logLevel: 'warning',
+    jsx: 'automatic', define: { 'process.env.NODE_ENV': '"production"' }, legalComments: 'none',
+  });
+  const outputs = Object.keys(metafile.outputs);
+  const asset = (file) => `/${name}/assets/${path.basename(file)}`;
+  const js = outputs.find((o) => o.endsWith('.js') && metafile.outputs[o].entryPoint?.endsWith(entry));
+  const styles = outputs.filter((o) => o.endsWith('.css'));
+  let html = readFileSync(path.join(src, 'index.html'), 'utf8').replace(`src="/${name}/app.js"`, `src="${asset(js)}"`);
+  const link = `<link rel="stylesheet" href="/${name}/app.css">`;
+  html = html.replace(link, styles.map((s) => `<link rel="stylesheet" href="${asset(s)}">`).join('\n  '));
+  if (html.includes(`/${name}/app.`)) throw new Error(`web/${name}/index.html no longer names /${name}/app.js and /${name}/app.css`);
   writeFileSync(path.join(out, 'index.html'), html);
-}).catch((e) => { console.error(e); process.exit(1); });
+  if (!existsSync(path.join(out, 'index.html'))) throw new Error(`${name}: no index.html`);
+}
+
+Promise.all(APPS.map(bundle)).catch((e) => { console.error(e); process.exit(1); });

@@ -1,12 +1,13 @@
 /**
  * The local API Gateway: node:http → payload 2.0 event → the API Lambda handler → the proxy
- * result written back (base64 bodies decoded). `/capture/*` and `/builder/*` are static files.
+ * result written back (base64 bodies decoded). `/capture/*` and `/console/*` are static files
+ * (`/builder/*` redirects to `/console/`).
  */
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { toGatewayEvent } from './event';
-import { isStaticPath, serveStatic } from './static';
+import { isStaticPath, redirectBuilder, serveStatic } from './static';
 
 export type ApiHandler = (event: unknown, context: Record<string, unknown>) => Promise<unknown>;
 
@@ -14,7 +15,7 @@ export interface GatewayOptions {
   handler: ApiHandler;
   port?: number;
   host?: string;
-  /** Folder holding `capture/` and `builder/` (web/dist). */
+  /** Folder holding `capture/` and `console/` (web/dist). */
   staticDir?: string;
   /** Largest request body accepted (API Gateway: 10 MB); default 12 MB so the API can answer with its own 413. */
   maxBodyBytes?: number;
@@ -54,6 +55,7 @@ async function respond(opts: GatewayOptions, req: http.IncomingMessage, res: htt
   }
   const path = (req.url ?? '/').split('?')[0] ?? '/';
   if ((req.method === 'GET' || req.method === 'HEAD') && isStaticPath(path)) {
+    if (redirectBuilder(path, res)) return;
     if (opts.staticDir) return serveStatic(opts.staticDir, path, res);
     res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify({ error: { type: 'resource_not_found', message: 'The web apps are not built (web/dist is missing)', fields: {} } }));

@@ -11,6 +11,8 @@ beforeAll(async () => {
   mkdirSync(path.join(dir, 'capture/assets'), { recursive: true });
   writeFileSync(path.join(dir, 'capture/index.html'), '<html>capture</html>');
   writeFileSync(path.join(dir, 'capture/assets/app.js'), 'console.log(1)');
+  mkdirSync(path.join(dir, 'console'), { recursive: true });
+  writeFileSync(path.join(dir, 'console/index.html'), '<html>console</html>');
   gw = await createGateway({
     staticDir: dir,
     handler: async (event) => {
@@ -60,7 +62,17 @@ test('web apps are static files with an index fallback; other apps 404', async (
   expect(await js.text()).toBe('console.log(1)');
   expect(await (await fetch(`${gw.url}/capture/run/123`)).text()).toBe('<html>capture</html>');
   expect((await fetch(`${gw.url}/capture/missing.js`)).status).toBe(404);
-  expect((await fetch(`${gw.url}/builder/`)).status).toBe(404);
+  expect((await fetch(`${gw.url}/other/`)).status).toBe(201);
   expect((await fetch(`${gw.url}/capture/..%2f..%2fetc/passwd`)).status).toBe(404);
+  expect(seen.map((e) => e.rawPath)).toEqual(['/other/']);
+});
+
+test('the console is served at /console/ with a fallback for its routes; /builder/ redirects there', async () => {
+  expect(await (await fetch(`${gw.url}/console/`)).text()).toBe('<html>console</html>');
+  expect(await (await fetch(`${gw.url}/console/workflows/wf_1/edit`)).text()).toBe('<html>console</html>');
+  for (const old of ['/builder', '/builder/', '/builder/workflows']) {
+    const res = await fetch(`${gw.url}${old}`, { redirect: 'manual' });
+    expect([res.status, res.headers.get('location')]).toEqual([302, '/console/']);
+  }
   expect(seen).toEqual([]);
 });

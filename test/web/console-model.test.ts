@@ -1,0 +1,77 @@
+/** The builder's pure edits: where "Add task after" puts a task, deletion, and how conditions are saved. */
+import { validate } from '../../compiler';
+import { addAfter, blankDraft, removeTask, START, type Draft, type NewTask } from '../../web/console/src/builder/model';
+import { flatten, parseValue, unflatten } from '../../web/console/src/builder/panel/conditions';
+import { push, redo, start, undo } from '../../web/console/src/builder/history';
+import { diffDefinitions } from '../../web/console/src/builder/diff';
+
+const add = (d: Draft, anchor: string, spec: NewTask) => {
+  const r = addAfter(d, anchor, spec);
+  if (!r) throw new Error(`no open route after ${anchor}`);
+  return r;
+};
+
+test('adding after Start and after a task inserts on the route; what followed follows the new task', () => {
+  let d = add(blankDraft('W'), START, { type: 'document_capture' }).draft;
+  d = add(d, START, { type: 'face_capture_photo' }).draft;
+  expect(d.start).toBe('face_capture_photo');
+  expect(d.tasks.find((t) => t.id === 'face_capture_photo')).toMatchObject({ next: 'document_capture' });
+  const r = add(d, 'face_capture_photo', { type: 'document_capture' });
+  expect(r.id).toBe('document_capture_2');
+  expect(r.draft.tasks.find((t) => t.id === 'document_capture_2')).toMatchObject({ next: 'document_capture' });
+});
+
+test('after a logic task, open branches fill in order, then else; a full logic task and a result have no open route', () => {
+  let d = add(blankDraft('W'), START, { type: 'logic' }).draft;
+  d = { ...d, tasks: d.tasks.map((t) => (t.type === 'logic' ? { ...t, branches: [...t.branches, { when: { all: [] }, next: null }] } : t)) };
+  for (const outcome of ['approve', 'decline', 'review'] as const) d = add(d, 'logic', { type: 'result', outcome }).draft;
+  expect(d.tasks.find((t) => t.id === 'logic')).toMatchObject({ branches: [{ next: 'approve' }, { next: 'decline' }], else: 'review' });
+  expect(addAfter(d, 'logic', { type: 'autofill' })).toBeUndefined();
+  expect(addAfter(d, 'approve', { type: 'autofill' })).toBeUndefined();
+});
+
+test('removing a task reconnects its predecessors to what followed it', () => {
+  let d = add(blankDraft('W'), START, { type: 'result', outcome: 'approve' }).draft;
+  d = add(d, START, { type: 'document_capture' }).draft;
+  d = add(d, 'document_capture', { type: 'face_capture_photo' }).draft;
+  const removed = removeTask(d, 'face_capture_photo');
+  expect(removed.tasks.find((t) => t.id === 'document_capture')).toMatchObject({ next: 'approve' });
+  expect(validate(removed).problems).toEqual([]);
+  expect(removeTask(removed, 'document_capture').start).toBe('approve');
+});
+
+test('one comparison is saved bare, several in a group; typed values become numbers, booleans and relative dates', () => {
+  const a = { path: 'input.custom.age', op: 'gte' as const, value: 18 };
+  const b = { path: 'input.applicant.dob', op: 'before' as const, value: { relative: '-P18Y' } };
+  expect(unflatten('all', [a])).toEqual(a);
+  expect(unflatten('any', [a, b])).toEqual({ any: [a, b] });
+  expect(flatten({ any: [a, b] })).toEqual({ mode: 'any', list: [a, b] });
+  expect(flatten({ not: a })).toEqual({ nested: { not: a } });
+  expect([parseValue('18', false), parseValue('true', false), parseValue('-P18Y', true), parseValue('-P18Y', false)])
+    .toEqual([18, true, { relative: '-P18Y' }, '-P18Y']);
+});
+
+test('undo and redo walk the history; a new edit drops the redo steps', () => {
+  let h = undo(undo(push(push(start(1), 2), 3)));
+  expect(h.present).toBe(1);
+  h = redo(h);
+  expect(h.present).toBe(2);
+  h = redo(push(h, 4));
+  expect([h.present, h.future, h.past]).toEqual([4, [], [1, 2]]);
+  expect(undo(start(1))).toEqual(start(1));
+});
+
+test('comparing two definitions names tasks added, removed and changed, field by field', () => {
+  const before = add(add(blankDraft('W'), START, { type: 'result', outcome: 'approve' }).draft, START, { type: 'document_capture' }).draft;
+  const after = {
+    ...before, description: 'Now with a selfie',
+    tasks: [...before.tasks.filter((t) => t.id !== 'approve').map((t) => (t.id === 'document_capture' ? { ...t, name: 'Capture document' } : t)),
+      { id: 'review', type: 'result' as const, outcome: 'review' as const }],
+  };
+  const diff = diffDefinitions(before, after);
+  expect(diff.added.map((c) => [c.id, c.label])).toEqual([['review', 'Review applicant']]);
+  expect(diff.removed.map((c) => [c.id, c.label])).toEqual([['approve', 'Approve applicant']]);
+  expect(diff.changed).toEqual([{ id: 'document_capture', label: 'Capture document', fields: [{ field: 'name', before: '—', after: '"Capture document"' }] }]);
+  expect(diff.workflow).toEqual([{ field: 'description', before: '—', after: '"Now with a selfie"' }]);
+  expect(diffDefinitions(after, after)).toEqual({ added: [], removed: [], changed: [], workflow: [] });
+});

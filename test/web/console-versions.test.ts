@@ -1,0 +1,122 @@
+/**
+ * The console's versions in Chromium against the local stack: task updates applied and saved,
+ * the versions page (status, notes, read-only version, compare), and the code view round trip
+ * (edit, invalid JSON refused, export, import). axe-core on the versions page and code view.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { findTemplate } from '../../compiler';
+import { estimate, routeTo } from '../../lib/cost';
+import { startTestStack, type TestStack } from '../helpers/stack';
+import { seriousViolations, signIn } from './console-helpers';
+
+const ROOT = path.resolve(__dirname, '../..');
+const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+type Definition = { name: string; tasks: Array<Record<string, unknown> & { id: string }> };
+
+let stack: TestStack;
+let browser: Browser;
+const template = findTemplate('document_selfie_photo')?.definition as Definition;
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
+  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function workflowWith(definition: unknown, notes: string): Promise<string> {
+  const wf = await stack.apiJson<{ id: string }>('/v3.6/workflows', { method: 'POST', json: { name: 'Versions' } });
+  const saved = await stack.apiJson(`/v3.6/workflows/${wf.body.id}/versions`, { method: 'POST', json: { definition, notes } });
+  expect(saved.status).toBe(201);
+  return wf.body.id;
+}
+
+async function opened(id: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true })).newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await signIn(page, stack.url, stack.apiToken);
+  await page.goto(`${stack.url}/console/workflows/${id}`);
+  await page.getByRole('group', { name: 'Start', exact: true }).waitFor();
+  return { page, errors };
+}
+
+test('task updates are applied and saved; the versions page shows both versions, opens one read-only and compares them', async () => {
+  const pinned = { ...template, tasks: template.tasks.map((t) => (t.id === 'document_report' ? { ...t, version: 1 } : t)) };
+  const id = await workflowWith(pinned, 'Pinned to document_report@1');
+  const { page, errors } = await opened(id);
+  const updates = page.getByRole('region', { name: '1 task update available' });
+  await updates.getByText('version 1 → 2').waitFor();
+  await updates.getByRole('button', { name: 'Apply all updates' }).click();
+  await updates.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Save' }).getByRole('textbox', { name: 'Notes' }).fill('Document report 2');
+  await page.getByRole('button', { name: 'Save version' }).click();
+  await page.getByRole('status').getByText('Saved version 2').waitFor();
+  const v2 = await stack.apiJson<{ definition: Definition }>(`/v3.6/workflows/${id}/versions/2`);
+  expect(v2.body.definition.tasks.find((t) => t.id === 'document_report')).toMatchObject({ version: 2 });
+
+  await page.getByRole('link', { name: 'Versions' }).click();
+  const rows = page.getByRole('row');
+  await rows.filter({ hasText: 'Document report 2' }).getByText('Inactive').waitFor();
+  await rows.filter({ hasText: 'Pinned to document_report@1' }).getByText('Inactive').waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByLabel('Compare version', { exact: true }).selectOption('1');
+  await page.getByLabel('with version', { exact: true }).selectOption('2');
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  const changed = page.getByRole('region', { name: 'Tasks changed' });
+  await changed.getByText('version: 1 → 2').waitFor();
+  expect(await changed.getByRole('listitem').first().innerText()).toMatch(/^Document Report document_report/);
+  await expect(page.getByRole('region', { name: 'Tasks added' }).innerText()).resolves.toMatch(/None/);
+
+  await page.getByRole('link', { name: 'Open version 1' }).click();
+  await page.getByText('Version 1, read-only').waitFor();
+  await expect(page.getByRole('button', { name: 'Save', exact: true }).count()).resolves.toBe(0);
+  await page.getByRole('group', { name: 'Document Report', exact: true }).click();
+  await expect(page.getByLabel('Task name', { exact: true }).isDisabled()).resolves.toBe(true);
+  expect(errors).toEqual([]);
+}, 240_000);
+
+test('code view: edits reach the canvas, invalid JSON is refused, export and import round trip; cost per route', async () => {
+  const id = await workflowWith(template, 'Template');
+  const { page, errors } = await opened(id);
+  const cost = page.getByRole('region', { name: 'Cost per route' });
+  const usd = (result: string) => estimate(routeTo(template, [result])!, 10_000).reduce((s, l) => s + l.usd, 0).toFixed(2);
+  expect(await cost.getByRole('row').allInnerTexts()).toEqual([
+    'Route to\tTransitions\tCaptures\tReports\tUSD per 10,000 runs',
+    `Approve applicant\t7\t2\t2\t$${usd('approve')}`, `Decline applicant\t7\t2\t2\t$${usd('decline_face')}`, `Review applicant\t7\t2\t2\t$${usd('review')}`,
+  ]);
+  await page.getByRole('button', { name: 'Code view' }).click();
+  const code = page.getByRole('textbox', { name: 'Definition (JSON)' });
+  const shown = JSON.parse(await code.inputValue()) as Definition;
+  expect(shown).toEqual(template);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const renamed = { ...template, tasks: template.tasks.map((t) => (t.id === 'decide' ? { ...t, name: 'Route by reports' } : t)) };
+  await code.fill(JSON.stringify(renamed, null, 2));
+  await page.getByRole('group', { name: 'Route by reports', exact: true }).waitFor();
+  await code.fill('{ "name": ');
+  await page.getByRole('alert').filter({ hasText: 'Not applied' }).waitFor();
+  await page.getByRole('group', { name: 'Route by reports', exact: true }).waitFor();
+
+  await code.fill(JSON.stringify(renamed));
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export definition' }).click();
+  const file = await (await download).path();
+  expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(renamed);
+
+  const imported = { ...template, tasks: template.tasks.map((t) => (t.id === 'approve' ? { ...t, name: 'Welcome aboard' } : t)) };
+  await page.getByLabel('Import definition').setInputFiles({ name: 'w.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(imported)) });
+  await page.getByRole('group', { name: 'Welcome aboard', exact: true }).waitFor();
+  expect(JSON.parse(await code.inputValue())).toEqual(imported);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('group', { name: 'Approve applicant', exact: true }).waitFor();
+  expect(JSON.parse(await code.inputValue())).toEqual(renamed);
+  expect(errors).toEqual([]);
+}, 240_000);

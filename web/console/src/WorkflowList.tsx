@@ -1,0 +1,40 @@
+/** The workflow list: name, active version, status and last change; "New workflow" creates one. */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Client, WorkflowView } from './api';
+import { Link } from './Link';
+import { NewWorkflowDialog } from './NewWorkflowDialog';
+import { navigate } from './router';
+
+export function WorkflowList({ api }: { api: Client }) {
+  const { t } = useTranslation();
+  const [workflows, setWorkflows] = useState<WorkflowView[] | undefined>();
+  const [error, setError] = useState('');
+  const [creating, setCreating] = useState(false);
+  useEffect(() => { api.workflows().then(setWorkflows, (e: Error) => setError(e.message)); }, [api]);
+  return (
+    <section aria-labelledby="list-h">
+      <div className="toolbar">
+        <h1 id="list-h">{t('list.heading')}</h1>
+        <button type="button" onClick={() => setCreating(true)}>{t('list.new')}</button>
+      </div>
+      {error && <p role="alert">{error}</p>}
+      {!workflows && !error && <p>{t('app.loading')}</p>}
+      {workflows?.length === 0 && <p>{t('list.none')}</p>}
+      {workflows && workflows.length > 0 && (
+        <table>
+          <thead><tr><th>{t('list.name')}</th><th>{t('list.active')}</th><th>{t('list.status')}</th><th>{t('list.changed')}</th></tr></thead>
+          <tbody>{workflows.map((w) => (
+            <tr key={w.id}>
+              <td><Link to={{ page: 'builder', id: w.id }}>{w.name}</Link></td>
+              <td>{w.active_version ?? t('list.noActive')}</td>
+              <td>{w.active_version ? t('list.live') : t('list.notLive')}</td>
+              <td><time dateTime={w.updated_at}>{w.updated_at.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')}</time></td>
+            </tr>
+          ))}</tbody>
+        </table>
+      )}
+      {creating && <NewWorkflowDialog api={api} onClose={() => setCreating(false)} onCreated={(id) => navigate({ page: 'builder', id })} />}
+    </section>
+  );
+}

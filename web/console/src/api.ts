@@ -1,0 +1,53 @@
+/** The console's calls to the API (`/v3.6/...`, `Authorization: Token token=...`); one zod schema per response. */
+import { z } from 'zod';
+
+const Problem = z.object({ code: z.string(), task: z.string().nullable(), message: z.string(), path: z.string() });
+export const WorkflowView = z.object({
+  id: z.string(), name: z.string(), description: z.string(), updated_at: z.string(),
+  active_version: z.number().nullable(), versions: z.number(),
+});
+export type WorkflowView = z.infer<typeof WorkflowView>;
+const VersionStatus = z.enum(['active', 'inactive', 'invalid', 'archived']);
+export const VersionSummary = z.object({
+  version: z.number(), status: VersionStatus, notes: z.string(), created_at: z.string(), problem_count: z.number(),
+});
+export type VersionSummary = z.infer<typeof VersionSummary>;
+export const VersionView = VersionSummary.extend({ definition: z.unknown(), problems: z.array(Problem) });
+export type VersionView = z.infer<typeof VersionView>;
+const Template = z.object({ name: z.string(), title: z.string(), description: z.string() });
+const Run = z.object({ id: z.string(), status: z.string(), workflow_id: z.string(), created_at: z.string() });
+export type Run = z.infer<typeof Run>;
+const ErrorBody = z.object({ error: z.object({ type: z.string(), message: z.string() }) });
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) { super(message); this.name = 'ApiError'; }
+}
+
+export function client(token: string) {
+  async function call<S extends z.ZodType>(schema: S, method: string, url: string, body?: unknown): Promise<z.infer<S>> {
+    const res = await fetch(url, {
+      method, headers: { authorization: `Token token=${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json: unknown = await res.json().catch(() => null);
+    if (!res.ok) {
+      const err = ErrorBody.safeParse(json);
+      throw new ApiError(res.status, err.success ? err.data.error.message : `HTTP ${res.status}`);
+    }
+    return schema.parse(json);
+  }
+  const wf = (id: string) => `/v3.6/workflows/${encodeURIComponent(id)}`;
+  return {
+    workflows: async () => (await call(z.object({ workflows: z.array(WorkflowView) }), 'GET', '/v3.6/workflows')).workflows,
+    workflow: (id: string) => call(WorkflowView, 'GET', wf(id)),
+    templates: async () => (await call(z.object({ workflow_templates: z.array(Template) }), 'GET', '/v3.6/workflow_templates')).workflow_templates,
+    createWorkflow: (name: string, template?: string) => call(WorkflowView, 'POST', '/v3.6/workflows', { name, ...(template ? { template } : {}) }),
+    versions: async (id: string) => (await call(z.object({ versions: z.array(VersionSummary) }), 'GET', `${wf(id)}/versions`)).versions,
+    version: (id: string, v: number) => call(VersionView, 'GET', `${wf(id)}/versions/${v}`),
+    saveVersion: (id: string, definition: unknown, notes: string) => call(VersionView, 'POST', `${wf(id)}/versions`, { definition, notes }),
+    activate: (id: string, v: number) => call(VersionView, 'POST', `${wf(id)}/versions/${v}/activate`),
+    archive: (id: string, v: number) => call(VersionView, 'POST', `${wf(id)}/versions/${v}/archive`),
+    runs: () => call(z.array(Run), 'GET', '/v3.6/workflow_runs'),
+  };
+}
+export type Client = ReturnType<typeof client>;

@@ -1,0 +1,41 @@
+/** "Add task after": a menu button whose menuitems are the task types' display names (arrow keys move, Escape closes). */
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { RESULT_DISPLAY_NAMES, TASK_DISPLAY_NAMES } from '../../../../compiler';
+import type { NewTask } from './model';
+
+const ITEMS: Array<{ label: string; spec: NewTask }> = [
+  ...Object.entries(TASK_DISPLAY_NAMES).map(([type, label]) => ({ label, spec: { type } as NewTask })),
+  ...Object.entries(RESULT_DISPLAY_NAMES).map(([outcome, label]) => ({ label, spec: { type: 'result', outcome } as NewTask })),
+];
+
+export function AddTaskMenu({ disabled, onAdd }: { disabled: boolean; onAdd: (spec: NewTask) => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLUListElement>(null);
+  useEffect(() => { if (open) menu.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus(); }, [open]);
+  const close = () => { setOpen(false); button.current?.focus(); };
+  const onKey = (e: KeyboardEvent) => {
+    const items = [...(menu.current?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? [])];
+    const i = items.indexOf(document.activeElement as HTMLElement);
+    const move = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: items.length - 1 }[e.key];
+    if (move !== undefined) { e.preventDefault(); items[(move + items.length) % items.length]?.focus(); }
+    if (e.key === 'Escape' || e.key === 'Tab') close();
+  };
+  return (
+    <div className="menu-wrap">
+      <button ref={button} type="button" aria-haspopup="menu" aria-expanded={open} aria-controls="add-menu" disabled={disabled}
+        onClick={() => setOpen(!open)}>{t('builder.addAfter')}</button>
+      {open && (
+        <ul id="add-menu" ref={menu} role="menu" aria-label={t('builder.addAfter')} onKeyDown={onKey}>
+          {ITEMS.map((item) => (
+            <li key={item.label} role="none">
+              <button type="button" role="menuitem" tabIndex={-1} onClick={() => { onAdd(item.spec); close(); }}>{item.label}</button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+/** The Workflow Builder: canvas, panel and problems over a draft with undo/redo; save and activate versions. */
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { validate } from '../../../../compiler';
+import type { Client, VersionSummary, WorkflowView } from '../api';
+import { Link } from '../Link';
+import { Canvas } from './Canvas';
+import { CodeView } from './CodeView';
+import { Cost } from './Cost';
+import { toGraph } from './graph';
+import { useHistory } from './history';
+import { addAfter, blankDraft, openSlot, removeTask, START, taskLabel, type Draft, type NewTask } from './model';
+import { Panel } from './panel/Panel';
+import { Problems } from './Problems';
+import { SaveDialog } from './SaveDialog';
+import { Toolbar } from './Toolbar';
+import { Updates } from './Updates';
+
+type Saved = { version: number; status: VersionSummary['status']; draft: Draft };
+
+/** `version`: that version, read-only; else the latest version (or a blank draft), editable. */
+export function Builder({ api, id, version }: { api: Client; id: string; version?: number | undefined }) {
+  const { t } = useTranslation();
+  const [workflow, setWorkflow] = useState<WorkflowView | undefined>();
+  const [saved, setSaved] = useState<Saved | undefined>();
+  const [error, setError] = useState('');
+  const [notice, setNotice] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [selected, setSelected] = useState<string | null>(START);
+  const [code, setCode] = useState(false);
+  const history = useHistory<Draft>(blankDraft(''));
+  const draft = history.present;
+  const { reset } = history;
+  useEffect(() => {
+    (async () => {
+      const w = await api.workflow(id);
+      setWorkflow(w);
+      const latest = version ?? (await api.versions(id)).reduce<VersionSummary | undefined>((a, v) => (!a || v.version > a.version ? v : a), undefined)?.version;
+      if (latest === undefined) { reset(blankDraft(w.name)); return; }
+      const v = await api.version(id, latest);
+      const d = v.definition as Draft;
+      reset(d);
+      setSaved({ version: v.version, status: v.status, draft: d });
+    })().catch((e: Error) => setError(e.message));
+  }, [api, id, version, reset]);
+  const readOnly = version !== undefined;
+  const edit = readOnly ? () => undefined : history.set;
+  const problems = useMemo(() => validate(draft).problems, [draft]);
+  const graph = useMemo(() => toGraph(draft, problems, t('builder.start')), [draft, problems, t]);
+  const labelOf = (task: string) => { const x = draft.tasks.find((y) => y.id === task); return x ? taskLabel(x) : task; };
+  const dirty = !saved || saved.draft !== draft;
+  const add = (spec: NewTask) => {
+    if (selected === null) return;
+    const done = addAfter(draft, selected, spec);
+    if (done) { history.set(done.draft); setSelected(done.id); }
+  };
+  const save = async (notes: string) => {
+    const v = await api.saveVersion(id, draft, notes);
+    setSaved({ version: v.version, status: v.status, draft });
+    setSaving(false);
+    setNotice(t('builder.saved', { n: v.version }));
+  };
+  const activate = async () => {
+    if (!saved) return;
+    try {
+      const v = await api.activate(id, saved.version);
+      setSaved({ ...saved, status: v.status });
+      setNotice(t('builder.activated', { n: v.version }));
+    } catch (e) { setError((e as Error).message); }
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (!(e.ctrlKey || e.metaKey) || (e.target as HTMLElement).closest('input, textarea, select')) return;
+    if (e.key.toLowerCase() === 'z' && !e.shiftKey) { e.preventDefault(); history.undo(); }
+    if (e.key.toLowerCase() === 'y' || (e.key.toLowerCase() === 'z' && e.shiftKey)) { e.preventDefault(); history.redo(); }
+  };
+  if (!workflow) return <p role={error ? 'alert' : undefined}>{error || t('app.loading')}</p>;
+  return (
+    <div className="builder" onKeyDown={onKey}>
+      <div className="title">
+        <h1>{workflow.name}</h1>
+        <button type="button" aria-pressed={code} onClick={() => setCode(!code)}>{t('code.show')}</button>
+        <Link to={{ page: 'versions', id }}>{t('versions.link')}</Link>
+      </div>
+      {readOnly && saved ? (
+        <p className="version">{t('versions.readOnly', { n: saved.version })} · <span className={`status status-${saved.status}`}>{t(`builder.status.${saved.status}`)}</span></p>
+      ) : <Toolbar history={history} canAdd={selected !== null && openSlot(draft, selected) !== undefined} onAdd={add}
+        canDelete={selected !== null && selected !== START} onDelete={() => { if (selected) { history.set(removeTask(draft, selected)); setSelected(START); } }}
+        saved={saved} dirty={dirty} onSave={() => setSaving(true)} onActivate={() => void activate()} />}
+      <p className="notice" role="status">{error || notice}</p>
+      {!readOnly && <Updates draft={draft} onChange={edit} />}
+      <div className="work">
+        <ReactFlowProvider>
+          <Canvas nodes={graph.nodes} edges={graph.edges} selected={selected} onSelect={setSelected} />
+        </ReactFlowProvider>
+        <fieldset className="side" disabled={readOnly}>
+          {code ? <CodeView draft={draft} onChange={edit} /> : <Panel draft={draft} selected={selected} onChange={edit} />}
+        </fieldset>
+      </div>
+      <Problems problems={problems} labelOf={labelOf} onSelect={setSelected} />
+      <Cost draft={draft} valid={problems.length === 0} />
+      {saving && <SaveDialog onSave={save} onClose={() => setSaving(false)} />}
+    </div>
+  );
+}

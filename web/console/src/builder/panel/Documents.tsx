@@ -1,0 +1,40 @@
+/** Document capture: which document types are accepted, and from which countries. */
+import { useTranslation } from 'react-i18next';
+import type { TaskOf } from '../../../../../compiler';
+import { humanize } from './Fields';
+
+const TYPES = ['passport', 'national_identity_card', 'driving_licence', 'residence_permit'] as const;
+type Doc = NonNullable<TaskOf<'document_capture'>['documents']>[number];
+
+export function Documents({ task, onChange }: { task: TaskOf<'document_capture'>; onChange: (t: TaskOf<'document_capture'>) => void }) {
+  const { t } = useTranslation();
+  const docs = task.documents ?? [];
+  const put = (next: Doc[]) => {
+    const { documents: _d, ...rest } = task;
+    onChange(next.length === 0 ? rest : { ...rest, documents: next });
+  };
+  const toggle = (type: Doc['type'], on: boolean) => put(on ? TYPES.flatMap((x) => (x === type ? [{ type }] : docs.filter((d) => d.type === x))) : docs.filter((d) => d.type !== type));
+  const countries = (type: Doc['type'], text: string) => {
+    const list = text.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean);
+    put(docs.map((d) => (d.type === type ? (list.length ? { type, countries: list } : { type }) : d)));
+  };
+  return (
+    <fieldset>
+      <legend>{t('panel.documents')}</legend>
+      {TYPES.map((type) => {
+        const doc = docs.find((d) => d.type === type);
+        return (
+          <div key={type}>
+            <label className="check"><input type="checkbox" checked={!!doc} onChange={(e) => toggle(type, e.target.checked)} />{humanize(type)}</label>
+            {doc && (
+              <div className="field">
+                <label htmlFor={`countries-${type}`}>{t('panel.countries', { type: humanize(type) })}</label>
+                <input id={`countries-${type}`} defaultValue={(doc.countries ?? []).join(', ')} onBlur={(e) => countries(type, e.target.value)} />
+              </div>
+            )}
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}

@@ -1,0 +1,71 @@
+/** Logic: branches in evaluation order, each a name, its conditions (all or any) and where it goes. */
+import { useTranslation } from 'react-i18next';
+import type { Comparison, TaskOf } from '../../../../../compiler';
+import { taskLabel, type Draft } from '../model';
+import { pathsAt } from '../paths';
+import { ConditionRow } from './ConditionRow';
+import { flatten, unflatten, type Mode } from './conditions';
+
+type Logic = TaskOf<'logic'>;
+type Branch = Logic['branches'][number];
+
+export function LogicEditor({ draft, task, onChange }: { draft: Draft; task: Logic; onChange: (t: Logic) => void }) {
+  const { t } = useTranslation();
+  const paths = pathsAt(draft, task.id);
+  const targets = draft.tasks.filter((x) => x.id !== task.id);
+  const setBranch = (i: number, b: Branch) => onChange({ ...task, branches: task.branches.map((x, j) => (j === i ? b : x)) });
+  const addBranch = () => onChange({ ...task, branches: [...task.branches, { name: `Branch ${task.branches.length + 1}`, when: { all: [] }, next: null }] });
+  const route = (id: string, value: string | null, set: (v: string | null) => void) => (
+    <select id={id} value={value ?? ''} onChange={(e) => set(e.target.value || null)}>
+      <option value="">{t('panel.noSource')}</option>
+      {targets.map((x) => <option key={x.id} value={x.id}>{taskLabel(x)}</option>)}
+    </select>
+  );
+  return (
+    <fieldset className="branches">
+      <legend>{t('panel.branches')}</legend>
+      {task.branches.map((b, i) => {
+        const n = i + 1;
+        const flat = flatten(b.when);
+        const setList = (mode: Mode, list: Comparison[]) => setBranch(i, { ...b, when: unflatten(mode, list) });
+        return (
+          <fieldset key={i} className="branch">
+            <legend>{b.name || t('panel.branch', { n })}</legend>
+            <div className="field">
+              <label htmlFor={`b-${n}-name`}>{t('panel.branchName', { n })}</label>
+              <input id={`b-${n}-name`} value={b.name ?? ''} onChange={(e) => { const { name: _n, ...rest } = b; setBranch(i, e.target.value ? { ...rest, name: e.target.value } : rest); }} />
+            </div>
+            {'nested' in flat ? <pre>{JSON.stringify(flat.nested, null, 2)}</pre> : (
+              <>
+                <div className="field">
+                  <label htmlFor={`b-${n}-mode`}>{t('panel.match', { n })}</label>
+                  <select id={`b-${n}-mode`} value={flat.mode} onChange={(e) => setList(e.target.value as Mode, flat.list)}>
+                    <option value="all">{t('panel.all')}</option><option value="any">{t('panel.any')}</option>
+                  </select>
+                </div>
+                {flat.list.map((c, j) => (
+                  <ConditionRow key={j} cmp={c} n={n} m={j + 1} paths={paths}
+                    onChange={(x) => setList(flat.mode, flat.list.map((y, k) => (k === j ? x : y)))}
+                    onRemove={() => setList(flat.mode, flat.list.filter((_, k) => k !== j))} />
+                ))}
+                <button type="button" onClick={() => setList(flat.mode, [...flat.list, { path: '', op: 'eq', value: '' }])}>{t('panel.addCondition', { n })}</button>
+              </>
+            )}
+            <div className="field">
+              <label htmlFor={`b-${n}-next`}>{t('panel.goesTo', { n })}</label>
+              {route(`b-${n}-next`, b.next, (v) => setBranch(i, { ...b, next: v }))}
+            </div>
+            {task.branches.length > 1 && (
+              <button type="button" onClick={() => onChange({ ...task, branches: task.branches.filter((_, j) => j !== i) })}>{t('panel.removeBranch', { n })}</button>
+            )}
+          </fieldset>
+        );
+      })}
+      <button type="button" onClick={addBranch}>{t('panel.addBranch')}</button>
+      <div className="field">
+        <label htmlFor="logic-else">{t('panel.else')}</label>
+        {route('logic-else', task.else, (v) => onChange({ ...task, else: v }))}
+      </div>
+    </fieldset>
+  );
+}

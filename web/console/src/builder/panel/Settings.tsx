@@ -1,0 +1,62 @@
+/** Workflow settings (Start selected): name, description, applicant inputs and the workflow's outputs. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { APPLICANT_FIELDS, FORMATS, type Format } from '../../../../../compiler';
+import type { Draft } from '../model';
+import { humanize } from './Fields';
+
+export function Settings({ draft, onChange }: { draft: Draft; onChange: (d: Draft) => void }) {
+  const { t } = useTranslation();
+  const [outName, setOutName] = useState('');
+  const [outFormat, setOutFormat] = useState<Format>('other');
+  const applicant = draft.input?.applicant === 'all' ? [...APPLICANT_FIELDS] : draft.input?.applicant ?? [];
+  const setApplicant = (fields: typeof applicant) => {
+    const { applicant: _a, ...input } = draft.input ?? {};
+    const next = fields.length ? { ...input, applicant: fields } : input;
+    const { input: _i, ...rest } = draft;
+    onChange(Object.keys(next).length ? { ...rest, input: next } : rest);
+  };
+  const setOutput = (output: NonNullable<Draft['output']>) => {
+    const { output: _o, ...rest } = draft;
+    onChange(Object.keys(output).length ? { ...rest, output } : rest);
+  };
+  const addOutput = () => {
+    if (!outName.trim()) return;
+    setOutput({ ...draft.output, [outName.trim()]: { format: outFormat } });
+    setOutName('');
+  };
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); addOutput(); }}>
+      <div className="field">
+        <label htmlFor="wf-title">{t('panel.workflowName')}</label>
+        <input id="wf-title" value={draft.name} onChange={(e) => onChange({ ...draft, name: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor="wf-description">{t('panel.description')}</label>
+        <textarea id="wf-description" value={draft.description ?? ''}
+          onChange={(e) => { const { description: _d, ...rest } = draft; onChange(e.target.value ? { ...rest, description: e.target.value } : rest); }} />
+      </div>
+      <fieldset>
+        <legend>{t('panel.applicant')}</legend>
+        {APPLICANT_FIELDS.map((f) => (
+          <label className="check" key={f}><input type="checkbox" checked={applicant.includes(f)}
+            onChange={(e) => setApplicant(e.target.checked ? APPLICANT_FIELDS.filter((x) => x === f || applicant.includes(x)) : applicant.filter((x) => x !== f))} />{humanize(f)}</label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('panel.outputs')}</legend>
+        <ul>{Object.entries(draft.output ?? {}).map(([k, v]) => (
+          <li key={k}>{k} ({v.format}) <button type="button" aria-label={t('panel.removeOutput', { name: k })}
+            onClick={() => { const { [k]: _x, ...rest } = draft.output ?? {}; setOutput(rest); }}>✕</button></li>
+        ))}</ul>
+        <div className="field"><label htmlFor="out-name">{t('panel.outputName')}</label>
+          <input id="out-name" value={outName} onChange={(e) => setOutName(e.target.value)} /></div>
+        <div className="field"><label htmlFor="out-format">{t('panel.format')}</label>
+          <select id="out-format" value={outFormat} onChange={(e) => setOutFormat(e.target.value as Format)}>
+            {FORMATS.map((f) => <option key={f} value={f}>{f}</option>)}
+          </select></div>
+        <button type="submit">{t('panel.addOutput')}</button>
+      </fieldset>
+    </form>
+  );
+}
