@@ -6,6 +6,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config, type Config } from './config';
 import { traced } from './powertools';
+import { countRoundTrips } from './round-trips';
 
 const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
 const local = (endpoint: string | undefined) => (endpoint ? { endpoint, credentials: LOCAL_CREDENTIALS } : {});
@@ -16,7 +17,7 @@ let cached: Clients | undefined;
 export function clients(c: Config = config()): Clients {
   if (cached) return cached;
   const region = c.AWS_REGION;
-  const dynamodb = traced(new DynamoDBClient({ region, ...local(c.DYNAMODB_ENDPOINT) }));
+  const dynamodb = countRoundTrips(traced(new DynamoDBClient({ region, ...local(c.DYNAMODB_ENDPOINT) })));
   cached = {
     dynamodb,
     doc: DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } }),
