@@ -54,7 +54,8 @@ export const RunItem = z.object({
   completed_at: z.string().optional(),
 });
 export type RunItem = z.infer<typeof RunItem>;
-export type NewRun = Omit<RunItem, 'status' | 'task_seq' | 'updated_at' | 'result' | 'error' | 'completed_at' | 'execution_arn'>;
+/** A run to write; `execution_arn` when it is known before the execution starts (runs/start.ts). */
+export type NewRun = Omit<RunItem, 'status' | 'task_seq' | 'updated_at' | 'result' | 'error' | 'completed_at' | 'execution_arn'> & { execution_arn?: string };
 
 const table = () => config().TABLE_NAME;
 const { expression: ENDED_CONDITION, values: endedValues } = notEndedCondition();
