@@ -42,6 +42,7 @@ export const RunItem = z.object({
   customer_user_id: z.string().nullable().default(null),
   link: RunLink,
   custom_data: z.record(z.string(), z.unknown()).default({}),
+  /** The run's execution, written with the run before it starts (runs/start.ts): on a run that ended `execution_not_started` it names no execution. */
   execution_arn: z.string().optional(),
   /** JSON text written by the state machine when the run ends: `{ status, task_id, reasons?, output?, error? }`. */
   result: z.string().optional(),
