@@ -7,6 +7,10 @@
  * Each endpoint is first driven for BENCH_WARMUP_SECONDS (default 3; 0 to skip) and not
  * measured: the first requests load and transpile the Lambda modules and DynamoDB Local's JVM
  * compiles its hot paths, which is start-up cost, not throughput.
+ * For each endpoint it also prints the DynamoDB round trips per request made by the API handler
+ * and, apart, those of the work the requests triggered asynchronously (execution start, task
+ * Lambda, execution events, webhooks; counted until the engine is idle), per request
+ * (lambdas/shared/round-trips.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +18,7 @@ import * as path from 'node:path';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import autocannon from 'autocannon';
 import { clients } from '../lambdas/shared/aws';
+import { BACKGROUND, resetRoundTrips, roundTripTallies } from '../lambdas/shared/round-trips';
 import { keys } from '../lambdas/store/table';
 import { startStack } from '../local/stack';
 import { client, type Client } from '../local/stack/client';
@@ -31,12 +36,24 @@ const WORKFLOW = {
   ],
 };
 
-interface Row { name: string; rps: number; p50: number; p99: number; errors: number }
+interface Row { name: string; rps: number; p50: number; p99: number; errors: number; requests?: number; api?: number; triggered?: number }
 
 async function cannon(name: string, opts: autocannon.Options): Promise<Row> {
   const r = await autocannon({ connections: CONNECTIONS, ...opts });
   const errors = r.errors + r.timeouts + r.non2xx;
   return { name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors };
+}
+
+/** Drives `opts` after a reset of the round-trip tallies; adds the DynamoDB round trips per request of route `label` and of the background. */
+async function measured(name: string, label: string, opts: autocannon.Options, idle: () => Promise<void>): Promise<Row> {
+  await idle();
+  resetRoundTrips();
+  const row = await cannon(name, opts);
+  await idle();
+  const tallies = roundTripTallies();
+  const requests = tallies[label]?.requests ?? 0;
+  const per = (n: number | undefined) => (requests ? (n ?? 0) / requests : 0);
+  return { ...row, requests, api: per(tallies[label]?.dynamodb), triggered: per(tallies[BACKGROUND]?.dynamodb) };
 }
 
 async function setup(api: Client): Promise<{ workflowId: string; applicantId: string }> {
@@ -93,20 +110,21 @@ async function main(): Promise<void> {
       await stack.engine.idle();
     }
     const rows: Row[] = [];
-    rows.push(await cannon('GET /workflow_runs/{id}', { url: `${stack.url}/v3.6/workflow_runs/${run.id}`, headers, duration: DURATION_S }));
-    rows.push(await cannon('GET /workflow_runs', { url: `${stack.url}/v3.6/workflow_runs`, headers, duration: DURATION_S }));
-    rows.push(await cannon('POST /workflow_runs', { url: `${stack.url}/v3.6/workflow_runs`, method: 'POST', headers, body: createBody, duration: DURATION_S }));
-    await stack.engine.idle();
+    const idle = () => stack.flushExecutionEvents();
+    rows.push(await measured('GET /workflow_runs/{id}', 'GET /v3.6/workflow_runs/{id}', { url: `${stack.url}/v3.6/workflow_runs/${run.id}`, headers, duration: DURATION_S }, idle));
+    rows.push(await measured('GET /workflow_runs', 'GET /v3.6/workflow_runs', { url: `${stack.url}/v3.6/workflow_runs`, headers, duration: DURATION_S }, idle));
+    rows.push(await measured('POST /workflow_runs', 'POST /v3.6/workflow_runs', { url: `${stack.url}/v3.6/workflow_runs`, method: 'POST', headers, body: createBody, duration: DURATION_S }, idle));
     const paths = await waitingTasks(api, createBody, COMPLETIONS);
     let next = 0;
-    rows.push(await cannon('POST …/tasks/{id}/complete', {
+    rows.push(await measured('POST …/tasks/{id}/complete', 'POST /v3.6/workflow_runs/{id}/tasks/{task_id}/complete', {
       url: stack.url, method: 'POST', headers, amount: paths.length,
       requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]!, body: JSON.stringify({ data: { score: 10 } }) }) }],
-    }));
+    }, idle));
     const ddb = await getItemLatency(run.id);
     console.log(`API on the local stack (${CONNECTIONS} connections, ${DURATION_S} s each after ${WARMUP_S} s of warm-up; complete task: ${paths.length} tasks)`);
-    console.log('| request | req/s | p50 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|');
-    for (const r of rows) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
+    console.log('| request | req/s | p50 ms | p99 ms | errors | DynamoDB calls / request (API) | + triggered / request |\n|---|---:|---:|---:|---:|---:|---:|');
+    const fixed = (n: number | undefined) => (n === undefined ? '' : n.toFixed(2));
+    for (const r of rows) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${fixed(r.api)} | ${fixed(r.triggered)} |`);
     console.log(`\nDynamoDB Local GetItem (sequential): p50 ${ddb.p50.toFixed(2)} ms, p99 ${ddb.p99.toFixed(2)} ms`);
     const single = await cannon('GET /workflow_runs/{id} (1 connection)', { url: `${stack.url}/v3.6/workflow_runs/${run.id}`, headers, duration: 3, connections: 1 });
     console.log(`GET run with 1 connection: p50 ${single.p50} ms → ${(single.p50 / ddb.p50).toFixed(1)}× a raw GetItem (p50)`);

@@ -1,6 +1,7 @@
 /**
  * The API as one function: API Gateway event → route → handler → proxy result. Errors become
- * Onfido error bodies; anything unexpected is logged and answered with a bare 500.
+ * Onfido error bodies; anything unexpected is logged and answered with a bare 500. Each request
+ * counts its DynamoDB round trips under its route (shared/round-trips.ts).
  */
 import { config } from '../shared/config';
 import { ApiError, badRequest, internal } from '../shared/errors';
@@ -11,6 +12,7 @@ import { ApiGatewayEvent, type ApiResult, type Caller, type Request, type Respon
 import { MAX_PAYLOAD_BYTES } from './limits';
 import type { Router } from './router';
 import { systemRuntime, type Runtime } from '../shared/ids';
+import { labelRequest, withRequestScope } from '../shared/round-trips';
 
 /** The largest request body: what fits Lambda's payload after base64 (limits.ts). */
 export const MAX_BODY_BYTES = MAX_PAYLOAD_BYTES;
@@ -20,7 +22,8 @@ export const MAX_PATH_ID_LENGTH = 100;
 
 /** `rt`: the clock that SDK tokens are checked against (tests inject one). */
 export function createApp(router: Router, log: (msg: string, err?: unknown) => void = (m, e) => console.error(m, e), rt: Runtime = systemRuntime) {
-  return async function handle(rawEvent: unknown): Promise<ApiResult> {
+  return (rawEvent: unknown): Promise<ApiResult> => withRequestScope('unrouted', () => handle(rawEvent));
+  async function handle(rawEvent: unknown): Promise<ApiResult> {
     try {
       return toResult(await dispatch(router, rawEvent, rt));
     } catch (e) {
@@ -29,7 +32,7 @@ export function createApp(router: Router, log: (msg: string, err?: unknown) => v
       const err = internal();
       return toResult({ status: err.status, body: err.body() });
     }
-  };
+  }
 }
 
 async function dispatch(router: Router, rawEvent: unknown, rt: Runtime): Promise<Response> {
@@ -48,6 +51,7 @@ async function dispatch(router: Router, rawEvent: unknown, rt: Runtime): Promise
   const body = event.body === undefined ? Buffer.alloc(0) : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
   if (body.length > MAX_BODY_BYTES) throw new ApiError(413, 'payload_too_large', `The request body is over ${MAX_BODY_BYTES} bytes (what fits AWS Lambda's 6 MB payload once base64-encoded)`);
   const { route, params } = found;
+  labelRequest(`${route.method} ${route.pattern}`);
   const caller: Caller = route.access === 'public'
     ? { kind: 'api', environment: 'live', tokenId: 'public' }
     : await authenticate(headers.authorization, route.access === 'api_or_sdk', rt.now().getTime());

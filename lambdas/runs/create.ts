@@ -1,21 +1,23 @@
 /**
  * Creating a run: the live version of a workflow of the caller's environment (another
- * environment's workflow is a 404), the applicant, the configured inputs; the run
- * item is written first (processing), then the execution is started on the version's state
- * machine version (a run keeps the version it started on), named after the run (idempotent).
- * If the start fails the run is marked `error`: there is never a half-started run.
+ * environment's workflow is a 404), the applicant, the configured inputs; then runs/start.ts
+ * writes the run (processing) and starts the execution on the version's state machine version
+ * (a run keeps the version it started on). The workflow and the applicant are one batch read,
+ * the published version comes from the process cache after its first use (store/workflows.ts):
+ * two DynamoDB round trips per run when warm, three when not.
  */
-import { StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
-import { runError, type ExecutionInput } from '../../compiler';
-import { clients } from '../shared/aws';
+import type { ExecutionInput } from '../../compiler';
 import { jsonDepth } from '../api/validate';
-import { internal, notFound, payloadTooLarge, validationError } from '../shared/errors';
+import { notFound, payloadTooLarge, validationError } from '../shared/errors';
 import { systemRuntime, type Runtime } from '../shared/ids';
-import { getApplicant } from '../store/applicants';
-import { markRunError, putRun, RunLink, setExecutionArn, type Environment, type RunItem } from '../store/runs';
-import { getLiveVersion, getWorkflowItem } from '../store/workflows';
+import { applicantOf } from '../store/applicants';
+import { getItems } from '../store/batch';
+import { RunLink, type Environment, type RunItem } from '../store/runs';
+import { keys } from '../store/table';
+import { liveVersionOf, workflowOf } from '../store/workflows';
 import { checkInputs } from './inputs';
+import { startRun } from './start';
 
 /** `custom_data` must fit the execution input (Step Functions: 256 KiB with the applicant) and the run item
  *  (DynamoDB: 400 KB, 32 levels of nesting counting the item, so custom_data itself and 30 more).
@@ -43,12 +45,14 @@ export async function createRun(body: CreateRunBody, environment: Environment, r
   if (body.link?.expires_at && Date.parse(body.link.expires_at) <= rt.now().getTime()) {
     throw validationError('The link would have expired already', { 'link.expires_at': ['must be in the future'] });
   }
-  const live = await getLiveVersion(body.workflow_id, environment);
+  const [workflowItem, applicantItem] = await getItems([keys.workflow(body.workflow_id), keys.applicant(body.applicant_id)]);
+  const workflow = workflowOf(workflowItem, environment);
+  if (!workflow) throw notFound('Workflow', body.workflow_id);
+  const live = await liveVersionOf(workflow);
   if (!live) {
-    if (!(await getWorkflowItem(body.workflow_id, environment))) throw notFound('Workflow', body.workflow_id);
     throw validationError(`Workflow ${body.workflow_id} has no active version; activate a version before starting runs`, { workflow_id: ['has no active version'] });
   }
-  const applicant = await getApplicant(body.applicant_id, environment);
+  const applicant = applicantOf(applicantItem, body.applicant_id, environment);
   if (applicant.delete_at) throw validationError(`Applicant ${body.applicant_id} is scheduled for deletion`, { applicant_id: ['is scheduled for deletion'] });
   const custom = body.custom_data ?? {};
   const check = checkInputs(live.definition.input, { ...applicant }, custom);
@@ -56,20 +60,10 @@ export async function createRun(body: CreateRunBody, environment: Environment, r
     throw validationError(`The workflow's configured inputs are missing or invalid: ${Object.keys(check.fields).join(', ')}`, check.fields);
   }
   const created_at = rt.now().toISOString();
-  const run = await putRun({
+  const run = {
     id: rt.newId(), environment, applicant_id: applicant.id, workflow_id: body.workflow_id, workflow_version_id: live.version,
     tags: body.tags ?? [], customer_user_id: body.customer_user_id ?? null, link: RunLink.parse(body.link ?? {}), custom_data: custom, created_at,
-  });
+  };
   const input: ExecutionInput = { workflow_run_id: run.id, applicant_id: run.applicant_id, sandbox: environment === 'sandbox', applicant: check.applicant, custom };
-  let executionArn: string | undefined;
-  try {
-    const started = await clients().sfn.send(new StartExecutionCommand({ stateMachineArn: live.state_machine_version_arn, name: run.id, input: JSON.stringify(input) }));
-    executionArn = started.executionArn;
-  } catch (e) {
-    log(`workflow run ${run.id}: the execution did not start`, e);
-    await markRunError(run.id, runError('execution_not_started'), rt.now().toISOString());
-    throw internal();
-  }
-  if (executionArn) await setExecutionArn(run.id, executionArn);
-  return { ...run, ...(executionArn ? { execution_arn: executionArn } : {}) };
+  return startRun(run, live.state_machine_version_arn, input, rt, log);
 }

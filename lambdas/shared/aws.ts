@@ -6,6 +6,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config, type Config } from './config';
 import { traced } from './powertools';
+import { countRoundTrips } from './round-trips';
 
 // Locally the credentials come from the environment too: the local stack sets its own.
 const local = (endpoint: string | undefined) => (endpoint ? { endpoint } : {});
@@ -16,7 +17,7 @@ let cached: Clients | undefined;
 export function clients(c: Config = config()): Clients {
   if (cached) return cached;
   const region = c.AWS_REGION;
-  const dynamodb = traced(new DynamoDBClient({ region, ...local(c.DYNAMODB_ENDPOINT) }));
+  const dynamodb = countRoundTrips(traced(new DynamoDBClient({ region, ...local(c.DYNAMODB_ENDPOINT) })));
   cached = {
     dynamodb,
     doc: DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } }),

@@ -51,8 +51,13 @@ export async function createApplicant(environment: Environment, data: ApplicantD
 /** The applicant, or 404 when it does not exist or belongs to the other environment. */
 export async function getApplicant(id: string, environment: Environment): Promise<ApplicantRecord> {
   const out = await db().send(new GetCommand({ TableName: table(), Key: keys.applicant(id) }));
-  if (!out.Item || out.Item.environment !== environment) throw notFound('Applicant', id);
-  return toRecord(out.Item);
+  return applicantOf(out.Item, id, environment);
+}
+
+/** A stored applicant item (e.g. from a batch read) as a record; 404 when absent or of the other environment. */
+export function applicantOf(item: Record<string, unknown> | undefined, id: string, environment: Environment): ApplicantRecord {
+  if (!item || item.environment !== environment) throw notFound('Applicant', id);
+  return toRecord(item);
 }
 
 /** Replaces the fields given, leaves the others as they are. */

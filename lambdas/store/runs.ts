@@ -42,6 +42,7 @@ export const RunItem = z.object({
   customer_user_id: z.string().nullable().default(null),
   link: RunLink,
   custom_data: z.record(z.string(), z.unknown()).default({}),
+  /** The run's execution, written with the run before it starts (runs/start.ts): on a run that ended `execution_not_started` it names no execution. */
   execution_arn: z.string().optional(),
   /** JSON text written by the state machine when the run ends: `{ status, task_id, reasons?, output?, error? }`. */
   result: z.string().optional(),
@@ -54,7 +55,8 @@ export const RunItem = z.object({
   completed_at: z.string().optional(),
 });
 export type RunItem = z.infer<typeof RunItem>;
-export type NewRun = Omit<RunItem, 'status' | 'task_seq' | 'updated_at' | 'result' | 'error' | 'completed_at' | 'execution_arn'>;
+/** A run to write; `execution_arn` when it is known before the execution starts (runs/start.ts). */
+export type NewRun = Omit<RunItem, 'status' | 'task_seq' | 'updated_at' | 'result' | 'error' | 'completed_at' | 'execution_arn'> & { execution_arn?: string };
 
 const table = () => config().TABLE_NAME;
 const { expression: ENDED_CONDITION, values: endedValues } = notEndedCondition();

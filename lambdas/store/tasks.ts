@@ -72,23 +72,6 @@ export async function listTasks(runId: string): Promise<TaskItem[]> {
   return items.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id));
 }
 
-/** Moves a waiting task to `status` with its output; false if it was not waiting (exactly once). */
-export async function settleTask(runId: string, taskId: string, status: Exclude<TaskStatus, 'waiting'>, output: unknown, now: string): Promise<boolean> {
-  try {
-    await clients().doc.send(new UpdateCommand({
-      TableName: table(), Key: keys.task(runId, taskId),
-      UpdateExpression: 'SET #status = :status, #output = :output, updated_at = :now',
-      ConditionExpression: '#status = :waiting',
-      ExpressionAttributeNames: { '#status': 'status', '#output': 'output' },
-      ExpressionAttributeValues: { ':status': status, ':output': output ?? null, ':now': now, ':waiting': 'waiting' },
-    }));
-    return true;
-  } catch (e) {
-    if (isConditionFailure(e)) return false;
-    throw e;
-  }
-}
-
 /** After a completion was accepted but Step Functions refused it: record why (task no longer waits). */
 export async function markTask(runId: string, taskId: string, status: TaskStatus, now: string): Promise<void> {
   await clients().doc.send(new UpdateCommand({

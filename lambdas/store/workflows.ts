@@ -62,7 +62,12 @@ const doc = () => clients().doc;
 /** The workflow, or undefined when there is none in this environment. */
 export async function getWorkflowItem(id: string, environment: Environment): Promise<WorkflowItem | undefined> {
   const res = await doc().send(new GetCommand({ TableName: table(), Key: keys.workflow(id), ConsistentRead: true }));
-  const item = res.Item ? WorkflowItem.parse(res.Item) : undefined;
+  return workflowOf(res.Item, environment);
+}
+
+/** A stored workflow item (e.g. from a batch read) parsed, or undefined when absent or of the other environment. */
+export function workflowOf(raw: Record<string, unknown> | undefined, environment: Environment): WorkflowItem | undefined {
+  const item = raw ? WorkflowItem.parse(raw) : undefined;
   return item?.environment === environment ? item : undefined;
 }
 
@@ -131,11 +136,37 @@ export interface LiveVersion { version: number; state_machine_version_arn: strin
 
 /** What new runs of a workflow of this environment start: its active version, published; undefined when none is active. */
 export async function getLiveVersion(workflowId: string, environment: Environment): Promise<LiveVersion | undefined> {
-  const workflow = await getWorkflowItem(workflowId, environment);
+  return liveVersionOf(await getWorkflowItem(workflowId, environment));
+}
+
+/**
+ * Published versions by table, workflow and number, kept in the process (a warm Lambda): a
+ * version item never changes once it has its state machine version (activate.ts writes that
+ * once), so a run creation reads it only the first time. Bounded: the oldest entry goes first.
+ * Per set of clients, as the verified API tokens (api/auth.ts): another stack in the same
+ * process (tests) starts with an empty cache.
+ */
+const PUBLISHED_CACHE_MAX = 256;
+const published = new Map<string, Omit<LiveVersion, 'alias_arn'> & { environment: Environment }>();
+let publishedWith: object | undefined;
+/** Forgets the cached versions (tests). */
+export const clearVersionCache = () => { published.clear(); };
+
+/** The live version of a workflow already read (see getLiveVersion); the version item comes from the cache when it can. */
+export async function liveVersionOf(workflow: WorkflowItem | undefined): Promise<LiveVersion | undefined> {
   if (workflow?.active_version === undefined || !workflow.alias_arn) return undefined;
-  const item = await getVersionItem(workflowId, workflow.active_version, environment);
-  if (!item?.state_machine_version_arn || !item.definition_json) return undefined;
-  // Only valid definitions are activated, so the stored JSON is a Workflow.
-  const definition = JSON.parse(item.definition_json) as Workflow;
-  return { version: item.version, state_machine_version_arn: item.state_machine_version_arn, alias_arn: workflow.alias_arn, definition };
+  if (publishedWith !== doc()) { published.clear(); publishedWith = doc(); }
+  const key = `${table()}/${workflow.id}/${workflow.active_version}`;
+  let version = published.get(key);
+  if (!version) {
+    const item = await getVersionItem(workflow.id, workflow.active_version, workflow.environment);
+    if (!item?.state_machine_version_arn || !item.definition_json) return undefined;
+    // Only valid definitions are activated, so the stored JSON is a Workflow.
+    const definition = JSON.parse(item.definition_json) as Workflow;
+    version = { version: item.version, state_machine_version_arn: item.state_machine_version_arn, definition, environment: item.environment };
+    if (published.size >= PUBLISHED_CACHE_MAX) published.delete(published.keys().next().value ?? '');
+    published.set(key, version);
+  }
+  if (version.environment !== workflow.environment) return undefined;
+  return { version: version.version, state_machine_version_arn: version.state_machine_version_arn, alias_arn: workflow.alias_arn, definition: version.definition };
 }

@@ -1,20 +1,23 @@
 /**
- * Complete Task: checks who may complete it and the data, accepts it exactly once (a
- * conditional write waiting → completed), hands the data to Step Functions, refreshes the run
- * status and announces the completion. A token Step Functions no longer knows (the task timed
- * out, the run ended) answers 422 and leaves the task marked `timed_out`.
+ * Complete Task: checks who may complete it and the data, accepts it exactly once and sets the
+ * run's live status in the same transaction (store/task-completion.ts; the run and its tasks
+ * are one query before), hands the data to Step Functions and announces the completion: three
+ * DynamoDB round trips. A token Step Functions no longer knows (the task timed out, the run
+ * ended) answers 422 and leaves the task marked `timed_out`; any other failure to hand it over
+ * puts the task back to waiting (500).
  */
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
 import type { Caller } from '../api/http';
 import { jsonDepth } from '../api/validate';
 import { MAX_CUSTOM_DATA_BYTES, MAX_CUSTOM_DATA_DEPTH } from '../runs/create';
-import { refreshRunStatus } from '../runs/status';
+import { liveStatus, refreshRunStatus } from '../runs/status';
 import { clients } from '../shared/aws';
 import { conflict, forbidden, internal, notFound, payloadTooLarge, validationError } from '../shared/errors';
 import { systemRuntime, type Runtime } from '../shared/ids';
-import type { RunItem } from '../store/runs';
-import { getTask, markTask, settleTask, type TaskItem } from '../store/tasks';
+import { isEnded, type RunItem } from '../store/runs';
+import { completeWithRun, getRunWithTasks } from '../store/task-completion';
+import { markTask, type TaskItem } from '../store/tasks';
 import { checkCapture } from './capture';
 import { emitTaskEvent } from './events';
 import { checkReceived } from './receive';
@@ -45,29 +48,49 @@ function authorise(caller: Caller, task: TaskItem): void {
   if (task.kind === 'interactive' && caller.kind !== 'sdk') throw forbidden('Interactive tasks are completed by the capture client with an SDK token');
 }
 
-export async function completeTask(caller: Caller, run: RunItem, taskId: string, data: unknown, rt: Runtime = systemRuntime, log = console.error): Promise<void> {
-  const bytes = Buffer.byteLength(JSON.stringify(data) ?? '');
-  if (bytes > MAX_CUSTOM_DATA_BYTES) throw payloadTooLarge(`data is ${bytes} bytes; at most ${MAX_CUSTOM_DATA_BYTES} (64 KiB) fit a task`);
-  const task = await getTask(run.id, taskId);
-  if (!task) throw notFound('Task', taskId);
-  authorise(caller, task);
-  if (task.status !== 'waiting') throw conflict(`Task ${taskId} is not waiting (it is ${task.status})`);
-  const output = await checkedOutput(task, run, data);
+/** Attempts of the transaction when the run changes between its read and the write (parallel branches). */
+const ATTEMPTS = 5;
+
+/**
+ * Completes task `taskId` of run `runId` for `caller`; `access` checks the run is the caller's
+ * (404 otherwise) before anything else, `parseData` reads the body after that.
+ */
+export async function completeTask(caller: Caller, runId: string, taskId: string, access: (run: RunItem | undefined) => RunItem,
+  parseData: () => unknown, rt: Runtime = systemRuntime, log = console.error): Promise<void> {
   const now = () => rt.now().toISOString();
-  if (!(await settleTask(run.id, task.id, 'completed', output, now()))) throw conflict(`Task ${taskId} has already been completed`);
+  let data: unknown;
+  for (let attempt = 1; ; attempt++) {
+    const read = await getRunWithTasks(runId);
+    const run = access(read.run);
+    if (attempt === 1) {
+      data = parseData();
+      const bytes = Buffer.byteLength(JSON.stringify(data) ?? '');
+      if (bytes > MAX_CUSTOM_DATA_BYTES) throw payloadTooLarge(`data is ${bytes} bytes; at most ${MAX_CUSTOM_DATA_BYTES} (64 KiB) fit a task`);
+    }
+    const task = read.tasks.find((t) => t.id === taskId);
+    if (!task) throw notFound('Task', taskId);
+    authorise(caller, task);
+    if (task.status !== 'waiting') throw conflict(`Task ${taskId} is not waiting (it is ${task.status})`);
+    const output = await checkedOutput(task, run, data);
+    const after = read.tasks.map((t) => (t.id === task.id ? { ...t, status: 'completed' as const } : t));
+    const done = await completeWithRun({ run, taskId, output, now: now(), status: isEnded(run.status) ? undefined : liveStatus(after) });
+    if (done === 'not_waiting') throw conflict(`Task ${taskId} has already been completed`);
+    if (done === 'completed') return handOver(run, task, output, now, log);
+    if (attempt === ATTEMPTS) throw conflict(`Task ${taskId}: its run kept changing; try again`);
+  }
+}
+
+async function handOver(run: RunItem, task: TaskItem, output: unknown, now: () => string, log: (msg: string, e: unknown) => void): Promise<void> {
   try {
     await clients().sfn.send(new SendTaskSuccessCommand({ taskToken: task.token, output: JSON.stringify(output) }));
   } catch (e) {
     const name = e instanceof Error ? e.name : '';
-    if (DEAD_TOKEN.has(name)) {
-      await markTask(run.id, task.id, 'timed_out', now());
-      await refreshRunStatus(run.id, now);
-      throw validationError(`Task ${taskId} can no longer be completed: it timed out or its run has ended`);
-    }
-    log(`task ${task.id}: SendTaskSuccess failed; the task waits again`, e);
-    await markTask(run.id, task.id, 'waiting', now());
+    const dead = DEAD_TOKEN.has(name);
+    if (!dead) log(`task ${task.id}: SendTaskSuccess failed; the task waits again`, e);
+    await markTask(run.id, task.id, dead ? 'timed_out' : 'waiting', now());
+    await refreshRunStatus(run.id, now);
+    if (dead) throw validationError(`Task ${task.id} can no longer be completed: it timed out or its run has ended`);
     throw internal();
   }
-  await refreshRunStatus(run.id, now);
   await emitTaskEvent('workflow_task.completed', { ...task, status: 'completed', output, updated_at: now() }, run.applicant_id);
 }

@@ -2,12 +2,15 @@
  * The state machines' task function (`lambda:invoke.waitForTaskToken`): records an interactive
  * or Send/Receive task with its token, updates the run status and announces the task.
  * Idempotent: the task id is derived from the token, so a retried invoke finds its own task.
+ * The run and its tasks are one query, the task and the run's status one transaction
+ * (store/task-completion.ts), then the announcement: four DynamoDB round trips.
  */
 import { createHash } from 'node:crypto';
 import { TaskRequest } from '../../compiler/runtime-contract';
 import { systemRuntime, type Runtime } from '../shared/ids';
-import { refreshRunStatus } from '../runs/status';
-import { getRun } from '../store/runs';
+import { liveStatus, refreshRunStatus } from '../runs/status';
+import { isEnded } from '../store/runs';
+import { getRunWithTasks, putTaskWithRun } from '../store/task-completion';
 import { getTask, putTaskOnce, setAnnounced, type TaskItem } from '../store/tasks';
 import { emitTaskEvent } from './events';
 import { lambdaHandler } from '../shared/lambda';
@@ -41,19 +44,38 @@ export function createTaskHandler(runtime: Runtime = systemRuntime) {
     const parsed = TaskRequest.safeParse(event);
     if (!parsed.success) throw new InvalidTaskRequestError(`The task request is not valid: ${parsed.error.message}`);
     const req = parsed.data;
-    if (!(await getRun(req.run.workflow_run_id))) throw new RunNotFoundError(`No workflow run ${req.run.workflow_run_id}`);
     const now = () => runtime.now().toISOString();
-    const item = taskItemOf(req, now());
-    const created = await putTaskOnce(item);
-    const task = created ? item : await getTask(item.workflow_run_id, item.id);
-    if (!task) throw new RunNotFoundError(`Task ${item.id} vanished while being recorded`);
-    await refreshRunStatus(task.workflow_run_id, now);
+    const task = await record(taskItemOf(req, now()), now);
     if (!task.announced) {
       await emitTaskEvent('workflow_task.started', task, req.run.applicant_id);
       await setAnnounced(task.workflow_run_id, task.id);
     }
     return { task_id: task.id };
   };
+}
+
+/** Attempts of the transaction when the run changes between its read and the write (parallel branches). */
+const ATTEMPTS = 5;
+
+/** The task as stored: new (with the run's status in the same transaction), or the one a previous attempt of this invoke stored. */
+async function record(item: TaskItem, now: () => string): Promise<TaskItem> {
+  for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+    const { run, tasks } = await getRunWithTasks(item.workflow_run_id);
+    if (!run) throw new RunNotFoundError(`No workflow run ${item.workflow_run_id}`);
+    const existing = tasks.find((t) => t.id === item.id);
+    if (existing) {
+      // A retried invoke: its status write may not have happened.
+      await refreshRunStatus(run.id, now);
+      return existing;
+    }
+    const status = isEnded(run.status) ? undefined : liveStatus([...tasks, item]);
+    if ((await putTaskWithRun({ run, task: item, now: now(), status })) === 'created') return item;
+  }
+  // The run kept changing (many parallel branches): record the task alone, then the status as any task change does.
+  const task = (await putTaskOnce(item)) ? item : await getTask(item.workflow_run_id, item.id);
+  if (!task) throw new RunNotFoundError(`Task ${item.id} vanished while being recorded`);
+  await refreshRunStatus(item.workflow_run_id, now);
+  return task;
 }
 
 export const handler = lambdaHandler(createTaskHandler());

@@ -20,6 +20,7 @@ import { applyEnv, type StackEnv } from './env';
 import { ExecutionEvents } from './execution-events';
 import { isFramePath } from '../../lambdas/api/frame-routes';
 import { lazyHandler } from './lambdas';
+import { countRoundTrips } from '../../lambdas/shared/round-trips';
 import { wireRules } from './rules';
 import { ensureBucket, startS3 } from './s3';
 import { privateDataDir, stackSecrets } from './secrets';
@@ -112,7 +113,7 @@ export async function startStack(o: StackOptions = {}): Promise<Stack> {
 
     const sfnDir = inMemory ? undefined : path.join(dataDir, 'sfn');
     const engine = createEngine({
-      eventBus: bus, dynamodb, region: DEFAULT_REGION, accountId: DEFAULT_ACCOUNT,
+      eventBus: bus, dynamodb: countRoundTrips(dynamodb), region: DEFAULT_REGION, accountId: DEFAULT_ACCOUNT,
       ...(sfnDir ? { dataDir: sfnDir } : {}), ...(o.clock ? { clock: o.clock, timers: 'auto' as const } : {}),
     });
     stops.push(() => engine.close());

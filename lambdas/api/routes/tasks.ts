@@ -10,7 +10,7 @@ import { captureTaskView, taskSummary, taskView, visibleToEndUser } from '../../
 import { json, type Request } from '../http';
 import type { Router } from '../router';
 import { parseJsonBody } from '../validate';
-import { runFor } from './workflow-runs';
+import { runFor, visibleRun } from './workflow-runs';
 
 /** Started or completed tasks; reports are tasks too. */
 async function list(req: Request) {
@@ -27,9 +27,8 @@ async function find(req: Request) {
 }
 
 async function complete(req: Request) {
-  const run = await runFor(req.caller, req.params.id ?? '');
-  const body = parseJsonBody(CompleteTaskBody, req.body);
-  await completeTask(req.caller, run, req.params.task_id ?? '', body.data);
+  const id = req.params.id ?? '';
+  await completeTask(req.caller, id, req.params.task_id ?? '', (run) => visibleRun(req.caller, id, run), () => parseJsonBody(CompleteTaskBody, req.body).data);
   return json(200, {});
 }
 

@@ -15,7 +15,11 @@ import { parseJsonBody, parseWith } from '../validate';
 
 /** The run, if this caller may see it; 404 otherwise (never tells another environment's runs apart). */
 export async function runFor(caller: Caller, id: string): Promise<RunItem> {
-  const run = await getRun(id);
+  return visibleRun(caller, id, await getRun(id));
+}
+
+/** `run` (read as the caller's run `id`) if this caller may see it; 404 otherwise. */
+export function visibleRun(caller: Caller, id: string, run: RunItem | undefined): RunItem {
   if (!run || run.environment !== caller.environment) throw notFound('WorkflowRun', id);
   if (caller.kind === 'sdk' && (run.applicant_id !== caller.applicantId || (caller.runId !== undefined && caller.runId !== run.id))) {
     throw notFound('WorkflowRun', id);

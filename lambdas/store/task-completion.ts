@@ -1,0 +1,81 @@
+/**
+ * A task change in one transaction with its run: a new waiting task (the task function) or a
+ * waiting task completed (exactly once: the condition); the run's task sequence moves on from
+ * the value read and takes the live status computed from its tasks (when the run has not
+ * ended). A run changed since it was read (another task, the end) cancels the whole, to be
+ * read again. Same rule as runs/status.ts: the last change of the sequence writes the status.
+ */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { notEndedCondition } from '../../compiler/runtime-contract';
+import { clients } from '../shared/aws';
+import { config } from '../shared/config';
+import { RunItem, type RunStatus } from './runs';
+import { keys } from './table';
+import { TaskItem } from './tasks';
+
+const table = () => config().TABLE_NAME;
+
+/** The run and all its tasks (one partition): one strongly consistent query. */
+export async function getRunWithTasks(runId: string): Promise<{ run: RunItem | undefined; tasks: TaskItem[] }> {
+  let run: RunItem | undefined;
+  const tasks: TaskItem[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await clients().doc.send(new QueryCommand({
+      TableName: table(), ConsistentRead: true, ExclusiveStartKey: start,
+      KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.run(runId).pk },
+    }));
+    for (const item of res.Items ?? []) {
+      if (item.sk === keys.run(runId).sk) run = RunItem.parse(item);
+      else if (String(item.sk).startsWith(keys.taskPrefix)) tasks.push(TaskItem.parse(item));
+    }
+    start = res.LastEvaluatedKey;
+  } while (start);
+  return { run, tasks };
+}
+
+export type Completion = 'completed' | 'not_waiting' | 'run_changed';
+
+/** Completes a waiting task with its run. `status`: the run's live status once the task is completed, undefined when the run has ended. */
+export async function completeWithRun(p: { run: RunItem; taskId: string; output: unknown; now: string; status: RunStatus | undefined }): Promise<Completion> {
+  const done = await withRun(p.run, p.now, p.status, { Update: {
+    TableName: table(), Key: keys.task(p.run.id, p.taskId),
+    UpdateExpression: 'SET #status = :completed, #output = :output, updated_at = :now', ConditionExpression: '#status = :waiting',
+    ExpressionAttributeNames: { '#status': 'status', '#output': 'output' },
+    ExpressionAttributeValues: { ':completed': 'completed', ':output': p.output ?? null, ':now': p.now, ':waiting': 'waiting' },
+  } });
+  return done === 'task_refused' ? 'not_waiting' : done === 'done' ? 'completed' : 'run_changed';
+}
+
+/** Records a new task with its run (the task function). `status`: the run's live status with the task, undefined when the run has ended. */
+export async function putTaskWithRun(p: { run: RunItem; task: TaskItem; now: string; status: RunStatus | undefined }): Promise<'created' | 'exists' | 'run_changed'> {
+  const done = await withRun(p.run, p.now, p.status, { Put: {
+    TableName: table(), Item: { ...keys.task(p.run.id, p.task.id), ...p.task }, ConditionExpression: 'attribute_not_exists(pk)',
+  } });
+  return done === 'task_refused' ? 'exists' : done === 'done' ? 'created' : 'run_changed';
+}
+
+type TaskWrite = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** One transaction: the task write, and the run's task sequence moved on from the value read (with its live status unless ended). */
+async function withRun(run: RunItem, now: string, status: RunStatus | undefined, task: TaskWrite): Promise<'done' | 'task_refused' | 'run_changed'> {
+  const { expression: notEnded, values: endValues } = notEndedCondition();
+  const seqCondition = run.task_seq === 0 ? '(attribute_not_exists(task_seq) OR task_seq = :seq)' : 'task_seq = :seq';
+  const runUpdate = status === undefined
+    ? { UpdateExpression: 'SET task_seq = :next', ConditionExpression: `attribute_exists(pk) AND ${seqCondition}`, ExpressionAttributeValues: { ':seq': run.task_seq, ':next': run.task_seq + 1 } }
+    : {
+      UpdateExpression: 'SET task_seq = :next, #status = :status, updated_at = :now',
+      ConditionExpression: `attribute_exists(pk) AND ${seqCondition} AND ${notEnded}`,
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ...endValues, ':seq': run.task_seq, ':next': run.task_seq + 1, ':status': status, ':now': now },
+    };
+  try {
+    await clients().doc.send(new TransactWriteCommand({ TransactItems: [task, { Update: { TableName: table(), Key: keys.run(run.id), ...runUpdate } }] }));
+    return 'done';
+  } catch (e) {
+    if (!(e instanceof TransactionCanceledException)) throw e;
+    const [taskReason] = e.CancellationReasons ?? [];
+    return taskReason?.Code === 'ConditionalCheckFailed' ? 'task_refused' : 'run_changed';
+  }
+}

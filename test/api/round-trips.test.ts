@@ -1,0 +1,65 @@
+/**
+ * DynamoDB round trips per API request on the local stack (issue 11, Speed): creating a run
+ * and completing a task each cost the API handler at most 5 (batch reads, transactions, cached
+ * workflow versions); what they trigger asynchronously (execution start, the task Lambda,
+ * execution events, webhook delivery) is counted apart and printed.
+ */
+import { BACKGROUND, resetRoundTrips, roundTripTallies, type Tally } from '../../lambdas/shared/round-trips';
+import { startTestStack, type TestStack } from '../helpers/stack';
+import { e2e, type E2e } from '../e2e/helpers';
+import { ASK } from '../e2e/workflows';
+import { clearVersionCache } from '../../lambdas/store/workflows';
+
+const CREATE = 'POST /v3.6/workflow_runs';
+const COMPLETE = 'POST /v3.6/workflow_runs/{id}/tasks/{task_id}/complete';
+const BUDGET = 5;
+
+let stack: TestStack;
+let t: E2e;
+let ask: string;
+beforeAll(async () => {
+  stack = await startTestStack();
+  t = e2e(stack);
+  ask = await t.workflow(ASK);
+}, 120_000);
+afterAll(() => stack.stop());
+
+/** Runs `fn` (one request), waits for everything it triggered, returns the tallies of both. */
+async function measure(label: string, fn: () => Promise<void>): Promise<{ api: Tally; background: number; operations: Record<string, number> }> {
+  resetRoundTrips();
+  await fn();
+  await stack.flushExecutionEvents();
+  const tallies = roundTripTallies();
+  const api = tallies[label] ?? { requests: 0, dynamodb: 0, operations: {} };
+  const background = tallies[BACKGROUND];
+  return { api, background: background?.dynamodb ?? 0, operations: background?.operations ?? {} };
+}
+
+it(`creating a run and completing its task each cost the API handler at most ${BUDGET} DynamoDB round trips`, async () => {
+  const applicant = await t.applicant();
+  clearVersionCache();
+  const creates: number[] = [];
+  const completes: number[] = [];
+  const triggered: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    let runId = '';
+    const created = await measure(CREATE, async () => { runId = (await t.startRun(ask, applicant, { custom_data: { tier: 'gold' } })).id; });
+    expect(created.api.requests).toBe(1);
+    creates.push(created.api.dynamodb);
+    await t.until(runId, ['awaiting_client_input']);
+    const task = await t.waitingTask(runId, 'risk');
+    const completed = await measure(COMPLETE, async () => { expect((await t.complete(runId, task.id, { score: i })).status).toBe(200); });
+    expect(completed.api.requests).toBe(1);
+    completes.push(completed.api.dynamodb);
+    await t.until(runId, ['approved']);
+    triggered.push(`create ${created.api.dynamodb} (+${created.background} triggered: ${JSON.stringify(created.operations)}), `
+      + `complete ${completed.api.dynamodb} (+${completed.background} triggered: ${JSON.stringify(completed.operations)})`);
+  }
+  console.log(`DynamoDB round trips per request (API handler, then what it triggers asynchronously):\n${triggered.join('\n')}`);
+  expect(Math.max(...creates, ...completes)).toBeLessThanOrEqual(BUDGET);
+  // What this code makes: a create reads workflow + applicant in one batch, the version once
+  // (then cached), writes the run; a complete reads the run's partition, writes one
+  // transaction and records the completion event.
+  expect(creates).toEqual([3, 2, 2]);
+  expect(completes).toEqual([3, 3, 3]);
+}, 60_000);
