@@ -96,3 +96,43 @@ it('goes to expired_redirect_url once the link has expired', async () => {
   await page.waitForURL(gone, { timeout: 30_000 });
   expect(errors).toEqual([]);
 }, 60_000);
+
+/** axe-core's serious and critical violations on the current screen. */
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const run = (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe.run;
+    const { violations } = await run();
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
+  });
+}
+
+it('axe-core finds no serious or critical violation on the welcome, document (with a field error), camera, review and done screens', async () => {
+  const definition = await t.workflow(CAPTURE());
+  const run = await t.startRun(definition, await t.applicant());
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  await page.goto((run.link as { url: string }).url);
+  await page.getByRole('button', { name: 'Start' }).waitFor({ timeout: 30_000 });
+  const found: Record<string, string[]> = { welcome: await axe(page) };
+  expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { tagName: string } | null } }).document.activeElement?.tagName)).toBe('H2'); // focus on the step's heading
+  await page.getByRole('button', { name: 'Start' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click(); // no country yet: the error is tied to the field
+  await page.getByText('Please choose a country from the list.').waitFor();
+  expect(await page.getByRole('combobox', { name: 'Country' }).getAttribute('aria-invalid')).toBe('true');
+  found.document = await axe(page);
+  await page.getByRole('combobox', { name: 'Country' }).fill('United Kingdom');
+  await page.getByRole('radio', { name: 'Passport' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Upload a file' }).waitFor();
+  found.camera = await axe(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Upload a file' }).click();
+  const png = await sharp({ create: { width: 320, height: 220, channels: 3, background: { r: 90, g: 120, b: 200 } } }).png().toBuffer();
+  await (await chooser).setFiles({ name: 'passport.png', mimeType: 'image/png', buffer: png });
+  await page.getByRole('button', { name: 'Use this photo' }).waitFor();
+  found.review = await axe(page);
+  await page.getByRole('button', { name: 'Use this photo' }).click();
+  await page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 60_000 });
+  found.done = await axe(page);
+  expect(found).toEqual({ welcome: [], document: [], camera: [], review: [], done: [] });
+}, 120_000);

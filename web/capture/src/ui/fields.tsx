@@ -35,7 +35,7 @@ export function CountryField({ label, hint, error, codes, value, onChange }: Cou
     <Field label={label} hint={hint} error={error}>
       {({ id, describedBy, invalid }) => (
         <>
-          <input id={id} role="combobox" list={listId} value={text} autoComplete="off" aria-describedby={describedBy} aria-invalid={invalid}
+          <input id={id} list={listId} value={text} autoComplete="off" aria-describedby={describedBy} aria-invalid={invalid}
             onChange={(e) => pick(e.target.value)} />
           <datalist id={listId}>{list.map((c) => <option key={c.code} value={c.name} />)}</datalist>
         </>
