@@ -11,7 +11,7 @@ const path = require('node:path');
 
 /** `css`: a stylesheet of its own; the console's comes from the CSS its sources import. */
 const APPS = [
-  { name: 'capture', entry: 'src/main.ts', css: 'app.css' },
+  { name: 'capture', entry: 'src/main.tsx', css: 'app.css' },
   { name: 'console', entry: 'src/main.tsx' },
 ];
 

@@ -14,11 +14,22 @@ export const WorkflowInput = z.object({
 
 export const OutputProperty = z.object({ format: Format, description: z.string().optional() }).strict();
 
+/** How the capture page presents the workflow: its welcome screen (default shown) and the integrator's branding. */
+export const WorkflowSettings = z.object({
+  welcome: z.boolean().optional(),
+  branding: z.object({
+    logo_url: z.string().url().regex(/^https:\/\//, { message: 'the logo is an https URL' }).max(2000).optional(),
+    primary_colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'a colour is #RRGGBB' }).optional(),
+  }).strict().optional(),
+}).strict();
+export type WorkflowSettings = z.infer<typeof WorkflowSettings>;
+
 export const Workflow = z.object({
   name: z.string().min(1).max(200),
   description: z.string().max(2000).optional(),
   input: WorkflowInput.optional(),
   output: z.record(z.string().regex(/^[A-Za-z0-9_]{1,64}$/), OutputProperty).optional(),
+  settings: WorkflowSettings.optional(),
   start: TaskId,
   tasks: z.array(Task).min(1),
 }).strict();

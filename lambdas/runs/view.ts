@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { publicRunError } from '../../compiler';
+import type { WorkflowSettings } from '../../compiler/model/workflow';
 import { createSdkToken } from '../api/auth';
 import { createLinkToken } from '../api/links';
 import { config } from '../shared/config';
@@ -72,9 +73,13 @@ export function toWorkflowRun(run: RunItem, now = Date.now()): WorkflowRun {
 }
 
 /** What an SDK token sees of a run: no output, reasons, error, tags, custom data, and no credential. */
-export interface CaptureRun { id: string; status: RunStatus; link: RunLink & { url: string } }
+export interface CaptureRun {
+  id: string; status: RunStatus; link: RunLink & { url: string };
+  /** The workflow's name (the page's title) and capture settings (welcome, branding). */
+  workflow: { name: string; settings: WorkflowSettings | null };
+}
 
-export function toCaptureRun(run: RunItem): CaptureRun {
+export function toCaptureRun(run: RunItem, workflow: CaptureRun['workflow']): CaptureRun {
   const base = config().PUBLIC_URL.replace(/\/$/, '');
-  return { id: run.id, status: run.status, link: { url: `${base}/capture/${run.id}`, ...run.link } };
+  return { id: run.id, status: run.status, link: { url: `${base}/capture/${run.id}`, ...run.link }, workflow };
 }

@@ -6,6 +6,7 @@
  */
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { e2e, type E2e, type Json, type TaskSummary } from '../e2e/helpers';
+import { CAPTURE } from '../e2e/workflows';
 
 let stack: TestStack;
 let t: E2e;
@@ -39,6 +40,7 @@ it('an SDK token reads only the run\'s id, status and link (no credential, no sd
     expect(seen.body).toEqual({
       id: run.id, status: 'awaiting_input',
       link: { url: `${stack.url}/capture/${run.id}`, completed_redirect_url: null, expired_redirect_url: null, expires_at: null, language: null },
+      workflow: { name: 'E2E', settings: null }, // the capture page's title and settings
     });
   }
   const task = await t.waitingTask(run.id, 'doc');
@@ -50,8 +52,21 @@ it('an SDK token reads only the run\'s id, status and link (no credential, no sd
   const end = await t.until(run.id, ['approved']);
   expect(end.output).toEqual({ doc: expect.objectContaining({ result: 'clear' }) }); // the integrator sees the output
   expect((await t.call<Json>('GET', `/v3.6/workflow_runs/${run.id}`, undefined, sdk)).body).toEqual({
-    id: run.id, status: 'approved', link: expect.objectContaining({ url: `${stack.url}/capture/${run.id}` }),
+    id: run.id, status: 'approved', link: expect.objectContaining({ url: `${stack.url}/capture/${run.id}` }), workflow: { name: 'E2E', settings: null },
   });
+});
+
+it('an SDK token reads the capture settings of the run\'s workflow version (welcome, branding); bad settings are refused on save', async () => {
+  const settings = { welcome: false, branding: { logo_url: 'https://example.com/logo.png', primary_colour: '#0a7d3b' } };
+  const definition = { ...CAPTURE() as object, settings };
+  const applicant = await t.applicant();
+  const run = await t.startRun(await t.workflow(definition), applicant);
+  const seen = await t.call<Json>('GET', `/v3.6/workflow_runs/${run.id}`, undefined, await t.sdkToken(applicant));
+  expect(seen.body).toMatchObject({ workflow: { name: 'E2E', settings } });
+  const wf = await t.call<{ id: string }>('POST', '/v3.6/workflows', { name: 'Bad colour' });
+  const bad = await t.call<Json>('POST', `/v3.6/workflows/${wf.body.id}/versions`,
+    { definition: { ...definition, settings: { branding: { primary_colour: 'green' } } } });
+  expect(JSON.stringify(bad.body)).toContain('a colour is #RRGGBB');
 });
 
 it('an SDK token lists and finds only the waiting interactive task, with its type, name, configuration and retry reasons', async () => {

@@ -1,8 +1,8 @@
 /**
  * The Smart Capture page in a real browser (Debian chromium driven by playwright-core) against
  * the local stack: the run's link opens the page with its link token in the fragment, the page
- * opens (and renews) a capture session with it, the end user uploads through the page's file
- * inputs, and the run reaches its end. Needs /usr/bin/chromium
+ * opens (and renews) a capture session with it, the end user goes through the React app
+ * (welcome, country, "Upload a file", review, consent, selfie) and the run reaches its end. Needs /usr/bin/chromium
  * (`apt-get install -y chromium`; .ci/run installs it).
  */
 import { execFileSync } from 'node:child_process';
@@ -58,11 +58,26 @@ async function open(definition: Json, applicant: Json = {}, before?: (page: Page
   return { run, page, errors };
 }
 
+/** "Upload a file" on the current camera step, then "Use this photo" on the review. */
+async function uploadPhoto(page: Page, name: string, buffer: Buffer, mimeType = 'image/png') {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Upload a file' }).click();
+  await (await chooser).setFiles({ name, mimeType, buffer });
+}
+
+/** Welcome (once), country, then a passport photo uploaded and used. */
 async function sendDocument(page: Page, color: number) {
-  await page.getByLabel('Front of the document').waitFor({ timeout: 30_000 });
-  await page.getByLabel('Document type').selectOption('passport');
-  await page.getByLabel('Front of the document').setInputFiles({ name: 'passport.png', mimeType: 'image/png', buffer: await png(color, 120, 200) });
-  await page.getByRole('button', { name: 'Send document' }).click();
+  const start = page.getByRole('button', { name: 'Start' });
+  const country = page.getByRole('combobox', { name: 'Country' });
+  await start.or(country).first().waitFor({ timeout: 30_000 });
+  if (await start.isVisible()) await start.click();
+  await country.fill('United Kingdom');
+  const passport = page.getByRole('radio', { name: 'Passport' });
+  if (await passport.count()) await passport.check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { name: 'Front of your Passport' }).waitFor();
+  await uploadPhoto(page, 'passport.png', await png(color, 120, 200));
+  await page.getByRole('button', { name: 'Use this photo' }).click();
 }
 
 /** Polls the API (bounded) until the run ends. */
@@ -75,22 +90,27 @@ async function ended(runId: string): Promise<Run> {
   throw new Error(`run ${runId} did not end`);
 }
 
-it('document_selfie_photo: the link opens the page, the end user uploads a document and a selfie, the run is approved', async () => {
+it('document_selfie_photo: welcome, country, document, consent and selfie through the page, the run is approved', async () => {
   const { run, page, errors } = await open(templates.document_selfie_photo!);
-  await page.getByRole('heading', { name: 'Capture document' }).waitFor({ timeout: 30_000 }); // the task's name
+  await page.getByRole('button', { name: 'Start' }).waitFor({ timeout: 30_000 });
+  expect(await page.title()).toBe('E2E'); // the workflow's name (t.workflow names every workflow E2E)
+  expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('E2E');
   await sendDocument(page, 90);
-  const selfie = page.getByLabel('Selfie photo');
-  await selfie.waitFor({ timeout: 30_000 });
+  // The selfie is biometric: consent first, and "Continue" without "I agree" says why.
+  await page.getByRole('checkbox', { name: 'I agree' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByText('Please tick "I agree" to continue.').waitFor();
+  await page.getByRole('checkbox', { name: 'I agree' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { name: 'A photo of your face' }).waitFor();
   expect(new URL(page.url()).hash).toBe(''); // the token left the address bar once read
-  expect(await selfie.getAttribute('capture')).toBe('user');
-  // The API's error body reaches the end user: a text file is not a photo.
-  await selfie.setInputFiles({ name: 'note.txt', mimeType: 'text/plain', buffer: Buffer.from('not a photo') });
-  await page.getByRole('button', { name: 'Send photo' }).click();
-  const problem = page.getByRole('alert').filter({ hasText: 'validation error' });
-  await problem.waitFor({ timeout: 30_000 });
-  expect(await problem.textContent()).toContain('file: must be one of jpg, png');
-  await selfie.setInputFiles({ name: 'selfie.png', mimeType: 'image/png', buffer: await png(200, 160, 140) });
-  await page.getByRole('button', { name: 'Send photo' }).click();
+  // A file that is not a photo is refused in the browser, in words.
+  await uploadPhoto(page, 'note.txt', Buffer.from('not a photo'), 'text/plain');
+  await page.getByRole('alert').filter({ hasText: 'This file is not a photo we can use' }).waitFor();
+  await uploadPhoto(page, 'selfie.png', await png(200, 160, 140));
+  await page.getByRole('button', { name: 'Retake' }).click(); // back to the camera step
+  await uploadPhoto(page, 'selfie.png', await png(200, 160, 140));
+  await page.getByRole('button', { name: 'Use this photo' }).click();
   await page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 60_000 });
   expect(await ended(run.id)).toMatchObject({ status: 'approved', reasons: ['document_and_face_clear'] });
   expect(errors).toEqual([]);
@@ -101,15 +121,17 @@ it('document_autofill_retry: an expired document sends the end user back with th
   // The template as shipped: with applicant last name Consider the sandbox document report
   // considers, with `expiry_date` marked, which is the template's retry branch.
   const { run, page, errors } = await open(templates.document_autofill_retry as Json, { last_name: 'Consider' });
-  expect(await page.getByLabel('Front of the document').getAttribute('capture')).toBe('environment');
-  expect(await page.getByRole('alert').count()).toBe(0);
   await sendDocument(page, 60);
-  const reason = page.getByRole('alert').filter({ hasText: 'attempt 2 of 3' });
+  // The retry screen: the standard reason's own title, description and button.
+  const reason = page.getByRole('alert').filter({ hasText: 'Attempt 2 of 3' });
   await reason.waitFor({ timeout: 60_000 });
+  await page.getByRole('heading', { name: 'Your document has expired' }).waitFor();
   expect(await reason.textContent()).toContain('The document you sent has expired');
+  await page.getByRole('button', { name: 'Use another document' }).click();
   // Two more expired documents reach the retry limit: the run ends in review and the page thanks the user.
   await sendDocument(page, 70);
-  await page.getByRole('alert').filter({ hasText: 'attempt 3 of 3' }).waitFor({ timeout: 60_000 });
+  await page.getByRole('alert').filter({ hasText: 'Attempt 3 of 3' }).waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Use another document' }).click();
   await sendDocument(page, 80);
   await page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 60_000 });
   expect(await ended(run.id)).toMatchObject({ status: 'review', reasons: ['document_expired'] });

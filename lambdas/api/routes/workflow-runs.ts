@@ -6,7 +6,10 @@
 import { notFound } from '../../shared/errors';
 import { createRun, CreateRunBody } from '../../runs/create';
 import { listRuns, ListRunsQuery } from '../../runs/list';
-import { toCaptureRun, toWorkflowRun } from '../../runs/view';
+import { z } from 'zod';
+import { WorkflowSettings } from '../../../compiler/model/workflow';
+import { toCaptureRun, toWorkflowRun, type CaptureRun } from '../../runs/view';
+import { getVersionItem, getWorkflowItem } from '../../store/workflows';
 import { systemRuntime, type Runtime } from '../../shared/ids';
 import { getRun, type RunItem } from '../../store/runs';
 import { json, type Caller, type Request } from '../http';
@@ -27,6 +30,16 @@ export function visibleRun(caller: Caller, id: string, run: RunItem | undefined)
   return run;
 }
 
+/** The run's workflow as the capture page shows it: the name, and the settings of the run's version. */
+async function captureWorkflow(run: RunItem): Promise<CaptureRun['workflow']> {
+  const [workflow, version] = await Promise.all([
+    getWorkflowItem(run.workflow_id, run.environment), getVersionItem(run.workflow_id, run.workflow_version_id, run.environment),
+  ]);
+  const definition = WorkflowSettingsHolder.safeParse(JSON.parse(version?.definition_json ?? 'null'));
+  return { name: workflow?.name ?? '', settings: definition.success ? definition.data?.settings ?? null : null };
+}
+const WorkflowSettingsHolder = z.object({ settings: WorkflowSettings.optional() }).nullable();
+
 /** Repeated names (`status=a&status=b`) and comma lists (`status=a,b`) mean the same. */
 function queryObject(query: URLSearchParams): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
@@ -41,7 +54,8 @@ export function addWorkflowRunRoutes(router: Router, rt: Runtime = systemRuntime
   }
   async function find(req: Request) {
     const run = await runFor(req.caller, req.params.id ?? '');
-    return json(200, req.caller.kind === 'sdk' ? toCaptureRun(run) : toWorkflowRun(run, rt.now().getTime()));
+    if (req.caller.kind !== 'sdk') return json(200, toWorkflowRun(run, rt.now().getTime()));
+    return json(200, toCaptureRun(run, await captureWorkflow(run)));
   }
   async function list(req: Request) {
     const query = parseWith(ListRunsQuery, queryObject(req.query), 'query');

@@ -4,7 +4,9 @@
  * with the link before it expires (or once after a 401).
  */
 
-export interface Run { id: string; status: string }
+export interface RunLink { url: string; expires_at: string | null; language: string | null; completed_redirect_url: string | null; expired_redirect_url: string | null }
+export interface WorkflowSettings { welcome?: boolean; branding?: { logo_url?: string; primary_colour?: string } }
+export interface Run { id: string; status: string; link?: RunLink; workflow?: { name: string; settings: WorkflowSettings | null } }
 export interface CaptureSession { token: string; expires_at: string; workflow_run_id: string; applicant_id: string }
 export interface TaskSummary { id: string; task_def_id: string; created_at: string }
 export type RetryReason = string | { title: string; description: string; button?: string };
@@ -77,7 +79,7 @@ export class Api {
     try { parsed = text ? JSON.parse(text) : undefined; } catch { parsed = undefined; }
     if (!res.ok) {
       const error = (parsed as { error?: { message?: unknown; fields?: unknown } } | undefined)?.error;
-      const message = typeof error?.message === 'string' ? error.message : `The request failed (HTTP ${res.status}).`;
+      const message = typeof error?.message === 'string' ? error.message : 'The request failed.';
       const fields = error?.fields && typeof error.fields === 'object' ? error.fields as Record<string, string[]> : {};
       throw new ApiError(message, res.status, fields);
     }

@@ -1,0 +1,109 @@
+/**
+ * Smart Capture by camera alone, with the real reports (live token): Chromium plays a y4m made
+ * here from a synthetic passport (real MRZ, the applicant's portrait) as its camera; the page
+ * takes the photo at the camera's full resolution, the end user uses it; Chromium takes one
+ * file per launch, so the test relaunches it with a y4m of the same face and reopens `link.url`:
+ * the page resumes the run at the selfie, and the real document and face checks approve it.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { path as ffmpeg } from '@ffmpeg-installer/ffmpeg';
+import { chromium, type Page } from 'playwright-core';
+import sharp from 'sharp';
+import { original } from '../../fixtures/faces/variants';
+import { createApiToken } from '../../lambdas/api/auth';
+import { closeOcr } from '../../lambdas/reports/document';
+import { makeDocument } from '../../lambdas/reports/fixtures/documents';
+import { startTestStack, type TestStack } from '../helpers/stack';
+
+const ROOT = path.resolve(__dirname, '../..');
+const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
+let stack: TestStack;
+let live: string;
+let dir: string;
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
+  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
+  live = await createApiToken('live');
+  dir = mkdtempSync(path.join(tmpdir(), 'capture-camera-'));
+}, 120_000);
+afterAll(async () => { await closeOcr(); await stack?.stop(); rmSync(dir, { recursive: true, force: true }); });
+
+function call<T = Record<string, unknown>>(method: string, p: string, json?: unknown) {
+  return stack.apiJson<T>(p, { method, ...(json !== undefined ? { json } : {}), token: live });
+}
+
+/** A two-second y4m of a still image (even dimensions, as the y4m needs), for Chromium's fake camera. */
+function y4m(name: string, png: Buffer): string {
+  const still = path.join(dir, `${name}.png`);
+  const out = path.join(dir, `${name}.y4m`);
+  writeFileSync(still, png);
+  execFileSync(ffmpeg, ['-loglevel', 'error', '-y', '-loop', '1', '-i', still, '-t', '2', '-r', '10', '-vf', 'scale=trunc(iw/2)*2:trunc(ih/2)*2', '-pix_fmt', 'yuv420p', out]);
+  return out;
+}
+
+/** Opens `url` in a phone-sized page of a Chromium whose camera plays `video`; "Start" on the welcome screen. */
+async function openWithCamera(video: string, url: string) {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...ARGS, `--use-file-for-fake-video-capture=${video}`] });
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Start' }).click({ timeout: 30_000 });
+  return { browser, page, errors };
+}
+
+/** "Take photo" once the camera plays, then "Use this photo" on the review. */
+async function shoot(page: Page) {
+  const take = page.getByRole('button', { name: 'Take photo' });
+  await take.click({ timeout: 30_000 }); // waits until the camera plays (the button is enabled then)
+  await page.getByRole('img', { name: 'Your photo' }).waitFor();
+  await page.getByRole('button', { name: 'Use this photo' }).click();
+}
+
+it('document and selfie by camera alone: full-resolution photos, resumed after a relaunch, approved by the real checks', async () => {
+  const doc = await makeDocument('valid', 'passport', { today: new Date() });
+  const portrait = await sharp(original('astronaut')).resize(256, 336, { fit: 'cover' }).png().toBuffer();
+  const passport = await sharp(doc.images[0]!.bytes).composite([{ input: portrait, left: 48, top: 112 }]).png().toBuffer();
+  const { spec } = doc;
+  const [first, ...rest] = spec.givenNames.split(' ');
+  const applicant = await call<{ id: string }>('POST', '/v3.6/applicants', {
+    first_name: `${first![0]}${first!.slice(1).toLowerCase()}${rest.length ? ` ${rest.join(' ').toLowerCase()}` : ''}`,
+    last_name: `${spec.surname[0]}${spec.surname.slice(1).toLowerCase()}`, dob: spec.birthDate,
+  });
+  const wf = await call<{ id: string }>('POST', '/v3.6/workflows', { name: 'Live KYC', template: 'document_selfie_photo' });
+  expect((await call('POST', `/v3.6/workflows/${wf.body.id}/versions/1/activate`)).status).toBe(200);
+  const run = await call<{ id: string; link: { url: string } }>('POST', '/v3.6/workflow_runs', { workflow_id: wf.body.id, applicant_id: applicant.body.id });
+  expect(run.status).toBe(201);
+
+  const docVideo = y4m('passport', passport);
+  const one = await openWithCamera(docVideo, run.body.link.url);
+  await one.page.getByRole('combobox', { name: 'Country' }).fill('United Kingdom');
+  await one.page.getByRole('radio', { name: 'Passport' }).check();
+  await one.page.getByRole('button', { name: 'Continue' }).click();
+  await shoot(one.page);
+  await one.page.getByRole('checkbox', { name: 'I agree' }).waitFor({ timeout: 60_000 }); // the selfie is next
+  const docs = await call<{ documents: Array<{ id: string }> }>('GET', `/v3.6/documents?applicant_id=${applicant.body.id}`);
+  expect(docs.body.documents).toHaveLength(1);
+  const sent = await stack.api(`/v3.6/documents/${docs.body.documents[0]!.id}/download`, { token: live });
+  const meta = await sharp(Buffer.from(await sent.arrayBuffer())).metadata();
+  const frame = await sharp(passport).metadata();
+  expect(meta).toMatchObject({ format: 'jpeg', width: frame.width! - (frame.width! % 2), height: frame.height! - (frame.height! % 2) }); // the camera's full frame
+  expect(one.errors).toEqual([]);
+  await one.browser.close();
+
+  const faceVideo = y4m('face', await sharp(original('astronaut')).resize(480).png().toBuffer());
+  const two = await openWithCamera(faceVideo, run.body.link.url);
+  await two.page.getByRole('checkbox', { name: 'I agree' }).check();
+  await two.page.getByRole('button', { name: 'Continue' }).click();
+  await two.page.getByRole('heading', { name: 'A photo of your face' }).waitFor();
+  await shoot(two.page);
+  await two.page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 240_000 });
+  const end = await call<{ status: string; output: Record<string, { result: string }> }>('GET', `/v3.6/workflow_runs/${run.body.id}`);
+  expect(end.body).toMatchObject({ status: 'approved', output: { document: { result: 'clear' }, face: { result: 'clear' } } });
+  expect(two.errors).toEqual([]);
+  await two.browser.close();
+}, 400_000);

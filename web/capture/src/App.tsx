@@ -1,0 +1,87 @@
+/** The capture page: header (title, logo, language), then the step the run is at. */
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Task } from './api';
+import { humanError, transient } from './errors';
+import type { Flow, View } from './flow';
+import { LANGUAGES, NATIVE, pickLanguage, setLanguage, type Language } from './i18n';
+import { Consent, Welcome } from './steps/Start';
+import { Heading } from './ui/Heading';
+import { TaskStep } from './steps/TaskStep';
+
+type Screen = View | { kind: 'fatal'; message: string; details: string[] };
+const remembered = (key: string) => { try { return sessionStorage.getItem(key) === '1'; } catch { return false; } };
+const remember = (key: string) => { try { sessionStorage.setItem(key, '1'); } catch { /* kept in memory only */ } };
+
+export function App({ flow, initial }: { flow: Flow; initial?: Screen }) {
+  const { t, i18n } = useTranslation();
+  const [view, setView] = useState<Screen>(initial ?? { kind: 'loading' });
+  const [failures, setFailures] = useState(0);
+  const [started, setStarted] = useState(() => remembered(`capture-started:${flow.runId}`));
+  const [consented, setConsented] = useState(() => remembered(`capture-consent:${flow.runId}`));
+  const languageChosen = useRef(new URLSearchParams(location.search).has('lang'));
+
+  useEffect(() => {
+    if (view.kind !== 'loading' && view.kind !== 'waiting') return undefined;
+    let cancelled = false;
+    const delay = failures ? Math.min(2 ** failures, 30) * 1000 : view.kind === 'loading' ? 0 : 1500;
+    const timer = setTimeout(() => {
+      flow.next().then((next) => {
+        if (cancelled) return;
+        setFailures(0);
+        const link = flow.link;
+        if (!languageChosen.current && link?.language) void setLanguage(pickLanguage(link.language));
+        languageChosen.current = true;
+        if (next.kind === 'done' && !next.already && link?.completed_redirect_url) return location.assign(link.completed_redirect_url);
+        if (next.kind === 'expired' && link?.expired_redirect_url) return location.assign(link.expired_redirect_url);
+        setView(next);
+      }, (e: unknown) => {
+        if (cancelled) return;
+        if (transient(e)) { setFailures((n) => n + 1); setView({ kind: 'waiting' }); } else setView({ kind: 'fatal', ...humanError(e, t) });
+      });
+    }, delay);
+    return () => { cancelled = true; clearTimeout(timer); };
+  }, [view, failures, flow, t]);
+
+  const settings = flow.run?.workflow?.settings ?? null;
+  const title = flow.run?.workflow?.name || t('app.title');
+  useEffect(() => { document.title = title; }, [title]);
+  const style = settings?.branding?.primary_colour ? { '--primary': settings.branding.primary_colour } as CSSProperties : undefined;
+
+  function body() {
+    switch (view.kind) {
+      case 'loading': return <p className="status" role="status"><span className="spinner" aria-hidden="true" />{t('app.loading')}</p>;
+      case 'waiting': return failures
+        ? <div role="status" className="status"><p>{t('waiting.offline', { seconds: Math.min(2 ** failures, 30) })}</p>
+          <button type="button" className="secondary" onClick={() => { setFailures(0); setView({ kind: 'loading' }); }}>{t('waiting.tryNow')}</button></div>
+        : <p className="status" role="status"><span className="spinner" aria-hidden="true" />{t('waiting.checking')}</p>;
+      case 'done': return <section className="done"><Heading>{t('done.heading')}</Heading><p>{view.already ? t('done.already') : t('done.body')}</p></section>;
+      case 'expired': return <div className="error" role="alert"><p>{t('errors.expired')}</p></div>;
+      case 'fatal': return <div className="error" role="alert"><p>{view.message}</p>{view.details.length > 0 && <ul>{view.details.map((d) => <li key={d}>{d}</li>)}</ul>}</div>;
+      case 'task': return gate(view.task);
+    }
+  }
+  function gate(task: Task) {
+    if (!started && settings?.welcome !== false) return <Welcome onStart={() => { remember(`capture-started:${flow.runId}`); setStarted(true); }} />;
+    if (!consented && task.input?.task_type?.startsWith('face_capture')) {
+      return <Consent onAgree={() => { remember(`capture-consent:${flow.runId}`); setConsented(true); }} />;
+    }
+    return <TaskStep key={task.id} flow={flow} task={task} onCompleted={() => setView({ kind: 'loading' })} />;
+  }
+
+  return (
+    <div className="page" style={style}>
+      <header>
+        {settings?.branding?.logo_url && <img className="logo" src={settings.branding.logo_url} alt="" />}
+        <h1>{title}</h1>
+        <label className="language">
+          <span>{t('app.language')}</span>
+          <select value={i18n.language} onChange={(e) => { languageChosen.current = true; void setLanguage(e.target.value as Language); }}>
+            {LANGUAGES.filter((l) => l !== 'ar_XB' || i18n.language === 'ar_XB').map((l) => <option key={l} value={l}>{NATIVE[l]}</option>)}
+          </select>
+        </label>
+      </header>
+      <main id="content">{body()}</main>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * Smart Capture: `/capture/<run id>#link=<link token>`. The link token is read from the fragment
+ * (never sent to a server in a URL) and kept in sessionStorage so a reload works after it is
+ * removed from the address bar; it opens short capture sessions (api.ts). The language is the
+ * link's, else the browser's.
+ */
+import { createRoot } from 'react-dom/client';
+import { Api } from './api';
+import { App } from './App';
+import { Flow } from './flow';
+import { initI18n, pickLanguage, setLanguage } from './i18n';
+
+function readLink(runId: string): string | undefined {
+  const key = `capture-link:${runId}`;
+  const fromHash = new URLSearchParams(location.hash.replace(/^#/, '')).get('link') ?? undefined;
+  try {
+    if (fromHash) {
+      sessionStorage.setItem(key, fromHash);
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+    return fromHash ?? sessionStorage.getItem(key) ?? undefined;
+  } catch {
+    return fromHash;
+  }
+}
+
+async function main() {
+  const match = /^\/capture\/([^/]+)\/?$/.exec(location.pathname);
+  const runId = match ? decodeURIComponent(match[1]!) : '';
+  const link = runId ? readLink(runId) : undefined;
+  let storage: Storage | undefined;
+  try { storage = sessionStorage; } catch { storage = undefined; }
+  const flow = new Flow(new Api(link ?? ''), runId, storage);
+  const lang = pickLanguage(new URLSearchParams(location.search).get('lang') ?? flow.link?.language);
+  await initI18n(lang);
+  await setLanguage(lang);
+  const root = createRoot(document.getElementById('app')!);
+  if (!link) {
+    const i18n = (await import('i18next')).default;
+    root.render(<App flow={flow} initial={{ kind: 'fatal', message: i18n.t('errors.incomplete'), details: [] }} />);
+    return;
+  }
+  root.render(<App flow={flow} />);
+}
+
+void main();
