@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { isoSeconds } from '../shared/ids';
-import { unauthorized } from '../shared/errors';
+import { ApiError, unauthorized } from '../shared/errors';
 import { getRun, isEnded, type RunItem } from '../store/runs';
 import { assertActiveApplicant, createSdkToken, readSignedToken, sdkTokenExpiry, signToken } from './auth';
 
@@ -31,8 +31,13 @@ export async function openCaptureSession(linkToken: string, now: number, seconds
   const link = readSignedToken(linkToken, LinkPayload, PURPOSE);
   const run = await getRun(link.run_id);
   if (!run || run.environment !== link.environment || run.applicant_id !== link.applicant_id) throw unauthorized();
-  if (isEnded(run.status)) throw unauthorized('This verification has ended; the link can no longer be used');
-  if (linkExpired(run, now)) throw unauthorized('This link has expired; ask for a new one');
+  // Told apart by type (the page says "already completed" or follows expired_redirect_url, which
+  // only the holder of this run's signed link learns).
+  if (isEnded(run.status)) throw new ApiError(401, 'run_ended', 'This verification has ended; the link can no longer be used');
+  if (linkExpired(run, now)) {
+    const redirect = run.link.expired_redirect_url;
+    throw new ApiError(401, 'link_expired', 'This link has expired; ask for a new one', {}, {}, redirect ? { expired_redirect_url: redirect } : {});
+  }
   await assertActiveApplicant(run.applicant_id, run.environment);
   const until = run.link.expires_at === null ? undefined : Date.parse(run.link.expires_at);
   const token = createSdkToken({ applicantId: run.applicant_id, environment: run.environment, runId: run.id }, now, seconds, until);

@@ -30,12 +30,13 @@ export function isTransientAwsError(e: unknown): boolean {
 }
 
 export class ApiError extends Error {
+  /** `extra`: members added to the error object beside Onfido's (extensions its clients ignore). */
   constructor(readonly status: number, readonly type: string, message: string, readonly fields: Record<string, string[]> = {},
-    readonly headers: Record<string, string> = {}) {
+    readonly headers: Record<string, string> = {}, readonly extra: Record<string, unknown> = {}) {
     super(message);
     this.name = 'ApiError';
   }
-  body() { return { error: { type: this.type, message: this.message, fields: this.fields } }; }
+  body() { return { error: { type: this.type, message: this.message, fields: this.fields, ...this.extra } }; }
 }
 
 export const notFound = (kind: string, id: string) =>

@@ -93,14 +93,15 @@ it('refuses forged, malformed and foreign link tokens with 401', async () => {
 
 it('refuses a link past link.expires_at (401, Onfido body); sessions never outlive it', async () => {
   const expiresAt = isoSeconds(new Date(Date.now() + 30 * MINUTE));
-  const run = await newRun({ expires_at: expiresAt });
+  const run = await newRun({ expires_at: expiresAt, expired_redirect_url: 'https://verify.example.com/expired' });
   offset = 20 * MINUTE;
   const late = await session(linkOf(run));
   expect(late.body.expires_at).toBe(expiresAt);
   expect((await readRun(run.id, late.body.token)).status).toBe(200);
   offset = 31 * MINUTE;
   const refused = await session(linkOf(run));
-  expect(refused).toMatchObject({ status: 401, body: { error: { type: 'authorization_error', message: expect.stringContaining('expired'), fields: {} } } });
+  // The holder of the link learns where the integrator sends expired links (the page goes there on first open).
+  expect(refused).toMatchObject({ status: 401, body: { error: { type: 'link_expired', message: expect.stringContaining('expired'), fields: {}, expired_redirect_url: 'https://verify.example.com/expired' } } });
   expect((await readRun(run.id, late.body.token)).status).toBe(401);
 });
 
@@ -117,7 +118,7 @@ it('refuses the link of a run that has ended', async () => {
   const done = await t.workflow({ name: 'Done', start: 'approve', tasks: [{ id: 'approve', type: 'result', outcome: 'approve', reasons: ['done'] }] });
   const run = await newRun({}, done);
   await t.until(run.id, ['approved']);
-  expect(await session(linkOf(run))).toMatchObject({ status: 401, body: { error: { message: expect.stringContaining('ended') } } });
+  expect(await session(linkOf(run))).toMatchObject({ status: 401, body: { error: { type: 'run_ended', message: expect.stringContaining('ended') } } });
 });
 
 it('refuses every token of a deleted applicant (401): SDK token, run token, link and session', async () => {

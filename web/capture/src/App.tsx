@@ -33,7 +33,8 @@ export function App({ flow, initial }: { flow: Flow; initial?: Screen }) {
         if (!languageChosen.current && link?.language) void setLanguage(pickLanguage(link.language));
         languageChosen.current = true;
         if (next.kind === 'done' && !next.already && link?.completed_redirect_url) return location.assign(link.completed_redirect_url);
-        if (next.kind === 'expired' && link?.expired_redirect_url) return location.assign(link.expired_redirect_url);
+        const expiredTo = next.kind === 'expired' ? next.redirect ?? link?.expired_redirect_url : undefined;
+        if (expiredTo) return location.assign(expiredTo);
         setView(next);
       }, (e: unknown) => {
         if (cancelled) return;

@@ -21,7 +21,8 @@ export interface Media { id: string }
 
 /** An error answered by the API (`{ error: { type, message, fields } }`) or by the network. */
 export class ApiError extends Error {
-  constructor(message: string, readonly status: number, readonly fields: Record<string, string[]> = {}) {
+  constructor(message: string, readonly status: number, readonly fields: Record<string, string[]> = {},
+    readonly type?: string, readonly expiredRedirectUrl?: string) {
     super(message);
   }
   /** The message with each field problem, e.g. `file: must be one of jpg, png`. */
@@ -78,10 +79,11 @@ export class Api {
     let parsed: unknown;
     try { parsed = text ? JSON.parse(text) : undefined; } catch { parsed = undefined; }
     if (!res.ok) {
-      const error = (parsed as { error?: { message?: unknown; fields?: unknown } } | undefined)?.error;
+      const error = (parsed as { error?: { type?: unknown; message?: unknown; fields?: unknown; expired_redirect_url?: unknown } } | undefined)?.error;
       const message = typeof error?.message === 'string' ? error.message : 'The request failed.';
       const fields = error?.fields && typeof error.fields === 'object' ? error.fields as Record<string, string[]> : {};
-      throw new ApiError(message, res.status, fields);
+      const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+      throw new ApiError(message, res.status, fields, text(error?.type), text(error?.expired_redirect_url));
     }
     return parsed as T;
   }

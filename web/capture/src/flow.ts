@@ -13,7 +13,7 @@ export type View =
   | { kind: 'task'; task: Task }
   | { kind: 'waiting' }
   | { kind: 'done'; already: boolean }
-  | { kind: 'expired' };
+  | { kind: 'expired'; redirect?: string };
 
 export class Flow {
   readonly settled = new Set<string>();
@@ -36,7 +36,9 @@ export class Flow {
       run = await this.api.run(this.runId);
     } catch (e) {
       // The link no longer opens sessions: it expired, or the run ended (perhaps on another device).
-      if (e instanceof ApiError && e.status === 401) return /ended/i.test(e.message) ? { kind: 'done', already: !this.completedHere } : { kind: 'expired' };
+      if (e instanceof ApiError && e.status === 401) {
+        return e.type === 'run_ended' ? { kind: 'done', already: !this.completedHere } : { kind: 'expired', redirect: e.expiredRedirectUrl };
+      }
       throw e;
     }
     this.run = run;
