@@ -79,7 +79,7 @@ export function createReportHandler(rt: Runtime = systemRuntime, store: ReportSt
     const now = rt.now().toISOString();
     const item: TaskItem = existing ?? {
       id: reportTaskId(req), workflow_run_id: runId, workflow_task_id: req.task_id, task_type: req.report, kind: 'report',
-      task_def_id: req.task_id, task_def_version: String(req.task_version), status: 'completed', config: req.config,
+      task_def_id: req.report, task_def_version: String(req.task_version), status: 'completed', config: req.config,
       input: { report: req.report, config: req.config, tasks: req.tasks }, output: result, announced: false, created_at: now, updated_at: now,
     };
     const created = existing ? false : await storage('storing the report', store.putTaskOnce(item));
