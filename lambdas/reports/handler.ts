@@ -17,6 +17,7 @@ import { runLiveReport, type Evidence } from './dispatch';
 import { callHttpProvider, reportProviders, type ReportProviders } from './providers';
 import { loadApplicant, ReportUnavailableError } from './evidence';
 import { sandboxReport } from './sandbox';
+import { withSemanticFields } from './semantic';
 import type { ApplicantData } from './types';
 import { lambdaHandler } from '../shared/lambda';
 
@@ -40,7 +41,7 @@ export const LIVE_SOURCES: ReportSources = { loadApplicant, providers: reportPro
 /** The report for a request: sandbox, the customer's provider or the built-in check. */
 export async function produceReport(req: ReportRequest, now: Date, sources: ReportSources = LIVE_SOURCES): Promise<ReportResult> {
   try {
-    const applicant: ApplicantData = await sources.loadApplicant(req);
+    const applicant: ApplicantData = withSemanticFields(await sources.loadApplicant(req), req);
     if (req.run.sandbox) return sandboxReport(req, applicant);
     const provider = sources.providers()[req.report];
     // The customer's own service answers this report type: it gets the request, not our evidence.
