@@ -48,7 +48,7 @@ export function useFaceIndexes(make: (environment: string) => FaceIndexStore): v
 const frontOf = (docs: LoadedMedia[]) => docs.find((d) => d.meta.details.side === 'front') ?? docs[0];
 
 export const CHECKS: Record<ReportType, Check> = {
-  document_report: async ({ req, applicant, now }) => checkDocument({ images: await loadMediaOf(req, DOC), config: req.config, applicant, now }),
+  document_report: async ({ req, applicant, now }) => checkDocument({ images: await loadMediaOf(req, DOC), config: req.config, applicant, now, version: req.task_version }),
   autofill: async ({ req, now }) => extractDocument({ images: await loadMediaOf(req, DOC), now }),
   facial_similarity_report: async ({ req }) => {
     const config = FacialSimilarityConfig.safeParse(req.config);
