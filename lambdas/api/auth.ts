@@ -5,17 +5,17 @@
  * from POST /v3.6/sdk_token or a run's `sdk_token`, shorter for capture sessions (links.ts).
  * Every request with one also reads its applicant: a deleted applicant's tokens are refused.
  */
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { ApiError, unauthorized } from '../shared/errors';
 import { getApplicant } from '../store/applicants';
 import { keys } from '../store/table';
-import type { Caller } from './http';
+import { readSignedToken, SdkPayload, type Caller } from '../shared/tokens';
 
-export const SDK_TOKEN_SECONDS = 90 * 60;
+export { createSdkToken, readSignedToken, SDK_TOKEN_SECONDS, sdkTokenExpiry, signToken } from '../shared/tokens';
+
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Creates an API token, stores its hash, returns the token (shown once). */
@@ -26,37 +26,6 @@ export async function createApiToken(environment: 'sandbox' | 'live', token = `a
     Item: { ...keys.apiToken(hashToken(token)), environment, created_at: new Date().toISOString() },
   }));
   return token;
-}
-
-const SdkPayload = z.object({ applicant_id: z.string(), environment: z.enum(['sandbox', 'live']), run_id: z.string().optional(), exp: z.number() });
-/** HMAC of the payload; other kinds of signed token (`purpose`, e.g. capture links) never verify as SDK tokens. */
-const sign = (payload: string, purpose?: string) =>
-  createHmac('sha256', config().SDK_TOKEN_SECRET).update(purpose ? `${purpose}:${payload}` : payload).digest('base64url');
-
-/** `<base64url JSON>.<signature>` for `payload`. */
-export function signToken(payload: object, purpose?: string): string {
-  const encoded = Buffer.from(JSON.stringify(payload)).toString('base64url');
-  return `${encoded}.${sign(encoded, purpose)}`;
-}
-
-/** The JSON payload of a token signed with `signToken`, parsed with `schema`; 401 when forged or malformed. */
-export function readSignedToken<T>(token: string, schema: z.ZodType<T>, purpose?: string): T {
-  const [payload, signature, extra] = token.split('.');
-  if (!payload || !signature || extra !== undefined) throw unauthorized();
-  const expected = Buffer.from(sign(payload, purpose));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw unauthorized();
-  try { return schema.parse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))); } catch { throw unauthorized(); }
-}
-
-/** When (Unix seconds) a token made at `now` (ms) for `seconds` expires, never past `until` (ms). */
-export const sdkTokenExpiry = (now: number, seconds = SDK_TOKEN_SECONDS, until = Infinity) => Math.floor(Math.min(now + seconds * 1000, until) / 1000);
-
-/** An SDK token valid `seconds` from `now` (never past `until`, in ms, when given). */
-export function createSdkToken(p: { applicantId: string; environment: 'sandbox' | 'live'; runId?: string }, now = Date.now(),
-  seconds = SDK_TOKEN_SECONDS, until?: number): string {
-  const exp = sdkTokenExpiry(now, seconds, until);
-  return signToken({ applicant_id: p.applicantId, environment: p.environment, ...(p.runId ? { run_id: p.runId } : {}), exp });
 }
 
 export function verifySdkToken(token: string, now = Date.now()): Caller {

@@ -13,7 +13,7 @@ import { checkDocument } from './document';
 import { drivingLicenceReport } from './driving_licence';
 import { BadEvidenceError, loadDeviceSignals, loadMediaOf, outputsById, type LoadedMedia } from './evidence';
 import { FaceInputError } from './face/errors';
-import { DynamoFaceIndex } from '../store/faces';
+import { DynamoFaceIndex } from './face/known-faces/dynamo';
 import { checkFacialSimilarity, checkKnownFaces, FacialSimilarityConfig, type FaceIndexStore } from './face';
 import { identityReport } from './identity';
 import { indiaPanReport } from './india_pan';

@@ -6,8 +6,7 @@
  */
 import { z } from 'zod';
 import { publicRunError } from '../../compiler';
-import { createSdkToken } from '../api/auth';
-import { createLinkToken } from '../api/links';
+import { createLinkToken, createSdkToken } from '../shared/tokens';
 import { config } from '../shared/config';
 import { isoSeconds } from '../shared/ids';
 import { isEnded, type RunItem, type RunLink, type RunStatus } from '../store/runs';

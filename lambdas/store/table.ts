@@ -43,7 +43,7 @@ export const keys = {
   deadLetter: (webhookId: string, eventId: string) => ({ pk: `DEADLETTER#${webhookId}`, sk: eventId }),
   event: (resourceId: string, event: string) => ({ pk: `EVENT#${resourceId}`, sk: event }),
   apiToken: (hash: string) => ({ pk: `TOKEN#${hash}`, sk: 'TOKEN' }),
-  /** Known faces (store/faces.ts): one item per stored face, unique per media id, per environment. */
+  /** Known faces (reports/face/known-faces/dynamo.ts): one item per stored face, unique per media id, per environment. */
   face: (env: string, applicantId: string, mediaId: string) => ({ pk: `FACES#${env}`, sk: `${applicantId}#${mediaId}` }),
   /** gsi1: the faces of an environment in the order they were stored (`createdKey`), read incrementally. */
   faces: (env: string) => `FACES#${env}`,

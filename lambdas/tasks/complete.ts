@@ -6,7 +6,7 @@
  */
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
-import type { Caller } from '../api/http';
+import type { Caller } from '../shared/tokens';
 import { refreshRunStatus } from '../runs/status';
 import { clients } from '../shared/aws';
 import { conflict, forbidden, internal, notFound, validationError } from '../shared/errors';
