@@ -39,6 +39,8 @@ export default tseslint.config(
   { files: ['lambdas/store/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [DEEP_COMPILER, NO_LOCAL, layer('store', ['api', 'reports', 'runs', 'tasks', 'webhooks', 'workflows'])] }] } },
   { files: ['lambdas/runs/**/*.ts', 'lambdas/tasks/**/*.ts', 'lambdas/reports/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [DEEP_COMPILER, NO_LOCAL, layer('a function', ['api'])] }] } },
   { files: ['lambdas/api/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [DEEP_COMPILER, NO_LOCAL, layer('api', ['reports'])] }] } },
+  // Handlers log through Powertools (shared/powertools.ts: structured JSON), never console.
+  { files: ['lambdas/**/*.ts'], ignores: ['**/*.test.ts'], rules: { 'no-console': 'error' } },
   ...[1, 2, 3].map((depth) => ({
     files: [`compiler/${'*/'.repeat(depth - 1)}*.ts`],
     rules: { 'no-restricted-imports': ['error', { patterns: [...COMPILER_PURE, outsideCompiler(depth)] }] },

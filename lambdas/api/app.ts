@@ -7,11 +7,12 @@ import { authenticate } from './auth';
 import { ApiGatewayEvent, type ApiResult, type Caller, type Request, type Response } from './http';
 import type { Router } from './router';
 import { systemRuntime, type Runtime } from '../shared/ids';
+import { logError } from '../shared/powertools';
 
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 /** `rt`: the clock that SDK tokens are checked against (tests inject one). */
-export function createApp(router: Router, log: (msg: string, err?: unknown) => void = (m, e) => console.error(m, e), rt: Runtime = systemRuntime) {
+export function createApp(router: Router, log: (msg: string, err?: unknown) => void = logError, rt: Runtime = systemRuntime) {
   return async function handle(rawEvent: unknown): Promise<ApiResult> {
     try {
       return toResult(await dispatch(router, rawEvent, rt));

@@ -11,6 +11,7 @@ import { runError, type ExecutionInput } from '../../compiler';
 import { clients } from '../shared/aws';
 import { internal, notFound, validationError } from '../shared/errors';
 import { systemRuntime, type Runtime } from '../shared/ids';
+import { logError } from '../shared/powertools';
 import { getApplicant } from '../store/applicants';
 import { markRunError, putRun, RunLink, setExecutionArn, type Environment, type RunItem } from '../store/runs';
 import { getLiveVersion, getWorkflowItem } from '../store/workflows';
@@ -29,7 +30,7 @@ export const CreateRunBody = z.object({
 });
 export type CreateRunBody = z.infer<typeof CreateRunBody>;
 
-export async function createRun(body: CreateRunBody, environment: Environment, rt: Runtime = systemRuntime, log = console.error): Promise<RunItem> {
+export async function createRun(body: CreateRunBody, environment: Environment, rt: Runtime = systemRuntime, log = logError): Promise<RunItem> {
   if (body.link?.expires_at && Date.parse(body.link.expires_at) <= rt.now().getTime()) {
     throw validationError('The link would have expired already', { 'link.expires_at': ['must be in the future'] });
   }

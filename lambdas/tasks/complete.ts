@@ -11,6 +11,7 @@ import { refreshRunStatus } from '../runs/status';
 import { clients } from '../shared/aws';
 import { conflict, forbidden, internal, notFound, validationError } from '../shared/errors';
 import { systemRuntime, type Runtime } from '../shared/ids';
+import { logError } from '../shared/powertools';
 import type { RunItem } from '../store/runs';
 import { getTask, markTask, settleTask, type TaskItem } from '../store/tasks';
 import { checkCapture } from './capture';
@@ -39,7 +40,7 @@ function authorise(caller: Caller, task: TaskItem): void {
   if (task.kind === 'interactive' && caller.kind !== 'sdk') throw forbidden('Interactive tasks are completed by the capture client with an SDK token');
 }
 
-export async function completeTask(caller: Caller, run: RunItem, taskId: string, data: unknown, rt: Runtime = systemRuntime, log = console.error): Promise<void> {
+export async function completeTask(caller: Caller, run: RunItem, taskId: string, data: unknown, rt: Runtime = systemRuntime, log = logError): Promise<void> {
   const task = await getTask(run.id, taskId);
   if (!task) throw notFound('Task', taskId);
   authorise(caller, task);

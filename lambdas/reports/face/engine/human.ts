@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Human, Config } from '@vladmandic/human';
+import { processSettings } from '../../../shared/config';
 import { FaceEngineError } from '../errors';
 
 /** Only the face pipeline runs: detector → faceres (1024-d descriptor).
@@ -51,10 +52,11 @@ function packageDir(name: string): string {
 /** Human's node-wasm build, the models and the wasm binaries; env vars win in a bundled Lambda
  *  (see README.md, "Bundling for Lambda"). */
 export function assetPaths(): { human: string; models: string; wasm: string } {
+  const env = processSettings();
   return {
-    human: process.env.FACE_HUMAN_JS ?? path.join(packageDir('@vladmandic/human'), 'dist', 'human.node-wasm.js'),
-    models: process.env.FACE_MODELS_DIR ?? path.join(packageDir('@vladmandic/human'), 'models'),
-    wasm: process.env.FACE_WASM_DIR ?? path.join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist'),
+    human: env.FACE_HUMAN_JS ?? path.join(packageDir('@vladmandic/human'), 'dist', 'human.node-wasm.js'),
+    models: env.FACE_MODELS_DIR ?? path.join(packageDir('@vladmandic/human'), 'models'),
+    wasm: env.FACE_WASM_DIR ?? path.join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist'),
   };
 }
 
