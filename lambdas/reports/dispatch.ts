@@ -16,7 +16,7 @@ import { FaceInputError } from './face/errors';
 import { DynamoFaceIndex } from './face/known-faces/dynamo';
 import { checkFacialSimilarity, checkKnownFaces, FacialSimilarityConfig, type FaceIndexStore } from './face';
 import { identityReport } from './identity';
-import { indiaPanReport } from './india_pan';
+import { indiaPanReport } from './india_tax_id_report';
 import { proofOfAddressReport } from './proof_of_address';
 import type { ApplicantData } from './types';
 import { seedStore, watchlistReport, type InMemoryWatchlistStore } from './watchlist';
