@@ -10,7 +10,8 @@ import { DEMO_DEFINITION, DEMO_WORKFLOW_NAME } from '../local/stack/demo-workflo
 
 const Run = z.object({ id: z.string(), status: z.string(), sdk_token: z.string().nullable().optional() }).passthrough();
 const Task = z.object({ id: z.string(), task_def_id: z.string() });
-const TYPES = new Map<string, string>(DEMO_DEFINITION.tasks.map((t) => [t.type === 'send_receive' ? t.task_def_id : t.id, t.type]));
+/** A task's `task_def_id` is its type, or a Send/Receive task's configured id. */
+const SEND_RECEIVE_IDS = new Set<string>(DEMO_DEFINITION.tasks.flatMap((t) => t.type === 'send_receive' ? [t.task_def_id] : []));
 const ENDED = new Set(['approved', 'review', 'declined', 'abandoned', 'error']);
 
 export async function demo(args: string[], log: (line: string) => void = (l) => console.log(l)): Promise<number> {
@@ -45,7 +46,7 @@ export async function demo(args: string[], log: (line: string) => void = (l) => 
 
 /** Completes a waiting task the way its actor would; false when this task is not one the demo plays. */
 async function playTask(api: Client, runId: string, applicantId: string, t: z.infer<typeof Task>, sdkToken: string, log: (l: string) => void): Promise<boolean> {
-  const type = TYPES.get(t.task_def_id);
+  const type = SEND_RECEIVE_IDS.has(t.task_def_id) ? 'send_receive' : t.task_def_id;
   const complete = (data: unknown, sdk?: string) => api.call('POST', `/v3.6/workflow_runs/${runId}/tasks/${t.id}/complete`, { data }, sdk ? { sdkToken: sdk } : {});
   if (type === 'document_capture') {
     const doc = await documentImage();

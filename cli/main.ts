@@ -4,7 +4,7 @@ import { compileCommand, graphCommand, schemaCommand, templateCommand, templates
 
 type Command = (args: string[], out: Out, env: NodeJS.ProcessEnv) => number | Promise<number>;
 
-const COMMANDS: Record<string, { run: Command; help: string }> = {
+export const COMMANDS: Record<string, { run: Command; help: string }> = {
   start: {
     run: async (args) => (await import('./start')).start(args),
     help: 'start                             the whole product on http://localhost:3000 (PORT), data in .studio/',

@@ -15,6 +15,7 @@ export { toMermaid } from './mermaid';
 export { availableUpdates } from './updates';
 export { workflowJsonSchema } from './json-schema';
 export * from './runtime-contract';
+export type { DataType } from './tasks/types';
 
 export type Compilation =
   | { ok: true; asl: StateMachine; json: string; problems: [] }

@@ -36,6 +36,9 @@ export const ReportRequest = z.object({
   config: z.record(z.string(), z.unknown()),
   run: ExecutionInput,
   tasks: TaskOutputs,
+  /** Applicant fields (SEMANTIC_FIELDS) from custom inputs and received properties that say they stand for them;
+   *  the handler uses one when the applicant lacks the field. Absent when the workflow names none. */
+  semantic: z.record(z.string(), z.unknown()).optional(),
 });
 export type ReportRequest = z.infer<typeof ReportRequest>;
 

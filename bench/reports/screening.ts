@@ -8,7 +8,7 @@ import { deviceReport, MaxmindCountryLookup } from '../../lambdas/reports/device
 import { drivingLicenceReport } from '../../lambdas/reports/driving_licence';
 import { aamvaText, CA_LICENCE, pdf417Png } from '../../lambdas/reports/driving_licence/fixtures/aamva-sample';
 import { identityReport } from '../../lambdas/reports/identity';
-import { indiaPanReport } from '../../lambdas/reports/india_pan';
+import { indiaPanReport } from '../../lambdas/reports/india_tax_id_report';
 import { proofOfAddressReport } from '../../lambdas/reports/proof_of_address';
 import { bankStatement } from '../../lambdas/reports/proof_of_address/fixtures/documents';
 import { sandboxReport } from '../../lambdas/reports/sandbox';

@@ -3,7 +3,7 @@
  * (a task id, or the end of the parallel branch it is in).
  */
 import type { Analysis, Scope } from '../graph';
-import type { Task } from '../model';
+import type { Task, WorkflowInput } from '../model';
 import type { CompileContext } from './context';
 import { runError, TASK_FAILED_ERRORS, TRANSIENT_ERRORS, type RunErrorType } from '../runtime-contract';
 import type { Catcher, Route, State, States } from './asl';
@@ -19,6 +19,8 @@ export interface Env {
   ctx: CompileContext;
   an: Analysis;
   tasks: Map<string, Task>;
+  /** The workflow's configured inputs. */
+  input: WorkflowInput | undefined;
   scope: Scope | null;
   /** Exported variables at the end of this branch (empty on the main route). */
   exports: string[];

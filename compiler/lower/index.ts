@@ -24,7 +24,7 @@ const INIT = 'studio.init';
 export function lower(rc: RuleContext, name: string, contextInput: CompileContextInput): StateMachine {
   const ctx = CompileContext.parse(contextInput);
   const targets = new Set([...rc.tasks.values()].flatMap((t) => (t.type === 'retry' ? [t.target] : [])));
-  const base = { ctx, an: rc.an, tasks: rc.tasks, used: { fail: false } };
+  const base = { ctx, an: rc.an, tasks: rc.tasks, input: rc.top.input, used: { fail: false } };
   const byScope = new Map<string, Task[]>();
   const scopeKey = (s: Scope | null | undefined) => (s ? `${s.parallel}#${s.branch}` : '');
   for (const t of rc.tasks.values()) {

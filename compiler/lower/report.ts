@@ -4,12 +4,12 @@
  * Transient errors (the Lambda service's, and the handler's `TRANSIENT_ERRORS`) are retried with
  * the context's back-off; anything else ends the run `error` at once.
  */
-import type { Task } from '../model';
+import { SEMANTIC_FIELDS, type Task } from '../model';
 import { latestVersion, REGISTRY } from '../tasks/registry';
 import type { State } from './asl';
 import { configOf } from './config';
 import { failureCatchers, route, type Env } from './env';
-import { EXECUTION_INPUT, expr, lit, literal, objectExpr, taskVar } from './jsonata';
+import { EXECUTION_INPUT, expr, lit, literal, objectExpr, pathExpr, sortedEntries, taskVar } from './jsonata';
 import { catchers } from './waiting';
 import { LAMBDA_TRANSIENT_ERRORS, TRANSIENT_ERRORS } from '../runtime-contract';
 
@@ -34,6 +34,7 @@ export function lowerReport(task: Task, env: Env): State {
         config: literal(configOf(task)),
         run: expr(EXECUTION_INPUT),
         tasks: expr(objectExpr(earlier)),
+        ...semanticPayload(task, env),
       },
     },
     TimeoutSeconds: ('timeout_seconds' in task ? task.timeout_seconds : undefined) ?? env.ctx.reportTimeoutSeconds,
@@ -45,4 +46,26 @@ export function lowerReport(task: Task, env: Env): State {
     ...catchers(failureCatchers(env, task.id, false, true)),
     ...route(env, task.next, { id: task.id, value: '$states.result.Payload' }),
   };
+}
+
+/**
+ * `semantic`: for each applicant field, the received properties (of Send/Receive tasks that
+ * precede the report on every route, nearest first) and then the custom inputs that stand for
+ * it; the first one present is sent. Nothing when the workflow names none.
+ */
+function semanticPayload(task: Task, env: Env): { semantic?: string } {
+  const sources = new Map<string, string[]>(SEMANTIC_FIELDS.map((f) => [f, []]));
+  env.an.eachPreceding(task.id, (id) => {
+    const before = env.tasks.get(id);
+    if (before?.type !== 'send_receive') return;
+    for (const [name, field] of sortedEntries(before.receive)) {
+      if (field.semantic) sources.get(field.semantic)?.push(pathExpr(`tasks.${id}.output.${name}`));
+    }
+  });
+  for (const [name, input] of sortedEntries(env.input?.custom)) {
+    if (input.semantic) sources.get(input.semantic)?.push(pathExpr(`input.custom.${name}`));
+  }
+  const entries = [...sources].flatMap(([f, exprs]): Array<[string, string]> =>
+    exprs.length === 0 ? [] : [[f, exprs.length === 1 ? exprs[0]! : `[${exprs.join(', ')}][0]`]]);
+  return entries.length === 0 ? {} : { semantic: expr(objectExpr(entries)) };
 }

@@ -25,6 +25,16 @@ export type Format = z.infer<typeof Format>;
 
 export const CUSTOM_INPUT_TYPES = ['string', 'boolean', 'string_list', 'number', 'date_time'] as const;
 
+/**
+ * The applicant fields a custom input or a received Send/Receive property may stand for
+ * (`semantic`): a report that finds the field missing on the applicant takes it from there.
+ * Other `semantic` values are free annotations.
+ */
+export const SEMANTIC_FIELDS = ['first_name', 'last_name', 'dob', 'email', 'phone_number', 'address', 'ssn', 'pan'] as const;
+export type SemanticField = (typeof SEMANTIC_FIELDS)[number];
+export const Semantic = z.string().max(64)
+  .describe(`What the value stands for; an applicant field (${SEMANTIC_FIELDS.join(', ')}) is read by reports when the applicant lacks it.`);
+
 export const APPLICANT_FIELDS = [
   'first_name', 'last_name', 'dob', 'email', 'phone_number', 'address', 'id_numbers', 'nationality', 'location',
 ] as const;

@@ -1,7 +1,7 @@
 /** zod schemas of every task type. The Workflow schema (workflow.ts) is their union. */
 import { z } from 'zod';
 import { Condition } from './conditions';
-import { base, Format, Next, TaskId, TimeoutSeconds } from './common';
+import { base, Format, Next, Semantic, TaskId, TimeoutSeconds } from './common';
 
 const DOCUMENT_TYPES = ['passport', 'national_identity_card', 'driving_licence', 'residence_permit'] as const;
 const COUNTRY = z.string().regex(/^[A-Z]{3}$/, { message: 'countries are ISO 3166-1 alpha-3 codes such as GBR' });
@@ -63,8 +63,8 @@ export const Retry = z.object({
 }).strict();
 
 const SEND_RECEIVE_ID = z.string().regex(/^[0-9a-z_-]+$/, { message: 'task definition ids and versions match ^[0-9a-z_-]+$' });
-export const SendField = z.object({ format: Format, source: z.string() }).strict();
-export const ReceiveField = z.object({ format: Format, required: z.boolean().optional() }).strict();
+export const SendField = z.object({ format: Format, source: z.string(), semantic: Semantic.optional() }).strict();
+export const ReceiveField = z.object({ format: Format, required: z.boolean().optional(), semantic: Semantic.optional() }).strict();
 export const SendReceive = z.object({
   ...base, type: z.literal('send_receive'), next: Next,
   task_def_id: SEND_RECEIVE_ID, task_def_version: SEND_RECEIVE_ID,

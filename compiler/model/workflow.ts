@@ -1,10 +1,11 @@
 /** The workflow definition: the product's central contract, one zod schema. */
 import { z } from 'zod';
-import { APPLICANT_FIELDS, CUSTOM_INPUT_TYPES, Format, TaskId } from './common';
+import { APPLICANT_FIELDS, CUSTOM_INPUT_TYPES, Format, Semantic, TaskId } from './common';
 import { Task } from './tasks';
 
+/** A custom input; every configured one is required when a run is created unless `required: false`. */
 export const CustomInput = z.object({
-  type: z.enum(CUSTOM_INPUT_TYPES), required: z.boolean().optional(), semantic: z.string().max(64).optional(),
+  type: z.enum(CUSTOM_INPUT_TYPES), required: z.boolean().optional(), semantic: Semantic.optional(),
 }).strict();
 
 export const WorkflowInput = z.object({

@@ -59,7 +59,7 @@ export const FACE_CAPTURE_OF_VARIANT = {
 const REPORTS = {
   document_report: reportType(['document_capture'], () => [docCapture], [
     { version: 1, notes: 'MRZ, expiry and age checks.' },
-    { version: 2, notes: 'Adds image-quality areas (blur, glare, resolution) and MRZ/printed-field consistency.' },
+    { version: 2, notes: 'Adds image_integrity.image_quality (resolution, blur, glare: a poor image is rejected) and data_consistency (MRZ against the printed fields: a mismatch is suspected).' },
   ]),
   facial_similarity_report: reportType(['document_capture', ...FACE_CAPTURES], (t) => {
     const variant = t.type === 'facial_similarity_report' ? t.variant : 'photo';

@@ -11,6 +11,8 @@ import { prerequisites, retries, sources, timeouts, versions } from './rules-tas
 import { conditions } from './rules-conditions';
 
 export { PROBLEM_CODES, type Problem, type ProblemCode } from './problem';
+export { parse } from './parse';
+export { APPLICANT_TYPES } from './paths';
 
 const RULES: Rule[] = [duplicateIds, routes, reachability, cycles, prerequisites, retries, timeouts, versions, conditions, sources];
 

@@ -12,6 +12,7 @@ import { ApiGatewayEvent, type ApiResult, type Caller, type Request, type Respon
 import { MAX_PAYLOAD_BYTES } from './limits';
 import type { Router } from './router';
 import { systemRuntime, type Runtime } from '../shared/ids';
+import { logError } from '../shared/powertools';
 import { labelRequest, withRequestScope } from '../shared/round-trips';
 
 /** The largest request body: what fits Lambda's payload after base64 (limits.ts). */
@@ -21,7 +22,7 @@ export const MAX_BODY_BYTES = MAX_PAYLOAD_BYTES;
 export const MAX_PATH_ID_LENGTH = 100;
 
 /** `rt`: the clock that SDK tokens are checked against (tests inject one). */
-export function createApp(router: Router, log: (msg: string, err?: unknown) => void = (m, e) => console.error(m, e), rt: Runtime = systemRuntime) {
+export function createApp(router: Router, log: (msg: string, err?: unknown) => void = logError, rt: Runtime = systemRuntime) {
   return (rawEvent: unknown): Promise<ApiResult> => withRequestScope('unrouted', () => handle(rawEvent));
   async function handle(rawEvent: unknown): Promise<ApiResult> {
     try {

@@ -5,9 +5,8 @@
  * from POST /v3.6/sdk_token or a run's `sdk_token`, shorter for capture sessions (links.ts).
  * Every request with one also reads its applicant: a deleted applicant's tokens are refused.
  */
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { ApiError, unauthorized } from '../shared/errors';
@@ -15,9 +14,10 @@ import { isoSeconds } from '../shared/ids';
 import { getApplicant } from '../store/applicants';
 import { noteTokenUse, putApiToken, type ApiTokenItem } from '../store/api-tokens';
 import { keys } from '../store/table';
-import type { Caller } from './http';
+import { readSignedToken, SdkPayload, type Caller } from '../shared/tokens';
 
-export const SDK_TOKEN_SECONDS = 90 * 60;
+export { createSdkToken, readSignedToken, SDK_TOKEN_SECONDS, sdkTokenExpiry, signToken } from '../shared/tokens';
+
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Creates an API token, stores its hash (with an id, a name and the last 4 characters), returns the token (shown once). */
@@ -36,40 +36,6 @@ export async function newApiToken(environment: 'sandbox' | 'live', token = `api_
   };
   await putApiToken(item);
   return { token, item };
-}
-
-const SdkPayload = z.object({ applicant_id: z.string(), environment: z.enum(['sandbox', 'live']), run_id: z.string().optional(), exp: z.number() });
-/** HMAC of the payload; other kinds of signed token (`purpose`, e.g. capture links) never verify as SDK tokens. */
-function sign(payload: string, purpose?: string): string {
-  const key = config().SDK_TOKEN_SECRET;
-  if (!key) throw new Error('The SDK-token secret is not loaded yet (SDK_TOKEN_SECRET_ARN is set): refusing to sign');
-  return createHmac('sha256', key).update(purpose ? `${purpose}:${payload}` : payload).digest('base64url');
-}
-
-/** `<base64url JSON>.<signature>` for `payload`. */
-export function signToken(payload: object, purpose?: string): string {
-  const encoded = Buffer.from(JSON.stringify(payload)).toString('base64url');
-  return `${encoded}.${sign(encoded, purpose)}`;
-}
-
-/** The JSON payload of a token signed with `signToken`, parsed with `schema`; 401 when forged or malformed. */
-export function readSignedToken<T>(token: string, schema: z.ZodType<T>, purpose?: string): T {
-  const [payload, signature, extra] = token.split('.');
-  if (!payload || !signature || extra !== undefined) throw unauthorized();
-  const expected = Buffer.from(sign(payload, purpose));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw unauthorized();
-  try { return schema.parse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'))); } catch { throw unauthorized(); }
-}
-
-/** When (Unix seconds) a token made at `now` (ms) for `seconds` expires, never past `until` (ms). */
-export const sdkTokenExpiry = (now: number, seconds = SDK_TOKEN_SECONDS, until = Infinity) => Math.floor(Math.min(now + seconds * 1000, until) / 1000);
-
-/** An SDK token valid `seconds` from `now` (never past `until`, in ms, when given). */
-export function createSdkToken(p: { applicantId: string; environment: 'sandbox' | 'live'; runId?: string }, now = Date.now(),
-  seconds = SDK_TOKEN_SECONDS, until?: number): string {
-  const exp = sdkTokenExpiry(now, seconds, until);
-  return signToken({ applicant_id: p.applicantId, environment: p.environment, ...(p.runId ? { run_id: p.runId } : {}), exp });
 }
 
 export function verifySdkToken(token: string, now = Date.now()): Caller {

@@ -17,10 +17,8 @@ export type ApiGatewayEvent = z.infer<typeof ApiGatewayEvent>;
 
 export interface ApiResult { statusCode: number; headers: Record<string, string>; body: string; isBase64Encoded: boolean }
 
-/** Who is calling: an integrator's API token, or an end user's SDK token (one applicant). */
-export type Caller =
-  | { kind: 'api'; environment: 'sandbox' | 'live'; tokenId: string }
-  | { kind: 'sdk'; environment: 'sandbox' | 'live'; applicantId: string; runId?: string };
+export type { Caller } from '../shared/tokens';
+import type { Caller } from '../shared/tokens';
 
 export interface Request {
   method: string;

@@ -6,19 +6,15 @@
  * deleted. A session is a short SDK token scoped to the run, never valid past `link.expires_at`;
  * the capture page asks for a new one with the link before it expires.
  */
-import { z } from 'zod';
 import { isoSeconds } from '../shared/ids';
 import { ApiError, unauthorized } from '../shared/errors';
 import { getRun, isEnded, type RunItem } from '../store/runs';
-import { assertActiveApplicant, createSdkToken, readSignedToken, sdkTokenExpiry, signToken } from './auth';
+import { createSdkToken, LINK_PURPOSE as PURPOSE, LinkPayload, readSignedToken, sdkTokenExpiry } from '../shared/tokens';
+import { assertActiveApplicant } from './auth';
+
+export { createLinkToken } from '../shared/tokens';
 
 export const SESSION_SECONDS = 15 * 60;
-const PURPOSE = 'capture-link';
-const LinkPayload = z.object({ run_id: z.string().min(1), applicant_id: z.string().min(1), environment: z.enum(['sandbox', 'live']) });
-
-/** The run's link token (the same on every read: it is revoked by the run's end or `link.expires_at`). */
-export const createLinkToken = (run: Pick<RunItem, 'id' | 'applicant_id' | 'environment'>) =>
-  signToken({ run_id: run.id, applicant_id: run.applicant_id, environment: run.environment }, PURPOSE);
 
 /** Whether the link of `run` has passed its `expires_at` at `now` (ms). */
 export const linkExpired = (run: Pick<RunItem, 'link'>, now: number) =>

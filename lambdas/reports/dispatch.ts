@@ -13,10 +13,10 @@ import { checkDocument } from './document';
 import { drivingLicenceReport } from './driving_licence';
 import { BadEvidenceError, loadDeviceSignals, loadMediaOf, outputsById, type LoadedMedia } from './evidence';
 import { FaceInputError } from './face/errors';
-import { DynamoFaceIndex } from '../store/faces';
+import { DynamoFaceIndex } from './face/known-faces/dynamo';
 import { checkFacialSimilarity, checkKnownFaces, FacialSimilarityConfig, type FaceIndexStore } from './face';
 import { identityReport } from './identity';
-import { indiaPanReport } from './india_pan';
+import { indiaPanReport } from './india_tax_id_report';
 import { proofOfAddressReport } from './proof_of_address';
 import type { ApplicantData } from './types';
 import { seedStore, watchlistReport, type InMemoryWatchlistStore } from './watchlist';
@@ -48,7 +48,7 @@ export function useFaceIndexes(make: (environment: string) => FaceIndexStore): v
 const frontOf = (docs: LoadedMedia[]) => docs.find((d) => d.meta.details.side === 'front') ?? docs[0];
 
 export const CHECKS: Record<ReportType, Check> = {
-  document_report: async ({ req, applicant, now }) => checkDocument({ images: await loadMediaOf(req, DOC), config: req.config, applicant, now }),
+  document_report: async ({ req, applicant, now }) => checkDocument({ images: await loadMediaOf(req, DOC), config: req.config, applicant, now, version: req.task_version }),
   autofill: async ({ req, now }) => extractDocument({ images: await loadMediaOf(req, DOC), now }),
   facial_similarity_report: async ({ req }) => {
     const config = FacialSimilarityConfig.safeParse(req.config);

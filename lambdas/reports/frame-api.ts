@@ -3,11 +3,15 @@
  * which bundles ffmpeg and sharp: API Gateway payload 2.0 in, the same app (auth, errors, CORS)
  * as the API function, with only these routes.
  */
+// This entry is part of the API (its frame routes) hosted by the reports function, which has
+// ffmpeg and sharp: it is the one place a function imports api/ on purpose.
+/* eslint-disable no-restricted-imports */
 import { createApp } from '../api/app';
 import { FRAME_KINDS, frameRoute, type FrameKind } from '../api/frame-routes';
 import type { Request, Response } from '../api/http';
 import { Router } from '../api/router';
 import { bytesResponse, visibleMedia } from '../api/routes/media';
+/* eslint-enable no-restricted-imports */
 import { ApiError } from '../shared/errors';
 import { logger } from '../shared/powertools';
 import { MEDIA_KINDS, readMediaBytes } from '../store/media';

@@ -18,6 +18,7 @@ import { runLiveReport, type Evidence } from './dispatch';
 import { callHttpProvider, reportProviders, type ReportProviders } from './providers';
 import { loadApplicant, ReportUnavailableError } from './evidence';
 import { sandboxReport } from './sandbox';
+import { withSemanticFields } from './semantic';
 import type { ApplicantData } from './types';
 import { lambdaHandler } from '../shared/lambda';
 import { frameApp, isApiEvent } from './frame-api';
@@ -42,7 +43,7 @@ export const LIVE_SOURCES: ReportSources = { loadApplicant, providers: reportPro
 /** The report for a request: sandbox, the customer's provider or the built-in check. */
 export async function produceReport(req: ReportRequest, now: Date, sources: ReportSources = LIVE_SOURCES): Promise<ReportResult> {
   try {
-    const applicant: ApplicantData = await sources.loadApplicant(req);
+    const applicant: ApplicantData = withSemanticFields(await sources.loadApplicant(req), req);
     if (req.run.sandbox) return sandboxReport(req, applicant);
     const provider = sources.providers()[req.report];
     // The customer's own service answers this report type: it gets the request, not our evidence.
@@ -81,7 +82,7 @@ export function createReportHandler(rt: Runtime = systemRuntime, store: ReportSt
     const now = rt.now().toISOString();
     const item: TaskItem = existing ?? {
       id: reportTaskId(req), workflow_run_id: runId, workflow_task_id: req.task_id, task_type: req.report, kind: 'report',
-      task_def_id: req.task_id, task_def_version: String(req.task_version), status: 'completed', config: req.config,
+      task_def_id: req.report, task_def_version: String(req.task_version), status: 'completed', config: req.config,
       input: { report: req.report, config: req.config, tasks: req.tasks }, output: result, announced: false, created_at: now, updated_at: now,
     };
     const created = existing ? false : await storage('storing the report', store.putTaskOnce(item));

@@ -8,9 +8,10 @@
  */
 import { z } from 'zod';
 import type { ExecutionInput } from '../../compiler';
-import { jsonDepth } from '../api/validate';
+import { jsonDepth } from '../shared/json-depth';
 import { notFound, payloadTooLarge, validationError } from '../shared/errors';
 import { systemRuntime, type Runtime } from '../shared/ids';
+import { logError } from '../shared/powertools';
 import { applicantOf } from '../store/applicants';
 import { getItems } from '../store/batch';
 import { RunLink, type Environment, type RunItem } from '../store/runs';
@@ -39,7 +40,7 @@ export const CreateRunBody = z.object({
 });
 export type CreateRunBody = z.infer<typeof CreateRunBody>;
 
-export async function createRun(body: CreateRunBody, environment: Environment, rt: Runtime = systemRuntime, log = console.error): Promise<RunItem> {
+export async function createRun(body: CreateRunBody, environment: Environment, rt: Runtime = systemRuntime, log = logError): Promise<RunItem> {
   const customBytes = body.custom_data ? Buffer.byteLength(JSON.stringify(body.custom_data)) : 0;
   if (customBytes > MAX_CUSTOM_DATA_BYTES) throw payloadTooLarge(`custom_data is ${customBytes} bytes; at most ${MAX_CUSTOM_DATA_BYTES} (64 KiB) fit a run`);
   if (body.link?.expires_at && Date.parse(body.link.expires_at) <= rt.now().getTime()) {

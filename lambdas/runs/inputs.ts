@@ -1,6 +1,6 @@
 /**
  * The inputs a workflow version is configured with, checked when a run is created: every
- * required custom input present and of its type, every configured applicant field present on
+ * configured custom input present (unless it says `required: false`) and of its type, every configured applicant field present on
  * the applicant. Pure; the problems come back as Onfido `fields`.
  */
 import { APPLICANT_FIELDS, type WorkflowInput } from '../../compiler';
@@ -39,7 +39,7 @@ export function checkInputs(input: WorkflowInput | undefined, applicant: Record<
   for (const [name, def] of Object.entries(input?.custom ?? {})) {
     const value = custom[name];
     if (!present(value)) {
-      if (def.required) add(`custom_data.${name}`, `is required by the workflow (${def.type})`);
+      if (def.required !== false) add(`custom_data.${name}`, `is required by the workflow (${def.type})`);
     } else if (!TYPE_CHECKS[def.type](value)) {
       add(`custom_data.${name}`, `must be ${TYPE_NAMES[def.type]}, got ${JSON.stringify(value)}`);
     }

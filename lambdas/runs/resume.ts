@@ -11,6 +11,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ExecutionInput, Workflow } from '../../compiler';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
+import { logError } from '../shared/powertools';
 import { getApplicant } from '../store/applicants';
 import { RunItem, setExecutionArn } from '../store/runs';
 import { getVersion } from '../store/workflows';
@@ -31,7 +32,7 @@ async function processingRuns(): Promise<RunItem[]> {
 }
 
 /** Starts the execution of every orphaned run; returns their ids. */
-export async function startOrphanedRuns(now = Date.now(), graceMs = 60_000, log = console.error): Promise<string[]> {
+export async function startOrphanedRuns(now = Date.now(), graceMs = 60_000, log = logError): Promise<string[]> {
   const started: string[] = [];
   for (const run of await processingRuns()) {
     if (run.execution_arn || Date.parse(run.created_at) > now - graceMs) continue;

@@ -6,9 +6,8 @@
  */
 import { z } from 'zod';
 import { publicRunError } from '../../compiler';
-import type { WorkflowSettings } from '../../compiler/model/workflow';
-import { createSdkToken } from '../api/auth';
-import { createLinkToken } from '../api/links';
+import type { WorkflowSettings } from '../../compiler';
+import { createLinkToken, createSdkToken } from '../shared/tokens';
 import { config } from '../shared/config';
 import { isoSeconds } from '../shared/ids';
 import { isEnded, type RunItem, type RunLink, type RunStatus } from '../store/runs';

@@ -64,3 +64,21 @@ export function config(env: NodeJS.ProcessEnv = process.env): Config {
 }
 /** Forget the cached configuration (the local stack sets the environment before handlers run). */
 export const resetConfig = () => { cached = undefined; };
+
+/**
+ * Settings read where they are used rather than once per process (logging at module load, the
+ * face engine's assets and ffmpeg when first needed): parsed from the environment each call.
+ */
+export const ProcessSettings = z.object({
+  POWERTOOLS_SERVICE_NAME: z.string().min(1).default('open-studio'),
+  /** Set by the Lambda runtime: tracing is loaded only there. */
+  AWS_LAMBDA_FUNCTION_NAME: z.string().optional(),
+  /** A bundled Lambda's copies of Human's node-wasm build, its models and the wasm binaries (lambdas/reports/face/README.md). */
+  FACE_HUMAN_JS: z.string().min(1).optional(),
+  FACE_MODELS_DIR: z.string().min(1).optional(),
+  FACE_WASM_DIR: z.string().min(1).optional(),
+  /** ffmpeg binary (default: @ffmpeg-installer/ffmpeg's). */
+  FFMPEG_PATH: z.string().min(1).optional(),
+});
+export type ProcessSettings = z.infer<typeof ProcessSettings>;
+export const processSettings = (env: NodeJS.ProcessEnv = process.env): ProcessSettings => ProcessSettings.parse(env);

@@ -5,12 +5,20 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Tracer } from '@aws-lambda-powertools/tracer';
+import { processSettings } from './config';
 
-const serviceName = process.env.POWERTOOLS_SERVICE_NAME ?? 'open-studio';
+const serviceName = processSettings().POWERTOOLS_SERVICE_NAME;
 export const logger = new Logger({ serviceName });
 
+/** Logs an error with its cause as structured JSON (the default `log` of handlers that take one; tests pass their own). */
+export const logError = (message: string, error?: unknown): void => {
+  if (error instanceof Error) logger.error(message, error);
+  else if (error === undefined) logger.error(message);
+  else logger.error(message, { error: String(error) });
+};
+
 function loadTracer(): Tracer | undefined {
-  if (!process.env.AWS_LAMBDA_FUNCTION_NAME) return undefined;
+  if (!processSettings().AWS_LAMBDA_FUNCTION_NAME) return undefined;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Tracer: TracerClass } = require('@aws-lambda-powertools/tracer') as typeof import('@aws-lambda-powertools/tracer');
   return new TracerClass({ serviceName });

@@ -8,13 +8,14 @@
  */
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
-import type { Caller } from '../api/http';
-import { jsonDepth } from '../api/validate';
+import type { Caller } from '../shared/tokens';
+import { jsonDepth } from '../shared/json-depth';
 import { MAX_CUSTOM_DATA_BYTES, MAX_CUSTOM_DATA_DEPTH } from '../runs/create';
 import { liveStatus, refreshRunStatus } from '../runs/status';
 import { clients } from '../shared/aws';
 import { conflict, forbidden, internal, notFound, payloadTooLarge, validationError } from '../shared/errors';
 import { systemRuntime, type Runtime } from '../shared/ids';
+import { logError } from '../shared/powertools';
 import { isEnded, type RunItem } from '../store/runs';
 import { completeWithRun, getRunWithTasks } from '../store/task-completion';
 import { markTask, type TaskItem } from '../store/tasks';
@@ -56,7 +57,7 @@ const ATTEMPTS = 5;
  * (404 otherwise) before anything else, `parseData` reads the body after that.
  */
 export async function completeTask(caller: Caller, runId: string, taskId: string, access: (run: RunItem | undefined) => RunItem,
-  parseData: () => unknown, rt: Runtime = systemRuntime, log = console.error): Promise<void> {
+  parseData: () => unknown, rt: Runtime = systemRuntime, log = logError): Promise<void> {
   const now = () => rt.now().toISOString();
   let data: unknown;
   for (let attempt = 1; ; attempt++) {

@@ -27,7 +27,8 @@ export const taskInstanceId = (taskId: string, token: string) => `${taskId}_${cr
 
 export function taskItemOf(req: TaskRequest, now: string): TaskItem {
   const sendReceive = req.kind === 'send_receive';
-  const defId = sendReceive && typeof req.config.task_def_id === 'string' ? req.config.task_def_id : req.task_id;
+  // Integrators tell a document capture from a selfie by `task_def_id`: the task's type (Send/Receive: its configured id).
+  const defId = sendReceive && typeof req.config.task_def_id === 'string' ? req.config.task_def_id : req.task_type;
   const defVersion = sendReceive && typeof req.config.task_def_version === 'string' ? req.config.task_def_version : String(req.task_version);
   const input = sendReceive
     ? req.send ?? {}

@@ -6,6 +6,7 @@
  */
 import { conflict, notFound } from '../shared/errors';
 import { isoSeconds, systemRuntime, type Runtime } from '../shared/ids';
+import { logError } from '../shared/powertools';
 import type { Environment } from '../store/runs';
 import { getVersionItem, getWorkflowItem, versionStatus, type VersionItem, type WorkflowItem } from '../store/workflows';
 import { captureCapabilities, compileVersion } from './compile';
@@ -26,7 +27,9 @@ export async function loadVersion(workflowId: string, version: number, environme
   return { workflow, item };
 }
 
-export async function activateVersion(workflowId: string, version: number, environment: Environment, rt: Runtime = systemRuntime): Promise<Activated> {
+/** `log`: where a failed rollback (alias, lease) is reported; the activation's own error is what the caller gets. */
+export async function activateVersion(workflowId: string, version: number, environment: Environment, rt: Runtime = systemRuntime,
+  log: (message: string, error?: unknown) => void = logError): Promise<Activated> {
   const { workflow, item } = await loadVersion(workflowId, version, environment);
   if (versionStatus(workflow, item) === 'archived') throw conflict(`Version ${version} is archived; archived versions cannot be activated`);
   const definition: unknown = JSON.parse(item.definition_json ?? 'null');
@@ -53,9 +56,11 @@ export async function activateVersion(workflowId: string, version: number, envir
       capabilities: captureCapabilities(definition),
     };
   } finally {
-    if (aliasMoved) await restoreAlias(workflow).catch(() => undefined);
+    if (aliasMoved) {
+      await restoreAlias(workflow).catch((e: unknown) => log(`workflow ${workflowId}: the live alias could not be restored after a failed activation of version ${version}`, e));
+    }
     // A lease that cannot be released expires by itself after LEASE_SECONDS.
-    await releaseLease(workflowId, token).catch(() => undefined);
+    await releaseLease(workflowId, token).catch((e: unknown) => log(`workflow ${workflowId}: the activation lease could not be released (it expires by itself)`, e));
   }
 }
 

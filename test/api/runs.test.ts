@@ -106,12 +106,12 @@ describe('statuses', () => {
     const run = await t.startRun(wf, applicant);
     await t.until(run.id, ['awaiting_input']);
     await t.until(run.id, ['awaiting_input']);
-    expect((await t.tasks(run.id)).map((x) => x.task_def_id).sort()).toEqual(['check', 'doc']);
+    expect((await t.tasks(run.id)).map((x) => x.task_def_id).sort()).toEqual(['check', 'document_capture']);
     const doc = await t.waitingTask(run.id, 'doc');
     const id = await t.upload('documents', applicant, sdk, { type: 'passport' });
     expect((await t.complete(run.id, doc.id, [{ id }], sdk)).status).toBe(200);
     expect((await t.run(run.id)).status).toBe('awaiting_client_input');
-    const check = await t.waitingTask(run.id, 'check');
+    const check = await t.waitingTask(run.id, 'ask');
     expect((await t.complete(run.id, check.id, {})).status).toBe(200);
     expect(await t.until(run.id, ['approved'])).toMatchObject({ status: 'approved' });
   });
@@ -155,7 +155,7 @@ describe('GET /v3.6/workflow_runs', () => {
       ids.push((await t.startRun(ask, applicant, { custom_data: { tier: 't' }, tags })).id);
     }
     await t.until(ids[ids.length - 1]!, ['awaiting_client_input']);
-    const last = await t.waitingTask(ids[0]!, 'risk');
+    const last = await t.waitingTask(ids[0]!, 'ask');
     expect((await t.complete(ids[0]!, last.id, { score: 5 })).status).toBe(200);
     await t.until(ids[0]!, ['approved']);
   }, 120_000);

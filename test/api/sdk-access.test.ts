@@ -5,7 +5,7 @@
  * Send/Receive data (those tasks are a 404).
  */
 import { startTestStack, type TestStack } from '../helpers/stack';
-import { e2e, type E2e, type Json, type TaskSummary } from '../e2e/helpers';
+import { definitionTaskOf, e2e, type E2e, type Json, type TaskSummary } from '../e2e/helpers';
 import { CAPTURE } from '../e2e/workflows';
 
 let stack: TestStack;
@@ -47,7 +47,7 @@ it('an SDK token reads only the run\'s id, status and link (no credential, no sd
   const doc = await t.upload('documents', applicant, sdk, { type: 'passport' });
   expect((await t.complete(run.id, task.id, [{ id: doc }], sdk)).status).toBe(200);
   await t.until(run.id, ['awaiting_client_input']);
-  const ask = await t.waitingTask(run.id, 'risk');
+  const ask = await t.waitingTask(run.id, 'ask');
   expect((await t.complete(run.id, ask.id, {})).status).toBe(200);
   const end = await t.until(run.id, ['approved']);
   expect(end.output).toEqual({ doc: expect.objectContaining({ result: 'clear' }) }); // the integrator sees the output
@@ -75,11 +75,12 @@ it('an SDK token lists and finds only the waiting interactive task, with its typ
   const run = await t.startRun(reported, applicant, { custom_data: { tier: 'gold' } });
   await t.until(run.id, ['awaiting_input']);
   const [doc] = (await t.call<TaskSummary[]>('GET', `/v3.6/workflow_runs/${run.id}/tasks`, undefined, sdk)).body;
-  expect(doc).toMatchObject({ task_def_id: 'doc', workflow_run_id: run.id });
+  expect(doc).toMatchObject({ task_def_id: 'document_capture', task_def_version: '1', workflow_run_id: run.id });
+  expect(doc!.id).toMatch(/^doc_[0-9a-f]{10}$/);
   const found = await t.call<Json>('GET', `/v3.6/workflow_runs/${run.id}/tasks/${doc!.id}`, undefined, sdk);
   expect(found.status).toBe(200);
   expect(found.body).toEqual({
-    id: doc!.id, workflow_run_id: run.id, task_def_id: 'doc', task_def_version: expect.any(String),
+    id: doc!.id, workflow_run_id: run.id, task_def_id: 'document_capture', task_def_version: '1',
     created_at: expect.any(String), updated_at: expect.any(String),
     input: { task_type: 'document_capture', name: 'Your document', config: expect.any(Object), retry: null },
   });
@@ -89,7 +90,9 @@ it('an SDK token lists and finds only the waiting interactive task, with its typ
 
   // The integrator sees the completed capture, the report with its breakdown and the data sent to it.
   const all = await t.tasks(run.id);
-  expect(all.map((x) => x.task_def_id)).toEqual(['doc', 'report', 'risk']);
+  // Integrators tell tasks apart by type (Send/Receive: its configured id); the task ids still name the definition's tasks.
+  expect(all.map((x) => [x.task_def_id, x.task_def_version])).toEqual([['document_capture', '1'], ['document_report', '2'], ['risk', '1']]);
+  expect(all.map((x) => definitionTaskOf(x.id))).toEqual(['doc', 'report', 'ask']);
   const report = await t.call<{ output: Json }>('GET', `/v3.6/workflow_runs/${run.id}/tasks/${all[1]!.id}`);
   expect(report.body.output).toMatchObject({ result: 'clear', breakdown: expect.any(Object) });
   expect((await t.call<Json>('GET', `/v3.6/workflow_runs/${run.id}/tasks/${all[2]!.id}`)).body).toMatchObject({ input: { tier: 'gold' } });

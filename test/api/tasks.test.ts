@@ -26,7 +26,7 @@ type ErrorBody = { error: { type: string; fields: Record<string, string[]> } };
 async function askRun() {
   const run = await t.startRun(ask, await t.applicant(), { custom_data: { tier: 'gold' } });
   await t.until(run.id, ['awaiting_client_input']);
-  return { run, task: await t.waitingTask(run.id, 'risk') };
+  return { run, task: await t.waitingTask(run.id, 'ask') };
 }
 async function captureRun() {
   const applicant = await t.applicant();

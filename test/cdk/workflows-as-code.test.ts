@@ -64,7 +64,7 @@ describe('environments', () => {
     const machines = Object.values(resourcesOf(template, 'AWS::StepFunctions::StateMachine'));
     return { stack, tags: Object.fromEntries(machines.map((m) => [m.Properties!.StateMachineName as string, m.Properties!.Tags])) };
   };
-  const [kyc, aml] = TEMPLATES.slice(0, 2).map((t) => `studio-prod-${t.name}`);
+  const [kyc, aml] = TEMPLATES.slice(0, 2).map((t) => `studio-prod--${t.name}`);
 
   test('a workflow deployed as code belongs to live unless it names sandbox (no other), and its machine says so', () => {
     const { stack, tags } = tagsByName([valid[0]!, { file: valid[1]!, environment: 'sandbox' }]);

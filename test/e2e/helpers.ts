@@ -8,6 +8,8 @@ import type { TestStack } from '../helpers/stack';
 
 export type Json = Record<string, unknown>;
 export interface Run extends Json { id: string; status: string; created_at: string; workflow_version_id: number; sdk_token: string | null; reasons: unknown[]; output: unknown }
+/** The definition's task id a run's task id names (`<task id>_<10 hex>`). */
+export const definitionTaskOf = (id: string) => id.replace(/_[0-9a-f]{10}$/, '');
 export interface TaskSummary { id: string; task_def_id: string; task_def_version: string | null; workflow_run_id: string; created_at: string }
 
 export function e2e(stack: TestStack) {
@@ -70,11 +72,11 @@ export function e2e(stack: TestStack) {
     }
     throw new Error(`run ${id} stayed ${last?.status}, expected ${statuses.join(' or ')}`);
   }
-  /** The waiting task of the run whose definition id is `defId` (the newest one). */
-  async function waitingTask(runId: string, defId: string): Promise<TaskSummary> {
-    const list = (await tasks(runId)).filter((t) => t.task_def_id === defId);
+  /** The task of the run started by the definition's task `taskId` (the newest one). */
+  async function waitingTask(runId: string, taskId: string): Promise<TaskSummary> {
+    const list = (await tasks(runId)).filter((t) => definitionTaskOf(t.id) === taskId);
     const task = list[list.length - 1];
-    if (!task) throw new Error(`run ${runId} has no task ${defId}`);
+    if (!task) throw new Error(`run ${runId} has no task ${taskId}`);
     return task;
   }
   const complete = (runId: string, taskId: string, data: unknown, sdk?: string) =>

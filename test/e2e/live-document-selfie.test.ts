@@ -60,7 +60,7 @@ async function runWith(documentOf: Identity, selfieOf: Identity) {
     for (let i = 0; i < 200; i++) {
       await stack.engine.idle();
       const tasks = (await call<Array<{ id: string; task_def_id: string }>>('GET', `/v3.6/workflow_runs/${run.body.id}/tasks`)).body;
-      const task = tasks.find((t) => t.task_def_id === defId);
+      const task = tasks.find((t) => t.id.replace(/_[0-9a-f]{10}$/, '') === defId);
       if (task) return task.id;
     }
     throw new Error(`task ${defId} never started`);

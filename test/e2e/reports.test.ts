@@ -24,7 +24,7 @@ it('runs the live watchlist check on the stored applicant, stores the report as 
   const result = await report(req);
   expect(result).toMatchObject({ result: 'clear', breakdown: expect.any(Object) });
   const tasks = await listTasks(req.run.workflow_run_id);
-  expect(tasks).toEqual([expect.objectContaining({ kind: 'report', status: 'completed', task_def_id: req.task_id, output: result })]);
+  expect(tasks).toEqual([expect.objectContaining({ kind: 'report', status: 'completed', task_def_id: 'watchlist_report', output: result })]);
   expect(await report(req)).toEqual(result);
   expect(await listTasks(req.run.workflow_run_id)).toHaveLength(1);
   expect(await findEvents(req.run.workflow_run_id, 'workflow_task.completed')).toHaveLength(1);

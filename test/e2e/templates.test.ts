@@ -7,7 +7,7 @@
 import { findTemplate } from '../../compiler';
 import { makeMediaFixtures } from '../api/media-fixtures';
 import { startTestStack, type TestStack } from '../helpers/stack';
-import { e2e, type E2e, type Json } from './helpers';
+import { definitionTaskOf, e2e, type E2e, type Json } from './helpers';
 
 let stack: TestStack;
 let t: E2e;
@@ -39,7 +39,8 @@ async function begin(template: string, applicant: Json = {}, extra: Json = {}) {
 }
 
 const ENDED = ['approved', 'review', 'declined', 'abandoned', 'error'];
-const reportsOf = async (runId: string) => (await t.tasks(runId)).map((x) => x.task_def_id);
+const reportsOf = async (runId: string) => (await t.tasks(runId)).map((x) => definitionTaskOf(x.id));
+const typesOf = async (runId: string) => (await t.tasks(runId)).map((x) => x.task_def_id);
 
 describe('document_selfie_photo', () => {
   it.each([
@@ -53,6 +54,7 @@ describe('document_selfie_photo', () => {
     const end = await t.until(r.run.id, ENDED);
     expect(end).toMatchObject({ status, reasons, error: null, sdk_token: null });
     expect(await reportsOf(r.run.id)).toEqual(expect.arrayContaining(['document', 'selfie', 'document_report', 'facial_similarity']));
+    expect(await typesOf(r.run.id)).toEqual(expect.arrayContaining(['document_capture', 'face_capture_photo', 'document_report', 'facial_similarity_report']));
   });
 });
 
@@ -133,7 +135,7 @@ describe('watchlist_risk_score', () => {
   ])('ends %s', async (status, applicant, score, reasons, output) => {
     const r = await begin('watchlist_risk_score', applicant, { custom_data: { risk_tier: 'low' } });
     await t.until(r.run.id, ['awaiting_client_input']);
-    const task = await t.waitingTask(r.run.id, 'risk_score');
+    const task = await t.waitingTask(r.run.id, 'risk');
     const found = await t.call<Json>('GET', `/v3.6/workflow_runs/${r.run.id}/tasks/${task.id}`);
     expect(found.body).toMatchObject({ task_def_version: '1', input: { risk_tier: 'low', first_name: 'Jane', watchlist: { result: expect.any(String) } }, output: null });
     expect((await t.complete(r.run.id, task.id, { score: 'high' })).status).toBe(422);

@@ -13,10 +13,10 @@ export const ASK: Json = {
   ],
 };
 
-/** Configured inputs: a required custom string, an optional number, two applicant fields. */
+/** Configured inputs: custom inputs (required unless `required: false`), two applicant fields. */
 export const WITH_INPUTS: Json = {
   name: 'Inputs', start: 'approve',
-  input: { applicant: ['first_name', 'email'], custom: { tier: { type: 'string', required: true }, age: { type: 'number' }, since: { type: 'date_time' } } },
+  input: { applicant: ['first_name', 'email'], custom: { tier: { type: 'string', required: true }, age: { type: 'number' }, since: { type: 'date_time' }, note: { type: 'string', required: false } } },
   tasks: [approve],
 };
 

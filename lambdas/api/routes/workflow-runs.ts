@@ -7,7 +7,7 @@ import { notFound } from '../../shared/errors';
 import { createRun, CreateRunBody } from '../../runs/create';
 import { listRuns, ListRunsQuery } from '../../runs/list';
 import { z } from 'zod';
-import { WorkflowSettings } from '../../../compiler/model/workflow';
+import { WorkflowSettings } from '../../../compiler';
 import { toCaptureRun, toWorkflowRun, type CaptureRun } from '../../runs/view';
 import { getVersionItem, getWorkflowItem } from '../../store/workflows';
 import { systemRuntime, type Runtime } from '../../shared/ids';

@@ -48,9 +48,10 @@ function supportedDocument(reading: DocumentReading, config: DocumentReportConfi
   return { result: accepted ? 'clear' : 'consider', properties: { document_type: type ?? null, issuing_country: data.issuing_country ?? null } };
 }
 
-export function imageIntegrity(reading: DocumentReading, config: DocumentReportConfig): BreakdownArea {
+/** `quality: false` (document_report version 1) leaves out `image_quality`. */
+export function imageIntegrity(reading: DocumentReading, config: DocumentReportConfig, { quality = true } = {}): BreakdownArea {
   const breakdown: Record<string, BreakdownArea> = {
-    image_quality: imageQuality(reading),
+    ...(quality ? { image_quality: imageQuality(reading) } : {}),
     conclusive_document_quality: {
       result: reading.mrz ? 'clear' : 'consider',
       ...(reading.mrz ? {} : { properties: { reason: 'no machine-readable zone could be located and read on any side' } }),

@@ -11,6 +11,10 @@
  * sub_result: `rejected` when the images cannot be processed (image_integrity), `suspected`
  * when the document's own data does not hold together (MRZ check digits, MRZ vs printed),
  * `caution` when it is expired, the holder is under age or it differs from the applicant.
+ *
+ * Versions (the task's `version`, compiler/tasks/registry.ts): version 1 checks the MRZ,
+ * expiry and age only, so it has no `image_integrity.image_quality` (resolution, blur, glare)
+ * and no `data_consistency` (MRZ against the printed fields); version 2 adds both.
  */
 import { worst, type ApplicantData, type BreakdownArea, type Media, type ReportResult, type Result } from '../types';
 import { ageValidation, dataValidation } from './areas-data';
@@ -26,6 +30,8 @@ export interface DocumentCheckInput {
   config?: DocumentReportConfigInput;
   applicant?: ApplicantData;
   now: Date;
+  /** The document_report version the workflow pinned (default: the latest, 2). */
+  version?: number;
 }
 
 export const NOT_CHECKED = [
@@ -52,10 +58,11 @@ export async function checkDocument(input: DocumentCheckInput): Promise<ReportRe
   const config = parseConfig(input.config);
   const reading = await readDocument(input.images, input.now);
   const data = extractedData(reading, input.now);
+  const v2 = (input.version ?? 2) >= 2;
   const areas: Record<string, BreakdownArea | undefined> = {
-    image_integrity: imageIntegrity(reading, config),
+    image_integrity: imageIntegrity(reading, config, { quality: v2 }),
     data_validation: dataValidation(reading, input.now),
-    data_consistency: dataConsistency(reading, input.now),
+    data_consistency: v2 ? dataConsistency(reading, input.now) : undefined,
     data_comparison: dataComparison(data, input.applicant),
     age_validation: ageValidation(data.date_of_birth, input.now),
   };
@@ -73,6 +80,7 @@ export async function checkDocument(input: DocumentCheckInput): Promise<ReportRe
       ...variant.properties,
     },
     variant: config.variant,
+    version: v2 ? 2 : 1,
     not_checked: [...NOT_CHECKED, ...variant.notChecked],
   };
 }

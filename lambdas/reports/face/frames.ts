@@ -8,6 +8,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { processSettings } from '../../shared/config';
 import type { Media } from '../types';
 import { FaceInputError } from './errors';
 
@@ -18,7 +19,7 @@ const FFMPEG_TIMEOUT_MS = 20_000;
 
 export function ffmpegPath(): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when no FFMPEG_PATH is set
-  return process.env.FFMPEG_PATH ?? (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
+  return processSettings().FFMPEG_PATH ?? (require('@ffmpeg-installer/ffmpeg') as { path: string }).path;
 }
 
 export function isVideo(media: Media): boolean {

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Human, Config } from '@vladmandic/human';
+import { processSettings } from '../../../shared/config';
 import { FaceEngineError } from '../errors';
 
 /** Only the face pipeline runs: detector → faceres (1024-d descriptor).
@@ -53,7 +54,7 @@ function packageDir(name: string): string {
  *  relative to the bundle's folder (`base`: where index.js is), because the pruned bundle has no
  *  `human.node.js` for `require.resolve('@vladmandic/human')` to find. Absolute paths are used as
  *  they are; without the variables the paths come from the project's node_modules. */
-export function assetPaths(env: NodeJS.ProcessEnv = process.env, base = __dirname): { human: string; models: string; wasm: string } {
+export function assetPaths(env: { FACE_HUMAN_JS?: string; FACE_MODELS_DIR?: string; FACE_WASM_DIR?: string } = processSettings(), base = __dirname): { human: string; models: string; wasm: string } {
   const from = (value: string | undefined, fallback: () => string) => (value ? path.resolve(base, value) : fallback());
   return {
     human: from(env.FACE_HUMAN_JS, () => path.join(packageDir('@vladmandic/human'), 'dist', 'human.node-wasm.js')),

@@ -3,10 +3,8 @@
  * it on every route (asked of the compiler's own graph analysis, as the validator does).
  */
 import { analyse, buildGraph } from '../../../../compiler/graph';
-import { REGISTRY, type Task } from '../../../../compiler';
-import type { DataType } from '../../../../compiler/tasks/types';
-import { parse } from '../../../../compiler/validate/parse';
-import { APPLICANT_TYPES } from '../../../../compiler/validate/paths';
+import { REGISTRY, type DataType, type Task } from '../../../../compiler';
+import { APPLICANT_TYPES, parse } from '../../../../compiler/validate';
 import { taskLabel, type Draft } from './model';
 
 export interface PathOption { path: string; label: string; type: DataType }
