@@ -47,7 +47,7 @@ it(`creating a run and completing its task each cost the API handler at most ${B
     expect(created.api.requests).toBe(1);
     creates.push(created.api.dynamodb);
     await t.until(runId, ['awaiting_client_input']);
-    const task = await t.waitingTask(runId, 'risk');
+    const task = await t.waitingTask(runId, 'ask');
     const completed = await measure(COMPLETE, async () => { expect((await t.complete(runId, task.id, { score: i })).status).toBe(200); });
     expect(completed.api.requests).toBe(1);
     completes.push(completed.api.dynamodb);
