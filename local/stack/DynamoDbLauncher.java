@@ -42,6 +42,11 @@ public class DynamoDbLauncher {
     }
     if (connector == null) throw new IllegalStateException("DynamoDB Local has no connector");
     proxy.start();
+    // sqlite4java's native library is loaded here, once, before any request: the periodic
+    // checkpoint must never be the first to load it while DynamoDB Local's threads do too.
+    if (db != null) {
+      try { com.almworks.sqlite4java.SQLite.loadLibrary(); } catch (Exception e) { System.err.println("sqlite4java: " + e.getMessage()); }
+    }
     reply("ready " + connector.getLocalPort());
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
     for (String line; (line = in.readLine()) != null && !line.trim().equals("stop"); ) {
