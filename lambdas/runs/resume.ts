@@ -6,7 +6,7 @@
  * same name (the run id) and input (idempotent: an execution that did start is left alone).
  * The local stack calls it on every start.
  */
-import { StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ExecutionInput, Workflow } from '../../compiler';
 import { clients } from '../shared/aws';
@@ -31,19 +31,32 @@ async function processingRuns(): Promise<RunItem[]> {
   return out;
 }
 
-/** Starts the execution of every orphaned run; returns their ids. */
+async function executionExists(executionArn: string): Promise<boolean> {
+  try {
+    await clients().sfn.send(new DescribeExecutionCommand({ executionArn }));
+    return true;
+  } catch (e) {
+    if ((e as Error).name === 'ExecutionDoesNotExist') return false;
+    throw e;
+  }
+}
+
+/** Starts the execution of every orphaned run (written, its execution never started); returns their ids. */
 export async function startOrphanedRuns(now = Date.now(), graceMs = 60_000, log = logError): Promise<string[]> {
   const started: string[] = [];
   for (const run of await processingRuns()) {
-    if (run.execution_arn || Date.parse(run.created_at) > now - graceMs) continue;
+    if (Date.parse(run.created_at) > now - graceMs) continue;
     try {
+      // Runs are written with their execution's (predicted) ARN before it starts (start.ts):
+      // an ARN says nothing, the execution's existence does.
+      if (run.execution_arn && await executionExists(run.execution_arn)) continue;
       const version = await getVersion(run.workflow_id, run.workflow_version_id, run.environment);
       if (!version?.state_machine_version_arn) throw new Error(`version ${run.workflow_version_id} of workflow ${run.workflow_id} is not published`);
       const applicant = await getApplicant(run.applicant_id, run.environment);
       const check = checkInputs((version.definition as Workflow).input, { ...applicant }, run.custom_data);
       const input: ExecutionInput = { workflow_run_id: run.id, applicant_id: run.applicant_id, sandbox: run.environment === 'sandbox', applicant: check.applicant, custom: run.custom_data };
       const res = await clients().sfn.send(new StartExecutionCommand({ stateMachineArn: version.state_machine_version_arn, name: run.id, input: JSON.stringify(input) }));
-      if (res.executionArn) await setExecutionArn(run.id, res.executionArn);
+      if (res.executionArn && res.executionArn !== run.execution_arn) await setExecutionArn(run.id, res.executionArn);
       started.push(run.id);
     } catch (e) {
       if ((e as Error).name === 'ExecutionAlreadyExists') continue;

@@ -7,7 +7,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { executionArnOf } from '../../lambdas/runs/start';
 import { putRun, RunLink } from '../../lambdas/store/runs';
+import { getVersion } from '../../lambdas/store/workflows';
 import { startStack, type Stack } from '../../local/stack';
 
 class Clock { t = Date.parse('2026-11-25T12:00:00.000Z'); now() { return this.t; } }
@@ -79,13 +81,18 @@ it('a run written but never started (a crash between the two) is started on the 
   const wf = await call<{ id: string }>(stack, 'POST', '/v3.6/workflows', { name: 'Risk', template: 'watchlist_risk_score' });
   expect((await call(stack, 'POST', `/v3.6/workflows/${wf.body.id}/versions/1/activate`)).status).toBe(200);
   const applicant = await call<{ id: string }>(stack, 'POST', '/v3.6/applicants', { first_name: 'Ann', last_name: 'Lee', dob: '1988-04-02' });
-  // What createRun has done when the process dies before StartExecution: the run item only.
-  const orphan = await putRun({
-    id: 'orphan-run-0001', environment: 'sandbox', applicant_id: applicant.body.id, workflow_id: wf.body.id, workflow_version_id: 1,
+  // What createRun has done when the process dies before StartExecution: the run item only,
+  // written with the ARN its execution will have (runs/start.ts), or without one (older runs).
+  const base = {
+    environment: 'sandbox' as const, applicant_id: applicant.body.id, workflow_id: wf.body.id, workflow_version_id: 1,
     tags: [], customer_user_id: null, link: RunLink.parse({}), custom_data: { risk_tier: 'low' }, created_at: new Date(Date.now() - 1000).toISOString(),
-  });
+  };
+  const orphan = await putRun({ id: 'orphan-run-0001', ...base });
+  const versionArn = (await getVersion(wf.body.id, 1, 'sandbox'))!.state_machine_version_arn!;
+  const predicted = await putRun({ id: 'orphan-run-0002', ...base, execution_arn: executionArnOf(versionArn, 'orphan-run-0002')! });
   await stack.stop();
 
   stack = await startStack({ dataDir, port: 0, apiToken: TOKEN });
   expect(await statusOf(stack, orphan.id, 'awaiting_client_input')).toBe('awaiting_client_input');
+  expect(await statusOf(stack, predicted.id, 'awaiting_client_input')).toBe('awaiting_client_input');
 }, 180_000);
