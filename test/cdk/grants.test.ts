@@ -18,7 +18,7 @@ const EVIDENCE: Record<CallKind, string[]> = {
   media: ['lambdas/store/s3.ts'],
   bus: ['lambdas/events/publish.ts'],
   workflows: ['lambdas/workflows/publish.ts', 'lambdas/runs/create.ts', 'lambdas/tasks/complete.ts'],
-  sdkTokenSecret: ['lambdas/api/auth.ts'],
+  sdkTokenSecret: ['lambdas/shared/tokens.ts'],
 };
 
 const KEYS = Object.keys(ENTRY_POINTS) as FunctionKey[];
@@ -57,7 +57,7 @@ describe.each(KEYS)('%s', (key) => {
     expect([...CALLS[key]].sort()).toEqual([...used].sort());
   });
   test('loads the SDK-token secret only if it signs or verifies SDK tokens, and then may read it', () => {
-    const signs = inputs[key]!.includes('lambdas/api/auth.ts');
+    const signs = inputs[key]!.includes('lambdas/shared/tokens.ts');
     expect(variables(key).SDK_TOKEN_SECRET_ARN !== undefined).toBe(signs);
     expect(allows(key, 'secretsmanager:GetSecretValue', (r) => r.includes(secretId))).toBe(signs);
   });
