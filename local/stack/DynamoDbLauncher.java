@@ -66,7 +66,9 @@ public class DynamoDbLauncher {
    * Closing the last connection (stop) checkpoints it and deletes it. Returns SQLite's row.
    */
   static String checkpoint(File db) {
-    if (!db.exists()) return "0 0 0";
+    // Nothing to copy until DynamoDB Local has opened the database and written its WAL; opening
+    // the file first (a fresh data folder) made DynamoDB Local drop its listener.
+    if (!db.exists() || !new File(db.getPath() + "-wal").exists()) return "0 0 0";
     SQLiteConnection c = new SQLiteConnection(db);
     try {
       c.open(false);
