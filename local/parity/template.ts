@@ -47,6 +47,14 @@ export interface ParityTemplate {
 
 export interface LocalBindings { apiUrl: string; queueUrl: (name: string) => string }
 
+/** The CloudFront origin (`https://<distribution>`, the distribution resolved to the local host)
+ *  is the local gateway, which serves the API and the web apps over http on that same origin. */
+function servedLocally(value: string, apiUrl: string): string {
+  const local = new URL(apiUrl);
+  const https = `https://${local.host}`;
+  return value === https || value.startsWith(`${https}/`) ? `${local.origin}${value.slice(https.length)}` : value;
+}
+
 /** Reads `<dir>/<stack>.template.json` (the only template of the assembly). */
 export function readTemplate(dir: string, account: string, region: string, local: LocalBindings): ParityTemplate {
   const file = readdirSync(dir).find((f) => f.endsWith('.template.json'));
@@ -57,7 +65,7 @@ export function readTemplate(dir: string, account: string, region: string, local
   const { refs, atts } = physicalNames(raw.Resources, stackName, account, region, local);
   const params = { RefResolvers: { 'AWS::Region': region, 'AWS::Partition': 'aws', 'AWS::AccountId': account, 'AWS::StackName': stackName, 'AWS::URLSuffix': 'amazonaws.com', 'AWS::StackId': `arn:aws:cloudformation:${region}:${account}:stack/${stackName}/local`, ...refs }, 'Fn::GetAttResolvers': atts, 'Fn::ImportValueResolvers': {} };
   const resolved = Template.parse(unpad(new NodeEvaluator({ Parameters: {}, ...(pad(json) as object) }, params).evaluateNodes()));
-  return extract(resolved.Resources, { stackName, account, region, dir }, { refs, atts });
+  return extract(resolved.Resources, { stackName, account, region, dir, apiUrl: local.apiUrl }, { refs, atts });
 }
 
 // cfn-resolver-lib collapses a plain one-key object into its value (`{ source: [...] }` → `[...]`):
@@ -110,7 +118,7 @@ function physicalNames(resources: Resources, stack: string, account: string, reg
 
 type Names = ReturnType<typeof physicalNames>;
 
-function extract(resources: Resources, base: { stackName: string; account: string; region: string; dir: string }, names: Names): ParityTemplate {
+function extract(resources: Resources, base: { stackName: string; account: string; region: string; dir: string; apiUrl: string }, names: Names): ParityTemplate {
   const of = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
   const arn = (_type: string, id: string) => names.atts[id]?.Arn ?? '';
   const ref = (id: string) => names.refs[id] ?? id;
@@ -136,7 +144,7 @@ function extract(resources: Resources, base: { stackName: string; account: strin
     const vars = ((p.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables) ?? {};
     return {
       logicalId: id, name: ref(id), arn: arn('AWS::Lambda::Function', id), handler: String(p.Handler),
-      assetDir: path.join(base.dir, asset), environment: Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, String(v)])),
+      assetDir: path.join(base.dir, asset), environment: Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, servedLocally(String(v), base.apiUrl)])),
       memoryMb: Number(p.MemorySize ?? 128), timeoutSeconds: Number(p.Timeout ?? 3), roleArn: String(p.Role),
       ...(p.ReservedConcurrentExecutions !== undefined ? { reservedConcurrency: Number(p.ReservedConcurrentExecutions) } : {}),
     };
