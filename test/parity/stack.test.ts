@@ -17,16 +17,17 @@ afterAll(() => stack?.stop());
 const api = (p: string, init: RequestInit = {}) => fetch(`${stack.url}${p}`, { ...init, headers: { authorization: `Token token=${stack.apiToken}`, ...(init.headers as Record<string, string> | undefined) } });
 const fn = (key: string) => [...stack.parity.hosts.values()].find((h) => h.spec.name.endsWith(`-${key}`))!;
 
-interface RawFunction { Type: string; Properties: { Handler: string; MemorySize: number; Timeout: number; FunctionName: string; Environment: { Variables: Record<string, unknown> } } }
+interface RawFunction { Type: string; Properties: { Handler: string; MemorySize?: number; Timeout?: number; FunctionName?: string; Environment?: { Variables: Record<string, unknown> } } }
 
 it('takes every function\'s handler, memory, timeout and environment from the synthesized template, resolved to the local resources', async () => {
   const file = readFileSync(path.join(stack.parity.assemblyDir, `${stack.parity.template.stackName}.template.json`), 'utf8');
-  const raw = Object.values((JSON.parse(file) as { Resources: Record<string, RawFunction> }).Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
+  const raw = Object.entries((JSON.parse(file) as { Resources: Record<string, RawFunction> }).Resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
   expect(raw.length).toBe(stack.parity.hosts.size);
-  for (const r of raw) {
-    const host = stack.parity.hosts.get(r.Properties.FunctionName)!;
-    expect(host.spec).toMatchObject({ handler: r.Properties.Handler, memoryMb: r.Properties.MemorySize, timeoutSeconds: r.Properties.Timeout });
-    expect(Object.keys(host.spec.environment).sort()).toEqual(Object.keys(r.Properties.Environment.Variables).sort());
+  for (const [id, r] of raw) {
+    // Functions CDK adds (uploads of the web apps) have no FunctionName: found by logical id.
+    const host = [...stack.parity.hosts.values()].find((h) => h.spec.logicalId === id)!;
+    expect(host.spec).toMatchObject({ handler: r.Properties.Handler, memoryMb: r.Properties.MemorySize ?? 128, timeoutSeconds: r.Properties.Timeout ?? 3 });
+    expect(Object.keys(host.spec.environment).sort()).toEqual(Object.keys(r.Properties.Environment?.Variables ?? {}).sort());
     expect(JSON.stringify(host.spec.environment)).not.toMatch(/Fn::|"Ref"/);
   }
   const env = fn('api').spec.environment;
