@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { FORMATS, importList, type ImportFormat } from '../lambdas/reports/watchlist';
+import { FORMATS, importList, type ImportFormat } from '../lambdas/reports/watchlist_report';
 
 const USAGE = `usage: studio watchlist import FILE [--format ${FORMATS.join('|')}] [--alt ALT.CSV] [--out FILE]`;
 

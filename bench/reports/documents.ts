@@ -4,7 +4,7 @@
  * Run alone: `node -r ./bin/register.js bench/reports/documents.ts` (BENCH_DOCUMENTS=N, default 40).
  */
 import { FIXTURE_TODAY, randomSpec, renderDocument, type DocumentSpec } from '../../lambdas/reports/fixtures/documents';
-import { checkDocument, closeOcr } from '../../lambdas/reports/document';
+import { checkDocument, closeOcr } from '../../lambdas/reports/document_report';
 import { extractDocument } from '../../lambdas/reports/autofill';
 import type { BreakdownArea, Media, ReportResult } from '../../lambdas/reports/types';
 

@@ -4,16 +4,16 @@
  * queries against 10k synthetic entries. Run alone: `node -r ./bin/register.js bench/reports/screening.ts`.
  */
 import { REPORT_TYPES, ReportRequest } from '../../compiler/runtime-contract';
-import { deviceReport, MaxmindCountryLookup } from '../../lambdas/reports/device';
-import { drivingLicenceReport } from '../../lambdas/reports/driving_licence';
-import { aamvaText, CA_LICENCE, pdf417Png } from '../../lambdas/reports/driving_licence/fixtures/aamva-sample';
-import { identityReport } from '../../lambdas/reports/identity';
+import { deviceReport, MaxmindCountryLookup } from '../../lambdas/reports/device_intelligence_report';
+import { drivingLicenceReport } from '../../lambdas/reports/driving_licence_verification';
+import { aamvaText, CA_LICENCE, pdf417Png } from '../../lambdas/reports/driving_licence_verification/fixtures/aamva-sample';
+import { identityReport } from '../../lambdas/reports/identity_report';
 import { indiaPanReport } from '../../lambdas/reports/india_tax_id_report';
-import { proofOfAddressReport } from '../../lambdas/reports/proof_of_address';
-import { bankStatement } from '../../lambdas/reports/proof_of_address/fixtures/documents';
+import { proofOfAddressReport } from '../../lambdas/reports/proof_of_address_report';
+import { bankStatement } from '../../lambdas/reports/proof_of_address_report/fixtures/documents';
 import { sandboxReport } from '../../lambdas/reports/sandbox';
 import type { ApplicantData } from '../../lambdas/reports/types';
-import { InMemoryWatchlistStore, screen, seedStore, watchlistReport, type WatchlistEntry } from '../../lambdas/reports/watchlist';
+import { InMemoryWatchlistStore, screen, seedStore, watchlistReport, type WatchlistEntry } from '../../lambdas/reports/watchlist_report';
 
 interface BenchRow { name: string; value: number; unit: string; note?: string }
 

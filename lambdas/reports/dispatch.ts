@@ -8,18 +8,18 @@ import {
   FACE_CAPTURE_OF_VARIANT, MEDIA_CAPTURES, reportUses, type ReportRequest, type ReportResult, type ReportType,
 } from '../../compiler/runtime-contract';
 import { extractDocument } from './autofill';
-import { deviceReport, MaxmindCountryLookup } from './device';
-import { checkDocument } from './document';
-import { drivingLicenceReport } from './driving_licence';
+import { deviceReport, MaxmindCountryLookup } from './device_intelligence_report';
+import { checkDocument } from './document_report';
+import { drivingLicenceReport } from './driving_licence_verification';
 import { BadEvidenceError, loadDeviceSignals, loadMediaOf, outputsById, type LoadedMedia } from './evidence';
 import { FaceInputError } from './face/errors';
-import { DynamoFaceIndex } from './face/known-faces/dynamo';
+import { DynamoFaceIndex } from './known_faces_report/dynamo';
 import { checkFacialSimilarity, checkKnownFaces, FacialSimilarityConfig, type FaceIndexStore } from './face';
-import { identityReport } from './identity';
+import { identityReport } from './identity_report';
 import { indiaPanReport } from './india_tax_id_report';
-import { proofOfAddressReport } from './proof_of_address';
+import { proofOfAddressReport } from './proof_of_address_report';
 import type { ApplicantData } from './types';
-import { seedStore, watchlistReport, type InMemoryWatchlistStore } from './watchlist';
+import { seedStore, watchlistReport, type InMemoryWatchlistStore } from './watchlist_report';
 
 export interface Evidence { req: ReportRequest; applicant: ApplicantData; now: Date }
 type Check = (ev: Evidence) => Promise<ReportResult>;

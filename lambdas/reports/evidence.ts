@@ -8,7 +8,7 @@ import { reportUses, type ReportRequest } from '../../compiler/runtime-contract'
 import { ApiError, EvidenceError, TransientError } from '../shared/errors';
 import { getApplicant, type ApplicantRecord } from '../store/applicants';
 import { loadMedia, UploadDevice, type MediaMeta } from '../store/media';
-import type { DeviceSignals } from './device';
+import type { DeviceSignals } from './device_intelligence_report';
 import type { ApplicantData, Media } from './types';
 
 export class BadEvidenceError extends EvidenceError {

@@ -14,3 +14,12 @@ it('REPORT_TYPES are exactly the registry task types of kind report, and each ha
 it('every facial similarity variant names the face capture it compares', () => {
   expect(Object.keys(FACE_CAPTURE_OF_VARIANT).sort()).toEqual([...FacialSimilarityReport.shape.variant.options].sort());
 });
+
+it('each report type lives in a folder of its own name; the other folders are named shared parts', () => {
+  const fs = jest.requireActual<typeof import('node:fs')>('node:fs');
+  const folders = fs.readdirSync(__dirname, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+  // face: the face engine both face reports use; providers: external report providers;
+  // sandbox: canned sandbox reports; fixtures: test images.
+  const shared = ['face', 'providers', 'sandbox', 'fixtures'];
+  expect(folders.filter((f) => !shared.includes(f)).sort()).toEqual([...REPORT_TYPES].sort());
+});

@@ -47,7 +47,7 @@ export const keys = {
   idempotency: (env: string, keyHash: string) => ({ pk: `IDEMPOTENCY#${env}#${keyHash}`, sk: 'IDEMPOTENCY' }),
   /** gsi1: the API tokens of an environment (store/api-tokens.ts). */
   apiTokens: (env: string) => `API_TOKENS#${env}`,
-  /** Known faces (reports/face/known-faces/dynamo.ts): one item per stored face, unique per media id, per environment. */
+  /** Known faces (reports/known_faces_report/dynamo.ts): one item per stored face, unique per media id, per environment. */
   face: (env: string, applicantId: string, mediaId: string) => ({ pk: `FACES#${env}`, sk: `${applicantId}#${mediaId}` }),
   /** gsi1: the faces of an environment in the order they were stored (`createdKey`), read incrementally. */
   faces: (env: string) => `FACES#${env}`,

@@ -1,6 +1,6 @@
 /** The DynamoDB known-faces store on DynamoDB Local: the FaceIndexStore contract, and what several containers sharing it need. */
-import { faceIndexContract, syntheticEmbedding } from '../../lambdas/reports/face/known-faces/store.contract';
-import { DynamoFaceIndex, FACE_REFRESH_OVERLAP_MS } from '../../lambdas/reports/face/known-faces/dynamo';
+import { faceIndexContract, syntheticEmbedding } from '../../lambdas/reports/known_faces_report/store.contract';
+import { DynamoFaceIndex, FACE_REFRESH_OVERLAP_MS } from '../../lambdas/reports/known_faces_report/dynamo';
 import { startTestStack, type TestStack } from '../helpers/stack';
 
 let stack: TestStack;

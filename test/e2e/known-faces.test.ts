@@ -7,7 +7,7 @@ import { edited, original } from '../../fixtures/faces/variants';
 import { useFaceIndexes } from '../../lambdas/reports/dispatch';
 import { createReportHandler } from '../../lambdas/reports/handler';
 import { createApplicant } from '../../lambdas/store/applicants';
-import { DynamoFaceIndex } from '../../lambdas/reports/face/known-faces/dynamo';
+import { DynamoFaceIndex } from '../../lambdas/reports/known_faces_report/dynamo';
 import { saveMedia } from '../../lambdas/store/media';
 import { startTestStack, type TestStack } from '../helpers/stack';
 

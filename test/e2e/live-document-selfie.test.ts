@@ -7,7 +7,7 @@
 import sharp from 'sharp';
 import { original, type Identity } from '../../fixtures/faces/variants';
 import { createApiToken } from '../../lambdas/api/auth';
-import { closeOcr } from '../../lambdas/reports/document';
+import { closeOcr } from '../../lambdas/reports/document_report';
 import { makeDocument } from '../../lambdas/reports/fixtures/documents';
 import { startTestStack, type TestStack } from '../helpers/stack';
 

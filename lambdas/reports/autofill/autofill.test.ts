@@ -1,5 +1,5 @@
 import { FIXTURE_TODAY, makeDocument } from '../fixtures/documents';
-import { closeOcr } from '../document';
+import { closeOcr } from '../document_report';
 import { extractDocument } from '.';
 
 afterAll(closeOcr);

@@ -4,7 +4,7 @@
  * only values read with confidence ≥ 75. A field not read with confidence is absent.
  * `result` is clear when the document type, number, names and date of birth were all read.
  */
-import { extractedData, readDocument, type ExtractedData } from '../document';
+import { extractedData, readDocument, type ExtractedData } from '../document_report';
 import type { BreakdownArea, Media, ReportResult } from '../types';
 
 export interface AutofillInput { images: Media[]; now: Date }

@@ -1,7 +1,7 @@
 /** Face checks: `facial_similarity_report` and `known_faces_report`. The only door in. */
-export { checkFacialSimilarity, FacialSimilarityConfig, type FacialSimilarityInput } from './facial-similarity';
-export { checkKnownFaces, InMemoryFaceIndex, MAX_MATCHES } from './known-faces';
-export type { FaceEntry, FaceIndexStore, FaceMatch, KnownFacesInput, SearchOptions } from './known-faces';
+export { checkFacialSimilarity, FacialSimilarityConfig, type FacialSimilarityInput } from '../facial_similarity_report/check';
+export { checkKnownFaces, InMemoryFaceIndex, MAX_MATCHES } from '../known_faces_report';
+export type { FaceEntry, FaceIndexStore, FaceMatch, KnownFacesInput, SearchOptions } from '../known_faces_report';
 export { detectFaces, similarity, normalise, getHuman, type DetectedFace } from './engine';
 export { extractFrames, framesOf, FRAMES_PER_VIDEO } from './frames';
 export { FACE_THRESHOLDS } from './thresholds';

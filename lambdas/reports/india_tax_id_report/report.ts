@@ -8,7 +8,7 @@
  * service, which is not reachable offline: no area claims it.
  */
 import { EvidenceError } from '../../shared/errors';
-import { collectSources } from '../identity';
+import { collectSources } from '../identity_report';
 import { worst, type ApplicantData, type BreakdownArea, type ReportResult } from '../types';
 import { checkPan, surnameInitial } from './pan';
 

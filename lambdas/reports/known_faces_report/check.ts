@@ -2,9 +2,9 @@
  * `known_faces_report`: has this face been seen on another applicant? The live face is searched
  * in the index, then added to it, so the next applicant is checked against this one too.
  */
-import type { BreakdownArea, Media, ReportResult } from '../../types';
-import { faceDetectedArea, facesIn, liveReasons } from '../detection';
-import { FACE_THRESHOLDS } from '../thresholds';
+import type { BreakdownArea, Media, ReportResult } from '../types';
+import { faceDetectedArea, facesIn, liveReasons } from '../face/detection';
+import { FACE_THRESHOLDS } from '../face/thresholds';
 import type { FaceIndexStore } from './store';
 
 export const MAX_MATCHES = 20;

@@ -9,11 +9,11 @@
  */
 import { z } from 'zod';
 import { worst, type BreakdownArea, type Media, type ReportResult } from '../types';
-import { documentReasons, faceDetectedArea, facesIn, liveReasons, type FacesIn } from './detection';
-import { similarity } from './engine';
-import { FaceInputError } from './errors';
-import { framesOf, isVideo } from './frames';
-import { FACE_THRESHOLDS } from './thresholds';
+import { documentReasons, faceDetectedArea, facesIn, liveReasons, type FacesIn } from '../face/detection';
+import { similarity } from '../face/engine';
+import { FaceInputError } from '../face/errors';
+import { framesOf, isVideo } from '../face/frames';
+import { FACE_THRESHOLDS } from '../face/thresholds';
 
 export const FacialSimilarityConfig = z.object({
   variant: z.enum(['photo', 'photo_fully_auto', 'video', 'motion']).default('photo'),

@@ -6,8 +6,8 @@ import { promisify } from 'node:util';
 import { ReportResult } from '../../../compiler/runtime-contract';
 import { documentPortrait, edited, gradient, original, twoPeople, type Identity } from '../../../fixtures/faces/variants';
 import type { Media } from '../types';
-import { checkFacialSimilarity, FACE_THRESHOLDS } from '.';
-import { ffmpegPath } from './frames';
+import { checkFacialSimilarity, FACE_THRESHOLDS } from '../face';
+import { ffmpegPath } from '../face/frames';
 
 const png = (id: string, bytes: Buffer): Media => ({ id, bytes, contentType: 'image/png' });
 const jpeg = (id: string, bytes: Buffer): Media => ({ id, bytes, contentType: 'image/jpeg' });

@@ -9,14 +9,14 @@
  */
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { FaceEngineError } from '../errors';
+import { FaceEngineError } from '../face/errors';
 import { InMemoryFaceIndex } from './in-memory';
 import type { FaceEntry, FaceIndexStore, FaceMatch, SearchOptions } from './store';
-import { clients } from '../../../shared/aws';
-import { config } from '../../../shared/config';
-import { systemRuntime, type Runtime } from '../../../shared/ids';
-import { isConditionFailure } from '../../../store/runs';
-import { createdKey, keys } from '../../../store/table';
+import { clients } from '../../shared/aws';
+import { config } from '../../shared/config';
+import { systemRuntime, type Runtime } from '../../shared/ids';
+import { isConditionFailure } from '../../store/runs';
+import { createdKey, keys } from '../../store/table';
 
 export const FACE_REFRESH_OVERLAP_MS = 30_000;
 

@@ -9,7 +9,7 @@
  * - `address`: the barcode address against the applicant's (absent without one).
  * Not judged: whether the DMV issued this licence (AAMVA DLDV is an online service).
  */
-import { collectSources } from '../identity';
+import { collectSources } from '../identity_report';
 import { worst, type ApplicantData, type BreakdownArea, type Media, type ReportResult, type Result } from '../types';
 import { AamvaFormatError, parseAamva } from './aamva';
 import { readPdf417 } from './decode';

@@ -1,6 +1,6 @@
 /**
  * Where the faces of past applicants are kept. The check depends only on this interface; the
- * back end's implementation is `DynamoFaceIndex` (known-faces/dynamo.ts: items in DynamoDB, held
+ * back end's implementation is `DynamoFaceIndex` (known_faces_report/dynamo.ts: items in DynamoDB, held
  * in an `InMemoryFaceIndex` per process), which runs the same contract tests on DynamoDB Local.
  */
 export interface FaceEntry {

@@ -2,7 +2,7 @@
  * The behaviour every FaceIndexStore must have. Each implementation's test file calls this with
  * a factory (test/e2e/known-faces-store.test.ts runs it against DynamoFaceIndex).
  */
-import { normalise } from '../engine';
+import { normalise } from '../face/engine';
 import type { FaceIndexStore } from './store';
 
 /** A deterministic unit vector: `seed` picks the direction, `noise` blurs it. */

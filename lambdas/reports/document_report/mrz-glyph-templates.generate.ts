@@ -2,7 +2,7 @@
  * Writes mrz-glyph-templates.ts: every MRZ character rendered in OCR-B (fixtures/fonts/OCRB.otf,
  * the ICAO MRZ typeface) at several sizes, normalised as mrz-glyphs.ts normalises what it reads,
  * stored as 4-bit darkness levels (one hex digit a cell). Run after changing the normalisation:
- *   node -r ./bin/register.js lambdas/reports/document/mrz-glyph-templates.generate.ts
+ *   node -r ./bin/register.js lambdas/reports/document_report/mrz-glyph-templates.generate.ts
  * The generated file is committed so the report needs neither the font nor a canvas at run time.
  */
 import { writeFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
-import { ReportResult } from '../../../../compiler/runtime-contract';
-import { edited, gradient, original, twoPeople } from '../../../../fixtures/faces/variants';
-import type { Media } from '../../types';
+import { ReportResult } from '../../../compiler/runtime-contract';
+import { edited, gradient, original, twoPeople } from '../../../fixtures/faces/variants';
+import type { Media } from '../types';
 import { checkKnownFaces, InMemoryFaceIndex } from '.';
 import { faceIndexContract } from './store.contract';
 

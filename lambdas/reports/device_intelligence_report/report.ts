@@ -9,7 +9,7 @@
  * detection (needs an IP reputation feed).
  */
 import countries from 'i18n-iso-countries';
-import { collectSources, firstOf } from '../identity';
+import { collectSources, firstOf } from '../identity_report';
 import { worst, type ApplicantData, type BreakdownArea, type ReportResult } from '../types';
 import { classifyIp, type IpCountryLookup } from './ip';
 import { describeClient, type DeviceSignals } from './user-agent';

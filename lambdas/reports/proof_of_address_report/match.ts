@@ -4,7 +4,7 @@
  * initial. The address matches when its postcode, building number and street words appear.
  */
 import jaroWinkler from 'talisman/metrics/jaro-winkler';
-import { fold } from '../identity';
+import { fold } from '../identity_report';
 import type { ApplicantData } from '../types';
 
 export type NameMatch = { last_name: boolean; first_name: 'full' | 'initial' | 'absent'; line?: string };

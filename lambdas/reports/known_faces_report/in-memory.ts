@@ -2,7 +2,7 @@
  * Brute-force cosine search over one contiguous Float32Array (rows = faces). 20k faces × 1024
  * dims is 80 MB and a query is a single pass over it (see bench/reports/faces.ts for the time).
  */
-import { FaceEngineError } from '../errors';
+import { FaceEngineError } from '../face/errors';
 import type { FaceEntry, FaceIndexStore, FaceMatch, SearchOptions } from './store';
 
 export class InMemoryFaceIndex implements FaceIndexStore {

@@ -8,7 +8,7 @@
  * trading more potential matches for review against fewer misses.
  */
 import { EvidenceError } from '../../shared/errors';
-import { collectSources, firstOf } from '../identity';
+import { collectSources, firstOf } from '../identity_report';
 import type { ApplicantData, BreakdownArea, ReportResult } from '../types';
 import { screen, type ScreeningMatch } from './screen';
 import type { WatchlistStore } from './store';
