@@ -14,7 +14,7 @@ import type { Function, IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { EVENT_SOURCE, WEBHOOK_RULE_PATTERN } from '../lambdas/events/schemas';
+import { EVENT_SOURCE, EVIDENCE_EVENTS, WEBHOOK_RULE_PATTERN } from '../lambdas/events/schemas';
 import { webhookSettings } from '../lambdas/webhooks/settings';
 import { encryptedLogGroup } from './keys';
 import { machinePrefix } from './workflow-runtime';
@@ -29,7 +29,7 @@ export const WEBHOOK_MAX_RECEIVES = WEBHOOK_MAX_ATTEMPTS + 2;
 
 export interface EventsProps {
   prefix: string; dataKey: Key; logsKey: Key; logRetentionDays: number;
-  webhooks: IFunction; webhookTimeout: Duration; webhookConcurrency: number; executionEvents: IFunction;
+  webhooks: IFunction; webhookTimeout: Duration; webhookConcurrency: number; executionEvents: IFunction; evidence: IFunction;
 }
 
 export class StudioEvents extends Construct {
@@ -76,6 +76,13 @@ export class StudioEvents extends Construct {
         detail: { status: FAILED_STATUSES, stateMachineArn: [{ prefix: `arn:${partition}:states:${region}:${account}:stateMachine:${machinePrefix(p.prefix)}` }] },
       },
       targets: [new LambdaFunction(p.executionEvents, { deadLetterQueue: this.deliveryDlq, retryAttempts: 185, maxEventAge: Duration.hours(24) })],
+    });
+
+    // Evidence: a finished run's signed PDF and folder, and the timeline files asked for (lambdas/evidence).
+    new Rule(this, 'EvidenceRule', {
+      eventBus: this.bus, description: 'Finished runs and timeline file requests, to the evidence function',
+      eventPattern: { source: [EVENT_SOURCE], detailType: [...EVIDENCE_EVENTS] },
+      targets: [new LambdaFunction(p.evidence, { deadLetterQueue: this.deliveryDlq, retryAttempts: 185, maxEventAge: Duration.hours(24) })],
     });
 
     // Example to copy: react to finished runs. Here they are written to a log group; replace the

@@ -2,7 +2,7 @@
  * The Open Studio stack: storage, functions, API, events and the workflow runtime, wired with
  * the environment every handler reads (lambdas/shared/config.ts).
  */
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
 import { PolicyStatement, type IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Architecture } from 'aws-cdk-lib/aws-lambda';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -56,6 +56,12 @@ export class StudioStack extends Stack {
       description: `${prefix}: HMAC key that signs SDK tokens; loaded at cold start by the functions that sign or verify them`,
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
+    // Filled by the evidence function on first use with a key and self-signed certificate (a
+    // customer may put their own there: JSON { key_pem, cert_pem }); '{}' until then.
+    const evidenceSecret = new Secret(this, 'EvidenceSigningSecret', {
+      encryptionKey: keys.data, secretStringValue: SecretValue.unsafePlainText('{}'),
+      description: `${prefix}: key and certificate that sign evidence PDFs (JSON key_pem, cert_pem); made on first use when empty`,
+    });
     const runtime = (this.runtime = new WorkflowRuntime(this, 'Workflows', {
       prefix, functionNames: [functionName(prefix, 'tasks'), functionName(prefix, 'reports')],
       table: data.table, tableKey: keys.data, busArn: this.formatArn({ service: 'events', resource: 'event-bus', resourceName: prefix }),
@@ -74,6 +80,7 @@ export class StudioStack extends Stack {
     const environmentOf = (key: FunctionKey): Record<string, string> => ({
       ...common,
       ...(CALLS[key].includes('sdkTokenSecret') ? { SDK_TOKEN_SECRET_ARN: secret.secretArn } : {}),
+      ...(CALLS[key].includes('evidenceSecret') ? { EVIDENCE_SIGNING_SECRET_ARN: evidenceSecret.secretArn } : {}),
       ...(key === 'reports' ? FACE_ASSET_ENV : {}),
       ...(key === 'reports' && Object.keys(s.reportProviders).length > 0 ? { REPORT_PROVIDERS: JSON.stringify(s.reportProviders) } : {}),
     });
@@ -85,6 +92,7 @@ export class StudioStack extends Stack {
       reports: { memoryMb: 3008, timeout: Duration.minutes(5), ephemeralStorageMb: 2048, reservedConcurrency: s.reportsConcurrency, bundling: reportBundling(ROOT, s.architecture) },
       webhooks: { memoryMb: 512, timeout: Duration.seconds(60) },
       executionEvents: { memoryMb: 256, timeout: Duration.seconds(30) },
+      evidence: { memoryMb: 1024, timeout: Duration.minutes(2) },
     };
     const fns = (this.functions = Object.fromEntries((Object.keys(ENTRY_POINTS) as FunctionKey[]).map((key) => [key, new StudioFunction(this, key, {
       key, prefix, environment: environmentOf(key), logsKey: keys.logs, logRetentionDays: s.logRetentionDays,
@@ -93,7 +101,7 @@ export class StudioStack extends Stack {
 
     const events = (this.events = new StudioEvents(this, 'Events', {
       prefix, dataKey: keys.data, logsKey: keys.logs, logRetentionDays: s.logRetentionDays,
-      webhooks: fns.webhooks.fn, webhookTimeout: sizing.webhooks.timeout, webhookConcurrency: s.webhookConcurrency, executionEvents: fns.executionEvents.fn,
+      webhooks: fns.webhooks.fn, webhookTimeout: sizing.webhooks.timeout, webhookConcurrency: s.webhookConcurrency, executionEvents: fns.executionEvents.fn, evidence: fns.evidence.fn,
     }));
     const api = (this.api = new StudioApi(this, 'Api', { handler: fns.api.fn, frames: fns.reports.fn, settings: s, prefix, logsKey: keys.logs }));
     const hosting = (this.hosting = new StudioHosting(this, 'Hosting', { api: api.api, settings: s, media: data.media, accessLogs: data.accessLogs }));
@@ -106,6 +114,7 @@ export class StudioStack extends Stack {
       bus: (g) => events.bus.grantPutEventsTo(g),
       workflows: (g) => runtime.grantManage(g),
       sdkTokenSecret: (g) => secret.grantRead(g),
+      evidenceSecret: (g) => { evidenceSecret.grantRead(g); evidenceSecret.grantWrite(g); },
     };
     for (const key of Object.keys(fns) as FunctionKey[]) for (const kind of CALLS[key]) grants[kind](fns[key].fn);
     // The report providers' HMAC secrets, loaded by ARN at cold start (lambdas/shared/secrets.ts).
@@ -133,5 +142,6 @@ export class StudioStack extends Stack {
     out('MediaBucketName', data.media.bucketName, 'S3 bucket of media');
     out('WorkflowRoleArn', runtime.role.roleArn, 'Execution role of workflow state machines');
     out('SdkTokenSecretArn', secret.secretArn, 'Secret that signs SDK tokens');
+    out('EvidenceSigningSecretArn', evidenceSecret.secretArn, 'Secret holding the key and certificate that sign evidence PDFs');
   }
 }

@@ -1,4 +1,4 @@
 /** The event contract in one import: detail schemas, names, and `publish`. */
 export * from './schemas';
-export { publish, publishRedelivery, PublishError } from './publish';
+export { publish, publishRedelivery, PublishError, requestTimelineFile } from './publish';
 export { findEvents, recordEvent, recordKey, type RecordKey } from './record';

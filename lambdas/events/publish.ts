@@ -7,7 +7,7 @@ import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { isoSeconds, systemRuntime, type Runtime } from '../shared/ids';
 import { recordEvent } from './record';
-import { DETAILS, EVENT_SOURCE, REDELIVERY, RedeliveryDetail, type DetailOf, type EventName } from './schemas';
+import { DETAILS, EVENT_SOURCE, REDELIVERY, RedeliveryDetail, TIMELINE_FILE_REQUESTED, TimelineFileDetail, type DetailOf, type EventName } from './schemas';
 
 export class PublishError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -34,6 +34,11 @@ export async function publish<E extends EventName>(detailType: E, detail: Detail
   const time = isoSeconds(runtime.now());
   await recordEvent({ id, 'detail-type': detailType, source: EVENT_SOURCE, time, detail: parsed });
   return id;
+}
+
+/** Asks the evidence function for a timeline file (internal: neither recorded nor sent to webhooks). */
+export async function requestTimelineFile(detail: TimelineFileDetail): Promise<string> {
+  return put(TIMELINE_FILE_REQUESTED, TimelineFileDetail.parse(detail));
 }
 
 /** Asks the webhook worker to deliver a recorded event again to some webhooks. */

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { keys } from '../store/table';
-import { BusEvent, EVENTS, RunCompletedDetail, TaskEventDetail } from './schemas';
+import { BusEvent, EVENTS, EvidenceFolderDetail, RunCompletedDetail, TaskEventDetail, TimelineFileDetail } from './schemas';
 
 export type RecordKey = { pk: string; sk: string };
 
@@ -19,6 +19,14 @@ export function recordKey(event: BusEvent): RecordKey | undefined {
   if (type === EVENTS.runCompleted) {
     const d = RunCompletedDetail.safeParse(event.detail);
     return d.success ? keys.event(d.data.workflow_run_id, type) : undefined;
+  }
+  if (type === EVENTS.evidenceFolderCreated) {
+    const d = EvidenceFolderDetail.safeParse(event.detail);
+    return d.success ? keys.event(d.data.workflow_run_id, type) : undefined;
+  }
+  if (type === EVENTS.timelineFileCreated) {
+    const d = TimelineFileDetail.safeParse(event.detail);
+    return d.success ? keys.event(d.data.workflow_run_id, `${type}#${d.data.timeline_file_id}`) : undefined;
   }
   if (type === EVENTS.taskStarted || type === EVENTS.taskCompleted) {
     const d = TaskEventDetail.safeParse(event.detail);

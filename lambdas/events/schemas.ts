@@ -11,11 +11,14 @@ export const EVENTS = {
   runCompleted: 'workflow_run.completed',
   taskStarted: 'workflow_task.started',
   taskCompleted: 'workflow_task.completed',
+  /** The evidence function (lambdas/evidence) made the signed evidence PDF and folder of an ended run. */
+  evidenceFolderCreated: 'workflow_run_evidence_folder.created',
+  /** A timeline file asked for with POST /workflow_runs/{id}/timeline_file is ready. */
+  timelineFileCreated: 'workflow_timeline_file.created',
 } as const;
-/** Events a webhook may subscribe to (the last two are announced, not emitted yet). */
+/** Events a webhook may subscribe to. */
 export const WEBHOOK_EVENTS = [
-  EVENTS.runCompleted, EVENTS.taskStarted, EVENTS.taskCompleted,
-  'workflow_timeline_file.created', 'workflow_run_evidence_folder.created',
+  EVENTS.runCompleted, EVENTS.taskStarted, EVENTS.taskCompleted, EVENTS.timelineFileCreated, EVENTS.evidenceFolderCreated,
 ] as const;
 export const WebhookEventName = z.enum(WEBHOOK_EVENTS);
 export type WebhookEventName = z.infer<typeof WebhookEventName>;
@@ -49,15 +52,26 @@ export const TaskEventDetail = z.object({
 });
 export type TaskEventDetail = z.infer<typeof TaskEventDetail>;
 
+export const EvidenceFolderDetail = z.object({ workflow_run_id: z.string().min(1), applicant_id: z.string().min(1) });
+export const TimelineFileDetail = EvidenceFolderDetail.extend({ timeline_file_id: z.string().min(1) });
+export type TimelineFileDetail = z.infer<typeof TimelineFileDetail>;
+
 /** Detail schema of every event the back end may publish, by detail-type. */
 export const DETAILS = {
   [EVENTS.runCompleted]: RunCompletedDetail,
   [EVENTS.taskStarted]: TaskEventDetail,
   [EVENTS.taskCompleted]: TaskEventDetail,
+  [EVENTS.evidenceFolderCreated]: EvidenceFolderDetail,
+  [EVENTS.timelineFileCreated]: TimelineFileDetail,
 } as const;
 export type EventName = keyof typeof DETAILS;
 export type DetailOf<E extends EventName> = z.infer<(typeof DETAILS)[E]>;
-export const EventName = z.enum([EVENTS.runCompleted, EVENTS.taskStarted, EVENTS.taskCompleted]);
+export const EventName = z.enum([EVENTS.runCompleted, EVENTS.taskStarted, EVENTS.taskCompleted, EVENTS.evidenceFolderCreated, EVENTS.timelineFileCreated]);
+
+/** Internal (no webhook, not recorded): POST …/timeline_file asks the evidence function for a file. */
+export const TIMELINE_FILE_REQUESTED = 'studio.timeline_file_requested';
+/** What the evidence function is sent (lib/events.ts, local/stack/rules.ts). */
+export const EVIDENCE_EVENTS = [EVENTS.runCompleted, TIMELINE_FILE_REQUESTED] as const;
 
 /** An EventBridge event as a rule target (SQS) receives it. */
 export const BusEvent = z.looseObject({

@@ -39,6 +39,10 @@ export const Config = z.object({
    *  Unset with no ARN (unit tests): random per process, never a published constant. */
   SDK_TOKEN_SECRET: z.string().min(16).optional(),
   SDK_TOKEN_SECRET_ARN: z.string().optional(),
+  /** The key and certificate that sign evidence PDFs (lambdas/evidence/signing-key.ts): in AWS a Secrets Manager secret,
+   *  filled on first use when empty; locally a file in the data folder (600), made on first use. Neither: one per process. */
+  EVIDENCE_SIGNING_SECRET_ARN: z.string().optional(),
+  EVIDENCE_SIGNING_KEY_FILE: z.string().optional(),
   /** CloudWatch log group (ARN ending in `:*`) that workflow state machines log to; unset locally. */
   STATE_MACHINE_LOG_GROUP_ARN: z.string().optional(),
   /** Browser origins the API answers CORS for (exact, comma-separated); none by default. In AWS, API Gateway

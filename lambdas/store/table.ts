@@ -38,6 +38,8 @@ export const keys = {
   runsOfApplicant: (applicantId: string) => `APPLICANT#${applicantId}#RUNS`,
   task: (runId: string, taskId: string) => ({ pk: `${RUN_KEY.pkPrefix}${runId}`, sk: `TASK#${taskId}` }),
   taskPrefix: 'TASK#',
+  /** A timeline file asked for on a run (store/evidence.ts), in the run's partition. */
+  timelineFile: (runId: string, id: string) => ({ pk: `${RUN_KEY.pkPrefix}${runId}`, sk: `TIMELINE_FILE#${id}` }),
   webhook: (id: string) => ({ pk: `WEBHOOK#${id}`, sk: 'WEBHOOK' }),
   webhooks: () => 'WEBHOOKS',
   deadLetter: (webhookId: string, eventId: string) => ({ pk: `DEADLETTER#${webhookId}`, sk: eventId }),

@@ -3,7 +3,7 @@
  * with the resource as the API returns it (read fresh, so a replay shows the current state),
  * and the environment it belongs to (only webhooks of that environment receive it).
  */
-import { EVENTS, RunCompletedDetail, TaskEventDetail, type BusEvent } from '../events/contract';
+import { EVENTS, RunCompletedDetail, TaskEventDetail, TimelineFileDetail, type BusEvent } from '../events/contract';
 import { toWorkflowRun } from '../runs/view';
 import { config } from '../shared/config';
 import { isoSeconds } from '../shared/ids';
@@ -57,10 +57,24 @@ async function taskDelivery(event: BusEvent, action: typeof EVENTS.taskStarted |
   };
 }
 
+/** The evidence folder (and signed evidence file) of an ended run, or a timeline file, is ready. */
+async function fileDelivery(event: BusEvent, action: typeof EVENTS.evidenceFolderCreated | typeof EVENTS.timelineFileCreated): Promise<Delivery | undefined> {
+  const detail = TimelineFileDetail.partial({ timeline_file_id: true }).parse(event.detail);
+  const run = await getRun(detail.workflow_run_id);
+  if (!run) return undefined;
+  const runHref = `${base()}/v3.6/workflow_runs/${run.id}`;
+  const object = action === EVENTS.evidenceFolderCreated
+    ? { id: run.id, status: 'completed', completed_at_iso8601: isoSeconds(new Date(event.time)), href: `${runHref}/evidence_folder` }
+    : { id: detail.timeline_file_id, status: 'completed', completed_at_iso8601: isoSeconds(new Date(event.time)), href: `${runHref}/timeline_file/${detail.timeline_file_id}` };
+  const resource_type = action === EVENTS.evidenceFolderCreated ? 'workflow_run_evidence_folder' : 'workflow_timeline_file';
+  return { action, environment: run.environment, body: body({ resource_type, action, object, resource: { ...object, workflow_run_id: run.id } }) };
+}
+
 /** The delivery of an event, or undefined when its resource no longer exists or the event is not a webhook event. */
 export async function buildDelivery(event: BusEvent): Promise<Delivery | undefined> {
   const type = event['detail-type'];
   if (type === EVENTS.runCompleted) return runDelivery(event);
   if (type === EVENTS.taskStarted || type === EVENTS.taskCompleted) return taskDelivery(event, type);
+  if (type === EVENTS.evidenceFolderCreated || type === EVENTS.timelineFileCreated) return fileDelivery(event, type);
   return undefined;
 }

@@ -106,5 +106,6 @@ export function secretsChecks(target: string, body: Json, w: Where): Check[] {
   const arn = w.secretArn(String(body.SecretId ?? '')) ?? arnOf('secretsmanager', w, `secret:${String(body.SecretId)}`);
   const key = w.secretKeys.get(arn);
   return [{ action: `secretsmanager:${op}`, resource: arn },
-    ...(op === 'GetSecretValue' && key ? [{ action: 'kms:Decrypt', resource: key, context: { 'kms:ViaService': `secretsmanager.${w.region}.amazonaws.com` } }] : [])];
+    ...(op === 'GetSecretValue' && key ? [{ action: 'kms:Decrypt', resource: key, context: { 'kms:ViaService': `secretsmanager.${w.region}.amazonaws.com` } }] : []),
+    ...(op === 'PutSecretValue' && key ? [{ action: 'kms:GenerateDataKey', resource: key, context: { 'kms:ViaService': `secretsmanager.${w.region}.amazonaws.com` } }] : [])];
 }

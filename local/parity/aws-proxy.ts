@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { dynamodbChecks, eventsChecks, s3Checks, secretsChecks, serviceOf, statesChecks, type Check, type Where } from './aws-actions';
 import type { Iam } from './iam';
 
-export interface LocalSecret { arn: string; name: string; value: string }
+export interface LocalSecret { arn: string; name: string; value: string; version?: string }
 export interface ProxyOptions {
   roleArn: string; iam: Iam; where: Where;
   upstreams: { dynamodb: string; s3: string; states: string; events: string };
@@ -83,10 +83,14 @@ function secretsManager(o: ProxyOptions, target: string, body: Record<string, un
   if (!secret) return fail(res, 400, 'ResourceNotFoundException', "Secrets Manager can't find the specified secret.", 'json', '1.1');
   const op = target.slice(target.indexOf('.') + 1);
   const base = { ARN: secret.arn, Name: secret.name };
+  // PutSecretValue replaces the value in memory (the evidence function stores the key it made on first use).
+  if (op === 'PutSecretValue' && typeof body.SecretString === 'string') { secret.value = body.SecretString; secret.version = String(body.ClientRequestToken ?? randomUUID()); }
+  const version = secret.version ?? 'parity-version';
   const out = op === 'GetSecretValue'
-    ? { ...base, SecretString: secret.value, VersionId: 'parity-version', VersionStages: ['AWSCURRENT'], CreatedDate: 0 }
-    : op === 'DescribeSecret' ? { ...base, VersionIdsToStages: { 'parity-version': ['AWSCURRENT'] } } : undefined;
-  if (!out) return fail(res, 400, 'InvalidRequestException', `parity mode serves GetSecretValue and DescribeSecret, not ${op}`, 'json', '1.1');
+    ? { ...base, SecretString: secret.value, VersionId: version, VersionStages: ['AWSCURRENT'], CreatedDate: 0 }
+    : op === 'DescribeSecret' ? { ...base, VersionIdsToStages: { [version]: ['AWSCURRENT'] } }
+      : op === 'PutSecretValue' ? { ...base, VersionId: version, VersionStages: ['AWSCURRENT'] } : undefined;
+  if (!out) return fail(res, 400, 'InvalidRequestException', `parity mode serves GetSecretValue, DescribeSecret and PutSecretValue, not ${op}`, 'json', '1.1');
   res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': randomUUID() });
   res.end(JSON.stringify(out));
 }

@@ -157,7 +157,8 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
       PUBLIC_URL: url, AWS_REGION: region, TASK_FUNCTION: tableEnv.TASK_FUNCTION ?? '', REPORT_FUNCTION: tableEnv.REPORT_FUNCTION ?? '',
       DYNAMODB_ENDPOINT: ddb.endpoint, S3_ENDPOINT: s3.endpoint, SFN_ENDPOINT: sfnServer.url, EVENTS_ENDPOINT: eventsServer.url,
       STUDIO_ALLOWED_ORIGINS: url, STUDIO_TRUSTED_PROXIES: '', STUDIO_ALLOW_LOOPBACK_WEBHOOKS: 'true',
-      SDK_TOKEN_SECRET: secrets[0]?.value ?? randomBytes(48).toString('base64url'),
+      // The operator signs SDK tokens with the secret the functions load (the template has others).
+      SDK_TOKEN_SECRET: secrets.find((s) => template.functions.some((f) => f.environment.SDK_TOKEN_SECRET_ARN === s.arn))?.value ?? randomBytes(48).toString('base64url'),
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     };
     applyEnv(env);

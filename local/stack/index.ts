@@ -23,7 +23,7 @@ import { lazyHandler } from './lambdas';
 import { countRoundTrips } from '../../lambdas/shared/round-trips';
 import { wireRules } from './rules';
 import { ensureBucket, startS3 } from './s3';
-import { privateDataDir, stackSecrets } from './secrets';
+import { EVIDENCE_KEY_FILE, privateDataDir, stackSecrets } from './secrets';
 import { verifySigV4 } from './sigv4';
 
 export { ensureTable, startDynamoDb, LOCAL_CREDENTIALS, type LocalDynamoDb } from './dynamodb';
@@ -147,6 +147,7 @@ export async function startStack(o: StackOptions = {}): Promise<Stack> {
       STUDIO_TRUSTED_PROXIES: o.trustedProxies?.join(',') ?? process.env.STUDIO_TRUSTED_PROXIES ?? '',
       // Webhooks to this machine are how one tries them locally; the deployed stack leaves this unset (private addresses stay refused).
       STUDIO_ALLOW_LOOPBACK_WEBHOOKS: 'true',
+      EVIDENCE_SIGNING_KEY_FILE: inMemory ? '' : path.join(dataDir, EVIDENCE_KEY_FILE),
     };
     applyEnv(env);
     endpointsSet();

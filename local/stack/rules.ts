@@ -1,9 +1,10 @@
 /**
  * The EventBridge rules of the CDK stack, reproduced on the local bus:
  *  - `studio.workflows` events on the product bus → the webhooks function (through an SQS-shaped record);
- *  - Step Functions execution status changes on the default bus → runs/execution-events.ts.
+ *  - Step Functions execution status changes on the default bus → runs/execution-events.ts;
+ *  - finished runs and timeline file requests on the product bus → evidence/handler.ts.
  */
-import { WEBHOOK_RULE_PATTERN } from '../../lambdas/events/schemas';
+import { EVENT_SOURCE, EVIDENCE_EVENTS, WEBHOOK_RULE_PATTERN } from '../../lambdas/events/schemas';
 import type { LocalEventBus } from '../events';
 import { STATUS_CHANGE } from './execution-events';
 import { lazyHandler, viaSqs } from './lambdas';
@@ -11,6 +12,7 @@ import { lazyHandler, viaSqs } from './lambdas';
 export const RULES = {
   webhooks: { name: 'studio-webhooks', target: 'studio-webhooks' },
   executionEvents: { name: 'studio-execution-events', target: 'studio-execution-events' },
+  evidence: { name: 'studio-evidence', target: 'studio-evidence' },
 } as const;
 
 export function wireRules(bus: LocalEventBus, productBus: string): void {
@@ -21,4 +23,8 @@ export function wireRules(bus: LocalEventBus, productBus: string): void {
   bus.putTargets(RULES.webhooks.name, [{ Id: 'webhooks', Arn: RULES.webhooks.target }], productBus);
   bus.putRule({ Name: RULES.executionEvents.name, EventPattern: { source: ['aws.states'], 'detail-type': [STATUS_CHANGE] } });
   bus.putTargets(RULES.executionEvents.name, [{ Id: 'execution-events', Arn: RULES.executionEvents.target }]);
+  const evidence = lazyHandler('evidence');
+  bus.registerTarget(RULES.evidence.target, (event, ctx) => evidence(event, ctx));
+  bus.putRule({ Name: RULES.evidence.name, EventBusName: productBus, EventPattern: { source: [EVENT_SOURCE], 'detail-type': [...EVIDENCE_EVENTS] } });
+  bus.putTargets(RULES.evidence.name, [{ Id: 'evidence', Arn: RULES.evidence.target }], productBus);
 }

@@ -11,6 +11,8 @@ import * as path from 'node:path';
 import { z } from 'zod';
 
 export const SECRETS_FILE = 'secrets.json';
+/** The evidence signing key and certificate, made by the evidence function on first use (lambdas/evidence/signing-key.ts). */
+export const EVIDENCE_KEY_FILE = 'evidence-signing-key.json';
 
 const StackSecrets = z.object({
   sdk_token_secret: z.string().min(32),

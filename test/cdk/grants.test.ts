@@ -19,6 +19,7 @@ const EVIDENCE: Record<CallKind, string[]> = {
   bus: ['lambdas/events/publish.ts'],
   workflows: ['lambdas/workflows/publish.ts', 'lambdas/runs/create.ts', 'lambdas/tasks/complete.ts'],
   sdkTokenSecret: ['lambdas/shared/tokens.ts'],
+  evidenceSecret: ['lambdas/evidence/signing-key.ts'],
 };
 
 const KEYS = Object.keys(ENTRY_POINTS) as FunctionKey[];

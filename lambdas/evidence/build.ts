@@ -1,0 +1,41 @@
+/**
+ * Making the files: the evidence of an ended run (signed PDF, then the folder around it) and a
+ * requested timeline file, each written to the media bucket and announced on the bus. Safe to
+ * repeat: an event delivered twice rewrites the same objects and announces again.
+ */
+import { EVENTS, publish, type TimelineFileDetail } from '../events/contract';
+import { isoSeconds, systemRuntime, type Runtime } from '../shared/ids';
+import { evidenceKey, getTimelineFile, markTimelineFileReady, timelineKey } from '../store/evidence';
+import { isEnded } from '../store/runs';
+import { putObject } from '../store/s3';
+import { evidenceFolder } from './folder';
+import { gatherEvidence } from './gather';
+import { evidencePdf, timelinePdf } from './pdf';
+import { signPdf } from './sign-pdf';
+import { evidenceSigningKey } from './signing-key';
+import { runTimeline } from './timeline';
+
+export type Made = 'made' | 'not_ended' | 'gone';
+
+export async function makeEvidence(runId: string, rt: Runtime = systemRuntime): Promise<Made> {
+  const ev = await gatherEvidence(runId, rt.now().getTime());
+  if (!ev) return 'gone';
+  if (!isEnded(ev.item.status)) return 'not_ended';
+  const pdf = await signPdf(await evidencePdf(ev), await evidenceSigningKey(), {
+    reason: `Evidence of workflow run ${runId}`, name: 'Open Studio', at: rt.now(),
+  });
+  await putObject(evidenceKey(ev.item, 'pdf'), pdf, 'application/pdf');
+  await putObject(evidenceKey(ev.item, 'zip'), evidenceFolder(ev, pdf), 'application/zip');
+  await publish(EVENTS.evidenceFolderCreated, { workflow_run_id: runId, applicant_id: ev.item.applicant_id }, rt);
+  return 'made';
+}
+
+export async function makeTimelineFile(req: TimelineFileDetail, rt: Runtime = systemRuntime): Promise<Made> {
+  const [ev, file] = await Promise.all([gatherEvidence(req.workflow_run_id, rt.now().getTime()), getTimelineFile(req.workflow_run_id, req.timeline_file_id)]);
+  if (!ev || !file) return 'gone';
+  const pdf = await timelinePdf(ev.item.id, await runTimeline(ev.item, ev.tasks), rt.now());
+  await putObject(timelineKey(ev.item, file.id), pdf, 'application/pdf');
+  await markTimelineFileReady(ev.item.id, file.id, isoSeconds(rt.now()));
+  await publish(EVENTS.timelineFileCreated, req, rt);
+  return 'made';
+}

@@ -1,0 +1,36 @@
+/**
+ * Lambda entry point: the bus rule of lib/events.ts (local: local/stack/rules.ts) sends it every
+ * `workflow_run.completed` (→ the run's signed evidence PDF and folder) and every
+ * `studio.timeline_file_requested` (→ the timeline PDF). A failure throws, so EventBridge retries
+ * the event (then its dead-letter queue).
+ */
+import { z } from 'zod';
+import { EVENTS, RunCompletedDetail, TIMELINE_FILE_REQUESTED, TimelineFileDetail } from '../events/contract';
+import { systemRuntime, type Runtime } from '../shared/ids';
+import { lambdaHandler } from '../shared/lambda';
+import { logger } from '../shared/powertools';
+import { makeEvidence, makeTimelineFile, type Made } from './build';
+
+const BusEvent = z.object({ 'detail-type': z.string(), detail: z.unknown() });
+
+export function createEvidenceHandler(rt: Runtime = systemRuntime) {
+  return async function evidence(event: unknown): Promise<{ made: Made } | { ignored: string }> {
+    const e = BusEvent.safeParse(event);
+    if (!e.success) return { ignored: 'not an EventBridge event' };
+    if (e.data['detail-type'] === EVENTS.runCompleted) {
+      const d = RunCompletedDetail.parse(e.data.detail);
+      const made = await makeEvidence(d.workflow_run_id, rt);
+      logger.info('evidence of a workflow run', { run_id: d.workflow_run_id, made });
+      return { made };
+    }
+    if (e.data['detail-type'] === TIMELINE_FILE_REQUESTED) {
+      const d = TimelineFileDetail.parse(e.data.detail);
+      const made = await makeTimelineFile(d, rt);
+      logger.info('timeline file of a workflow run', { run_id: d.workflow_run_id, timeline_file_id: d.timeline_file_id, made });
+      return { made };
+    }
+    return { ignored: `detail-type ${e.data['detail-type']}` };
+  };
+}
+
+export const handler = lambdaHandler(createEvidenceHandler());
