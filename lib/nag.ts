@@ -40,10 +40,13 @@ export function suppressNagFindings(stack: StudioStack): void {
   const objects = `AwsSolutions-IAM5[Resource::${nagText(stack, stack.data.media.arnForObjects('*'))}]`;
   ack(api, objects, 'Media objects have generated keys (media/<id>); the API uploads, presigns, reads and deletes any of them');
   ack(stack.functions.reports.role, objects, 'Reports read any evidence object named by the run and store the face index');
+  ack(stack.functions.evidence.role, objects, "The evidence function reads a run's media and writes its evidence files under the applicant's prefix");
   ack(stack.api.api, 'AwsSolutions-APIG4',
     'Authorization is done by the API handler: hashed API tokens and signed SDK tokens (lambdas/api/auth.ts); the capture page calls it from browsers without AWS credentials');
   ack(stack.node.findChild('SdkTokenSecret'), 'AwsSolutions-SMG4',
     'Rotating the SDK-token signing key invalidates every SDK token in flight (90 min); rotate by hand as documented in README.md');
+  ack(stack.node.findChild('EvidenceSigningSecret'), 'AwsSolutions-SMG4',
+    'A signing certificate is replaced when it expires or by the operator (their own key_pem/cert_pem); PDFs signed before stay valid, their certificate is inside');
   ack(stack.events.deliveryDlq, 'AwsSolutions-SQS3', 'This queue is itself the dead-letter queue of the EventBridge rule targets');
 
   const cdn = stack.hosting.distribution;
