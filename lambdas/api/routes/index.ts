@@ -11,6 +11,7 @@ import { addWorkflowRunRoutes } from './workflow-runs';
 import { addTaskRoutes } from './tasks';
 import { systemRuntime, type Runtime } from '../../shared/ids';
 import { addApiTokenRoutes } from './api-tokens';
+import { addUploadRoutes } from './uploads';
 
 /** `rt`: the clock that token expiry is judged by (tests inject one). */
 export function buildRouter(rt: Runtime = systemRuntime): Router {
@@ -19,6 +20,7 @@ export function buildRouter(rt: Runtime = systemRuntime): Router {
   addWebhookRoutes(router);
   addApplicantRoutes(router);
   addMediaRoutes(router);
+  addUploadRoutes(router, rt);
   addSdkTokenRoutes(router, rt);
   addWorkflowRoutes(router);
   addWorkflowVersionRoutes(router);
