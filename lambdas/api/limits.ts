@@ -12,3 +12,15 @@ export const EVENT_OVERHEAD_BYTES = 64 * 1024;
 export const MAX_PAYLOAD_BYTES = Math.floor(((LAMBDA_PAYLOAD_BYTES - EVENT_OVERHEAD_BYTES) * 3) / 4);
 /** How long a presigned download URL works. */
 export const DOWNLOAD_URL_SECONDS = 300;
+
+/**
+ * Direct uploads to S3 (routes/uploads.ts), which never pass through Lambda: Onfido's 10 MB for
+ * documents and photos, 50 MB for videos. Up to SINGLE_POST_BYTES a file is one presigned POST
+ * (retried whole); above it, parts of PART_BYTES (S3's smallest part but the last).
+ */
+export const MB = 1024 * 1024;
+export const DIRECT_UPLOAD_BYTES = { documents: 10 * MB, live_photos: 10 * MB, live_videos: 50 * MB, motion_captures: 50 * MB } as const;
+export const SINGLE_POST_BYTES = 5 * MB;
+export const PART_BYTES = 5 * MB;
+/** How long presigned upload URLs work (GET /v3.6/uploads/{id} gives new ones). */
+export const UPLOAD_URL_SECONDS = 900;

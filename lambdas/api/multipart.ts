@@ -107,9 +107,9 @@ function param(header: string, key: string): string | undefined {
 const baseName = (fileName: string) => fileName.split(/[\\/]/).pop() || 'file';
 
 /** What the bytes are, from their signature; `ext` is Onfido's short file_type (documents). */
-export interface FileType { ext: 'jpg' | 'png' | 'pdf' | 'heic' | 'mp4' | 'mov' | 'webm'; mime: string }
+export interface FileType { ext: 'jpg' | 'png' | 'pdf' | 'heic' | 'webp' | 'mp4' | 'mov' | 'webm'; mime: string }
 const FILE_TYPES = {
-  jpg: 'image/jpeg', png: 'image/png', pdf: 'application/pdf', heic: 'image/heic', mp4: 'video/mp4', mov: 'video/quicktime', webm: 'video/webm',
+  jpg: 'image/jpeg', png: 'image/png', pdf: 'application/pdf', heic: 'image/heic', webp: 'image/webp', mp4: 'video/mp4', mov: 'video/quicktime', webm: 'video/webm',
 } as const satisfies Record<FileType['ext'], string>;
 const HEIF_BRANDS = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'mif1', 'msf1']);
 
@@ -118,6 +118,7 @@ export function detectFileType(b: Buffer): FileType | undefined {
   if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return type('jpg');
   if (b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return type('png');
   if (b.subarray(0, 5).toString('latin1') === '%PDF-') return type('pdf');
+  if (b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP') return type('webp');
   if (b.length >= 12 && b.subarray(4, 8).toString('latin1') === 'ftyp') {
     const brand = b.subarray(8, 12).toString('latin1');
     if (HEIF_BRANDS.has(brand)) return type('heic');

@@ -47,16 +47,26 @@ const table = () => config().TABLE_NAME;
 
 export async function saveMedia(m: NewMedia, rt: Runtime = systemRuntime): Promise<MediaMeta> {
   const id = rt.newId();
-  const meta: MediaMeta = {
-    id, kind: m.kind, environment: m.environment, applicant_id: m.applicantId, created_at: isoSeconds(rt.now()),
-    file_name: m.fileName, file_type: m.fileType, file_size: m.bytes.length, content_type: m.contentType,
-    object_key: mediaObjectKey(m.environment, m.applicantId, m.kind, id), details: m.details ?? {}, ...(m.device ? { device: m.device } : {}),
-  };
+  const objectKey = mediaObjectKey(m.environment, m.applicantId, m.kind, id);
   // Bytes first: an item never points at an object that is not there.
-  await putObject(meta.object_key, m.bytes, m.contentType);
+  await putObject(objectKey, m.bytes, m.contentType);
+  const { bytes, ...rest } = m;
+  return recordMedia({ ...rest, id, objectKey, fileSize: bytes.length }, rt);
+}
+
+/** An object already in S3 (a direct upload, checked by the API) becomes the media item `id`. */
+export interface StoredMedia extends Omit<NewMedia, 'bytes'> { id: string; objectKey: string; fileSize: number }
+
+/** Writes the media item of an object that is stored (once: a second write of the same id is refused by DynamoDB). */
+export async function recordMedia(m: StoredMedia, rt: Runtime = systemRuntime): Promise<MediaMeta> {
+  const meta: MediaMeta = {
+    id: m.id, kind: m.kind, environment: m.environment, applicant_id: m.applicantId, created_at: isoSeconds(rt.now()),
+    file_name: m.fileName, file_type: m.fileType, file_size: m.fileSize, content_type: m.contentType,
+    object_key: m.objectKey, details: m.details ?? {}, ...(m.device ? { device: m.device } : {}),
+  };
   await clients().doc.send(new PutCommand({
     TableName: table(), ConditionExpression: 'attribute_not_exists(pk)',
-    Item: { ...keys.media(id), gsi1pk: keys.mediaOfApplicant(m.applicantId, m.kind), gsi1sk: createdKey(meta.created_at, id), ...meta },
+    Item: { ...keys.media(m.id), gsi1pk: keys.mediaOfApplicant(m.applicantId, m.kind), gsi1sk: createdKey(meta.created_at, m.id), ...meta },
   }));
   return meta;
 }
@@ -86,7 +96,7 @@ export async function loadMedia(id: string): Promise<{ meta: MediaMeta; bytes: B
   return { meta, bytes: await readMediaBytes(meta) };
 }
 
-async function findMedia(id: string): Promise<MediaMeta | undefined> {
+export async function findMedia(id: string): Promise<MediaMeta | undefined> {
   const out = await clients().doc.send(new GetCommand({ TableName: table(), Key: keys.media(id) }));
   return out.Item ? toMeta(out.Item) : undefined;
 }

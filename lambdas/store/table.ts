@@ -25,6 +25,8 @@ export const keys = {
   /** gsi2, sparse: applicants not scheduled for deletion (removed on DELETE, set again on restore). */
   activeApplicants: (env: string) => `APPLICANTS#${env}#ACTIVE`,
   media: (id: string) => ({ pk: `MEDIA#${id}`, sk: 'MEDIA' }),
+  /** A direct upload to S3 waiting for its confirmation (store/uploads.ts; TTL a day); confirmed, its media item has the same id. */
+  upload: (id: string) => ({ pk: `UPLOAD#${id}`, sk: 'UPLOAD' }),
   mediaOfApplicant: (applicantId: string, kind: string) => `APPLICANT#${applicantId}#${kind}`,
   workflow: (id: string) => ({ pk: `WORKFLOW#${id}`, sk: 'WORKFLOW' }),
   /** gsi1: the workflows of an environment. */

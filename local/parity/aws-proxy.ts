@@ -37,7 +37,9 @@ export async function startAwsProxy(o: ProxyOptions): Promise<AwsProxy> {
 
 async function handle(o: ProxyOptions, req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://local');
-  const service = serviceOf(req.headers.authorization, url.searchParams);
+  // A browser's CORS preflight of a presigned S3 request carries no signature (S3 answers it from the bucket's CORS rules).
+  if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) return forward(o.upstreams.s3, req, res, body);
+  const service = serviceOf(req.headers.authorization, url.searchParams) ?? formCredentialService(req, body);
   const target = String(req.headers['x-amz-target'] ?? '');
   const version = JSON_VERSION[service ?? ''] ?? '1.0';
   if (!service) return fail(res, 403, 'MissingAuthenticationTokenException', 'Missing Authentication Token', service === 's3' ? 'xml' : 'json', version);
@@ -61,6 +63,13 @@ async function handle(o: ProxyOptions, req: http.IncomingMessage, res: http.Serv
   if (service === 'secretsmanager') return secretsManager(o, target, json, res);
   const upstream = service === 'states' ? o.upstreams.states : service === 'events' ? o.upstreams.events : service === 's3' ? o.upstreams.s3 : o.upstreams.dynamodb;
   await forward(upstream, req, res, body);
+}
+
+/** A browser's POST object (presigned POST) is signed inside its form: the service of its `X-Amz-Credential` field. */
+function formCredentialService(req: http.IncomingMessage, body: Buffer): string | undefined {
+  if (req.method !== 'POST' || !/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) return undefined;
+  const m = /name="X-Amz-Credential"\r\n\r\n([^\r]+)\r\n/i.exec(body.subarray(0, 64 * 1024).toString('latin1'));
+  return m ? serviceOf(undefined, new URLSearchParams({ 'X-Amz-Credential': m[1]! })) : undefined;
 }
 
 function forward(upstream: string, req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): Promise<void> {

@@ -3,13 +3,16 @@
  * `ensureBucket` (one per stack; the tests' stacks share one s3rver). s3rver checks no SigV4
  * signature and serves anonymous requests, so requests without any signature (header or
  * presigned query) are refused here, as by a private bucket; and the bucket's CORS rule names
- * only the allowed origins (a page of any other origin cannot read it). Clients must use
- * `forcePathStyle: true`.
+ * only the allowed origins (a page of any other origin cannot read it). Form uploads (POST
+ * object) are checked against their policy, and ListParts / AbortMultipartUpload answered, by
+ * s3-extras.ts (s3rver has neither). Clients must use `forcePathStyle: true`.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { CreateBucketCommand, PutBucketCorsCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { freePort } from './ports';
+import { isPostObject, multipartExtras, postObject } from './s3-extras';
 
 interface S3rverInstance { run(): Promise<{ port: number }>; close(): Promise<void>; reset(): void; httpServer?: import('node:http').Server }
 type S3rverCtor = new (opts: Record<string, unknown>) => S3rverInstance;
@@ -22,7 +25,11 @@ account.DUMMY_ACCOUNT.createKeyPair('local', 'local');
 export interface S3Options { dataDir: string; port?: number; resetOnClose?: boolean }
 export interface LocalS3 { endpoint: string; port: number; stop(): Promise<void> }
 
-const signed = (req: IncomingMessage) => req.method === 'OPTIONS' || req.headers.authorization !== undefined || /[?&](X-Amz-Algorithm|Signature)=/.test(req.url ?? '');
+/** A form upload whose policy was checked here (s3-extras.ts), handed to s3rver with this header's per-process value. */
+const POST_CHECKED = 'x-studio-post-checked';
+const postChecked = randomBytes(16).toString('hex');
+const signed = (req: IncomingMessage) => req.method === 'OPTIONS' || req.headers.authorization !== undefined || /[?&](X-Amz-Algorithm|Signature)=/.test(req.url ?? '')
+  || req.headers[POST_CHECKED] === postChecked;
 
 function refuse(res: ServerResponse) {
   res.writeHead(403, { 'content-type': 'application/xml' });
@@ -39,7 +46,15 @@ export async function startS3(opts: S3Options): Promise<LocalS3> {
   if (!http) throw new Error('s3rver started without its HTTP server');
   const listeners = http.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
   http.removeAllListeners('request');
-  http.on('request', (req: IncomingMessage, res: ServerResponse) => (signed(req) ? listeners.forEach((l) => l(req, res)) : refuse(res)));
+  const toS3rver = (req: IncomingMessage, res: ServerResponse) => listeners.forEach((l) => l(req, res));
+  http.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (isPostObject(req) && req.headers[POST_CHECKED] !== postChecked) {
+      void postObject(req, res, (body) => storeForm(port, req, res, body)).catch(() => refuse(res));
+      return;
+    }
+    if (!signed(req)) return refuse(res);
+    void multipartExtras(req, res, opts.dataDir).then((done) => { if (!done) toS3rver(req, res); }, () => refuse(res));
+  });
   return {
     endpoint: `http://127.0.0.1:${port}`, port,
     async stop() {
@@ -48,6 +63,18 @@ export async function startS3(opts: S3Options): Promise<LocalS3> {
       await closing;
     },
   };
+}
+
+/** s3rver stores a checked form: the same request again, marked as checked. */
+function storeForm(port: number, req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+  const headers = { ...req.headers, [POST_CHECKED]: postChecked, 'content-length': String(body.length) };
+  delete headers['transfer-encoding'];
+  const out = request({ host: '127.0.0.1', port, method: 'POST', path: req.url, headers }, (up) => {
+    res.writeHead(up.statusCode ?? 502, up.headers);
+    up.pipe(res);
+  });
+  out.on('error', () => refuse(res));
+  out.end(body);
 }
 
 /** Creates the bucket unless it exists, with a CORS rule for `origins` only (the capture page PUTs and GETs presigned URLs). */

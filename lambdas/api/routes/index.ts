@@ -12,6 +12,7 @@ import { addTaskRoutes } from './tasks';
 import { systemRuntime, type Runtime } from '../../shared/ids';
 import { addApiTokenRoutes } from './api-tokens';
 import { addEvidenceRoutes } from './evidence';
+import { addUploadRoutes } from './uploads';
 
 /** `rt`: the clock that token expiry is judged by (tests inject one). */
 export function buildRouter(rt: Runtime = systemRuntime): Router {
@@ -20,6 +21,7 @@ export function buildRouter(rt: Runtime = systemRuntime): Router {
   addWebhookRoutes(router);
   addApplicantRoutes(router);
   addMediaRoutes(router);
+  addUploadRoutes(router, rt);
   addSdkTokenRoutes(router, rt);
   addWorkflowRoutes(router);
   addWorkflowVersionRoutes(router);

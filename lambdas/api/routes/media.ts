@@ -88,17 +88,32 @@ export function addMediaRoutes(router: Router): void {
 
 async function upload(kind: MediaKind, req: Request): Promise<Response> {
   const form = parseMultipart(req.body, req.headers['content-type']);
-  const fields = parseWith(FORMS[kind], form.fields);
+  const fields = mediaFields(kind, form.fields);
   const { file, type } = checkedFile(kind, form, 'file_type' in fields ? fields.file_type : undefined);
-  assertApplicantAccess(req.caller, fields.applicant_id);
-  const applicant = await getApplicant(fields.applicant_id, req.caller.environment);
-  if (applicant.delete_at) throw validationError(`Applicant ${applicant.id} is scheduled for deletion`, { applicant_id: ['is scheduled for deletion'] });
-  const { applicant_id: _a, file_type: _f, device: client, ...details } = fields as Record<string, unknown>;
-  const meta = await saveMedia({
-    kind, environment: req.caller.environment, applicantId: applicant.id, fileName: file.fileName,
-    fileType: kind === 'documents' ? type.ext : type.mime, contentType: type.mime, bytes: file.bytes, details, device: uploadDevice(req, client),
-  });
+  await activeApplicant(req, fields.applicant_id);
+  const meta = await saveMedia({ ...newMediaOf(kind, req, fields, type, file.fileName), bytes: file.bytes });
   return json(201, mediaBody(meta));
+}
+
+/** The text fields of an upload of `kind` (the multipart form's, or a direct upload's), checked by the form's schema. */
+export const mediaFields = (kind: MediaKind, raw: Record<string, unknown>) => parseWith(FORMS[kind], raw);
+export type MediaFields = ReturnType<typeof mediaFields>;
+
+/** The applicant an upload is for: the caller's own (SDK token), not scheduled for deletion. */
+export async function activeApplicant(req: Request, applicantId: string) {
+  assertApplicantAccess(req.caller, applicantId);
+  const applicant = await getApplicant(applicantId, req.caller.environment);
+  if (applicant.delete_at) throw validationError(`Applicant ${applicant.id} is scheduled for deletion`, { applicant_id: ['is scheduled for deletion'] });
+  return applicant;
+}
+
+/** Everything of the media item but its bytes, as both upload paths make it. */
+export function newMediaOf(kind: MediaKind, req: Request, fields: MediaFields, type: FileType, fileName: string) {
+  const { applicant_id: applicantId, file_type: _f, device: client, ...details } = fields as Record<string, unknown> & { applicant_id: string };
+  return {
+    kind, environment: req.caller.environment, applicantId, fileName, fileType: kind === 'documents' ? type.ext : type.mime,
+    contentType: type.mime, details, device: uploadDevice(req, client),
+  };
 }
 
 /** The caller's address and user agent (from API Gateway's request context) with the client's own signals. */
@@ -109,16 +124,24 @@ function uploadDevice(req: Request, client: unknown): UploadDevice {
   };
 }
 
+/**
+ * Why content typed `type` (from its bytes) cannot be a `kind`: not a type the kind accepts, or
+ * not what the client declared (a part's Content-Type, `file_type`); undefined when it can.
+ */
+export function fileTypeProblem(kind: MediaKind, type: FileType | undefined, declaredType?: string, declaredFileType?: string): string | undefined {
+  const accepts: readonly string[] = MEDIA_KINDS[kind].accepts;
+  return !type || !accepts.includes(type.ext) ? `must be one of ${accepts.join(', ')} (the content is ${type ? type.ext : 'none of these'})`
+    : declaredType && declaredType !== 'application/octet-stream' && !sameFileType(declaredType, type) ? `is declared as ${declaredType} but its content is ${type.ext}`
+      : declaredFileType && !sameFileType(declaredFileType, type) ? `file_type says ${declaredFileType} but the content is ${type.ext}` : undefined;
+}
+
 /** The one `file` part, whose bytes must be a type this kind accepts and match what the client declared. */
 function checkedFile(kind: MediaKind, form: Form, declaredFileType: string | undefined) {
-  const accepts: readonly string[] = MEDIA_KINDS[kind].accepts;
   const files = form.files.filter((f) => f.field === 'file');
   if (files.length !== 1) throw validationError('There was a validation error on this request', { file: [files.length ? 'must be a single file' : 'is required'] });
   const file = files[0]!;
   const type: FileType | undefined = detectFileType(file.bytes);
-  const problem = !type || !accepts.includes(type.ext) ? `must be one of ${accepts.join(', ')} (the content is ${type ? type.ext : 'none of these'})`
-    : file.declaredType && file.declaredType !== 'application/octet-stream' && !sameFileType(file.declaredType, type) ? `is declared as ${file.declaredType} but its content is ${type.ext}`
-      : declaredFileType && !sameFileType(declaredFileType, type) ? `file_type says ${declaredFileType} but the content is ${type.ext}` : undefined;
+  const problem = fileTypeProblem(kind, type, file.declaredType, declaredFileType);
   if (problem || !type) throw validationError('There was a validation error on this request', { file: [problem ?? 'has an unknown type'] });
   return { file, type };
 }

@@ -3,6 +3,7 @@
  * (`POST /v3.6/capture_sessions`), whose SDK token is sent as `Authorization: Bearer` and renewed
  * with the link before it expires (or once after a 401).
  */
+import { UploadProgress, uploadFile, type Call, type UploadKind } from './upload';
 
 export interface RunLink { url: string; expires_at: string | null; language: string | null; completed_redirect_url: string | null; expired_redirect_url: string | null }
 export interface WorkflowSettings { welcome?: boolean; branding?: { logo_url?: string; primary_colour?: string } }
@@ -97,14 +98,14 @@ export class Api {
     return this.call<unknown>('POST', `/v3.6/workflow_runs/${encodeURIComponent(runId)}/tasks/${encodeURIComponent(taskId)}/complete`,
       JSON.stringify({ data }), true);
   }
-  /** Multipart upload of one file to `/v3.6/<kind>` for the applicant. */
-  upload(kind: 'documents' | 'live_photos' | 'live_videos' | 'motion_captures', applicantId: string, file: File, fields: Record<string, string> = {}) {
-    const form = new FormData();
-    form.append('applicant_id', applicantId);
-    for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    form.append('device', JSON.stringify(deviceSignals()));
-    form.append('file', file, file.name || 'capture');
-    return this.call<Media>('POST', `/v3.6/${kind}`, form);
+  /** The progress of the current upload (the progress bar follows it). */
+  readonly progress = new UploadProgress();
+
+  /** One file straight to S3 (upload.ts), confirmed by the API as a `kind` of the applicant. */
+  upload(kind: UploadKind, applicantId: string, file: File, fields: Record<string, string> = {}) {
+    const call: Call = (method, path, body) => this.call(method, path, body === undefined ? undefined : JSON.stringify(body), body !== undefined);
+    const error = (message: string, status: number) => new ApiError(message, status);
+    return uploadFile({ call, error, progress: this.progress }, kind, applicantId, file, { ...fields, device: JSON.stringify(deviceSignals()) });
   }
 }
 

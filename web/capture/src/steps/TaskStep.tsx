@@ -11,6 +11,7 @@ import { ProofOfAddressStep } from './ProofOfAddress';
 import { RetryScreen } from './Retry';
 import type { StepProps } from './types';
 import { VideoStep } from './Video';
+import { UploadProgressBar } from '../ui/UploadProgressBar';
 
 export function TaskStep({ flow, task, onCompleted }: { flow: Flow; task: Task; onCompleted(): void }) {
   const { t } = useTranslation();
@@ -38,6 +39,7 @@ export function TaskStep({ flow, task, onCompleted }: { flow: Flow; task: Task; 
     <>
       {problem && <div className="error" role="alert"><p>{problem.message}</p>{problem.details.length > 0 && <ul>{problem.details.map((d) => <li key={d}>{d}</li>)}</ul>}</div>}
       {sending && <p className="status" role="status"><span className="spinner" aria-hidden="true" />{t('waiting.sending')}</p>}
+      {sending && <UploadProgressBar progress={flow.api.progress} />}
       <div hidden={sending}>
         {type === 'document_capture' && <DocumentStep {...props} />}
         {type === 'face_capture_photo' && <FaceStep {...props} />}

@@ -1,0 +1,57 @@
+/**
+ * Direct uploads to S3 (api/routes/uploads.ts): one item per upload, `UPLOAD#<id>`, holding what
+ * the client declared and the caller it belongs to, until it is confirmed (then the media item
+ * of the same id exists) or DynamoDB's TTL removes it a day later (the bucket aborts incomplete
+ * multipart uploads after a day too). The object key is the media key of that id,
+ * `<environment>/<applicant_id>/<kind>/<id>`, chosen here: a client never names a key.
+ */
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { clients } from '../shared/aws';
+import { config } from '../shared/config';
+import { isoSeconds, systemRuntime, type Runtime } from '../shared/ids';
+import { MEDIA_KINDS, type MediaKind } from './media';
+import { mediaObjectKey } from './s3';
+import { keys } from './table';
+
+export const UPLOAD_TTL_SECONDS = 24 * 60 * 60;
+
+export const UploadItem = z.object({
+  id: z.string(), kind: z.enum(Object.keys(MEDIA_KINDS) as [MediaKind, ...MediaKind[]]), environment: z.enum(['sandbox', 'live']),
+  applicant_id: z.string(), run_id: z.string().optional(), created_at: z.string(), object_key: z.string(),
+  file_name: z.string(), content_type: z.string(), file_size: z.number().int().positive(),
+  /** `post`: one form upload; `multipart`: parts of `part_size` bytes (the last one shorter), S3's `upload_id`. */
+  method: z.enum(['post', 'multipart']), part_size: z.number().int().positive().optional(), upload_id: z.string().optional(),
+  /** The media form's fields (validated when the upload started), kept for the media item. */
+  fields: z.record(z.string(), z.unknown()),
+  status: z.enum(['pending', 'confirmed']),
+});
+export type UploadItem = z.infer<typeof UploadItem>;
+export type NewUpload = Omit<UploadItem, 'id' | 'created_at' | 'object_key' | 'status' | 'upload_id'>;
+
+const table = () => config().TABLE_NAME;
+
+/** A new upload's item (not written yet: `putUpload` once S3 knows it). */
+export function newUpload(u: NewUpload, rt: Runtime = systemRuntime): UploadItem {
+  const id = rt.newId();
+  return { ...u, id, created_at: isoSeconds(rt.now()), object_key: mediaObjectKey(u.environment, u.applicant_id, u.kind, id), status: 'pending' };
+}
+
+export async function putUpload(u: UploadItem, rt: Runtime = systemRuntime): Promise<void> {
+  await clients().doc.send(new PutCommand({
+    TableName: table(), ConditionExpression: 'attribute_not_exists(pk)',
+    Item: { ...keys.upload(u.id), ...u, expires_at_epoch: Math.floor(rt.now().getTime() / 1000) + UPLOAD_TTL_SECONDS },
+  }));
+}
+
+export async function findUpload(id: string): Promise<UploadItem | undefined> {
+  const out = await clients().doc.send(new GetCommand({ TableName: table(), Key: keys.upload(id), ConsistentRead: true }));
+  return out.Item ? UploadItem.parse(out.Item) : undefined;
+}
+
+export async function markConfirmed(id: string): Promise<void> {
+  await clients().doc.send(new UpdateCommand({
+    TableName: table(), Key: keys.upload(id), UpdateExpression: 'SET #s = :c', ExpressionAttributeNames: { '#s': 'status' },
+    ExpressionAttributeValues: { ':c': 'confirmed' }, ConditionExpression: 'attribute_exists(pk)',
+  }));
+}
