@@ -9,6 +9,8 @@ export interface StackEnv {
   /** The stack's own credentials: the clients sign with them, the local Step Functions API checks them. */
   AWS_ACCESS_KEY_ID: string; AWS_SECRET_ACCESS_KEY: string;
   STUDIO_ALLOWED_ORIGINS: string; STUDIO_TRUSTED_PROXIES: string; STUDIO_ALLOW_LOOPBACK_WEBHOOKS: 'true';
+  /** The console's local sign-in (console-keys.ts). */
+  CONSOLE_KEY_FILE: string; CONSOLE_USERS_FILE: string;
 }
 
 /** Variables that would send an AWS client anywhere but the local endpoints (a profile, a session, instance metadata). */
