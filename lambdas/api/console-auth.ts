@@ -23,7 +23,7 @@ export const JWKS_PATH = '/.well-known/jwks.json';
 
 // A type, not an interface: aws-jwt-verify's Jwk is an index-signature JSON object.
 type Jwk = { kty: string; n: string; e: string; kid: string; alg: 'RS256'; use: 'sig' };
-interface LocalKeys { issuer: string; privateKey: KeyObject; jwk: Jwk; verifier: { verifySync(jwt: string): JwtPayload } }
+export interface LocalKeys { issuer: string; privateKey: KeyObject; jwk: Jwk; verifier: { verifySync(jwt: string): JwtPayload } }
 
 let local: { file: string; issuer: string; keys: LocalKeys } | undefined;
 /** The local key set, or undefined when the stack signs no console JWTs itself (AWS). */
