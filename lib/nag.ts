@@ -44,6 +44,9 @@ export function suppressNagFindings(stack: StudioStack): void {
     'Authorization is done by the API handler: hashed API tokens and signed SDK tokens (lambdas/api/auth.ts); the capture page calls it from browsers without AWS credentials');
   ack(stack.node.findChild('SdkTokenSecret'), 'AwsSolutions-SMG4',
     'Rotating the SDK-token signing key invalidates every SDK token in flight (90 min); rotate by hand as documented in README.md');
+  const pool = stack.consoleUsers.pool;
+  ack(pool, 'AwsSolutions-COG2', 'MFA is offered to every console user (authenticator app, optional as the issue asks); require it per deployment by setting mfa to REQUIRED');
+  ack(pool, 'AwsSolutions-COG8', 'The Plus feature plan is billed per active user; users are created by admins only, and the Essentials plan is the default; choose Plus per deployment for threat protection');
   ack(stack.events.deliveryDlq, 'AwsSolutions-SQS3', 'This queue is itself the dead-letter queue of the EventBridge rule targets');
 
   const cdn = stack.hosting.distribution;

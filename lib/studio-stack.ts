@@ -8,6 +8,7 @@ import { Architecture } from 'aws-cdk-lib/aws-lambda';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { StudioApi } from './api';
+import { ConsoleUsers } from './console-users';
 import { prefixOf, settingsFrom, type StudioSettings, type StudioSettingsInput } from './config';
 import { StudioData } from './data';
 import { EVENT_SOURCE, StudioEvents } from './events';
@@ -34,6 +35,7 @@ export class StudioStack extends Stack {
   readonly events: StudioEvents;
   readonly data: StudioData;
   readonly api: StudioApi;
+  readonly consoleUsers: ConsoleUsers;
   readonly hosting: StudioHosting;
 
   constructor(scope: Construct, id: string, props: StudioStackProps = {}) {
@@ -95,6 +97,8 @@ export class StudioStack extends Stack {
       prefix, dataKey: keys.data, logsKey: keys.logs, logRetentionDays: s.logRetentionDays,
       webhooks: fns.webhooks.fn, webhookTimeout: sizing.webhooks.timeout, webhookConcurrency: s.webhookConcurrency, executionEvents: fns.executionEvents.fn,
     }));
+    const consoleUsers = (this.consoleUsers = new ConsoleUsers(this, 'ConsoleUsers', { prefix }));
+    for (const [k, v] of Object.entries(consoleUsers.environment())) fns.api.fn.addEnvironment(k, v);
     const api = (this.api = new StudioApi(this, 'Api', { handler: fns.api.fn, frames: fns.reports.fn, settings: s, prefix, logsKey: keys.logs }));
     const hosting = (this.hosting = new StudioHosting(this, 'Hosting', { api: api.api, settings: s, media: data.media, accessLogs: data.accessLogs }));
     for (const f of Object.values(fns)) f.fn.addEnvironment('PUBLIC_URL', hosting.url);
@@ -132,6 +136,7 @@ export class StudioStack extends Stack {
     out('TableName', data.table.tableName, 'DynamoDB table (create the first API token here)');
     out('MediaBucketName', data.media.bucketName, 'S3 bucket of media');
     out('WorkflowRoleArn', runtime.role.roleArn, 'Execution role of workflow state machines');
+    out('ConsoleUserPoolId', consoleUsers.pool.userPoolId, 'Cognito user pool of the console (add users: README "Console users")');
     out('SdkTokenSecretArn', secret.secretArn, 'Secret that signs SDK tokens');
   }
 }
