@@ -59,7 +59,8 @@ export function signConsoleJwt(user: ConsoleUser, now = Date.now(), seconds = CO
 
 let cognito: { pool: string; client: string; verifier: ReturnType<typeof createCognitoVerifier> } | undefined;
 const createCognitoVerifier = (userPoolId: string, clientId: string) => CognitoJwtVerifier.create({ userPoolId, tokenUse: 'id', clientId });
-function cognitoVerifier() {
+/** The Cognito verifier of the configured pool (tests seed its JWKS with `cacheJwks`), or undefined when there is none. */
+export function cognitoVerifier() {
   const { CONSOLE_USER_POOL_ID: pool, CONSOLE_CLIENT_ID: client } = config();
   if (!pool || !client) return undefined;
   if (cognito?.pool !== pool || cognito.client !== client) cognito = { pool, client, verifier: createCognitoVerifier(pool, client) };
