@@ -56,7 +56,7 @@ function PasswordForm({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
     try {
       onSignedIn(await sessionFor(`Bearer ${await signInWithPassword(email, password)}`));
     } catch (err) {
-      setError(t('signIn.refused', { message: (err as Error).message }));
+      setError(t('signIn.userRefused', { message: (err as Error).message }));
     }
   };
   return (
