@@ -48,7 +48,7 @@ async function newPage(): Promise<{ page: Page; errors: string[] }> {
 }
 
 async function signInAs(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${stack.url}/console/`);
+  await page.goto(`${stack.url}/console/`, { waitUntil: 'domcontentloaded' });
   await page.getByRole('textbox', { name: 'Email' }).fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Log in with email' }).click();
@@ -56,7 +56,7 @@ async function signInAs(page: Page, email: string, password: string): Promise<vo
 
 test('the sign-in page offers an API token and email + password, one button "Sign in", and passes axe', async () => {
   const { page, errors } = await newPage();
-  await page.goto(`${stack.url}/console/`);
+  await page.goto(`${stack.url}/console/`, { waitUntil: 'domcontentloaded' });
   await page.getByRole('textbox', { name: 'Email' }).waitFor();
   await page.getByRole('textbox', { name: 'API token' }).waitFor();
   expect(await page.getByRole('button', { name: 'Sign in' }).count()).toBe(1);
@@ -78,7 +78,7 @@ test('an analyst sees workflows read-only, and a save sent anyway is refused (40
   await page.getByRole('group', { name: 'approve' }).or(page.getByRole('group', { name: 'Approve applicant' })).first().waitFor();
   expect(await page.getByRole('button', { name: 'Save' }).count()).toBe(0);
   expect(await page.getByRole('button', { name: 'Activate' }).count()).toBe(0);
-  await page.goto(`${stack.url}/console/workflows/${workflowId}/versions`);
+  await page.goto(`${stack.url}/console/workflows/${workflowId}/versions`, { waitUntil: 'domcontentloaded' });
   await page.getByRole('cell', { name: 'API token' }).waitFor();
   expect(await page.getByRole('button', { name: /^(Activate|Archive) version/ }).count()).toBe(0);
   const status = await page.evaluate(`(async () => {
@@ -101,7 +101,7 @@ test('an admin signs in with email and password, sees Save and who saved, and sw
   await page.getByRole('link', { name: 'Approve everyone' }).click();
   await page.getByRole('button', { name: 'Save' }).waitFor();
   await page.getByRole('button', { name: 'Activate' }).waitFor();
-  await page.goto(`${stack.url}/console/workflows/${workflowId}/versions`);
+  await page.goto(`${stack.url}/console/workflows/${workflowId}/versions`, { waitUntil: 'domcontentloaded' });
   await page.getByRole('button', { name: 'Activate version 1' }).waitFor();
   await page.getByRole('columnheader', { name: 'Saved by' }).waitFor();
   await page.getByRole('combobox', { name: 'Environment' }).selectOption('live');
