@@ -27,6 +27,10 @@ export const COMMANDS: Record<string, { run: Command; help: string }> = {
     run: async (args, out, env) => (await import('./api-token')).apiTokenCommand(args, out, env),
     help: 'api-token list | create [--name N] | revoke ID  manage the API tokens of a running stack (STUDIO_URL, STUDIO_API_TOKEN)',
   },
+  users: {
+    run: async (args, out, env) => (await import('./users')).usersCommand(args, out, env),
+    help: 'users add EMAIL --role admin|analyst [--environments sandbox,live] | list | remove EMAIL  local console users',
+  },
   watchlist: {
     run: async (args) => (await import('./watchlist')).watchlistCommand(args),
     help: 'watchlist import FILE [--format F] [--out FILE]  import an OFAC SDN or UN consolidated list',

@@ -70,6 +70,7 @@ function quickStart(stack: Awaited<ReturnType<typeof startStack>>, dataDir: stri
     `  Onfido client  new DefaultApi(new Configuration({ apiToken, basePath: "${stack.url}/v3.6" }))`,
     // The browser apps are served only once web/dist has been built; say nothing of them before.
     ...(existsSync(path.join(process.cwd(), 'web', 'dist')) ? [`  console        ${stack.url}/console/      capture  ${stack.url}/capture/`] : []),
+    `  console users  npx studio users add EMAIL --role admin|analyst${'parity' in stack ? ' --parity' : ''}   (sign in with email and password)`,
     `  workflows      ${workflows}`,
     `  demo           npm run demo   (in another terminal)`,
     '',

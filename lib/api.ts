@@ -52,7 +52,7 @@ export class StudioApi extends Construct {
       corsPreflight: {
         allowOrigins: s.allowedOrigins,
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS],
-        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id', 'Studio-Environment'],
         exposeHeaders: ['Location', 'X-Request-Id', 'Retry-After'], maxAge: Duration.hours(1),
       },
     });

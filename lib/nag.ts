@@ -47,6 +47,9 @@ export function suppressNagFindings(stack: StudioStack): void {
     'Rotating the SDK-token signing key invalidates every SDK token in flight (90 min); rotate by hand as documented in README.md');
   ack(stack.node.findChild('EvidenceSigningSecret'), 'AwsSolutions-SMG4',
     'A signing certificate is replaced when it expires or by the operator (their own key_pem/cert_pem); PDFs signed before stay valid, their certificate is inside');
+  const pool = stack.consoleUsers.pool;
+  ack(pool, 'AwsSolutions-COG2', 'MFA is offered to every console user (authenticator app, optional as the issue asks); require it per deployment by setting mfa to REQUIRED');
+  ack(pool, 'AwsSolutions-COG8', 'The Plus feature plan is billed per active user; users are created by admins only, and the Essentials plan is the default; choose Plus per deployment for threat protection');
   ack(stack.events.deliveryDlq, 'AwsSolutions-SQS3', 'This queue is itself the dead-letter queue of the EventBridge rule targets');
 
   const cdn = stack.hosting.distribution;

@@ -8,6 +8,7 @@ import { Architecture } from 'aws-cdk-lib/aws-lambda';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { StudioApi } from './api';
+import { ConsoleUsers } from './console-users';
 import { prefixOf, settingsFrom, type StudioSettings, type StudioSettingsInput } from './config';
 import { StudioData } from './data';
 import { EVENT_SOURCE, StudioEvents } from './events';
@@ -34,6 +35,7 @@ export class StudioStack extends Stack {
   readonly events: StudioEvents;
   readonly data: StudioData;
   readonly api: StudioApi;
+  readonly consoleUsers: ConsoleUsers;
   readonly hosting: StudioHosting;
 
   constructor(scope: Construct, id: string, props: StudioStackProps = {}) {
@@ -103,6 +105,8 @@ export class StudioStack extends Stack {
       prefix, dataKey: keys.data, logsKey: keys.logs, logRetentionDays: s.logRetentionDays,
       webhooks: fns.webhooks.fn, webhookTimeout: sizing.webhooks.timeout, webhookConcurrency: s.webhookConcurrency, executionEvents: fns.executionEvents.fn, evidence: fns.evidence.fn,
     }));
+    const consoleUsers = (this.consoleUsers = new ConsoleUsers(this, 'ConsoleUsers', { prefix }));
+    for (const [k, v] of Object.entries(consoleUsers.environment())) fns.api.fn.addEnvironment(k, v);
     const api = (this.api = new StudioApi(this, 'Api', { handler: fns.api.fn, frames: fns.reports.fn, settings: s, prefix, logsKey: keys.logs }));
     const hosting = (this.hosting = new StudioHosting(this, 'Hosting', { api: api.api, settings: s, media: data.media, accessLogs: data.accessLogs }));
     for (const f of Object.values(fns)) f.fn.addEnvironment('PUBLIC_URL', hosting.url);
@@ -141,6 +145,7 @@ export class StudioStack extends Stack {
     out('TableName', data.table.tableName, 'DynamoDB table (create the first API token here)');
     out('MediaBucketName', data.media.bucketName, 'S3 bucket of media');
     out('WorkflowRoleArn', runtime.role.roleArn, 'Execution role of workflow state machines');
+    out('ConsoleUserPoolId', consoleUsers.pool.userPoolId, 'Cognito user pool of the console (add users: README "Console users")');
     out('SdkTokenSecretArn', secret.secretArn, 'Secret that signs SDK tokens');
     out('EvidenceSigningSecretArn', evidenceSecret.secretArn, 'Secret holding the key and certificate that sign evidence PDFs');
   }

@@ -6,6 +6,7 @@
 import { config } from '../shared/config';
 import { ApiError, badRequest, internal } from '../shared/errors';
 import { authenticate } from './auth';
+import { authorize } from './roles';
 import { clientIp, trustedProxies } from './client-ip';
 import { idempotent } from './idempotency';
 import { ApiGatewayEvent, type ApiResult, type Caller, type Request, type Response } from './http';
@@ -55,7 +56,8 @@ async function dispatch(router: Router, rawEvent: unknown, rt: Runtime): Promise
   labelRequest(`${route.method} ${route.pattern}`);
   const caller: Caller = route.access === 'public'
     ? { kind: 'api', environment: 'live', tokenId: 'public' }
-    : await authenticate(headers.authorization, route.access === 'api_or_sdk', rt.now().getTime());
+    : await authenticate(headers.authorization, route.access === 'api_or_sdk', rt.now().getTime(), headers['studio-environment']);
+  authorize(caller, route);
   if (found.malformed) throw badRequest('The path is not valid percent-encoding (UTF-8)');
   const long = Object.values(params).find((v) => v.length > MAX_PATH_ID_LENGTH);
   if (long !== undefined) throw new ApiError(404, 'resource_not_found', `Could not find the following resource: an id of ${long.length} characters (ids are at most ${MAX_PATH_ID_LENGTH})`);
@@ -74,7 +76,7 @@ function corsHeaders(req: Record<string, string>): Record<string, string> {
   if (!req.origin) return {};
   if (!config().STUDIO_ALLOWED_ORIGINS.includes(req.origin)) return { vary: 'origin' };
   return {
-    'access-control-allow-origin': req.origin, 'access-control-allow-headers': 'authorization,content-type,idempotency-key',
+    'access-control-allow-origin': req.origin, 'access-control-allow-headers': 'authorization,content-type,idempotency-key,studio-environment',
     'access-control-allow-methods': 'GET,POST,PUT,DELETE,OPTIONS', vary: 'origin',
   };
 }

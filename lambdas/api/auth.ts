@@ -9,7 +9,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
-import { ApiError, unauthorized } from '../shared/errors';
+import { ApiError, forbidden, unauthorized } from '../shared/errors';
+import type { ConsoleUser } from '../shared/console-users';
+import { isJwt, verifyConsoleJwt } from './console-auth';
 import { isoSeconds } from '../shared/ids';
 import { getApplicant } from '../store/applicants';
 import { noteTokenUse, putApiToken, type ApiTokenItem } from '../store/api-tokens';
@@ -92,16 +94,27 @@ export async function assertActiveApplicant(applicantId: string, environment: 's
   if (!applicant || applicant.delete_at) throw unauthorized('The applicant of this token has been deleted');
 }
 
-/** `Authorization: Token token=<api token>` or `Bearer <sdk token>`. */
-export async function authenticate(header: string | undefined, allowSdk: boolean, now = Date.now()): Promise<Caller> {
+/**
+ * `Authorization: Token token=<api token>`, `Bearer <console JWT>` (console-auth.ts; `environment`:
+ * the one the console asks for, `Studio-Environment`, by default the user's first) or `Bearer <sdk token>`.
+ */
+export async function authenticate(header: string | undefined, allowSdk: boolean, now = Date.now(), environment?: string): Promise<Caller> {
   if (!header) throw unauthorized();
   const api = /^Token token=(.+)$/.exec(header.trim());
   if (api) return verifyApiToken(api[1]!);
   const bearer = /^Bearer (.+)$/.exec(header.trim());
+  if (bearer && isJwt(bearer[1]!)) return consoleCaller(await verifyConsoleJwt(bearer[1]!), environment);
   if (bearer && allowSdk) {
     const caller = verifySdkToken(bearer[1]!, now);
     if (caller.kind === 'sdk') await assertActiveApplicant(caller.applicantId, caller.environment);
     return caller;
   }
   throw unauthorized(bearer ? 'This endpoint needs an API token' : 'Please provide a valid token');
+}
+
+/** A console user acting in one of their environments (403 for one they have no access to). */
+export function consoleCaller(user: ConsoleUser, environment: string | undefined): Caller {
+  const chosen = environment ?? user.environments[0]!;
+  if (!user.environments.some((e) => e === chosen)) throw forbidden(`${user.email} has no access to the ${chosen} environment`);
+  return { kind: 'api', environment: chosen as 'sandbox' | 'live', tokenId: `console:${user.email}`, user: { email: user.email, role: user.role, environments: user.environments } };
 }

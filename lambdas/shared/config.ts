@@ -52,6 +52,13 @@ export const Config = z.object({
   STUDIO_TRUSTED_PROXIES: csv.refine((l) => l.every(ipOrCidr), 'STUDIO_TRUSTED_PROXIES: IP addresses or CIDR ranges, comma-separated'),
   /** Webhooks may target loopback addresses (the local stack sets it; must stay unset in AWS). Private and link-local never. */
   STUDIO_ALLOW_LOOPBACK_WEBHOOKS: onOff,
+  /** Console sign-in in AWS: the Cognito user pool and app client whose ID tokens the API accepts (lib/console-users.ts). */
+  CONSOLE_USER_POOL_ID: z.string().default(''),
+  CONSOLE_CLIENT_ID: z.string().default(''),
+  /** Console sign-in locally: the RS256 private key (PEM, mode 600) that signs console JWTs, and the local users
+   *  (`studio users add`); both in the data folder (local/stack/console-keys.ts). Unset in AWS. */
+  CONSOLE_KEY_FILE: z.string().default(''),
+  CONSOLE_USERS_FILE: z.string().default(''),
   /** Tests: webhook host names other than `localhost` do not resolve, so no DNS query leaves the machine. */
   STUDIO_OFFLINE_DNS: onOff,
 }).transform((c) => ({

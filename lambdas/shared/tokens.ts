@@ -9,9 +9,9 @@ import { z } from 'zod';
 import { config } from './config';
 import { unauthorized } from './errors';
 
-/** Who is calling: an integrator's API token, or an end user's SDK token (one applicant). */
+/** Who is calling: an integrator's API token or a console user (`user`: their email and role), or an end user's SDK token (one applicant). */
 export type Caller =
-  | { kind: 'api'; environment: 'sandbox' | 'live'; tokenId: string }
+  | { kind: 'api'; environment: 'sandbox' | 'live'; tokenId: string; user?: { email: string; role: 'admin' | 'analyst'; environments: Array<'sandbox' | 'live'> } }
   | { kind: 'sdk'; environment: 'sandbox' | 'live'; applicantId: string; runId?: string };
 
 export const SDK_TOKEN_SECONDS = 90 * 60;

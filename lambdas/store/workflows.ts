@@ -39,6 +39,8 @@ export type WorkflowItem = z.infer<typeof WorkflowItem>;
 
 export const VersionItem = z.object({
   workflow_id: z.string(), environment: Owner, version: z.number().int(), valid: z.boolean(), notes: z.string(), created_at: z.string(),
+  /** Who saved it: a console user's email, or "API token"; absent on versions saved before it was recorded (and seeded templates). */
+  created_by: z.string().optional(),
   problems_json: z.string(),
   /** Absent when a query left it out (lists). */
   definition_json: z.string().optional(),
@@ -87,7 +89,7 @@ export async function listVersionItems(workflowId: string, environment: Environm
       TableName: table(), ConsistentRead: true, ExclusiveStartKey: start,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': keys.workflow(workflowId).pk, ':prefix': keys.versionPrefix },
-      ProjectionExpression: 'workflow_id, #env, version, #valid, notes, created_at, problems_json, state_machine_version_arn, published_at',
+      ProjectionExpression: 'workflow_id, #env, version, #valid, notes, created_at, created_by, problems_json, state_machine_version_arn, published_at',
       ExpressionAttributeNames: { '#valid': 'valid', '#env': 'environment' },
     }));
     items.push(...(res.Items ?? []).map((i) => VersionItem.parse(i)).filter((v) => v.environment === environment));

@@ -23,7 +23,9 @@ export const isConditionFailure = (e: unknown): boolean => e instanceof Error &&
 export interface NewWorkflow { name: string; description?: string | undefined; template?: string | undefined }
 
 /** A workflow of one environment (that of the caller's token), with version 1 when made from a template. */
-export async function createWorkflow(input: NewWorkflow, environment: Environment, rt: Runtime = systemRuntime): Promise<{ workflow: WorkflowItem; first?: SavedVersion }> {
+/** `createdBy`: who saves version 1 (a console user's email, or "API token"; absent for the seeded templates). */
+export async function createWorkflow(input: NewWorkflow, environment: Environment, rt: Runtime = systemRuntime,
+  createdBy?: string): Promise<{ workflow: WorkflowItem; first?: SavedVersion }> {
   const template = input.template === undefined ? undefined : findTemplate(input.template);
   if (input.template !== undefined && !template) {
     throw validationError('There is no such template', { template: [`"${input.template}" is not a template; GET /v3.6/workflow_templates lists them`] });
@@ -38,14 +40,15 @@ export async function createWorkflow(input: NewWorkflow, environment: Environmen
     ConditionExpression: 'attribute_not_exists(pk)',
   }));
   if (!template) return { workflow };
-  const first = await saveVersion(workflow, template.definition, `From template ${template.name}`, rt);
+  const first = await saveVersion(workflow, template.definition, `From template ${template.name}`, rt, createdBy);
   return { workflow: { ...workflow, versions: first.item.version, updated_at: first.item.created_at }, first };
 }
 
 export interface SavedVersion { item: VersionItem; problems: Problem[]; updates: TaskUpdate[] }
 
-/** Validates a definition and stores it as the workflow's next version (valid or not), in the workflow's environment. */
-export async function saveVersion(workflow: WorkflowItem, definition: unknown, notes: string, rt: Runtime = systemRuntime): Promise<SavedVersion> {
+/** Validates a definition and stores it as the workflow's next version (valid or not), in the workflow's environment; `createdBy` is who saved it. */
+export async function saveVersion(workflow: WorkflowItem, definition: unknown, notes: string, rt: Runtime = systemRuntime,
+  createdBy?: string): Promise<SavedVersion> {
   const validation = validate(definition);
   const definitionJson = JSON.stringify(definition);
   const updates = validation.valid && validation.workflow ? availableUpdates(validation.workflow) : [];
@@ -60,7 +63,7 @@ export async function saveVersion(workflow: WorkflowItem, definition: unknown, n
   for (let attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++) {
     const item: VersionItem = {
       workflow_id: workflow.id, environment: workflow.environment, version: next, valid: validation.valid, notes, created_at: isoSeconds(rt.now()),
-      problems_json: problemsJson, definition_json: definitionJson,
+      ...(createdBy ? { created_by: createdBy } : {}), problems_json: problemsJson, definition_json: definitionJson,
     };
     try {
       await clients().doc.send(new PutCommand({

@@ -18,6 +18,8 @@ export const workflowView = (w: WorkflowItem): WorkflowView => ({
 
 export interface VersionSummary {
   workflow_id: string; version: number; status: VersionStatus; notes: string; created_at: string;
+  /** Who saved it (a console user's email, or "API token"); null when not recorded. */
+  created_by: string | null;
   problem_count: number; state_machine_version_arn: string | null; published_at: string | null; href: string;
 }
 export interface VersionView extends VersionSummary { definition: unknown; problems: Problem[]; updates: TaskUpdate[] }
@@ -25,7 +27,7 @@ export interface VersionView extends VersionSummary { definition: unknown; probl
 const parseProblems = (v: VersionItem): Problem[] => JSON.parse(v.problems_json) as Problem[];
 
 export const versionSummary = (w: WorkflowItem, v: VersionItem): VersionSummary => ({
-  workflow_id: w.id, version: v.version, status: versionStatus(w, v), notes: v.notes, created_at: v.created_at,
+  workflow_id: w.id, version: v.version, status: versionStatus(w, v), notes: v.notes, created_at: v.created_at, created_by: v.created_by ?? null,
   problem_count: parseProblems(v).length, state_machine_version_arn: v.state_machine_version_arn ?? null,
   published_at: v.published_at ?? null, href: `/v3.6/workflows/${w.id}/versions/${v.version}`,
 });

@@ -12,7 +12,7 @@ import { ControlPlane, createSfnServer } from '../sfn/service';
 import { createEventsServer, LocalEventBus } from '../events';
 import { createGateway } from '../gateway';
 import { S3Client } from '@aws-sdk/client-s3';
-import { freePort, startDynamoDb, startS3, LOCAL_CREDENTIALS, type Stack, type StackOptions } from '../stack';
+import { consoleKeys, freePort, startDynamoDb, startS3, LOCAL_CREDENTIALS, type Stack, type StackOptions } from '../stack';
 import { ensureBucket } from '../stack/s3';
 import { stackControlPlaneStores } from '../stack/control-plane-stores';
 import { applyEnv, type StackEnv } from '../stack/env';
@@ -132,13 +132,15 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
     const hosts = new Map<string, FunctionHost>();
     const roleEndpoints = new Map<string, string>([[workflow.roleArn, workflow.endpoint]]);
     let api: FunctionHost | undefined;
+    // The template's Cognito user pool, locally: local console users and a local key set (local/stack/console-keys.ts).
+    const consoleSignIn = { ...consoleKeys(dataDir), CONSOLE_USER_POOL_ID: '', CONSOLE_CLIENT_ID: '' };
     for (const spec of template.functions) {
       const proxy = await startAwsProxy({ roleArn: spec.roleArn, iam, where, upstreams, secrets, log });
       stops.push(() => proxy.close());
       roleEndpoints.set(spec.roleArn, proxy.url);
       const host = new FunctionHost(spec, {
         runDir, region, maxInstances: o.maxInstances ?? 3, log, onViolation: (e) => violations.push(e),
-        runtimeEnv: { ...SANDBOX_ENV, AWS_ENDPOINT_URL: proxy.url },
+        runtimeEnv: { ...SANDBOX_ENV, AWS_ENDPOINT_URL: proxy.url, ...(template.api?.functionArn === spec.arn ? consoleSignIn : {}) },
       });
       stops.push(async () => { await host.stop(); host.check(); });
       hosts.set(spec.name, host);
@@ -160,6 +162,7 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
       // The operator signs SDK tokens with the secret the functions load (the template has others).
       SDK_TOKEN_SECRET: secrets.find((s) => template.functions.some((f) => f.environment.SDK_TOKEN_SECRET_ARN === s.arn))?.value ?? randomBytes(48).toString('base64url'),
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      CONSOLE_KEY_FILE: consoleSignIn.CONSOLE_KEY_FILE, CONSOLE_USERS_FILE: consoleSignIn.CONSOLE_USERS_FILE,
     };
     applyEnv(env);
     const staticDir = o.staticDir ?? template.webAssets.find((d) => existsSync(d)) ?? (existsSync(path.join(ROOT, 'web/dist')) ? path.join(ROOT, 'web/dist') : undefined);

@@ -11,6 +11,8 @@ export interface StackEnv {
   STUDIO_ALLOWED_ORIGINS: string; STUDIO_TRUSTED_PROXIES: string; STUDIO_ALLOW_LOOPBACK_WEBHOOKS: 'true';
   /** Where the evidence signing key is kept (made on first use); unset in memory: one per process. */
   EVIDENCE_SIGNING_KEY_FILE?: string;
+  /** The console's local sign-in (console-keys.ts). */
+  CONSOLE_KEY_FILE: string; CONSOLE_USERS_FILE: string;
 }
 
 /** Variables that would send an AWS client anywhere but the local endpoints (a profile, a session, instance metadata). */

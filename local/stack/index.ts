@@ -24,11 +24,13 @@ import { countRoundTrips } from '../../lambdas/shared/round-trips';
 import { wireRules } from './rules';
 import { ensureBucket, startS3 } from './s3';
 import { EVIDENCE_KEY_FILE, privateDataDir, stackSecrets } from './secrets';
+import { consoleKeys } from './console-keys';
 import { verifySigV4 } from './sigv4';
 
 export { ensureTable, startDynamoDb, LOCAL_CREDENTIALS, type LocalDynamoDb } from './dynamodb';
 export { ensureBucket, startS3, type LocalS3 } from './s3';
 export { SECRETS_FILE } from './secrets';
+export { consoleKeys, CONSOLE_USERS_FILE } from './console-keys';
 export { freePort, waitUntil } from './ports';
 export type { StackEnv } from './env';
 
@@ -148,6 +150,7 @@ export async function startStack(o: StackOptions = {}): Promise<Stack> {
       // Webhooks to this machine are how one tries them locally; the deployed stack leaves this unset (private addresses stay refused).
       STUDIO_ALLOW_LOOPBACK_WEBHOOKS: 'true',
       EVIDENCE_SIGNING_KEY_FILE: inMemory ? '' : path.join(dataDir, EVIDENCE_KEY_FILE),
+      ...consoleKeys(dataDir),
     };
     applyEnv(env);
     endpointsSet();

@@ -13,6 +13,7 @@ import { systemRuntime, type Runtime } from '../../shared/ids';
 import { addApiTokenRoutes } from './api-tokens';
 import { addEvidenceRoutes } from './evidence';
 import { addUploadRoutes } from './uploads';
+import { addConsoleRoutes } from './console';
 
 /** `rt`: the clock that token expiry is judged by (tests inject one). */
 export function buildRouter(rt: Runtime = systemRuntime): Router {
@@ -29,5 +30,6 @@ export function buildRouter(rt: Runtime = systemRuntime): Router {
   addTaskRoutes(router);
   addApiTokenRoutes(router);
   addEvidenceRoutes(router, rt);
+  addConsoleRoutes(router, rt);
   return router;
 }

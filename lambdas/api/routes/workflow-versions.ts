@@ -3,6 +3,7 @@ import { notFound } from '../../shared/errors';
 import { getWorkflowItem, listVersionItems } from '../../store/workflows';
 import { activateVersion, archiveVersion, compiledAsl, loadVersion, saveVersion, versionSummary, versionView } from '../../workflows';
 import { json, type Request } from '../http';
+import { savedBy } from '../roles';
 import type { Router } from '../router';
 import { parseBody, SaveVersionBody, versionParam, workflowIdParam } from './workflow-input';
 
@@ -23,7 +24,7 @@ export function addWorkflowVersionRoutes(router: Router): Router {
     .add('POST', VERSIONS, 'api', async (req) => {
       const workflow = await workflowOf(req);
       const body = parseBody(req, SaveVersionBody);
-      const saved = await saveVersion(workflow, body.definition, body.notes ?? '');
+      const saved = await saveVersion(workflow, body.definition, body.notes ?? '', undefined, savedBy(req.caller));
       return json(201, versionView(workflow, saved.item, saved.updates));
     })
     .add('GET', VERSIONS, 'api', async (req) => {

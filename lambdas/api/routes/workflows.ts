@@ -7,6 +7,7 @@ import { notFound } from '../../shared/errors';
 import { getWorkflowItem, listWorkflowItems } from '../../store/workflows';
 import { createWorkflow, versionView, workflowView } from '../../workflows';
 import { json } from '../http';
+import { savedBy } from '../roles';
 import type { Router } from '../router';
 import { CreateWorkflowBody, parseBody, workflowIdParam } from './workflow-input';
 
@@ -14,7 +15,7 @@ export function addWorkflowRoutes(router: Router): Router {
   return router
     .add('POST', '/v3.6/workflows', 'api', async (req) => {
       const body = parseBody(req, CreateWorkflowBody);
-      const { workflow, first } = await createWorkflow(body, req.caller.environment);
+      const { workflow, first } = await createWorkflow(body, req.caller.environment, undefined, savedBy(req.caller));
       return json(201, { ...workflowView(workflow), ...(first ? { first_version: versionView(workflow, first.item, first.updates) } : {}) });
     })
     .add('GET', '/v3.6/workflows', 'api', async (req) => json(200, { workflows: (await listWorkflowItems(req.caller.environment)).map(workflowView) }))

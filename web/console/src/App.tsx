@@ -1,9 +1,9 @@
-/** Signed out: the sign-in page. Signed in: the shell with the page of the current route. */
+/** Signed out: the sign-in page. Signed in: the shell with the page of the current route, in the session's environment and role. */
 import { useMemo, useState } from 'react';
 import { client } from './api';
 import { Results } from './Results';
-import { useRoute } from './router';
-import { clearSession, loadSession, storeSession, type Session } from './session';
+import { navigate, useRoute } from './router';
+import { clearSession, loadSession, RoleContext, storeSession, type Environment, type Session } from './session';
 import { Shell } from './Shell';
 import { SignIn } from './SignIn';
 import { Versions } from './Versions';
@@ -13,15 +13,20 @@ import { Builder } from './builder/Builder';
 export function App() {
   const [session, setSession] = useState<Session | undefined>(loadSession);
   const route = useRoute();
-  const api = useMemo(() => (session ? client(session.token) : undefined), [session]);
-  if (!session || !api) return <SignIn onSignedIn={(s) => { storeSession(s); setSession(s); }} />;
+  const api = useMemo(() => (session ? client({ authorization: session.authorization, environment: session.environment }) : undefined), [session]);
+  const start = (s: Session) => { storeSession(s); setSession(s); };
+  if (!session || !api) return <SignIn onSignedIn={start} />;
   const signOut = () => { clearSession(); setSession(undefined); };
+  // Another environment has other workflows: back to the list.
+  const switchTo = (environment: Environment) => { start({ ...session, environment }); navigate({ page: 'workflows' }); };
   return (
-    <Shell session={session} route={route} onSignOut={signOut}>
-      {route.page === 'workflows' && <WorkflowList api={api} />}
-      {route.page === 'results' && <Results api={api} />}
-      {route.page === 'builder' && <Builder api={api} id={route.id} version={route.version} key={`${route.id}@${route.version ?? ''}`} />}
-      {route.page === 'versions' && <Versions api={api} id={route.id} key={route.id} />}
-    </Shell>
+    <RoleContext.Provider value={session.role}>
+      <Shell session={session} route={route} onSignOut={signOut} onSwitch={switchTo}>
+        {route.page === 'workflows' && <WorkflowList api={api} />}
+        {route.page === 'results' && <Results api={api} />}
+        {route.page === 'builder' && <Builder api={api} id={route.id} version={route.version} key={`${route.id}@${route.version ?? ''}`} />}
+        {route.page === 'versions' && <Versions api={api} id={route.id} key={route.id} />}
+      </Shell>
+    </RoleContext.Provider>
   );
 }

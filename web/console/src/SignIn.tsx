@@ -1,20 +1,30 @@
-/** Sign-in with an API token: checked against the API before the session starts. */
-import { useState, type FormEvent } from 'react';
+/**
+ * Sign-in: with an API token (admin of its environment), or, where the stack has local console
+ * users (`studio users add`), with an email and password. Either is checked against the API
+ * (`GET /v3.6/console/session` says the role and environments) before the session starts.
+ */
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { client } from './api';
-import { sessionOf, type Session } from './session';
+import { client, consoleConfig, signInWithPassword } from './api';
+import { tokenEnvironment, type Session } from './session';
+
+async function sessionFor(authorization: string, environment?: string): Promise<Session> {
+  const s = await client({ authorization, ...(environment ? { environment } : {}) }).session();
+  return { authorization, email: s.email, role: s.role, environments: s.environments, environment: s.environment };
+}
 
 export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
   const { t } = useTranslation();
   const [token, setToken] = useState('');
   const [error, setError] = useState('');
+  const [passwords, setPasswords] = useState(false);
+  useEffect(() => { consoleConfig().then((c) => setPasswords(c.sign_in === 'local'), () => setPasswords(false)); }, []);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const session = sessionOf(token);
-    if (!session) { setError(t('signIn.badFormat')); return; }
+    const environment = tokenEnvironment(token);
+    if (!environment) { setError(t('signIn.badFormat')); return; }
     try {
-      await client(session.token).workflows();
-      onSignedIn(session);
+      onSignedIn(await sessionFor(`Token token=${token.trim()}`, environment));
     } catch (err) {
       setError(t('signIn.refused', { message: (err as Error).message }));
     }
@@ -22,7 +32,8 @@ export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
   return (
     <main className="sign-in">
       <h1>{t('signIn.heading')}</h1>
-      <form onSubmit={(e) => void submit(e)}>
+      <form onSubmit={(e) => void submit(e)} aria-labelledby="token-h">
+        <h2 id="token-h">{t('signIn.withToken')}</h2>
         <label htmlFor="token">{t('signIn.token')}</label>
         <input id="token" type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)}
           aria-describedby="token-hint token-error" aria-invalid={error ? true : undefined} />
@@ -30,6 +41,36 @@ export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
         <p id="token-error" role="alert" className="error">{error}</p>
         <button type="submit">{t('signIn.submit')}</button>
       </form>
+      {passwords && <PasswordForm onSignedIn={onSignedIn} />}
     </main>
+  );
+}
+
+function PasswordForm({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState('');
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      onSignedIn(await sessionFor(`Bearer ${await signInWithPassword(email, password)}`));
+    } catch (err) {
+      setError(t('signIn.userRefused', { message: (err as Error).message }));
+    }
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} aria-labelledby="user-h">
+      <h2 id="user-h">{t('signIn.withUser')}</h2>
+      <label htmlFor="email">{t('signIn.email')}</label>
+      <input id="email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)}
+        aria-describedby="user-error" aria-invalid={error ? true : undefined} />
+      <label htmlFor="password">{t('signIn.password')}</label>
+      <input id="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)}
+        aria-describedby="user-hint user-error" aria-invalid={error ? true : undefined} />
+      <p id="user-hint" className="hint">{t('signIn.userHint')}</p>
+      <p id="user-error" role="alert" className="error">{error}</p>
+      <button type="submit">{t('signIn.submitUser')}</button>
+    </form>
   );
 }

@@ -1,15 +1,17 @@
-/** A workflow's versions: status, notes and when; open one read-only, activate, archive, compare two. */
+/** A workflow's versions: status, notes, who saved them and when; open one read-only, activate, archive (admins), compare two. */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client, VersionSummary, WorkflowView } from './api';
 import { Compare } from './builder/Compare';
 import { Link } from './Link';
+import { useCanEdit } from './session';
 
 export function Versions({ api, id }: { api: Client; id: string }) {
   const { t } = useTranslation();
   const [workflow, setWorkflow] = useState<WorkflowView | undefined>();
   const [versions, setVersions] = useState<VersionSummary[]>([]);
   const [error, setError] = useState('');
+  const canEdit = useCanEdit();
   const load = useCallback(() => {
     Promise.all([api.workflow(id), api.versions(id)])
       .then(([w, v]) => { setWorkflow(w); setVersions([...v].sort((a, b) => b.version - a.version)); }, (e: Error) => setError(e.message));
@@ -22,17 +24,18 @@ export function Versions({ api, id }: { api: Client; id: string }) {
       <p><Link to={{ page: 'builder', id }}>{t('versions.edit')}</Link></p>
       {error && <p role="alert" className="error">{error}</p>}
       <table>
-        <thead><tr><th>{t('versions.version')}</th><th>{t('versions.status')}</th><th>{t('versions.notes')}</th><th>{t('versions.saved')}</th><th>{t('versions.actions')}</th></tr></thead>
+        <thead><tr><th>{t('versions.version')}</th><th>{t('versions.status')}</th><th>{t('versions.notes')}</th><th>{t('versions.saved')}</th><th>{t('versions.savedBy')}</th><th>{t('versions.actions')}</th></tr></thead>
         <tbody>{versions.map((v) => (
           <tr key={v.version}>
             <td>{v.version}</td>
             <td className={`status status-${v.status}`}>{t(`builder.status.${v.status}`)}{v.problem_count > 0 && ` (${t('versions.problems', { count: v.problem_count })})`}</td>
             <td>{v.notes}</td>
             <td><time dateTime={v.created_at}>{v.created_at.replace('T', ' ').replace(/Z$/, ' UTC')}</time></td>
+            <td>{v.created_by ?? t('versions.unknown')}</td>
             <td className="row-actions">
               <Link to={{ page: 'builder', id, version: v.version }}>{t('versions.open', { n: v.version })}</Link>
-              {v.status === 'inactive' && <button type="button" onClick={act(() => api.activate(id, v.version))}>{t('versions.activate', { n: v.version })}</button>}
-              {(v.status === 'inactive' || v.status === 'invalid') && <button type="button" onClick={act(() => api.archive(id, v.version))}>{t('versions.archive', { n: v.version })}</button>}
+              {canEdit && v.status === 'inactive' && <button type="button" onClick={act(() => api.activate(id, v.version))}>{t('versions.activate', { n: v.version })}</button>}
+              {canEdit && (v.status === 'inactive' || v.status === 'invalid') && <button type="button" onClick={act(() => api.archive(id, v.version))}>{t('versions.archive', { n: v.version })}</button>}
             </td>
           </tr>
         ))}</tbody>

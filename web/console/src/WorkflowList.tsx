@@ -5,18 +5,20 @@ import type { Client, WorkflowView } from './api';
 import { Link } from './Link';
 import { NewWorkflowDialog } from './NewWorkflowDialog';
 import { navigate } from './router';
+import { useCanEdit } from './session';
 
 export function WorkflowList({ api }: { api: Client }) {
   const { t } = useTranslation();
   const [workflows, setWorkflows] = useState<WorkflowView[] | undefined>();
   const [error, setError] = useState('');
   const [creating, setCreating] = useState(false);
+  const canEdit = useCanEdit();
   useEffect(() => { api.workflows().then(setWorkflows, (e: Error) => setError(e.message)); }, [api]);
   return (
     <section aria-labelledby="list-h">
       <div className="toolbar">
         <h1 id="list-h">{t('list.heading')}</h1>
-        <button type="button" onClick={() => setCreating(true)}>{t('list.new')}</button>
+        {canEdit && <button type="button" onClick={() => setCreating(true)}>{t('list.new')}</button>}
       </div>
       {error && <p role="alert">{error}</p>}
       {!workflows && !error && <p>{t('app.loading')}</p>}

@@ -1,4 +1,7 @@
-/** The console's calls to the API (`/v3.6/...`, `Authorization: Token token=...`); one zod schema per response. */
+/**
+ * The console's calls to the API (`/v3.6/...`, with the session's `Authorization`, an API token or
+ * a console user's JWT, and the environment it is in as `Studio-Environment`); one zod schema per response.
+ */
 import { z } from 'zod';
 
 const Problem = z.object({ code: z.string(), task: z.string().nullable(), message: z.string(), path: z.string() });
@@ -10,6 +13,8 @@ export type WorkflowView = z.infer<typeof WorkflowView>;
 const VersionStatus = z.enum(['active', 'inactive', 'invalid', 'archived']);
 export const VersionSummary = z.object({
   version: z.number(), status: VersionStatus, notes: z.string(), created_at: z.string(), problem_count: z.number(),
+  /** Who saved it: a console user's email, or "API token"; null when not recorded. */
+  created_by: z.string().nullable().default(null),
 });
 export type VersionSummary = z.infer<typeof VersionSummary>;
 export const VersionView = VersionSummary.extend({ definition: z.unknown(), problems: z.array(Problem) });
@@ -17,16 +22,26 @@ export type VersionView = z.infer<typeof VersionView>;
 const Template = z.object({ name: z.string(), title: z.string(), description: z.string() });
 const Run = z.object({ id: z.string(), status: z.string(), workflow_id: z.string(), created_at: z.string() });
 export type Run = z.infer<typeof Run>;
+const ConsoleSession = z.object({
+  email: z.string().nullable(), role: z.enum(['admin', 'analyst']), environment: z.enum(['sandbox', 'live']), environments: z.array(z.enum(['sandbox', 'live'])).min(1),
+});
 const ErrorBody = z.object({ error: z.object({ type: z.string(), message: z.string() }) });
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) { super(message); this.name = 'ApiError'; }
 }
 
-export function client(token: string) {
+/** Who calls: an API token, or the `Authorization` and environment of a session. */
+export type Credentials = string | { authorization: string; environment?: string };
+
+export function client(who: Credentials) {
+  const auth = typeof who === 'string' ? { authorization: `Token token=${who}` } : who;
   async function call<S extends z.ZodType>(schema: S, method: string, url: string, body?: unknown): Promise<z.infer<S>> {
     const res = await fetch(url, {
-      method, headers: { authorization: `Token token=${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      method, headers: {
+        authorization: auth.authorization, ...(auth.environment ? { 'studio-environment': auth.environment } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const json: unknown = await res.json().catch(() => null);
@@ -48,6 +63,27 @@ export function client(token: string) {
     activate: (id: string, v: number) => call(VersionView, 'POST', `${wf(id)}/versions/${v}/activate`),
     archive: (id: string, v: number) => call(VersionView, 'POST', `${wf(id)}/versions/${v}/archive`),
     runs: () => call(z.array(Run), 'GET', '/v3.6/workflow_runs'),
+    session: () => call(ConsoleSession, 'GET', '/v3.6/console/session'),
   };
 }
 export type Client = ReturnType<typeof client>;
+
+const SignedIn = z.object({ token: z.string() });
+const ConsoleConfig = z.object({ sign_in: z.enum(['local', 'cognito', 'api_token']) });
+
+/** How console users sign in here (`local`: email and password on this page). */
+export async function consoleConfig(): Promise<z.infer<typeof ConsoleConfig>> {
+  const res = await fetch('/v3.6/console/config');
+  return ConsoleConfig.parse(await res.json());
+}
+
+/** A local console user's JWT for an email and password; ApiError when refused. */
+export async function signInWithPassword(email: string, password: string): Promise<string> {
+  const res = await fetch('/v3.6/console/sign_in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const json: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const err = ErrorBody.safeParse(json);
+    throw new ApiError(res.status, err.success ? err.data.error.message : `HTTP ${res.status}`);
+  }
+  return SignedIn.parse(json).token;
+}

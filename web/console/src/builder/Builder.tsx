@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { validate } from '../../../../compiler';
 import type { Client, VersionSummary, WorkflowView } from '../api';
 import { Link } from '../Link';
+import { useCanEdit } from '../session';
 import { Canvas } from './Canvas';
 import { CodeView } from './CodeView';
 import { Cost } from './Cost';
@@ -44,7 +45,9 @@ export function Builder({ api, id, version }: { api: Client; id: string; version
       setSaved({ version: v.version, status: v.status, draft: d });
     })().catch((e: Error) => setError(e.message));
   }, [api, id, version, reset]);
-  const readOnly = version !== undefined;
+  // An analyst sees every version read-only (the API refuses their saves).
+  const canEdit = useCanEdit();
+  const readOnly = version !== undefined || !canEdit;
   const edit = readOnly ? () => undefined : history.set;
   const problems = useMemo(() => validate(draft).problems, [draft]);
   const graph = useMemo(() => toGraph(draft, problems, t('builder.start')), [draft, problems, t]);

@@ -1,6 +1,7 @@
 /** The builder's toolbar: undo/redo, add and delete tasks, save, activate, and the version's status. */
 import { useTranslation } from 'react-i18next';
 import type { VersionSummary } from '../api';
+import { useCanEdit } from '../session';
 import { AddTaskMenu } from './AddTaskMenu';
 import type { NewTask } from './model';
 
@@ -12,6 +13,7 @@ interface Props {
 
 export function Toolbar({ history, canAdd, onAdd, canDelete, onDelete, saved, dirty, onSave, onActivate }: Props) {
   const { t } = useTranslation();
+  const canEdit = useCanEdit();
   return (
     <div className="toolbar" role="toolbar" aria-label={t('builder.canvas')}>
       <button type="button" onClick={history.undo} disabled={!history.canUndo} aria-keyshortcuts="Control+Z">{t('builder.undo')}</button>
@@ -24,8 +26,8 @@ export function Toolbar({ history, canAdd, onAdd, canDelete, onDelete, saved, di
         {saved && <> · <span className={`status status-${saved.status}`}>{t(`builder.status.${saved.status}`)}</span></>}
         {saved && dirty && <> · {t('builder.unsaved')}</>}
       </span>
-      <button type="button" onClick={onSave} disabled={!dirty}>{t('builder.save')}</button>
-      <button type="button" onClick={onActivate} disabled={!saved || dirty || saved.status !== 'inactive'}>{t('builder.activate')}</button>
+      {canEdit && <button type="button" onClick={onSave} disabled={!dirty}>{t('builder.save')}</button>}
+      {canEdit && <button type="button" onClick={onActivate} disabled={!saved || dirty || saved.status !== 'inactive'}>{t('builder.activate')}</button>}
     </div>
   );
 }
