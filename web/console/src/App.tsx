@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import { client } from './api';
 import { Results } from './Results';
+import { RunPage } from './results/RunPage';
 import { useRoute } from './router';
 import { clearSession, loadSession, storeSession, type Session } from './session';
 import { Shell } from './Shell';
@@ -20,6 +21,7 @@ export function App() {
     <Shell session={session} route={route} onSignOut={signOut}>
       {route.page === 'workflows' && <WorkflowList api={api} />}
       {route.page === 'results' && <Results api={api} />}
+      {route.page === 'run' && <RunPage api={api} id={route.id} key={route.id} />}
       {route.page === 'builder' && <Builder api={api} id={route.id} version={route.version} key={`${route.id}@${route.version ?? ''}`} />}
       {route.page === 'versions' && <Versions api={api} id={route.id} key={route.id} />}
     </Shell>

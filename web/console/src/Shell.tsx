@@ -12,8 +12,8 @@ export function Shell({ session, route, onSignOut, children }: { session: Sessio
       <header className="shell">
         <span className="brand">Open Studio</span>
         <nav aria-label={t('app.nav')}>
-          <Link to={{ page: 'workflows' }} current={route.page !== 'results'}>{t('app.workflows')}</Link>
-          <Link to={{ page: 'results' }} current={route.page === 'results'}>{t('app.results')}</Link>
+          <Link to={{ page: 'workflows' }} current={route.page !== 'results' && route.page !== 'run'}>{t('app.workflows')}</Link>
+          <Link to={{ page: 'results' }} current={route.page === 'results' || route.page === 'run'}>{t('app.results')}</Link>
         </nav>
         <span className={`env env-${session.environment}`}>{t('app.environment', { env: session.environment })}</span>
         <button type="button" onClick={onSignOut}>{t('app.signOut')}</button>

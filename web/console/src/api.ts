@@ -48,6 +48,8 @@ export function client(token: string) {
     activate: (id: string, v: number) => call(VersionView, 'POST', `${wf(id)}/versions/${v}/activate`),
     archive: (id: string, v: number) => call(VersionView, 'POST', `${wf(id)}/versions/${v}/archive`),
     runs: () => call(z.array(Run), 'GET', '/v3.6/workflow_runs'),
+    /** Any other call of the API with its response schema (the results pages: results/api.ts). */
+    call,
   };
 }
 export type Client = ReturnType<typeof client>;
