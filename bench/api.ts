@@ -11,6 +11,8 @@
  * and, apart, those of the work the requests triggered asynchronously (execution start, task
  * Lambda, execution events, webhooks; counted until the engine is idle), per request
  * (lambdas/shared/round-trips.ts).
+ * Last, the console's results search on BENCH_RESULTS_RUNS runs (default 100,000; 0 skips it)
+ * seeded directly in the table (bench/results-search.ts): p50/p95 per kind of search.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,11 +24,13 @@ import { BACKGROUND, resetRoundTrips, roundTripTallies } from '../lambdas/shared
 import { keys } from '../lambdas/store/table';
 import { startStack } from '../local/stack';
 import { client, type Client } from '../local/stack/client';
+import { benchSearch, seedRuns } from './results-search';
 
 const CONNECTIONS = 10;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const COMPLETIONS = Number(process.env.BENCH_COMPLETIONS ?? 200);
 const WARMUP_S = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
+const RESULTS_RUNS = Number(process.env.BENCH_RESULTS_RUNS ?? 100_000);
 
 const WORKFLOW = {
   name: 'bench', start: 'risk',
@@ -128,6 +132,12 @@ async function main(): Promise<void> {
     console.log(`\nDynamoDB Local GetItem (sequential): p50 ${ddb.p50.toFixed(2)} ms, p99 ${ddb.p99.toFixed(2)} ms`);
     const single = await cannon('GET /workflow_runs/{id} (1 connection)', { url: `${stack.url}/v3.6/workflow_runs/${run.id}`, headers, duration: 3, connections: 1 });
     console.log(`GET run with 1 connection: p50 ${single.p50} ms → ${(single.p50 / ddb.p50).toFixed(1)}× a raw GetItem (p50)`);
+    if (RESULTS_RUNS > 0) {
+      const t0 = Date.now();
+      const seeded = await seedRuns(RESULTS_RUNS);
+      console.log(`\nResults search: ${RESULTS_RUNS} runs seeded in the table in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+      await benchSearch(stack.url, stack.apiToken, seeded);
+    }
   } finally {
     await stack.stop();
     rmSync(dir, { recursive: true, force: true });

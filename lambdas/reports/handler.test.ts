@@ -76,6 +76,7 @@ describe('the handler\'s own storage', () => {
     putTaskOnce: async () => { throw new Error('not reached'); },
     setAnnounced: async () => { throw new Error('not reached'); },
     emit: async () => { throw new Error('not reached'); },
+    indexReport: async () => { throw new Error('not reached'); },
   });
   const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException', $fault: 'client', $retryable: { throttling: true } });
   const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { code: 'ECONNREFUSED' });

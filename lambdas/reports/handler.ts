@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { ReportRequest, ReportResult } from '../../compiler/runtime-contract';
 import { systemRuntime, type Runtime } from '../shared/ids';
+import { indexReport } from '../store/report-index';
 import { getTask, putTaskOnce, setAnnounced, type TaskItem } from '../store/tasks';
 import { emitTaskEvent } from '../tasks/events';
 import { EvidenceError, isTransientAwsError } from '../shared/errors';
@@ -64,8 +65,10 @@ export function reportTaskId(req: ReportRequest): string {
 /** The storage and events the handler writes the report to; tests replace it. */
 export interface ReportStore {
   getTask: typeof getTask; putTaskOnce: typeof putTaskOnce; setAnnounced: typeof setAnnounced; emit: typeof emitTaskEvent;
+  /** The report in the console's results search (store/report-index.ts). */
+  indexReport: typeof indexReport;
 }
-const STORE: ReportStore = { getTask, putTaskOnce, setAnnounced, emit: emitTaskEvent };
+const STORE: ReportStore = { getTask, putTaskOnce, setAnnounced, emit: emitTaskEvent, indexReport };
 
 /** A storage call whose transient AWS failure (throttling, a server fault, no answer) is `ReportUnavailable`, retried by the workflow. */
 const storage = <T>(what: string, call: Promise<T>): Promise<T> =>
@@ -88,6 +91,7 @@ export function createReportHandler(rt: Runtime = systemRuntime, store: ReportSt
     const created = existing ? false : await storage('storing the report', store.putTaskOnce(item));
     const stored = created || existing ? item : await storage('reading the report task', store.getTask(runId, item.id));
     if (stored && !stored.announced) {
+      await storage('indexing the report', store.indexReport(runId, req.report, ReportResult.parse(stored.output).result));
       await storage('announcing the report', store.emit('workflow_task.started', { ...stored, status: 'waiting' }, req.run.applicant_id));
       await storage('announcing the report', store.emit('workflow_task.completed', stored, req.run.applicant_id));
       await storage('announcing the report', store.setAnnounced(runId, stored.id));

@@ -14,6 +14,7 @@ import { systemRuntime, type Runtime } from '../shared/ids';
 import { logError } from '../shared/powertools';
 import { applicantOf } from '../store/applicants';
 import { getItems } from '../store/batch';
+import { runIndexItems } from '../store/run-index';
 import { RunLink, type Environment, type RunItem } from '../store/runs';
 import { keys } from '../store/table';
 import { liveVersionOf, workflowOf } from '../store/workflows';
@@ -66,5 +67,5 @@ export async function createRun(body: CreateRunBody, environment: Environment, r
     tags: body.tags ?? [], customer_user_id: body.customer_user_id ?? null, link: RunLink.parse(body.link ?? {}), custom_data: custom, created_at,
   };
   const input: ExecutionInput = { workflow_run_id: run.id, applicant_id: run.applicant_id, sandbox: environment === 'sandbox', applicant: check.applicant, custom };
-  return startRun(run, live.state_machine_version_arn, input, rt, log);
+  return startRun(run, live.state_machine_version_arn, input, rt, log, runIndexItems(run, applicant));
 }

@@ -2,7 +2,8 @@
  * Starting a run whose inputs were checked (runs/create.ts): the run item is written first
  * (processing, with the execution ARN it will have), so that the task function finds it; then
  * the execution is started on the version's state machine version, named after the run
- * (idempotent). Two DynamoDB round trips at most, one when the start succeeds. If the start
+ * (idempotent). The run's search index items (store/run-index.ts) are written in the run's
+ * transaction. Two DynamoDB round trips at most, one when the start succeeds. If the start
  * fails the run is marked `error`: there is never a half-started run.
  */
 import { StartExecutionCommand } from '@aws-sdk/client-sfn';
@@ -10,6 +11,7 @@ import { runError, type ExecutionInput } from '../../compiler';
 import { clients } from '../shared/aws';
 import { internal } from '../shared/errors';
 import type { Runtime } from '../shared/ids';
+import type { IndexItem } from '../store/run-index';
 import { markRunError, putRun, setExecutionArn, type NewRun, type RunItem } from '../store/runs';
 
 /**
@@ -22,9 +24,9 @@ export function executionArnOf(versionArn: string, name: string): string | undef
   return m ? `${m[1]}:execution:${m[2]}:${name}` : undefined;
 }
 
-export async function startRun(run: NewRun, versionArn: string, input: ExecutionInput, rt: Runtime, log: (msg: string, e: unknown) => void): Promise<RunItem> {
+export async function startRun(run: NewRun, versionArn: string, input: ExecutionInput, rt: Runtime, log: (msg: string, e: unknown) => void, index: readonly IndexItem[] = []): Promise<RunItem> {
   const expected = executionArnOf(versionArn, run.id);
-  const item = await putRun({ ...run, ...(expected ? { execution_arn: expected } : {}) });
+  const item = await putRun({ ...run, ...(expected ? { execution_arn: expected } : {}) }, index);
   let executionArn: string | undefined;
   try {
     const started = await clients().sfn.send(new StartExecutionCommand({ stateMachineArn: versionArn, name: run.id, input: JSON.stringify(input) }));

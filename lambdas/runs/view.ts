@@ -10,7 +10,7 @@ import type { WorkflowSettings } from '../../compiler';
 import { createLinkToken, createSdkToken } from '../shared/tokens';
 import { config } from '../shared/config';
 import { isoSeconds } from '../shared/ids';
-import { isEnded, type RunItem, type RunLink, type RunStatus } from '../store/runs';
+import { isEnded, type RunItem, type RunLink, type RunReview, type RunStatus } from '../store/runs';
 
 export interface WorkflowRun {
   id: string;
@@ -25,6 +25,8 @@ export interface WorkflowRun {
   tags: string[];
   customer_user_id: string | null;
   dashboard_url: string;
+  /** Extension: the review queue's decision on a run that ended `review` (status stays `review`). */
+  review?: RunReview;
   sdk_token: string | null;
   created_at: string;
   updated_at: string;
@@ -37,7 +39,8 @@ const EndResult = z.looseObject({
   message: z.string().optional(),
 });
 
-function endOf(run: RunItem): z.infer<typeof EndResult> {
+/** What the state machine recorded at the end (reasons, output, error); empty while the run lives. */
+export function endOf(run: RunItem): z.infer<typeof EndResult> {
   if (!run.result) return {};
   try {
     const parsed = EndResult.safeParse(JSON.parse(run.result));
@@ -65,7 +68,8 @@ export function toWorkflowRun(run: RunItem, now = Date.now()): WorkflowRun {
     // The capture page reads its link token from the fragment, which browsers never send to a server.
     link: { url: `${base}/capture/${run.id}${ended ? '' : `#link=${createLinkToken(run)}`}`, ...run.link },
     tags: run.tags, customer_user_id: run.customer_user_id,
-    dashboard_url: `${base}/dashboard/workflow_runs/${run.id}`,
+    dashboard_url: `${base}/console/results/${run.id}`,
+    ...(run.review ? { review: run.review } : {}),
     sdk_token: sdkToken,
     created_at: iso(run.created_at), updated_at: iso(run.updated_at),
   };

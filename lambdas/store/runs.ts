@@ -3,10 +3,11 @@
  * environment (gsi1), runs of an applicant (gsi2) and runs by status (by_status). The compiled
  * state machine writes the end (`status`, `result`, `completed_at`) on the same item.
  */
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
+import type { IndexItem } from './run-index';
 import { createdKey, keys } from './table';
 import { notEndedCondition, RUN_END_STATUSES, RunError } from '../../compiler/runtime-contract';
 
@@ -29,6 +30,9 @@ export const RunLink = z.object({
 });
 export type RunLink = z.infer<typeof RunLink>;
 
+
+export const RunReview = z.object({ decision: z.enum(['approve', 'decline']), note: z.string(), by: z.string(), at: z.string() });
+export type RunReview = z.infer<typeof RunReview>;
 
 /** The stored run (what this module writes, plus what the state machine adds at the end). */
 export const RunItem = z.object({
@@ -53,19 +57,25 @@ export const RunItem = z.object({
   created_at: z.string(),
   updated_at: z.string(),
   completed_at: z.string().optional(),
+  /** `<type>` and `<type>#<result>` of every stored report (a string set; store/run-index.ts filters on it). */
+  reports: z.preprocess((v) => (v instanceof Set ? [...v].map(String).sort() : v), z.array(z.string())).optional(),
+  /** A review run's decision in the console's review queue (an extension: `status` stays `review`). */
+  review: RunReview.optional(),
+  /** The analyst a review run is assigned to. */
+  assigned_to: z.string().optional(),
 });
 export type RunItem = z.infer<typeof RunItem>;
 /** A run to write; `execution_arn` when it is known before the execution starts (runs/start.ts). */
-export type NewRun = Omit<RunItem, 'status' | 'task_seq' | 'updated_at' | 'result' | 'error' | 'completed_at' | 'execution_arn'> & { execution_arn?: string };
+export type NewRun = Omit<RunItem, 'status' | 'task_seq' | 'updated_at' | 'result' | 'error' | 'completed_at' | 'execution_arn' | 'reports' | 'review' | 'assigned_to'> & { execution_arn?: string };
 
 const table = () => config().TABLE_NAME;
 const { expression: ENDED_CONDITION, values: endedValues } = notEndedCondition();
 
-/** Writes a new run (status processing) with its collection keys; fails if the id exists. */
-export async function putRun(run: NewRun): Promise<RunItem> {
+/** Writes a new run (status processing) with its collection keys, and its search `index` items in the same transaction; fails if the id exists. */
+export async function putRun(run: NewRun, index: readonly IndexItem[] = []): Promise<RunItem> {
   const item: RunItem = { ...run, status: 'processing', task_seq: 0, updated_at: run.created_at };
   const sortKey = createdKey(run.created_at, run.id);
-  await clients().doc.send(new PutCommand({
+  const put = {
     TableName: table(),
     Item: {
       ...keys.run(run.id), ...item,
@@ -73,7 +83,9 @@ export async function putRun(run: NewRun): Promise<RunItem> {
       gsi2pk: keys.runsOfApplicant(run.applicant_id), gsi2sk: sortKey,
     },
     ConditionExpression: 'attribute_not_exists(pk)',
-  }));
+  };
+  if (index.length === 0) await clients().doc.send(new PutCommand(put));
+  else await clients().doc.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, ...index.map((i) => ({ Put: { TableName: table(), Item: i } }))] }));
   return item;
 }
 

@@ -4,6 +4,7 @@
  * with what the capture page needs to show them (`captureTaskView`).
  */
 import type { z } from 'zod';
+import { TASK_DISPLAY_NAMES } from '../../compiler';
 import { TaskRequest } from '../../compiler/runtime-contract';
 import { isoSeconds } from '../shared/ids';
 import type { TaskItem } from '../store/tasks';
@@ -17,13 +18,29 @@ export interface TaskSummary {
   task_def_version: string | null;
   created_at: string;
   updated_at: string;
+  /** Extensions Onfido's clients ignore: where the task stands, its type, its name, when it ended. */
+  status: 'started' | 'completed' | 'failed';
+  task_type: string;
+  name: string;
+  completed_at: string | null;
 }
 export interface TaskView extends TaskSummary { input: unknown; output: unknown }
+
+const STATUS = { waiting: 'started', completed: 'completed', failed: 'failed', timed_out: 'failed' } as const;
+const NamedInput = TaskRequest.pick({ name: true });
+const typeNames: Record<string, string> = TASK_DISPLAY_NAMES;
+
+/** The task's name in the workflow (interactive tasks carry it), else its type's display name. */
+export function taskName(t: TaskItem): string {
+  const input = NamedInput.safeParse(t.input ?? {});
+  return (input.success ? input.data.name : undefined) ?? typeNames[t.task_type] ?? t.task_type;
+}
 
 export function taskSummary(t: TaskItem): TaskSummary {
   return {
     id: t.id, workflow_run_id: t.workflow_run_id, task_def_id: t.task_def_id, task_def_version: t.task_def_version,
     created_at: iso(t.created_at), updated_at: iso(t.updated_at),
+    status: STATUS[t.status], task_type: t.task_type, name: taskName(t), completed_at: t.status === 'completed' ? iso(t.updated_at) : null,
   };
 }
 

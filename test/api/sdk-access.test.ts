@@ -82,6 +82,7 @@ it('an SDK token lists and finds only the waiting interactive task, with its typ
   expect(found.body).toEqual({
     id: doc!.id, workflow_run_id: run.id, task_def_id: 'document_capture', task_def_version: '1',
     created_at: expect.any(String), updated_at: expect.any(String),
+    status: 'started', task_type: 'document_capture', name: 'Your document', completed_at: null,
     input: { task_type: 'document_capture', name: 'Your document', config: expect.any(Object), retry: null },
   });
   const upload = await t.upload('documents', applicant, sdk, { type: 'passport' });
@@ -92,6 +93,9 @@ it('an SDK token lists and finds only the waiting interactive task, with its typ
   const all = await t.tasks(run.id);
   // Integrators tell tasks apart by type (Send/Receive: its configured id); the task ids still name the definition's tasks.
   expect(all.map((x) => [x.task_def_id, x.task_def_version])).toEqual([['document_capture', '1'], ['document_report', '2'], ['risk', '1']]);
+  // The extensions (Onfido's clients ignore them): where each task stands, its type and name.
+  expect(all.map((x) => [x.status, x.task_type, x.name])).toEqual([
+    ['completed', 'document_capture', 'Your document'], ['completed', 'document_report', 'Document Report'], ['started', 'send_receive', 'Send/Receive Data']]);
   expect(all.map((x) => definitionTaskOf(x.id))).toEqual(['doc', 'report', 'ask']);
   const report = await t.call<{ output: Json }>('GET', `/v3.6/workflow_runs/${run.id}/tasks/${all[1]!.id}`);
   expect(report.body.output).toMatchObject({ result: 'clear', breakdown: expect.any(Object) });

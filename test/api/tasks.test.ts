@@ -40,13 +40,17 @@ describe('list and find', () => {
   it('lists started tasks with the summary fields and finds one with input and output', async () => {
     const { run, task } = await askRun();
     const list = await t.call<Json[]>('GET', `/v3.6/workflow_runs/${run.id}/tasks`);
-    expect(list.body).toEqual([{ id: task.id, workflow_run_id: run.id, task_def_id: 'risk', task_def_version: '2', created_at: expect.any(String), updated_at: expect.any(String) }]);
+    const summary = { id: task.id, workflow_run_id: run.id, task_def_id: 'risk', task_def_version: '2', created_at: expect.any(String), updated_at: expect.any(String) };
+    // Extensions: status, task_type, name, completed_at.
+    expect(list.body).toEqual([{ ...summary, status: 'started', task_type: 'send_receive', name: 'Send/Receive Data', completed_at: null }]);
     expect(task.id).toMatch(/^ask_[0-9a-f]{10}$/);
     const found = await t.call<Json>('GET', `/v3.6/workflow_runs/${run.id}/tasks/${task.id}`);
     expect(found.body).toMatchObject({ id: task.id, input: { tier: 'gold' }, output: null });
     expect((await t.complete(run.id, task.id, { score: 42, note: 'ok' })).status).toBe(200);
     await t.until(run.id, ['approved']);
     expect((await t.call<Json>('GET', `/v3.6/workflow_runs/${run.id}/tasks/${task.id}`)).body).toMatchObject({ output: { score: 42, note: 'ok' } });
+    const [done] = (await t.call<Json[]>('GET', `/v3.6/workflow_runs/${run.id}/tasks`)).body;
+    expect(done).toMatchObject({ status: 'completed', completed_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
     expect((await t.run(run.id)).output).toEqual({ score: 42 });
     expect((await t.call<ErrorBody>('GET', `/v3.6/workflow_runs/${run.id}/tasks/nope`)).status).toBe(404);
     expect((await findEvents(run.id, 'workflow_task.started')).map((e) => e.event.detail)).toEqual([expect.objectContaining({ task_id: task.id, task_def_id: 'risk' })]);

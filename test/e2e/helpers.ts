@@ -10,7 +10,7 @@ export type Json = Record<string, unknown>;
 export interface Run extends Json { id: string; status: string; created_at: string; workflow_version_id: number; sdk_token: string | null; reasons: unknown[]; output: unknown }
 /** The definition's task id a run's task id names (`<task id>_<10 hex>`). */
 export const definitionTaskOf = (id: string) => id.replace(/_[0-9a-f]{10}$/, '');
-export interface TaskSummary { id: string; task_def_id: string; task_def_version: string | null; workflow_run_id: string; created_at: string }
+export interface TaskSummary { id: string; task_def_id: string; task_def_version: string | null; workflow_run_id: string; created_at: string; status?: string; task_type?: string; name?: string }
 
 export function e2e(stack: TestStack) {
   const call = <T = Json>(method: string, path: string, json?: unknown, sdkToken?: string) =>

@@ -9,6 +9,7 @@ import { config } from '../../shared/config';
 import { forbidden } from '../../shared/errors';
 import * as store from '../../store/applicants';
 import { json, noContent, type Caller, type Request } from '../http';
+import { reindexRunsOf } from '../../results/reindex';
 import type { Router } from '../router';
 import { parseJsonBody, parseQuery, parseWith } from '../validate';
 
@@ -69,7 +70,10 @@ export function addApplicantRoutes(router: Router): void {
   router.add('PUT', '/v3.6/applicants/{id}', 'api', async (req) => {
     const id = idOf(req);
     const data = parseJsonBody(ApplicantUpdate, req.body);
-    return json(200, applicantBody(await store.updateApplicant(id, req.caller.environment, data)));
+    const updated = await store.updateApplicant(id, req.caller.environment, data);
+    // The console's results search finds runs by the applicant's name and email.
+    if (data.first_name !== undefined || data.last_name !== undefined || data.email !== undefined) await reindexRunsOf(id, updated);
+    return json(200, applicantBody(updated));
   });
   router.add('DELETE', '/v3.6/applicants/{id}', 'api', async (req) => {
     await store.deleteApplicant(idOf(req), req.caller.environment);

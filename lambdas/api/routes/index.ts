@@ -14,6 +14,7 @@ import { addApiTokenRoutes } from './api-tokens';
 import { addEvidenceRoutes } from './evidence';
 import { addUploadRoutes } from './uploads';
 import { addConsoleRoutes } from './console';
+import { addResultRoutes } from './results';
 
 /** `rt`: the clock that token expiry is judged by (tests inject one). */
 export function buildRouter(rt: Runtime = systemRuntime): Router {
@@ -31,5 +32,6 @@ export function buildRouter(rt: Runtime = systemRuntime): Router {
   addApiTokenRoutes(router);
   addEvidenceRoutes(router, rt);
   addConsoleRoutes(router, rt);
+  addResultRoutes(router);
   return router;
 }

@@ -41,7 +41,7 @@ async function captureWorkflow(run: RunItem): Promise<CaptureRun['workflow']> {
 const WorkflowSettingsHolder = z.object({ settings: WorkflowSettings.optional() }).nullable();
 
 /** Repeated names (`status=a&status=b`) and comma lists (`status=a,b`) mean the same. */
-function queryObject(query: URLSearchParams): Record<string, string> {
+export function queryObject(query: URLSearchParams): Record<string, string> {
   const out: Record<string, string> = Object.create(null);
   for (const key of new Set(query.keys())) out[key.replace(/\[\]$/, '')] = query.getAll(key).join(',');
   return out;

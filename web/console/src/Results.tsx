@@ -1,27 +1,65 @@
-/** Results: the workflow runs of the current environment, newest first. */
-import { useEffect, useState } from 'react';
+/** Results: the environment's runs, searched and filtered (results/FilterBar.tsx), the filters in the URL, a page at a time. */
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Client, Run } from './api';
+import type { Client, WorkflowView } from './api';
+import { Link } from './Link';
+import { resultsApi, type ResultRow } from './results/api';
+import { FilterBar } from './results/FilterBar';
+import { apiQuery, filtersQuery, parseFilters, type Filters } from './results/filters';
+
+const when = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
+const nameOf = (r: ResultRow) => [r.applicant.first_name, r.applicant.last_name].filter(Boolean).join(' ');
 
 export function Results({ api }: { api: Client }) {
   const { t } = useTranslation();
-  const [runs, setRuns] = useState<Run[] | undefined>();
+  const calls = useMemo(() => resultsApi(api), [api]);
+  const [filters, setFilters] = useState<Filters>(() => parseFilters(location.search));
+  const [page, setPage] = useState<{ rows: ResultRow[]; next: string | null } | undefined>();
+  const [workflows, setWorkflows] = useState<WorkflowView[]>([]);
   const [error, setError] = useState('');
-  useEffect(() => { api.runs().then(setRuns, (e: Error) => setError(e.message)); }, [api]);
+  useEffect(() => { api.workflows().then(setWorkflows, () => setWorkflows([])); }, [api]);
+  useEffect(() => {
+    const on = () => setFilters(parseFilters(location.search));
+    window.addEventListener('popstate', on);
+    return () => window.removeEventListener('popstate', on);
+  }, []);
+  useEffect(() => {
+    setPage(undefined);
+    setError('');
+    calls.search(apiQuery(filters)).then((p) => setPage({ rows: p.results, next: p.next }), (e: Error) => setError(e.message));
+  }, [calls, filters]);
+  const change = (f: Filters) => {
+    const query = filtersQuery(f);
+    history.pushState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
+    setFilters(f);
+  };
   return (
     <section aria-labelledby="results-h">
-      <h1 id="results-h">{t('results.heading')}</h1>
+      <div className="toolbar">
+        <h1 id="results-h">{t('results.heading')}</h1>
+        <a href="/console/results?status=review" onClick={(e) => { e.preventDefault(); change({ ...parseFilters(''), status: ['review'] }); }}>{t('results.reviewQueue')}</a>
+      </div>
+      <FilterBar filters={filters} workflows={workflows} onChange={change} key={filters.q} />
       {error && <p role="alert">{error}</p>}
-      {!runs && !error && <p>{t('app.loading')}</p>}
-      {runs?.length === 0 && <p>{t('results.none')}</p>}
-      {runs && runs.length > 0 && (
-        <table>
-          <thead><tr><th>{t('results.id')}</th><th>{t('results.status')}</th><th>{t('results.workflow')}</th><th>{t('results.created')}</th></tr></thead>
-          <tbody>{runs.map((r) => (
-            <tr key={r.id}><td>{r.id}</td><td>{r.status}</td><td>{r.workflow_id}</td><td>{r.created_at}</td></tr>
+      {!page && !error && <p>{t('app.loading')}</p>}
+      {page?.rows.length === 0 && <p>{t('results.none')}</p>}
+      {page && page.rows.length > 0 && (
+        <table aria-labelledby="results-h">
+          <thead><tr>
+            <th>{t('results.applicant')}</th><th>{t('results.workflow')}</th><th>{t('results.status')}</th><th>{t('results.reasons')}</th><th>{t('results.created')}</th>
+          </tr></thead>
+          <tbody>{page.rows.map((r) => (
+            <tr key={r.id}>
+              <td><Link to={{ page: 'run', id: r.id }}>{nameOf(r) || r.applicant_id}</Link>{r.applicant.email && <div className="muted">{r.applicant.email}</div>}</td>
+              <td>{r.workflow_name ?? r.workflow_id} <span className="muted">{t('results.version', { version: r.workflow_version_id })}</span></td>
+              <td><span className={`status status-${r.status}`}>{t(`results.statuses.${r.status}`, { defaultValue: r.status })}</span></td>
+              <td>{r.reasons.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(', ')}</td>
+              <td><time dateTime={r.created_at}>{when(r.created_at)}</time></td>
+            </tr>
           ))}</tbody>
         </table>
       )}
+      {page?.next && <button type="button" onClick={() => change({ ...filters, after: page.next ?? '' })}>{t('results.nextPage')}</button>}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 /** Client-side routes under /console/ (the gateway answers every /console/* path with index.html). */
 import { useEffect, useState } from 'react';
 
-export type Route = { page: 'workflows' } | { page: 'results' } | { page: 'builder'; id: string; version?: number } | { page: 'versions'; id: string };
+export type Route = { page: 'workflows' } | { page: 'results' } | { page: 'run'; id: string } | { page: 'builder'; id: string; version?: number } | { page: 'versions'; id: string };
 const BASE = '/console/';
 
 export function parseRoute(pathname: string): Route {
@@ -12,6 +12,8 @@ export function parseRoute(pathname: string): Route {
     if (m[3]) return { page: 'builder', id, version: Number(m[3]) };
     return m[2] ? { page: 'versions', id } : { page: 'builder', id };
   }
+  const run = /^results\/([^/]+)$/.exec(rest);
+  if (run?.[1]) return { page: 'run', id: decodeURIComponent(run[1]) };
   return rest === 'results' ? { page: 'results' } : { page: 'workflows' };
 }
 
@@ -20,6 +22,7 @@ export function hrefOf(r: Route): string {
     case 'builder': return `${BASE}workflows/${encodeURIComponent(r.id)}${r.version ? `/versions/${r.version}` : ''}`;
     case 'versions': return `${BASE}workflows/${encodeURIComponent(r.id)}/versions`;
     case 'results': return `${BASE}results`;
+    case 'run': return `${BASE}results/${encodeURIComponent(r.id)}`;
     default: return BASE;
   }
 }

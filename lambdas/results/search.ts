@@ -1,0 +1,129 @@
+/**
+ * Searching runs, always by Query on one key chosen for the most selective part of the search
+ * (never a Scan): a run id is a GetItem (with the runs of an applicant of that id on gsi2); an
+ * email, a name prefix, a report type (+ result), a tag or a workflow read their index key
+ * (store/run-index.ts) and then the runs in one BatchGet per page; statuses alone read
+ * `by_status` (one query per status, merged); nothing reads the environment's runs on gsi1.
+ * Every key sorts by `<created_at>#<id>`, so dates and paging (`after`) bound the sort key and
+ * the order is the runs' date order; the other filters are checked on the runs read.
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { clients } from '../shared/aws';
+import { config } from '../shared/config';
+import { getMany } from '../store/paging';
+import { NAME_KEY_LENGTH, normalizeName, reportTerms, resultsKey } from '../store/run-index';
+import { getRun, RunItem, type Environment } from '../store/runs';
+import { createdKey, keys } from '../store/table';
+import { searchTerm, type ResultsQuery, type SearchTerm } from './query';
+
+interface Source {
+  index: string; pk: string; value: string;
+  /** Index items name a run (`run_id`); run items are the runs. */
+  items: 'index' | 'runs';
+  filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
+}
+interface Found { key: string; run: RunItem }
+
+const gsi1 = (value: string, items: Source['items'] = 'index'): Source => ({ index: 'gsi1', pk: 'gsi1pk', value, items });
+
+function namePrefixSource(env: Environment, text: string): Source {
+  const name = normalizeName(text);
+  const src = gsi1(resultsKey(env, `NAME#${name.slice(0, NAME_KEY_LENGTH)}`));
+  if (name.length <= NAME_KEY_LENGTH) return src;
+  return {
+    ...src,
+    filter: {
+      expression: 'begins_with(#f, :n) OR begins_with(#l, :n) OR begins_with(#full, :n)',
+      names: { '#f': 'n_first', '#l': 'n_last', '#full': 'n_full' }, values: { ':n': name },
+    },
+  };
+}
+
+/** The keys to read, most selective first; several only for several statuses (merged). */
+export function sources(q: ResultsQuery, term: SearchTerm, env: Environment): Source[] {
+  if (term.kind === 'id') return [{ index: 'gsi2', pk: 'gsi2pk', value: keys.runsOfApplicant(term.value), items: 'runs' }];
+  if (term.kind === 'email') return [gsi1(resultsKey(env, `EMAIL#${term.value}`))];
+  if (term.kind === 'name') return [namePrefixSource(env, term.value)];
+  if (q.report_type) {
+    const [byType, byResult] = reportTerms(q.report_type, q.report_result ?? '');
+    return [gsi1(resultsKey(env, (q.report_result ? byResult : byType) ?? ''))];
+  }
+  if (q.tags?.[0]) return [gsi1(resultsKey(env, `TAG#${q.tags[0]}`))];
+  if (q.workflow_id) return [gsi1(resultsKey(env, `WORKFLOW#${q.workflow_id}`))];
+  if (q.status?.length) return [...new Set(q.status)].map((s) => ({ index: 'by_status', pk: 'status', value: s, items: 'runs' }));
+  return [gsi1(keys.runs(env), 'runs')];
+}
+
+/** Whether a run read from a source meets every filter (the source's own key included: cheap, and safe). */
+export function matches(run: RunItem, q: ResultsQuery, env: Environment): boolean {
+  if (run.environment !== env) return false;
+  if (q.status?.length && !q.status.includes(run.status)) return false;
+  if (q.workflow_id && run.workflow_id !== q.workflow_id) return false;
+  if (q.tags?.some((t) => !run.tags.includes(t))) return false;
+  if (q.report_type && !(run.reports ?? []).includes(q.report_result ? `${q.report_type}#${q.report_result}` : q.report_type)) return false;
+  if (q.from && run.created_at < q.from) return false;
+  if (q.to && run.created_at >= q.to) return false;
+  return true;
+}
+
+/** The sort-key window: `lo` inclusive, `hi` exclusive (dates, and the previous page's last key). */
+function window(q: ResultsQuery): { lo?: string; hi?: string } {
+  const after = q.after;
+  const lo = [q.from, q.sort === 'asc' && after ? `${after}\u0000` : undefined].filter((x): x is string => !!x).sort().pop();
+  const hi = [q.to, q.sort === 'desc' ? after : undefined].filter((x): x is string => !!x).sort()[0];
+  return { ...(lo ? { lo } : {}), ...(hi ? { hi } : {}) };
+}
+
+/** Up to `need` matching runs of one source, in the requested order. */
+async function readSource(src: Source, q: ResultsQuery, env: Environment, need: number): Promise<Found[]> {
+  const sk = src.index === 'gsi2' ? 'gsi2sk' : 'gsi1sk';
+  const names: Record<string, string> = { '#pk': src.pk, ...src.filter?.names };
+  const values: Record<string, unknown> = { ':pk': src.value, ...src.filter?.values };
+  const { lo, hi } = window(q);
+  const cond = ['#pk = :pk'];
+  if (lo || hi) names['#sk'] = sk;
+  if (lo && hi) { cond.push('#sk BETWEEN :lo AND :hi'); values[':lo'] = lo; values[':hi'] = hi; }
+  else if (lo) { cond.push('#sk >= :lo'); values[':lo'] = lo; }
+  else if (hi) { cond.push('#sk < :hi'); values[':hi'] = hi; }
+  const found: Found[] = [];
+  let start: Record<string, unknown> | undefined;
+  let limit = need + 1;
+  do {
+    const res = await clients().doc.send(new QueryCommand({
+      TableName: config().TABLE_NAME, IndexName: src.index, ScanIndexForward: q.sort === 'asc', ExclusiveStartKey: start, Limit: limit,
+      KeyConditionExpression: cond.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values,
+      ...(src.filter ? { FilterExpression: src.filter.expression } : {}),
+    }));
+    const items = (res.Items ?? []).filter((i) => i[sk] !== hi && (src.items === 'index' || i.sk === 'RUN'));
+    const runs = src.items === 'runs' ? items : await getMany(items.map((i) => keys.run(String(i.run_id))));
+    for (const item of runs) {
+      const run = RunItem.parse(item);
+      if (matches(run, q, env)) found.push({ key: createdKey(run.created_at, run.id), run });
+    }
+    start = res.LastEvaluatedKey;
+    limit = Math.min(limit * 2, 400);
+  } while (start && found.length < need);
+  return found.slice(0, need);
+}
+
+export interface SearchPage { runs: RunItem[]; next: string | null }
+
+/** One page of runs matching the search, newest first unless `sort=asc`. */
+export async function searchRuns(q: ResultsQuery, env: Environment): Promise<SearchPage> {
+  const term = searchTerm(q.q);
+  const need = q.limit + 1;
+  const reads = sources(q, term, env).map((s) => readSource(s, q, env, need));
+  if (term.kind === 'id') {
+    reads.push(getRun(term.value).then((run) => {
+      const { lo, hi } = window(q);
+      const key = run ? createdKey(run.created_at, run.id) : '';
+      return run && matches(run, q, env) && (!lo || key >= lo) && (!hi || key < hi) ? [{ key, run }] : [];
+    }));
+  }
+  const all = (await Promise.all(reads)).flat();
+  const unique = [...new Map(all.map((f) => [f.run.id, f])).values()];
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  unique.sort((a, b) => (q.sort === 'asc' ? cmp(a.key, b.key) : cmp(b.key, a.key)));
+  const page = unique.slice(0, q.limit);
+  return { runs: page.map((f) => f.run), next: unique.length > q.limit ? page[page.length - 1]?.key ?? null : null };
+}

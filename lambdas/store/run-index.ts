@@ -1,0 +1,95 @@
+/**
+ * Search index of workflow runs (the console's results): small items, one per search term of a
+ * run, in the run's own index partition `RUNINDEX#<run id>` and in gsi1 under
+ * `RESULTS#<env>#<term>` sorted like the runs (`<created_at>#<id>`), so each search is a Query
+ * on one key in date order, paged and bounded by dates on the sort key. Terms:
+ *  - `EMAIL#<email, lower case>`;
+ *  - `NAME#<p>` for the first 1, 2 and 3 letters of the first and of the last name (normalized:
+ *    lower case, accents removed); the item keeps the three normalized names so a longer prefix
+ *    reads its 3-letter key with a `begins_with` filter;
+ *  - `WORKFLOW#<id>`, `TAG#<tag>`;
+ *  - `REPORT#<type>` and `REPORT#<type>#<result>`, written when a report is stored.
+ * Written with the run in one transaction (store/runs.ts); name and email terms again when the
+ * applicant changes (`reindexApplicant`).
+ */
+import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { clients } from '../shared/aws';
+import { config } from '../shared/config';
+import { createdKey } from './table';
+
+export const NAME_KEY_LENGTH = 3;
+
+/** Lower case, accents removed, spaces collapsed: what names are compared as. */
+export const normalizeName = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+
+export interface IndexedRun { id: string; environment: string; workflow_id: string; tags: readonly string[]; created_at: string }
+export interface IndexedApplicant { first_name?: string | undefined; last_name?: string | undefined; email?: string | undefined }
+export type IndexItem = Record<string, unknown> & { pk: string; sk: string; gsi1pk: string; gsi1sk: string; run_id: string };
+
+export const indexKey = (runId: string) => `RUNINDEX#${runId}`;
+export const resultsKey = (env: string, term: string) => `RESULTS#${env}#${term}`;
+
+export interface NameFields { n_first: string; n_last: string; n_full: string }
+export function nameFields(a: IndexedApplicant): NameFields {
+  const first = normalizeName(a.first_name ?? '');
+  const last = normalizeName(a.last_name ?? '');
+  return { n_first: first, n_last: last, n_full: normalizeName(`${first} ${last}`) };
+}
+
+/** The terms of the applicant's name and email (the part that changes with the applicant). */
+export function applicantTerms(a: IndexedApplicant): string[] {
+  const { n_first, n_last } = nameFields(a);
+  const prefixes = new Set<string>();
+  for (const name of [n_first, n_last]) {
+    for (let n = 1; n <= Math.min(NAME_KEY_LENGTH, name.length); n++) prefixes.add(name.slice(0, n));
+  }
+  return [...(a.email ? [`EMAIL#${a.email.toLowerCase()}`] : []), ...[...prefixes].map((p) => `NAME#${p}`)];
+}
+
+const item = (run: Pick<IndexedRun, 'id' | 'environment' | 'created_at'>, term: string, extra: Record<string, unknown> = {}): IndexItem => ({
+  pk: indexKey(run.id), sk: term, gsi1pk: resultsKey(run.environment, term), gsi1sk: createdKey(run.created_at, run.id), run_id: run.id, ...extra,
+});
+
+/** The index items of a new run (every term but the reports'). */
+export function runIndexItems(run: IndexedRun, applicant: IndexedApplicant): IndexItem[] {
+  const names = nameFields(applicant);
+  return [
+    ...applicantTerms(applicant).map((t) => item(run, t, t.startsWith('NAME#') ? { ...names } : {})),
+    item(run, `WORKFLOW#${run.workflow_id}`),
+    ...[...new Set(run.tags)].map((t) => item(run, `TAG#${t}`)),
+  ];
+}
+
+export const reportTerms = (type: string, result: string) => [`REPORT#${type}`, `REPORT#${type}#${result}`];
+export const reportIndexItems = (run: Pick<IndexedRun, 'id' | 'environment' | 'created_at'>, type: string, result: string) =>
+  reportTerms(type, result).map((t) => item(run, t));
+
+/** Writes items (any number) in batches of 25, again for what DynamoDB leaves unprocessed. */
+export async function writeItems(puts: ReadonlyArray<Record<string, unknown>>, deletes: ReadonlyArray<{ pk: string; sk: string }> = []): Promise<void> {
+  const table = config().TABLE_NAME;
+  const requests: Array<Record<string, unknown>> = [
+    ...deletes.map((k) => ({ DeleteRequest: { Key: { pk: k.pk, sk: k.sk } } })), ...puts.map((i) => ({ PutRequest: { Item: i } })),
+  ];
+  for (let i = 0; i < requests.length; i += 25) {
+    let pending = requests.slice(i, i + 25);
+    for (let round = 0; pending.length > 0; round++) {
+      if (round === 8) throw new Error(`BatchWriteItem left ${pending.length} request(s) unprocessed`);
+      const res = await clients().doc.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+      pending = (res.UnprocessedItems?.[table] ?? []) as Array<Record<string, unknown>>;
+    }
+  }
+}
+
+/** The applicant changed: its runs' name and email terms are replaced. */
+export async function reindexApplicant(runs: ReadonlyArray<Pick<IndexedRun, 'id' | 'environment' | 'created_at'>>, applicant: IndexedApplicant): Promise<void> {
+  const names = nameFields(applicant);
+  const terms = applicantTerms(applicant);
+  for (const run of runs) {
+    const res = await clients().doc.send(new QueryCommand({
+      TableName: config().TABLE_NAME, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': indexKey(run.id) },
+      ProjectionExpression: 'pk, sk',
+    }));
+    const old = (res.Items ?? []).map((i) => ({ pk: String(i.pk), sk: String(i.sk) })).filter((k) => /^(NAME|EMAIL)#/.test(k.sk) && !terms.includes(k.sk));
+    await writeItems(terms.map((t) => item(run, t, t.startsWith('NAME#') ? { ...names } : {})), old);
+  }
+}

@@ -1,0 +1,36 @@
+/** The results pages' calls (`/v3.6/studio/results…`, `/v3.6/workflow_runs/{id}…`), one zod schema per response. */
+import { z } from 'zod';
+import type { Client } from '../api';
+
+const Review = z.object({ decision: z.enum(['approve', 'decline']), note: z.string(), by: z.string(), at: z.string() });
+export const ResultRow = z.object({
+  id: z.string(), status: z.string(), reasons: z.array(z.unknown()),
+  applicant_id: z.string(), applicant: z.object({ first_name: z.string().nullable(), last_name: z.string().nullable(), email: z.string().nullable() }),
+  workflow_id: z.string(), workflow_name: z.string().nullable(), workflow_version_id: z.number(),
+  tags: z.array(z.string()), reports: z.array(z.string()), review: Review.nullable(), assigned_to: z.string().nullable(),
+  created_at: z.string(), updated_at: z.string(), completed_at: z.string().nullable(),
+});
+export type ResultRow = z.infer<typeof ResultRow>;
+const ResultsPage = z.object({ results: z.array(ResultRow), next: z.string().nullable() });
+
+export const Task = z.object({
+  id: z.string(), task_def_id: z.string(), status: z.enum(['started', 'completed', 'failed']), task_type: z.string(), name: z.string(),
+  created_at: z.string(), completed_at: z.string().nullable(), input: z.unknown().optional(), output: z.unknown().optional(),
+});
+export type Task = z.infer<typeof Task>;
+export const Run = z.looseObject({
+  id: z.string(), status: z.string(), applicant_id: z.string(), workflow_id: z.string(), workflow_version_id: z.number(),
+  reasons: z.array(z.unknown()), output: z.unknown(), tags: z.array(z.string()), created_at: z.string(), updated_at: z.string(),
+  link: z.looseObject({ url: z.string(), expires_at: z.string().nullable() }), review: Review.optional(),
+});
+export type Run = z.infer<typeof Run>;
+
+export function resultsApi(api: Client) {
+  const run = (id: string) => `/v3.6/workflow_runs/${encodeURIComponent(id)}`;
+  return {
+    search: (query: string) => api.call(ResultsPage, 'GET', `/v3.6/studio/results${query ? `?${query}` : ''}`),
+    run: (id: string) => api.call(Run, 'GET', run(id)),
+    tasks: (id: string) => api.call(z.array(Task), 'GET', `${run(id)}/tasks`),
+    task: (id: string, taskId: string) => api.call(Task, 'GET', `${run(id)}/tasks/${encodeURIComponent(taskId)}`),
+  };
+}
