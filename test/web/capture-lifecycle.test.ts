@@ -32,7 +32,7 @@ afterAll(async () => { await browser?.close(); await stack?.stop(); });
 async function openRun(link: Json = {}, query = '') {
   const run = await t.startRun(capture, await t.applicant(), { link });
   const url = (run.link as { url: string }).url.replace('#', `${query}#`);
-  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US' })).newPage();
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-US', isMobile: true, hasTouch: true })).newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error' && m.text().includes('missing translation')) errors.push(m.text()); });
@@ -114,7 +114,7 @@ async function axe(page: Page): Promise<string[]> {
 it('axe-core finds no serious or critical violation on the welcome, document (with a field error), camera, review and done screens', async () => {
   const definition = await t.workflow(CAPTURE());
   const run = await t.startRun(definition, await t.applicant());
-  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
   await page.goto((run.link as { url: string }).url);
   await page.getByRole('button', { name: 'Start' }).waitFor({ timeout: 30_000 });
   const found: Record<string, string[]> = { welcome: await axe(page) };
@@ -147,7 +147,7 @@ it('profile data: country of residence first; SSN only for US residents, PAN onl
     tasks: [{ id: 'profile', type: 'profile_data_capture', fields: ['country_of_residence', 'first_name', 'ssn', 'pan'], next: 'approve' }, ...((CAPTURE() as { tasks: Json[] }).tasks.slice(1))],
   });
   const run = await t.startRun(profile, await t.applicant());
-  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
   await page.goto((run.link as { url: string }).url);
   const residence = page.getByRole('combobox', { name: 'Country of residence' });
   await residence.waitFor({ timeout: 30_000 });

@@ -40,7 +40,11 @@ async function main() {
     root.render(<App flow={flow} initial={{ kind: 'fatal', message: i18n.t('errors.incomplete'), details: [] }} />);
     return;
   }
-  root.render(<App flow={flow} />);
+  // Cross-device: the phone opens the same link (its token in the fragment); `?handoff=1` tells it that it came from the desktop.
+  const query = new URLSearchParams(location.search);
+  query.set('handoff', '1');
+  const handoffUrl = `${location.origin}/capture/${encodeURIComponent(runId)}?${query.toString()}#link=${link}`;
+  root.render(<App flow={flow} handoffUrl={handoffUrl} fromDesktop={new URLSearchParams(location.search).has('handoff')} />);
 }
 
 void main();

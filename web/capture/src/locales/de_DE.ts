@@ -7,6 +7,25 @@ export const de_DE: Strings = {
     heading: 'Ihre Einwilligung', body: 'Um zu prüfen, dass Sie die Person im Dokument sind, vergleichen wir ein Foto oder Video Ihres Gesichts mit dem Foto in Ihrem Dokument. Dafür werden biometrische Daten Ihres Gesichts verwendet, die nur für diese Prüfung gespeichert werden.',
     agree: 'Ich stimme zu', continue: 'Weiter', required: 'Bitte setzen Sie das Häkchen bei „Ich stimme zu“, um fortzufahren.',
   },
+  // capture branch: cross-device, generic links, profile consents, proof of address, retry pictures
+  handoff: {
+    heading: 'Auf dem Handy fortfahren?',
+    body: 'Die Kamera Ihres Handys macht die deutlichsten Fotos. Fahren Sie auf dem Handy fort oder hier mit der Kamera oder den Dateien dieses Computers.',
+    forced: 'Diese Prüfung wird auf einem Handy fortgesetzt.',
+    phone: 'Auf dem Handy fortfahren',
+    here: 'Hier fortfahren',
+    scan: 'Scannen Sie diesen QR-Code mit der Kamera Ihres Handys oder kopieren Sie den Link und öffnen Sie ihn auf dem Handy. Lassen Sie diese Seite geöffnet: Sie folgt Ihrem Handy.',
+    qr: 'QR-Code des Links zum Fortfahren auf dem Handy',
+    link: 'Link für Ihr Handy',
+    copy: 'Link kopieren',
+    copied: 'Der Link ist kopiert.',
+    copyFailed: 'Der Link konnte nicht kopiert werden. Markieren und kopieren Sie ihn selbst.',
+    waiting: 'Warten auf Ihr Handy…',
+    progress: 'Auf dem Handy erledigte Schritte: {{count}}. Warten auf den nächsten…',
+    finished: 'Sie haben auf dem Handy abgeschlossen. Vielen Dank!',
+    backToDesktop: 'Sie sind fertig. Sie können jetzt zu Ihrem Computer zurückkehren.',
+  },
+  // end of capture branch block
   document: {
     heading: 'Ihr Ausweisdokument', country: 'Land', countryHint: 'Das Land, das Ihr Dokument ausgestellt hat. Tippen Sie, um zu suchen.',
     countryUnknown: 'Bitte wählen Sie ein Land aus der Liste.', type: 'Dokumentart', typeNone: 'Aus diesem Land wird kein Dokument akzeptiert. Bitte wählen Sie ein anderes Land.',

@@ -8,6 +8,25 @@ export const en_US = {
     heading: 'Your consent', body: 'To check that you are the person in the document, we compare a photo or video of your face with the photo in your document. This uses biometric data of your face, which is kept only for this check.',
     agree: 'I agree', continue: 'Continue', required: 'Please tick "I agree" to continue.',
   },
+  // capture branch: cross-device, generic links, profile consents, proof of address, retry pictures
+  handoff: {
+    heading: 'Continue on your phone?',
+    body: 'Your phone\'s camera takes the clearest photos. Continue on your phone, or here with this computer\'s camera or files.',
+    forced: 'This verification continues on a phone.',
+    phone: 'Continue on your phone',
+    here: 'Continue here',
+    scan: 'Scan this QR code with your phone\'s camera, or copy the link and open it on your phone. Keep this page open: it follows your phone.',
+    qr: 'QR code of the link to continue on your phone',
+    link: 'Link for your phone',
+    copy: 'Copy link',
+    copied: 'The link is copied.',
+    copyFailed: 'The link could not be copied. Select it and copy it yourself.',
+    waiting: 'Waiting for your phone…',
+    progress: 'Steps finished on your phone: {{count}}. Waiting for the next one…',
+    finished: 'You finished on your phone. Thank you!',
+    backToDesktop: 'You have finished. You can now return to your computer.',
+  },
+  // end of capture branch block
   document: {
     heading: 'Your identity document', country: 'Country', countryHint: 'The country that issued your document. Start typing to search.',
     countryUnknown: 'Please choose a country from the list.', type: 'Document type', typeNone: 'No document from this country is accepted. Please choose another country.',

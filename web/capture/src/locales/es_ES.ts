@@ -7,6 +7,25 @@ export const es_ES: Strings = {
     heading: 'Su consentimiento', body: 'Para comprobar que usted es la persona del documento, comparamos una foto o un vídeo de su cara con la foto de su documento. Se usan datos biométricos de su cara, que se guardan solo para esta comprobación.',
     agree: 'Acepto', continue: 'Continuar', required: 'Marque «Acepto» para continuar.',
   },
+  // capture branch: cross-device, generic links, profile consents, proof of address, retry pictures
+  handoff: {
+    heading: '¿Continuar en el móvil?',
+    body: 'La cámara de su móvil hace las fotos más nítidas. Continúe en el móvil, o aquí con la cámara o los archivos de este ordenador.',
+    forced: 'Esta verificación continúa en un móvil.',
+    phone: 'Continuar en el móvil',
+    here: 'Continuar aquí',
+    scan: 'Escanee este código QR con la cámara de su móvil, o copie el enlace y ábralo en el móvil. Mantenga esta página abierta: sigue a su móvil.',
+    qr: 'Código QR del enlace para continuar en el móvil',
+    link: 'Enlace para su móvil',
+    copy: 'Copiar enlace',
+    copied: 'El enlace se ha copiado.',
+    copyFailed: 'No se pudo copiar el enlace. Selecciónelo y cópielo usted.',
+    waiting: 'Esperando a su móvil…',
+    progress: 'Pasos terminados en el móvil: {{count}}. Esperando el siguiente…',
+    finished: 'Ha terminado en el móvil. ¡Gracias!',
+    backToDesktop: 'Ha terminado. Ya puede volver a su ordenador.',
+  },
+  // end of capture branch block
   document: {
     heading: 'Su documento de identidad', country: 'País', countryHint: 'El país que emitió su documento. Escriba para buscar.',
     countryUnknown: 'Elija un país de la lista.', type: 'Tipo de documento', typeNone: 'No se acepta ningún documento de este país. Elija otro país.',

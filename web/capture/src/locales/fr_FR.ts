@@ -7,6 +7,25 @@ export const fr_FR: Strings = {
     heading: 'Votre consentement', body: 'Pour vérifier que vous êtes la personne du document, nous comparons une photo ou une vidéo de votre visage avec la photo de votre document. Cela utilise des données biométriques de votre visage, conservées uniquement pour cette vérification.',
     agree: 'J’accepte', continue: 'Continuer', required: 'Veuillez cocher « J’accepte » pour continuer.',
   },
+  // capture branch: cross-device, generic links, profile consents, proof of address, retry pictures
+  handoff: {
+    heading: 'Continuer sur votre téléphone ?',
+    body: 'L’appareil photo de votre téléphone prend les photos les plus nettes. Continuez sur votre téléphone, ou ici avec la caméra ou les fichiers de cet ordinateur.',
+    forced: 'Cette vérification se poursuit sur un téléphone.',
+    phone: 'Continuer sur votre téléphone',
+    here: 'Continuer ici',
+    scan: 'Scannez ce code QR avec l’appareil photo de votre téléphone, ou copiez le lien et ouvrez-le sur votre téléphone. Gardez cette page ouverte : elle suit votre téléphone.',
+    qr: 'Code QR du lien pour continuer sur votre téléphone',
+    link: 'Lien pour votre téléphone',
+    copy: 'Copier le lien',
+    copied: 'Le lien est copié.',
+    copyFailed: 'Le lien n’a pas pu être copié. Sélectionnez-le et copiez-le vous-même.',
+    waiting: 'En attente de votre téléphone…',
+    progress: 'Étapes terminées sur votre téléphone : {{count}}. En attente de la suivante…',
+    finished: 'Vous avez terminé sur votre téléphone. Merci !',
+    backToDesktop: 'Vous avez terminé. Vous pouvez revenir à votre ordinateur.',
+  },
+  // end of capture branch block
   document: {
     heading: 'Votre pièce d’identité', country: 'Pays', countryHint: 'Le pays qui a délivré votre document. Commencez à taper pour chercher.',
     countryUnknown: 'Veuillez choisir un pays dans la liste.', type: 'Type de document', typeNone: 'Aucun document de ce pays n’est accepté. Veuillez choisir un autre pays.',

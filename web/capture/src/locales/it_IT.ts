@@ -7,6 +7,25 @@ export const it_IT: Strings = {
     heading: 'Il tuo consenso', body: 'Per verificare che tu sia la persona del documento, confrontiamo una foto o un video del tuo volto con la foto del documento. Vengono usati dati biometrici del tuo volto, conservati solo per questa verifica.',
     agree: 'Accetto', continue: 'Continua', required: 'Seleziona «Accetto» per continuare.',
   },
+  // capture branch: cross-device, generic links, profile consents, proof of address, retry pictures
+  handoff: {
+    heading: 'Continuare sul telefono?',
+    body: 'La fotocamera del telefono scatta le foto più nitide. Continui sul telefono, oppure qui con la fotocamera o i file di questo computer.',
+    forced: 'Questa verifica prosegue su un telefono.',
+    phone: 'Continua sul telefono',
+    here: 'Continua qui',
+    scan: 'Scansioni questo codice QR con la fotocamera del telefono, oppure copi il link e lo apra sul telefono. Tenga aperta questa pagina: segue il telefono.',
+    qr: 'Codice QR del link per continuare sul telefono',
+    link: 'Link per il telefono',
+    copy: 'Copia link',
+    copied: 'Il link è stato copiato.',
+    copyFailed: 'Non è stato possibile copiare il link. Lo selezioni e lo copi lei.',
+    waiting: 'In attesa del telefono…',
+    progress: 'Passaggi completati sul telefono: {{count}}. In attesa del prossimo…',
+    finished: 'Ha finito sul telefono. Grazie!',
+    backToDesktop: 'Ha finito. Ora può tornare al computer.',
+  },
+  // end of capture branch block
   document: {
     heading: 'Il tuo documento d’identità', country: 'Paese', countryHint: 'Il paese che ha rilasciato il documento. Inizia a scrivere per cercare.',
     countryUnknown: 'Scegli un paese dall’elenco.', type: 'Tipo di documento', typeNone: 'Nessun documento di questo paese è accettato. Scegli un altro paese.',

@@ -7,6 +7,25 @@ export const nl_NL: Strings = {
     heading: 'Uw toestemming', body: 'Om te controleren dat u de persoon op het document bent, vergelijken we een foto of video van uw gezicht met de foto in uw document. Daarvoor worden biometrische gegevens van uw gezicht gebruikt, die alleen voor deze controle worden bewaard.',
     agree: 'Ik ga akkoord', continue: 'Doorgaan', required: 'Vink "Ik ga akkoord" aan om door te gaan.',
   },
+  // capture branch: cross-device, generic links, profile consents, proof of address, retry pictures
+  handoff: {
+    heading: 'Doorgaan op uw telefoon?',
+    body: 'De camera van uw telefoon maakt de scherpste foto\'s. Ga verder op uw telefoon, of hier met de camera of bestanden van deze computer.',
+    forced: 'Deze verificatie gaat verder op een telefoon.',
+    phone: 'Doorgaan op uw telefoon',
+    here: 'Hier doorgaan',
+    scan: 'Scan deze QR-code met de camera van uw telefoon, of kopieer de link en open die op uw telefoon. Houd deze pagina open: ze volgt uw telefoon.',
+    qr: 'QR-code van de link om op uw telefoon door te gaan',
+    link: 'Link voor uw telefoon',
+    copy: 'Link kopiëren',
+    copied: 'De link is gekopieerd.',
+    copyFailed: 'De link kon niet worden gekopieerd. Selecteer en kopieer hem zelf.',
+    waiting: 'Wachten op uw telefoon…',
+    progress: 'Stappen afgerond op uw telefoon: {{count}}. Wachten op de volgende…',
+    finished: 'U bent klaar op uw telefoon. Dank u!',
+    backToDesktop: 'U bent klaar. U kunt nu teruggaan naar uw computer.',
+  },
+  // end of capture branch block
   document: {
     heading: 'Uw identiteitsbewijs', country: 'Land', countryHint: 'Het land dat uw document heeft uitgegeven. Begin te typen om te zoeken.',
     countryUnknown: 'Kies een land uit de lijst.', type: 'Soort document', typeNone: 'Uit dit land wordt geen document geaccepteerd. Kies een ander land.',

@@ -7,6 +7,25 @@ export const pt_PT: Strings = {
     heading: 'O seu consentimento', body: 'Para confirmar que é a pessoa do documento, comparamos uma foto ou vídeo do seu rosto com a foto do documento. São usados dados biométricos do seu rosto, guardados apenas para esta verificação.',
     agree: 'Concordo', continue: 'Continuar', required: 'Assinale «Concordo» para continuar.',
   },
+  // capture branch: cross-device, generic links, profile consents, proof of address, retry pictures
+  handoff: {
+    heading: 'Continuar no telemóvel?',
+    body: 'A câmara do telemóvel tira as fotografias mais nítidas. Continue no telemóvel, ou aqui com a câmara ou os ficheiros deste computador.',
+    forced: 'Esta verificação continua num telemóvel.',
+    phone: 'Continuar no telemóvel',
+    here: 'Continuar aqui',
+    scan: 'Leia este código QR com a câmara do telemóvel, ou copie a ligação e abra-a no telemóvel. Mantenha esta página aberta: acompanha o telemóvel.',
+    qr: 'Código QR da ligação para continuar no telemóvel',
+    link: 'Ligação para o telemóvel',
+    copy: 'Copiar ligação',
+    copied: 'A ligação foi copiada.',
+    copyFailed: 'Não foi possível copiar a ligação. Selecione-a e copie-a.',
+    waiting: 'À espera do telemóvel…',
+    progress: 'Passos concluídos no telemóvel: {{count}}. À espera do seguinte…',
+    finished: 'Terminou no telemóvel. Obrigado!',
+    backToDesktop: 'Terminou. Já pode voltar ao computador.',
+  },
+  // end of capture branch block
   document: {
     heading: 'O seu documento de identificação', country: 'País', countryHint: 'O país que emitiu o documento. Comece a escrever para pesquisar.',
     countryUnknown: 'Escolha um país da lista.', type: 'Tipo de documento', typeNone: 'Nenhum documento deste país é aceite. Escolha outro país.',
