@@ -52,7 +52,7 @@ it('a desktop hands the run to a phone by QR code or copied link, follows it and
   expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
   await desktop.page.getByRole('button', { name: 'Copy link' }).click();
   await desktop.page.getByText('The link is copied.').waitFor();
-  const copied = await desktop.page.evaluate(() => navigator.clipboard.readText());
+  const copied = await desktop.page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
   expect(copied).toMatch(new RegExp(`^${stack.url}/capture/${run.id}\\?handoff=1#link=[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$`));
   expect(await desktop.page.getByLabel('Link for your phone').inputValue()).toBe(copied);
 

@@ -1,13 +1,14 @@
 /** The capture page: header (title, logo, language), then the step the run is at. */
-import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Task } from './api';
 import { humanError, transient } from './errors';
 import type { Flow, View } from './flow';
-import { LANGUAGES, NATIVE, pickLanguage, setLanguage, type Language } from './i18n';
+import { pickLanguage, setLanguage } from './i18n';
 import { finePointerOnly, Handoff } from './steps/Handoff';
 import { Consent, Welcome } from './steps/Start';
 import { Heading } from './ui/Heading';
+import { Page } from './ui/Page';
 import { TaskStep } from './steps/TaskStep';
 
 type Screen = View | { kind: 'fatal'; message: string; details: string[] };
@@ -19,7 +20,7 @@ const forcesPhone = (task: Task) => task.input?.task_type === 'document_capture'
 
 /** `handoffUrl`: the link a phone opens to continue (cross-device); `fromDesktop`: this page was opened from that link. */
 export function App({ flow, initial, handoffUrl, fromDesktop = false }: { flow: Flow; initial?: Screen; handoffUrl?: string; fromDesktop?: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [view, setView] = useState<Screen>(initial ?? { kind: 'loading' });
   const [failures, setFailures] = useState(0);
   const [started, setStarted] = useState(() => remembered(`capture-started:${flow.runId}`));
@@ -62,8 +63,6 @@ export function App({ flow, initial, handoffUrl, fromDesktop = false }: { flow: 
 
   const settings = flow.run?.workflow?.settings ?? null;
   const title = flow.run?.workflow?.name || t('app.title');
-  useEffect(() => { document.title = title; }, [title]);
-  const style = settings?.branding?.primary_colour ? { '--primary': settings.branding.primary_colour } as CSSProperties : undefined;
 
   function body() {
     switch (view.kind) {
@@ -93,19 +92,5 @@ export function App({ flow, initial, handoffUrl, fromDesktop = false }: { flow: 
     return <TaskStep key={task.id} flow={flow} task={task} onCompleted={() => setView({ kind: 'loading' })} />;
   }
 
-  return (
-    <div className="page" style={style}>
-      <header>
-        {settings?.branding?.logo_url && <img className="logo" src={settings.branding.logo_url} alt="" />}
-        <h1>{title}</h1>
-        <label className="language">
-          <span>{t('app.language')}</span>
-          <select value={i18n.language} onChange={(e) => { languageChosen.current = true; void setLanguage(e.target.value as Language); }}>
-            {LANGUAGES.filter((l) => l !== 'ar_XB' || i18n.language === 'ar_XB').map((l) => <option key={l} value={l}>{NATIVE[l]}</option>)}
-          </select>
-        </label>
-      </header>
-      <main id="content">{body()}</main>
-    </div>
-  );
+  return <Page title={title} settings={settings} onLanguage={() => { languageChosen.current = true; }}>{body()}</Page>;
 }

@@ -25,6 +25,13 @@ export const de_DE: Strings = {
     finished: 'Sie haben auf dem Handy abgeschlossen. Vielen Dank!',
     backToDesktop: 'Sie sind fertig. Sie können jetzt zu Ihrem Computer zurückkehren.',
   },
+  generic: {
+    heading: 'Bevor Sie beginnen',
+    body: 'Bitte geben Sie Ihre Angaben so ein, wie sie in Ihrem Ausweisdokument stehen.',
+    continue: 'Weiter',
+    unavailable: 'Dieser Link ist nicht verfügbar. Bitte prüfen Sie den erhaltenen Link.',
+    busy: 'Aus Ihrem Netzwerk wurden zu viele Prüfungen gestartet. Bitte versuchen Sie es in {{seconds}} s erneut.',
+  },
   // end of capture branch block
   document: {
     heading: 'Ihr Ausweisdokument', country: 'Land', countryHint: 'Das Land, das Ihr Dokument ausgestellt hat. Tippen Sie, um zu suchen.',

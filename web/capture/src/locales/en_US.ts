@@ -26,6 +26,13 @@ export const en_US = {
     finished: 'You finished on your phone. Thank you!',
     backToDesktop: 'You have finished. You can now return to your computer.',
   },
+  generic: {
+    heading: 'Before you start',
+    body: 'Please enter your details as they appear on your identity document.',
+    continue: 'Continue',
+    unavailable: 'This link is not available. Please check the link you were given.',
+    busy: 'Too many verifications were started from your network. Please try again in {{seconds}} s.',
+  },
   // end of capture branch block
   document: {
     heading: 'Your identity document', country: 'Country', countryHint: 'The country that issued your document. Start typing to search.',

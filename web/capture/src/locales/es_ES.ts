@@ -25,6 +25,13 @@ export const es_ES: Strings = {
     finished: 'Ha terminado en el móvil. ¡Gracias!',
     backToDesktop: 'Ha terminado. Ya puede volver a su ordenador.',
   },
+  generic: {
+    heading: 'Antes de empezar',
+    body: 'Introduzca sus datos tal como aparecen en su documento de identidad.',
+    continue: 'Continuar',
+    unavailable: 'Este enlace no está disponible. Compruebe el enlace que recibió.',
+    busy: 'Se han iniciado demasiadas verificaciones desde su red. Vuelva a intentarlo en {{seconds}} s.',
+  },
   // end of capture branch block
   document: {
     heading: 'Su documento de identidad', country: 'País', countryHint: 'El país que emitió su documento. Escriba para buscar.',

@@ -25,6 +25,13 @@ export const fr_FR: Strings = {
     finished: 'Vous avez terminé sur votre téléphone. Merci !',
     backToDesktop: 'Vous avez terminé. Vous pouvez revenir à votre ordinateur.',
   },
+  generic: {
+    heading: 'Avant de commencer',
+    body: 'Saisissez vos informations telles qu’elles figurent sur votre pièce d’identité.',
+    continue: 'Continuer',
+    unavailable: 'Ce lien n’est pas disponible. Vérifiez le lien que vous avez reçu.',
+    busy: 'Trop de vérifications ont été lancées depuis votre réseau. Réessayez dans {{seconds}} s.',
+  },
   // end of capture branch block
   document: {
     heading: 'Votre pièce d’identité', country: 'Pays', countryHint: 'Le pays qui a délivré votre document. Commencez à taper pour chercher.',

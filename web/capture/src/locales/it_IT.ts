@@ -25,6 +25,13 @@ export const it_IT: Strings = {
     finished: 'Ha finito sul telefono. Grazie!',
     backToDesktop: 'Ha finito. Ora può tornare al computer.',
   },
+  generic: {
+    heading: 'Prima di iniziare',
+    body: 'Inserisca i suoi dati come compaiono sul documento d’identità.',
+    continue: 'Continua',
+    unavailable: 'Questo link non è disponibile. Controlli il link ricevuto.',
+    busy: 'Sono state avviate troppe verifiche dalla sua rete. Riprovi tra {{seconds}} s.',
+  },
   // end of capture branch block
   document: {
     heading: 'Il tuo documento d’identità', country: 'Paese', countryHint: 'Il paese che ha rilasciato il documento. Inizia a scrivere per cercare.',

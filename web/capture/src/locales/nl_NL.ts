@@ -25,6 +25,13 @@ export const nl_NL: Strings = {
     finished: 'U bent klaar op uw telefoon. Dank u!',
     backToDesktop: 'U bent klaar. U kunt nu teruggaan naar uw computer.',
   },
+  generic: {
+    heading: 'Voordat u begint',
+    body: 'Vul uw gegevens in zoals ze op uw identiteitsbewijs staan.',
+    continue: 'Doorgaan',
+    unavailable: 'Deze link is niet beschikbaar. Controleer de link die u hebt gekregen.',
+    busy: 'Er zijn te veel verificaties gestart vanaf uw netwerk. Probeer het over {{seconds}} s opnieuw.',
+  },
   // end of capture branch block
   document: {
     heading: 'Uw identiteitsbewijs', country: 'Land', countryHint: 'Het land dat uw document heeft uitgegeven. Begin te typen om te zoeken.',

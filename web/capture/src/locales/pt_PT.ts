@@ -25,6 +25,13 @@ export const pt_PT: Strings = {
     finished: 'Terminou no telemóvel. Obrigado!',
     backToDesktop: 'Terminou. Já pode voltar ao computador.',
   },
+  generic: {
+    heading: 'Antes de começar',
+    body: 'Introduza os seus dados tal como constam do documento de identificação.',
+    continue: 'Continuar',
+    unavailable: 'Esta ligação não está disponível. Verifique a ligação que recebeu.',
+    busy: 'Foram iniciadas demasiadas verificações a partir da sua rede. Tente novamente dentro de {{seconds}} s.',
+  },
   // end of capture branch block
   document: {
     heading: 'O seu documento de identificação', country: 'País', countryHint: 'O país que emitiu o documento. Comece a escrever para pesquisar.',
