@@ -32,6 +32,12 @@ export const de_DE: Strings = {
     unavailable: 'Dieser Link ist nicht verfügbar. Bitte prüfen Sie den erhaltenen Link.',
     busy: 'Aus Ihrem Netzwerk wurden zu viele Prüfungen gestartet. Bitte versuchen Sie es in {{seconds}} s erneut.',
   },
+  consents: {
+    heading: 'Ihre Einwilligung',
+    ssn_verification: 'Ich willige ein, dass meine Sozialversicherungsnummer (SSN) zur Prüfung meiner Identität mit amtlichen Daten abgeglichen wird.',
+    phone_number_verification: 'Ich willige ein, dass meine Telefonnummer zur Prüfung meiner Identität bei meinem Mobilfunkanbieter abgeglichen wird.',
+    required: 'Bitte setzen Sie dieses Häkchen, um fortzufahren.',
+  },
   // end of capture branch block
   document: {
     heading: 'Ihr Ausweisdokument', country: 'Land', countryHint: 'Das Land, das Ihr Dokument ausgestellt hat. Tippen Sie, um zu suchen.',

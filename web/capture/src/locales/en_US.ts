@@ -33,6 +33,12 @@ export const en_US = {
     unavailable: 'This link is not available. Please check the link you were given.',
     busy: 'Too many verifications were started from your network. Please try again in {{seconds}} s.',
   },
+  consents: {
+    heading: 'Your consent',
+    ssn_verification: 'I agree that my Social Security number is checked against official records to verify my identity.',
+    phone_number_verification: 'I agree that my phone number is checked with my mobile network operator to verify my identity.',
+    required: 'Please tick this box to continue.',
+  },
   // end of capture branch block
   document: {
     heading: 'Your identity document', country: 'Country', countryHint: 'The country that issued your document. Start typing to search.',

@@ -32,6 +32,12 @@ export const es_ES: Strings = {
     unavailable: 'Este enlace no está disponible. Compruebe el enlace que recibió.',
     busy: 'Se han iniciado demasiadas verificaciones desde su red. Vuelva a intentarlo en {{seconds}} s.',
   },
+  consents: {
+    heading: 'Su consentimiento',
+    ssn_verification: 'Acepto que mi número de la Seguridad Social (SSN) se compruebe con registros oficiales para verificar mi identidad.',
+    phone_number_verification: 'Acepto que mi número de teléfono se compruebe con mi operador móvil para verificar mi identidad.',
+    required: 'Marque esta casilla para continuar.',
+  },
   // end of capture branch block
   document: {
     heading: 'Su documento de identidad', country: 'País', countryHint: 'El país que emitió su documento. Escriba para buscar.',

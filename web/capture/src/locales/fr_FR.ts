@@ -32,6 +32,12 @@ export const fr_FR: Strings = {
     unavailable: 'Ce lien n’est pas disponible. Vérifiez le lien que vous avez reçu.',
     busy: 'Trop de vérifications ont été lancées depuis votre réseau. Réessayez dans {{seconds}} s.',
   },
+  consents: {
+    heading: 'Votre consentement',
+    ssn_verification: 'J’accepte que mon numéro de sécurité sociale (SSN) soit vérifié auprès de registres officiels pour confirmer mon identité.',
+    phone_number_verification: 'J’accepte que mon numéro de téléphone soit vérifié auprès de mon opérateur mobile pour confirmer mon identité.',
+    required: 'Cochez cette case pour continuer.',
+  },
   // end of capture branch block
   document: {
     heading: 'Votre pièce d’identité', country: 'Pays', countryHint: 'Le pays qui a délivré votre document. Commencez à taper pour chercher.',

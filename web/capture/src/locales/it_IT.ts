@@ -32,6 +32,12 @@ export const it_IT: Strings = {
     unavailable: 'Questo link non è disponibile. Controlli il link ricevuto.',
     busy: 'Sono state avviate troppe verifiche dalla sua rete. Riprovi tra {{seconds}} s.',
   },
+  consents: {
+    heading: 'Il suo consenso',
+    ssn_verification: 'Accetto che il mio numero di previdenza sociale (SSN) sia verificato con registri ufficiali per confermare la mia identità.',
+    phone_number_verification: 'Accetto che il mio numero di telefono sia verificato con il mio operatore mobile per confermare la mia identità.',
+    required: 'Selezioni questa casella per continuare.',
+  },
   // end of capture branch block
   document: {
     heading: 'Il tuo documento d’identità', country: 'Paese', countryHint: 'Il paese che ha rilasciato il documento. Inizia a scrivere per cercare.',

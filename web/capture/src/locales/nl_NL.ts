@@ -32,6 +32,12 @@ export const nl_NL: Strings = {
     unavailable: 'Deze link is niet beschikbaar. Controleer de link die u hebt gekregen.',
     busy: 'Er zijn te veel verificaties gestart vanaf uw netwerk. Probeer het over {{seconds}} s opnieuw.',
   },
+  consents: {
+    heading: 'Uw toestemming',
+    ssn_verification: 'Ik ga ermee akkoord dat mijn Social Security-nummer (SSN) met officiële registers wordt gecontroleerd om mijn identiteit te verifiëren.',
+    phone_number_verification: 'Ik ga ermee akkoord dat mijn telefoonnummer bij mijn mobiele provider wordt gecontroleerd om mijn identiteit te verifiëren.',
+    required: 'Vink dit vakje aan om door te gaan.',
+  },
   // end of capture branch block
   document: {
     heading: 'Uw identiteitsbewijs', country: 'Land', countryHint: 'Het land dat uw document heeft uitgegeven. Begin te typen om te zoeken.',

@@ -32,6 +32,12 @@ export const pt_PT: Strings = {
     unavailable: 'Esta ligação não está disponível. Verifique a ligação que recebeu.',
     busy: 'Foram iniciadas demasiadas verificações a partir da sua rede. Tente novamente dentro de {{seconds}} s.',
   },
+  consents: {
+    heading: 'O seu consentimento',
+    ssn_verification: 'Aceito que o meu número da Segurança Social (SSN) seja verificado em registos oficiais para confirmar a minha identidade.',
+    phone_number_verification: 'Aceito que o meu número de telefone seja verificado junto do meu operador móvel para confirmar a minha identidade.',
+    required: 'Assinale esta caixa para continuar.',
+  },
   // end of capture branch block
   document: {
     heading: 'O seu documento de identificação', country: 'País', countryHint: 'O país que emitiu o documento. Comece a escrever para pesquisar.',

@@ -1,0 +1,79 @@
+/**
+ * The capture page's profile, proof-of-address and retry screens in Chromium (phone size), each
+ * checked with axe-core: profile data (country of residence first, SSN only for US residents and
+ * PAN only for Indian residents, the consents an SSN or a phone number needs, errors per field).
+ */
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { clients } from '../../lambdas/shared/aws';
+import { keys } from '../../lambdas/store/table';
+import { e2e, type E2e, type Json } from '../e2e/helpers';
+import { startTestStack, type TestStack } from '../helpers/stack';
+import { axe, launch, phonePage } from './capture-helpers';
+
+const ROOT = path.resolve(__dirname, '../..');
+const approve = { id: 'approve', type: 'result', outcome: 'approve', reasons: ['done'] };
+let stack: TestStack;
+let t: E2e;
+let browser: Browser;
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
+  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
+  t = e2e(stack);
+  browser = await launch();
+}, 120_000);
+afterAll(async () => { await browser?.close(); await stack?.stop(); });
+
+async function openRun(tasks: Json[]) {
+  const workflow = await t.workflow({ name: 'Steps', start: (tasks[0] as { id: string }).id, settings: { welcome: false }, tasks: [...tasks, approve] });
+  const applicantId = await t.applicant();
+  const run = await t.startRun(workflow, applicantId);
+  const { page, errors } = await phonePage(browser);
+  await page.goto((run.link as { url: string }).url);
+  return { run, applicantId, page, errors };
+}
+
+it('profile data: country of residence first; SSN only for US residents, PAN only for Indian; consents for SSN and phone; errors tied to fields', async () => {
+  const { run, applicantId, page, errors } = await openRun([
+    { id: 'profile', type: 'profile_data_capture', fields: ['country_of_residence', 'first_name', 'phone_number', 'ssn', 'pan'], next: 'approve' },
+  ]);
+  const residence = page.getByRole('combobox', { name: 'Country of residence' });
+  await residence.waitFor({ timeout: 30_000 });
+  expect(await page.locator('main input').first().getAttribute('id')).toBe(await residence.getAttribute('id')); // the first field
+  expect(await page.getByRole('textbox', { name: 'Social Security number' }).count()).toBe(0);
+  await residence.fill('India');
+  await page.getByLabel('PAN (Permanent Account Number)').waitFor();
+  expect(await page.getByRole('textbox', { name: 'Social Security number' }).count()).toBe(0);
+  await residence.fill('United States of America');
+  await page.getByRole('textbox', { name: 'Social Security number' }).waitFor();
+  expect(await page.getByLabel('PAN (Permanent Account Number)').count()).toBe(0);
+  const ssnConsent = page.getByRole('checkbox', { name: /my Social Security number is checked/ });
+  const phoneConsent = page.getByRole('checkbox', { name: /my phone number is checked/ });
+  expect([await ssnConsent.count(), await phoneConsent.count()]).toEqual([1, 1]);
+  await page.getByLabel('First name').fill('Jane');
+  await page.getByRole('textbox', { name: 'Social Security number' }).fill('12-3');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  expect(await page.getByRole('textbox', { name: 'Social Security number' }).getAttribute('aria-invalid')).toBe('true');
+  expect(await page.getByRole('textbox', { name: 'Phone number' }).getAttribute('aria-invalid')).toBe('true'); // empty
+  expect(await ssnConsent.getAttribute('aria-invalid')).toBe('true');
+  expect(await page.getByText('Please tick this box to continue.').count()).toBe(2);
+  const profileAxe = await axe(page);
+  await page.getByRole('textbox', { name: 'Social Security number' }).fill('123-45-6789');
+  await page.getByRole('textbox', { name: 'Phone number' }).fill('+1 415 555 0100');
+  await ssnConsent.check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  expect(await phoneConsent.getAttribute('aria-invalid')).toBe('true');
+  expect(await ssnConsent.getAttribute('aria-invalid')).toBe('false');
+  await phoneConsent.check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 60_000 });
+  expect((await t.run(run.id)).status).toBe('approved');
+  const stored = await clients().doc.send(new GetCommand({ TableName: stack.env.TABLE_NAME, Key: keys.applicant(applicantId) }));
+  expect((stored.Item as { consents: Array<{ name: string; granted: boolean }> }).consents.map((c) => [c.name, c.granted]))
+    .toEqual([['ssn_verification', true], ['phone_number_verification', true]]);
+  expect(profileAxe).toEqual([]);
+  expect(errors).toEqual([]);
+}, 120_000);
