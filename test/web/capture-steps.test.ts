@@ -1,14 +1,17 @@
 /**
  * The capture page's profile, proof-of-address and retry screens in Chromium (phone size), each
  * checked with axe-core: profile data (country of residence first, SSN only for US residents and
- * PAN only for Indian residents, the consents an SSN or a phone number needs, errors per field).
+ * PAN only for Indian residents, the consents an SSN or a phone number needs, errors per field);
+ * proof of address (country, type, guidance, then a PDF upload, or the camera: Chromium's fake
+ * camera in a second browser).
  */
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../../lambdas/shared/aws';
 import { keys } from '../../lambdas/store/table';
+import { utilityBill } from '../../lambdas/reports/proof_of_address_report/fixtures/documents';
 import { e2e, type E2e, type Json } from '../e2e/helpers';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { axe, launch, phonePage } from './capture-helpers';
@@ -27,11 +30,11 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => { await browser?.close(); await stack?.stop(); });
 
-async function openRun(tasks: Json[]) {
+async function openRun(tasks: Json[], on = browser) {
   const workflow = await t.workflow({ name: 'Steps', start: (tasks[0] as { id: string }).id, settings: { welcome: false }, tasks: [...tasks, approve] });
   const applicantId = await t.applicant();
   const run = await t.startRun(workflow, applicantId);
-  const { page, errors } = await phonePage(browser);
+  const { page, errors } = await phonePage(on);
   await page.goto((run.link as { url: string }).url);
   return { run, applicantId, page, errors };
 }
@@ -76,4 +79,57 @@ it('profile data: country of residence first; SSN only for US residents, PAN onl
     .toEqual([['ssn_verification', true], ['phone_number_verification', true]]);
   expect(profileAxe).toEqual([]);
   expect(errors).toEqual([]);
+}, 120_000);
+
+const POA = [{ id: 'poa', type: 'proof_of_address_capture', document_types: ['utility_bill', 'council_tax'], next: 'approve' }];
+type Doc = { type: string; issuing_country: string; file_type: string };
+const documentsOf = async (applicantId: string) => (await t.call<{ documents: Doc[] }>('GET', `/v3.6/documents?applicant_id=${applicantId}`)).body.documents;
+
+it('proof of address: country, document type, guidance, then a PDF upload completes the task', async () => {
+  const { run, applicantId, page, errors } = await openRun(POA);
+  await page.getByRole('heading', { name: 'Proof of address' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Continue' }).click(); // nothing chosen: both errors, tied to their fields
+  expect(await page.getByRole('combobox', { name: 'Country of your address' }).getAttribute('aria-invalid')).toBe('true');
+  await page.getByText('Please choose a document type.').waitFor();
+  const found: Record<string, string[]> = { choose: await axe(page) };
+  await page.getByRole('combobox', { name: 'Country of your address' }).fill('United Kingdom');
+  await page.getByRole('radio', { name: 'Utility bill' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { name: 'Your Utility bill' }).waitFor();
+  await page.getByText('Issued in the last 3 months.').waitFor();
+  found.guide = await axe(page);
+  const upload = async (name: string, mimeType: string, buffer: Buffer) => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Upload a file' }).click();
+    await (await chooser).setFiles({ name, mimeType, buffer });
+  };
+  await upload('notes.txt', 'text/plain', Buffer.from('not a document'));
+  await page.getByRole('alert').filter({ hasText: 'Please choose a PDF, JPG or PNG file of up to 10 MB.' }).waitFor();
+  await upload('bill.pdf', 'application/pdf', await utilityBill());
+  await page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 60_000 });
+  expect((await t.run(run.id)).status).toBe('approved');
+  expect(await documentsOf(applicantId)).toEqual([expect.objectContaining({ type: 'utility_bill', issuing_country: 'GBR', file_type: 'pdf' })]);
+  expect(found).toEqual({ choose: [], guide: [] });
+  expect(errors).toEqual([]);
+}, 120_000);
+
+it('proof of address by camera: the photo is reviewed, then sent', async () => {
+  const camera = await chromium.launch({ executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] });
+  try {
+    const { run, applicantId, page, errors } = await openRun([{ ...POA[0]!, document_types: ['council_tax'] }], camera);
+    await page.getByRole('combobox', { name: 'Country of your address' }).fill('United Kingdom', { timeout: 30_000 });
+    expect(await page.getByRole('radio').count()).toBe(0); // one type: nothing to choose
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Take a photo of it' }).click();
+    await page.getByRole('heading', { name: 'Photo of your Council tax letter' }).waitFor();
+    await page.getByRole('button', { name: 'Take photo' }).click({ timeout: 30_000 }); // enabled once the camera plays
+    await page.getByRole('button', { name: 'Use this photo' }).click();
+    await page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 60_000 });
+    expect((await t.run(run.id)).status).toBe('approved');
+    expect(await documentsOf(applicantId)).toEqual([expect.objectContaining({ type: 'council_tax', issuing_country: 'GBR', file_type: 'jpg' })]);
+    expect(errors).toEqual([]);
+  } finally {
+    await camera.close();
+  }
 }, 120_000);

@@ -38,6 +38,21 @@ export const de_DE: Strings = {
     phone_number_verification: 'Ich willige ein, dass meine Telefonnummer zur Prüfung meiner Identität bei meinem Mobilfunkanbieter abgeglichen wird.',
     required: 'Bitte setzen Sie dieses Häkchen, um fortzufahren.',
   },
+  poaCapture: {
+    country: 'Land Ihrer Adresse',
+    countryHint: 'Das Land der Adresse auf Ihrem Dokument. Tippen Sie, um zu suchen.',
+    typeRequired: 'Bitte wählen Sie eine Dokumentart.',
+    guideHeading: 'Ihr Dokument: {{doc}}',
+    guideRecent: 'In den letzten 3 Monaten ausgestellt.',
+    guideName: 'Zeigt Ihren vollständigen Namen und Ihre aktuelle Adresse.',
+    guideWhole: 'Die ganze Seite ist sichtbar: alle vier Ecken, scharf, ohne Spiegelung.',
+    guidePdf: 'Ein PDF Ihrer Bank oder Ihres Anbieters liefert das beste Ergebnis.',
+    camera: 'Ein Foto davon aufnehmen',
+    fileHint: 'PDF, JPG oder PNG, bis 10 MB.',
+    badFile: 'Bitte wählen Sie eine PDF-, JPG- oder PNG-Datei bis 10 MB.',
+    photoHeading: 'Foto Ihres Dokuments: {{doc}}',
+    photoHint: 'Legen Sie die ganze Seite in den Rahmen, alle vier Ecken sichtbar.',
+  },
   // end of capture branch block
   document: {
     heading: 'Ihr Ausweisdokument', country: 'Land', countryHint: 'Das Land, das Ihr Dokument ausgestellt hat. Tippen Sie, um zu suchen.',
@@ -69,7 +84,7 @@ export const de_DE: Strings = {
     address: 'Adresse', phoneHint: 'Mit Ländervorwahl, z. B. +49 30 123456.', panHint: 'Zum Beispiel ABCDE1234F.', ssnHint: 'Zum Beispiel 123-45-6789.',
   },
   poa: {
-    heading: 'Adressnachweis', hint: 'Ein Foto oder PDF, höchstens 3 Monate alt, mit Ihrem Namen und Ihrer Adresse.', send: 'Dokument senden', file: 'Dokument',
+    heading: 'Adressnachweis', hint: 'Ein Foto oder PDF, höchstens 3 Monate alt, mit Ihrem Namen und Ihrer Adresse.',
     types: {
       utility_bill: 'Versorgerrechnung', bank_building_society_statement: 'Kontoauszug', council_tax: 'Grundsteuerbescheid',
       benefit_letters: 'Leistungsbescheid', government_letter: 'Behördenschreiben', other: 'Anderes Dokument',

@@ -39,6 +39,21 @@ export const en_US = {
     phone_number_verification: 'I agree that my phone number is checked with my mobile network operator to verify my identity.',
     required: 'Please tick this box to continue.',
   },
+  poaCapture: {
+    country: 'Country of your address',
+    countryHint: 'The country of the address on your document. Start typing to search.',
+    typeRequired: 'Please choose a document type.',
+    guideHeading: 'Your {{doc}}',
+    guideRecent: 'Issued in the last 3 months.',
+    guideName: 'Shows your full name and your current address.',
+    guideWhole: 'The whole page is visible: all four corners, in focus, no glare.',
+    guidePdf: 'A PDF from your bank or provider gives the best result.',
+    camera: 'Take a photo of it',
+    fileHint: 'PDF, JPG or PNG, up to 10 MB.',
+    badFile: 'Please choose a PDF, JPG or PNG file of up to 10 MB.',
+    photoHeading: 'Photo of your {{doc}}',
+    photoHint: 'Place the whole page inside the frame, all four corners visible.',
+  },
   // end of capture branch block
   document: {
     heading: 'Your identity document', country: 'Country', countryHint: 'The country that issued your document. Start typing to search.',
@@ -70,7 +85,7 @@ export const en_US = {
     address: 'Address', phoneHint: 'With the country code, e.g. +44 20 7946 0000.', panHint: 'For example ABCDE1234F.', ssnHint: 'For example 123-45-6789.',
   },
   poa: {
-    heading: 'Proof of address', hint: 'A photo or a PDF, dated within the last 3 months, showing your name and address.', send: 'Send document', file: 'Document',
+    heading: 'Proof of address', hint: 'A photo or a PDF, dated within the last 3 months, showing your name and address.',
     types: {
       utility_bill: 'Utility bill', bank_building_society_statement: 'Bank statement', council_tax: 'Council tax letter',
       benefit_letters: 'Benefits letter', government_letter: 'Government letter', other: 'Other document',

@@ -38,6 +38,21 @@ export const es_ES: Strings = {
     phone_number_verification: 'Acepto que mi número de teléfono se compruebe con mi operador móvil para verificar mi identidad.',
     required: 'Marque esta casilla para continuar.',
   },
+  poaCapture: {
+    country: 'País de su dirección',
+    countryHint: 'El país de la dirección de su documento. Empiece a escribir para buscar.',
+    typeRequired: 'Elija un tipo de documento.',
+    guideHeading: 'Su documento: {{doc}}',
+    guideRecent: 'Emitido en los últimos 3 meses.',
+    guideName: 'Muestra su nombre completo y su dirección actual.',
+    guideWhole: 'Se ve toda la página: las cuatro esquinas, enfocada, sin reflejos.',
+    guidePdf: 'Un PDF de su banco o proveedor da el mejor resultado.',
+    camera: 'Hacerle una foto',
+    fileHint: 'PDF, JPG o PNG, hasta 10 MB.',
+    badFile: 'Elija un archivo PDF, JPG o PNG de hasta 10 MB.',
+    photoHeading: 'Foto de su documento: {{doc}}',
+    photoHint: 'Coloque toda la página dentro del marco, con las cuatro esquinas visibles.',
+  },
   // end of capture branch block
   document: {
     heading: 'Su documento de identidad', country: 'País', countryHint: 'El país que emitió su documento. Escriba para buscar.',
@@ -69,7 +84,7 @@ export const es_ES: Strings = {
     address: 'Dirección', phoneHint: 'Con el prefijo del país, p. ej. +34 912 345 678.', panHint: 'Por ejemplo ABCDE1234F.', ssnHint: 'Por ejemplo 123-45-6789.',
   },
   poa: {
-    heading: 'Justificante de domicilio', hint: 'Una foto o un PDF de los últimos 3 meses con su nombre y dirección.', send: 'Enviar documento', file: 'Documento',
+    heading: 'Justificante de domicilio', hint: 'Una foto o un PDF de los últimos 3 meses con su nombre y dirección.',
     types: {
       utility_bill: 'Factura de suministros', bank_building_society_statement: 'Extracto bancario', council_tax: 'Recibo de impuesto municipal',
       benefit_letters: 'Carta de prestaciones', government_letter: 'Carta de la administración', other: 'Otro documento',

@@ -38,6 +38,21 @@ export const fr_FR: Strings = {
     phone_number_verification: 'J’accepte que mon numéro de téléphone soit vérifié auprès de mon opérateur mobile pour confirmer mon identité.',
     required: 'Cochez cette case pour continuer.',
   },
+  poaCapture: {
+    country: 'Pays de votre adresse',
+    countryHint: 'Le pays de l’adresse indiquée sur votre document. Commencez à taper pour chercher.',
+    typeRequired: 'Choisissez un type de document.',
+    guideHeading: 'Votre document : {{doc}}',
+    guideRecent: 'Émis au cours des 3 derniers mois.',
+    guideName: 'Indique votre nom complet et votre adresse actuelle.',
+    guideWhole: 'La page entière est visible : les quatre coins, nette, sans reflet.',
+    guidePdf: 'Un PDF de votre banque ou fournisseur donne le meilleur résultat.',
+    camera: 'En prendre une photo',
+    fileHint: 'PDF, JPG ou PNG, jusqu’à 10 Mo.',
+    badFile: 'Choisissez un fichier PDF, JPG ou PNG de 10 Mo maximum.',
+    photoHeading: 'Photo de votre document : {{doc}}',
+    photoHint: 'Placez la page entière dans le cadre, les quatre coins visibles.',
+  },
   // end of capture branch block
   document: {
     heading: 'Votre pièce d’identité', country: 'Pays', countryHint: 'Le pays qui a délivré votre document. Commencez à taper pour chercher.',
@@ -69,7 +84,7 @@ export const fr_FR: Strings = {
     address: 'Adresse', phoneHint: 'Avec l’indicatif du pays, par ex. +33 1 23 45 67 89.', panHint: 'Par exemple ABCDE1234F.', ssnHint: 'Par exemple 123-45-6789.',
   },
   poa: {
-    heading: 'Justificatif de domicile', hint: 'Une photo ou un PDF de moins de 3 mois, avec votre nom et votre adresse.', send: 'Envoyer le document', file: 'Document',
+    heading: 'Justificatif de domicile', hint: 'Une photo ou un PDF de moins de 3 mois, avec votre nom et votre adresse.',
     types: {
       utility_bill: 'Facture de service', bank_building_society_statement: 'Relevé bancaire', council_tax: 'Avis de taxe locale',
       benefit_letters: 'Attestation de prestations', government_letter: 'Courrier administratif', other: 'Autre document',

@@ -38,6 +38,21 @@ export const it_IT: Strings = {
     phone_number_verification: 'Accetto che il mio numero di telefono sia verificato con il mio operatore mobile per confermare la mia identità.',
     required: 'Selezioni questa casella per continuare.',
   },
+  poaCapture: {
+    country: 'Paese del suo indirizzo',
+    countryHint: 'Il paese dell’indirizzo sul documento. Inizi a digitare per cercare.',
+    typeRequired: 'Scelga un tipo di documento.',
+    guideHeading: 'Il suo documento: {{doc}}',
+    guideRecent: 'Emesso negli ultimi 3 mesi.',
+    guideName: 'Mostra il suo nome completo e il suo indirizzo attuale.',
+    guideWhole: 'L’intera pagina è visibile: tutti e quattro gli angoli, a fuoco, senza riflessi.',
+    guidePdf: 'Un PDF della banca o del fornitore dà il risultato migliore.',
+    camera: 'Scatta una foto',
+    fileHint: 'PDF, JPG o PNG, fino a 10 MB.',
+    badFile: 'Scelga un file PDF, JPG o PNG fino a 10 MB.',
+    photoHeading: 'Foto del documento: {{doc}}',
+    photoHint: 'Inquadri l’intera pagina, con tutti e quattro gli angoli visibili.',
+  },
   // end of capture branch block
   document: {
     heading: 'Il tuo documento d’identità', country: 'Paese', countryHint: 'Il paese che ha rilasciato il documento. Inizia a scrivere per cercare.',
@@ -69,7 +84,7 @@ export const it_IT: Strings = {
     address: 'Indirizzo', phoneHint: 'Con il prefisso internazionale, es. +39 06 1234 5678.', panHint: 'Ad esempio ABCDE1234F.', ssnHint: 'Ad esempio 123-45-6789.',
   },
   poa: {
-    heading: 'Prova di residenza', hint: 'Una foto o un PDF degli ultimi 3 mesi con il tuo nome e indirizzo.', send: 'Invia documento', file: 'Documento',
+    heading: 'Prova di residenza', hint: 'Una foto o un PDF degli ultimi 3 mesi con il tuo nome e indirizzo.',
     types: {
       utility_bill: 'Bolletta', bank_building_society_statement: 'Estratto conto', council_tax: 'Avviso di tassa locale',
       benefit_letters: 'Lettera di prestazioni', government_letter: 'Lettera della pubblica amministrazione', other: 'Altro documento',

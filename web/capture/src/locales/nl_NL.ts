@@ -38,6 +38,21 @@ export const nl_NL: Strings = {
     phone_number_verification: 'Ik ga ermee akkoord dat mijn telefoonnummer bij mijn mobiele provider wordt gecontroleerd om mijn identiteit te verifiëren.',
     required: 'Vink dit vakje aan om door te gaan.',
   },
+  poaCapture: {
+    country: 'Land van uw adres',
+    countryHint: 'Het land van het adres op uw document. Begin te typen om te zoeken.',
+    typeRequired: 'Kies een soort document.',
+    guideHeading: 'Uw document: {{doc}}',
+    guideRecent: 'Uitgegeven in de afgelopen 3 maanden.',
+    guideName: 'Toont uw volledige naam en uw huidige adres.',
+    guideWhole: 'De hele pagina is zichtbaar: alle vier de hoeken, scherp, zonder schittering.',
+    guidePdf: 'Een pdf van uw bank of leverancier geeft het beste resultaat.',
+    camera: 'Er een foto van maken',
+    fileHint: 'PDF, JPG of PNG, tot 10 MB.',
+    badFile: 'Kies een PDF-, JPG- of PNG-bestand van maximaal 10 MB.',
+    photoHeading: 'Foto van uw document: {{doc}}',
+    photoHint: 'Plaats de hele pagina binnen het kader, met alle vier de hoeken zichtbaar.',
+  },
   // end of capture branch block
   document: {
     heading: 'Uw identiteitsbewijs', country: 'Land', countryHint: 'Het land dat uw document heeft uitgegeven. Begin te typen om te zoeken.',
@@ -69,7 +84,7 @@ export const nl_NL: Strings = {
     address: 'Adres', phoneHint: 'Met landcode, bijv. +31 20 123 4567.', panHint: 'Bijvoorbeeld ABCDE1234F.', ssnHint: 'Bijvoorbeeld 123-45-6789.',
   },
   poa: {
-    heading: 'Adresbewijs', hint: 'Een foto of pdf van de laatste 3 maanden met uw naam en adres.', send: 'Document versturen', file: 'Document',
+    heading: 'Adresbewijs', hint: 'Een foto of pdf van de laatste 3 maanden met uw naam en adres.',
     types: {
       utility_bill: 'Energierekening', bank_building_society_statement: 'Bankafschrift', council_tax: 'Aanslag gemeentelijke belastingen',
       benefit_letters: 'Uitkeringsbrief', government_letter: 'Brief van de overheid', other: 'Ander document',

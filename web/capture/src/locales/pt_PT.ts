@@ -38,6 +38,21 @@ export const pt_PT: Strings = {
     phone_number_verification: 'Aceito que o meu número de telefone seja verificado junto do meu operador móvel para confirmar a minha identidade.',
     required: 'Assinale esta caixa para continuar.',
   },
+  poaCapture: {
+    country: 'País da sua morada',
+    countryHint: 'O país da morada no documento. Comece a escrever para pesquisar.',
+    typeRequired: 'Escolha um tipo de documento.',
+    guideHeading: 'O seu documento: {{doc}}',
+    guideRecent: 'Emitido nos últimos 3 meses.',
+    guideName: 'Mostra o seu nome completo e a sua morada atual.',
+    guideWhole: 'A página inteira está visível: os quatro cantos, focada, sem reflexos.',
+    guidePdf: 'Um PDF do banco ou do fornecedor dá o melhor resultado.',
+    camera: 'Tirar uma fotografia',
+    fileHint: 'PDF, JPG ou PNG, até 10 MB.',
+    badFile: 'Escolha um ficheiro PDF, JPG ou PNG até 10 MB.',
+    photoHeading: 'Fotografia do documento: {{doc}}',
+    photoHint: 'Coloque a página inteira dentro da moldura, com os quatro cantos visíveis.',
+  },
   // end of capture branch block
   document: {
     heading: 'O seu documento de identificação', country: 'País', countryHint: 'O país que emitiu o documento. Comece a escrever para pesquisar.',
@@ -69,7 +84,7 @@ export const pt_PT: Strings = {
     address: 'Morada', phoneHint: 'Com o indicativo do país, p. ex. +351 21 123 4567.', panHint: 'Por exemplo ABCDE1234F.', ssnHint: 'Por exemplo 123-45-6789.',
   },
   poa: {
-    heading: 'Comprovativo de morada', hint: 'Uma foto ou um PDF dos últimos 3 meses com o seu nome e morada.', send: 'Enviar documento', file: 'Documento',
+    heading: 'Comprovativo de morada', hint: 'Uma foto ou um PDF dos últimos 3 meses com o seu nome e morada.',
     types: {
       utility_bill: 'Fatura de serviços', bank_building_society_statement: 'Extrato bancário', council_tax: 'Aviso de imposto municipal',
       benefit_letters: 'Carta de prestações', government_letter: 'Carta da administração pública', other: 'Outro documento',
