@@ -3,11 +3,12 @@
  * checked with axe-core: profile data (country of residence first, SSN only for US residents and
  * PAN only for Indian residents, the consents an SSN or a phone number needs, errors per field);
  * proof of address (country, type, guidance, then a PDF upload, or the camera: Chromium's fake
- * camera in a second browser).
+ * camera in a second browser); retry screens (the four standard reasons, a custom one).
  */
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import sharp from 'sharp';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../../lambdas/shared/aws';
 import { keys } from '../../lambdas/store/table';
@@ -133,3 +134,64 @@ it('proof of address by camera: the photo is reviewed, then sent', async () => {
     await camera.close();
   }
 }, 120_000);
+
+const RETRY_TEXT: Record<string, [string, string, string, string]> = {
+  expired_document: ['Your document has expired', 'The document you sent has expired.', 'Use another document', 'Example: an identity document whose expiry date has passed'],
+  unaccepted_document: ['This document is not accepted', 'Please use another type of document', 'Use another document', 'Example: a document of a type or country that is not accepted'],
+  generic_document_issue: ['We could not check your document', 'all four corners visible', 'Take a new photo', 'Example: a document photo with glare and a corner cut off'],
+  generic_selfie_issue: ['We could not check your photo', 'Please take a new photo of your face', 'Take a new photo', 'Example: a face photo in poor light, half in shadow'],
+};
+
+it('retry screens: each standard reason with its own title, description, button and example picture', async () => {
+  const { page, errors } = await openRun([{ id: 'doc', type: 'document_capture', next: 'approve' }]);
+  let reason = '';
+  // The task as the API answers it, shown as a retry of each standard reason in turn.
+  await page.route(/\/v3\.6\/workflow_runs\/[^/]+\/tasks\/[^/]+$/, async (route) => {
+    const res = await route.fetch();
+    const task = await res.json() as { input: Json };
+    await route.fulfill({ response: res, json: { ...task, input: { ...task.input, retry: { reasons: [reason], attempt: 1, max_retries: 2 } } } });
+  });
+  const found: Record<string, string[]> = {};
+  for (const [name, [title, description, button, picture]] of Object.entries(RETRY_TEXT)) {
+    reason = name;
+    await page.reload();
+    await page.getByRole('heading', { name: title }).waitFor({ timeout: 30_000 });
+    await page.getByText(description).waitFor();
+    await page.getByText('Attempt 2 of 3').waitFor();
+    expect(await page.getByRole('img', { name: picture }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: button }).count()).toBe(1);
+    found[name] = await axe(page);
+  }
+  await page.getByRole('button', { name: 'Take a new photo' }).click(); // the retry screen leads back to the task
+  await page.getByRole('combobox', { name: 'Country' }).waitFor();
+  expect(found).toEqual(Object.fromEntries(Object.keys(RETRY_TEXT).map((k) => [k, []])));
+  expect(errors).toEqual([]);
+}, 120_000);
+
+it('retry screens: a custom reason shows the workflow\'s title, description and button, with no example picture', async () => {
+  const custom = { title: 'Use your passport', description: 'This service needs a passport, not another document.', button: 'Send a passport' };
+  const { run, page, errors } = await openRun([
+    { id: 'doc', type: 'document_capture', next: 'check' },
+    { id: 'check', type: 'logic', branches: [{ when: { path: 'tasks.doc.output', op: 'is_not_empty' }, next: 'again' }], else: 'approve' },
+    { id: 'again', type: 'retry', reasons: [custom], target: 'doc', max_retries: 1, limit_reached: 'approve' },
+  ]);
+  const sendPassport = async () => {
+    await page.getByRole('combobox', { name: 'Country' }).fill('United Kingdom', { timeout: 60_000 });
+    await page.getByRole('radio', { name: 'Passport' }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Upload a file' }).click();
+    const png = await sharp({ create: { width: 320, height: 220, channels: 3, background: { r: 90, g: 120, b: 200 } } }).png().toBuffer();
+    await (await chooser).setFiles({ name: 'passport.png', mimeType: 'image/png', buffer: png });
+    await page.getByRole('button', { name: 'Use this photo' }).click();
+  };
+  await sendPassport();
+  await page.getByRole('heading', { name: custom.title }).waitFor({ timeout: 60_000 });
+  await page.getByText(custom.description).waitFor();
+  expect(await page.getByRole('img').count()).toBe(0);
+  await page.getByRole('button', { name: custom.button }).click();
+  await sendPassport();
+  await page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 60_000 });
+  expect((await t.run(run.id)).status).toBe('approved');
+  expect(errors).toEqual([]);
+}, 180_000);

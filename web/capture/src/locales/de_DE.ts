@@ -53,6 +53,12 @@ export const de_DE: Strings = {
     photoHeading: 'Foto Ihres Dokuments: {{doc}}',
     photoHint: 'Legen Sie die ganze Seite in den Rahmen, alle vier Ecken sichtbar.',
   },
+  retryPictures: {
+    expired_document: 'Beispiel: ein Ausweisdokument, dessen Ablaufdatum vorbei ist',
+    unaccepted_document: 'Beispiel: ein Dokument einer Art oder eines Landes, das nicht akzeptiert wird',
+    generic_document_issue: 'Beispiel: ein Dokumentfoto mit Spiegelung und abgeschnittener Ecke',
+    generic_selfie_issue: 'Beispiel: ein Gesichtsfoto bei schlechtem Licht, halb im Schatten',
+  },
   // end of capture branch block
   document: {
     heading: 'Ihr Ausweisdokument', country: 'Land', countryHint: 'Das Land, das Ihr Dokument ausgestellt hat. Tippen Sie, um zu suchen.',

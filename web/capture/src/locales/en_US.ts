@@ -54,6 +54,12 @@ export const en_US = {
     photoHeading: 'Photo of your {{doc}}',
     photoHint: 'Place the whole page inside the frame, all four corners visible.',
   },
+  retryPictures: {
+    expired_document: 'Example: an identity document whose expiry date has passed',
+    unaccepted_document: 'Example: a document of a type or country that is not accepted',
+    generic_document_issue: 'Example: a document photo with glare and a corner cut off',
+    generic_selfie_issue: 'Example: a face photo in poor light, half in shadow',
+  },
   // end of capture branch block
   document: {
     heading: 'Your identity document', country: 'Country', countryHint: 'The country that issued your document. Start typing to search.',

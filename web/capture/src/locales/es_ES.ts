@@ -53,6 +53,12 @@ export const es_ES: Strings = {
     photoHeading: 'Foto de su documento: {{doc}}',
     photoHint: 'Coloque toda la página dentro del marco, con las cuatro esquinas visibles.',
   },
+  retryPictures: {
+    expired_document: 'Ejemplo: un documento de identidad cuya fecha de caducidad ha pasado',
+    unaccepted_document: 'Ejemplo: un documento de un tipo o país que no se acepta',
+    generic_document_issue: 'Ejemplo: una foto del documento con reflejos y una esquina cortada',
+    generic_selfie_issue: 'Ejemplo: una foto de la cara con poca luz, medio en sombra',
+  },
   // end of capture branch block
   document: {
     heading: 'Su documento de identidad', country: 'País', countryHint: 'El país que emitió su documento. Escriba para buscar.',

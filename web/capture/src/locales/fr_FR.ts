@@ -53,6 +53,12 @@ export const fr_FR: Strings = {
     photoHeading: 'Photo de votre document : {{doc}}',
     photoHint: 'Placez la page entière dans le cadre, les quatre coins visibles.',
   },
+  retryPictures: {
+    expired_document: 'Exemple : une pièce d’identité dont la date d’expiration est passée',
+    unaccepted_document: 'Exemple : un document d’un type ou d’un pays non accepté',
+    generic_document_issue: 'Exemple : une photo du document avec un reflet et un coin coupé',
+    generic_selfie_issue: 'Exemple : une photo du visage mal éclairée, à moitié dans l’ombre',
+  },
   // end of capture branch block
   document: {
     heading: 'Votre pièce d’identité', country: 'Pays', countryHint: 'Le pays qui a délivré votre document. Commencez à taper pour chercher.',

@@ -53,6 +53,12 @@ export const it_IT: Strings = {
     photoHeading: 'Foto del documento: {{doc}}',
     photoHint: 'Inquadri l’intera pagina, con tutti e quattro gli angoli visibili.',
   },
+  retryPictures: {
+    expired_document: 'Esempio: un documento d’identità con la data di scadenza superata',
+    unaccepted_document: 'Esempio: un documento di un tipo o di un paese non accettato',
+    generic_document_issue: 'Esempio: una foto del documento con riflessi e un angolo tagliato',
+    generic_selfie_issue: 'Esempio: una foto del viso con poca luce, metà in ombra',
+  },
   // end of capture branch block
   document: {
     heading: 'Il tuo documento d’identità', country: 'Paese', countryHint: 'Il paese che ha rilasciato il documento. Inizia a scrivere per cercare.',

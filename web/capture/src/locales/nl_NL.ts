@@ -53,6 +53,12 @@ export const nl_NL: Strings = {
     photoHeading: 'Foto van uw document: {{doc}}',
     photoHint: 'Plaats de hele pagina binnen het kader, met alle vier de hoeken zichtbaar.',
   },
+  retryPictures: {
+    expired_document: 'Voorbeeld: een identiteitsbewijs waarvan de vervaldatum is verstreken',
+    unaccepted_document: 'Voorbeeld: een document van een soort of land dat niet wordt geaccepteerd',
+    generic_document_issue: 'Voorbeeld: een foto van het document met schittering en een afgesneden hoek',
+    generic_selfie_issue: 'Voorbeeld: een gezichtsfoto bij weinig licht, half in de schaduw',
+  },
   // end of capture branch block
   document: {
     heading: 'Uw identiteitsbewijs', country: 'Land', countryHint: 'Het land dat uw document heeft uitgegeven. Begin te typen om te zoeken.',

@@ -53,6 +53,12 @@ export const pt_PT: Strings = {
     photoHeading: 'Fotografia do documento: {{doc}}',
     photoHint: 'Coloque a página inteira dentro da moldura, com os quatro cantos visíveis.',
   },
+  retryPictures: {
+    expired_document: 'Exemplo: um documento de identificação com a data de validade ultrapassada',
+    unaccepted_document: 'Exemplo: um documento de um tipo ou país que não é aceite',
+    generic_document_issue: 'Exemplo: uma fotografia do documento com reflexos e um canto cortado',
+    generic_selfie_issue: 'Exemplo: uma fotografia do rosto com pouca luz, meio na sombra',
+  },
   // end of capture branch block
   document: {
     heading: 'O seu documento de identificação', country: 'País', countryHint: 'O país que emitiu o documento. Comece a escrever para pesquisar.',
