@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { e2e, type E2e } from '../e2e/helpers';
 import { startTestStack, type TestStack } from '../helpers/stack';
+import { axe } from './capture-helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
 let stack: TestStack;
@@ -40,6 +41,7 @@ it('asks for the required applicant fields, then creates the run and continues a
   await page.getByLabel('Last name').fill('Lovelace');
   await page.getByRole('button', { name: 'Continue' }).click();
   expect(await page.getByLabel('Email').getAttribute('aria-invalid')).toBe('true'); // required by the workflow
+  expect(await axe(page)).toEqual([]);
   await page.getByLabel('Email').fill('ada@example.com');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('combobox', { name: 'Country' }).waitFor({ timeout: 30_000 }); // the run's document step
@@ -70,6 +72,7 @@ it('says when too many runs were started from the address (429, Retry-After)', a
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('alert').filter({ hasText: /Too many verifications were started from your network\. Please try again in \d+ s\./ }).waitFor();
   await page.getByRole('button', { name: 'Continue' }).waitFor(); // the form stays, to try again
+  expect(await axe(page)).toEqual([]);
 }, 120_000);
 
 it('a workflow that does not offer a generic link says the link is not available', async () => {

@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import { CAPTURE } from '../e2e/workflows';
 import { e2e, type E2e, type Json } from '../e2e/helpers';
 import { startTestStack, type TestStack } from '../helpers/stack';
+import { axe } from './capture-helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
 let stack: TestStack;
@@ -46,9 +47,11 @@ it('a desktop hands the run to a phone by QR code or copied link, follows it and
   const onPhone = desktop.page.getByRole('button', { name: 'Continue on your phone' });
   await onPhone.waitFor({ timeout: 30_000 });
   expect(await desktop.page.getByRole('button', { name: 'Continue here' }).count()).toBe(1);
+  const found: Record<string, string[]> = { choice: await axe(desktop.page) };
   await onPhone.click();
   const qr = desktop.page.getByRole('img', { name: /QR/ });
   await qr.waitFor();
+  found.qr = await axe(desktop.page);
   expect(await qr.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
   await desktop.page.getByRole('button', { name: 'Copy link' }).click();
   await desktop.page.getByText('The link is copied.').waitFor();
@@ -77,6 +80,8 @@ it('a desktop hands the run to a phone by QR code or copied link, follows it and
   await desktop.page.getByText('You finished on your phone. Thank you!').waitFor({ timeout: 30_000 });
   expect(await desktop.page.getByRole('heading', { name: 'Thank you' }).count()).toBe(1);
   expect((await t.run(run.id)).status).toBe('approved');
+  found.finished = await axe(desktop.page);
+  expect(found).toEqual({ choice: [], qr: [], finished: [] });
   expect([...desktop.errors, ...phoneErrors]).toEqual([]);
 }, 120_000);
 
