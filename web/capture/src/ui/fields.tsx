@@ -50,7 +50,7 @@ interface ConsentProps { label: string; error?: string | undefined; checked: boo
 export function ConsentBox({ label, error, checked, onChange }: ConsentProps) {
   const id = useId();
   return (
-    <div className="field">
+    <div className="consent-box">
       <label className="choice">
         <input type="checkbox" checked={checked} aria-invalid={!!error} aria-describedby={error ? `${id}-error` : undefined} onChange={(e) => onChange(e.target.checked)} />
         {label}
