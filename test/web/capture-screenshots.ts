@@ -55,7 +55,11 @@ async function shoot(stack: TestStack, browser: Browser): Promise<void> {
     await page.goto(run.link.url);
     return page;
   };
-  const settled = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  type Raf = { requestAnimationFrame(cb: () => void): void };
+  const settled = (page: Page) => page.evaluate(() => new Promise<void>((r) => {
+    const w = globalThis as unknown as Raf;
+    w.requestAnimationFrame(() => w.requestAnimationFrame(r));
+  }));
 
   // Welcome, document (country first, with an error), camera, review, consent, selfie camera, done.
   const doc = await open({ name: 'Acme Bank', start: 'doc', tasks: [{ id: 'doc', type: 'document_capture', next: 'selfie' }, { id: 'selfie', type: 'face_capture_photo', next: 'approve' }, approve] });
