@@ -15,9 +15,13 @@ export const WorkflowInput = z.object({
 
 export const OutputProperty = z.object({ format: Format, description: z.string().optional() }).strict();
 
-/** How the capture page presents the workflow: its welcome screen (default shown) and the integrator's branding. */
+/**
+ * How the capture page presents the workflow: its welcome screen (default shown) and the
+ * integrator's branding; `generic_link`: anyone may start a run at `/capture/f/<workflow id>`.
+ */
 export const WorkflowSettings = z.object({
   welcome: z.boolean().optional(),
+  generic_link: z.boolean().optional(),
   branding: z.object({
     logo_url: z.string().url().regex(/^https:\/\//, { message: 'the logo is an https URL' }).max(2000).optional(),
     primary_colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'a colour is #RRGGBB' }).optional(),

@@ -81,6 +81,17 @@ export async function updateApplicant(id: string, environment: Environment, data
   return toRecord(out.Attributes ?? {});
 }
 
+/** Grants (or withdraws) consents given by the end user at `rt.now()`; the applicant's other consents keep their time. */
+export async function recordConsents(id: string, environment: Environment, consents: NonNullable<ApplicantData['consents']>, rt: Runtime = systemRuntime): Promise<void> {
+  const current = await getApplicant(id, environment);
+  const given = new Set(consents.map((c) => c.name));
+  const merged = [...(current.consents ?? []).filter((c) => !given.has(c.name)), ...withGrantTime(consents, isoSeconds(rt.now()))!];
+  await db().send(new UpdateCommand({
+    TableName: table(), Key: keys.applicant(id), UpdateExpression: 'SET consents = :c', ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: { ':c': merged },
+  }));
+}
+
 /** Schedules the deletion; deleting twice keeps the first date. */
 export async function deleteApplicant(id: string, environment: Environment, rt: Runtime = systemRuntime): Promise<void> {
   const current = await getApplicant(id, environment);

@@ -51,6 +51,8 @@ export const keys = {
   idempotency: (env: string, keyHash: string) => ({ pk: `IDEMPOTENCY#${env}#${keyHash}`, sk: 'IDEMPOTENCY' }),
   /** gsi1: the API tokens of an environment (store/api-tokens.ts). */
   apiTokens: (env: string) => `API_TOKENS#${env}`,
+  /** A fixed-window rate limit counter (store/rate-limits.ts): `name` the rule, `key` e.g. a client IP, `window` its start (epoch seconds). */
+  rateLimit: (name: string, key: string, window: number) => ({ pk: `RATE#${name}#${key}`, sk: String(window) }),
   /** Known faces (reports/known_faces_report/dynamo.ts): one item per stored face, unique per media id, per environment. */
   face: (env: string, applicantId: string, mediaId: string) => ({ pk: `FACES#${env}`, sk: `${applicantId}#${mediaId}` }),
   /** gsi1: the faces of an environment in the order they were stored (`createdKey`), read incrementally. */

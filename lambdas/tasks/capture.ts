@@ -1,12 +1,13 @@
 /**
  * What the capture client sends to complete an interactive task, checked and turned into the
  * task's output: media ids must be uploads of the run's applicant of the right kind (document
- * captures get each document's type, side and country); profile data must hold its fields.
+ * captures get each document's type, side and country); profile data must hold its fields,
+ * and with an SSN or a phone number the end user's consent to check it (kept on the applicant).
  */
 import { z } from 'zod';
 import { PROFILE_FIELDS } from '../../compiler';
 import { ApiError } from '../shared/errors';
-import type { Environment } from '../store/applicants';
+import { recordConsents, type Environment } from '../store/applicants';
 import { getMedia, type MediaKind } from '../store/media';
 
 const MEDIA_OF: Record<string, { kind: MediaKind; allowEmpty: boolean }> = {
@@ -27,6 +28,9 @@ const PROFILE_VALUE: Record<string, z.ZodType> = {
 };
 /** SSN is asked only of US residents, PAN only of Indian residents: both may be absent. */
 const CONDITIONAL = new Set(['ssn', 'pan']);
+/** The consent the end user must give before an SSN or a phone number is checked (Onfido's applicant consents). */
+export const CONSENT_FOR: Record<string, 'ssn_verification' | 'phone_number_verification'> = { ssn: 'ssn_verification', phone_number: 'phone_number_verification' };
+const Consents = z.array(z.object({ name: z.enum(['ssn_verification', 'phone_number_verification']), granted: z.boolean() }).strict()).max(2);
 
 export type CaptureCheck = { ok: true; output: unknown } | { ok: false; fields: Record<string, string[]> };
 
@@ -35,7 +39,12 @@ export interface CaptureContext { taskType: string; config: Record<string, unkno
 export async function checkCapture(ctx: CaptureContext, data: unknown): Promise<CaptureCheck> {
   const media = MEDIA_OF[ctx.taskType];
   if (media) return checkMedia(ctx, media, data);
-  if (ctx.taskType === 'profile_data_capture') return checkProfile(ctx.config, data);
+  if (ctx.taskType === 'profile_data_capture') {
+    const check = checkProfile(ctx.config, data);
+    const consents = check.ok ? (check.output as { consents?: z.infer<typeof Consents> }).consents : undefined;
+    if (consents?.length) await recordConsents(ctx.applicantId, ctx.environment, consents); // also on the applicant, as Onfido keeps them
+    return check;
+  }
   return { ok: false, fields: { data: [`tasks of type ${ctx.taskType} cannot be completed by the capture client`] } };
 }
 
@@ -65,7 +74,13 @@ function checkProfile(config: Record<string, unknown>, data: unknown): CaptureCh
     const value = PROFILE_VALUE[f] ?? z.string().min(1);
     return [f, CONDITIONAL.has(f) ? value.optional() : value];
   }));
-  const parsed = z.object(shape).strict().safeParse(data);
+  const needsConsent = names.some((f) => CONSENT_FOR[f]);
+  const parsed = z.object({ ...shape, ...(needsConsent ? { consents: Consents.optional() } : {}) }).strict().superRefine((d: Record<string, unknown>, ctx) => {
+    const granted = new Set((d.consents as z.infer<typeof Consents> | undefined)?.filter((c) => c.granted).map((c) => c.name));
+    for (const [field, consent] of Object.entries(CONSENT_FOR)) {
+      if (d[field] !== undefined && !granted.has(consent)) ctx.addIssue({ code: 'custom', path: ['consents'], message: `must grant ${consent} when ${field} is given` });
+    }
+  }).safeParse(data);
   if (parsed.success) return { ok: true, output: parsed.data };
   const fields: Record<string, string[]> = Object.create(null);
   for (const issue of parsed.error.issues) {

@@ -105,6 +105,7 @@ describe('us_profile_identity', () => {
   const profile = (dob: string) => ({
     first_name: 'Sam', last_name: 'Lee', dob, phone_number: '+14155550100', ssn: '123-45-6789',
     address: { country: 'USA', postcode: '94105', town: 'San Francisco', street: 'Main Street', building_number: '1', state: 'CA' },
+    consents: [{ name: 'ssn_verification', granted: true }, { name: 'phone_number_verification', granted: true }], // required with an SSN and a phone number
   });
   it.each([
     ['approved', {}, '1980-05-05', ['identity_clear']],

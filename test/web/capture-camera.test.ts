@@ -48,7 +48,7 @@ function y4m(name: string, png: Buffer): string {
 /** Opens `url` in a phone-sized page of a Chromium whose camera plays `video`; "Start" on the welcome screen. */
 async function openWithCamera(video: string, url: string) {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...ARGS, `--use-file-for-fake-video-capture=${video}`] });
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }); // a phone: no cross-device offer
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);

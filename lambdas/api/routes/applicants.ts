@@ -33,7 +33,7 @@ const ApplicantFields = {
   location: z.object({ ip_address: z.union([z.ipv4(), z.ipv6()]).optional(), country_of_residence: country.optional() }).optional(),
   consents: z.array(z.object({ name: z.enum(['privacy_notices_read', 'ssn_verification', 'phone_number_verification']), granted: z.boolean() })).max(10).optional(),
 };
-const ApplicantCreate = z.object({ first_name: personName, last_name: personName, ...ApplicantFields });
+export const ApplicantCreate = z.object({ first_name: personName, last_name: personName, ...ApplicantFields });
 const ApplicantUpdate = z.object({ first_name: personName.optional(), last_name: personName.optional(), ...ApplicantFields });
 const ListQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),

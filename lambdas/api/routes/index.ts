@@ -15,6 +15,7 @@ import { addEvidenceRoutes } from './evidence';
 import { addUploadRoutes } from './uploads';
 import { addConsoleRoutes } from './console';
 import { addResultRoutes } from './results';
+import { addGenericLinkRoutes } from './generic-links';
 
 /** `rt`: the clock that token expiry is judged by (tests inject one). */
 export function buildRouter(rt: Runtime = systemRuntime): Router {
@@ -33,5 +34,6 @@ export function buildRouter(rt: Runtime = systemRuntime): Router {
   addEvidenceRoutes(router, rt);
   addConsoleRoutes(router, rt);
   addResultRoutes(router);
+  addGenericLinkRoutes(router, rt);
   return router;
 }

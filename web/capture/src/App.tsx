@@ -1,28 +1,41 @@
 /** The capture page: header (title, logo, language), then the step the run is at. */
-import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Task } from './api';
 import { humanError, transient } from './errors';
 import type { Flow, View } from './flow';
-import { LANGUAGES, NATIVE, pickLanguage, setLanguage, type Language } from './i18n';
+import { pickLanguage, setLanguage } from './i18n';
+import { finePointerOnly, Handoff } from './steps/Handoff';
 import { Consent, Welcome } from './steps/Start';
 import { Heading } from './ui/Heading';
+import { Page } from './ui/Page';
 import { TaskStep } from './steps/TaskStep';
 
 type Screen = View | { kind: 'fatal'; message: string; details: string[] };
 const remembered = (key: string) => { try { return sessionStorage.getItem(key) === '1'; } catch { return false; } };
 const remember = (key: string) => { try { sessionStorage.setItem(key, '1'); } catch { /* kept in memory only */ } };
 
-export function App({ flow, initial }: { flow: Flow; initial?: Screen }) {
-  const { t, i18n } = useTranslation();
+type Device = 'undecided' | 'here' | 'phone';
+const forcesPhone = (task: Task) => task.input?.task_type === 'document_capture' && task.input.config?.force_cross_device === true;
+
+/** `handoffUrl`: the link a phone opens to continue (cross-device); `fromDesktop`: this page was opened from that link. */
+export function App({ flow, initial, handoffUrl, fromDesktop = false }: { flow: Flow; initial?: Screen; handoffUrl?: string; fromDesktop?: boolean }) {
+  const { t } = useTranslation();
   const [view, setView] = useState<Screen>(initial ?? { kind: 'loading' });
   const [failures, setFailures] = useState(0);
   const [started, setStarted] = useState(() => remembered(`capture-started:${flow.runId}`));
   const [consented, setConsented] = useState(() => remembered(`capture-consent:${flow.runId}`));
   const languageChosen = useRef(new URLSearchParams(location.search).has('lang'));
+  const [desktop] = useState(() => !!handoffUrl && !fromDesktop && finePointerOnly());
+  const [device, setDevice] = useState<Device>(() => { try { return (sessionStorage.getItem(`capture-device:${flow.runId}`) as Device | null) ?? 'undecided'; } catch { return 'undecided'; } });
+  const chooseDevice = (d: Device) => { try { sessionStorage.setItem(`capture-device:${flow.runId}`, d); } catch { /* kept in memory only */ } setDevice(d); };
+  const seen = useRef(new Set<string>());
+  /** The desktop hands this task to the phone (or offers to). */
+  const handsOff = (task: Task) => desktop && (device !== 'here' || forcesPhone(task));
+  const following = view.kind === 'task' && handsOff(view.task) && (device === 'phone' || forcesPhone(view.task));
 
   useEffect(() => {
-    if (view.kind !== 'loading' && view.kind !== 'waiting') return undefined;
+    if (view.kind !== 'loading' && view.kind !== 'waiting' && !following) return undefined;
     let cancelled = false;
     const delay = failures ? Math.min(2 ** failures, 30) * 1000 : view.kind === 'loading' ? 0 : 1500;
     const timer = setTimeout(() => {
@@ -32,7 +45,11 @@ export function App({ flow, initial }: { flow: Flow; initial?: Screen }) {
         const link = flow.link;
         if (!languageChosen.current && link?.language) void setLanguage(pickLanguage(link.language));
         languageChosen.current = true;
-        if (next.kind === 'done' && !next.already && link?.completed_redirect_url) return location.assign(link.completed_redirect_url);
+        if (next.kind === 'task') seen.current.add(next.task.id);
+        // A desktop that handed the run to the phone finishes with it; the phone sends the end user back to the desktop.
+        const finished = next.kind === 'done' && (!next.already || (desktop && device === 'phone' && seen.current.size > 0));
+        if (finished && !fromDesktop && link?.completed_redirect_url) return location.assign(link.completed_redirect_url);
+        if (next.kind === 'done' && finished) return setView({ kind: 'done', already: false });
         const expiredTo = next.kind === 'expired' ? next.redirect ?? link?.expired_redirect_url : undefined;
         if (expiredTo) return location.assign(expiredTo);
         setView(next);
@@ -42,27 +59,32 @@ export function App({ flow, initial }: { flow: Flow; initial?: Screen }) {
       });
     }, delay);
     return () => { cancelled = true; clearTimeout(timer); };
-  }, [view, failures, flow, t]);
+  }, [view, failures, flow, t, following, desktop, device, fromDesktop]);
 
   const settings = flow.run?.workflow?.settings ?? null;
   const title = flow.run?.workflow?.name || t('app.title');
-  useEffect(() => { document.title = title; }, [title]);
-  const style = settings?.branding?.primary_colour ? { '--primary': settings.branding.primary_colour } as CSSProperties : undefined;
 
   function body() {
     switch (view.kind) {
       case 'loading': return <p className="status" role="status"><span className="spinner" aria-hidden="true" />{t('app.loading')}</p>;
-      case 'waiting': return failures
+      case 'waiting': return !failures && desktop && device === 'phone' && handoffUrl
+        ? <Handoff url={handoffUrl} allowHere={false} chosen done={Math.max(seen.current.size - 1, 0)} onPhone={() => undefined} onHere={() => undefined} />
+        : failures
         ? <div role="status" className="status"><p>{t('waiting.offline', { seconds: Math.min(2 ** failures, 30) })}</p>
           <button type="button" className="secondary" onClick={() => { setFailures(0); setView({ kind: 'loading' }); }}>{t('waiting.tryNow')}</button></div>
         : <p className="status" role="status"><span className="spinner" aria-hidden="true" />{t('waiting.checking')}</p>;
-      case 'done': return <section className="done"><Heading>{t('done.heading')}</Heading><p>{view.already ? t('done.already') : t('done.body')}</p></section>;
+      case 'done': return <section className="done"><Heading>{t('done.heading')}</Heading>
+        <p>{view.already ? t('done.already') : fromDesktop ? t('handoff.backToDesktop') : desktop && device === 'phone' ? t('handoff.finished') : t('done.body')}</p></section>;
       case 'expired': return <div className="error" role="alert"><p>{t('errors.expired')}</p></div>;
       case 'fatal': return <div className="error" role="alert"><p>{view.message}</p>{view.details.length > 0 && <ul>{view.details.map((d) => <li key={d}>{d}</li>)}</ul>}</div>;
       case 'task': return gate(view.task);
     }
   }
   function gate(task: Task) {
+    if (handoffUrl && handsOff(task)) {
+      return <Handoff url={handoffUrl} allowHere={!forcesPhone(task)} chosen={device === 'phone' || (device === 'here' && forcesPhone(task))}
+        done={Math.max(seen.current.size - 1, 0)} onPhone={() => chooseDevice('phone')} onHere={() => chooseDevice('here')} />;
+    }
     if (!started && settings?.welcome !== false) return <Welcome onStart={() => { remember(`capture-started:${flow.runId}`); setStarted(true); }} />;
     if (!consented && task.input?.task_type?.startsWith('face_capture')) {
       return <Consent onAgree={() => { remember(`capture-consent:${flow.runId}`); setConsented(true); }} />;
@@ -70,19 +92,5 @@ export function App({ flow, initial }: { flow: Flow; initial?: Screen }) {
     return <TaskStep key={task.id} flow={flow} task={task} onCompleted={() => setView({ kind: 'loading' })} />;
   }
 
-  return (
-    <div className="page" style={style}>
-      <header>
-        {settings?.branding?.logo_url && <img className="logo" src={settings.branding.logo_url} alt="" />}
-        <h1>{title}</h1>
-        <label className="language">
-          <span>{t('app.language')}</span>
-          <select value={i18n.language} onChange={(e) => { languageChosen.current = true; void setLanguage(e.target.value as Language); }}>
-            {LANGUAGES.filter((l) => l !== 'ar_XB' || i18n.language === 'ar_XB').map((l) => <option key={l} value={l}>{NATIVE[l]}</option>)}
-          </select>
-        </label>
-      </header>
-      <main id="content">{body()}</main>
-    </div>
-  );
+  return <Page title={title} settings={settings} onLanguage={() => { languageChosen.current = true; }}>{body()}</Page>;
 }

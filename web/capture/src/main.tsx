@@ -1,5 +1,5 @@
 /**
- * Smart Capture: `/capture/<run id>#link=<link token>`. The link token is read from the fragment
+ * Smart Capture: `/capture/<run id>#link=<link token>`, or a workflow's generic link `/capture/f/<workflow id>` (GenericStart). The link token is read from the fragment
  * (never sent to a server in a URL) and kept in sessionStorage so a reload works after it is
  * removed from the address bar; it opens short capture sessions (api.ts). The language is the
  * link's, else the browser's.
@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { Api } from './api';
 import { App } from './App';
 import { Flow } from './flow';
+import { GenericStart } from './GenericStart';
 import { initI18n, pickLanguage, setLanguage } from './i18n';
 
 function readLink(runId: string): string | undefined {
@@ -25,6 +26,14 @@ function readLink(runId: string): string | undefined {
 }
 
 async function main() {
+  const generic = /^\/capture\/f\/([^/]+)\/?$/.exec(location.pathname);
+  if (generic) {
+    const lang = pickLanguage(new URLSearchParams(location.search).get('lang'));
+    await initI18n(lang);
+    await setLanguage(lang);
+    createRoot(document.getElementById('app')!).render(<GenericStart workflowId={decodeURIComponent(generic[1]!)} />);
+    return;
+  }
   const match = /^\/capture\/([^/]+)\/?$/.exec(location.pathname);
   const runId = match ? decodeURIComponent(match[1]!) : '';
   const link = runId ? readLink(runId) : undefined;
@@ -40,7 +49,11 @@ async function main() {
     root.render(<App flow={flow} initial={{ kind: 'fatal', message: i18n.t('errors.incomplete'), details: [] }} />);
     return;
   }
-  root.render(<App flow={flow} />);
+  // Cross-device: the phone opens the same link (its token in the fragment); `?handoff=1` tells it that it came from the desktop.
+  const query = new URLSearchParams(location.search);
+  query.set('handoff', '1');
+  const handoffUrl = `${location.origin}/capture/${encodeURIComponent(runId)}?${query.toString()}#link=${link}`;
+  root.render(<App flow={flow} handoffUrl={handoffUrl} fromDesktop={new URLSearchParams(location.search).has('handoff')} />);
 }
 
 void main();

@@ -1,11 +1,12 @@
 /**
  * Profile data: country of residence first (when asked), then the other fields; SSN only for
- * US residents and PAN only for Indian residents. Each error is tied to its field.
+ * US residents and PAN only for Indian residents; with an SSN or a phone number, the consent to
+ * check it (sent as `consents`, which the API requires). Each error is tied to its field.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepProps } from './types';
-import { CountryField, Field } from '../ui/fields';
+import { ConsentBox, CountryField, Field } from '../ui/fields';
 import { Heading } from '../ui/Heading';
 
 type Name = 'first_name' | 'last_name' | 'dob' | 'email' | 'phone_number' | 'ssn' | 'pan';
@@ -16,6 +17,7 @@ const INPUT: Record<Name, { type: string; autoComplete: string; pattern?: RegExp
   ssn: { type: 'text', autoComplete: 'off', pattern: /^\d{3}-?\d{2}-?\d{4}$/ }, pan: { type: 'text', autoComplete: 'off', pattern: /^[A-Z]{5}[0-9]{4}[A-Z]$/ },
 };
 const HINT: Partial<Record<Name, string>> = { phone_number: 'profile.phoneHint', ssn: 'profile.ssnHint', pan: 'profile.panHint' };
+const CONSENTS = [['ssn', 'ssn_verification'], ['phone_number', 'phone_number_verification']] as const;
 const ADDRESS = [['building_number', false], ['street', true], ['town', true], ['state', false], ['postcode', false]] as const;
 
 export function ProfileStep({ config, submit }: StepProps) {
@@ -27,6 +29,7 @@ export function ProfileStep({ config, submit }: StepProps) {
   const shown = (Object.keys(INPUT) as Name[]).filter((n) => asked.has(n)
     && (n !== 'ssn' || !asked.has('country_of_residence') || residence === 'USA')
     && (n !== 'pan' || !asked.has('country_of_residence') || residence === 'IND'));
+  const consents = CONSENTS.filter(([field]) => shown.includes(field));
   const set = (k: string, v: string | undefined) => { setValues((o) => ({ ...o, [k]: v ?? '' })); setErrors((o) => ({ ...o, [k]: '' })); };
 
   function collect(): Record<string, unknown> | undefined {
@@ -45,6 +48,8 @@ export function ProfileStep({ config, submit }: StepProps) {
       if (values['address.country']) a.country = values['address.country']; else found['address.country'] = t('profile.required');
       data.address = a;
     }
+    for (const [, name] of consents) if (values[`consent.${name}`] !== 'yes') found[`consent.${name}`] = t('consents.required');
+    if (consents.length) data.consents = consents.map(([, name]) => ({ name, granted: true }));
     setErrors(found);
     return Object.values(found).some(Boolean) ? undefined : data;
   }
@@ -67,6 +72,13 @@ export function ProfileStep({ config, submit }: StepProps) {
           {ADDRESS.map(([k, required]) => input(`address.${k}`, t(`profile.fields.${k}`), 'text', 'off', undefined, !required))}
           <CountryField label={t('profile.fields.country')} value={values['address.country']} error={errors['address.country'] || undefined}
             onChange={(c) => set('address.country', c)} />
+        </fieldset>
+      )}
+      {consents.length > 0 && (
+        <fieldset>
+          <legend>{t('consents.heading')}</legend>
+          {consents.map(([, name]) => <ConsentBox key={name} label={t(`consents.${name}`)} error={errors[`consent.${name}`] || undefined}
+            checked={values[`consent.${name}`] === 'yes'} onChange={(yes) => set(`consent.${name}`, yes ? 'yes' : '')} />)}
         </fieldset>
       )}
       <button type="submit">{t('profile.continue')}</button>

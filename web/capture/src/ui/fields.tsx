@@ -43,3 +43,19 @@ export function CountryField({ label, hint, error, codes, value, onChange }: Cou
     </Field>
   );
 }
+
+interface ConsentProps { label: string; error?: string | undefined; checked: boolean; onChange(checked: boolean): void }
+
+/** A consent checkbox with its error tied to it. */
+export function ConsentBox({ label, error, checked, onChange }: ConsentProps) {
+  const id = useId();
+  return (
+    <div className="consent-box">
+      <label className="choice">
+        <input type="checkbox" checked={checked} aria-invalid={!!error} aria-describedby={error ? `${id}-error` : undefined} onChange={(e) => onChange(e.target.checked)} />
+        {label}
+      </label>
+      {error && <span className="field-error" id={`${id}-error`}>{error}</span>}
+    </div>
+  );
+}
