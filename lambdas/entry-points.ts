@@ -8,5 +8,6 @@ export const ENTRY_POINTS = {
   reports: 'reports/handler.ts',
   webhooks: 'webhooks/handler.ts',
   executionEvents: 'runs/execution-events.ts',
+  lifecycle: 'lifecycle/handler.ts',
 } as const;
 export type FunctionKey = keyof typeof ENTRY_POINTS;

@@ -39,8 +39,9 @@ export function skipsBundling(context: unknown, key: FunctionKey): boolean {
  *  - bus: PutEvents on the bus (lambdas/events/publish.ts)
  *  - workflows: state machines, executions and task tokens (workflows/publish.ts, runs/create.ts, tasks/complete.ts)
  *  - sdkTokenSecret: signs or verifies SDK tokens (lambdas/api/auth.ts), so loads the secret at cold start
+ *  - purge: stops executions and removes object versions (lambdas/lifecycle/runs.ts, media.ts)
  *  The webhooks queue is granted by its event source (receive, delete, change visibility). */
-export const CALL_KINDS = ['table', 'media', 'bus', 'workflows', 'sdkTokenSecret'] as const;
+export const CALL_KINDS = ['table', 'media', 'bus', 'workflows', 'sdkTokenSecret', 'purge'] as const;
 export type CallKind = (typeof CALL_KINDS)[number];
 export const CALLS: Record<FunctionKey, readonly CallKind[]> = {
   api: ['table', 'media', 'bus', 'workflows', 'sdkTokenSecret'],
@@ -48,6 +49,7 @@ export const CALLS: Record<FunctionKey, readonly CallKind[]> = {
   reports: ['table', 'media', 'bus', 'sdkTokenSecret'], // also serves the API's frame routes (SDK tokens verified)
   webhooks: ['table', 'sdkTokenSecret'],   // payloads carry the run view, whose capture link holds an SDK token
   executionEvents: ['table'],
+  lifecycle: ['table', 'media', 'bus', 'purge'],
 };
 
 /** `studio-prod-execution-events`: explicit names, so ARNs are known without references (no cycles). */

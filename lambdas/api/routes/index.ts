@@ -11,6 +11,7 @@ import { addWorkflowRunRoutes } from './workflow-runs';
 import { addTaskRoutes } from './tasks';
 import { systemRuntime, type Runtime } from '../../shared/ids';
 import { addApiTokenRoutes } from './api-tokens';
+import { addErasureRoutes } from './erasures';
 
 /** `rt`: the clock that token expiry is judged by (tests inject one). */
 export function buildRouter(rt: Runtime = systemRuntime): Router {
@@ -25,5 +26,6 @@ export function buildRouter(rt: Runtime = systemRuntime): Router {
   addWorkflowRunRoutes(router, rt);
   addTaskRoutes(router);
   addApiTokenRoutes(router);
+  addErasureRoutes(router);
   return router;
 }
