@@ -139,7 +139,7 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
       roleEndpoints.set(spec.roleArn, proxy.url);
       const host = new FunctionHost(spec, {
         runDir, region, maxInstances: o.maxInstances ?? 3, log, onViolation: (e) => violations.push(e),
-        runtimeEnv: { ...SANDBOX_ENV, AWS_ENDPOINT_URL: proxy.url },
+        runtimeEnv: { ...SANDBOX_ENV, ...lifecycleSettings(), AWS_ENDPOINT_URL: proxy.url },
       });
       stops.push(async () => { await host.stop(); host.check(); });
       hosts.set(spec.name, host);
@@ -202,3 +202,14 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
 }
 
 const tableEnvOf = (t: ParityTemplate): Record<string, string> => t.functions[0]?.environment ?? {};
+
+/**
+ * The lifecycle settings of this machine (`STUDIO_DELETION_GRACE_SECONDS`,
+ * `STUDIO_RETENTION_DAYS_SANDBOX|LIVE`), when set, replace the template's (CDK context
+ * `deletionGraceDays`, `retentionDays`, in days) on every function: a grace period of seconds
+ * (tests, trying it out) cannot be synthesized once for every run.
+ */
+function lifecycleSettings(): Record<string, string> {
+  const keys = ['STUDIO_DELETION_GRACE_SECONDS', 'STUDIO_RETENTION_DAYS_SANDBOX', 'STUDIO_RETENTION_DAYS_LIVE'];
+  return Object.fromEntries(keys.flatMap((k) => (process.env[k] === undefined ? [] : [[k, process.env[k]!]])));
+}
