@@ -12,6 +12,7 @@ import { addTaskRoutes } from './tasks';
 import { systemRuntime, type Runtime } from '../../shared/ids';
 import { addApiTokenRoutes } from './api-tokens';
 import { addErasureRoutes } from './erasures';
+import { addApplicantExportRoutes } from './applicant-export';
 
 /** `rt`: the clock that token expiry is judged by (tests inject one). */
 export function buildRouter(rt: Runtime = systemRuntime): Router {
@@ -27,5 +28,6 @@ export function buildRouter(rt: Runtime = systemRuntime): Router {
   addTaskRoutes(router);
   addApiTokenRoutes(router);
   addErasureRoutes(router);
+  addApplicantExportRoutes(router);
   return router;
 }
