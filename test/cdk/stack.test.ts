@@ -7,8 +7,8 @@ const fnId = (key: keyof typeof stack.functions) => stack.getLogicalId(stack.fun
 
 describe('Lambda functions', () => {
   const fns = studioFunctions(template);
-  test('exactly the five entry points, and only CDK providers besides them', () => {
-    expect(Object.keys(fns)).toHaveLength(5);
+  test('exactly the six entry points, and only CDK providers besides them', () => {
+    expect(Object.keys(fns)).toHaveLength(6);
     const others = Object.keys(resourcesOf(template, 'AWS::Lambda::Function')).filter((k) => !fns[k]);
     expect(others.map((k) => k.replace(/[0-9A-F]{8,}.*$/, ''))).toEqual(['CustomCDKBucketDeployment']);
   });
@@ -67,7 +67,7 @@ describe('data at rest', () => {
       BucketEncryption: { ServerSideEncryptionConfiguration: [Match.objectLike({ ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms' }) })] },
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
       LoggingConfiguration: { DestinationBucketName: Match.anyValue(), LogFilePrefix: 'media/' },
-      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }), Match.objectLike({ ExpirationInDays: 365 })]) },
+      LifecycleConfiguration: { Rules: Match.arrayWith([Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } })]) },
       CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: Match.arrayWith(['PUT', 'POST']), AllowedOrigins: ['http://localhost:5173', 'http://127.0.0.1:3000', 'https://*.cloudfront.net'] })] },
     });
   });
