@@ -65,7 +65,7 @@ async function runMany(engine: SfnEngine, def: string, total: number, concurrenc
 
 /** For reference only: keeps no history (like aws-local-stepfunctions); snapshots are in memory. */
 function historylessStore(): ExecutionStore {
-  return { loadAll: async () => [], save: () => undefined, history: async () => [], close: async () => undefined };
+  return { loadAll: async () => [], save: () => undefined, history: async () => [], forget: () => undefined, close: async () => undefined };
 }
 
 async function throughput(label: string, dataDir: string | undefined, total: number, store?: ExecutionStore): Promise<number> {

@@ -9,5 +9,6 @@ export const ENTRY_POINTS = {
   webhooks: 'webhooks/handler.ts',
   executionEvents: 'runs/execution-events.ts',
   evidence: 'evidence/handler.ts',
+  lifecycle: 'lifecycle/handler.ts',
 } as const;
 export type FunctionKey = keyof typeof ENTRY_POINTS;

@@ -33,8 +33,14 @@ export const StudioSettings = z.object({
   frameAncestors: csv.pipe(z.array(z.string().regex(FRAME_ANCESTOR, "frameAncestors: 'self', 'none' or https origins")).min(1)).default(["'none'"]),
   /** CloudWatch Logs retention of every log group, in days (a CloudWatch retention value). */
   logRetentionDays: z.coerce.number().int().positive().default(90),
-  /** Media (documents, photos, videos) are deleted this many days after upload. */
-  mediaRetentionDays: z.coerce.number().int().positive().default(365),
+  /** Days between DELETE of an applicant and the purge of everything held on it (lambdas/lifecycle/). */
+  deletionGraceDays: z.coerce.number().min(0).default(20),
+  /** Per environment, runs and the media they used are purged this many days after the run ends: JSON
+   *  `{"sandbox":30,"live":365}` (an environment left out keeps its runs). Off by default. */
+  retentionDays: z.union([
+    z.string().transform((t, ctx) => { try { return JSON.parse(t) as unknown; } catch { ctx.addIssue({ code: 'custom', message: 'retentionDays: not JSON' }); return z.NEVER; } }),
+    z.record(z.string(), z.unknown()),
+  ]).pipe(z.object({ sandbox: z.number().positive().optional(), live: z.number().positive().optional() }).strict()).default({}),
   /** API stage throttling: steady requests per second and burst. */
   throttleRate: z.coerce.number().positive().default(50),
   throttleBurst: z.coerce.number().int().positive().default(100),

@@ -9,7 +9,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnersh
 import { Construct } from 'constructs';
 import { TABLE_KEYS } from '../lambdas/store/table';
 
-export interface DataProps { key: Key; allowedOrigins: string[]; mediaRetentionDays: number; logRetentionDays: number }
+export interface DataProps { key: Key; allowedOrigins: string[]; logRetentionDays: number }
 
 export class StudioData extends Construct {
   readonly table: Table;
@@ -47,8 +47,10 @@ export class StudioData extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
       lifecycleRules: [
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
-        { id: 'expire-media', expiration: Duration.days(props.mediaRetentionDays) },
       ],
+      // No expiry rule: media goes with its run (retention) or its applicant (deletion), purged by
+      // the lifecycle function (lib/lifecycle.ts), which also writes the erasure record. Not versioned:
+      // a DeleteObject removes the only copy.
       // Presigned browser uploads (PUT, or POST with a form policy) from the capture page.
       cors: [{
         allowedOrigins: props.allowedOrigins, allowedMethods: [HttpMethods.PUT, HttpMethods.POST, HttpMethods.GET, HttpMethods.HEAD],

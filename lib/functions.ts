@@ -40,8 +40,9 @@ export function skipsBundling(context: unknown, key: FunctionKey): boolean {
  *  - workflows: state machines, executions and task tokens (workflows/publish.ts, runs/create.ts, tasks/complete.ts)
  *  - sdkTokenSecret: signs or verifies SDK tokens (lambdas/api/auth.ts), so loads the secret at cold start
  *  - evidenceSecret: signs evidence PDFs (lambdas/evidence/signing-key.ts): reads the key, and writes it on first use
+ *  - purge: stops executions and removes object versions (lambdas/lifecycle/runs.ts, media.ts)
  *  The webhooks queue is granted by its event source (receive, delete, change visibility). */
-export const CALL_KINDS = ['table', 'media', 'bus', 'workflows', 'sdkTokenSecret', 'evidenceSecret'] as const;
+export const CALL_KINDS = ['table', 'media', 'bus', 'workflows', 'sdkTokenSecret', 'evidenceSecret', 'purge'] as const;
 export type CallKind = (typeof CALL_KINDS)[number];
 export const CALLS: Record<FunctionKey, readonly CallKind[]> = {
   api: ['table', 'media', 'bus', 'workflows', 'sdkTokenSecret'],
@@ -50,6 +51,7 @@ export const CALLS: Record<FunctionKey, readonly CallKind[]> = {
   webhooks: ['table', 'sdkTokenSecret'],   // payloads carry the run view, whose capture link holds an SDK token
   executionEvents: ['table'],
   evidence: ['table', 'media', 'bus', 'evidenceSecret', 'sdkTokenSecret'], // the folder's run view (runs/view.ts) is the API's, which can mint SDK tokens
+  lifecycle: ['table', 'media', 'bus', 'purge'],
 };
 
 /** `studio-prod-execution-events`: explicit names, so ARNs are known without references (no cycles). */

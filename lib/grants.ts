@@ -23,6 +23,12 @@ export function grantTable(g: IGrantable, table: Table, key: Key): void {
   add(g, new PolicyStatement({ sid: 'TableKey', actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'], resources: [key.keyArn] }));
 }
 
+/** What a purge adds to the media grants: every version of an object (none while the bucket is not versioned). */
+export function grantPurge(g: IGrantable, bucket: Bucket): void {
+  add(g, new PolicyStatement({ sid: 'PurgeVersions', actions: ['s3:DeleteObjectVersion'], resources: [bucket.arnForObjects('*')] }));
+  add(g, new PolicyStatement({ sid: 'PurgeListVersions', actions: ['s3:ListBucketVersions'], resources: [bucket.bucketArn] }));
+}
+
 /** Objects of the media bucket (read, write, delete; presigned URLs are signed with these rights). */
 export function grantMedia(g: IGrantable, bucket: Bucket, key: Key): void {
   add(g, new PolicyStatement({ sid: 'MediaObjects', actions: OBJECT_ACTIONS, resources: [bucket.arnForObjects('*')] }));

@@ -41,6 +41,13 @@ export function suppressNagFindings(stack: StudioStack): void {
   ack(api, objects, 'Media objects have generated keys (media/<id>); the API uploads, presigns, reads and deletes any of them');
   ack(stack.functions.reports.role, objects, 'Reports read any evidence object named by the run and store the face index');
   ack(stack.functions.evidence.role, objects, "The evidence function reads a run's media and writes its evidence files under the applicant's prefix");
+  const purge = stack.functions.lifecycle.role;
+  ack(purge, objects, 'The purge deletes every object (and version) under a purged applicant\'s prefix, whose keys are generated');
+  ack(purge, `AwsSolutions-IAM5[Resource::${nagText(stack, executions)}]`, `${PREFIX}; the purge stops a purged applicant's running executions (StopExecution only)`);
+  const purgeMachine = stack.lifecycle.stateMachine.role;
+  ack(purgeMachine, 'AwsSolutions-IAM5[Resource::*]', `${XRAY}; the CloudWatch Logs delivery actions Step Functions needs for logging accept no resource ARN either`);
+  ack(purgeMachine, `AwsSolutions-IAM5[Resource::${nagText(stack, stack.functions.lifecycle.fn.functionArn)}:*]`,
+    'CDK\'s LambdaInvoke grants the function and its versions; the machine invokes the unqualified function only');
   ack(stack.api.api, 'AwsSolutions-APIG4',
     'Authorization is done by the API handler: hashed API tokens and signed SDK tokens (lambdas/api/auth.ts); the capture page calls it from browsers without AWS credentials');
   ack(stack.node.findChild('SdkTokenSecret'), 'AwsSolutions-SMG4',

@@ -16,7 +16,8 @@ import {
   BUNDLING_CONTEXT, CALLS, ENTRY_POINTS, functionName, missingEntries, ROOT, skipsBundling, StudioFunction,
   type CallKind, type FunctionKey, type StudioFunctionProps,
 } from './functions';
-import { grantMedia, grantTable } from './grants';
+import { grantMedia, grantPurge, grantTable } from './grants';
+import { retentionEnvironment, StudioLifecycle } from './lifecycle';
 import { StudioHosting } from './hosting';
 import { StudioKeys } from './keys';
 import { FACE_ASSET_ENV } from './report-assets';
@@ -37,6 +38,7 @@ export class StudioStack extends Stack {
   readonly api: StudioApi;
   readonly consoleUsers: ConsoleUsers;
   readonly hosting: StudioHosting;
+  readonly lifecycle: StudioLifecycle;
 
   constructor(scope: Construct, id: string, props: StudioStackProps = {}) {
     super(scope, id, props);
@@ -85,6 +87,8 @@ export class StudioStack extends Stack {
       ...(CALLS[key].includes('evidenceSecret') ? { EVIDENCE_SIGNING_SECRET_ARN: evidenceSecret.secretArn } : {}),
       ...(key === 'reports' ? FACE_ASSET_ENV : {}),
       ...(key === 'reports' && Object.keys(s.reportProviders).length > 0 ? { REPORT_PROVIDERS: JSON.stringify(s.reportProviders) } : {}),
+      ...(key === 'api' ? { STUDIO_DELETION_GRACE_SECONDS: String(Math.round(s.deletionGraceDays * 86_400)) } : {}),
+      ...(key === 'lifecycle' ? retentionEnvironment(s) : {}),
     });
     const architecture = s.architecture === 'x86_64' ? Architecture.X86_64 : Architecture.ARM_64;
     const sizing: Record<FunctionKey, Sizing> = {
@@ -95,6 +99,7 @@ export class StudioStack extends Stack {
       webhooks: { memoryMb: 512, timeout: Duration.seconds(60) },
       executionEvents: { memoryMb: 256, timeout: Duration.seconds(30) },
       evidence: { memoryMb: 1024, timeout: Duration.minutes(2) },
+      lifecycle: { memoryMb: 512, timeout: Duration.minutes(10) },
     };
     const fns = (this.functions = Object.fromEntries((Object.keys(ENTRY_POINTS) as FunctionKey[]).map((key) => [key, new StudioFunction(this, key, {
       key, prefix, environment: environmentOf(key), logsKey: keys.logs, logRetentionDays: s.logRetentionDays,
@@ -107,6 +112,7 @@ export class StudioStack extends Stack {
     }));
     const consoleUsers = (this.consoleUsers = new ConsoleUsers(this, 'ConsoleUsers', { prefix }));
     for (const [k, v] of Object.entries(consoleUsers.environment())) fns.api.fn.addEnvironment(k, v);
+    this.lifecycle = new StudioLifecycle(this, 'Lifecycle', { prefix, fn: fns.lifecycle.fn, logsKey: keys.logs, logRetentionDays: s.logRetentionDays });
     const api = (this.api = new StudioApi(this, 'Api', { handler: fns.api.fn, frames: fns.reports.fn, settings: s, prefix, logsKey: keys.logs }));
     const hosting = (this.hosting = new StudioHosting(this, 'Hosting', { api: api.api, settings: s, media: data.media, accessLogs: data.accessLogs }));
     for (const f of Object.values(fns)) f.fn.addEnvironment('PUBLIC_URL', hosting.url);
@@ -119,6 +125,7 @@ export class StudioStack extends Stack {
       workflows: (g) => runtime.grantManage(g),
       sdkTokenSecret: (g) => secret.grantRead(g),
       evidenceSecret: (g) => { evidenceSecret.grantRead(g); evidenceSecret.grantWrite(g); },
+      purge: (g) => { grantPurge(g, data.media); runtime.grantStop(g); },
     };
     for (const key of Object.keys(fns) as FunctionKey[]) for (const kind of CALLS[key]) grants[kind](fns[key].fn);
     // The report providers' HMAC secrets, loaded by ARN at cold start (lambdas/shared/secrets.ts).

@@ -68,6 +68,11 @@ export class WorkflowRuntime extends Construct {
     return { machines: arn('stateMachine', names), qualified: arn('stateMachine', `${names}:*`), executions: arn('execution', `${names}:*`) };
   }
 
+  /** Stopping executions (the purge stops a purged applicant's running runs). */
+  grantStop(grantee: IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ sid: 'StopWorkflowExecutions', resources: [this.arns().executions], actions: ['states:StopExecution'] }));
+  }
+
   /** What the API's activation handler and run routes need, and PassRole of this role only. */
   grantManage(grantee: IGrantable): void {
     const { machines, qualified, executions } = this.arns();

@@ -16,9 +16,9 @@ export class PublishError extends Error {
   }
 }
 
-async function put(detailType: string, detail: unknown): Promise<string> {
+async function put(detailType: string, detail: unknown, source = EVENT_SOURCE): Promise<string> {
   const res = await clients().events.send(new PutEventsCommand({
-    Entries: [{ EventBusName: config().EVENT_BUS_NAME, Source: EVENT_SOURCE, DetailType: detailType, Detail: JSON.stringify(detail) }],
+    Entries: [{ EventBusName: config().EVENT_BUS_NAME, Source: source, DetailType: detailType, Detail: JSON.stringify(detail) }],
   }));
   const entry = res.Entries?.[0];
   if ((res.FailedEntryCount ?? 0) > 0 || !entry?.EventId) {
@@ -44,4 +44,9 @@ export async function requestTimelineFile(detail: TimelineFileDetail): Promise<s
 /** Asks the webhook worker to deliver a recorded event again to some webhooks. */
 export async function publishRedelivery(detail: RedeliveryDetail): Promise<string> {
   return put(REDELIVERY, RedeliveryDetail.parse(detail));
+}
+
+/** A lifecycle event (source `studio.lifecycle`, lambdas/lifecycle/runs.ts): ids only, not recorded for resend. */
+export async function publishLifecycle(detailType: string, detail: Record<string, unknown>): Promise<string> {
+  return put(detailType, detail, 'studio.lifecycle');
 }

@@ -61,6 +61,11 @@ export const Config = z.object({
   CONSOLE_USERS_FILE: z.string().default(''),
   /** Tests: webhook host names other than `localhost` do not resolve, so no DNS query leaves the machine. */
   STUDIO_OFFLINE_DNS: onOff,
+  /** Seconds between DELETE of an applicant and its purge (lambdas/lifecycle/); the CDK stack sets `deletionGraceDays` × 86,400. */
+  STUDIO_DELETION_GRACE_SECONDS: z.coerce.number().int().min(0).default(20 * 86_400),
+  /** Days after a run ends when it and the media it used are purged, per environment; unset: kept (lambdas/lifecycle/retention.ts). */
+  STUDIO_RETENTION_DAYS_SANDBOX: z.coerce.number().positive().optional(),
+  STUDIO_RETENTION_DAYS_LIVE: z.coerce.number().positive().optional(),
 }).transform((c) => ({
   ...c, SDK_TOKEN_SECRET: c.SDK_TOKEN_SECRET ?? (c.SDK_TOKEN_SECRET_ARN ? undefined : PROCESS_SECRET),
 }));

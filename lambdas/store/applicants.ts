@@ -13,8 +13,6 @@ import { pageOfIndex, type Page } from './paging';
 import { createdKey, keys } from './table';
 
 export type Environment = 'sandbox' | 'live';
-/** Days between DELETE and the date shown in `delete_at` (nothing is purged yet; restore works until then and after). */
-export const DELETION_GRACE_DAYS = 20;
 
 export interface Address {
   flat_number?: string; building_number?: string; building_name?: string; street?: string; sub_street?: string;
@@ -25,6 +23,8 @@ export interface ApplicantData {
   id_numbers?: Array<{ type?: string; value?: string; state_code?: string }>;
   phone_number?: string; location?: { ip_address?: string; country_of_residence?: string };
   consents?: Array<{ name: string; granted: boolean }>;
+  /** Extension: while true, no purge (deletion or retention) touches the applicant (lambdas/lifecycle/). */
+  legal_hold?: boolean;
 }
 export interface ApplicantRecord extends Omit<ApplicantData, 'consents'> {
   id: string; environment: Environment; created_at: string; delete_at?: string;
@@ -33,7 +33,7 @@ export interface ApplicantRecord extends Omit<ApplicantData, 'consents'> {
 
 const table = () => config().TABLE_NAME;
 const db = () => clients().doc;
-const DATA_FIELDS = ['first_name', 'last_name', 'email', 'dob', 'address', 'id_numbers', 'phone_number', 'location', 'consents'] as const;
+const DATA_FIELDS = ['first_name', 'last_name', 'email', 'dob', 'address', 'id_numbers', 'phone_number', 'location', 'consents', 'legal_hold'] as const;
 
 export async function createApplicant(environment: Environment, data: ApplicantData, rt: Runtime = systemRuntime): Promise<ApplicantRecord> {
   const id = rt.newId();
@@ -60,21 +60,23 @@ export function applicantOf(item: Record<string, unknown> | undefined, id: strin
   return toRecord(item);
 }
 
-/** Replaces the fields given, leaves the others as they are. */
+/** Replaces the fields given, leaves the others as they are. While deletion is scheduled only `legal_hold` may change. */
 export async function updateApplicant(id: string, environment: Environment, data: ApplicantData, rt: Runtime = systemRuntime): Promise<ApplicantRecord> {
   const current = await getApplicant(id, environment);
-  if (current.delete_at) throw validationError(`Applicant ${id} is scheduled for deletion; restore it before updating it`);
   const changes: Record<string, unknown> = { ...data, ...(data.consents ? { consents: withGrantTime(data.consents, isoSeconds(rt.now())) } : {}) };
   const names = DATA_FIELDS.filter((f) => changes[f] !== undefined);
+  const holdOnly = names.every((n) => n === 'legal_hold');
+  if (current.delete_at && !holdOnly) throw validationError(`Applicant ${id} is scheduled for deletion; restore it before updating it`);
   if (names.length === 0) return current;
   const out = await db().send(new UpdateCommand({
     TableName: table(), Key: keys.applicant(id), ReturnValues: 'ALL_NEW',
     UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(', ')}`,
-    ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(delete_at)',
+    ConditionExpression: holdOnly ? 'attribute_exists(pk)' : 'attribute_exists(pk) AND attribute_not_exists(delete_at)',
     ExpressionAttributeNames: Object.fromEntries(names.map((n) => [`#${n}`, n])),
     ExpressionAttributeValues: Object.fromEntries(names.map((n) => [`:${n}`, changes[n]])),
   })).catch((e: unknown) => {
     // Deleted between the read and the write.
+    if (e instanceof ConditionalCheckFailedException && holdOnly) throw notFound('Applicant', id);
     if (e instanceof ConditionalCheckFailedException) throw validationError(`Applicant ${id} is scheduled for deletion; restore it before updating it`);
     throw e;
   });
@@ -89,26 +91,6 @@ export async function recordConsents(id: string, environment: Environment, conse
   await db().send(new UpdateCommand({
     TableName: table(), Key: keys.applicant(id), UpdateExpression: 'SET consents = :c', ConditionExpression: 'attribute_exists(pk)',
     ExpressionAttributeValues: { ':c': merged },
-  }));
-}
-
-/** Schedules the deletion; deleting twice keeps the first date. */
-export async function deleteApplicant(id: string, environment: Environment, rt: Runtime = systemRuntime): Promise<void> {
-  const current = await getApplicant(id, environment);
-  if (current.delete_at) return;
-  const deleteAt = isoSeconds(new Date(rt.now().getTime() + DELETION_GRACE_DAYS * 86_400_000));
-  await db().send(new UpdateCommand({
-    TableName: table(), Key: keys.applicant(id),
-    UpdateExpression: 'SET delete_at = :at REMOVE gsi2pk, gsi2sk', ExpressionAttributeValues: { ':at': deleteAt },
-  }));
-}
-
-export async function restoreApplicant(id: string, environment: Environment): Promise<void> {
-  const current = await getApplicant(id, environment);
-  if (!current.delete_at) throw validationError(`Applicant ${id} is not scheduled for deletion`);
-  await db().send(new UpdateCommand({
-    TableName: table(), Key: keys.applicant(id), UpdateExpression: 'SET gsi2pk = :pk, gsi2sk = :sk REMOVE delete_at',
-    ExpressionAttributeValues: { ':pk': keys.activeApplicants(environment), ':sk': createdKey(current.created_at, id) },
   }));
 }
 

@@ -13,7 +13,9 @@ import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 
 export const mediaObjectKey = (environment: string, applicantId: string, kind: string, id: string) =>
-  `${environment}/${applicantId}/${kind}/${id}`;
+  `${mediaPrefix(environment, applicantId)}${kind}/${id}`;
+/** Every object of an applicant starts with this (its purge deletes them all: lambdas/lifecycle/media.ts). */
+export const mediaPrefix = (environment: string, applicantId: string) => `${environment}/${applicantId}/`;
 
 export async function putObject(key: string, bytes: Buffer, contentType: string): Promise<void> {
   await clients().s3.send(new PutObjectCommand({ Bucket: config().BUCKET_NAME, Key: key, Body: bytes, ContentType: contentType }));

@@ -57,6 +57,12 @@ export const keys = {
   face: (env: string, applicantId: string, mediaId: string) => ({ pk: `FACES#${env}`, sk: `${applicantId}#${mediaId}` }),
   /** gsi1: the faces of an environment in the order they were stored (`createdKey`), read incrementally. */
   faces: (env: string) => `FACES#${env}`,
+  /** Applicants waiting for their purge, in due order (store/lifecycle.ts): one partition, read from its start up to now. */
+  purgeDue: (dueAt: string, applicantId: string) => ({ pk: 'PURGE_DUE', sk: `${dueAt}#${applicantId}` }),
+  /** Erasure records of an applicant (store/erasures.ts): `APPLICANT` for its purge, `RUN#<id>` for a run purged by retention. */
+  erasure: (applicantId: string, what: string) => ({ pk: `ERASURE#${applicantId}`, sk: what }),
+  /** How far the retention sweep of an environment has gone through its runs (gsi1 `RUNS#<env>`). */
+  retentionCursor: (env: string) => ({ pk: 'RETENTION', sk: env }),
 } as const;
 
 /** `<created_at>#<id>`: sorts by time, unique. */

@@ -103,6 +103,8 @@ export class LocalEventBus {
   runDue(): Promise<void> { return this.queue.runDue(); }
   nextDue(): number | undefined { return this.queue.nextDue(); }
   pendingDeliveries(): number { return this.queue.size(); }
+  /** Drops pending deliveries of matching events (a purge: local/stack/lifecycle.ts). */
+  dropPending(match: (event: BusEvent) => boolean): number { return this.queue.drop(match); }
   idle(): Promise<void> { return this.queue.idle(); }
   close(): Promise<void> { return this.queue.close(); }
 

@@ -64,6 +64,17 @@ export class DeliveryQueue {
 
   size(): number { return this.pending.size; }
 
+  /** Drops the pending deliveries (not the one being attempted) whose event matches, journal files too; returns how many. */
+  drop(match: (event: BusEvent) => boolean): number {
+    let n = 0;
+    for (const d of [...this.pending.values()]) {
+      if (this.isRunning(d) || !match(d.event)) continue;
+      this.settle(d);
+      n++;
+    }
+    return n;
+  }
+
   async idle(): Promise<void> { while (this.running.size) await Promise.all([...this.running]); }
 
   async close(): Promise<void> {

@@ -3,7 +3,7 @@
  * `cdk synth` output instead of the source tree. The only door into local/parity; loaded only
  * when parity mode is asked for (it pulls in the IAM simulator and, on a cache miss, the CDK).
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -17,6 +17,7 @@ import { ensureBucket } from '../stack/s3';
 import { stackControlPlaneStores } from '../stack/control-plane-stores';
 import { applyEnv, type StackEnv } from '../stack/env';
 import { ExecutionEvents } from '../stack/execution-events';
+import { LocalScheduler, wireForgetPurgedRuns } from '../stack/lifecycle';
 import { apiGatewayHandler, HTTP_API_MAX_BODY_BYTES } from './api-gateway';
 import { startAwsProxy, type LocalSecret } from './aws-proxy';
 import type { Where } from './aws-actions';
@@ -140,7 +141,7 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
       roleEndpoints.set(spec.roleArn, proxy.url);
       const host = new FunctionHost(spec, {
         runDir, region, maxInstances: o.maxInstances ?? 3, log, onViolation: (e) => violations.push(e),
-        runtimeEnv: { ...SANDBOX_ENV, AWS_ENDPOINT_URL: proxy.url, ...(template.api?.functionArn === spec.arn ? consoleSignIn : {}) },
+        runtimeEnv: { ...SANDBOX_ENV, ...lifecycleSettings(), AWS_ENDPOINT_URL: proxy.url, ...(template.api?.functionArn === spec.arn ? consoleSignIn : {}) },
       });
       stops.push(async () => { await host.stop(); host.check(); });
       hosts.set(spec.name, host);
@@ -149,6 +150,15 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
     if (!api) throw new Error('parity: the template has no HTTP API integration with a function');
     for (const host of hosts.values()) engine.registerLambda(host.spec.name, workflow.invoker(host));
     wireTemplateRules(bus, template, hosts, log);
+    // The schedule and purge state machine of lib/lifecycle.ts, played by the local scheduler: it
+    // invokes the lifecycle function (`<prefix>-lifecycle`, lib/functions.ts) under its own role.
+    const lifecycleHost = [...hosts.values()].find((h) => h.spec.name.endsWith('-lifecycle'));
+    if (!lifecycleHost) throw new Error('parity: the template has no lifecycle function');
+    wireForgetPurgedRuns(tableEnvOf(template).EVENT_BUS_NAME ?? 'default', { engine, bus, executionEvents, deadLetters }, log);
+    const scheduler = new LocalScheduler(async () => {
+      const r = await lifecycleHost.invoke({}, randomUUID());
+      if (!r.ok) throw new Error(`${r.errorType}: ${r.errorMessage}`);
+    }, o.lifecycleIntervalMs ?? 1000, log);
     await executionEvents.start();
     for (const m of template.stateMachines) await controlPlane.createMachine({ name: m.name, definition: m.definition, roleArn: m.roleArn });
 
@@ -179,10 +189,13 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
     const wanted = o.apiToken ?? process.env.STUDIO_API_TOKEN;
     const apiToken = await createApiToken(wanted?.startsWith('api_live.') ? 'live' : 'sandbox', wanted);
     if (inMemory && !o.dataDir) stops.unshift(() => rmSync(dataDir, { recursive: true, force: true }));
+    scheduler.start();
+    stops.push(() => scheduler.stop());
     return {
       url, apiToken, env, engine, controlPlane, bus, deadLetters,
       endpoints: { api: url, dynamodb: ddb.endpoint, s3: s3.endpoint, sfn: sfnServer.url, events: eventsServer.url },
       flushExecutionEvents: async () => { await engine.idle(); await executionEvents.check(); await bus.runDue(); },
+      runLifecycle: async () => { await scheduler.tick(); await bus.runDue(); await bus.idle(); },
       stop,
       parity: { template, iam, hosts, assemblyDir, violations, endpoints: roleEndpoints },
     };
@@ -190,4 +203,17 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
     await stop().catch(() => undefined);
     throw e;
   }
+}
+
+const tableEnvOf = (t: ParityTemplate): Record<string, string> => t.functions[0]?.environment ?? {};
+
+/**
+ * The lifecycle settings of this machine (`STUDIO_DELETION_GRACE_SECONDS`,
+ * `STUDIO_RETENTION_DAYS_SANDBOX|LIVE`), when set, replace the template's (CDK context
+ * `deletionGraceDays`, `retentionDays`, in days) on every function: a grace period of seconds
+ * (tests, trying it out) cannot be synthesized once for every run.
+ */
+function lifecycleSettings(): Record<string, string> {
+  const keys = ['STUDIO_DELETION_GRACE_SECONDS', 'STUDIO_RETENTION_DAYS_SANDBOX', 'STUDIO_RETENTION_DAYS_LIVE'];
+  return Object.fromEntries(keys.flatMap((k) => (process.env[k] === undefined ? [] : [[k, process.env[k]!]])));
 }

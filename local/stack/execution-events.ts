@@ -28,6 +28,9 @@ export class ExecutionEvents {
 
   stop(): void { if (this.timer) clearInterval(this.timer); }
 
+  /** Stops tracking an execution (forgotten by the engine: local/stack/lifecycle.ts). */
+  forget(executionArn: string): void { this.running.delete(executionArn); }
+
   /**
    * Emits an event for every tracked execution that is no longer running. Checks run one at a
    * time; a check asked for while another is queued (not yet started) joins the queued one,

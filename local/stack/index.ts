@@ -22,6 +22,7 @@ import { isFramePath } from '../../lambdas/api/frame-routes';
 import { lazyHandler } from './lambdas';
 import { countRoundTrips } from '../../lambdas/shared/round-trips';
 import { wireRules } from './rules';
+import { LocalScheduler, wireForgetPurgedRuns } from './lifecycle';
 import { ensureBucket, startS3 } from './s3';
 import { EVIDENCE_KEY_FILE, privateDataDir, stackSecrets } from './secrets';
 import { consoleKeys } from './console-keys';
@@ -57,6 +58,8 @@ export interface StackOptions {
   log?: (line: string) => void;
   /** Proxies whose X-Forwarded-For the API believes (IPs, CIDR ranges); default STUDIO_TRUSTED_PROXIES or none. */
   trustedProxies?: string[];
+  /** How often the lifecycle sweep (purges, retention) runs, in ms; default 1000; 0: only on `runLifecycle()`. */
+  lifecycleIntervalMs?: number;
 }
 
 export interface Stack {
@@ -71,6 +74,8 @@ export interface Stack {
   deadLetters: Array<{ event: BusEvent; arn: string; error: string }>;
   /** Emits pending execution status-change events now and delivers what is due (tests). */
   flushExecutionEvents(): Promise<void>;
+  /** Runs one lifecycle sweep now (after the one in progress) and delivers what it put on the bus. */
+  runLifecycle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -157,6 +162,9 @@ export async function startStack(o: StackOptions = {}): Promise<Stack> {
     const s3Client = new S3Client({ region: DEFAULT_REGION, endpoint: s3Endpoint, credentials, forcePathStyle: true });
     await ensureBucket(s3Client, names.BUCKET_NAME, o.allowedOrigins ?? [new URL(env.PUBLIC_URL).origin]).finally(() => s3Client.destroy());
     wireRules(bus, env.EVENT_BUS_NAME);
+    wireForgetPurgedRuns(env.EVENT_BUS_NAME, { engine, bus, executionEvents, deadLetters }, log);
+    const lifecycleHandler = lazyHandler('lifecycle');
+    const scheduler = new LocalScheduler(() => lifecycleHandler({}, {}), o.lifecycleIntervalMs ?? 1000, log);
     await executionEvents.start();
 
     const { createApiToken } = await import('../../lambdas/api/auth');
@@ -169,10 +177,13 @@ export async function startStack(o: StackOptions = {}): Promise<Stack> {
       if (resumed.length) log(`started ${resumed.length} run(s) whose creation was interrupted`);
     }
     if (inMemory && !o.dataDir) stops.unshift(() => rmSync(dataDir, { recursive: true, force: true }));
+    scheduler.start();
+    stops.push(() => scheduler.stop());
     return {
       url, apiToken, env, engine, controlPlane, bus, deadLetters,
       endpoints: { api: url, dynamodb: ddbEndpoint, s3: s3Endpoint, sfn: sfnServer.url, events: eventsServer.url },
       flushExecutionEvents: async () => { await engine.idle(); await executionEvents.check(); await bus.runDue(); },
+      runLifecycle: async () => { await scheduler.tick(); await bus.runDue(); await bus.idle(); },
       stop,
     };
   } catch (e) {

@@ -20,6 +20,7 @@ const EVIDENCE: Record<CallKind, string[]> = {
   workflows: ['lambdas/workflows/publish.ts', 'lambdas/runs/create.ts', 'lambdas/tasks/complete.ts'],
   sdkTokenSecret: ['lambdas/shared/tokens.ts'],
   evidenceSecret: ['lambdas/evidence/signing-key.ts'],
+  purge: ['lambdas/lifecycle/runs.ts', 'lambdas/lifecycle/media.ts'],
 };
 
 const KEYS = Object.keys(ENTRY_POINTS) as FunctionKey[];
@@ -71,6 +72,9 @@ describe.each(KEYS)('%s', (key) => {
   });
   test('may start executions only if it manages workflows or runs', () => {
     expect(allows(key, 'states:StartExecution', () => true)).toBe(CALLS[key].includes('workflows'));
+  });
+  test('may delete object versions only if it purges', () => {
+    expect(allows(key, 's3:DeleteObjectVersion', () => true)).toBe(CALLS[key].includes('purge'));
   });
 });
 

@@ -34,7 +34,7 @@ export interface TestStack extends Stack {
   apiJson<T = unknown>(path: string, init?: ApiInit): Promise<{ status: number; body: T; headers: Headers }>;
 }
 
-export async function startTestStack(options: Omit<StackOptions, 'inMemory'> = {}): Promise<TestStack> {
+export async function startTestStack(options: StackOptions = {}): Promise<TestStack> {
   const { STUDIO_TEST_DYNAMODB: dynamodb, STUDIO_TEST_S3: s3 } = process.env;
   const services = dynamodb && s3 ? { services: { dynamodb, s3 } } : {};
   const o: StackOptions = { inMemory: true, port: 0, apiToken: `api_sandbox.test-${randomBytes(12).toString('hex')}-token`, ...options };

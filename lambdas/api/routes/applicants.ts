@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { config } from '../../shared/config';
 import { forbidden } from '../../shared/errors';
 import * as store from '../../store/applicants';
+import { deleteApplicant, restoreApplicant } from '../../store/applicant-deletion';
 import { json, noContent, type Caller, type Request } from '../http';
 import { reindexRunsOf } from '../../results/reindex';
 import type { Router } from '../router';
@@ -32,6 +33,8 @@ const ApplicantFields = {
   phone_number: z.string().regex(/^\+?[0-9 ()-]{4,30}$/, 'must be a phone number such as +447700900123').optional(),
   location: z.object({ ip_address: z.union([z.ipv4(), z.ipv6()]).optional(), country_of_residence: country.optional() }).optional(),
   consents: z.array(z.object({ name: z.enum(['privacy_notices_read', 'ssn_verification', 'phone_number_verification']), granted: z.boolean() })).max(10).optional(),
+  /** Extension: pauses every purge of the applicant (settable during the deletion grace period too). */
+  legal_hold: z.boolean().optional(),
 };
 export const ApplicantCreate = z.object({ first_name: personName, last_name: personName, ...ApplicantFields });
 const ApplicantUpdate = z.object({ first_name: personName.optional(), last_name: personName.optional(), ...ApplicantFields });
@@ -48,6 +51,7 @@ export function applicantBody(a: store.ApplicantRecord) {
     id: a.id, created_at: a.created_at, delete_at: a.delete_at, href: `/v3.6/applicants/${a.id}`, sandbox: a.environment === 'sandbox',
     first_name: a.first_name, last_name: a.last_name, email: a.email, dob: a.dob, address: a.address,
     id_numbers: a.id_numbers ?? [], phone_number: a.phone_number, location: a.location,
+    ...(a.legal_hold !== undefined ? { legal_hold: a.legal_hold } : {}),
   };
 }
 
@@ -76,11 +80,12 @@ export function addApplicantRoutes(router: Router): void {
     return json(200, applicantBody(updated));
   });
   router.add('DELETE', '/v3.6/applicants/{id}', 'api', async (req) => {
-    await store.deleteApplicant(idOf(req), req.caller.environment);
+    const by = req.caller.kind === 'api' ? req.caller.tokenId : 'unknown';
+    await deleteApplicant(idOf(req), req.caller.environment, { kind: 'api_token', token_id: by });
     return noContent();
   });
   router.add('POST', '/v3.6/applicants/{id}/restore', 'api', async (req) => {
-    await store.restoreApplicant(idOf(req), req.caller.environment);
+    await restoreApplicant(idOf(req), req.caller.environment);
     return noContent();
   });
 }

@@ -15,7 +15,8 @@ import { systemRuntime, type Runtime } from '../../shared/ids';
 import { createRun } from '../../runs/create';
 import { applicantFieldsOf, checkInputs } from '../../runs/inputs';
 import { toWorkflowRun } from '../../runs/view';
-import { createApplicant, deleteApplicant } from '../../store/applicants';
+import { createApplicant } from '../../store/applicants';
+import { deleteApplicant } from '../../store/applicant-deletion';
 import { takeSlot, type RateLimit } from '../../store/rate-limits';
 import { keys } from '../../store/table';
 import { liveVersionOf, WorkflowItem, type LiveVersion } from '../../store/workflows';
@@ -73,7 +74,7 @@ export function addGenericLinkRoutes(router: Router, rt: Runtime = systemRuntime
         workflow.environment, rt);
       return json(201, { workflow_run_id: run.id, url: toWorkflowRun(run, rt.now().getTime()).link.url });
     } catch (e) {
-      await deleteApplicant(applicant.id, workflow.environment, rt).catch(() => undefined); // no applicant without its run
+      await deleteApplicant(applicant.id, workflow.environment, { kind: 'generic_link', workflow_id: workflow.id }, rt).catch(() => undefined); // no applicant without its run
       throw e;
     }
   });

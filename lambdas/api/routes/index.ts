@@ -16,6 +16,8 @@ import { addUploadRoutes } from './uploads';
 import { addConsoleRoutes } from './console';
 import { addResultRoutes } from './results';
 import { addGenericLinkRoutes } from './generic-links';
+import { addErasureRoutes } from './erasures';
+import { addApplicantExportRoutes } from './applicant-export';
 
 /** `rt`: the clock that token expiry is judged by (tests inject one). */
 export function buildRouter(rt: Runtime = systemRuntime): Router {
@@ -35,5 +37,7 @@ export function buildRouter(rt: Runtime = systemRuntime): Router {
   addConsoleRoutes(router, rt);
   addResultRoutes(router);
   addGenericLinkRoutes(router, rt);
+  addErasureRoutes(router);
+  addApplicantExportRoutes(router);
   return router;
 }

@@ -44,6 +44,12 @@ export interface SfnEngine extends Engine {
   unregisterLambda(nameOrArn: string): void;
   /** Earliest pending timer (ms epoch), for virtual-clock drivers. */
   nextTimerDue(): number | undefined;
+  /**
+   * Deletes an execution that has ended, its journal and history included (the local
+   * counterpart of a purge: AWS keeps histories 90 days and deletes none on request). False
+   * when there is no such execution; an execution still running is refused.
+   */
+  forget(executionArn: string): Promise<boolean>;
 }
 
 interface Live { record: ExecutionRecord; snap?: ExecSnapshot; chain: Promise<void> }
@@ -101,6 +107,17 @@ export class StepFunctionsEngine implements SfnEngine {
     this.live.set(record.executionArn, { record, snap, chain: Promise.resolve() });
     await this.dispatch(record.executionArn, { t: 'start' });
     return { ...record };
+  }
+
+  async forget(executionArn: string): Promise<boolean> {
+    await this.open();
+    const l = this.live.get(executionArn);
+    if (!l) return false;
+    await l.chain;
+    if (l.record.status === 'RUNNING') throw new SfnApiError('ExecutionRunning', `Execution is running: '${executionArn}'`);
+    this.live.delete(executionArn);
+    this.store.forget(executionArn);
+    return true;
   }
 
   async describe(executionArn: string): Promise<ExecutionRecord | undefined> {

@@ -60,6 +60,14 @@ export class FileStore implements ExecutionStore {
     return this.read(this.file(executionArn))?.exec.history ?? [];
   }
 
+  /** Deletes the journal (and a compaction's leftover temporary file). */
+  forget(executionArn: string): void {
+    const file = this.file(executionArn);
+    fs.rmSync(file, { force: true });
+    fs.rmSync(`${file}.tmp`, { force: true });
+    this.records.delete(executionArn);
+  }
+
   async close(): Promise<void> { this.records.clear(); }
 
   private compact(file: string, snapshot: ExecSnapshot, newEvents: HistoryEvent[], previous?: HistoryEvent[]): void {

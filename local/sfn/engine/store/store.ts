@@ -13,6 +13,8 @@ export interface ExecutionStore {
   /** May return nothing when the save completed synchronously. */
   save(snapshot: ExecSnapshot, newEvents: HistoryEvent[]): Promise<void> | void;
   history(executionArn: string): Promise<HistoryEvent[]>;
+  /** Removes an execution (snapshot, history) for good. */
+  forget(executionArn: string): void;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,11 @@ export class MemoryStore implements ExecutionStore {
 
   async history(executionArn: string): Promise<HistoryEvent[]> {
     return this.histories.get(executionArn) ?? [];
+  }
+
+  forget(executionArn: string): void {
+    this.snapshots.delete(executionArn);
+    this.histories.delete(executionArn);
   }
 
   async close(): Promise<void> { /* nothing to release */ }

@@ -1,0 +1,85 @@
+/**
+ * Media and what is derived from it: the media items, their S3 objects (every version and
+ * delete marker under the applicant's prefix `<environment>/<applicant id>/`, store/s3.ts) and
+ * the known-faces embeddings (`keys.face`). Counts are of what was there.
+ */
+import { DeleteObjectCommand, ListObjectsV2Command, ListObjectVersionsCommand } from '@aws-sdk/client-s3';
+import { clients } from '../shared/aws';
+import { config } from '../shared/config';
+import { getItems } from '../store/batch';
+import { MEDIA_KINDS, type MediaKind } from '../store/media';
+import { mediaPrefix } from '../store/s3';
+import { keys } from '../store/table';
+import { deleteItems, keyOf, partition, queryAll, type Item } from './items';
+
+export interface MediaPurge { media: number; s3_objects: number; faces: number }
+
+/** Every upload of the applicant, its objects (all versions) and its faces. */
+export async function purgeApplicantMedia(applicantId: string, environment: string): Promise<MediaPurge> {
+  const items: Item[] = [];
+  for (const kind of Object.keys(MEDIA_KINDS) as MediaKind[]) {
+    items.push(...await queryAll({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.mediaOfApplicant(applicantId, kind) } }));
+  }
+  const objects = await deletePrefix(mediaPrefix(environment, applicantId));
+  const faces = await partition(keys.faces(environment), `${applicantId}#`);
+  await deleteItems(faces.map(keyOf));
+  await deleteItems(items.map(keyOf));
+  return { media: items.length, s3_objects: objects, faces: faces.length };
+}
+
+/** Some uploads (a run's, for retention): their objects, faces and items. */
+export async function purgeMedia(ids: string[]): Promise<MediaPurge> {
+  const found = (await getItems(ids.map((id) => keys.media(id)))).filter((i): i is Item => i !== undefined);
+  let objects = 0;
+  for (const m of found) objects += await deleteObject(String(m.object_key)) + await deleteVersions(String(m.object_key));
+  const faceKeys = found.map((m) => keys.face(String(m.environment), String(m.applicant_id), String(m.id)));
+  const faces = (await getItems(faceKeys)).filter(Boolean).length;
+  await deleteItems(faceKeys);
+  await deleteItems(found.map(keyOf));
+  return { media: found.length, s3_objects: objects, faces };
+}
+
+/** Deletes every object under the prefix, then any version or delete marker left (a versioned bucket). */
+async function deletePrefix(prefix: string): Promise<number> {
+  let count = 0;
+  let token: string | undefined;
+  do {
+    const page = await clients().s3.send(new ListObjectsV2Command({ Bucket: config().BUCKET_NAME, Prefix: prefix, ContinuationToken: token }));
+    for (const o of page.Contents ?? []) count += await deleteObject(o.Key!);
+    token = page.NextContinuationToken;
+  } while (token);
+  return count + await deleteVersions(prefix);
+}
+
+async function deleteObject(key: string): Promise<number> {
+  await clients().s3.send(new DeleteObjectCommand({ Bucket: config().BUCKET_NAME, Key: key }));
+  return 1;
+}
+
+/**
+ * Noncurrent versions and delete markers under the prefix. The stack's bucket is not versioned
+ * (lib/data.ts): there a DeleteObject removes the only copy and this finds nothing. s3rver (the
+ * local stack) implements no versioning and refuses the call (405 MethodNotAllowed, or
+ * NotImplemented): it keeps no versions, so there is nothing to remove either.
+ */
+async function deleteVersions(prefix: string): Promise<number> {
+  let count = 0;
+  let keyMarker: string | undefined;
+  let versionMarker: string | undefined;
+  try {
+    do {
+      const page = await clients().s3.send(new ListObjectVersionsCommand({ Bucket: config().BUCKET_NAME, Prefix: prefix, KeyMarker: keyMarker, VersionIdMarker: versionMarker }));
+      for (const v of [...(page.Versions ?? []), ...(page.DeleteMarkers ?? [])]) {
+        if (!v.Key || !v.VersionId || v.VersionId === 'null') continue;
+        await clients().s3.send(new DeleteObjectCommand({ Bucket: config().BUCKET_NAME, Key: v.Key, VersionId: v.VersionId }));
+        count++;
+      }
+      keyMarker = page.IsTruncated ? page.NextKeyMarker : undefined;
+      versionMarker = page.IsTruncated ? page.NextVersionIdMarker : undefined;
+    } while (keyMarker);
+  } catch (e) {
+    if (e instanceof Error && (e.name === 'NotImplemented' || e.name === 'MethodNotAllowed')) return 0;
+    throw e;
+  }
+  return count;
+}

@@ -1,0 +1,92 @@
+/**
+ * Purging a run's personal data. What stays, for accounting: the run item with its ids
+ * (run, applicant, workflow, version, execution), status, error type and dates, and each task's
+ * ids, type, status and dates. What goes: the run's custom data, tags, customer user id, link
+ * and result (reasons, outputs), every task's input, output and token, the recorded events that
+ * resend replays and the webhooks' dead letters of those events. A run still running is
+ * stopped first and ends `error` (`execution_aborted`). Purging a purged run changes nothing.
+ */
+import { StopExecutionCommand } from '@aws-sdk/client-sfn';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { runError } from '../../compiler';
+import { clients } from '../shared/aws';
+import { config } from '../shared/config';
+import { publishLifecycle } from '../events/publish';
+import { getItems } from '../store/batch';
+import { getRun, isEnded, markRunError, type RunItem } from '../store/runs';
+import { keys } from '../store/table';
+import { deleteItems, keyOf, partition, type Key } from './items';
+
+export const RUN_PURGED = 'workflow_run.purged';
+
+export interface RunPurge { tasks: number; events: number; dead_letters: number; executions_stopped: number; media_ids: string[] }
+const EMPTY: RunPurge = { tasks: 0, events: 0, dead_letters: 0, executions_stopped: 0, media_ids: [] };
+
+export async function purgeRun(runId: string, now: string): Promise<RunPurge> {
+  const run = await getRun(runId);
+  if (!run) return EMPTY;
+  const stopped = await stopIfRunning(run, now);
+  const tasks = await partition(keys.run(runId).pk, keys.taskPrefix);
+  const mediaIds = await mediaOf(tasks.map((t) => [t.input, t.output]));
+  for (const t of tasks) {
+    await clients().doc.send(new UpdateCommand({
+      TableName: config().TABLE_NAME, Key: keyOf(t), UpdateExpression: 'SET purged_at = if_not_exists(purged_at, :now), #input = :empty REMOVE #output, #token',
+      ExpressionAttributeNames: { '#input': 'input', '#output': 'output', '#token': 'token' }, ExpressionAttributeValues: { ':now': now, ':empty': {} },
+    }));
+  }
+  const events = await partition(keys.event(runId, '').pk);
+  // Delivery states are keyed `<webhook id>#<delivery id>` (webhooks/state.ts); a dead letter by webhook and event.
+  const deadLetters: Key[] = events.flatMap((e) => [...new Set(Object.keys((e.deliveries ?? {}) as object).map((k) => k.split('#')[0]!))]
+    .map((webhook) => keys.deadLetter(webhook, String(e.event_id))));
+  await deleteItems(deadLetters);
+  await deleteItems(events.map(keyOf));
+  await clients().doc.send(new UpdateCommand({
+    TableName: config().TABLE_NAME, Key: keys.run(runId),
+    UpdateExpression: 'SET custom_data = :empty, tags = :none, customer_user_id = :null, link = :link, purged_at = if_not_exists(purged_at, :now) REMOVE #result',
+    ExpressionAttributeNames: { '#result': 'result' },
+    ExpressionAttributeValues: {
+      ':empty': {}, ':none': [], ':null': null, ':now': now,
+      ':link': { completed_redirect_url: null, expired_redirect_url: null, expires_at: null, language: null },
+    },
+  }));
+  await announce(run);
+  return { tasks: tasks.length, events: events.length, dead_letters: deadLetters.length, executions_stopped: stopped ? 1 : 0, media_ids: mediaIds };
+}
+
+async function stopIfRunning(run: RunItem, now: string): Promise<boolean> {
+  if (isEnded(run.status) || !run.execution_arn) return false;
+  try {
+    await clients().sfn.send(new StopExecutionCommand({ executionArn: run.execution_arn, error: 'Purged', cause: 'The applicant\'s personal data was purged' }));
+  } catch (e) {
+    if (!(e instanceof Error && e.name === 'ExecutionDoesNotExist')) throw e;
+  }
+  return markRunError(run.id, runError('execution_aborted'), now);
+}
+
+/** Ids of media items named anywhere in these task inputs and outputs (capture outputs are media ids). */
+async function mediaOf(values: unknown[]): Promise<string[]> {
+  const strings = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string' && v.length <= 100) strings.add(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(values);
+  const ids = [...strings];
+  const found: string[] = [];
+  for (let i = 0; i < ids.length; i += 100) {
+    const items = await getItems(ids.slice(i, i + 100).map((id) => keys.media(id)));
+    items.forEach((item, j) => { if (item) found.push(ids[i + j]!); });
+  }
+  return found;
+}
+
+/**
+ * `workflow_run.purged` (source `studio.lifecycle`) with ids only: in AWS for whoever keeps
+ * copies of runs (a rule of the customer's); the local stack forgets the execution's journal
+ * and the events it still holds on it (local/stack/lifecycle.ts).
+ */
+async function announce(run: RunItem): Promise<void> {
+  const detail = { workflow_run_id: run.id, applicant_id: run.applicant_id, execution_arn: run.execution_arn ?? null };
+  await publishLifecycle(RUN_PURGED, detail);
+}

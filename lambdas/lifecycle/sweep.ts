@@ -1,0 +1,52 @@
+/**
+ * One pass of the lifecycle: the purges that are due (`keys.purgeDue` up to now, oldest first,
+ * at most `limit`), then retention per environment. A purge that fails does not stop the
+ * others; the pass then throws (naming how many failed) so that the purge state machine
+ * retries it and, after its retries, fails and raises the alarm. Every purge can run again.
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { clients } from '../shared/aws';
+import { config } from '../shared/config';
+import { isoSeconds } from '../shared/ids';
+import { logError } from '../shared/powertools';
+import { PurgeDue } from '../store/applicant-deletion';
+import { keys } from '../store/table';
+import { purgeApplicant } from './purge-applicant';
+import { purgeHeldRun, retentionDays, retentionSweep } from './retention';
+
+export interface SweepResult { purged: number; held: number; retention: { sandbox: number; live: number } }
+
+export class PurgeFailed extends Error {
+  constructor(count: number) {
+    super(`${count} purge(s) failed; each is retried on the next attempt`);
+    this.name = 'PurgeFailed';
+  }
+}
+
+export async function sweep(now: Date, limit = 100): Promise<SweepResult> {
+  const res = await clients().doc.send(new QueryCommand({
+    TableName: config().TABLE_NAME, ConsistentRead: true, Limit: limit,
+    // `<due_at>#<id>`: '#' sorts before '$', so every item due at or before now.
+    KeyConditionExpression: 'pk = :pk AND sk < :bound', ExpressionAttributeValues: { ':pk': keys.purgeDue('', '').pk, ':bound': `${isoSeconds(now)}$` },
+  }));
+  const out: SweepResult = { purged: 0, held: 0, retention: { sandbox: 0, live: 0 } };
+  let failed = 0;
+  for (const item of res.Items ?? []) {
+    try {
+      const due = PurgeDue.parse(item);
+      const outcome = due.workflow_run_id ? await purgeHeldRun(due, now) : await purgeApplicant(due, now);
+      if (outcome === 'purged') out.purged++;
+      if (outcome === 'held') out.held++;
+    } catch (e) {
+      failed++;
+      logError(`purge ${String(item.sk)} failed`, e);
+    }
+  }
+  for (const env of ['sandbox', 'live'] as const) {
+    const days = retentionDays(env);
+    if (days === undefined) continue;
+    try { out.retention[env] = await retentionSweep(env, days, now, limit); } catch (e) { failed++; logError(`retention of ${env} failed`, e); }
+  }
+  if (failed > 0) throw new PurgeFailed(failed);
+  return out;
+}

@@ -1,0 +1,75 @@
+/**
+ * Deleting an applicant: DELETE schedules its purge `STUDIO_DELETION_GRACE_SECONDS` later
+ * (`delete_at`, and a due item `keys.purgeDue` that the lifecycle sweep reads in due order);
+ * restore cancels both, until the purge (lambdas/lifecycle/purge-applicant.ts) has removed the
+ * applicant, after which it is a 404. Each pair is written in one transaction, so a due item
+ * always has its scheduled applicant and the other way round.
+ */
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { clients } from '../shared/aws';
+import { config } from '../shared/config';
+import { validationError } from '../shared/errors';
+import { isoSeconds, systemRuntime, type Runtime } from '../shared/ids';
+import { getApplicant, type Environment } from './applicants';
+import { createdKey, keys } from './table';
+
+/** Who asked for a purge, kept in its erasure record (an id, never a secret). */
+export const RequestedBy = z.union([
+  z.object({ kind: z.literal('api_token'), token_id: z.string() }),
+  z.object({ kind: z.literal('retention'), days: z.number() }),
+  /** A generic link made the applicant, then could not start its run. */
+  z.object({ kind: z.literal('generic_link'), workflow_id: z.string() }),
+]);
+export type RequestedBy = z.infer<typeof RequestedBy>;
+
+/**
+ * A due item: what the sweep needs to purge without reading anything else first. With
+ * `workflow_run_id` it is one run kept past retention by a legal hold, checked again when due.
+ */
+export const PurgeDue = z.object({
+  applicant_id: z.string(), environment: z.enum(['sandbox', 'live']), due_at: z.string(), requested_at: z.string(), requested_by: RequestedBy,
+  workflow_run_id: z.string().optional(),
+});
+export type PurgeDue = z.infer<typeof PurgeDue>;
+
+const table = () => config().TABLE_NAME;
+const isCancelled = (e: unknown) => e instanceof Error && e.name === 'TransactionCanceledException';
+
+/** Schedules the purge; deleting twice keeps the first date. */
+export async function deleteApplicant(id: string, environment: Environment, requestedBy: RequestedBy, rt: Runtime = systemRuntime): Promise<void> {
+  const current = await getApplicant(id, environment);
+  if (current.delete_at) return;
+  const now = rt.now();
+  const due: PurgeDue = {
+    applicant_id: id, environment, requested_by: requestedBy, requested_at: isoSeconds(now),
+    due_at: isoSeconds(new Date(now.getTime() + config().STUDIO_DELETION_GRACE_SECONDS * 1000)),
+  };
+  await clients().doc.send(new TransactWriteCommand({ TransactItems: [
+    { Update: {
+      TableName: table(), Key: keys.applicant(id), UpdateExpression: 'SET delete_at = :at REMOVE gsi2pk, gsi2sk',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(delete_at)', ExpressionAttributeValues: { ':at': due.due_at },
+    } },
+    { Put: { TableName: table(), Item: { ...keys.purgeDue(due.due_at, id), ...due } } },
+  ] })).catch((e: unknown) => {
+    if (!isCancelled(e)) throw e; // deleted by a concurrent DELETE: the first date stays
+  });
+}
+
+/** Cancels the scheduled purge; a 404 once the applicant has been purged. */
+export async function restoreApplicant(id: string, environment: Environment): Promise<void> {
+  const current = await getApplicant(id, environment);
+  if (!current.delete_at) throw validationError(`Applicant ${id} is not scheduled for deletion`);
+  await clients().doc.send(new TransactWriteCommand({ TransactItems: [
+    { Update: {
+      TableName: table(), Key: keys.applicant(id), UpdateExpression: 'SET gsi2pk = :pk, gsi2sk = :sk REMOVE delete_at',
+      ConditionExpression: 'delete_at = :at',
+      ExpressionAttributeValues: { ':pk': keys.activeApplicants(environment), ':sk': createdKey(current.created_at, id), ':at': current.delete_at },
+    } },
+    { Delete: { TableName: table(), Key: keys.purgeDue(current.delete_at, id) } },
+  ] })).catch(async (e: unknown) => {
+    if (!isCancelled(e)) throw e;
+    await getApplicant(id, environment); // purged meanwhile: 404
+    throw validationError(`Applicant ${id} is not scheduled for deletion`);
+  });
+}
