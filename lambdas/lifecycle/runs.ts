@@ -14,6 +14,7 @@ import { config } from '../shared/config';
 import { publishLifecycle } from '../events/publish';
 import { getItems } from '../store/batch';
 import { getRun, isEnded, markRunError, type RunItem } from '../store/runs';
+import { indexKey } from '../store/run-index';
 import { keys } from '../store/table';
 import { deleteItems, keyOf, partition, type Key } from './items';
 
@@ -40,6 +41,8 @@ export async function purgeRun(runId: string, now: string): Promise<RunPurge> {
     .map((webhook) => keys.deadLetter(webhook, String(e.event_id))));
   await deleteItems(deadLetters);
   await deleteItems(events.map(keyOf));
+  // The results search index of the run holds the applicant's names and email (store/run-index.ts).
+  await deleteItems((await partition(indexKey(runId))).map(keyOf));
   await clients().doc.send(new UpdateCommand({
     TableName: config().TABLE_NAME, Key: keys.run(runId),
     UpdateExpression: 'SET custom_data = :empty, tags = :none, customer_user_id = :null, link = :link, purged_at = if_not_exists(purged_at, :now) REMOVE #result',

@@ -105,10 +105,12 @@ it('a deleted applicant\'s live document + selfie run leaves nothing personal be
   await stack.bus.idle();
   await stack.flushExecutionEvents();
 
-  expect((await kit.tableText()).filter((i) => needles.some((n) => i.includes(n)))).toEqual([]);
+  // Case-insensitively: search indexes keep names lower-cased (store/run-index.ts).
+  expect((await kit.tableText()).filter((i) => needles.some((n) => i.toLowerCase().includes(n.toLowerCase())))).toEqual([]);
   const objects = await kit.bucketObjects();
   expect(objects.filter((o) => o.bytes.equals(passport) || o.bytes.equals(selfie) || needleBytes.some((n) => o.bytes.includes(n)))).toEqual([]);
   expect(filesContaining(dataDir, [...needleBytes, passport.subarray(0, 4096), selfie.subarray(0, 4096)])).toEqual([]);
+  // s3_objects: the two uploads, and the run's evidence PDF and folder (lambdas/evidence) under the applicant's prefix.
   const erasures = await call<{ erasures: Array<{ removed: Record<string, number> }> }>('GET', `/v3.6/erasures?applicant_id=${applicant.body.id}`);
-  expect(erasures.body.erasures).toEqual([expect.objectContaining({ removed: expect.objectContaining({ applicant: 1, media: 2, s3_objects: 2, runs: 1 }) })]);
+  expect(erasures.body.erasures).toEqual([expect.objectContaining({ removed: expect.objectContaining({ applicant: 1, media: 2, s3_objects: 4, runs: 1 }) })]);
 }, 420_000);
