@@ -23,6 +23,7 @@ import type { Where } from './aws-actions';
 import { FunctionHost } from './function-host';
 import { Iam } from './iam';
 import { createTableFromTemplate } from './table';
+import { createCustomResources, deployAliases, deployMachines } from './deploy';
 import { PARITY_ACCOUNT, PARITY_REGION, ROOT, synthesize } from './synth';
 import { readTemplate, type ParityTemplate } from './template';
 import { wireTemplateRules, workflowRoleBindings } from './wiring';
@@ -85,7 +86,8 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
     // The API's URL first: it is PUBLIC_URL (the HTTP API's endpoint) in the template.
     const port = o.port || await freePort(o.host ?? '127.0.0.1');
     const url = o.publicUrl ?? `http://${o.host && o.host !== '0.0.0.0' ? o.host : '127.0.0.1'}:${port}`;
-    const template = readTemplate(assemblyDir, account, region, { apiUrl: url, queueUrl: (n) => `${url}/__sqs/${account}/${n}` });
+    const bindings = { apiUrl: url, queueUrl: (n: string) => `${url}/__sqs/${account}/${n}` };
+    let template = readTemplate(assemblyDir, account, region, bindings);
 
     const [ddb, s3] = await Promise.all([
       startDynamoDb(inMemory ? {} : { dataDir: path.join(dataDir, 'dynamodb'), quickStart: false }),
@@ -127,6 +129,11 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
     const sfnServer = await createSfnServer({ engine: executionEvents.wrap(), controlPlane });
     stops.push(() => sfnServer.close(), () => executionEvents.stop());
     upstreams.states = sfnServer.url;
+    // The template's state machines, versions and aliases, as CloudFormation creates them; the
+    // template is read again with the published versions (what its references resolve to).
+    const deployed = await deployMachines(controlPlane, template);
+    if (template.stateMachineVersions.length > 0) template = readTemplate(assemblyDir, account, region, { ...bindings, deployed });
+    await deployAliases(controlPlane, template);
 
     // The functions, each behind its own IAM-checking endpoint.
     const hosts = new Map<string, FunctionHost>();
@@ -148,7 +155,6 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
     for (const host of hosts.values()) engine.registerLambda(host.spec.name, workflow.invoker(host));
     wireTemplateRules(bus, template, hosts, log);
     await executionEvents.start();
-    for (const m of template.stateMachines) await controlPlane.createMachine({ name: m.name, definition: m.definition, roleArn: m.roleArn });
 
     // The operator's side (API tokens, test helpers) talks to the local services directly.
     const tableEnv = template.functions[0]?.environment ?? {};
@@ -171,6 +177,7 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
     stops.push(() => gateway.close());
 
     if (o.prewarm !== false) for (const host of hosts.values()) host.warm();
+    await createCustomResources(template, hosts, log);
     const { createApiToken } = await import('../../lambdas/api/auth');
     const wanted = o.apiToken ?? process.env.STUDIO_API_TOKEN;
     const apiToken = await createApiToken(wanted?.startsWith('api_live.') ? 'live' : 'sandbox', wanted);
