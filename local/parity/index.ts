@@ -25,7 +25,7 @@ import { Iam } from './iam';
 import { createTableFromTemplate } from './table';
 import { createCustomResources, deployAliases, deployMachines } from './deploy';
 import { PARITY_ACCOUNT, PARITY_REGION, ROOT, synthesize } from './synth';
-import { readTemplate, type ParityTemplate } from './template';
+import { readTemplate, webHeadersFor, type ParityTemplate } from './template';
 import { wireTemplateRules, workflowRoleBindings } from './wiring';
 
 export { synthesize, sourceHash, PARITY_ACCOUNT, PARITY_REGION } from './synth';
@@ -173,6 +173,7 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
     const gateway = await createGateway({
       handler: apiGatewayHandler(() => apiHost, template.api?.integrationTimeoutMs ?? 30_000, log),
       port, host: o.host ?? '127.0.0.1', maxBodyBytes: HTTP_API_MAX_BODY_BYTES, ...(staticDir ? { staticDir } : {}),
+      staticHeaders: (p) => webHeadersFor(template, p),
     });
     stops.push(() => gateway.close());
 

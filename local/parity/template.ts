@@ -46,6 +46,9 @@ export interface ParityTemplate {
   customResources: Array<{ logicalId: string; type: string; serviceToken: string; properties: Record<string, unknown> }>;
   /** The web apps' deployment assets (Custom::CDKBucketDeployment), absolute folders. */
   webAssets: string[];
+  /** The distribution's behaviors in CloudFront's order (the default `*` last): the response
+   *  headers their response-headers policy adds. */
+  webHeaders: Array<{ pathPattern: string; headers: Record<string, string> }>;
   /** The resolved resources, for inspection and tests. */
   resources: Resources;
 }
@@ -215,8 +218,54 @@ function extract(resources: Resources, base: { stackName: string; account: strin
       return { logicalId: id, type: r.Type, serviceToken: String(ServiceToken), properties };
     }),
     webAssets: of('Custom::CDKBucketDeployment').flatMap(([, r]) => assetFolders(r, base.dir)),
+    webHeaders: distributionHeaders(resources, ref),
   };
 }
+
+interface Behavior { PathPattern?: string; ResponseHeadersPolicyId?: string }
+interface HeadersPolicy {
+  SecurityHeadersConfig?: {
+    ContentSecurityPolicy?: { ContentSecurityPolicy: string }; ContentTypeOptions?: object; ReferrerPolicy?: { ReferrerPolicy: string };
+    FrameOptions?: { FrameOption: string }; StrictTransportSecurity?: { AccessControlMaxAgeSec: number; IncludeSubdomains?: boolean; Preload?: boolean };
+  };
+  CustomHeadersConfig?: { Items?: Array<{ Header: string; Value: string }> };
+}
+
+/** The headers a response-headers policy adds (security headers as CloudFront writes them, then custom ones). */
+export function policyHeaders(c: HeadersPolicy): Record<string, string> {
+  const s = c.SecurityHeadersConfig ?? {};
+  const h: Record<string, string> = {};
+  if (s.ContentSecurityPolicy) h['content-security-policy'] = s.ContentSecurityPolicy.ContentSecurityPolicy;
+  if (s.StrictTransportSecurity) {
+    const t = s.StrictTransportSecurity;
+    h['strict-transport-security'] = `max-age=${t.AccessControlMaxAgeSec}${t.IncludeSubdomains ? '; includeSubDomains' : ''}${t.Preload ? '; preload' : ''}`;
+  }
+  if (s.ContentTypeOptions) h['x-content-type-options'] = 'nosniff';
+  if (s.ReferrerPolicy) h['referrer-policy'] = s.ReferrerPolicy.ReferrerPolicy;
+  if (s.FrameOptions) h['x-frame-options'] = s.FrameOptions.FrameOption;
+  for (const i of c.CustomHeadersConfig?.Items ?? []) h[i.Header.toLowerCase()] = i.Value;
+  return h;
+}
+
+function distributionHeaders(resources: Resources, ref: (id: string) => string): ParityTemplate['webHeaders'] {
+  const dist = Object.values(resources).find((r) => r.Type === 'AWS::CloudFront::Distribution');
+  const config = dist?.Properties.DistributionConfig as { DefaultCacheBehavior?: Behavior; CacheBehaviors?: Behavior[] } | undefined;
+  if (!config) return [];
+  const policies = new Map(Object.entries(resources).filter(([, r]) => r.Type === 'AWS::CloudFront::ResponseHeadersPolicy')
+    .map(([id, r]) => [ref(id), policyHeaders(r.Properties.ResponseHeadersPolicyConfig as HeadersPolicy)]));
+  return [...(config.CacheBehaviors ?? []), { ...config.DefaultCacheBehavior, PathPattern: '*' }]
+    .map((b) => ({ pathPattern: b.PathPattern ?? '*', headers: (b.ResponseHeadersPolicyId && policies.get(b.ResponseHeadersPolicyId)) || {} }));
+}
+
+/** CloudFront's path patterns: `*` any characters, `?` one; case-sensitive, from the path's start. */
+export function matchesPathPattern(pattern: string, urlPath: string): boolean {
+  const rx = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${rx.startsWith('/') || rx.startsWith('.*') ? '' : '/'}${rx}$`).test(urlPath);
+}
+
+/** The headers of the first behavior whose pattern matches the path (CloudFront's order). */
+export const webHeadersFor = (t: Pick<ParityTemplate, 'webHeaders'>, urlPath: string): Record<string, string> =>
+  t.webHeaders.find((b) => matchesPathPattern(b.pathPattern, urlPath))?.headers ?? {};
 
 const busNameOf = (v: unknown) => { const s = str(v) ?? 'default'; return s.startsWith('arn:') ? s.slice(s.lastIndexOf('/') + 1) : s; };
 const queueArnOfUrl = (url: string, b: { account: string; region: string }) => `arn:aws:sqs:${b.region}:${b.account}:${url.slice(url.lastIndexOf('/') + 1)}`;
