@@ -73,9 +73,16 @@ export function routeTo(definition: unknown, resultIds: readonly string[]): Rout
 
 export interface Line { item: string; arithmetic: string; usd: number }
 
+/** What one run on a route emits that the compiled machine and the handlers decide (not assumptions). */
+export function emitted(r: Route): { transitions: number; events: number } {
+  // A capture: workflow_task.started (tasks handler) and .completed (Complete Task); a report:
+  // both from the reports handler (lambdas/reports/handler.ts); the run: workflow_run.completed (the machine).
+  return { transitions: r.transitions, events: r.captures * 2 + r.reports * 2 + 1 };
+}
+
 export function estimate(r: Route, runs = 10_000): Line[] {
   const a = ASSUMPTIONS, p = PRICES, n = (x: number) => (x < 1 ? x.toPrecision(2) : x.toLocaleString('en-US', { maximumFractionDigits: 2 }));
-  const events = r.captures * 2 + r.reports + 1; // task started/completed, report completed, run completed
+  const { events } = emitted(r);
   const gbS = r.reports * a.reportSeconds * a.reportGb + r.captures * a.taskSeconds * a.taskGb
     + (a.apiCallsFixed + a.apiCallsPerCapture * r.captures) * a.apiSeconds * a.apiGb + events * a.webhookSeconds * a.webhookGb;
   const invokes = r.reports + r.captures + a.apiCallsFixed + a.apiCallsPerCapture * r.captures + events + 1;

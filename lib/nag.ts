@@ -27,6 +27,8 @@ export function suppressNagFindings(stack: StudioStack): void {
     ack(f.role, 'AwsSolutions-IAM5[Resource::*]', XRAY);
     ack(f.fn, 'AwsSolutions-L1', 'The issue pins nodejs22.x (supported by Lambda until 2027-04-30); move to the next LTS with the local stack');
   }
+  const records = stack.node.tryFindChild('WorkflowsAsCode')?.node.tryFindChild('Records');
+  if (records) ack(records, 'AwsSolutions-L1', 'The records function of workflows deployed as code runs on nodejs22.x like the stack\'s functions');
   ack(stack.runtime.role, 'AwsSolutions-IAM5[Resource::*]',
     `${XRAY}; the CloudWatch Logs delivery actions Step Functions needs for logging accept no resource ARN either`);
   const api = stack.functions.api.role;

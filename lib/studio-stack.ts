@@ -141,6 +141,7 @@ export class StudioStack extends Stack {
           taskFunction: functionName(prefix, 'tasks'), reportFunction: functionName(prefix, 'reports'), runsTable: data.table.tableName,
           eventBusName: prefix, eventSource: EVENT_SOURCE, partition: this.partition,
         },
+        records: { table: data.table, tableKey: keys.data, logsKey: keys.logs, logRetentionDays: s.logRetentionDays, architecture, skipBundling: bundlingContext === 'skip' },
       });
     }
     const out = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });

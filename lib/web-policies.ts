@@ -5,7 +5,7 @@
  */
 
 /** The browser apps CloudFront serves from `web/dist/<app>` under `/<app>/*` (local/gateway/static.ts serves the same). */
-export const WEB_APPS = ['capture', 'builder', 'dashboard'] as const;
+export const WEB_APPS = ['capture', 'console'] as const;
 export type WebApp = (typeof WEB_APPS)[number];
 
 export interface PolicyInputs {
@@ -40,9 +40,8 @@ export function contentSecurityPolicy(app: WebApp, p: PolicyInputs): string {
         'connect-src': ["'self'", p.mediaOrigin],
         'frame-ancestors': p.frameAncestors,
       });
-    case 'builder':
-      return csp({ ...BASE, 'img-src': ["'self'", 'data:'] });
-    case 'dashboard':
+    case 'console':
+      // The workflow builder and run results: data: icons, blob: previews of a run's media.
       return csp({ ...BASE, 'img-src': ["'self'", 'data:', 'blob:'], 'media-src': ["'self'", 'blob:'] });
   }
 }

@@ -17,6 +17,8 @@ export interface GatewayOptions {
   host?: string;
   /** Folder holding `capture/` and `console/` (web/dist). */
   staticDir?: string;
+  /** Headers added to the static files of a path (parity mode: CloudFront's response-headers policy). */
+  staticHeaders?: (path: string) => Record<string, string>;
   /** Largest request body accepted (API Gateway: 10 MB); default 12 MB so the API can answer with its own 413. */
   maxBodyBytes?: number;
 }
@@ -56,7 +58,7 @@ async function respond(opts: GatewayOptions, req: http.IncomingMessage, res: htt
   const path = (req.url ?? '/').split('?')[0] ?? '/';
   if ((req.method === 'GET' || req.method === 'HEAD') && isStaticPath(path)) {
     if (redirectBuilder(path, res)) return;
-    if (opts.staticDir) return serveStatic(opts.staticDir, path, res);
+    if (opts.staticDir) return serveStatic(opts.staticDir, path, res, opts.staticHeaders?.(path));
     res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify({ error: { type: 'resource_not_found', message: 'The web apps are not built (web/dist is missing)', fields: {} } }));
     return;

@@ -27,7 +27,8 @@ export function redirectBuilder(urlPath: string, res: ServerResponse): boolean {
   return true;
 }
 
-export async function serveStatic(root: string, urlPath: string, res: ServerResponse): Promise<void> {
+/** `headers`: added to every answer (parity mode: the distribution's response-headers policy of the path). */
+export async function serveStatic(root: string, urlPath: string, res: ServerResponse, headers: Record<string, string> = {}): Promise<void> {
   let rel: string;
   try { rel = decodeURIComponent(urlPath); } catch { rel = urlPath; }
   if (redirectBuilder(urlPath, res)) return;
@@ -40,10 +41,10 @@ export async function serveStatic(root: string, urlPath: string, res: ServerResp
   for (const file of candidates) {
     const s = await stat(file).catch(() => undefined);
     if (!s?.isFile()) continue;
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-length': s.size, 'cache-control': 'no-cache' });
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-length': s.size, 'cache-control': 'no-cache', ...headers });
     createReadStream(file).pipe(res);
     return;
   }
-  res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
+  res.writeHead(404, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify({ error: { type: 'resource_not_found', message: `There is no file ${urlPath}`, fields: {} } }));
 }

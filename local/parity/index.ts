@@ -24,8 +24,9 @@ import type { Where } from './aws-actions';
 import { FunctionHost } from './function-host';
 import { Iam } from './iam';
 import { createTableFromTemplate } from './table';
+import { createCustomResources, deployAliases, deployMachines } from './deploy';
 import { PARITY_ACCOUNT, PARITY_REGION, ROOT, synthesize } from './synth';
-import { readTemplate, type ParityTemplate } from './template';
+import { readTemplate, webHeadersFor, type ParityTemplate } from './template';
 import { wireTemplateRules, workflowRoleBindings } from './wiring';
 
 export { synthesize, sourceHash, PARITY_ACCOUNT, PARITY_REGION } from './synth';
@@ -86,7 +87,8 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
     // The API's URL first: it is PUBLIC_URL (the HTTP API's endpoint) in the template.
     const port = o.port || await freePort(o.host ?? '127.0.0.1');
     const url = o.publicUrl ?? `http://${o.host && o.host !== '0.0.0.0' ? o.host : '127.0.0.1'}:${port}`;
-    const template = readTemplate(assemblyDir, account, region, { apiUrl: url, queueUrl: (n) => `${url}/__sqs/${account}/${n}` });
+    const bindings = { apiUrl: url, queueUrl: (n: string) => `${url}/__sqs/${account}/${n}` };
+    let template = readTemplate(assemblyDir, account, region, bindings);
 
     const [ddb, s3] = await Promise.all([
       startDynamoDb(inMemory ? {} : { dataDir: path.join(dataDir, 'dynamodb'), quickStart: false }),
@@ -128,6 +130,11 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
     const sfnServer = await createSfnServer({ engine: executionEvents.wrap(), controlPlane });
     stops.push(() => sfnServer.close(), () => executionEvents.stop());
     upstreams.states = sfnServer.url;
+    // The template's state machines, versions and aliases, as CloudFormation creates them; the
+    // template is read again with the published versions (what its references resolve to).
+    const deployed = await deployMachines(controlPlane, template);
+    if (template.stateMachineVersions.length > 0) template = readTemplate(assemblyDir, account, region, { ...bindings, deployed });
+    await deployAliases(controlPlane, template);
 
     // The functions, each behind its own IAM-checking endpoint.
     const hosts = new Map<string, FunctionHost>();
@@ -160,7 +167,6 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
       if (!r.ok) throw new Error(`${r.errorType}: ${r.errorMessage}`);
     }, o.lifecycleIntervalMs ?? 1000, log);
     await executionEvents.start();
-    for (const m of template.stateMachines) await controlPlane.createMachine({ name: m.name, definition: m.definition, roleArn: m.roleArn });
 
     // The operator's side (API tokens, test helpers) talks to the local services directly.
     const tableEnv = template.functions[0]?.environment ?? {};
@@ -181,10 +187,12 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
     const gateway = await createGateway({
       handler: apiGatewayHandler(() => apiHost, template.api?.integrationTimeoutMs ?? 30_000, log),
       port, host: o.host ?? '127.0.0.1', maxBodyBytes: HTTP_API_MAX_BODY_BYTES, ...(staticDir ? { staticDir } : {}),
+      staticHeaders: (p) => webHeadersFor(template, p),
     });
     stops.push(() => gateway.close());
 
     if (o.prewarm !== false) for (const host of hosts.values()) host.warm();
+    await createCustomResources(template, hosts, log);
     const { createApiToken } = await import('../../lambdas/api/auth');
     const wanted = o.apiToken ?? process.env.STUDIO_API_TOKEN;
     const apiToken = await createApiToken(wanted?.startsWith('api_live.') ? 'live' : 'sandbox', wanted);

@@ -13,7 +13,10 @@ import * as path from 'node:path';
 export const ROOT = path.resolve(__dirname, '../..');
 /** What the assembly is built from (folders walked, files read), relative to the root. The lock
  *  file stands for package.json (whose scripts do not shape the assembly). */
-export const SOURCES = ['lambdas', 'lib', 'bin', 'compiler', 'schema', 'web', 'package-lock.json', 'cdk.json', 'tsconfig.json'];
+export const SOURCES = ['lambdas', 'lib', 'bin', 'compiler', 'schema', 'web', 'fixtures/workflows', 'package-lock.json', 'cdk.json', 'tsconfig.json'];
+/** Deployed as code by the parity synth (live), so that parity runs a workflow the stack itself
+ *  publishes (lib/workflows-as-code.ts) besides those the API activates. */
+export const PARITY_WORKFLOWS = ['fixtures/workflows/parity-approve.workflow.json'];
 const SKIP = new Set(['node_modules', 'dist', 'cdk.out', '.studio']);
 /** The account and region of the parity stack (the simulated AWS account). */
 export const PARITY_ACCOUNT = '123456789012';
@@ -67,7 +70,7 @@ export async function synthesize(o: SynthOptions = {}): Promise<Assembly> {
   o.log?.(`parity: cdk synth (${architecture}) into ${path.relative(root, dir)}; this takes a few minutes once per source change`);
   const cdk = path.join(root, 'node_modules', 'aws-cdk', 'bin', 'cdk');
   await new Promise<void>((resolve, reject) => {
-    execFile(process.execPath, [cdk, 'synth', '--quiet', '-o', partial, '-c', `architecture=${architecture}`], {
+    execFile(process.execPath, [cdk, 'synth', '--quiet', '-o', partial, '-c', `architecture=${architecture}`, '-c', `workflows=${PARITY_WORKFLOWS.join(',')}`], {
       cwd: root, maxBuffer: 64 * 1024 * 1024,
       env: { ...process.env, CDK_DEFAULT_ACCOUNT: PARITY_ACCOUNT, CDK_DEFAULT_REGION: PARITY_REGION, npm_config_offline: 'true', CDK_DISABLE_VERSION_CHECK: 'true' },
     }, (err, _stdout, stderr) => (err ? reject(new Error(`cdk synth failed: ${stderr.trim().split('\n').slice(-20).join('\n')}`)) : resolve()));

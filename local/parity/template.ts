@@ -38,14 +38,27 @@ export interface ParityTemplate {
   keys: string[];
   api?: { integrationTimeoutMs: number; payloadFormat: string; functionArn: string };
   /** The state machines the template itself defines (workflows as code): name → definition and role. */
-  stateMachines: Array<{ name: string; arn: string; definition: string; roleArn: string }>;
+  stateMachines: Array<{ logicalId: string; name: string; arn: string; definition: string; roleArn: string }>;
+  /** Their published versions (AWS::StepFunctions::StateMachineVersion) and aliases. */
+  stateMachineVersions: Array<{ logicalId: string; machineArn: string; description?: string }>;
+  stateMachineAliases: Array<{ logicalId: string; name: string; description?: string; routing: Array<{ stateMachineVersionArn: string; weight: number }> }>;
+  /** Custom resources (`Custom::*`): type, the function behind them, their resolved properties. */
+  customResources: Array<{ logicalId: string; type: string; serviceToken: string; properties: Record<string, unknown> }>;
   /** The web apps' deployment assets (Custom::CDKBucketDeployment), absolute folders. */
   webAssets: string[];
+  /** The distribution's behaviors in CloudFront's order (the default `*` last): the response
+   *  headers their response-headers policy adds. */
+  webHeaders: Array<{ pathPattern: string; headers: Record<string, string> }>;
   /** The resolved resources, for inspection and tests. */
   resources: Resources;
 }
 
-export interface LocalBindings { apiUrl: string; queueUrl: (name: string) => string }
+export interface LocalBindings {
+  apiUrl: string; queueUrl: (name: string) => string;
+  /** What deploying gave some resources (by logical id), as CloudFormation learns it: published
+   *  state machine versions (`Ref`), machines' revisions (`StateMachineRevisionId`). */
+  deployed?: Record<string, { ref?: string; atts?: Record<string, string> }>;
+}
 
 /** The CloudFront origin (`https://<distribution>`, the distribution resolved to the local host)
  *  is the local gateway, which serves the API and the web apps over http on that same origin. */
@@ -110,8 +123,24 @@ function physicalNames(resources: Resources, stack: string, account: string, reg
       case 'AWS::StepFunctions::StateMachine': { const n = str(p.StateMachineName) ?? generated; const arn = `arn:aws:states:${region}:${account}:stateMachine:${n}`; set(arn, { Arn: arn, Name: n }); break; }
       case 'AWS::ApiGatewayV2::Api': set('local', { ApiEndpoint: local.apiUrl, ApiId: 'local' }); break;
       case 'AWS::CloudFront::Distribution': set('LOCAL', { DomainName: new URL(local.apiUrl).host, Id: 'LOCAL' }); break;
+      case 'AWS::StepFunctions::StateMachineVersion': case 'AWS::StepFunctions::StateMachineAlias': break; // below: they name their machine
       default: set(id, { Arn: `arn:aws:cloudformation:${region}:${account}:${lower(r.Type)}/${id}` });
     }
+  }
+  // A version is `<machine>:<n>` (n as published: 1 until deploying says otherwise), an alias `<machine>:<name>`.
+  const machineOf = (v: unknown) => refs[String((v as { Ref?: unknown } | undefined)?.Ref)] ?? str(v) ?? '';
+  for (const [id, r] of Object.entries(resources)) {
+    if (r.Type === 'AWS::StepFunctions::StateMachineVersion') refs[id] = `${machineOf(r.Properties.StateMachineArn)}:1`;
+    if (r.Type === 'AWS::StepFunctions::StateMachineAlias') {
+      const routing = (r.Properties.RoutingConfiguration as Array<{ StateMachineVersionArn?: { Ref?: string } }> | undefined) ?? [];
+      const version = resources[String(routing[0]?.StateMachineVersionArn?.Ref)];
+      refs[id] = `${machineOf(version?.Properties.StateMachineArn)}:${String(r.Properties.Name)}`;
+    }
+    if (r.Type === 'AWS::StepFunctions::StateMachine') atts[id] = { ...atts[id], StateMachineRevisionId: 'INITIAL' };
+  }
+  for (const [id, d] of Object.entries(local.deployed ?? {})) {
+    if (d.ref !== undefined) refs[id] = d.ref;
+    atts[id] = { ...atts[id], ...d.atts };
   }
   return { refs, atts };
 }
@@ -173,12 +202,70 @@ function extract(resources: Resources, base: { stackName: string; account: strin
     keys: of('AWS::KMS::Key').map(([id]) => arn('AWS::KMS::Key', id)),
     ...(integration ? { api: { integrationTimeoutMs: Number(integration.TimeoutInMillis ?? 30_000), payloadFormat: String(integration.PayloadFormatVersion ?? '1.0'), functionArn: String(integration.IntegrationUri) } } : {}),
     stateMachines: of('AWS::StepFunctions::StateMachine').map(([id, r]) => ({
-      name: names.atts[id]?.Name ?? id, arn: arn('AWS::StepFunctions::StateMachine', id),
+      logicalId: id, name: names.atts[id]?.Name ?? id, arn: arn('AWS::StepFunctions::StateMachine', id),
       definition: typeof r.Properties.DefinitionString === 'string' ? r.Properties.DefinitionString : JSON.stringify(r.Properties.Definition ?? {}), roleArn: String(r.Properties.RoleArn),
     })),
+    stateMachineVersions: of('AWS::StepFunctions::StateMachineVersion').map(([id, r]) => ({
+      logicalId: id, machineArn: String(r.Properties.StateMachineArn), ...(str(r.Properties.Description) ? { description: String(r.Properties.Description) } : {}),
+    })),
+    stateMachineAliases: of('AWS::StepFunctions::StateMachineAlias').map(([id, r]) => ({
+      logicalId: id, name: String(r.Properties.Name), ...(str(r.Properties.Description) ? { description: String(r.Properties.Description) } : {}),
+      routing: ((r.Properties.RoutingConfiguration as Array<{ StateMachineVersionArn: string; Weight: number }> | undefined) ?? [])
+        .map((x) => ({ stateMachineVersionArn: String(x.StateMachineVersionArn), weight: Number(x.Weight) })),
+    })),
+    customResources: Object.entries(resources).filter(([, r]) => r.Type.startsWith('Custom::') || r.Type === 'AWS::CloudFormation::CustomResource').map(([id, r]) => {
+      const { ServiceToken, ...properties } = r.Properties;
+      return { logicalId: id, type: r.Type, serviceToken: String(ServiceToken), properties };
+    }),
     webAssets: of('Custom::CDKBucketDeployment').flatMap(([, r]) => assetFolders(r, base.dir)),
+    webHeaders: distributionHeaders(resources, ref),
   };
 }
+
+interface Behavior { PathPattern?: string; ResponseHeadersPolicyId?: string }
+interface HeadersPolicy {
+  SecurityHeadersConfig?: {
+    ContentSecurityPolicy?: { ContentSecurityPolicy: string }; ContentTypeOptions?: object; ReferrerPolicy?: { ReferrerPolicy: string };
+    FrameOptions?: { FrameOption: string }; StrictTransportSecurity?: { AccessControlMaxAgeSec: number; IncludeSubdomains?: boolean; Preload?: boolean };
+  };
+  CustomHeadersConfig?: { Items?: Array<{ Header: string; Value: string }> };
+}
+
+/** The headers a response-headers policy adds (security headers as CloudFront writes them, then custom ones). */
+export function policyHeaders(c: HeadersPolicy): Record<string, string> {
+  const s = c.SecurityHeadersConfig ?? {};
+  const h: Record<string, string> = {};
+  if (s.ContentSecurityPolicy) h['content-security-policy'] = s.ContentSecurityPolicy.ContentSecurityPolicy;
+  if (s.StrictTransportSecurity) {
+    const t = s.StrictTransportSecurity;
+    h['strict-transport-security'] = `max-age=${t.AccessControlMaxAgeSec}${t.IncludeSubdomains ? '; includeSubDomains' : ''}${t.Preload ? '; preload' : ''}`;
+  }
+  if (s.ContentTypeOptions) h['x-content-type-options'] = 'nosniff';
+  if (s.ReferrerPolicy) h['referrer-policy'] = s.ReferrerPolicy.ReferrerPolicy;
+  if (s.FrameOptions) h['x-frame-options'] = s.FrameOptions.FrameOption;
+  for (const i of c.CustomHeadersConfig?.Items ?? []) h[i.Header.toLowerCase()] = i.Value;
+  return h;
+}
+
+function distributionHeaders(resources: Resources, ref: (id: string) => string): ParityTemplate['webHeaders'] {
+  const dist = Object.values(resources).find((r) => r.Type === 'AWS::CloudFront::Distribution');
+  const config = dist?.Properties.DistributionConfig as { DefaultCacheBehavior?: Behavior; CacheBehaviors?: Behavior[] } | undefined;
+  if (!config) return [];
+  const policies = new Map(Object.entries(resources).filter(([, r]) => r.Type === 'AWS::CloudFront::ResponseHeadersPolicy')
+    .map(([id, r]) => [ref(id), policyHeaders(r.Properties.ResponseHeadersPolicyConfig as HeadersPolicy)]));
+  return [...(config.CacheBehaviors ?? []), { ...config.DefaultCacheBehavior, PathPattern: '*' }]
+    .map((b) => ({ pathPattern: b.PathPattern ?? '*', headers: (b.ResponseHeadersPolicyId && policies.get(b.ResponseHeadersPolicyId)) || {} }));
+}
+
+/** CloudFront's path patterns: `*` any characters, `?` one; case-sensitive, from the path's start. */
+export function matchesPathPattern(pattern: string, urlPath: string): boolean {
+  const rx = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${rx.startsWith('/') || rx.startsWith('.*') ? '' : '/'}${rx}$`).test(urlPath);
+}
+
+/** The headers of the first behavior whose pattern matches the path (CloudFront's order). */
+export const webHeadersFor = (t: Pick<ParityTemplate, 'webHeaders'>, urlPath: string): Record<string, string> =>
+  t.webHeaders.find((b) => matchesPathPattern(b.pathPattern, urlPath))?.headers ?? {};
 
 const busNameOf = (v: unknown) => { const s = str(v) ?? 'default'; return s.startsWith('arn:') ? s.slice(s.lastIndexOf('/') + 1) : s; };
 const queueArnOfUrl = (url: string, b: { account: string; region: string }) => `arn:aws:sqs:${b.region}:${b.account}:${url.slice(url.lastIndexOf('/') + 1)}`;

@@ -13,11 +13,11 @@ const distribution = Object.values(resourcesOf(template, 'AWS::CloudFront::Distr
 };
 const policies = Object.entries(resourcesOf(template, 'AWS::CloudFront::ResponseHeadersPolicy'));
 type HeadersConfig = { SecurityHeadersConfig: Record<string, Record<string, unknown>>; CustomHeadersConfig?: { Items: Array<{ Header: string; Value: string }> } };
-const headersOf = (app: 'capture' | 'builder' | 'dashboard') => {
+const headersOf = (app: 'capture' | 'console') => {
   const [, p] = policies.find(([logical]) => logical === id(stack.hosting.policies[app]))!;
   return p.Properties!.ResponseHeadersPolicyConfig as HeadersConfig;
 };
-const csp = (app: 'capture' | 'builder' | 'dashboard') => JSON.stringify(headersOf(app).SecurityHeadersConfig.ContentSecurityPolicy!.ContentSecurityPolicy);
+const csp = (app: 'capture' | 'console') => JSON.stringify(headersOf(app).SecurityHeadersConfig.ContentSecurityPolicy!.ContentSecurityPolicy);
 const behavior = (pattern: string) => distribution.CacheBehaviors.find((b) => b.PathPattern === pattern)!;
 
 describe('one origin for apps and API', () => {
@@ -48,7 +48,7 @@ describe('one origin for apps and API', () => {
       expect(JSON.stringify(vars.PUBLIC_URL)).toContain(`"${id(stack.hosting.distribution)}","DomainName"`);
     }
   });
-  test.each(['/capture/*', '/builder/*', '/dashboard/*'])('%s: S3 through OAC, compressed, HTTPS, client routes rewritten', (pattern) => {
+  test.each(['/capture/*', '/console/*'])('%s: S3 through OAC, compressed, HTTPS, client routes rewritten', (pattern) => {
     const b = behavior(pattern);
     expect(b).toMatchObject({ Compress: true, ViewerProtocolPolicy: 'redirect-to-https', FunctionAssociations: [Match.anyValue()].map(() => expect.objectContaining({ EventType: 'viewer-request' })) });
     const origin = distribution.Origins.find((o) => o.Id === b.TargetOriginId)!;
@@ -76,8 +76,8 @@ describe('response headers', () => {
     expect(headersOf('capture').CustomHeadersConfig!.Items).toContainEqual(expect.objectContaining({ Header: 'Permissions-Policy', Value: expect.stringMatching(/(^|, )camera=\(self\)/) }));
     expect(headersOf('capture').SecurityHeadersConfig.FrameOptions).toBeUndefined();   // frame-ancestors decides
   });
-  test('builder and dashboard: no wasm, no camera, never framed', () => {
-    for (const app of ['builder', 'dashboard'] as const) {
+  test('console (web/dist/console: builder and results): no wasm, no camera, never framed', () => {
+    for (const app of ['console'] as const) {
       expect(csp(app)).not.toContain('wasm-unsafe-eval');
       expect(csp(app)).toContain("frame-ancestors 'none'");
       expect(headersOf(app).CustomHeadersConfig!.Items).toContainEqual(expect.objectContaining({ Header: 'Permissions-Policy', Value: expect.stringMatching(/(^|, )camera=\(\)/) }));
@@ -85,7 +85,7 @@ describe('response headers', () => {
     }
   });
   test('HSTS on every app and on the API, a year', () => {
-    expect(policies).toHaveLength(4);
+    expect(policies).toHaveLength(3);
     for (const [, p] of policies) {
       expect((p.Properties!.ResponseHeadersPolicyConfig as HeadersConfig).SecurityHeadersConfig.StrictTransportSecurity)
         .toMatchObject({ AccessControlMaxAgeSec: 31536000, IncludeSubdomains: true, Override: true });

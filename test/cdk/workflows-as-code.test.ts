@@ -5,7 +5,9 @@ import path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { TEMPLATES } from '../../compiler';
 import type { StudioSettingsInput } from '../../lib/config';
-import { resourcesOf, synthStudio } from './synth';
+import { ENTRY_METADATA } from '../../lib/functions';
+import { RecordsProperties, WORKFLOW_RECORDS_TYPE } from '../../lambdas/workflows/as-code-resource';
+import { actionsOf, resourcesOf, synthStudio } from './synth';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'studio-wac-'));
 const write = (name: string, definition: unknown) => {
@@ -40,6 +42,39 @@ describe('valid definitions', () => {
     expect(text).toContain('studio-prod-tasks');
     expect(text).toContain('studio-prod');
     expect(text).toContain(stack.getLogicalId(stack.data.table.node.defaultChild as never));
+  });
+  test('each machine is runnable: a version of its current revision, the alias live on it, and the records the API reads', () => {
+    const versions = resourcesOf(template, 'AWS::StepFunctions::StateMachineVersion');
+    const aliases = resourcesOf(template, 'AWS::StepFunctions::StateMachineAlias');
+    const records = resourcesOf(template, WORKFLOW_RECORDS_TYPE);
+    expect([Object.keys(versions).length, Object.keys(aliases).length, Object.keys(records).length]).toEqual([2, 2, 2]);
+    for (const [machineId, machine] of Object.entries(machines)) {
+      const name = machine.Properties!.StateMachineName as string;
+      const id = name.slice('studio-prod--'.length);
+      const [versionId] = Object.entries(versions).find(([, v]) => JSON.stringify(v.Properties!.StateMachineArn) === JSON.stringify({ Ref: machineId }))!;
+      // A new version whenever the definition changes: the version is replaced with the revision.
+      expect(versions[versionId]!.Properties!.StateMachineRevisionId).toEqual({ 'Fn::GetAtt': [machineId, 'StateMachineRevisionId'] });
+      const [aliasId, alias] = Object.entries(aliases).find(([, a]) => JSON.stringify(a.Properties!.RoutingConfiguration) === JSON.stringify([{ StateMachineVersionArn: { Ref: versionId }, Weight: 100 }]))!;
+      expect(alias.Properties!.Name).toBe('live');
+      const definition = TEMPLATES.find((t) => `studio-prod--${t.name}` === name)!.definition;
+      const [, record] = Object.entries(records).find(([, r]) => r.Properties!.WorkflowId === id)!;
+      expect(record.Properties).toMatchObject({
+        TableName: { Ref: stack.getLogicalId(stack.data.table.node.defaultChild as never) }, Environment: 'live',
+        Definition: JSON.stringify(definition), Name: (definition as { name: string }).name,
+        StateMachineArn: { Ref: machineId }, StateMachineVersionArn: { Ref: versionId }, AliasArn: { Ref: aliasId },
+      });
+      expect(RecordsProperties.omit({ TableName: true, StateMachineArn: true, StateMachineVersionArn: true, AliasArn: true }).safeParse(record.Properties).success).toBe(true);
+    }
+  });
+  test('the records function may update items of the table and nothing else', () => {
+    const records = Object.values(resourcesOf(template, WORKFLOW_RECORDS_TYPE));
+    const fnId = (records[0]!.Properties!.ServiceToken as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const fn = resourcesOf(template, 'AWS::Lambda::Function')[fnId]!;
+    expect(fn.Metadata?.[ENTRY_METADATA]).toBe('lambdas/workflows/as-code-resource.ts');
+    const roleId = (fn.Properties!.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const policies = Object.values(resourcesOf(template, 'AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties!.Roles) === JSON.stringify([{ Ref: roleId }]));
+    const actions = policies.flatMap((p) => actionsOf(p.Properties!.PolicyDocument)).sort();
+    expect(actions.filter((a) => !a.startsWith('logs:'))).toEqual(['dynamodb:UpdateItem', 'kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']);
   });
 });
 

@@ -23,7 +23,9 @@ export const SaveVersionBody = z.object({
   .refine((b) => jsonDepth(b.definition, MAX_DEFINITION_DEPTH) > MAX_DEFINITION_DEPTH || Buffer.byteLength(JSON.stringify(b.definition ?? null)) <= MAX_DEFINITION_BYTES,
   { path: ['definition'], message: `is larger than ${MAX_DEFINITION_BYTES / 1024} KB` });
 
-const WorkflowId = z.uuid();
+/** A UUID (workflows created through the API) or the file name of a workflow deployed as code
+ *  (lib/workflows-as-code.ts `workflowId`: letters, digits, `-`, `_`; a machine name holds 80). */
+const WorkflowId = z.union([z.uuid(), z.string().regex(/^[A-Za-z0-9_-]{1,80}$/)]);
 const VersionNumber = z.string().regex(/^[1-9][0-9]{0,8}$/, 'must be a version number (1, 2, ...)').transform(Number);
 
 /** The body as JSON, checked against `schema`: 400 if it is not JSON, 422 naming each bad field. */

@@ -1,0 +1,49 @@
+/**
+ * The cost model counts what a run really does: a real local run of a workflow with a report,
+ * its state transitions counted in the engine's history (every state entered, Parallel branches
+ * too) and its events on the local bus, equal to what lib/cost.ts counts from the compiled ASL
+ * (`emitted`). Exact: no tolerance.
+ */
+import { emitted, routeTo } from '../../lib/cost';
+import type { PutEventsResult } from '../../local/events';
+import { startTestStack, type TestStack } from '../helpers/stack';
+
+let stack: TestStack;
+const events: Array<{ DetailType?: string; Detail?: string }> = [];
+beforeAll(async () => {
+  stack = await startTestStack();
+  const put = stack.bus.putEvents.bind(stack.bus);
+  stack.bus.putEvents = (entries: unknown[]): Promise<PutEventsResult> => {
+    events.push(...(entries as typeof events));
+    return put(entries);
+  };
+}, 120_000);
+afterAll(() => stack.stop());
+
+const call = <T>(method: string, path: string, json?: unknown) => stack.apiJson<T>(path, { method, ...(json !== undefined ? { json } : {}) });
+
+it('transitions and events of a run with two reports in parallel branches equal the estimate\'s', async () => {
+  const definition = { name: 'Screen', start: 'both', tasks: [
+    { id: 'both', type: 'parallel', branches: [{ start: 'watch' }, { start: 'device' }], next: 'done' },
+    { id: 'watch', type: 'watchlist_report', next: null },
+    { id: 'device', type: 'watchlist_report', next: null },
+    { id: 'done', type: 'result', outcome: 'approve' },
+  ] };
+  const route = routeTo(definition, ['done']);
+  expect(route).toBeDefined();
+  const wf = await call<{ id: string }>('POST', '/v3.6/workflows', { name: 'Screen' });
+  expect((await call('POST', `/v3.6/workflows/${wf.body.id}/versions`, { definition })).status).toBe(201);
+  expect((await call('POST', `/v3.6/workflows/${wf.body.id}/versions/1/activate`)).status).toBe(200);
+  const applicant = await call<{ id: string }>('POST', '/v3.6/applicants', { first_name: 'Jane', last_name: 'Doe', dob: '1990-01-31' });
+  const run = await call<{ id: string }>('POST', '/v3.6/workflow_runs', { workflow_id: wf.body.id, applicant_id: applicant.body.id });
+  expect(run.status).toBe(201);
+  await stack.flushExecutionEvents();
+  expect((await call<{ status: string }>('GET', `/v3.6/workflow_runs/${run.body.id}`)).body.status).toBe('approved');
+
+  const [execution] = (await stack.engine.list({})).filter((e) => e.executionArn.endsWith(`:${run.body.id}`));
+  const history = await stack.engine.history(execution!.executionArn);
+  const transitions = history.filter((h) => h.type.endsWith('StateEntered')).length;
+  const ofRun = events.filter((e) => JSON.parse(e.Detail ?? '{}').workflow_run_id === run.body.id);
+  expect({ transitions, events: ofRun.length }).toEqual(emitted(route!));
+  expect(ofRun.map((e) => e.DetailType).sort()).toEqual(['workflow_run.completed', 'workflow_task.completed', 'workflow_task.completed', 'workflow_task.started', 'workflow_task.started']);
+}, 120_000);
