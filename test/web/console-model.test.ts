@@ -1,6 +1,6 @@
 /** The builder's pure edits: where "Add task after" puts a task, deletion, and how conditions are saved. */
-import { validate } from '../../compiler';
-import { addAfter, blankDraft, removeTask, START, type Draft, type NewTask } from '../../web/console/src/builder/model';
+import { findTemplate, validate } from '../../compiler';
+import { addAfter, blankDraft, connect, edgeRoute, insertOn, removeTask, START, type Draft, type NewTask } from '../../web/console/src/builder/model';
 import { flatten, parseValue, unflatten } from '../../web/console/src/builder/panel/conditions';
 import { push, redo, start, undo } from '../../web/console/src/builder/history';
 import { diffDefinitions } from '../../web/console/src/builder/diff';
@@ -74,4 +74,19 @@ test('comparing two definitions names tasks added, removed and changed, field by
   expect(diff.changed).toEqual([{ id: 'document_capture', label: 'Capture document', fields: [{ field: 'name', before: '—', after: '"Capture document"' }] }]);
   expect(diff.workflow).toEqual([{ field: 'description', before: '—', after: '"Now with a selfie"' }]);
   expect(diffDefinitions(after, after)).toEqual({ added: [], removed: [], changed: [], workflow: [] });
+});
+
+test('a task inserted on an edge leads where the edge led; connect reconnects a route; parallel branch starts are routes', () => {
+  const template = findTemplate('document_selfie_photo')?.definition as Draft;
+  const r = insertOn(template, 'decide', 'b1', { type: 'watchlist_report' });
+  expect(r?.draft.tasks.find((t) => t.id === 'decide')).toMatchObject({ branches: [{ next: 'approve' }, { next: 'watchlist_report' }] });
+  expect(r?.draft.tasks.find((t) => t.id === 'watchlist_report')).toMatchObject({ next: 'decline_face' });
+  expect(insertOn(template, START, 'start', { type: 'autofill' })?.draft).toMatchObject({ start: 'autofill', tasks: expect.arrayContaining([expect.objectContaining({ id: 'autofill', next: 'document' })]) });
+  expect(connect(template, 'selfie', 'next', 'facial_similarity').tasks.find((t) => t.id === 'selfie')).toMatchObject({ next: 'facial_similarity' });
+  expect(connect(template, 'selfie', 'next', 'selfie')).toBe(template);
+  expect(edgeRoute('decide:b1')).toEqual({ source: 'decide', key: 'b1' });
+  expect(edgeRoute(`${START}->document`)).toEqual({ source: START, key: 'start' });
+  const par: Draft = { name: 'P', start: 'p', tasks: [{ id: 'p', type: 'parallel', branches: [{ start: 'a' }, { start: 'b' }], next: null },
+    { id: 'a', type: 'watchlist_report', next: null }, { id: 'b', type: 'identity_report', next: null }] };
+  expect(connect(par, 'p', 'p1', 'a').tasks[0]).toMatchObject({ branches: [{ start: 'a' }, { start: 'a' }], next: null });
 });
