@@ -126,3 +126,32 @@ test('an edge reconnected by dragging its end, and by "Next task" without a poin
   expect(nextOf(await draftOf(page), 'document')).toBe('document_report');
   expect(errors).toEqual([]);
 }, 240_000);
+
+test('logic conditions: nested AND/OR/NOT groups, reordered by dragging and by Move up / Move down', async () => {
+  const { page, errors } = await openWith(template);
+  await node(page, 'Decide').click();
+  const field = (name: string) => page.getByLabel(name, { exact: true });
+  const button = (name: string) => page.getByRole('button', { name, exact: true });
+  // Drag the second condition by its handle onto the first: it moves to the top.
+  const conditions = page.getByRole('group', { name: 'Branch 1 conditions', exact: true }).locator(':scope > ol > li');
+  await conditions.nth(1).locator('.drag-handle').first().dragTo(conditions.nth(0));
+  await expect(field('Branch 1 condition 1 path').inputValue()).resolves.toBe('tasks.facial_similarity.output.result');
+  await button('Add group to branch 1').click();
+  await field('Branch 1 group 3 matches').selectOption({ label: 'None of these (NOT OR)' });
+  await button('Add condition to branch 1 group 3').click();
+  await button('Add condition to branch 1 group 3').click();
+  await field('Branch 1 condition 3.1 path').selectOption({ label: 'Document Report › result' });
+  await field('Branch 1 condition 3.1 value').selectOption('consider');
+  await field('Branch 1 condition 3.2 path').selectOption({ label: 'Facial Similarity Report › result' });
+  await field('Branch 1 condition 3.2 value').selectOption('consider');
+  await button('Move branch 1 group 3 up').click();
+  await field('Branch 1 group 2 matches').waitFor();
+  await button('Move branch 1 condition 2.2 up').click();
+  expect(await seriousViolations(page)).toEqual([]);
+  const doc = { path: 'tasks.document_report.output.result', op: 'eq', value: 'clear' };
+  const face = { path: 'tasks.facial_similarity.output.result', op: 'eq', value: 'clear' };
+  const when = ((await draftOf(page)).tasks.find((t) => t.id === 'decide')?.branches as Array<{ when: unknown }>)[0]?.when;
+  expect(when).toEqual({ all: [face, { not: { any: [{ ...face, value: 'consider' }, { ...doc, value: 'consider' }] } }, doc] });
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(errors).toEqual([]);
+}, 240_000);

@@ -6,6 +6,8 @@ import { Documents } from './Documents';
 import { Fields } from './Fields';
 import { LogicEditor } from './LogicEditor';
 import { NextRoute } from './NextRoute';
+import { ParallelEditor } from './ParallelEditor';
+import { SendReceiveEditor } from './SendReceiveEditor';
 import { ResultEditor } from './ResultEditor';
 import { RetryRoutes } from './RetryRoutes';
 import { Settings } from './Settings';
@@ -39,6 +41,8 @@ function TaskEditor({ draft, task, onChange }: { draft: Draft; task: Task; onCha
       {'next' in task && task.type !== 'parallel' && <NextRoute draft={draft} task={task} onChange={onChange} />}
       {task.type === 'retry' && <RetryRoutes draft={draft} task={task} onChange={onChange} />}
       <Fields task={task} onChange={(x) => onChange(x as Task)} />
+      {task.type === 'send_receive' && <SendReceiveEditor draft={draft} task={task} onChange={onChange} />}
+      {task.type === 'parallel' && <ParallelEditor draft={draft} task={task} onChange={onChange} />}
       {task.type === 'logic' && <LogicEditor draft={draft} task={task} onChange={onChange} />}
       {task.type === 'result' && <ResultEditor draft={draft} task={task} onChange={onChange} />}
     </form>
