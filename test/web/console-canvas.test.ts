@@ -155,3 +155,55 @@ test('logic conditions: nested AND/OR/NOT groups, reordered by dragging and by M
   expect(await seriousViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
 }, 240_000);
+
+test('panel: Send/Receive properties, parallel branches and join, custom inputs, branding and the Sources tab', async () => {
+  const { page, errors } = await openWith(template);
+  const field = (name: string) => page.getByLabel(name, { exact: true });
+  const button = (name: string) => page.getByRole('button', { name, exact: true });
+  await page.getByRole('button', { name: 'Add task between Facial Similarity Report and Decide', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Send/Receive Data', exact: true }).click();
+  await field('Task definition id').fill('crm_lookup');
+  await field('New Send property name').fill('surname');
+  await button('Add Send property').click();
+  await field('Send property surname format').selectOption('string');
+  await field('Send property surname semantic type').fill('last_name');
+  await field('Send property surname source').selectOption({ label: 'Document Report › All data' });
+  await field('New Receive property name').fill('risk');
+  await button('Add Receive property').click();
+  await field('Receive property risk format').selectOption('number');
+  await field('Receive property risk required').uncheck();
+
+  await node(page, 'Start').click();
+  await field('New Custom input name').fill('loyalty_id');
+  await button('Add Custom input').click();
+  await field('Custom input loyalty_id format').selectOption('number');
+  await field('Custom input loyalty_id semantic type').fill('ssn');
+  await field('Custom input loyalty_id required').uncheck();
+  await field('Show the welcome screen').uncheck();
+  await field('Logo URL (https)').fill('https://example.test/logo.png');
+  await field('Primary colour (#RRGGBB)').fill('#112233');
+  await page.getByRole('tab', { name: 'Sources', exact: true }).click();
+  await field('face on Review applicant').selectOption({ label: 'Facial Similarity Report › All data' });
+  await field('document on Decline applicant').selectOption({ label: 'Document Report › All data' });
+  await page.getByRole('button', { name: 'Add task between Start and Capture document', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Parallel', exact: true }).click();
+  await button('Add parallel branch').click();
+  await button('Add parallel branch').click();
+  await field('Parallel branch 1 starts at').selectOption({ label: 'Capture document' });
+  await button('Add parallel branch').click();
+  await button('Remove parallel branch 3').click();
+  await field('Branches join at (then goes to)').selectOption({ label: 'Decide' });
+
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const d = await draftOf(page) as Definition & Record<string, unknown>;
+  const task = (id: string) => d.tasks.find((t) => t.id === id);
+  expect(task('send_receive')).toMatchObject({ task_def_id: 'crm_lookup', next: 'decide',
+    send: { surname: { format: 'string', semantic: 'last_name', source: 'tasks.document_report.output' } }, receive: { risk: { format: 'number', required: false } } });
+  expect(task('parallel')).toMatchObject({ branches: [{ start: 'document' }, { start: '' }], next: 'decide' });
+  expect(d.input).toEqual({ applicant: ['first_name', 'last_name'], custom: { loyalty_id: { type: 'number', semantic: 'ssn', required: false } } });
+  expect(d.settings).toEqual({ welcome: false, branding: { logo_url: 'https://example.test/logo.png', primary_colour: '#112233' } });
+  expect(task('review')).toMatchObject({ output: { document: 'tasks.document_report.output', face: 'tasks.facial_similarity.output' } });
+  expect(task('decline_face')).toMatchObject({ output: { face: 'tasks.facial_similarity.output', document: 'tasks.document_report.output' } });
+  expect(errors).toEqual([]);
+}, 240_000);
