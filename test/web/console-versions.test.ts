@@ -78,8 +78,8 @@ test('task updates are applied and saved; the versions page shows both versions,
   await expect(canvas.getByRole('group', { name: 'Document Report', exact: true }).innerText()).resolves.toMatch(/Changed/);
   await expect(canvas.getByRole('group', { name: 'Capture document', exact: true }).innerText()).resolves.not.toMatch(/Changed|Added|Removed/);
   const json = page.getByRole('region', { name: 'JSON diff' });
-  expect(await json.locator('del').allInnerTexts()).toEqual([expect.stringMatching(/^- +"version": 1,?$/)]);
-  expect(await json.locator('ins').allInnerTexts()).toEqual([expect.stringMatching(/^\+ +"version": 2,?$/)]);
+  expect(await json.locator('del').allInnerTexts()).toEqual([expect.stringMatching(/^- +"version": 1,?\s*$/)]);
+  expect(await json.locator('ins').allInnerTexts()).toEqual([expect.stringMatching(/^\+ +"version": 2,?\s*$/)]);
   const cost = page.getByRole('region', { name: 'Cost per route' });
   await cost.getByText('Version 2', { exact: true }).waitFor();
   expect(await cost.getByRole('row').count()).toBe(4);
