@@ -58,7 +58,7 @@ export function Compare({ api, id, versions }: { api: Client; id: string; versio
           {list(t('compare.added'), shown.diff.added)}{list(t('compare.removed'), shown.diff.removed)}{list(t('compare.changed'), shown.diff.changed)}
           {shown.diff.workflow.length > 0 && list(t('compare.settings'), [{ id: '', label: t('compare.settings'), fields: shown.diff.workflow }])}
           <section aria-label={t('compare.json')}><h3>{t('compare.json')}</h3>
-            <pre className="json-diff">{shown.lines.map((l, i) => (
+            <pre className="json-diff" tabIndex={0}>{shown.lines.map((l, i) => (
               l.kind === 'added' ? <ins key={i}>+ {l.text}{'\n'}</ins> : l.kind === 'removed' ? <del key={i}>- {l.text}{'\n'}</del> : <span key={i}>  {l.text}{'\n'}</span>
             ))}</pre>
           </section>
