@@ -1,9 +1,9 @@
 /** The builder's pure edits: where "Add task after" puts a task, deletion, and how conditions are saved. */
-import { validate } from '../../compiler';
-import { addAfter, blankDraft, removeTask, START, type Draft, type NewTask } from '../../web/console/src/builder/model';
-import { flatten, parseValue, unflatten } from '../../web/console/src/builder/panel/conditions';
+import { findTemplate, validate } from '../../compiler';
+import { addAfter, blankDraft, connect, edgeRoute, insertOn, removeTask, START, type Draft, type NewTask } from '../../web/console/src/builder/model';
+import { flatten, fromGroup, moveItem, parseValue, toGroup, unflatten } from '../../web/console/src/builder/panel/conditions';
 import { push, redo, start, undo } from '../../web/console/src/builder/history';
-import { diffDefinitions } from '../../web/console/src/builder/diff';
+import { compareCanvas, diffDefinitions, jsonDiff } from '../../web/console/src/builder/diff';
 
 const add = (d: Draft, anchor: string, spec: NewTask) => {
   const r = addAfter(d, anchor, spec);
@@ -74,4 +74,52 @@ test('comparing two definitions names tasks added, removed and changed, field by
   expect(diff.changed).toEqual([{ id: 'document_capture', label: 'Capture document', fields: [{ field: 'name', before: '—', after: '"Capture document"' }] }]);
   expect(diff.workflow).toEqual([{ field: 'description', before: '—', after: '"Now with a selfie"' }]);
   expect(diffDefinitions(after, after)).toEqual({ added: [], removed: [], changed: [], workflow: [] });
+});
+
+test('a task inserted on an edge leads where the edge led; connect reconnects a route; parallel branch starts are routes', () => {
+  const template = findTemplate('document_selfie_photo')?.definition as Draft;
+  const r = insertOn(template, 'decide', 'b1', { type: 'watchlist_report' });
+  expect(r?.draft.tasks.find((t) => t.id === 'decide')).toMatchObject({ branches: [{ next: 'approve' }, { next: 'watchlist_report' }] });
+  expect(r?.draft.tasks.find((t) => t.id === 'watchlist_report')).toMatchObject({ next: 'decline_face' });
+  expect(insertOn(template, START, 'start', { type: 'autofill' })?.draft).toMatchObject({ start: 'autofill', tasks: expect.arrayContaining([expect.objectContaining({ id: 'autofill', next: 'document' })]) });
+  expect(connect(template, 'selfie', 'next', 'facial_similarity').tasks.find((t) => t.id === 'selfie')).toMatchObject({ next: 'facial_similarity' });
+  expect(connect(template, 'selfie', 'next', 'selfie')).toBe(template);
+  expect(edgeRoute('decide:b1')).toEqual({ source: 'decide', key: 'b1' });
+  expect(edgeRoute(`${START}->document`)).toEqual({ source: START, key: 'start' });
+  const par: Draft = { name: 'P', start: 'p', tasks: [{ id: 'p', type: 'parallel', branches: [{ start: 'a' }, { start: 'b' }], next: null },
+    { id: 'a', type: 'watchlist_report', next: null }, { id: 'b', type: 'identity_report', next: null }] };
+  expect(connect(par, 'p', 'p1', 'a').tasks[0]).toMatchObject({ branches: [{ start: 'a' }, { start: 'a' }], next: null });
+});
+
+test('condition groups: NOT wraps all/any, one comparison is saved bare, a nested group is kept, items move', () => {
+  const a = { path: 'input.applicant.first_name', op: 'exists' } as const;
+  const b = { path: 'input.applicant.last_name', op: 'exists' } as const;
+  expect(toGroup({ not: { any: [a, b] } })).toEqual({ mode: 'none', items: [a, b] });
+  expect(toGroup({ not: a })).toEqual({ mode: 'not_all', items: [a] });
+  expect(fromGroup({ mode: 'none', items: [a, b] })).toEqual({ not: { any: [a, b] } });
+  expect(fromGroup({ mode: 'not_all', items: [a] })).toEqual({ not: a });
+  expect(fromGroup({ mode: 'all', items: [a] })).toEqual(a);
+  expect(fromGroup({ mode: 'all', items: [{ all: [] }] })).toEqual({ all: [{ all: [] }] });
+  expect(fromGroup(toGroup({ any: [a, { not: { all: [a, b] } }] }))).toEqual({ any: [a, { not: { all: [a, b] } }] });
+  expect(moveItem([1, 2, 3], 2, 0)).toEqual([3, 1, 2]);
+  expect(moveItem([1, 2, 3], 0, -1)).toEqual([1, 2, 3]);
+});
+
+test('a group of one comparison keeps its any / none mode', () => {
+  const a = { path: 'input.applicant.first_name', op: 'exists' } as const;
+  for (const mode of ['all', 'any', 'not_all', 'none'] as const) expect(toGroup(fromGroup({ mode, items: [a] }))).toEqual({ mode, items: [a] });
+});
+
+test('the JSON diff keeps common lines and marks removed and added ones; the compare canvas keeps removed tasks, marked', () => {
+  expect(jsonDiff({ a: 1, b: 2 }, { a: 1, b: 3, c: 4 })).toEqual([
+    { kind: 'same', text: '{' }, { kind: 'same', text: '  "a": 1,' }, { kind: 'removed', text: '  "b": 2' },
+    { kind: 'added', text: '  "b": 3,' }, { kind: 'added', text: '  "c": 4' }, { kind: 'same', text: '}' },
+  ]);
+  const before = findTemplate('document_selfie_photo')?.definition as Draft;
+  const after = removeTask({ ...before, tasks: before.tasks.map((t) => (t.id === 'approve' ? { ...t, name: 'OK' } : t)) }, 'selfie');
+  const { draft, marks } = compareCanvas(before, after, diffDefinitions(before, after));
+  expect(draft.tasks.map((t) => t.id)).toContain('selfie');
+  expect(marks.get('selfie')).toBe('removed');
+  expect(marks.get('approve')).toBe('changed');
+  expect(marks.get('document')).toBe('changed');
 });

@@ -74,6 +74,16 @@ test('task updates are applied and saved; the versions page shows both versions,
   await changed.getByText('version: 1 → 2').waitFor();
   expect(await changed.getByRole('listitem').first().innerText()).toMatch(/^Document Report document_report/);
   await expect(page.getByRole('region', { name: 'Tasks added' }).innerText()).resolves.toMatch(/None/);
+  const canvas = page.getByRole('region', { name: 'Version 2 against version 1 on the canvas' });
+  await expect(canvas.getByRole('group', { name: 'Document Report', exact: true }).innerText()).resolves.toMatch(/Changed/);
+  await expect(canvas.getByRole('group', { name: 'Capture document', exact: true }).innerText()).resolves.not.toMatch(/Changed|Added|Removed/);
+  const json = page.getByRole('region', { name: 'JSON diff' });
+  expect(await json.locator('del').allInnerTexts()).toEqual([expect.stringMatching(/^- +"version": 1,?\s*$/)]);
+  expect(await json.locator('ins').allInnerTexts()).toEqual([expect.stringMatching(/^\+ +"version": 2,?\s*$/)]);
+  const cost = page.getByRole('region', { name: 'Cost per route' });
+  await cost.getByText('Version 2', { exact: true }).waitFor();
+  expect(await cost.getByRole('row').count()).toBe(4);
+  expect(await seriousViolations(page)).toEqual([]);
 
   await page.getByRole('link', { name: 'Open version 1' }).click();
   await page.getByText('Version 1, read-only').waitFor();

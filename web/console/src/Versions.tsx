@@ -1,8 +1,10 @@
-/** A workflow's versions: status, notes, who saved them and when; open one read-only, activate, archive (admins), compare two. */
+/** A workflow's versions: status, notes, who saved them and when; open one read-only, activate, archive (admins), compare two; the cost per route of the active one. */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client, VersionSummary, WorkflowView } from './api';
 import { Compare } from './builder/Compare';
+import { Cost } from './builder/Cost';
+import type { Draft } from './builder/model';
 import { Link } from './Link';
 import { useCanEdit } from './session';
 
@@ -12,6 +14,13 @@ export function Versions({ api, id }: { api: Client; id: string }) {
   const [versions, setVersions] = useState<VersionSummary[]>([]);
   const [error, setError] = useState('');
   const canEdit = useCanEdit();
+  const [priced, setPriced] = useState<{ version: number; draft: Draft } | undefined>();
+  // The cost per route of the active version, else the newest valid one.
+  const pricedVersion = (versions.find((v) => v.status === 'active') ?? versions.find((v) => v.status !== 'invalid'))?.version;
+  useEffect(() => {
+    if (pricedVersion === undefined) return;
+    api.version(id, pricedVersion).then((v) => setPriced({ version: v.version, draft: v.definition as Draft }), (e: Error) => setError(e.message));
+  }, [api, id, pricedVersion]);
   const load = useCallback(() => {
     Promise.all([api.workflow(id), api.versions(id)])
       .then(([w, v]) => { setWorkflow(w); setVersions([...v].sort((a, b) => b.version - a.version)); }, (e: Error) => setError(e.message));
@@ -40,6 +49,7 @@ export function Versions({ api, id }: { api: Client; id: string }) {
           </tr>
         ))}</tbody>
       </table>
+      {priced && <Cost draft={priced.draft} valid version={priced.version} />}
       {versions.length > 1 && <Compare api={api} id={id} versions={versions.map((v) => v.version)} />}
     </section>
   );

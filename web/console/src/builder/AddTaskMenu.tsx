@@ -1,21 +1,26 @@
 /** "Add task after": a menu button whose menuitems are the task types' display names (arrow keys move, Escape closes). */
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RESULT_DISPLAY_NAMES, TASK_DISPLAY_NAMES } from '../../../../compiler';
 import type { NewTask } from './model';
 
-const ITEMS: Array<{ label: string; spec: NewTask }> = [
+export const TASK_ITEMS: Array<{ label: string; spec: NewTask }> = [
   ...Object.entries(TASK_DISPLAY_NAMES).map(([type, label]) => ({ label, spec: { type } as NewTask })),
   ...Object.entries(RESULT_DISPLAY_NAMES).map(([outcome, label]) => ({ label, spec: { type: 'result', outcome } as NewTask })),
 ];
 
-export function AddTaskMenu({ disabled, onAdd }: { disabled: boolean; onAdd: (spec: NewTask) => void }) {
+interface Props {
+  disabled: boolean; onAdd: (spec: NewTask) => void;
+  /** Open: the menu shows (opened by this button, a node's (+) or an edge's (+)), named `label` (where the task goes). */
+  open: boolean; label: string; onToggle: () => void; onClose: () => void;
+}
+
+export function AddTaskMenu({ disabled, onAdd, open, label, onToggle, onClose }: Props) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
   useEffect(() => { if (open) menu.current?.querySelector<HTMLElement>('[role=menuitem]')?.focus(); }, [open]);
-  const close = () => { setOpen(false); button.current?.focus(); };
+  const close = () => { onClose(); button.current?.focus(); };
   const onKey = (e: KeyboardEvent) => {
     const items = [...(menu.current?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? [])];
     const i = items.indexOf(document.activeElement as HTMLElement);
@@ -25,11 +30,11 @@ export function AddTaskMenu({ disabled, onAdd }: { disabled: boolean; onAdd: (sp
   };
   return (
     <div className="menu-wrap">
-      <button ref={button} type="button" aria-haspopup="menu" aria-expanded={open} aria-controls="add-menu" disabled={disabled}
-        onClick={() => setOpen(!open)}>{t('builder.addAfter')}</button>
+      <button ref={button} type="button" aria-haspopup="menu" aria-expanded={open} aria-controls="add-menu" disabled={disabled && !open}
+        onClick={onToggle}>{t('builder.addAfter')}</button>
       {open && (
-        <ul id="add-menu" ref={menu} role="menu" aria-label={t('builder.addAfter')} onKeyDown={onKey}>
-          {ITEMS.map((item) => (
+        <ul id="add-menu" ref={menu} role="menu" aria-label={label} onKeyDown={onKey}>
+          {TASK_ITEMS.map((item) => (
             <li key={item.label} role="none">
               <button type="button" role="menuitem" tabIndex={-1} onClick={() => { onAdd(item.spec); close(); }}>{item.label}</button>
             </li>

@@ -6,12 +6,13 @@ import { validate } from '../../../../compiler';
 import type { Client, VersionSummary, WorkflowView } from '../api';
 import { Link } from '../Link';
 import { useCanEdit } from '../session';
-import { Canvas } from './Canvas';
+import { Canvas, type CanvasEdits } from './Canvas';
 import { CodeView } from './CodeView';
 import { Cost } from './Cost';
 import { toGraph } from './graph';
 import { useHistory } from './history';
-import { addAfter, blankDraft, openSlot, removeTask, START, taskLabel, type Draft, type NewTask } from './model';
+import { addAfter, blankDraft, connect, edgeRoute, insertOn, openSlot, removeTask, START, taskLabel, type Draft, type NewTask } from './model';
+import { Palette } from './Palette';
 import { Panel } from './panel/Panel';
 import { Problems } from './Problems';
 import { SaveDialog } from './SaveDialog';
@@ -51,12 +52,32 @@ export function Builder({ api, id, version }: { api: Client; id: string; version
   const edit = readOnly ? () => undefined : history.set;
   const problems = useMemo(() => validate(draft).problems, [draft]);
   const graph = useMemo(() => toGraph(draft, problems, t('builder.start')), [draft, problems, t]);
-  const labelOf = (task: string) => { const x = draft.tasks.find((y) => y.id === task); return x ? taskLabel(x) : task; };
+  const labelOf = (task: string) => { if (task === START) return t('builder.start'); const x = draft.tasks.find((y) => y.id === task); return x ? taskLabel(x) : task; };
   const dirty = !saved || saved.draft !== draft;
+  // Where the add menu puts the task: a route (a node's (+) or an edge's (+)), else after the selected task.
+  const [adding, setAdding] = useState<{ source: string; key: string; label: string } | null>(null);
+  const took = (done: { draft: Draft; id: string } | undefined) => { if (done) { history.set(done.draft); setSelected(done.id); } };
   const add = (spec: NewTask) => {
-    if (selected === null) return;
-    const done = addAfter(draft, selected, spec);
-    if (done) { history.set(done.draft); setSelected(done.id); }
+    if (adding) took(insertOn(draft, adding.source, adding.key, spec));
+    else if (selected !== null) took(addAfter(draft, selected, spec));
+    setAdding(null);
+  };
+  const canAdd = (id: string) => openSlot(draft, id) !== undefined;
+  const edits: CanvasEdits = {
+    canAdd,
+    onAddAfter: (node) => {
+      const slot = openSlot(draft, node);
+      setSelected(node);
+      if (slot) setAdding({ source: node, key: slot.key, label: t('builder.addAfterNode', { name: labelOf(node) }) });
+    },
+    onInsert: (source, key, label) => setAdding({ source, key, label }),
+    onDrop: (spec, on) => {
+      if ('node' in on) { took(addAfter(draft, on.node, spec)); return; }
+      const r = edgeRoute(on.edge);
+      took(insertOn(draft, r.source, r.key, spec));
+    },
+    onReconnect: (source, key, target) => history.set(connect(draft, source, key, target)),
+    onConnect: (source, target) => { const slot = openSlot(draft, source); if (slot) history.set(connect(draft, source, slot.key, target)); },
   };
   const save = async (notes: string) => {
     const v = await api.saveVersion(id, draft, notes);
@@ -87,14 +108,17 @@ export function Builder({ api, id, version }: { api: Client; id: string; version
       </div>
       {readOnly && saved ? (
         <p className="version">{t('versions.readOnly', { n: saved.version })} · <span className={`status status-${saved.status}`}>{t(`builder.status.${saved.status}`)}</span></p>
-      ) : <Toolbar history={history} canAdd={selected !== null && openSlot(draft, selected) !== undefined} onAdd={add}
+      ) : <Toolbar history={history} canAdd={selected !== null && canAdd(selected)} onAdd={add}
+        menu={{ open: adding !== null, label: adding?.label ?? t('builder.addAfter'), onClose: () => setAdding(null),
+          onToggle: () => { if (adding) setAdding(null); else if (selected !== null) edits.onAddAfter(selected); } }}
         canDelete={selected !== null && selected !== START} onDelete={() => { if (selected) { history.set(removeTask(draft, selected)); setSelected(START); } }}
         saved={saved} dirty={dirty} onSave={() => setSaving(true)} onActivate={() => void activate()} />}
       <p className="notice" role="status">{error || notice}</p>
       {!readOnly && <Updates draft={draft} onChange={edit} />}
-      <div className="work">
+      <div className={readOnly ? 'work' : 'work editable'}>
+        {!readOnly && <Palette canAdd={selected !== null && canAdd(selected)} onAdd={(spec) => { if (selected !== null) took(addAfter(draft, selected, spec)); }} />}
         <ReactFlowProvider>
-          <Canvas nodes={graph.nodes} edges={graph.edges} selected={selected} onSelect={setSelected} />
+          <Canvas nodes={graph.nodes} edges={graph.edges} selected={selected} onSelect={setSelected} edits={readOnly ? undefined : edits} />
         </ReactFlowProvider>
         <fieldset className="side" disabled={readOnly}>
           {code ? <CodeView draft={draft} onChange={edit} /> : <Panel draft={draft} selected={selected} onChange={edit} />}

@@ -1,17 +1,40 @@
-/** The canvas: nodes laid out by ELK from Start; selecting a node (click, or Enter when focused) selects its task. */
-import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Edge, type NodeChange } from '@xyflow/react';
-import { useEffect, useState } from 'react';
+/**
+ * The canvas: nodes laid out by ELK from Start; selecting a node (click, or Enter when focused)
+ * selects its task. When editable: (+) under a node and on every edge, palette items dropped on
+ * an edge or a node, edges reconnected by dragging their end, and new routes drawn from a node.
+ */
+import { Background, ControlButton, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type NodeChange } from '@xyflow/react';
+import { useEffect, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EdgeInfo, NodeInfo } from './graph';
-import { layout } from './layout';
+import { layout, NODE_H, NODE_W } from './layout';
+import { edgeRoute, type NewTask } from './model';
+import { PALETTE_MIME } from './Palette';
+import { RouteEdge, type RouteFlowEdge } from './RouteEdge';
 import { TaskNode, type TaskFlowNode } from './TaskNode';
 
 const NODE_TYPES = { task: TaskNode };
+const EDGE_TYPES = { route: RouteEdge };
 const MINIMAP: Record<string, string> = { start: '#111827', capture: '#1d4ed8', verification: '#6d28d9', logic: '#b45309', action: '#0f766e', result: '#15803d' };
 
-interface Props { nodes: NodeInfo[]; edges: EdgeInfo[]; selected: string | null; onSelect: (id: string) => void }
+/** What the canvas may change (absent: read-only). Routes are named by their source task and key (model.ts `routesOf`). */
+export interface CanvasEdits {
+  canAdd: (id: string) => boolean;
+  onAddAfter: (id: string) => void;
+  onInsert: (source: string, key: string, label: string) => void;
+  onDrop: (spec: NewTask, on: { edge: string } | { node: string }) => void;
+  onReconnect: (source: string, key: string, target: string) => void;
+  onConnect: (source: string, target: string) => void;
+}
 
-export function Canvas({ nodes, edges, selected, onSelect }: Props) {
+interface Props {
+  nodes: NodeInfo[]; edges: EdgeInfo[]; selected: string | null; onSelect: (id: string) => void;
+  edits?: CanvasEdits | undefined;
+  /** Nodes marked (compare: added / changed / removed; a trial: visited) and edges drawn as a taken route. */
+  marks?: ReadonlyMap<string, string> | undefined; taken?: ReadonlySet<string> | undefined;
+}
+
+export function Canvas({ nodes, edges, selected, onSelect, edits, marks, taken }: Props) {
   const { t } = useTranslation();
   const [positions, setPositions] = useState<Map<string, { x: number; y: number }>>(new Map());
   // The layout depends on the graph's shape only (ids and edges), not on labels or problems.
@@ -22,29 +45,79 @@ export function Canvas({ nodes, edges, selected, onSelect }: Props) {
     void layout(ids, links.map(([id, source, target]) => ({ id, source, target }))).then((p) => { if (live) setPositions(p); });
     return () => { live = false; };
   }, [shape]);
+  const labels = new Map(nodes.map((n) => [n.id, n.label]));
   const flowNodes: TaskFlowNode[] = nodes.map((n) => ({
     id: n.id, type: 'task', position: positions.get(n.id) ?? { x: 0, y: 0 }, selected: n.id === selected,
-    data: { label: n.label, cls: n.cls, problems: n.problems }, ariaLabel: n.label, draggable: false, deletable: false,
+    // Fixed dimensions (the layout's): the minimap draws only nodes whose size it knows.
+    width: NODE_W, height: NODE_H,
+    data: { label: n.label, cls: n.cls, problems: n.problems, mark: marks?.get(n.id), onAdd: edits?.canAdd(n.id) ? () => edits.onAddAfter(n.id) : undefined },
+    ariaLabel: n.label, draggable: false, deletable: false, connectable: edits !== undefined,
     ...(n.problems > 0 ? { domAttributes: { 'aria-description': t('builder.invalidNode', { name: n.label }) } } : {}),
   }));
-  const flowEdges: Edge[] = edges.map((e) => ({
-    id: e.id, source: e.source, target: e.target, focusable: false, deletable: false, className: `edge-${e.kind}`,
-    ...(e.label ? { label: e.label, ariaLabel: `${e.label}` } : {}),
-  }));
+  const flowEdges: RouteFlowEdge[] = edges.map((e) => {
+    const { source, key } = edgeRoute(e.id);
+    return {
+      id: e.id, source: e.source, target: e.target, type: 'route', focusable: false, deletable: false, reconnectable: edits ? 'target' : false,
+      className: `edge-${e.kind}${taken?.has(e.id) ? ' taken' : ''}`, ariaLabel: t('builder.edge', { from: labels.get(e.source), to: labels.get(e.target) }),
+      data: { label: e.label, from: labels.get(e.source) ?? e.source, to: labels.get(e.target) ?? e.target,
+        onInsert: edits ? () => edits.onInsert(source, key, t('builder.insertBetween', { from: labels.get(e.source), to: labels.get(e.target) })) : undefined },
+    };
+  });
   const onNodesChange = (changes: NodeChange<TaskFlowNode>[]) => {
     for (const c of changes) if (c.type === 'select' && c.selected) onSelect(c.id);
   };
+  const onDragOver = (e: DragEvent) => {
+    if (edits && e.dataTransfer.types.includes(PALETTE_MIME)) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; }
+  };
+  const onDrop = (e: DragEvent) => {
+    const raw = e.dataTransfer.getData(PALETTE_MIME);
+    if (!edits || !raw) return;
+    e.preventDefault();
+    const on = dropTarget(e.clientX, e.clientY);
+    if (on) edits.onDrop(JSON.parse(raw) as NewTask, on);
+  };
   return (
-    <div className="canvas" role="region" aria-label={t('builder.canvas')}>
-      <ReactFlow nodes={flowNodes} edges={flowEdges} nodeTypes={NODE_TYPES} onNodesChange={onNodesChange}
-        onNodeClick={(_, n) => onSelect(n.id)} nodesConnectable={false} nodesDraggable={false} edgesFocusable={false}
+    <div className="canvas" role="region" aria-label={t('builder.canvas')} onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow nodes={flowNodes} edges={flowEdges} nodeTypes={NODE_TYPES} edgeTypes={EDGE_TYPES} onNodesChange={onNodesChange}
+        onNodeClick={(_, n) => onSelect(n.id)} nodesConnectable={edits !== undefined} nodesDraggable={false} edgesFocusable={false}
+        onReconnect={(old: Edge, c: Connection) => { const r = edgeRoute(old.id); if (c.target) edits?.onReconnect(r.source, r.key, c.target); }}
+        onConnect={(c: Connection) => { if (c.source && c.target) edits?.onConnect(c.source, c.target); }}
         fitView minZoom={0.2} proOptions={{ hideAttribution: true }}>
         <Background />
-        <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel={null} nodeStrokeWidth={3} nodeColor={(n) => MINIMAP[(n.data as { cls: string }).cls] ?? '#8a94a3'} />
+        <Controls showInteractive={false}><PanButtons /></Controls>
+        <MiniMap pannable zoomable ariaLabel={t('builder.minimap')} nodeStrokeWidth={3} nodeColor={(n) => MINIMAP[(n.data as { cls: string }).cls] ?? '#8a94a3'} />
         <FitOnLayout positions={positions} />
       </ReactFlow>
     </div>
+  );
+}
+
+/** The edge (its (+) or its line) or the node under a drop point. */
+function dropTarget(x: number, y: number): { edge: string } | { node: string } | undefined {
+  for (const el of document.elementsFromPoint(x, y)) {
+    const edge = el.closest('[data-edge-id]')?.getAttribute('data-edge-id') ?? el.closest('.react-flow__edge')?.getAttribute('data-id');
+    if (edge) return { edge };
+    const node = el.closest('.react-flow__node')?.getAttribute('data-id');
+    if (node) return { node };
+  }
+  return undefined;
+}
+
+/** Pan without a pointer: the view moves by a quarter of its size. */
+function PanButtons() {
+  const { t } = useTranslation();
+  const flow = useReactFlow();
+  const pan = (dx: number, dy: number) => () => {
+    const v = flow.getViewport();
+    void flow.setViewport({ ...v, x: v.x + dx, y: v.y + dy });
+  };
+  return (
+    <>
+      <ControlButton onClick={pan(0, 120)} aria-label={t('builder.panUp')} title={t('builder.panUp')}>↑</ControlButton>
+      <ControlButton onClick={pan(0, -120)} aria-label={t('builder.panDown')} title={t('builder.panDown')}>↓</ControlButton>
+      <ControlButton onClick={pan(120, 0)} aria-label={t('builder.panLeft')} title={t('builder.panLeft')}>←</ControlButton>
+      <ControlButton onClick={pan(-120, 0)} aria-label={t('builder.panRight')} title={t('builder.panRight')}>→</ControlButton>
+    </>
   );
 }
 

@@ -1,20 +1,29 @@
-/** Compare two versions: tasks added, removed and changed, each change shown field by field (before → after). */
+/** Compare two versions: tasks added, removed and changed (field by field, and marked on a canvas), and a JSON diff. */
+import { ReactFlowProvider } from '@xyflow/react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../api';
-import { diffDefinitions, type DefinitionDiff, type TaskChange } from './diff';
+import { Canvas } from './Canvas';
+import { compareCanvas, diffDefinitions, jsonDiff, type DefinitionDiff, type DiffLine, type TaskChange } from './diff';
+import { toGraph } from './graph';
 import type { Draft } from './model';
+
+interface Shown { diff: DefinitionDiff; graph: ReturnType<typeof toGraph>; marks: Map<string, string>; lines: DiffLine[] }
 
 export function Compare({ api, id, versions }: { api: Client; id: string; versions: number[] }) {
   const { t } = useTranslation();
   const [a, setA] = useState(versions[1] ?? 1);
   const [b, setB] = useState(versions[0] ?? 1);
-  const [diff, setDiff] = useState<DefinitionDiff | undefined>();
+  const [shown, setShown] = useState<Shown | undefined>();
   const [error, setError] = useState('');
   const run = async () => {
     try {
       const [x, y] = await Promise.all([api.version(id, a), api.version(id, b)]);
-      setDiff(diffDefinitions(x.definition as Draft, y.definition as Draft));
+      const before = x.definition as Draft;
+      const after = y.definition as Draft;
+      const diff = diffDefinitions(before, after);
+      const { draft, marks } = compareCanvas(before, after, diff);
+      setShown({ diff, graph: toGraph(draft, [], t('builder.start')), marks, lines: jsonDiff(before, after) });
     } catch (e) { setError((e as Error).message); }
   };
   const pick = (label: string, value: number, set: (n: number) => void, key: string) => (
@@ -38,10 +47,21 @@ export function Compare({ api, id, versions }: { api: Client; id: string; versio
         <button type="button" onClick={() => void run()}>{t('compare.run')}</button>
       </div>
       {error && <p role="alert" className="error">{error}</p>}
-      {diff && (
+      {shown && (
         <div className="diff">
-          {list(t('compare.added'), diff.added)}{list(t('compare.removed'), diff.removed)}{list(t('compare.changed'), diff.changed)}
-          {diff.workflow.length > 0 && list(t('compare.settings'), [{ id: '', label: t('compare.settings'), fields: diff.workflow }])}
+          <section className="compare-canvas" aria-label={t('compare.canvas', { a, b })}>
+            <h3>{t('compare.canvas', { a, b })}</h3>
+            <ReactFlowProvider>
+              <Canvas nodes={shown.graph.nodes} edges={shown.graph.edges} selected={null} onSelect={() => undefined} marks={shown.marks} />
+            </ReactFlowProvider>
+          </section>
+          {list(t('compare.added'), shown.diff.added)}{list(t('compare.removed'), shown.diff.removed)}{list(t('compare.changed'), shown.diff.changed)}
+          {shown.diff.workflow.length > 0 && list(t('compare.settings'), [{ id: '', label: t('compare.settings'), fields: shown.diff.workflow }])}
+          <section aria-label={t('compare.json')}><h3>{t('compare.json')}</h3>
+            <pre className="json-diff" tabIndex={0}>{shown.lines.map((l, i) => (
+              l.kind === 'added' ? <ins key={i}>+ {l.text}{'\n'}</ins> : l.kind === 'removed' ? <del key={i}>- {l.text}{'\n'}</del> : <span key={i}>  {l.text}{'\n'}</span>
+            ))}</pre>
+          </section>
         </div>
       )}
     </section>

@@ -9,7 +9,8 @@ import { taskLabel, type Draft } from './model';
 
 const RUNS = 10_000;
 
-export function Cost({ draft, valid }: { draft: Draft; valid: boolean }) {
+/** `version`: the saved version priced (the versions page); absent: the draft being edited. */
+export function Cost({ draft, valid, version }: { draft: Draft; valid: boolean; version?: number }) {
   const { t } = useTranslation();
   const rows = useMemo(() => (valid ? draft.tasks.filter((x) => x.type === 'result').flatMap((r) => {
     const route = routeTo(draft, [r.id]);
@@ -19,6 +20,7 @@ export function Cost({ draft, valid }: { draft: Draft; valid: boolean }) {
   return (
     <section className="cost" role="region" aria-labelledby="cost-h">
       <h2 id="cost-h">{t('cost.heading')}</h2>
+      {version !== undefined && <p>{t('cost.ofVersion', { n: version })}</p>}
       <table>
         <thead><tr><th>{t('cost.route')}</th><th>{t('cost.transitions')}</th><th>{t('cost.captures')}</th><th>{t('cost.reports')}</th><th>{t('cost.usd', { runs: RUNS.toLocaleString('en-US') })}</th></tr></thead>
         <tbody>{rows.map((r) => (

@@ -1,20 +1,28 @@
-/** A canvas node: class colour and icon, the task's name, a mark when it has problems. */
+/** A canvas node: class colour and icon, the task's name, a mark when it has problems, and (+) to add a task after it. */
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
 import type { TaskClass } from './graph';
 
-export type TaskNodeData = { label: string; cls: TaskClass; problems: number };
+export type TaskNodeData = { label: string; cls: TaskClass; problems: number; mark?: string | undefined; onAdd?: (() => void) | undefined };
 export type TaskFlowNode = Node<TaskNodeData, 'task'>;
 
 const ICON: Record<TaskClass, string> = { start: '▶', capture: '◉', verification: '✔', logic: '◇', action: '↻', result: '⚑' };
 
 export function TaskNode({ data, selected }: NodeProps<TaskFlowNode>) {
+  const { t } = useTranslation();
+  const mark = data.mark ? ` mark-${data.mark}` : '';
   return (
-    <div className={`task-node cls-${data.cls}${selected ? ' selected' : ''}${data.problems > 0 ? ' invalid' : ''}`}>
-      {data.cls !== 'start' && <Handle type="target" position={Position.Top} isConnectable={false} />}
+    <div className={`task-node cls-${data.cls}${selected ? ' selected' : ''}${data.problems > 0 ? ' invalid' : ''}${mark}`}>
+      {data.cls !== 'start' && <Handle type="target" position={Position.Top} isConnectableStart={false} />}
       <span className="icon" aria-hidden="true">{ICON[data.cls]}</span>
       <span className="label">{data.label}</span>
+      {data.mark && <span className="mark">{t(`compare.mark.${data.mark}`)}</span>}
       {data.problems > 0 && <span className="badge" aria-hidden="true">{data.problems}</span>}
-      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+      <Handle type="source" position={Position.Bottom} isConnectableEnd={false} />
+      {data.onAdd && (
+        <button type="button" className="node-add nodrag nopan" aria-label={t('builder.addAfterNode', { name: data.label })}
+          onClick={(e) => { e.stopPropagation(); data.onAdd?.(); }}>+</button>
+      )}
     </div>
   );
 }

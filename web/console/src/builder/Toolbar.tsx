@@ -7,18 +7,18 @@ import type { NewTask } from './model';
 
 interface Props {
   history: { undo: () => void; redo: () => void; canUndo: boolean; canRedo: boolean };
-  canAdd: boolean; onAdd: (spec: NewTask) => void; canDelete: boolean; onDelete: () => void;
+  canAdd: boolean; onAdd: (spec: NewTask) => void; menu: { open: boolean; label: string; onToggle: () => void; onClose: () => void }; canDelete: boolean; onDelete: () => void;
   saved: { version: number; status: VersionSummary['status'] } | undefined; dirty: boolean; onSave: () => void; onActivate: () => void;
 }
 
-export function Toolbar({ history, canAdd, onAdd, canDelete, onDelete, saved, dirty, onSave, onActivate }: Props) {
+export function Toolbar({ history, canAdd, onAdd, menu, canDelete, onDelete, saved, dirty, onSave, onActivate }: Props) {
   const { t } = useTranslation();
   const canEdit = useCanEdit();
   return (
     <div className="toolbar" role="toolbar" aria-label={t('builder.canvas')}>
       <button type="button" onClick={history.undo} disabled={!history.canUndo} aria-keyshortcuts="Control+Z">{t('builder.undo')}</button>
       <button type="button" onClick={history.redo} disabled={!history.canRedo} aria-keyshortcuts="Control+Y">{t('builder.redo')}</button>
-      <AddTaskMenu disabled={!canAdd} onAdd={onAdd} />
+      <AddTaskMenu disabled={!canAdd} onAdd={onAdd} {...menu} />
       <button type="button" onClick={onDelete} disabled={!canDelete}>{t('builder.delete')}</button>
       <span className="spacer" />
       <span className="version">

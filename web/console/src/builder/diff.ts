@@ -29,3 +29,38 @@ export function diffDefinitions(before: Draft, after: Draft): DefinitionDiff {
     workflow: fieldChanges(before, after, ['tasks']),
   };
 }
+
+export interface DiffLine { kind: 'same' | 'added' | 'removed'; text: string }
+
+/** A line diff (longest common subsequence) of the two definitions as pretty-printed JSON. */
+export function jsonDiff(before: unknown, after: unknown): DiffLine[] {
+  const a = JSON.stringify(before, null, 2).split('\n');
+  const b = JSON.stringify(after, null, 2).split('\n');
+  // lcs[i][j]: the common subsequence length of a[i..] and b[j..].
+  const lcs = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i -= 1) {
+    for (let j = b.length - 1; j >= 0; j -= 1) {
+      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    }
+  }
+  const out: DiffLine[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && j < b.length && a[i] === b[j]) { out.push({ kind: 'same', text: a[i]! }); i += 1; j += 1; }
+    else if (i < a.length && (j >= b.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) { out.push({ kind: 'removed', text: a[i]! }); i += 1; }
+    else { out.push({ kind: 'added', text: b[j]! }); j += 1; }
+  }
+  return out;
+}
+
+/** The canvas of a comparison: the newer definition plus the tasks it removed, each task marked. */
+export function compareCanvas(before: Draft, after: Draft, diff: DefinitionDiff): { draft: Draft; marks: Map<string, string> } {
+  const removed = (Array.isArray(before.tasks) ? before.tasks : []).filter((t) => diff.removed.some((r) => r.id === t.id));
+  const marks = new Map<string, string>([
+    ...diff.added.map((c) => [c.id, 'added'] as [string, string]),
+    ...diff.changed.map((c) => [c.id, 'changed'] as [string, string]),
+    ...diff.removed.map((c) => [c.id, 'removed'] as [string, string]),
+  ]);
+  return { draft: { ...after, tasks: [...(Array.isArray(after.tasks) ? after.tasks : []), ...removed] }, marks };
+}

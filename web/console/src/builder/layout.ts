@@ -12,7 +12,7 @@ export async function layout(nodes: string[], edges: Link[]): Promise<Map<string
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered', 'elk.direction': 'DOWN', 'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-      'elk.layered.crossingMinimization.forceNodeModelOrder': 'true', 'elk.spacing.nodeNode': '40', 'elk.layered.spacing.nodeNodeBetweenLayers': '60',
+      'elk.layered.crossingMinimization.forceNodeModelOrder': 'true', 'elk.spacing.nodeNode': '40', 'elk.layered.spacing.nodeNodeBetweenLayers': '80',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
     },
     children: nodes.map((id) => ({ id, width: NODE_W, height: NODE_H })),

@@ -68,19 +68,47 @@ function setRoute(t: Task, key: string, target: string | null): Task {
   }
   if (t.type === 'retry') return key === 'limit' ? { ...t, limit_reached: target } : { ...t, target: target ?? '' };
   if (t.type === 'result') return t;
+  if (t.type === 'parallel' && key !== 'next') return { ...t, branches: t.branches.map((b, i) => (`p${i}` === key ? { start: target ?? '' } : b)) };
   return { ...t, next: target } as Task;
 }
 
 /** Inserts a new task on the open route of `anchor`; what followed there now follows the new task. */
 export function addAfter(draft: Draft, anchor: string, spec: NewTask): { draft: Draft; id: string } | undefined {
   const slot = openSlot(draft, anchor);
-  if (!slot) return undefined;
+  return slot ? insertOn(draft, anchor, slot.key, spec) : undefined;
+}
+
+/** The route `key` of `source` (`start` for Start), or undefined. */
+export function routeOf(draft: Draft, source: string, key: string): Route | undefined {
+  if (source === START) return key === 'start' ? { key, target: draft.start || null, kind: 'next' } : undefined;
+  const t = draft.tasks.find((x) => x.id === source);
+  return t ? routesOf(t).find((r) => r.key === key) : undefined;
+}
+
+/** Inserts a new task on route `key` of `source` (an edge, or an open route): the new task leads where the route led. */
+export function insertOn(draft: Draft, source: string, key: string, spec: NewTask): { draft: Draft; id: string } | undefined {
+  const route = routeOf(draft, source, key);
+  if (!route) return undefined;
   const id = newId(spec.type === 'result' ? spec.outcome : spec.type, new Set(draft.tasks.map((t) => t.id)));
-  const follow = slot.target;
+  const follow = route.target;
   let task = freshTask(spec, id);
   if (follow) task = task.type === 'logic' ? setRoute(task, 'b0', follow) : setRoute(task, 'next', follow);
-  const tasks = draft.tasks.map((t) => (t.id === anchor ? setRoute(t, slot.key, id) : t));
-  return { draft: { ...draft, ...(anchor === START ? { start: id } : {}), tasks: [...tasks, task] }, id };
+  const tasks = draft.tasks.map((t) => (t.id === source ? setRoute(t, key, id) : t));
+  return { draft: { ...draft, ...(source === START ? { start: id } : {}), tasks: [...tasks, task] }, id };
+}
+
+/** Points route `key` of `source` at `target` (reconnecting an edge, or connecting an open route). */
+export function connect(draft: Draft, source: string, key: string, target: string | null): Draft {
+  if (source === START) return key === 'start' ? { ...draft, start: target ?? '' } : draft;
+  if (target === source || !routeOf(draft, source, key)) return draft;
+  return { ...draft, tasks: draft.tasks.map((t) => (t.id === source ? setRoute(t, key, target) : t)) };
+}
+
+/** The key of an edge id made by graph.ts (`__start->x` or `<source>:<key>`). */
+export function edgeRoute(edgeId: string): { source: string; key: string } {
+  if (edgeId.startsWith(`${START}->`)) return { source: START, key: 'start' };
+  const i = edgeId.lastIndexOf(':');
+  return { source: edgeId.slice(0, i), key: edgeId.slice(i + 1) };
 }
 
 export const updateTask = (draft: Draft, id: string, next: Task): Draft =>

@@ -4,7 +4,7 @@ import { OPS, type Comparison } from '../../../../../compiler';
 import type { PathOption } from '../paths';
 import { NO_VALUE_OPS, parseValue, valueText } from './conditions';
 
-interface Props { cmp: Comparison; n: number; m: number; paths: PathOption[]; onChange: (c: Comparison) => void; onRemove: () => void }
+interface Props { cmp: Comparison; n: number; m: number | string; paths: PathOption[]; onChange: (c: Comparison) => void; onRemove: () => void }
 
 export function ConditionRow({ cmp, n, m, paths, onChange, onRemove }: Props) {
   const { t } = useTranslation();

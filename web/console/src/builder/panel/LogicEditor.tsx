@@ -1,10 +1,9 @@
-/** Logic: branches in evaluation order, each a name, its conditions (all or any) and where it goes. */
+/** Logic: branches in evaluation order, each a name, its conditions (nested AND / OR / NOT groups) and where it goes. */
 import { useTranslation } from 'react-i18next';
-import type { Comparison, TaskOf } from '../../../../../compiler';
+import type { TaskOf } from '../../../../../compiler';
 import { taskLabel, type Draft } from '../model';
 import { pathsAt } from '../paths';
-import { ConditionRow } from './ConditionRow';
-import { flatten, unflatten, type Mode } from './conditions';
+import { ConditionGroup } from './ConditionGroup';
 
 type Logic = TaskOf<'logic'>;
 type Branch = Logic['branches'][number];
@@ -26,8 +25,6 @@ export function LogicEditor({ draft, task, onChange }: { draft: Draft; task: Log
       <legend>{t('panel.branches')}</legend>
       {task.branches.map((b, i) => {
         const n = i + 1;
-        const flat = flatten(b.when);
-        const setList = (mode: Mode, list: Comparison[]) => setBranch(i, { ...b, when: unflatten(mode, list) });
         return (
           <fieldset key={i} className="branch">
             <legend>{b.name || t('panel.branch', { n })}</legend>
@@ -35,22 +32,7 @@ export function LogicEditor({ draft, task, onChange }: { draft: Draft; task: Log
               <label htmlFor={`b-${n}-name`}>{t('panel.branchName', { n })}</label>
               <input id={`b-${n}-name`} value={b.name ?? ''} onChange={(e) => { const { name: _n, ...rest } = b; setBranch(i, e.target.value ? { ...rest, name: e.target.value } : rest); }} />
             </div>
-            {'nested' in flat ? <pre>{JSON.stringify(flat.nested, null, 2)}</pre> : (
-              <>
-                <div className="field">
-                  <label htmlFor={`b-${n}-mode`}>{t('panel.match', { n })}</label>
-                  <select id={`b-${n}-mode`} value={flat.mode} onChange={(e) => setList(e.target.value as Mode, flat.list)}>
-                    <option value="all">{t('panel.all')}</option><option value="any">{t('panel.any')}</option>
-                  </select>
-                </div>
-                {flat.list.map((c, j) => (
-                  <ConditionRow key={j} cmp={c} n={n} m={j + 1} paths={paths}
-                    onChange={(x) => setList(flat.mode, flat.list.map((y, k) => (k === j ? x : y)))}
-                    onRemove={() => setList(flat.mode, flat.list.filter((_, k) => k !== j))} />
-                ))}
-                <button type="button" onClick={() => setList(flat.mode, [...flat.list, { path: '', op: 'eq', value: '' }])}>{t('panel.addCondition', { n })}</button>
-              </>
-            )}
+            <ConditionGroup cond={b.when} n={n} paths={paths} onChange={(when) => setBranch(i, { ...b, when })} />
             <div className="field">
               <label htmlFor={`b-${n}-next`}>{t('panel.goesTo', { n })}</label>
               {route(`b-${n}-next`, b.next, (v) => setBranch(i, { ...b, next: v }))}

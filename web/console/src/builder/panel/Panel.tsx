@@ -5,6 +5,9 @@ import { START, updateTask, type Draft } from '../model';
 import { Documents } from './Documents';
 import { Fields } from './Fields';
 import { LogicEditor } from './LogicEditor';
+import { NextRoute } from './NextRoute';
+import { ParallelEditor } from './ParallelEditor';
+import { SendReceiveEditor } from './SendReceiveEditor';
 import { ResultEditor } from './ResultEditor';
 import { RetryRoutes } from './RetryRoutes';
 import { Settings } from './Settings';
@@ -35,8 +38,11 @@ function TaskEditor({ draft, task, onChange }: { draft: Draft; task: Task; onCha
         <input id="task-name" value={task.name ?? ''} placeholder={displayName(task)} onChange={(e) => rename(e.target.value)} />
       </div>
       {task.type === 'document_capture' && <Documents task={task} onChange={onChange} />}
+      {'next' in task && task.type !== 'parallel' && <NextRoute draft={draft} task={task} onChange={onChange} />}
       {task.type === 'retry' && <RetryRoutes draft={draft} task={task} onChange={onChange} />}
       <Fields task={task} onChange={(x) => onChange(x as Task)} />
+      {task.type === 'send_receive' && <SendReceiveEditor draft={draft} task={task} onChange={onChange} />}
+      {task.type === 'parallel' && <ParallelEditor draft={draft} task={task} onChange={onChange} />}
       {task.type === 'logic' && <LogicEditor draft={draft} task={task} onChange={onChange} />}
       {task.type === 'result' && <ResultEditor draft={draft} task={task} onChange={onChange} />}
     </form>

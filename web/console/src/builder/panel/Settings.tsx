@@ -1,11 +1,37 @@
-/** Workflow settings (Start selected): name, description, applicant inputs and the workflow's outputs. */
+/** Workflow settings (Start selected): name, description, applicant and custom inputs, welcome and branding, outputs; the Sources tab. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { APPLICANT_FIELDS, FORMATS, type Format } from '../../../../../compiler';
+import { APPLICANT_FIELDS, CUSTOM_INPUT_TYPES, FORMATS, type Format } from '../../../../../compiler';
 import type { Draft } from '../model';
+import { Branding } from './Branding';
 import { humanize } from './Fields';
+import { Properties } from './Properties';
+import { Sources } from './Sources';
 
+type Custom = NonNullable<NonNullable<Draft['input']>['custom']>;
+
+/** Two tabs: the settings, and Sources (every output on every result). */
 export function Settings({ draft, onChange }: { draft: Draft; onChange: (d: Draft) => void }) {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<'general' | 'sources'>('general');
+  const tabs = ['general', 'sources'] as const;
+  return (
+    <>
+      <div role="tablist" aria-label={t('panel.settings')} className="tabs"
+        onKeyDown={(e) => { if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') { const next = tab === 'general' ? 'sources' : 'general'; setTab(next); document.getElementById(`tab-${next}`)?.focus(); } }}>
+        {tabs.map((x) => (
+          <button key={x} id={`tab-${x}`} type="button" role="tab" aria-selected={tab === x} aria-controls={`tabpanel-${x}`} tabIndex={tab === x ? 0 : -1}
+            onClick={() => setTab(x)}>{t(`panel.tab.${x}`)}</button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === 'general' ? <General draft={draft} onChange={onChange} /> : <Sources draft={draft} onChange={onChange} />}
+      </div>
+    </>
+  );
+}
+
+function General({ draft, onChange }: { draft: Draft; onChange: (d: Draft) => void }) {
   const { t } = useTranslation();
   const [outName, setOutName] = useState('');
   const [outFormat, setOutFormat] = useState<Format>('other');
@@ -13,6 +39,12 @@ export function Settings({ draft, onChange }: { draft: Draft; onChange: (d: Draf
   const setApplicant = (fields: typeof applicant) => {
     const { applicant: _a, ...input } = draft.input ?? {};
     const next = fields.length ? { ...input, applicant: fields } : input;
+    const { input: _i, ...rest } = draft;
+    onChange(Object.keys(next).length ? { ...rest, input: next } : rest);
+  };
+  const setCustom = (custom: Custom | undefined) => {
+    const { custom: _c, ...input } = draft.input ?? {};
+    const next = custom ? { ...input, custom } : input;
     const { input: _i, ...rest } = draft;
     onChange(Object.keys(next).length ? { ...rest, input: next } : rest);
   };
@@ -43,6 +75,9 @@ export function Settings({ draft, onChange }: { draft: Draft; onChange: (d: Draf
             onChange={(e) => setApplicant(e.target.checked ? APPLICANT_FIELDS.filter((x) => x === f || applicant.includes(x)) : applicant.filter((x) => x !== f))} />{humanize(f)}</label>
         ))}
       </fieldset>
+      <Properties what={t('props.custom')} title={t('props.customHeading')} value={draft.input?.custom} onChange={(v) => setCustom(v as Custom | undefined)}
+        typeKey="type" types={CUSTOM_INPUT_TYPES} required fresh={(type) => ({ type: type as Custom[string]['type'] })} />
+      <Branding draft={draft} onChange={onChange} />
       <fieldset>
         <legend>{t('panel.outputs')}</legend>
         <ul>{Object.entries(draft.output ?? {}).map(([k, v]) => (

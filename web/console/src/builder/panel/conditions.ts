@@ -35,3 +35,34 @@ export function valueText(v: Comparison['value']): string {
   if (typeof v === 'object' && !Array.isArray(v)) return 'relative' in v ? v.relative : v.path;
   return Array.isArray(v) ? v.join(', ') : String(v);
 }
+
+/** A condition as the group editor shows it: all / any of its items, possibly negated (NOT). */
+export type GroupMode = 'all' | 'any' | 'not_all' | 'none';
+export interface Group { mode: GroupMode; items: Condition[] }
+
+const NEGATED: Record<GroupMode, GroupMode> = { all: 'not_all', any: 'none', not_all: 'all', none: 'any' };
+
+export function toGroup(c: Condition): Group {
+  if (isComparison(c)) return { mode: 'all', items: [c] };
+  if ('not' in c) { const g = toGroup(c.not); return { ...g, mode: NEGATED[g.mode] }; }
+  return 'all' in c ? { mode: 'all', items: c.all } : { mode: 'any', items: c.any };
+}
+
+/** One comparison under all / not all is saved bare (or under NOT; any / none keep their group, so the mode stays); several as `{all}` / `{any}`; none as an empty `{all}` (a problem to fix). */
+export function fromGroup(g: Group): Condition {
+  const any = g.mode === 'any' || g.mode === 'none';
+  const only = g.items.length === 1 ? g.items[0] : undefined;
+  const inner: Condition = only && isComparison(only) && !any ? only : any ? { any: g.items } : { all: g.items };
+  return g.mode === 'not_all' || g.mode === 'none' ? { not: inner } : inner;
+}
+
+export const isGroup = (c: Condition): boolean => !isComparison(c);
+
+/** `list` with the item at `from` moved to `to`. */
+export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
+  if (from === to || to < 0 || to >= list.length || from < 0 || from >= list.length) return [...list];
+  const next = [...list];
+  const [item] = next.splice(from, 1);
+  if (item !== undefined) next.splice(to, 0, item);
+  return next;
+}

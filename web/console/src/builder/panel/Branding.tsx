@@ -1,0 +1,31 @@
+/** How the capture page presents the workflow (`settings`): the welcome screen and the integrator's logo and colour. */
+import { useTranslation } from 'react-i18next';
+import type { Draft } from '../model';
+
+type Settings = NonNullable<Draft['settings']>;
+
+export function Branding({ draft, onChange }: { draft: Draft; onChange: (d: Draft) => void }) {
+  const { t } = useTranslation();
+  const settings = draft.settings ?? {};
+  const put = (next: Settings) => {
+    const { settings: _s, ...rest } = draft;
+    onChange(Object.keys(next).length ? { ...rest, settings: next } : rest);
+  };
+  const brand = (key: 'logo_url' | 'primary_colour', value: string) => {
+    const { [key]: _old, ...others } = settings.branding ?? {};
+    const branding = value ? { ...others, [key]: value } : others;
+    const { branding: _b, ...rest } = settings;
+    put(Object.keys(branding).length ? { ...rest, branding } : rest);
+  };
+  return (
+    <fieldset>
+      <legend>{t('branding.heading')}</legend>
+      <label className="check"><input type="checkbox" checked={settings.welcome !== false}
+        onChange={(e) => { const { welcome: _w, ...rest } = settings; put(e.target.checked ? rest : { ...rest, welcome: false }); }} />{t('branding.welcome')}</label>
+      <div className="field"><label htmlFor="brand-logo">{t('branding.logo')}</label>
+        <input id="brand-logo" type="url" placeholder="https://" value={settings.branding?.logo_url ?? ''} onChange={(e) => brand('logo_url', e.target.value)} /></div>
+      <div className="field"><label htmlFor="brand-colour">{t('branding.colour')}</label>
+        <input id="brand-colour" placeholder="#1d4ed8" value={settings.branding?.primary_colour ?? ''} onChange={(e) => brand('primary_colour', e.target.value)} /></div>
+    </fieldset>
+  );
+}
