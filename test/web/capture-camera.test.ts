@@ -45,6 +45,17 @@ function y4m(name: string, png: Buffer): string {
   return out;
 }
 
+/** `doc` lying on a dark, slightly grainy table with a margin all round, as a phone camera sees it (`left`/`top` may push it out of the frame). */
+async function onTable(doc: Buffer, left = 160, top = 140): Promise<Buffer> {
+  const width = 1320; const height = 990;
+  const raw = Buffer.alloc(width * height * 3);
+  for (let i = 0; i < raw.length; i += 3) { const n = ((i * 7919) % 13) - 6; raw[i] = 88 + n; raw[i + 1] = 68 + n; raw[i + 2] = 50 + n; }
+  const meta = await sharp(doc).metadata();
+  const x0 = Math.max(0, -left); const y0 = Math.max(0, -top);
+  const part = await sharp(doc).extract({ left: x0, top: y0, width: Math.min(meta.width!, width - left) - x0, height: Math.min(meta.height!, height - top) - y0 }).toBuffer();
+  return sharp(raw, { raw: { width, height, channels: 3 } }).composite([{ input: part, left: Math.max(0, left), top: Math.max(0, top) }]).png().toBuffer();
+}
+
 /** Opens `url` in a phone-sized page of a Chromium whose camera plays `video`; "Start" on the welcome screen. */
 async function openWithCamera(video: string, url: string) {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...ARGS, `--use-file-for-fake-video-capture=${video}`] });
@@ -79,7 +90,8 @@ it('document and selfie by camera alone: full-resolution photos, resumed after a
   const run = await call<{ id: string; link: { url: string } }>('POST', '/v3.6/workflow_runs', { workflow_id: wf.body.id, applicant_id: applicant.body.id });
   expect(run.status).toBe(201);
 
-  const docVideo = y4m('passport', passport);
+  const scene = await onTable(passport);
+  const docVideo = y4m('passport', scene);
   const one = await openWithCamera(docVideo, run.body.link.url);
   await one.page.getByRole('combobox', { name: 'Country' }).fill('United Kingdom');
   await one.page.getByRole('radio', { name: 'Passport' }).check();
@@ -90,7 +102,7 @@ it('document and selfie by camera alone: full-resolution photos, resumed after a
   expect(docs.body.documents).toHaveLength(1);
   const sent = await stack.api(`/v3.6/documents/${docs.body.documents[0]!.id}/download`, { token: live });
   const meta = await sharp(Buffer.from(await sent.arrayBuffer())).metadata();
-  const frame = await sharp(passport).metadata();
+  const frame = await sharp(scene).metadata();
   expect(meta).toMatchObject({ format: 'jpeg', width: frame.width! - (frame.width! % 2), height: frame.height! - (frame.height! % 2) }); // the camera's full frame
   expect(one.errors).toEqual([]);
   await one.browser.close();
@@ -107,3 +119,24 @@ it('document and selfie by camera alone: full-resolution photos, resumed after a
   expect(two.errors).toEqual([]);
   await two.browser.close();
 }, 400_000);
+
+it('a camera shot of a document cut off by the frame is refused with the reason and "Retake"; a second one may be used anyway', async () => {
+  const wf = await call<{ id: string }>('POST', '/v3.6/workflows', { name: 'Checks', template: 'document_selfie_photo' });
+  expect((await call('POST', `/v3.6/workflows/${wf.body.id}/versions/1/activate`)).status).toBe(200);
+  const applicant = await call<{ id: string }>('POST', '/v3.6/applicants', { first_name: 'Jane', last_name: 'Doe' });
+  const run = await call<{ link: { url: string } }>('POST', '/v3.6/workflow_runs', { workflow_id: wf.body.id, applicant_id: applicant.body.id });
+  const doc = await makeDocument('valid', 'passport');
+  const { browser, page, errors } = await openWithCamera(y4m('cut', await onTable(doc.images[0]!.bytes, 600, 140)), run.body.link.url);
+  await page.getByRole('combobox', { name: 'Country' }).fill('United Kingdom');
+  await page.getByRole('radio', { name: 'Passport' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const cutOff = page.getByRole('alert').getByText('We cannot see the whole document', { exact: false });
+  for (const attempt of [1, 2]) {
+    await page.getByRole('button', { name: 'Take photo' }).click({ timeout: 30_000 });
+    await cutOff.waitFor();
+    expect(await page.getByRole('button', { name: 'Use this photo' }).count()).toBe(attempt === 1 ? 0 : 1);
+    if (attempt === 1) await page.getByRole('button', { name: 'Retake' }).click();
+  }
+  expect(errors).toEqual([]);
+  await browser.close();
+}, 120_000);
