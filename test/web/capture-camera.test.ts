@@ -56,6 +56,21 @@ async function onTable(doc: Buffer, left = 160, top = 140): Promise<Buffer> {
   return sharp(raw, { raw: { width, height, channels: 3 } }).composite([{ input: part, left: Math.max(0, left), top: Math.max(0, top) }]).png().toBuffer();
 }
 
+/** The astronaut's photo framed as a selfie (3:4, her face in the middle of the oval). */
+async function selfieFrame(): Promise<Buffer> {
+  const padded = await sharp(original('astronaut')).extend({ top: 100, background: '#8a8a8a' }).png().toBuffer();
+  return sharp(padded).extract({ left: 75, top: 10, width: 300, height: 400 }).resize(480, 640).png().toBuffer();
+}
+
+/** Starts a document + selfie run of a new applicant, returns its link. */
+async function newRun(): Promise<string> {
+  const wf = await call<{ id: string }>('POST', '/v3.6/workflows', { name: 'Checks', template: 'document_selfie_photo' });
+  expect((await call('POST', `/v3.6/workflows/${wf.body.id}/versions/1/activate`)).status).toBe(200);
+  const applicant = await call<{ id: string }>('POST', '/v3.6/applicants', { first_name: 'Jane', last_name: 'Doe' });
+  const run = await call<{ link: { url: string } }>('POST', '/v3.6/workflow_runs', { workflow_id: wf.body.id, applicant_id: applicant.body.id });
+  return run.body.link.url;
+}
+
 /** Opens `url` in a phone-sized page of a Chromium whose camera plays `video`; "Start" on the welcome screen. */
 async function openWithCamera(video: string, url: string) {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...ARGS, `--use-file-for-fake-video-capture=${video}`] });
@@ -107,11 +122,12 @@ it('document and selfie by camera alone: full-resolution photos, resumed after a
   expect(one.errors).toEqual([]);
   await one.browser.close();
 
-  const faceVideo = y4m('face', await sharp(original('astronaut')).resize(480).png().toBuffer());
+  const faceVideo = y4m('face', await selfieFrame());
   const two = await openWithCamera(faceVideo, run.body.link.url);
   await two.page.getByRole('checkbox', { name: 'I agree' }).check();
   await two.page.getByRole('button', { name: 'Continue' }).click();
   await two.page.getByRole('heading', { name: 'A photo of your face' }).waitFor();
+  await two.page.getByText('Your face is in position.').waitFor({ timeout: 120_000 }); // on-device detection releases the shutter
   await shoot(two.page);
   await two.page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 240_000 });
   const end = await call<{ status: string; output: Record<string, { result: string }> }>('GET', `/v3.6/workflow_runs/${run.body.id}`);
@@ -121,12 +137,8 @@ it('document and selfie by camera alone: full-resolution photos, resumed after a
 }, 400_000);
 
 it('a camera shot of a document cut off by the frame is refused with the reason and "Retake"; a second one may be used anyway', async () => {
-  const wf = await call<{ id: string }>('POST', '/v3.6/workflows', { name: 'Checks', template: 'document_selfie_photo' });
-  expect((await call('POST', `/v3.6/workflows/${wf.body.id}/versions/1/activate`)).status).toBe(200);
-  const applicant = await call<{ id: string }>('POST', '/v3.6/applicants', { first_name: 'Jane', last_name: 'Doe' });
-  const run = await call<{ link: { url: string } }>('POST', '/v3.6/workflow_runs', { workflow_id: wf.body.id, applicant_id: applicant.body.id });
   const doc = await makeDocument('valid', 'passport');
-  const { browser, page, errors } = await openWithCamera(y4m('cut', await onTable(doc.images[0]!.bytes, 600, 140)), run.body.link.url);
+  const { browser, page, errors } = await openWithCamera(y4m('cut', await onTable(doc.images[0]!.bytes, 600, 140)), await newRun());
   await page.getByRole('combobox', { name: 'Country' }).fill('United Kingdom');
   await page.getByRole('radio', { name: 'Passport' }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -140,3 +152,29 @@ it('a camera shot of a document cut off by the frame is refused with the reason 
   expect(errors).toEqual([]);
   await browser.close();
 }, 120_000);
+
+it('selfie: with no face in the camera, "Take photo" stays disabled and the page says why; an uploaded photo without a face is flagged', async () => {
+  const url = await newRun();
+  const doc = await makeDocument('valid', 'passport');
+  const setup = await openWithCamera(y4m('table', await onTable(doc.images[0]!.bytes)), url);
+  await setup.page.getByRole('combobox', { name: 'Country' }).fill('United Kingdom');
+  await setup.page.getByRole('radio', { name: 'Passport' }).check();
+  await setup.page.getByRole('button', { name: 'Continue' }).click();
+  await shoot(setup.page);
+  await setup.page.getByRole('checkbox', { name: 'I agree' }).waitFor({ timeout: 60_000 });
+  await setup.browser.close();
+
+  const empty = await onTable(await sharp({ create: { width: 500, height: 320, channels: 3, background: '#d8d2c4' } }).png().toBuffer());
+  const { browser, page, errors } = await openWithCamera(y4m('noface', empty), url);
+  await page.getByRole('checkbox', { name: 'I agree' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByText('We cannot see your face.', { exact: false }).waitFor({ timeout: 120_000 });
+  expect(await page.getByRole('button', { name: 'Take photo' }).isDisabled()).toBe(true);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Upload a file' }).click();
+  await (await chooser).setFiles({ name: 'table.png', mimeType: 'image/png', buffer: empty });
+  await page.getByRole('alert').getByText('We cannot see your face.', { exact: false }).waitFor({ timeout: 60_000 });
+  expect(await page.getByRole('button', { name: 'Use this photo' }).count()).toBe(0);
+  expect(errors).toEqual([]);
+  await browser.close();
+}, 300_000);
