@@ -21,10 +21,12 @@ const HUMAN = [
   ['@vladmandic/human/models/blazeface.bin', 'models/blazeface.bin'],
   ...['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'].map((f) => [`@tensorflow/tfjs-backend-wasm/dist/${f}`, f]),
 ].map(([from, to]) => [path.join(modules, from), path.join('human', to)]);
+/** HEIC decoding (web/capture/src/heic.ts): libheif's WebAssembly bundle, loaded from `/capture/heif/` only when a HEIC file is chosen. */
+const HEIF = [[path.join(modules, 'libheif-js/libheif-wasm/libheif-bundle.mjs'), 'heif/libheif-bundle.mjs']];
 
 /** `css`: a stylesheet of its own; the console's comes from the CSS its sources import. `copy`: [file, path under the app] as they are. */
 const APPS = [
-  { name: 'capture', entry: 'src/main.tsx', css: 'app.css', copy: HUMAN },
+  { name: 'capture', entry: 'src/main.tsx', css: 'app.css', copy: [...HUMAN, ...HEIF] },
   { name: 'console', entry: 'src/main.tsx' },
 ];
 
