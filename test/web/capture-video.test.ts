@@ -14,6 +14,7 @@ import sharp from 'sharp';
 import { original } from '../../fixtures/faces/variants';
 import { e2e, type E2e, type Json } from '../e2e/helpers';
 import { startTestStack, type TestStack } from '../helpers/stack';
+import { seriousViolations } from './axe';
 
 const ROOT = path.resolve(__dirname, '../..');
 let stack: TestStack;
@@ -71,8 +72,11 @@ it('face video with show_confirmation: "Stop recording", a preview, then "Use th
   const { page, runId, errors } = await open([{ id: 'video', type: 'face_capture_video', show_confirmation: true, next: 'approve' }]);
   await page.getByRole('button', { name: 'Start recording' }).click({ timeout: 30_000 });
   await page.getByText('Slowly turn your head to the left.').waitFor({ timeout: 15_000 });
+  expect(await seriousViolations(page)).toEqual([]); // recording, with its prompt
   await page.getByRole('button', { name: 'Stop recording' }).click();
-  await page.getByRole('button', { name: 'Use this video' }).click({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Use this video' }).waitFor({ timeout: 15_000 });
+  expect(await seriousViolations(page)).toEqual([]); // the preview
+  await page.getByRole('button', { name: 'Use this video' }).click();
   await page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 60_000 });
   expect(await outputOf(runId, 'video')).toEqual([{ id: expect.any(String) }]);
   expect(errors).toEqual([]);
@@ -86,6 +90,7 @@ it('Motion on a browser without MediaRecorder: no recording offered; the reasons
   ], true);
   await page.getByText('This device cannot record the video we need', { exact: false }).waitFor({ timeout: 30_000 });
   expect(await page.getByRole('button', { name: 'Start recording' }).count()).toBe(0);
+  expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Continue with a photo' }).click();
   await page.getByRole('heading', { name: 'A photo of your face' }).waitFor({ timeout: 60_000 });
   expect(await outputOf(runId, 'motion')).toEqual({ motion_unsupported: { reasons: ['no_media_recorder'] } });
