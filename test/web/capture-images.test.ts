@@ -22,13 +22,30 @@ let browser: Browser;
 let workflow: string;
 let dir: string;
 
+/** The photos, made before the stack starts (a long pause between requests can meet the server closing an idle connection). */
+let heic: string;
+let photo: Buffer;
+async function makePhotos() {
+  const png = path.join(dir, 'passport.png');
+  writeFileSync(png, (await makeDocument('valid', 'passport')).images[0]!.bytes);
+  heic = path.join(dir, 'IMG_0001.HEIC');
+  execFileSync('heif-enc', ['-q', '90', '-o', heic, png], { stdio: 'ignore' });
+  const width = 4000; const height = 3000;
+  const raw = Buffer.alloc(width * height * 3);
+  let seed = 3;
+  for (let i = 0; i < raw.length; i++) { seed = (seed * 1103515245 + 12345) & 0x7fffffff; raw[i] = 110 + (Math.floor(i / 3 / width) % 60) + (seed % 40); }
+  photo = await sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
+  writeFileSync(path.join(dir, 'IMG_0002.JPG'), photo);
+}
+
 beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'capture-images-'));
+  await makePhotos();
   execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
   stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
   t = e2e(stack);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run'] });
   workflow = await t.workflow({ ...CAPTURE() as object, settings: { welcome: false } });
-  dir = mkdtempSync(path.join(tmpdir(), 'capture-images-'));
 }, 120_000);
 afterAll(async () => { await browser?.close(); await stack?.stop(); rmSync(dir, { recursive: true, force: true }); });
 
@@ -56,23 +73,13 @@ async function uploadPassport(file: string): Promise<Buffer> {
 }
 
 it('a HEIC photo is decoded in the browser and sent as a JPEG', async () => {
-  const png = path.join(dir, 'passport.png');
-  writeFileSync(png, (await makeDocument('valid', 'passport')).images[0]!.bytes);
-  const heic = path.join(dir, 'IMG_0001.HEIC');
-  execFileSync('heif-enc', ['-q', '90', '-o', heic, png], { stdio: 'ignore' });
   expect(readFileSync(heic).subarray(4, 12).toString('latin1')).toMatch(/^ftyp(heic|mif1)/);
   const sent = await uploadPassport(heic);
   expect(await sharp(sent).metadata()).toMatchObject({ format: 'jpeg', width: 1000, height: 704 });
 }, 180_000);
 
 it('a 12 MP photo over the API\'s limit is scaled to 3000 px and sent as a JPEG below the limit', async () => {
-  const width = 4000; const height = 3000;
-  const raw = Buffer.alloc(width * height * 3);
-  let seed = 3;
-  for (let i = 0; i < raw.length; i++) { seed = (seed * 1103515245 + 12345) & 0x7fffffff; raw[i] = 110 + (Math.floor(i / 3 / width) % 60) + (seed % 40); }
-  const photo = await sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
   expect(photo.length).toBeGreaterThan(MAX_PAYLOAD_BYTES); // sent as it is, the API would refuse it (413)
-  writeFileSync(path.join(dir, 'IMG_0002.JPG'), photo);
   const sent = await uploadPassport(path.join(dir, 'IMG_0002.JPG'));
   expect(await sharp(sent).metadata()).toMatchObject({ format: 'jpeg', width: 3000, height: 2250 });
   expect(sent.length).toBeLessThan(MAX_PAYLOAD_BYTES);
