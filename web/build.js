@@ -6,16 +6,31 @@
  * index.html names them and is never cached.
  */
 const { build } = require('esbuild');
-const { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 
-/** `css`: a stylesheet of its own; the console's comes from the CSS its sources import. */
+const modules = path.join(__dirname, '..', 'node_modules');
+/**
+ * On-device face detection (web/capture/src/quality/face.ts) loads Human, its face detector
+ * model and TensorFlow.js's WebAssembly backend from `/capture/human/` when a face step opens
+ * (copied, not bundled: about 3 MB the other steps never load; nothing comes from a CDN).
+ */
+const HUMAN = [
+  ['@vladmandic/human/dist/human.esm.js', 'human.esm.js'],
+  ['@vladmandic/human/models/blazeface.json', 'models/blazeface.json'],
+  ['@vladmandic/human/models/blazeface.bin', 'models/blazeface.bin'],
+  ...['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'].map((f) => [`@tensorflow/tfjs-backend-wasm/dist/${f}`, f]),
+].map(([from, to]) => [path.join(modules, from), path.join('human', to)]);
+/** HEIC decoding (web/capture/src/heic.ts): libheif's WebAssembly bundle, loaded from `/capture/heif/` only when a HEIC file is chosen. */
+const HEIF = [[path.join(modules, 'libheif-js/libheif-wasm/libheif-bundle.mjs'), 'heif/libheif-bundle.mjs']];
+
+/** `css`: a stylesheet of its own; the console's comes from the CSS its sources import. `copy`: [file, path under the app] as they are. */
 const APPS = [
-  { name: 'capture', entry: 'src/main.tsx', css: 'app.css' },
+  { name: 'capture', entry: 'src/main.tsx', css: 'app.css', copy: [...HUMAN, ...HEIF] },
   { name: 'console', entry: 'src/main.tsx' },
 ];
 
-async function bundle({ name, entry, css }) {
+async function bundle({ name, entry, css, copy = [] }) {
   const src = path.join(__dirname, name);
   const out = path.join(__dirname, 'dist', name);
   rmSync(out, { recursive: true, force: true });
@@ -35,6 +50,10 @@ async function bundle({ name, entry, css }) {
   html = html.replace(link, styles.map((s) => `<link rel="stylesheet" href="${asset(s)}">`).join('\n  '));
   if (html.includes(`/${name}/app.`)) throw new Error(`web/${name}/index.html no longer names /${name}/app.js and /${name}/app.css`);
   writeFileSync(path.join(out, 'index.html'), html);
+  for (const [from, to] of copy) {
+    mkdirSync(path.dirname(path.join(out, to)), { recursive: true });
+    copyFileSync(from, path.join(out, to));
+  }
   if (!existsSync(path.join(out, 'index.html'))) throw new Error(`${name}: no index.html`);
 }
 

@@ -2,7 +2,9 @@
  * What the capture client sends to complete an interactive task, checked and turned into the
  * task's output: media ids must be uploads of the run's applicant of the right kind (document
  * captures get each document's type, side and country); profile data must hold its fields,
- * and with an SSN or a phone number the end user's consent to check it (kept on the applicant).
+ * and with an SSN or a phone number the end user's consent to check it (kept on the applicant). A
+ * Motion task completes without a capture only with the device's reasons
+ * (`{ motion_unsupported: { reasons } }`), which become its output for workflows to route on.
  */
 import { z } from 'zod';
 import { PROFILE_FIELDS } from '../../compiler';
@@ -10,14 +12,22 @@ import { ApiError } from '../shared/errors';
 import { recordConsents, type Environment } from '../store/applicants';
 import { getMedia, type MediaKind } from '../store/media';
 
-const MEDIA_OF: Record<string, { kind: MediaKind; allowEmpty: boolean }> = {
-  document_capture: { kind: 'documents', allowEmpty: false },
-  proof_of_address_capture: { kind: 'documents', allowEmpty: false },
-  face_capture_photo: { kind: 'live_photos', allowEmpty: false },
-  face_capture_video: { kind: 'live_videos', allowEmpty: false },
-  // Devices that cannot run Motion complete it with [] (workflows route on the empty output).
-  face_capture_motion: { kind: 'motion_captures', allowEmpty: true },
+const MEDIA_OF: Record<string, MediaKind> = {
+  document_capture: 'documents',
+  proof_of_address_capture: 'documents',
+  face_capture_photo: 'live_photos',
+  face_capture_video: 'live_videos',
+  face_capture_motion: 'motion_captures',
 };
+
+/** What the capture page found missing on a device that cannot run Motion (web/capture/src/steps/motion-support.ts). */
+export const MOTION_UNSUPPORTED_REASONS = ['no_get_user_media', 'no_camera', 'no_media_recorder', 'no_webgl', 'no_webassembly'] as const;
+export const MotionUnsupported = z.object({
+  motion_unsupported: z.object({
+    reasons: z.array(z.enum(MOTION_UNSUPPORTED_REASONS)).min(1).max(MOTION_UNSUPPORTED_REASONS.length)
+      .refine((r) => new Set(r).size === r.length, 'must not repeat a reason'),
+  }).strict(),
+}).strict();
 
 const MediaList = z.array(z.object({ id: z.string().min(1) }).passthrough()).max(10);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -38,6 +48,7 @@ export interface CaptureContext { taskType: string; config: Record<string, unkno
 
 export async function checkCapture(ctx: CaptureContext, data: unknown): Promise<CaptureCheck> {
   const media = MEDIA_OF[ctx.taskType];
+  if (ctx.taskType === 'face_capture_motion' && isObject(data) && 'motion_unsupported' in data) return checkMotionUnsupported(data);
   if (media) return checkMedia(ctx, media, data);
   if (ctx.taskType === 'profile_data_capture') {
     const check = checkProfile(ctx.config, data);
@@ -48,20 +59,31 @@ export async function checkCapture(ctx: CaptureContext, data: unknown): Promise<
   return { ok: false, fields: { data: [`tasks of type ${ctx.taskType} cannot be completed by the capture client`] } };
 }
 
-async function checkMedia(ctx: CaptureContext, media: { kind: MediaKind; allowEmpty: boolean }, data: unknown): Promise<CaptureCheck> {
+const isObject = (d: unknown): d is Record<string, unknown> => typeof d === 'object' && d !== null && !Array.isArray(d);
+
+function checkMotionUnsupported(data: unknown): CaptureCheck {
+  const parsed = MotionUnsupported.safeParse(data);
+  return parsed.success ? { ok: true, output: parsed.data } : { ok: false, fields: issues(parsed.error) };
+}
+
+async function checkMedia(ctx: CaptureContext, kind: MediaKind, data: unknown): Promise<CaptureCheck> {
+  const motion = ctx.taskType === 'face_capture_motion';
   const list = MediaList.safeParse(data);
-  if (!list.success) return { ok: false, fields: { data: ['must be a list of { "id": "<media id>" }'] } };
-  if (list.data.length === 0 && !media.allowEmpty) return { ok: false, fields: { data: ['must name at least one upload'] } };
+  const shape = 'must be a list of { "id": "<media id>" }';
+  if (!list.success) return { ok: false, fields: { data: [motion ? `${shape}, or { "motion_unsupported": { "reasons": [...] } }` : shape] } };
+  if (list.data.length === 0) {
+    return { ok: false, fields: { data: [motion ? 'must name at least one upload; a device that cannot run Motion sends { "motion_unsupported": { "reasons": [...] } }' : 'must name at least one upload'] } };
+  }
   const fields: Record<string, string[]> = Object.create(null);
   const output: Array<Record<string, unknown>> = [];
   for (const [i, { id }] of list.data.entries()) {
     try {
-      const meta = await getMedia(id, media.kind, ctx.environment);
+      const meta = await getMedia(id, kind, ctx.environment);
       if (meta.applicant_id !== ctx.applicantId) throw new ApiError(404, 'resource_not_found', 'another applicant');
-      output.push(media.kind === 'documents' ? { id, ...pick(meta.details, ['type', 'side', 'issuing_country']) } : { id });
+      output.push(kind === 'documents' ? { id, ...pick(meta.details, ['type', 'side', 'issuing_country']) } : { id });
     } catch (e) {
       if (!(e instanceof ApiError) || e.status !== 404) throw e;
-      fields[`data.${i}.id`] = [`is not one of this applicant's ${media.kind.replace('_', ' ')}`];
+      fields[`data.${i}.id`] = [`is not one of this applicant's ${kind.replace('_', ' ')}`];
     }
   }
   return Object.keys(fields).length ? { ok: false, fields } : { ok: true, output };
@@ -81,13 +103,16 @@ function checkProfile(config: Record<string, unknown>, data: unknown): CaptureCh
       if (d[field] !== undefined && !granted.has(consent)) ctx.addIssue({ code: 'custom', path: ['consents'], message: `must grant ${consent} when ${field} is given` });
     }
   }).safeParse(data);
-  if (parsed.success) return { ok: true, output: parsed.data };
+  return parsed.success ? { ok: true, output: parsed.data } : { ok: false, fields: issues(parsed.error) };
+}
+
+function issues(error: z.ZodError): Record<string, string[]> {
   const fields: Record<string, string[]> = Object.create(null);
-  for (const issue of parsed.error.issues) {
+  for (const issue of error.issues) {
     const key = ['data', ...issue.path.map(String)].join('.');
     (fields[key] ??= []).push(issue.message);
   }
-  return { ok: false, fields };
+  return fields;
 }
 
 const pick = (o: Record<string, unknown>, names: string[]) => Object.fromEntries(names.filter((n) => o[n] !== undefined).map((n) => [n, o[n]]));

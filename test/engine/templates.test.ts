@@ -46,7 +46,7 @@ describe('document_motion_fallback', () => {
     const w = workflowEngine(scripted({}));
     const run = await w.start(def('document_motion_fallback'));
     await w.complete('document', DOC);
-    await w.complete('motion', []);
+    await w.complete('motion', { motion_unsupported: { reasons: ['no_media_recorder'] } });
     await w.complete('selfie', [{ id: 'photo1' }]);
     expect((await w.result(run.executionArn)).output).toMatchObject({ status: 'approved', task_id: 'approve' });
     expect(w.reports.map((r) => r.task_id)).toEqual(['document_report', 'photo_similarity']);

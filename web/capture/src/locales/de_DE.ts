@@ -74,6 +74,17 @@ export const de_DE: Strings = {
     blocked: 'Der Kamerazugriff wurde nicht erlaubt. Erlauben Sie die Kamera in den Browser-Einstellungen oder laden Sie ein Foto hoch.',
     badFile: 'Diese Datei ist kein verwendbares Foto. Bitte wählen Sie ein JPG- oder PNG-Foto.',
   },
+  checks: {
+    checking: 'Ihr Foto wird geprüft…', cut_off: 'Das Dokument ist nicht vollständig zu sehen. Legen Sie es in den Rahmen, alle vier Ecken sichtbar.',
+    blur: 'Das Foto ist unscharf. Halten Sie Ihr Telefon ruhig und lassen Sie die Kamera scharf stellen.', glare: 'Auf dem Dokument ist eine Spiegelung. Gehen Sie aus direktem Licht oder kippen Sie das Dokument etwas.',
+    anyway: 'Wenn Sie kein besseres Foto aufnehmen können, können Sie dieses verwenden.', faceStarting: 'Ihr Gesicht wird gesucht…',
+    noFace: 'Ihr Gesicht ist nicht zu sehen. Schauen Sie in die Kamera, Ihr Gesicht im Oval.', manyFaces: 'Nur Ihr Gesicht darf auf dem Foto sein.',
+    offCentre: 'Bringen Sie Ihr Gesicht in die Mitte des Ovals.', tooFar: 'Kommen Sie näher: Ihr Gesicht sollte das Oval ausfüllen.', faceReady: 'Ihr Gesicht ist in Position.',
+    faceUnavailable: 'Die Gesichtserkennung ist auf diesem Gerät nicht verfügbar. Nehmen Sie das Foto mit Ihrem Gesicht im Oval auf.',
+    lookAhead: 'Schauen Sie direkt in die Kamera.', turnLeft: 'Drehen Sie den Kopf langsam nach links.', turnRight: 'Drehen Sie den Kopf jetzt langsam nach rechts.',
+    turnDone: 'Gut gemacht. Sie können die Aufnahme beenden.', motionUnsupported: 'Dieses Gerät kann das benötigte Video nicht aufnehmen. Wir bitten Sie stattdessen um ein Foto Ihres Gesichts.',
+    motionContinue: 'Mit einem Foto fortfahren',
+  },
   selfie: { heading: 'Ein Foto Ihres Gesichts', hint: 'Schauen Sie direkt in die Kamera, Ihr Gesicht im Oval. Nehmen Sie Hut und Sonnenbrille ab.' },
   video: {
     heading: 'Ein Video Ihres Gesichts', hint: 'Nehmen Sie ein kurzes Video auf: Schauen Sie in die Kamera und drehen Sie dann den Kopf langsam nach links und rechts.',

@@ -75,6 +75,17 @@ export const en_US = {
     blocked: 'Camera access was not allowed. Allow the camera in your browser settings, or upload a photo instead.',
     badFile: 'This file is not a photo we can use. Please choose a JPG or PNG photo.',
   },
+  checks: {
+    checking: 'Checking your photo…', cut_off: 'We cannot see the whole document. Place it inside the frame with all four corners visible.',
+    blur: 'The photo is blurred. Hold your phone steady and let the camera focus.', glare: 'There is glare on the document. Move away from direct light or tilt the document a little.',
+    anyway: 'If you cannot take a better photo, you can use this one.', faceStarting: 'Looking for your face…',
+    noFace: 'We cannot see your face. Look at the camera, with your face inside the oval.', manyFaces: 'Only your face should be in the photo.',
+    offCentre: 'Move your face to the centre of the oval.', tooFar: 'Come closer: your face should fill the oval.', faceReady: 'Your face is in position.',
+    faceUnavailable: 'Face detection is not available on this device. Take the photo with your face inside the oval.',
+    lookAhead: 'Look straight at the camera.', turnLeft: 'Slowly turn your head to the left.', turnRight: 'Now slowly turn your head to the right.',
+    turnDone: 'Well done. You can stop recording.', motionUnsupported: 'This device cannot record the video we need, so we will ask for a photo of your face instead.',
+    motionContinue: 'Continue with a photo',
+  },
   selfie: { heading: 'A photo of your face', hint: 'Look straight at the camera, with your face inside the oval. Remove hats and sunglasses.' },
   video: {
     heading: 'A video of your face', hint: 'Record a short video: look at the camera, then slowly turn your head to the left and to the right.',

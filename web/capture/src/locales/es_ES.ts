@@ -74,6 +74,17 @@ export const es_ES: Strings = {
     blocked: 'No se permitió el acceso a la cámara. Permítalo en los ajustes del navegador o suba una foto.',
     badFile: 'Este archivo no es una foto que podamos usar. Elija una foto JPG o PNG.',
   },
+  checks: {
+    checking: 'Comprobando su foto…', cut_off: 'No se ve el documento entero. Colóquelo dentro del marco con las cuatro esquinas visibles.',
+    blur: 'La foto está borrosa. Sujete el teléfono sin moverlo y deje que la cámara enfoque.', glare: 'Hay reflejos en el documento. Apártese de la luz directa o incline un poco el documento.',
+    anyway: 'Si no puede hacer una foto mejor, puede usar esta.', faceStarting: 'Buscando su cara…',
+    noFace: 'No vemos su cara. Mire a la cámara, con la cara dentro del óvalo.', manyFaces: 'Solo su cara debe aparecer en la foto.',
+    offCentre: 'Coloque la cara en el centro del óvalo.', tooFar: 'Acérquese: su cara debe llenar el óvalo.', faceReady: 'Su cara está en posición.',
+    faceUnavailable: 'La detección de caras no está disponible en este dispositivo. Haga la foto con la cara dentro del óvalo.',
+    lookAhead: 'Mire directamente a la cámara.', turnLeft: 'Gire despacio la cabeza hacia la izquierda.', turnRight: 'Ahora gire despacio la cabeza hacia la derecha.',
+    turnDone: 'Muy bien. Puede detener la grabación.', motionUnsupported: 'Este dispositivo no puede grabar el vídeo necesario, así que le pediremos una foto de su cara.',
+    motionContinue: 'Continuar con una foto',
+  },
   selfie: { heading: 'Una foto de su cara', hint: 'Mire directamente a la cámara, con la cara dentro del óvalo. Quítese gorros y gafas de sol.' },
   video: {
     heading: 'Un vídeo de su cara', hint: 'Grabe un vídeo corto: mire a la cámara y gire la cabeza despacio a la izquierda y a la derecha.',

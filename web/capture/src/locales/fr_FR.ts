@@ -74,6 +74,17 @@ export const fr_FR: Strings = {
     blocked: 'L’accès à la caméra a été refusé. Autorisez la caméra dans les réglages du navigateur, ou importez une photo.',
     badFile: 'Ce fichier n’est pas une photo utilisable. Veuillez choisir une photo JPG ou PNG.',
   },
+  checks: {
+    checking: 'Vérification de votre photo…', cut_off: 'Le document n’est pas entièrement visible. Placez-le dans le cadre, les quatre coins visibles.',
+    blur: 'La photo est floue. Tenez votre téléphone immobile et laissez la caméra faire la mise au point.', glare: 'Il y a un reflet sur le document. Éloignez-vous de la lumière directe ou inclinez un peu le document.',
+    anyway: 'Si vous ne pouvez pas prendre une meilleure photo, vous pouvez utiliser celle-ci.', faceStarting: 'Recherche de votre visage…',
+    noFace: 'Votre visage n’est pas visible. Regardez la caméra, le visage dans l’ovale.', manyFaces: 'Seul votre visage doit figurer sur la photo.',
+    offCentre: 'Placez votre visage au centre de l’ovale.', tooFar: 'Rapprochez-vous : votre visage doit remplir l’ovale.', faceReady: 'Votre visage est bien placé.',
+    faceUnavailable: 'La détection du visage n’est pas disponible sur cet appareil. Prenez la photo avec le visage dans l’ovale.',
+    lookAhead: 'Regardez droit vers la caméra.', turnLeft: 'Tournez lentement la tête vers la gauche.', turnRight: 'Tournez maintenant lentement la tête vers la droite.',
+    turnDone: 'Bravo. Vous pouvez arrêter l’enregistrement.', motionUnsupported: 'Cet appareil ne peut pas enregistrer la vidéo nécessaire : nous vous demanderons plutôt une photo de votre visage.',
+    motionContinue: 'Continuer avec une photo',
+  },
   selfie: { heading: 'Une photo de votre visage', hint: 'Regardez la caméra, le visage dans l’ovale. Retirez chapeau et lunettes de soleil.' },
   video: {
     heading: 'Une vidéo de votre visage', hint: 'Enregistrez une courte vidéo : regardez la caméra, puis tournez lentement la tête à gauche et à droite.',

@@ -74,6 +74,17 @@ export const it_IT: Strings = {
     blocked: 'L’accesso alla fotocamera non è stato consentito. Consentilo nelle impostazioni del browser o carica una foto.',
     badFile: 'Questo file non è una foto utilizzabile. Scegli una foto JPG o PNG.',
   },
+  checks: {
+    checking: 'Controllo della foto…', cut_off: 'Il documento non è visibile per intero. Mettilo dentro la cornice con i quattro angoli visibili.',
+    blur: 'La foto è sfocata. Tieni fermo il telefono e lascia che la fotocamera metta a fuoco.', glare: 'C’è un riflesso sul documento. Allontanati dalla luce diretta o inclina un po’ il documento.',
+    anyway: 'Se non riesci a scattare una foto migliore, puoi usare questa.', faceStarting: 'Ricerca del volto…',
+    noFace: 'Non vediamo il tuo volto. Guarda la fotocamera, con il volto nell’ovale.', manyFaces: 'Nella foto deve esserci solo il tuo volto.',
+    offCentre: 'Porta il volto al centro dell’ovale.', tooFar: 'Avvicinati: il volto deve riempire l’ovale.', faceReady: 'Il volto è in posizione.',
+    faceUnavailable: 'Il rilevamento del volto non è disponibile su questo dispositivo. Scatta la foto con il volto nell’ovale.',
+    lookAhead: 'Guarda dritto nella fotocamera.', turnLeft: 'Gira lentamente la testa a sinistra.', turnRight: 'Ora gira lentamente la testa a destra.',
+    turnDone: 'Ottimo. Puoi interrompere la registrazione.', motionUnsupported: 'Questo dispositivo non può registrare il video necessario, quindi ti chiederemo una foto del volto.',
+    motionContinue: 'Continua con una foto',
+  },
   selfie: { heading: 'Una foto del tuo volto', hint: 'Guarda la fotocamera, con il volto nell’ovale. Togli cappelli e occhiali da sole.' },
   video: {
     heading: 'Un video del tuo volto', hint: 'Registra un breve video: guarda la fotocamera, poi gira lentamente la testa a sinistra e a destra.',

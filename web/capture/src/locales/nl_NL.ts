@@ -74,6 +74,17 @@ export const nl_NL: Strings = {
     blocked: 'Toegang tot de camera is niet toegestaan. Sta de camera toe in de browserinstellingen of upload een foto.',
     badFile: 'Dit bestand is geen bruikbare foto. Kies een JPG- of PNG-foto.',
   },
+  checks: {
+    checking: 'Uw foto wordt gecontroleerd…', cut_off: 'Het document is niet helemaal te zien. Leg het binnen het kader, met alle vier de hoeken zichtbaar.',
+    blur: 'De foto is onscherp. Houd uw telefoon stil en laat de camera scherpstellen.', glare: 'Er is een schittering op het document. Ga uit direct licht of kantel het document een beetje.',
+    anyway: 'Als u geen betere foto kunt maken, kunt u deze gebruiken.', faceStarting: 'Uw gezicht wordt gezocht…',
+    noFace: 'We zien uw gezicht niet. Kijk in de camera, met uw gezicht in het ovaal.', manyFaces: 'Alleen uw gezicht mag op de foto staan.',
+    offCentre: 'Breng uw gezicht naar het midden van het ovaal.', tooFar: 'Kom dichterbij: uw gezicht moet het ovaal vullen.', faceReady: 'Uw gezicht is in positie.',
+    faceUnavailable: 'Gezichtsherkenning is op dit apparaat niet beschikbaar. Maak de foto met uw gezicht in het ovaal.',
+    lookAhead: 'Kijk recht in de camera.', turnLeft: 'Draai uw hoofd langzaam naar links.', turnRight: 'Draai uw hoofd nu langzaam naar rechts.',
+    turnDone: 'Goed gedaan. U kunt de opname stoppen.', motionUnsupported: 'Dit apparaat kan de benodigde video niet opnemen. We vragen u daarom om een foto van uw gezicht.',
+    motionContinue: 'Doorgaan met een foto',
+  },
   selfie: { heading: 'Een foto van uw gezicht', hint: 'Kijk recht in de camera, met uw gezicht in het ovaal. Zet hoed en zonnebril af.' },
   video: {
     heading: 'Een video van uw gezicht', hint: 'Neem een korte video op: kijk in de camera en draai dan uw hoofd langzaam naar links en naar rechts.',

@@ -74,6 +74,17 @@ export const pt_PT: Strings = {
     blocked: 'O acesso à câmara não foi permitido. Permita-o nas definições do navegador ou carregue uma foto.',
     badFile: 'Este ficheiro não é uma foto que possamos usar. Escolha uma foto JPG ou PNG.',
   },
+  checks: {
+    checking: 'A verificar a sua foto…', cut_off: 'Não se vê o documento inteiro. Coloque-o dentro da moldura com os quatro cantos visíveis.',
+    blur: 'A foto está desfocada. Segure o telemóvel sem o mover e deixe a câmara focar.', glare: 'Há reflexos no documento. Afaste-se da luz direta ou incline um pouco o documento.',
+    anyway: 'Se não conseguir tirar uma foto melhor, pode usar esta.', faceStarting: 'A procurar o seu rosto…',
+    noFace: 'Não vemos o seu rosto. Olhe para a câmara, com o rosto dentro da oval.', manyFaces: 'Só o seu rosto deve aparecer na foto.',
+    offCentre: 'Coloque o rosto no centro da oval.', tooFar: 'Aproxime-se: o rosto deve preencher a oval.', faceReady: 'O seu rosto está em posição.',
+    faceUnavailable: 'A deteção de rosto não está disponível neste dispositivo. Tire a foto com o rosto dentro da oval.',
+    lookAhead: 'Olhe diretamente para a câmara.', turnLeft: 'Rode lentamente a cabeça para a esquerda.', turnRight: 'Agora rode lentamente a cabeça para a direita.',
+    turnDone: 'Muito bem. Pode parar a gravação.', motionUnsupported: 'Este dispositivo não consegue gravar o vídeo necessário, por isso vamos pedir uma foto do seu rosto.',
+    motionContinue: 'Continuar com uma foto',
+  },
   selfie: { heading: 'Uma foto do seu rosto', hint: 'Olhe diretamente para a câmara, com o rosto dentro da oval. Retire chapéus e óculos de sol.' },
   video: {
     heading: 'Um vídeo do seu rosto', hint: 'Grave um vídeo curto: olhe para a câmara e rode a cabeça devagar para a esquerda e para a direita.',

@@ -1,7 +1,12 @@
-/** Document capture: issuing country first, then only the types configured for it; the front, and the back of two-sided documents. */
+/**
+ * Document capture: issuing country first, then only the types configured for it; the front, and
+ * the back of two-sided documents. Camera shots are checked on the device (cut-off edges, blur,
+ * glare) before the review; uploaded files (often scans filling the frame) are not.
+ */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepProps } from './types';
+import { inspectDocument } from '../quality/browser';
 import { Camera } from '../ui/Camera';
 import { CountryField } from '../ui/fields';
 import { Heading } from '../ui/Heading';
@@ -32,11 +37,12 @@ export function DocumentStep({ config, submit }: StepProps) {
   });
 
   if (stage === 'front') {
-    return <Camera key="front" heading={t('document.front', { doc })} hint={t('document.frontHint')} facing="environment"
+    return <Camera key="front" heading={t('document.front', { doc })} hint={t('document.frontHint')} facing="environment" inspect={inspectDocument}
       onPhoto={(p) => { if (ONE_SIDED.has(chosenType!)) send(p); else { setFront(p); setStage('back'); } }} />;
   }
   if (stage === 'back') {
-    return <Camera key="back" heading={t('document.back', { doc })} hint={t('document.backHint')} facing="environment" onPhoto={(p) => send(front!, p)} />;
+    return <Camera key="back" heading={t('document.back', { doc })} hint={t('document.backHint')} facing="environment" inspect={inspectDocument}
+      onPhoto={(p) => send(front!, p)} />;
   }
   return (
     <form noValidate onSubmit={(e) => {

@@ -1,52 +1,71 @@
 /**
  * Face video and Motion: the front camera recorded with MediaRecorder ("Start recording" /
- * "Stop recording", stopped at the time limit), previewed, then sent. A browser that cannot
- * record is told so: there is no way to skip the step.
+ * "Stop recording") while prompts ask for a head turn left and right; stopped at the time limit
+ * (Motion: when the prompts are done). A face video is previewed before sending when the task's
+ * `show_confirmation` asks for it. Motion runs only where the device can (motion-support.ts):
+ * elsewhere the page says so and completes the task with the device's reasons, and the workflow
+ * decides the fallback. A browser that cannot record a face video has no way to skip it.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepProps } from './types';
+import { motionGaps, type MotionGap } from './motion-support';
+import { LIMIT_S, promptAt, PROMPTS_DONE_S } from './prompts';
 import { Heading } from '../ui/Heading';
+import { useCamera } from '../ui/useCamera';
 
-const LIMIT_S = 15;
+interface Clip { blob: Blob; url: string }
 
-export function VideoStep({ submit, motion }: StepProps & { motion: boolean }) {
+export function VideoStep({ submit, motion, config }: StepProps & { motion: boolean }) {
   const { t } = useTranslation();
-  const video = useRef<HTMLVideoElement>(null);
-  const [stream, setStream] = useState<MediaStream>();
-  const [recorder, setRecorder] = useState<MediaRecorder>();
-  const [left, setLeft] = useState(LIMIT_S);
-  const [clip, setClip] = useState<{ blob: Blob; url: string }>();
-  const [problem, setProblem] = useState<string>();
+  const [gaps, setGaps] = useState<MotionGap[]>();
+  useEffect(() => { void motionGaps().then(setGaps); }, []);
+  if (!gaps) return <p className="status" role="status"><span className="spinner" aria-hidden="true" />{t('app.loading')}</p>;
+  if (motion && gaps.length) {
+    return (
+      <section>
+        <Heading>{t('video.heading')}</Heading>
+        <p>{t('checks.motionUnsupported')}</p>
+        <button type="button" onClick={() => submit(async () => ({ motion_unsupported: { reasons: gaps } }))}>{t('checks.motionContinue')}</button>
+      </section>
+    );
+  }
+  const send = (clip: Clip) => submit(async (api, applicantId) => {
+    const media = await api.upload(motion ? 'motion_captures' : 'live_videos', applicantId, new File([clip.blob], 'face.webm', { type: clip.blob.type }));
+    return [{ id: media.id }];
+  });
+  return <Recorder motion={motion} preview={!motion && config.show_confirmation === true} onClip={send} />;
+}
 
-  useEffect(() => {
-    if (clip) return undefined;
-    if (typeof MediaRecorder === 'undefined' || !navigator.mediaDevices?.getUserMedia) { setProblem(t('video.unsupported')); return undefined; }
-    let s: MediaStream | undefined;
-    let stopped = false;
-    navigator.mediaDevices.getUserMedia({ audio: false, video: { facingMode: 'user' } }).then((got) => {
-      if (stopped) { for (const tr of got.getTracks()) tr.stop(); return; }
-      s = got;
-      setStream(got);
-      if (video.current) { video.current.srcObject = got; void video.current.play().catch(() => undefined); }
-    }, (e: unknown) => setProblem(e instanceof DOMException && e.name === 'NotAllowedError' ? t('camera.blocked') : t('video.unsupported')));
-    return () => { stopped = true; for (const tr of s?.getTracks() ?? []) tr.stop(); };
-  }, [clip, t]);
+function Recorder({ motion, preview, onClip }: { motion: boolean; preview: boolean; onClip(clip: Clip): void }) {
+  const { t } = useTranslation();
+  const [clip, setClip] = useState<Clip>();
+  const [recorder, setRecorder] = useState<MediaRecorder>();
+  const [elapsed, setElapsed] = useState(0);
+  const recordable = typeof MediaRecorder !== 'undefined';
+  const { video, ready, problem } = useCamera('user', !clip && recordable);
+  const limit = motion ? PROMPTS_DONE_S : LIMIT_S;
 
   useEffect(() => {
     if (!recorder) return undefined;
-    const timer = setInterval(() => setLeft((n) => { if (n <= 1) recorder.stop(); return Math.max(n - 1, 0); }), 1000);
+    const timer = setInterval(() => setElapsed((n) => { if (n + 1 >= limit && recorder.state === 'recording') recorder.stop(); return n + 1; }), 1000);
     return () => clearInterval(timer);
-  }, [recorder]);
+  }, [recorder, limit]);
 
   function start() {
-    if (!stream) return;
+    const stream = video.current?.srcObject;
+    if (!(stream instanceof MediaStream)) return;
     const chunks: Blob[] = [];
-    const r = new MediaRecorder(stream, { mimeType: MediaRecorder.isTypeSupported('video/webm') ? 'video/webm' : '' });
+    const r = new MediaRecorder(stream, MediaRecorder.isTypeSupported('video/webm') ? { mimeType: 'video/webm' } : {});
     r.ondataavailable = (e) => { if (e.data.size) chunks.push(e.data); };
-    r.onstop = () => { const blob = new Blob(chunks, { type: 'video/webm' }); setRecorder(undefined); setClip({ blob, url: URL.createObjectURL(blob) }); };
+    r.onstop = () => {
+      const blob = new Blob(chunks, { type: r.mimeType.split(';')[0] || 'video/webm' });
+      const made = { blob, url: URL.createObjectURL(blob) };
+      setRecorder(undefined);
+      if (preview) setClip(made); else onClip(made);
+    };
     r.start(250);
-    setLeft(LIMIT_S);
+    setElapsed(0);
     setRecorder(r);
   }
 
@@ -56,29 +75,28 @@ export function VideoStep({ submit, motion }: StepProps & { motion: boolean }) {
         <Heading>{t('video.heading')}</Heading>
         <video className="review" src={clip.url} controls aria-label={t('video.heading')} />
         <div className="actions">
-          <button type="button" onClick={() => submit(async (api, applicantId) => {
-            const media = await api.upload(motion ? 'motion_captures' : 'live_videos', applicantId, new File([clip.blob], 'face.webm', { type: 'video/webm' }));
-            return [{ id: media.id }];
-          })}>{t('video.use')}</button>
+          <button type="button" onClick={() => onClip(clip)}>{t('video.use')}</button>
           <button type="button" className="secondary" onClick={() => { URL.revokeObjectURL(clip.url); setClip(undefined); }}>{t('video.retake')}</button>
         </div>
       </section>
     );
   }
+  const unusable = !recordable ? t('video.unsupported') : problem;
   return (
     <section>
       <Heading>{t('video.heading')}</Heading>
       <p>{motion ? t('video.motionHint') : t('video.hint')}</p>
-      {problem ? <p className="error" role="alert">{problem}</p> : (
+      {unusable ? <p className="error" role="alert">{unusable}</p> : (
         <div className="viewfinder face">
           <video ref={video} muted playsInline aria-label={t('camera.view')} />
           <div className="frame" aria-hidden="true" />
+          {recorder && <p className="status prompt" aria-live="assertive">{t(promptAt(elapsed))}</p>}
         </div>
       )}
-      {recorder && <p role="status">{t('video.recording', { seconds: left })}</p>}
-      {!problem && (recorder
-        ? <button type="button" onClick={() => recorder.stop()}>{t('video.stop')}</button>
-        : <button type="button" disabled={!stream} onClick={start}>{t('video.start')}</button>)}
+      {recorder && <p role="status">{t('video.recording', { seconds: Math.max(limit - elapsed, 0) })}</p>}
+      {!unusable && (recorder
+        ? <button type="button" disabled={motion && elapsed < PROMPTS_DONE_S} onClick={() => recorder.stop()}>{t('video.stop')}</button>
+        : <button type="button" disabled={!ready} onClick={start}>{t('video.start')}</button>)}
     </section>
   );
 }

@@ -1,80 +1,87 @@
 /**
- * Photo capture: the live camera (`getUserMedia`, at the camera's full resolution, JPEG quality
- * 0.92) inside a document frame or face oval, with "Upload a file" always offered; then a
- * review ("Use this photo" / "Retake").
+ * Photo capture: the live camera (at the camera's full resolution) inside a document frame or
+ * face oval, with "Upload a file" always offered; the on-device checks (`inspect`) look at each
+ * camera shot (and uploads, with `inspectUploads`) before the review ("Use this photo" /
+ * "Retake"). `gate` holds the shutter until live guidance (the face oval) says the frame is good.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canvasToJpeg, prepareImage, UnreadableImage } from '../image';
 import { Heading } from './Heading';
+import { Review, type Shot } from './Review';
+import { grab, useCamera } from './useCamera';
 
-interface Props { heading: string; hint: string; facing: 'environment' | 'user'; onPhoto(photo: Blob): void }
+/** Problems found in a photo: keys under `checks.` of the locales. */
+export type Inspect = (photo: HTMLCanvasElement | ImageBitmap) => Promise<string[]>;
+/** Live guidance over the viewfinder: whether the shutter may fire, and what to tell the end user. */
+export interface Gate { ready: boolean; message?: string }
 
-export function Camera({ heading, hint, facing, onPhoto }: Props) {
+interface Props {
+  heading: string; hint: string; facing: 'environment' | 'user'; onPhoto(photo: Blob): void;
+  inspect?: Inspect; inspectUploads?: boolean;
+  /** Guidance for the live video (called with the playing <video> or undefined). */
+  useGate?(video: HTMLVideoElement | undefined): Gate;
+}
+
+const OPEN: Gate = { ready: true };
+const noGate = () => OPEN;
+
+export function Camera({ heading, hint, facing, onPhoto, inspect, inspectUploads = false, useGate = noGate }: Props) {
   const { t } = useTranslation();
-  const [photo, setPhoto] = useState<{ blob: Blob; url: string }>();
-  const [problem, setProblem] = useState<string>();
-  const [ready, setReady] = useState(false);
-  const video = useRef<HTMLVideoElement>(null);
+  const [shot, setShot] = useState<Shot>();
+  const [flagged, setFlagged] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const { video, ready, problem, setProblem } = useCamera(facing, !shot);
+  const gate = useGate(ready && !shot && !problem ? video.current ?? undefined : undefined);
   const file = useRef<HTMLInputElement>(null);
+  useEffect(() => () => { if (shot) URL.revokeObjectURL(shot.url); }, [shot]);
 
-  useEffect(() => {
-    if (photo) return undefined;
-    let stream: MediaStream | undefined;
-    let stopped = false;
-    setReady(false);
-    if (!navigator.mediaDevices?.getUserMedia) { setProblem(t('camera.unavailable')); return undefined; }
-    navigator.mediaDevices.getUserMedia({ audio: false, video: { facingMode: facing, width: { ideal: 4096 }, height: { ideal: 3072 } } }).then((s) => {
-      if (stopped) { for (const track of s.getTracks()) track.stop(); return; }
-      stream = s;
-      if (video.current) { video.current.srcObject = s; void video.current.play().then(() => setReady(true), () => setReady(true)); }
-    }, (e: unknown) => setProblem(e instanceof DOMException && e.name === 'NotAllowedError' ? t('camera.blocked') : t('camera.unavailable')));
-    return () => { stopped = true; for (const track of stream?.getTracks() ?? []) track.stop(); };
-  }, [photo, facing, t]);
-  useEffect(() => () => { if (photo) URL.revokeObjectURL(photo.url); }, [photo]);
-
-  const keep = (blob: Blob) => { setProblem(undefined); setPhoto({ blob, url: URL.createObjectURL(blob) }); };
+  async function review(blob: Blob, problems: string[]) {
+    setProblem(undefined);
+    setFlagged((n) => (problems.length ? n + 1 : 0));
+    setShot({ blob, url: URL.createObjectURL(blob), problems });
+  }
   async function shoot() {
     const v = video.current;
     if (!v || !v.videoWidth) return;
-    const canvas = document.createElement('canvas');
-    canvas.width = v.videoWidth; // the camera's full resolution, not the preview's size
-    canvas.height = v.videoHeight;
-    canvas.getContext('2d')!.drawImage(v, 0, 0);
-    keep(await canvasToJpeg(canvas));
+    setBusy(true);
+    try {
+      const canvas = grab(v);
+      await review(await canvasToJpeg(canvas), inspect ? await inspect(canvas) : []);
+    } finally { setBusy(false); }
   }
   async function chosen(f: File | undefined) {
     if (!f) return;
-    try { keep(await prepareImage(f)); } catch (e) { if (e instanceof UnreadableImage) setProblem(t('camera.badFile')); else throw e; }
+    setBusy(true);
+    try {
+      const blob = await prepareImage(f);
+      let problems: string[] = [];
+      if (inspect && inspectUploads) { const bitmap = await createImageBitmap(blob); problems = await inspect(bitmap); bitmap.close(); }
+      await review(blob, problems);
+    } catch (e) {
+      if (e instanceof UnreadableImage) setProblem(t('camera.badFile')); else throw e;
+    } finally { setBusy(false); }
   }
 
-  if (photo) {
-    return (
-      <section>
-        <Heading>{t('camera.review')}</Heading>
-        <p>{t('camera.reviewHint')}</p>
-        <img className="review" src={photo.url} alt={t('camera.preview')} />
-        <div className="actions">
-          <button type="button" onClick={() => onPhoto(photo.blob)}>{t('camera.use')}</button>
-          <button type="button" className="secondary" onClick={() => setPhoto(undefined)}>{t('camera.retake')}</button>
-        </div>
-      </section>
-    );
-  }
+  if (shot) return <Review shot={shot} flagged={flagged} onUse={() => onPhoto(shot.blob)} onRetake={() => setShot(undefined)} />;
+  let status: ReactNode = null;
+  if (busy) status = <p className="status">{t('checks.checking')}</p>;
+  else if (!ready) status = <p className="status">{t('camera.starting')}</p>;
+  else if (gate.message) status = <p className="status" role="status">{gate.message}</p>;
   return (
     <section>
       <Heading>{heading}</Heading>
       <p>{hint}</p>
       {problem ? <p className="error" role="alert">{problem}</p> : (
-        <div className={`viewfinder ${facing === 'user' ? 'face' : 'document'}`}>
+        <div className={`viewfinder ${facing === 'user' ? 'face' : 'document'}${gate.ready ? '' : ' waiting'}`}>
           <video ref={video} muted playsInline aria-label={t('camera.view')} />
           <div className="frame" aria-hidden="true" />
-          {!ready && <p className="status">{t('camera.starting')}</p>}
+          {status}
         </div>
       )}
       <div className="actions">
-        {!problem && <button type="button" disabled={!ready} onClick={() => void shoot()}>{t('camera.take')}</button>}
-        <button type="button" className={problem ? '' : 'secondary'} onClick={() => file.current?.click()}>{t('camera.upload')}</button>
+        {!problem && <button type="button" disabled={!ready || busy || !gate.ready} onClick={() => void shoot()}>{t('camera.take')}</button>}
+        <button type="button" className={problem ? '' : 'secondary'} disabled={busy} onClick={() => file.current?.click()}>{t('camera.upload')}</button>
         <input ref={file} type="file" accept="image/*" hidden onChange={(e) => { void chosen(e.target.files?.[0]); e.target.value = ''; }} />
       </div>
     </section>

@@ -1,0 +1,98 @@
+/**
+ * Face video and Motion in Chromium with a fake camera playing a face: the recording prompts the
+ * head turn left and right and stops on its own (Motion) or with "Stop recording" (video, then
+ * previewed when `show_confirmation`); a browser without MediaRecorder cannot run Motion, so the
+ * page completes it with its reasons and the workflow falls back to a selfie photo.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { path as ffmpeg } from '@ffmpeg-installer/ffmpeg';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import sharp from 'sharp';
+import { original } from '../../fixtures/faces/variants';
+import { e2e, type E2e, type Json } from '../e2e/helpers';
+import { startTestStack, type TestStack } from '../helpers/stack';
+import { seriousViolations } from './axe';
+
+const ROOT = path.resolve(__dirname, '../..');
+let stack: TestStack;
+let t: E2e;
+let browser: Browser;
+let dir: string;
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
+  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
+  t = e2e(stack);
+  dir = mkdtempSync(path.join(tmpdir(), 'capture-video-'));
+  const padded = await sharp(original('astronaut')).extend({ top: 100, background: '#8a8a8a' }).png().toBuffer();
+  writeFileSync(path.join(dir, 'face.png'), await sharp(padded).extract({ left: 75, top: 10, width: 300, height: 400 }).resize(480, 640).png().toBuffer());
+  const video = path.join(dir, 'face.y4m');
+  execFileSync(ffmpeg, ['-loglevel', 'error', '-y', '-loop', '1', '-i', path.join(dir, 'face.png'), '-t', '2', '-r', '10', '-pix_fmt', 'yuv420p', video]);
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [
+    '--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`,
+  ] });
+}, 120_000);
+afterAll(async () => { await browser?.close(); await stack?.stop(); rmSync(dir, { recursive: true, force: true }); });
+
+const approve = { id: 'approve', type: 'result', outcome: 'approve', reasons: ['done'] };
+
+/** A run of `tasks` opened in a phone-sized page (past the consent); `noRecorder` removes MediaRecorder from the page. */
+async function open(tasks: Json[], noRecorder = false): Promise<{ page: Page; runId: string; errors: string[] }> {
+  const wf = await t.workflow({ name: 'Face', start: (tasks[0] as { id: string }).id, settings: { welcome: false }, tasks: [...tasks, approve] });
+  const run = await t.startRun(wf, await t.applicant());
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  if (noRecorder) await page.addInitScript(() => { delete (globalThis as { MediaRecorder?: unknown }).MediaRecorder; });
+  await page.goto((run.link as { url: string }).url);
+  await page.getByRole('checkbox', { name: 'I agree' }).check({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Continue' }).click();
+  return { page, runId: run.id, errors };
+}
+
+const outputOf = async (runId: string, defId: string) => {
+  const task = await t.waitingTask(runId, defId).catch(() => undefined) ?? (await t.tasks(runId)).find((x) => x.id.startsWith(`${defId}_`))!;
+  return (await t.call<{ output: unknown }>('GET', `/v3.6/workflow_runs/${runId}/tasks/${task.id}`)).body.output;
+};
+
+it('Motion: prompts the head turn left and right, stops on its own and sends the recording', async () => {
+  const { page, runId, errors } = await open([{ id: 'motion', type: 'face_capture_motion', next: 'approve' }]);
+  await page.getByRole('button', { name: 'Start recording' }).click({ timeout: 30_000 });
+  await page.getByText('Slowly turn your head to the left.').waitFor({ timeout: 15_000 });
+  await page.getByText('Now slowly turn your head to the right.').waitFor({ timeout: 15_000 });
+  await page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 60_000 });
+  expect(await outputOf(runId, 'motion')).toEqual([{ id: expect.any(String) }]);
+  expect(errors).toEqual([]);
+}, 120_000);
+
+it('face video with show_confirmation: "Stop recording", a preview, then "Use this video"', async () => {
+  const { page, runId, errors } = await open([{ id: 'video', type: 'face_capture_video', show_confirmation: true, next: 'approve' }]);
+  await page.getByRole('button', { name: 'Start recording' }).click({ timeout: 30_000 });
+  await page.getByText('Slowly turn your head to the left.').waitFor({ timeout: 15_000 });
+  expect(await seriousViolations(page)).toEqual([]); // recording, with its prompt
+  await page.getByRole('button', { name: 'Stop recording' }).click();
+  await page.getByRole('button', { name: 'Use this video' }).waitFor({ timeout: 15_000 });
+  expect(await seriousViolations(page)).toEqual([]); // the preview
+  await page.getByRole('button', { name: 'Use this video' }).click();
+  await page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 60_000 });
+  expect(await outputOf(runId, 'video')).toEqual([{ id: expect.any(String) }]);
+  expect(errors).toEqual([]);
+}, 120_000);
+
+it('Motion on a browser without MediaRecorder: no recording offered; the reasons complete it and the workflow falls back to a selfie', async () => {
+  const { page, runId, errors } = await open([
+    { id: 'motion', type: 'face_capture_motion', next: 'has_motion' },
+    { id: 'has_motion', type: 'logic', branches: [{ when: { path: 'tasks.motion.output.motion_unsupported', op: 'exists' }, next: 'selfie' }], else: 'approve' },
+    { id: 'selfie', type: 'face_capture_photo', next: 'approve' },
+  ], true);
+  await page.getByText('This device cannot record the video we need', { exact: false }).waitFor({ timeout: 30_000 });
+  expect(await page.getByRole('button', { name: 'Start recording' }).count()).toBe(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Continue with a photo' }).click();
+  await page.getByRole('heading', { name: 'A photo of your face' }).waitFor({ timeout: 60_000 });
+  expect(await outputOf(runId, 'motion')).toEqual({ motion_unsupported: { reasons: ['no_media_recorder'] } });
+  expect(errors).toEqual([]);
+}, 120_000);
