@@ -20,13 +20,13 @@ export function createEvidenceHandler(rt: Runtime = systemRuntime) {
     if (e.data['detail-type'] === EVENTS.runCompleted) {
       const d = RunCompletedDetail.parse(e.data.detail);
       const made = await makeEvidence(d.workflow_run_id, rt);
-      logger.info('evidence of a workflow run', { run_id: d.workflow_run_id, made });
+      logger.debug('evidence of a workflow run', { run_id: d.workflow_run_id, made });
       return { made };
     }
     if (e.data['detail-type'] === TIMELINE_FILE_REQUESTED) {
       const d = TimelineFileDetail.parse(e.data.detail);
       const made = await makeTimelineFile(d, rt);
-      logger.info('timeline file of a workflow run', { run_id: d.workflow_run_id, timeline_file_id: d.timeline_file_id, made });
+      logger.debug('timeline file of a workflow run', { run_id: d.workflow_run_id, timeline_file_id: d.timeline_file_id, made });
       return { made };
     }
     return { ignored: `detail-type ${e.data['detail-type']}` };

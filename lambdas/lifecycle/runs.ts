@@ -58,12 +58,16 @@ export async function purgeRun(runId: string, now: string): Promise<RunPurge> {
 
 async function stopIfRunning(run: RunItem, now: string): Promise<boolean> {
   if (isEnded(run.status) || !run.execution_arn) return false;
+  let stopped = true;
   try {
     await clients().sfn.send(new StopExecutionCommand({ executionArn: run.execution_arn, error: 'Purged', cause: 'The applicant\'s personal data was purged' }));
   } catch (e) {
     if (!(e instanceof Error && e.name === 'ExecutionDoesNotExist')) throw e;
+    stopped = false;
   }
-  return markRunError(run.id, runError('execution_aborted'), now);
+  // The execution-events function may mark the stopped run first (its ABORTED event): either way it ends error.
+  const marked = await markRunError(run.id, runError('execution_aborted'), now);
+  return stopped || marked;
 }
 
 /** Ids of media items named anywhere in these task inputs and outputs (capture outputs are media ids). */

@@ -76,7 +76,8 @@ describe('purge after the grace period', () => {
     expect(erasures.body.erasures).toEqual([expect.objectContaining({
       applicant_id: applicantId, reason: 'deletion', workflow_run_ids: [runId], sandbox: true,
       requested_by: { kind: 'api_token', token_id: expect.any(String) }, purged_at: `${later.toISOString().slice(0, 19)}Z`,
-      removed: expect.objectContaining({ applicant: 1, media: 2, s3_objects: 2, runs: 1, tasks: 4, executions_stopped: 0 }),
+      // s3_objects: the two uploads, and the ended run's evidence PDF and folder (lambdas/evidence).
+      removed: expect.objectContaining({ applicant: 1, media: 2, s3_objects: 4, runs: 1, tasks: 4, executions_stopped: 0 }),
     })]);
     expect(JSON.stringify(erasures.body)).not.toContain(name);
 

@@ -112,6 +112,9 @@ test('an edge reconnected by dragging its end, and by "Next task" without a poin
   const { page, errors } = await openWith(template);
   const end = page.locator('.react-flow__edge[data-id="selfie:next"] .react-flow__edgeupdater-target');
   const to = node(page, 'Facial Similarity Report').locator('.react-flow__handle-top');
+  // The layout is asynchronous (elkjs): wait until both are drawn.
+  await end.waitFor({ state: 'attached' });
+  await to.waitFor({ state: 'attached' });
   const a = await end.boundingBox();
   const b = await to.boundingBox();
   if (!a || !b) throw new Error('edge end or handle not drawn');
