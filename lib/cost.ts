@@ -16,7 +16,7 @@ export const PRICES = {
 
 /** Usage per run that the templates do not say; change them and rerun. */
 export const ASSUMPTIONS = {
-  reportSeconds: 5, reportGb: 3008 / 1024, taskSeconds: 0.2, taskGb: 0.5, apiSeconds: 0.15, apiGb: 1, webhookSeconds: 0.3, webhookGb: 0.5,
+  reportSeconds: 5, reportGb: 3008 / 1024, taskSeconds: 0.2, taskGb: 0.5, apiSeconds: 0.15, apiGb: 1, webhookSeconds: 0.3, webhookGb: 0.5, evidenceSeconds: 1.5, evidenceGb: 1,
   apiCallsFixed: 4, apiCallsPerCapture: 3, mediaPerCapture: 2, mediaMb: 2, ddbWritesFixed: 8, ddbWritesPerTask: 3, ddbReadsPerTask: 4, logKbPerTransition: 1,
 } as const;
 
@@ -76,15 +76,18 @@ export interface Line { item: string; arithmetic: string; usd: number }
 /** What one run on a route emits that the compiled machine and the handlers decide (not assumptions). */
 export function emitted(r: Route): { transitions: number; events: number } {
   // A capture: workflow_task.started (tasks handler) and .completed (Complete Task); a report:
-  // both from the reports handler (lambdas/reports/handler.ts); the run: workflow_run.completed (the machine).
-  return { transitions: r.transitions, events: r.captures * 2 + r.reports * 2 + 1 };
+  // both from the reports handler (lambdas/reports/handler.ts); the run: workflow_run.completed (the machine)
+  // and workflow_run_evidence_folder.created (the evidence function, lambdas/evidence).
+  return { transitions: r.transitions, events: r.captures * 2 + r.reports * 2 + 2 };
 }
 
 export function estimate(r: Route, runs = 10_000): Line[] {
   const a = ASSUMPTIONS, p = PRICES, n = (x: number) => (x < 1 ? x.toPrecision(2) : x.toLocaleString('en-US', { maximumFractionDigits: 2 }));
   const { events } = emitted(r);
   const gbS = r.reports * a.reportSeconds * a.reportGb + r.captures * a.taskSeconds * a.taskGb
-    + (a.apiCallsFixed + a.apiCallsPerCapture * r.captures) * a.apiSeconds * a.apiGb + events * a.webhookSeconds * a.webhookGb;
+    + (a.apiCallsFixed + a.apiCallsPerCapture * r.captures) * a.apiSeconds * a.apiGb + events * a.webhookSeconds * a.webhookGb
+    + a.evidenceSeconds * a.evidenceGb;
+  // + 1: the evidence function, once per run (signed PDF and folder).
   const invokes = r.reports + r.captures + a.apiCallsFixed + a.apiCallsPerCapture * r.captures + events + 1;
   const apiCalls = a.apiCallsFixed + a.apiCallsPerCapture * r.captures;
   const writes = a.ddbWritesFixed + a.ddbWritesPerTask * (r.captures + r.reports), reads = a.ddbReadsPerTask * (r.captures + r.reports);

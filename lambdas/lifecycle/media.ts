@@ -7,6 +7,8 @@ import { DeleteObjectCommand, ListObjectsV2Command, ListObjectVersionsCommand } 
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { getItems } from '../store/batch';
+import { evidenceKey, objectSize, timelineKey } from '../store/evidence';
+import type { RunItem } from '../store/runs';
 import { MEDIA_KINDS, type MediaKind } from '../store/media';
 import { mediaPrefix } from '../store/s3';
 import { keys } from '../store/table';
@@ -25,6 +27,16 @@ export async function purgeApplicantMedia(applicantId: string, environment: stri
   await deleteItems(faces.map(keyOf));
   await deleteItems(items.map(keyOf));
   return { media: items.length, s3_objects: objects, faces: faces.length };
+}
+
+/** A run's evidence PDF and folder and its timeline files (lambdas/evidence; for retention: the
+ *  applicant's purge removes them with the applicant's prefix). Returns the objects removed. */
+export async function purgeRunFiles(run: RunItem): Promise<number> {
+  const files = await partition(keys.run(run.id).pk, 'TIMELINE_FILE#');
+  const objectKeys = [evidenceKey(run, 'pdf'), evidenceKey(run, 'zip'), ...files.map((f) => timelineKey(run, String(f.id)))];
+  let count = 0;
+  for (const key of objectKeys) if (await objectSize(key) !== undefined) count += await deleteObject(key) + await deleteVersions(key);
+  return count;
 }
 
 /** Some uploads (a run's, for retention): their objects, faces and items. */

@@ -15,7 +15,7 @@ import { putErasure } from '../store/erasures';
 import { isEnded, RunItem, type Environment } from '../store/runs';
 import { keys } from '../store/table';
 import { deleteItems } from './items';
-import { purgeMedia } from './media';
+import { purgeMedia, purgeRunFiles } from './media';
 import { HOLD_RECHECK_MS } from './purge-applicant';
 import { purgeRun } from './runs';
 
@@ -72,6 +72,7 @@ async function purgeForRetention(run: RunItem, days: number, now: Date): Promise
   const at = isoSeconds(now);
   const p = await purgeRun(run.id, at);
   const media = await purgeMedia(p.media_ids);
+  media.s3_objects += await purgeRunFiles(run);
   await putErasure(`RUN#${run.id}`, {
     applicant_id: run.applicant_id, environment: run.environment, reason: 'retention', workflow_run_ids: [run.id],
     requested_by: { kind: 'retention', days }, requested_at: at, purged_at: at,

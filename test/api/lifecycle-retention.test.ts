@@ -51,7 +51,7 @@ it('purges runs ended N days ago with their media, keeps the applicant, waits fo
   expect(await kit.bucketObjects(`sandbox/${kept.applicantId}/`)).toEqual([]);
   expect((await api<{ first_name: string }>('GET', `/v3.6/applicants/${kept.applicantId}`)).body.first_name).toBe('Kept');
   const record = (await api<{ erasures: Array<Record<string, unknown>> }>('GET', `/v3.6/erasures?applicant_id=${kept.applicantId}`)).body.erasures;
-  expect(record).toEqual([expect.objectContaining({ reason: 'retention', workflow_run_ids: [kept.runId], requested_by: { kind: 'retention', days: 30 }, removed: expect.objectContaining({ media: 2, s3_objects: 2, runs: 1 }) })]);
+  expect(record).toEqual([expect.objectContaining({ reason: 'retention', workflow_run_ids: [kept.runId], requested_by: { kind: 'retention', days: 30 }, removed: expect.objectContaining({ media: 2, s3_objects: 4, runs: 1 }) })]); // 4: two uploads, the run's evidence PDF and folder
 
   // The held applicant's run is untouched, checked again hourly, and goes once the hold is lifted.
   expect((await api<{ output: unknown }>('GET', `/v3.6/workflow_runs/${held.runId}`)).body.output).not.toBeNull();

@@ -45,5 +45,5 @@ it('transitions and events of a run with two reports in parallel branches equal 
   const transitions = history.filter((h) => h.type.endsWith('StateEntered')).length;
   const ofRun = events.filter((e) => JSON.parse(e.Detail ?? '{}').workflow_run_id === run.body.id);
   expect({ transitions, events: ofRun.length }).toEqual(emitted(route!));
-  expect(ofRun.map((e) => e.DetailType).sort()).toEqual(['workflow_run.completed', 'workflow_task.completed', 'workflow_task.completed', 'workflow_task.started', 'workflow_task.started']);
+  expect(ofRun.map((e) => e.DetailType).sort()).toEqual(['workflow_run.completed', 'workflow_run_evidence_folder.created', 'workflow_task.completed', 'workflow_task.completed', 'workflow_task.started', 'workflow_task.started']);
 }, 120_000);

@@ -33,7 +33,7 @@ async function open(stack: TestStack, video: string, workflow: unknown): Promise
   const run = await stack.apiJson<{ link: { url: string } }>('/v3.6/workflow_runs', { method: 'POST', json: { workflow_id: wf.body.id, applicant_id: applicant.body.id } });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [
     '--no-sandbox', '--headless', '--disable-gpu', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`] });
-  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true })).newPage();
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
   await page.goto(run.body.link.url);
   return page;
 }

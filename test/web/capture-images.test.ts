@@ -53,7 +53,7 @@ afterAll(async () => { await browser?.close(); await stack?.stop(); rmSync(dir, 
 async function uploadPassport(file: string): Promise<Buffer> {
   const applicant = await t.applicant();
   const run = await t.startRun(workflow, applicant);
-  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto((run.link as { url: string }).url);

@@ -66,8 +66,14 @@ async function open(): Promise<{ run: Run; page: Page; s3: Request[] }> {
 async function send(page: Page, name: string, buffer: Buffer) {
   const file = path.join(files, name);
   writeFileSync(file, buffer);
-  await page.getByLabel('Document', { exact: true }).setInputFiles(file);
-  await page.getByRole('button', { name: 'Send document' }).click();
+  // The proof of address step: country, type, guidance, then "Upload a file".
+  await page.getByRole('combobox', { name: 'Country of your address' }).fill('United Kingdom');
+  const types = page.getByRole('radio');
+  if (await types.count() > 0) await page.getByRole('radio', { name: 'Utility bill' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Upload a file' }).click();
+  await (await chooser).setFiles(file);
 }
 
 it('sends a small file in one POST to S3, then confirms it', async () => {
