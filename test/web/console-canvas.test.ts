@@ -43,6 +43,11 @@ async function openWith(definition: unknown): Promise<{ page: Page; errors: stri
 }
 
 const node = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
+/** Selects a node the keyboard way (focus, Enter): a click may land on the toolbar over the canvas. */
+async function choose(page: Page, name: string): Promise<void> {
+  await node(page, name).focus();
+  await page.keyboard.press('Enter');
+}
 
 /** The draft as the code view shows it (then back to the panel). */
 async function draftOf(page: Page): Promise<Definition> {
@@ -80,7 +85,7 @@ test('palette drag onto an edge and a node, (+) on edges and under nodes, palett
   await page.getByRole('button', { name: 'Add a task after Capture document', exact: true }).click();
   await page.getByRole('menuitem', { name: 'Autofill', exact: true }).click();
   await node(page, 'Autofill').waitFor();
-  await node(page, 'Document Report').click();
+  await choose(page, 'Document Report');
   await palette.getByRole('button', { name: 'Identity Report', exact: true }).click();
   await node(page, 'Identity Report').waitFor();
 
@@ -124,7 +129,7 @@ test('an edge reconnected by dragging its end, and by "Next task" without a poin
   await page.mouse.up();
   expect(nextOf(await draftOf(page), 'selfie')).toBe('facial_similarity');
 
-  await node(page, 'Capture document').click();
+  await choose(page, 'Capture document');
   await page.getByLabel('Next task', { exact: true }).selectOption({ label: 'Document Report' });
   expect(nextOf(await draftOf(page), 'document')).toBe('document_report');
   expect(errors).toEqual([]);
@@ -132,7 +137,7 @@ test('an edge reconnected by dragging its end, and by "Next task" without a poin
 
 test('logic conditions: nested AND/OR/NOT groups, reordered by dragging and by Move up / Move down', async () => {
   const { page, errors } = await openWith(template);
-  await node(page, 'Decide').click();
+  await choose(page, 'Decide');
   const field = (name: string) => page.getByLabel(name, { exact: true });
   const button = (name: string) => page.getByRole('button', { name, exact: true });
   // Drag the second condition by its handle onto the first: it moves to the top.
@@ -176,7 +181,7 @@ test('panel: Send/Receive properties, parallel branches and join, custom inputs,
   await field('Receive property risk format').selectOption('number');
   await field('Receive property risk required').uncheck();
 
-  await node(page, 'Start').click();
+  await choose(page, 'Start');
   await field('New Custom input name').fill('loyalty_id');
   await button('Add Custom input').click();
   await field('Custom input loyalty_id format').selectOption('number');
