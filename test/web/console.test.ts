@@ -133,10 +133,11 @@ test('builds the document + selfie template from a blank workflow, saves, activa
   expect([saved.body.status, saved.body.notes]).toEqual(['active', 'Built in the console']);
   const ids = { document_capture: 'document', face_capture_photo: 'selfie', facial_similarity_report: 'facial_similarity', logic: 'decide', decline: 'decline_face' };
   expect(renameIds(saved.body.definition, ids)).toEqual(findTemplate('document_selfie_photo')?.definition);
-  const run = await t.startRun(id, await t.applicant());
+  const run = await t.startRun(id, await t.applicant({ first_name: 'Consolia', last_name: 'Builderson' }));
   expect((await t.until(run.id, ['awaiting_input'])).status).toBe('awaiting_input');
   await page.getByRole('link', { name: 'Results' }).click();
-  await page.getByRole('row').filter({ hasText: run.id }).getByText('awaiting_input').waitFor();
+  // The results list names the run by its applicant and shows the status in words.
+  await page.getByRole('row').filter({ hasText: 'Consolia Builderson' }).getByText('Awaiting input').waitFor();
   expect(await seriousViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
 }, 240_000);

@@ -151,6 +151,8 @@ describe('webhook delivery', () => {
         resource: {
           id: 'document_photo', workflow_run_id: runId, task_def_id: 'upload_document_photo', task_def_version: null,
           created_at: '2025-01-02T03:04:05Z', updated_at: '2025-01-02T03:04:30Z', input: {}, output: [{ id: 'doc-1' }],
+          // Extensions of the task view (Onfido's clients ignore them): lambdas/tasks/view.ts.
+          status: 'completed', task_type: 'document_capture', name: 'Document Capture', completed_at: '2025-01-02T03:04:30Z',
         },
       },
     });
