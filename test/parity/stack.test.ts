@@ -32,7 +32,8 @@ it('takes every function\'s handler, memory, timeout and environment from the sy
   }
   const env = fn('api').spec.environment;
   const processEnv = fn('api').environment();
-  expect(processEnv).toMatchObject({ ...env, AWS_ENDPOINT_URL: stack.parity.endpoints.get(fn('api').spec.roleArn), AWS_EC2_METADATA_DISABLED: 'true', AWS_ACCESS_KEY_ID: 'local', AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn('api').spec.memoryMb) });
+  // The one documented override: the Cognito pool's local equivalent is local console users (no pool ids).
+  expect(processEnv).toMatchObject({ ...env, CONSOLE_USER_POOL_ID: '', CONSOLE_CLIENT_ID: '', AWS_ENDPOINT_URL: stack.parity.endpoints.get(fn('api').spec.roleArn), AWS_EC2_METADATA_DISABLED: 'true', AWS_ACCESS_KEY_ID: 'local', AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn('api').spec.memoryMb) });
   expect(Object.keys(processEnv).filter((k) => k.startsWith('JEST') || k === 'STUDIO_MODE' || k === 'npm_lifecycle_event')).toEqual([]);
   expect(env.PUBLIC_URL).toBe(stack.url); // Fn::GetAtt Api.ApiEndpoint → the local gateway
   const ddb = new DynamoDBClient({ region: 'us-east-1', endpoint: stack.endpoints.dynamodb, credentials: LOCAL_CREDENTIALS });
