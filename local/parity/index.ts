@@ -59,6 +59,18 @@ const SANDBOX_ENV = {
   STUDIO_ALLOW_LOOPBACK_WEBHOOKS: 'true',
 };
 
+/** The pages' CSP names the media bucket's regional endpoint (`connect-src`, direct uploads); here
+ *  the API's presigned URLs point at the API role's local endpoint instead, so the CSP names that. */
+function localMediaOrigin(headers: Record<string, string>, t: ParityTemplate, endpoints: Map<string, string>): Record<string, string> {
+  const csp = headers['content-security-policy'] ?? headers['Content-Security-Policy'];
+  const api = t.functions.find((f) => f.arn === t.api?.functionArn);
+  const local = api ? endpoints.get(api.roleArn) : undefined;
+  if (!csp || !local) return headers;
+  const bucket = new RegExp(`https://${t.bucket.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.s3[.a-z0-9-]*\\.amazonaws\\.com`, 'g');
+  const key = headers['content-security-policy'] !== undefined ? 'content-security-policy' : 'Content-Security-Policy';
+  return { ...headers, [key]: csp.replace(bucket, new URL(local).origin) };
+}
+
 /** The template's secrets with a generated value (64 characters, as the template asks), kept in
  *  the data folder when there is one so that tokens signed before a restart stay valid. */
 function secretValues(t: ParityTemplate, file: string | undefined): LocalSecret[] {
@@ -187,7 +199,7 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
     const gateway = await createGateway({
       handler: apiGatewayHandler(() => apiHost, template.api?.integrationTimeoutMs ?? 30_000, log),
       port, host: o.host ?? '127.0.0.1', maxBodyBytes: HTTP_API_MAX_BODY_BYTES, ...(staticDir ? { staticDir } : {}),
-      staticHeaders: (p) => webHeadersFor(template, p),
+      staticHeaders: (p) => localMediaOrigin(webHeadersFor(template, p), template, roleEndpoints),
     });
     stops.push(() => gateway.close());
 

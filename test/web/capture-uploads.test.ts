@@ -99,7 +99,9 @@ it('sends a large file in parts; a dropped part is sent again after a back-off, 
   const bar = page.getByRole('progressbar', { name: 'Sending…' });
   await bar.waitFor({ timeout: 30_000 });
   // While the page waits to retry the dropped part, the bar shows the stored first part (5 of 8 MiB).
-  await page.waitForFunction("Number(document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow')) >= 60", undefined, { timeout: 30_000 });
+  // A function, not a string: the page's CSP (served in parity as CloudFront would) refuses eval.
+  type Doc = { document: { querySelector(s: string): { getAttribute(n: string): string | null } | null } };
+  await page.waitForFunction(() => Number((globalThis as unknown as Doc).document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow')) >= 60, undefined, { timeout: 30_000 });
   await page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 60_000 });
   expect((await ended(run.id)).status).toBe('approved');
   const parts = s3.filter((r) => r.method() === 'PUT').map((r) => new URL(r.url()).searchParams.get('partNumber'));
