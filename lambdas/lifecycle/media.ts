@@ -7,10 +7,10 @@ import { DeleteObjectCommand, ListObjectsV2Command, ListObjectVersionsCommand } 
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { getItems } from '../store/batch';
-import { evidenceKey, objectSize, timelineKey } from '../store/evidence';
+import { evidenceKey, timelineKey } from '../store/evidence';
 import type { RunItem } from '../store/runs';
 import { MEDIA_KINDS, type MediaKind } from '../store/media';
-import { mediaPrefix } from '../store/s3';
+import { mediaPrefix, objectSize } from '../store/s3';
 import { keys } from '../store/table';
 import { deleteItems, keyOf, partition, queryAll, type Item } from './items';
 

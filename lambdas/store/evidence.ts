@@ -5,7 +5,6 @@
  * the run's partition (pending until the evidence function wrote the PDF).
  */
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
@@ -18,18 +17,6 @@ export const evidenceKey = (run: Pick<RunItem, 'environment' | 'applicant_id' | 
   mediaObjectKey(run.environment, run.applicant_id, 'evidence', `${run.id}.${file}`);
 export const timelineKey = (run: Pick<RunItem, 'environment' | 'applicant_id' | 'id'>, id: string) =>
   mediaObjectKey(run.environment, run.applicant_id, 'timeline_files', `${id}.pdf`);
-
-/** The object's size, or undefined when it is not there. */
-export async function objectSize(key: string): Promise<number | undefined> {
-  try {
-    const out = await clients().s3.send(new HeadObjectCommand({ Bucket: config().BUCKET_NAME, Key: key }));
-    return out.ContentLength ?? 0;
-  } catch (e) {
-    const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-    if (status === 404 || (e as Error).name === 'NotFound' || (e as Error).name === 'NoSuchKey') return undefined;
-    throw e;
-  }
-}
 
 export const TimelineFileItem = z.object({
   id: z.string(), workflow_run_id: z.string(), status: z.enum(['pending', 'ready']), created_at: z.string(), ready_at: z.string().optional(),

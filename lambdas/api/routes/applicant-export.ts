@@ -13,17 +13,18 @@ import { getApplicant } from '../../store/applicants';
 import { listMedia, MEDIA_KINDS, readMediaBytes, type MediaKind } from '../../store/media';
 import { getRun } from '../../store/runs';
 import { listTasks } from '../../store/tasks';
-import { mediaPrefix, presignedGet, putObject } from '../../store/s3';
+import { mediaPrefix, putObject } from '../../store/s3';
 import { keys } from '../../store/table';
 import { toWorkflowRun } from '../../runs/view';
 import { taskView } from '../../tasks/view';
 import { pageOfIndex } from '../../store/paging';
-import { DOWNLOAD_URL_SECONDS, MAX_PAYLOAD_BYTES } from '../limits';
+import { MAX_PAYLOAD_BYTES } from '../limits';
 import type { Request, Response } from '../http';
 import type { Router } from '../router';
 import { parseWith } from '../validate';
 import { z } from 'zod';
 import { applicantBody } from './applicants';
+import { presignedRedirect } from './media';
 
 const asJson = (v: unknown) => strToU8(`${JSON.stringify(v, null, 2)}\n`);
 
@@ -53,7 +54,7 @@ async function exportApplicant(req: Request, id: string): Promise<Response> {
   if (zip.length > MAX_PAYLOAD_BYTES) {
     const key = `${mediaPrefix(env, id)}exports/${Date.now()}.zip`;
     await putObject(key, zip, 'application/zip');
-    return { status: 302, headers: { location: await presignedGet(key, { contentType: 'application/zip', fileName, seconds: DOWNLOAD_URL_SECONDS }), 'cache-control': 'no-store' } };
+    return presignedRedirect(key, 'application/zip', fileName);
   }
   return { status: 200, raw: zip, headers: { 'content-type': 'application/zip', 'content-length': String(zip.length), 'content-disposition': `attachment; filename="${fileName}"`, 'cache-control': 'no-store' } };
 }

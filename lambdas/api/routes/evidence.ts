@@ -10,14 +10,14 @@ import { requestTimelineFile } from '../../events/contract';
 import { ApiError, notFound } from '../../shared/errors';
 import { config } from '../../shared/config';
 import { isoSeconds, systemRuntime, type Runtime } from '../../shared/ids';
-import { evidenceKey, getTimelineFile, objectSize, putTimelineFile, timelineKey } from '../../store/evidence';
+import { evidenceKey, getTimelineFile, putTimelineFile, timelineKey } from '../../store/evidence';
 import { isEnded } from '../../store/runs';
-import { getObject, presignedGet } from '../../store/s3';
+import { getObject, objectSize } from '../../store/s3';
 import { json, type Request, type Response } from '../http';
-import { DOWNLOAD_URL_SECONDS, MAX_PAYLOAD_BYTES } from '../limits';
+import { MAX_PAYLOAD_BYTES } from '../limits';
 import type { Router } from '../router';
 import { parseWith } from '../validate';
-import { bytesResponse } from './media';
+import { bytesResponse, presignedRedirect } from './media';
 import { runFor } from './workflow-runs';
 
 const notReady = (message: string) => new ApiError(422, 'unprocessable_entity', message);
@@ -25,9 +25,7 @@ const notReady = (message: string) => new ApiError(422, 'unprocessable_entity', 
 async function fileResponse(key: string, contentType: string, fileName: string, missing: string): Promise<Response> {
   const size = await objectSize(key);
   if (size === undefined) throw notReady(missing);
-  if (size > MAX_PAYLOAD_BYTES) {
-    return { status: 302, headers: { location: await presignedGet(key, { contentType, fileName, seconds: DOWNLOAD_URL_SECONDS }), 'cache-control': 'no-store' } };
-  }
+  if (size > MAX_PAYLOAD_BYTES) return presignedRedirect(key, contentType, fileName);
   return bytesResponse(await getObject(key), contentType, fileName);
 }
 

@@ -77,10 +77,7 @@ export function addMediaRoutes(router: Router): void {
     router.add('GET', `${path}/{id}`, 'api_or_sdk', async (req) => json(200, mediaBody(await visibleMedia(kind, req))));
     router.add('GET', `${path}/{id}/download`, 'api_or_sdk', async (req) => {
       const meta = await visibleMedia(kind, req);
-      if (meta.file_size > MAX_PAYLOAD_BYTES) {
-        const url = await presignedGet(meta.object_key, { contentType: meta.content_type, fileName: safeFileName(meta.file_name), seconds: DOWNLOAD_URL_SECONDS });
-        return { status: 302, headers: { location: url, 'cache-control': 'no-store' } };
-      }
+      if (meta.file_size > MAX_PAYLOAD_BYTES) return presignedRedirect(meta.object_key, meta.content_type, meta.file_name);
       return bytesResponse(await readMediaBytes(meta), meta.content_type, meta.file_name);
     });
   }
@@ -154,6 +151,12 @@ export async function visibleMedia(kind: MediaKind, req: Request): Promise<Media
 }
 
 const safeFileName = (fileName: string) => fileName.replace(/[^\w.-]+/g, '_');
+
+/** A 302 to a short-lived presigned GET of the object: for files above the API's payload limit. */
+export async function presignedRedirect(key: string, contentType: string, fileName: string): Promise<Response> {
+  const location = await presignedGet(key, { contentType, fileName: safeFileName(fileName), seconds: DOWNLOAD_URL_SECONDS });
+  return { status: 302, headers: { location, 'cache-control': 'no-store' } };
+}
 
 export function bytesResponse(bytes: Buffer, contentType: string, fileName: string): Response {
   const safeName = safeFileName(fileName);
