@@ -43,6 +43,16 @@ async function openWith(definition: unknown): Promise<{ page: Page; errors: stri
 }
 
 const node = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
+/** Waits until the canvas has laid out and fitted its current graph (elkjs is asynchronous; until then
+ * nodes sit at the origin and a pointer drop could land on whatever is there). */
+async function laidOut(page: Page): Promise<void> {
+  await page.waitForFunction(`document.querySelector('[role=region][aria-label="Workflow canvas"]')?.getAttribute('aria-busy') === 'false'`);
+}
+/** A node that is drawn where the layout puts it. */
+async function drawn(page: Page, name: string): Promise<void> {
+  await node(page, name).waitFor();
+  await laidOut(page);
+}
 /** Selects a node the keyboard way (focus, Enter): a click may land on the toolbar over the canvas. */
 async function choose(page: Page, name: string): Promise<void> {
   await node(page, name).focus();
@@ -71,23 +81,24 @@ async function viewMoved(page: Page, style: string | null): Promise<string | nul
 test('palette drag onto an edge and a node, (+) on edges and under nodes, palette click, minimap, pan/zoom/fit', async () => {
   const { page, errors } = await openWith(template);
   await minimapDraws(page, template.tasks.length + 1);
+  await laidOut(page);
 
   const palette = page.getByRole('region', { name: 'Palette' });
   await palette.getByRole('button', { name: 'Watchlist Report', exact: true })
     .dragTo(page.getByRole('button', { name: 'Add task between Capture selfie and Document Report', exact: true }));
-  await node(page, 'Watchlist Report').waitFor();
+  await drawn(page, 'Watchlist Report');
   await palette.getByRole('button', { name: 'Known Faces Report', exact: true }).dragTo(node(page, 'Facial Similarity Report'));
-  await node(page, 'Known Faces Report').waitFor();
+  await drawn(page, 'Known Faces Report');
 
   await page.getByRole('button', { name: 'Add task between Start and Capture document', exact: true }).click();
   await page.getByRole('menu', { name: 'Add task between Start and Capture document' }).getByRole('menuitem', { name: 'Profile Data Capture', exact: true }).click();
-  await node(page, 'Profile Data Capture').waitFor();
+  await drawn(page, 'Profile Data Capture');
   await page.getByRole('button', { name: 'Add a task after Capture document', exact: true }).click();
   await page.getByRole('menuitem', { name: 'Autofill', exact: true }).click();
-  await node(page, 'Autofill').waitFor();
+  await drawn(page, 'Autofill');
   await choose(page, 'Document Report');
   await palette.getByRole('button', { name: 'Identity Report', exact: true }).click();
-  await node(page, 'Identity Report').waitFor();
+  await drawn(page, 'Identity Report');
 
   const d = await draftOf(page);
   expect(d.start).toBe('profile_data_capture');
@@ -117,7 +128,8 @@ test('an edge reconnected by dragging its end, and by "Next task" without a poin
   const { page, errors } = await openWith(template);
   const end = page.locator('.react-flow__edge[data-id="selfie:next"] .react-flow__edgeupdater-target');
   const to = node(page, 'Facial Similarity Report').locator('.react-flow__handle-top');
-  // The layout is asynchronous (elkjs): wait until both are drawn.
+  // The layout is asynchronous (elkjs): wait until both are drawn where they belong.
+  await laidOut(page);
   await end.waitFor({ state: 'attached' });
   await to.waitFor({ state: 'attached' });
   const a = await end.boundingBox();
@@ -168,6 +180,10 @@ test('panel: Send/Receive properties, parallel branches and join, custom inputs,
   const { page, errors } = await openWith(template);
   const field = (name: string) => page.getByLabel(name, { exact: true });
   const button = (name: string) => page.getByRole('button', { name, exact: true });
+  // Every edge is drawn once the layout settles (nodes rebuilt on each change once lost their handles,
+  // and with them the Start edge or all edges, at random).
+  await laidOut(page);
+  expect(await page.locator('.react-flow__edge').count()).toBe(8);
   await page.getByRole('button', { name: 'Add task between Facial Similarity Report and Decide', exact: true }).click();
   await page.getByRole('menuitem', { name: 'Send/Receive Data', exact: true }).click();
   await field('Task definition id').fill('crm_lookup');

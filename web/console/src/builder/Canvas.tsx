@@ -3,7 +3,7 @@
  * selects its task. When editable: (+) under a node and on every edge, palette items dropped on
  * an edge or a node, edges reconnected by dragging their end, and new routes drawn from a node.
  */
-import { Background, ControlButton, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type NodeChange } from '@xyflow/react';
+import { Background, ControlButton, Controls, MiniMap, Position, ReactFlow, useReactFlow, type Connection, type Edge, type NodeChange, type NodeHandle } from '@xyflow/react';
 import { useEffect, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EdgeInfo, NodeInfo } from './graph';
@@ -27,6 +27,11 @@ export interface CanvasEdits {
   onConnect: (source: string, target: string) => void;
 }
 
+/** Where TaskNode draws its handles (6 px squares centred on the top and bottom edges). */
+const HANDLE = 6;
+const SOURCE_HANDLE: NodeHandle = { type: 'source', position: Position.Bottom, x: NODE_W / 2 - HANDLE / 2, y: NODE_H - HANDLE / 2, width: HANDLE, height: HANDLE };
+const TARGET_HANDLE: NodeHandle = { type: 'target', position: Position.Top, x: NODE_W / 2 - HANDLE / 2, y: -HANDLE / 2, width: HANDLE, height: HANDLE };
+
 interface Props {
   nodes: NodeInfo[]; edges: EdgeInfo[]; selected: string | null; onSelect: (id: string) => void;
   edits?: CanvasEdits | undefined;
@@ -37,19 +42,26 @@ interface Props {
 export function Canvas({ nodes, edges, selected, onSelect, edits, marks, taken }: Props) {
   const { t } = useTranslation();
   const [positions, setPositions] = useState<Map<string, { x: number; y: number }>>(new Map());
+  // The shape whose layout the view has been fitted to: until it is the current one the canvas is busy.
+  const [fitted, setFitted] = useState<string | null>(null);
   // The layout depends on the graph's shape only (ids and edges), not on labels or problems.
   const shape = JSON.stringify([nodes.map((n) => n.id), edges.map((e) => [e.id, e.source, e.target])]);
   useEffect(() => {
     let live = true;
     const [ids, links] = JSON.parse(shape) as [string[], Array<[string, string, string]>];
-    void layout(ids, links.map(([id, source, target]) => ({ id, source, target }))).then((p) => { if (live) setPositions(p); });
+    void layout(ids, links.map(([id, source, target]) => ({ id, source, target }))).then((p) => {
+      if (live) setPositions(Object.assign(p, { shape }));
+    });
     return () => { live = false; };
   }, [shape]);
   const labels = new Map(nodes.map((n) => [n.id, n.label]));
   const flowNodes: TaskFlowNode[] = nodes.map((n) => ({
     id: n.id, type: 'task', position: positions.get(n.id) ?? { x: 0, y: 0 }, selected: n.id === selected,
-    // Fixed dimensions (the layout's): the minimap draws only nodes whose size it knows.
-    width: NODE_W, height: NODE_H,
+    // Fixed dimensions (the layout's) and handles, given rather than measured: the nodes are rebuilt on
+    // every change, and a rebuilt node without them loses its measured handles, so its edges vanish
+    // until a re-measure that may never come (and fitView waits for it).
+    width: NODE_W, height: NODE_H, measured: { width: NODE_W, height: NODE_H },
+    handles: n.cls === 'start' ? [SOURCE_HANDLE] : [TARGET_HANDLE, SOURCE_HANDLE],
     data: { label: n.label, cls: n.cls, problems: n.problems, mark: marks?.get(n.id), onAdd: edits?.canAdd(n.id) ? () => edits.onAddAfter(n.id) : undefined },
     ariaLabel: n.label, draggable: false, deletable: false, connectable: edits !== undefined,
     ...(n.problems > 0 ? { domAttributes: { 'aria-description': t('builder.invalidNode', { name: n.label }) } } : {}),
@@ -77,7 +89,7 @@ export function Canvas({ nodes, edges, selected, onSelect, edits, marks, taken }
     if (on) edits.onDrop(JSON.parse(raw) as NewTask, on);
   };
   return (
-    <div className="canvas" role="region" aria-label={t('builder.canvas')} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className="canvas" role="region" aria-label={t('builder.canvas')} aria-busy={fitted !== shape} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow nodes={flowNodes} edges={flowEdges} nodeTypes={NODE_TYPES} edgeTypes={EDGE_TYPES} onNodesChange={onNodesChange}
         onNodeClick={(_, n) => onSelect(n.id)} nodesConnectable={edits !== undefined} nodesDraggable={false} edgesFocusable={false}
         onReconnect={(old: Edge, c: Connection) => { const r = edgeRoute(old.id); if (c.target) edits?.onReconnect(r.source, r.key, c.target); }}
@@ -86,7 +98,7 @@ export function Canvas({ nodes, edges, selected, onSelect, edits, marks, taken }
         <Background />
         <Controls showInteractive={false}><PanButtons /></Controls>
         <MiniMap pannable zoomable ariaLabel={t('builder.minimap')} nodeStrokeWidth={3} nodeColor={(n) => MINIMAP[(n.data as { cls: string }).cls] ?? '#8a94a3'} />
-        <FitOnLayout positions={positions} />
+        <FitOnLayout positions={positions} onFitted={setFitted} />
       </ReactFlow>
     </div>
   );
@@ -122,13 +134,15 @@ function PanButtons() {
 }
 
 /** Fits the view to the graph whenever a new layout arrives. */
-function FitOnLayout({ positions }: { positions: Map<string, unknown> }) {
+function FitOnLayout({ positions, onFitted }: { positions: Map<string, unknown> & { shape?: string }; onFitted: (shape: string) => void }) {
   const flow = useReactFlow();
   useEffect(() => {
     if (positions.size === 0) return undefined;
     // After the canvas has taken the new positions (its store updates in an effect of its own).
-    const frame = requestAnimationFrame(() => void flow.fitView({ maxZoom: 1 }));
+    const frame = requestAnimationFrame(() => {
+      void flow.fitView({ maxZoom: 1 }).then(() => { if (positions.shape !== undefined) onFitted(positions.shape); });
+    });
     return () => cancelAnimationFrame(frame);
-  }, [positions, flow]);
+  }, [positions, flow, onFitted]);
   return null;
 }
