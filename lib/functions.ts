@@ -13,7 +13,10 @@ import { Architecture, Code, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib
 import { LogLevel, NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { Construct } from 'constructs';
 import { ENTRY_POINTS as LAMBDA_ENTRY_POINTS, type FunctionKey } from '../lambdas/entry-points';
+import { evidenceBundling } from './evidence-bundling';
 import { encryptedLogGroup } from './keys';
+import type { ReportArchitecture } from './report-assets';
+import { reportBundling } from './report-bundling';
 
 export const ROOT = path.resolve(__dirname, '..');
 /** The entry points, exactly the files of lambdas/README.md (the local stack runs the same ones),
@@ -65,8 +68,20 @@ export function missingEntries(root = ROOT): string[] {
 export interface StudioFunctionProps {
   key: FunctionKey; prefix: string; memoryMb: number; timeout: Duration;
   environment: Record<string, string>; logsKey: Key; logRetentionDays: number;
-  skipBundling: boolean; reservedConcurrency?: number; ephemeralStorageMb?: number; bundling?: BundlingOptions;
+  skipBundling: boolean; reservedConcurrency?: number; ephemeralStorageMb?: number;
   architecture: Architecture;
+}
+
+/** esbuild options of a function's bundle (nodejs22.x, CJS, the AWS SDK inlined), with what the
+ *  reports (external native packages, report-bundling.ts) and the evidence function (pdfkit,
+ *  evidence-bundling.ts) add. test/cdk/evidence-bundle.test.ts bundles with exactly these. */
+export function functionBundling(key: FunctionKey, architecture: ReportArchitecture): BundlingOptions {
+  const own: Partial<Record<FunctionKey, BundlingOptions>> = { reports: reportBundling(ROOT, architecture), evidence: evidenceBundling(ROOT) };
+  return {
+    format: OutputFormat.CJS, target: 'node22', minify: true, sourceMap: true, keepNames: true,
+    externalModules: [], // bundle the AWS SDK: the version the code was tested with, not the runtime's
+    forceDockerBundling: false, logLevel: LogLevel.ERROR, ...own[key],
+  };
 }
 
 export class StudioFunction extends Construct {
@@ -87,11 +102,7 @@ export class StudioFunction extends Construct {
       ephemeralStorageSize: p.ephemeralStorageMb ? Size.mebibytes(p.ephemeralStorageMb) : undefined,
       projectRoot: ROOT, depsLockFilePath: path.join(ROOT, 'package-lock.json'),
       ...(p.skipBundling ? { code: Code.fromInline(`exports.handler = async () => { throw new Error('${BUNDLING_CONTEXT}=skip placeholder'); };`), handler: 'index.handler' } : {}),
-      bundling: {
-        format: OutputFormat.CJS, target: 'node22', minify: true, sourceMap: true, keepNames: true,
-        externalModules: [], // bundle the AWS SDK: the version the code was tested with, not the runtime's
-        forceDockerBundling: false, logLevel: LogLevel.ERROR, ...p.bundling,
-      },
+      bundling: functionBundling(p.key, p.architecture.name === Architecture.X86_64.name ? 'x86_64' : 'arm64'),
       environment: {
         ...p.environment,
         NODE_OPTIONS: '--enable-source-maps',

@@ -13,7 +13,7 @@ import { prefixOf, settingsFrom, type StudioSettings, type StudioSettingsInput }
 import { StudioData } from './data';
 import { EVENT_SOURCE, StudioEvents } from './events';
 import {
-  BUNDLING_CONTEXT, CALLS, ENTRY_POINTS, functionName, missingEntries, ROOT, skipsBundling, StudioFunction,
+  BUNDLING_CONTEXT, CALLS, ENTRY_POINTS, functionName, missingEntries, skipsBundling, StudioFunction,
   type CallKind, type FunctionKey, type StudioFunctionProps,
 } from './functions';
 import { grantMedia, grantPurge, grantTable } from './grants';
@@ -21,13 +21,12 @@ import { retentionEnvironment, StudioLifecycle } from './lifecycle';
 import { StudioHosting } from './hosting';
 import { StudioKeys } from './keys';
 import { FACE_ASSET_ENV } from './report-assets';
-import { reportBundling } from './report-bundling';
 import { WorkflowRuntime } from './workflow-runtime';
 import { WorkflowsAsCode } from './workflows-as-code';
 
 export interface StudioStackProps extends StackProps { settings?: StudioSettingsInput }
 
-type Sizing = Pick<StudioFunctionProps, 'memoryMb' | 'timeout' | 'reservedConcurrency' | 'ephemeralStorageMb' | 'bundling'>;
+type Sizing = Pick<StudioFunctionProps, 'memoryMb' | 'timeout' | 'reservedConcurrency' | 'ephemeralStorageMb'>;
 
 export class StudioStack extends Stack {
   readonly settings: StudioSettings;
@@ -95,7 +94,7 @@ export class StudioStack extends Stack {
       api: { memoryMb: 1024, timeout: Duration.seconds(29) },
       tasks: { memoryMb: 512, timeout: Duration.seconds(30) },
       // Face models, OCR and ffmpeg: memory buys CPU; /tmp holds video frames.
-      reports: { memoryMb: 3008, timeout: Duration.minutes(5), ephemeralStorageMb: 2048, reservedConcurrency: s.reportsConcurrency, bundling: reportBundling(ROOT, s.architecture) },
+      reports: { memoryMb: 3008, timeout: Duration.minutes(5), ephemeralStorageMb: 2048, reservedConcurrency: s.reportsConcurrency },
       webhooks: { memoryMb: 512, timeout: Duration.seconds(60) },
       executionEvents: { memoryMb: 256, timeout: Duration.seconds(30) },
       evidence: { memoryMb: 1024, timeout: Duration.minutes(2) },
