@@ -25,10 +25,11 @@ export const PARITY_REGION = 'us-east-1';
 export type Architecture = 'arm64' | 'x86_64';
 export const hostArchitecture = (): Architecture => (process.arch === 'arm64' ? 'arm64' : 'x86_64');
 
-/** Hex SHA-256 over the sorted source files (path and bytes) and the synth settings. */
-export function sourceHash(root = ROOT, architecture: Architecture = hostArchitecture()): string {
+/** Hex SHA-256 over the sorted source files (path and bytes) and the synth settings: the
+ *  architecture, account, region and the workflows deployed as code (their list and files). */
+export function sourceHash(root = ROOT, architecture: Architecture = hostArchitecture(), workflows: readonly string[] = PARITY_WORKFLOWS): string {
   const h = createHash('sha256');
-  h.update(`architecture=${architecture};account=${PARITY_ACCOUNT};region=${PARITY_REGION}\n`);
+  h.update(`architecture=${architecture};account=${PARITY_ACCOUNT};region=${PARITY_REGION};workflows=${workflows.join(',')}\n`);
   const visit = (rel: string) => {
     const full = path.join(root, rel);
     if (!existsSync(full)) return;
@@ -40,7 +41,7 @@ export function sourceHash(root = ROOT, architecture: Architecture = hostArchite
     h.update(readFileSync(full));
     h.update('\0');
   };
-  for (const s of SOURCES) visit(s);
+  for (const s of [...SOURCES, ...workflows]) visit(s);
   return h.digest('hex').slice(0, 20);
 }
 
@@ -49,6 +50,8 @@ export interface SynthOptions {
   /** Where assemblies are cached (default `<root>/.studio/parity`, STUDIO_PARITY_CACHE overrides). */
   cacheDir?: string;
   architecture?: Architecture;
+  /** Workflow files deployed as code (default PARITY_WORKFLOWS). */
+  workflows?: readonly string[];
   log?: (line: string) => void;
 }
 export interface Assembly { dir: string; hash: string; cached: boolean }
@@ -61,7 +64,8 @@ export async function synthesize(o: SynthOptions = {}): Promise<Assembly> {
   const root = o.root ?? ROOT;
   const architecture = o.architecture ?? hostArchitecture();
   const cacheDir = o.cacheDir ?? process.env.STUDIO_PARITY_CACHE ?? path.join(root, '.studio', 'parity');
-  const hash = sourceHash(root, architecture);
+  const workflows = o.workflows ?? PARITY_WORKFLOWS;
+  const hash = sourceHash(root, architecture, workflows);
   const dir = path.join(cacheDir, `cdk.out-${hash}`);
   if (existsSync(path.join(dir, 'manifest.json'))) return { dir, hash, cached: true };
   mkdirSync(cacheDir, { recursive: true });
@@ -70,7 +74,7 @@ export async function synthesize(o: SynthOptions = {}): Promise<Assembly> {
   o.log?.(`parity: cdk synth (${architecture}) into ${path.relative(root, dir)}; this takes a few minutes once per source change`);
   const cdk = path.join(root, 'node_modules', 'aws-cdk', 'bin', 'cdk');
   await new Promise<void>((resolve, reject) => {
-    execFile(process.execPath, [cdk, 'synth', '--quiet', '-o', partial, '-c', `architecture=${architecture}`, '-c', `workflows=${PARITY_WORKFLOWS.join(',')}`], {
+    execFile(process.execPath, [cdk, 'synth', '--quiet', '-o', partial, '-c', `architecture=${architecture}`, '-c', `workflows=${workflows.join(',')}`], {
       cwd: root, maxBuffer: 64 * 1024 * 1024,
       env: { ...process.env, CDK_DEFAULT_ACCOUNT: PARITY_ACCOUNT, CDK_DEFAULT_REGION: PARITY_REGION, npm_config_offline: 'true', CDK_DISABLE_VERSION_CHECK: 'true' },
     }, (err, _stdout, stderr) => (err ? reject(new Error(`cdk synth failed: ${stderr.trim().split('\n').slice(-20).join('\n')}`)) : resolve()));

@@ -25,6 +25,18 @@ it('changes with a handler, the CDK app, the lock file or the architecture', () 
   }
 });
 
+it('changes with the workflows deployed as code: their list and their files', () => {
+  write('fixtures/workflows/a.workflow.json', '{"a":1}');
+  write('workflows/b.workflow.json', '{"b":1}');
+  const one = sourceHash(root, 'x86_64', ['fixtures/workflows/a.workflow.json']);
+  const both = sourceHash(root, 'x86_64', ['fixtures/workflows/a.workflow.json', 'workflows/b.workflow.json']);
+  expect(both).not.toBe(one);
+  expect(sourceHash(root, 'x86_64', [])).not.toBe(one);
+  write('workflows/b.workflow.json', '{"b":2}'); // outside SOURCES: only the list brings it in
+  expect(sourceHash(root, 'x86_64', ['fixtures/workflows/a.workflow.json', 'workflows/b.workflow.json'])).not.toBe(both);
+  expect(sourceHash(root, 'x86_64', ['fixtures/workflows/a.workflow.json'])).toBe(one);
+});
+
 it('stays the same for tests, docs outside the sources, built web apps and package.json scripts', () => {
   const before = sourceHash(root, 'x86_64');
   write('test/x.test.ts', 'x');
