@@ -1,8 +1,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** Outside compiler/, only its public modules (`compiler`, `compiler/runtime-contract`...): nothing past a sub-folder's index.ts. */
-const DEEP_COMPILER = { regex: '(^|/)compiler/[^/]+/', message: 'import the compiler through compiler/index.ts (or a top-level compiler module), not its sub-folders' };
+/** Outside compiler/, only its index.ts (`compiler`, which re-exports the runtime contract): nothing past it. */
+const DEEP_COMPILER = { regex: '(^|/)compiler/.', message: 'import the compiler through compiler/index.ts (`compiler`), not its modules' };
 const NO_LOCAL = { regex: '(^|/)local(/|$)', message: 'lambdas/ and lib/ never import local/ (the embedded stack); put shared code in lambdas/shared' };
 const layer = (who, folders) => ({
   regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`,
@@ -34,7 +34,7 @@ export default tseslint.config(
     },
   },
   // Architecture (ARCHITECTURE.md), one no-restricted-imports per file set (a later block replaces an earlier one's).
-  { files: ['**/*.ts'], ignores: ['compiler/**', 'test/compiler/**'], rules: { 'no-restricted-imports': ['error', { patterns: [DEEP_COMPILER] }] } },
+  { files: ['**/*.ts', '**/*.tsx'], ignores: ['compiler/**', 'test/compiler/**'], rules: { 'no-restricted-imports': ['error', { patterns: [DEEP_COMPILER] }] } },
   { files: ['lambdas/**/*.ts', 'lib/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [DEEP_COMPILER, NO_LOCAL] }] } },
   { files: ['lambdas/store/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [DEEP_COMPILER, NO_LOCAL, layer('store', ['api', 'reports', 'runs', 'tasks', 'webhooks', 'workflows'])] }] } },
   { files: ['lambdas/runs/**/*.ts', 'lambdas/tasks/**/*.ts', 'lambdas/reports/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [DEEP_COMPILER, NO_LOCAL, layer('a function', ['api'])] }] } },

@@ -11,19 +11,22 @@
  * and, apart, those of the work the requests triggered asynchronously (execution start, task
  * Lambda, execution events, webhooks; counted until the engine is idle), per request
  * (lambdas/shared/round-trips.ts).
+ * And the CPU time per request of this process (stack and autocannon) and of DynamoDB Local
+ * (bench/cpu.ts), request and triggered work included: a figure a busy machine does not skew.
  * Last, the console's results search on BENCH_RESULTS_RUNS runs (default 100,000; 0 skips it)
  * seeded directly in the table (bench/results-search.ts): p50/p95 per kind of search.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import autocannon from 'autocannon';
 import { clients } from '../lambdas/shared/aws';
-import { BACKGROUND, resetRoundTrips, roundTripTallies } from '../lambdas/shared/round-trips';
+import { BACKGROUND, resetRoundTrips, roundTripTallies, type Tally } from '../lambdas/shared/round-trips';
 import { keys } from '../lambdas/store/table';
 import { startStack } from '../local/stack';
 import { client, type Client } from '../local/stack/client';
+import { cpuNow, cpuSince } from './cpu';
 import { benchSearch, seedRuns } from './results-search';
 
 const CONNECTIONS = 10;
@@ -40,7 +43,7 @@ const WORKFLOW = {
   ],
 };
 
-interface Row { name: string; rps: number; p50: number; p99: number; errors: number; requests?: number; api?: number; triggered?: number }
+interface Row { name: string; rps: number; p50: number; p99: number; errors: number; requests?: number; api?: number; triggered?: number; cpuNode?: number; cpuDb?: number; ops?: string }
 
 async function cannon(name: string, opts: autocannon.Options): Promise<Row> {
   const r = await autocannon({ connections: CONNECTIONS, ...opts });
@@ -52,12 +55,18 @@ async function cannon(name: string, opts: autocannon.Options): Promise<Row> {
 async function measured(name: string, label: string, opts: autocannon.Options, idle: () => Promise<void>): Promise<Row> {
   await idle();
   resetRoundTrips();
+  const cpu = cpuNow();
   const row = await cannon(name, opts);
   await idle();
+  const used = cpuSince(cpu);
   const tallies = roundTripTallies();
   const requests = tallies[label]?.requests ?? 0;
   const per = (n: number | undefined) => (requests ? (n ?? 0) / requests : 0);
-  return { ...row, requests, api: per(tallies[label]?.dynamodb), triggered: per(tallies[BACKGROUND]?.dynamodb) };
+  const ops = (t: Tally | undefined) => Object.entries(t?.operations ?? {}).map(([op, n]) => `${op.replace(/Command$/, '')} ${per(n).toFixed(2)}`).join(', ');
+  return {
+    ...row, requests, api: per(tallies[label]?.dynamodb), triggered: per(tallies[BACKGROUND]?.dynamodb), cpuNode: per(used.node), cpuDb: per(used.children),
+    ops: `API: ${ops(tallies[label])}; triggered: ${ops(tallies[BACKGROUND])}`,
+  };
 }
 
 async function setup(api: Client): Promise<{ workflowId: string; applicantId: string }> {
@@ -126,9 +135,12 @@ async function main(): Promise<void> {
     }, idle));
     const ddb = await getItemLatency(run.id);
     console.log(`API on the local stack (${CONNECTIONS} connections, ${DURATION_S} s each after ${WARMUP_S} s of warm-up; complete task: ${paths.length} tasks)`);
-    console.log('| request | req/s | p50 ms | p99 ms | errors | DynamoDB calls / request (API) | + triggered / request |\n|---|---:|---:|---:|---:|---:|---:|');
-    const fixed = (n: number | undefined) => (n === undefined ? '' : n.toFixed(2));
-    for (const r of rows) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${fixed(r.api)} | ${fixed(r.triggered)} |`);
+    console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (${cpus().length} cores); CPU ms / request: of this process (stack and autocannon) and of DynamoDB Local, request and triggered work included`);
+    console.log('| request | req/s | p50 ms | p99 ms | errors | DynamoDB calls / request (API) | + triggered / request | CPU ms / request: Node | DynamoDB Local |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    const fixed = (n: number | undefined, d = 2) => (n === undefined ? '' : n.toFixed(d));
+    for (const r of rows) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${fixed(r.api)} | ${fixed(r.triggered)} | ${fixed(r.cpuNode, 1)} | ${fixed(r.cpuDb, 1)} |`);
+    console.log('\nDynamoDB operations per request:');
+    for (const r of rows) console.log(`- ${r.name}: ${r.ops}`);
     console.log(`\nDynamoDB Local GetItem (sequential): p50 ${ddb.p50.toFixed(2)} ms, p99 ${ddb.p99.toFixed(2)} ms`);
     const single = await cannon('GET /workflow_runs/{id} (1 connection)', { url: `${stack.url}/v3.6/workflow_runs/${run.id}`, headers, duration: 3, connections: 1 });
     console.log(`GET run with 1 connection: p50 ${single.p50} ms → ${(single.p50 / ddb.p50).toFixed(1)}× a raw GetItem (p50)`);

@@ -1,12 +1,13 @@
 /**
- * The compiler's only door: parse → validate → lower → emit.
+ * The compiler's only door (nothing outside compiler/ imports past it; eslint.config.mjs): parse → validate → lower → emit.
  * Pure: no I/O, no AWS SDK; the same input always gives byte-identical output.
  */
 import { lower, type CompileContextInput, type StateMachine } from './lower';
 import { validate, type Problem } from './validate';
 
 export * from './model';
-export { validate, PROBLEM_CODES, type Problem, type ProblemCode, type Validation } from './validate';
+export { validate, parse, APPLICANT_TYPES, PROBLEM_CODES, type Problem, type ProblemCode, type Validation } from './validate';
+export { analyse, buildGraph, type Analysis } from './graph';
 export { CompileContext, LOCAL_CONTEXT, type CompileContextInput, type StateMachine } from './lower';
 export { TEMPLATES, findTemplate, type Template } from './templates';
 export { REGISTRY, latestVersion, isInteractive, isWaiting } from './tasks/registry';

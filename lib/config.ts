@@ -3,7 +3,7 @@
  * or from props. Every setting has a default that deploys as is.
  */
 import { z } from 'zod';
-import { ReportType } from '../compiler/runtime-contract';
+import { ReportType } from '../compiler';
 import { HttpProvider } from '../lambdas/reports/providers/http';
 import { FRAME_ANCESTOR } from './web-policies';
 

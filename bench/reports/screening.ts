@@ -3,7 +3,7 @@
  * identity, India PAN, driving licence, proof of address, device, sandbox), and watchlist
  * queries against 10k synthetic entries. Run alone: `node -r ./bin/register.js bench/reports/screening.ts`.
  */
-import { REPORT_TYPES, ReportRequest } from '../../compiler/runtime-contract';
+import { REPORT_TYPES, ReportRequest } from '../../compiler';
 import { deviceReport, MaxmindCountryLookup } from '../../lambdas/reports/device_intelligence_report';
 import { drivingLicenceReport } from '../../lambdas/reports/driving_licence_verification';
 import { aamvaText, CA_LICENCE, pdf417Png } from '../../lambdas/reports/driving_licence_verification/fixtures/aamva-sample';

@@ -6,7 +6,7 @@
  */
 import {
   FACE_CAPTURE_OF_VARIANT, MEDIA_CAPTURES, reportUses, type ReportRequest, type ReportResult, type ReportType,
-} from '../../compiler/runtime-contract';
+} from '../../compiler';
 import { extractDocument } from './autofill';
 import { deviceReport, MaxmindCountryLookup } from './device_intelligence_report';
 import { checkDocument } from './document_report';

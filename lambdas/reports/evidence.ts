@@ -4,7 +4,7 @@
  * `BadEvidenceError` (the report says `consider`); storage failures are `ReportUnavailable`.
  */
 import { z } from 'zod';
-import { reportUses, type ReportRequest } from '../../compiler/runtime-contract';
+import { reportUses, type ReportRequest } from '../../compiler';
 import { ApiError, EvidenceError, TransientError } from '../shared/errors';
 import { getApplicant, type ApplicantRecord } from '../store/applicants';
 import { loadMedia, UploadDevice, type MediaMeta } from '../store/media';

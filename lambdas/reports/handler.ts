@@ -9,7 +9,7 @@
  * The same function answers the API's frame routes (API Gateway events, frame-api.ts).
  */
 import { createHash } from 'node:crypto';
-import { ReportRequest, ReportResult } from '../../compiler/runtime-contract';
+import { ReportRequest, ReportResult } from '../../compiler';
 import { systemRuntime, type Runtime } from '../shared/ids';
 import { indexReport } from '../store/report-index';
 import { getTask, putTaskOnce, setAnnounced, type TaskItem } from '../store/tasks';

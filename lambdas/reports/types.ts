@@ -3,7 +3,7 @@
  * evidence (applicant data, media bytes already loaded, task config) to an Onfido-shaped report.
  * The Lambda handler (wired to S3/DynamoDB in the back end) loads the evidence and calls it.
  */
-import type { ReportResult } from '../../compiler/runtime-contract';
+import type { ReportResult } from '../../compiler';
 
 export type { ReportResult };
 export type Result = 'clear' | 'consider';

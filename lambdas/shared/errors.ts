@@ -3,7 +3,7 @@
  * fields } }`); anything that is not an ApiError becomes a 500 whose body says nothing about the
  * internals. Report handlers tell transient failures from bad evidence by the two bases below.
  */
-import type { TransientErrorName } from '../../compiler/runtime-contract';
+import type { TransientErrorName } from '../../compiler';
 
 /**
  * Handler errors a retry may cure (storage, the face engine, a report provider). The name is

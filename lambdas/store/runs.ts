@@ -9,7 +9,7 @@ import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import type { IndexItem } from './run-index';
 import { createdKey, keys } from './table';
-import { notEndedCondition, RUN_END_STATUSES, RunError } from '../../compiler/runtime-contract';
+import { notEndedCondition, RUN_END_STATUSES, RunError } from '../../compiler';
 
 
 export const RUN_STATUSES = ['processing', 'awaiting_input', 'awaiting_client_input', ...RUN_END_STATUSES] as const;

@@ -5,7 +5,7 @@
  *  - gsi2 (`gsi2pk`, `gsi2sk`): a second collection (runs by applicant, media by applicant)
  *  - by_status (`status`, `gsi1sk`): workflow runs by status in creation order
  */
-import { RUN_KEY } from '../../compiler/runtime-contract';
+import { RUN_KEY } from '../../compiler';
 
 export const TABLE_KEYS = {
   partitionKey: 'pk', sortKey: 'sk',

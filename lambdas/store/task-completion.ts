@@ -7,7 +7,7 @@
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { notEndedCondition } from '../../compiler/runtime-contract';
+import { notEndedCondition } from '../../compiler';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { RunItem, type RunStatus } from './runs';

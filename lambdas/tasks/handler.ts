@@ -6,7 +6,7 @@
  * (store/task-completion.ts), then the announcement: four DynamoDB round trips.
  */
 import { createHash } from 'node:crypto';
-import { TaskRequest } from '../../compiler/runtime-contract';
+import { TaskRequest } from '../../compiler';
 import { systemRuntime, type Runtime } from '../shared/ids';
 import { liveStatus, refreshRunStatus } from '../runs/status';
 import { isEnded } from '../store/runs';

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { TASK_DISPLAY_NAMES } from '../../compiler';
-import { TaskRequest } from '../../compiler/runtime-contract';
+import { TaskRequest } from '../../compiler';
 import { isoSeconds } from '../shared/ids';
 import type { TaskItem } from '../store/tasks';
 

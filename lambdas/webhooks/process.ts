@@ -36,10 +36,13 @@ export async function processMessage(body: string, attempt: number, deps: Proces
   const event = redelivery?.data.event ?? outer;
   if (!EventName.safeParse(event['detail-type']).success) return 'done';
   const key = await recordEvent(event);
-  const delivery = await buildDelivery(event);
-  if (!key || !delivery) { deps.log(`${event['detail-type']} ${event.id}: its resource is gone or the detail is malformed; dropped`); return 'done'; }
   const only = redelivery?.data ? new Set(redelivery.data.webhook_ids) : undefined;
-  const targets = (await listWebhooks()).filter((w) => matches(w, delivery, only));
+  // The webhooks first: when none takes this action (a delivery's action is its event's name), the resource is not read.
+  const subscribed = (await listWebhooks()).filter((w) => w.enabled && w.events.includes(event['detail-type']) && (!only || only.has(w.id)));
+  if (key && !subscribed.length) return 'done';
+  const delivery = key && await buildDelivery(event);
+  if (!key || !delivery) { deps.log(`${event['detail-type']} ${event.id}: its resource is gone or the detail is malformed; dropped`); return 'done'; }
+  const targets = subscribed.filter((w) => matches(w, delivery, only));
   const ctx = { key, eventId: event.id, deliveryId: outer.id, delivery, attempt };
   const outcomes = await Promise.all(targets.map((w) => deliverTo(w, ctx, deps)));
   return outcomes.includes('retry') ? 'retry' : 'done';

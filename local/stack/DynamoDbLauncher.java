@@ -7,10 +7,14 @@
  * Lines it prints (others on stdout are DynamoDB Local's and are ignored):
  *   studio:ready <port>                 listening on host:port
  *   studio:checkpoint <busy> <log> <n>  answer to `checkpoint` (SQLite's wal_checkpoint(PASSIVE) row)
+ *   studio:synchronous <n>              answer to `synchronous normal`: PRAGMA synchronous of DynamoDB
+ *                                       Local's connection afterwards (1: NORMAL), -1 and a reason if unset
  *   studio:stopped                      after `stop` or end of input: server closed, WAL checkpointed
- * It reads `checkpoint` and `stop`; end of input (the parent process died, even by SIGKILL) stops too.
+ * It reads `checkpoint`, `synchronous normal` and `stop`; end of input (the parent process died, even by SIGKILL) stops too.
  */
 import com.almworks.sqlite4java.SQLiteConnection;
+import com.almworks.sqlite4java.SQLiteJob;
+import com.almworks.sqlite4java.SQLiteQueue;
 import com.almworks.sqlite4java.SQLiteStatement;
 import java.io.BufferedReader;
 import java.io.File;
@@ -51,6 +55,7 @@ public class DynamoDbLauncher {
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in));
     for (String line; (line = in.readLine()) != null && !line.trim().equals("stop"); ) {
       if (line.trim().equals("checkpoint")) reply("checkpoint " + (db == null ? "0 0 0" : checkpoint(db)));
+      if (line.trim().equals("synchronous normal")) reply("synchronous " + (db == null ? "-1 in memory" : synchronousNormal(proxy)));
     }
     proxy.stop();
     if (db != null) checkpoint(db);
@@ -85,6 +90,51 @@ public class DynamoDbLauncher {
     } finally {
       c.dispose();
     }
+  }
+
+  /**
+   * PRAGMA synchronous=NORMAL on DynamoDB Local's own connection (a per-connection setting, so it
+   * must run on the thread of DynamoDB Local's SQLiteQueue): in WAL mode a commit then writes the
+   * WAL without an fsync (checkpoints still fsync). A commit survives the death of the process
+   * (even SIGKILL: it is in the OS's page cache); a power cut or OS crash may lose the last ones,
+   * as it may lose the engine's unsynced journal appends. DynamoDB Local's handler and its
+   * connection exist once it has served a request: Node asks after its first one. Reached by
+   * reflection: DynamoDBProxyServer.serverHandler.primaryHandler.dbRequestHandlers (one with
+   * -sharedDb) → LocalDBClient.dbAccess → SQLiteDBAccess.queue. Returns the value read back.
+   */
+  static String synchronousNormal(DynamoDBProxyServer proxy) {
+    try {
+      Object handler = field(proxy, "serverHandler");
+      Object primary = field(handler, "primaryHandler");
+      java.util.Map<?, ?> clients = (java.util.Map<?, ?>) field(primary, "dbRequestHandlers");
+      if (clients.isEmpty()) return "-1 no request served yet";
+      int value = -1;
+      for (Object client : clients.values()) {
+        SQLiteQueue queue = (SQLiteQueue) field(field(client, "dbAccess"), "queue");
+        value = queue.execute(new SQLiteJob<Integer>() {
+          @Override protected Integer job(SQLiteConnection c) throws Throwable {
+            c.exec("PRAGMA synchronous=NORMAL");
+            SQLiteStatement st = c.prepare("PRAGMA synchronous");
+            try { st.step(); return st.columnInt(0); } finally { st.dispose(); }
+          }
+        }).complete();
+      }
+      return String.valueOf(value);
+    } catch (Throwable e) {
+      return "-1 " + String.valueOf(e).replace('\n', ' ');
+    }
+  }
+
+  /** The value of field `name` of `o`, declared by its class or a superclass. */
+  static Object field(Object o, String name) throws ReflectiveOperationException {
+    for (Class<?> k = o.getClass(); k != null; k = k.getSuperclass()) {
+      try {
+        Field f = k.getDeclaredField(name);
+        f.setAccessible(true);
+        return f.get(o);
+      } catch (NoSuchFieldException e) { /* look in the superclass */ }
+    }
+    throw new NoSuchFieldException(o.getClass().getName() + "." + name);
   }
 
   static synchronized void reply(String line) {

@@ -10,10 +10,15 @@
  * readers that do not wait for writers: ~3x the write throughput. DynamoDB Local's connection
  * never checkpoints that WAL (it grew to 863 MB after ~700 runs): the launcher checkpoints it
  * every few seconds, after which it is reused from its start, and deletes it on stop.
+ * Commits are not fsynced either (unless `fsyncEveryCommit`): the launcher sets DynamoDB Local's
+ * connection to `synchronous=NORMAL`, so a commit is a write to the WAL in the page cache and the
+ * fsync happens at checkpoints. A killed process (even SIGKILL) loses no commit; a power cut may
+ * lose the last seconds, as it may lose the engine's journal appends (local/sfn/engine/store).
+ * One fsync per commit capped the writes of the whole stack at ~150/s (~5 per run created).
  */
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceInUseException, ResourceNotFoundException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceInUseException, ResourceNotFoundException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { TABLE_KEYS } from '../../lambdas/store/table';
 import { launchDynamoDb, type Launched } from './java';
 
@@ -31,9 +36,15 @@ export interface DynamoDbOptions {
   checkpointEveryMs?: number;
   /** Called after each periodic checkpoint (tests, logs). */
   onCheckpoint?: (result: Checkpoint) => void;
+  /** On disk: fsync every commit (SQLite's default, synchronous=FULL), ~150 writes/s here. Default false: synchronous=NORMAL. */
+  fsyncEveryCommit?: boolean;
 }
 export type Checkpoint = Awaited<ReturnType<Launched['checkpoint']>>;
-export interface LocalDynamoDb { endpoint: string; port: number; client(): DynamoDBClient; checkpoint(): Promise<Checkpoint>; stop(): Promise<void> }
+export interface LocalDynamoDb {
+  endpoint: string; port: number; client(): DynamoDBClient; checkpoint(): Promise<Checkpoint>; stop(): Promise<void>;
+  /** SQLite's synchronous setting of DynamoDB Local's connection: `normal` (no fsync per commit), `full` (the default: on request, or if setting it failed), `memory`. */
+  synchronous: 'normal' | 'full' | 'memory';
+}
 
 export async function startDynamoDb(opts: DynamoDbOptions = {}): Promise<LocalDynamoDb> {
   const host = opts.host ?? '127.0.0.1';
@@ -54,6 +65,7 @@ export async function startDynamoDb(opts: DynamoDbOptions = {}): Promise<LocalDy
     throw new Error(`DynamoDB Local did not start (is a JDK 17 installed?): ${(e as Error).message}`);
   }
   const endpoint = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const synchronous = db ? (opts.fsyncEveryCommit ? 'full' : await relaxSync(proc, endpoint)) : 'memory';
   const clients: DynamoDBClient[] = [];
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<Checkpoint> | undefined;
@@ -64,7 +76,7 @@ export async function startDynamoDb(opts: DynamoDbOptions = {}): Promise<LocalDy
     timer.unref();
   }
   return {
-    endpoint, port, checkpoint,
+    endpoint, port, checkpoint, synchronous,
     client() {
       const c = new DynamoDBClient({ region: 'us-east-1', endpoint, credentials: LOCAL_CREDENTIALS });
       clients.push(c);
@@ -76,6 +88,20 @@ export async function startDynamoDb(opts: DynamoDbOptions = {}): Promise<LocalDy
       await proc.stop();
     },
   };
+}
+
+/** synchronous=NORMAL on DynamoDB Local's connection, which exists once it has served a request (one ListTables). Left FULL (safe) if that fails. */
+async function relaxSync(proc: Launched, endpoint: string): Promise<'normal' | 'full'> {
+  const c = new DynamoDBClient({ region: 'us-east-1', endpoint, credentials: LOCAL_CREDENTIALS });
+  try {
+    await c.send(new ListTablesCommand({ Limit: 1 }));
+  } finally {
+    c.destroy();
+  }
+  const answer = await proc.synchronousNormal();
+  if (answer === '1') return 'normal';
+  process.emitWarning(`DynamoDB Local: synchronous=NORMAL not set (${answer}); every commit is fsynced`);
+  return 'full';
 }
 
 /** The file DynamoDB Local keeps every table in with `-sharedDb` (under `-dbPath`). */

@@ -56,6 +56,8 @@ export interface Launched {
   ready: Promise<number>;
   /** SQLite's wal_checkpoint(PASSIVE) result row: busy (0: done), WAL frames, frames checkpointed. */
   checkpoint(): Promise<{ busy: number; log: number; checkpointed: number }>;
+  /** PRAGMA synchronous=NORMAL on DynamoDB Local's connection (after its first request); the value read back (1: NORMAL), or -1 and why not. */
+  synchronousNormal(): Promise<string>;
   exited(): boolean;
   stderr(): string;
   stop(): Promise<void>;
@@ -91,6 +93,11 @@ export function launchDynamoDb(o: { host: string; port: number; db?: string; jvm
       child.stdin.write('checkpoint\n');
       const [busy = 1, log = -1, checkpointed = -1] = (await answer).split(' ').map(Number);
       return { busy, log, checkpointed };
+    },
+    async synchronousNormal() {
+      const answer = next('synchronous');
+      child.stdin.write('synchronous normal\n');
+      return answer;
     },
     async stop() {
       if (exited) return;

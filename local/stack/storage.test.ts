@@ -62,6 +62,16 @@ describe('useWal', () => {
     } finally { await second.stop(); }
     expect([header(path.join(dir, SHARED_DB_FILE))[18]]).toEqual([2]);
   }, 120_000);
+
+  it('DynamoDB Local on disk commits without an fsync each (synchronous=NORMAL, read back from its connection) unless asked', async () => {
+    const relaxed = await startDynamoDb({ dataDir: dir, checkpointEveryMs: 0 });
+    try {
+      expect(relaxed.synchronous).toBe('normal');
+      await ensureTable(relaxed.client(), 'studio');
+    } finally { await relaxed.stop(); }
+    const strict = await startDynamoDb({ dataDir: dir, checkpointEveryMs: 0, fsyncEveryCommit: true });
+    try { expect(strict.synchronous).toBe('full'); } finally { await strict.stop(); }
+  }, 120_000);
 });
 
 describe('DynamoDB Local', () => {

@@ -3,12 +3,13 @@ import { createApiToken } from '../../lambdas/api/auth';
 import { matches } from '../../lambdas/webhooks/process';
 import { getWebhook } from '../../lambdas/store/webhooks';
 import { resetConfig } from '../../lambdas/shared/config';
-import { startStack, type Stack } from '../../local/stack';
+import { startTestStack, type TestStack } from '../helpers/stack';
 import { apiClient } from '../webhooks/helpers';
 
-let stack: Stack;
+let stack: TestStack;
 let liveToken = '';
-beforeAll(async () => { stack = await startStack(); liveToken = await createApiToken('live'); });
+// The run's shared DynamoDB Local and s3rver (test/global-setup.ts), not a JVM of its own.
+beforeAll(async () => { stack = await startTestStack(); liveToken = await createApiToken('live'); }, 120_000);
 afterAll(async () => { await stack?.stop(); });
 
 const sandbox = apiClient(() => stack.apiToken);

@@ -1,4 +1,4 @@
-import { ReportResult } from '../../../compiler/runtime-contract';
+import { ReportResult } from '../../../compiler';
 import { classifyIp, deviceReport, MaxmindCountryLookup, type IpCountryLookup } from '.';
 import type { ApplicantData } from '../types';
 

@@ -1,4 +1,4 @@
-import { ReportResult } from '../../../compiler/runtime-contract';
+import { ReportResult } from '../../../compiler';
 import { aamvaDate, drivingLicenceReport, licenceData, parseAamva } from '.';
 import type { ApplicantData, Media } from '../types';
 import { aamvaText, CA_LICENCE, pdf417Png } from './fixtures/aamva-sample';

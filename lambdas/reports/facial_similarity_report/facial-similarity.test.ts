@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { ReportResult } from '../../../compiler/runtime-contract';
+import { ReportResult } from '../../../compiler';
 import { documentPortrait, edited, gradient, original, twoPeople, type Identity } from '../../../fixtures/faces/variants';
 import type { Media } from '../types';
 import { checkFacialSimilarity, FACE_THRESHOLDS } from '../face';

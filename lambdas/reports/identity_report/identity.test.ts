@@ -1,4 +1,4 @@
-import { ReportResult } from '../../../compiler/runtime-contract';
+import { ReportResult } from '../../../compiler';
 import { checkAddress, checkDob, checkPhone, checkSsn, identityReport } from '.';
 import type { ApplicantData } from '../types';
 

@@ -1,4 +1,4 @@
-import { ReportResult } from '../../../compiler/runtime-contract';
+import { ReportResult } from '../../../compiler';
 import { checkPan, indiaPanReport, IndiaPanInputError } from '.';
 
 const now = new Date('2026-03-01T00:00:00Z');

@@ -1,4 +1,4 @@
-import { ReportResult } from '../../../compiler/runtime-contract';
+import { ReportResult } from '../../../compiler';
 import { edited, gradient, original, twoPeople } from '../../../fixtures/faces/variants';
 import type { Media } from '../types';
 import { checkKnownFaces, InMemoryFaceIndex } from '.';

@@ -1,4 +1,4 @@
-import { ReportResult } from '../../../compiler/runtime-contract';
+import { ReportResult } from '../../../compiler';
 import { classify, findIssueDate, proofOfAddressReport } from '.';
 import type { ApplicantData, Media } from '../types';
 import { bankStatement, councilTax, pdf, utilityBill } from './fixtures/documents';

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ReportRequest } from '../../../compiler/runtime-contract';
+import type { ReportRequest } from '../../../compiler';
 import { callHttpProvider, HttpProvider, signBody } from './http';
 
 const request: ReportRequest = {

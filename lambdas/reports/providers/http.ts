@@ -8,7 +8,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { z } from 'zod';
-import { ReportResult, type ReportRequest } from '../../../compiler/runtime-contract';
+import { ReportResult, type ReportRequest } from '../../../compiler';
 import { TransientError } from '../../shared/errors';
 
 export const HttpProvider = z.object({

@@ -4,7 +4,7 @@
  *   REPORT_PROVIDERS='{"watchlist_report":{"type":"http","url":"https://screening.example.com/report","secret":"…"}}'
  */
 import { z } from 'zod';
-import { ReportType } from '../../../compiler/runtime-contract';
+import { ReportType } from '../../../compiler';
 import { HttpProvider } from './http';
 
 export { callHttpProvider, HttpProvider, ReportProviderError, ReportProviderUnavailableError, signBody } from './http';

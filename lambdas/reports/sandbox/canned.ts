@@ -3,7 +3,7 @@
  * one named leaf per type carries a `consider`, everything else is clear, so that the
  * breakdown always explains the result.
  */
-import type { ReportType } from '../../../compiler/runtime-contract';
+import type { ReportType } from '../../../compiler';
 import type { ApplicantData, BreakdownArea, ReportResult, Result } from '../types';
 
 type Canned = (r: Result, a: ApplicantData, config: Record<string, unknown>) => ReportResult;

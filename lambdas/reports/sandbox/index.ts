@@ -1,7 +1,7 @@
 /**
  * Sandbox report results: deterministic, no evidence read. See README.md for the rules.
  */
-import type { ReportRequest, ReportResult } from '../../../compiler/runtime-contract';
+import type { ReportRequest, ReportResult } from '../../../compiler';
 import type { ApplicantData, Result } from '../types';
 import { CANNED } from './canned';
 

@@ -1,4 +1,4 @@
-import { REPORT_TYPES, ReportRequest, ReportResult, type ReportType } from '../../../compiler/runtime-contract';
+import { REPORT_TYPES, ReportRequest, ReportResult, type ReportType } from '../../../compiler';
 import { sandboxReport } from '.';
 import type { BreakdownArea } from '../types';
 

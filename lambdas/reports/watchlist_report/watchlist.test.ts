@@ -1,4 +1,4 @@
-import { ReportResult } from '../../../compiler/runtime-contract';
+import { ReportResult } from '../../../compiler';
 import { InMemoryWatchlistStore, nameScore, seedEntries, seedStore, tokenize, watchlistReport, WatchlistEntry, WatchlistInputError } from '.';
 import type { ApplicantData } from '../types';
 

@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { ExecSnapshot } from './interp/snapshot';
+import { FileStore } from './store/file-store';
 import { jsonata, lastToken, out, refresh, run, tempDir, testEngine, VirtualClock } from './test-harness';
 
 const callback = { Type: 'Task', Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken', Next: 'Done',
@@ -92,5 +94,24 @@ describe('durable mode (file store)', () => {
     await b.idle();
     expect(out((await b.describe(executionArn))!)).toBe('done');
     await b.close();
+  });
+
+  it('the compaction at an execution\'s end (fsync + rename) does not hold up the event loop, and reloads whole', async () => {
+    const dataDir = tempDir();
+    const executionArn = 'arn:aws:states:us-east-1:123456789012:execution:test:end';
+    const record = { executionArn, stateMachineArn: 'arn:aws:states:us-east-1:123456789012:stateMachine:test', name: 'end', status: 'RUNNING' as const, input: '{}', startDate: 0 };
+    const snap = (status: 'RUNNING' | 'SUCCEEDED'): ExecSnapshot => ({ v: 1, record: { ...record, status }, definition: '{}', nextEventId: 1, nextThreadId: 0, nextTimerId: 1, threads: {}, timers: [], timedOutTokens: [] });
+    const store = new FileStore(dataDir);
+    await store.save(snap('RUNNING'), [{ id: 1, previousEventId: 0, type: 'ExecutionStarted', timestamp: 0 }]);
+    await store.save(snap('RUNNING'), [{ id: 2, previousEventId: 1, type: 'PassStateEntered', timestamp: 1 }]);
+    let turned = false;
+    setImmediate(() => { turned = true; });
+    await store.save(snap('SUCCEEDED'), [{ id: 3, previousEventId: 2, type: 'ExecutionSucceeded', timestamp: 2 }]);
+    // A synchronous fsync finished the save before the event loop could run anything else.
+    expect(turned).toBe(true);
+    const [loaded] = await new FileStore(dataDir).loadAll();
+    expect(loaded?.snapshot.record.status).toBe('SUCCEEDED');
+    expect(loaded?.history.map((e) => e.id)).toEqual([1, 2, 3]);
+    expect(fs.readFileSync(path.join(dataDir, 'executions', fs.readdirSync(path.join(dataDir, 'executions'))[0]!), 'utf8').split('\n').filter(Boolean)).toHaveLength(1);
   });
 });

@@ -15,7 +15,9 @@ const COMPACT_AFTER = 200;
  * after a step and the events it added. A torn last line (crash mid-write) fails its checksum
  * and is ignored, so an execution always reloads as of its last complete step. Appends are not
  * fsynced (a killed process loses nothing; a power cut may lose the last steps); compaction
- * rewrites the journal to one record via fsync + rename.
+ * rewrites the journal to one record via fsync + rename, asynchronously (on libuv's thread
+ * pool): an fsync takes milliseconds, and every execution's end compacts, so a synchronous one
+ * stalled every request of the process (the API, the other executions) meanwhile.
  */
 export class FileStore implements ExecutionStore {
   private readonly dir: string;
@@ -39,7 +41,7 @@ export class FileStore implements ExecutionStore {
       out.push(loaded.exec);
       const file = path.join(this.dir, name);
       // A torn tail would hide later appends: rewrite the journal without it.
-      if (loaded.torn) this.compact(file, loaded.exec.snapshot, [], loaded.exec.history);
+      if (loaded.torn) await this.compact(file, loaded.exec.snapshot, [], loaded.exec.history);
       else this.records.set(loaded.exec.snapshot.record.executionArn, loaded.count);
     }
     return out;
@@ -70,13 +72,14 @@ export class FileStore implements ExecutionStore {
 
   async close(): Promise<void> { this.records.clear(); }
 
-  private compact(file: string, snapshot: ExecSnapshot, newEvents: HistoryEvent[], previous?: HistoryEvent[]): void {
+  /** Saves of one execution are serialised by the engine, so no other write to `file` runs meanwhile. */
+  private async compact(file: string, snapshot: ExecSnapshot, newEvents: HistoryEvent[], previous?: HistoryEvent[]): Promise<void> {
     const history = [...(previous ?? this.read(file)?.exec.history ?? []), ...newEvents];
     const { definition, ...s } = snapshot;
     const tmp = `${file}.tmp`;
-    const fd = fs.openSync(tmp, 'w');
-    try { fs.writeSync(fd, line({ s, d: definition, e: history })); fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
-    fs.renameSync(tmp, file);
+    const fh = await fs.promises.open(tmp, 'w');
+    try { await fh.writeFile(line({ s, d: definition, e: history })); await fh.sync(); } finally { await fh.close(); }
+    await fs.promises.rename(tmp, file);
     this.records.set(snapshot.record.executionArn, 1);
   }
 

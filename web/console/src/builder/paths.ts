@@ -2,9 +2,7 @@
  * The data paths a task may use: configured inputs, and the outputs of the tasks that precede
  * it on every route (asked of the compiler's own graph analysis, as the validator does).
  */
-import { analyse, buildGraph } from '../../../../compiler/graph';
-import { REGISTRY, type DataType, type Task } from '../../../../compiler';
-import { APPLICANT_TYPES, parse } from '../../../../compiler/validate';
+import { analyse, APPLICANT_TYPES, buildGraph, parse, REGISTRY, type DataType, type Task } from '../../../../compiler';
 import { taskLabel, type Draft } from './model';
 
 export interface PathOption { path: string; label: string; type: DataType }

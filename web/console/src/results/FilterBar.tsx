@@ -1,7 +1,7 @@
 /** The results' search box and filters; every change goes to the URL (Results.tsx). */
 import { cloneElement, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ReportType } from '../../../../compiler/runtime-contract';
+import { ReportType } from '../../../../compiler';
 import type { WorkflowView } from '../api';
 import type { Filters } from './filters';
 
