@@ -65,8 +65,8 @@ export function assignReview(id: string, env: Environment, email: string, now: s
 export function decideReview(id: string, env: Environment, review: RunReview): Promise<RunItem | undefined> {
   return conditional({
     Key: keys.run(id), ConditionExpression: OPEN,
-    UpdateExpression: 'SET review = :review, updated_at = :now',
+    UpdateExpression: 'SET review = :decision, updated_at = :now',
     ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ...openValues(env), ':review': review, ':now': review.at },
+    ExpressionAttributeValues: { ...openValues(env), ':decision': review, ':now': review.at },
   });
 }
