@@ -1,6 +1,6 @@
 /**
  * The event log that resend replays: the latest event per resource and event name
- * (`keys.event`). A run's completion is recorded under the run id; a task event under the run
+ * (`keys.event`). A run's completion and its review decision are recorded under the run id; a task event under the run
  * id with `<event>#<task id>`, so resending a task event by run id replays it for every task.
  * The same item carries the delivery state of each webhook (see webhooks/state.ts).
  */
@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { keys } from '../store/table';
-import { BusEvent, EVENTS, EvidenceFolderDetail, RunCompletedDetail, TaskEventDetail, TimelineFileDetail } from './schemas';
+import { BusEvent, EVENTS, EvidenceFolderDetail, ReviewCompletedDetail, RunCompletedDetail, TaskEventDetail, TimelineFileDetail } from './schemas';
 
 export type RecordKey = { pk: string; sk: string };
 
@@ -22,6 +22,10 @@ export function recordKey(event: BusEvent): RecordKey | undefined {
   }
   if (type === EVENTS.evidenceFolderCreated) {
     const d = EvidenceFolderDetail.safeParse(event.detail);
+    return d.success ? keys.event(d.data.workflow_run_id, type) : undefined;
+  }
+  if (type === EVENTS.reviewCompleted) {
+    const d = ReviewCompletedDetail.safeParse(event.detail);
     return d.success ? keys.event(d.data.workflow_run_id, type) : undefined;
   }
   if (type === EVENTS.timelineFileCreated) {

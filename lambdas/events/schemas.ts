@@ -15,11 +15,15 @@ export const EVENTS = {
   evidenceFolderCreated: 'workflow_run_evidence_folder.created',
   /** A timeline file asked for with POST /workflow_runs/{id}/timeline_file is ready. */
   timelineFileCreated: 'workflow_timeline_file.created',
+  /** Beyond Onfido: a run that ended `review` was decided in the console's review queue (lambdas/results/review.ts). */
+  reviewCompleted: 'workflow_run.review_completed',
 } as const;
-/** Events a webhook may subscribe to. */
-export const WEBHOOK_EVENTS = [
+/** Onfido's events: what a webhook registered without `events` receives. */
+export const ONFIDO_WEBHOOK_EVENTS = [
   EVENTS.runCompleted, EVENTS.taskStarted, EVENTS.taskCompleted, EVENTS.timelineFileCreated, EVENTS.evidenceFolderCreated,
 ] as const;
+/** Events a webhook may subscribe to: Onfido's, and ours, which a webhook receives only when its `events` name them. */
+export const WEBHOOK_EVENTS = [...ONFIDO_WEBHOOK_EVENTS, EVENTS.reviewCompleted] as const;
 export const WebhookEventName = z.enum(WEBHOOK_EVENTS);
 export type WebhookEventName = z.infer<typeof WebhookEventName>;
 
@@ -56,6 +60,11 @@ export const EvidenceFolderDetail = z.object({ workflow_run_id: z.string().min(1
 export const TimelineFileDetail = EvidenceFolderDetail.extend({ timeline_file_id: z.string().min(1) });
 export type TimelineFileDetail = z.infer<typeof TimelineFileDetail>;
 
+export const ReviewCompletedDetail = EvidenceFolderDetail.extend({
+  decision: z.enum(['approve', 'decline']), note: z.string(), by: z.string().min(1), at: z.string().min(1),
+});
+export type ReviewCompletedDetail = z.infer<typeof ReviewCompletedDetail>;
+
 /** Detail schema of every event the back end may publish, by detail-type. */
 export const DETAILS = {
   [EVENTS.runCompleted]: RunCompletedDetail,
@@ -63,10 +72,11 @@ export const DETAILS = {
   [EVENTS.taskCompleted]: TaskEventDetail,
   [EVENTS.evidenceFolderCreated]: EvidenceFolderDetail,
   [EVENTS.timelineFileCreated]: TimelineFileDetail,
+  [EVENTS.reviewCompleted]: ReviewCompletedDetail,
 } as const;
 export type EventName = keyof typeof DETAILS;
 export type DetailOf<E extends EventName> = z.infer<(typeof DETAILS)[E]>;
-export const EventName = z.enum([EVENTS.runCompleted, EVENTS.taskStarted, EVENTS.taskCompleted, EVENTS.evidenceFolderCreated, EVENTS.timelineFileCreated]);
+export const EventName = z.enum([EVENTS.runCompleted, EVENTS.taskStarted, EVENTS.taskCompleted, EVENTS.evidenceFolderCreated, EVENTS.timelineFileCreated, EVENTS.reviewCompleted]);
 
 /** Internal (no webhook, not recorded): POST …/timeline_file asks the evidence function for a file. */
 export const TIMELINE_FILE_REQUESTED = 'studio.timeline_file_requested';

@@ -1,11 +1,12 @@
 /**
  * A run's timeline from what the store holds: the run created, each task started and ended
  * (reports, captures and Send/Receive tasks: the ones with a task record), every event put on
- * the bus for the run with the state of its webhook deliveries, and the run's end.
+ * the bus for the run with the state of its webhook deliveries, the run's end and its review decision.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
+import { EVENTS } from '../events/contract';
 import type { RunItem } from '../store/runs';
 import { keys } from '../store/table';
 import type { TaskItem } from '../store/tasks';
@@ -29,17 +30,22 @@ export function timelineOf(run: RunItem, tasks: TaskItem[], recorded: Awaited<Re
     const ended = ENDED[t.status];
     if (ended) events.push({ at: t.updated_at, kind: `task_${t.status}`, description: `Task ${t.workflow_task_id} (${t.task_type}) ${ended}` });
   }
+  const afterReview = new Set<TimelineEvent>();
   for (const r of recorded) {
     const at = r.time ?? run.updated_at;
     const name = r.detail_type ?? r.sk.split('#')[0] ?? r.sk;
     const task = r.sk.includes('#') ? ` for task ${r.sk.slice(r.sk.indexOf('#') + 1)}` : '';
-    events.push({ at, kind: 'event', description: `Event ${name}${task} published` });
+    const published: TimelineEvent[] = [{ at, kind: 'event', description: `Event ${name}${task} published` }];
     for (const [key, state] of Object.entries(r.deliveries ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
-      events.push({ at, kind: 'webhook_delivery', description: `Webhook ${key.split('#')[0]}: ${name} ${state.status ?? 'unknown'}` });
+      published.push({ at, kind: 'webhook_delivery', description: `Webhook ${key.split('#')[0]}: ${name} ${state.status ?? 'unknown'}` });
     }
+    // The review decision's event follows the decision, which follows the end.
+    if (name === EVENTS.reviewCompleted) for (const e of published) afterReview.add(e);
+    events.push(...published);
   }
   if (run.completed_at) events.push({ at: run.completed_at, kind: 'run_ended', description: `Workflow run ended: ${run.status}` });
-  const order = (e: TimelineEvent) => (e.kind === 'run_created' ? 0 : e.kind === 'run_ended' ? 2 : 1);
+  if (run.review) events.push({ at: run.review.at, kind: 'review_decided', description: `Review decided: ${run.review.decision} by ${run.review.by}: ${run.review.note}` });
+  const order = (e: TimelineEvent) => (e.kind === 'run_created' ? 0 : e.kind === 'run_ended' ? 2 : e.kind === 'review_decided' ? 3 : afterReview.has(e) ? 4 : 1);
   return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.at.localeCompare(b.e.at) || order(a.e) - order(b.e) || a.i - b.i).map(({ e }) => e);
 }
 

@@ -25,8 +25,8 @@ export interface WorkflowRun {
   tags: string[];
   customer_user_id: string | null;
   dashboard_url: string;
-  /** Extension: the review queue's decision on a run that ended `review` (status stays `review`). */
-  review?: RunReview;
+  /** Extension: the review queue's decision on a run that ended `review` (status stays `review`), and who it is assigned to. */
+  review?: Partial<RunReview> & { assigned_to?: string };
   sdk_token: string | null;
   created_at: string;
   updated_at: string;
@@ -69,7 +69,7 @@ export function toWorkflowRun(run: RunItem, now = Date.now()): WorkflowRun {
     link: { url: `${base}/capture/${run.id}${ended ? '' : `#link=${createLinkToken(run)}`}`, ...run.link },
     tags: run.tags, customer_user_id: run.customer_user_id,
     dashboard_url: `${base}/console/results/${run.id}`,
-    ...(run.review ? { review: run.review } : {}),
+    ...(run.review || run.assigned_to ? { review: { ...run.review, ...(run.assigned_to ? { assigned_to: run.assigned_to } : {}) } } : {}),
     sdk_token: sdkToken,
     created_at: iso(run.created_at), updated_at: iso(run.updated_at),
   };

@@ -3,7 +3,7 @@
  * with the resource as the API returns it (read fresh, so a replay shows the current state),
  * and the environment it belongs to (only webhooks of that environment receive it).
  */
-import { EVENTS, RunCompletedDetail, TaskEventDetail, TimelineFileDetail, type BusEvent } from '../events/contract';
+import { EVENTS, ReviewCompletedDetail, RunCompletedDetail, TaskEventDetail, TimelineFileDetail, type BusEvent } from '../events/contract';
 import { toWorkflowRun } from '../runs/view';
 import { config } from '../shared/config';
 import { isoSeconds } from '../shared/ids';
@@ -70,11 +70,25 @@ async function fileDelivery(event: BusEvent, action: typeof EVENTS.evidenceFolde
   return { action, environment: run.environment, body: body({ resource_type, action, object, resource: { ...object, workflow_run_id: run.id } }) };
 }
 
+/** A review run was decided (beyond Onfido): the run as the API shows it, with its `review`. */
+async function reviewDelivery(event: BusEvent): Promise<Delivery | undefined> {
+  const detail = ReviewCompletedDetail.parse(event.detail);
+  const run = await getRun(detail.workflow_run_id);
+  if (!run) return undefined;
+  const action = EVENTS.reviewCompleted;
+  const object = {
+    id: run.id, status: run.status, decision: detail.decision, completed_at_iso8601: isoSeconds(new Date(detail.at)),
+    href: `${base()}/v3.6/workflow_runs/${run.id}`,
+  };
+  return { action, environment: run.environment, body: body({ resource_type: 'workflow_run', action, object, resource: toWorkflowRun(run) }) };
+}
+
 /** The delivery of an event, or undefined when its resource no longer exists or the event is not a webhook event. */
 export async function buildDelivery(event: BusEvent): Promise<Delivery | undefined> {
   const type = event['detail-type'];
   if (type === EVENTS.runCompleted) return runDelivery(event);
   if (type === EVENTS.taskStarted || type === EVENTS.taskCompleted) return taskDelivery(event, type);
   if (type === EVENTS.evidenceFolderCreated || type === EVENTS.timelineFileCreated) return fileDelivery(event, type);
+  if (type === EVENTS.reviewCompleted) return reviewDelivery(event);
   return undefined;
 }

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { WebhookEventName } from '../../events/contract';
+import { ONFIDO_WEBHOOK_EVENTS, WebhookEventName } from '../../events/contract';
 import { config } from '../../shared/config';
 import { badRequest, notFound, validationError, zodFields } from '../../shared/errors';
 import { isoSeconds, systemRuntime, type Runtime } from '../../shared/ids';
@@ -64,7 +64,7 @@ export function addWebhookRoutes(router: Router, rt: Runtime = systemRuntime): R
       const now = isoSeconds(rt.now());
       const w: WebhookItem = {
         id: rt.newId(), owner, url: body.url, token: randomBytes(24).toString('base64url'), enabled: body.enabled ?? true,
-        events: body.events ?? [...WebhookEventName.options], environments: body.environments ?? [owner],
+        events: body.events ?? [...ONFIDO_WEBHOOK_EVENTS], environments: body.environments ?? [owner],
         payload_version: body.payload_version ?? 2, created_at: now, updated_at: now,
       };
       await putWebhook(w);

@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import { client } from './api';
 import { Results } from './Results';
 import { RunPage } from './results/RunPage';
+import { ReviewQueue } from './results/ReviewQueue';
 import { navigate, useRoute } from './router';
 import { clearSession, loadSession, RoleContext, storeSession, type Environment, type Session } from './session';
 import { Shell } from './Shell';
@@ -26,6 +27,7 @@ export function App() {
         {route.page === 'workflows' && <WorkflowList api={api} />}
         {route.page === 'results' && <Results api={api} />}
         {route.page === 'run' && <RunPage api={api} id={route.id} key={route.id} />}
+        {route.page === 'review' && <ReviewQueue api={api} me={session.email} />}
         {route.page === 'builder' && <Builder api={api} id={route.id} version={route.version} key={`${route.id}@${route.version ?? ''}`} />}
         {route.page === 'versions' && <Versions api={api} id={route.id} key={route.id} />}
       </Shell>

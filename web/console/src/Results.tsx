@@ -37,7 +37,7 @@ export function Results({ api }: { api: Client }) {
     <section aria-labelledby="results-h">
       <div className="toolbar">
         <h1 id="results-h">{t('results.heading')}</h1>
-        <a href="/console/results?status=review" onClick={(e) => { e.preventDefault(); change({ ...parseFilters(''), status: ['review'] }); }}>{t('results.reviewQueue')}</a>
+        <Link to={{ page: 'review' }}>{t('results.reviewQueue')}</Link>
       </div>
       <FilterBar filters={filters} workflows={workflows} onChange={change} key={filters.q} />
       {error && <p role="alert">{error}</p>}

@@ -5,6 +5,9 @@ import { Link } from './Link';
 import type { Route } from './router';
 import type { Environment, Session } from './session';
 
+/** The pages under Results in the navigation. */
+const RESULT_PAGES = new Set<Route['page']>(['results', 'run', 'review']);
+
 interface Props { session: Session; route: Route; onSignOut: () => void; onSwitch: (e: Environment) => void; children: ReactNode }
 
 export function Shell({ session, route, onSignOut, onSwitch, children }: Props) {
@@ -14,8 +17,8 @@ export function Shell({ session, route, onSignOut, onSwitch, children }: Props) 
       <header className="shell">
         <span className="brand">Open Studio</span>
         <nav aria-label={t('app.nav')}>
-          <Link to={{ page: 'workflows' }} current={route.page !== 'results' && route.page !== 'run'}>{t('app.workflows')}</Link>
-          <Link to={{ page: 'results' }} current={route.page === 'results' || route.page === 'run'}>{t('app.results')}</Link>
+          <Link to={{ page: 'workflows' }} current={!RESULT_PAGES.has(route.page)}>{t('app.workflows')}</Link>
+          <Link to={{ page: 'results' }} current={RESULT_PAGES.has(route.page)}>{t('app.results')}</Link>
         </nav>
         <span className={`env env-${session.environment}`}>{t('app.environment', { env: session.environment })}</span>
         {session.environments.length > 1 && (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Client } from '../api';
 import { resultsApi, type Run, type Task } from './api';
 import { Breakdown } from './Breakdown';
+import { ReviewDecision } from './ReviewDecision';
 
 const TABS = ['overview', 'reports', 'tasks'] as const;
 type Tab = (typeof TABS)[number];
@@ -27,6 +28,7 @@ export function RunPage({ api, id }: { api: Client; id: string }) {
   return (
     <section aria-labelledby="run-h">
       <h1 id="run-h">{t('results.run.heading', { id: run.id })}</h1>
+      <ReviewDecision run={run} />
       <div role="tablist" aria-label={t('results.run.tabs')}>
         {TABS.map((x) => (
           <button type="button" role="tab" key={x} id={`tab-${x}`} aria-controls={`panel-${x}`} aria-selected={tab === x} tabIndex={tab === x ? 0 : -1}

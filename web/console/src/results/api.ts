@@ -1,8 +1,11 @@
-/** The results pages' calls (`/v3.6/studio/results…`, `/v3.6/workflow_runs/{id}…`), one zod schema per response. */
+/** The results pages' calls (`/v3.6/studio/results…`, `/v3.6/studio/review_queue…`, `/v3.6/workflow_runs/{id}…`), one zod schema per response. */
 import { z } from 'zod';
 import type { Client } from '../api';
 
 const Review = z.object({ decision: z.enum(['approve', 'decline']), note: z.string(), by: z.string(), at: z.string() });
+/** A run's `review` extension: who it is assigned to, and the decision once made. */
+const RunReview = Review.partial().extend({ assigned_to: z.string().optional() });
+export type RunReview = z.infer<typeof RunReview>;
 export const ResultRow = z.object({
   id: z.string(), status: z.string(), reasons: z.array(z.unknown()),
   applicant_id: z.string(), applicant: z.object({ first_name: z.string().nullable(), last_name: z.string().nullable(), email: z.string().nullable() }),
@@ -21,7 +24,7 @@ export type Task = z.infer<typeof Task>;
 export const Run = z.looseObject({
   id: z.string(), status: z.string(), applicant_id: z.string(), workflow_id: z.string(), workflow_version_id: z.number(),
   reasons: z.array(z.unknown()), output: z.unknown(), tags: z.array(z.string()), created_at: z.string(), updated_at: z.string(),
-  link: z.looseObject({ url: z.string(), expires_at: z.string().nullable() }), review: Review.optional(),
+  link: z.looseObject({ url: z.string(), expires_at: z.string().nullable() }), review: RunReview.optional(),
 });
 export type Run = z.infer<typeof Run>;
 
@@ -32,5 +35,9 @@ export function resultsApi(api: Client) {
     run: (id: string) => api.call(Run, 'GET', run(id)),
     tasks: (id: string) => api.call(z.array(Task), 'GET', `${run(id)}/tasks`),
     task: (id: string, taskId: string) => api.call(Task, 'GET', `${run(id)}/tasks/${encodeURIComponent(taskId)}`),
+    reviewQueue: () => api.call(ResultsPage, 'GET', '/v3.6/studio/review_queue?limit=100'),
+    assign: (id: string) => api.call(Run, 'POST', `/v3.6/studio/review_queue/${encodeURIComponent(id)}/assign`, {}),
+    decide: (id: string, decision: 'approve' | 'decline', note: string) =>
+      api.call(Run, 'POST', `/v3.6/studio/review_queue/${encodeURIComponent(id)}/decision`, { decision, note }),
   };
 }

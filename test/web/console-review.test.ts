@@ -1,0 +1,96 @@
+/**
+ * The review queue in Chromium against the local stack: an analyst signs in, opens "Review queue"
+ * from Results, sees the run that ended `review` (not the approved one), assigns it to
+ * themselves ("Assign to me"), is asked for a note, declines it with one ("Note", "Decline"); the
+ * run leaves the queue, its page shows the decision, the API shows `status: review` with the
+ * `review` extension, and a webhook receiver on 127.0.0.1 that lists
+ * `workflow_run.review_completed` gets it. axe-core: no serious or critical violation.
+ */
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { hashPassword, writeUsers } from '../../lambdas/shared/console-users';
+import { SCREEN } from '../api/results-workflows';
+import { e2e, type E2e } from '../e2e/helpers';
+import { startTestStack, type TestStack } from '../helpers/stack';
+import { eventually, startReceiver, type Receiver } from '../webhooks/helpers';
+import { seriousViolations } from './console-helpers';
+
+const ROOT = path.resolve(__dirname, '../..');
+const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ANALYST = { email: 'rita@example.com', password: 'analyst password 1' };
+const REVIEW_EVENT = 'workflow_run.review_completed';
+
+let stack: TestStack;
+let t: E2e;
+let browser: Browser;
+let receiver: Receiver;
+let review: string;
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
+  [stack, receiver] = await Promise.all([startTestStack({ staticDir: path.join(ROOT, 'web/dist') }), startReceiver([200])]);
+  t = e2e(stack);
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  writeUsers(stack.env.CONSOLE_USERS_FILE, [{
+    email: ANALYST.email, role: 'analyst', environments: ['sandbox'], password: await hashPassword(ANALYST.password), created_at: '2026-01-01T00:00:00.000Z',
+  }]);
+  expect((await t.call('POST', '/v3.6/webhooks', { url: receiver.url, events: [REVIEW_EVENT] })).status).toBe(201);
+  const wf = await t.workflow(SCREEN);
+  review = (await t.startRun(wf, await t.applicant({ first_name: 'Vera', last_name: 'Consider', email: 'vera@example.com' }))).id;
+  const approved = (await t.startRun(wf, await t.applicant({ first_name: 'Otto', last_name: 'Clear' }))).id;
+  await t.until(review, ['review']);
+  await t.until(approved, ['approved']);
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await receiver?.close();
+  await stack?.stop();
+});
+
+test('an analyst assigns a review run to themselves and declines it with a note from the queue; the webhook arrives', async () => {
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${stack.url}/console/`, { waitUntil: 'domcontentloaded' });
+  await page.getByRole('textbox', { name: 'Email' }).fill(ANALYST.email);
+  await page.getByLabel('Password', { exact: true }).fill(ANALYST.password);
+  await page.getByRole('button', { name: 'Log in with email' }).click();
+  await page.getByRole('link', { name: 'Results' }).click();
+  await page.getByRole('link', { name: 'Review queue' }).click();
+  await page.waitForURL(`${stack.url}/console/review`);
+
+  const queue = page.getByRole('table', { name: 'Review queue' });
+  const row = queue.getByRole('row').filter({ hasText: 'Vera Consider' });
+  await row.waitFor();
+  expect(await queue.getByRole('row').filter({ hasText: 'Otto Clear' }).count()).toBe(0);
+  await row.getByRole('cell', { name: 'Nobody' }).waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const decision = page.getByRole('group', { name: 'Review of Vera Consider' });
+  await decision.getByRole('button', { name: 'Assign to me' }).click();
+  await row.getByRole('cell', { name: ANALYST.email, exact: true }).waitFor();
+  await decision.getByRole('button', { name: 'Assign to me' }).waitFor({ state: 'detached' });
+
+  await decision.getByRole('button', { name: 'Decline' }).click();
+  await decision.getByRole('alert').filter({ hasText: 'Write a note before you decide.' }).waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+  await decision.getByRole('textbox', { name: 'Note' }).fill('Confirmed match on the sanctions list');
+  await decision.getByRole('button', { name: 'Decline' }).click();
+  await page.getByRole('status').filter({ hasText: 'Declined Vera Consider.' }).waitFor();
+  await page.getByText('No runs wait for a review.').waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+
+  const run = await t.run(review);
+  expect(run).toMatchObject({ status: 'review', review: { decision: 'decline', note: 'Confirmed match on the sanctions list', by: ANALYST.email, assigned_to: ANALYST.email } });
+  await eventually(() => receiver.received.length > 0);
+  const body = JSON.parse(receiver.received[0]!.body) as { payload: { action: string; object: { id: string; decision: string } } };
+  expect(body.payload).toMatchObject({ action: REVIEW_EVENT, object: { id: review, decision: 'decline' } });
+
+  await page.goto(String(run.dashboard_url));
+  const decided = page.getByRole('region', { name: 'Review', exact: true });
+  await decided.getByText(`Declined by ${ANALYST.email}`).waitFor();
+  await decided.getByText('Confirmed match on the sanctions list').waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(errors).toEqual([]);
+}, 150_000);

@@ -1,0 +1,88 @@
+/**
+ * The review queue (`/console/review`): the environment's runs that ended `review` and wait for a
+ * decision (`GET /v3.6/studio/review_queue`), with who each is assigned to; each row's group
+ * "Review of <name>" has "Assign to me", the "Note" and "Approve" / "Decline". A decided run
+ * leaves the queue; a refused decision (decided meanwhile: 409) is shown and the queue reloaded.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Client } from '../api';
+import { Link } from '../Link';
+import { resultsApi, type ResultRow } from './api';
+
+const when = (iso: string | null) => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC') : '–');
+const nameOf = (r: ResultRow) => [r.applicant.first_name, r.applicant.last_name].filter(Boolean).join(' ') || r.applicant_id;
+const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+
+type Calls = ReturnType<typeof resultsApi>;
+interface RowProps { row: ResultRow; me: string; calls: Calls; onChanged: (message: string) => void; onError: (message: string) => void }
+
+function QueueRow({ row, me, calls, onChanged, onError }: RowProps) {
+  const { t } = useTranslation();
+  const [note, setNote] = useState('');
+  const [noteProblem, setNoteProblem] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const name = nameOf(row);
+  const act = (call: () => Promise<unknown>, message: string) => {
+    setBusy(true);
+    call().then(() => onChanged(message), (e: Error) => onError(e.message)).finally(() => setBusy(false));
+  };
+  const decide = (decision: 'approve' | 'decline') => {
+    if (!note.trim()) { setNoteProblem(true); return; }
+    act(() => calls.decide(row.id, decision, note.trim()), t(decision === 'approve' ? 'review.approved' : 'review.declined', { name }));
+  };
+  const noteId = `note-${row.id}`;
+  return (
+    <tr>
+      <td><Link to={{ page: 'run', id: row.id }}>{name}</Link>{row.applicant.email && <div className="muted">{row.applicant.email}</div>}</td>
+      <td>{row.workflow_name ?? row.workflow_id} <span className="muted">{t('results.version', { version: row.workflow_version_id })}</span></td>
+      <td>{row.reasons.map(text).join(', ')}</td>
+      <td><time dateTime={row.completed_at ?? row.updated_at}>{when(row.completed_at ?? row.updated_at)}</time></td>
+      <td>{row.assigned_to ?? t('review.unassigned')}</td>
+      <td>
+        <div role="group" aria-label={t('review.group', { name })} className="review-decision">
+          {row.assigned_to !== me && <button type="button" disabled={busy} onClick={() => act(() => calls.assign(row.id), t('review.assigned', { name }))}>{t('review.assign')}</button>}
+          <label htmlFor={noteId}>{t('review.note')}</label>
+          <textarea id={noteId} rows={2} value={note} maxLength={2000} aria-invalid={noteProblem || undefined}
+            aria-describedby={noteProblem ? `${noteId}-problem` : undefined}
+            onChange={(e) => { setNote(e.target.value); setNoteProblem(false); }} />
+          {noteProblem && <p id={`${noteId}-problem`} role="alert">{t('review.noteNeeded')}</p>}
+          <button type="button" disabled={busy} onClick={() => decide('approve')}>{t('review.approve')}</button>
+          <button type="button" disabled={busy} onClick={() => decide('decline')}>{t('review.decline')}</button>
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+/** `me`: the signed-in user's email (null for an API token, which the API records as "API token"). */
+export function ReviewQueue({ api, me }: { api: Client; me: string | null }) {
+  const { t } = useTranslation();
+  const calls = useMemo(() => resultsApi(api), [api]);
+  const [rows, setRows] = useState<ResultRow[] | undefined>();
+  const [error, setError] = useState('');
+  const [done, setDone] = useState('');
+  const load = useCallback(() => calls.reviewQueue().then((p) => setRows(p.results), (e: Error) => setError(e.message)), [calls]);
+  useEffect(() => { void load(); }, [load]);
+  const changed = (message: string) => { setError(''); setDone(message); void load(); };
+  const failed = (message: string) => { setDone(''); setError(message); void load(); };
+  return (
+    <section aria-labelledby="review-h">
+      <h1 id="review-h">{t('review.heading')}</h1>
+      <p className="muted">{t('review.intro')}</p>
+      <p role="status">{done}</p>
+      {error && <p role="alert">{error}</p>}
+      {!rows && !error && <p>{t('app.loading')}</p>}
+      {rows?.length === 0 && <p>{t('review.none')}</p>}
+      {rows && rows.length > 0 && (
+        <table aria-labelledby="review-h">
+          <thead><tr>
+            <th>{t('results.applicant')}</th><th>{t('results.workflow')}</th><th>{t('results.reasons')}</th>
+            <th>{t('review.ended')}</th><th>{t('review.assignedTo')}</th><th>{t('review.decision')}</th>
+          </tr></thead>
+          <tbody>{rows.map((r) => <QueueRow key={r.id} row={r} me={me ?? 'API token'} calls={calls} onChanged={changed} onError={failed} />)}</tbody>
+        </table>
+      )}
+    </section>
+  );
+}
