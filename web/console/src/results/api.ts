@@ -25,6 +25,22 @@ export const Run = z.looseObject({
 });
 export type Run = z.infer<typeof Run>;
 
+export const Step = z.object({
+  task_id: z.string(), task_type: z.string(), name: z.string(), status: z.enum(['started', 'completed', 'failed', 'skipped']),
+  started_at: z.string().nullable(), ended_at: z.string().nullable(), duration_ms: z.number().nullable(), record_id: z.string().nullable(),
+  input: z.unknown().optional(), output: z.unknown().optional(),
+});
+export type Step = z.infer<typeof Step>;
+export const Media = z.object({
+  id: z.string(), kind: z.enum(['documents', 'live_photos', 'live_videos', 'motion_captures']), task_id: z.string(), file_name: z.string(),
+  content_type: z.string(), created_at: z.string(), side: z.string().nullable(), download_href: z.string(), image_href: z.string(),
+});
+export type Media = z.infer<typeof Media>;
+export const TimelineEvent = z.object({ at: z.string(), kind: z.string(), description: z.string() });
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
+const Inspection = z.object({ definition: z.unknown(), steps: z.array(Step), timeline: z.array(TimelineEvent), media: z.array(Media) });
+export type Inspection = z.infer<typeof Inspection>;
+
 export function resultsApi(api: Client) {
   const run = (id: string) => `/v3.6/workflow_runs/${encodeURIComponent(id)}`;
   return {
@@ -32,5 +48,6 @@ export function resultsApi(api: Client) {
     run: (id: string) => api.call(Run, 'GET', run(id)),
     tasks: (id: string) => api.call(z.array(Task), 'GET', `${run(id)}/tasks`),
     task: (id: string, taskId: string) => api.call(Task, 'GET', `${run(id)}/tasks/${encodeURIComponent(taskId)}`),
+    inspect: (id: string) => api.call(Inspection, 'GET', `/v3.6/studio/runs/${encodeURIComponent(id)}`),
   };
 }
