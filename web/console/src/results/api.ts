@@ -41,6 +41,15 @@ export type TimelineEvent = z.infer<typeof TimelineEvent>;
 const Inspection = z.object({ definition: z.unknown(), steps: z.array(Step), timeline: z.array(TimelineEvent), media: z.array(Media) });
 export type Inspection = z.infer<typeof Inspection>;
 
+export const Funnel = z.object({
+  workflow_id: z.string(), version: z.number(), started: z.number(), completed: z.number(), completion_rate: z.number().nullable(),
+  outcomes: z.record(z.string(), z.number()), truncated: z.boolean(), oldest: z.string().nullable(), trials_excluded: z.number(),
+  tasks: z.array(z.object({
+    task_id: z.string(), name: z.string(), task_type: z.string(), reached: z.number(), completed: z.number(), stopped: z.number(), waiting: z.number(), median_ms: z.number().nullable(),
+  })),
+});
+export type Funnel = z.infer<typeof Funnel>;
+
 export function resultsApi(api: Client) {
   const run = (id: string) => `/v3.6/workflow_runs/${encodeURIComponent(id)}`;
   return {
@@ -48,6 +57,8 @@ export function resultsApi(api: Client) {
     run: (id: string) => api.call(Run, 'GET', run(id)),
     tasks: (id: string) => api.call(z.array(Task), 'GET', `${run(id)}/tasks`),
     task: (id: string, taskId: string) => api.call(Task, 'GET', `${run(id)}/tasks/${encodeURIComponent(taskId)}`),
+    funnel: (workflowId: string, version: number, includeTrials: boolean) => api.call(Funnel, 'GET',
+      `/v3.6/studio/funnel?${new URLSearchParams({ workflow_id: workflowId, version: String(version), ...(includeTrials ? { include_trials: 'true' } : {}) }).toString()}`),
     inspect: (id: string) => api.call(Inspection, 'GET', `/v3.6/studio/runs/${encodeURIComponent(id)}`),
   };
 }
