@@ -1,7 +1,9 @@
 /**
  * A run's timeline from what the store holds: the run created, each task started and ended
  * (reports, captures and Send/Receive tasks: the ones with a task record), every event put on
- * the bus for the run with the state of its webhook deliveries, the run's end and its review decision.
+ * the bus for the run with each webhook delivery's answer (delivered, failed and retried, dead;
+ * its attempts and error), the run's end, its review decision, and any `extra` events (the console
+ * adds the logic, retry and result tasks of the run's route: lambdas/results/inspect.ts).
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../shared/aws';
@@ -13,23 +15,30 @@ import type { TaskItem } from '../store/tasks';
 
 export interface TimelineEvent { at: string; kind: string; description: string }
 
+interface Delivery { status?: string; at?: string; attempts?: number; error?: string }
+interface Recorded { sk: string; time?: string; detail_type?: string; deliveries?: Record<string, Delivery> }
+
 const ENDED: Record<string, string> = { completed: 'completed', failed: 'failed', timed_out: 'timed out' };
 
 /** The recorded bus events of the run (events/record.ts: the latest of each name), with their deliveries. */
-async function recordedEvents(runId: string): Promise<Array<{ sk: string; time?: string; detail_type?: string; deliveries?: Record<string, { status?: string }> }>> {
+async function recordedEvents(runId: string): Promise<Recorded[]> {
   const out = await clients().doc.send(new QueryCommand({
     TableName: config().TABLE_NAME, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.event(runId, '').pk },
   }));
-  return (out.Items ?? []) as Array<{ sk: string; time?: string; detail_type?: string; deliveries?: Record<string, { status?: string }> }>;
+  return (out.Items ?? []) as Recorded[];
 }
 
-export function timelineOf(run: RunItem, tasks: TaskItem[], recorded: Awaited<ReturnType<typeof recordedEvents>>): TimelineEvent[] {
+const answer = (d: Delivery) =>
+  `${d.status ?? 'unknown'}${d.attempts ? ` after ${d.attempts} attempt${d.attempts === 1 ? '' : 's'}` : ''}${d.error ? ` (${d.error})` : ''}`;
+
+export function timelineOf(run: RunItem, tasks: TaskItem[], recorded: Recorded[], extra: readonly TimelineEvent[] = []): TimelineEvent[] {
   const events: TimelineEvent[] = [{ at: run.created_at, kind: 'run_created', description: `Workflow run created (workflow ${run.workflow_id}, version ${run.workflow_version_id})` }];
   for (const t of tasks) {
     events.push({ at: t.created_at, kind: 'task_started', description: `Task ${t.workflow_task_id} (${t.task_type}) started` });
     const ended = ENDED[t.status];
     if (ended) events.push({ at: t.updated_at, kind: `task_${t.status}`, description: `Task ${t.workflow_task_id} (${t.task_type}) ${ended}` });
   }
+  events.push(...extra);
   const afterReview = new Set<TimelineEvent>();
   for (const r of recorded) {
     const at = r.time ?? run.updated_at;
@@ -37,7 +46,7 @@ export function timelineOf(run: RunItem, tasks: TaskItem[], recorded: Awaited<Re
     const task = r.sk.includes('#') ? ` for task ${r.sk.slice(r.sk.indexOf('#') + 1)}` : '';
     const published: TimelineEvent[] = [{ at, kind: 'event', description: `Event ${name}${task} published` }];
     for (const [key, state] of Object.entries(r.deliveries ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
-      published.push({ at, kind: 'webhook_delivery', description: `Webhook ${key.split('#')[0]}: ${name} ${state.status ?? 'unknown'}` });
+      published.push({ at: state.at ?? at, kind: 'webhook_delivery', description: `Webhook ${key.split('#')[0]}: ${name} ${answer(state)}` });
     }
     // The review decision's event follows the decision, which follows the end.
     if (name === EVENTS.reviewCompleted) for (const e of published) afterReview.add(e);
@@ -49,6 +58,6 @@ export function timelineOf(run: RunItem, tasks: TaskItem[], recorded: Awaited<Re
   return events.map((e, i) => ({ e, i })).sort((a, b) => a.e.at.localeCompare(b.e.at) || order(a.e) - order(b.e) || a.i - b.i).map(({ e }) => e);
 }
 
-export async function runTimeline(run: RunItem, tasks: TaskItem[]): Promise<TimelineEvent[]> {
-  return timelineOf(run, tasks, await recordedEvents(run.id));
+export async function runTimeline(run: RunItem, tasks: TaskItem[], extra: readonly TimelineEvent[] = []): Promise<TimelineEvent[]> {
+  return timelineOf(run, tasks, await recordedEvents(run.id), extra);
 }

@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import { client } from './api';
 import { Results } from './Results';
+import { Funnel } from './results/Funnel';
 import { RunPage } from './results/RunPage';
 import { ReviewQueue } from './results/ReviewQueue';
 import { navigate, useRoute } from './router';
@@ -26,6 +27,7 @@ export function App() {
       <Shell session={session} route={route} onSignOut={signOut} onSwitch={switchTo}>
         {route.page === 'workflows' && <WorkflowList api={api} />}
         {route.page === 'results' && <Results api={api} />}
+        {route.page === 'funnel' && <Funnel api={api} />}
         {route.page === 'run' && <RunPage api={api} id={route.id} key={route.id} />}
         {route.page === 'review' && <ReviewQueue api={api} me={session.email} />}
         {route.page === 'builder' && <Builder api={api} id={route.id} version={route.version} key={`${route.id}@${route.version ?? ''}`} />}

@@ -17,8 +17,9 @@ export function Shell({ session, route, onSignOut, onSwitch, children }: Props) 
       <header className="shell">
         <span className="brand">Open Studio</span>
         <nav aria-label={t('app.nav')}>
-          <Link to={{ page: 'workflows' }} current={!RESULT_PAGES.has(route.page)}>{t('app.workflows')}</Link>
+          <Link to={{ page: 'workflows' }} current={!RESULT_PAGES.has(route.page) && route.page !== 'funnel'}>{t('app.workflows')}</Link>
           <Link to={{ page: 'results' }} current={RESULT_PAGES.has(route.page)}>{t('app.results')}</Link>
+          <Link to={{ page: 'funnel' }} current={route.page === 'funnel'}>{t('app.funnel')}</Link>
         </nav>
         <span className={`env env-${session.environment}`}>{t('app.environment', { env: session.environment })}</span>
         {session.environments.length > 1 && (

@@ -66,6 +66,12 @@ export function client(who: Credentials) {
     session: () => call(ConsoleSession, 'GET', '/v3.6/console/session'),
     /** Any other call of the API with its response schema (the results pages: results/api.ts). */
     call,
+    /** Bytes the API answers (a run's media, for <img> and downloads through blob: URLs). */
+    blob: async (url: string): Promise<Blob> => {
+      const res = await fetch(url, { headers: { authorization: auth.authorization, ...(auth.environment ? { 'studio-environment': auth.environment } : {}) } });
+      if (!res.ok) throw new ApiError(res.status, `HTTP ${res.status}`);
+      return res.blob();
+    },
   };
 }
 export type Client = ReturnType<typeof client>;

@@ -1,7 +1,7 @@
 /** Client-side routes under /console/ (the gateway answers every /console/* path with index.html). */
 import { useEffect, useState } from 'react';
 
-export type Route = { page: 'workflows' } | { page: 'results' } | { page: 'review' } | { page: 'run'; id: string } | { page: 'builder'; id: string; version?: number } | { page: 'versions'; id: string };
+export type Route = { page: 'workflows' } | { page: 'results' } | { page: 'review' } | { page: 'funnel' } | { page: 'run'; id: string } | { page: 'builder'; id: string; version?: number } | { page: 'versions'; id: string };
 const BASE = '/console/';
 
 export function parseRoute(pathname: string): Route {
@@ -15,6 +15,7 @@ export function parseRoute(pathname: string): Route {
   const run = /^results\/([^/]+)$/.exec(rest);
   if (run?.[1]) return { page: 'run', id: decodeURIComponent(run[1]) };
   if (rest === 'review') return { page: 'review' };
+  if (rest === 'funnel') return { page: 'funnel' };
   return rest === 'results' ? { page: 'results' } : { page: 'workflows' };
 }
 
@@ -24,6 +25,7 @@ export function hrefOf(r: Route): string {
     case 'versions': return `${BASE}workflows/${encodeURIComponent(r.id)}/versions`;
     case 'results': return `${BASE}results`;
     case 'review': return `${BASE}review`;
+    case 'funnel': return `${BASE}funnel`;
     case 'run': return `${BASE}results/${encodeURIComponent(r.id)}`;
     default: return BASE;
   }

@@ -1,14 +1,20 @@
-/** A run's page (`/console/results/<run id>`, the run's `dashboard_url`): tabs Overview, Reports and Tasks. */
-import { useEffect, useMemo, useState } from 'react';
+/**
+ * A run's page (`/console/results/<run id>`, the run's `dashboard_url`): tabs Overview, Media,
+ * Reports, Tasks (with the route on the workflow's graph) and Timeline; the arrow keys move
+ * between tabs.
+ */
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../api';
-import { resultsApi, type Run, type Task } from './api';
+import { resultsApi, type Inspection, type Run, type Task } from './api';
 import { Breakdown } from './Breakdown';
 import { ReviewDecision } from './ReviewDecision';
+import { MediaTab } from './MediaTab';
+import { TasksTab, when } from './TasksTab';
+import { TimelineTab } from './TimelineTab';
 
-const TABS = ['overview', 'reports', 'tasks'] as const;
+const TABS = ['overview', 'media', 'reports', 'tasks', 'timeline'] as const;
 type Tab = (typeof TABS)[number];
-const when = (iso: string | null | undefined) => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC') : '–');
 const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
 export function RunPage({ api, id }: { api: Client; id: string }) {
@@ -16,12 +22,21 @@ export function RunPage({ api, id }: { api: Client; id: string }) {
   const calls = useMemo(() => resultsApi(api), [api]);
   const [run, setRun] = useState<Run | undefined>();
   const [tasks, setTasks] = useState<Task[]>([]);
+  const [inspection, setInspection] = useState<Inspection | undefined>();
   const [tab, setTab] = useState<Tab>('overview');
   const [error, setError] = useState('');
   useEffect(() => {
     calls.run(id).then(setRun, (e: Error) => setError(e.message));
     calls.tasks(id).then((list) => Promise.all(list.map((x) => calls.task(id, x.id)))).then(setTasks, (e: Error) => setError(e.message));
+    calls.inspect(id).then(setInspection, (e: Error) => setError(e.message));
   }, [calls, id]);
+  const onTabKey = (e: KeyboardEvent) => {
+    const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!d) return;
+    const next = TABS[(TABS.indexOf(tab) + d + TABS.length) % TABS.length]!;
+    setTab(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
   if (error) return <p role="alert">{error}</p>;
   if (!run) return <p>{t('app.loading')}</p>;
   const reports = tasks.filter((x) => x.task_type.endsWith('_report') || x.task_type === 'driving_licence_verification');
@@ -29,7 +44,7 @@ export function RunPage({ api, id }: { api: Client; id: string }) {
     <section aria-labelledby="run-h">
       <h1 id="run-h">{t('results.run.heading', { id: run.id })}</h1>
       <ReviewDecision run={run} />
-      <div role="tablist" aria-label={t('results.run.tabs')}>
+      <div role="tablist" aria-label={t('results.run.tabs')} onKeyDown={onTabKey}>
         {TABS.map((x) => (
           <button type="button" role="tab" key={x} id={`tab-${x}`} aria-controls={`panel-${x}`} aria-selected={tab === x} tabIndex={tab === x ? 0 : -1}
             onClick={() => setTab(x)}>{t(`results.run.${x}`)}</button>
@@ -50,18 +65,9 @@ export function RunPage({ api, id }: { api: Client; id: string }) {
           </dl>
         )}
         {tab === 'reports' && (reports.length === 0 ? <p>{t('results.run.noReports')}</p> : reports.map((r) => <Breakdown key={r.id} task={r} />))}
-        {tab === 'tasks' && (
-          <table>
-            <thead><tr><th>{t('results.run.task')}</th><th>{t('results.run.type')}</th><th>{t('results.status')}</th><th>{t('results.run.start')}</th><th>{t('results.run.end')}</th><th>{t('results.run.duration')}</th></tr></thead>
-            <tbody>{tasks.map((x) => (
-              <tr key={x.id}>
-                <td>{x.name}</td><td>{x.task_type}</td><td><span className={`task-status task-${x.status}`}>{t(`results.run.taskStatus.${x.status}`)}</span></td>
-                <td>{when(x.created_at)}</td><td>{when(x.completed_at)}</td>
-                <td>{x.completed_at ? t('results.run.seconds', { s: Math.max(0, (Date.parse(x.completed_at) - Date.parse(x.created_at)) / 1000).toFixed(0) }) : '–'}</td>
-              </tr>
-            ))}</tbody>
-          </table>
-        )}
+        {tab === 'media' && (inspection ? <MediaTab api={api} media={inspection.media} /> : <p>{t('app.loading')}</p>)}
+        {tab === 'tasks' && (inspection ? <TasksTab steps={inspection.steps} definition={inspection.definition} /> : <p>{t('app.loading')}</p>)}
+        {tab === 'timeline' && (inspection ? <TimelineTab events={inspection.timeline} /> : <p>{t('app.loading')}</p>)}
       </div>
     </section>
   );

@@ -28,6 +28,31 @@ export const Run = z.looseObject({
 });
 export type Run = z.infer<typeof Run>;
 
+export const Step = z.object({
+  task_id: z.string(), task_type: z.string(), name: z.string(), status: z.enum(['started', 'completed', 'failed', 'skipped']),
+  started_at: z.string().nullable(), ended_at: z.string().nullable(), duration_ms: z.number().nullable(), record_id: z.string().nullable(),
+  input: z.unknown().optional(), output: z.unknown().optional(),
+});
+export type Step = z.infer<typeof Step>;
+export const Media = z.object({
+  id: z.string(), kind: z.enum(['documents', 'live_photos', 'live_videos', 'motion_captures']), task_id: z.string(), file_name: z.string(),
+  content_type: z.string(), created_at: z.string(), side: z.string().nullable(), download_href: z.string(), image_href: z.string(),
+});
+export type Media = z.infer<typeof Media>;
+export const TimelineEvent = z.object({ at: z.string(), kind: z.string(), description: z.string() });
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
+const Inspection = z.object({ definition: z.unknown(), steps: z.array(Step), timeline: z.array(TimelineEvent), media: z.array(Media) });
+export type Inspection = z.infer<typeof Inspection>;
+
+export const Funnel = z.object({
+  workflow_id: z.string(), version: z.number(), started: z.number(), completed: z.number(), completion_rate: z.number().nullable(),
+  outcomes: z.record(z.string(), z.number()), truncated: z.boolean(), oldest: z.string().nullable(), trials_excluded: z.number(),
+  tasks: z.array(z.object({
+    task_id: z.string(), name: z.string(), task_type: z.string(), reached: z.number(), completed: z.number(), stopped: z.number(), waiting: z.number(), median_ms: z.number().nullable(),
+  })),
+});
+export type Funnel = z.infer<typeof Funnel>;
+
 export function resultsApi(api: Client) {
   const run = (id: string) => `/v3.6/workflow_runs/${encodeURIComponent(id)}`;
   return {
@@ -39,5 +64,8 @@ export function resultsApi(api: Client) {
     assign: (id: string) => api.call(Run, 'POST', `/v3.6/studio/review_queue/${encodeURIComponent(id)}/assign`, {}),
     decide: (id: string, decision: 'approve' | 'decline', note: string) =>
       api.call(Run, 'POST', `/v3.6/studio/review_queue/${encodeURIComponent(id)}/decision`, { decision, note }),
+    funnel: (workflowId: string, version: number, includeTrials: boolean) => api.call(Funnel, 'GET',
+      `/v3.6/studio/funnel?${new URLSearchParams({ workflow_id: workflowId, version: String(version), ...(includeTrials ? { include_trials: 'true' } : {}) }).toString()}`),
+    inspect: (id: string) => api.call(Inspection, 'GET', `/v3.6/studio/runs/${encodeURIComponent(id)}`),
   };
 }

@@ -1,0 +1,27 @@
+/** The timeline (pure part): webhook deliveries with their answers at their own time, and extra events in time order. */
+import type { RunItem } from '../store/runs';
+import { timelineOf } from './timeline';
+
+const run = {
+  id: 'r1', workflow_id: 'w1', workflow_version_id: 2, status: 'approved', created_at: '2026-01-01T10:00:00.000Z',
+  updated_at: '2026-01-01T10:05:00.000Z', completed_at: '2026-01-01T10:05:00.000Z',
+} as RunItem;
+
+it('shows each delivery’s answer (status, attempts, error) at its time, and the extra events in order', () => {
+  const recorded = [{
+    sk: 'workflow_run.completed', time: '2026-01-01T10:05:01.000Z', detail_type: 'workflow_run.completed',
+    deliveries: {
+      'wh1#d1': { status: 'delivered', at: '2026-01-01T10:05:09.000Z', attempts: 2 },
+      'wh2#d1': { status: 'dead', at: '2026-01-01T10:06:00.000Z', attempts: 5, error: 'HTTP 500' },
+    },
+  }];
+  const extra = [{ at: '2026-01-01T10:01:00.000Z', kind: 'retry', description: 'Task again (retry): retry 1 of the route' }];
+  expect(timelineOf(run, [], recorded, extra).map((e) => `${e.at.slice(11, 19)} ${e.description}`)).toEqual([
+    '10:00:00 Workflow run created (workflow w1, version 2)',
+    '10:01:00 Task again (retry): retry 1 of the route',
+    '10:05:00 Workflow run ended: approved',
+    '10:05:01 Event workflow_run.completed published',
+    '10:05:09 Webhook wh1: workflow_run.completed delivered after 2 attempts',
+    '10:06:00 Webhook wh2: workflow_run.completed dead after 5 attempts (HTTP 500)',
+  ]);
+});
