@@ -5,14 +5,13 @@
  * On disk, DynamoDB Local keeps one SQLite file (`shared-local-instance.db`, `-sharedDb`) in
  * SQLite's default rollback-journal mode: every write commits with several fsyncs, and the
  * writes of all clients queue behind them (~50 writes/s here, whatever the concurrency).
- * `useWal()` puts that file in WAL mode before Java opens it: one fsync per commit (still
- * durable: synchronous=FULL, SQLite's default, which DynamoDB Local does not change) and
- * readers that do not wait for writers: ~3x the write throughput. DynamoDB Local's connection
- * never checkpoints that WAL (it grew to 863 MB after ~700 runs): the launcher checkpoints it
- * every few seconds, after which it is reused from its start, and deletes it on stop.
- * Commits are not fsynced either (unless `fsyncEveryCommit`): the launcher sets DynamoDB Local's
- * connection to `synchronous=NORMAL`, so a commit is a write to the WAL in the page cache and the
- * fsync happens at checkpoints. A killed process (even SIGKILL) loses no commit; a power cut may
+ * `useWal()` puts that file in WAL mode before Java opens it: one fsync per commit with
+ * SQLite's default synchronous=FULL, and readers that do not wait for writers: ~3x the write
+ * throughput. DynamoDB Local's connection never checkpoints that WAL (it grew to 863 MB after
+ * ~700 runs): the launcher checkpoints it every few seconds, after which it is reused from its
+ * start, and deletes it on stop. Commits are not fsynced one by one either (unless
+ * `fsyncEveryCommit`): the launcher sets DynamoDB Local's connection to `synchronous=NORMAL`, so
+ * a commit is a write to the WAL in the page cache and the fsync happens at checkpoints. A killed process (even SIGKILL) loses no commit; a power cut may
  * lose the last seconds, as it may lose the engine's journal appends (local/sfn/engine/store).
  * One fsync per commit capped the writes of the whole stack at ~150/s (~5 per run created).
  */
