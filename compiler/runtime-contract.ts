@@ -39,6 +39,9 @@ export const ReportRequest = z.object({
   /** Applicant fields (SEMANTIC_FIELDS) from custom inputs and received properties that say they stand for them;
    *  the handler uses one when the applicant lacks the field. Absent when the workflow names none. */
   semantic: z.record(z.string(), z.unknown()).optional(),
+  /** The report's fields the workflow reads (paths below the report, compiler/references.ts): the handler returns only
+   *  these, with the stored task's `id` and the `result`, so the execution's history holds no more. Absent: the whole report. */
+  keep: z.array(z.array(z.string())).optional(),
 });
 export type ReportRequest = z.infer<typeof ReportRequest>;
 

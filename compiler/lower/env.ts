@@ -9,6 +9,7 @@ import { runError, TASK_FAILED_ERRORS, TRANSIENT_ERRORS, type RunErrorType } fro
 import type { Catcher, Route, State, States } from './asl';
 import { END_VAR, expr, objectExpr, taskVar } from './jsonata';
 import { REGISTRY } from '../tasks/registry';
+import type { References } from '../references';
 
 export const FAIL_STATE = 'studio.fail';
 export const EMIT_STATE = 'studio.emit';
@@ -26,6 +27,8 @@ export interface Env {
   exports: string[];
   /** Extra states this scope needs (branch ends, abandon markers), keyed by name. */
   extra: States;
+  /** What the workflow reads of each task's output (compiler/references.ts). */
+  refs: References;
   /** Shared end states that some state routes to. */
   used: { fail: boolean };
 }

@@ -7,6 +7,7 @@ import type { Scope } from '../graph';
 import type { Task } from '../model';
 import type { RuleContext } from '../validate/context';
 import { REGISTRY } from '../tasks/registry';
+import { references } from '../references';
 import type { State, StateMachine, States } from './asl';
 import { CompileContext, type CompileContextInput } from './context';
 import { lowerLogic, lowerParallel, lowerRetry } from './control';
@@ -24,7 +25,7 @@ const INIT = 'studio.init';
 export function lower(rc: RuleContext, name: string, contextInput: CompileContextInput): StateMachine {
   const ctx = CompileContext.parse(contextInput);
   const targets = new Set([...rc.tasks.values()].flatMap((t) => (t.type === 'retry' ? [t.target] : [])));
-  const base = { ctx, an: rc.an, tasks: rc.tasks, input: rc.top.input, used: { fail: false } };
+  const base = { ctx, an: rc.an, tasks: rc.tasks, input: rc.top.input, refs: references([...rc.tasks.values()]), used: { fail: false } };
   const byScope = new Map<string, Task[]>();
   const scopeKey = (s: Scope | null | undefined) => (s ? `${s.parallel}#${s.branch}` : '');
   for (const t of rc.tasks.values()) {

@@ -35,6 +35,7 @@ export function lowerReport(task: Task, env: Env): State {
         run: expr(EXECUTION_INPUT),
         tasks: expr(objectExpr(earlier)),
         ...semanticPayload(task, env),
+        ...keptFields(task.id, env),
       },
     },
     TimeoutSeconds: ('timeout_seconds' in task ? task.timeout_seconds : undefined) ?? env.ctx.reportTimeoutSeconds,
@@ -46,6 +47,13 @@ export function lowerReport(task: Task, env: Env): State {
     ...catchers(failureCatchers(env, task.id, false, true)),
     ...route(env, task.next, { id: task.id, value: '$states.result.Payload' }),
   };
+}
+
+/** `keep`: the report's fields the workflow reads; nothing (the whole report) when it reads the whole report. */
+function keptFields(id: string, env: Env): { keep?: string } {
+  const kept = env.refs.outputs.get(id) ?? [];
+  // An expression: ASL validators take no arrays of scalars in Arguments.
+  return kept === 'all' ? {} : { keep: expr(lit(kept)) };
 }
 
 /**

@@ -1,5 +1,6 @@
 /**
- * One pass of the lifecycle: the purges that are due (`keys.purgeDue` up to now, oldest first,
+ * One pass of the lifecycle: due items for applicants deleted before purges were scheduled
+ * (backfill.ts, until its walk is done), the purges that are due (`keys.purgeDue` up to now, oldest first,
  * at most `limit`), then retention per environment. A purge that fails does not stop the
  * others; the pass then throws (naming how many failed) so that the purge state machine
  * retries it and, after its retries, fails and raises the alarm. Every purge can run again.
@@ -11,6 +12,7 @@ import { isoSeconds } from '../shared/ids';
 import { logError } from '../shared/powertools';
 import { PurgeDue } from '../store/applicant-deletion';
 import { keys } from '../store/table';
+import { scheduleEarlierDeletions } from './backfill';
 import { purgeApplicant } from './purge-applicant';
 import { purgeHeldRun, retentionDays, retentionSweep } from './retention';
 
@@ -24,13 +26,16 @@ export class PurgeFailed extends Error {
 }
 
 export async function sweep(now: Date, limit = 100): Promise<SweepResult> {
+  let failed = 0;
+  for (const env of ['sandbox', 'live'] as const) {
+    try { await scheduleEarlierDeletions(env, now); } catch (e) { failed++; logError(`scheduling earlier deletions of ${env} failed`, e); }
+  }
   const res = await clients().doc.send(new QueryCommand({
     TableName: config().TABLE_NAME, ConsistentRead: true, Limit: limit,
     // `<due_at>#<id>`: '#' sorts before '$', so every item due at or before now.
     KeyConditionExpression: 'pk = :pk AND sk < :bound', ExpressionAttributeValues: { ':pk': keys.purgeDue('', '').pk, ':bound': `${isoSeconds(now)}$` },
   }));
   const out: SweepResult = { purged: 0, held: 0, retention: { sandbox: 0, live: 0 } };
-  let failed = 0;
   for (const item of res.Items ?? []) {
     try {
       const due = PurgeDue.parse(item);

@@ -3,11 +3,12 @@
  * every other error leaves it unchanged, so its stable name drives the workflow (transient
  * errors are retried, the rest end the run).
  */
-import { TRANSIENT_ERRORS, type ReportRequest } from '../../compiler';
+import { TRANSIENT_ERRORS, type ReportRequest, type ReportResult } from '../../compiler';
+import type { TaskItem } from '../store/tasks';
 import { EvidenceError, TransientError } from '../shared/errors';
 import { BadEvidenceError, ReportUnavailableError } from './evidence';
 import { FaceEngineError, FaceInputError } from './face';
-import { createReportHandler, produceReport, type ReportSources, type ReportStore } from './handler';
+import { createReportHandler, produceReport, reportTaskId, returnedReport, type ReportSources, type ReportStore } from './handler';
 import { ReportProviderError, ReportProviderUnavailableError } from './providers';
 
 const req = (sandbox = false): ReportRequest => ({
@@ -91,5 +92,36 @@ describe('the handler\'s own storage', () => {
     await expect(createReportHandler(undefined, failingGet(bug))(valid)).rejects.toBe(bug);
     const refusedRequest = Object.assign(new Error('One or more parameter values were invalid'), { name: 'ValidationException', $fault: 'client' });
     await expect(createReportHandler(undefined, failingGet(refusedRequest))(valid)).rejects.toBe(refusedRequest);
+  });
+});
+
+describe('what the state machine gets back (the execution history keeps it)', () => {
+  const report = { result: 'clear', sub_result: 'clear', breakdown: { age: { result: 'clear' } }, properties: { first_name: 'Jane', document_numbers: ['X1'] } };
+  const stored = new Map<string, TaskItem>();
+  const memory: ReportStore = {
+    getTask: async (_run, id) => stored.get(id),
+    putTaskOnce: async (item) => { stored.set(item.id, item); return true; },
+    setAnnounced: async () => undefined,
+    emit: async () => undefined,
+    indexReport: async () => undefined,
+  };
+  const seen: ReportRequest[] = [];
+  const handler = createReportHandler(undefined, memory, sources({ live: async (ev) => { seen.push(ev.req); return report as ReportResult; } }));
+  const request = (over: Partial<ReportRequest>): ReportRequest => ({ ...req(), report: 'document_report', task_id: 'document_report', ...over });
+
+  it('with `keep`: the stored task\'s id, the result and the kept fields only; the task keeps the whole report', async () => {
+    const keepReq = request({ keep: [['breakdown', 'age', 'result']] });
+    const id = reportTaskId(keepReq);
+    expect(await handler(keepReq)).toEqual({ id, result: 'clear', breakdown: { age: { result: 'clear' } } });
+    expect(stored.get(id)?.output).toEqual(report);
+    // A later report that uses it is sent the trimmed one and reads the whole report by that id.
+    const later = request({ report: 'watchlist_report', task_id: 'watchlist', keep: [], tasks: { document_report: { task_id: 'document_report', output: { id, result: 'clear' } } } });
+    expect(await handler(later)).toEqual({ id: reportTaskId(later), result: 'clear' });
+    expect(seen.at(-1)?.tasks.document_report).toEqual({ task_id: 'document_report', output: report });
+  });
+
+  it('without `keep` (the workflow reads the whole report): all of it', () => {
+    expect(returnedReport(request({}), 't1', report as ReportResult)).toEqual(report);
+    expect(returnedReport(request({ keep: [] }), 't1', report as ReportResult)).toEqual({ id: 't1', result: 'clear' });
   });
 });

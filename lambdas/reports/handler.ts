@@ -5,11 +5,13 @@
  * why; every other error is rethrown unchanged, so its stable name decides what the workflow
  * does: a `TransientError` (storage, face engine, provider outage) is retried, anything else
  * ends the run `error` (see the runtime contract). Idempotent: the task id is derived from the
- * request, so a retried invoke finds the report it already stored.
+ * request, so a retried invoke finds the report it already stored. It returns only the fields the
+ * workflow reads (the request's `keep`), with the stored task's `id` and the `result`: the
+ * execution's history keeps no more; a later report reads an earlier one whole by that id.
  * The same function answers the API's frame routes (API Gateway events, frame-api.ts).
  */
 import { createHash } from 'node:crypto';
-import { ReportRequest, ReportResult } from '../../compiler';
+import { keepPaths, ReportRequest, ReportResult, ReportType } from '../../compiler';
 import { systemRuntime, type Runtime } from '../shared/ids';
 import { indexReport } from '../store/report-index';
 import { getTask, putTaskOnce, setAnnounced, type TaskItem } from '../store/tasks';
@@ -74,14 +76,33 @@ const STORE: ReportStore = { getTask, putTaskOnce, setAnnounced, emit: emitTaskE
 const storage = <T>(what: string, call: Promise<T>): Promise<T> =>
   call.catch((e: unknown) => { throw isTransientAwsError(e) ? new ReportUnavailableError(`${what} failed`, { cause: e }) : e; });
 
-export function createReportHandler(rt: Runtime = systemRuntime, store: ReportStore = STORE) {
-  return async function reportHandler(event: unknown): Promise<ReportResult> {
+/** What the state machine gets of a report: all of it without `keep`, else its id, result and the kept fields. */
+export function returnedReport(req: ReportRequest, taskId: string, report: ReportResult): Record<string, unknown> {
+  if (!req.keep) return report;
+  return { ...(keepPaths(report, req.keep) as Record<string, unknown>), id: taskId, result: report.result };
+}
+
+/** The request with earlier reports that reached it trimmed (an object with the stored task's `id`) read whole from their task. */
+async function withWholeReports(req: ReportRequest, store: ReportStore): Promise<ReportRequest> {
+  const tasks = { ...req.tasks };
+  for (const [type, t] of Object.entries(req.tasks)) {
+    const id = (t.output as { id?: unknown } | null)?.id;
+    if (!ReportType.safeParse(type).success || typeof id !== 'string') continue;
+    const stored = await storage('reading an earlier report', store.getTask(req.run.workflow_run_id, id));
+    // Not a task of this run: a whole report that carries its own `id` (a provider's).
+    if (stored) tasks[type] = { task_id: t.task_id, output: stored.output };
+  }
+  return { ...req, tasks };
+}
+
+export function createReportHandler(rt: Runtime = systemRuntime, store: ReportStore = STORE, sources: ReportSources = LIVE_SOURCES) {
+  return async function reportHandler(event: unknown): Promise<Record<string, unknown>> {
     const parsed = ReportRequest.safeParse(event);
     if (!parsed.success) throw new InvalidReportRequestError(`The report request is not valid: ${parsed.error.message}`);
     const req = parsed.data;
     const runId = req.run.workflow_run_id;
     const existing = await storage('reading the report task', store.getTask(runId, reportTaskId(req)));
-    const result = existing ? ReportResult.parse(existing.output) : ReportResult.parse(await produceReport(req, rt.now()));
+    const result = existing ? ReportResult.parse(existing.output) : ReportResult.parse(await produceReport(await withWholeReports(req, store), rt.now(), sources));
     const now = rt.now().toISOString();
     const item: TaskItem = existing ?? {
       id: reportTaskId(req), workflow_run_id: runId, workflow_task_id: req.task_id, task_type: req.report, kind: 'report',
@@ -96,7 +117,7 @@ export function createReportHandler(rt: Runtime = systemRuntime, store: ReportSt
       await storage('announcing the report', store.emit('workflow_task.completed', stored, req.run.applicant_id));
       await storage('announcing the report', store.setAnnounced(runId, stored.id));
     }
-    return stored ? ReportResult.parse(stored.output) : result;
+    return returnedReport(req, stored?.id ?? item.id, stored ? ReportResult.parse(stored.output) : result);
   };
 }
 

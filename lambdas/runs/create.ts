@@ -7,7 +7,7 @@
  * two DynamoDB round trips per run when warm, three when not.
  */
 import { z } from 'zod';
-import type { ExecutionInput } from '../../compiler';
+import { references, type ExecutionInput } from '../../compiler';
 import { jsonDepth } from '../shared/json-depth';
 import { notFound, payloadTooLarge, validationError } from '../shared/errors';
 import { systemRuntime, type Runtime } from '../shared/ids';
@@ -66,6 +66,9 @@ export async function createRun(body: CreateRunBody, environment: Environment, r
     id: rt.newId(), environment, applicant_id: applicant.id, workflow_id: body.workflow_id, workflow_version_id: live.version,
     tags: body.tags ?? [], customer_user_id: body.customer_user_id ?? null, link: RunLink.parse(body.link ?? {}), custom_data: custom, created_at,
   };
-  const input: ExecutionInput = { workflow_run_id: run.id, applicant_id: run.applicant_id, sandbox: environment === 'sandbox', applicant: check.applicant, custom };
+  // Only the applicant fields the workflow's conditions and outputs read enter the execution (and its history); handlers read the applicant by id.
+  const read = references(live.definition.tasks).applicant;
+  const applicantInput = Object.fromEntries(Object.entries(check.applicant).filter(([f]) => read === 'all' || read.has(f)));
+  const input: ExecutionInput = { workflow_run_id: run.id, applicant_id: run.applicant_id, sandbox: environment === 'sandbox', applicant: applicantInput, custom };
   return startRun(run, live.state_machine_version_arn, input, rt, log, runIndexItems(run, applicant));
 }

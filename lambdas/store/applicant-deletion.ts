@@ -20,6 +20,8 @@ export const RequestedBy = z.union([
   z.object({ kind: z.literal('retention'), days: z.number() }),
   /** A generic link made the applicant, then could not start its run. */
   z.object({ kind: z.literal('generic_link'), workflow_id: z.string() }),
+  /** Deleted (`delete_at` set) before purges were scheduled; lifecycle/backfill.ts scheduled it. */
+  z.object({ kind: z.literal('deleted_before_scheduling') }),
 ]);
 export type RequestedBy = z.infer<typeof RequestedBy>;
 

@@ -63,6 +63,8 @@ export const keys = {
   erasure: (applicantId: string, what: string) => ({ pk: `ERASURE#${applicantId}`, sk: what }),
   /** How far the retention sweep of an environment has gone through its runs (gsi1 `RUNS#<env>`). */
   retentionCursor: (env: string) => ({ pk: 'RETENTION', sk: env }),
+  /** How far the one-off walk for applicants deleted before purges were scheduled has gone (lifecycle/backfill.ts). */
+  deletionBackfill: (env: string) => ({ pk: 'DELETION_BACKFILL', sk: env }),
 } as const;
 
 /** `<created_at>#<id>`: sorts by time, unique. */

@@ -93,7 +93,7 @@ export async function discardVersion(stateMachineVersionArn: string, log: Pick<t
 
 /** Every workflow machine logs to the stack's log group (level ALL, no execution data: applicant
  *  data stays out of the logs) and is traced with X-Ray. Locally there is no log group. */
-function observability(logGroupArn: string | undefined) {
+export function observability(logGroupArn: string | undefined) {
   if (!logGroupArn) return {};
   return {
     loggingConfiguration: { level: 'ALL' as const, includeExecutionData: false, destinations: [{ cloudWatchLogsLogGroup: { logGroupArn } }] },

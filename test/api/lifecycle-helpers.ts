@@ -5,7 +5,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { findTemplate } from '../../compiler';
@@ -66,8 +67,24 @@ export function lifecycleKit(stack: TestStack) {
     return out;
   }
 
-  const close = () => { ddb.destroy(); s3.destroy(); };
-  return { t, finishedRun, tableText, bucketObjects, close };
+  const sfn = new SFNClient({ region: stack.env.AWS_REGION, endpoint: stack.endpoints.sfn, credentials });
+  /** Every event of a run's execution history (GetExecutionHistory on the stack's engine: each state's input, output, assigned variables), as JSON text. */
+  async function executionHistory(runId: string): Promise<string[]> {
+    const run = await ddb.send(new GetItemCommand({ TableName: stack.env.TABLE_NAME, Key: { pk: { S: `RUN#${runId}` }, sk: { S: 'RUN' } } }));
+    const executionArn = run.Item?.execution_arn?.S;
+    if (!executionArn) throw new Error(`run ${runId} has no execution`);
+    const out: string[] = [];
+    let nextToken: string | undefined;
+    do {
+      const page = await sfn.send(new GetExecutionHistoryCommand({ executionArn, includeExecutionData: true, nextToken }));
+      for (const e of page.events ?? []) out.push(JSON.stringify(e));
+      nextToken = page.nextToken;
+    } while (nextToken);
+    return out;
+  }
+
+  const close = () => { ddb.destroy(); s3.destroy(); sfn.destroy(); };
+  return { t, finishedRun, tableText, bucketObjects, executionHistory, close };
 }
 
 /** Files under a folder (recursively) whose bytes contain any of the needles. */

@@ -7,6 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { resetConfig } from '../../lambdas/shared/config';
 import { sweep } from '../../lambdas/lifecycle/sweep';
+import { DynamoFaceIndex } from '../../lambdas/reports/known_faces_report/dynamo';
+import { syntheticEmbedding } from '../../lambdas/reports/known_faces_report/store.contract';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { lifecycleKit } from './lifecycle-helpers';
 
@@ -37,6 +39,10 @@ describe('purge after the grace period', () => {
     expect(end.status).toBe('approved');
     const bytesBefore = (await kit.bucketObjects(`sandbox/${applicantId}/`)).map((o) => o.bytes);
     expect(bytesBefore).toHaveLength(2);
+    // The selfie's known-faces embedding (what a known faces report stores).
+    const faceItems = async () => (await kit.tableText()).filter((i) => i.includes(`"sk":"${applicantId}#`));
+    await new DynamoFaceIndex('sandbox').add({ applicantId, mediaId: media[1]!, embedding: syntheticEmbedding(7) });
+    expect(await faceItems()).toHaveLength(1);
 
     expect((await api('DELETE', `/v3.6/applicants/${applicantId}`)).status).toBe(204);
     const scheduled = await api<{ delete_at: string }>('GET', `/v3.6/applicants/${applicantId}`);
@@ -60,6 +66,7 @@ describe('purge after the grace period', () => {
     expect(items.filter((i) => i.includes(name))).toEqual([]);
     expect(items.filter((i) => i.includes('custom data of the run'))).toEqual([]);
     expect(items.filter((i) => media.some((m) => i.includes(`"MEDIA#${m}"`)))).toEqual([]);
+    expect(await faceItems()).toEqual([]);
     const all = (await kit.bucketObjects()).map((o) => o.bytes);
     expect(bytesBefore.filter((b) => all.some((o) => o.equals(b)))).toEqual([]);
 
@@ -77,7 +84,7 @@ describe('purge after the grace period', () => {
       applicant_id: applicantId, reason: 'deletion', workflow_run_ids: [runId], sandbox: true,
       requested_by: { kind: 'api_token', token_id: expect.any(String) }, purged_at: `${later.toISOString().slice(0, 19)}Z`,
       // s3_objects: the two uploads, and the ended run's evidence PDF and folder (lambdas/evidence).
-      removed: expect.objectContaining({ applicant: 1, media: 2, s3_objects: 4, runs: 1, tasks: 4, executions_stopped: 0 }),
+      removed: expect.objectContaining({ applicant: 1, media: 2, s3_objects: 4, faces: 1, runs: 1, tasks: 4, executions_stopped: 0 }),
     })]);
     expect(JSON.stringify(erasures.body)).not.toContain(name);
 

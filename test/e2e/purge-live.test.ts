@@ -81,7 +81,9 @@ it('a deleted applicant\'s live document + selfie run leaves nothing personal be
   const selfie = await sharp(original('astronaut')).resize(480).png().toBuffer();
   const applicant = await call<{ id: string }>('POST', '/v3.6/applicants', { first_name: name, last_name: 'Martin', dob: doc.spec.birthDate, email: `${name}@example.com` });
   expect(applicant.status).toBe(201);
-  const run = await call<{ id: string; sdk_token: string }>('POST', '/v3.6/workflow_runs', { workflow_id: wf.body.id, applicant_id: applicant.body.id });
+  // Custom data enters the execution (and the engine's journal) as it is: a purge must remove it there.
+  const custom = `Custom${randomBytes(6).toString('hex')}`;
+  const run = await call<{ id: string; sdk_token: string }>('POST', '/v3.6/workflow_runs', { workflow_id: wf.body.id, applicant_id: applicant.body.id, custom_data: { note: custom } });
   const sdk = run.body.sdk_token;
   const docId = await upload('documents', applicant.body.id, sdk, passport, { type: 'passport', side: 'front', issuing_country: 'GBR' });
   expect((await call('POST', `/v3.6/workflow_runs/${run.body.id}/tasks/${await waitingTask(run.body.id, 'document')}/complete`, { data: [{ id: docId }] }, sdk)).status).toBe(200);
@@ -92,13 +94,18 @@ it('a deleted applicant\'s live document + selfie run leaves nothing personal be
     return !['processing', 'awaiting_input'].includes((await call<{ status: string }>('GET', `/v3.6/workflow_runs/${run.body.id}`)).body.status);
   }, 240_000);
 
-  const needles = [name, doc.spec.documentNumber];
+  const needles = [name, doc.spec.documentNumber, custom];
+  // The execution's history (which AWS keeps 90 days after the run, beyond any purge) holds ids and results, not the
+  // applicant's name, document number or date of birth: the template's conditions and outputs name none of them.
+  const history = await kit.executionHistory(run.body.id);
+  expect(history.some((e) => e.includes('TaskSucceeded') && e.includes('\\"result\\":'))).toBe(true);
+  expect(history.filter((e) => [name, doc.spec.documentNumber, doc.spec.birthDate].some((n) => e.toLowerCase().includes(n.toLowerCase())))).toEqual([]);
   const needleBytes = needles.map((n) => Buffer.from(n));
-  // They were there: in DynamoDB (applicant, report outputs), the bucket and the engine's journal.
+  // They were there: in DynamoDB (applicant, report outputs, the run's custom data), the bucket and the engine's journal (custom data).
   const before = await kit.tableText();
   for (const n of needles) expect(before.some((i) => i.includes(n))).toBe(true);
   expect((await kit.bucketObjects()).some((o) => o.bytes.equals(passport))).toBe(true);
-  expect(filesContaining(dataDir, [Buffer.from(name)]).length).toBeGreaterThan(0);
+  expect(filesContaining(dataDir, [Buffer.from(custom)]).length).toBeGreaterThan(0);
 
   expect((await call('DELETE', `/v3.6/applicants/${applicant.body.id}`)).status).toBe(204);
   await until('GET answers 404', async () => (await call('GET', `/v3.6/applicants/${applicant.body.id}`)).status === 404);

@@ -138,7 +138,7 @@ describe('watchlist_risk_score', () => {
     await t.until(r.run.id, ['awaiting_client_input']);
     const task = await t.waitingTask(r.run.id, 'risk');
     const found = await t.call<Json>('GET', `/v3.6/workflow_runs/${r.run.id}/tasks/${task.id}`);
-    expect(found.body).toMatchObject({ task_def_version: '1', input: { risk_tier: 'low', first_name: 'Jane', watchlist: { result: expect.any(String) } }, output: null });
+    expect(found.body).toMatchObject({ task_def_version: '1', input: { risk_tier: 'low', first_name: 'Jane', watchlist_result: expect.any(String) }, output: null });
     expect((await t.complete(r.run.id, task.id, { score: 'high' })).status).toBe(422);
     expect((await t.run(r.run.id)).status).toBe('awaiting_client_input');
     expect((await t.complete(r.run.id, task.id, { score: 1 }, r.sdk)).status).toBe(403);

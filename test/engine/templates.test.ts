@@ -129,7 +129,7 @@ describe('watchlist_risk_score', () => {
     const run = await w.start(def('watchlist_risk_score'), { applicant: { first_name: 'Ann', last_name: 'Lee' }, custom: { risk_tier: 'low' } });
     const sr = w.take('risk');
     expect(sr.kind).toBe('send_receive');
-    expect(sr.send).toMatchObject({ first_name: 'Ann', last_name: 'Lee', risk_tier: 'low', watchlist: { result: 'watchlist' in script ? script.watchlist : 'clear' } });
+    expect(sr.send).toMatchObject({ first_name: 'Ann', last_name: 'Lee', risk_tier: 'low', watchlist_result: 'watchlist' in script ? script.watchlist : 'clear' });
     await w.engine.sendTaskSuccess(sr.token, JSON.stringify({ score, segment: 'retail' }));
     await w.engine.idle();
     expect((await w.result(run.executionArn)).output).toMatchObject({ task_id: task, output });

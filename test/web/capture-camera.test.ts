@@ -136,7 +136,7 @@ it('document and selfie by camera alone: full-resolution photos, resumed after a
   await shoot(two.page);
   await two.page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 240_000 });
   const end = await call<{ status: string; output: Record<string, { result: string }> }>('GET', `/v3.6/workflow_runs/${run.body.id}`);
-  expect(end.body).toMatchObject({ status: 'approved', output: { document: { result: 'clear' }, face: { result: 'clear' } } });
+  expect(end.body).toMatchObject({ status: 'approved', output: { document_result: 'clear', face_result: 'clear' } });
   expect(two.errors).toEqual([]);
   await two.browser.close();
 }, 400_000);

@@ -1,0 +1,74 @@
+/**
+ * What a workflow reads of each task's output and of the applicant: the data paths its logic
+ * conditions, result outputs and Send/Receive data name (`tasks.<id>.output...`,
+ * `input.applicant...`). The compiled machine carries only these (with ids and results), so
+ * that an execution's history, which AWS keeps 90 days after the run, holds as little personal
+ * data as possible; handlers read the rest from DynamoDB and S3 by id.
+ */
+import { splitPath } from './tasks/types';
+
+/** Output fields as paths of segments below `output` (an array index ends a path: its whole value is kept);
+ *  `'all'` when the whole output is named. */
+export type Kept = ReadonlyArray<readonly string[]> | 'all';
+
+export interface References {
+  /** By task id; a task missing here has nothing of its output read. */
+  outputs: Map<string, Kept>;
+  /** Applicant fields read from the execution input, or `'all'`. */
+  applicant: ReadonlySet<string> | 'all';
+}
+
+const PATH = /^(tasks\.[A-Za-z0-9_]+\.output|input\.applicant)(?:[.[]|$)/;
+
+/** Every data path named anywhere in the tasks (conditions, their `value.path`, result outputs, sources), nested branches included. */
+function namedPaths(value: unknown, into: string[][]): void {
+  if (typeof value === 'string') { if (PATH.test(value)) into.push(splitPath(value)); return; }
+  if (Array.isArray(value)) { for (const v of value) namedPaths(v, into); return; }
+  if (value !== null && typeof value === 'object') for (const v of Object.values(value)) namedPaths(v, into);
+}
+
+const below = (segments: string[]): string[] => {
+  const cut = segments.findIndex((s) => s.startsWith('['));
+  return cut === -1 ? segments : segments.slice(0, cut);
+};
+
+/** The references of a definition's `tasks` (raw or parsed). */
+export function references(tasks: unknown): References {
+  const paths: string[][] = [];
+  namedPaths(tasks, paths);
+  const outputs = new Map<string, string[][] | 'all'>();
+  let applicant: Set<string> | 'all' = new Set();
+  for (const p of paths) {
+    if (p[0] === 'input') {
+      if (p[2] === undefined || p[2].startsWith('[')) applicant = 'all';
+      else if (applicant !== 'all') applicant.add(p[2]);
+      continue;
+    }
+    const id = p[1]!;
+    const rest = below(p.slice(3));
+    const known = outputs.get(id);
+    if (rest.length === 0) outputs.set(id, 'all');
+    else if (known !== 'all' && !known?.some((k) => k.join('.') === rest.join('.'))) outputs.set(id, [...(known ?? []), rest]);
+  }
+  return { outputs, applicant };
+}
+
+/** `value` reduced to the kept paths (objects only; anything else, or `'all'`, is kept whole). */
+export function keepPaths(value: unknown, kept: Kept): unknown {
+  if (kept === 'all' || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = {};
+  // Deeper paths first: a shorter one met later replaces the partial copy with the whole value (never writing into `value`).
+  for (const path of [...kept].sort((a, b) => b.length - a.length)) {
+    let from: unknown = value;
+    let to = out;
+    for (const [i, key] of path.entries()) {
+      if (from === null || typeof from !== 'object' || Array.isArray(from) || !Object.hasOwn(from, key)) break;
+      from = (from as Record<string, unknown>)[key];
+      if (i === path.length - 1) { to[key] = from; break; }
+      if (from === null || typeof from !== 'object' || Array.isArray(from)) { to[key] = from; break; }
+      const next = to[key];
+      to = (to[key] = next !== null && typeof next === 'object' && !Array.isArray(next) ? next as Record<string, unknown> : {}) as Record<string, unknown>;
+    }
+  }
+  return out;
+}
