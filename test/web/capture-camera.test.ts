@@ -87,6 +87,14 @@ async function openWithCamera(video: string, url: string) {
   return { browser, page, errors };
 }
 
+/** The run's failed steps in the engine's history (error and cause), so that a run that did not end well says why. */
+async function failuresOf(runId: string): Promise<string[]> {
+  const [execution] = (await stack.engine.list({})).filter((e) => e.executionArn.endsWith(`:${runId}`));
+  if (!execution) return [`no execution for ${runId}`];
+  return (await stack.engine.history(execution.executionArn)).filter((h) => /Failed|TimedOut|Aborted/.test(h.type))
+    .map((h) => `${h.type} ${JSON.stringify(Object.entries(h).find(([k]) => k.endsWith('EventDetails'))?.[1] ?? {}).slice(0, 600)}`);
+}
+
 /** "Take photo" once the camera plays, then "Use this photo" on the review. */
 async function shoot(page: Page) {
   const take = page.getByRole('button', { name: 'Take photo' });
@@ -136,6 +144,7 @@ it('document and selfie by camera alone: full-resolution photos, resumed after a
   await shoot(two.page);
   await two.page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 240_000 });
   const end = await call<{ status: string; output: Record<string, { result: string }> }>('GET', `/v3.6/workflow_runs/${run.body.id}`);
+  if (end.body.status !== 'approved') throw new Error(`the run ended ${end.body.status}: ${(await failuresOf(run.body.id)).join('\n')}`);
   expect(end.body).toMatchObject({ status: 'approved', output: { document: { result: 'clear' }, face: { result: 'clear' } } });
   expect(two.errors).toEqual([]);
   await two.browser.close();
