@@ -21,11 +21,16 @@ const MEDIA_OF: Record<string, MediaKind> = {
 };
 
 /** What the capture page found missing on a device that cannot run Motion (web/capture/src/steps/motion-support.ts). */
-export const MOTION_UNSUPPORTED_REASONS = ['no_get_user_media', 'no_camera', 'no_media_recorder', 'no_webgl', 'no_webassembly'] as const;
+export const MOTION_UNSUPPORTED_REASONS = ['no_get_user_media', 'no_camera', 'no_media_recorder', 'no_video_format', 'no_webgl', 'no_webassembly'] as const;
+type MotionReason = (typeof MOTION_UNSUPPORTED_REASONS)[number];
+/** Whether the reasons stop Motion: any one of the recording's needs missing, or both of face tracking's back ends (either one runs it). */
+export const justifiesNoMotion = (r: readonly MotionReason[]) =>
+  r.some((x) => x !== 'no_webgl' && x !== 'no_webassembly') || (r.includes('no_webgl') && r.includes('no_webassembly'));
 export const MotionUnsupported = z.object({
   motion_unsupported: z.object({
     reasons: z.array(z.enum(MOTION_UNSUPPORTED_REASONS)).min(1).max(MOTION_UNSUPPORTED_REASONS.length)
-      .refine((r) => new Set(r).size === r.length, 'must not repeat a reason'),
+      .refine((r) => new Set(r).size === r.length, 'must not repeat a reason')
+      .refine(justifiesNoMotion, 'do not stop Motion: face tracking needs WebGL or WebAssembly, not both'),
   }).strict(),
 }).strict();
 

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { createApp } from '../../lambdas/api/app';
 import { buildRouter } from '../../lambdas/api/routes';
 import type { Runtime } from '../../lambdas/shared/ids';
+import { getRun } from '../../lambdas/store/runs';
 import { e2e, type E2e, type Json } from '../e2e/helpers';
 import { startTestStack, type TestStack } from '../helpers/stack';
 
@@ -85,3 +86,37 @@ it('starts 10 runs a minute per client IP across API instances, then 429 with Re
   now = Date.parse('2030-01-01T11:01:00Z');
   expect((await start(open, '10.0.0.3')).status).toBe(201);
 }, 120_000);
+
+it('asks for ID numbers, the country of residence and the required custom inputs, checked per field, and passes them to the run', async () => {
+  now = Date.parse('2030-01-01T12:00:05Z');
+  const wf = await t.workflow({
+    ...DEFINITION, input: {
+      applicant: ['email', 'id_numbers', 'location', 'nationality'],
+      custom: { plan: { type: 'string' }, seats: { type: 'number' }, adult: { type: 'boolean' }, tags: { type: 'string_list' }, since: { type: 'date_time' }, note: { type: 'string', required: false } },
+    },
+  });
+  const info = await call('GET', `/v3.6/generic_links/${wf}`);
+  expect(info.body).toMatchObject({
+    applicant_fields: ['first_name', 'last_name', 'email', 'id_numbers', 'location'],
+    custom_inputs: [{ name: 'plan', type: 'string' }, { name: 'seats', type: 'number' }, { name: 'adult', type: 'boolean' }, { name: 'tags', type: 'string_list' }, { name: 'since', type: 'date_time' }],
+  });
+  const post = (body: Json) => call<{ workflow_run_id: string; error?: { fields: Record<string, string[]> } }>('POST', `/v3.6/generic_links/${wf}/workflow_runs`, { body, ip: '10.0.1.1' });
+  const missing = await post({ applicant: { ...jane, id_numbers: [] } });
+  expect(missing.status).toBe(422);
+  expect(Object.keys(missing.body.error!.fields).sort()).toEqual([
+    'applicant.id_numbers', 'applicant.location', 'custom_data.adult', 'custom_data.plan', 'custom_data.seats', 'custom_data.since', 'custom_data.tags',
+  ]);
+  const custom = { plan: 'gold', seats: 3, adult: false, tags: ['a', 'b'], since: '2029-12-31T10:00:00.000Z' };
+  const applicant = { ...jane, id_numbers: [{ type: 'tax_id', value: 'AB123' }], location: { country_of_residence: 'FRA' } };
+  const wrong = await post({ applicant, custom_data: { ...custom, seats: 'three', note: 'mine', risk: 'low' } });
+  expect(wrong.status).toBe(422);
+  expect(Object.keys(wrong.body.error!.fields).sort()).toEqual(['custom_data.note', 'custom_data.risk', 'custom_data.seats']); // only the asked inputs, typed
+  const spoofed = await post({ applicant: { ...applicant, location: { country_of_residence: 'FRA', ip_address: '1.2.3.4' } }, custom_data: custom });
+  expect(spoofed.status).toBe(422); // the location is only the country of residence
+  const res = await post({ applicant, custom_data: custom });
+  expect(res.status).toBe(201);
+  const run = await getRun(res.body.workflow_run_id);
+  expect(run?.custom_data).toEqual(custom);
+  const stored = await call('GET', `/v3.6/applicants/${run!.applicant_id}`, { token: true });
+  expect(stored.body).toMatchObject(applicant);
+}, 60_000);

@@ -1,6 +1,7 @@
 /**
  * A Motion task completes without a capture only with the device's reasons: `[]` (the old way
- * to skip Motion) and reasons outside the known device signals are refused with 422; the
+ * to skip Motion), reasons outside the known device signals and signals that do not stop Motion
+ * (WebGL or WebAssembly missing alone) are refused with 422; the
  * reasons are the task's output, and document_motion_fallback routes on them to the selfie.
  */
 import { findTemplate } from '../../compiler';
@@ -36,7 +37,9 @@ it('refuses an empty Motion without device signals (422) and accepts it with the
     [{ motion_unsupported: { reasons: [] } }, 'data.motion_unsupported.reasons'],
     [{ motion_unsupported: { reasons: ['i_would_rather_not'] } }, 'data.motion_unsupported.reasons.0'],
     [{ motion_unsupported: { reasons: ['no_webgl', 'no_webgl'] } }, 'data.motion_unsupported.reasons'],
-    [{ motion_unsupported: { reasons: ['no_webgl'], note: 'x' } }, 'data.motion_unsupported'],
+    [{ motion_unsupported: { reasons: ['no_camera'], note: 'x' } }, 'data.motion_unsupported'],
+    [{ motion_unsupported: { reasons: ['no_webgl'] } }, 'data.motion_unsupported.reasons'], // WebAssembly still runs the face tracking
+    [{ motion_unsupported: { reasons: ['no_webassembly'] } }, 'data.motion_unsupported.reasons'], // and WebGL without it
   ] as const) {
     const res = await t.complete(run.id, motion.id, data, sdk);
     expect({ data, status: res.status, type: (res.body as ErrorBody).error?.type }).toEqual({ data, status: 422, type: 'validation_error' });

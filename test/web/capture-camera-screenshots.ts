@@ -1,7 +1,7 @@
 /**
  * Phone-size screenshots of the capture page's camera screens for web/capture/README.md, on a
  * local in-memory stack with Chromium's fake camera (a passport cut off by the frame, then a
- * face): `npm run build:web && node -r ./bin/register.js test/web/capture-camera-screenshots.ts`.
+ * face, then a phone without MediaRecorder): `npm run build:web && node -r ./bin/register.js test/web/capture-camera-screenshots.ts`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ function y4m(name: string, png: Buffer): string {
   return out;
 }
 
-async function open(stack: TestStack, video: string, workflow: unknown): Promise<Page> {
+async function open(stack: TestStack, video: string, workflow: unknown, before?: () => void): Promise<Page> {
   const wf = await stack.apiJson<{ id: string }>('/v3.6/workflows', { method: 'POST', json: { name: 'Identity check' } });
   const saved = await stack.apiJson<{ version: number }>(`/v3.6/workflows/${wf.body.id}/versions`, { method: 'POST', json: { definition: workflow } });
   await stack.apiJson(`/v3.6/workflows/${wf.body.id}/versions/${saved.body.version}/activate`, { method: 'POST' });
@@ -34,6 +34,7 @@ async function open(stack: TestStack, video: string, workflow: unknown): Promise
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [
     '--no-sandbox', '--headless', '--disable-gpu', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`] });
   const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+  if (before) await page.addInitScript(before);
   await page.goto(run.body.link.url);
   return page;
 }
@@ -74,6 +75,14 @@ async function main(): Promise<void> {
     await selfie.getByText('Slowly turn your head to the left.').waitFor({ timeout: 15_000 });
     await shot(selfie, 'motion');
     await selfie.context().browser()!.close();
+
+    const noRecorder = await open(stack, y4m('face2', face), { name: 'Identity check', start: 'motion', settings: { welcome: false },
+      tasks: [{ id: 'motion', type: 'face_capture_motion', next: 'approve' }, approve] }, () => { delete (globalThis as { MediaRecorder?: unknown }).MediaRecorder; });
+    await noRecorder.getByRole('checkbox', { name: 'I agree' }).check({ timeout: 30_000 });
+    await noRecorder.getByRole('button', { name: 'Continue' }).click();
+    await noRecorder.getByRole('button', { name: 'Continue with a photo' }).waitFor({ timeout: 30_000 });
+    await shot(noRecorder, 'motion-unsupported');
+    await noRecorder.context().browser()!.close();
   } finally {
     await stack.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -6,10 +6,9 @@
  * the page resumes the run at the selfie, and the real document and face checks approve it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { path as ffmpeg } from '@ffmpeg-installer/ffmpeg';
 import { chromium, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { original } from '../../fixtures/faces/variants';
@@ -18,6 +17,7 @@ import { closeOcr } from '../../lambdas/reports/document_report';
 import { makeDocument } from '../../lambdas/reports/fixtures/documents';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { seriousViolations } from './axe';
+import { onTable, selfieFrame, y4m as makeY4m } from './camera-fixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
@@ -37,35 +37,7 @@ function call<T = Record<string, unknown>>(method: string, p: string, json?: unk
   return stack.apiJson<T>(p, { method, ...(json !== undefined ? { json } : {}), token: live });
 }
 
-/** A two-second y4m of a still image (even dimensions, as the y4m needs), for Chromium's fake camera. */
-function y4m(name: string, png: Buffer): string {
-  const still = path.join(dir, `${name}.png`);
-  const out = path.join(dir, `${name}.y4m`);
-  writeFileSync(still, png);
-  execFileSync(ffmpeg, ['-loglevel', 'error', '-y', '-loop', '1', '-i', still, '-t', '2', '-r', '10', '-vf', 'scale=trunc(iw/2)*2:trunc(ih/2)*2', '-pix_fmt', 'yuv420p', out]);
-  return out;
-}
-
-/**
- * `doc` lying on a grey, slightly grainy table with a margin all round, as a phone camera sees it
- * (`left`/`top` may push it out of the frame). The document report's MRZ locator does not find the
- * MRZ of a passport on a dark surface yet, so the table is a light one.
- */
-async function onTable(doc: Buffer, left = 40, top = 40): Promise<Buffer> {
-  const width = 1080; const height = 784;
-  const raw = Buffer.alloc(width * height * 3);
-  for (let i = 0; i < raw.length; i += 3) { const n = ((i * 7919) % 13) - 6; raw[i] = 160 + n; raw[i + 1] = 150 + n; raw[i + 2] = 138 + n; }
-  const meta = await sharp(doc).metadata();
-  const x0 = Math.max(0, -left); const y0 = Math.max(0, -top);
-  const part = await sharp(doc).extract({ left: x0, top: y0, width: Math.min(meta.width!, width - left) - x0, height: Math.min(meta.height!, height - top) - y0 }).toBuffer();
-  return sharp(raw, { raw: { width, height, channels: 3 } }).composite([{ input: part, left: Math.max(0, left), top: Math.max(0, top) }]).png().toBuffer();
-}
-
-/** The astronaut's photo framed as a selfie (3:4, her face in the middle of the oval). */
-async function selfieFrame(): Promise<Buffer> {
-  const padded = await sharp(original('astronaut')).extend({ top: 100, background: '#8a8a8a' }).png().toBuffer();
-  return sharp(padded).extract({ left: 75, top: 10, width: 300, height: 400 }).resize(480, 640).png().toBuffer();
-}
+const y4m = (name: string, png: Buffer) => makeY4m(dir, name, png);
 
 /** Starts a document + selfie run of a new applicant, returns its link. */
 async function newRun(): Promise<string> {
@@ -85,6 +57,14 @@ async function openWithCamera(video: string, url: string) {
   await page.goto(url);
   await page.getByRole('button', { name: 'Start' }).click({ timeout: 30_000 });
   return { browser, page, errors };
+}
+
+/** The run's failed steps in the engine's history (error and cause), so that a run that did not end well says why. */
+async function failuresOf(runId: string): Promise<string[]> {
+  const [execution] = (await stack.engine.list({})).filter((e) => e.executionArn.endsWith(`:${runId}`));
+  if (!execution) return [`no execution for ${runId}`];
+  return (await stack.engine.history(execution.executionArn)).filter((h) => /Failed|TimedOut|Aborted/.test(h.type))
+    .map((h) => `${h.type} ${JSON.stringify(Object.entries(h).find(([k]) => k.endsWith('EventDetails'))?.[1] ?? {}).slice(0, 600)}`);
 }
 
 /** "Take photo" once the camera plays, then "Use this photo" on the review. */
@@ -135,7 +115,9 @@ it('document and selfie by camera alone: full-resolution photos, resumed after a
   await two.page.getByText('Your face is in position.').waitFor({ timeout: 120_000 }); // on-device detection releases the shutter
   await shoot(two.page);
   await two.page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 240_000 });
-  const end = await call<{ status: string; output: Record<string, { result: string }> }>('GET', `/v3.6/workflow_runs/${run.body.id}`);
+  const end = await call<{ status: string; output: Record<string, unknown> }>('GET', `/v3.6/workflow_runs/${run.body.id}`);
+  if (end.body.status !== 'approved') throw new Error(`the run ended ${end.body.status}: ${(await failuresOf(run.body.id)).join('
+')}`);
   expect(end.body).toMatchObject({ status: 'approved', output: { document_result: 'clear', face_result: 'clear' } });
   expect(two.errors).toEqual([]);
   await two.browser.close();

@@ -1,13 +1,17 @@
 /**
  * Takes the capture page's phone-size screenshots for web/capture/README.md on a local in-memory
- * stack, with Chromium's fake camera: `npm run build:web && node -r ./bin/register.js test/web/capture-screenshots.ts`.
+ * stack, with Chromium's fake camera playing a passport on a table (the selfie is an uploaded
+ * photo): `npm run build:web && node -r ./bin/register.js test/web/capture-screenshots.ts`.
  * The cross-device offer only appears without a touch screen: it is taken in a narrow desktop window.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import type { Json } from '../e2e/helpers';
+import { makeDocument } from '../../lambdas/reports/fixtures/documents';
+import { onTable, selfieFrame, y4m } from './camera-fixtures';
 
 const ROOT = path.resolve(__dirname, '../..');
 const OUT = path.join(ROOT, 'web/capture/screenshots');
@@ -16,14 +20,17 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
+  const dir = mkdtempSync(path.join(tmpdir(), 'capture-screens-'));
+  const camera = y4m(dir, 'passport', await onTable((await makeDocument('valid', 'passport')).images[0]!.bytes));
   const stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] });
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${camera}`] });
   try {
     await shoot(stack, browser);
   } finally {
     await browser.close();
     await stack.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -42,16 +49,18 @@ function api(stack: TestStack) {
       return id;
     },
     applicant: async () => (await call<{ id: string }>('POST', '/v3.6/applicants', { first_name: 'Jane', last_name: 'Doe' }, 201)).id,
-    startRun: (workflow_id: string, applicant_id: string) => call<{ link: { url: string } }>('POST', '/v3.6/workflow_runs', { workflow_id, applicant_id }, 201),
+    startRun: (workflow_id: string, applicant_id: string, link?: Json) => call<{ link: { url: string } }>('POST', '/v3.6/workflow_runs', { workflow_id, applicant_id, ...(link ? { link } : {}) }, 201),
   };
 }
 
 async function shoot(stack: TestStack, browser: Browser): Promise<void> {
   const t = api(stack);
   const snap = (page: Page, name: string) => page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
+  const links = new Map<Page, string>(); // the page keeps the link's token in sessionStorage, not in its address
   const open = async (definition: Json, context: object = PHONE) => {
     const run = await t.startRun(await t.workflow(definition), await t.applicant());
     const page = await (await browser.newContext(context)).newPage();
+    links.set(page, run.link.url);
     await page.goto(run.link.url);
     return page;
   };
@@ -85,10 +94,25 @@ async function shoot(stack: TestStack, browser: Browser): Promise<void> {
   await snap(doc, 'consent');
   await doc.getByRole('checkbox', { name: 'I agree' }).check();
   await doc.getByRole('button', { name: 'Continue' }).click();
-  await doc.getByRole('button', { name: 'Take photo' }).click({ timeout: 30_000 });
-  await doc.getByRole('button', { name: 'Use this photo' }).click();
+  const chooser = doc.waitForEvent('filechooser', { timeout: 30_000 });
+  await doc.getByRole('button', { name: 'Upload a file' }).click({ timeout: 30_000 });
+  await (await chooser).setFiles({ name: 'selfie.png', mimeType: 'image/png', buffer: await selfieFrame() });
+  await doc.getByRole('button', { name: 'Use this photo' }).click({ timeout: 120_000 });
   await doc.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 60_000 });
   await snap(doc, 'done');
+  const again = await (await browser.newContext(PHONE)).newPage(); // the ended run's link, opened again
+  await again.goto(links.get(doc)!);
+  await again.getByText('This verification is already completed.', { exact: false }).waitFor({ timeout: 30_000 });
+  await snap(again, 'already-completed');
+
+  // A link opened after its expiry.
+  const soon = await t.startRun(await t.workflow({ name: 'Acme Bank', start: 'doc', tasks: [{ id: 'doc', type: 'document_capture', next: 'approve' }, approve] }),
+    await t.applicant(), { expires_at: new Date(Date.now() + 2000).toISOString() });
+  await new Promise((r) => setTimeout(r, 2500)); // until the link has expired
+  const expired = await (await browser.newContext(PHONE)).newPage();
+  await expired.goto(soon.link.url);
+  await expired.getByText('This link has expired.', { exact: false }).waitFor({ timeout: 30_000 });
+  await snap(expired, 'expired');
 
   // Profile data with the consents, and its errors.
   const profile = await open({ name: 'Acme Bank', start: 'profile', settings: { welcome: false },
@@ -130,13 +154,17 @@ async function shoot(stack: TestStack, browser: Browser): Promise<void> {
   await desktop.getByRole('img', { name: /QR/ }).waitFor();
   await snap(desktop, 'handoff-qr');
 
-  // A generic link's form.
-  const open2 = await t.workflow({ name: 'Acme Bank', start: 'doc', settings: { generic_link: true }, input: { applicant: ['email'] },
+  // A generic link's form, then its errors.
+  const open2 = await t.workflow({ name: 'Acme Bank', start: 'doc', settings: { generic_link: true },
+    input: { applicant: ['email', 'id_numbers', 'location'], custom: { referral_code: { type: 'string' }, existing_customer: { type: 'boolean' } } },
     tasks: [{ id: 'doc', type: 'document_capture', next: 'approve' }, approve] });
   const generic = await (await browser.newContext(PHONE)).newPage();
   await generic.goto(`${stack.url}/capture/f/${open2}`);
   await generic.getByRole('heading', { name: 'Before you start' }).waitFor({ timeout: 30_000 });
   await snap(generic, 'generic-link');
+  await generic.getByRole('button', { name: 'Continue' }).click();
+  await generic.getByText('Please fill in this field.').first().waitFor();
+  await snap(generic, 'generic-link-errors');
 }
 
 main().catch((e: unknown) => { console.error(e); process.exit(1); });

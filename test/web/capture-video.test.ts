@@ -1,8 +1,9 @@
 /**
  * Face video and Motion in Chromium with a fake camera playing a face: the recording prompts the
  * head turn left and right and stops on its own (Motion) or with "Stop recording" (video, then
- * previewed when `show_confirmation`); a browser without MediaRecorder cannot run Motion, so the
- * page completes it with its reasons and the workflow falls back to a selfie photo.
+ * previewed when `show_confirmation`); a browser without MediaRecorder, without a video type it
+ * records, or without both WebGL and WebAssembly cannot run Motion, so the page completes it with
+ * its reasons and the workflow falls back to a selfie photo; one that lacks only WebGL records.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,14 +40,27 @@ afterAll(async () => { await browser?.close(); await stack?.stop(); rmSync(dir, 
 
 const approve = { id: 'approve', type: 'result', outcome: 'approve', reasons: ['done'] };
 
-/** A run of `tasks` opened in a phone-sized page (past the consent); `noRecorder` removes MediaRecorder from the page. */
-async function open(tasks: Json[], noRecorder = false): Promise<{ page: Page; runId: string; errors: string[] }> {
+/** What a device lacks, made in the page before it loads (the tests compile without the DOM library, hence the casts). */
+const DEVICES = {
+  noRecorder: () => { delete (globalThis as { MediaRecorder?: unknown }).MediaRecorder; },
+  noVideoFormat: () => { (globalThis as unknown as { MediaRecorder: { isTypeSupported(t: string): boolean } }).MediaRecorder.isTypeSupported = () => false; },
+  noWebgl: () => {
+    const canvas = (globalThis as unknown as { HTMLCanvasElement: { prototype: { getContext(this: unknown, kind: string, ...rest: unknown[]): unknown } } }).HTMLCanvasElement.prototype;
+    const original = canvas.getContext;
+    canvas.getContext = function (this: unknown, kind: string, ...rest: unknown[]) { return kind.startsWith('webgl') ? null : original.call(this, kind, ...rest); };
+  },
+  noWebassembly: () => { delete (globalThis as { WebAssembly?: unknown }).WebAssembly; },
+} as const;
+type Lack = keyof typeof DEVICES;
+
+/** A run of `tasks` opened in a phone-sized page (past the consent) of a device that lacks `lacks`. */
+async function open(tasks: Json[], lacks: readonly Lack[] = []): Promise<{ page: Page; runId: string; errors: string[] }> {
   const wf = await t.workflow({ name: 'Face', start: (tasks[0] as { id: string }).id, settings: { welcome: false }, tasks: [...tasks, approve] });
   const run = await t.startRun(wf, await t.applicant());
   const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  if (noRecorder) await page.addInitScript(() => { delete (globalThis as { MediaRecorder?: unknown }).MediaRecorder; });
+  for (const lack of lacks) await page.addInitScript(DEVICES[lack]);
   await page.goto((run.link as { url: string }).url);
   await page.getByRole('checkbox', { name: 'I agree' }).check({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -87,12 +101,32 @@ it('Motion on a browser without MediaRecorder: no recording offered; the reasons
     { id: 'motion', type: 'face_capture_motion', next: 'has_motion' },
     { id: 'has_motion', type: 'logic', branches: [{ when: { path: 'tasks.motion.output.motion_unsupported', op: 'exists' }, next: 'selfie' }], else: 'approve' },
     { id: 'selfie', type: 'face_capture_photo', next: 'approve' },
-  ], true);
+  ], ['noRecorder']);
   await page.getByText('This device cannot record the video we need', { exact: false }).waitFor({ timeout: 30_000 });
   expect(await page.getByRole('button', { name: 'Start recording' }).count()).toBe(0);
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Continue with a photo' }).click();
   await page.getByRole('heading', { name: 'A photo of your face' }).waitFor({ timeout: 60_000 });
   expect(await outputOf(runId, 'motion')).toEqual({ motion_unsupported: { reasons: ['no_media_recorder'] } });
+  expect(errors).toEqual([]);
+}, 120_000);
+
+it.each([
+  [['noVideoFormat'], ['no_video_format']],
+  [['noWebgl', 'noWebassembly'], ['no_webgl', 'no_webassembly']],
+] as Array<[Lack[], string[]]>)('Motion on a device lacking %j: not offered, completed with the reasons %j', async (lacks, reasons) => {
+  const { page, runId, errors } = await open([{ id: 'motion', type: 'face_capture_motion', next: 'approve' }], lacks);
+  await page.getByText('This device cannot record the video we need', { exact: false }).waitFor({ timeout: 30_000 });
+  expect(await page.getByRole('button', { name: 'Start recording' }).count()).toBe(0);
+  await page.getByRole('button', { name: 'Continue with a photo' }).click();
+  await page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 60_000 });
+  expect(await outputOf(runId, 'motion')).toEqual({ motion_unsupported: { reasons } });
+  expect(errors).toEqual([]);
+}, 120_000);
+
+it('Motion without WebGL but with WebAssembly (face tracking runs on either) is offered: no way around the recording', async () => {
+  const { page, errors } = await open([{ id: 'motion', type: 'face_capture_motion', next: 'approve' }], ['noWebgl']);
+  await page.getByRole('button', { name: 'Start recording' }).waitFor({ timeout: 30_000 });
+  expect(await page.getByRole('button', { name: 'Continue with a photo' }).count()).toBe(0);
   expect(errors).toEqual([]);
 }, 120_000);

@@ -1,8 +1,10 @@
 /**
  * Generic capture links (an extension, as Smart Capture Link's workflow links): a workflow whose
  * live version sets `settings.generic_link: true` can be started by anyone at
- * `/capture/f/<workflow id>`. The page reads what to ask (GET), then creates the applicant and
- * the run in the workflow's environment (POST) and follows the run's link. Public: at most
+ * `/capture/f/<workflow id>`. The page reads what to ask (GET: the applicant fields and the
+ * required custom inputs of the workflow's `input`), then creates the applicant and the run in the
+ * workflow's environment (POST) and follows the run's link. Only the asked custom inputs are taken
+ * from the public; the rest of the run's `custom_data` stays the integrator's. Public: at most
  * RUNS_PER_MINUTE runs a minute per client IP (counted in DynamoDB, so across Lambda
  * instances), then 429 with `Retry-After`.
  */
@@ -23,18 +25,22 @@ import { liveVersionOf, WorkflowItem, type LiveVersion } from '../../store/workf
 import { json, type Request } from '../http';
 import type { Router } from '../router';
 import { parseJsonBody } from '../validate';
-import { ApplicantCreate } from './applicants';
+import { ApplicantCreate, country } from './applicants';
 
 export const RUNS_PER_MINUTE = 10;
 const RULE: RateLimit = { name: 'generic_link_runs', limit: RUNS_PER_MINUTE, windowSeconds: 60 };
-/** What the page can ask an end user; first and last name always (every applicant has them). */
-export const GENERIC_FIELDS = ['first_name', 'last_name', 'email', 'dob', 'phone_number', 'address'] as const;
+/** What the page can ask an end user; first and last name always (every applicant has them). `nationality`
+ *  is never required (API applicants cannot hold it); `location` is asked as the country of residence. */
+export const GENERIC_FIELDS = ['first_name', 'last_name', 'email', 'dob', 'phone_number', 'address', 'id_numbers', 'location'] as const;
 const LANGUAGES = ['en_US', 'de_DE', 'es_ES', 'fr_FR', 'it_IT', 'pt_PT', 'nl_NL'] as const;
 
 const GenericRunBody = z.object({
-  applicant: ApplicantCreate.pick({ first_name: true, last_name: true, email: true, dob: true, phone_number: true, address: true }).strict(),
+  applicant: ApplicantCreate.pick({ first_name: true, last_name: true, email: true, dob: true, phone_number: true, address: true, id_numbers: true })
+    .extend({ location: z.object({ country_of_residence: country }).strict().optional() }).strict(),
+  custom_data: z.record(z.string(), z.unknown()).optional(),
   language: z.enum(LANGUAGES).optional(),
 }).strict();
+type CustomType = NonNullable<NonNullable<LiveVersion['definition']['input']>['custom']>[string]['type'];
 
 /** The workflow and its live version when it offers a generic link; 404 otherwise (never telling why). */
 async function linkedWorkflow(id: string): Promise<{ workflow: WorkflowItem; live: LiveVersion }> {
@@ -51,17 +57,30 @@ function askedFields(live: LiveVersion): string[] {
   return GENERIC_FIELDS.filter((f) => f === 'first_name' || f === 'last_name' || configured.includes(f));
 }
 
+/** The custom inputs the workflow requires (not `required: false`): the page asks them, typed. */
+function askedCustom(live: LiveVersion): Array<{ name: string; type: CustomType }> {
+  return Object.entries(live.definition.input?.custom ?? {}).filter(([, d]) => d.required !== false).map(([name, d]) => ({ name, type: d.type }));
+}
+
 export function addGenericLinkRoutes(router: Router, rt: Runtime = systemRuntime): void {
   router.add('GET', '/v3.6/generic_links/{workflow_id}', 'public', async (req) => {
     const { workflow, live } = await linkedWorkflow(req.params.workflow_id ?? '');
-    return json(200, { workflow_id: workflow.id, name: workflow.name, settings: live.definition.settings ?? null, applicant_fields: askedFields(live) });
+    return json(200, {
+      workflow_id: workflow.id, name: workflow.name, settings: live.definition.settings ?? null, applicant_fields: askedFields(live), custom_inputs: askedCustom(live),
+    });
   });
   router.add('POST', '/v3.6/generic_links/{workflow_id}/workflow_runs', 'public', async (req: Request) => {
     const { workflow, live } = await linkedWorkflow(req.params.workflow_id ?? '');
     const body = parseJsonBody(GenericRunBody, req.body);
     const fields: Record<string, string[]> = Object.create(null);
-    for (const f of askedFields(live)) if (body.applicant[f as keyof typeof body.applicant] === undefined) fields[`applicant.${f}`] = ['is required by this workflow'];
-    for (const [k, v] of Object.entries(checkInputs(live.definition.input, body.applicant, {}).fields)) fields[k] ??= v;
+    for (const f of askedFields(live)) {
+      const v: unknown = body.applicant[f as keyof typeof body.applicant];
+      if (v === undefined || (Array.isArray(v) && v.length === 0)) fields[`applicant.${f}`] = ['is required by this workflow'];
+    }
+    const asked = new Set(askedCustom(live).map((c) => c.name));
+    const custom = body.custom_data ?? {};
+    for (const k of Object.keys(custom)) if (!asked.has(k)) fields[`custom_data.${k}`] = ['is not asked by this link'];
+    for (const [k, v] of Object.entries(checkInputs(live.definition.input, body.applicant, custom).fields)) fields[k] ??= v;
     if (Object.keys(fields).length) throw validationError('The workflow needs more about the applicant', fields);
     const slot = await takeSlot(RULE, req.sourceIp ?? 'unknown', rt.now());
     if (!slot.allowed) {
@@ -70,7 +89,10 @@ export function addGenericLinkRoutes(router: Router, rt: Runtime = systemRuntime
     }
     const applicant = await createApplicant(workflow.environment, body.applicant, rt);
     try {
-      const run = await createRun({ workflow_id: workflow.id, applicant_id: applicant.id, ...(body.language ? { link: { language: body.language } } : {}) },
+      const run = await createRun({
+        workflow_id: workflow.id, applicant_id: applicant.id, ...(body.custom_data ? { custom_data: body.custom_data } : {}),
+        ...(body.language ? { link: { language: body.language } } : {}),
+      },
         workflow.environment, rt);
       return json(201, { workflow_run_id: run.id, url: toWorkflowRun(run, rt.now().getTime()).link.url });
     } catch (e) {

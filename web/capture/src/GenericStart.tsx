@@ -1,24 +1,20 @@
 /**
- * A workflow's generic link (`/capture/f/<workflow id>`): asks for the applicant fields the
- * workflow requires, creates the applicant and the run (POST /v3.6/generic_links/<id>/workflow_runs)
+ * A workflow's generic link (`/capture/f/<workflow id>`): asks for the applicant fields and the
+ * custom inputs the workflow requires (`generic/form.ts`; the first field to fix gets the focus), creates the applicant and the run (POST /v3.6/generic_links/<id>/workflow_runs)
  * and continues at the run's own link. Too many starts from one address: the API's 429 and
  * `Retry-After` are said in words.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { WorkflowSettings } from './api';
+import { CustomField } from './generic/CustomField';
+import { ADDRESS, buildRequest, formKeyOf, ID_TYPES, PLAIN, type Info, type Problem as FieldProblem } from './generic/form';
 import { LANGUAGES } from './i18n';
 import { CountryField, Field } from './ui/fields';
 import { Heading } from './ui/Heading';
 import { Page } from './ui/Page';
 
-interface Info { name: string; settings: WorkflowSettings | null; applicant_fields: string[] }
 type Problem = { kind: 'busy'; seconds: number } | { kind: 'unavailable' } | { kind: 'generic' | 'invalid'; details: string[] };
-const INPUT: Record<string, { type: string; autoComplete: string }> = {
-  first_name: { type: 'text', autoComplete: 'given-name' }, last_name: { type: 'text', autoComplete: 'family-name' },
-  email: { type: 'email', autoComplete: 'email' }, dob: { type: 'date', autoComplete: 'bday' }, phone_number: { type: 'tel', autoComplete: 'tel' },
-};
-const ADDRESS = [['building_number', false, 'address-line1'], ['street', true, 'address-line2'], ['town', true, 'address-level2'], ['postcode', true, 'postal-code']] as const;
+const MESSAGE: Record<FieldProblem, 'profile.required' | 'generic.number' | 'generic.dateTime'> = { required: 'profile.required', number: 'generic.number', date_time: 'generic.dateTime' };
 
 const base = (workflowId: string) => `/v3.6/generic_links/${encodeURIComponent(workflowId)}`;
 
@@ -29,6 +25,9 @@ export function GenericStart({ workflowId }: { workflowId: string }) {
   const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [sending, setSending] = useState(false);
+  const [refused, setRefused] = useState(0);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => { if (refused) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(); }, [refused]); // the first field to fix
 
   useEffect(() => {
     fetch(base(workflowId), { headers: { accept: 'application/json' } }).then(async (res) => {
@@ -40,26 +39,20 @@ export function GenericStart({ workflowId }: { workflowId: string }) {
   const asked = new Set(info?.applicant_fields ?? []);
 
   async function start() {
-    const found: Record<string, string> = {};
-    const applicant: Record<string, unknown> = {};
-    for (const f of Object.keys(INPUT).filter((n) => asked.has(n))) {
-      const v = (values[f] ?? '').trim();
-      if (v) applicant[f] = v; else found[f] = t('profile.required');
+    if (!info) return;
+    const built = buildRequest(info, values);
+    if ('errors' in built) {
+      setErrors(Object.fromEntries(Object.entries(built.errors).map(([k, p]) => [k, t(MESSAGE[p])])));
+      setRefused((n) => n + 1);
+      return;
     }
-    if (asked.has('address')) {
-      const a: Record<string, string> = {};
-      for (const [k, required] of ADDRESS) { const v = (values[`address.${k}`] ?? '').trim(); if (v) a[k] = v; else if (required) found[`address.${k}`] = t('profile.required'); }
-      if (values['address.country']) a.country = values['address.country']; else found['address.country'] = t('profile.required');
-      applicant.address = a;
-    }
-    setErrors(found);
-    if (Object.keys(found).length) return;
+    setErrors({});
     setSending(true);
     setProblem(undefined);
     const language = (LANGUAGES as string[]).includes(i18n.language) && i18n.language !== 'ar_XB' ? { language: i18n.language } : {};
     try {
       const res = await fetch(`${base(workflowId)}/workflow_runs`, {
-        method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify({ applicant, ...language }),
+        method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify({ ...built.body, ...language }),
       });
       const body = await res.json().catch(() => undefined) as { url?: string; error?: { fields?: Record<string, string[]> } } | undefined;
       if (res.ok && body?.url) return location.assign(body.url);
@@ -70,10 +63,11 @@ export function GenericStart({ workflowId }: { workflowId: string }) {
       const mine: Record<string, string> = {};
       const rest: string[] = [];
       for (const [k, v] of Object.entries(fields)) {
-        const name = k.replace(/^applicant\./, '');
-        if (name in INPUT || name.startsWith('address.')) mine[name] = t('profile.invalid'); else rest.push(`${name}: ${v.join(', ')}`);
+        const key = formKeyOf(k, info);
+        if (key) mine[key] = t('profile.invalid'); else rest.push(`${k.replace(/^applicant\./, '')}: ${v.join(', ')}`);
       }
       setErrors(mine);
+      if (Object.keys(mine).length) setRefused((n) => n + 1);
       setProblem({ kind: res.status === 422 ? 'invalid' : 'generic', details: rest });
     } catch {
       setSending(false);
@@ -100,10 +94,10 @@ export function GenericStart({ workflowId }: { workflowId: string }) {
       {!info && !problem && <p className="status" role="status"><span className="spinner" aria-hidden="true" />{t('app.loading')}</p>}
       {sending && <p className="status" role="status"><span className="spinner" aria-hidden="true" />{t('waiting.sending')}</p>}
       {info && !sending && (
-        <form noValidate onSubmit={(e) => { e.preventDefault(); void start(); }}>
+        <form ref={form} noValidate onSubmit={(e) => { e.preventDefault(); void start(); }}>
           <Heading>{t('generic.heading')}</Heading>
           <p>{t('generic.body')}</p>
-          {Object.keys(INPUT).filter((n) => asked.has(n)).map((n) => input(n, t(`profile.fields.${n}` as 'profile.fields.email'), INPUT[n]!.type, INPUT[n]!.autoComplete))}
+          {Object.keys(PLAIN).filter((n) => asked.has(n)).map((n) => input(n, t(`profile.fields.${n}` as 'profile.fields.email'), PLAIN[n]!.type, PLAIN[n]!.autoComplete))}
           {asked.has('address') && (
             <fieldset>
               <legend>{t('profile.address')}</legend>
@@ -112,6 +106,29 @@ export function GenericStart({ workflowId }: { workflowId: string }) {
                 onChange={(c) => set('address.country', c)} />
             </fieldset>
           )}
+          {asked.has('id_numbers') && (
+            <fieldset>
+              <legend>{t('generic.idNumber')}</legend>
+              <Field label={t('generic.idType')} error={errors['id_numbers.type'] || undefined}>
+                {({ id, describedBy, invalid }) => (
+                  <select id={id} name="id_numbers.type" value={values['id_numbers.type'] ?? ''} aria-describedby={describedBy} aria-invalid={invalid} required
+                    onChange={(e) => set('id_numbers.type', e.target.value)}>
+                    <option value="">{t('generic.choose')}</option>
+                    {ID_TYPES.map((k) => <option key={k} value={k}>{t(`generic.idTypes.${k}`)}</option>)}
+                  </select>
+                )}
+              </Field>
+              {input('id_numbers.value', t('generic.idValue'))}
+            </fieldset>
+          )}
+          {asked.has('location') && (
+            <CountryField label={t('profile.fields.country_of_residence')} value={values['location.country_of_residence']}
+              error={errors['location.country_of_residence'] || undefined} onChange={(c) => set('location.country_of_residence', c)} />
+          )}
+          {(info.custom_inputs ?? []).map((c) => (
+            <CustomField key={c.name} input={c} value={values[`custom.${c.name}`] ?? ''} error={errors[`custom.${c.name}`] || undefined}
+              onChange={(v) => set(`custom.${c.name}`, v)} />
+          ))}
           <button type="submit">{t('generic.continue')}</button>
         </form>
       )}

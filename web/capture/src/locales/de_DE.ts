@@ -31,6 +31,12 @@ export const de_DE: Strings = {
     continue: 'Weiter',
     unavailable: 'Dieser Link ist nicht verfügbar. Bitte prüfen Sie den erhaltenen Link.',
     busy: 'Aus Ihrem Netzwerk wurden zu viele Prüfungen gestartet. Bitte versuchen Sie es in {{seconds}} s erneut.',
+    idNumber: 'Identifikationsnummer', idType: 'Art der Nummer', idValue: 'Nummer', choose: 'Bitte wählen…', yes: 'Ja', no: 'Nein',
+    listHint: 'Eine Angabe pro Zeile.', number: 'Bitte geben Sie eine Zahl ein.', dateTime: 'Bitte geben Sie Datum und Uhrzeit ein.',
+    idTypes: {
+      passport: 'Reisepassnummer', identity_card: 'Personalausweisnummer', driving_licence: 'Führerscheinnummer', tax_id: 'Steueridentifikationsnummer', social_insurance: 'Sozialversicherungsnummer',
+      ssn: 'US-Sozialversicherungsnummer (SSN)', voter_id: 'Wählerausweisnummer', share_code: 'Share Code', other: 'Andere Nummer',
+    },
   },
   consents: {
     heading: 'Ihre Einwilligung',

@@ -32,6 +32,12 @@ export const en_US = {
     continue: 'Continue',
     unavailable: 'This link is not available. Please check the link you were given.',
     busy: 'Too many verifications were started from your network. Please try again in {{seconds}} s.',
+    idNumber: 'Identity number', idType: 'Type of number', idValue: 'Number', choose: 'Choose…', yes: 'Yes', no: 'No',
+    listHint: 'One per line.', number: 'Please enter a number.', dateTime: 'Please enter a date and time.',
+    idTypes: {
+      passport: 'Passport number', identity_card: 'Identity card number', driving_licence: 'Driving licence number', tax_id: 'Tax identification number', social_insurance: 'Social insurance number',
+      ssn: 'Social Security number', voter_id: 'Voter ID number', share_code: 'Share code', other: 'Other number',
+    },
   },
   consents: {
     heading: 'Your consent',

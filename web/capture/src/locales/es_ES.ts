@@ -31,6 +31,12 @@ export const es_ES: Strings = {
     continue: 'Continuar',
     unavailable: 'Este enlace no está disponible. Compruebe el enlace que recibió.',
     busy: 'Se han iniciado demasiadas verificaciones desde su red. Vuelva a intentarlo en {{seconds}} s.',
+    idNumber: 'Número de identificación', idType: 'Tipo de número', idValue: 'Número', choose: 'Elija…', yes: 'Sí', no: 'No',
+    listHint: 'Uno por línea.', number: 'Introduzca un número.', dateTime: 'Introduzca una fecha y una hora.',
+    idTypes: {
+      passport: 'Número de pasaporte', identity_card: 'Número del documento de identidad', driving_licence: 'Número del permiso de conducir', tax_id: 'Número de identificación fiscal', social_insurance: 'Número de la seguridad social',
+      ssn: 'Número de la seguridad social de EE. UU. (SSN)', voter_id: 'Número de la tarjeta electoral', share_code: 'Share code', other: 'Otro número',
+    },
   },
   consents: {
     heading: 'Su consentimiento',

@@ -31,6 +31,12 @@ export const fr_FR: Strings = {
     continue: 'Continuer',
     unavailable: 'Ce lien n’est pas disponible. Vérifiez le lien que vous avez reçu.',
     busy: 'Trop de vérifications ont été lancées depuis votre réseau. Réessayez dans {{seconds}} s.',
+    idNumber: 'Numéro d’identification', idType: 'Type de numéro', idValue: 'Numéro', choose: 'Choisissez…', yes: 'Oui', no: 'Non',
+    listHint: 'Un par ligne.', number: 'Veuillez saisir un nombre.', dateTime: 'Veuillez saisir une date et une heure.',
+    idTypes: {
+      passport: 'Numéro de passeport', identity_card: 'Numéro de carte d’identité', driving_licence: 'Numéro de permis de conduire', tax_id: 'Numéro d’identification fiscale', social_insurance: 'Numéro de sécurité sociale',
+      ssn: 'Numéro de sécurité sociale américain (SSN)', voter_id: 'Numéro de carte d’électeur', share_code: 'Share code', other: 'Autre numéro',
+    },
   },
   consents: {
     heading: 'Votre consentement',

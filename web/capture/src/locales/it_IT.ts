@@ -31,6 +31,12 @@ export const it_IT: Strings = {
     continue: 'Continua',
     unavailable: 'Questo link non è disponibile. Controlli il link ricevuto.',
     busy: 'Sono state avviate troppe verifiche dalla sua rete. Riprovi tra {{seconds}} s.',
+    idNumber: 'Numero identificativo', idType: 'Tipo di numero', idValue: 'Numero', choose: 'Scelga…', yes: 'Sì', no: 'No',
+    listHint: 'Uno per riga.', number: 'Inserisca un numero.', dateTime: 'Inserisca data e ora.',
+    idTypes: {
+      passport: 'Numero del passaporto', identity_card: 'Numero della carta d’identità', driving_licence: 'Numero della patente di guida', tax_id: 'Codice fiscale', social_insurance: 'Numero di previdenza sociale',
+      ssn: 'Numero di previdenza sociale USA (SSN)', voter_id: 'Numero della tessera elettorale', share_code: 'Share code', other: 'Altro numero',
+    },
   },
   consents: {
     heading: 'Il suo consenso',

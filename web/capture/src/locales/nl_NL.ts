@@ -31,6 +31,12 @@ export const nl_NL: Strings = {
     continue: 'Doorgaan',
     unavailable: 'Deze link is niet beschikbaar. Controleer de link die u hebt gekregen.',
     busy: 'Er zijn te veel verificaties gestart vanaf uw netwerk. Probeer het over {{seconds}} s opnieuw.',
+    idNumber: 'Identificatienummer', idType: 'Soort nummer', idValue: 'Nummer', choose: 'Kies…', yes: 'Ja', no: 'Nee',
+    listHint: 'Eén per regel.', number: 'Vul een getal in.', dateTime: 'Vul een datum en tijd in.',
+    idTypes: {
+      passport: 'Paspoortnummer', identity_card: 'Nummer van de identiteitskaart', driving_licence: 'Rijbewijsnummer', tax_id: 'Fiscaal identificatienummer', social_insurance: 'Sociaal verzekeringsnummer',
+      ssn: 'Amerikaans sofinummer (SSN)', voter_id: 'Nummer van de kiezerspas', share_code: 'Share code', other: 'Ander nummer',
+    },
   },
   consents: {
     heading: 'Uw toestemming',

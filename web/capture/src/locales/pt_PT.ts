@@ -31,6 +31,12 @@ export const pt_PT: Strings = {
     continue: 'Continuar',
     unavailable: 'Esta ligação não está disponível. Verifique a ligação que recebeu.',
     busy: 'Foram iniciadas demasiadas verificações a partir da sua rede. Tente novamente dentro de {{seconds}} s.',
+    idNumber: 'Número de identificação', idType: 'Tipo de número', idValue: 'Número', choose: 'Escolha…', yes: 'Sim', no: 'Não',
+    listHint: 'Um por linha.', number: 'Introduza um número.', dateTime: 'Introduza uma data e uma hora.',
+    idTypes: {
+      passport: 'Número do passaporte', identity_card: 'Número do cartão de cidadão', driving_licence: 'Número da carta de condução', tax_id: 'Número de identificação fiscal', social_insurance: 'Número de segurança social',
+      ssn: 'Número de segurança social dos EUA (SSN)', voter_id: 'Número de eleitor', share_code: 'Share code', other: 'Outro número',
+    },
   },
   consents: {
     heading: 'O seu consentimento',

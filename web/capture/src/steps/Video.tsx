@@ -9,7 +9,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepProps } from './types';
-import { motionGaps, type MotionGap } from './motion-support';
+import { motionGaps, recordingType, type MotionGap } from './motion-support';
 import { LIMIT_S, promptAt, PROMPTS_DONE_S } from './prompts';
 import { Heading } from '../ui/Heading';
 import { useCamera } from '../ui/useCamera';
@@ -31,7 +31,7 @@ export function VideoStep({ submit, motion, config }: StepProps & { motion: bool
     );
   }
   const send = (clip: Clip) => submit(async (api, applicantId) => {
-    const media = await api.upload(motion ? 'motion_captures' : 'live_videos', applicantId, new File([clip.blob], 'face.webm', { type: clip.blob.type }));
+    const media = await api.upload(motion ? 'motion_captures' : 'live_videos', applicantId, new File([clip.blob], `face.${clip.blob.type === 'video/mp4' ? 'mp4' : 'webm'}`, { type: clip.blob.type }));
     return [{ id: media.id }];
   });
   return <Recorder motion={motion} preview={!motion && config.show_confirmation === true} onClip={send} />;
@@ -56,10 +56,11 @@ function Recorder({ motion, preview, onClip }: { motion: boolean; preview: boole
     const stream = video.current?.srcObject;
     if (!(stream instanceof MediaStream)) return;
     const chunks: Blob[] = [];
-    const r = new MediaRecorder(stream, MediaRecorder.isTypeSupported('video/webm') ? { mimeType: 'video/webm' } : {});
+    const format = recordingType();
+    const r = new MediaRecorder(stream, format ? { mimeType: format.mimeType } : {});
     r.ondataavailable = (e) => { if (e.data.size) chunks.push(e.data); };
     r.onstop = () => {
-      const blob = new Blob(chunks, { type: r.mimeType.split(';')[0] || 'video/webm' });
+      const blob = new Blob(chunks, { type: r.mimeType.split(';')[0] || format?.mimeType || 'video/webm' });
       const made = { blob, url: URL.createObjectURL(blob) };
       setRecorder(undefined);
       if (preview) setClip(made); else onClip(made);
