@@ -18,6 +18,7 @@ import { addResultRoutes } from './results';
 import { addGenericLinkRoutes } from './generic-links';
 import { addErasureRoutes } from './erasures';
 import { addApplicantExportRoutes } from './applicant-export';
+import { addTrialRunRoutes } from './trial-runs';
 
 /** `rt`: the clock that token expiry is judged by (tests inject one). */
 export function buildRouter(rt: Runtime = systemRuntime): Router {
@@ -39,5 +40,6 @@ export function buildRouter(rt: Runtime = systemRuntime): Router {
   addGenericLinkRoutes(router, rt);
   addErasureRoutes(router);
   addApplicantExportRoutes(router);
+  addTrialRunRoutes(router, rt);
   return router;
 }
