@@ -4,6 +4,7 @@ import { addAfter, blankDraft, connect, edgeRoute, insertOn, removeTask, START, 
 import { flatten, fromGroup, moveItem, parseValue, toGroup, unflatten } from '../../web/console/src/builder/panel/conditions';
 import { push, redo, start, undo } from '../../web/console/src/builder/history';
 import { compareCanvas, diffDefinitions, jsonDiff } from '../../web/console/src/builder/diff';
+import { drawRoute } from '../../web/console/src/builder/trial';
 
 const add = (d: Draft, anchor: string, spec: NewTask) => {
   const r = addAfter(d, anchor, spec);
@@ -122,4 +123,18 @@ test('the JSON diff keeps common lines and marks removed and added ones; the com
   expect(marks.get('selfie')).toBe('removed');
   expect(marks.get('approve')).toBe('changed');
   expect(marks.get('document')).toBe('changed');
+});
+
+test('a trial route is drawn as visited nodes and the edge to the target entered next (every branch of a parallel split; a retry loop twice)', () => {
+  const e = (source: string, key: string, target: string, kind = 'next') => ({ id: `${source}:${key}`, source, target, kind });
+  const edges = [
+    { id: `${START}->split`, source: START, target: 'split', kind: 'next' },
+    e('split', 'p0', 'a', 'split'), e('split', 'p1', 'b', 'split'), e('split', 'next', 'retry'),
+    e('retry', 'retry', 'split', 'retry'), e('retry', 'limit', 'review', 'limit'),
+    e('a', 'next', 'x'), e('review', 'next', 'x'),
+  ];
+  const drawnRoute = drawRoute(['split', 'a', 'b', 'retry', 'split', 'b', 'a', 'retry', 'review'], edges);
+  expect([...drawnRoute.taken].sort()).toEqual([`${START}->split`, 'retry:limit', 'retry:retry', 'split:next', 'split:p0', 'split:p1']);
+  expect([...drawnRoute.marks.keys()].sort()).toEqual([START, 'a', 'b', 'retry', 'review', 'split'].sort());
+  expect(drawRoute([], edges)).toEqual({ marks: new Map(), taken: new Set() });
 });

@@ -26,7 +26,7 @@ export function App() {
         {route.page === 'workflows' && <WorkflowList api={api} />}
         {route.page === 'results' && <Results api={api} />}
         {route.page === 'run' && <RunPage api={api} id={route.id} key={route.id} />}
-        {route.page === 'builder' && <Builder api={api} id={route.id} version={route.version} key={`${route.id}@${route.version ?? ''}`} />}
+        {route.page === 'builder' && <Builder api={api} id={route.id} version={route.version} sandbox={session.environment === 'sandbox'} key={`${route.id}@${route.version ?? ''}`} />}
         {route.page === 'versions' && <Versions api={api} id={route.id} key={route.id} />}
       </Shell>
     </RoleContext.Provider>
