@@ -21,6 +21,12 @@ export const DefinitionField = z.unknown().refine((d) => d !== undefined, 'is re
   .refine((d) => jsonDepth(d, MAX_DEFINITION_DEPTH) > MAX_DEFINITION_DEPTH || Buffer.byteLength(JSON.stringify(d ?? null)) <= MAX_DEFINITION_BYTES,
     `is larger than ${MAX_DEFINITION_BYTES / 1024} KB`);
 
+/** PATCH a workflow: its name, its description, or both (nothing else). */
+export const UpdateWorkflowBody = z.strictObject({
+  name: CreateWorkflowBody.shape.name.optional(),
+  description: CreateWorkflowBody.shape.description,
+}).refine((b) => b.name !== undefined || b.description !== undefined, { path: ['name'], message: 'give name, description or both' });
+
 export const SaveVersionBody = z.object({ definition: DefinitionField, notes: z.string().max(2000).optional() });
 
 /** A UUID (workflows created through the API) or the file name of a workflow deployed as code

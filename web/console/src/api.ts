@@ -60,6 +60,7 @@ export function client(who: Credentials) {
     workflows: async () => (await call(z.object({ workflows: z.array(WorkflowView) }), 'GET', '/v3.6/workflows')).workflows,
     workflow: (id: string) => call(WorkflowView, 'GET', wf(id)),
     templates: async () => (await call(z.object({ workflow_templates: z.array(Template) }), 'GET', '/v3.6/workflow_templates')).workflow_templates,
+    updateWorkflow: (id: string, details: { name?: string; description?: string }) => call(WorkflowView, 'PATCH', wf(id), details),
     createWorkflow: (name: string, template?: string) => call(WorkflowView, 'POST', '/v3.6/workflows', { name, ...(template ? { template } : {}) }),
     versions: async (id: string) => (await call(z.object({ versions: z.array(VersionSummary) }), 'GET', `${wf(id)}/versions`)).versions,
     version: (id: string, v: number) => call(VersionView, 'GET', `${wf(id)}/versions/${v}`),
