@@ -13,6 +13,7 @@ import { conditions } from './rules-conditions';
 export { PROBLEM_CODES, type Problem, type ProblemCode } from './problem';
 export { parse } from './parse';
 export { APPLICANT_TYPES } from './paths';
+export { opsFor } from './rules-conditions';
 
 const RULES: Rule[] = [duplicateIds, routes, reachability, cycles, prerequisites, retries, timeouts, versions, conditions, sources];
 

@@ -1,5 +1,5 @@
 /** Rules about logic conditions: paths must resolve, ops and values must fit the path's type. */
-import type { Comparison, Condition } from '../model';
+import { OPS, type Comparison, type Condition, type Op } from '../model';
 import type { DataType } from '../tasks/types';
 import { pathOf, typedTasks, type Rule, type RuleContext } from './context';
 import { resolvePath } from './paths';
@@ -13,6 +13,12 @@ const FITS: Record<string, readonly string[]> = {
   contains: ['string', 'string_list', 'array'], not_contains: ['string', 'string_list', 'array'],
   before: ['date', 'date_time'], after: ['date', 'date_time'],
 };
+/** The ops that fit a path of this type, as the rule below judges them (the builder offers only these). */
+export function opsFor(type: DataType | undefined): Op[] {
+  const kind = type?.kind ?? 'unknown';
+  if (kind === 'unknown') return [...OPS];
+  return OPS.filter((op) => NO_VALUE.has(op) || (kind !== 'object' && FITS[op]!.includes(kind)));
+}
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 
 export function* comparisons(c: Condition, field: string): Generator<[Comparison, string]> {

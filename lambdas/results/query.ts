@@ -22,6 +22,8 @@ export const ResultsQuery = z.object({
   tags: commaList.pipe(z.array(z.string().max(128)).max(30, 'at most 30 tags')).optional(),
   report_type: z.string().regex(/^[a-z_]{1,64}$/, 'must be a report type such as document_report').optional(),
   report_result: z.enum(['clear', 'consider']).optional(),
+  /** Trial runs (the builder's "Try it"): left out unless `include`d (or asked for `only`). */
+  trials: z.enum(['exclude', 'include', 'only']).default('exclude'),
   sort: z.enum(['asc', 'desc']).default('desc'),
   limit: z.coerce.number().int().min(1).max(PAGE_LIMIT).default(20),
   /** The sort key of the last run of the previous page (`next` of that page). */

@@ -57,6 +57,7 @@ export function sources(q: ResultsQuery, term: SearchTerm, env: Environment): So
 /** Whether a run read from a source meets every filter (the source's own key included: cheap, and safe). */
 export function matches(run: RunItem, q: ResultsQuery, env: Environment): boolean {
   if (run.environment !== env) return false;
+  if (q.trials === 'exclude' ? run.trial === true : q.trials === 'only' && run.trial !== true) return false;
   if (q.status?.length && !q.status.includes(run.status)) return false;
   if (q.workflow_id && run.workflow_id !== q.workflow_id) return false;
   if (q.tags?.some((t) => !run.tags.includes(t))) return false;

@@ -27,6 +27,8 @@ export interface WorkflowRun {
   dashboard_url: string;
   /** Extension: the review queue's decision on a run that ended `review` (status stays `review`), and who it is assigned to. */
   review?: Partial<RunReview> & { assigned_to?: string };
+  /** Extension: a trial run of a draft (the builder's "Try it"), `workflow_version_id` 0. */
+  trial?: true;
   sdk_token: string | null;
   created_at: string;
   updated_at: string;
@@ -70,6 +72,7 @@ export function toWorkflowRun(run: RunItem, now = Date.now()): WorkflowRun {
     tags: run.tags, customer_user_id: run.customer_user_id,
     dashboard_url: `${base}/console/results/${run.id}`,
     ...(run.review || run.assigned_to ? { review: { ...run.review, ...(run.assigned_to ? { assigned_to: run.assigned_to } : {}) } } : {}),
+    ...(run.trial ? { trial: true as const } : {}),
     sdk_token: sdkToken,
     created_at: iso(run.created_at), updated_at: iso(run.updated_at),
   };

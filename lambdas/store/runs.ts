@@ -63,6 +63,8 @@ export const RunItem = z.object({
   review: RunReview.optional(),
   /** The analyst a review run is assigned to. */
   assigned_to: z.string().optional(),
+  /** A trial run of a draft ("Try it", runs/trial.ts; `workflow_version_id` 0): left out of the console's results unless asked for. */
+  trial: z.boolean().optional(),
 });
 export type RunItem = z.infer<typeof RunItem>;
 /** A run to write; `execution_arn` when it is known before the execution starts (runs/start.ts). */

@@ -5,3 +5,4 @@ export { archiveVersion, compiledAsl } from './archive';
 export { compileContext, compileVersion, captureCapabilities } from './compile';
 export { aliasArn, machineArn, machineName, LIVE_ALIAS } from './publish';
 export { workflowView, versionSummary, versionView, InvalidVersionError, type WorkflowView, type VersionView, type VersionSummary, type TaskUpdate } from './views';
+export { updateWorkflowDetails, type WorkflowDetails } from './details';

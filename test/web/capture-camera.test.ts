@@ -116,8 +116,7 @@ it('document and selfie by camera alone: full-resolution photos, resumed after a
   await shoot(two.page);
   await two.page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 240_000 });
   const end = await call<{ status: string; output: Record<string, unknown> }>('GET', `/v3.6/workflow_runs/${run.body.id}`);
-  if (end.body.status !== 'approved') throw new Error(`the run ended ${end.body.status}: ${(await failuresOf(run.body.id)).join('
-')}`);
+  if (end.body.status !== 'approved') throw new Error(`the run ended ${end.body.status}: ${(await failuresOf(run.body.id)).join('\n')}`);
   expect(end.body).toMatchObject({ status: 'approved', output: { document_result: 'clear', face_result: 'clear' } });
   expect(two.errors).toEqual([]);
   await two.browser.close();

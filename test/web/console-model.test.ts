@@ -1,9 +1,12 @@
 /** The builder's pure edits: where "Add task after" puts a task, deletion, and how conditions are saved. */
 import { findTemplate, validate } from '../../compiler';
 import { addAfter, blankDraft, connect, edgeRoute, insertOn, removeTask, START, type Draft, type NewTask } from '../../web/console/src/builder/model';
-import { flatten, fromGroup, moveItem, parseValue, toGroup, unflatten } from '../../web/console/src/builder/panel/conditions';
+import { flatten, fromGroup, moveItem, parseValue, relativeParts, toGroup, unflatten } from '../../web/console/src/builder/panel/conditions';
 import { push, redo, start, undo } from '../../web/console/src/builder/history';
 import { compareCanvas, diffDefinitions, jsonDiff } from '../../web/console/src/builder/diff';
+import { drawRoute } from '../../web/console/src/builder/trial';
+import { allCountries, searchCountries } from '../../web/console/src/builder/panel/country-list';
+import { opsFor } from '../../compiler/validate';
 
 const add = (d: Draft, anchor: string, spec: NewTask) => {
   const r = addAfter(d, anchor, spec);
@@ -122,4 +125,49 @@ test('the JSON diff keeps common lines and marks removed and added ones; the com
   expect(marks.get('selfie')).toBe('removed');
   expect(marks.get('approve')).toBe('changed');
   expect(marks.get('document')).toBe('changed');
+});
+
+test('a trial route is drawn as visited nodes and the edge to the target entered next (every branch of a parallel split; a retry loop twice)', () => {
+  const e = (source: string, key: string, target: string, kind = 'next') => ({ id: `${source}:${key}`, source, target, kind });
+  const edges = [
+    { id: `${START}->split`, source: START, target: 'split', kind: 'next' },
+    e('split', 'p0', 'a', 'split'), e('split', 'p1', 'b', 'split'), e('split', 'next', 'retry'),
+    e('retry', 'retry', 'split', 'retry'), e('retry', 'limit', 'review', 'limit'),
+    e('a', 'next', 'x'), e('review', 'next', 'x'),
+  ];
+  const drawnRoute = drawRoute(['split', 'a', 'b', 'retry', 'split', 'b', 'a', 'retry', 'review'], edges);
+  expect([...drawnRoute.taken].sort()).toEqual([`${START}->split`, 'retry:limit', 'retry:retry', 'split:next', 'split:p0', 'split:p1']);
+  expect([...drawnRoute.marks.keys()].sort()).toEqual([START, 'a', 'b', 'retry', 'review', 'split'].sort());
+  expect(drawRoute([], edges)).toEqual({ marks: new Map(), taken: new Set() });
+});
+
+test('the condition editor offers the operators that fit the path type, as the validator judges them', () => {
+  const none = ['exists', 'not_exists', 'is_empty', 'is_not_empty'];
+  expect(opsFor({ kind: 'boolean' })).toEqual(['eq', 'neq', ...none]);
+  expect(opsFor({ kind: 'number' })).toEqual(['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'in', 'not_in', ...none]);
+  expect(opsFor({ kind: 'string', values: ['clear', 'consider'] })).toEqual(['eq', 'neq', 'in', 'not_in', 'contains', 'not_contains', ...none]);
+  expect(opsFor({ kind: 'date' })).toEqual(['eq', 'neq', ...none, 'before', 'after']);
+  expect(opsFor({ kind: 'object', fields: {} })).toEqual(none);
+  expect(opsFor(undefined)).toHaveLength(16);
+  // Every offered op passes the validator's type check on a number path, and one not offered fails it.
+  const def = (op: string) => ({ name: 'W', input: { custom: { score: { type: 'number' } } }, start: 'l', tasks: [
+    { id: 'l', type: 'logic', branches: [{ name: 'B', when: { path: 'input.custom.score', op, ...(none.includes(op) ? {} : { value: op.endsWith('in') ? [1] : 1 }) }, next: 'a' }], else: 'a' },
+    { id: 'a', type: 'result', outcome: 'approve' }] });
+  for (const op of opsFor({ kind: 'number' })) expect(validate(def(op)).problems).toEqual([]);
+  expect(validate(def('before')).problems.map((p) => p.code)).toContain('op_type_mismatch');
+  expect(relativeParts('-P18Y')).toEqual({ past: true, parts: [{ unit: 'year', count: 18 }] });
+  expect(relativeParts('P1M2D')).toEqual({ past: false, parts: [{ unit: 'month', count: 1 }, { unit: 'day', count: 2 }] });
+  expect(relativeParts('PT3H')).toBeUndefined();
+});
+
+test('countries are named in en_US and found by a word of their name or their code', () => {
+  const list = allCountries();
+  expect(list.length).toBeGreaterThan(240);
+  expect(list.find((c) => c.code === 'GBR')?.name).toBe('United Kingdom');
+  expect(searchCountries(list, 'kingdom').map((c) => c.code)).toEqual(['GBR']);
+  expect(searchCountries(list, 'fra')[0]).toEqual({ code: 'FRA', name: 'France' });
+  expect(searchCountries(list, 'deu')).toEqual([{ code: 'DEU', name: 'Germany' }]);
+  expect(searchCountries(list, 'cote')[0]?.code).toBe('CIV');
+  expect(searchCountries(list, '  ')).toEqual([]);
+  expect(searchCountries(list, 'a')).toHaveLength(8);
 });

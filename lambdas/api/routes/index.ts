@@ -19,6 +19,7 @@ import { addGenericLinkRoutes } from './generic-links';
 import { addErasureRoutes } from './erasures';
 import { addApplicantExportRoutes } from './applicant-export';
 import { addReviewRoutes } from './review';
+import { addTrialRunRoutes } from './trial-runs';
 
 /** `rt`: the clock that token expiry is judged by (tests inject one). */
 export function buildRouter(rt: Runtime = systemRuntime): Router {
@@ -41,5 +42,6 @@ export function buildRouter(rt: Runtime = systemRuntime): Router {
   addErasureRoutes(router);
   addApplicantExportRoutes(router);
   addReviewRoutes(router, rt);
+  addTrialRunRoutes(router, rt);
   return router;
 }

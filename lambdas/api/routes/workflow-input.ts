@@ -15,13 +15,19 @@ export const CreateWorkflowBody = z.object({
   template: z.string().min(1).max(100).optional(),
 });
 
-export const SaveVersionBody = z.object({
-  definition: z.unknown().refine((d) => d !== undefined, 'is required: the workflow definition, any JSON value'),
-  notes: z.string().max(2000).optional(),
-}).refine((b) => jsonDepth(b.definition, MAX_DEFINITION_DEPTH) <= MAX_DEFINITION_DEPTH,
-  { path: ['definition'], message: `nests deeper than ${MAX_DEFINITION_DEPTH} levels` })
-  .refine((b) => jsonDepth(b.definition, MAX_DEFINITION_DEPTH) > MAX_DEFINITION_DEPTH || Buffer.byteLength(JSON.stringify(b.definition ?? null)) <= MAX_DEFINITION_BYTES,
-  { path: ['definition'], message: `is larger than ${MAX_DEFINITION_BYTES / 1024} KB` });
+/** A workflow definition (any JSON value, judged by the validator), bounded in depth and size. */
+export const DefinitionField = z.unknown().refine((d) => d !== undefined, 'is required: the workflow definition, any JSON value')
+  .refine((d) => jsonDepth(d, MAX_DEFINITION_DEPTH) <= MAX_DEFINITION_DEPTH, `nests deeper than ${MAX_DEFINITION_DEPTH} levels`)
+  .refine((d) => jsonDepth(d, MAX_DEFINITION_DEPTH) > MAX_DEFINITION_DEPTH || Buffer.byteLength(JSON.stringify(d ?? null)) <= MAX_DEFINITION_BYTES,
+    `is larger than ${MAX_DEFINITION_BYTES / 1024} KB`);
+
+/** PATCH a workflow: its name, its description, or both (nothing else). */
+export const UpdateWorkflowBody = z.strictObject({
+  name: CreateWorkflowBody.shape.name.optional(),
+  description: CreateWorkflowBody.shape.description,
+}).refine((b) => b.name !== undefined || b.description !== undefined, { path: ['name'], message: 'give name, description or both' });
+
+export const SaveVersionBody = z.object({ definition: DefinitionField, notes: z.string().max(2000).optional() });
 
 /** A UUID (workflows created through the API) or the file name of a workflow deployed as code
  *  (lib/workflows-as-code.ts `workflowId`: letters, digits, `-`, `_`; a machine name holds 80). */

@@ -1,15 +1,15 @@
 /**
- * Workflow management: workflows and templates (versions: workflow-versions.ts). API tokens only;
+ * Workflow management: workflows (create, list, get, rename and describe with PATCH) and templates (versions: workflow-versions.ts). API tokens only;
  * a workflow belongs to the environment of the token that created it, and is a 404 to the other.
  */
 import { TEMPLATES } from '../../../compiler';
 import { notFound } from '../../shared/errors';
 import { getWorkflowItem, listWorkflowItems } from '../../store/workflows';
-import { createWorkflow, versionView, workflowView } from '../../workflows';
+import { createWorkflow, updateWorkflowDetails, versionView, workflowView } from '../../workflows';
 import { json } from '../http';
 import { savedBy } from '../roles';
 import type { Router } from '../router';
-import { CreateWorkflowBody, parseBody, workflowIdParam } from './workflow-input';
+import { CreateWorkflowBody, parseBody, UpdateWorkflowBody, workflowIdParam } from './workflow-input';
 
 export function addWorkflowRoutes(router: Router): Router {
   return router
@@ -24,6 +24,11 @@ export function addWorkflowRoutes(router: Router): Router {
       const workflow = await getWorkflowItem(id, req.caller.environment);
       if (!workflow) throw notFound('Workflow', id);
       return json(200, workflowView(workflow));
+    })
+    .add('PATCH', '/v3.6/workflows/{id}', 'api', async (req) => {
+      const id = workflowIdParam(req);
+      const body = parseBody(req, UpdateWorkflowBody);
+      return json(200, workflowView(await updateWorkflowDetails(id, req.caller.environment, body)));
     })
     .add('GET', '/v3.6/workflow_templates', 'api', async () => json(200, {
       workflow_templates: TEMPLATES.map((t) => ({ name: t.name, title: t.title, description: t.description, definition: t.definition })),

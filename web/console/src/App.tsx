@@ -30,7 +30,7 @@ export function App() {
         {route.page === 'funnel' && <Funnel api={api} />}
         {route.page === 'run' && <RunPage api={api} id={route.id} key={route.id} />}
         {route.page === 'review' && <ReviewQueue api={api} me={session.email} />}
-        {route.page === 'builder' && <Builder api={api} id={route.id} version={route.version} key={`${route.id}@${route.version ?? ''}`} />}
+        {route.page === 'builder' && <Builder api={api} id={route.id} version={route.version} sandbox={session.environment === 'sandbox'} key={`${route.id}@${route.version ?? ''}`} />}
         {route.page === 'versions' && <Versions api={api} id={route.id} key={route.id} />}
       </Shell>
     </RoleContext.Provider>

@@ -22,6 +22,10 @@ export type VersionView = z.infer<typeof VersionView>;
 const Template = z.object({ name: z.string(), title: z.string(), description: z.string() });
 const Run = z.object({ id: z.string(), status: z.string(), workflow_id: z.string(), created_at: z.string() });
 export type Run = z.infer<typeof Run>;
+const TrialRun = z.object({ id: z.string(), status: z.string(), link: z.object({ url: z.string() }), trial: z.boolean().optional() });
+export type TrialRun = z.infer<typeof TrialRun>;
+/** What "Try it" sends: the draft, a sample applicant, and the result each report task is to give. */
+export interface TrialRequest { definition: unknown; applicant: { first_name: string; last_name: string }; report_results: Record<string, 'clear' | 'consider'> }
 const ConsoleSession = z.object({
   email: z.string().nullable(), role: z.enum(['admin', 'analyst']), environment: z.enum(['sandbox', 'live']), environments: z.array(z.enum(['sandbox', 'live'])).min(1),
 });
@@ -56,6 +60,7 @@ export function client(who: Credentials) {
     workflows: async () => (await call(z.object({ workflows: z.array(WorkflowView) }), 'GET', '/v3.6/workflows')).workflows,
     workflow: (id: string) => call(WorkflowView, 'GET', wf(id)),
     templates: async () => (await call(z.object({ workflow_templates: z.array(Template) }), 'GET', '/v3.6/workflow_templates')).workflow_templates,
+    updateWorkflow: (id: string, details: { name?: string; description?: string }) => call(WorkflowView, 'PATCH', wf(id), details),
     createWorkflow: (name: string, template?: string) => call(WorkflowView, 'POST', '/v3.6/workflows', { name, ...(template ? { template } : {}) }),
     versions: async (id: string) => (await call(z.object({ versions: z.array(VersionSummary) }), 'GET', `${wf(id)}/versions`)).versions,
     version: (id: string, v: number) => call(VersionView, 'GET', `${wf(id)}/versions/${v}`),
@@ -63,6 +68,9 @@ export function client(who: Credentials) {
     activate: (id: string, v: number) => call(VersionView, 'POST', `${wf(id)}/versions/${v}/activate`),
     archive: (id: string, v: number) => call(VersionView, 'POST', `${wf(id)}/versions/${v}/archive`),
     runs: () => call(z.array(Run), 'GET', '/v3.6/workflow_runs'),
+    trialRun: (id: string, body: TrialRequest) => call(TrialRun, 'POST', `${wf(id)}/trial_runs`, body),
+    trialStatus: (run: string) => call(TrialRun, 'GET', `/v3.6/workflow_runs/${encodeURIComponent(run)}`),
+    route: async (run: string) => (await call(z.object({ route: z.array(z.string()) }), 'GET', `/v3.6/workflow_runs/${encodeURIComponent(run)}/route`)).route,
     session: () => call(ConsoleSession, 'GET', '/v3.6/console/session'),
     /** Any other call of the API with its response schema (the results pages: results/api.ts). */
     call,

@@ -1,9 +1,9 @@
 /** The Workflow Builder: canvas, panel and problems over a draft with undo/redo; save and activate versions. */
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validate } from '../../../../compiler';
-import type { Client, VersionSummary, WorkflowView } from '../api';
+import type { Client, TrialRun, VersionSummary, WorkflowView } from '../api';
 import { Link } from '../Link';
 import { useCanEdit } from '../session';
 import { Canvas, type CanvasEdits } from './Canvas';
@@ -17,12 +17,14 @@ import { Panel } from './panel/Panel';
 import { Problems } from './Problems';
 import { SaveDialog } from './SaveDialog';
 import { Toolbar } from './Toolbar';
+import { drawRoute } from './trial';
+import { TrialStatus, TryItDialog } from './TryIt';
 import { Updates } from './Updates';
 
 type Saved = { version: number; status: VersionSummary['status']; draft: Draft };
 
-/** `version`: that version, read-only; else the latest version (or a blank draft), editable. */
-export function Builder({ api, id, version }: { api: Client; id: string; version?: number | undefined }) {
+/** `version`: that version, read-only; else the latest version (or a blank draft), editable. `sandbox`: "Try it" is offered. */
+export function Builder({ api, id, version, sandbox = false }: { api: Client; id: string; version?: number | undefined; sandbox?: boolean }) {
   const { t } = useTranslation();
   const [workflow, setWorkflow] = useState<WorkflowView | undefined>();
   const [saved, setSaved] = useState<Saved | undefined>();
@@ -54,6 +56,11 @@ export function Builder({ api, id, version }: { api: Client; id: string; version
   const graph = useMemo(() => toGraph(draft, problems, t('builder.start')), [draft, problems, t]);
   const labelOf = (task: string) => { if (task === START) return t('builder.start'); const x = draft.tasks.find((y) => y.id === task); return x ? taskLabel(x) : task; };
   const dirty = !saved || saved.draft !== draft;
+  // "Try it": the trial run of a draft, and its route drawn while that draft is the one shown.
+  const [trying, setTrying] = useState(false);
+  const [trial, setTrial] = useState<{ run: TrialRun; draft: Draft; route: string[] } | undefined>();
+  const onRoute = useCallback((route: string[]) => setTrial((x) => (x ? { ...x, route } : x)), []);
+  const drawn = useMemo(() => (trial && trial.draft === draft ? drawRoute(trial.route, graph.edges) : undefined), [trial, draft, graph.edges]);
   // Where the add menu puts the task: a route (a node's (+) or an edge's (+)), else after the selected task.
   const [adding, setAdding] = useState<{ source: string; key: string; label: string } | null>(null);
   const took = (done: { draft: Draft; id: string } | undefined) => { if (done) { history.set(done.draft); setSelected(done.id); } };
@@ -112,20 +119,25 @@ export function Builder({ api, id, version }: { api: Client; id: string; version
         menu={{ open: adding !== null, label: adding?.label ?? t('builder.addAfter'), onClose: () => setAdding(null),
           onToggle: () => { if (adding) setAdding(null); else if (selected !== null) edits.onAddAfter(selected); } }}
         canDelete={selected !== null && selected !== START} onDelete={() => { if (selected) { history.set(removeTask(draft, selected)); setSelected(START); } }}
-        saved={saved} dirty={dirty} onSave={() => setSaving(true)} onActivate={() => void activate()} />}
+        saved={saved} dirty={dirty} onSave={() => setSaving(true)} onActivate={() => void activate()}
+        onTry={sandbox ? () => setTrying(true) : undefined} canTry={problems.length === 0} />}
       <p className="notice" role="status">{error || notice}</p>
       {!readOnly && <Updates draft={draft} onChange={edit} />}
       <div className={readOnly ? 'work' : 'work editable'}>
         {!readOnly && <Palette canAdd={selected !== null && canAdd(selected)} onAdd={(spec) => { if (selected !== null) took(addAfter(draft, selected, spec)); }} />}
         <ReactFlowProvider>
-          <Canvas nodes={graph.nodes} edges={graph.edges} selected={selected} onSelect={setSelected} edits={readOnly ? undefined : edits} />
+          <Canvas nodes={graph.nodes} edges={graph.edges} selected={selected} onSelect={setSelected} edits={readOnly ? undefined : edits}
+            marks={drawn?.marks} taken={drawn?.taken} />
         </ReactFlowProvider>
         <fieldset className="side" disabled={readOnly}>
           {code ? <CodeView draft={draft} onChange={edit} /> : <Panel draft={draft} selected={selected} onChange={edit} />}
         </fieldset>
       </div>
+      {trial && <TrialStatus api={api} run={trial.run} onRoute={onRoute} onClear={() => setTrial(undefined)} />}
       <Problems problems={problems} labelOf={labelOf} onSelect={setSelected} />
       <Cost draft={draft} valid={problems.length === 0} />
+      {trying && <TryItDialog api={api} id={id} draft={draft} onClose={() => setTrying(false)}
+        onStarted={(run) => { setTrying(false); setTrial({ run, draft, route: [] }); }} />}
       {saving && <SaveDialog onSave={save} onClose={() => setSaving(false)} />}
     </div>
   );

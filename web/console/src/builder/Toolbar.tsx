@@ -9,9 +9,11 @@ interface Props {
   history: { undo: () => void; redo: () => void; canUndo: boolean; canRedo: boolean };
   canAdd: boolean; onAdd: (spec: NewTask) => void; menu: { open: boolean; label: string; onToggle: () => void; onClose: () => void }; canDelete: boolean; onDelete: () => void;
   saved: { version: number; status: VersionSummary['status'] } | undefined; dirty: boolean; onSave: () => void; onActivate: () => void;
+  /** "Try it" (absent: not offered, e.g. outside sandbox); disabled while the draft has problems. */
+  onTry?: (() => void) | undefined; canTry: boolean;
 }
 
-export function Toolbar({ history, canAdd, onAdd, menu, canDelete, onDelete, saved, dirty, onSave, onActivate }: Props) {
+export function Toolbar({ history, canAdd, onAdd, menu, canDelete, onDelete, saved, dirty, onSave, onActivate, onTry, canTry }: Props) {
   const { t } = useTranslation();
   const canEdit = useCanEdit();
   return (
@@ -26,6 +28,7 @@ export function Toolbar({ history, canAdd, onAdd, menu, canDelete, onDelete, sav
         {saved && <> · <span className={`status status-${saved.status}`}>{t(`builder.status.${saved.status}`)}</span></>}
         {saved && dirty && <> · {t('builder.unsaved')}</>}
       </span>
+      {canEdit && onTry && <button type="button" onClick={onTry} disabled={!canTry}>{t('trial.try')}</button>}
       {canEdit && <button type="button" onClick={onSave} disabled={!dirty}>{t('builder.save')}</button>}
       {canEdit && <button type="button" onClick={onActivate} disabled={!saved || dirty || saved.status !== 'inactive'}>{t('builder.activate')}</button>}
     </div>

@@ -1,6 +1,7 @@
-/** Document capture: which document types are accepted, and from which countries. */
+/** Document capture: which document types are accepted, and from which countries (Countries.tsx: names and search). */
 import { useTranslation } from 'react-i18next';
 import type { TaskOf } from '../../../../../compiler';
+import { Countries } from './Countries';
 import { humanize } from './Fields';
 
 const TYPES = ['passport', 'national_identity_card', 'driving_licence', 'residence_permit'] as const;
@@ -14,10 +15,7 @@ export function Documents({ task, onChange }: { task: TaskOf<'document_capture'>
     onChange(next.length === 0 ? rest : { ...rest, documents: next });
   };
   const toggle = (type: Doc['type'], on: boolean) => put(on ? TYPES.flatMap((x) => (x === type ? [{ type }] : docs.filter((d) => d.type === x))) : docs.filter((d) => d.type !== type));
-  const countries = (type: Doc['type'], text: string) => {
-    const list = text.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean);
-    put(docs.map((d) => (d.type === type ? (list.length ? { type, countries: list } : { type }) : d)));
-  };
+  const countries = (type: Doc['type'], list: string[]) => put(docs.map((d) => (d.type === type ? (list.length ? { type, countries: list } : { type }) : d)));
   return (
     <fieldset>
       <legend>{t('panel.documents')}</legend>
@@ -27,10 +25,9 @@ export function Documents({ task, onChange }: { task: TaskOf<'document_capture'>
           <div key={type}>
             <label className="check"><input type="checkbox" checked={!!doc} onChange={(e) => toggle(type, e.target.checked)} />{humanize(type)}</label>
             {doc && (
-              <div className="field">
-                <label htmlFor={`countries-${type}`}>{t('panel.countries', { type: humanize(type) })}</label>
-                <input id={`countries-${type}`} defaultValue={(doc.countries ?? []).join(', ')} onBlur={(e) => countries(type, e.target.value)} />
-              </div>
+              <Countries id={`countries-${type}`} label={t('panel.countries', { type: humanize(type) })}
+                search={t('countries.search', { type: humanize(type) })} value={doc.countries ?? []}
+                onChange={(list) => countries(type, list)} />
             )}
           </div>
         );

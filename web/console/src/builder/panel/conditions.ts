@@ -30,6 +30,14 @@ export function parseValue(text: string, dateLike: boolean): Comparison['value']
   return text;
 }
 
+/** A relative date's parts: `-P18Y` → past, 18 years; undefined when it is not one (or has a time part). */
+export function relativeParts(duration: string): { past: boolean; parts: Array<{ unit: 'year' | 'month' | 'week' | 'day'; count: number }> } | undefined {
+  const m = /^([+-]?)P((?:\d+[YMWD])+)$/.exec(duration.trim());
+  if (!m) return undefined;
+  const UNIT = { Y: 'year', M: 'month', W: 'week', D: 'day' } as const;
+  return { past: m[1] === '-', parts: [...m[2]!.matchAll(/(\d+)([YMWD])/g)].map(([, n, u]) => ({ unit: UNIT[u as keyof typeof UNIT], count: Number(n) })) };
+}
+
 export function valueText(v: Comparison['value']): string {
   if (v === undefined || v === null) return '';
   if (typeof v === 'object' && !Array.isArray(v)) return 'relative' in v ? v.relative : v.path;

@@ -1,0 +1,73 @@
+/**
+ * Trial runs ("Try it"): a draft, never saved or activated, runs in sandbox with a sample
+ * applicant and chosen report results; the run is marked `trial`, its route is the tasks its
+ * execution entered, and the console's results leave it out unless asked. Bad input: 4xx.
+ */
+import { createApiToken } from '../../lambdas/api/auth';
+import { startTestStack, type TestStack } from '../helpers/stack';
+import { e2e, type E2e, type Run } from '../e2e/helpers';
+
+let stack: TestStack;
+let t: E2e;
+beforeAll(async () => {
+  stack = await startTestStack();
+  t = e2e(stack);
+}, 120_000);
+afterAll(() => stack.stop());
+
+type ErrorBody = { error: { type: string; message: string; fields: Record<string, string[]>; problems?: unknown[] } };
+const DRAFT = {
+  name: 'Trial', start: 'watch',
+  tasks: [
+    { id: 'watch', type: 'watchlist_report', next: 'decide' },
+    { id: 'decide', type: 'logic', branches: [{ name: 'Clear', when: { path: 'tasks.watch.output.result', op: 'eq', value: 'clear' }, next: 'approve' }], else: 'review' },
+    { id: 'approve', type: 'result', outcome: 'approve' },
+    { id: 'review', type: 'result', outcome: 'review' },
+  ],
+};
+const SAMPLE = { first_name: 'Sam', last_name: 'Ple' };
+
+async function trial(workflowId: string, body: unknown) {
+  return t.call<Run & ErrorBody & { trial?: boolean }>('POST', `/v3.6/workflows/${workflowId}/trial_runs`, body);
+}
+
+test('a draft of a workflow with no version runs with the chosen report result, marked trial, and its route is the tasks entered', async () => {
+  const wf = await t.call<{ id: string }>('POST', '/v3.6/workflows', { name: 'Never saved' });
+  const consider = await trial(wf.body.id, { definition: DRAFT, applicant: SAMPLE, report_results: { watch: 'consider' } });
+  expect(consider.status).toBe(201);
+  expect(consider.body).toMatchObject({ workflow_id: wf.body.id, workflow_version_id: 0, trial: true });
+  expect(await t.until(consider.body.id, ['review'])).toMatchObject({ status: 'review', trial: true });
+  const route = await t.call<{ route: string[] }>('GET', `/v3.6/workflow_runs/${consider.body.id}/route`);
+  expect(route).toMatchObject({ status: 200, body: { route: ['watch', 'decide', 'review'] } });
+
+  const clear = await trial(wf.body.id, { definition: DRAFT, applicant_id: consider.body.applicant_id, report_results: { watchlist_report: 'clear' } });
+  expect(await t.until(clear.body.id, ['approved'])).toMatchObject({ applicant_id: consider.body.applicant_id });
+  expect((await t.call<{ route: string[] }>('GET', `/v3.6/workflow_runs/${clear.body.id}/route`)).body.route).toEqual(['watch', 'decide', 'approve']);
+
+  // The workflow still has no version, and the results leave trials out unless asked.
+  expect((await t.call<{ versions: unknown[] }>('GET', `/v3.6/workflows/${wf.body.id}/versions`)).body.versions).toEqual([]);
+  const ids = async (query: string) => (await t.call<{ results: Array<{ id: string }> }>('GET', `/v3.6/studio/results?workflow_id=${wf.body.id}${query}`)).body.results.map((r) => r.id).sort();
+  expect(await ids('')).toEqual([]);
+  expect(await ids('&trials=include')).toEqual([consider.body.id, clear.body.id].sort());
+  expect(await ids('&trials=only&status=approved')).toEqual([clear.body.id]);
+}, 90_000);
+
+test('refuses bad input with Onfido error bodies: invalid drafts, no applicant, bad results, unknown workflows, live workflows', async () => {
+  const wf = await t.call<{ id: string }>('POST', '/v3.6/workflows', { name: 'Bad trials' });
+  const invalid = await trial(wf.body.id, { definition: { ...DRAFT, start: 'nowhere' }, applicant: SAMPLE });
+  expect(invalid).toMatchObject({ status: 422, body: { error: { type: 'validation_error' } } });
+  expect(invalid.body.error.problems?.length).toBeGreaterThan(0);
+  expect(await trial(wf.body.id, { definition: DRAFT })).toMatchObject({ status: 422, body: { error: { fields: { applicant: [expect.stringContaining('required')] } } } });
+  const results = await trial(wf.body.id, { definition: DRAFT, applicant: SAMPLE, report_results: { watch: 'maybe' } });
+  expect(results).toMatchObject({ status: 422, body: { error: { type: 'validation_error', fields: { 'report_results.watch': [expect.any(String)] } } } });
+  expect(await trial(wf.body.id, { applicant: SAMPLE })).toMatchObject({ status: 422, body: { error: { fields: { definition: [expect.stringContaining('required')] } } } });
+  expect((await trial('no-such-workflow', { definition: DRAFT, applicant: SAMPLE })).status).toBe(404);
+  expect((await trial(wf.body.id, { definition: DRAFT, applicant_id: 'ghost' })).status).toBe(404);
+  const raw = await stack.api(`/v3.6/workflows/${wf.body.id}/trial_runs`, { method: 'POST', body: '{not json', headers: { 'content-type': 'application/json' } });
+  expect(raw.status).toBe(400);
+
+  const live = await createApiToken('live');
+  const liveWf = await stack.apiJson<{ id: string }>('/v3.6/workflows', { method: 'POST', json: { name: 'Live' }, token: live });
+  const refused = await stack.apiJson<ErrorBody>(`/v3.6/workflows/${liveWf.body.id}/trial_runs`, { method: 'POST', json: { definition: DRAFT, applicant: SAMPLE }, token: live });
+  expect(refused).toMatchObject({ status: 422, body: { error: { fields: { environment: [expect.stringContaining('sandbox')] } } } });
+});
