@@ -11,6 +11,7 @@ import { config } from '../../lambdas/shared/config';
 import { keys } from '../../lambdas/store/table';
 import type { Clock } from '../../local/sfn/contract';
 import { startTestStack, type TestStack } from '../helpers/stack';
+import { startReceiver } from '../webhooks/helpers';
 import { e2e, type E2e, type Json } from '../e2e/helpers';
 import { INSPECTED } from './run-inspection-workflows';
 
@@ -38,7 +39,10 @@ async function pass(runId: string, applicant: string, sdk: string, ok: boolean):
   return [doc, selfie];
 }
 
-it('shows the route with every step, the skipped tasks, the retry on the timeline and the media', async () => {
+it('shows the route with every step, the skipped tasks, the retry and the webhook\'s answer on the timeline, and the media', async () => {
+  const receiver = await startReceiver([200]);
+  const hook = await t.call<{ id: string }>('POST', '/v3.6/webhooks', { url: receiver.url, events: ['workflow_run.completed'] });
+  expect(hook.status).toBe(201);
   const wf = await t.workflow(INSPECTED);
   const applicant = await t.applicant();
   const sdk = await t.sdkToken(applicant);
@@ -47,8 +51,17 @@ it('shows the route with every step, the skipped tasks, the retry on the timelin
   const second = await pass(run.id, applicant, sdk, true);
   await t.until(run.id, ['approved']);
 
-  const res = await t.call<Inspection>('GET', `/v3.6/studio/runs/${run.id}`);
+  // The delivery is settled after the receiver answered: poll (bounded) until the timeline has its answer.
+  const delivered = `Webhook ${hook.body.id}: workflow_run.completed delivered after 1 attempt`;
+  let res = await t.call<Inspection>('GET', `/v3.6/studio/runs/${run.id}`);
+  for (let i = 0; i < 200 && !res.body.timeline.some((e) => e.description === delivered); i++) {
+    await stack.engine.idle();
+    await new Promise((r) => setImmediate(r));
+    res = await t.call<Inspection>('GET', `/v3.6/studio/runs/${run.id}`);
+  }
+  await receiver.close();
   expect(res.status).toBe(200);
+  expect(res.body.timeline.filter((e) => e.kind === 'webhook_delivery').map((e) => e.description)).toEqual([delivered]);
   const { steps, timeline, media, definition } = res.body;
   expect(definition).toMatchObject({ start: 'doc' });
   expect(steps.map((s) => [s.task_id, s.status])).toEqual([
