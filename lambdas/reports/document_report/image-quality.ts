@@ -16,11 +16,11 @@ export const QUALITY_THRESHOLDS = {
   minLongSide: 640,
   minShortSide: 400,
   /** Laplacian variance of the region (grey, contrast-stretched, median-filtered, ≤ 1000 px) below which it is blurred. */
-  minSharpness: 120,
+  minSharpness: 250,
   /** Glare: a clipped blob covering at least this share of the document region ... */
   minGlareShare: 0.004,
   /** ... whose halo (page brightness next to it minus a little further out) is at least this. */
-  minGlareHalo: 12,
+  minGlareHalo: 6,
   /** Mean chroma (max − min channel, 0–255) below which the picture is black and white. */
   minChroma: 3,
 } as const;

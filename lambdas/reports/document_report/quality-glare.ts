@@ -18,7 +18,7 @@ const CELL_CLIPPED = 0.9;
 /** A blob is solid (print hidden, not showing through) when at most this share of its extent is not clipped. */
 const MAX_GAPS = 0.15;
 /** Rings around a blob, in cells: near (the halo) and far (the page). */
-const NEAR = [1, 3] as const, FAR = [7, 10] as const;
+const NEAR = [1, 2] as const, FAR = [6, 9] as const;
 
 export interface Glare {
   /** Area of the largest blob with a halo, as a share of the region. */
