@@ -16,8 +16,10 @@ export interface DocumentRegion { box: Box; cut: Side[]; background: boolean }
 const GRID = 64;
 /** Colour distance (RGB, 0–441) from the background above which a cell is document. */
 const DISTANCE = 48;
-/** A grid row or column belongs to the document when this share of it does. */
-const LINE_SHARE = 0.3;
+/** A grid row or column belongs to the document when its share of document cells is at least this share of the fullest row's (column's) ... */
+const LINE_SHARE = 0.5;
+/** ... and at least this share of the frame (a small document far away still counts). */
+const MIN_LINE_SHARE = 0.1;
 /** The document's rectangle must be this full of document cells (a document on a table, not the print of a scan). */
 const SOLID = 0.8;
 /** A side is cut off when this share of the frame's border strip along the document is document. */
@@ -73,8 +75,10 @@ export function findDocument(img: Rgb): DocumentRegion {
   const at = (r: number, c: number) => doc[r * g.cols + c] ?? 0;
   const rowShare = (r: number, c0 = 0, c1 = g.cols) => { let n = 0; for (let c = c0; c < c1; c++) n += at(r, c); return n / Math.max(1, c1 - c0); };
   const colShare = (c: number, r0 = 0, r1 = g.rows) => { let n = 0; for (let r = r0; r < r1; r++) n += at(r, c); return n / Math.max(1, r1 - r0); };
-  const rows = [...Array(g.rows).keys()].filter((r) => rowShare(r) >= LINE_SHARE);
-  const cols = [...Array(g.cols).keys()].filter((c) => colShare(c) >= LINE_SHARE);
+  const rowShares = [...Array(g.rows).keys()].map((r) => rowShare(r)), colShares = [...Array(g.cols).keys()].map((c) => colShare(c));
+  const rowLine = Math.max(MIN_LINE_SHARE, LINE_SHARE * Math.max(...rowShares)), colLine = Math.max(MIN_LINE_SHARE, LINE_SHARE * Math.max(...colShares));
+  const rows = [...Array(g.rows).keys()].filter((r) => (rowShares[r] ?? 0) >= rowLine);
+  const cols = [...Array(g.cols).keys()].filter((c) => (colShares[c] ?? 0) >= colLine);
   if (!rows.length || !cols.length) return whole;
   const r0 = rows[0] ?? 0, r1 = (rows[rows.length - 1] ?? 0) + 1, c0 = cols[0] ?? 0, c1 = (cols[cols.length - 1] ?? 0) + 1;
   let filled = 0;
