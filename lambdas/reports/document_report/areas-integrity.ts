@@ -1,30 +1,21 @@
 /**
  * image_integrity: whether the images can be processed at all. `image_quality` (resolution,
- * blur, glare, per side), `colour_picture` (a black-and-white copy), `supported_document`
+ * cut-off edges, blur, glare, per side, on the document region), `colour_picture` (a black-and-white copy), `supported_document`
  * (type and issuing country from the MRZ against the accepted documents) and
  * `conclusive_document_quality` (whether the MRZ could be read and parsed).
  */
 import { worst, type BreakdownArea } from '../types';
 import type { DocumentReportConfig } from './config';
-import { QUALITY_THRESHOLDS as T, type ImageQuality } from './image-quality';
+import { QUALITY_THRESHOLDS as T, qualityReasons } from './image-quality';
 import type { DocumentReading } from './reading';
 
 const SUPPORTED_BY_DEFAULT = new Set(['passport', 'national_identity_card', 'residence_permit', 'driving_licence']);
-
-function qualityReasons(q: ImageQuality): string[] {
-  const long = Math.max(q.width, q.height), short = Math.min(q.width, q.height);
-  return [
-    ...(long < T.minLongSide || short < T.minShortSide ? ['low_resolution'] : []),
-    ...(q.sharpness < T.minSharpness ? ['blurred_photo'] : []),
-    ...(q.glare_share > T.maxGlareShare ? ['glare_on_photo'] : []),
-  ];
-}
 
 function imageQuality(reading: DocumentReading): BreakdownArea {
   const sides = reading.sides.map((s) => ({
     media_id: s.media_id,
     reasons: s.quality ? qualityReasons(s.quality) : ['unreadable_image'],
-    ...(s.quality ? { measured: { ...s.quality, glare_share: Number(s.quality.glare_share.toFixed(4)), mean_chroma: Number(s.quality.mean_chroma.toFixed(1)) } } : {}),
+    ...(s.quality ? { measured: { ...s.quality, glare_share: Number(s.quality.glare_share.toFixed(4)), glare_halo: Number(s.quality.glare_halo.toFixed(1)), mean_chroma: Number(s.quality.mean_chroma.toFixed(1)) } } : {}),
     ...(s.error ? { error: s.error } : {}),
   }));
   const reasons = [...new Set(sides.flatMap((s) => s.reasons))];

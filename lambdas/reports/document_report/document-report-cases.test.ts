@@ -4,7 +4,7 @@
  * disagrees with the document, config and variants, and media that is not an image.
  */
 import sharp from 'sharp';
-import { FIXTURE_TODAY, makeDocument, UNSUPPORTED_FIXTURE_COUNTRY } from '../fixtures/documents';
+import { FIXTURE_TODAY, makeDocument, passportPage, UNSUPPORTED_FIXTURE_COUNTRY } from '../fixtures/documents';
 import type { BreakdownArea, Media, ReportResult } from '../types';
 import { checkDocument, closeOcr, DocumentConfigError } from '.';
 
@@ -30,11 +30,21 @@ describe('image integrity on altered images', () => {
     expect(sub(report, 'image_integrity', 'image_quality')?.result).toBe('clear');
   });
 
-  it('rejects a photo with a glare spot (saturated pixel share)', async () => {
-    const glare = Buffer.from('<svg width="1000" height="704"><ellipse cx="600" cy="280" rx="160" ry="100" fill="white"/></svg>');
+  it('rejects a photo with a reflection over the printed fields (a clipped blob fading into the page)', async () => {
+    const glare = Buffer.from('<svg width="1000" height="704"><defs><radialGradient id="g"><stop offset="0.55" stop-color="white"/>'
+      + '<stop offset="1" stop-color="white" stop-opacity="0"/></radialGradient></defs><ellipse cx="600" cy="280" rx="160" ry="100" fill="url(#g)"/></svg>');
     const report = await check(await alter(passport[0] as Media, (s) => s.composite([{ input: glare }])));
     expect(sub(report, 'image_integrity', 'image_quality')?.properties?.reasons).toEqual(['glare_on_photo']);
     expect(report.sub_result).toBe('rejected');
+  });
+
+  it('clears the image integrity of a clean off-white 1250×880 TD3 page with its MRZ on a white band, and reads the MRZ exactly', async () => {
+    const doc = await makeDocument('valid', 'passport');
+    const png = passportPage(doc.spec, { scale: 10, from: '#f3efe3', to: '#efe9dc', wave: 'rgba(150,140,110,0.12)', mrzBand: '#ffffff' });
+    const report = await check([{ id: 'offwhite', bytes: png, contentType: 'image/png' }]);
+    expect(sub(report, 'image_integrity', 'image_quality')?.properties?.reasons).toEqual([]);
+    expect((report.breakdown.image_integrity as BreakdownArea | undefined)?.result).toBe('clear');
+    expect(sub(report, 'data_validation', 'mrz')?.properties?.lines).toEqual(doc.spec.mrz);
   });
 
   it('rejects a full-size but blurred photo (Laplacian variance)', async () => {

@@ -1,18 +1,26 @@
 /**
- * Measurable image quality: resolution, sharpness (variance of the Laplacian of the grey
- * image), glare (share of saturated pixels) and colour (mean chroma). Thresholds were set on the
- * synthetic fixtures and sharp/blurred/glare/greyscale variants of them (see the tests).
+ * Measurable image quality, judged on the document region (quality-region.ts), not the frame:
+ * resolution (the document's size in pixels), cut-off edges (a side running off the frame),
+ * sharpness (variance of the Laplacian of the region's grey image at a fixed size, after a
+ * median filter so sensor noise and JPEG grain do not pass for print), glare (clipped blobs
+ * with a halo, quality-glare.ts) and colour (mean chroma). Thresholds were set on the generated
+ * corpus (fixtures/documents/corpus.ts: page colours, scans and photos, JPEG 40–95, noise,
+ * shadows) and its defects; `npm run bench:reports` prints the rates.
  */
 import sharp from 'sharp';
+import { findGlare } from './quality-glare';
+import { findDocument, inset, type Box, type Side } from './quality-region';
 
 export const QUALITY_THRESHOLDS = {
-  /** Long and short side in pixels below which the document is too small to read. */
+  /** Long and short side of the document region in pixels below which it is too small to read. */
   minLongSide: 640,
   minShortSide: 400,
-  /** Laplacian variance (on the contrast-stretched grey image) below which it is blurred. */
+  /** Laplacian variance of the region (grey, contrast-stretched, median-filtered, ≤ 1000 px) below which it is blurred. */
   minSharpness: 250,
-  /** Share of pixels with every channel ≥ 250 above which glare hides the document. */
-  maxGlareShare: 0.04,
+  /** Glare: a clipped blob covering at least this share of the document region ... */
+  minGlareShare: 0.004,
+  /** ... whose halo (page brightness next to it minus a little further out) is at least this. */
+  minGlareHalo: 6,
   /** Mean chroma (max − min channel, 0–255) below which the picture is black and white. */
   minChroma: 3,
 } as const;
@@ -20,12 +28,16 @@ export const QUALITY_THRESHOLDS = {
 export interface ImageQuality {
   width: number;
   height: number;
+  /** The document's region in the frame (pixels of the image as given) and the sides the frame cuts off. */
+  document: Box & { cut_off: Side[] };
   sharpness: number;
   glare_share: number;
+  glare_halo: number;
   mean_chroma: number;
 }
 
 const ANALYSIS_MAX_SIDE = 1600;
+const REGION_MAX_SIDE = 1000;
 
 function laplacianVariance(grey: Buffer, width: number, height: number): number {
   let sum = 0, sumSq = 0, n = 0;
@@ -41,28 +53,57 @@ function laplacianVariance(grey: Buffer, width: number, height: number): number 
   return sumSq / n - mean * mean;
 }
 
+function meanChroma(data: Buffer, channels: number): number {
+  if (channels < 3) return 0;
+  let chroma = 0;
+  const pixels = data.length / channels;
+  for (let i = 0; i < data.length; i += channels) {
+    const r = data[i] ?? 0, g = data[i + 1] ?? 0, b = data[i + 2] ?? 0;
+    chroma += Math.max(r, g, b) - Math.min(r, g, b);
+  }
+  return pixels ? chroma / pixels : 0;
+}
+
 /** Measures one image. Large images are analysed at most 1600 px on the long side. */
 export async function measureQuality(bytes: Buffer): Promise<ImageQuality> {
   const image = sharp(bytes).rotate();
   const meta = await image.metadata();
   const width = meta.autoOrient?.width ?? meta.width ?? 0;
   const height = meta.autoOrient?.height ?? meta.height ?? 0;
-  const resized = image.resize({ width: ANALYSIS_MAX_SIDE, height: ANALYSIS_MAX_SIDE, fit: 'inside', withoutEnlargement: true });
-  const rgb = await resized.clone().removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
-  const grey = await resized.clone().greyscale().normalise().raw().toBuffer({ resolveWithObject: true });
-  let saturated = 0, chroma = 0;
-  const { data, info } = rgb;
-  const pixels = info.width * info.height;
-  for (let p = 0; p < pixels; p++) {
-    const i = p * info.channels;
-    const r = data[i] ?? 0, g = data[i + 1] ?? r, b = data[i + 2] ?? r;
-    if (r >= 250 && g >= 250 && b >= 250) saturated++;
-    chroma += Math.max(r, g, b) - Math.min(r, g, b);
-  }
+  const frame = await image.resize({ width: ANALYSIS_MAX_SIDE, height: ANALYSIS_MAX_SIDE, fit: 'inside', withoutEnlargement: true })
+    .removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+  const raw = { width: frame.info.width, height: frame.info.height, channels: frame.info.channels };
+  const region = findDocument({ data: frame.data, ...raw });
+  const inner = inset(region.box, region.background ? 0.06 : 0.01);
+  const crop = () => sharp(frame.data, { raw }).extract(inner)
+    .resize({ width: REGION_MAX_SIDE, height: REGION_MAX_SIDE, fit: 'inside', withoutEnlargement: true });
+  const rgb = await crop().raw().toBuffer({ resolveWithObject: true });
+  const small = await crop().greyscale().raw().toBuffer({ resolveWithObject: true });
+  const grey = await sharp(small.data, { raw: { width: small.info.width, height: small.info.height, channels: small.info.channels } })
+    .extractChannel(0).normalise().median(3).raw().toBuffer({ resolveWithObject: true });
+  const glare = findGlare({ data: rgb.data, width: rgb.info.width, height: rgb.info.height, channels: rgb.info.channels }, QUALITY_THRESHOLDS.minGlareShare);
+  const scale = width / raw.width;
+  const box = region.box;
   return {
     width, height,
+    document: {
+      left: Math.round(box.left * scale), top: Math.round(box.top * scale),
+      width: Math.round(box.width * scale), height: Math.round(box.height * scale), cut_off: region.cut,
+    },
     sharpness: Math.round(laplacianVariance(grey.data, grey.info.width, grey.info.height)),
-    glare_share: pixels ? saturated / pixels : 0,
-    mean_chroma: pixels ? chroma / pixels : 0,
+    glare_share: glare.share,
+    glare_halo: glare.halo,
+    mean_chroma: meanChroma(rgb.data, rgb.info.channels),
   };
+}
+
+/** The image-quality reasons (Onfido's names) one measured side gives. */
+export function qualityReasons(q: ImageQuality, t: typeof QUALITY_THRESHOLDS = QUALITY_THRESHOLDS): string[] {
+  const long = Math.max(q.document.width, q.document.height), short = Math.min(q.document.width, q.document.height);
+  return [
+    ...(long < t.minLongSide || short < t.minShortSide ? ['low_resolution'] : []),
+    ...(q.document.cut_off.length ? ['cut_off_document'] : []),
+    ...(q.sharpness < t.minSharpness ? ['blurred_photo'] : []),
+    ...(q.glare_share >= t.minGlareShare && q.glare_halo >= t.minGlareHalo ? ['glare_on_photo'] : []),
+  ];
 }

@@ -1,0 +1,100 @@
+/**
+ * Where the document lies in the frame, and which of its edges the frame cuts off. The
+ * background is the colour of the frame's four corners; cells of a coarse grid that differ
+ * from it are document. A photo of a document on a table shows one solid rectangle of such
+ * cells; a side whose outermost strip of cells is mostly document runs off the frame. A scan
+ * (or a photo cropped to the page) has no background: the document is the whole frame and no
+ * edge counts as cut off (a page cropped inside its own edges is not detected here).
+ */
+
+export type Side = 'top' | 'bottom' | 'left' | 'right';
+export interface Box { left: number; top: number; width: number; height: number }
+export interface Rgb { data: Uint8Array | Buffer; width: number; height: number; channels: number }
+export interface DocumentRegion { box: Box; cut: Side[]; background: boolean }
+
+/** Cells across the longest side of the frame. */
+const GRID = 64;
+/** Colour distance (RGB, 0–441) from the background above which a cell is document. */
+const DISTANCE = 48;
+/** A grid row or column belongs to the document when its share of document cells is at least this share of the fullest row's (column's) ... */
+const LINE_SHARE = 0.5;
+/** ... and at least this share of the frame (a small document far away still counts). */
+const MIN_LINE_SHARE = 0.1;
+/** The document's rectangle must be this full of document cells (a document on a table, not the print of a scan). */
+const SOLID = 0.8;
+/** A side is cut off when this share of the frame's border strip along the document is document. */
+const BORDER_SHARE = 0.3;
+
+interface Grid { cols: number; rows: number; cell: number; colour: Float32Array }
+
+function grid(img: Rgb): Grid {
+  const cell = Math.max(1, Math.ceil(Math.max(img.width, img.height) / GRID));
+  const cols = Math.floor(img.width / cell), rows = Math.floor(img.height / cell);
+  const colour = new Float32Array(cols * rows * 3);
+  const ch = img.channels;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      let red = 0, green = 0, blue = 0;
+      for (let y = r * cell; y < (r + 1) * cell; y++) {
+        for (let x = c * cell; x < (c + 1) * cell; x++) {
+          const i = (y * img.width + x) * ch;
+          const v = img.data[i] ?? 0;
+          red += v; green += ch >= 3 ? img.data[i + 1] ?? 0 : v; blue += ch >= 3 ? img.data[i + 2] ?? 0 : v;
+        }
+      }
+      const n = cell * cell;
+      colour.set([red / n, green / n, blue / n], (r * cols + c) * 3);
+    }
+  }
+  return { cols, rows, cell, colour };
+}
+
+const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+function backgroundColour(g: Grid): [number, number, number] {
+  const size = Math.max(1, Math.round(Math.min(g.cols, g.rows) * 0.06));
+  const picked: number[][] = [[], [], []];
+  for (const [r0, c0] of [[0, 0], [0, g.cols - size], [g.rows - size, 0], [g.rows - size, g.cols - size]] as const) {
+    for (let r = r0; r < r0 + size; r++) {
+      for (let c = c0; c < c0 + size; c++) for (let k = 0; k < 3; k++) picked[k]?.push(g.colour[(r * g.cols + c) * 3 + k] ?? 0);
+    }
+  }
+  return [median(picked[0] ?? []), median(picked[1] ?? []), median(picked[2] ?? [])];
+}
+
+export function findDocument(img: Rgb): DocumentRegion {
+  const whole: DocumentRegion = { box: { left: 0, top: 0, width: img.width, height: img.height }, cut: [], background: false };
+  const g = grid(img);
+  if (g.cols < 8 || g.rows < 8) return whole;
+  const bg = backgroundColour(g);
+  const doc = new Uint8Array(g.cols * g.rows);
+  for (let i = 0; i < doc.length; i++) {
+    const d = Math.hypot((g.colour[i * 3] ?? 0) - bg[0], (g.colour[i * 3 + 1] ?? 0) - bg[1], (g.colour[i * 3 + 2] ?? 0) - bg[2]);
+    doc[i] = d > DISTANCE ? 1 : 0;
+  }
+  const at = (r: number, c: number) => doc[r * g.cols + c] ?? 0;
+  const rowShare = (r: number, c0 = 0, c1 = g.cols) => { let n = 0; for (let c = c0; c < c1; c++) n += at(r, c); return n / Math.max(1, c1 - c0); };
+  const colShare = (c: number, r0 = 0, r1 = g.rows) => { let n = 0; for (let r = r0; r < r1; r++) n += at(r, c); return n / Math.max(1, r1 - r0); };
+  const rowShares = [...Array(g.rows).keys()].map((r) => rowShare(r)), colShares = [...Array(g.cols).keys()].map((c) => colShare(c));
+  const rowLine = Math.max(MIN_LINE_SHARE, LINE_SHARE * Math.max(...rowShares)), colLine = Math.max(MIN_LINE_SHARE, LINE_SHARE * Math.max(...colShares));
+  const rows = [...Array(g.rows).keys()].filter((r) => (rowShares[r] ?? 0) >= rowLine);
+  const cols = [...Array(g.cols).keys()].filter((c) => (colShares[c] ?? 0) >= colLine);
+  if (!rows.length || !cols.length) return whole;
+  const r0 = rows[0] ?? 0, r1 = (rows[rows.length - 1] ?? 0) + 1, c0 = cols[0] ?? 0, c1 = (cols[cols.length - 1] ?? 0) + 1;
+  let filled = 0;
+  for (let r = r0; r < r1; r++) for (let c = c0; c < c1; c++) filled += at(r, c);
+  if (filled / ((r1 - r0) * (c1 - c0)) < SOLID || (r1 - r0) * (c1 - c0) >= 0.97 * g.cols * g.rows) return whole;
+  const cut: Side[] = [];
+  if (rowShare(0, c0, c1) >= BORDER_SHARE) cut.push('top');
+  if (rowShare(g.rows - 1, c0, c1) >= BORDER_SHARE) cut.push('bottom');
+  if (colShare(0, r0, r1) >= BORDER_SHARE) cut.push('left');
+  if (colShare(g.cols - 1, r0, r1) >= BORDER_SHARE) cut.push('right');
+  const right = c1 === g.cols ? img.width : c1 * g.cell, bottom = r1 === g.rows ? img.height : r1 * g.cell;
+  return { box: { left: c0 * g.cell, top: r0 * g.cell, width: right - c0 * g.cell, height: bottom - r0 * g.cell }, cut, background: true };
+}
+
+/** The box shrunk by `share` of its size on every side (the page's own edge and shadow left out). */
+export function inset(box: Box, share: number): Box {
+  const dx = Math.round(box.width * share), dy = Math.round(box.height * share);
+  return { left: box.left + dx, top: box.top + dy, width: Math.max(1, box.width - 2 * dx), height: Math.max(1, box.height - 2 * dy) };
+}
