@@ -19,6 +19,7 @@ import type { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { FRAME_KINDS, frameRoute } from '../lambdas/api/frame-routes';
+import { ACCESS_LOG } from './access-log';
 import type { StudioSettings } from './config';
 import { encryptedLogGroup } from './keys';
 
@@ -27,15 +28,6 @@ export interface ApiProps {
   /** Serves the frame routes (lambdas/api/frame-routes.ts): the reports function, which has ffmpeg. */
   frames: IFunction;
 }
-
-/** One JSON line per request; no headers or bodies (they carry tokens and applicant data). */
-const ACCESS_LOG = JSON.stringify({
-  requestId: '$context.requestId', ip: '$context.identity.sourceIp', time: '$context.requestTime',
-  method: '$context.httpMethod', route: '$context.routeKey', path: '$context.path', status: '$context.status',
-  protocol: '$context.protocol', bytes: '$context.responseLength', latencyMs: '$context.responseLatency',
-  integrationLatencyMs: '$context.integrationLatency', integrationError: '$context.integrationErrorMessage',
-  userAgent: '$context.identity.userAgent',
-});
 
 export class StudioApi extends Construct {
   readonly api: HttpApi;

@@ -6,6 +6,7 @@
  * bundles it to show the cost of each route in the builder.
  */
 import { compile, LOCAL_CONTEXT, TEMPLATES, type Template } from '../compiler';
+import { accessLogLineBytes } from './access-log';
 
 /** us-east-1 list prices (USD), arm64 Lambda, on-demand DynamoDB (2024-11 prices), HTTP API. */
 export const PRICES = {
@@ -18,7 +19,22 @@ export const PRICES = {
 export const ASSUMPTIONS = {
   reportSeconds: 5, reportGb: 3008 / 1024, taskSeconds: 0.2, taskGb: 0.5, apiSeconds: 0.15, apiGb: 1, webhookSeconds: 0.3, webhookGb: 0.5, evidenceSeconds: 1.5, evidenceGb: 1,
   apiCallsFixed: 4, apiCallsPerCapture: 3, mediaPerCapture: 2, mediaMb: 2, ddbWritesFixed: 8, ddbWritesPerTask: 3, ddbReadsPerTask: 4, logKbPerTransition: 1,
+  /** Largest body of the run's API calls (JSON; media go straight to S3), KB. */
+  apiBodyKb: 4,
+  /** A function's log per invocation: Lambda's JSON platform lines (start, report) and the handler's own, KB. */
+  functionLogKbPerInvoke: 1,
 } as const;
+
+/** HTTP APIs meter requests in 512 KB increments: a request is billed once per started 512 KB. */
+export const API_UNIT_BYTES = 512 * 1024;
+export const apiRequestUnits = (bytes: number): number => Math.max(1, Math.ceil(bytes / API_UNIT_BYTES));
+/** CloudWatch Logs bills ingestion on the event's bytes plus 26 bytes of each event. */
+export const LOG_EVENT_OVERHEAD_BYTES = 26;
+
+/** A direct upload (lambdas/api/routes/uploads.ts) of one medium: `POST /uploads` (a presigned
+ *  POST, signed without calling S3) and `POST /uploads/{id}/confirm` on the API; the browser's
+ *  POST to the bucket; at confirm the object's size (HEAD) and its first bytes (ranged GET). */
+export const DIRECT_UPLOAD = { apiCalls: 2, s3Puts: 1, s3Gets: 2 } as const;
 
 type AslState = { Type: string; Resource?: string; Next?: string; Default?: string; Choices?: Array<{ Next: string }>; Branches?: Asl[] };
 type Asl = { StartAt: string; States: Record<string, AslState> };
@@ -81,17 +97,33 @@ export function emitted(r: Route): { transitions: number; events: number } {
   return { transitions: r.transitions, events: r.captures * 2 + r.reports * 2 + 2 };
 }
 
+/** Lambda invocations of one run, per function: the API once per API call (direct uploads
+ *  included), tasks once per capture, reports once per report, webhooks once per event (one
+ *  subscribed webhook), evidence once per run; execution-events only for failed executions (none
+ *  on an approve route). */
+export function invocations(r: Route, a = ASSUMPTIONS): { api: number; tasks: number; reports: number; webhooks: number; evidence: number; executionEvents: number } {
+  const media = r.captures * a.mediaPerCapture;
+  return {
+    api: a.apiCallsFixed + a.apiCallsPerCapture * r.captures + DIRECT_UPLOAD.apiCalls * media,
+    tasks: r.captures, reports: r.reports, webhooks: emitted(r).events, evidence: 1, executionEvents: 0,
+  };
+}
+
 export function estimate(r: Route, runs = 10_000): Line[] {
   const a = ASSUMPTIONS, p = PRICES, n = (x: number) => (x < 1 ? x.toPrecision(2) : x.toLocaleString('en-US', { maximumFractionDigits: 2 }));
   const { events } = emitted(r);
-  const gbS = r.reports * a.reportSeconds * a.reportGb + r.captures * a.taskSeconds * a.taskGb
-    + (a.apiCallsFixed + a.apiCallsPerCapture * r.captures) * a.apiSeconds * a.apiGb + events * a.webhookSeconds * a.webhookGb
-    + a.evidenceSeconds * a.evidenceGb;
-  // + 1: the evidence function, once per run (signed PDF and folder).
-  const invokes = r.reports + r.captures + a.apiCallsFixed + a.apiCallsPerCapture * r.captures + events + 1;
-  const apiCalls = a.apiCallsFixed + a.apiCallsPerCapture * r.captures;
+  const calls = invocations(r);
+  const gbS = calls.reports * a.reportSeconds * a.reportGb + calls.tasks * a.taskSeconds * a.taskGb + calls.api * a.apiSeconds * a.apiGb
+    + calls.webhooks * a.webhookSeconds * a.webhookGb + calls.evidence * a.evidenceSeconds * a.evidenceGb;
+  const invokes = Object.values(calls).reduce((x, y) => x + y, 0);
+  const apiUnits = calls.api * apiRequestUnits(a.apiBodyKb * 1024);
   const writes = a.ddbWritesFixed + a.ddbWritesPerTask * (r.captures + r.reports), reads = a.ddbReadsPerTask * (r.captures + r.reports);
   const media = r.captures * a.mediaPerCapture;
+  // Each medium: its direct upload's S3 requests, then one GET by the report that reads it.
+  const puts = media * DIRECT_UPLOAD.s3Puts, gets = media * (DIRECT_UPLOAD.s3Gets + 1);
+  const logGb = (bytes: number) => bytes / 2 ** 30;
+  const apiLog = logGb(calls.api * (accessLogLineBytes() + LOG_EVENT_OVERHEAD_BYTES));
+  const functionLog = logGb(invokes * a.functionLogKbPerInvoke * 1024);
   const line = (item: string, perRun: number, unit: string, price: number): Line =>
     ({ item, arithmetic: `${n(perRun)} ${unit}/run × ${n(runs)} runs × ${money(price)}`, usd: perRun * runs * price });
   return [
@@ -100,12 +132,15 @@ export function estimate(r: Route, runs = 10_000): Line[] {
     line('Lambda requests', invokes, 'invokes', p.lambdaRequest),
     line('DynamoDB writes', writes, 'WRU', p.ddbWrite),
     line('DynamoDB reads', reads, 'RRU', p.ddbRead),
-    line('S3 PUT + GET', media, 'objects (1 PUT + 1 GET each)', p.s3Put + p.s3Get),
+    line('S3 PUT (direct uploads)', puts, 'requests', p.s3Put),
+    line('S3 GET + HEAD (upload checks, report reads)', gets, 'requests', p.s3Get),
     line('S3 storage, first month', (media * a.mediaMb) / 1024, 'GB', p.s3GbMonth),
-    line('API Gateway HTTP API', apiCalls, 'requests', p.apiRequest),
+    line('API Gateway HTTP API (per 512 KB)', apiUnits, 'requests', p.apiRequest),
     line('EventBridge custom events', events, 'events', p.event),
     line('SQS (send, receive, delete)', events * 3, 'requests', p.sqsRequest),
     line('CloudWatch Logs (state machine, level ALL)', (r.transitions * 2 * a.logKbPerTransition) / 2 ** 20, 'GB', p.logsGb),
+    line('CloudWatch Logs (API access log)', apiLog, 'GB', p.logsGb),
+    line('CloudWatch Logs (functions)', functionLog, 'GB', p.logsGb),
   ];
 }
 

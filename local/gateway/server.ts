@@ -19,6 +19,10 @@ export interface GatewayOptions {
   staticDir?: string;
   /** Headers added to the static files of a path (parity mode: CloudFront's response-headers policy). */
   staticHeaders?: (path: string) => Record<string, string>;
+  /** Parity mode: the distribution's viewer-request CloudFront Functions. A response is the
+   *  answer (the request goes no further); a request's `uri` and query string are what is routed. */
+  viewerRequest?: (r: { method: string; uri: string; querystring: string; headers: http.IncomingHttpHeaders; ip: string }) =>
+    Promise<{ request: { uri: string; querystring: string } } | { response: { statusCode: number; headers: Record<string, string>; body: Buffer } } | undefined>;
   /** Largest request body accepted (API Gateway: 10 MB); default 12 MB so the API can answer with its own 413. */
   maxBodyBytes?: number;
 }
@@ -50,6 +54,14 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
 }
 
 async function respond(opts: GatewayOptions, req: http.IncomingMessage, res: http.ServerResponse, body: Buffer | undefined): Promise<void> {
+  const [uri = '/', ...query] = (req.url ?? '/').split('?');
+  const edge = await opts.viewerRequest?.({ method: req.method ?? 'GET', uri, querystring: query.join('?'), headers: req.headers, ip: req.socket.remoteAddress ?? '127.0.0.1' });
+  if (edge && 'response' in edge) {
+    res.writeHead(edge.response.statusCode, { ...edge.response.headers, 'content-length': String(edge.response.body.length) });
+    res.end(req.method === 'HEAD' ? undefined : edge.response.body);
+    return;
+  }
+  if (edge) req.url = edge.request.querystring ? `${edge.request.uri}?${edge.request.querystring}` : edge.request.uri;
   if (body === undefined) {
     res.writeHead(413, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ message: 'Request Entity Too Large' }));
@@ -58,7 +70,7 @@ async function respond(opts: GatewayOptions, req: http.IncomingMessage, res: htt
   const path = (req.url ?? '/').split('?')[0] ?? '/';
   if ((req.method === 'GET' || req.method === 'HEAD') && isStaticPath(path)) {
     if (redirectBuilder(path, res)) return;
-    if (opts.staticDir) return serveStatic(opts.staticDir, path, res, opts.staticHeaders?.(path));
+    if (opts.staticDir) return serveStatic(opts.staticDir, path, res, opts.staticHeaders?.(uri));
     res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify({ error: { type: 'resource_not_found', message: 'The web apps are not built (web/dist is missing)', fields: {} } }));
     return;

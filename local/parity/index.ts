@@ -26,6 +26,7 @@ import { Iam } from './iam';
 import { createTableFromTemplate } from './table';
 import { createCustomResources, deployAliases, deployMachines } from './deploy';
 import { PARITY_ACCOUNT, PARITY_REGION, ROOT, synthesize } from './synth';
+import { viewerRequests } from './cloudfront-function';
 import { readTemplate, webHeadersFor, type ParityTemplate } from './template';
 import { wireTemplateRules, workflowRoleBindings } from './wiring';
 
@@ -200,6 +201,7 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
       handler: apiGatewayHandler(() => apiHost, template.api?.integrationTimeoutMs ?? 30_000, log),
       port, host: o.host ?? '127.0.0.1', maxBodyBytes: HTTP_API_MAX_BODY_BYTES, ...(staticDir ? { staticDir } : {}),
       staticHeaders: (p) => localMediaOrigin(webHeadersFor(template, p), template, roleEndpoints),
+      viewerRequest: viewerRequests(template.webHeaders),
     });
     stops.push(() => gateway.close());
 

@@ -47,8 +47,9 @@ export interface ParityTemplate {
   /** The web apps' deployment assets (Custom::CDKBucketDeployment), absolute folders. */
   webAssets: string[];
   /** The distribution's behaviors in CloudFront's order (the default `*` last): the response
-   *  headers their response-headers policy adds. */
-  webHeaders: Array<{ pathPattern: string; headers: Record<string, string> }>;
+   *  headers their response-headers policy adds, and the code of their viewer-request CloudFront
+   *  Function (local/parity/cloudfront-function.ts runs it). */
+  webHeaders: Array<{ pathPattern: string; headers: Record<string, string>; viewerRequest?: { name: string; code: string } }>;
   /** The resolved resources, for inspection and tests. */
   resources: Resources;
 }
@@ -122,6 +123,7 @@ function physicalNames(resources: Resources, stack: string, account: string, reg
       case 'AWS::Events::Rule': { const n = str(p.Name) ?? generated.slice(0, 64); set(n, { Arn: `arn:aws:events:${region}:${account}:rule/${n}` }); break; }
       case 'AWS::StepFunctions::StateMachine': { const n = str(p.StateMachineName) ?? generated; const arn = `arn:aws:states:${region}:${account}:stateMachine:${n}`; set(arn, { Arn: arn, Name: n }); break; }
       case 'AWS::ApiGatewayV2::Api': set('local', { ApiEndpoint: local.apiUrl, ApiId: 'local' }); break;
+      case 'AWS::CloudFront::Function': { const n = str(p.Name) ?? generated.slice(0, 64); const arn = `arn:aws:cloudfront::${account}:function/${n}`; set(arn, { FunctionARN: arn, Stage: 'LIVE' }); break; }
       case 'AWS::CloudFront::Distribution': set('LOCAL', { DomainName: new URL(local.apiUrl).host, Id: 'LOCAL' }); break;
       case 'AWS::StepFunctions::StateMachineVersion': case 'AWS::StepFunctions::StateMachineAlias': break; // below: they name their machine
       default: set(id, { Arn: `arn:aws:cloudformation:${region}:${account}:${lower(r.Type)}/${id}` });
@@ -218,11 +220,11 @@ function extract(resources: Resources, base: { stackName: string; account: strin
       return { logicalId: id, type: r.Type, serviceToken: String(ServiceToken), properties };
     }),
     webAssets: of('Custom::CDKBucketDeployment').flatMap(([, r]) => assetFolders(r, base.dir)),
-    webHeaders: distributionHeaders(resources, ref),
+    webHeaders: distributionHeaders(resources, ref, names.atts),
   };
 }
 
-interface Behavior { PathPattern?: string; ResponseHeadersPolicyId?: string }
+interface Behavior { PathPattern?: string; ResponseHeadersPolicyId?: string; FunctionAssociations?: Array<{ EventType: string; FunctionARN: string }> }
 interface HeadersPolicy {
   SecurityHeadersConfig?: {
     ContentSecurityPolicy?: { ContentSecurityPolicy: string }; ContentTypeOptions?: object; ReferrerPolicy?: { ReferrerPolicy: string };
@@ -247,14 +249,20 @@ export function policyHeaders(c: HeadersPolicy): Record<string, string> {
   return h;
 }
 
-function distributionHeaders(resources: Resources, ref: (id: string) => string): ParityTemplate['webHeaders'] {
+function distributionHeaders(resources: Resources, ref: (id: string) => string, atts: Names['atts']): ParityTemplate['webHeaders'] {
   const dist = Object.values(resources).find((r) => r.Type === 'AWS::CloudFront::Distribution');
   const config = dist?.Properties.DistributionConfig as { DefaultCacheBehavior?: Behavior; CacheBehaviors?: Behavior[] } | undefined;
   if (!config) return [];
   const policies = new Map(Object.entries(resources).filter(([, r]) => r.Type === 'AWS::CloudFront::ResponseHeadersPolicy')
     .map(([id, r]) => [ref(id), policyHeaders(r.Properties.ResponseHeadersPolicyConfig as HeadersPolicy)]));
-  return [...(config.CacheBehaviors ?? []), { ...config.DefaultCacheBehavior, PathPattern: '*' }]
-    .map((b) => ({ pathPattern: b.PathPattern ?? '*', headers: (b.ResponseHeadersPolicyId && policies.get(b.ResponseHeadersPolicyId)) || {} }));
+  const functions = new Map(Object.entries(resources).filter(([, r]) => r.Type === 'AWS::CloudFront::Function')
+    .map(([id, r]) => [atts[id]?.FunctionARN ?? '', { name: String(r.Properties.Name ?? id), code: String(r.Properties.FunctionCode ?? '') }]));
+  return [...(config.CacheBehaviors ?? []), { ...config.DefaultCacheBehavior, PathPattern: '*' }].map((b) => {
+    const fn = b.FunctionAssociations?.find((a) => a.EventType === 'viewer-request');
+    const viewerRequest = fn ? functions.get(String(fn.FunctionARN)) : undefined;
+    if (fn && !viewerRequest) throw new Error(`The distribution's behavior ${b.PathPattern ?? '*'} names an unknown CloudFront function ${String(fn.FunctionARN)}`);
+    return { pathPattern: b.PathPattern ?? '*', headers: (b.ResponseHeadersPolicyId && policies.get(b.ResponseHeadersPolicyId)) || {}, ...(viewerRequest ? { viewerRequest } : {}) };
+  });
 }
 
 /** CloudFront's path patterns: `*` any characters, `?` one; case-sensitive, from the path's start. */

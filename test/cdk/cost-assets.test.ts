@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findTemplate } from '../../compiler';
 import { settingsFrom } from '../../lib/config';
-import { approveRoute, costReport, estimate, PRICES } from '../../lib/cost';
+import { ACCESS_LOG, accessLogLineBytes } from '../../lib/access-log';
+import { API_UNIT_BYTES, apiRequestUnits, approveRoute, ASSUMPTIONS, costReport, DIRECT_UPLOAD, estimate, invocations, PRICES } from '../../lib/cost';
+import { resourcesOf, synthStudio } from './synth';
 import { pinnedDependencies, prune, REPORT_NODE_MODULES } from '../../lib/report-assets';
 
 describe('cost', () => {
@@ -15,6 +17,27 @@ describe('cost', () => {
     const [sfn] = estimate({ template: 't', transitions: 8, captures: 0, reports: 0 }, 10_000);
     expect(sfn!.usd).toBeCloseTo(8 * 10_000 * 0.025 / 1000);
     expect(PRICES.transition).toBe(0.000025);
+  });
+  test('HTTP API requests are billed per started 512 KB', () => {
+    expect([0, 1, API_UNIT_BYTES, API_UNIT_BYTES + 1, 2 * 2 ** 20].map(apiRequestUnits)).toEqual([1, 1, 1, 2, 4]);
+  });
+  test('direct uploads add their API calls and S3 requests; every function\'s invocations are counted and logged', () => {
+    const route = { template: 't', transitions: 7, captures: 2, reports: 2 };
+    const media = 2 * ASSUMPTIONS.mediaPerCapture;
+    const calls = invocations(route);
+    expect(calls).toEqual({ api: ASSUMPTIONS.apiCallsFixed + 2 * ASSUMPTIONS.apiCallsPerCapture + media * DIRECT_UPLOAD.apiCalls, tasks: 2, reports: 2, webhooks: 10, evidence: 1, executionEvents: 0 });
+    const lines = Object.fromEntries(estimate(route, 1).map((l) => [l.item, l]));
+    expect(lines['API Gateway HTTP API (per 512 KB)']!.usd).toBeCloseTo(calls.api * PRICES.apiRequest);
+    expect(lines['Lambda requests']!.usd).toBeCloseTo(Object.values(calls).reduce((a, b) => a + b) * PRICES.lambdaRequest);
+    expect(lines['S3 PUT (direct uploads)']!.usd).toBeCloseTo(media * PRICES.s3Put);
+    expect(lines['S3 GET + HEAD (upload checks, report reads)']!.usd).toBeCloseTo(media * 3 * PRICES.s3Get);
+    expect(lines['CloudWatch Logs (API access log)']!.usd).toBeCloseTo(calls.api * (accessLogLineBytes() + 26) / 2 ** 30 * PRICES.logsGb);
+    expect(lines['CloudWatch Logs (functions)']!.usd).toBeGreaterThan(0);
+  });
+  test('the access log line measured is the one the stack\'s API stage writes', () => {
+    const stages = Object.values(resourcesOf(synthStudio().template, 'AWS::ApiGatewayV2::Stage'));
+    expect(stages.map((s) => (s.Properties!.AccessLogSettings as { Format: string }).Format)).toEqual([ACCESS_LOG]);
+    expect(accessLogLineBytes()).toBeGreaterThan(ACCESS_LOG.length / 2);
   });
   test('README.md shows the current output of lib/cost.ts', () => {
     const doc = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');

@@ -2,9 +2,10 @@
  * The cost model counts what a run really does: a real local run of a workflow with a report,
  * its state transitions counted in the engine's history (every state entered, Parallel branches
  * too) and its events on the local bus, equal to what lib/cost.ts counts from the compiled ASL
- * (`emitted`). Exact: no tolerance.
+ * (`emitted`), and the Lambda invocations the machine makes (reports, tasks) and the run's evidence
+ * function equal `invocations`. Exact: no tolerance.
  */
-import { emitted, routeTo } from '../../lib/cost';
+import { emitted, invocations, routeTo } from '../../lib/cost';
 import type { PutEventsResult } from '../../local/events';
 import { startTestStack, type TestStack } from '../helpers/stack';
 
@@ -45,5 +46,13 @@ it('transitions and events of a run with two reports in parallel branches equal 
   const transitions = history.filter((h) => h.type.endsWith('StateEntered')).length;
   const ofRun = events.filter((e) => JSON.parse(e.Detail ?? '{}').workflow_run_id === run.body.id);
   expect({ transitions, events: ofRun.length }).toEqual(emitted(route!));
+  const lambdaTasks = history.filter((h) => h.type === 'TaskScheduled')
+    .map((h) => h.taskScheduledEventDetails as { resourceType: string; resource: string }).filter((d) => d.resourceType === 'lambda');
+  const { reports, tasks, evidence } = invocations(route!);
+  expect({
+    reports: lambdaTasks.filter((d) => d.resource === 'invoke').length, tasks: lambdaTasks.filter((d) => d.resource === 'invoke.waitForTaskToken').length,
+    evidence: ofRun.filter((e) => e.DetailType === 'workflow_run_evidence_folder.created').length,
+  }).toEqual({ reports, tasks, evidence });
+  expect(reports).toBe(2);
   expect(ofRun.map((e) => e.DetailType).sort()).toEqual(['workflow_run.completed', 'workflow_run_evidence_folder.created', 'workflow_task.completed', 'workflow_task.completed', 'workflow_task.started', 'workflow_task.started']);
 }, 120_000);
