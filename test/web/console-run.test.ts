@@ -87,7 +87,7 @@ test('the run page shows reasons, media, tasks with statuses, the route on the g
   expect(await images.count()).toBe(4);
   // Every image decoded (blob: URLs of the API's bytes, fetched with the session).
   // (A string, so that this file needs no DOM types.)
-  for (let i = 0; i < 4; i++) expect(await images.nth(i).evaluate('(img) => img.naturalWidth')).toBe(64);
+  await expect(page.evaluate("[...document.querySelectorAll('.media-item img')].map((img) => img.naturalWidth)")).resolves.toEqual([64, 64, 64, 64]);
   expect(await page.getByRole('img', { name: 'Document (front) from task doc' }).count()).toBe(2);
   expect(await seriousViolations(page)).toEqual([]);
   const download = page.waitForEvent('download');
