@@ -39,7 +39,9 @@ async function open(stack: TestStack, video: string, workflow: unknown, before?:
   return page;
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(OUT, `camera-${name}.png`), fullPage: true });
+/** A full-page screenshot as a palette PNG (camera pictures are photos: a full-colour PNG would weigh 190 KB). */
+const shot = async (page: Page, name: string) =>
+  sharp(await page.screenshot({ fullPage: true })).png({ palette: true, quality: 80, compressionLevel: 9 }).toFile(path.join(OUT, `camera-${name}.png`));
 const approve = { id: 'approve', type: 'result', outcome: 'approve', reasons: ['done'] };
 
 async function main(): Promise<void> {

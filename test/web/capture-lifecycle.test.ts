@@ -10,6 +10,7 @@ import sharp from 'sharp';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../../lambdas/shared/aws';
 import { keys } from '../../lambdas/store/table';
+import { LOCALES } from '../../web/capture/src/locales';
 import { CAPTURE } from '../e2e/workflows';
 import { e2e, type E2e, type Json } from '../e2e/helpers';
 import { startTestStack, type TestStack } from '../helpers/stack';
@@ -71,6 +72,15 @@ it('speaks link.language (html lang, country names), switches language, and lays
   expect(await htmlLangDir(rtl.page)).toEqual(['ar-XB', 'rtl']);
   expect([...errors, ...rtl.errors]).toEqual([]);
 }, 120_000);
+
+it.each(['en_US', 'de_DE', 'es_ES', 'fr_FR', 'it_IT', 'pt_PT', 'nl_NL'] as const)('link.language %s: the page speaks it, with <html lang>', async (language) => {
+  const { page, errors } = await openRun({ language });
+  await page.getByRole('heading', { name: LOCALES[language].document.heading }).waitFor({ timeout: 30_000 });
+  expect(await htmlLangDir(page)).toEqual([language.replace('_', '-'), 'ltr']);
+  expect(await page.getByRole('combobox', { name: LOCALES[language].document.country }).count()).toBe(1);
+  expect(errors).toEqual([]); // no missing translation
+  await page.context().close();
+}, 60_000);
 
 it('goes to completed_redirect_url after the last capture; the link of the ended run then says "already completed"', async () => {
   const done = `${stack.url}/capture-finished`;

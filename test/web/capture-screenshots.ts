@@ -86,6 +86,8 @@ async function shoot(stack: TestStack, browser: Browser): Promise<void> {
   await snap(doc, 'review');
   await doc.getByRole('button', { name: 'Retake' }).click();
   await doc.getByRole('button', { name: 'Take photo' }).waitFor({ timeout: 30_000 });
+  await doc.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): { disabled: boolean } | null } }).document.querySelector('.actions button')?.disabled,
+    undefined, { timeout: 60_000 }); // the camera plays
   await settled(doc);
   await snap(doc, 'camera');
   await doc.getByRole('button', { name: 'Take photo' }).click();
