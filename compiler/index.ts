@@ -6,7 +6,7 @@ import { lower, type CompileContextInput, type StateMachine } from './lower';
 import { validate, type Problem } from './validate';
 
 export * from './model';
-export { validate, parse, APPLICANT_TYPES, PROBLEM_CODES, type Problem, type ProblemCode, type Validation } from './validate';
+export { validate, opsFor, parse, APPLICANT_TYPES, PROBLEM_CODES, type Problem, type ProblemCode, type Validation } from './validate';
 export { analyse, buildGraph, type Analysis } from './graph';
 export { CompileContext, LOCAL_CONTEXT, type CompileContextInput, type StateMachine } from './lower';
 export { TEMPLATES, findTemplate, type Template } from './templates';

@@ -6,7 +6,7 @@ import { push, redo, start, undo } from '../../web/console/src/builder/history';
 import { compareCanvas, diffDefinitions, jsonDiff } from '../../web/console/src/builder/diff';
 import { drawRoute } from '../../web/console/src/builder/trial';
 import { allCountries, searchCountries } from '../../web/console/src/builder/panel/country-list';
-import { opsFor } from '../../compiler/validate';
+import { opsFor } from '../../compiler';
 
 const add = (d: Draft, anchor: string, spec: NewTask) => {
   const r = addAfter(d, anchor, spec);

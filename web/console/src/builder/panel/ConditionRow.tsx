@@ -1,7 +1,6 @@
 /** One comparison: a path that precedes the task, an operator fitting the path's type, and a value fitting it too. */
 import { useTranslation } from 'react-i18next';
-import type { Comparison } from '../../../../../compiler';
-import { opsFor } from '../../../../../compiler/validate';
+import { opsFor, type Comparison } from '../../../../../compiler';
 import type { PathOption } from '../paths';
 import { NO_VALUE_OPS, parseValue, relativeParts, valueText } from './conditions';
 
