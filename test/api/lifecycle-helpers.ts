@@ -87,12 +87,13 @@ export function lifecycleKit(stack: TestStack) {
   return { t, finishedRun, tableText, bucketObjects, executionHistory, close };
 }
 
-/** Files under a folder (recursively) whose bytes contain any of the needles. */
-export function filesContaining(dir: string, needles: Buffer[]): string[] {
+/** Files under a folder (recursively, but not in the `skip` folders directly under it) whose bytes contain any of the needles. */
+export function filesContaining(dir: string, needles: Buffer[], skip: readonly string[] = []): string[] {
   const hits: string[] = [];
   const walk = (d: string) => {
     for (const name of readdirSync(d)) {
       const p = path.join(d, name);
+      if (d === dir && skip.includes(name)) continue;
       if (statSync(p).isDirectory()) walk(p);
       else { const bytes = readFileSync(p); if (needles.some((n) => bytes.includes(n))) hits.push(p); }
     }
