@@ -108,7 +108,7 @@ it('a deleted applicant\'s live document + selfie run leaves nothing personal be
   expect(filesContaining(dataDir, [Buffer.from(custom)]).length).toBeGreaterThan(0);
 
   // The applicant's objects: the two uploads, and the run's evidence PDF and folder (lambdas/evidence, once the bus has
-  // delivered the run's end; parity makes none: README, Parity mode, known defects).
+  // delivered the run's end); whatever the count, the erasure record must name them all.
   await stack.bus.idle();
   const held = (await kit.bucketObjects(`live/${applicant.body.id}/`)).length;
   expect(held).toBeGreaterThanOrEqual(2);
