@@ -1,17 +1,20 @@
 /**
  * The console's sign-in. `GET /v3.6/console/config` says how users sign in (locally: email and
  * password here; in AWS: the Cognito user pool); `POST /v3.6/console/sign_in` checks a local
- * user's password (console-users.json) and answers a console JWT signed with the local key;
+ * user's password (console-users.json) and answers a console JWT signed with the local key
+ * (attempts limited per email and per client address: SIGN_IN_LIMITS);
  * `GET /.well-known/jwks.json` serves that key's public half; `GET /v3.6/console/session`
  * says who the caller is (an API token: `admin` of its environment).
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { config } from '../../shared/config';
 import { checkPassword, hashPassword, readUsers, type ConsoleUser } from '../../shared/console-users';
 import { ApiError, unauthorized } from '../../shared/errors';
 import { isoSeconds, systemRuntime, type Runtime } from '../../shared/ids';
+import { takeSlot, type RateLimit } from '../../store/rate-limits';
 import { CONSOLE_TOKEN_SECONDS, JWKS_PATH, localJwks, signConsoleJwt } from '../console-auth';
-import { json } from '../http';
+import { json, type Request } from '../http';
 import { roleOf } from '../roles';
 import type { Router } from '../router';
 import { parseBody } from './workflow-input';
@@ -19,6 +22,26 @@ import { parseBody } from './workflow-input';
 const SignInBody = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) }).strict();
 /** Compared against when the email is unknown, so that a wrong email costs the time of a wrong password. */
 let decoy: Promise<string> | undefined;
+/**
+ * Sign-in attempts, right or wrong, per client address and per email (hashed), counted in the
+ * table before the password is checked: a refusal says nothing about the password, and guessing
+ * one account's password from many addresses meets the per-email limit.
+ */
+export const SIGN_IN_LIMITS: readonly RateLimit[] = [
+  { name: 'console_sign_in_address', limit: 30, windowSeconds: 300 },
+  { name: 'console_sign_in_email', limit: 10, windowSeconds: 300 },
+];
+
+async function countAttempt(req: Request, email: string, now: Date): Promise<void> {
+  const keys = [req.sourceIp ?? 'unknown', createHash('sha256').update(email).digest('hex')];
+  for (const [i, rule] of SIGN_IN_LIMITS.entries()) {
+    const slot = await takeSlot(rule, keys[i]!, now);
+    if (!slot.allowed) {
+      throw new ApiError(429, 'rate_limit', `Too many sign-in attempts; try again in ${slot.retryAfterSeconds} s`, {}, { 'retry-after': String(slot.retryAfterSeconds) });
+    }
+  }
+}
+
 const notLocal = () => new ApiError(404, 'resource_not_found', 'Console users sign in with the Cognito user pool here (GET /v3.6/console/config)');
 
 export function addConsoleRoutes(router: Router, rt: Runtime = systemRuntime): Router {
@@ -38,7 +61,9 @@ export function addConsoleRoutes(router: Router, rt: Runtime = systemRuntime): R
       const { CONSOLE_KEY_FILE, CONSOLE_USERS_FILE } = config();
       if (!CONSOLE_KEY_FILE || !CONSOLE_USERS_FILE) throw notLocal();
       const body = parseBody(req, SignInBody);
-      const user = readUsers(CONSOLE_USERS_FILE).find((u) => u.email === body.email.trim().toLowerCase());
+      const email = body.email.trim().toLowerCase();
+      await countAttempt(req, email, rt.now());
+      const user = readUsers(CONSOLE_USERS_FILE).find((u) => u.email === email);
       const ok = await checkPassword(body.password, user?.password ?? await (decoy ??= hashPassword('not a password')));
       if (!user || !ok) throw unauthorized('The email or password is not right');
       const now = rt.now().getTime();
