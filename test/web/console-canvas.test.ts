@@ -207,8 +207,8 @@ test('panel: Send/Receive properties, parallel branches and join, custom inputs,
   await field('Logo URL (https)').fill('https://example.test/logo.png');
   await field('Primary colour (#RRGGBB)').fill('#112233');
   await page.getByRole('tab', { name: 'Sources', exact: true }).click();
-  await field('face on Review applicant').selectOption({ label: 'Facial Similarity Report › All data' });
-  await field('document on Decline applicant').selectOption({ label: 'Document Report › All data' });
+  await field('face_result on Review applicant').selectOption({ label: 'Facial Similarity Report › result' });
+  await field('document_result on Decline applicant').selectOption({ label: 'Document Report › result' });
   await page.getByRole('button', { name: 'Add task between Start and Capture document', exact: true }).click();
   await page.getByRole('menuitem', { name: 'Parallel', exact: true }).click();
   await button('Add parallel branch').click();
@@ -227,7 +227,7 @@ test('panel: Send/Receive properties, parallel branches and join, custom inputs,
   expect(task('parallel')).toMatchObject({ branches: [{ start: 'document' }, { start: '' }], next: 'decide' });
   expect(d.input).toEqual({ applicant: ['first_name', 'last_name'], custom: { loyalty_id: { type: 'number', semantic: 'ssn', required: false } } });
   expect(d.settings).toEqual({ welcome: false, branding: { logo_url: 'https://example.test/logo.png', primary_colour: '#112233' } });
-  expect(task('review')).toMatchObject({ output: { document: 'tasks.document_report.output', face: 'tasks.facial_similarity.output' } });
-  expect(task('decline_face')).toMatchObject({ output: { face: 'tasks.facial_similarity.output', document: 'tasks.document_report.output' } });
+  expect(task('review')).toMatchObject({ output: { document_result: 'tasks.document_report.output.result', face_result: 'tasks.facial_similarity.output.result' } });
+  expect(task('decline_face')).toMatchObject({ output: { face_result: 'tasks.facial_similarity.output.result', document_result: 'tasks.document_report.output.result' } });
   expect(errors).toEqual([]);
 }, 240_000);

@@ -73,8 +73,9 @@ test('builds the document + selfie template from a blank workflow, saves, activa
   await field(page, 'Description').fill('An identity document and a selfie photo; document and facial similarity reports decide.');
   await page.getByRole('checkbox', { name: 'First name' }).check();
   await page.getByRole('checkbox', { name: 'Last name' }).check();
-  for (const out of ['document', 'face']) {
+  for (const out of ['document_result', 'document_sub_result', 'face_result']) {
     await field(page, 'Output name').fill(out);
+    await field(page, 'Format').selectOption('string');
     await page.getByRole('button', { name: 'Add output' }).click();
   }
 
@@ -108,9 +109,11 @@ test('builds the document + selfie template from a blank workflow, saves, activa
   await condition(2, 1, 'Facial Similarity Report › result', 'consider');
 
   const results: Array<[string, string, Record<string, string>]> = [
-    ['Approve applicant', 'document_and_face_clear', { document: 'Document Report › All data', face: 'Facial Similarity Report › All data' }],
-    ['Decline applicant', 'face_mismatch', { face: 'Facial Similarity Report › All data' }],
-    ['Review applicant', 'document_consider', { document: 'Document Report › All data' }],
+    ['Approve applicant', 'document_and_face_clear', {
+      document_result: 'Document Report › result', document_sub_result: 'Document Report › sub_result', face_result: 'Facial Similarity Report › result',
+    }],
+    ['Decline applicant', 'face_mismatch', { face_result: 'Facial Similarity Report › result' }],
+    ['Review applicant', 'document_consider', { document_result: 'Document Report › result', document_sub_result: 'Document Report › sub_result' }],
   ];
   for (const [type, reason, outputs] of results) {
     await addAfter(page, 'Decide', type);
