@@ -3,7 +3,8 @@
  * (CONSOLE_USER_POOL_ID, CONSOLE_CLIENT_ID) and points the page at a loopback stand-in of Cognito
  * (CONSOLE_COGNITO_ENDPOINT); the page sends InitiateAuth, answers the authenticator-code challenge
  * and the first new password with RespondToAuthChallenge, and its session is the ID token the API
- * verifies. A wrong password and a wrong code are shown in words; axe finds nothing serious.
+ * verifies. A wrong password, a wrong code and a user the API refuses are shown in words (the
+ * last starts again from the email); axe finds nothing serious.
  * Also the parsing of Cognito's answers (web/console/src/cognito.ts).
  */
 import { execFileSync } from 'node:child_process';
@@ -32,6 +33,7 @@ beforeAll(async () => {
   cognito = new CognitoStandIn(POOL, CLIENT, [
     { email: 'ada@example.com', password: 'Admin password 1!', role: 'admin', environments: 'sandbox', mfaCode: '123456' },
     { email: 'neo@example.com', password: 'Temporary 1!xyz', role: 'analyst', environments: 'sandbox', mustSetPassword: true },
+    { email: 'bob@example.com', password: 'No environments 1!', role: 'analyst', environments: 'nowhere', mfaCode: '654321' },
   ]);
   await cognito.start();
   // The API as in AWS: Cognito ID tokens of this pool and client; no local users.
@@ -97,6 +99,17 @@ test('an admin-created user sets a new password on first sign-in', async () => {
   await page.getByRole('button', { name: 'Set password' }).click();
   await page.getByText('neo@example.com (analyst)').waitFor();
   expect(cognito.calls.at(-1)!.body).toMatchObject({ ChallengeName: 'NEW_PASSWORD_REQUIRED', ChallengeResponses: { USERNAME: 'sub-neo@example.com', NEW_PASSWORD: 'Neo own password 1!' } });
+  expect(errors).toEqual([]);
+}, 120_000);
+
+test('a user the API refuses (no environments) is told so, and the form starts again from the email', async () => {
+  const { page, errors } = await newPage();
+  await logIn(page, 'bob@example.com', 'No environments 1!');
+  await page.getByRole('textbox', { name: 'Code' }).fill('654321');
+  await page.getByRole('button', { name: 'Verify code' }).click();
+  await page.getByRole('alert').filter({ hasText: 'The API refused this sign-in' }).waitFor();
+  await page.getByRole('textbox', { name: 'Email' }).waitFor();
+  expect(await page.getByRole('textbox', { name: 'Code' }).count()).toBe(0);
   expect(errors).toEqual([]);
 }, 120_000);
 

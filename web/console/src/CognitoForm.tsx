@@ -10,6 +10,7 @@ import { CognitoError, initiateAuth, respond, type CognitoConfig, type Step } fr
 type Challenge = Extract<Step, { kind: 'challenge' }>;
 const KNOWN = ['NotAuthorizedException', 'CodeMismatchException', 'ExpiredCodeException', 'InvalidPasswordException',
   'PasswordResetRequiredException', 'UserNotConfirmedException', 'TooManyRequestsException', 'LimitExceededException'];
+const RETRY = ['CodeMismatchException', 'ExpiredCodeException', 'InvalidPasswordException'];
 
 export function CognitoForm({ config, onIdToken }: { config: CognitoConfig; onIdToken: (idToken: string) => Promise<void> }) {
   const { t } = useTranslation();
@@ -32,8 +33,9 @@ export function CognitoForm({ config, onIdToken }: { config: CognitoConfig; onId
       const known = err instanceof CognitoError && KNOWN.includes(err.code);
       // Cognito's words for a new password say which rule it breaks; other refusals get ours.
       setError(known && err.code !== 'InvalidPasswordException' ? t(`signIn.cognito.${err.code}`) : t('signIn.userRefused', { message: (err as Error).message }));
-      // A session ends with a wrong code after a few tries: start again from the password.
-      if (err instanceof CognitoError && err.code === 'NotAuthorizedException') setChallenge(undefined);
+      // A wrong code or password breaking the rules may be tried again in the same session; anything
+      // else (an ended session, the API refusing the user) starts again from the email and password.
+      if (!(err instanceof CognitoError && RETRY.includes(err.code))) setChallenge(undefined);
     } finally {
       setBusy(false);
     }
