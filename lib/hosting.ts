@@ -69,10 +69,11 @@ export class StudioHosting extends Construct {
     });
     const hsts = { accessControlMaxAge: Duration.days(365), includeSubdomains: true, preload: false, override: true };
     const mediaOrigin = `https://${p.media.bucketRegionalDomainName}`;
+    const cognitoOrigin = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com`;
     this.policies = Object.fromEntries(WEB_APPS.map((app) => [app, new ResponseHeadersPolicy(this, `${app}Headers`, {
       comment: `Open Studio ${app} app: CSP, permissions, HSTS`,
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(app, { mediaOrigin, frameAncestors: s.frameAncestors }), override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(app, { mediaOrigin, frameAncestors: s.frameAncestors, cognitoOrigin }), override: true },
         strictTransportSecurity: hsts, contentTypeOptions: { override: true },
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
         // Browsers that know frame-ancestors ignore X-Frame-Options; set it only when nobody may frame the app.

@@ -13,6 +13,8 @@ export interface PolicyInputs {
   mediaOrigin: string;
   /** Sources of `frame-ancestors` for the capture app (integrators embed capture links). */
   frameAncestors: string[];
+  /** `https://cognito-idp.<region>.amazonaws.com`: the console signs users in with Cognito straight from the browser. */
+  cognitoOrigin: string;
 }
 
 const csp = (directives: Record<string, string[]>) =>
@@ -41,8 +43,9 @@ export function contentSecurityPolicy(app: WebApp, p: PolicyInputs): string {
         'frame-ancestors': p.frameAncestors,
       });
     case 'console':
-      // The workflow builder and run results: data: icons, blob: previews of a run's media.
-      return csp({ ...BASE, 'img-src': ["'self'", 'data:', 'blob:'], 'media-src': ["'self'", 'blob:'] });
+      // The workflow builder and run results: data: icons, blob: previews of a run's media;
+      // sign-in calls Cognito's public API (InitiateAuth, RespondToAuthChallenge) from the page.
+      return csp({ ...BASE, 'img-src': ["'self'", 'data:', 'blob:'], 'media-src': ["'self'", 'blob:'], 'connect-src': ["'self'", p.cognitoOrigin] });
   }
 }
 

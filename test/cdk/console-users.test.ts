@@ -23,6 +23,8 @@ test('one public app client that reads role and environments and writes only the
   expect(Object.keys(clients)).toHaveLength(1);
   const client = Object.values(clients)[0]!.Properties!;
   expect(client).toMatchObject({ GenerateSecret: false, PreventUserExistenceErrors: 'ENABLED' });
+  // The console's sign-in form sends InitiateAuth with USER_PASSWORD_AUTH from the browser (web/console/src/cognito.ts).
+  expect(client.ExplicitAuthFlows).toEqual(expect.arrayContaining(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']));
   expect(client.ReadAttributes).toEqual(expect.arrayContaining(['custom:role', 'custom:environments', 'email']));
   expect(client.WriteAttributes).toEqual(['name']);
 });

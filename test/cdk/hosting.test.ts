@@ -84,6 +84,10 @@ describe('response headers', () => {
       expect(headersOf(app).SecurityHeadersConfig.FrameOptions).toMatchObject({ FrameOption: 'DENY' });
     }
   });
+  test('console: connects to its own origin and to Cognito of the stack\'s region only (sign-in from the browser)', () => {
+    expect(csp('console')).toContain(`connect-src 'self' https://cognito-idp.${stack.region}.amazonaws.com;`);
+    expect(csp('capture')).not.toContain('cognito-idp');
+  });
   test('HSTS on every app and on the API, a year', () => {
     expect(policies).toHaveLength(3);
     for (const [, p] of policies) {

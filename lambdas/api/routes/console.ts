@@ -49,7 +49,10 @@ export function addConsoleRoutes(router: Router, rt: Runtime = systemRuntime): R
     .add('GET', '/v3.6/console/config', 'public', async () => {
       const c = config();
       if (c.CONSOLE_KEY_FILE) return json(200, { sign_in: 'local' });
-      if (c.CONSOLE_USER_POOL_ID) return json(200, { sign_in: 'cognito', user_pool_id: c.CONSOLE_USER_POOL_ID, client_id: c.CONSOLE_CLIENT_ID, region: c.CONSOLE_USER_POOL_ID.split('_')[0] });
+      if (c.CONSOLE_USER_POOL_ID) {
+        const endpoint = c.CONSOLE_COGNITO_ENDPOINT ? { endpoint: c.CONSOLE_COGNITO_ENDPOINT } : {};
+        return json(200, { sign_in: 'cognito', user_pool_id: c.CONSOLE_USER_POOL_ID, client_id: c.CONSOLE_CLIENT_ID, region: c.CONSOLE_USER_POOL_ID.split('_')[0], ...endpoint });
+      }
       return json(200, { sign_in: 'api_token' });
     })
     .add('GET', JWKS_PATH, 'public', async () => {

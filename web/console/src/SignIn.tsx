@@ -1,11 +1,14 @@
 /**
- * Sign-in: with an API token (admin of its environment), or, where the stack has local console
- * users (`studio users add`), with an email and password. Either is checked against the API
+ * Sign-in: with an API token (admin of its environment), or with an email and password: of a
+ * local console user (`studio users add`), or, in AWS, of the Cognito user pool (CognitoForm,
+ * with its MFA code and first new password). Each is checked against the API
  * (`GET /v3.6/console/session` says the role and environments) before the session starts.
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, consoleConfig, signInWithPassword } from './api';
+import type { CognitoConfig } from './cognito';
+import { CognitoForm } from './CognitoForm';
 import { tokenEnvironment, type Session } from './session';
 
 async function sessionFor(authorization: string, environment?: string): Promise<Session> {
@@ -18,7 +21,10 @@ export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
   const [token, setToken] = useState('');
   const [error, setError] = useState('');
   const [passwords, setPasswords] = useState(false);
-  useEffect(() => { consoleConfig().then((c) => setPasswords(c.sign_in === 'local'), () => setPasswords(false)); }, []);
+  const [cognito, setCognito] = useState<CognitoConfig>();
+  useEffect(() => {
+    consoleConfig().then((c) => { setPasswords(c.sign_in === 'local'); if (c.sign_in === 'cognito') setCognito(c); }, () => setPasswords(false));
+  }, []);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const environment = tokenEnvironment(token);
@@ -42,6 +48,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
         <button type="submit">{t('signIn.submit')}</button>
       </form>
       {passwords && <PasswordForm onSignedIn={onSignedIn} />}
+      {cognito && <CognitoForm config={cognito} onIdToken={async (idToken) => onSignedIn(await sessionFor(`Bearer ${idToken}`))} />}
     </main>
   );
 }

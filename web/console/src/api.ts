@@ -3,6 +3,7 @@
  * a console user's JWT, and the environment it is in as `Studio-Environment`); one zod schema per response.
  */
 import { z } from 'zod';
+import { CognitoConfig } from './cognito';
 
 const Problem = z.object({ code: z.string(), task: z.string().nullable(), message: z.string(), path: z.string() });
 export const WorkflowView = z.object({
@@ -85,9 +86,9 @@ export function client(who: Credentials) {
 export type Client = ReturnType<typeof client>;
 
 const SignedIn = z.object({ token: z.string() });
-const ConsoleConfig = z.object({ sign_in: z.enum(['local', 'cognito', 'api_token']) });
+const ConsoleConfig = z.union([CognitoConfig, z.object({ sign_in: z.enum(['local', 'api_token']) })]);
 
-/** How console users sign in here (`local`: email and password on this page). */
+/** How console users sign in here (`local`: email and password checked by the API; `cognito`: by the user pool, web/console/src/cognito.ts). */
 export async function consoleConfig(): Promise<z.infer<typeof ConsoleConfig>> {
   const res = await fetch('/v3.6/console/config');
   return ConsoleConfig.parse(await res.json());

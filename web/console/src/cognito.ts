@@ -1,0 +1,74 @@
+/**
+ * Console sign-in in AWS: the page calls Cognito's public JSON API itself (no SigV4 for these
+ * operations): `InitiateAuth` with USER_PASSWORD_AUTH, then `RespondToAuthChallenge` for an
+ * authenticator code (SOFTWARE_TOKEN_MFA), a text-message code (SMS_MFA) or the new password an
+ * admin-created user must set (NEW_PASSWORD_REQUIRED). The ID token it ends with carries
+ * `custom:role` and `custom:environments`; the API verifies it (lambdas/api/console-auth.ts).
+ */
+import { z } from 'zod';
+
+/** `GET /v3.6/console/config` in AWS; `endpoint` only where CONSOLE_COGNITO_ENDPOINT is set (tests). */
+export const CognitoConfig = z.object({
+  sign_in: z.literal('cognito'), client_id: z.string().min(1), region: z.string().min(1), endpoint: z.string().url().optional(),
+});
+export type CognitoConfig = z.infer<typeof CognitoConfig>;
+
+export const CHALLENGES = ['SOFTWARE_TOKEN_MFA', 'SMS_MFA', 'NEW_PASSWORD_REQUIRED'] as const;
+export type ChallengeName = (typeof CHALLENGES)[number];
+
+const Reply = z.union([
+  z.object({ AuthenticationResult: z.object({ IdToken: z.string().min(1) }) }),
+  z.object({ ChallengeName: z.string(), Session: z.string(), ChallengeParameters: z.record(z.string(), z.string()).optional() }),
+]);
+const Fault = z.object({ __type: z.string(), message: z.string().optional(), Message: z.string().optional() });
+
+/** Signed in (the ID token), or one more question to answer with `Session`. */
+export type Step =
+  | { kind: 'signed_in'; idToken: string }
+  | { kind: 'challenge'; name: ChallengeName; session: string; username: string };
+
+/** A refusal by Cognito: `code` is the exception name (NotAuthorizedException, CodeMismatchException, ...). */
+export class CognitoError extends Error {
+  constructor(readonly code: string, message: string) { super(message); this.name = 'CognitoError'; }
+}
+
+/** One Cognito answer (status and parsed body) as a step; a fault or a challenge this page cannot answer throws CognitoError. */
+export function parseReply(status: number, body: unknown, username: string): Step {
+  if (status < 200 || status >= 300) {
+    const fault = Fault.safeParse(body);
+    if (!fault.success) throw new CognitoError('HTTP', `HTTP ${status}`);
+    const code = fault.data.__type.split('#').pop() ?? fault.data.__type;
+    throw new CognitoError(code, fault.data.message ?? fault.data.Message ?? code);
+  }
+  const reply = Reply.safeParse(body);
+  if (!reply.success) throw new CognitoError('InvalidResponse', 'Cognito answered something this page does not understand');
+  if ('AuthenticationResult' in reply.data) return { kind: 'signed_in', idToken: reply.data.AuthenticationResult.IdToken };
+  const { ChallengeName: name, Session: session, ChallengeParameters: params } = reply.data;
+  if (!(CHALLENGES as readonly string[]).includes(name)) throw new CognitoError('UnsupportedChallenge', name);
+  // Sign-in by email: Cognito names the user by its own user name in later calls.
+  return { kind: 'challenge', name: name as ChallengeName, session, username: params?.USER_ID_FOR_SRP ?? username };
+}
+
+const endpointOf = (c: CognitoConfig) => c.endpoint ?? `https://cognito-idp.${c.region}.amazonaws.com/`;
+
+async function call(c: CognitoConfig, operation: string, body: object, username: string): Promise<Step> {
+  const res = await fetch(endpointOf(c), {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityProviderService.${operation}` },
+    body: JSON.stringify(body),
+  });
+  return parseReply(res.status, await res.json().catch(() => null), username);
+}
+
+/** InitiateAuth with the email and password. */
+export const initiateAuth = (c: CognitoConfig, email: string, password: string) =>
+  call(c, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: c.client_id, AuthParameters: { USERNAME: email, PASSWORD: password } }, email);
+
+const ANSWER: Record<ChallengeName, string> = { SOFTWARE_TOKEN_MFA: 'SOFTWARE_TOKEN_MFA_CODE', SMS_MFA: 'SMS_MFA_CODE', NEW_PASSWORD_REQUIRED: 'NEW_PASSWORD' };
+
+/** RespondToAuthChallenge with the code or the new password. */
+export const respond = (c: CognitoConfig, step: Extract<Step, { kind: 'challenge' }>, answer: string) =>
+  call(c, 'RespondToAuthChallenge', {
+    ChallengeName: step.name, ClientId: c.client_id, Session: step.session,
+    ChallengeResponses: { USERNAME: step.username, [ANSWER[step.name]]: answer },
+  }, step.username);
