@@ -36,6 +36,8 @@ const below = (segments: string[]): string[] => {
 export function references(tasks: unknown): References {
   const paths: string[][] = [];
   namedPaths(tasks, paths);
+  // In one order whatever the order of keys in the definition: the compiled output is deterministic.
+  paths.sort((a, b) => { const x = JSON.stringify(a); const y = JSON.stringify(b); return x < y ? -1 : x > y ? 1 : 0; });
   const outputs = new Map<string, string[][] | 'all'>();
   let applicant: Set<string> | 'all' = new Set();
   for (const p of paths) {
