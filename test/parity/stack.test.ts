@@ -93,11 +93,13 @@ it('fails a state machine Task the workflow role may not call', async () => {
   }
 }, 60_000);
 
+// Through the distribution, the viewer-request function refuses it first, with Onfido's error body
+// (test/parity/cloudfront-functions.test.ts covers the edge; the API's own 413 stays behind it).
 it('answers 413 when the event exceeds Lambda\'s 6 MB synchronous payload (base64 body) and passes a smaller one through', async () => {
   const big = Buffer.alloc(5 * 1024 * 1024, 7); // 5 MB binary: ~6.7 MB once base64 in the event
   const res = await api('/v3.6/documents', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: big });
   expect(res.status).toBe(413);
-  expect(await res.json()).toEqual({ message: 'Request Entity Too Large' });
+  expect(await res.json()).toMatchObject({ error: { type: 'payload_too_large', fields: {} } });
   const small = await api('/v3.6/documents', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: Buffer.alloc(1024, 7) });
   expect(small.status).not.toBe(413);
   expect(small.status).toBeLessThan(500);
