@@ -5,6 +5,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CredentialFields } from './CredentialFields';
 import { CognitoError, initiateAuth, respond, type CognitoConfig, type Step } from './cognito';
 
 type Challenge = Extract<Step, { kind: 'challenge' }>;
@@ -45,13 +46,7 @@ export function CognitoForm({ config, onIdToken }: { config: CognitoConfig; onId
     <form onSubmit={(e) => void submit(e)} aria-labelledby="user-h">
       <h2 id="user-h">{t('signIn.withUser')}</h2>
       {!challenge && <>
-        <label htmlFor="email">{t('signIn.email')}</label>
-        <input id="email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)}
-          aria-describedby="user-error" aria-invalid={error ? true : undefined} />
-        <label htmlFor="password">{t('signIn.password')}</label>
-        <input id="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)}
-          aria-describedby="user-hint user-error" aria-invalid={error ? true : undefined} />
-        <p id="user-hint" className="hint">{t('signIn.cognitoHint')}</p>
+        <CredentialFields email={email} password={password} setEmail={setEmail} setPassword={setPassword} invalid={Boolean(error)} hint={t('signIn.cognitoHint')} />
       </>}
       {challenge && <>
         <label htmlFor="answer">{t(newPassword ? 'signIn.newPassword' : 'signIn.code')}</label>

@@ -8,6 +8,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { client, consoleConfig, signInWithPassword } from './api';
 import type { CognitoConfig } from './cognito';
+import { CredentialFields } from './CredentialFields';
 import { CognitoForm } from './CognitoForm';
 import { tokenEnvironment, type Session } from './session';
 
@@ -69,13 +70,7 @@ function PasswordForm({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
   return (
     <form onSubmit={(e) => void submit(e)} aria-labelledby="user-h">
       <h2 id="user-h">{t('signIn.withUser')}</h2>
-      <label htmlFor="email">{t('signIn.email')}</label>
-      <input id="email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)}
-        aria-describedby="user-error" aria-invalid={error ? true : undefined} />
-      <label htmlFor="password">{t('signIn.password')}</label>
-      <input id="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)}
-        aria-describedby="user-hint user-error" aria-invalid={error ? true : undefined} />
-      <p id="user-hint" className="hint">{t('signIn.userHint')}</p>
+      <CredentialFields email={email} password={password} setEmail={setEmail} setPassword={setPassword} invalid={Boolean(error)} hint={t('signIn.userHint')} />
       <p id="user-error" role="alert" className="error">{error}</p>
       <button type="submit">{t('signIn.submitUser')}</button>
     </form>
