@@ -81,14 +81,31 @@ export type TaskRequest = z.infer<typeof TaskRequest>;
  * Errors handlers throw, by their stable `name` (what a compiled Retry or Catch matches).
  * Transient: a retry may cure them (storage, the face engine's models, a report provider).
  * Compiled report tasks retry them, and the Lambda service's own transient errors, with the
- * context's `reportRetry` back-off; anything else is not retried.
+ * context's `reportRetry` back-off, and interrupted runs (below) with `reportTimeoutRetry`;
+ * anything else is not retried.
  */
 export const TRANSIENT_ERRORS = ['ReportUnavailable', 'FaceEngineError', 'ReportProviderUnavailable'] as const;
 export type TransientErrorName = (typeof TRANSIENT_ERRORS)[number];
-/** The Lambda service could not run the function (throttled, service fault): worth a retry. */
+/** The Lambda service could not run the function (throttled, service fault, the call to it timed out): worth a retry
+ *  (AWS's "Handle Lambda service exceptions" list, with throttling). */
 export const LAMBDA_TRANSIENT_ERRORS = [
-  'Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException',
+  'Lambda.ClientExecutionTimeoutException', 'Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException',
+  'Lambda.TooManyRequestsException',
 ] as const;
+/**
+ * The function's run was cut short, not refused: its process died (`Runtime.ExitError`; `Lambda.Unknown`, which AWS
+ * reports for out-of-memory errors and function timeouts) or it ran out of time (`Sandbox.Timedout`, the function's own
+ * timeout). A new invocation, on a fresh instance, may well finish. A handler's own error (a bug) is not among them.
+ */
+export const LAMBDA_CRASH_ERRORS = ['Runtime.ExitError', 'Lambda.Unknown', 'Sandbox.Timedout'] as const;
+/**
+ * A report that did not finish: a crash, or the Task state's `TimeoutSeconds` (`States.Timeout`) passed while the
+ * report Lambda was still running (under load). Compiled report tasks retry these a bounded number of times with the
+ * context's `reportTimeoutRetry` back-off; a capture's `States.Timeout` is the end user's absence and never retried.
+ */
+export const REPORT_INTERRUPTED_ERRORS = ['States.Timeout', ...LAMBDA_CRASH_ERRORS] as const;
+/** Errors that say a task ran out of time: after its retries, the run ends `task_timeout`. */
+export const TIMEOUT_ERRORS = ['States.Timeout', 'Sandbox.Timedout'] as const;
 /** Errors a handler throws on purpose when its task cannot succeed (a retry would fail again). */
 export const TASK_FAILED_ERRORS = ['ReportProviderError', 'InvalidReportRequest', 'InvalidTaskRequest', 'RunNotFound'] as const;
 

@@ -5,6 +5,14 @@
 import { z } from 'zod';
 import { ReportType } from '../runtime-contract';
 
+/** A Retrier's back-off, with its defaults. */
+const retry = (d: { intervalSeconds: number; maxAttempts: number; backoffRate: number; maxDelaySeconds: number }) => z.object({
+  intervalSeconds: z.number().int().min(1).default(d.intervalSeconds),
+  maxAttempts: z.number().int().min(0).default(d.maxAttempts),
+  backoffRate: z.number().min(1).default(d.backoffRate),
+  maxDelaySeconds: z.number().int().min(1).default(d.maxDelaySeconds),
+}).default(d);
+
 export const CompileContext = z.object({
   /** Lambda that announces interactive and Send/Receive tasks and keeps their task tokens. */
   taskFunction: z.string().min(1),
@@ -19,12 +27,10 @@ export const CompileContext = z.object({
   /** AWS partition of the service integrations' ARNs (`aws`, `aws-cn`, `aws-us-gov`). */
   partition: z.string().min(1).default('aws'),
   /** Retries of report Lambdas on transient errors. */
-  reportRetry: z.object({
-    intervalSeconds: z.number().int().min(1).default(2),
-    maxAttempts: z.number().int().min(0).default(5),
-    backoffRate: z.number().min(1).default(2),
-    maxDelaySeconds: z.number().int().min(1).default(60),
-  }).default({ intervalSeconds: 2, maxAttempts: 5, backoffRate: 2, maxDelaySeconds: 60 }),
+  reportRetry: retry({ intervalSeconds: 2, maxAttempts: 5, backoffRate: 2, maxDelaySeconds: 60 }),
+  /** Retries of a report that did not finish (timed out, or its process died): few, since each may take the whole
+   *  `TimeoutSeconds`, and later, so that the load that slowed it may pass. */
+  reportTimeoutRetry: retry({ intervalSeconds: 10, maxAttempts: 2, backoffRate: 2, maxDelaySeconds: 60 }),
   /** Default TimeoutSeconds of report tasks that set none. */
   reportTimeoutSeconds: z.number().int().min(1).default(300),
   /** Default wait of interactive (7 days) and Send/Receive (1 day) tasks that set none. */

@@ -5,7 +5,7 @@
 import type { Analysis, Scope } from '../graph';
 import type { Task, WorkflowInput } from '../model';
 import type { CompileContext } from './context';
-import { runError, TASK_FAILED_ERRORS, TRANSIENT_ERRORS, type RunErrorType } from '../runtime-contract';
+import { runError, TASK_FAILED_ERRORS, TIMEOUT_ERRORS, TRANSIENT_ERRORS, type RunErrorType } from '../runtime-contract';
 import type { Catcher, Route, State, States } from './asl';
 import { END_VAR, expr, objectExpr, taskVar } from './jsonata';
 import { REGISTRY } from '../tasks/registry';
@@ -65,7 +65,7 @@ export function errorCatchers(taskId: string, on: { timeout: boolean; transient:
   const to = (errors: readonly string[], type: RunErrorType): Catcher =>
     ({ ErrorEquals: [...errors], Assign: { [END_VAR]: { status: 'error', task_id: taskId, error: runError(type) } }, Next: FAIL_STATE });
   return [
-    ...(on.timeout ? [to(['States.Timeout'], 'task_timeout')] : []),
+    ...(on.timeout ? [to(TIMEOUT_ERRORS, 'task_timeout')] : []),
     ...(on.transient ? [to(TRANSIENT_ERRORS, 'report_unavailable')] : []),
     to(TASK_FAILED_ERRORS, 'task_failed'),
     to(['States.ALL'], 'internal_error'),

@@ -2,16 +2,19 @@
  * Report tasks: a Lambda report handler gets the run's input and the outputs of the earlier
  * tasks it may use (media ids, never bytes) and returns the report, kept in `$t_<id>`.
  * Transient errors (the Lambda service's, and the handler's `TRANSIENT_ERRORS`) are retried with
- * the context's back-off; anything else ends the run `error` at once.
+ * the context's `reportRetry` back-off; a report that did not finish (`REPORT_INTERRUPTED_ERRORS`:
+ * the state's timeout under load, the function's own, a crash) a few times more with
+ * `reportTimeoutRetry`; anything else ends the run `error` at once.
  */
 import { SEMANTIC_FIELDS, type Task } from '../model';
 import { latestVersion, REGISTRY } from '../tasks/registry';
-import type { State } from './asl';
+import type { Retrier, State } from './asl';
 import { configOf } from './config';
 import { failureCatchers, route, type Env } from './env';
 import { EXECUTION_INPUT, expr, lit, literal, objectExpr, pathExpr, sortedEntries, taskVar } from './jsonata';
 import { catchers } from './waiting';
-import { LAMBDA_TRANSIENT_ERRORS, TRANSIENT_ERRORS } from '../runtime-contract';
+import { LAMBDA_TRANSIENT_ERRORS, REPORT_INTERRUPTED_ERRORS, TRANSIENT_ERRORS } from '../runtime-contract';
+import type { CompileContext } from './context';
 
 export function lowerReport(task: Task, env: Env): State {
   if (REGISTRY[task.type].kind !== 'report' || !('next' in task)) throw new Error(`${task.id} is not a report task`);
@@ -20,7 +23,10 @@ export function lowerReport(task: Task, env: Env): State {
     const id = before.get(type);
     return id ? [[type, objectExpr([['task_id', lit(id)], ['output', `$${taskVar(id)}`]])]] : [];
   });
-  const r = env.ctx.reportRetry;
+  const retrier = (errors: readonly string[], r: CompileContext['reportRetry']): Retrier => ({
+    ErrorEquals: [...errors], IntervalSeconds: r.intervalSeconds, MaxAttempts: r.maxAttempts,
+    BackoffRate: r.backoffRate, MaxDelaySeconds: r.maxDelaySeconds, JitterStrategy: 'FULL',
+  });
   return {
     Type: 'Task',
     Resource: `arn:${env.ctx.partition}:states:::lambda:invoke`,
@@ -40,10 +46,11 @@ export function lowerReport(task: Task, env: Env): State {
     },
     TimeoutSeconds: ('timeout_seconds' in task ? task.timeout_seconds : undefined) ?? env.ctx.reportTimeoutSeconds,
     Assign: { [taskVar(task.id)]: expr('$states.result.Payload') },
-    Retry: [{
-      ErrorEquals: [...LAMBDA_TRANSIENT_ERRORS, ...TRANSIENT_ERRORS], IntervalSeconds: r.intervalSeconds, MaxAttempts: r.maxAttempts,
-      BackoffRate: r.backoffRate, MaxDelaySeconds: r.maxDelaySeconds, JitterStrategy: 'FULL',
-    }],
+    // Each retrier counts its own attempts: a report that timed out once still has every transient retry.
+    Retry: [
+      retrier([...LAMBDA_TRANSIENT_ERRORS, ...TRANSIENT_ERRORS], env.ctx.reportRetry),
+      retrier(REPORT_INTERRUPTED_ERRORS, env.ctx.reportTimeoutRetry),
+    ],
     ...catchers(failureCatchers(env, task.id, false, true)),
     ...route(env, task.next, { id: task.id, value: '$states.result.Payload' }),
   };

@@ -4,7 +4,7 @@
  * it. The result (capture output, or received data) is kept in `$t_<id>`.
  */
 import type { TaskOf } from '../model';
-import { LAMBDA_TRANSIENT_ERRORS } from '../runtime-contract';
+import { LAMBDA_CRASH_ERRORS, LAMBDA_TRANSIENT_ERRORS } from '../runtime-contract';
 import { latestVersion } from '../tasks/registry';
 import type { Catcher, State } from './asl';
 import { configOf } from './config';
@@ -39,7 +39,8 @@ export function lowerWaiting(task: Waiting, env: Env, isRetryTarget: boolean): S
     Arguments: { FunctionName: env.ctx.taskFunction, Payload: payload },
     TimeoutSeconds: timeout,
     Assign: { [taskVar(task.id)]: expr('$states.result') },
-    Retry: [{ ErrorEquals: [...LAMBDA_TRANSIENT_ERRORS], IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2, JitterStrategy: 'FULL' }],
+    // Only the announcing Lambda's failures: States.Timeout here is the end user's (or integrator's) absence.
+    Retry: [{ ErrorEquals: [...LAMBDA_TRANSIENT_ERRORS, ...LAMBDA_CRASH_ERRORS], IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2, JitterStrategy: 'FULL' }],
     ...catchers(failureCatchers(env, task.id, interactive)),
     ...route(env, task.next, { id: task.id, value: '$states.result' }),
   };

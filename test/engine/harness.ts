@@ -36,7 +36,11 @@ export class RunsTable {
 
 export interface Waiting { request: TaskRequest }
 
-export function workflowEngine(scriptReport: (req: ReportRequest) => unknown) {
+/** `timers: 'auto'` fires timers by themselves, after their delays in real time (with a `clock` that follows it): a
+ *  test whose report Lambda is still running when its task times out needs it, since `fireDueTimers` first waits
+ *  for running Lambdas. */
+export function workflowEngine(scriptReport: (req: ReportRequest) => unknown,
+  opts: { timers?: 'auto'; clock?: { now(): number }; random?: () => number } = {}) {
   const clock = new Clock();
   const runs = new RunsTable();
   const events: PutEventsEntry[] = [];
@@ -45,7 +49,7 @@ export function workflowEngine(scriptReport: (req: ReportRequest) => unknown) {
   const tasks: LambdaHandler = async (event) => { waiting.push({ request: event as TaskRequest }); return { accepted: true }; };
   const reportFn: LambdaHandler = async (event) => { reports.push(event as ReportRequest); return scriptReport(event as ReportRequest); };
   const engine: SfnEngine = createEngine({
-    clock, dynamodb: runs.client(), lambdas: { 'studio-tasks': tasks, 'studio-reports': reportFn },
+    clock, ...opts, dynamodb: runs.client(), lambdas: { 'studio-tasks': tasks, 'studio-reports': reportFn },
     eventBus: { putEvents: async (entries) => { events.push(...entries); return { Entries: entries.map((_, i) => ({ EventId: `e${events.length + i}` })), FailedEntryCount: 0 }; } },
   });
   let seq = 0;
