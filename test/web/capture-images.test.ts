@@ -14,6 +14,7 @@ import { makeDocument } from '../../lambdas/reports/fixtures/documents';
 import { CAPTURE } from '../e2e/workflows';
 import { e2e, type E2e } from '../e2e/helpers';
 import { startTestStack, type TestStack } from '../helpers/stack';
+import { seriousViolations } from './axe';
 
 const ROOT = path.resolve(__dirname, '../..');
 let stack: TestStack;
@@ -49,8 +50,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => { await browser?.close(); await stack?.stop(); rmSync(dir, { recursive: true, force: true }); });
 
-/** Uploads `file` as the passport of a new run's applicant; returns what the API stored. */
-async function uploadPassport(file: string): Promise<Buffer> {
+/** Uploads `file` as the passport of a new run's applicant; returns what the API stored, and axe-core's serious and
+ *  critical violations on the upload and review screens. */
+async function uploadPassport(file: string): Promise<{ sent: Buffer; axe: Record<string, string[]> }> {
   const applicant = await t.applicant();
   const run = await t.startRun(workflow, applicant);
   const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
@@ -60,27 +62,32 @@ async function uploadPassport(file: string): Promise<Buffer> {
   await page.getByRole('combobox', { name: 'Country' }).fill('United Kingdom', { timeout: 30_000 });
   await page.getByRole('radio', { name: 'Passport' }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Upload a file' }).waitFor();
+  const axe = { upload: await seriousViolations(page) };
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Upload a file' }).click();
   await (await chooser).setFiles(file, { timeout: 120_000 });
-  await page.getByRole('button', { name: 'Use this photo' }).click({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Use this photo' }).waitFor({ timeout: 60_000 });
+  Object.assign(axe, { review: await seriousViolations(page) });
+  await page.getByRole('button', { name: 'Use this photo' }).click();
   await page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 60_000 });
   expect(errors).toEqual([]);
   await page.context().close();
   const docs = await t.call<{ documents: Array<{ id: string }> }>('GET', `/v3.6/documents?applicant_id=${applicant}`);
   expect(docs.body.documents).toHaveLength(1);
-  return Buffer.from(await (await stack.api(`/v3.6/documents/${docs.body.documents[0]!.id}/download`)).arrayBuffer());
+  return { sent: Buffer.from(await (await stack.api(`/v3.6/documents/${docs.body.documents[0]!.id}/download`)).arrayBuffer()), axe };
 }
 
 it('a HEIC photo is decoded in the browser and sent as a JPEG', async () => {
   expect(readFileSync(heic).subarray(4, 12).toString('latin1')).toMatch(/^ftyp(heic|mif1)/);
-  const sent = await uploadPassport(heic);
+  const { sent, axe } = await uploadPassport(heic);
   expect(await sharp(sent).metadata()).toMatchObject({ format: 'jpeg', width: 1000, height: 704 });
+  expect(axe).toEqual({ upload: [], review: [] }); // axe-core: no serious or critical violation
 }, 180_000);
 
 it('a 12 MP photo over the API\'s limit is scaled to 3000 px and sent as a JPEG below the limit', async () => {
   expect(photo.length).toBeGreaterThan(MAX_PAYLOAD_BYTES); // sent as it is, the API would refuse it (413)
-  const sent = await uploadPassport(path.join(dir, 'IMG_0002.JPG'));
+  const { sent } = await uploadPassport(path.join(dir, 'IMG_0002.JPG'));
   expect(await sharp(sent).metadata()).toMatchObject({ format: 'jpeg', width: 3000, height: 2250 });
   expect(sent.length).toBeLessThan(MAX_PAYLOAD_BYTES);
 }, 180_000);

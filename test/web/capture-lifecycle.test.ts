@@ -14,6 +14,7 @@ import { LOCALES } from '../../web/capture/src/locales';
 import { CAPTURE } from '../e2e/workflows';
 import { e2e, type E2e, type Json } from '../e2e/helpers';
 import { startTestStack, type TestStack } from '../helpers/stack';
+import { seriousViolations as axe } from './axe';
 
 const ROOT = path.resolve(__dirname, '../..');
 let stack: TestStack;
@@ -91,6 +92,7 @@ it('goes to completed_redirect_url after the last capture; the link of the ended
   const again = await (await browser.newContext()).newPage();
   await again.goto(url);
   await again.getByText('This verification is already completed.').waitFor({ timeout: 30_000 });
+  expect(await axe(again)).toEqual([]); // axe-core: no serious or critical violation
   expect(errors).toEqual([]);
 }, 120_000);
 
@@ -110,16 +112,6 @@ it('goes to expired_redirect_url once the link has expired', async () => {
   await first.waitForURL(gone, { timeout: 30_000 });
   expect(errors).toEqual([]);
 }, 60_000);
-
-/** axe-core's serious and critical violations on the current screen. */
-async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
-  return page.evaluate(async () => {
-    const run = (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe.run;
-    const { violations } = await run();
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
 
 it('axe-core finds no serious or critical violation on the welcome, document (with a field error), camera, review and done screens', async () => {
   const definition = await t.workflow(CAPTURE());

@@ -12,6 +12,7 @@ import { chromium, type Browser, type Page, type Request } from 'playwright-core
 import { MB, PART_BYTES } from '../../lambdas/api/limits';
 import { e2e, type E2e, type Json, type Run } from '../e2e/helpers';
 import { startTestStack, type TestStack } from '../helpers/stack';
+import { seriousViolations } from './axe';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -62,8 +63,9 @@ async function open(): Promise<{ run: Run; page: Page; s3: Request[] }> {
   return { run, page, s3 };
 }
 
-/** Chooses the file (from a temporary file: large buffers are slow to hand to the browser) and sends it. */
-async function send(page: Page, name: string, buffer: Buffer) {
+/** Chooses the file (from a temporary file: large buffers are slow to hand to the browser) and sends it; axe-core's
+ *  serious and critical violations on the upload screen. */
+async function send(page: Page, name: string, buffer: Buffer): Promise<string[]> {
   const file = path.join(files, name);
   writeFileSync(file, buffer);
   // The proof of address step: country, type, guidance, then "Upload a file".
@@ -71,14 +73,17 @@ async function send(page: Page, name: string, buffer: Buffer) {
   const types = page.getByRole('radio');
   if (await types.count() > 0) await page.getByRole('radio', { name: 'Utility bill' }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Upload a file' }).waitFor();
+  const axe = await seriousViolations(page);
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Upload a file' }).click();
   await (await chooser).setFiles(file);
+  return axe;
 }
 
 it('sends a small file in one POST to S3, then confirms it', async () => {
   const { run, page, s3 } = await open();
-  await send(page, 'bill.pdf', pdf(200_000));
+  expect(await send(page, 'bill.pdf', pdf(200_000))).toEqual([]); // axe-core on the upload screen
   await page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 60_000 });
   expect((await ended(run.id)).status).toBe('approved');
   expect(s3.map((r) => r.method())).toEqual(['POST']);
@@ -90,18 +95,24 @@ it('sends a small file in one POST to S3, then confirms it', async () => {
 it('sends a large file in parts; a dropped part is sent again after a back-off, stored parts are not, and the progress bar shows it', async () => {
   const { run, page, s3 } = await open();
   let dropped = 0;
+  let checked!: () => void;
+  const axeDone = new Promise<void>((resolve) => { checked = resolve; });
   await page.route((url) => url.searchParams.get('partNumber') === '2', async (route) => {
     if (dropped++ === 0) return route.abort('connectionreset');
+    await axeDone; // the progress screen holds still until axe-core has looked at it
     return route.continue();
   });
   const size = PART_BYTES + 3 * MB;
-  await send(page, 'statement.pdf', pdf(size));
+  const axe = { upload: await send(page, 'statement.pdf', pdf(size)) };
   const bar = page.getByRole('progressbar', { name: 'Sending…' });
   await bar.waitFor({ timeout: 30_000 });
   // While the page waits to retry the dropped part, the bar shows the stored first part (5 of 8 MiB).
   // A function, not a string: the page's CSP (served in parity as CloudFront would) refuses eval.
   type Doc = { document: { querySelector(s: string): { getAttribute(n: string): string | null } | null } };
   await page.waitForFunction(() => Number((globalThis as unknown as Doc).document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow')) >= 60, undefined, { timeout: 30_000 });
+  Object.assign(axe, { progress: await seriousViolations(page) });
+  checked();
+  expect(axe).toEqual({ upload: [], progress: [] }); // axe-core: no serious or critical violation
   await page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 60_000 });
   expect((await ended(run.id)).status).toBe('approved');
   const parts = s3.filter((r) => r.method() === 'PUT').map((r) => new URL(r.url()).searchParams.get('partNumber'));

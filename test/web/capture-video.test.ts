@@ -76,8 +76,10 @@ it('Motion: prompts the head turn left and right, stops on its own and sends the
   const { page, runId, errors } = await open([{ id: 'motion', type: 'face_capture_motion', next: 'approve' }]);
   await page.getByRole('button', { name: 'Start recording' }).click({ timeout: 30_000 });
   await page.getByText('Slowly turn your head to the left.').waitFor({ timeout: 15_000 });
+  const recording = await seriousViolations(page); // Motion recording, with its prompt
   await page.getByText('Now slowly turn your head to the right.').waitFor({ timeout: 15_000 });
   await page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 60_000 });
+  expect(recording).toEqual([]);
   expect(await outputOf(runId, 'motion')).toEqual([{ id: expect.any(String) }]);
   expect(errors).toEqual([]);
 }, 120_000);
@@ -107,6 +109,7 @@ it('Motion on a browser without MediaRecorder: no recording offered; the reasons
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Continue with a photo' }).click();
   await page.getByRole('heading', { name: 'A photo of your face' }).waitFor({ timeout: 60_000 });
+  expect(await seriousViolations(page)).toEqual([]); // the selfie the workflow fell back to
   expect(await outputOf(runId, 'motion')).toEqual({ motion_unsupported: { reasons: ['no_media_recorder'] } });
   expect(errors).toEqual([]);
 }, 120_000);

@@ -15,6 +15,7 @@ import { keys } from '../../lambdas/store/table';
 import { CAPTURE } from '../e2e/workflows';
 import { e2e, type E2e, type Json, type Run } from '../e2e/helpers';
 import { startTestStack, type TestStack } from '../helpers/stack';
+import { seriousViolations } from './axe';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -173,6 +174,7 @@ it('tells the end user when the link has expired', async () => {
   const alert = page.getByRole('alert');
   await alert.waitFor({ timeout: 30_000 });
   expect(await alert.textContent()).toContain('This link has expired');
+  expect(await seriousViolations(page)).toEqual([]); // axe-core: no serious or critical violation
   expect(errors).toEqual([]);
   await page.context().close();
 }, 60_000);
