@@ -1,13 +1,14 @@
 /**
  * The console's versions in Chromium against the local stack: task updates applied and saved,
  * the versions page (status, notes, read-only version, compare), and the code view round trip
- * (edit, invalid JSON refused, export, import). axe-core on the versions page and code view.
+ * (edit, invalid JSON refused, export, import), the generic link setting saved with a version.
+ * axe-core on the versions page, code view and the settings panel.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { findTemplate } from '../../compiler';
+import { findTemplate, validate, workflowJsonSchema } from '../../compiler';
 import { estimate, routeTo } from '../../lib/cost';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { seriousViolations, signIn } from './console-helpers';
@@ -92,6 +93,40 @@ test('task updates are applied and saved; the versions page shows both versions,
   await expect(page.getByLabel('Task name', { exact: true }).isDisabled()).resolves.toBe(true);
   expect(errors).toEqual([]);
 }, 240_000);
+
+test('generic link: the workflow settings offer it; saved with a version, valid, and once live the link opens', async () => {
+  const id = await workflowWith(template, 'Without a generic link');
+  const { page, errors } = await opened(id);
+  await page.getByRole('group', { name: 'Start', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  const offer = page.getByRole('checkbox', { name: 'Offer a generic link' });
+  expect(await offer.isChecked()).toBe(false);
+  expect(await page.getByRole('textbox', { name: 'Generic link address' }).count()).toBe(0);
+  await offer.check();
+  const address = page.getByRole('textbox', { name: 'Generic link address' });
+  expect(await address.inputValue()).toBe(`${new URL(stack.url).origin}/capture/f/${id}`);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Save' }).getByRole('textbox', { name: 'Notes' }).fill('Generic link');
+  await page.getByRole('button', { name: 'Save version' }).click();
+  await page.getByRole('status').getByText('Saved version 2').waitFor();
+  const v2 = await stack.apiJson<{ definition: Definition & { settings?: unknown } }>(`/v3.6/workflows/${id}/versions/2`);
+  expect(v2.body.definition.settings).toEqual({ generic_link: true });
+  expect(validate(v2.body.definition).problems).toEqual([]);
+  const settings = (workflowJsonSchema() as { properties: { settings: { properties: Record<string, unknown>; additionalProperties: boolean } } }).properties.settings;
+  expect(settings.properties.generic_link).toMatchObject({ type: 'boolean' });
+  expect(settings.additionalProperties).toBe(false);
+  // Not live yet: the link is not offered; live: it is.
+  expect((await stack.apiJson(`/v3.6/generic_links/${id}`)).status).toBe(404);
+  expect((await stack.apiJson(`/v3.6/workflows/${id}/versions/2/activate`, { method: 'POST' })).status).toBe(200);
+  expect((await stack.apiJson(`/v3.6/generic_links/${id}`)).status).toBe(200);
+  // Unchecked, the setting leaves the draft.
+  await offer.uncheck();
+  await page.getByRole('button', { name: 'Code view' }).click();
+  const draft = JSON.parse(await page.getByRole('textbox', { name: 'Definition (JSON)' }).inputValue()) as Record<string, unknown>;
+  expect(draft.settings).toBeUndefined();
+  expect(errors).toEqual([]);
+}, 180_000);
 
 test('code view: edits reach the canvas, invalid JSON is refused, export and import round trip; cost per route', async () => {
   const id = await workflowWith(template, 'Template');

@@ -130,7 +130,7 @@ export function Builder({ api, id, version, sandbox = false }: { api: Client; id
             marks={drawn?.marks} taken={drawn?.taken} />
         </ReactFlowProvider>
         <fieldset className="side" disabled={readOnly}>
-          {code ? <CodeView draft={draft} onChange={edit} /> : <Panel draft={draft} selected={selected} onChange={edit} />}
+          {code ? <CodeView draft={draft} onChange={edit} /> : <Panel draft={draft} workflowId={id} selected={selected} onChange={edit} />}
         </fieldset>
       </div>
       {trial && <TrialStatus api={api} run={trial.run} onRoute={onRoute} onClear={() => setTrial(undefined)} />}

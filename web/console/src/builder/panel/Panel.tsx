@@ -12,13 +12,13 @@ import { ResultEditor } from './ResultEditor';
 import { RetryRoutes } from './RetryRoutes';
 import { Settings } from './Settings';
 
-export function Panel({ draft, selected, onChange }: { draft: Draft; selected: string | null; onChange: (d: Draft) => void }) {
+export function Panel({ draft, workflowId, selected, onChange }: { draft: Draft; workflowId: string; selected: string | null; onChange: (d: Draft) => void }) {
   const { t } = useTranslation();
   const task = draft.tasks.find((x) => x.id === selected);
   return (
     <aside className="panel" aria-labelledby="panel-h">
       <h2 id="panel-h">{selected === START ? t('panel.settings') : t('panel.heading')}</h2>
-      {selected === START && <Settings draft={draft} onChange={onChange} />}
+      {selected === START && <Settings draft={draft} workflowId={workflowId} onChange={onChange} />}
       {task && <TaskEditor key={task.id} draft={draft} task={task} onChange={(next) => onChange(updateTask(draft, task.id, next))} />}
     </aside>
   );

@@ -1,9 +1,10 @@
-/** Workflow settings (Start selected): name, description, applicant and custom inputs, welcome and branding, outputs; the Sources tab. */
+/** Workflow settings (Start selected): name, description, applicant and custom inputs, welcome and branding, the generic link, outputs; the Sources tab. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { APPLICANT_FIELDS, CUSTOM_INPUT_TYPES, FORMATS, type Format } from '../../../../../compiler';
 import type { Draft } from '../model';
 import { Branding } from './Branding';
+import { GenericLink } from './GenericLink';
 import { humanize } from './Fields';
 import { Properties } from './Properties';
 import { Sources } from './Sources';
@@ -11,7 +12,7 @@ import { Sources } from './Sources';
 type Custom = NonNullable<NonNullable<Draft['input']>['custom']>;
 
 /** Two tabs: the settings, and Sources (every output on every result). */
-export function Settings({ draft, onChange }: { draft: Draft; onChange: (d: Draft) => void }) {
+export function Settings({ draft, workflowId, onChange }: { draft: Draft; workflowId: string; onChange: (d: Draft) => void }) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<'general' | 'sources'>('general');
   const tabs = ['general', 'sources'] as const;
@@ -25,13 +26,13 @@ export function Settings({ draft, onChange }: { draft: Draft; onChange: (d: Draf
         ))}
       </div>
       <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'general' ? <General draft={draft} onChange={onChange} /> : <Sources draft={draft} onChange={onChange} />}
+        {tab === 'general' ? <General draft={draft} workflowId={workflowId} onChange={onChange} /> : <Sources draft={draft} onChange={onChange} />}
       </div>
     </>
   );
 }
 
-function General({ draft, onChange }: { draft: Draft; onChange: (d: Draft) => void }) {
+function General({ draft, workflowId, onChange }: { draft: Draft; workflowId: string; onChange: (d: Draft) => void }) {
   const { t } = useTranslation();
   const [outName, setOutName] = useState('');
   const [outFormat, setOutFormat] = useState<Format>('other');
@@ -78,6 +79,7 @@ function General({ draft, onChange }: { draft: Draft; onChange: (d: Draft) => vo
       <Properties what={t('props.custom')} title={t('props.customHeading')} value={draft.input?.custom} onChange={(v) => setCustom(v as Custom | undefined)}
         typeKey="type" types={CUSTOM_INPUT_TYPES} required fresh={(type) => ({ type: type as Custom[string]['type'] })} />
       <Branding draft={draft} onChange={onChange} />
+      <GenericLink draft={draft} workflowId={workflowId} onChange={onChange} />
       <fieldset>
         <legend>{t('panel.outputs')}</legend>
         <ul>{Object.entries(draft.output ?? {}).map(([k, v]) => (
