@@ -157,4 +157,5 @@ it('a workflow that does not offer a generic link says the link is not available
   const page = await phone();
   await page.goto(`${stack.url}/capture/f/${closed}`);
   await page.getByRole('alert').filter({ hasText: 'This link is not available.' }).waitFor({ timeout: 30_000 });
+  expect(await axe(page)).toEqual([]);
 }, 60_000);
