@@ -9,31 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { getTask } from '../../lambdas/store/tasks';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { type Json } from '../e2e/helpers';
+import { PERSONAL } from '../e2e/workflows';
 import { lifecycleKit } from './lifecycle-helpers';
-
-const DEFINITION = {
-  name: 'Minimal history', start: 'profile',
-  input: { custom: { tier: { type: 'string' }, note: { type: 'string', required: false } } },
-  output: { first_name: { format: 'string' }, score: { format: 'number' } },
-  tasks: [
-    { id: 'profile', type: 'profile_data_capture', fields: ['first_name', 'last_name', 'dob', 'address'], next: 'ask' },
-    { id: 'ask', type: 'send_receive', task_def_id: 'risk', task_def_version: '1', next: 'watch',
-      send: {
-        surname: { format: 'string', source: 'tasks.profile.output.last_name' },
-        note: { format: 'string', source: 'input.custom.note' },
-        tier: { format: 'string', source: 'input.custom.tier' },
-      },
-      receive: { score: { format: 'number', required: true }, remark: { format: 'string' }, fname: { format: 'string', semantic: 'first_name' } } },
-    { id: 'watch', type: 'watchlist_report', variant: 'standard', next: 'route' },
-    { id: 'route', type: 'logic', branches: [{ when: { all: [
-      { path: 'tasks.ask.output.score', op: 'lt', value: 50 },
-      { path: 'input.custom.tier', op: 'eq', value: 'gold' },
-      { path: 'tasks.profile.output.address.country', op: 'eq', value: 'USA' },
-    ] }, next: 'approve' }], else: 'decline' },
-    { id: 'approve', type: 'result', outcome: 'approve', reasons: ['ok'], output: { first_name: 'tasks.profile.output.first_name', score: 'tasks.ask.output.score' } },
-    { id: 'decline', type: 'result', outcome: 'decline', reasons: ['no'] },
-  ],
-};
 
 let stack: TestStack;
 let kit: ReturnType<typeof lifecycleKit>;
@@ -47,7 +24,7 @@ const marker = (what: string) => `${what}${randomBytes(6).toString('hex')}`;
 
 it('keeps unread profile answers, received and sent data and custom data out of the history; the API, logic and outputs get them', async () => {
   const { t } = kit;
-  const workflow = await t.workflow(DEFINITION);
+  const workflow = await t.workflow(PERSONAL);
   const applicant = await t.applicant();
   const sdk = await t.sdkToken(applicant);
   const read = marker('Read');
