@@ -13,11 +13,12 @@ export { TEMPLATES, findTemplate, type Template } from './templates';
 export { REGISTRY, latestVersion, isInteractive, isWaiting } from './tasks/registry';
 export { TASK_DISPLAY_NAMES, RESULT_DISPLAY_NAMES, displayName } from './tasks/display-names';
 export { toMermaid } from './mermaid';
-export { references, keepPaths, type Kept, type References } from './references';
+export { references, keepPaths, sourceTaskIds, type Kept, type References } from './references';
 export { availableUpdates } from './updates';
 export { workflowJsonSchema } from './json-schema';
 export * from './runtime-contract';
 export type { DataType } from './tasks/types';
+export { splitPath } from './tasks/types';
 
 export type Compilation =
   | { ok: true; asl: StateMachine; json: string; problems: [] }

@@ -21,10 +21,17 @@ export const ExecutionInput = z.object({
   custom: z.record(z.string(), z.unknown()).default({}),
 });
 export type ExecutionInput = z.infer<typeof ExecutionInput>;
+/** The custom data key sandbox reports read forced results from (a setting, not personal data): the execution input's
+ *  `custom` keeps it, with the keys the workflow's conditions and outputs read. */
+export const SANDBOX_RESULTS_KEY = '_sandbox_results';
 
 /** Outputs of earlier tasks a report may use: the nearest task of each type it `uses` (registry) on every route to
  *  the report, keyed by task type (capture outputs hold media ids, never bytes). */
 export const TaskOutputs = z.record(z.string(), z.object({ task_id: z.string(), output: z.unknown() }));
+
+/** The outputs, as the states hold them, of the tasks that data paths of a payload name (`tasks.<id>.output…`), by
+ *  task id: a trimmed output (`{ id, … }`, a profile capture's, received data, a report) is read whole by that id. */
+export const SourceOutputs = z.record(z.string(), z.unknown());
 
 /** Payload of a report Lambda invocation (`arn:aws:states:::lambda:invoke`). The handler
  *  returns the report object: `{ result, sub_result?, breakdown, properties }`. */
@@ -36,9 +43,13 @@ export const ReportRequest = z.object({
   config: z.record(z.string(), z.unknown()),
   run: ExecutionInput,
   tasks: TaskOutputs,
-  /** Applicant fields (SEMANTIC_FIELDS) from custom inputs and received properties that say they stand for them;
-   *  the handler uses one when the applicant lacks the field. Absent when the workflow names none. */
+  /** Applicant fields (SEMANTIC_FIELDS) from custom inputs and received properties that say they stand for them, as
+   *  data paths (`tasks.<id>.output.<property>`, `input.custom.<name>`), first choice first: the handler reads them
+   *  (DataSources) and uses the first present one when the applicant lacks the field. Absent when the workflow names none. */
+  semantic_sources: z.record(z.string(), z.array(z.string())).optional(),
+  /** The values of `semantic_sources` (the handler reads them; machines compiled before the sources sent the values). */
   semantic: z.record(z.string(), z.unknown()).optional(),
+  outputs: SourceOutputs.optional(),
   /** The report's fields the workflow reads (paths below the report, compiler/references.ts): the handler returns only
    *  these, with the stored task's `id` and the `result`, so the execution's history holds no more. Absent: the whole report. */
   keep: z.array(z.array(z.string())).optional(),
@@ -65,8 +76,16 @@ export const TaskRequest = z.object({
   config: z.record(z.string(), z.unknown()),
   run: ExecutionInput,
   token: z.string().min(1),
-  /** Send/Receive: the data sent to the integrator. */
+  /** Send/Receive: the data to send to the integrator, by property, as data paths (`input.custom.<name>`,
+   *  `input.applicant.<field>`, `tasks.<id>.output…`) with the `outputs` of the tasks they name; the handler reads the
+   *  values, so they never enter the execution. */
+  send_sources: z.record(z.string(), z.string()).optional(),
+  outputs: SourceOutputs.optional(),
+  /** Send/Receive values, as machines compiled before `send_sources` sent them. */
   send: z.record(z.string(), z.unknown()).optional(),
+  /** Profile data capture, Send/Receive (personal data): the output's fields the workflow reads. The completion hands
+   *  Step Functions only these, with the stored task's `id` (the whole output stays on the task). Absent: the whole output. */
+  keep: z.array(z.array(z.string())).optional(),
   /** Set when a retry task sent the end user back here (null on the first attempt). */
   retry: z.object({
     retry_task_id: z.string(),

@@ -1,6 +1,7 @@
 /**
  * Report tasks: a Lambda report handler gets the run's input and the outputs of the earlier
- * tasks it may use (media ids, never bytes) and returns the report, kept in `$t_<id>`.
+ * tasks it may use (media ids, never bytes; a trimmed output `{ id, … }` it reads whole by that
+ * id) and returns the report, kept in `$t_<id>`.
  * Transient errors (the Lambda service's, and the handler's `TRANSIENT_ERRORS`) are retried with
  * the context's `reportRetry` back-off; a report that did not finish (`REPORT_INTERRUPTED_ERRORS`:
  * the state's timeout under load, the function's own, a crash) a few times more with
@@ -11,8 +12,8 @@ import { latestVersion, REGISTRY } from '../tasks/registry';
 import type { Retrier, State } from './asl';
 import { configOf } from './config';
 import { failureCatchers, route, type Env } from './env';
-import { EXECUTION_INPUT, expr, lit, literal, objectExpr, pathExpr, sortedEntries, taskVar } from './jsonata';
-import { catchers } from './waiting';
+import { EXECUTION_INPUT, expr, lit, literal, objectExpr, sortedEntries, taskVar } from './jsonata';
+import { catchers, outputsOf } from './waiting';
 import { LAMBDA_TRANSIENT_ERRORS, REPORT_INTERRUPTED_ERRORS, TRANSIENT_ERRORS } from '../runtime-contract';
 import type { CompileContext } from './context';
 
@@ -64,23 +65,26 @@ function keptFields(id: string, env: Env): { keep?: string } {
 }
 
 /**
- * `semantic`: for each applicant field, the received properties (of Send/Receive tasks that
- * precede the report on every route, nearest first) and then the custom inputs that stand for
- * it; the first one present is sent. Nothing when the workflow names none.
+ * `semantic_sources`: for each applicant field, the paths of the received properties (of
+ * Send/Receive tasks that precede the report on every route, nearest first) and then of the
+ * custom inputs that stand for it, with the `outputs` of those tasks; the handler reads them
+ * from DynamoDB and uses the first one present, so the values never enter the execution.
+ * Nothing when the workflow names none.
  */
-function semanticPayload(task: Task, env: Env): { semantic?: string } {
+function semanticPayload(task: Task, env: Env): { semantic_sources?: string; outputs?: string } {
   const sources = new Map<string, string[]>(SEMANTIC_FIELDS.map((f) => [f, []]));
   env.an.eachPreceding(task.id, (id) => {
     const before = env.tasks.get(id);
     if (before?.type !== 'send_receive') return;
     for (const [name, field] of sortedEntries(before.receive)) {
-      if (field.semantic) sources.get(field.semantic)?.push(pathExpr(`tasks.${id}.output.${name}`));
+      if (field.semantic) sources.get(field.semantic)?.push(`tasks.${id}.output.${name}`);
     }
   });
   for (const [name, input] of sortedEntries(env.input?.custom)) {
-    if (input.semantic) sources.get(input.semantic)?.push(pathExpr(`input.custom.${name}`));
+    if (input.semantic) sources.get(input.semantic)?.push(`input.custom.${name}`);
   }
-  const entries = [...sources].flatMap(([f, exprs]): Array<[string, string]> =>
-    exprs.length === 0 ? [] : [[f, exprs.length === 1 ? exprs[0]! : `[${exprs.join(', ')}][0]`]]);
-  return entries.length === 0 ? {} : { semantic: expr(objectExpr(entries)) };
+  const entries = [...sources].filter(([, paths]) => paths.length > 0);
+  if (entries.length === 0) return {};
+  // An expression: ASL validators take no arrays of scalars in Arguments.
+  return { semantic_sources: expr(lit(Object.fromEntries(entries))), ...outputsOf(entries.flatMap(([, paths]) => paths)) };
 }

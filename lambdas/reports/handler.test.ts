@@ -120,6 +120,21 @@ describe('what the state machine gets back (the execution history keeps it)', ()
     expect(seen.at(-1)?.tasks.document_report).toEqual({ task_id: 'document_report', output: report });
   });
 
+  it('reads a profile capture\'s answers that reached it trimmed whole from their task; media ids (arrays) as they are', async () => {
+    const answers = { first_name: 'Jane', last_name: 'Doe', ssn: '123-45-6789' };
+    stored.set('profile_abc', { id: 'profile_abc', workflow_run_id: 'run-1', workflow_task_id: 'profile', task_type: 'profile_data_capture', kind: 'interactive',
+      task_def_id: 'profile_data_capture', task_def_version: '1', status: 'completed', config: {}, input: {}, output: answers, announced: true, created_at: 'x', updated_at: 'x' });
+    const identity = request({ report: 'identity_report', task_id: 'identity', keep: [], tasks: {
+      profile_data_capture: { task_id: 'profile', output: { id: 'profile_abc', first_name: 'Jane' } },
+      document_capture: { task_id: 'doc', output: [{ id: 'media-1', type: 'passport' }] },
+    } });
+    await handler(identity);
+    expect(seen.at(-1)?.tasks).toEqual({
+      profile_data_capture: { task_id: 'profile', output: answers },
+      document_capture: { task_id: 'doc', output: [{ id: 'media-1', type: 'passport' }] },
+    });
+  });
+
   it('without `keep` (the workflow reads the whole report): all of it', () => {
     expect(returnedReport(request({}), 't1', report as ReportResult)).toEqual(report);
     expect(returnedReport(request({ keep: [] }), 't1', report as ReportResult)).toEqual({ id: 't1', result: 'clear' });

@@ -7,14 +7,16 @@
  * ends the run `error` (see the runtime contract). Idempotent: the task id is derived from the
  * request, so a retried invoke finds the report it already stored. It returns only the fields the
  * workflow reads (the request's `keep`), with the stored task's `id` and the `result`: the
- * execution's history keeps no more; a later report reads an earlier one whole by that id.
+ * execution's history keeps no more; a later report reads an earlier one whole by that id, as it
+ * reads a profile capture's answers, and reads its semantic values by their paths.
  * The same function answers the API's frame routes (API Gateway events, frame-api.ts).
  */
 import { createHash } from 'node:crypto';
-import { keepPaths, ReportRequest, ReportResult, ReportType } from '../../compiler';
+import { keepPaths, ReportRequest, ReportResult } from '../../compiler';
 import { systemRuntime, type Runtime } from '../shared/ids';
 import { indexReport } from '../store/report-index';
 import { getTask, putTaskOnce, setAnnounced, type TaskItem } from '../store/tasks';
+import { dataReader, readFirst, wholeOutput } from '../store/sources';
 import { emitTaskEvent } from '../tasks/events';
 import { EvidenceError, isTransientAwsError } from '../shared/errors';
 import { runLiveReport, type Evidence } from './dispatch';
@@ -82,17 +84,19 @@ export function returnedReport(req: ReportRequest, taskId: string, report: Repor
   return { ...(keepPaths(report, req.keep) as Record<string, unknown>), id: taskId, result: report.result };
 }
 
-/** The request with earlier reports that reached it trimmed (an object with the stored task's `id`) read whole from their task. */
-async function withWholeReports(req: ReportRequest, store: ReportStore): Promise<ReportRequest> {
+/**
+ * The request as the report needs it: earlier tasks' outputs that reached it trimmed (`{ id, … }`: reports, a profile
+ * capture's answers) read whole from their task by that id, and the semantic values read by their paths (store/sources.ts).
+ */
+async function withWholeData(req: ReportRequest, store: ReportStore): Promise<ReportRequest> {
   const tasks = { ...req.tasks };
   for (const [type, t] of Object.entries(req.tasks)) {
-    const id = (t.output as { id?: unknown } | null)?.id;
-    if (!ReportType.safeParse(type).success || typeof id !== 'string') continue;
-    const stored = await storage('reading an earlier report', store.getTask(req.run.workflow_run_id, id));
-    // Not a task of this run: a whole report that carries its own `id` (a provider's).
-    if (stored) tasks[type] = { task_id: t.task_id, output: stored.output };
+    tasks[type] = { task_id: t.task_id, output: await storage('reading an earlier task', wholeOutput(req.run.workflow_run_id, t.output, store.getTask)) };
   }
-  return { ...req, tasks };
+  const semantic = req.semantic_sources
+    ? await storage('reading the semantic values', readFirst(req.semantic_sources, dataReader(req.run, req.outputs)))
+    : req.semantic;
+  return { ...req, tasks, ...(semantic ? { semantic } : {}) };
 }
 
 export function createReportHandler(rt: Runtime = systemRuntime, store: ReportStore = STORE, sources: ReportSources = LIVE_SOURCES) {
@@ -102,7 +106,7 @@ export function createReportHandler(rt: Runtime = systemRuntime, store: ReportSt
     const req = parsed.data;
     const runId = req.run.workflow_run_id;
     const existing = await storage('reading the report task', store.getTask(runId, reportTaskId(req)));
-    const result = existing ? ReportResult.parse(existing.output) : ReportResult.parse(await produceReport(await withWholeReports(req, store), rt.now(), sources));
+    const result = existing ? ReportResult.parse(existing.output) : ReportResult.parse(await produceReport(await withWholeData(req, store), rt.now(), sources));
     const now = rt.now().toISOString();
     const item: TaskItem = existing ?? {
       id: reportTaskId(req), workflow_run_id: runId, workflow_task_id: req.task_id, task_type: req.report, kind: 'report',

@@ -7,7 +7,6 @@
  * two DynamoDB round trips per run when warm, three when not.
  */
 import { z } from 'zod';
-import { references, type ExecutionInput } from '../../compiler';
 import { jsonDepth } from '../shared/json-depth';
 import { notFound, payloadTooLarge, validationError } from '../shared/errors';
 import { systemRuntime, type Runtime } from '../shared/ids';
@@ -18,7 +17,7 @@ import { runIndexItems } from '../store/run-index';
 import { RunLink, type Environment, type RunItem } from '../store/runs';
 import { keys } from '../store/table';
 import { liveVersionOf, workflowOf } from '../store/workflows';
-import { checkInputs } from './inputs';
+import { checkInputs, executionInput } from './inputs';
 import { startRun } from './start';
 
 /** `custom_data` must fit the execution input (Step Functions: 256 KiB with the applicant) and the run item
@@ -66,9 +65,7 @@ export async function createRun(body: CreateRunBody, environment: Environment, r
     id: rt.newId(), environment, applicant_id: applicant.id, workflow_id: body.workflow_id, workflow_version_id: live.version,
     tags: body.tags ?? [], customer_user_id: body.customer_user_id ?? null, link: RunLink.parse(body.link ?? {}), custom_data: custom, created_at,
   };
-  // Only the applicant fields the workflow's conditions and outputs read enter the execution (and its history); handlers read the applicant by id.
-  const read = references(live.definition.tasks).applicant;
-  const applicantInput = Object.fromEntries(Object.entries(check.applicant).filter(([f]) => read === 'all' || read.has(f)));
-  const input: ExecutionInput = { workflow_run_id: run.id, applicant_id: run.applicant_id, sandbox: environment === 'sandbox', applicant: applicantInput, custom };
+  // Only the applicant fields and custom data the workflow's conditions and outputs read enter the execution (and its history).
+  const input = executionInput(live.definition.tasks, { ...run, sandbox: environment === 'sandbox' }, check.applicant, custom);
   return startRun(run, live.state_machine_version_arn, input, rt, log, runIndexItems(run, applicant));
 }

@@ -1,5 +1,6 @@
-/** Configured custom inputs are mandatory when a run is created unless they say `required: false`. */
-import { checkInputs } from './inputs';
+/** Configured custom inputs are mandatory when a run is created unless they say `required: false`; the execution input
+ *  holds only what the workflow's conditions and outputs read. */
+import { checkInputs, executionInput } from './inputs';
 
 const input = { custom: {
   tier: { type: 'string' as const },
@@ -16,4 +17,17 @@ it('refuses a run without a configured custom input that does not opt out, namin
 it('accepts a run without the inputs marked required: false, and still checks their type when given', () => {
   expect(checkInputs(input, {}, { tier: 'gold', age: 40 }).fields).toEqual({});
   expect(checkInputs(input, {}, { tier: 'gold', age: 40, note: 7 }).fields).toEqual({ 'custom_data.note': ['must be a string, got 7'] });
+});
+
+it('the execution input holds only the applicant fields and custom data keys conditions and outputs read (and _sandbox_results)', () => {
+  const tasks = [
+    { id: 'ask', type: 'send_receive', send: { n: { source: 'input.custom.note' }, e: { source: 'input.applicant.email' } }, next: 'l' },
+    { id: 'l', type: 'logic', branches: [{ when: { path: 'input.custom.tier', op: 'eq', value: 'gold' }, next: 'r' }] },
+    { id: 'r', type: 'result', output: { dob: 'input.applicant.dob' } },
+  ];
+  const run = { id: 'r1', applicant_id: 'a1', sandbox: true };
+  const custom = { tier: 'gold', note: 'secret', _sandbox_results: { watchlist: 'consider' } };
+  expect(executionInput(tasks, run, { dob: '1990-01-31', email: 'x@example.com' }, custom)).toEqual({
+    workflow_run_id: 'r1', applicant_id: 'a1', sandbox: true, applicant: { dob: '1990-01-31' }, custom: { tier: 'gold', _sandbox_results: { watchlist: 'consider' } },
+  });
 });

@@ -3,7 +3,7 @@
  * configured custom input present (unless it says `required: false`) and of its type, every configured applicant field present on
  * the applicant. Pure; the problems come back as Onfido `fields`.
  */
-import { APPLICANT_FIELDS, type WorkflowInput } from '../../compiler';
+import { APPLICANT_FIELDS, references, SANDBOX_RESULTS_KEY, type ExecutionInput, type WorkflowInput } from '../../compiler';
 
 type CustomType = NonNullable<WorkflowInput['custom']>[string]['type'];
 
@@ -52,4 +52,20 @@ export function checkInputs(input: WorkflowInput | undefined, applicant: Record<
     else if (strict && !UNSETTABLE_APPLICANT_FIELDS.has(field)) add(`applicant.${field}`, 'is required by the workflow; update the applicant first');
   }
   return { fields, applicant: passed };
+}
+
+/**
+ * A run's execution input: only the applicant fields and custom data keys the workflow's conditions and outputs read
+ * (compiler/references.ts; `_sandbox_results` too), since the execution's history keeps its input; handlers read the
+ * rest by id (store/sources.ts).
+ */
+export function executionInput(tasks: unknown, run: { id: string; applicant_id: string; sandbox: boolean },
+  applicant: Record<string, unknown>, custom: Record<string, unknown>): ExecutionInput {
+  const read = references(tasks);
+  const pick = (from: Record<string, unknown>, names: ReadonlySet<string> | 'all', also: readonly string[] = []) =>
+    Object.fromEntries(Object.entries(from).filter(([k]) => names === 'all' || names.has(k) || also.includes(k)));
+  return {
+    workflow_run_id: run.id, applicant_id: run.applicant_id, sandbox: run.sandbox,
+    applicant: pick(applicant, read.applicant), custom: pick(custom, read.custom, [SANDBOX_RESULTS_KEY]),
+  };
 }

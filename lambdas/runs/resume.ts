@@ -8,14 +8,14 @@
  */
 import { DescribeExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { ExecutionInput, Workflow } from '../../compiler';
+import type { Workflow } from '../../compiler';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { logError } from '../shared/powertools';
 import { getApplicant } from '../store/applicants';
 import { RunItem, setExecutionArn } from '../store/runs';
 import { getVersion } from '../store/workflows';
-import { checkInputs } from './inputs';
+import { checkInputs, executionInput } from './inputs';
 
 async function processingRuns(): Promise<RunItem[]> {
   const out: RunItem[] = [];
@@ -54,7 +54,7 @@ export async function startOrphanedRuns(now = Date.now(), graceMs = 60_000, log 
       if (!version?.state_machine_version_arn) throw new Error(`version ${run.workflow_version_id} of workflow ${run.workflow_id} is not published`);
       const applicant = await getApplicant(run.applicant_id, run.environment);
       const check = checkInputs((version.definition as Workflow).input, { ...applicant }, run.custom_data);
-      const input: ExecutionInput = { workflow_run_id: run.id, applicant_id: run.applicant_id, sandbox: run.environment === 'sandbox', applicant: check.applicant, custom: run.custom_data };
+      const input = executionInput((version.definition as Workflow).tasks, { ...run, sandbox: run.environment === 'sandbox' }, check.applicant, run.custom_data);
       const res = await clients().sfn.send(new StartExecutionCommand({ stateMachineArn: version.state_machine_version_arn, name: run.id, input: JSON.stringify(input) }));
       if (res.executionArn && res.executionArn !== run.execution_arn) await setExecutionArn(run.id, res.executionArn);
       started.push(run.id);

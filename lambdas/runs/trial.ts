@@ -8,7 +8,7 @@
  * `workflow_version_id: 0` (the draft); the console's results leave trials out by default.
  */
 import { z } from 'zod';
-import { compile, emit, validate, type ExecutionInput } from '../../compiler';
+import { compile, emit, validate } from '../../compiler';
 import { validationError } from '../shared/errors';
 import { systemRuntime, type Runtime } from '../shared/ids';
 import { logError } from '../shared/powertools';
@@ -19,7 +19,7 @@ import type { WorkflowItem } from '../store/workflows';
 import { compileContext } from '../workflows/compile';
 import { discardVersion, publishVersion } from '../workflows/publish';
 import { InvalidVersionError } from '../workflows/views';
-import { checkInputs } from './inputs';
+import { checkInputs, executionInput } from './inputs';
 import { startRun } from './start';
 
 /** A report result to force, by task id or report type (lambdas/reports/sandbox: `_sandbox_results`). */
@@ -58,7 +58,7 @@ export async function createTrialRun(workflow: WorkflowItem, body: TrialRequest,
     id, environment, applicant_id: applicant.id, workflow_id: workflow.id, workflow_version_id: 0, trial: true,
     tags: body.tags ?? [], customer_user_id: null, link: RunLink.parse({}), custom_data: custom, created_at: rt.now().toISOString(),
   };
-  const input: ExecutionInput = { workflow_run_id: id, applicant_id: applicant.id, sandbox: true, applicant: check.applicant, custom };
+  const input = executionInput(validation.workflow.tasks, { ...run, sandbox: true }, check.applicant, custom);
   try {
     return await startRun(run, published.stateMachineVersionArn, input, rt, log, runIndexItems(run, applicant));
   } finally {

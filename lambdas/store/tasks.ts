@@ -29,6 +29,9 @@ export const TaskItem = z.object({
   config: z.record(z.string(), z.unknown()).default({}),
   input: z.unknown(),
   output: z.unknown().optional(),
+  /** The output's fields the workflow reads (a profile capture's, received data): all Step Functions gets of the
+   *  output, with the task's `id` (TaskRequest `keep`). Absent: the whole output. */
+  keep: z.array(z.array(z.string())).optional(),
   /** Whether `workflow_task.started` went out (a retried invoke sends it if the first did not). */
   announced: z.boolean().default(false),
   created_at: z.string(),

@@ -1,13 +1,15 @@
 /**
- * Complete Task: checks who may complete it and the data, accepts it exactly once and sets the
- * run's live status in the same transaction (store/task-completion.ts; the run and its tasks
- * are one query before), hands the data to Step Functions and announces the completion: three
- * DynamoDB round trips. A token Step Functions no longer knows (the task timed out, the run
+ * Complete Task: checks who may complete it and the data, accepts it exactly once (stored on the
+ * task) and sets the run's live status in the same transaction (store/task-completion.ts; the
+ * run and its tasks are one query before), hands the data to Step Functions (with `keep`, only
+ * the fields the workflow reads: `handedOver`) and announces the completion: three DynamoDB
+ * round trips. A token Step Functions no longer knows (the task timed out, the run
  * ended) answers 422 and leaves the task marked `timed_out`; any other failure to hand it over
  * puts the task back to waiting (500).
  */
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
+import { keepPaths } from '../../compiler';
 import type { Caller } from '../shared/tokens';
 import { jsonDepth } from '../shared/json-depth';
 import { MAX_CUSTOM_DATA_BYTES, MAX_CUSTOM_DATA_DEPTH } from '../runs/create';
@@ -81,9 +83,16 @@ export async function completeTask(caller: Caller, runId: string, taskId: string
   }
 }
 
+/** What Step Functions gets of a completed task's output: with `keep`, the kept fields and the task's `id` (the whole
+ *  output is on the task, where handlers read it by that id); the whole output otherwise. */
+export function handedOver(task: Pick<TaskItem, 'id' | 'keep'>, output: unknown): unknown {
+  if (!task.keep || output === null || typeof output !== 'object' || Array.isArray(output)) return output;
+  return { ...(keepPaths(output, task.keep) as Record<string, unknown>), id: task.id };
+}
+
 async function handOver(run: RunItem, task: TaskItem, output: unknown, now: () => string, log: (msg: string, e: unknown) => void): Promise<void> {
   try {
-    await clients().sfn.send(new SendTaskSuccessCommand({ taskToken: task.token, output: JSON.stringify(output) }));
+    await clients().sfn.send(new SendTaskSuccessCommand({ taskToken: task.token, output: JSON.stringify(handedOver(task, output)) }));
   } catch (e) {
     const name = e instanceof Error ? e.name : '';
     const dead = DEAD_TOKEN.has(name);

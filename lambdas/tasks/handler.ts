@@ -2,6 +2,8 @@
  * The state machines' task function (`lambda:invoke.waitForTaskToken`): records an interactive
  * or Send/Receive task with its token, updates the run status and announces the task.
  * Idempotent: the task id is derived from the token, so a retried invoke finds its own task.
+ * What a Send/Receive task sends is read here by its paths (store/sources.ts), not carried by
+ * the execution; `keep` is stored with the task for its completion (tasks/complete.ts).
  * The run and its tasks are one query, the task and the run's status one transaction
  * (store/task-completion.ts), then the announcement: four DynamoDB round trips.
  */
@@ -12,6 +14,7 @@ import { liveStatus, refreshRunStatus } from '../runs/status';
 import { isEnded } from '../store/runs';
 import { getRunWithTasks, putTaskWithRun } from '../store/task-completion';
 import { getTask, putTaskOnce, setAnnounced, type TaskItem } from '../store/tasks';
+import { dataReader, readEach } from '../store/sources';
 import { emitTaskEvent } from './events';
 import { lambdaHandler } from '../shared/lambda';
 
@@ -25,18 +28,24 @@ export class RunNotFoundError extends Error {
 /** `<task id>_<10 hex of the token's hash>`: new for every attempt (a new token), stable across invoke retries. */
 export const taskInstanceId = (taskId: string, token: string) => `${taskId}_${createHash('sha256').update(token).digest('hex').slice(0, 10)}`;
 
-export function taskItemOf(req: TaskRequest, now: string): TaskItem {
+/** What a Send/Receive task sends: read by its paths (store/sources.ts), or as machines compiled before them sent it. */
+async function sentData(req: TaskRequest): Promise<Record<string, unknown>> {
+  if (!req.send_sources) return req.send ?? {};
+  return readEach(req.send_sources, dataReader(req.run, req.outputs));
+}
+
+export function taskItemOf(req: TaskRequest, now: string, sent: Record<string, unknown> = {}): TaskItem {
   const sendReceive = req.kind === 'send_receive';
   // Integrators tell a document capture from a selfie by `task_def_id`: the task's type (Send/Receive: its configured id).
   const defId = sendReceive && typeof req.config.task_def_id === 'string' ? req.config.task_def_id : req.task_type;
   const defVersion = sendReceive && typeof req.config.task_def_version === 'string' ? req.config.task_def_version : String(req.task_version);
   const input = sendReceive
-    ? req.send ?? {}
+    ? sent
     : { task_type: req.task_type, ...(req.name ? { name: req.name } : {}), config: req.config, retry: req.retry ?? null };
   return {
     id: taskInstanceId(req.task_id, req.token), workflow_run_id: req.run.workflow_run_id, workflow_task_id: req.task_id,
     task_type: req.task_type, kind: req.kind, task_def_id: defId, task_def_version: defVersion, status: 'waiting',
-    token: req.token, config: req.config, input, announced: false, created_at: now, updated_at: now,
+    token: req.token, config: req.config, input, ...(req.keep ? { keep: req.keep } : {}), announced: false, created_at: now, updated_at: now,
   };
 }
 
@@ -46,7 +55,8 @@ export function createTaskHandler(runtime: Runtime = systemRuntime) {
     if (!parsed.success) throw new InvalidTaskRequestError(`The task request is not valid: ${parsed.error.message}`);
     const req = parsed.data;
     const now = () => runtime.now().toISOString();
-    const task = await record(taskItemOf(req, now()), now);
+    const sent = req.kind === 'send_receive' ? await sentData(req) : {};
+    const task = await record(taskItemOf(req, now(), sent), now);
     if (!task.announced) {
       await emitTaskEvent('workflow_task.started', task, req.run.applicant_id);
       await setAnnounced(task.workflow_run_id, task.id);

@@ -2,7 +2,8 @@
  * Deleting an applicant: restore works during the grace period; when it ends, the lifecycle
  * sweep (injected clock) purges everything held on the applicant, writes an erasure record
  * readable with an API token, and a second purge changes nothing. A legal hold, settable during
- * the grace period, pauses the purge until it is lifted.
+ * the grace period, pauses the purge until it is lifted. Stored task outputs (profile answers,
+ * received data) and what a Send/Receive task sent go with the runs' task records.
  */
 import { randomBytes } from 'node:crypto';
 import { resetConfig } from '../../lambdas/shared/config';
@@ -10,6 +11,7 @@ import { sweep } from '../../lambdas/lifecycle/sweep';
 import { DynamoFaceIndex } from '../../lambdas/reports/known_faces_report/dynamo';
 import { syntheticEmbedding } from '../../lambdas/reports/known_faces_report/store.contract';
 import { startTestStack, type TestStack } from '../helpers/stack';
+import { PERSONAL } from '../e2e/workflows';
 import { lifecycleKit } from './lifecycle-helpers';
 
 const GRACE_S = 3600;
@@ -91,6 +93,32 @@ describe('purge after the grace period', () => {
     // Idempotent: another sweep finds nothing to do and writes no second record.
     expect(await sweep(new Date(later.getTime() + HOUR))).toMatchObject({ purged: 0 });
     expect((await api<{ erasures: unknown[] }>('GET', `/v3.6/erasures?applicant_id=${applicantId}`)).body.erasures).toHaveLength(1);
+  }, 120_000);
+
+  it('removes a run\'s stored profile answers, sent and received data (task records, their events)', async () => {
+    const { t } = kit;
+    const workflow = await t.workflow(PERSONAL);
+    const applicantId = await t.applicant();
+    const sdk = await t.sdkToken(applicantId);
+    const [answer, note, received] = [unique(), unique(), unique()];
+    const run = await t.startRun(workflow, applicantId, { custom_data: { tier: 'gold', note } });
+    await t.until(run.id, ['awaiting_input']);
+    const answers = { first_name: 'Ann', last_name: answer, dob: '1990-01-31', address: { country: 'USA', town: 'Springfield', postcode: '12345' } };
+    expect((await t.complete(run.id, (await t.waitingTask(run.id, 'profile')).id, answers, sdk)).status).toBe(200);
+    await t.until(run.id, ['awaiting_client_input']);
+    expect((await t.complete(run.id, (await t.waitingTask(run.id, 'ask')).id, { score: 10, remark: received })).status).toBe(200);
+    expect((await t.until(run.id, ['approved', 'declined', 'error'])).status).toBe('approved');
+    const holding = async () => (await kit.tableText()).filter((i) => [answer, note, received].some((n) => i.includes(n)));
+    // Stored on the task records (the profile's answers, what was sent, what was received) and their recorded events.
+    expect((await holding()).filter((i) => i.includes('"sk":"TASK#')).length).toBeGreaterThanOrEqual(2);
+
+    expect((await api('DELETE', `/v3.6/applicants/${applicantId}`)).status).toBe(204);
+    expect(await sweep(new Date(Date.now() + GRACE_S * 1000 + 60_000))).toMatchObject({ purged: 1 });
+    expect(await holding()).toEqual([]);
+    const tasks = await api<Array<{ id: string }>>('GET', `/v3.6/workflow_runs/${run.id}/tasks`);
+    for (const task of tasks.body) {
+      expect((await api<{ input: unknown; output: unknown }>('GET', `/v3.6/workflow_runs/${run.id}/tasks/${task.id}`)).body).toMatchObject({ input: {}, output: null });
+    }
   }, 120_000);
 
   it('a purged applicant\'s waiting run is stopped and ends error (execution_aborted)', async () => {

@@ -81,7 +81,7 @@ it('a deleted applicant\'s live document + selfie run leaves nothing personal be
   const selfie = await sharp(original('astronaut')).resize(480).png().toBuffer();
   const applicant = await call<{ id: string }>('POST', '/v3.6/applicants', { first_name: name, last_name: 'Martin', dob: doc.spec.birthDate, email: `${name}@example.com` });
   expect(applicant.status).toBe(201);
-  // Custom data enters the execution (and the engine's journal) as it is: a purge must remove it there.
+  // Custom data the workflow's conditions and outputs do not read stays out of the execution (and the engine's journal).
   const custom = `Custom${randomBytes(6).toString('hex')}`;
   const run = await call<{ id: string; sdk_token: string }>('POST', '/v3.6/workflow_runs', { workflow_id: wf.body.id, applicant_id: applicant.body.id, custom_data: { note: custom } });
   const sdk = run.body.sdk_token;
@@ -96,16 +96,20 @@ it('a deleted applicant\'s live document + selfie run leaves nothing personal be
 
   const needles = [name, doc.spec.documentNumber, custom];
   // The execution's history (which AWS keeps 90 days after the run, beyond any purge) holds ids and results, not the
-  // applicant's name, document number or date of birth: the template's conditions and outputs name none of them.
+  // applicant's name, document number or date of birth, nor the run's custom data: the template's conditions and outputs
+  // name none of them.
   const history = await kit.executionHistory(run.body.id);
   expect(history.some((e) => e.includes('TaskSucceeded') && e.includes('\\"result\\":'))).toBe(true);
-  expect(history.filter((e) => [name, doc.spec.documentNumber, doc.spec.birthDate].some((n) => e.toLowerCase().includes(n.toLowerCase())))).toEqual([]);
+  expect(history.filter((e) => [name, doc.spec.documentNumber, doc.spec.birthDate, custom].some((n) => e.toLowerCase().includes(n.toLowerCase())))).toEqual([]);
   const needleBytes = needles.map((n) => Buffer.from(n));
-  // They were there: in DynamoDB (applicant, report outputs, the run's custom data), the bucket and the engine's journal (custom data).
+  // They were there: in DynamoDB (applicant, report outputs, the run's custom data) and the bucket; the engine's journal
+  // holds the run's execution (its id), which the purge forgets, but not the custom data.
   const before = await kit.tableText();
   for (const n of needles) expect(before.some((i) => i.includes(n))).toBe(true);
   expect((await kit.bucketObjects()).some((o) => o.bytes.equals(passport))).toBe(true);
-  expect(filesContaining(dataDir, [Buffer.from(custom)]).length).toBeGreaterThan(0);
+  const journals = () => filesContaining(dataDir, [Buffer.from(run.body.id)], ['dynamodb']).filter((f) => f.endsWith('.jnl'));
+  expect(journals().length).toBeGreaterThan(0);
+  expect(filesContaining(dataDir, [Buffer.from(custom)], ['dynamodb'])).toEqual([]);
 
   // The applicant's objects: the two uploads, and the run's evidence PDF and folder (lambdas/evidence, once the bus has
   // delivered the run's end); whatever the count, the erasure record must name them all.
@@ -124,6 +128,7 @@ it('a deleted applicant\'s live document + selfie run leaves nothing personal be
   // The engine's journals and the bus's files (and s3rver's). Parity runs its own DynamoDB Local under the data folder:
   // its SQLite file keeps deleted items' bytes in free pages until reused, so DynamoDB is checked item by item (Scan) above.
   expect(filesContaining(dataDir, [...needleBytes, passport.subarray(0, 4096), selfie.subarray(0, 4096)], ['dynamodb'])).toEqual([]);
+  expect(journals()).toEqual([]);
   const erasures = await call<{ erasures: Array<{ removed: Record<string, number> }> }>('GET', `/v3.6/erasures?applicant_id=${applicant.body.id}`);
   expect(erasures.body.erasures).toEqual([expect.objectContaining({ removed: expect.objectContaining({ applicant: 1, media: 2, s3_objects: held, runs: 1 }) })]);
 }, 420_000);

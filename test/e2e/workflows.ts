@@ -36,3 +36,30 @@ export const CAPTURE = (timeout = 3600): Json => ({
   name: 'Capture', start: 'doc',
   tasks: [{ id: 'doc', type: 'document_capture', timeout_seconds: timeout, next: 'approve' }, approve],
 });
+
+/** A profile data capture, a Send/Receive task (sending a profile answer and custom data, receiving a property that
+ *  stands for the first name), a watchlist report, logic on a profile answer, a received property and custom data;
+ *  approve outputs the first name and the score. */
+export const PERSONAL: Json = {
+  name: 'Minimal history', start: 'profile',
+  input: { custom: { tier: { type: 'string' }, note: { type: 'string', required: false } } },
+  output: { first_name: { format: 'string' }, score: { format: 'number' } },
+  tasks: [
+    { id: 'profile', type: 'profile_data_capture', fields: ['first_name', 'last_name', 'dob', 'address'], next: 'ask' },
+    { id: 'ask', type: 'send_receive', task_def_id: 'risk', task_def_version: '1', next: 'watch',
+      send: {
+        surname: { format: 'string', source: 'tasks.profile.output.last_name' },
+        note: { format: 'string', source: 'input.custom.note' },
+        tier: { format: 'string', source: 'input.custom.tier' },
+      },
+      receive: { score: { format: 'number', required: true }, remark: { format: 'string' }, fname: { format: 'string', semantic: 'first_name' } } },
+    { id: 'watch', type: 'watchlist_report', variant: 'standard', next: 'route' },
+    { id: 'route', type: 'logic', branches: [{ when: { all: [
+      { path: 'tasks.ask.output.score', op: 'lt', value: 50 },
+      { path: 'input.custom.tier', op: 'eq', value: 'gold' },
+      { path: 'tasks.profile.output.address.country', op: 'eq', value: 'USA' },
+    ] }, next: 'approve' }], else: 'decline' },
+    { id: 'approve', type: 'result', outcome: 'approve', reasons: ['ok'], output: { first_name: 'tasks.profile.output.first_name', score: 'tasks.ask.output.score' } },
+    { id: 'decline', type: 'result', outcome: 'decline', reasons: ['no'] },
+  ],
+};

@@ -1,10 +1,12 @@
 /**
  * Semantic inputs: custom inputs and received Send/Receive properties that stand for an
- * applicant field reach the report handler as `semantic` (a received property before a custom
- * input; the first one present wins), and the handler fills the applicant's missing fields.
+ * applicant field reach the report handler as `semantic_sources`, paths it reads the values by
+ * (a received property before a custom input; the first one present wins), never as values in
+ * the execution; the handler fills the applicant's missing fields.
  */
-import type { ReportRequest } from '../../compiler';
+import { splitPath, type ReportRequest } from '../../compiler';
 import { produceReport } from '../../lambdas/reports/handler';
+import { readFirst, valueAt } from '../../lambdas/store/sources';
 import { withSemanticFields } from '../../lambdas/reports/semantic';
 import { report, workflowEngine } from './harness';
 
@@ -29,7 +31,15 @@ async function semanticOf(custom: object, received: object): Promise<ReportReque
   await w.complete('ask', received);
   expect((await w.result(run.executionArn)).output).toMatchObject({ status: 'approved' });
   expect(w.reports).toHaveLength(1);
-  return w.reports[0]!.semantic;
+  const req = w.reports[0]!;
+  expect(req).not.toHaveProperty('semantic');
+  expect(req.semantic_sources).toEqual({ first_name: ['tasks.ask.output.fname', 'input.custom.given'], last_name: ['input.custom.family'], dob: ['tasks.ask.output.born'] });
+  // The handler reads each path from DynamoDB (lambdas/store/sources.ts); here from what the run was given.
+  const read = async (path: string) => {
+    const [root, , ...rest] = splitPath(path);
+    return root === 'input' ? valueAt(custom, rest) : valueAt(received, rest.slice(1));
+  };
+  return readFirst(req.semantic_sources!, read);
 }
 
 it('sends the received property before the custom input standing for the same field', async () => {
@@ -47,6 +57,7 @@ it('sends no semantic values when the workflow names none', async () => {
     { id: 'watchlist', type: 'watchlist_report', variant: 'standard', next: 'approve' },
     { id: 'approve', type: 'result', outcome: 'approve', reasons: ['done'] }] });
   expect(w.reports[0]).not.toHaveProperty('semantic');
+  expect(w.reports[0]).not.toHaveProperty('semantic_sources');
 });
 
 describe('the report handler', () => {

@@ -129,7 +129,13 @@ describe('watchlist_risk_score', () => {
     const run = await w.start(def('watchlist_risk_score'), { applicant: { first_name: 'Ann', last_name: 'Lee' }, custom: { risk_tier: 'low' } });
     const sr = w.take('risk');
     expect(sr.kind).toBe('send_receive');
-    expect(sr.send).toMatchObject({ first_name: 'Ann', last_name: 'Lee', risk_tier: 'low', watchlist_result: 'watchlist' in script ? script.watchlist : 'clear' });
+    // What it sends is named by path, read by the task function (lambdas/store/sources.ts), never carried by the execution.
+    expect(sr).not.toHaveProperty('send');
+    expect(sr.send_sources).toEqual({
+      first_name: 'input.applicant.first_name', last_name: 'input.applicant.last_name', risk_tier: 'input.custom.risk_tier', watchlist_result: 'tasks.watchlist.output.result',
+    });
+    expect(sr.outputs).toEqual({ watchlist: expect.objectContaining({ result: 'watchlist' in script ? script.watchlist : 'clear' }) });
+    expect(sr.keep).toEqual([['score'], ['segment']]);
     await w.engine.sendTaskSuccess(sr.token, JSON.stringify({ score, segment: 'retail' }));
     await w.engine.idle();
     expect((await w.result(run.executionArn)).output).toMatchObject({ task_id: task, output });

@@ -1,7 +1,7 @@
 /**
  * Sandbox report results: deterministic, no evidence read. See README.md for the rules.
  */
-import type { ReportRequest, ReportResult } from '../../../compiler';
+import { SANDBOX_RESULTS_KEY, type ReportRequest, type ReportResult } from '../../../compiler';
 import type { ApplicantData, Result } from '../types';
 import { CANNED } from './canned';
 
@@ -9,7 +9,7 @@ import { CANNED } from './canned';
 export const CONSIDER_LAST_NAME = 'Consider';
 
 function forced(req: ReportRequest): Result | undefined {
-  const overrides = req.run.custom._sandbox_results;
+  const overrides = req.run.custom[SANDBOX_RESULTS_KEY];
   if (typeof overrides !== 'object' || overrides === null) return undefined;
   const map = overrides as Record<string, unknown>;
   for (const key of [req.task_id, req.report]) {
