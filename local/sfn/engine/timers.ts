@@ -16,7 +16,8 @@ export class TimerScheduler {
     const prev = this.earliestByArn.get(arn);
     if (min === Infinity) this.earliestByArn.delete(arn);
     else this.earliestByArn.set(arn, min);
-    if (!this.auto || prev === min) return;
+    // An armed handle for the same due time stays; a fired one (handle gone) is armed again.
+    if (!this.auto || (prev === min && this.handles.has(arn))) return;
     const h = this.handles.get(arn);
     if (h) clearTimeout(h);
     this.handles.delete(arn);
