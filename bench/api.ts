@@ -15,6 +15,8 @@
  * (bench/cpu.ts), request and triggered work included: a figure a busy machine does not skew.
  * Last, the console's results search on BENCH_RESULTS_RUNS runs (default 100,000; 0 skips it)
  * seeded directly in the table (bench/results-search.ts): p50/p95 per kind of search.
+ * BENCH_ONLY=results runs only that last part, with DynamoDB Local in memory (seeding is then
+ * minutes; e.g. `BENCH_ONLY=results BENCH_RESULTS_RUNS=10000 npm run bench:api`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -34,6 +36,7 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const COMPLETIONS = Number(process.env.BENCH_COMPLETIONS ?? 200);
 const WARMUP_S = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const RESULTS_RUNS = Number(process.env.BENCH_RESULTS_RUNS ?? 100_000);
+const ONLY_RESULTS = process.env.BENCH_ONLY === 'results';
 
 const WORKFLOW = {
   name: 'bench', start: 'risk',
@@ -108,52 +111,59 @@ async function getItemLatency(runId: string, n = 2000): Promise<{ p50: number; p
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-api-'));
-  const stack = await startStack({ dataDir: dir });
+  // The search part alone runs DynamoDB Local in memory: seeding a disk table is bound by its
+  // writes (about 60 items/s at a load average of 27), in memory it takes minutes.
+  const stack = await startStack(ONLY_RESULTS ? { dataDir: dir, inMemory: true } : { dataDir: dir });
   try {
-    const api = client(stack.url, stack.apiToken);
-    const { workflowId, applicantId } = await setup(api);
-    const headers = { authorization: `Token token=${stack.apiToken}`, 'content-type': 'application/json' };
-    const createBody = JSON.stringify({ workflow_id: workflowId, applicant_id: applicantId });
-    const run = await api.call<{ id: string }>('POST', '/v3.6/workflow_runs', JSON.parse(createBody));
-    if (WARMUP_S > 0) {
-      const warm = { headers, duration: WARMUP_S / 3 };
-      await cannon('warm-up', { ...warm, url: `${stack.url}/v3.6/workflow_runs/${run.id}` });
-      await cannon('warm-up', { ...warm, url: `${stack.url}/v3.6/workflow_runs` });
-      await cannon('warm-up', { ...warm, url: `${stack.url}/v3.6/workflow_runs`, method: 'POST', body: createBody });
-      await stack.engine.idle();
-    }
-    const rows: Row[] = [];
-    const idle = () => stack.flushExecutionEvents();
-    rows.push(await measured('GET /workflow_runs/{id}', 'GET /v3.6/workflow_runs/{id}', { url: `${stack.url}/v3.6/workflow_runs/${run.id}`, headers, duration: DURATION_S }, idle));
-    rows.push(await measured('GET /workflow_runs', 'GET /v3.6/workflow_runs', { url: `${stack.url}/v3.6/workflow_runs`, headers, duration: DURATION_S }, idle));
-    rows.push(await measured('POST /workflow_runs', 'POST /v3.6/workflow_runs', { url: `${stack.url}/v3.6/workflow_runs`, method: 'POST', headers, body: createBody, duration: DURATION_S }, idle));
-    const paths = await waitingTasks(api, createBody, COMPLETIONS);
-    let next = 0;
-    rows.push(await measured('POST …/tasks/{id}/complete', 'POST /v3.6/workflow_runs/{id}/tasks/{task_id}/complete', {
-      url: stack.url, method: 'POST', headers, amount: paths.length,
-      requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]!, body: JSON.stringify({ data: { score: 10 } }) }) }],
-    }, idle));
-    const ddb = await getItemLatency(run.id);
-    console.log(`API on the local stack (${CONNECTIONS} connections, ${DURATION_S} s each after ${WARMUP_S} s of warm-up; complete task: ${paths.length} tasks)`);
-    console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (${cpus().length} cores); CPU ms / request: of this process (stack and autocannon) and of DynamoDB Local, request and triggered work included`);
-    console.log('| request | req/s | p50 ms | p99 ms | errors | DynamoDB calls / request (API) | + triggered / request | CPU ms / request: Node | DynamoDB Local |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|');
-    const fixed = (n: number | undefined, d = 2) => (n === undefined ? '' : n.toFixed(d));
-    for (const r of rows) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${fixed(r.api)} | ${fixed(r.triggered)} | ${fixed(r.cpuNode, 1)} | ${fixed(r.cpuDb, 1)} |`);
-    console.log('\nDynamoDB operations per request:');
-    for (const r of rows) console.log(`- ${r.name}: ${r.ops}`);
-    console.log(`\nDynamoDB Local GetItem (sequential): p50 ${ddb.p50.toFixed(2)} ms, p99 ${ddb.p99.toFixed(2)} ms`);
-    const single = await cannon('GET /workflow_runs/{id} (1 connection)', { url: `${stack.url}/v3.6/workflow_runs/${run.id}`, headers, duration: 3, connections: 1 });
-    console.log(`GET run with 1 connection: p50 ${single.p50} ms → ${(single.p50 / ddb.p50).toFixed(1)}× a raw GetItem (p50)`);
+    if (!ONLY_RESULTS) await apiBench(stack);
     if (RESULTS_RUNS > 0) {
       const t0 = Date.now();
       const seeded = await seedRuns(RESULTS_RUNS);
-      console.log(`\nResults search: ${RESULTS_RUNS} runs seeded in the table in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+      console.log(`\nResults search: ${RESULTS_RUNS} runs seeded in the table in ${((Date.now() - t0) / 1000).toFixed(0)} s (load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}, ${cpus().length} cores)`);
       await benchSearch(stack.url, stack.apiToken, seeded);
+      console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     }
   } finally {
     await stack.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+async function apiBench(stack: Awaited<ReturnType<typeof startStack>>): Promise<void> {
+  const api = client(stack.url, stack.apiToken);
+  const { workflowId, applicantId } = await setup(api);
+  const headers = { authorization: `Token token=${stack.apiToken}`, 'content-type': 'application/json' };
+  const createBody = JSON.stringify({ workflow_id: workflowId, applicant_id: applicantId });
+  const run = await api.call<{ id: string }>('POST', '/v3.6/workflow_runs', JSON.parse(createBody));
+  if (WARMUP_S > 0) {
+    const warm = { headers, duration: WARMUP_S / 3 };
+    await cannon('warm-up', { ...warm, url: `${stack.url}/v3.6/workflow_runs/${run.id}` });
+    await cannon('warm-up', { ...warm, url: `${stack.url}/v3.6/workflow_runs` });
+    await cannon('warm-up', { ...warm, url: `${stack.url}/v3.6/workflow_runs`, method: 'POST', body: createBody });
+    await stack.engine.idle();
+  }
+  const rows: Row[] = [];
+  const idle = () => stack.flushExecutionEvents();
+  rows.push(await measured('GET /workflow_runs/{id}', 'GET /v3.6/workflow_runs/{id}', { url: `${stack.url}/v3.6/workflow_runs/${run.id}`, headers, duration: DURATION_S }, idle));
+  rows.push(await measured('GET /workflow_runs', 'GET /v3.6/workflow_runs', { url: `${stack.url}/v3.6/workflow_runs`, headers, duration: DURATION_S }, idle));
+  rows.push(await measured('POST /workflow_runs', 'POST /v3.6/workflow_runs', { url: `${stack.url}/v3.6/workflow_runs`, method: 'POST', headers, body: createBody, duration: DURATION_S }, idle));
+  const paths = await waitingTasks(api, createBody, COMPLETIONS);
+  let next = 0;
+  rows.push(await measured('POST …/tasks/{id}/complete', 'POST /v3.6/workflow_runs/{id}/tasks/{task_id}/complete', {
+    url: stack.url, method: 'POST', headers, amount: paths.length,
+    requests: [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length]!, body: JSON.stringify({ data: { score: 10 } }) }) }],
+  }, idle));
+  const ddb = await getItemLatency(run.id);
+  console.log(`API on the local stack (${CONNECTIONS} connections, ${DURATION_S} s each after ${WARMUP_S} s of warm-up; complete task: ${paths.length} tasks)`);
+  console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (${cpus().length} cores); CPU ms / request: of this process (stack and autocannon) and of DynamoDB Local, request and triggered work included`);
+  console.log('| request | req/s | p50 ms | p99 ms | errors | DynamoDB calls / request (API) | + triggered / request | CPU ms / request: Node | DynamoDB Local |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const fixed = (n: number | undefined, d = 2) => (n === undefined ? '' : n.toFixed(d));
+  for (const r of rows) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${fixed(r.api)} | ${fixed(r.triggered)} | ${fixed(r.cpuNode, 1)} | ${fixed(r.cpuDb, 1)} |`);
+  console.log('\nDynamoDB operations per request:');
+  for (const r of rows) console.log(`- ${r.name}: ${r.ops}`);
+  console.log(`\nDynamoDB Local GetItem (sequential): p50 ${ddb.p50.toFixed(2)} ms, p99 ${ddb.p99.toFixed(2)} ms`);
+  const single = await cannon('GET /workflow_runs/{id} (1 connection)', { url: `${stack.url}/v3.6/workflow_runs/${run.id}`, headers, duration: 3, connections: 1 });
+  console.log(`GET run with 1 connection: p50 ${single.p50} ms → ${(single.p50 / ddb.p50).toFixed(1)}× a raw GetItem (p50)`);
 }
 
 main().catch((e: unknown) => { console.error(e); process.exitCode = 1; });

@@ -9,7 +9,7 @@ export const WEB_APPS = ['capture', 'console'] as const;
 export type WebApp = (typeof WEB_APPS)[number];
 
 export interface PolicyInputs {
-  /** `https://<media bucket regional domain>`: the capture page uploads straight to S3. */
+  /** `https://<media bucket regional domain>`: the capture page uploads straight to S3; media above the API's payload limit are a redirect to a presigned GET there. */
   mediaOrigin: string;
   /** Sources of `frame-ancestors` for the capture app (integrators embed capture links). */
   frameAncestors: string[];
@@ -43,9 +43,14 @@ export function contentSecurityPolicy(app: WebApp, p: PolicyInputs): string {
         'frame-ancestors': p.frameAncestors,
       });
     case 'console':
-      // The workflow builder and run results: data: icons, blob: previews of a run's media;
-      // sign-in calls Cognito's public API (InitiateAuth, RespondToAuthChallenge) from the page.
-      return csp({ ...BASE, 'img-src': ["'self'", 'data:', 'blob:'], 'media-src': ["'self'", 'blob:'], 'connect-src': ["'self'", p.cognitoOrigin] });
+      // The workflow builder and run results: data: icons, blob: previews of a run's media, which
+      // the page fetches from the API: media above the API's payload limit are a redirect to a
+      // presigned GET on the media bucket (followed by fetch: connect-src; img-src for an image
+      // shown from its URL). Sign-in calls Cognito's public API (InitiateAuth, RespondToAuthChallenge) from the page.
+      return csp({
+        ...BASE, 'img-src': ["'self'", 'data:', 'blob:', p.mediaOrigin], 'media-src': ["'self'", 'blob:', p.mediaOrigin],
+        'connect-src': ["'self'", p.mediaOrigin, p.cognitoOrigin],
+      });
   }
 }
 

@@ -80,8 +80,12 @@ export const EventName = z.enum([EVENTS.runCompleted, EVENTS.taskStarted, EVENTS
 
 /** Internal (no webhook, not recorded): POST …/timeline_file asks the evidence function for a file. */
 export const TIMELINE_FILE_REQUESTED = 'studio.timeline_file_requested';
-/** What the evidence function is sent (lib/events.ts, local/stack/rules.ts). */
-export const EVIDENCE_EVENTS = [EVENTS.runCompleted, TIMELINE_FILE_REQUESTED] as const;
+/**
+ * What the evidence function is sent (lib/events.ts, local/stack/rules.ts): a run's end (its
+ * evidence; a `review` run also enters the review queue), a review decision (the evidence is
+ * made again, with the decision) and timeline file requests.
+ */
+export const EVIDENCE_EVENTS = [EVENTS.runCompleted, EVENTS.reviewCompleted, TIMELINE_FILE_REQUESTED] as const;
 
 /** An EventBridge event as a rule target (SQS) receives it. */
 export const BusEvent = z.looseObject({

@@ -1,9 +1,10 @@
 /**
  * Making the files: the evidence of an ended run (signed PDF, then the folder around it) and a
- * requested timeline file, each written to the media bucket and announced on the bus. Safe to
- * repeat: an event delivered twice rewrites the same objects and announces again.
+ * requested timeline file, each written to the media bucket and announced on the bus; an ended
+ * run also gets the summary of its tasks the funnel reads (results/funnel.ts). Safe to repeat: an event delivered twice rewrites the same objects and announces again.
  */
 import { EVENTS, publish, type TimelineFileDetail } from '../events/contract';
+import { recordTaskSummary } from '../results/funnel';
 import { isoSeconds, systemRuntime, type Runtime } from '../shared/ids';
 import { evidenceKey, getTimelineFile, markTimelineFileReady, timelineKey } from '../store/evidence';
 import { isEnded } from '../store/runs';
@@ -21,6 +22,7 @@ export async function makeEvidence(runId: string, rt: Runtime = systemRuntime): 
   const ev = await gatherEvidence(runId, rt.now().getTime());
   if (!ev) return 'gone';
   if (!isEnded(ev.item.status)) return 'not_ended';
+  await recordTaskSummary(runId, ev.tasks);
   const pdf = await signPdf(await evidencePdf(ev), await evidenceSigningKey(), {
     reason: `Evidence of workflow run ${runId}`, name: 'Open Studio', at: rt.now(),
   });

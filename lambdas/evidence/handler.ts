@@ -1,14 +1,16 @@
 /**
  * Lambda entry point: the bus rule of lib/events.ts (local: local/stack/rules.ts) sends it every
- * `workflow_run.completed` (→ the run's signed evidence PDF and folder) and every
- * `studio.timeline_file_requested` (→ the timeline PDF). A failure throws, so EventBridge retries
+ * `workflow_run.completed` (→ the run's signed evidence PDF and folder; a run that ended `review`
+ * first enters the review queue, store/reviews.ts), every `workflow_run.review_completed` (→ the
+ * evidence made again, with the decision) and every `studio.timeline_file_requested` (→ the timeline PDF). A failure throws, so EventBridge retries
  * the event (then its dead-letter queue).
  */
 import { z } from 'zod';
-import { EVENTS, RunCompletedDetail, TIMELINE_FILE_REQUESTED, TimelineFileDetail } from '../events/contract';
+import { EVENTS, ReviewCompletedDetail, RunCompletedDetail, TIMELINE_FILE_REQUESTED, TimelineFileDetail } from '../events/contract';
 import { systemRuntime, type Runtime } from '../shared/ids';
 import { lambdaHandler } from '../shared/lambda';
 import { logger } from '../shared/powertools';
+import { enqueueReview } from '../store/reviews';
 import { makeEvidence, makeTimelineFile, type Made } from './build';
 
 const BusEvent = z.object({ 'detail-type': z.string(), detail: z.unknown() });
@@ -19,8 +21,15 @@ export function createEvidenceHandler(rt: Runtime = systemRuntime) {
     if (!e.success) return { ignored: 'not an EventBridge event' };
     if (e.data['detail-type'] === EVENTS.runCompleted) {
       const d = RunCompletedDetail.parse(e.data.detail);
+      if (d.status === 'review') await enqueueReview(d.workflow_run_id);
       const made = await makeEvidence(d.workflow_run_id, rt);
       logger.debug('evidence of a workflow run', { run_id: d.workflow_run_id, made });
+      return { made };
+    }
+    if (e.data['detail-type'] === EVENTS.reviewCompleted) {
+      const d = ReviewCompletedDetail.parse(e.data.detail);
+      const made = await makeEvidence(d.workflow_run_id, rt);
+      logger.debug('evidence of a decided workflow run', { run_id: d.workflow_run_id, made });
       return { made };
     }
     if (e.data['detail-type'] === TIMELINE_FILE_REQUESTED) {

@@ -44,6 +44,11 @@ export function evidencePdf(ev: Evidence): Promise<Buffer> {
     row(doc, 'Workflow', `${ev.workflow.name} (${ev.workflow.id}), version ${ev.workflow.version}`);
     row(doc, 'Created', ev.run.created_at);
     row(doc, 'Completed', ev.item.completed_at);
+    if (ev.item.review) {
+      const r = ev.item.review;
+      row(doc, 'Review decision', `${r.decision} by ${r.by} at ${r.at}`);
+      row(doc, 'Review note', r.note);
+    }
     heading(doc, 'Applicant');
     const a = ev.applicant;
     row(doc, 'Applicant id', ev.run.applicant_id);

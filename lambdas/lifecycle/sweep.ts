@@ -1,6 +1,7 @@
 /**
  * One pass of the lifecycle: due items for applicants deleted before purges were scheduled
- * (backfill.ts, until its walk is done), the purges that are due (`keys.purgeDue` up to now, oldest first,
+ * (backfill.ts, until its walk is done), the review queue's upkeep (results/review-upkeep.ts: review
+ * decisions' events the bus refused, runs ended before the queue's index), the purges that are due (`keys.purgeDue` up to now, oldest first,
  * at most `limit`), then retention per environment. A purge that fails does not stop the
  * others; the pass then throws (naming how many failed) so that the purge state machine
  * retries it and, after its retries, fails and raises the alarm. Every purge can run again.
@@ -8,10 +9,11 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
-import { isoSeconds } from '../shared/ids';
+import { isoSeconds, systemRuntime } from '../shared/ids';
 import { logError } from '../shared/powertools';
 import { PurgeDue } from '../store/applicant-deletion';
 import { keys } from '../store/table';
+import { reviewUpkeep } from '../results/review-upkeep';
 import { scheduleEarlierDeletions } from './backfill';
 import { purgeApplicant } from './purge-applicant';
 import { purgeHeldRun, retentionDays, retentionSweep } from './retention';
@@ -30,6 +32,8 @@ export async function sweep(now: Date, limit = 100): Promise<SweepResult> {
   for (const env of ['sandbox', 'live'] as const) {
     try { await scheduleEarlierDeletions(env, now); } catch (e) { failed++; logError(`scheduling earlier deletions of ${env} failed`, e); }
   }
+  // A bus that still fails is logged by review-events.ts and tried again at the next pass; it is not a failed purge.
+  try { await reviewUpkeep({ now: () => now, newId: systemRuntime.newId }); } catch (e) { logError('review queue upkeep failed', e); }
   const res = await clients().doc.send(new QueryCommand({
     TableName: config().TABLE_NAME, ConsistentRead: true, Limit: limit,
     // `<due_at>#<id>`: '#' sorts before '$', so every item due at or before now.

@@ -4,15 +4,18 @@
  * median time per task and the split of outcomes. No Scan: the workflow's runs come from the
  * results index (`RESULTS#<env>#WORKFLOW#<id>` on gsi1, store/run-index.ts), newest first, at
  * most `FUNNEL_MAX_RUNS` of them (the answer says when it stopped there, and the date of the
- * oldest run counted); the runs by BatchGet, each run's task records by one Query of its own
- * partition.
+ * oldest run counted); the runs by BatchGet. An ended run carries the summary of its tasks
+ * (`task_summary`: id in the definition, status, start and end of each, written once the run has
+ * ended by the evidence function, recordTaskSummary), so only runs still going (or ended before
+ * summaries were written) cost a Query of their partition for their task records.
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { getMany } from '../store/paging';
 import { resultsKey } from '../store/run-index';
-import { RunItem, type Environment } from '../store/runs';
+import { isEnded, RunItem, type Environment } from '../store/runs';
 import { keys } from '../store/table';
 import { listTasks, type TaskItem } from '../store/tasks';
 import { definedTasks, type DefinedTask } from './route';
@@ -35,6 +38,19 @@ export interface Funnel {
  */
 export const isTrialRun = (item: Record<string, unknown>) => item.trial === true;
 
+/** What the funnel needs of a task record. */
+const TaskSummary = z.array(z.object({ workflow_task_id: z.string(), status: z.string(), created_at: z.string(), updated_at: z.string() }));
+type TaskSummary = z.infer<typeof TaskSummary>;
+
+/** Writes the summary of an ended run's tasks on its item (in listTasks' order), for the funnel. */
+export async function recordTaskSummary(runId: string, tasks: readonly TaskItem[]): Promise<void> {
+  const summary: TaskSummary = tasks.map((t) => ({ workflow_task_id: t.workflow_task_id, status: t.status, created_at: t.created_at, updated_at: t.updated_at }));
+  await clients().doc.send(new UpdateCommand({
+    TableName: config().TABLE_NAME, Key: keys.run(runId), ConditionExpression: 'attribute_exists(pk)',
+    UpdateExpression: 'SET task_summary = :summary', ExpressionAttributeValues: { ':summary': summary },
+  })).catch((e: unknown) => { if (!(e instanceof Error && e.name === 'ConditionalCheckFailedException')) throw e; });
+}
+
 /** The ids of the workflow's runs, newest first, at most `max` (and whether there were more). */
 async function runIdsOf(env: Environment, workflowId: string, max: number): Promise<{ ids: string[]; truncated: boolean }> {
   const ids: string[] = [];
@@ -51,11 +67,11 @@ async function runIdsOf(env: Environment, workflowId: string, max: number): Prom
   return { ids: ids.slice(0, max), truncated: ids.length > max };
 }
 
-async function mapLimited<T, R>(xs: readonly T[], limit: number, f: (x: T) => Promise<R>): Promise<R[]> {
+async function mapLimited<T, R>(xs: readonly T[], limit: number, f: (x: T, i: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array<R>(xs.length);
   let next = 0;
   await Promise.all(Array.from({ length: Math.min(limit, xs.length) }, async () => {
-    while (next < xs.length) { const i = next++; out[i] = await f(xs[i]!); }
+    while (next < xs.length) { const i = next++; out[i] = await f(xs[i]!, i); }
   }));
   return out;
 }
@@ -68,7 +84,7 @@ export function median(xs: number[]): number | null {
 }
 
 /** The funnel from the runs and their task records (pure). Tasks in the definition's order, those no run reached left out. */
-export function funnelOf(workflowId: string, version: number, defined: readonly DefinedTask[], runs: ReadonlyArray<{ run: RunItem; tasks: TaskItem[] }>): Omit<Funnel, 'truncated' | 'oldest' | 'trials_excluded'> {
+export function funnelOf(workflowId: string, version: number, defined: readonly DefinedTask[], runs: ReadonlyArray<{ run: RunItem; tasks: TaskSummary }>): Omit<Funnel, 'truncated' | 'oldest' | 'trials_excluded'> {
   const outcomes: Record<string, number> = {};
   const per = new Map<string, { reached: Set<string>; completed: Set<string>; stopped: number; waiting: number; times: number[] }>();
   const entry = (id: string) => per.get(id) ?? per.set(id, { reached: new Set(), completed: new Set(), stopped: 0, waiting: 0, times: [] }).get(id)!;
@@ -97,7 +113,11 @@ export async function versionFunnel(env: Environment, workflowId: string, versio
   const items = (await getMany(ids.map((id) => keys.run(id)))).filter((i) => i.workflow_version_id === version);
   const kept = items.filter((i) => opts.includeTrials || !isTrialRun(i));
   const runs = kept.map((i) => RunItem.parse(i));
-  const withTasks = await mapLimited(runs, 8, async (run) => ({ run, tasks: await listTasks(run.id) }));
+  const withTasks = await mapLimited(kept, 8, async (item, i) => {
+    const run = runs[i]!;
+    const summary = TaskSummary.safeParse(item.task_summary);
+    return { run, tasks: isEnded(run.status) && summary.success ? summary.data : await listTasks(run.id) };
+  });
   const oldest = runs.reduce<string | null>((o, r) => (o === null || r.created_at < o ? r.created_at : o), null);
   return { ...funnelOf(workflowId, version, definedTasks(definition), withTasks), truncated, oldest, trials_excluded: items.length - kept.length };
 }

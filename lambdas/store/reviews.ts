@@ -1,10 +1,13 @@
 /**
  * The review queue on the run items: runs that ended `review` and carry no `review` decision
- * yet, read from `by_status` (`status = review`, in creation order) with the environment and the
- * missing decision as a filter. Assigning and deciding are single conditional updates of the run
- * item, so of two concurrent decisions exactly one is written; the status stays `review`.
+ * yet. Such a run gets the sparse key `review_queue` (`REVIEW#<env>`, index `review_queue`,
+ * sort key `<created_at>#<id>`) when its end is announced (enqueueReview), and the write that
+ * records its decision removes it, so the queue reads only undecided runs. Assigning and
+ * deciding are conditional writes of the run item, so of two concurrent decisions exactly one
+ * is written; the status stays `review`. The decision is written together with the event that
+ * announces it (a pending event, results/review-events.ts), so the event cannot be lost.
  */
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { isConditionFailure, RunItem, type Environment, type RunReview } from './runs';
@@ -19,31 +22,43 @@ export interface QueuePage { runs: RunItem[]; next: string | null }
 
 /** Undecided review runs of an environment, oldest first, `limit` at most, after the key `after` (`<created_at>#<id>`). */
 export async function reviewQueue(env: Environment, limit: number, after?: string): Promise<QueuePage> {
-  const runs: RunItem[] = [];
-  let start: Record<string, unknown> | undefined;
-  let last: string | undefined;
-  do {
-    const res = await clients().doc.send(new QueryCommand({
-      TableName: table(), IndexName: 'by_status', ExclusiveStartKey: start, Limit: Math.min(400, (limit + 1) * 2),
-      KeyConditionExpression: `#status = :review${after ? ' AND gsi1sk > :after' : ''}`,
-      FilterExpression: 'sk = :run AND environment = :env AND attribute_not_exists(review)',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ...openValues(env), ':run': keys.run('').sk, ...(after ? { ':after': after } : {}) },
-    }));
-    for (const item of res.Items ?? []) {
-      if (runs.length === limit) return { runs, next: last ?? null };
-      runs.push(RunItem.parse(item));
-      last = String(item.gsi1sk);
-    }
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return { runs, next: null };
+  const res = await clients().doc.send(new QueryCommand({
+    TableName: table(), IndexName: 'review_queue', Limit: limit + 1,
+    KeyConditionExpression: `review_queue = :queue${after ? ' AND gsi1sk > :after' : ''}`,
+    ExpressionAttributeValues: { ':queue': keys.reviewQueue(env), ...(after ? { ':after': after } : {}) },
+  }));
+  const items = res.Items ?? [];
+  const page = items.slice(0, limit);
+  return { runs: page.map((i) => RunItem.parse(i)), next: items.length > limit ? String(page[page.length - 1]!.gsi1sk) : null };
 }
 
-/** Whether the update was written (false: the condition failed; the caller reads the run to say why). */
-async function conditional(update: Omit<ConstructorParameters<typeof UpdateCommand>[0], 'TableName'>): Promise<RunItem | undefined> {
+/** Puts a run that ended `review` without a decision in its environment's queue; false when it is not such a run (any more). */
+export async function enqueueReview(id: string): Promise<boolean> {
+  const item = (await clients().doc.send(new GetCommand({ TableName: table(), Key: keys.run(id), ConsistentRead: true }))).Item;
+  if (!item) return false;
+  const run = RunItem.parse(item);
   try {
-    const res = await clients().doc.send(new UpdateCommand({ TableName: table(), ReturnValues: 'ALL_NEW', ...update }));
+    await clients().doc.send(new UpdateCommand({
+      TableName: table(), Key: keys.run(id), ConditionExpression: OPEN,
+      UpdateExpression: 'SET review_queue = :queue', ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ...openValues(run.environment), ':queue': keys.reviewQueue(run.environment) },
+    }));
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/** Assigns an undecided review run to `email`; undefined when the run is not such a run of `env`. */
+export async function assignReview(id: string, env: Environment, email: string, now: string): Promise<RunItem | undefined> {
+  try {
+    const res = await clients().doc.send(new UpdateCommand({
+      TableName: table(), ReturnValues: 'ALL_NEW', Key: keys.run(id), ConditionExpression: OPEN,
+      UpdateExpression: 'SET assigned_to = :to, updated_at = :now',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ...openValues(env), ':to': email, ':now': now },
+    }));
     return RunItem.parse(res.Attributes);
   } catch (e) {
     if (isConditionFailure(e)) return undefined;
@@ -51,22 +66,31 @@ async function conditional(update: Omit<ConstructorParameters<typeof UpdateComma
   }
 }
 
-/** Assigns an undecided review run to `email`; undefined when the run is not such a run of `env`. */
-export function assignReview(id: string, env: Environment, email: string, now: string): Promise<RunItem | undefined> {
-  return conditional({
-    Key: keys.run(id), ConditionExpression: OPEN,
-    UpdateExpression: 'SET assigned_to = :to, updated_at = :now',
-    ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ...openValues(env), ':to': email, ':now': now },
-  });
-}
+/** An event written with a change, to be put on the bus (results/review-events.ts). */
+export interface PendingEvent { key: { pk: string; sk: string }; detail_type: string; detail: unknown }
 
-/** Records the decision on an undecided review run of `env`; undefined when it is not one (or another decision won). */
-export function decideReview(id: string, env: Environment, review: RunReview): Promise<RunItem | undefined> {
-  return conditional({
-    Key: keys.run(id), ConditionExpression: OPEN,
-    UpdateExpression: 'SET review = :decision, updated_at = :now',
-    ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ...openValues(env), ':decision': review, ':now': review.at },
-  });
+/**
+ * Records the decision on an undecided review run of `env` (leaving the queue) and, in the same
+ * transaction, the event announcing it; undefined when it is not such a run (or another decision won).
+ */
+export async function decideReview(id: string, env: Environment, review: RunReview, event: PendingEvent): Promise<RunItem | undefined> {
+  try {
+    await clients().doc.send(new TransactWriteCommand({ TransactItems: [
+      { Update: {
+        TableName: table(), Key: keys.run(id), ConditionExpression: OPEN,
+        UpdateExpression: 'SET review = :decision, updated_at = :now REMOVE review_queue',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ...openValues(env), ':decision': review, ':now': review.at },
+      } },
+      { Put: {
+        TableName: table(), Item: { ...event.key, detail_type: event.detail_type, detail: event.detail, attempts: 0, created_at: review.at },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      } },
+    ] }));
+  } catch (e) {
+    if (e instanceof Error && e.name === 'TransactionCanceledException') return undefined;
+    throw e;
+  }
+  const item = (await clients().doc.send(new GetCommand({ TableName: table(), Key: keys.run(id), ConsistentRead: true }))).Item;
+  return RunItem.parse(item);
 }

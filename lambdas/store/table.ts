@@ -4,6 +4,9 @@
  *  - gsi1 (`gsi1pk`, `gsi1sk`): a collection in creation order (`<created_at>#<id>`)
  *  - gsi2 (`gsi2pk`, `gsi2sk`): a second collection (runs by applicant, media by applicant)
  *  - by_status (`status`, `gsi1sk`): workflow runs by status in creation order
+ *  - review_queue (`review_queue`, `gsi1sk`), sparse: runs waiting for a review decision, per
+ *    environment, in creation order (the attribute is set when a run ends `review` and removed
+ *    by the write that records the decision: store/reviews.ts)
  */
 import { RUN_KEY } from '../../compiler';
 
@@ -13,6 +16,7 @@ export const TABLE_KEYS = {
     { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     { name: 'by_status', partitionKey: 'status', sortKey: 'gsi1sk' },
+    { name: 'review_queue', partitionKey: 'review_queue', sortKey: 'gsi1sk' },
   ],
   /** Items with `expires_at` (epoch seconds) are deleted by DynamoDB TTL. */
   ttlAttribute: 'expires_at_epoch',
@@ -38,6 +42,12 @@ export const keys = {
   run: (id: string) => ({ pk: `${RUN_KEY.pkPrefix}${id}`, sk: RUN_KEY.sk }),
   runs: (env: string) => `RUNS#${env}`,
   runsOfApplicant: (applicantId: string) => `APPLICANT#${applicantId}#RUNS`,
+  /** review_queue, sparse: the runs of an environment waiting for a review decision (store/reviews.ts). */
+  reviewQueue: (env: string) => `REVIEW#${env}`,
+  /** An event written with the change it announces, until it is on the bus (results/review-events.ts): one partition, oldest first. */
+  pendingEvent: (at: string, id: string) => ({ pk: 'PENDING_EVENTS', sk: `${at}#${id}` }),
+  /** How far the one-off walk giving review runs ended before the review_queue index their key has gone (results/review-upkeep.ts). */
+  reviewQueueBackfill: (env: string) => ({ pk: 'REVIEW_QUEUE_BACKFILL', sk: env }),
   task: (runId: string, taskId: string) => ({ pk: `${RUN_KEY.pkPrefix}${runId}`, sk: `TASK#${taskId}` }),
   taskPrefix: 'TASK#',
   /** A timeline file asked for on a run (store/evidence.ts), in the run's partition. */

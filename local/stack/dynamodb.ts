@@ -17,7 +17,7 @@
  */
 import { closeSync, existsSync, mkdirSync, openSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import * as path from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceInUseException, ResourceNotFoundException, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceInUseException, ResourceNotFoundException, UpdateTableCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { TABLE_KEYS } from '../../lambdas/store/table';
 import { launchDynamoDb, type Launched } from './java';
 
@@ -156,10 +156,28 @@ export function useWal(file: string): boolean {
   }
 }
 
-/** Creates the single table with its indexes and TTL unless it exists. */
+/** An index of TABLE_KEYS as CreateTable and UpdateTable take it. */
+const indexSpec = (i: (typeof TABLE_KEYS.indexes)[number]) => ({
+  IndexName: i.name,
+  KeySchema: [{ AttributeName: i.partitionKey, KeyType: 'HASH' as const }, { AttributeName: i.sortKey, KeyType: 'RANGE' as const }],
+  Projection: { ProjectionType: 'ALL' as const },
+});
+
+/**
+ * Creates the single table with its indexes and TTL unless it exists; a table made by an earlier
+ * version gets the indexes added since (one UpdateTable each, as CloudFormation adds them in AWS).
+ */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+    for (const index of TABLE_KEYS.indexes.filter((i) => !present.has(i.name))) {
+      await client.send(new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: [...new Set([index.partitionKey, index.sortKey])].map((AttributeName) => ({ AttributeName, AttributeType: 'S' as const })),
+        GlobalSecondaryIndexUpdates: [{ Create: indexSpec(index) }],
+      }));
+    }
     return;
   } catch (e) {
     if (!(e instanceof ResourceNotFoundException)) throw e;
@@ -171,11 +189,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
       BillingMode: 'PAY_PER_REQUEST',
       AttributeDefinitions: [...names].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
       KeySchema: [{ AttributeName: TABLE_KEYS.partitionKey, KeyType: 'HASH' }, { AttributeName: TABLE_KEYS.sortKey, KeyType: 'RANGE' }],
-      GlobalSecondaryIndexes: TABLE_KEYS.indexes.map((i) => ({
-        IndexName: i.name,
-        KeySchema: [{ AttributeName: i.partitionKey, KeyType: 'HASH' }, { AttributeName: i.sortKey, KeyType: 'RANGE' }],
-        Projection: { ProjectionType: 'ALL' },
-      })),
+      GlobalSecondaryIndexes: TABLE_KEYS.indexes.map(indexSpec),
     }));
   } catch (e) {
     if (e instanceof ResourceInUseException) return;

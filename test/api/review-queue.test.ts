@@ -10,6 +10,7 @@ import type { BusEvent } from '../../local/events';
 import { createApiToken } from '../../lambdas/api/auth';
 import { runTimeline } from '../../lambdas/evidence/timeline';
 import { hashPassword, writeUsers, type ConsoleUser } from '../../lambdas/shared/console-users';
+import { reviewQueue } from '../../lambdas/store/reviews';
 import { getRun } from '../../lambdas/store/runs';
 import { e2e, type E2e } from '../e2e/helpers';
 import { startTestStack, type TestStack } from '../helpers/stack';
@@ -43,10 +44,11 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => stack.stop());
 
-/** A run of SCREEN that ended: `review` for last name "Consider", `approved` otherwise. */
+/** A run of SCREEN that ended: `review` for last name "Consider" (once its end put it in the queue), `approved` otherwise. */
 async function endedRun(lastName: string): Promise<string> {
   const run = await t.startRun(workflowId, await t.applicant({ first_name: 'Rex', last_name: lastName }));
   await t.until(run.id, [lastName === 'Consider' ? 'review' : 'approved']);
+  if (lastName === 'Consider') await eventually(async () => (await reviewQueue('sandbox', 100)).runs.some((r) => r.id === run.id));
   return run.id;
 }
 const asAnalyst = <T>(path: string, json?: unknown) =>

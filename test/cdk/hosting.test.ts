@@ -84,8 +84,11 @@ describe('response headers', () => {
       expect(headersOf(app).SecurityHeadersConfig.FrameOptions).toMatchObject({ FrameOption: 'DENY' });
     }
   });
-  test('console: connects to its own origin and to Cognito of the stack\'s region only (sign-in from the browser)', () => {
-    expect(csp('console')).toContain(`connect-src 'self' https://cognito-idp.${stack.region}.amazonaws.com;`);
+  test('console: connects to its own origin, the media bucket (large media: presigned GETs) and Cognito of the stack\'s region only (sign-in from the browser)', () => {
+    const text = csp('console');
+    const bucket = `"${id(stack.data.media)}","RegionalDomainName"`;
+    expect(text).toMatch(new RegExp(`connect-src 'self' https://[^;]*${bucket.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^;]* https://cognito-idp\\.${stack.region}\\.amazonaws\\.com;`));
+    expect(text).toMatch(new RegExp(`img-src 'self' data: blob: https://[^;]*${bucket.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     expect(csp('capture')).not.toContain('cognito-idp');
   });
   test('HSTS on every app and on the API, a year', () => {

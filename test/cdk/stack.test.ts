@@ -44,7 +44,7 @@ describe('data at rest', () => {
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: Match.anyValue() },
       TimeToLiveSpecification: { AttributeName: 'expires_at_epoch', Enabled: true },
-      GlobalSecondaryIndexes: [{ IndexName: 'gsi1' }, { IndexName: 'gsi2' }, { IndexName: 'by_status' }].map((i) => Match.objectLike(i)),
+      GlobalSecondaryIndexes: [{ IndexName: 'gsi1' }, { IndexName: 'gsi2' }, { IndexName: 'by_status' }, { IndexName: 'review_queue' }].map((i) => Match.objectLike(i)),
     });
     template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
   });

@@ -63,9 +63,15 @@ it.each(['capture', 'console'])('/%s/ is the index.html of the synthesized asset
   expect(body.toString('utf8').includes(marker)).toBe(app === 'capture');
   const p = policyOf(app);
   expectServedCsp(res.headers.get('content-security-policy'), p.csp);
-  // The capture page uploads to the bucket directly: its policy names it, and parity the local endpoint.
-  expect(p.csp.match(BUCKET_ORIGIN) !== null).toBe(app === 'capture');
-  expect(/http:\/\/127\.0\.0\.1:\d+/.test(res.headers.get('content-security-policy') ?? '')).toBe(app === 'capture');
+  // The capture page uploads to the bucket directly, the console fetches large media from it (a
+  // redirect to a presigned GET): each policy names it, and parity the local endpoint.
+  expect(p.csp.match(BUCKET_ORIGIN) !== null).toBe(true);
+  expect(/http:\/\/127\.0\.0\.1:\d+/.test(res.headers.get('content-security-policy') ?? '')).toBe(true);
+  if (app === 'console') {
+    const served = res.headers.get('content-security-policy') ?? '';
+    const media = /http:\/\/127\.0\.0\.1:\d+/.exec(served)![0];
+    for (const directive of ['img-src', 'connect-src']) expect(served.split('; ').find((d) => d.startsWith(`${directive} `))?.split(' ')).toContain(media);
+  }
   expect(res.headers.get('permissions-policy')).toBe(p.permissions);
   expect(res.headers.get('strict-transport-security')).toBe(`max-age=${p.hsts.AccessControlMaxAgeSec}${p.hsts.IncludeSubdomains ? '; includeSubDomains' : ''}`);
   expect(res.headers.get('x-content-type-options')).toBe('nosniff');

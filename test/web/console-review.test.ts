@@ -4,12 +4,17 @@
  * themselves ("Assign to me"), is asked for a note, declines it with one ("Note", "Decline"); the
  * run leaves the queue, its page shows the decision, the API shows `status: review` with the
  * `review` extension, and a webhook receiver on 127.0.0.1 that lists
- * `workflow_run.review_completed` gets it. axe-core: no serious or critical violation.
+ * `workflow_run.review_completed` gets it. A queue longer than a page (100) has "Next page" and
+ * "Previous page". axe-core: no serious or critical violation.
  */
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { clients } from '../../lambdas/shared/aws';
 import { hashPassword, writeUsers } from '../../lambdas/shared/console-users';
+import { reviewQueue } from '../../lambdas/store/reviews';
+import { createdKey, keys } from '../../lambdas/store/table';
 import { SCREEN } from '../api/results-workflows';
 import { e2e, type E2e } from '../e2e/helpers';
 import { startTestStack, type TestStack } from '../helpers/stack';
@@ -26,6 +31,7 @@ let t: E2e;
 let browser: Browser;
 let receiver: Receiver;
 let review: string;
+let workflowId: string;
 
 beforeAll(async () => {
   execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
@@ -36,17 +42,29 @@ beforeAll(async () => {
     email: ANALYST.email, role: 'analyst', environments: ['sandbox'], password: await hashPassword(ANALYST.password), created_at: '2026-01-01T00:00:00.000Z',
   }]);
   expect((await t.call('POST', '/v3.6/webhooks', { url: receiver.url, events: [REVIEW_EVENT] })).status).toBe(201);
-  const wf = await t.workflow(SCREEN);
+  const wf = workflowId = await t.workflow(SCREEN);
   review = (await t.startRun(wf, await t.applicant({ first_name: 'Vera', last_name: 'Consider', email: 'vera@example.com' }))).id;
   const approved = (await t.startRun(wf, await t.applicant({ first_name: 'Otto', last_name: 'Clear' }))).id;
   await t.until(review, ['review']);
   await t.until(approved, ['approved']);
+  await eventually(async () => (await reviewQueue('sandbox', 100)).runs.some((r) => r.id === review));
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
   await receiver?.close();
   await stack?.stop();
 });
+
+async function signedIn(path: string) {
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+  await page.goto(`${stack.url}/console/`, { waitUntil: 'domcontentloaded' });
+  await page.getByRole('textbox', { name: 'Email' }).fill(ANALYST.email);
+  await page.getByLabel('Password', { exact: true }).fill(ANALYST.password);
+  await page.getByRole('button', { name: 'Log in with email' }).click();
+  await page.getByRole('link', { name: 'Results' }).waitFor();
+  await page.goto(`${stack.url}${path}`);
+  return page;
+}
 
 test('an analyst assigns a review run to themselves and declines it with a note from the queue; the webhook arrives', async () => {
   const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
@@ -93,4 +111,44 @@ test('an analyst assigns a review run to themselves and declines it with a note 
   await decided.getByText('Confirmed match on the sanctions list').waitFor();
   expect(await seriousViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
+}, 150_000);
+
+test('a queue longer than a page is paged with "Next page" and "Previous page"', async () => {
+  // 101 runs waiting for a decision, older than any other, written directly in the table as the API would have left them.
+  const ids = await Promise.all(Array.from({ length: 101 }, async (_, i) => {
+    const n = String(i + 1).padStart(3, '0');
+    const id = `00000000-0000-4000-8000-000000000${n}`;
+    const applicantId = `00000000-0000-4000-9000-000000000${n}`;
+    const at = new Date(Date.UTC(2020, 0, 1, 0, 0, i)).toISOString();
+    await clients().doc.send(new PutCommand({ TableName: stack.env.TABLE_NAME, Item: {
+      ...keys.applicant(applicantId), id: applicantId, environment: 'sandbox', first_name: 'Paged', last_name: `P${n}`, created_at: at, updated_at: at,
+    } }));
+    await clients().doc.send(new PutCommand({ TableName: stack.env.TABLE_NAME, Item: {
+      ...keys.run(id), id, environment: 'sandbox', applicant_id: applicantId, workflow_id: workflowId, workflow_version_id: 1, status: 'review',
+      tags: [], link: {}, custom_data: {}, task_seq: 0, created_at: at, updated_at: at, completed_at: at,
+      gsi1sk: createdKey(at, id), review_queue: keys.reviewQueue('sandbox'),
+    } }));
+    return id;
+  }));
+  expect(ids).toHaveLength(101);
+  const page = await signedIn('/console/review');
+  const queue = page.getByRole('table', { name: 'Review queue' });
+  const pages = page.getByRole('navigation', { name: 'Pages of the review queue' });
+  const rowOf = (name: string) => queue.getByRole('row').filter({ hasText: name });
+  await rowOf('Paged P001').waitFor();
+  expect(await rowOf('Paged P100').count()).toBe(1);
+  expect(await rowOf('Paged P101').count()).toBe(0);
+  expect(await pages.getByRole('button', { name: 'Previous page' }).count()).toBe(0);
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await pages.getByRole('button', { name: 'Next page' }).click();
+  await rowOf('Paged P101').waitFor();
+  expect(await rowOf('Paged P001').count()).toBe(0);
+  expect(await pages.getByRole('button', { name: 'Next page' }).count()).toBe(0);
+
+  await pages.getByRole('button', { name: 'Previous page' }).click();
+  await rowOf('Paged P001').waitFor();
+  expect(await rowOf('Paged P101').count()).toBe(0);
+  expect(await pages.getByRole('button', { name: 'Previous page' }).count()).toBe(0);
+  expect(await seriousViolations(page)).toEqual([]);
 }, 150_000);

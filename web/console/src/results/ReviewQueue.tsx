@@ -3,6 +3,8 @@
  * decision (`GET /v3.6/studio/review_queue`), with who each is assigned to; each row's group
  * "Review of <name>" has "Assign to me", the "Note" and "Approve" / "Decline". A decided run
  * leaves the queue; a refused decision (decided meanwhile: 409) is shown and the queue reloaded.
+ * 100 runs a page: "Next page" follows the API's `next`, "Previous page" goes back to the key
+ * the page before started after (the keys of the pages seen are kept).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -60,9 +62,14 @@ export function ReviewQueue({ api, me }: { api: Client; me: string | null }) {
   const { t } = useTranslation();
   const calls = useMemo(() => resultsApi(api), [api]);
   const [rows, setRows] = useState<ResultRow[] | undefined>();
+  const [next, setNext] = useState<string | null>(null);
+  /** The `after` of each page up to the one shown ('' for the first). */
+  const [trail, setTrail] = useState<string[]>(['']);
   const [error, setError] = useState('');
   const [done, setDone] = useState('');
-  const load = useCallback(() => calls.reviewQueue().then((p) => setRows(p.results), (e: Error) => setError(e.message)), [calls]);
+  const after = trail[trail.length - 1] ?? '';
+  const load = useCallback(() => calls.reviewQueue(after || undefined)
+    .then((p) => { setRows(p.results); setNext(p.next); }, (e: Error) => setError(e.message)), [calls, after]);
   useEffect(() => { void load(); }, [load]);
   const changed = (message: string) => { setError(''); setDone(message); void load(); };
   const failed = (message: string) => { setDone(''); setError(message); void load(); };
@@ -83,6 +90,10 @@ export function ReviewQueue({ api, me }: { api: Client; me: string | null }) {
           <tbody>{rows.map((r) => <QueueRow key={r.id} row={r} me={me ?? 'API token'} calls={calls} onChanged={changed} onError={failed} />)}</tbody>
         </table>
       )}
+      <nav aria-label={t('review.pages')} className="pager">
+        {trail.length > 1 && <button type="button" onClick={() => { setRows(undefined); setTrail(trail.slice(0, -1)); }}>{t('review.previousPage')}</button>}
+        {next && <button type="button" onClick={() => { setRows(undefined); setTrail([...trail, next]); }}>{t('results.nextPage')}</button>}
+      </nav>
     </section>
   );
 }

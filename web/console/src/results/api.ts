@@ -60,7 +60,9 @@ export function resultsApi(api: Client) {
     run: (id: string) => api.call(Run, 'GET', run(id)),
     tasks: (id: string) => api.call(z.array(Task), 'GET', `${run(id)}/tasks`),
     task: (id: string, taskId: string) => api.call(Task, 'GET', `${run(id)}/tasks/${encodeURIComponent(taskId)}`),
-    reviewQueue: () => api.call(ResultsPage, 'GET', '/v3.6/studio/review_queue?limit=100'),
+    /** A page of the review queue: `after` is the previous page's `next`. */
+    reviewQueue: (after?: string, limit = 100) => api.call(ResultsPage, 'GET',
+      `/v3.6/studio/review_queue?${new URLSearchParams({ limit: String(limit), ...(after ? { after } : {}) }).toString()}`),
     assign: (id: string) => api.call(Run, 'POST', `/v3.6/studio/review_queue/${encodeURIComponent(id)}/assign`, {}),
     decide: (id: string, decision: 'approve' | 'decline', note: string) =>
       api.call(Run, 'POST', `/v3.6/studio/review_queue/${encodeURIComponent(id)}/decision`, { decision, note }),
