@@ -59,6 +59,9 @@ export async function getTask(runId: string, taskId: string): Promise<TaskItem |
   return res.Item ? TaskItem.parse(res.Item) : undefined;
 }
 
+/** Creation order (then id) of a run's tasks. */
+export const byCreation = (a: TaskItem, b: TaskItem) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id);
+
 /** Every task of a run, in creation order. */
 export async function listTasks(runId: string): Promise<TaskItem[]> {
   const items: TaskItem[] = [];
@@ -72,7 +75,7 @@ export async function listTasks(runId: string): Promise<TaskItem[]> {
     items.push(...(res.Items ?? []).map((i) => TaskItem.parse(i)));
     start = res.LastEvaluatedKey;
   } while (start);
-  return items.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id));
+  return items.sort(byCreation);
 }
 
 /** After a completion was accepted but Step Functions refused it: record why (task no longer waits). */

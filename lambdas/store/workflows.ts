@@ -76,7 +76,12 @@ export function workflowOf(raw: Record<string, unknown> | undefined, environment
 /** The version, or undefined when there is none in this environment. */
 export async function getVersionItem(workflowId: string, version: number, environment: Environment): Promise<VersionItem | undefined> {
   const res = await doc().send(new GetCommand({ TableName: table(), Key: keys.version(workflowId, version), ConsistentRead: true }));
-  const item = res.Item ? VersionItem.parse(res.Item) : undefined;
+  return versionOf(res.Item, environment);
+}
+
+/** A stored version item (e.g. from a batch read) parsed, or undefined when absent or of the other environment. */
+export function versionOf(raw: Record<string, unknown> | undefined, environment: Environment): VersionItem | undefined {
+  const item = raw ? VersionItem.parse(raw) : undefined;
   return item?.environment === environment ? item : undefined;
 }
 

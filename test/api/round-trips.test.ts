@@ -4,7 +4,8 @@
  * workflow versions); what they trigger asynchronously (execution start, the task Lambda,
  * execution events, webhook delivery) is counted apart and printed.
  */
-import { BACKGROUND, resetRoundTrips, roundTripTallies, type Tally } from '../../lambdas/shared/round-trips';
+import { gatherEvidence } from '../../lambdas/evidence/gather';
+import { BACKGROUND, resetRoundTrips, roundTripTallies, withRequestScope, type Tally } from '../../lambdas/shared/round-trips';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { e2e, type E2e } from '../e2e/helpers';
 import { ASK } from '../e2e/workflows';
@@ -18,7 +19,8 @@ let stack: TestStack;
 let t: E2e;
 let ask: string;
 beforeAll(async () => {
-  stack = await startTestStack();
+  // No periodic lifecycle sweep: its reads would land in the triggered tallies (it runs on a timer, not per request).
+  stack = await startTestStack({ lifecycleIntervalMs: 0 });
   t = e2e(stack);
   ask = await t.workflow(ASK);
 }, 120_000);
@@ -64,4 +66,21 @@ it(`creating a run and completing its task each cost the API handler at most ${B
   expect(completes).toEqual([3, 3, 3]);
   // No webhook is configured: the webhook function lists them before it reads the run and the task of an event.
   expect(triggered.join('\n')).not.toMatch(/create \d+ \(\+\d+ triggered: [^)]*GetItem/);
+}, 60_000);
+
+it('the evidence of an ended run is gathered in 2 DynamoDB round trips (the run with its tasks, then applicant, workflow and version in one batch)', async () => {
+  const applicant = await t.applicant({ first_name: 'Ada' });
+  const run = await t.startRun(ask, applicant, { custom_data: { tier: 'gold' } });
+  await t.until(run.id, ['awaiting_client_input']);
+  expect((await t.complete(run.id, (await t.waitingTask(run.id, 'ask')).id, { score: 7 })).status).toBe(200);
+  await t.until(run.id, ['approved']);
+  await stack.flushExecutionEvents();
+  resetRoundTrips();
+  const ev = await withRequestScope('evidence', () => gatherEvidence(run.id));
+  expect(roundTripTallies().evidence).toMatchObject({ requests: 1, dynamodb: 2, operations: { QueryCommand: 1, BatchGetItemCommand: 1 } });
+  expect(ev?.item).toMatchObject({ id: run.id, status: 'approved' });
+  expect(ev?.applicant).toMatchObject({ id: applicant, first_name: 'Ada' });
+  expect(ev?.workflow).toEqual({ id: ask, name: 'E2E', version: 1, notes: '' });
+  expect(ev?.tasks.map((x) => [x.workflow_task_id, x.status, x.output])).toEqual([['ask', 'completed', { score: 7 }]]);
+  expect(await withRequestScope('evidence', () => gatherEvidence('no-such-run'))).toBeUndefined();
 }, 60_000);

@@ -2,17 +2,37 @@
  * document_report beyond the fixture variants: images altered after rendering (greyscale,
  * glare, blur at full size), a printed field that disagrees with the MRZ, applicant data that
  * disagrees with the document, config and variants, and media that is not an image.
+ * Several cases check the same images with another applicant or config: the reading of
+ * identical images (OCR, ~5 s each on a busy machine) is done once in this file and shared;
+ * checkDocument still judges each case from it (`mockReads` counts the real readings).
  */
+import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import { FIXTURE_TODAY, makeDocument, passportPage, UNSUPPORTED_FIXTURE_COUNTRY } from '../fixtures/documents';
+import { FIXTURE_TODAY, makeDocument, passportPage, UNSUPPORTED_FIXTURE_COUNTRY, type SyntheticDocument } from '../fixtures/documents';
 import type { BreakdownArea, Media, ReportResult } from '../types';
 import { checkDocument, closeOcr, DocumentConfigError } from '.';
+import type * as Reading from './reading';
 
+let mockReads = 0;
+jest.mock('./reading', () => {
+  const actual = jest.requireActual<typeof Reading>('./reading');
+  const memo = new Map<string, ReturnType<typeof actual.readDocument>>();
+  const readDocument: typeof actual.readDocument = (images, now, options) => {
+    const key = JSON.stringify([images.map((m) => [m.id, m.contentType, createHash('sha256').update(m.bytes).digest('hex')]), now, options]);
+    let read = memo.get(key);
+    if (!read) { mockReads++; memo.set(key, read = actual.readDocument(images, now, options)); }
+    return read;
+  };
+  return { ...actual, readDocument };
+});
+
+let valid: SyntheticDocument;
 let passport: Media[];
 let idCard: Media[];
 afterAll(closeOcr);
 beforeAll(async () => {
-  passport = (await makeDocument('valid', 'passport')).images;
+  valid = await makeDocument('valid', 'passport');
+  passport = valid.images;
   idCard = (await makeDocument('valid', 'id_card', { format: 'jpeg' })).images;
 }, 30_000);
 
@@ -39,7 +59,7 @@ describe('image integrity on altered images', () => {
   });
 
   it('clears the image integrity of a clean off-white 1250×880 TD3 page with its MRZ on a white band, and reads the MRZ exactly', async () => {
-    const doc = await makeDocument('valid', 'passport');
+    const doc = valid;
     const png = passportPage(doc.spec, { scale: 10, from: '#f3efe3', to: '#efe9dc', wave: 'rgba(150,140,110,0.12)', mrzBand: '#ffffff' });
     const report = await check([{ id: 'offwhite', bytes: png, contentType: 'image/png' }]);
     expect(sub(report, 'image_integrity', 'image_quality')?.properties?.reasons).toEqual([]);
@@ -113,4 +133,10 @@ describe('config and variants', () => {
       .rejects.toThrow(DocumentConfigError);
     await expect(check(passport, { config: { variant: 'premium' } as never })).rejects.toThrow(/variant/);
   });
+});
+
+it('read each distinct set of images once (the cases above share the readings of identical images)', () => {
+  // greyscale, glare, blur, off-white page, not an image, printed date of birth, unsupported country,
+  // the valid passport (4 cases) and the valid ID card (2 cases).
+  expect(mockReads).toBe(9);
 });
