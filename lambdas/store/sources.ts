@@ -35,9 +35,10 @@ export async function wholeOutput(runId: string, value: unknown, get: typeof get
 
 export type DataReader = (path: string) => Promise<unknown>;
 
-/** Reads data paths for one request of run `run`; `outputs`: the states' outputs of the tasks the paths name. */
-export function dataReader(run: ExecutionInput, outputs: Record<string, unknown> = {}): DataReader {
-  let custom: Promise<Record<string, unknown>> | undefined;
+/** Reads data paths for one request of run `run`; `outputs`: the states' outputs of the tasks the paths name;
+ *  `customData`: the run's custom data when the caller has read the run already. */
+export function dataReader(run: ExecutionInput, outputs: Record<string, unknown> = {}, customData?: Record<string, unknown>): DataReader {
+  let custom: Promise<Record<string, unknown>> | undefined = customData ? Promise.resolve(customData) : undefined;
   let applicant: Promise<Record<string, unknown>> | undefined;
   const whole = new Map<string, Promise<unknown>>();
   return async (path) => {

@@ -4,14 +4,15 @@
  * Idempotent: the task id is derived from the token, so a retried invoke finds its own task.
  * What a Send/Receive task sends is read here by its paths (store/sources.ts), not carried by
  * the execution; `keep` is stored with the task for its completion (tasks/complete.ts).
- * The run and its tasks are one query, the task and the run's status one transaction
+ * The run and its tasks are one query (which also gives the custom data a Send/Receive task
+ * sends), the task and the run's status one transaction
  * (store/task-completion.ts), then the announcement: four DynamoDB round trips.
  */
 import { createHash } from 'node:crypto';
 import { TaskRequest } from '../../compiler';
 import { systemRuntime, type Runtime } from '../shared/ids';
 import { liveStatus, refreshRunStatus } from '../runs/status';
-import { isEnded } from '../store/runs';
+import { isEnded, type RunItem } from '../store/runs';
 import { getRunWithTasks, putTaskWithRun } from '../store/task-completion';
 import { getTask, putTaskOnce, setAnnounced, type TaskItem } from '../store/tasks';
 import { dataReader, readEach } from '../store/sources';
@@ -28,10 +29,11 @@ export class RunNotFoundError extends Error {
 /** `<task id>_<10 hex of the token's hash>`: new for every attempt (a new token), stable across invoke retries. */
 export const taskInstanceId = (taskId: string, token: string) => `${taskId}_${createHash('sha256').update(token).digest('hex').slice(0, 10)}`;
 
-/** What a Send/Receive task sends: read by its paths (store/sources.ts), or as machines compiled before them sent it. */
-async function sentData(req: TaskRequest): Promise<Record<string, unknown>> {
+/** What a Send/Receive task sends: read by its paths (store/sources.ts; the run's custom data from `run`, read
+ *  already), or as machines compiled before them sent it. */
+async function sentData(req: TaskRequest, run: RunItem | undefined): Promise<Record<string, unknown>> {
   if (!req.send_sources) return req.send ?? {};
-  return readEach(req.send_sources, dataReader(req.run, req.outputs));
+  return readEach(req.send_sources, dataReader(req.run, req.outputs, run?.custom_data));
 }
 
 export function taskItemOf(req: TaskRequest, now: string, sent: Record<string, unknown> = {}): TaskItem {
@@ -55,8 +57,9 @@ export function createTaskHandler(runtime: Runtime = systemRuntime) {
     if (!parsed.success) throw new InvalidTaskRequestError(`The task request is not valid: ${parsed.error.message}`);
     const req = parsed.data;
     const now = () => runtime.now().toISOString();
-    const sent = req.kind === 'send_receive' ? await sentData(req) : {};
-    const task = await record(taskItemOf(req, now(), sent), now);
+    const first = await getRunWithTasks(req.run.workflow_run_id);
+    const sent = req.kind === 'send_receive' ? await sentData(req, first.run) : {};
+    const task = await record(taskItemOf(req, now(), sent), now, first);
     if (!task.announced) {
       await emitTaskEvent('workflow_task.started', task, req.run.applicant_id);
       await setAnnounced(task.workflow_run_id, task.id);
@@ -69,9 +72,9 @@ export function createTaskHandler(runtime: Runtime = systemRuntime) {
 const ATTEMPTS = 5;
 
 /** The task as stored: new (with the run's status in the same transaction), or the one a previous attempt of this invoke stored. */
-async function record(item: TaskItem, now: () => string): Promise<TaskItem> {
+async function record(item: TaskItem, now: () => string, first: Awaited<ReturnType<typeof getRunWithTasks>>): Promise<TaskItem> {
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-    const { run, tasks } = await getRunWithTasks(item.workflow_run_id);
+    const { run, tasks } = attempt === 1 ? first : await getRunWithTasks(item.workflow_run_id);
     if (!run) throw new RunNotFoundError(`No workflow run ${item.workflow_run_id}`);
     const existing = tasks.find((t) => t.id === item.id);
     if (existing) {
