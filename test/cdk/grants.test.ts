@@ -21,6 +21,7 @@ const EVIDENCE: Record<CallKind, string[]> = {
   sdkTokenSecret: ['lambdas/shared/tokens.ts'],
   evidenceSecret: ['lambdas/evidence/signing-key.ts'],
   purge: ['lambdas/lifecycle/runs.ts', 'lambdas/lifecycle/media.ts'],
+  watchlists: ['lambdas/reports/watchlist_report/publish.ts'],
 };
 
 const KEYS = Object.keys(ENTRY_POINTS) as FunctionKey[];
