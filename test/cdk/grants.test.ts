@@ -64,9 +64,10 @@ describe.each(KEYS)('%s', (key) => {
     expect(variables(key).SDK_TOKEN_SECRET_ARN !== undefined).toBe(signs);
     expect(allows(key, 'secretsmanager:GetSecretValue', (r) => r.includes(secretId))).toBe(signs);
   });
-  test('may use the media bucket only if it calls it', () => {
+  test('may use the media bucket (any object) only if it calls it; imported watchlists only if it stores them', () => {
     const media = stack.getLogicalId(stack.data.media.node.defaultChild as never);
-    expect(allows(key, 's3:PutObject', (r) => r.includes(media))).toBe(inputs[key]!.includes('lambdas/store/s3.ts'));
+    expect(allows(key, 's3:PutObject', (r) => r.includes(media) && r.endsWith('"/*"]]}'))).toBe(inputs[key]!.includes('lambdas/store/s3.ts'));
+    expect(allows(key, 's3:PutObject', (r) => r.includes(media) && r.endsWith('"/watchlists/*"]]}'))).toBe(CALLS[key].includes('watchlists'));
   });
   test('may put events on the bus only if it publishes', () => {
     expect(allows(key, 'events:PutEvents', () => true)).toBe(inputs[key]!.includes('lambdas/events/publish.ts'));
