@@ -32,8 +32,8 @@ export const COMMANDS: Record<string, { run: Command; help: string }> = {
     help: 'users add EMAIL --role admin|analyst [--environments sandbox,live] | list | remove EMAIL  local console users',
   },
   watchlist: {
-    run: async (args) => (await import('./watchlist')).watchlistCommand(args),
-    help: 'watchlist import FILE [--format F] [--out FILE]  import an OFAC SDN or UN consolidated list',
+    run: async (args, out, env) => (await import('./watchlist')).watchlistCommand(args, out, env),
+    help: 'watchlist import FILE... [--format F] [--out FILE|-] [--parity]  store OFAC SDN / UN lists in the running stack for the watchlist report',
   },
 };
 

@@ -15,6 +15,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import * as path from 'node:path';
 import { SECRETS_FILE, startStack } from '../local/stack';
 import { seedTemplates, type Seeded } from '../local/stack/seed';
+import { writeStackFile } from '../local/stack/stack-file';
 
 const ROOT = path.resolve(__dirname, '..');
 export const DATA_DIR = path.join(ROOT, '.studio');
@@ -42,13 +43,20 @@ export async function start(args: string[], io: StartIo = {}): Promise<number> {
   const began = Date.now();
   const options = { dataDir, port, host, ...(apiToken ? { apiToken } : {}), ...(allowedOrigins?.length ? { allowedOrigins } : {}), log: (l: string) => log(`  ${l}`) };
   const stack = parity ? await (await import('../local/parity')).startParityStack(options) : await startStack(options);
+  let removeStackFile = () => undefined as void;
   try {
     if (!env.STUDIO_API_TOKEN) { writeFileSync(tokenFile, `${stack.apiToken}\n`, { mode: 0o600 }); chmodSync(tokenFile, 0o600); }
+    // For `studio watchlist import` (local/stack/stack-file.ts).
+    removeStackFile = writeStackFile(dataDir, {
+      s3: stack.endpoints.s3, bucket: stack.env.BUCKET_NAME, region: stack.env.AWS_REGION,
+      aws_access_key_id: stack.env.AWS_ACCESS_KEY_ID, aws_secret_access_key: stack.env.AWS_SECRET_ACCESS_KEY,
+    });
     const seeded = await seedTemplates().catch((e: unknown): Seeded => ({ created: [], existing: [], skipped: (e as Error).message }));
     log(quickStart(stack, dataDir, seeded, Date.now() - began));
     const why = await stopRequested(io.signal);
     log(`\nstudio: ${why}, stopping…`);
   } finally {
+    removeStackFile();
     await stack.stop();
   }
   log('studio: stopped');

@@ -10,5 +10,6 @@ export const ENTRY_POINTS = {
   executionEvents: 'runs/execution-events.ts',
   evidence: 'evidence/handler.ts',
   lifecycle: 'lifecycle/handler.ts',
+  watchlists: 'watchlists/handler.ts',
 } as const;
 export type FunctionKey = keyof typeof ENTRY_POINTS;

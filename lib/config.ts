@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ReportType } from '../compiler';
 import { HttpProvider } from '../lambdas/reports/providers/http';
+import { WatchlistSources } from '../lambdas/watchlists/sources';
 import { FRAME_ANCESTOR } from './web-policies';
 
 const csv = z.union([z.array(z.string()), z.string().transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))]);
@@ -57,6 +58,12 @@ export const StudioSettings = z.object({
   ]).pipe(z.partialRecord(ReportType, HttpProvider.omit({ secret: true }).extend({
     secret_arn: z.string().regex(/^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/, 'secret_arn: a Secrets Manager secret ARN'),
   }))).default({}),
+  /** Lists the watchlists function downloads daily (lib/watchlists.ts): JSON `[{"url":"https://…/sdn.csv","format":"ofac-sdn-csv","alt_url":"https://…/alt.csv"},{"url":"https://…/consolidated.xml","format":"un-xml"}]`. None: no schedule. */
+  watchlistSources: z.union([
+    z.string().transform((t, ctx) => { try { return JSON.parse(t) as unknown; } catch { ctx.addIssue({ code: 'custom', message: 'watchlistSources: not JSON' }); return z.NEVER; } }),
+    z.array(z.unknown()),
+  ]).pipe(WatchlistSources.refine((l) => l.every((s) => [s.url, s.alt_url].every((u) => u === undefined || u.startsWith('https://'))), 'watchlistSources: https URLs only'))
+    .default([]),
   /** CPU of every function and of the reports function's native packages (sharp, ffmpeg). */
   architecture: z.enum(['arm64', 'x86_64']).default('arm64'),
   /** Workflows deployed by WorkflowsAsCode: files (comma-separated in context, live) or `{ file, environment }`. */

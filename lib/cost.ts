@@ -5,7 +5,8 @@
  * `npm run -s cost` (lib/cost-cli.ts) prints the markdown of README.md ("Cost"). Pure: the console
  * bundles it to show the cost of each route in the builder.
  */
-import { compile, LOCAL_CONTEXT, TEMPLATES, type Template } from '../compiler';
+import { compile, LOCAL_CONTEXT, MEDIA_CAPTURES, reportUses, TEMPLATES, type ReportType, type Template } from '../compiler';
+import { PART_BYTES } from '../lambdas/api/limits';
 import { accessLogLineBytes } from './access-log';
 
 /** us-east-1 list prices (USD), arm64 Lambda, on-demand DynamoDB (2024-11 prices), HTTP API. */
@@ -18,7 +19,9 @@ export const PRICES = {
 /** Usage per run that the templates do not say; change them and rerun. */
 export const ASSUMPTIONS = {
   reportSeconds: 5, reportGb: 3008 / 1024, taskSeconds: 0.2, taskGb: 0.5, apiSeconds: 0.15, apiGb: 1, webhookSeconds: 0.3, webhookGb: 0.5, evidenceSeconds: 1.5, evidenceGb: 1,
-  apiCallsFixed: 4, apiCallsPerCapture: 3, mediaPerCapture: 2, mediaMb: 2, ddbWritesFixed: 8, ddbWritesPerTask: 3, ddbReadsPerTask: 4, logKbPerTransition: 1,
+  apiCallsFixed: 4, apiCallsPerCapture: 3, mediaPerCapture: 2, mediaMb: 2, logKbPerTransition: 1,
+  /** A face video or Motion capture: one video, uploaded in presigned multipart parts (PART_BYTES each). */
+  videoMb: 15,
   /** Largest body of the run's API calls (JSON; media go straight to S3), KB. */
   apiBodyKb: 4,
   /** A function's log per invocation: Lambda's JSON platform lines (start, report) and the handler's own, KB. */
@@ -35,10 +38,24 @@ export const LOG_EVENT_OVERHEAD_BYTES = 26;
  *  POST, signed without calling S3) and `POST /uploads/{id}/confirm` on the API; the browser's
  *  POST to the bucket; at confirm the object's size (HEAD) and its first bytes (ranged GET). */
 export const DIRECT_UPLOAD = { apiCalls: 2, s3Puts: 1, s3Gets: 2 } as const;
+/** A video's direct upload in parts: `POST /uploads` starts it (CreateMultipartUpload) and lists
+ *  its parts (ListParts), the browser PUTs each part, confirm finds no object yet (HEAD), lists the
+ *  parts, completes the upload, then HEAD and a ranged GET as above. LIST and multipart calls are
+ *  billed as PUT-class requests. */
+export const MULTIPART_UPLOAD = { apiCalls: 2, apiS3Puts: 4, apiS3Gets: 3 } as const;
+export const videoParts = (mb: number) => Math.max(1, Math.ceil((mb * 1024 * 1024) / PART_BYTES));
+
+const VIDEO_CAPTURES = new Set(['face_capture_video', 'face_capture_motion']);
 
 type AslState = { Type: string; Resource?: string; Next?: string; Default?: string; Choices?: Array<{ Next: string }>; Branches?: Asl[] };
 type Asl = { StartAt: string; States: Record<string, AslState> };
-export interface Route { template: string; transitions: number; captures: number; reports: number }
+export interface Route {
+  template: string; transitions: number; captures: number; reports: number;
+  /** Of the captures, face video and Motion captures (one video each, uploaded in parts). */
+  videos?: number;
+  /** Media captures each report on the route reads (a document report the document's, a facial similarity report the document's and the face capture's). */
+  mediaReads?: number;
+}
 
 const successors = (s: AslState) => [s.Next, s.Default, ...(s.Choices ?? []).map((c) => c.Next)].filter((n): n is string => !!n);
 
@@ -84,7 +101,14 @@ export function routeTo(definition: unknown, resultIds: readonly string[]): Rout
     });
   }, { template: '', transitions: 0, captures: 0, reports: 0 });
   const asl = compiled.asl as unknown as Asl;
-  return count(asl, shortest(asl, (n) => goal.has(n)));
+  const path = shortest(asl, (n) => goal.has(n));
+  const types = new Map((definition as { tasks: Array<{ id: string; type: string }> }).tasks.map((t) => [t.id, t.type]));
+  const entered = (a: Asl, p: string[]): string[] => p.flatMap((n) => [n, ...(a.States[n]!.Branches ?? []).flatMap((b) => entered(b, shortest(b, () => true)))]);
+  const onRoute = entered(asl, path).map((n) => types.get(n)).filter((t): t is string => !!t);
+  const captured = new Set(onRoute.filter((t) => (MEDIA_CAPTURES as readonly string[]).includes(t)));
+  const mediaReads = onRoute.filter((t) => t.endsWith('_report') || t === 'autofill' || t === 'driving_licence_verification')
+    .reduce((n, t) => { try { return n + reportUses(t as ReportType).filter((u) => captured.has(u)).length; } catch { return n; } }, 0);
+  return { ...count(asl, path), videos: onRoute.filter((t) => VIDEO_CAPTURES.has(t)).length, mediaReads };
 }
 
 export interface Line { item: string; arithmetic: string; usd: number }
@@ -102,9 +126,10 @@ export function emitted(r: Route): { transitions: number; events: number } {
  *  subscribed webhook), evidence once per run; execution-events only for failed executions (none
  *  on an approve route). */
 export function invocations(r: Route, a = ASSUMPTIONS): { api: number; tasks: number; reports: number; webhooks: number; evidence: number; executionEvents: number } {
-  const media = r.captures * a.mediaPerCapture;
+  const videos = r.videos ?? 0;
+  const media = (r.captures - videos) * a.mediaPerCapture;
   return {
-    api: a.apiCallsFixed + a.apiCallsPerCapture * r.captures + DIRECT_UPLOAD.apiCalls * media,
+    api: a.apiCallsFixed + a.apiCallsPerCapture * r.captures + DIRECT_UPLOAD.apiCalls * media + MULTIPART_UPLOAD.apiCalls * videos,
     tasks: r.captures, reports: r.reports, webhooks: emitted(r).events, evidence: 1, executionEvents: 0,
   };
 }
@@ -117,10 +142,10 @@ export function estimate(r: Route, runs = 10_000): Line[] {
     + calls.webhooks * a.webhookSeconds * a.webhookGb + calls.evidence * a.evidenceSeconds * a.evidenceGb;
   const invokes = Object.values(calls).reduce((x, y) => x + y, 0);
   const apiUnits = calls.api * apiRequestUnits(a.apiBodyKb * 1024);
-  const writes = a.ddbWritesFixed + a.ddbWritesPerTask * (r.captures + r.reports), reads = a.ddbReadsPerTask * (r.captures + r.reports);
-  const media = r.captures * a.mediaPerCapture;
-  // Each medium: its direct upload's S3 requests, then one GET by the report that reads it.
-  const puts = media * DIRECT_UPLOAD.s3Puts, gets = media * (DIRECT_UPLOAD.s3Gets + 1);
+  const counted = Object.values(requests(r)).reduce((x, y) => ({ wru: x.wru + y.wru, rru: x.rru + y.rru, s3Puts: x.s3Puts + y.s3Puts, s3Gets: x.s3Gets + y.s3Gets }), { wru: 0, rru: 0, s3Puts: 0, s3Gets: 0 });
+  const writes = counted.wru, reads = counted.rru, puts = counted.s3Puts, gets = counted.s3Gets;
+  const videos = r.videos ?? 0;
+  const media = (r.captures - videos) * a.mediaPerCapture;
   const logGb = (bytes: number) => bytes / 2 ** 30;
   const apiLog = logGb(calls.api * (accessLogLineBytes() + LOG_EVENT_OVERHEAD_BYTES));
   const functionLog = logGb(invokes * a.functionLogKbPerInvoke * 1024);
@@ -132,9 +157,9 @@ export function estimate(r: Route, runs = 10_000): Line[] {
     line('Lambda requests', invokes, 'invokes', p.lambdaRequest),
     line('DynamoDB writes', writes, 'WRU', p.ddbWrite),
     line('DynamoDB reads', reads, 'RRU', p.ddbRead),
-    line('S3 PUT (direct uploads)', puts, 'requests', p.s3Put),
+    line('S3 PUT, POST, LIST (uploads, video parts, evidence files)', puts, 'requests', p.s3Put),
     line('S3 GET + HEAD (upload checks, report reads)', gets, 'requests', p.s3Get),
-    line('S3 storage, first month', (media * a.mediaMb) / 1024, 'GB', p.s3GbMonth),
+    line('S3 storage, first month', (media * a.mediaMb + videos * a.videoMb) / 1024, 'GB', p.s3GbMonth),
     line('API Gateway HTTP API (per 512 KB)', apiUnits, 'requests', p.apiRequest),
     line('EventBridge custom events', events, 'events', p.event),
     line('SQS (send, receive, delete)', events * 3, 'requests', p.sqsRequest),
@@ -158,4 +183,46 @@ export function costReport(runs = 10_000): string {
       `| **total per ${runs.toLocaleString('en-US')} runs** | | **${total.toFixed(2)}** |`, '');
   }
   return out.join('\n');
+}
+
+/** DynamoDB capacity units and S3 requests (by price class) of one run, per function. */
+export type RequestCounts = Record<string, { wru: number; rru: number; s3Puts: number; s3Gets: number }>;
+/** How far the model's counts may be from a measured run's (test/e2e/cost-requests.test.ts): a fraction, at least one request. */
+export const COUNT_TOLERANCE = 0.15;
+
+/**
+ * DynamoDB capacity units and S3 requests per function for one run of a route, from counts
+ * measured on real local runs (lambdas/shared/aws-calls.ts; test/e2e/cost-counts.test.ts with no
+ * capture and two reports, test/e2e/cost-requests.test.ts with the document + selfie template and
+ * direct uploads): what a run makes, a capture, a medium's upload, a report, a medium a report
+ * reads and an event. Those tests fail when this differs from what they measure by more than
+ * COUNT_TOLERANCE. A capture's split between the capture itself and its medium's upload, and the
+ * multipart path of videos (MULTIPART_UPLOAD, from the route's calls), are not measured apart.
+ */
+export const MEASURED = {
+  api: { run: { wru: 17, rru: 3 }, capture: { wru: 5.5, rru: 4.75 }, medium: { wru: 3, rru: 3 } },
+  tasks: { capture: { wru: 6, rru: 1 } },
+  reports: { report: { wru: 7, rru: 2.5 }, mediumRead: { rru: 0.5, s3Gets: 1 } },
+  evidence: { run: { wru: 1, rru: 4.5, s3Puts: 2 }, medium: { rru: 0.5, s3Gets: 1 } },
+  stateMachine: { run: { wru: 1 } },
+  webhooks: { event: { wru: 1, rru: 0.5 } },
+} as const;
+
+export function requests(r: Route, a: { mediaPerCapture: number; videoMb: number } = ASSUMPTIONS): RequestCounts {
+  const m = MEASURED, videos = r.videos ?? 0;
+  const posts = (r.captures - videos) * a.mediaPerCapture, media = posts + videos;
+  const reads = r.mediaReads ?? 0, events = emitted(r).events;
+  return {
+    api: {
+      wru: m.api.run.wru + m.api.capture.wru * r.captures + m.api.medium.wru * media,
+      rru: m.api.run.rru + m.api.capture.rru * r.captures + m.api.medium.rru * media,
+      s3Puts: MULTIPART_UPLOAD.apiS3Puts * videos, s3Gets: DIRECT_UPLOAD.s3Gets * posts + MULTIPART_UPLOAD.apiS3Gets * videos,
+    },
+    browser: { wru: 0, rru: 0, s3Puts: DIRECT_UPLOAD.s3Puts * posts + videoParts(a.videoMb) * videos, s3Gets: 0 },
+    tasks: { wru: m.tasks.capture.wru * r.captures, rru: m.tasks.capture.rru * r.captures, s3Puts: 0, s3Gets: 0 },
+    reports: { wru: m.reports.report.wru * r.reports, rru: m.reports.report.rru * r.reports + m.reports.mediumRead.rru * reads, s3Puts: 0, s3Gets: m.reports.mediumRead.s3Gets * reads },
+    evidence: { wru: m.evidence.run.wru, rru: m.evidence.run.rru + m.evidence.medium.rru * media, s3Puts: m.evidence.run.s3Puts, s3Gets: m.evidence.medium.s3Gets * media },
+    stateMachine: { wru: m.stateMachine.run.wru, rru: 0, s3Puts: 0, s3Gets: 0 },
+    webhooks: { wru: m.webhooks.event.wru * events, rru: m.webhooks.event.rru * events, s3Puts: 0, s3Gets: 0 },
+  };
 }

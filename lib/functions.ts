@@ -44,8 +44,9 @@ export function skipsBundling(context: unknown, key: FunctionKey): boolean {
  *  - sdkTokenSecret: signs or verifies SDK tokens (lambdas/api/auth.ts), so loads the secret at cold start
  *  - evidenceSecret: signs evidence PDFs (lambdas/evidence/signing-key.ts): reads the key, and writes it on first use
  *  - purge: stops executions and removes object versions (lambdas/lifecycle/runs.ts, media.ts)
+ *  - watchlists: stores imported watchlists, objects under `watchlists/` only (lambdas/reports/watchlist_report/publish.ts)
  *  The webhooks queue is granted by its event source (receive, delete, change visibility). */
-export const CALL_KINDS = ['table', 'media', 'bus', 'workflows', 'sdkTokenSecret', 'evidenceSecret', 'purge'] as const;
+export const CALL_KINDS = ['table', 'media', 'bus', 'workflows', 'sdkTokenSecret', 'evidenceSecret', 'purge', 'watchlists'] as const;
 export type CallKind = (typeof CALL_KINDS)[number];
 export const CALLS: Record<FunctionKey, readonly CallKind[]> = {
   api: ['table', 'media', 'bus', 'workflows', 'sdkTokenSecret'],
@@ -55,6 +56,7 @@ export const CALLS: Record<FunctionKey, readonly CallKind[]> = {
   executionEvents: ['table'],
   evidence: ['table', 'media', 'bus', 'evidenceSecret', 'sdkTokenSecret'], // the folder's run view (runs/view.ts) is the API's, which can mint SDK tokens
   lifecycle: ['table', 'media', 'bus', 'purge'],
+  watchlists: ['watchlists'], // the reports function reads them with its media grant
 };
 
 /** `studio-prod-execution-events`: explicit names, so ARNs are known without references (no cycles). */

@@ -6,6 +6,7 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Key } from 'aws-cdk-lib/aws-kms';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
+import { WATCHLIST_PREFIX } from '../lambdas/reports/watchlist_report/lists';
 import { TABLE_KEYS } from '../lambdas/store/table';
 
 export const TABLE_ACTIONS = [
@@ -35,4 +36,10 @@ export function grantMedia(g: IGrantable, bucket: Bucket, key: Key): void {
   // Without ListBucket a missing object is a 403, not a 404.
   add(g, new PolicyStatement({ sid: 'MediaList', actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
   add(g, new PolicyStatement({ sid: 'MediaKey', actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [key.keyArn] }));
+}
+
+/** Imported watchlists (lambdas/reports/watchlist_report/lists.ts): read and write objects under `watchlists/`, nothing else of the bucket. */
+export function grantWatchlists(g: IGrantable, bucket: Bucket, key: Key): void {
+  add(g, new PolicyStatement({ sid: 'WatchlistObjects', actions: ['s3:GetObject', 's3:PutObject'], resources: [bucket.arnForObjects(`${WATCHLIST_PREFIX}*`)] }));
+  add(g, new PolicyStatement({ sid: 'WatchlistKey', actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [key.keyArn] }));
 }

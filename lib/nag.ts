@@ -46,6 +46,12 @@ export function suppressNagFindings(stack: StudioStack): void {
   const purge = stack.functions.lifecycle.role;
   ack(purge, objects, 'The purge deletes every object (and version) under a purged applicant\'s prefix, whose keys are generated');
   ack(purge, `AwsSolutions-IAM5[Resource::${nagText(stack, executions)}]`, `${PREFIX}; the purge stops a purged applicant's running executions (StopExecution only)`);
+  ack(stack.functions.watchlists.role, `AwsSolutions-IAM5[Resource::${nagText(stack, stack.data.media.arnForObjects('watchlists/*'))}]`,
+    'The watchlists function stores each imported list under watchlists/ (its version in the key) and the pointer to the newest; nothing else of the bucket');
+  if (stack.watchlistRefresh) {
+    ack(stack.watchlistRefresh.role, `AwsSolutions-IAM5[Resource::${nagText(stack, stack.functions.watchlists.fn.functionArn)}:*]`,
+      'CDK\'s scheduler LambdaInvoke target grants the function and its versions; the schedule invokes the unqualified function only');
+  }
   const purgeMachine = stack.lifecycle.stateMachine.role;
   ack(purgeMachine, 'AwsSolutions-IAM5[Resource::*]', `${XRAY}; the CloudWatch Logs delivery actions Step Functions needs for logging accept no resource ARN either`);
   ack(purgeMachine, `AwsSolutions-IAM5[Resource::${nagText(stack, stack.functions.lifecycle.fn.functionArn)}:*]`,

@@ -16,11 +16,12 @@ import {
   BUNDLING_CONTEXT, CALLS, ENTRY_POINTS, functionName, missingEntries, skipsBundling, StudioFunction,
   type CallKind, type FunctionKey, type StudioFunctionProps,
 } from './functions';
-import { grantMedia, grantPurge, grantTable } from './grants';
+import { grantMedia, grantPurge, grantTable, grantWatchlists } from './grants';
 import { retentionEnvironment, StudioLifecycle } from './lifecycle';
 import { StudioHosting } from './hosting';
 import { StudioKeys } from './keys';
 import { FACE_ASSET_ENV } from './report-assets';
+import { WatchlistRefresh } from './watchlists';
 import { WorkflowRuntime } from './workflow-runtime';
 import { WorkflowsAsCode } from './workflows-as-code';
 
@@ -38,6 +39,8 @@ export class StudioStack extends Stack {
   readonly consoleUsers: ConsoleUsers;
   readonly hosting: StudioHosting;
   readonly lifecycle: StudioLifecycle;
+  /** The daily watchlist download (only with `watchlistSources`). */
+  readonly watchlistRefresh?: WatchlistRefresh;
 
   constructor(scope: Construct, id: string, props: StudioStackProps = {}) {
     super(scope, id, props);
@@ -88,6 +91,7 @@ export class StudioStack extends Stack {
       ...(key === 'reports' && Object.keys(s.reportProviders).length > 0 ? { REPORT_PROVIDERS: JSON.stringify(s.reportProviders) } : {}),
       ...(key === 'api' ? { STUDIO_DELETION_GRACE_SECONDS: String(Math.round(s.deletionGraceDays * 86_400)) } : {}),
       ...(key === 'lifecycle' ? retentionEnvironment(s) : {}),
+      ...(key === 'watchlists' && s.watchlistSources.length > 0 ? { STUDIO_WATCHLIST_SOURCES: JSON.stringify(s.watchlistSources) } : {}),
     });
     const architecture = s.architecture === 'x86_64' ? Architecture.X86_64 : Architecture.ARM_64;
     const sizing: Record<FunctionKey, Sizing> = {
@@ -99,6 +103,8 @@ export class StudioStack extends Stack {
       executionEvents: { memoryMb: 256, timeout: Duration.seconds(30) },
       evidence: { memoryMb: 1024, timeout: Duration.minutes(2) },
       lifecycle: { memoryMb: 512, timeout: Duration.minutes(10) },
+      // OFAC's and the UN's files, parsed whole.
+      watchlists: { memoryMb: 1024, timeout: Duration.minutes(5) },
     };
     const fns = (this.functions = Object.fromEntries((Object.keys(ENTRY_POINTS) as FunctionKey[]).map((key) => [key, new StudioFunction(this, key, {
       key, prefix, environment: environmentOf(key), logsKey: keys.logs, logRetentionDays: s.logRetentionDays,
@@ -112,6 +118,7 @@ export class StudioStack extends Stack {
     const consoleUsers = (this.consoleUsers = new ConsoleUsers(this, 'ConsoleUsers', { prefix }));
     for (const [k, v] of Object.entries(consoleUsers.environment())) fns.api.fn.addEnvironment(k, v);
     this.lifecycle = new StudioLifecycle(this, 'Lifecycle', { prefix, fn: fns.lifecycle.fn, logsKey: keys.logs, logRetentionDays: s.logRetentionDays });
+    if (s.watchlistSources.length > 0) this.watchlistRefresh = new WatchlistRefresh(this, 'WatchlistRefresh', { prefix, fn: fns.watchlists.fn });
     const api = (this.api = new StudioApi(this, 'Api', { handler: fns.api.fn, frames: fns.reports.fn, settings: s, prefix, logsKey: keys.logs }));
     const hosting = (this.hosting = new StudioHosting(this, 'Hosting', { api: api.api, settings: s, media: data.media, accessLogs: data.accessLogs }));
     for (const f of Object.values(fns)) f.fn.addEnvironment('PUBLIC_URL', hosting.url);
@@ -125,6 +132,7 @@ export class StudioStack extends Stack {
       sdkTokenSecret: (g) => secret.grantRead(g),
       evidenceSecret: (g) => { evidenceSecret.grantRead(g); evidenceSecret.grantWrite(g); },
       purge: (g) => { grantPurge(g, data.media); runtime.grantStop(g); },
+      watchlists: (g) => grantWatchlists(g, data.media, keys.data),
     };
     for (const key of Object.keys(fns) as FunctionKey[]) for (const kind of CALLS[key]) grants[kind](fns[key].fn);
     // The report providers' HMAC secrets, loaded by ARN at cold start (lambdas/shared/secrets.ts).

@@ -13,7 +13,7 @@ import { proofOfAddressReport } from '../../lambdas/reports/proof_of_address_rep
 import { bankStatement } from '../../lambdas/reports/proof_of_address_report/fixtures/documents';
 import { sandboxReport } from '../../lambdas/reports/sandbox';
 import type { ApplicantData } from '../../lambdas/reports/types';
-import { InMemoryWatchlistStore, screen, seedStore, watchlistReport, type WatchlistEntry } from '../../lambdas/reports/watchlist_report';
+import { InMemoryWatchlistStore, screen, SEED_INFO, seedStore, watchlistReport, type WatchlistEntry } from '../../lambdas/reports/watchlist_report';
 
 interface BenchRow { name: string; value: number; unit: string; note?: string }
 
@@ -97,7 +97,7 @@ export async function run(): Promise<BenchRow[]> {
     run: { workflow_run_id: 'r', applicant_id: 'a', sandbox: true } });
   const ua = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_2 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.2 Mobile/15E148 Safari/604.1';
   return [
-    ...await measure('watchlist_report (seed list)', 500, () => watchlistReport({ applicant: { first_name: 'Osama', last_name: 'bin Laden', dob: '1957-07-30' }, config: { variant: 'aml' }, store, now })),
+    ...await measure('watchlist_report (seed list)', 500, () => watchlistReport({ applicant: { first_name: 'Osama', last_name: 'bin Laden', dob: '1957-07-30' }, config: { variant: 'aml' }, store, list: SEED_INFO, now })),
     ...await measure('identity_report', 2000, () => identityReport({ applicant, tasks, config: { match_ssn: true }, now })),
     ...await measure('india_tax_id_report', 5000, () => indiaPanReport({ applicant, config: {}, now })),
     ...await measure('driving_licence_verification', 20, () => drivingLicenceReport({ applicant, media: [back], tasks, config: {}, now })),

@@ -11,15 +11,18 @@ import { extractDocument } from './autofill';
 import { deviceReport, MaxmindCountryLookup } from './device_intelligence_report';
 import { checkDocument } from './document_report';
 import { drivingLicenceReport } from './driving_licence_verification';
-import { BadEvidenceError, loadDeviceSignals, loadMediaOf, outputsById, type LoadedMedia } from './evidence';
+import { BadEvidenceError, loadDeviceSignals, loadMediaOf, outputsById, ReportUnavailableError, type LoadedMedia } from './evidence';
 import { FaceInputError } from './face/errors';
+import { isTransientAwsError } from '../shared/errors';
 import { DynamoFaceIndex } from './known_faces_report/dynamo';
 import { checkFacialSimilarity, checkKnownFaces, FacialSimilarityConfig, type FaceIndexStore } from './face';
 import { identityReport } from './identity_report';
 import { indiaPanReport } from './india_tax_id_report';
 import { proofOfAddressReport } from './proof_of_address_report';
 import type { ApplicantData } from './types';
-import { seedStore, watchlistReport, type InMemoryWatchlistStore } from './watchlist_report';
+import { loadWatchlist, watchlistReport } from './watchlist_report';
+import { clients } from '../shared/aws';
+import { config } from '../shared/config';
 
 export interface Evidence { req: ReportRequest; applicant: ApplicantData; now: Date }
 type Check = (ev: Evidence) => Promise<ReportResult>;
@@ -28,9 +31,9 @@ const DOC = ['document_capture'] as const;
 /** The capture tasks among what a report type uses, whose uploads are its media. */
 const capturesOf = (type: ReportType) => reportUses(type).filter((t) => (MEDIA_CAPTURES as readonly string[]).includes(t));
 
-// Process-wide: the seed watchlist, and the known-faces index of each environment (in DynamoDB;
-// each warm container holds a copy in memory and reads the faces other containers added).
-let watchlist: InMemoryWatchlistStore | undefined;
+// Process-wide: the known-faces index of each environment (in DynamoDB; each warm container
+// holds a copy in memory and reads the faces other containers added). The watchlist is held per
+// version by watchlist_report/lists.ts.
 const faceIndexes = new Map<string, FaceIndexStore>();
 let makeFaceIndex = (environment: string): FaceIndexStore => new DynamoFaceIndex(environment);
 function faceIndexOf(environment: string): FaceIndexStore {
@@ -67,8 +70,11 @@ export const CHECKS: Record<ReportType, Check> = {
     geo: MaxmindCountryLookup.bundled(),
   }),
   identity_report: async ({ req, applicant, now }) => identityReport({ applicant, tasks: outputsById(req), config: req.config, now }),
-  watchlist_report: async ({ req, applicant, now }) =>
-    watchlistReport({ applicant, tasks: outputsById(req), config: req.config, store: (watchlist ??= seedStore()), now }),
+  watchlist_report: async ({ req, applicant, now }) => {
+    const { store, info } = await loadWatchlist({ s3: clients().s3, bucket: config().BUCKET_NAME })
+      .catch((e: unknown) => { throw isTransientAwsError(e) ? new ReportUnavailableError('loading the watchlist failed', { cause: e }) : e; });
+    return watchlistReport({ applicant, tasks: outputsById(req), config: req.config, store, list: info, now });
+  },
   driving_licence_verification: async ({ req, applicant, now }) => drivingLicenceReport({
     applicant, media: req.tasks.document_capture ? await loadMediaOf(req, DOC) : [], tasks: outputsById(req), config: req.config, now,
   }),

@@ -6,6 +6,7 @@ import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config, type Config } from './config';
 import { traced } from './powertools';
+import { countAwsCalls } from './aws-calls';
 import { countRoundTrips } from './round-trips';
 
 // Locally the credentials come from the environment too: the local stack sets its own.
@@ -17,11 +18,11 @@ let cached: Clients | undefined;
 export function clients(c: Config = config()): Clients {
   if (cached) return cached;
   const region = c.AWS_REGION;
-  const dynamodb = countRoundTrips(traced(new DynamoDBClient({ region, ...local(c.DYNAMODB_ENDPOINT) })));
+  const dynamodb = countAwsCalls(countRoundTrips(traced(new DynamoDBClient({ region, ...local(c.DYNAMODB_ENDPOINT) }))), 'dynamodb');
   cached = {
     dynamodb,
     doc: DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } }),
-    s3: traced(new S3Client({ region, ...local(c.S3_ENDPOINT), ...(c.S3_ENDPOINT ? { forcePathStyle: true } : {}) })),
+    s3: countAwsCalls(traced(new S3Client({ region, ...local(c.S3_ENDPOINT), ...(c.S3_ENDPOINT ? { forcePathStyle: true } : {}) })), 's3'),
     sfn: traced(new SFNClient({ region, ...local(c.SFN_ENDPOINT) })),
     events: traced(new EventBridgeClient({ region, ...local(c.EVENTS_ENDPOINT) })),
   };

@@ -69,6 +69,8 @@ export const Config = z.object({
   /** Days after a run ends when it and the media it used are purged, per environment; unset: kept (lambdas/lifecycle/retention.ts). */
   STUDIO_RETENTION_DAYS_SANDBOX: z.coerce.number().positive().optional(),
   STUDIO_RETENTION_DAYS_LIVE: z.coerce.number().positive().optional(),
+  /** The lists the watchlist refresh function downloads: JSON `[{ url, format, alt_url? }]` (lambdas/watchlists/sources.ts parses it); the CDK setting `watchlistSources`. */
+  STUDIO_WATCHLIST_SOURCES: z.string().default(''),
 }).transform((c) => ({
   ...c, SDK_TOKEN_SECRET: c.SDK_TOKEN_SECRET ?? (c.SDK_TOKEN_SECRET_ARN ? undefined : PROCESS_SECRET),
 }));

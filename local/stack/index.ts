@@ -21,6 +21,7 @@ import { ExecutionEvents } from './execution-events';
 import { isFramePath } from '../../lambdas/api/frame-routes';
 import { lazyHandler } from './lambdas';
 import { countRoundTrips } from '../../lambdas/shared/round-trips';
+import { countAwsCalls } from '../../lambdas/shared/aws-calls';
 import { wireRules } from './rules';
 import { LocalScheduler, wireForgetPurgedRuns } from './lifecycle';
 import { ensureBucket, startS3 } from './s3';
@@ -120,7 +121,8 @@ export async function startStack(o: StackOptions = {}): Promise<Stack> {
 
     const sfnDir = inMemory ? undefined : path.join(dataDir, 'sfn');
     const engine = createEngine({
-      eventBus: bus, dynamodb: countRoundTrips(dynamodb), region: DEFAULT_REGION, accountId: DEFAULT_ACCOUNT,
+      // The state machines' own DynamoDB tasks (a result's updateItem) are counted as `stateMachine`.
+      eventBus: bus, dynamodb: countAwsCalls(countRoundTrips(dynamodb), 'dynamodb', 'stateMachine'), region: DEFAULT_REGION, accountId: DEFAULT_ACCOUNT,
       ...(sfnDir ? { dataDir: sfnDir } : {}), ...(o.clock ? { clock: o.clock, timers: 'auto' as const } : {}),
     });
     stops.push(() => engine.close());

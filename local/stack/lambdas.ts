@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import { ENTRY_POINTS, type FunctionKey } from '../../lambdas/entry-points';
+import { withFunctionScope } from '../../lambdas/shared/aws-calls';
 
 export const LAMBDAS_DIR = path.resolve(__dirname, '../../lambdas');
 export const FUNCTIONS = ENTRY_POINTS;
@@ -19,12 +20,13 @@ function load(key: FunctionKey, exportName: string): Handler {
   return fn as Handler;
 }
 
-/** A handler that requires its module on first call. */
+/** A handler that requires its module on first call; its AWS requests are counted under `key` (lambdas/shared/aws-calls.ts). */
 export function lazyHandler(key: FunctionKey, exportName = 'handler'): Handler {
   let loaded: Handler | undefined;
   return async (event, context) => {
     loaded ??= load(key, exportName);
-    return loaded(event, { getRemainingTimeInMillis: () => 60_000, callbackWaitsForEmptyEventLoop: false, ...context });
+    const handler = loaded;
+    return withFunctionScope(key, () => handler(event, { getRemainingTimeInMillis: () => 60_000, callbackWaitsForEmptyEventLoop: false, ...context }));
   };
 }
 

@@ -5,13 +5,13 @@ import path from 'node:path';
 import { findTemplate } from '../../compiler';
 import { settingsFrom } from '../../lib/config';
 import { ACCESS_LOG, accessLogLineBytes } from '../../lib/access-log';
-import { API_UNIT_BYTES, apiRequestUnits, approveRoute, ASSUMPTIONS, costReport, DIRECT_UPLOAD, estimate, invocations, PRICES } from '../../lib/cost';
+import { API_UNIT_BYTES, apiRequestUnits, approveRoute, ASSUMPTIONS, costReport, DIRECT_UPLOAD, estimate, invocations, MULTIPART_UPLOAD, PRICES, requests, routeTo, videoParts } from '../../lib/cost';
 import { resourcesOf, synthStudio } from './synth';
 import { pinnedDependencies, prune, REPORT_NODE_MODULES } from '../../lib/report-assets';
 
 describe('cost', () => {
   test('document_selfie_photo approve route: document, selfie, 2 reports, decide, approve, emit', () => {
-    expect(approveRoute(findTemplate('document_selfie_photo')!)).toEqual({ template: 'document_selfie_photo', transitions: 7, captures: 2, reports: 2 });
+    expect(approveRoute(findTemplate('document_selfie_photo')!)).toEqual({ template: 'document_selfie_photo', transitions: 7, captures: 2, reports: 2, videos: 0, mediaReads: 3 });
   });
   test('transitions are priced at $0.025 per 1,000', () => {
     const [sfn] = estimate({ template: 't', transitions: 8, captures: 0, reports: 0 }, 10_000);
@@ -29,10 +29,27 @@ describe('cost', () => {
     const lines = Object.fromEntries(estimate(route, 1).map((l) => [l.item, l]));
     expect(lines['API Gateway HTTP API (per 512 KB)']!.usd).toBeCloseTo(calls.api * PRICES.apiRequest);
     expect(lines['Lambda requests']!.usd).toBeCloseTo(Object.values(calls).reduce((a, b) => a + b) * PRICES.lambdaRequest);
-    expect(lines['S3 PUT (direct uploads)']!.usd).toBeCloseTo(media * PRICES.s3Put);
+    // The uploads' POSTs and the evidence function's two files; HEAD + ranged GET per upload, and the evidence function's read of each medium.
+    expect(lines['S3 PUT, POST, LIST (uploads, video parts, evidence files)']!.usd).toBeCloseTo((media + 2) * PRICES.s3Put);
     expect(lines['S3 GET + HEAD (upload checks, report reads)']!.usd).toBeCloseTo(media * 3 * PRICES.s3Get);
     expect(lines['CloudWatch Logs (API access log)']!.usd).toBeCloseTo(calls.api * (accessLogLineBytes() + 26) / 2 ** 30 * PRICES.logsGb);
     expect(lines['CloudWatch Logs (functions)']!.usd).toBeGreaterThan(0);
+  });
+  test('a face video is one multipart upload: its parts from the browser, the start, part lists and completion from the API', () => {
+    const definition = { name: 'Video', start: 'doc', tasks: [
+      { id: 'doc', type: 'document_capture', next: 'video' }, { id: 'video', type: 'face_capture_video', next: 'face' },
+      { id: 'face', type: 'facial_similarity_report', variant: 'video', next: 'ok' }, { id: 'ok', type: 'result', outcome: 'approve' },
+    ] };
+    const route = routeTo(definition, ['ok'])!;
+    expect(route).toMatchObject({ captures: 2, videos: 1, reports: 1, mediaReads: 2 });
+    const a = { mediaPerCapture: 1, videoMb: 12 };
+    const counted = requests(route, a);
+    expect(videoParts(12)).toBe(3);
+    expect(counted.browser).toMatchObject({ s3Puts: 1 + 3 });
+    expect(counted.api).toMatchObject({ s3Puts: MULTIPART_UPLOAD.apiS3Puts, s3Gets: DIRECT_UPLOAD.s3Gets + MULTIPART_UPLOAD.apiS3Gets });
+    expect(invocations(route).api - invocations({ ...route, videos: 0 }).api).toBe(MULTIPART_UPLOAD.apiCalls - DIRECT_UPLOAD.apiCalls * ASSUMPTIONS.mediaPerCapture);
+    const storage = Object.fromEntries(estimate(route, 1).map((l) => [l.item, l]))['S3 storage, first month']!;
+    expect(storage.usd).toBeCloseTo(((ASSUMPTIONS.mediaPerCapture * ASSUMPTIONS.mediaMb + ASSUMPTIONS.videoMb) / 1024) * PRICES.s3GbMonth);
   });
   test('the access log line measured is the one the stack\'s API stage writes', () => {
     const stages = Object.values(resourcesOf(synthStudio().template, 'AWS::ApiGatewayV2::Stage'));

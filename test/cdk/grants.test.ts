@@ -21,6 +21,7 @@ const EVIDENCE: Record<CallKind, string[]> = {
   sdkTokenSecret: ['lambdas/shared/tokens.ts'],
   evidenceSecret: ['lambdas/evidence/signing-key.ts'],
   purge: ['lambdas/lifecycle/runs.ts', 'lambdas/lifecycle/media.ts'],
+  watchlists: ['lambdas/reports/watchlist_report/publish.ts'],
 };
 
 const KEYS = Object.keys(ENTRY_POINTS) as FunctionKey[];
@@ -63,9 +64,10 @@ describe.each(KEYS)('%s', (key) => {
     expect(variables(key).SDK_TOKEN_SECRET_ARN !== undefined).toBe(signs);
     expect(allows(key, 'secretsmanager:GetSecretValue', (r) => r.includes(secretId))).toBe(signs);
   });
-  test('may use the media bucket only if it calls it', () => {
+  test('may use the media bucket (any object) only if it calls it; imported watchlists only if it stores them', () => {
     const media = stack.getLogicalId(stack.data.media.node.defaultChild as never);
-    expect(allows(key, 's3:PutObject', (r) => r.includes(media))).toBe(inputs[key]!.includes('lambdas/store/s3.ts'));
+    expect(allows(key, 's3:PutObject', (r) => r.includes(media) && r.endsWith('"/*"]]}'))).toBe(inputs[key]!.includes('lambdas/store/s3.ts'));
+    expect(allows(key, 's3:PutObject', (r) => r.includes(media) && r.endsWith('"/watchlists/*"]]}'))).toBe(CALLS[key].includes('watchlists'));
   });
   test('may put events on the bus only if it publishes', () => {
     expect(allows(key, 'events:PutEvents', () => true)).toBe(inputs[key]!.includes('lambdas/events/publish.ts'));

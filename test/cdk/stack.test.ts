@@ -7,8 +7,8 @@ const fnId = (key: keyof typeof stack.functions) => stack.getLogicalId(stack.fun
 
 describe('Lambda functions', () => {
   const fns = studioFunctions(template);
-  test('exactly the seven entry points, and only CDK providers besides them', () => {
-    expect(Object.keys(fns)).toHaveLength(7);
+  test('exactly the eight entry points, and only CDK providers besides them', () => {
+    expect(Object.keys(fns)).toHaveLength(8);
     const others = Object.keys(resourcesOf(template, 'AWS::Lambda::Function')).filter((k) => !fns[k]);
     expect(others.map((k) => k.replace(/[0-9A-F]{8,}.*$/, ''))).toEqual(['CustomCDKBucketDeployment']);
   });

@@ -5,14 +5,15 @@
  * (`emitted`), and the Lambda invocations the machine makes (reports, tasks) and the run's evidence
  * function equal `invocations`. Exact: no tolerance.
  */
-import { emitted, invocations, routeTo } from '../../lib/cost';
+import { COUNT_TOLERANCE, emitted, invocations, requests, routeTo, type RequestCounts } from '../../lib/cost';
+import { awsCallTallies, resetAwsCalls } from '../../lambdas/shared/aws-calls';
 import type { PutEventsResult } from '../../local/events';
 import { startTestStack, type TestStack } from '../helpers/stack';
 
 let stack: TestStack;
 const events: Array<{ DetailType?: string; Detail?: string }> = [];
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await startTestStack({ lifecycleIntervalMs: 0 }); // the purge sweep is per 15 minutes, not per run
   const put = stack.bus.putEvents.bind(stack.bus);
   stack.bus.putEvents = (entries: unknown[]): Promise<PutEventsResult> => {
     events.push(...(entries as typeof events));
@@ -35,11 +36,24 @@ it('transitions and events of a run with two reports in parallel branches equal 
   const wf = await call<{ id: string }>('POST', '/v3.6/workflows', { name: 'Screen' });
   expect((await call('POST', `/v3.6/workflows/${wf.body.id}/versions`, { definition })).status).toBe(201);
   expect((await call('POST', `/v3.6/workflows/${wf.body.id}/versions/1/activate`)).status).toBe(200);
+  await stack.engine.idle();
+  resetAwsCalls();
   const applicant = await call<{ id: string }>('POST', '/v3.6/applicants', { first_name: 'Jane', last_name: 'Doe', dob: '1990-01-31' });
   const run = await call<{ id: string }>('POST', '/v3.6/workflow_runs', { workflow_id: wf.body.id, applicant_id: applicant.body.id });
   expect(run.status).toBe(201);
   await stack.flushExecutionEvents();
+  await stack.bus.idle();
   expect((await call<{ status: string }>('GET', `/v3.6/workflow_runs/${run.body.id}`)).body.status).toBe('approved');
+  const tallies = awsCallTallies();
+  const measured: RequestCounts = Object.fromEntries(Object.entries(tallies).map(([fn, t]) => [fn, { wru: t.wru, rru: t.rru, s3Puts: t.s3Puts, s3Gets: t.s3Gets }]));
+  const model = requests(route!);
+  const report = JSON.stringify(Object.keys({ ...model, ...measured }).sort().map((fn) => ({ fn, model: model[fn], measured: measured[fn], operations: tallies[fn]?.operations })), null, 1);
+  for (const fn of new Set([...Object.keys(model), ...Object.keys(measured)])) {
+    for (const kind of ['wru', 'rru', 's3Puts', 's3Gets'] as const) {
+      const m = model[fn]?.[kind] ?? 0, x = measured[fn]?.[kind] ?? 0;
+      if (Math.abs(m - x) > Math.max(1, COUNT_TOLERANCE * x)) throw new Error(`${fn} ${kind}: the model counts ${m}, the run made ${x}\n${report}`);
+    }
+  }
 
   const [execution] = (await stack.engine.list({})).filter((e) => e.executionArn.endsWith(`:${run.body.id}`));
   const history = await stack.engine.history(execution!.executionArn);

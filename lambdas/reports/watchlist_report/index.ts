@@ -6,3 +6,5 @@ export { tokenize, blockingKeys, transliterate } from './normalize';
 export { seedEntries, seedStore } from './seed';
 export { WatchlistEntry, WatchlistFile, WatchlistCategory } from './types';
 export { importList, FORMATS, type ImportFormat } from './import';
+export { loadWatchlist, SEED_INFO, WATCHLIST_PREFIX, CURRENT_KEY, listKey, ImportedWatchlist, WatchlistInfo, type LoadedWatchlist, type ListLocation } from './lists';
+export { importLists, SOURCE_NAMES } from './import';

@@ -5,12 +5,14 @@
  * each present only when the list holds entries of that category (a list without PEP entries
  * cannot clear anyone of being a PEP). `adverse_media` is always absent: no news source is
  * searched. Variants: `standard` reports matches scoring ≥ 0.90; `aml` screens wider (≥ 0.86),
- * trading more potential matches for review against fewer misses.
+ * trading more potential matches for review against fewer misses. `properties.watchlist` names
+ * the list screened: its source, version and import date (lists.ts; the seed's date is null).
  */
 import { EvidenceError } from '../../shared/errors';
 import { collectSources, firstOf } from '../identity_report';
 import type { ApplicantData, BreakdownArea, ReportResult } from '../types';
 import { screen, type ScreeningMatch } from './screen';
+import type { WatchlistInfo } from './lists';
 import type { WatchlistStore } from './store';
 import type { WatchlistCategory } from './types';
 
@@ -23,6 +25,8 @@ export interface WatchlistEvidence {
   tasks?: Record<string, unknown>;
   config: Record<string, unknown>;
   store: WatchlistStore;
+  /** Which list `store` holds (lists.ts): stated in the report. */
+  list: WatchlistInfo;
   now: Date;
 }
 
@@ -71,6 +75,7 @@ export async function watchlistReport(ev: WatchlistEvidence): Promise<ReportResu
       excluded_by_date_of_birth: outcome.excluded.map((m) => ({ external_id: m.entry.id, full_name: m.entry.name, name_score: m.name_score })),
       candidates_compared: outcome.candidates,
       screened_at: ev.now.toISOString(),
+      watchlist: { source: ev.list.source, version: ev.list.version, imported_at: ev.list.imported_at },
     },
   };
 }

@@ -1,11 +1,11 @@
 import { ReportResult } from '../../../compiler';
-import { InMemoryWatchlistStore, nameScore, seedEntries, seedStore, tokenize, watchlistReport, WatchlistEntry, WatchlistInputError } from '.';
+import { InMemoryWatchlistStore, nameScore, SEED_INFO, seedEntries, seedStore, tokenize, watchlistReport, WatchlistEntry, WatchlistInputError } from '.';
 import type { ApplicantData } from '../types';
 
 const now = new Date('2026-03-01T12:00:00Z');
 const store = seedStore();
 const run = (applicant: ApplicantData, config: Record<string, unknown> = {}, tasks?: Record<string, unknown>) =>
-  watchlistReport({ applicant, config, store, now, tasks });
+  watchlistReport({ applicant, config, store, list: SEED_INFO, now, tasks });
 const records = (r: ReportResult) => r.properties.records as Array<{ external_id: string; score: number; match_factors: { date_of_birth: string } }>;
 
 describe('name similarity', () => {
@@ -65,7 +65,7 @@ describe('watchlist_report', () => {
     expect(Object.keys(r.breakdown)).toEqual(['sanction']);
     const pep = WatchlistEntry.parse({ id: 'test:pep', category: 'politically_exposed_person', entity_type: 'individual', name: 'DOE, Janet', source: { name: 'test PEP list' } });
     const withPep = new InMemoryWatchlistStore([...seedEntries(), pep]);
-    const hit = await watchlistReport({ applicant: { first_name: 'Janet', last_name: 'Doe' }, config: {}, store: withPep, now });
+    const hit = await watchlistReport({ applicant: { first_name: 'Janet', last_name: 'Doe' }, config: {}, store: withPep, list: SEED_INFO, now });
     expect(hit.breakdown).toEqual({ sanction: { result: 'clear' }, politically_exposed_person: { result: 'consider' } });
   });
 
