@@ -18,6 +18,9 @@ import { RunLink, type RunItem } from '../store/runs';
 import type { WorkflowItem } from '../store/workflows';
 import { compileContext } from '../workflows/compile';
 import { discardVersion, publishVersion } from '../workflows/publish';
+import { trialMachineOf, trialVersionDescription } from './trial-version';
+
+export { findTrialVersion, trialMachineOf } from './trial-version';
 import { InvalidVersionError } from '../workflows/views';
 import { checkInputs } from './inputs';
 import { startRun } from './start';
@@ -33,8 +36,6 @@ export interface TrialRequest {
   custom_data?: Record<string, unknown> | undefined; tags?: string[] | undefined;
 }
 
-/** The trial machine of a workflow: named like its own machine, with `-trial`. */
-export const trialMachineOf = (workflowId: string) => `${workflowId}-trial`;
 
 export async function createTrialRun(workflow: WorkflowItem, body: TrialRequest, rt: Runtime = systemRuntime, log = logError): Promise<RunItem> {
   const environment = workflow.environment;
@@ -53,7 +54,7 @@ export async function createTrialRun(workflow: WorkflowItem, body: TrialRequest,
   const id = rt.newId();
   // The run id in the Comment makes every trial its own revision, so its own version.
   const asl = emit({ ...compiled.asl, Comment: `${compiled.asl.Comment} · workflow ${workflow.id} trial run ${id}` });
-  const published = await publishVersion(trialMachineOf(workflow.id), asl, `trial run ${id}`, true);
+  const published = await publishVersion(trialMachineOf(workflow.id), asl, trialVersionDescription(id), true);
   const run = {
     id, environment, applicant_id: applicant.id, workflow_id: workflow.id, workflow_version_id: 0, trial: true,
     tags: body.tags ?? [], customer_user_id: null, link: RunLink.parse({}), custom_data: custom, created_at: rt.now().toISOString(),
