@@ -6,9 +6,12 @@
  * runs/start.ts starts any run, and the version is then deleted (its execution keeps running:
  * Step Functions keeps at most 1,000 versions per machine). The run carries `trial: true` and
  * `workflow_version_id: 0` (the draft); the console's results leave trials out by default.
+ * Integrators never hear of a trial: its `workflow_run.completed` has the source `studio.trials`
+ * (no rule of the product's events matches it) and the webhook worker drops its task events.
  */
 import { z } from 'zod';
 import { compile, emit, validate, type ExecutionInput } from '../../compiler';
+import { TRIAL_EVENT_SOURCE } from '../events/schemas';
 import { validationError } from '../shared/errors';
 import { systemRuntime, type Runtime } from '../shared/ids';
 import { logError } from '../shared/powertools';
@@ -43,7 +46,8 @@ export async function createTrialRun(workflow: WorkflowItem, body: TrialRequest,
     throw validationError('Trial runs run in sandbox: try the workflow in the sandbox environment', { environment: ['must be sandbox for a trial run'] });
   }
   const validation = validate(body.definition);
-  const compiled = compile(body.definition, compileContext());
+  // Its outcome goes on the bus as `studio.trials`: the webhooks, the evidence function and integrators' rules never see it.
+  const compiled = compile(body.definition, { ...compileContext(), eventSource: TRIAL_EVENT_SOURCE });
   if (!compiled.ok || !validation.workflow) throw new InvalidVersionError(compiled.ok ? validation.problems : compiled.problems);
   const custom = { ...body.custom_data, ...(body.report_results ? { _sandbox_results: body.report_results } : {}) };
   const applicant = await trialApplicant(body, environment, rt);

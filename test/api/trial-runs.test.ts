@@ -2,8 +2,10 @@
  * Trial runs ("Try it"): a draft, never saved or activated, runs in sandbox with a sample
  * applicant and chosen report results; the run is marked `trial`, its route is the tasks its
  * execution entered, and the console's results leave it out unless asked. Bad input: 4xx.
+ * Integrators never hear of it: no webhook, no outcome event on the product's bus.
  */
 import { createApiToken } from '../../lambdas/api/auth';
+import { eventually, startReceiver } from '../webhooks/helpers';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { e2e, type E2e, type Run } from '../e2e/helpers';
 
@@ -71,3 +73,39 @@ test('refuses bad input with Onfido error bodies: invalid drafts, no applicant, 
   const refused = await stack.apiJson<ErrorBody>(`/v3.6/workflows/${liveWf.body.id}/trial_runs`, { method: 'POST', json: { definition: DRAFT, applicant: SAMPLE }, token: live });
   expect(refused).toMatchObject({ status: 422, body: { error: { fields: { environment: [expect.stringContaining('sandbox')] } } } });
 });
+
+test('a trial run reaches no webhook and no integrator rule on the bus, while a sandbox run of the same definition does', async () => {
+  const receiver = await startReceiver();
+  const hook = await t.call<{ id: string }>('POST', '/v3.6/webhooks', { url: receiver.url });
+  expect(hook.status).toBe(201);
+  // An integrator's own rule on the product's bus, as README "Events" invites.
+  type Seen = { 'detail-type': string; detail: unknown };
+  const seen: Seen[] = [];
+  const bus = stack.env.EVENT_BUS_NAME;
+  stack.bus.registerTarget('trial-test-integrator', async (event) => { seen.push(event); });
+  stack.bus.putRule({ Name: 'trial-test-integrator', EventBusName: bus, EventPattern: { source: ['studio.workflows'] } });
+  stack.bus.putTargets('trial-test-integrator', [{ Id: 'integrator', Arn: 'trial-test-integrator' }], bus);
+  try {
+    const wfId = await t.workflow(DRAFT);
+    const tried = await trial(wfId, { definition: DRAFT, applicant: SAMPLE });
+    await t.until(tried.body.id, ['approved']);
+    const real = await t.startRun(wfId, String(tried.body.applicant_id));
+    await t.until(real.id, ['approved']);
+    const about = (id: string | undefined) => (r: { body: string }) => id !== undefined && r.body.includes(id);
+    await eventually(async () => {
+      await stack.flushExecutionEvents();
+      return receiver.received.some((r) => about(real.id)(r) && r.body.includes('"workflow_run.completed"'));
+    }, 30_000);
+    await stack.flushExecutionEvents();
+    expect(receiver.received.filter(about(real.id)).length).toBeGreaterThanOrEqual(3); // the report started and completed, the run completed
+    expect(receiver.received.filter(about(tried.body.id))).toEqual([]);
+    const runOf = (e: Seen) => (e.detail as { workflow_run_id?: string }).workflow_run_id;
+    const completed = seen.filter((e) => e['detail-type'] === 'workflow_run.completed').map(runOf);
+    expect(completed).toContain(real.id);
+    expect(completed).not.toContain(tried.body.id);
+  } finally {
+    stack.bus.removeTargets('trial-test-integrator', ['integrator'], bus);
+    await t.call('DELETE', `/v3.6/webhooks/${hook.body.id}`);
+    await receiver.close();
+  }
+}, 90_000);
