@@ -1,7 +1,8 @@
 /**
  * Email + password sign-in against the stack's Cognito user pool (AWS), then the code of the
  * user's authenticator app (or text message), or the new password an admin-created user sets on
- * first sign-in. The ID token it ends with is the console session's bearer token.
+ * first sign-in. The ID token it ends with is the console session's bearer token, renewed with
+ * the refresh token (keeper.ts).
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +14,7 @@ const KNOWN = ['NotAuthorizedException', 'CodeMismatchException', 'ExpiredCodeEx
   'PasswordResetRequiredException', 'UserNotConfirmedException', 'TooManyRequestsException', 'LimitExceededException'];
 const RETRY = ['CodeMismatchException', 'ExpiredCodeException', 'InvalidPasswordException'];
 
-export function CognitoForm({ config, onIdToken }: { config: CognitoConfig; onIdToken: (idToken: string) => Promise<void> }) {
+export function CognitoForm({ config, onSignedIn }: { config: CognitoConfig; onSignedIn: (tokens: Extract<Step, { kind: 'signed_in' }>) => Promise<void> }) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -27,7 +28,7 @@ export function CognitoForm({ config, onIdToken }: { config: CognitoConfig; onId
     try {
       const step = challenge ? await respond(config, challenge, answer.trim()) : await initiateAuth(config, email.trim(), password);
       setError('');
-      if (step.kind === 'signed_in') { await onIdToken(step.idToken); return; }
+      if (step.kind === 'signed_in') { await onSignedIn(step); return; }
       setAnswer('');
       setChallenge(step);
     } catch (err) {

@@ -4,6 +4,8 @@
  * authenticator code (SOFTWARE_TOKEN_MFA), a text-message code (SMS_MFA) or the new password an
  * admin-created user must set (NEW_PASSWORD_REQUIRED). The ID token it ends with carries
  * `custom:role` and `custom:environments`; the API verifies it (lambdas/api/console-auth.ts).
+ * The refresh token that comes with it renews the ID token (`InitiateAuth` with
+ * REFRESH_TOKEN_AUTH) before it expires, an hour after sign-in (keeper.ts).
  */
 import { z } from 'zod';
 
@@ -12,19 +14,22 @@ export const CognitoConfig = z.object({
   sign_in: z.literal('cognito'), client_id: z.string().min(1), region: z.string().min(1), endpoint: z.string().url().optional(),
 });
 export type CognitoConfig = z.infer<typeof CognitoConfig>;
+/** A signed-in Cognito user's refresh token, when the ID token expires (ms since the epoch), and the pool client (keeper.ts). */
+export const Refresh = z.object({ token: z.string().min(1), expires_at: z.number(), config: CognitoConfig });
+export type Refresh = z.infer<typeof Refresh>;
 
 export const CHALLENGES = ['SOFTWARE_TOKEN_MFA', 'SMS_MFA', 'NEW_PASSWORD_REQUIRED'] as const;
 export type ChallengeName = (typeof CHALLENGES)[number];
 
 const Reply = z.union([
-  z.object({ AuthenticationResult: z.object({ IdToken: z.string().min(1) }) }),
+  z.object({ AuthenticationResult: z.object({ IdToken: z.string().min(1), RefreshToken: z.string().min(1).optional(), ExpiresIn: z.number().int().positive().optional() }) }),
   z.object({ ChallengeName: z.string(), Session: z.string(), ChallengeParameters: z.record(z.string(), z.string()).optional() }),
 ]);
 const Fault = z.object({ __type: z.string(), message: z.string().optional(), Message: z.string().optional() });
 
 /** Signed in (the ID token), or one more question to answer with `Session`. */
 export type Step =
-  | { kind: 'signed_in'; idToken: string }
+  | { kind: 'signed_in'; idToken: string; refreshToken?: string; expiresIn: number }
   | { kind: 'challenge'; name: ChallengeName; session: string; username: string };
 
 /** A refusal by Cognito: `code` is the exception name (NotAuthorizedException, CodeMismatchException, ...). */
@@ -42,7 +47,10 @@ export function parseReply(status: number, body: unknown, username: string): Ste
   }
   const reply = Reply.safeParse(body);
   if (!reply.success) throw new CognitoError('InvalidResponse', 'Cognito answered something this page does not understand');
-  if ('AuthenticationResult' in reply.data) return { kind: 'signed_in', idToken: reply.data.AuthenticationResult.IdToken };
+  if ('AuthenticationResult' in reply.data) {
+    const { IdToken: idToken, RefreshToken: refreshToken, ExpiresIn: expiresIn = 3600 } = reply.data.AuthenticationResult;
+    return { kind: 'signed_in', idToken, expiresIn, ...(refreshToken ? { refreshToken } : {}) };
+  }
   const { ChallengeName: name, Session: session, ChallengeParameters: params } = reply.data;
   if (!(CHALLENGES as readonly string[]).includes(name)) throw new CognitoError('UnsupportedChallenge', name);
   // Sign-in by email: Cognito names the user by its own user name in later calls.
@@ -72,3 +80,10 @@ export const respond = (c: CognitoConfig, step: Extract<Step, { kind: 'challenge
     ChallengeName: step.name, ClientId: c.client_id, Session: step.session,
     ChallengeResponses: { USERNAME: step.username, [ANSWER[step.name]]: answer },
   }, step.username);
+
+/** A new ID token for the refresh token (Cognito answers no new refresh token: the old one stays). */
+export async function refreshTokens(c: CognitoConfig, refreshToken: string): Promise<Extract<Step, { kind: 'signed_in' }>> {
+  const step = await call(c, 'InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: c.client_id, AuthParameters: { REFRESH_TOKEN: refreshToken } }, '');
+  if (step.kind !== 'signed_in') throw new CognitoError('UnsupportedChallenge', step.name);
+  return step;
+}
