@@ -12,9 +12,13 @@ export interface StandInUser {
   email: string; password: string; role: 'admin' | 'analyst'; environments: string;
   /** SOFTWARE_TOKEN_MFA with this code, or NEW_PASSWORD_REQUIRED (an admin-created user's first sign-in). */
   mfaCode?: string; mustSetPassword?: boolean;
+  /** MFA_SETUP: no authenticator yet; the code its app will show once set up (VerifySoftwareToken). */
+  setUpMfaCode?: string;
   /** The ID token's life (ExpiresIn); an hour unless set. */
   tokenSeconds?: number;
 }
+/** The authenticator key AssociateSoftwareToken answers (base32, as Cognito's). */
+export const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 export interface WireCall { target: string; body: Record<string, unknown> }
 
 export class CognitoStandIn {
@@ -23,6 +27,7 @@ export class CognitoStandIn {
   private readonly key = generateKeyPairSync('rsa', { modulusLength: 2048 });
   private readonly sessions = new Map<string, StandInUser>();
   private readonly refreshTokens = new Map<string, StandInUser>();
+  private readonly verified = new Set<string>();
   private server?: Server;
   url = '';
 
@@ -66,6 +71,20 @@ export class CognitoStandIn {
       const result = { IdToken: this.idToken(u), AccessToken: 'access', ...(refreshToken ? { RefreshToken: refreshToken } : {}), ExpiresIn: u.tokenSeconds ?? 3600, TokenType: 'Bearer' };
       return [200, { AuthenticationResult: result, ChallengeParameters: {} }];
     };
+    // The two MFA setup operations name no client: the session says who.
+    if (target === 'AWSCognitoIdentityProviderService.AssociateSoftwareToken') {
+      const u = this.sessions.get(String(body.Session));
+      if (!u?.setUpMfaCode) return fault('NotAuthorizedException', 'Invalid session for the user.');
+      return [200, { SecretCode: SECRET, Session: this.challenge(u, 'MFA_SETUP').Session }];
+    }
+    if (target === 'AWSCognitoIdentityProviderService.VerifySoftwareToken') {
+      const u = this.sessions.get(String(body.Session));
+      if (!u?.setUpMfaCode) return fault('NotAuthorizedException', 'Invalid session for the user.');
+      if (body.UserCode !== u.setUpMfaCode) return fault('CodeMismatchException', 'Invalid code received for user');
+      const session = this.challenge(u, 'MFA_SETUP').Session;
+      this.verified.add(session);
+      return [200, { Status: 'SUCCESS', Session: session }];
+    }
     if (body.ClientId !== this.clientId) return fault('ResourceNotFoundException', 'User pool client does not exist.');
     if (target === 'AWSCognitoIdentityProviderService.InitiateAuth' && body.AuthFlow === 'REFRESH_TOKEN_AUTH') {
       const u = this.refreshTokens.get(String((body.AuthParameters as { REFRESH_TOKEN?: string } | undefined)?.REFRESH_TOKEN));
@@ -76,12 +95,19 @@ export class CognitoStandIn {
       const u = this.users.find((x) => x.email === p?.USERNAME);
       if (body.AuthFlow !== 'USER_PASSWORD_AUTH' || !u || u.password !== p?.PASSWORD) return fault('NotAuthorizedException', 'Incorrect username or password.');
       if (u.mustSetPassword) return [200, this.challenge(u, 'NEW_PASSWORD_REQUIRED')];
+      if (u.setUpMfaCode) return [200, { ...this.challenge(u, 'MFA_SETUP'), ChallengeParameters: { USER_ID_FOR_SRP: `sub-${u.email}`, MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA"]' } }];
       return u.mfaCode ? [200, this.challenge(u, 'SOFTWARE_TOKEN_MFA')] : tokens(u);
     }
     if (target === 'AWSCognitoIdentityProviderService.RespondToAuthChallenge') {
       const u = this.sessions.get(String(body.Session));
       const r = body.ChallengeResponses as Record<string, string> | undefined;
       if (!u || r?.USERNAME !== `sub-${u.email}`) return fault('NotAuthorizedException', 'Invalid session for the user.');
+      if (body.ChallengeName === 'MFA_SETUP') {
+        // Only the session VerifySoftwareToken answered completes the setup: the user has an authenticator from now on.
+        if (!this.verified.has(String(body.Session))) return fault('NotAuthorizedException', 'Invalid session for the user.');
+        u.mfaCode = u.setUpMfaCode; delete u.setUpMfaCode;
+        return tokens(u);
+      }
       if (body.ChallengeName === 'SOFTWARE_TOKEN_MFA') return r.SOFTWARE_TOKEN_MFA_CODE === u.mfaCode ? tokens(u) : fault('CodeMismatchException', 'Invalid code received for user');
       if (body.ChallengeName === 'NEW_PASSWORD_REQUIRED' && (r.NEW_PASSWORD ?? '').length >= 12) { u.password = r.NEW_PASSWORD!; u.mustSetPassword = false; return tokens(u); }
       return fault('InvalidPasswordException', 'Password does not conform to policy: Password not long enough');

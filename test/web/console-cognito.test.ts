@@ -17,7 +17,7 @@ import { resetConfig } from '../../lambdas/shared/config';
 import { CognitoError, parseReply } from '../../web/console/src/cognito';
 import { RENEW_BEFORE_MS, SessionKeeper, type Kept, type Timers } from '../../web/console/src/keeper';
 import { startTestStack, type TestStack } from '../helpers/stack';
-import { CognitoStandIn } from './cognito-stand-in';
+import { CognitoStandIn, SECRET } from './cognito-stand-in';
 import { seriousViolations } from './console-helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -39,6 +39,7 @@ beforeAll(async () => {
     { email: 'bob@example.com', password: 'No environments 1!', role: 'analyst', environments: 'nowhere', mfaCode: '654321' },
     { email: 'eve@example.com', password: 'Short tokens 1!', role: 'admin', environments: 'sandbox', tokenSeconds: 4 },
     { email: 'kim@example.com', password: 'Long tokens 1!', role: 'admin', environments: 'sandbox' },
+    { email: 'max@example.com', password: 'Needs an app 1!', role: 'analyst', environments: 'sandbox', setUpMfaCode: '246810' },
   ]);
   await cognito.start();
   // The API as in AWS: Cognito ID tokens of this pool and client; no local users.
@@ -116,6 +117,29 @@ test('a user the API refuses (no environments) is told so, and the form starts a
   await page.getByRole('textbox', { name: 'Email' }).waitFor();
   expect(await page.getByRole('textbox', { name: 'Code' }).count()).toBe(0);
   expect(errors).toEqual([]);
+}, 120_000);
+
+test('a user without an authenticator sets one up (MFA_SETUP): the key as text, a QR code and its otpauth URI, then the app\'s code', async () => {
+  const { page, errors } = await newPage();
+  const before = cognito.calls.length;
+  await logIn(page, 'max@example.com', 'Needs an app 1!');
+  await page.getByRole('img', { name: 'QR code of the authenticator key' }).waitFor();
+  await page.getByText(SECRET.replace(/(.{4})/g, '$1 ').trim()).waitFor();
+  await page.getByText(`otpauth://totp/Open%20Studio%3Amax%40example.com?secret=${SECRET}&issuer=Open%20Studio`).waitFor();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('textbox', { name: 'Code' }).fill('000000');
+  await page.getByRole('button', { name: 'Verify code' }).click();
+  await page.getByRole('alert').filter({ hasText: 'That code is not right' }).waitFor();
+  await page.getByRole('textbox', { name: 'Code' }).fill('246810');
+  await page.getByRole('button', { name: 'Verify code' }).click();
+  await page.getByText('max@example.com (analyst)').waitFor();
+  const calls = cognito.calls.slice(before);
+  expect(calls.map((c) => c.target.split('.').pop())).toEqual(['InitiateAuth', 'AssociateSoftwareToken', 'VerifySoftwareToken', 'VerifySoftwareToken', 'RespondToAuthChallenge']);
+  expect(calls[1]!.body).toEqual({ Session: expect.any(String) });
+  expect(calls[3]!.body).toEqual({ Session: calls[2]!.body.Session, UserCode: '246810', FriendlyDeviceName: 'Open Studio console' });
+  expect(calls[4]!.body).toEqual({ ChallengeName: 'MFA_SETUP', ClientId: CLIENT, Session: expect.any(String), ChallengeResponses: { USERNAME: 'sub-max@example.com' } });
+  expect(errors).toEqual([]);
+  await page.context().close();
 }, 120_000);
 
 const SESSION = 'open-studio.console.session';
@@ -230,7 +254,7 @@ describe('Cognito answers (parseReply)', () => {
     expect(fault(400, { __type: 'NotAuthorizedException', message: 'Incorrect username or password.' })).toEqual(['NotAuthorizedException', 'Incorrect username or password.']);
     expect(fault(400, { __type: 'com.amazonaws.cognito#CodeMismatchException', Message: 'bad' })).toEqual(['CodeMismatchException', 'bad']);
     expect(fault(502, null)).toEqual(['HTTP', 'HTTP 502']);
-    expect(fault(200, { ChallengeName: 'MFA_SETUP', Session: 's' })).toEqual(['UnsupportedChallenge', 'MFA_SETUP']);
+    expect(fault(200, { ChallengeName: 'SELECT_MFA_TYPE', Session: 's' })).toEqual(['UnsupportedChallenge', 'SELECT_MFA_TYPE']);
     expect(fault(200, {})).toEqual(['InvalidResponse', expect.any(String)]);
   });
 });
