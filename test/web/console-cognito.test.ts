@@ -182,7 +182,7 @@ test('an ID token the API refuses (401) is renewed at once and the call sent aga
   await logIn(page, 'kim@example.com', 'Long tokens 1!');
   await page.getByRole('link', { name: 'Approve everyone' }).waitFor();
   const token = await page.evaluate(`JSON.parse(sessionStorage.getItem('${SESSION}')).refresh.token`) as string;
-  const refreshCalls = () => cognito.calls.filter((c) => (c.body.AuthParameters as { REFRESH_TOKEN?: string }).REFRESH_TOKEN === token);
+  const refreshCalls = () => cognito.calls.filter((c) => (c.body.AuthParameters as { REFRESH_TOKEN?: string } | undefined)?.REFRESH_TOKEN === token);
   const before = refreshCalls().length;
   // The stored token no longer verifies (as an expired one): the next load's first call gets a 401.
   await page.evaluate(`(() => { const s = JSON.parse(sessionStorage.getItem('${SESSION}')); s.authorization = 'Bearer ' + s.authorization.slice(7, -4) + 'AAAA'; sessionStorage.setItem('${SESSION}', JSON.stringify(s)); })()`);
