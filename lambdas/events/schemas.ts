@@ -6,6 +6,8 @@
 import { z } from 'zod';
 
 export const EVENT_SOURCE = 'studio.workflows';
+/** The source of a trial run's `workflow_run.completed` (runs/trial.ts): no rule of the product's events matches it. */
+export const TRIAL_EVENT_SOURCE = 'studio.trials';
 
 export const EVENTS = {
   runCompleted: 'workflow_run.completed',

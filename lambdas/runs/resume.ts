@@ -4,18 +4,21 @@
  * would stay `processing` forever. `startOrphanedRuns` finds processing runs with no execution
  * that are older than `graceMs` and starts their execution as createRun would have, with the
  * same name (the run id) and input (idempotent: an execution that did start is left alone).
- * The local stack calls it on every start.
+ * A trial run starts on its own version of the workflow's trial machine. The local stack calls
+ * it on every start.
  */
 import { DescribeExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Workflow } from '../../compiler';
+import { runError, type ExecutionInput, type Workflow } from '../../compiler';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { logError } from '../shared/powertools';
 import { getApplicant } from '../store/applicants';
-import { RunItem, setExecutionArn } from '../store/runs';
+import { markRunError, RunItem, setExecutionArn } from '../store/runs';
 import { getVersion } from '../store/workflows';
+import { discardVersion } from '../workflows/publish';
 import { checkInputs, executionInput } from './inputs';
+import { findTrialVersion } from './trial-version';
 
 async function processingRuns(): Promise<RunItem[]> {
   const out: RunItem[] = [];
@@ -50,13 +53,13 @@ export async function startOrphanedRuns(now = Date.now(), graceMs = 60_000, log 
       // Runs are written with their execution's (predicted) ARN before it starts (start.ts):
       // an ARN says nothing, the execution's existence does.
       if (run.execution_arn && await executionExists(run.execution_arn)) continue;
+      if (run.trial) {
+        if (await startOrphanedTrial(run, now)) started.push(run.id);
+        continue;
+      }
       const version = await getVersion(run.workflow_id, run.workflow_version_id, run.environment);
       if (!version?.state_machine_version_arn) throw new Error(`version ${run.workflow_version_id} of workflow ${run.workflow_id} is not published`);
-      const applicant = await getApplicant(run.applicant_id, run.environment);
-      const check = checkInputs((version.definition as Workflow).input, { ...applicant }, run.custom_data);
-      const input = executionInput((version.definition as Workflow).tasks, { ...run, sandbox: run.environment === 'sandbox' }, check.applicant, run.custom_data);
-      const res = await clients().sfn.send(new StartExecutionCommand({ stateMachineArn: version.state_machine_version_arn, name: run.id, input: JSON.stringify(input) }));
-      if (res.executionArn && res.executionArn !== run.execution_arn) await setExecutionArn(run.id, res.executionArn);
+      await startExecution(run, version.state_machine_version_arn, version.definition as Workflow);
       started.push(run.id);
     } catch (e) {
       if ((e as Error).name === 'ExecutionAlreadyExists') continue;
@@ -64,4 +67,34 @@ export async function startOrphanedRuns(now = Date.now(), graceMs = 60_000, log 
     }
   }
   return started;
+}
+
+/** Starts the run's execution; `workflow` undefined (a trial's draft, not kept) passes its sample applicant and custom data whole. */
+async function startExecution(run: RunItem, versionArn: string, workflow: Workflow | undefined): Promise<void> {
+  const applicant = await getApplicant(run.applicant_id, run.environment);
+  const check = checkInputs(workflow?.input ?? { applicant: 'all' }, { ...applicant }, run.custom_data);
+  const base = { id: run.id, applicant_id: run.applicant_id, sandbox: run.environment === 'sandbox' };
+  const input: ExecutionInput = workflow
+    ? executionInput(workflow.tasks, base, check.applicant, run.custom_data)
+    : { workflow_run_id: run.id, applicant_id: run.applicant_id, sandbox: base.sandbox, applicant: check.applicant, custom: run.custom_data };
+  const res = await clients().sfn.send(new StartExecutionCommand({ stateMachineArn: versionArn, name: run.id, input: JSON.stringify(input) }));
+  if (res.executionArn && res.executionArn !== run.execution_arn) await setExecutionArn(run.id, res.executionArn);
+}
+
+/**
+ * A trial run (runs/trial.ts) runs its draft, kept only in the trial machine's version published
+ * for it: started there (then the version is deleted, as createTrialRun does), never on the
+ * workflow's active version. Without that version the draft is gone: the run ends `error`.
+ */
+async function startOrphanedTrial(run: RunItem, now: number): Promise<boolean> {
+  const versionArn = await findTrialVersion(run.workflow_id, run.id);
+  if (!versionArn) {
+    await markRunError(run.id, runError('execution_not_started'), new Date(now).toISOString());
+    return false;
+  }
+  // The draft (its inputs) is not kept: the trial's inputs were checked when it was created, and
+  // its sample applicant is passed whole.
+  await startExecution(run, versionArn, undefined);
+  await discardVersion(versionArn);
+  return true;
 }

@@ -6,9 +6,12 @@
  * runs/start.ts starts any run, and the version is then deleted (its execution keeps running:
  * Step Functions keeps at most 1,000 versions per machine). The run carries `trial: true` and
  * `workflow_version_id: 0` (the draft); the console's results leave trials out by default.
+ * Integrators never hear of a trial: its `workflow_run.completed` has the source `studio.trials`
+ * (no rule of the product's events matches it) and the webhook worker drops its task events.
  */
 import { z } from 'zod';
 import { compile, emit, validate } from '../../compiler';
+import { TRIAL_EVENT_SOURCE } from '../events/schemas';
 import { validationError } from '../shared/errors';
 import { systemRuntime, type Runtime } from '../shared/ids';
 import { logError } from '../shared/powertools';
@@ -18,6 +21,9 @@ import { RunLink, type RunItem } from '../store/runs';
 import type { WorkflowItem } from '../store/workflows';
 import { compileContext } from '../workflows/compile';
 import { discardVersion, publishVersion } from '../workflows/publish';
+import { trialMachineOf, trialVersionDescription } from './trial-version';
+
+export { findTrialVersion, trialMachineOf } from './trial-version';
 import { InvalidVersionError } from '../workflows/views';
 import { checkInputs, executionInput } from './inputs';
 import { startRun } from './start';
@@ -33,8 +39,6 @@ export interface TrialRequest {
   custom_data?: Record<string, unknown> | undefined; tags?: string[] | undefined;
 }
 
-/** The trial machine of a workflow: named like its own machine, with `-trial`. */
-export const trialMachineOf = (workflowId: string) => `${workflowId}-trial`;
 
 export async function createTrialRun(workflow: WorkflowItem, body: TrialRequest, rt: Runtime = systemRuntime, log = logError): Promise<RunItem> {
   const environment = workflow.environment;
@@ -42,7 +46,8 @@ export async function createTrialRun(workflow: WorkflowItem, body: TrialRequest,
     throw validationError('Trial runs run in sandbox: try the workflow in the sandbox environment', { environment: ['must be sandbox for a trial run'] });
   }
   const validation = validate(body.definition);
-  const compiled = compile(body.definition, compileContext());
+  // Its outcome goes on the bus as `studio.trials`: the webhooks, the evidence function and integrators' rules never see it.
+  const compiled = compile(body.definition, { ...compileContext(), eventSource: TRIAL_EVENT_SOURCE });
   if (!compiled.ok || !validation.workflow) throw new InvalidVersionError(compiled.ok ? validation.problems : compiled.problems);
   const custom = { ...body.custom_data, ...(body.report_results ? { _sandbox_results: body.report_results } : {}) };
   const applicant = await trialApplicant(body, environment, rt);
@@ -53,7 +58,7 @@ export async function createTrialRun(workflow: WorkflowItem, body: TrialRequest,
   const id = rt.newId();
   // The run id in the Comment makes every trial its own revision, so its own version.
   const asl = emit({ ...compiled.asl, Comment: `${compiled.asl.Comment} · workflow ${workflow.id} trial run ${id}` });
-  const published = await publishVersion(trialMachineOf(workflow.id), asl, `trial run ${id}`, true);
+  const published = await publishVersion(trialMachineOf(workflow.id), asl, trialVersionDescription(id), true);
   const run = {
     id, environment, applicant_id: applicant.id, workflow_id: workflow.id, workflow_version_id: 0, trial: true,
     tags: body.tags ?? [], customer_user_id: null, link: RunLink.parse({}), custom_data: custom, created_at: rt.now().toISOString(),

@@ -6,13 +6,15 @@
  * the execution; `keep` is stored with the task for its completion (tasks/complete.ts).
  * The run and its tasks are one query (which also gives the custom data a Send/Receive task
  * sends), the task and the run's status one transaction
- * (store/task-completion.ts), then the announcement: four DynamoDB round trips.
+ * (store/task-completion.ts), then the announcement: four DynamoDB round trips. A trial run's
+ * capture task is then completed with a sample capture (runs/trial-captures.ts).
  */
 import { createHash } from 'node:crypto';
 import { TaskRequest } from '../../compiler';
 import { systemRuntime, type Runtime } from '../shared/ids';
 import { liveStatus, refreshRunStatus } from '../runs/status';
-import { isEnded, type RunItem } from '../store/runs';
+import { completeTrialCapture } from '../runs/trial-captures';
+import { getRun, isEnded, type RunItem } from '../store/runs';
 import { getRunWithTasks, putTaskWithRun } from '../store/task-completion';
 import { getTask, putTaskOnce, setAnnounced, type TaskItem } from '../store/tasks';
 import { dataReader, readEach } from '../store/sources';
@@ -59,11 +61,13 @@ export function createTaskHandler(runtime: Runtime = systemRuntime) {
     const now = () => runtime.now().toISOString();
     const first = await getRunWithTasks(req.run.workflow_run_id);
     const sent = req.kind === 'send_receive' ? await sentData(req, first.run) : {};
-    const task = await record(taskItemOf(req, now(), sent), now, first);
+    const { task, run } = await record(taskItemOf(req, now(), sent), now, first);
     if (!task.announced) {
       await emitTaskEvent('workflow_task.started', task, req.run.applicant_id);
       await setAnnounced(task.workflow_run_id, task.id);
     }
+    // A trial run has no end user: its captures are samples (runs/trial-captures.ts).
+    if (run?.trial && task.kind === 'interactive' && task.status === 'waiting') await completeTrialCapture(task, run, runtime);
     return { task_id: task.id };
   };
 }
@@ -71,8 +75,8 @@ export function createTaskHandler(runtime: Runtime = systemRuntime) {
 /** Attempts of the transaction when the run changes between its read and the write (parallel branches). */
 const ATTEMPTS = 5;
 
-/** The task as stored: new (with the run's status in the same transaction), or the one a previous attempt of this invoke stored. */
-async function record(item: TaskItem, now: () => string, first: Awaited<ReturnType<typeof getRunWithTasks>>): Promise<TaskItem> {
+/** The task as stored: new (with the run's status in the same transaction), or the one a previous attempt of this invoke stored; and its run. */
+async function record(item: TaskItem, now: () => string, first: Awaited<ReturnType<typeof getRunWithTasks>>): Promise<{ task: TaskItem; run: RunItem | undefined }> {
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const { run, tasks } = attempt === 1 ? first : await getRunWithTasks(item.workflow_run_id);
     if (!run) throw new RunNotFoundError(`No workflow run ${item.workflow_run_id}`);
@@ -80,16 +84,16 @@ async function record(item: TaskItem, now: () => string, first: Awaited<ReturnTy
     if (existing) {
       // A retried invoke: its status write may not have happened.
       await refreshRunStatus(run.id, now);
-      return existing;
+      return { task: existing, run };
     }
     const status = isEnded(run.status) ? undefined : liveStatus([...tasks, item]);
-    if ((await putTaskWithRun({ run, task: item, now: now(), status })) === 'created') return item;
+    if ((await putTaskWithRun({ run, task: item, now: now(), status })) === 'created') return { task: item, run };
   }
   // The run kept changing (many parallel branches): record the task alone, then the status as any task change does.
   const task = (await putTaskOnce(item)) ? item : await getTask(item.workflow_run_id, item.id);
   if (!task) throw new RunNotFoundError(`Task ${item.id} vanished while being recorded`);
   await refreshRunStatus(item.workflow_run_id, now);
-  return task;
+  return { task, run: await getRun(item.workflow_run_id) };
 }
 
 export const handler = lambdaHandler(createTaskHandler());

@@ -7,12 +7,14 @@ import { EVENTS, ReviewCompletedDetail, RunCompletedDetail, TaskEventDetail, Tim
 import { toWorkflowRun } from '../runs/view';
 import { config } from '../shared/config';
 import { isoSeconds } from '../shared/ids';
-import { getRun, type Environment } from '../store/runs';
+import { getRun, type Environment, type RunItem } from '../store/runs';
 import { getTask } from '../store/tasks';
 import { taskView } from '../tasks/view';
 
-export interface Delivery { action: string; environment: Environment; body: string }
+/** `trial`: the event is of a builder's trial run (runs/trial.ts), which no webhook receives. */
+export interface Delivery { action: string; environment: Environment; body: string; trial?: true }
 
+const trialOf = (run: RunItem): { trial?: true } => (run.trial ? { trial: true } : {});
 const base = () => config().PUBLIC_URL.replace(/\/$/, '');
 const body = (payload: Record<string, unknown>) => JSON.stringify({ payload });
 
@@ -24,7 +26,7 @@ async function runDelivery(event: BusEvent): Promise<Delivery | undefined> {
   const completed = run.completed_at ?? event.time;
   return {
     action: EVENTS.runCompleted,
-    environment: run.environment,
+    environment: run.environment, ...trialOf(run),
     body: body({
       resource_type: 'workflow_run', action: EVENTS.runCompleted,
       object: { id: run.id, status: resource.status, completed_at_iso8601: isoSeconds(new Date(completed)), href: `${base()}/v3.6/workflow_runs/${run.id}` },
@@ -45,7 +47,7 @@ async function taskDelivery(event: BusEvent, action: typeof EVENTS.taskStarted |
   const status = action === EVENTS.taskStarted ? 'started' : 'completed';
   return {
     action,
-    environment: run.environment,
+    environment: run.environment, ...trialOf(run),
     body: body({
       resource_type: 'workflow_task', action,
       object: {
@@ -67,7 +69,7 @@ async function fileDelivery(event: BusEvent, action: typeof EVENTS.evidenceFolde
     ? { id: run.id, status: 'completed', completed_at_iso8601: isoSeconds(new Date(event.time)), href: `${runHref}/evidence_folder` }
     : { id: detail.timeline_file_id, status: 'completed', completed_at_iso8601: isoSeconds(new Date(event.time)), href: `${runHref}/timeline_file/${detail.timeline_file_id}` };
   const resource_type = action === EVENTS.evidenceFolderCreated ? 'workflow_run_evidence_folder' : 'workflow_timeline_file';
-  return { action, environment: run.environment, body: body({ resource_type, action, object, resource: { ...object, workflow_run_id: run.id } }) };
+  return { action, environment: run.environment, ...trialOf(run), body: body({ resource_type, action, object, resource: { ...object, workflow_run_id: run.id } }) };
 }
 
 /** A review run was decided (beyond Onfido): the run as the API shows it, with its `review`. */
@@ -80,7 +82,7 @@ async function reviewDelivery(event: BusEvent): Promise<Delivery | undefined> {
     id: run.id, status: run.status, decision: detail.decision, completed_at_iso8601: isoSeconds(new Date(detail.at)),
     href: `${base()}/v3.6/workflow_runs/${run.id}`,
   };
-  return { action, environment: run.environment, body: body({ resource_type: 'workflow_run', action, object, resource: toWorkflowRun(run) }) };
+  return { action, environment: run.environment, ...trialOf(run), body: body({ resource_type: 'workflow_run', action, object, resource: toWorkflowRun(run) }) };
 }
 
 /** The delivery of an event, or undefined when its resource no longer exists or the event is not a webhook event. */

@@ -1,6 +1,6 @@
 /**
  * One queue message: an EventBridge event (or a resend of one) → a signed POST to every
- * matching webhook that has not had it yet. A failure is reported as `retry` while attempts
+ * matching webhook that has not had it yet (none for a trial run's events). A failure is reported as `retry` while attempts
  * remain; on the last attempt it goes to the dead-letter store instead.
  */
 import { BusEvent, EventName, REDELIVERY, RedeliveryDetail, recordEvent, type RecordKey } from '../events/contract';
@@ -42,6 +42,8 @@ export async function processMessage(body: string, attempt: number, deps: Proces
   if (key && !subscribed.length) return 'done';
   const delivery = key && await buildDelivery(event);
   if (!key || !delivery) { deps.log(`${event['detail-type']} ${event.id}: its resource is gone or the detail is malformed; dropped`); return 'done'; }
+  // A builder's trial run ("Try it") is not the integrator's: its events reach no webhook.
+  if (delivery.trial) return 'done';
   const targets = subscribed.filter((w) => matches(w, delivery, only));
   const ctx = { key, eventId: event.id, deliveryId: outer.id, delivery, attempt };
   const outcomes = await Promise.all(targets.map((w) => deliverTo(w, ctx, deps)));

@@ -2,10 +2,12 @@
  * Trial runs ("Try it"): a draft, never saved or activated, runs in sandbox with a sample
  * applicant and chosen report results; the run is marked `trial`, its route is the tasks its
  * execution entered, and the console's results leave it out unless asked. Bad input: 4xx.
+ * Integrators never hear of it: no webhook, no outcome event on the product's bus.
  */
 import { createApiToken } from '../../lambdas/api/auth';
+import { eventually, startReceiver } from '../webhooks/helpers';
 import { startTestStack, type TestStack } from '../helpers/stack';
-import { e2e, type E2e, type Run } from '../e2e/helpers';
+import { definitionTaskOf, e2e, type E2e, type Run } from '../e2e/helpers';
 
 let stack: TestStack;
 let t: E2e;
@@ -71,3 +73,78 @@ test('refuses bad input with Onfido error bodies: invalid drafts, no applicant, 
   const refused = await stack.apiJson<ErrorBody>(`/v3.6/workflows/${liveWf.body.id}/trial_runs`, { method: 'POST', json: { definition: DRAFT, applicant: SAMPLE }, token: live });
   expect(refused).toMatchObject({ status: 422, body: { error: { fields: { environment: [expect.stringContaining('sandbox')] } } } });
 });
+
+test('a trial run reaches no webhook and no integrator rule on the bus, while a sandbox run of the same definition does', async () => {
+  const receiver = await startReceiver();
+  const hook = await t.call<{ id: string }>('POST', '/v3.6/webhooks', { url: receiver.url });
+  expect(hook.status).toBe(201);
+  // An integrator's own rule on the product's bus, as README "Events" invites.
+  type Seen = { 'detail-type': string; detail: unknown };
+  const seen: Seen[] = [];
+  const bus = stack.env.EVENT_BUS_NAME;
+  stack.bus.registerTarget('trial-test-integrator', async (event) => { seen.push(event); });
+  stack.bus.putRule({ Name: 'trial-test-integrator', EventBusName: bus, EventPattern: { source: ['studio.workflows'] } });
+  stack.bus.putTargets('trial-test-integrator', [{ Id: 'integrator', Arn: 'trial-test-integrator' }], bus);
+  try {
+    const wfId = await t.workflow(DRAFT);
+    const tried = await trial(wfId, { definition: DRAFT, applicant: SAMPLE });
+    await t.until(tried.body.id, ['approved']);
+    const real = await t.startRun(wfId, String(tried.body.applicant_id));
+    await t.until(real.id, ['approved']);
+    const about = (id: string | undefined) => (r: { body: string }) => id !== undefined && r.body.includes(id);
+    await eventually(async () => {
+      await stack.flushExecutionEvents();
+      return receiver.received.some((r) => about(real.id)(r) && r.body.includes('"workflow_run.completed"'));
+    }, 30_000);
+    await stack.flushExecutionEvents();
+    expect(receiver.received.filter(about(real.id)).length).toBeGreaterThanOrEqual(3); // the report started and completed, the run completed
+    expect(receiver.received.filter(about(tried.body.id))).toEqual([]);
+    const runOf = (e: Seen) => (e.detail as { workflow_run_id?: string }).workflow_run_id;
+    const completed = seen.filter((e) => e['detail-type'] === 'workflow_run.completed').map(runOf);
+    expect(completed).toContain(real.id);
+    expect(completed).not.toContain(tried.body.id);
+  } finally {
+    stack.bus.removeTargets('trial-test-integrator', ['integrator'], bus);
+    await t.call('DELETE', `/v3.6/webhooks/${hook.body.id}`);
+    await receiver.close();
+  }
+}, 90_000);
+
+test('a draft with capture tasks runs to its result: each capture is completed with a sample, the chosen report results route it', async () => {
+  const draft = {
+    name: 'Captures', start: 'profile',
+    tasks: [
+      { id: 'profile', type: 'profile_data_capture', fields: ['first_name', 'last_name', 'dob', 'phone_number', 'address'], next: 'document' },
+      { id: 'document', type: 'document_capture', documents: [{ type: 'driving_licence', countries: ['FRA'] }], next: 'selfie' },
+      { id: 'selfie', type: 'face_capture_photo', next: 'doc_report' },
+      { id: 'doc_report', type: 'document_report', next: 'face_report' },
+      { id: 'face_report', type: 'facial_similarity_report', variant: 'photo', next: 'decide' },
+      { id: 'decide', type: 'logic', branches: [{ name: 'Clear', when: { all: [
+        { path: 'tasks.doc_report.output.result', op: 'eq', value: 'clear' }, { path: 'tasks.face_report.output.result', op: 'eq', value: 'clear' },
+      ] }, next: 'approve' }], else: 'decline' },
+      { id: 'approve', type: 'result', outcome: 'approve' },
+      { id: 'decline', type: 'result', outcome: 'decline' },
+    ],
+  };
+  const wf = await t.call<{ id: string }>('POST', '/v3.6/workflows', { name: 'Capture trial' });
+  const declined = await trial(wf.body.id, { definition: draft, applicant: SAMPLE, report_results: { face_report: 'consider' } });
+  expect(declined.status).toBe(201);
+  expect(await t.until(declined.body.id, ['declined', 'awaiting_input'])).toMatchObject({ status: 'declined', trial: true });
+  const route = await t.call<{ route: string[] }>('GET', `/v3.6/workflow_runs/${declined.body.id}/route`);
+  expect(route.body.route).toEqual(['profile', 'document', 'selfie', 'doc_report', 'face_report', 'decide', 'decline']);
+  const tasks = await t.call<Array<{ id: string; output: unknown }>>('GET', `/v3.6/workflow_runs/${declined.body.id}/tasks`);
+  const output = (task: string) => tasks.body.find((x) => definitionTaskOf(x.id) === task)?.output;
+  const full = async (task: string) => {
+    const id = tasks.body.find((x) => definitionTaskOf(x.id) === task)!.id;
+    return (await t.call<{ output: unknown }>('GET', `/v3.6/workflow_runs/${declined.body.id}/tasks/${id}`)).body.output;
+  };
+  expect(output('profile') ?? await full('profile')).toMatchObject({ first_name: 'Sam', last_name: 'Ple', dob: expect.any(String), consents: [{ name: 'phone_number_verification', granted: true }] });
+  expect(output('document') ?? await full('document')).toEqual([
+    { id: 'sample_document_front', type: 'driving_licence', side: 'front', issuing_country: 'FRA' },
+    { id: 'sample_document_back', type: 'driving_licence', side: 'back', issuing_country: 'FRA' },
+  ]);
+  expect(output('selfie') ?? await full('selfie')).toEqual([{ id: 'sample_selfie_face' }]);
+
+  const approved = await trial(wf.body.id, { definition: draft, applicant_id: declined.body.applicant_id, report_results: { document_report: 'clear' } });
+  expect(await t.until(approved.body.id, ['approved', 'awaiting_input'])).toMatchObject({ status: 'approved' });
+}, 90_000);

@@ -2,13 +2,18 @@
  * The whole local stack restarted on the same data folder: a run waiting for the integrator is
  * still waiting and finishes when its task is completed; a capture whose timeout expired while
  * the stack was down ends the run abandoned when it comes back; a run whose creation was cut
- * short (written, never started) is started.
+ * short (written, never started) is started; a trial run so cut short is started on its own
+ * version of the trial machine (its draft), not on the workflow's active version.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { compile, emit } from '../../compiler';
 import { executionArnOf } from '../../lambdas/runs/start';
-import { putRun, RunLink } from '../../lambdas/store/runs';
+import { findTrialVersion, trialMachineOf } from '../../lambdas/runs/trial';
+import { compileContext } from '../../lambdas/workflows/compile';
+import { machineName, publishVersion } from '../../lambdas/workflows/publish';
+import { getRun, putRun, RunLink } from '../../lambdas/store/runs';
 import { getVersion } from '../../lambdas/store/workflows';
 import { startStack, type Stack } from '../../local/stack';
 
@@ -95,4 +100,35 @@ it('a run written but never started (a crash between the two) is started on the 
   stack = await startStack({ dataDir, port: 0, apiToken: TOKEN });
   expect(await statusOf(stack, orphan.id, 'awaiting_client_input')).toBe('awaiting_client_input');
   expect(await statusOf(stack, predicted.id, 'awaiting_client_input')).toBe('awaiting_client_input');
+}, 180_000);
+
+it('a trial run written but never started is started on its trial version (the draft), not the active version', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'studio-restart-'));
+  stack = await startStack({ dataDir, port: 0, apiToken: TOKEN });
+  // The active version waits for the integrator; the draft tried approves at once.
+  const wf = await call<{ id: string }>(stack, 'POST', '/v3.6/workflows', { name: 'Risk', template: 'watchlist_risk_score' });
+  expect((await call(stack, 'POST', `/v3.6/workflows/${wf.body.id}/versions/1/activate`)).status).toBe(200);
+  const applicant = await call<{ id: string }>(stack, 'POST', '/v3.6/applicants', { first_name: 'Sam', last_name: 'Ple' });
+  const draft = { name: 'Draft', start: 'done', tasks: [{ id: 'done', type: 'result', outcome: 'approve' }] };
+  const compiled = compile(draft, compileContext());
+  if (!compiled.ok) throw new Error('the draft does not compile');
+  // What createTrialRun has done when the process dies before StartExecution: the draft published, the run written.
+  const published = await publishVersion(trialMachineOf(wf.body.id), emit(compiled.asl), 'trial run trial-orphan-01', true);
+  const run = {
+    environment: 'sandbox' as const, applicant_id: applicant.body.id, workflow_id: wf.body.id, workflow_version_id: 0, trial: true,
+    tags: [], customer_user_id: null, link: RunLink.parse({}), custom_data: {}, created_at: new Date(Date.now() - 1000).toISOString(),
+  };
+  await putRun({ id: 'trial-orphan-01', ...run, execution_arn: executionArnOf(published.stateMachineVersionArn, 'trial-orphan-01')! });
+  // A trial whose version is gone (its draft with it) cannot start: it ends `error`, never stays processing.
+  await putRun({ id: 'trial-orphan-02', ...run });
+  await stack.stop();
+
+  stack = await startStack({ dataDir, port: 0, apiToken: TOKEN });
+  expect(await statusOf(stack, 'trial-orphan-01', 'approved')).toBe('approved');
+  const started = await call<{ trial?: boolean }>(stack, 'GET', '/v3.6/workflow_runs/trial-orphan-01');
+  expect(started.body.trial).toBe(true);
+  // Started on the trial machine, whose version is then deleted like any trial's.
+  expect((await getRun('trial-orphan-01'))?.execution_arn).toContain(`:execution:${machineName(trialMachineOf(wf.body.id))}:trial-orphan-01`);
+  expect(await findTrialVersion(wf.body.id, 'trial-orphan-01')).toBeUndefined();
+  expect(await statusOf(stack, 'trial-orphan-02', 'error')).toBe('error');
 }, 180_000);

@@ -1,10 +1,10 @@
 /**
  * A loopback stand-in for the two Cognito operations the console's sign-in page calls
- * (InitiateAuth with USER_PASSWORD_AUTH, RespondToAuthChallenge), in AWS's JSON wire format and
+ * (InitiateAuth with USER_PASSWORD_AUTH or REFRESH_TOKEN_AUTH, RespondToAuthChallenge), in AWS's JSON wire format and
  * with the CORS answers a browser needs. Its ID tokens are RS256 JWTs of the pool's issuer,
  * signed with a key of its own whose JWK the test gives the API's Cognito verifier.
  */
-import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -12,7 +12,13 @@ export interface StandInUser {
   email: string; password: string; role: 'admin' | 'analyst'; environments: string;
   /** SOFTWARE_TOKEN_MFA with this code, or NEW_PASSWORD_REQUIRED (an admin-created user's first sign-in). */
   mfaCode?: string; mustSetPassword?: boolean;
+  /** MFA_SETUP: no authenticator yet; the code its app will show once set up (VerifySoftwareToken). */
+  setUpMfaCode?: string;
+  /** The ID token's life (ExpiresIn); an hour unless set. */
+  tokenSeconds?: number;
 }
+/** The authenticator key AssociateSoftwareToken answers (base32, as Cognito's). */
+export const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 export interface WireCall { target: string; body: Record<string, unknown> }
 
 export class CognitoStandIn {
@@ -20,6 +26,8 @@ export class CognitoStandIn {
   readonly jwk: { kty: string; n: string; e: string; kid: string; alg: 'RS256'; use: 'sig' };
   private readonly key = generateKeyPairSync('rsa', { modulusLength: 2048 });
   private readonly sessions = new Map<string, StandInUser>();
+  private readonly refreshTokens = new Map<string, StandInUser>();
+  private readonly verified = new Set<string>();
   private server?: Server;
   url = '';
 
@@ -33,6 +41,8 @@ export class CognitoStandIn {
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
   }
+  /** Revokes every refresh token (as GlobalSignOut would): the next refresh is refused. */
+  revokeRefreshTokens(): void { this.refreshTokens.clear(); }
   stop(): Promise<void> { return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve())); }
 
   private idToken(u: StandInUser): string {
@@ -40,7 +50,8 @@ export class CognitoStandIn {
     const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
     const signed = `${part({ alg: 'RS256', kid: this.jwk.kid })}.${part({
       iss: `https://cognito-idp.${this.pool.split('_')[0]}.amazonaws.com/${this.pool}`, aud: this.clientId, token_use: 'id',
-      sub: `sub-${u.email}`, email: u.email, 'custom:role': u.role, 'custom:environments': u.environments, auth_time: now, iat: now, exp: now + 3600,
+      sub: `sub-${u.email}`, email: u.email, 'custom:role': u.role, 'custom:environments': u.environments, auth_time: now, iat: now,
+      exp: now + (u.tokenSeconds ?? 3600), jti: randomUUID(),
     })}`;
     return `${signed}.${sign('sha256', Buffer.from(signed), this.key.privateKey).toString('base64url')}`;
   }
@@ -53,19 +64,50 @@ export class CognitoStandIn {
 
   private answer(target: string, body: Record<string, unknown>): [number, object] {
     const fault = (type: string, message: string): [number, object] => [400, { __type: type, message }];
-    const tokens = (u: StandInUser): [number, object] => [200, { AuthenticationResult: { IdToken: this.idToken(u), AccessToken: 'access', RefreshToken: 'refresh', ExpiresIn: 3600, TokenType: 'Bearer' }, ChallengeParameters: {} }];
+    // A refresh renews the ID and access tokens, never the refresh token (no rotation).
+    const tokens = (u: StandInUser, refresh = true): [number, object] => {
+      const refreshToken = refresh ? `refresh-${this.refreshTokens.size + 1}` : undefined;
+      if (refreshToken) this.refreshTokens.set(refreshToken, u);
+      const result = { IdToken: this.idToken(u), AccessToken: 'access', ...(refreshToken ? { RefreshToken: refreshToken } : {}), ExpiresIn: u.tokenSeconds ?? 3600, TokenType: 'Bearer' };
+      return [200, { AuthenticationResult: result, ChallengeParameters: {} }];
+    };
+    // The two MFA setup operations name no client: the session says who.
+    if (target === 'AWSCognitoIdentityProviderService.AssociateSoftwareToken') {
+      const u = this.sessions.get(String(body.Session));
+      if (!u?.setUpMfaCode) return fault('NotAuthorizedException', 'Invalid session for the user.');
+      return [200, { SecretCode: SECRET, Session: this.challenge(u, 'MFA_SETUP').Session }];
+    }
+    if (target === 'AWSCognitoIdentityProviderService.VerifySoftwareToken') {
+      const u = this.sessions.get(String(body.Session));
+      if (!u?.setUpMfaCode) return fault('NotAuthorizedException', 'Invalid session for the user.');
+      if (body.UserCode !== u.setUpMfaCode) return fault('CodeMismatchException', 'Invalid code received for user');
+      const session = this.challenge(u, 'MFA_SETUP').Session;
+      this.verified.add(session);
+      return [200, { Status: 'SUCCESS', Session: session }];
+    }
     if (body.ClientId !== this.clientId) return fault('ResourceNotFoundException', 'User pool client does not exist.');
+    if (target === 'AWSCognitoIdentityProviderService.InitiateAuth' && body.AuthFlow === 'REFRESH_TOKEN_AUTH') {
+      const u = this.refreshTokens.get(String((body.AuthParameters as { REFRESH_TOKEN?: string } | undefined)?.REFRESH_TOKEN));
+      return u ? tokens(u, false) : fault('NotAuthorizedException', 'Invalid Refresh Token');
+    }
     if (target === 'AWSCognitoIdentityProviderService.InitiateAuth') {
       const p = body.AuthParameters as { USERNAME?: string; PASSWORD?: string } | undefined;
       const u = this.users.find((x) => x.email === p?.USERNAME);
       if (body.AuthFlow !== 'USER_PASSWORD_AUTH' || !u || u.password !== p?.PASSWORD) return fault('NotAuthorizedException', 'Incorrect username or password.');
       if (u.mustSetPassword) return [200, this.challenge(u, 'NEW_PASSWORD_REQUIRED')];
+      if (u.setUpMfaCode) return [200, { ...this.challenge(u, 'MFA_SETUP'), ChallengeParameters: { USER_ID_FOR_SRP: `sub-${u.email}`, MFAS_CAN_SETUP: '["SOFTWARE_TOKEN_MFA"]' } }];
       return u.mfaCode ? [200, this.challenge(u, 'SOFTWARE_TOKEN_MFA')] : tokens(u);
     }
     if (target === 'AWSCognitoIdentityProviderService.RespondToAuthChallenge') {
       const u = this.sessions.get(String(body.Session));
       const r = body.ChallengeResponses as Record<string, string> | undefined;
       if (!u || r?.USERNAME !== `sub-${u.email}`) return fault('NotAuthorizedException', 'Invalid session for the user.');
+      if (body.ChallengeName === 'MFA_SETUP') {
+        // Only the session VerifySoftwareToken answered completes the setup: the user has an authenticator from now on.
+        if (!this.verified.has(String(body.Session))) return fault('NotAuthorizedException', 'Invalid session for the user.');
+        u.mfaCode = u.setUpMfaCode; delete u.setUpMfaCode;
+        return tokens(u);
+      }
       if (body.ChallengeName === 'SOFTWARE_TOKEN_MFA') return r.SOFTWARE_TOKEN_MFA_CODE === u.mfaCode ? tokens(u) : fault('CodeMismatchException', 'Invalid code received for user');
       if (body.ChallengeName === 'NEW_PASSWORD_REQUIRED' && (r.NEW_PASSWORD ?? '').length >= 12) { u.password = r.NEW_PASSWORD!; u.mustSetPassword = false; return tokens(u); }
       return fault('InvalidPasswordException', 'Password does not conform to policy: Password not long enough');

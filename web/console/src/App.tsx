@@ -1,6 +1,7 @@
 /** Signed out: the sign-in page. Signed in: the shell with the page of the current route, in the session's environment and role. */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { client } from './api';
+import { SessionKeeper } from './keeper';
 import { Results } from './Results';
 import { Funnel } from './results/Funnel';
 import { RunPage } from './results/RunPage';
@@ -16,8 +17,14 @@ import { Builder } from './builder/Builder';
 export function App() {
   const [session, setSession] = useState<Session | undefined>(loadSession);
   const route = useRoute();
-  const api = useMemo(() => (session ? client({ authorization: session.authorization, environment: session.environment }) : undefined), [session]);
   const start = (s: Session) => { storeSession(s); setSession(s); };
+  // One keeper per sign-in: a renewed ID token changes the session but not the pages' client.
+  const signedIn = session ? `${session.email ?? ''} ${session.refresh ? 'cognito' : session.authorization}` : '';
+  const keeper = useMemo(() => (signedIn && session ? new SessionKeeper(session, start) : undefined), [signedIn]);
+  useEffect(() => () => keeper?.stop(), [keeper]);
+  if (keeper && session) keeper.update(session);
+  const environment = session?.environment;
+  const api = useMemo(() => (keeper ? client({ authorization: () => keeper.authorization(), renew: () => keeper.renew(), ...(environment ? { environment } : {}) }) : undefined), [keeper, environment]);
   if (!session || !api) return <SignIn onSignedIn={start} />;
   const signOut = () => { clearSession(); setSession(undefined); };
   // Another environment has other workflows: back to the list.

@@ -49,7 +49,11 @@ export function SignIn({ onSignedIn }: { onSignedIn: (s: Session) => void }) {
         <button type="submit">{t('signIn.submit')}</button>
       </form>
       {passwords && <PasswordForm onSignedIn={onSignedIn} />}
-      {cognito && <CognitoForm config={cognito} onIdToken={async (idToken) => onSignedIn(await sessionFor(`Bearer ${idToken}`))} />}
+      {cognito && <CognitoForm config={cognito} onSignedIn={async (step) => {
+        const session = await sessionFor(`Bearer ${step.idToken}`);
+        const refresh = step.refreshToken ? { refresh: { token: step.refreshToken, expires_at: Date.now() + step.expiresIn * 1000, config: cognito } } : {};
+        onSignedIn({ ...session, ...refresh });
+      }} />}
     </main>
   );
 }

@@ -36,17 +36,28 @@ export class ApiError extends Error {
   constructor(readonly status: number, message: string) { super(message); this.name = 'ApiError'; }
 }
 
-/** Who calls: an API token, or the `Authorization` and environment of a session. */
-export type Credentials = string | { authorization: string; environment?: string };
+/**
+ * Who calls: an API token, or the `Authorization` (read at each call: keeper.ts renews it) and
+ * environment of a session; `renew` gets a new `Authorization` after a 401 (the call is sent once more).
+ */
+export type Credentials = string | { authorization: string | (() => string); environment?: string; renew?: () => Promise<boolean> };
 
 export function client(who: Credentials) {
   const auth = typeof who === 'string' ? { authorization: `Token token=${who}` } : who;
+  const headers = () => ({
+    authorization: typeof auth.authorization === 'function' ? auth.authorization() : auth.authorization,
+    ...(auth.environment ? { 'studio-environment': auth.environment } : {}),
+  });
+  /** fetch with the session's headers; a 401 renews the session (when it can) and tries once more. */
+  async function send(url: string, init: RequestInit = {}): Promise<Response> {
+    const go = () => fetch(url, { ...init, headers: { ...headers(), ...init.headers as Record<string, string> | undefined } });
+    const res = await go();
+    if (res.status !== 401 || !('renew' in auth) || !auth.renew || !(await auth.renew())) return res;
+    return go();
+  }
   async function call<S extends z.ZodType>(schema: S, method: string, url: string, body?: unknown): Promise<z.infer<S>> {
-    const res = await fetch(url, {
-      method, headers: {
-        authorization: auth.authorization, ...(auth.environment ? { 'studio-environment': auth.environment } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
+    const res = await send(url, {
+      method, headers: body === undefined ? {} : { 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const json: unknown = await res.json().catch(() => null);
@@ -77,7 +88,7 @@ export function client(who: Credentials) {
     call,
     /** Bytes the API answers (a run's media, for <img> and downloads through blob: URLs). */
     blob: async (url: string): Promise<Blob> => {
-      const res = await fetch(url, { headers: { authorization: auth.authorization, ...(auth.environment ? { 'studio-environment': auth.environment } : {}) } });
+      const res = await send(url);
       if (!res.ok) throw new ApiError(res.status, `HTTP ${res.status}`);
       return res.blob();
     },

@@ -6,6 +6,7 @@
  */
 import { createContext, useContext } from 'react';
 import { z } from 'zod';
+import { Refresh } from './cognito';
 
 const KEY = 'open-studio.console.session';
 
@@ -20,6 +21,8 @@ export const Session = z.object({
   role: Role,
   environments: z.array(Environment).min(1),
   environment: Environment,
+  /** A Cognito user's refresh token (keeper.ts renews the ID token with it). */
+  refresh: Refresh.optional(),
 });
 export type Session = z.infer<typeof Session>;
 

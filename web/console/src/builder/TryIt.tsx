@@ -1,7 +1,8 @@
 /**
  * "Try it": the draft run in sandbox (POST …/trial_runs) with a sample applicant and the result
- * each report task is to give; then the region "Trial run" follows the run until it ends or waits
- * for the capture client, and the builder draws the route it took (trial.ts).
+ * each report task is to give (capture tasks are completed with sample captures by the server,
+ * lambdas/runs/trial-captures.ts); then the region "Trial run" follows the run until it stops
+ * processing, and the builder draws the route it took (trial.ts).
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -82,7 +83,6 @@ export function TrialStatus({ api, run, onRoute, onClear }: { api: Client; run: 
     <section className="trial" role="region" aria-labelledby="trial-h">
       <h2 id="trial-h">{t('trial.region')}</h2>
       <p role="status">{error || t('trial.status', { status: t(`results.statuses.${now.status}`, { defaultValue: now.status }) })}</p>
-      {now.status === 'awaiting_client_input' && <p><a href={now.link.url} target="_blank" rel="noreferrer">{t('trial.capture')}</a></p>}
       <p>
         <Link to={{ page: 'run', id: run.id }}>{t('trial.open')}</Link>{' '}
         <button type="button" onClick={onClear}>{t('trial.clearRoute')}</button>
