@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { REPORT_TYPES } from './tasks/registry';
 
 /** Report types, what each one's handler is sent of earlier tasks, and which captures are uploads: see the registry. */
-export { FACE_CAPTURE_OF_VARIANT, MEDIA_CAPTURES, REPORT_TYPES, reportUses } from './tasks/registry';
+export { FACE_CAPTURE_OF_VARIANT, MEDIA_CAPTURES, REPORT_TYPES, reportUses, reportUsesConfig } from './tasks/registry';
 export const ReportType = z.enum(REPORT_TYPES);
 export type ReportType = z.infer<typeof ReportType>;
 
@@ -26,8 +26,9 @@ export type ExecutionInput = z.infer<typeof ExecutionInput>;
 export const SANDBOX_RESULTS_KEY = '_sandbox_results';
 
 /** Outputs of earlier tasks a report may use: the nearest task of each type it `uses` (registry) on every route to
- *  the report, keyed by task type (capture outputs hold media ids, never bytes). */
-export const TaskOutputs = z.record(z.string(), z.object({ task_id: z.string(), output: z.unknown() }));
+ *  the report, keyed by task type (capture outputs hold media ids, never bytes); `config`: the keys of that task's
+ *  configuration the report is sent (registry `usesConfig`, e.g. a document capture's accepted `documents`), when set. */
+export const TaskOutputs = z.record(z.string(), z.object({ task_id: z.string(), output: z.unknown(), config: z.record(z.string(), z.unknown()).optional() }));
 
 /** The outputs, as the states hold them, of the tasks that data paths of a payload name (`tasks.<id>.output…`), by
  *  task id: a trimmed output (`{ id, … }`, a profile capture's, received data, a report) is read whole by that id. */

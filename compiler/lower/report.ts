@@ -8,7 +8,7 @@
  * `reportTimeoutRetry`; anything else ends the run `error` at once.
  */
 import { SEMANTIC_FIELDS, type Task } from '../model';
-import { latestVersion, REGISTRY } from '../tasks/registry';
+import { latestVersion, REGISTRY, reportUsesConfig, type ReportType } from '../tasks/registry';
 import type { Retrier, State } from './asl';
 import { configOf } from './config';
 import { failureCatchers, route, type Env } from './env';
@@ -22,7 +22,9 @@ export function lowerReport(task: Task, env: Env): State {
   const before = env.an.nearestByType(task.id);
   const earlier = (REGISTRY[task.type].uses ?? []).flatMap((type): Array<[string, string]> => {
     const id = before.get(type);
-    return id ? [[type, objectExpr([['task_id', lit(id)], ['output', `$${taskVar(id)}`]])]] : [];
+    if (!id) return [];
+    const config = configSent(task.type as ReportType, env.tasks.get(id));
+    return [[type, objectExpr([['task_id', lit(id)], ['output', `$${taskVar(id)}`], ...(config ? [['config', lit(config)] as [string, string]] : [])])]];
   });
   const retrier = (errors: readonly string[], r: CompileContext['reportRetry']): Retrier => ({
     ErrorEquals: [...errors], IntervalSeconds: r.intervalSeconds, MaxAttempts: r.maxAttempts,
@@ -55,6 +57,14 @@ export function lowerReport(task: Task, env: Env): State {
     ...catchers(failureCatchers(env, task.id, false, true)),
     ...route(env, task.next, { id: task.id, value: '$states.result.Payload' }),
   };
+}
+
+/** The configuration keys of an earlier task the report is sent (registry `usesConfig`), when it sets any. */
+function configSent(report: ReportType, earlier: Task | undefined): Record<string, unknown> | undefined {
+  if (!earlier) return undefined;
+  const all = configOf(earlier);
+  const kept = reportUsesConfig(report, earlier.type).filter((k) => all[k] !== undefined);
+  return kept.length ? Object.fromEntries(kept.map((k) => [k, all[k]])) : undefined;
 }
 
 /** `keep`: the report's fields the workflow reads; nothing (the whole report) when it reads the whole report. */

@@ -20,6 +20,8 @@ export interface TaskDescriptor {
   output: (task: Task) => DataType;
   /** Reports: the earlier tasks (nearest of each type) whose outputs the handler is sent. */
   uses?: readonly TaskType[];
+  /** Reports: of those earlier tasks, the configuration keys the handler is also sent (`tasks.<type>.config`). */
+  usesConfig?: Partial<Record<TaskType, readonly string[]>>;
 }
 
 const FACE_CAPTURES = ['face_capture_photo', 'face_capture_video', 'face_capture_motion'] as const;
@@ -31,8 +33,8 @@ const reportOutput = (): DataType => T.object({ result: REPORT_RESULT, sub_resul
 const docCapture = { anyOf: ['document_capture'] as const, label: 'document_capture' };
 
 const capture = (output: DataType): TaskDescriptor => ({ kind: 'capture', versions: v1, output: () => output });
-const reportType = (uses: readonly TaskType[], requires?: (task: Task) => Prerequisite[], versions = v1) =>
-  ({ kind: 'report', versions, output: reportOutput, uses, ...(requires ? { requires } : {}) }) as const;
+const reportType = (uses: readonly TaskType[], requires?: (task: Task) => Prerequisite[], versions = v1, usesConfig?: TaskDescriptor['usesConfig']) =>
+  ({ kind: 'report', versions, output: reportOutput, uses, ...(requires ? { requires } : {}), ...(usesConfig ? { usesConfig } : {}) }) as const;
 const PERSON_SOURCES = ['autofill', 'document_report', 'profile_data_capture'] as const;
 
 const PROFILE_TYPES: Record<string, DataType> = {
@@ -60,7 +62,8 @@ const REPORTS = {
   document_report: reportType(['document_capture'], () => [docCapture], [
     { version: 1, notes: 'MRZ, expiry and age checks.' },
     { version: 2, notes: 'Adds image_integrity.image_quality (resolution, blur, glare: a poor image is rejected) and data_consistency (MRZ against the printed fields: a mismatch is suspected).' },
-  ]),
+  // The capture's accepted documents: the type and country read off the document are judged against them (supported_document).
+  ], { document_capture: ['documents'] }),
   facial_similarity_report: reportType(['document_capture', ...FACE_CAPTURES], (t) => {
     const variant = t.type === 'facial_similarity_report' ? t.variant : 'photo';
     const face = FACE_CAPTURE_OF_VARIANT[variant];
@@ -82,6 +85,9 @@ export type ReportType = keyof typeof REPORTS;
 export const REPORT_TYPES = Object.keys(REPORTS) as [ReportType, ...ReportType[]];
 /** The earlier task types a report's handler is sent (and may read). */
 export const reportUses = (type: ReportType): readonly TaskType[] => REPORTS[type].uses;
+/** The configuration keys of an earlier task (by type) a report's handler is sent; none when it is sent none. */
+export const reportUsesConfig = (type: ReportType, earlier: TaskType): readonly string[] =>
+  (REPORTS[type] as TaskDescriptor).usesConfig?.[earlier] ?? [];
 
 export const REGISTRY: Record<TaskType, TaskDescriptor> = {
   document_capture: capture(T.array(T.object({ id: T.string, type: T.string, side: T.string, issuing_country: T.string }))),

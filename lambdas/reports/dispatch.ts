@@ -48,10 +48,18 @@ export function useFaceIndexes(make: (environment: string) => FaceIndexStore): v
   faceIndexes.clear();
 }
 
+/** The document report's config with the capture task's accepted documents, which the compiled workflow sends with its output. */
+export function documentReportConfig(req: ReportRequest): Record<string, unknown> {
+  const documents = req.tasks.document_capture?.config?.documents;
+  return documents === undefined ? req.config : { ...req.config, documents };
+}
+
 const frontOf = (docs: LoadedMedia[]) => docs.find((d) => d.meta.details.side === 'front') ?? docs[0];
 
 export const CHECKS: Record<ReportType, Check> = {
-  document_report: async ({ req, applicant, now }) => checkDocument({ images: await loadMediaOf(req, DOC), config: req.config, applicant, now, version: req.task_version }),
+  document_report: async ({ req, applicant, now }) => checkDocument({
+    images: await loadMediaOf(req, DOC), config: documentReportConfig(req), applicant, now, version: req.task_version,
+  }),
   autofill: async ({ req, now }) => extractDocument({ images: await loadMediaOf(req, DOC), now }),
   facial_similarity_report: async ({ req }) => {
     const config = FacialSimilarityConfig.safeParse(req.config);

@@ -1,14 +1,15 @@
 /**
- * data_consistency: the MRZ against the printed fields read by OCR (each field compared only
- * where both were read; OCR confusions such as O/0 in numbers are not counted as mismatches).
+ * data_consistency: the MRZ (on a licence without one: its AAMVA barcode) against the printed fields read by OCR (each field compared only
+ * where both were read; OCR confusions such as O/0 in numbers are not counted as mismatches,
+ * nor a value that a second read of its box finds agreeing).
  * data_comparison: the document against the applicant's name and date of birth (Onfido's
  * area for that comparison; each field only when the applicant record has it).
  */
 import { worst, type ApplicantData, type BreakdownArea, type Result } from '../types';
-import type { ExtractedData } from './extracted';
+import { PRINTED_MIN_CONFIDENCE, type ExtractedData } from './extracted';
 import { birthYear, expiryYear } from './mrz-fields';
 import { nameWordsAgree, sameName } from './names';
-import type { PrintedField } from './printed-fields';
+import type { PrintedField, PrintedValue } from './printed-fields';
 import { fold, foldConfusable, printedDate, printedSex } from './printed-values';
 import type { DocumentReading } from './reading';
 
@@ -24,15 +25,36 @@ function area(results: Record<string, Result>): BreakdownArea | undefined {
   return { result: worst(entries.map(([, r]) => r)), breakdown };
 }
 
-export function dataConsistency(reading: DocumentReading, now: Date): BreakdownArea | undefined {
+type Check = [key: string, field: PrintedField, mrzValue: string | undefined, compare: Compare];
+
+/** A licence's barcode values with the printed front's: names, dates (month first in the US), number. */
+function barcodeChecks(reading: DocumentReading, now: Date): Check[] {
+  const b = reading.barcode?.data;
+  if (!b) return [];
+  const order = b.country === 'USA' ? 'mdy' : 'dmy';
+  const date = (iso: string | undefined, pivot: (yy: number) => number): Compare => (p) => {
+    const d = printedDate(p, pivot, order);
+    return d === undefined ? undefined : d === iso;
+  };
+  return [
+    ['last_name', 'last_name', b.last_name, (p) => sameName(p, b.last_name ?? '', false)],
+    ['first_name', 'first_name', b.first_name, (p) => sameName(p, b.first_name ?? '', false)],
+    ['date_of_birth', 'date_of_birth', b.date_of_birth, date(b.date_of_birth, birthYear(now))],
+    ['date_of_expiry', 'date_of_expiry', b.date_of_expiry, date(b.date_of_expiry, expiryYear(now))],
+    ['document_numbers', 'document_number', b.document_number, (p) => foldConfusable(p) === foldConfusable(b.document_number ?? '')],
+  ];
+}
+
+/** Each MRZ (or licence barcode) value with the printed field it is compared with; none without either. */
+function consistencyChecks(reading: DocumentReading, now: Date): Check[] {
   const mrz = reading.mrz?.data;
-  if (!mrz) return undefined;
+  if (!mrz) return barcodeChecks(reading, now);
   const nameFull = (line: string | undefined) => !!line && !line.endsWith('<');
   const lines = reading.mrz?.parsed.lines ?? [];
   const truncated = nameFull(mrz.format === 'TD1' ? lines[2] : lines[0]);
   const pivotBirth = birthYear(now), pivotExpiry = expiryYear(now);
   const sex = mrz.gender === 'Male' ? 'M' : mrz.gender === 'Female' ? 'F' : 'X';
-  const checks: Array<[string, PrintedField, string | undefined, Compare]> = [
+  return [
     ['last_name', 'last_name', mrz.last_name, (p) => sameName(p, mrz.last_name ?? '', truncated)],
     ['first_name', 'first_name', mrz.first_name, (p) => sameName(p, mrz.first_name ?? '', truncated)],
     ['date_of_birth', 'date_of_birth', mrz.date_of_birth, (p) => { const d = printedDate(p, (yy) => pivotBirth(yy)); return d === undefined ? undefined : d === mrz.date_of_birth; }],
@@ -41,11 +63,34 @@ export function dataConsistency(reading: DocumentReading, now: Date): BreakdownA
     ['nationality', 'nationality', mrz.nationality, (p) => (/^[A-Z]{3}$/.test(fold(p)) ? fold(p) === mrz.nationality : undefined)],
     ['gender', 'gender', mrz.gender, (p) => { const s = printedSex(p); return s ? s === sex : undefined; }],
   ];
-  const results: Record<string, Result> = {};
-  for (const [key, field, mrzValue, compare] of checks) {
+}
+
+/** What the reads of a printed value say against the MRZ: agrees if any confident read agrees. */
+function verdict(value: PrintedValue | undefined, compare: Compare): boolean | undefined {
+  if (!value) return undefined;
+  const verdicts = [value, ...(value.rereads ?? [])].filter((r) => r.confidence >= CONSISTENCY_MIN_CONFIDENCE).map((r) => compare(r.text));
+  if (verdicts.includes(true)) return true;
+  return verdicts.includes(false) ? false : undefined;
+}
+
+/** Printed fields worth a second read: compared with an MRZ value and read with doubt (below PRINTED_MIN_CONFIDENCE) or disagreeing. */
+export function doubtfulPrinted(reading: DocumentReading, now: Date): PrintedField[] {
+  return consistencyChecks(reading, now).flatMap(([, field, mrzValue, compare]) => {
     const printed = reading.printed[field];
-    if (!mrzValue || !printed || printed.confidence < CONSISTENCY_MIN_CONFIDENCE) continue;
-    const same = compare(printed.text);
+    if (!mrzValue || !printed || printed.lines !== 1) return [];
+    return printed.confidence < PRINTED_MIN_CONFIDENCE || compare(printed.text) === false ? [field] : [];
+  });
+}
+
+/**
+ * A field is a mismatch only when no read of the printed value agrees with the MRZ: a misread
+ * digit (`2031` read once as `2039`) is not a tampered page, a changed one reads the same twice.
+ */
+export function dataConsistency(reading: DocumentReading, now: Date): BreakdownArea | undefined {
+  const results: Record<string, Result> = {};
+  for (const [key, field, mrzValue, compare] of consistencyChecks(reading, now)) {
+    if (!mrzValue) continue;
+    const same = verdict(reading.printed[field], compare);
     if (same !== undefined) results[key] = same ? 'clear' : 'consider';
   }
   const out = area(results);

@@ -16,10 +16,26 @@ export function ageOn(dob: string, now: Date): number {
   return today.slice(5) >= dob.slice(5) ? years : years - 1;
 }
 
-/** Absent when no MRZ was read (nothing to validate). */
+/** A licence's barcode: complete (number, last name, dates), well-formed dates, expiry against today. */
+function barcodeValidation(reading: DocumentReading, now: Date): BreakdownArea | undefined {
+  const b = reading.barcode?.data;
+  if (!b) return undefined;
+  const today = now.toISOString().slice(0, 10);
+  const missing = (['document_number', 'last_name', 'date_of_birth', 'date_of_expiry'] as const).filter((k) => !b[k]);
+  const expired = b.date_of_expiry !== undefined && b.date_of_expiry < today;
+  const breakdown: Record<string, BreakdownArea> = {
+    barcode: { result: judged(missing.length === 0), properties: { media_id: reading.barcode?.media_id, ...(missing.length ? { missing } : {}) } },
+    date_of_birth: { result: judged(b.date_of_birth !== undefined && b.date_of_birth <= today) },
+    expiry_date: { result: judged(b.date_of_expiry !== undefined && !expired) },
+    ...(b.date_of_expiry !== undefined ? { document_expiration: { result: judged(!expired) } } : {}),
+  };
+  return { result: worst(Object.values(breakdown).map((x) => x.result)), breakdown };
+}
+
+/** Absent when neither an MRZ nor a licence barcode was read (nothing to validate). */
 export function dataValidation(reading: DocumentReading, now: Date): BreakdownArea | undefined {
   const mrz = reading.mrz;
-  if (!mrz) return undefined;
+  if (!mrz) return barcodeValidation(reading, now);
   const v = mrz.data.valid;
   const today = now.toISOString().slice(0, 10);
   const expiry = mrz.data.date_of_expiry;

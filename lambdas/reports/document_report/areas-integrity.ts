@@ -1,8 +1,8 @@
 /**
  * image_integrity: whether the images can be processed at all. `image_quality` (resolution,
  * cut-off edges, blur, glare, per side, on the document region), `colour_picture` (a black-and-white copy), `supported_document`
- * (type and issuing country from the MRZ against the accepted documents) and
- * `conclusive_document_quality` (whether the MRZ could be read and parsed).
+ * (type and issuing country from the MRZ, or a licence's barcode, against the accepted documents) and
+ * `conclusive_document_quality` (whether the MRZ or the barcode could be read and parsed).
  */
 import { worst, type BreakdownArea } from '../types';
 import type { DocumentReportConfig } from './config';
@@ -28,15 +28,22 @@ function colourPicture(reading: DocumentReading): BreakdownArea | undefined {
   return { result: measured.every((c) => c >= T.minChroma) ? 'clear' : 'consider' };
 }
 
-function supportedDocument(reading: DocumentReading, config: DocumentReportConfig): BreakdownArea | undefined {
+/** The type and issuing country the document itself states: its MRZ, or a licence's barcode. */
+function statedDocument(reading: DocumentReading): { type?: string; country?: string; read?: string } | undefined {
   const data = reading.mrz?.data;
-  if (!data) return undefined;
-  const type = data.document_type;
-  const country = data.valid.issuingState ? data.issuing_country : undefined;
+  if (data) return { type: data.document_type, country: data.valid.issuingState ? data.issuing_country : undefined, read: data.issuing_country };
+  const licence = reading.barcode?.data;
+  return licence ? { type: 'driving_licence', country: licence.country, read: licence.country } : undefined;
+}
+
+function supportedDocument(reading: DocumentReading, config: DocumentReportConfig): BreakdownArea | undefined {
+  const stated = statedDocument(reading);
+  if (!stated) return undefined;
+  const { type, country } = stated;
   const accepted = config.documents
     ? config.documents.some((d) => d.type === type && (!d.countries || (country !== undefined && d.countries.includes(country))))
     : type !== undefined && SUPPORTED_BY_DEFAULT.has(type) && country !== undefined;
-  return { result: accepted ? 'clear' : 'consider', properties: { document_type: type ?? null, issuing_country: data.issuing_country ?? null } };
+  return { result: accepted ? 'clear' : 'consider', properties: { document_type: type ?? null, issuing_country: stated.read ?? null } };
 }
 
 /** `quality: false` (document_report version 1) leaves out `image_quality`. */
@@ -44,8 +51,8 @@ export function imageIntegrity(reading: DocumentReading, config: DocumentReportC
   const breakdown: Record<string, BreakdownArea> = {
     ...(quality ? { image_quality: imageQuality(reading) } : {}),
     conclusive_document_quality: {
-      result: reading.mrz ? 'clear' : 'consider',
-      ...(reading.mrz ? {} : { properties: { reason: 'no machine-readable zone could be located and read on any side' } }),
+      result: reading.mrz || reading.barcode ? 'clear' : 'consider',
+      ...(reading.mrz || reading.barcode ? {} : { properties: { reason: 'no machine-readable zone nor licence barcode could be located and read on any side' } }),
     },
   };
   const colour = colourPicture(reading);

@@ -1,5 +1,5 @@
 /**
- * document_report end to end on synthetic documents: every fixture variant, both kinds, read by
+ * document_report end to end on synthetic documents: every fixture variant, each kind (TD3, TD1, TD2), read by
  * the real OCR. Each fixture is generated once and checked once (beforeAll); one OCR worker pair
  * serves the whole file.
  */
@@ -7,8 +7,8 @@ import { DOCUMENT_VARIANTS, FIXTURE_TODAY, makeDocument, type DocumentKind, type
 import type { BreakdownArea, ReportResult } from '../types';
 import { checkDocument, closeOcr } from '.';
 
-const ACCEPTED = [{ type: 'passport' as const, countries: ['GBR', 'DEU'] }, { type: 'national_identity_card' as const, countries: ['DEU'] }];
-const KINDS: DocumentKind[] = ['passport', 'id_card'];
+const ACCEPTED = [{ type: 'passport' as const, countries: ['GBR', 'DEU'] }, { type: 'national_identity_card' as const, countries: ['DEU', 'BEL'] }];
+const KINDS: DocumentKind[] = ['passport', 'id_card', 'td2_card'];
 const docs = new Map<string, SyntheticDocument>();
 const reports = new Map<string, ReportResult>();
 const key = (v: DocumentVariant, k: DocumentKind) => `${v}/${k}`;
@@ -26,7 +26,7 @@ beforeAll(async () => {
       reports.set(key(variant, kind), await checkDocument({ images: doc.images, config: { documents: ACCEPTED }, applicant, now: FIXTURE_TODAY }));
     }
   }
-}, 120_000);
+}, 600_000);
 afterAll(closeOcr);
 
 const EXPECTED: Record<DocumentVariant, { sub_result: string; considered: Record<string, string[]> }> = {

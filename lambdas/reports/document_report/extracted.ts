@@ -1,5 +1,6 @@
 /**
- * The document's data as one record: MRZ values whose check digit (or field check) held, and,
+ * The document's data as one record: MRZ values whose check digit (or field check) held (a
+ * licence without an MRZ: its AAMVA barcode's values), and,
  * for what the MRZ did not give, printed values read with OCR confidence ≥ 75. A value read
  * with less confidence than that is left out rather than guessed.
  */
@@ -39,10 +40,22 @@ function fromMrz(reading: DocumentReading): ExtractedData {
   return out;
 }
 
+function fromBarcode(reading: DocumentReading): ExtractedData {
+  const b = reading.barcode?.data;
+  if (!b) return {};
+  return {
+    document_type: 'driving_licence', issuing_country: b.country, document_number: b.document_number, first_name: b.first_name,
+    last_name: b.last_name, date_of_birth: b.date_of_birth, date_of_expiry: b.date_of_expiry,
+    gender: b.gender === 'M' ? 'Male' : b.gender === 'F' ? 'Female' : undefined,
+  };
+}
+
 function fromPrinted(reading: DocumentReading, now: Date): ExtractedData {
+  // The most confident read of the value (a doubtful one was read again), if confident enough.
   const sure = (key: keyof DocumentReading['printed']) => {
     const v = reading.printed[key];
-    return v && v.confidence >= PRINTED_MIN_CONFIDENCE ? v.text : undefined;
+    const best = v ? [v, ...(v.rereads ?? [])].reduce((a, b) => (b.confidence > a.confidence ? b : a)) : undefined;
+    return best && best.confidence >= PRINTED_MIN_CONFIDENCE ? best.text : undefined;
   };
   const pivot = birthYear(now);
   const date = (text: string | undefined) => (text ? printedDate(text, (yy) => pivot(yy)) : undefined);
@@ -61,9 +74,9 @@ function fromPrinted(reading: DocumentReading, now: Date): ExtractedData {
   };
 }
 
-/** MRZ first, printed as fallback; undefined values dropped. */
+/** MRZ (or a licence's barcode) first, printed as fallback; undefined values dropped. */
 export function extractedData(reading: DocumentReading, now: Date): ExtractedData {
-  const mrz = fromMrz(reading);
+  const mrz = reading.mrz ? fromMrz(reading) : fromBarcode(reading);
   const printed = fromPrinted(reading, now);
   const out: Record<string, unknown> = {};
   for (const key of Object.keys({ ...printed, ...mrz }) as Array<keyof ExtractedData>) {

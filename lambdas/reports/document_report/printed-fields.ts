@@ -1,24 +1,33 @@
 /**
  * Finds printed fields (visual inspection zone) in OCR lines by their labels: the value is the
  * nearest line below a label, starting in the same column. Labels are matched in English,
- * French, German and Spanish; a bilingual label (`Surname / Nom`) matches on either part.
+ * French, German and Spanish, and US licences' short ones (DL, EXP, LN, FN, DOB); a bilingual
+ * label (`Surname / Nom`) matches on either part.
  */
 import { fold } from './printed-values';
-import type { OcrLine } from './ocr';
+import type { Box, OcrLine } from './ocr';
 
 export const PRINTED_FIELDS = [
   'last_name', 'first_name', 'date_of_birth', 'date_of_expiry', 'document_number', 'nationality', 'gender', 'address',
 ] as const;
 export type PrintedField = (typeof PRINTED_FIELDS)[number];
-export interface PrintedValue { text: string; confidence: number; lines: number }
+/**
+ * A printed value: its text, OCR confidence (the lowest of its lines), where it was read (`box`
+ * on image `side`) and, for a doubtful value, the texts of the second reads of that box
+ * (reading.ts: a value that disagrees with the MRZ or was read with low confidence is read again).
+ */
+export interface PrintedValue {
+  text: string; confidence: number; lines: number; box?: Box; side?: number;
+  rereads?: Array<{ text: string; confidence: number }>;
+}
 export type PrintedFields = Partial<Record<PrintedField, PrintedValue>>;
 
 const LABELS: Record<PrintedField, string[]> = {
-  last_name: ['SURNAME', 'LAST NAME', 'FAMILY NAME', 'NOM', 'NAME', 'APELLIDOS', 'NACHNAME', 'COGNOME'],
-  first_name: ['GIVEN NAMES', 'GIVEN NAME', 'FIRST NAME', 'FIRST NAMES', 'FORENAMES', 'PRENOMS', 'VORNAMEN', 'NOMBRES', 'NOME'],
-  date_of_birth: ['DATE OF BIRTH', 'BIRTH DATE', 'DATE DE NAISSANCE', 'GEBURTSDATUM', 'GEBURTSTAG', 'FECHA DE NACIMIENTO'],
-  date_of_expiry: ['DATE OF EXPIRY', 'EXPIRY DATE', 'EXPIRY', 'EXPIRES', 'VALID UNTIL', 'DATE D EXPIRATION', 'GULTIG BIS', 'FECHA DE CADUCIDAD'],
-  document_number: ['PASSPORT NO', 'PASSPORT NUMBER', 'DOCUMENT NO', 'DOCUMENT NUMBER', 'CARD NO', 'CARD NUMBER', 'NO DU PASSEPORT', 'NUMERO'],
+  last_name: ['LN', 'SURNAME', 'LAST NAME', 'FAMILY NAME', 'NOM', 'NAME', 'APELLIDOS', 'NACHNAME', 'COGNOME'],
+  first_name: ['FN', 'GIVEN NAMES', 'GIVEN NAME', 'FIRST NAME', 'FIRST NAMES', 'FORENAMES', 'PRENOMS', 'VORNAMEN', 'NOMBRES', 'NOME'],
+  date_of_birth: ['DOB', 'DATE OF BIRTH', 'BIRTH DATE', 'DATE DE NAISSANCE', 'GEBURTSDATUM', 'GEBURTSTAG', 'FECHA DE NACIMIENTO'],
+  date_of_expiry: ['EXP', 'DATE OF EXPIRY', 'EXPIRY DATE', 'EXPIRY', 'EXPIRES', 'VALID UNTIL', 'DATE D EXPIRATION', 'GULTIG BIS', 'FECHA DE CADUCIDAD'],
+  document_number: ['DL', 'DLN', 'LICENSE NO', 'LICENCE NO', 'PASSPORT NO', 'PASSPORT NUMBER', 'DOCUMENT NO', 'DOCUMENT NUMBER', 'CARD NO', 'CARD NUMBER', 'NO DU PASSEPORT', 'NUMERO'],
   nationality: ['NATIONALITY', 'NATIONALITE', 'STAATSANGEHORIGKEIT', 'NACIONALIDAD'],
   gender: ['SEX', 'SEXE', 'GENDER', 'GESCHLECHT', 'SEXO'],
   address: ['ADDRESS', 'ADRESSE', 'ANSCHRIFT', 'DOMICILE', 'DOMICILIO'],
@@ -58,6 +67,10 @@ export function findPrintedFields(lines: OcrLine[]): PrintedFields {
     const value: PrintedValue = {
       text: values.map((v) => v.text).join('\n'), lines: values.length,
       confidence: Math.min(...values.map((v) => v.confidence)),
+      box: {
+        x0: Math.min(...values.map((v) => v.bbox.x0)), y0: Math.min(...values.map((v) => v.bbox.y0)),
+        x1: Math.max(...values.map((v) => v.bbox.x1)), y1: Math.max(...values.map((v) => v.bbox.y1)),
+      },
     };
     const previous = out[field];
     if (!previous || previous.confidence < value.confidence) out[field] = value;

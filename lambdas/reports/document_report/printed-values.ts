@@ -24,8 +24,8 @@ function iso(year: number, month: number, day: number): string | undefined {
 }
 
 /** Reads `12 MAR 1985`, `12 MAR/MARS 85`, `04.11.1990`, `04/11/1990` or `1990-11-04` as YYYY-MM-DD.
- *  Two-digit years are resolved with `pivotYear` (see mrz-fields). */
-export function printedDate(value: string, pivotYear: (yy: number) => number): string | undefined {
+ *  Two-digit years are resolved with `pivotYear` (see mrz-fields); `mdy`: numeric dates month first (US licences). */
+export function printedDate(value: string, pivotYear: (yy: number) => number, order: 'dmy' | 'mdy' = 'dmy'): string | undefined {
   const text = fold(value);
   const named = /\b(\d{1,2}) ([A-Z]{3,4})[A-Z]*(?: [A-Z]+)? (\d{4}|\d{2})\b/.exec(text);
   if (named) {
@@ -34,7 +34,7 @@ export function printedDate(value: string, pivotYear: (yy: number) => number): s
     if (month) return iso(named[3]?.length === 2 ? pivotYear(year) : year, month, Number(named[1]));
   }
   const numeric = /\b(\d{1,2}) (\d{1,2}) (\d{4})\b/.exec(text);
-  if (numeric) return iso(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]));
+  if (numeric) return order === 'mdy' ? iso(Number(numeric[3]), Number(numeric[1]), Number(numeric[2])) : iso(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]));
   const isoLike = /\b(\d{4}) (\d{2}) (\d{2})\b/.exec(text);
   if (isoLike) return iso(Number(isoLike[1]), Number(isoLike[2]), Number(isoLike[3]));
   return undefined;

@@ -1,6 +1,7 @@
 /**
  * Reads everything a document check looks at, once: image quality of every side, the MRZ
- * (located, OCR'd, parsed, repaired) and the printed fields (labels and values by OCR).
+ * (located, OCR'd, parsed, repaired) or, without one, a licence's AAMVA barcode, and the printed fields (labels and values by OCR; a value
+ * that disagrees with the MRZ or was read with low confidence is read again from its box).
  */
 import sharp from 'sharp';
 import type { Media } from '../types';
@@ -8,7 +9,9 @@ import { measureQuality, type ImageQuality } from './image-quality';
 import { mrzData, type MrzData } from './mrz-fields';
 import { parseMrz, type ParsedMrz } from './mrz-parse';
 import { readMrz, type MrzText } from './mrz-read';
-import { recogniseText } from './ocr';
+import { AamvaFormatError, licenceData, parseAamva, readPdf417, type LicenceData } from '../driving_licence_verification';
+import { doubtfulPrinted } from './areas-consistency';
+import { recogniseText, type Box } from './ocr';
 import { findPrintedFields, type PrintedFields } from './printed-fields';
 
 export interface SideReading { media_id: string; quality: ImageQuality | null; error?: string }
@@ -16,7 +19,23 @@ export interface SideReading { media_id: string; quality: ImageQuality | null; e
 export interface DocumentReading {
   sides: SideReading[];
   mrz?: { text: MrzText; parsed: ParsedMrz; data: MrzData };
+  /** A document without an MRZ: the AAMVA PDF417 barcode of a US or Canadian licence's back. */
+  barcode?: { media_id: string; data: LicenceData };
   printed: PrintedFields;
+}
+
+/** The first AAMVA barcode on the images (a PDF417 that is not AAMVA is passed over). */
+async function readBarcode(images: Media[]): Promise<DocumentReading['barcode']> {
+  for (const media of images) {
+    for (const text of await readPdf417(media.bytes)) {
+      try {
+        return { media_id: media.id, data: licenceData(parseAamva(text)) };
+      } catch (error) {
+        if (!(error instanceof AamvaFormatError)) throw error;
+      }
+    }
+  }
+  return undefined;
 }
 
 async function measure(media: Media): Promise<SideReading> {
@@ -27,14 +46,45 @@ async function measure(media: Media): Promise<SideReading> {
   }
 }
 
-/** OCR of the printed text of one side, above the MRZ when that side carries it. */
-async function printedText(media: Media, mrzTop: number | undefined): Promise<PrintedFields> {
+/** OCR of the printed text of one side (`side`: its index among the readable images), above the MRZ when that side carries it. */
+async function printedText(media: Media, side: number, mrzTop: number | undefined): Promise<PrintedFields> {
   let image = sharp(media.bytes).rotate().greyscale();
   if (mrzTop !== undefined && mrzTop > 0) {
     const meta = await sharp(media.bytes).rotate().metadata();
     image = image.extract({ left: 0, top: 0, width: meta.autoOrient?.width ?? meta.width ?? 1, height: mrzTop });
   }
-  return findPrintedFields(await recogniseText(await image.png().toBuffer()));
+  const fields = findPrintedFields(await recogniseText(await image.png().toBuffer()));
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { ...v, side }]));
+}
+
+/**
+ * Reads one printed value again from its box alone (padded by half its height): as it is, and
+ * upscaled 2× and binarised. Measured on our renders: a whole-page read took `11 JUL 2031` for
+ * `2039` (confidence 86) and `23.07.1979` for `2301 5 197%)` (16); both crops read them right.
+ */
+async function rereadValue(media: Media, box: Box): Promise<Array<{ text: string; confidence: number }>> {
+  const meta = await sharp(media.bytes).rotate().metadata();
+  const width = meta.autoOrient?.width ?? meta.width ?? 0, height = meta.autoOrient?.height ?? meta.height ?? 0;
+  const pad = Math.round((box.y1 - box.y0) * 0.5);
+  const left = Math.max(0, box.x0 - pad), top = Math.max(0, box.y0 - pad);
+  const region = { left, top, width: Math.min(width - left, box.x1 - box.x0 + 2 * pad), height: Math.min(height - top, box.y1 - box.y0 + 2 * pad) };
+  if (region.width <= 0 || region.height <= 0) return [];
+  const crop = sharp(media.bytes).rotate().greyscale().extract(region);
+  const images = [await crop.clone().png().toBuffer(), await crop.clone().resize({ width: region.width * 2, kernel: 'cubic' }).normalise().threshold(140).png().toBuffer()];
+  const reads = await Promise.all(images.map(recogniseText));
+  return reads.flatMap((lines) => (lines.length === 0 ? [] : [{ text: lines.map((l) => l.text).join(' '), confidence: Math.min(...lines.map((l) => l.confidence)) }]));
+}
+
+/** The doubtful printed values (areas-consistency) with their second reads. */
+async function withRereads(reading: DocumentReading, readable: Media[], now: Date): Promise<PrintedFields> {
+  const printed = { ...reading.printed };
+  await Promise.all(doubtfulPrinted(reading, now).map(async (field) => {
+    const value = printed[field];
+    const media = value?.side !== undefined ? readable[value.side] : undefined;
+    if (!value?.box || !media) return;
+    printed[field] = { ...value, rereads: await rereadValue(media, value.box) };
+  }));
+  return printed;
 }
 
 function mergePrinted(all: PrintedFields[]): PrintedFields {
@@ -57,9 +107,11 @@ export async function readDocument(images: Media[], now: Date, options: ReadOpti
   const readable = images.filter((_, i) => sides[i]?.quality);
   const text = await readMrz(readable);
   const mrz = text ? (() => { const parsed = parseMrz(text.lines); return { text, parsed, data: mrzData(parsed, now) }; })() : undefined;
+  const barcode = mrz ? undefined : await readBarcode(readable);
   const wanted = options.printed === 'always' || !mrz?.parsed.result.valid;
   const printed = wanted
-    ? mergePrinted(await Promise.all(readable.map((m, i) => printedText(m, mrz && mrz.text.imageIndex === i ? mrz.text.band.top : undefined))))
+    ? mergePrinted(await Promise.all(readable.map((m, i) => printedText(m, i, mrz && mrz.text.imageIndex === i ? mrz.text.band.top : undefined))))
     : {};
-  return { sides, ...(mrz ? { mrz } : {}), printed };
+  const reading: DocumentReading = { sides, ...(mrz ? { mrz } : {}), ...(barcode ? { barcode } : {}), printed };
+  return { ...reading, printed: await withRereads(reading, readable, now) };
 }
