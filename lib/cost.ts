@@ -203,7 +203,7 @@ export const MEASURED = {
   api: { run: { wru: 17, rru: 3 }, capture: { wru: 5.5, rru: 4.75 }, medium: { wru: 3, rru: 3 } },
   tasks: { capture: { wru: 6, rru: 1 } },
   reports: { report: { wru: 7, rru: 2.5 }, mediumRead: { rru: 0.5, s3Gets: 1 } },
-  evidence: { run: { wru: 1, rru: 4.5, s3Puts: 2 }, medium: { rru: 0.5, s3Gets: 1 } },
+  evidence: { run: { wru: 2, rru: 2.5, s3Puts: 2 }, medium: { rru: 0.5, s3Gets: 1 } },
   stateMachine: { run: { wru: 1 } },
   webhooks: { event: { wru: 1, rru: 0.5 } },
 } as const;
