@@ -42,7 +42,10 @@ export async function run(
   for (const kind of kinds) {
     const start = performance.now();
     const [rate] = await livenessRates(CASE_KINDS[kind].attack ? attacks : genuine, [kind]);
-    out.push(...rows(rate as KindRate, performance.now() - start));
+    const done = rows(rate as KindRate, performance.now() - start);
+    // Each kind takes minutes: say so as it finishes, not only in the final table.
+    for (const r of done) process.stderr.write(`  ${r.name}: ${r.value} ${r.unit}${r.note ? ` (${r.note})` : ''}\n`);
+    out.push(...done);
   }
   return out;
 }
