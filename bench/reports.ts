@@ -2,7 +2,8 @@
  * npm run bench:reports — every report handler on generated fixtures: MRZ read accuracy (and per
  * MRZ format: MRZ, fields and result exact on clean documents),
  * image-quality false rejects and detection per check,
- * face true/false match rates at the chosen thresholds, time and memory per call.
+ * face true/false match rates at the chosen thresholds, liveness and anti-spoofing catch rates
+ * per attack kind, time and memory per call.
  */
 interface BenchRow { name: string; value: number; unit: string; note?: string }
 const SECTIONS: Array<[string, () => Promise<{ run: () => Promise<BenchRow[]> }>]> = [
@@ -10,6 +11,7 @@ const SECTIONS: Array<[string, () => Promise<{ run: () => Promise<BenchRow[]> }>
   ['document formats (document_report on random clean TD3, TD1 and TD2 documents; measures our own generators)', () => import('./reports/formats')],
   ['image quality (document_report, seeded capture corpus; measures our own generators)', () => import('./reports/quality')],
   ['faces (facial_similarity_report, known_faces_report)', () => import('./reports/faces')],
+  ['liveness and anti-spoofing (facial_similarity_report, seeded attack corpus; measures our own generators)', () => import('./reports/liveness')],
   ['screening and other reports', () => import('./reports/screening')],
 ];
 

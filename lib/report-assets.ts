@@ -9,6 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { FACE_MODEL_FILES } from '../lambdas/reports/face/engine/config';
 
 export const REPORT_NODE_MODULES = [
   'sharp', 'tesseract.js', '@tesseract.js-data/eng', '@vladmandic/human', '@tensorflow/tfjs-core',
@@ -24,8 +25,9 @@ export const FACE_ASSET_ENV = {
   FACE_MODELS_DIR: 'node_modules/@vladmandic/human/models',
   FACE_WASM_DIR: 'node_modules/@tensorflow/tfjs-backend-wasm/dist',
 } as const;
-/** Files the face engine reads under FACE_MODELS_DIR and FACE_WASM_DIR. */
-export const FACE_MODEL_FILES = ['blazeface.json', 'blazeface.bin', 'faceres.json', 'faceres.bin'] as const;
+/** Files the face engine reads under FACE_MODELS_DIR (derived from the engine's configuration:
+ *  every enabled stage's model) and FACE_WASM_DIR. */
+export { FACE_MODEL_FILES };
 export const FACE_WASM_FILES = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'] as const;
 
 /** npm's names of the CPUs of the `architecture` setting. */
@@ -35,11 +37,15 @@ export type ReportArchitecture = keyof typeof NPM_CPU;
 /** Lambda's limit on the unzipped function; keep 10% for the bundle itself and growth. */
 export const MAX_NODE_MODULES_BYTES = 225 * 1024 * 1024;
 
+function exactly(names: readonly string[]): RegExp {
+  return new RegExp(`^(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
+}
+
 /** Paths (relative to node_modules) deleted after install: nothing a report reads at run time. */
 export const PRUNE: Array<{ dir: string; keep?: RegExp; drop?: RegExp }> = [
   { dir: '@vladmandic/human', keep: /^(dist|models|package\.json|LICENSE)$/ },
   { dir: '@vladmandic/human/dist', keep: /^human\.node-wasm\.js$/ },
-  { dir: '@vladmandic/human/models', keep: /^(blazeface|faceres)\.(json|bin)$/ },
+  { dir: '@vladmandic/human/models', keep: exactly(FACE_MODEL_FILES) },
   { dir: '@tesseract.js-data/eng', drop: /^4\.0\.0_best_int$/ },           // ocr.ts reads 4.0.0
   { dir: 'tesseract.js-core', drop: /\.wasm\.js$/ },                        // browser builds (wasm inlined)
   { dir: '@tensorflow/tfjs-core/dist', drop: /(\.es2017|\.fesm|\.min)\.js$|^miniprogram$/ },

@@ -3,11 +3,12 @@
  * exactly one face in the document and in every live image that has one. Every problem is
  * listed at once in `properties.reasons`.
  */
-import type { BreakdownArea, Media } from '../types';
+import type { BreakdownArea } from '../types';
 import { detectFaces, type DetectedFace } from './engine';
+import type { Frame } from './frames';
 
 export interface FacesIn {
-  media: Media;
+  media: Frame;
   faces: DetectedFace[];
 }
 
@@ -20,7 +21,7 @@ export const FACE_REASONS = {
 export type FaceReason = (typeof FACE_REASONS)[keyof typeof FACE_REASONS];
 
 /** One image at a time: the wasm backend is single-threaded, so parallel calls only queue. */
-export async function facesIn(media: Media[]): Promise<FacesIn[]> {
+export async function facesIn(media: Frame[]): Promise<FacesIn[]> {
   const out: FacesIn[] = [];
   for (const item of media) out.push({ media: item, faces: await detectFaces(item.bytes) });
   return out;

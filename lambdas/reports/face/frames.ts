@@ -15,6 +15,9 @@ import { FaceInputError } from './errors';
 const run = promisify(execFile);
 
 export const FRAMES_PER_VIDEO = 5;
+/** Motion is sampled more densely (a frame every ~1.1 s of the capture page's 9 s recording), so
+ *  both turns of the head are caught. */
+export const FRAMES_PER_MOTION = 8;
 const FFMPEG_TIMEOUT_MS = 20_000;
 
 export function ffmpegPath(): string {
@@ -26,29 +29,46 @@ export function isVideo(media: Media): boolean {
   return media.contentType.startsWith('video/');
 }
 
-/** Every image as is, every video as `perVideo` frames evenly spread over its length. */
-export async function framesOf(media: Media[], perVideo = FRAMES_PER_VIDEO): Promise<Media[]> {
-  const out: Media[] = [];
+/** A live image, or a frame of a video with its time: `at` seconds from the start of `video`
+ *  (whose length, when ffmpeg can tell, is `duration`). Uploaded images carry no time. */
+export interface Frame extends Media {
+  video?: string;
+  at?: number;
+  duration?: number;
+}
+
+/** Every image as is, every video as `perVideo` frames evenly spread over its length, or over its
+ *  first `withinSeconds` when given (then a longer video is cut there, and one whose length ffmpeg
+ *  cannot tell, as MediaRecorder's WebM, is sampled over that span). */
+export async function framesOf(media: Media[], perVideo = FRAMES_PER_VIDEO, withinSeconds?: number): Promise<Frame[]> {
+  const out: Frame[] = [];
   for (const item of media) {
     if (!isVideo(item)) { out.push(item); continue; }
-    const frames = await extractFrames(item.bytes, perVideo);
-    frames.forEach((bytes, i) => out.push({ id: `${item.id}#frame${i}`, bytes, contentType: 'image/jpeg' }));
+    const { frames, duration } = await timedFrames(item.bytes, perVideo, withinSeconds);
+    frames.forEach(({ bytes, at }, i) => out.push({ id: `${item.id}#frame${i}`, bytes, contentType: 'image/jpeg', video: item.id, at, ...(duration === undefined ? {} : { duration }) }));
   }
   return out;
 }
 
-/** JPEG frames of a video; ffmpeg reads a file because MP4 indexes may sit at the end. */
+/** JPEG frames of a video. */
 export async function extractFrames(video: Buffer, count: number): Promise<Buffer[]> {
+  return (await timedFrames(video, count)).frames.map((f) => f.bytes);
+}
+
+/** ffmpeg reads a file because MP4 indexes may sit at the end; its fps filter puts output frame k at k / fps. */
+async function timedFrames(video: Buffer, count: number, withinSeconds?: number): Promise<{ frames: Array<{ bytes: Buffer; at: number }>; duration?: number }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'face-frames-'));
   try {
     const input = path.join(dir, 'input');
     await writeFile(input, video);
-    const seconds = await durationOf(input);
-    const fps = seconds && seconds > 0 ? count / seconds : 2;
+    const duration = await durationOf(input);
+    const span = duration && duration > 0 ? Math.min(duration, withinSeconds ?? duration) : withinSeconds;
+    const fps = span ? count / span : 2;
     await ffmpeg(['-v', 'error', '-i', input, '-vf', `fps=${fps.toFixed(4)}`, '-frames:v', String(count), '-q:v', '2', path.join(dir, 'frame-%02d.jpg')]);
     const names = (await readdir(dir)).filter((n) => n.startsWith('frame-')).sort();
     if (names.length === 0) throw new FaceInputError(`The video (${video.length} bytes) has no decodable frame`);
-    return Promise.all(names.map((n) => readFile(path.join(dir, n))));
+    const frames = await Promise.all(names.map(async (n, k) => ({ bytes: await readFile(path.join(dir, n)), at: Math.round((k / fps) * 100) / 100 })));
+    return { frames, ...(duration === undefined ? {} : { duration }) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

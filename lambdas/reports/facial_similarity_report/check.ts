@@ -1,18 +1,19 @@
 /**
  * `facial_similarity_report`: is the person in the live capture the one on the document?
  *
- * Judged here: `image_integrity.face_detected` (one face in each) and
- * `face_comparison.face_match` (embedding similarity against FACE_THRESHOLDS.faceMatch).
- * Not judged, so absent: `image_integrity.source_integrity` (no tamper/emulator signal) and
- * `visual_authenticity` (Human's antispoof model was tried and scored the real astronaut photo
- * 0.45 "real" and a rotated copy 0.69: not a measurement worth a result; see README.md).
+ * Judged here: `image_integrity.face_detected` (one face in each),
+ * `face_comparison.face_match` (embedding similarity against FACE_THRESHOLDS.faceMatch) and
+ * `visual_authenticity` (antispoof and liveness models; Motion's head turn: face/authenticity.ts).
+ * Not judged, so absent: `image_integrity.source_integrity` (no tamper/emulator signal).
  */
 import { z } from 'zod';
 import { worst, type BreakdownArea, type Media, type ReportResult } from '../types';
 import { documentReasons, faceDetectedArea, facesIn, liveReasons, type FacesIn } from '../face/detection';
+import { visualAuthenticity } from '../face/authenticity';
 import { similarity } from '../face/engine';
 import { FaceInputError } from '../face/errors';
-import { framesOf, isVideo } from '../face/frames';
+import { FRAMES_PER_MOTION, FRAMES_PER_VIDEO, framesOf, isVideo } from '../face/frames';
+import { MOTION_LIMIT_SECONDS } from '../face/head-turn';
 import { FACE_THRESHOLDS } from '../face/thresholds';
 
 export const FacialSimilarityConfig = z.object({
@@ -37,7 +38,9 @@ export async function checkFacialSimilarity(input: FacialSimilarityInput): Promi
     throw new FaceInputError(`Variant "${variant}" takes photos, but live media ${video.id} is ${video.contentType}; use variant "video" or "motion"`);
   }
   const [document] = await facesIn([input.documentImage]) as [FacesIn];
-  const live = await facesIn(moving ? await framesOf(input.live) : input.live);
+  const frames = variant === 'motion' ? await framesOf(input.live, FRAMES_PER_MOTION, MOTION_LIMIT_SECONDS)
+    : moving ? await framesOf(input.live, FRAMES_PER_VIDEO) : input.live;
+  const live = await facesIn(frames);
 
   const reasons = [...documentReasons(document), ...liveReasons(live)];
   const counts = { document_faces: document.faces.length, live_faces: live.map((l) => l.faces.length) };
@@ -56,8 +59,9 @@ export async function checkFacialSimilarity(input: FacialSimilarityInput): Promi
     properties: { score, ...(scores.length > 1 ? { scores } : {}) },
   };
   const faceComparison: BreakdownArea = { result: faceMatch.result, breakdown: { face_match: faceMatch } };
-  const result = worst([faceComparison.result, imageIntegrity.result]) ?? 'consider';
-  return { result, breakdown: { face_comparison: faceComparison, image_integrity: imageIntegrity }, properties: { score } };
+  const authenticity = visualAuthenticity(variant, live);
+  const result = worst([faceComparison.result, imageIntegrity.result, authenticity.result]) ?? 'consider';
+  return { result, breakdown: { face_comparison: faceComparison, image_integrity: imageIntegrity, visual_authenticity: authenticity }, properties: { score } };
 }
 
 function parseConfig(config: FacialSimilarityConfig): z.output<typeof FacialSimilarityConfig> {

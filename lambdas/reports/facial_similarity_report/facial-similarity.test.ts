@@ -8,6 +8,8 @@ import { documentPortrait, edited, gradient, original, twoPeople, type Identity 
 import type { Media } from '../types';
 import { checkFacialSimilarity, FACE_THRESHOLDS } from '../face';
 import { ffmpegPath } from '../face/frames';
+import { HEADS, moveMap, turnMap } from '../fixtures/faces/motion';
+import { decode, encodeRaw, remap } from '../fixtures/faces/raster';
 
 const png = (id: string, bytes: Buffer): Media => ({ id, bytes, contentType: 'image/png' });
 const jpeg = (id: string, bytes: Buffer): Media => ({ id, bytes, contentType: 'image/jpeg' });
@@ -37,11 +39,14 @@ describe('checkFacialSimilarity', () => {
     expect(report.result).toBe('clear');
     const score = report.properties.score as number;
     expect(score).toBeGreaterThanOrEqual(FACE_THRESHOLDS.faceMatch);
+    const spoofing = (report.breakdown.visual_authenticity as { breakdown: { spoofing_detection: { properties: { score: number; liveness_score: number } } } }).breakdown.spoofing_detection;
     expect(report.breakdown).toEqual({
       face_comparison: { result: 'clear', breakdown: { face_match: { result: 'clear', properties: { score } } } },
       image_integrity: { result: 'clear', breakdown: { face_detected: { result: 'clear', properties: { document_faces: 1, live_faces: [1] } } } },
+      visual_authenticity: { result: 'clear', breakdown: { spoofing_detection: { result: 'clear', properties: spoofing.properties } } },
     });
-    expect(report.breakdown).not.toHaveProperty('visual_authenticity');
+    expect(spoofing.properties.score).toBeGreaterThanOrEqual(FACE_THRESHOLDS.real);
+    expect(spoofing.properties.liveness_score).toBeGreaterThanOrEqual(FACE_THRESHOLDS.live);
   });
 
   it('photo_fully_auto: the other person is consider on face_match', async () => {
@@ -72,14 +77,30 @@ describe('checkFacialSimilarity', () => {
     const faceMatch = (report.breakdown.face_comparison as { breakdown: { face_match: { properties: { scores: number[] } } } }).breakdown.face_match;
     expect(faceMatch.properties.scores).toHaveLength(5);
     expect(report.properties.score).toBe(Math.min(...faceMatch.properties.scores));
-  });
+  }, 120_000);
+
+  it('motion: frames of a head turning both ways are clear; frames of one still moved about are consider, liveness_detected naming why', async () => {
+    const photo = await decode(original('astronaut'));
+    const frame = (i: number, map: (x: number, y: number) => [number, number]) => encodeRaw(remap(photo, 512, 512, map, [128, 128, 128])).jpeg().toBuffer().then((b) => jpeg(`f${i}`, b));
+    const yaws = [0, -30, 0, 30, 0];
+    const turning = await Promise.all(yaws.map((deg, i) => frame(i, turnMap(HEADS.astronaut, (deg * Math.PI) / 180))));
+    const still = await Promise.all(yaws.map((deg, i) => frame(i, moveMap(512, 512, { dx: deg, dy: 0, zoom: 1, roll: deg / 300, tilt: deg / 100 }))));
+    const doc = await idCard('astronaut');
+    const genuine = await checkFacialSimilarity({ documentImage: doc, live: turning, config: { variant: 'motion' } });
+    expect(genuine.breakdown.visual_authenticity).toMatchObject({ result: 'clear', breakdown: { liveness_detected: { result: 'clear', properties: { head_turn: { frames: 5, frames_with_yaw: 5 } } } } });
+    expect(genuine.result).toBe('clear');
+    const attack = await checkFacialSimilarity({ documentImage: doc, live: still, config: { variant: 'motion' } });
+    expect(attack.result).toBe('consider');
+    expect(attack.breakdown.face_comparison).toMatchObject({ result: 'clear' });
+    expect(attack.breakdown.visual_authenticity).toMatchObject({ result: 'consider', breakdown: { liveness_detected: { result: 'consider', properties: { reasons: ['no_head_turn'] } } } });
+  }, 300_000);
 
   it('motion: uploaded frames of another person are consider', async () => {
     const frames = await Promise.all(['rotate+7', 'rotate-10', 'crop-80'].map(async (e) => jpeg(e, (await edited('astronaut', e)).bytes)));
     const report = await checkFacialSimilarity({ documentImage: await idCard('camera'), live: frames, config: { variant: 'motion' } });
     expect(report.result).toBe('consider');
     expect(report.breakdown.image_integrity).toMatchObject({ result: 'clear' });
-  });
+  }, 120_000);
 
   it('rejects a video for a photo variant and an unknown variant, saying how to fix it', async () => {
     const doc = await idCard('astronaut');

@@ -1,5 +1,8 @@
-import { detectFaces, similarity } from '.';
-import { allVariants, gradient, IDENTITIES, twoPeople, type FaceImage } from '../../../../fixtures/faces/variants';
+import { detectFaces, meshYaw, similarity } from '.';
+import { HEADS, turnMap } from '../../fixtures/faces/motion';
+import { decode, encodeRaw, remap } from '../../fixtures/faces/raster';
+import { MOTION_TURN_DEGREES } from '../head-turn';
+import { allVariants, gradient, IDENTITIES, original, twoPeople, type FaceImage } from '../../../../fixtures/faces/variants';
 import { FACE_THRESHOLDS } from '../thresholds';
 
 const embeddings = new Map<string, Float32Array>();
@@ -38,6 +41,36 @@ describe('detectFaces', () => {
   it('rejects bytes that are not an image', async () => {
     await expect(detectFaces(Buffer.from('not an image'))).rejects.toMatchObject({ name: 'FaceInputError' });
   });
+});
+
+describe('antispoof, liveness and yaw', () => {
+  it('meshYaw: the nose midway between the cheek outlines is 0°, a quarter of the way is -30°, whatever the roll', () => {
+    const mesh = (nose: number, roll: number): number[][] => {
+      const at = (x: number): number[] => [100 + x * Math.cos(roll), 100 + x * Math.sin(roll)];
+      const points = Array.from({ length: 468 }, () => [0, 0]);
+      points[234] = at(-50); points[454] = at(50); points[1] = at(nose);
+      return points;
+    };
+    expect(meshYaw(mesh(0, 0))).toBe(0);
+    expect(meshYaw(mesh(-25, 0))).toBe(-30);
+    expect(meshYaw(mesh(25, 0.4))).toBe(30);
+  });
+
+  it('scores every face with the antispoof and liveness models and reads the turn of a head off the mesh', async () => {
+    const photo = await decode(original('astronaut'));
+    const turned = async (degrees: number) => {
+      const bytes = await encodeRaw(remap(photo, photo.width, photo.height, turnMap(HEADS.astronaut, (degrees * Math.PI) / 180), [128, 128, 128])).png().toBuffer();
+      return (await detectFaces(bytes))[0]!;
+    };
+    const [left, ahead, right] = [await turned(-30), await turned(0), await turned(30)];
+    for (const face of [left, ahead, right]) {
+      expect(face.real).toBeGreaterThan(0); expect(face.real).toBeLessThanOrEqual(1);
+      expect(face.live).toBeGreaterThan(0); expect(face.live).toBeLessThanOrEqual(1);
+    }
+    expect(Math.abs(ahead.yaw!)).toBeLessThan(2);
+    expect(left.yaw!).toBeLessThan(-MOTION_TURN_DEGREES);
+    expect(right.yaw!).toBeGreaterThan(MOTION_TURN_DEGREES);
+  }, 60_000);
 });
 
 describe('similarity over the fixture variants', () => {

@@ -6,38 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Human, Config } from '@vladmandic/human';
+import type { Human } from '@vladmandic/human';
 import { processSettings } from '../../../shared/config';
 import { FaceEngineError } from '../errors';
-
-/** Only the face pipeline runs: detector → faceres (1024-d descriptor).
- *  The mesh stage is off: its confidence collapses on partly hidden faces (the cameraman behind
- *  his camera scored 0.1–0.3 and was dropped), while the descriptor is as good from the
- *  detector's rotated crop (same-person pairs 0.81 minimum either way on the fixtures). */
-const FACE_ONLY: Partial<Config> = {
-  backend: 'wasm',
-  debug: false,
-  async: true,
-  warmup: 'none',
-  cacheSensitivity: 0,          // every call is a different image: never reuse a cached result
-  skipAllowed: false,
-  filter: { enabled: false },   // the raw pixels, no auto brightness
-  face: {
-    enabled: true,
-    detector: { rotation: true, maxDetected: 10, minConfidence: 0.5, return: false },
-    mesh: { enabled: false },
-    iris: { enabled: false },
-    emotion: { enabled: false },
-    description: { enabled: true },
-    antispoof: { enabled: false },
-    liveness: { enabled: false },
-  } as Config['face'],
-  body: { enabled: false } as Config['body'],
-  hand: { enabled: false } as Config['hand'],
-  object: { enabled: false } as Config['object'],
-  gesture: { enabled: false },
-  segmentation: { enabled: false } as Config['segmentation'],
-};
+import { humanConfig } from './config';
 
 /** The folder of a package, found from its main file (neither package exports `package.json`;
  *  Human's `exports` keys lack the leading `./`, so its subpaths cannot be resolved either). */
@@ -95,7 +67,7 @@ async function createHuman(): Promise<Human> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a computed path, on purpose
   const mod = require(dirs.human) as typeof import('@vladmandic/human');
   const human = new mod.Human({
-    ...FACE_ONLY,
+    ...humanConfig(),
     wasmPath: dirs.wasm + path.sep,
     modelBasePath: pathToFileURL(dirs.models).href + '/',
   });

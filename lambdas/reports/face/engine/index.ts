@@ -1,6 +1,7 @@
 /**
- * The face engine: find the faces in an image and describe each with a 1024-d embedding
- * (Human's `faceres` model), and compare two embeddings. The only door into `engine/`.
+ * The face engine: find the faces in an image, describe each with a 1024-d embedding (Human's
+ * `faceres` model), score it with the antispoof and liveness models and read its yaw off the
+ * face mesh; compare two embeddings. The only door into `engine/`.
  */
 import { decodeRgb } from './decode';
 import { getHuman } from './human';
@@ -15,6 +16,13 @@ export interface DetectedFace {
   score: number;
   /** L2-normalised, so the dot product of two embeddings is their cosine similarity. */
   embedding: Float32Array;
+  /** Human's antispoof model: 0 (a spoof: a screen, a print) to 1 (a real face), in steps of 0.01. */
+  real: number;
+  /** Human's liveness model: 0 to 1 (live), in steps of 0.01. */
+  live: number;
+  /** Degrees the head is turned left or right (positive: the nose towards the picture's right),
+   *  from the 468-point face mesh (`meshYaw`); null when the mesh could not be fitted to this face. */
+  yaw: number | null;
 }
 
 /** Every face found in the image (at most 10), largest first. */
@@ -28,7 +36,9 @@ export async function detectFaces(bytes: Buffer): Promise<DetectedFace[]> {
     for (const face of result.face) {
       if (!face.embedding || face.embedding.length === 0) continue;   // found, but not describable
       const [x = 0, y = 0, w = 0, h = 0] = face.box;
-      faces.push({ box: [x, y, w, h], score: face.score, embedding: normalise(face.embedding) });
+      const yaw = face.mesh.length >= 468 ? meshYaw(face.mesh) : null;
+      // Human leaves `real` and `live` out when the model answered exactly 0.
+      faces.push({ box: [x, y, w, h], score: face.score, embedding: normalise(face.embedding), real: face.real ?? 0, live: face.live ?? 0, yaw });
     }
     return faces.sort((a, b) => b.box[2] * b.box[3] - a.box[2] * a.box[3]);
   } catch (error) {
@@ -46,6 +56,24 @@ export function similarity(a: Float32Array, b: Float32Array): number {
   let dot = 0;
   for (let i = 0; i < a.length; i++) dot += (a[i] as number) * (b[i] as number);
   return Math.min(1, Math.max(0, dot));
+}
+
+/** Mesh points: the nose tip and the face's outline at the cheekbones, left and right in the picture. */
+const NOSE_TIP = 1, CHEEK_LEFT = 234, CHEEK_RIGHT = 454;
+
+/**
+ * Yaw from where the nose tip sits between the two sides of the face outline, measured along the
+ * line joining them (so roll, scale and position drop out): midway is 0°, the head modelled as a
+ * cylinder, yaw = asin(2·share − 1). A flat picture moved, zoomed, rolled or tilted keeps that share,
+ * so only a head that turns changes it. Human's own `rotation.angle.yaw` (from the mesh's
+ * predicted depth) moved only ±6.6° for a ±30° turn of the fixture face, this ±16°.
+ */
+export function meshYaw(mesh: ReadonlyArray<ReadonlyArray<number | undefined>>): number {
+  const [ax = 0, ay = 0] = mesh[CHEEK_LEFT] ?? [], [bx = 0, by = 0] = mesh[CHEEK_RIGHT] ?? [], [nx = 0, ny = 0] = mesh[NOSE_TIP] ?? [];
+  const ux = bx - ax, uy = by - ay, length2 = ux * ux + uy * uy;
+  if (length2 === 0) return 0;
+  const share = ((nx - ax) * ux + (ny - ay) * uy) / length2;
+  return Math.round((Math.asin(Math.max(-1, Math.min(1, 2 * share - 1))) * 1800) / Math.PI) / 10;
 }
 
 export function normalise(values: ArrayLike<number>): Float32Array {
