@@ -75,6 +75,26 @@ function window(q: ResultsQuery): { lo?: string; hi?: string } {
   return { ...(lo ? { lo } : {}), ...(hi ? { hi } : {}) };
 }
 
+/**
+ * Reads the runs named by index items in the index's order, in BatchGets sized by what is still
+ * missing and by how many of the runs read so far matched (`read` before, `matched()` now), and
+ * stops once nothing is missing: a page needs few runs, so the index items past it are not read.
+ * Returns how many runs it read.
+ */
+async function readRuns(ids: string[], missing: () => number, readBefore: number, matched: () => number, keep: (item: Record<string, unknown>) => void): Promise<number> {
+  let read = 0;
+  for (let i = 0; i < ids.length && missing() > 0;) {
+    const seen = readBefore + read;
+    const share = seen > 0 ? Math.max(matched() / seen, 0.05) : 1;
+    const n = Math.min(100, Math.max(missing(), Math.ceil(missing() / share)));
+    const chunk = ids.slice(i, i + n);
+    (await getMany(chunk.map((id) => keys.run(id)))).forEach(keep);
+    i += chunk.length;
+    read += chunk.length;
+  }
+  return read;
+}
+
 /** Up to `need` matching runs of one source, in the requested order. */
 async function readSource(src: Source, q: ResultsQuery, env: Environment, need: number): Promise<Found[]> {
   const sk = src.index === 'gsi2' ? 'gsi2sk' : 'gsi1sk';
@@ -87,6 +107,7 @@ async function readSource(src: Source, q: ResultsQuery, env: Environment, need: 
   else if (lo) { cond.push('#sk >= :lo'); values[':lo'] = lo; }
   else if (hi) { cond.push('#sk < :hi'); values[':hi'] = hi; }
   const found: Found[] = [];
+  let read = 0;
   let start: Record<string, unknown> | undefined;
   let limit = need + 1;
   do {
@@ -96,11 +117,13 @@ async function readSource(src: Source, q: ResultsQuery, env: Environment, need: 
       ...(src.filter ? { FilterExpression: src.filter.expression } : {}),
     }));
     const items = (res.Items ?? []).filter((i) => i[sk] !== hi && (src.items === 'index' || i.sk === 'RUN'));
-    const runs = src.items === 'runs' ? items : await getMany(items.map((i) => keys.run(String(i.run_id))));
-    for (const item of runs) {
+    const keep = (item: Record<string, unknown>) => {
       const run = RunItem.parse(item);
       if (matches(run, q, env)) found.push({ key: createdKey(run.created_at, run.id), run });
-    }
+    };
+    if (src.items === 'runs') items.forEach(keep);
+    else read += await readRuns(items.map((i) => String(i.run_id)), () => need - found.length, read, () => found.length, keep);
+    if (found.length >= need) break;
     start = res.LastEvaluatedKey;
     limit = Math.min(limit * 2, 400);
   } while (start && found.length < need);
