@@ -24,6 +24,9 @@ interface Source {
 }
 interface Found { key: string; run: RunItem }
 
+/** Index items a search's first Query reads at least. */
+const INDEX_PAGE = 100;
+
 const gsi1 = (value: string, items: Source['items'] = 'index'): Source => ({ index: 'gsi1', pk: 'gsi1pk', value, items });
 
 function namePrefixSource(env: Environment, text: string): Source {
@@ -109,7 +112,9 @@ async function readSource(src: Source, q: ResultsQuery, env: Environment, need: 
   const found: Found[] = [];
   let read = 0;
   let start: Record<string, unknown> | undefined;
-  let limit = need + 1;
+  // Index items are small, and their runs are read only as the page needs them (readRuns): a
+  // bigger first Query saves round trips when filters are checked on the runs or the index item.
+  let limit = src.items === 'index' ? Math.max(need + 1, INDEX_PAGE) : need + 1;
   do {
     const res = await clients().doc.send(new QueryCommand({
       TableName: config().TABLE_NAME, IndexName: src.index, ScanIndexForward: q.sort === 'asc', ExclusiveStartKey: start, Limit: limit,
