@@ -2,8 +2,10 @@
  * Searching runs, always by Query on one key chosen for the most selective part of the search
  * (never a Scan): a run id is a GetItem (with the runs of an applicant of that id on gsi2); an
  * email, a name prefix, a report type (+ result), a tag or a workflow read their index key
- * (store/run-index.ts) and then the runs in one BatchGet per page; statuses alone read
- * `by_status` (one query per status, merged); nothing reads the environment's runs on gsi1.
+ * (store/run-index.ts), at least 100 a Query, and then their runs in BatchGets sized by what the
+ * page still misses (stopping once it is full, so a page reads about the runs it needs); statuses
+ * alone read `by_status` (one query per status, merged); only a search with no filter reads the
+ * environment's runs on gsi1.
  * Every key sorts by `<created_at>#<id>`, so dates and paging (`after`) bound the sort key and
  * the order is the runs' date order; the other filters are checked on the runs read.
  */
