@@ -1,8 +1,7 @@
 /** Shared by the capture page's browser tests: Chromium, a phone-sized touch page, axe-core's serious and critical violations. */
-import * as path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { seriousViolations } from './axe';
 
-const ROOT = path.resolve(__dirname, '../..');
 export const launch = (): Promise<Browser> =>
   chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run'] });
 
@@ -15,12 +14,5 @@ export async function phonePage(browser: Browser): Promise<{ page: Page; errors:
   return { page, errors };
 }
 
-/** axe-core's serious and critical violations on the current screen. */
-export async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: path.join(ROOT, 'node_modules/axe-core/axe.min.js') });
-  return page.evaluate(async () => {
-    const run = (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe.run;
-    const { violations } = await run();
-    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-  });
-}
+/** axe-core's serious and critical violations on the current screen (test/web/axe.ts). */
+export const axe = seriousViolations;

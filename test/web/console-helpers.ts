@@ -1,8 +1,6 @@
 /** Shared steps of the console's browser tests: sign in, accessibility audit, id mapping. */
-import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-
-const AXE = path.resolve(__dirname, '../../node_modules/axe-core/axe.min.js');
+import { loadAxe } from './axe';
 
 export async function signIn(page: Page, url: string, token: string): Promise<void> {
   await page.goto(`${url}/console/`);
@@ -13,7 +11,7 @@ export async function signIn(page: Page, url: string, token: string): Promise<vo
 
 /** axe-core's serious and critical violations on the page as it is now (rule id: targets). */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
+  await loadAxe(page);
   // Runs in the page (a string, so that this file needs no DOM types).
   const violations = await page.evaluate('axe.run(document).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target) })))') as
     Array<{ id: string; impact: string | null; targets: unknown[] }>;
