@@ -25,7 +25,20 @@ function area(results: Record<string, Result>): BreakdownArea | undefined {
   return { result: worst(entries.map(([, r]) => r)), breakdown };
 }
 
-type Check = [key: string, field: PrintedField, mrzValue: string | undefined, compare: Compare];
+/** `exact`: a read this exact agrees at any OCR confidence (see `sameNumber`). */
+type Check = [key: string, field: PrintedField, mrzValue: string | undefined, compare: Compare, exact?: (printed: string) => boolean];
+
+/**
+ * A document number read letter for letter as the MRZ (or barcode) has it. Tesseract's LSTM
+ * gives random letter-and-digit strings low confidence (no dictionary word): on our renders
+ * `GCVGQ4UDX` was read exactly at 27 and `EQI99E7N6` at 44, below the comparison floor, while
+ * the second reads of their boxes took Q for A and 6 for G at 60 and 54 (bench seeds 30005,
+ * 40002: false `document_numbers` flags). A misread that lands exactly on the check-digit-verified
+ * value of six or more characters is not credible, so such a read is agreement whatever its
+ * confidence; a read that disagrees still counts only when confident.
+ */
+export const sameNumber = (value: string | undefined) => (printed: string): boolean =>
+  !!value && value.length >= 6 && fold(printed).replace(/ /g, '') === value;
 
 /** A licence's barcode values with the printed front's: names, dates (month first in the US), number. */
 function barcodeChecks(reading: DocumentReading, now: Date): Check[] {
@@ -41,7 +54,7 @@ function barcodeChecks(reading: DocumentReading, now: Date): Check[] {
     ['first_name', 'first_name', b.first_name, (p) => sameName(p, b.first_name ?? '', false)],
     ['date_of_birth', 'date_of_birth', b.date_of_birth, date(b.date_of_birth, birthYear(now))],
     ['date_of_expiry', 'date_of_expiry', b.date_of_expiry, date(b.date_of_expiry, expiryYear(now))],
-    ['document_numbers', 'document_number', b.document_number, (p) => foldConfusable(p) === foldConfusable(b.document_number ?? '')],
+    ['document_numbers', 'document_number', b.document_number, (p) => foldConfusable(p) === foldConfusable(b.document_number ?? ''), sameNumber(b.document_number)],
   ];
 }
 
@@ -59,16 +72,18 @@ function consistencyChecks(reading: DocumentReading, now: Date): Check[] {
     ['first_name', 'first_name', mrz.first_name, (p) => sameName(p, mrz.first_name ?? '', truncated)],
     ['date_of_birth', 'date_of_birth', mrz.date_of_birth, (p) => { const d = printedDate(p, (yy) => pivotBirth(yy)); return d === undefined ? undefined : d === mrz.date_of_birth; }],
     ['date_of_expiry', 'date_of_expiry', mrz.date_of_expiry, (p) => { const d = printedDate(p, pivotExpiry); return d === undefined ? undefined : d === mrz.date_of_expiry; }],
-    ['document_numbers', 'document_number', mrz.document_number, (p) => foldConfusable(p) === foldConfusable(mrz.document_number ?? '')],
+    ['document_numbers', 'document_number', mrz.document_number, (p) => foldConfusable(p) === foldConfusable(mrz.document_number ?? ''), sameNumber(mrz.document_number)],
     ['nationality', 'nationality', mrz.nationality, (p) => (/^[A-Z]{3}$/.test(fold(p)) ? fold(p) === mrz.nationality : undefined)],
     ['gender', 'gender', mrz.gender, (p) => { const s = printedSex(p); return s ? s === sex : undefined; }],
   ];
 }
 
-/** What the reads of a printed value say against the MRZ: agrees if any confident read agrees. */
-function verdict(value: PrintedValue | undefined, compare: Compare): boolean | undefined {
+/** What the reads of a printed value say against the MRZ: agrees if any confident read agrees, or any read is `exact`. */
+function verdict(value: PrintedValue | undefined, compare: Compare, exact?: (printed: string) => boolean): boolean | undefined {
   if (!value) return undefined;
-  const verdicts = [value, ...(value.rereads ?? [])].filter((r) => r.confidence >= CONSISTENCY_MIN_CONFIDENCE).map((r) => compare(r.text));
+  const reads = [value, ...(value.rereads ?? [])];
+  if (exact && reads.some((r) => exact(r.text))) return true;
+  const verdicts = reads.filter((r) => r.confidence >= CONSISTENCY_MIN_CONFIDENCE).map((r) => compare(r.text));
   if (verdicts.includes(true)) return true;
   return verdicts.includes(false) ? false : undefined;
 }
@@ -88,9 +103,9 @@ export function doubtfulPrinted(reading: DocumentReading, now: Date): PrintedFie
  */
 export function dataConsistency(reading: DocumentReading, now: Date): BreakdownArea | undefined {
   const results: Record<string, Result> = {};
-  for (const [key, field, mrzValue, compare] of consistencyChecks(reading, now)) {
+  for (const [key, field, mrzValue, compare, exact] of consistencyChecks(reading, now)) {
     if (!mrzValue) continue;
-    const same = verdict(reading.printed[field], compare);
+    const same = verdict(reading.printed[field], compare, exact);
     if (same !== undefined) results[key] = same ? 'clear' : 'consider';
   }
   const out = area(results);

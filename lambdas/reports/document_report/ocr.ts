@@ -25,12 +25,16 @@ function start(oem: OEM, params: Record<string, string>): Promise<Worker> {
 }
 
 export interface Box { x0: number; y0: number; x1: number; y1: number }
-export interface OcrLine { text: string; confidence: number; bbox: Box }
+export interface OcrWord { text: string; confidence: number; bbox: Box }
+/** A line of text; `words` when the engine gave them (a same-line label and value are told apart by them). */
+export interface OcrLine extends OcrWord { words?: OcrWord[] }
+
+const word = (w: OcrWord): OcrWord => ({ text: w.text.trim(), confidence: w.confidence, bbox: w.bbox });
 
 function linesOf(data: { blocks?: unknown }): OcrLine[] {
-  const blocks = (data.blocks ?? []) as Array<{ paragraphs: Array<{ lines: OcrLine[] }> }>;
+  const blocks = (data.blocks ?? []) as Array<{ paragraphs: Array<{ lines: Array<OcrWord & { words?: OcrWord[] }> }> }>;
   const lines = blocks.flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
-  return lines.map((l) => ({ text: l.text.trim(), confidence: l.confidence, bbox: l.bbox })).filter((l) => l.text.length > 0);
+  return lines.map((l) => ({ ...word(l), words: (l.words ?? []).map(word).filter((w) => w.text.length > 0) })).filter((l) => l.text.length > 0);
 }
 
 let mrzQueue: Promise<unknown> = Promise.resolve();

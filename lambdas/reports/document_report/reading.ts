@@ -13,6 +13,7 @@ import { AamvaFormatError, licenceData, parseAamva, readPdf417, type LicenceData
 import { doubtfulPrinted } from './areas-consistency';
 import { recogniseText, type Box } from './ocr';
 import { findPrintedFields, type PrintedFields } from './printed-fields';
+import { relabel } from './printed-labels';
 
 export interface SideReading { media_id: string; quality: ImageQuality | null; error?: string }
 
@@ -53,7 +54,8 @@ async function printedText(media: Media, side: number, mrzTop: number | undefine
     const meta = await sharp(media.bytes).rotate().metadata();
     image = image.extract({ left: 0, top: 0, width: meta.autoOrient?.width ?? meta.width ?? 1, height: mrzTop });
   }
-  const fields = findPrintedFields(await recogniseText(await image.png().toBuffer()));
+  const png = await image.png().toBuffer();
+  const fields = findPrintedFields(await relabel(png, await recogniseText(png)));
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { ...v, side }]));
 }
 
