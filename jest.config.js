@@ -7,7 +7,7 @@
 const shared = {
   testEnvironment: 'node',
   transform: {
-    '^.+\\.ts$': ['ts-jest', { diagnostics: false }],
+    '^.+\\.ts$': ['<rootDir>/test/ts-transform.js', { diagnostics: false }],
     '^.+/node_modules/(@middy)/.+\\.m?js$': '<rootDir>/test/esm-transform.js',
   },
   // Transform the ES-module-only packages above; leave the rest of node_modules alone.

@@ -4,12 +4,12 @@
  * listed at once in `properties.reasons`.
  */
 import type { BreakdownArea } from '../types';
-import { detectFaces, type DetectedFace } from './engine';
+import { detectFaces, type DetectedFace, type FaceOf, type FaceUse, type LiveFace } from './engine';
 import type { Frame } from './frames';
 
-export interface FacesIn {
+export interface FacesIn<F extends DetectedFace = LiveFace> {
   media: Frame;
-  faces: DetectedFace[];
+  faces: F[];
 }
 
 export const FACE_REASONS = {
@@ -20,23 +20,24 @@ export const FACE_REASONS = {
 } as const;
 export type FaceReason = (typeof FACE_REASONS)[keyof typeof FACE_REASONS];
 
-/** One image at a time: the wasm backend is single-threaded, so parallel calls only queue. */
-export async function facesIn(media: Frame[]): Promise<FacesIn[]> {
-  const out: FacesIn[] = [];
-  for (const item of media) out.push({ media: item, faces: await detectFaces(item.bytes) });
+/** One image at a time: the wasm backend is single-threaded, so parallel calls only queue.
+ *  `use` says what runs on each face: only live media get the authenticity models and the mesh. */
+export async function facesIn<U extends FaceUse>(media: Frame[], use: U): Promise<Array<FacesIn<FaceOf<U>>>> {
+  const out: Array<FacesIn<FaceOf<U>>> = [];
+  for (const item of media) out.push({ media: item, faces: await detectFaces(item.bytes, use) });
   return out;
 }
 
 /** Live frames may miss the face (a turned head, motion blur) as long as one frame shows it;
  *  a second face anywhere is another person in view. */
-export function liveReasons(live: FacesIn[]): FaceReason[] {
+export function liveReasons(live: Array<FacesIn<DetectedFace>>): FaceReason[] {
   const reasons: FaceReason[] = [];
   if (!live.some((l) => l.faces.length > 0)) reasons.push(FACE_REASONS.noFaceInLive);
   if (live.some((l) => l.faces.length > 1)) reasons.push(FACE_REASONS.severalFacesInLive);
   return reasons;
 }
 
-export function documentReasons(document: FacesIn): FaceReason[] {
+export function documentReasons(document: FacesIn<DetectedFace>): FaceReason[] {
   if (document.faces.length === 0) return [FACE_REASONS.noFaceInDocument];
   if (document.faces.length > 1) return [FACE_REASONS.severalFacesInDocument];
   return [];

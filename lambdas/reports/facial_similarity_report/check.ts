@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { worst, type BreakdownArea, type Media, type ReportResult } from '../types';
 import { documentReasons, faceDetectedArea, facesIn, liveReasons, type FacesIn } from '../face/detection';
 import { visualAuthenticity } from '../face/authenticity';
-import { similarity } from '../face/engine';
+import { similarity, type DetectedFace } from '../face/engine';
 import { FaceInputError } from '../face/errors';
 import { FRAMES_PER_MOTION, FRAMES_PER_VIDEO, framesOf, isVideo } from '../face/frames';
 import { MOTION_LIMIT_SECONDS } from '../face/head-turn';
@@ -37,10 +37,10 @@ export async function checkFacialSimilarity(input: FacialSimilarityInput): Promi
   if (!moving && video) {
     throw new FaceInputError(`Variant "${variant}" takes photos, but live media ${video.id} is ${video.contentType}; use variant "video" or "motion"`);
   }
-  const [document] = await facesIn([input.documentImage]) as [FacesIn];
+  const [document] = await facesIn([input.documentImage], 'document') as [FacesIn<DetectedFace>];
   const frames = variant === 'motion' ? await framesOf(input.live, FRAMES_PER_MOTION, MOTION_LIMIT_SECONDS)
     : moving ? await framesOf(input.live, FRAMES_PER_VIDEO) : input.live;
-  const live = await facesIn(frames);
+  const live = await facesIn(frames, 'live');
 
   const reasons = [...documentReasons(document), ...liveReasons(live)];
   const counts = { document_faces: document.faces.length, live_faces: live.map((l) => l.faces.length) };

@@ -16,7 +16,7 @@ export interface KnownFacesInput {
 }
 
 export async function checkKnownFaces({ live, applicantId, index }: KnownFacesInput): Promise<ReportResult> {
-  const [found] = await facesIn([live]);
+  const [found] = await facesIn([live], 'known');
   const faces = found?.faces ?? [];
   const reasons = liveReasons(found ? [found] : []);
   const faceDetected = faceDetectedArea(reasons, { live_faces: faces.length });

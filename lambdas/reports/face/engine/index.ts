@@ -1,21 +1,28 @@
 /**
- * The face engine: find the faces in an image, describe each with a 1024-d embedding (Human's
- * `faceres` model), score it with the antispoof and liveness models and read its yaw off the
- * face mesh; compare two embeddings. The only door into `engine/`.
+ * The face engine: find the faces in an image and describe each with a 1024-d embedding (Human's
+ * `faceres` model); for live media also score it with the antispoof and liveness models and read
+ * its yaw off the face mesh (config.ts, `FACE_USES`); compare two embeddings. The only door into
+ * `engine/`.
  */
 import { decodeRgb } from './decode';
 import { getHuman } from './human';
+import { FACE_USES, stagesConfig, type FaceUse } from './config';
 import { FaceEngineError } from '../errors';
 
 export { getHuman };
+export { FACE_USES, type FaceUse };
 
 export interface DetectedFace {
   /** [x, y, width, height] in pixels of the decoded (EXIF-rotated, ≤1280 px) image. */
   box: [number, number, number, number];
-  /** Detector and mesh confidence, 0..1. */
+  /** Detector confidence (the mesh's, when it ran and fitted), 0..1. */
   score: number;
   /** L2-normalised, so the dot product of two embeddings is their cosine similarity. */
   embedding: Float32Array;
+}
+
+/** A face in live media (`use` 'live'): what `visual_authenticity` judges. */
+export interface LiveFace extends DetectedFace {
   /** Human's antispoof model: 0 (a spoof: a screen, a print) to 1 (a real face), in steps of 0.01. */
   real: number;
   /** Human's liveness model: 0 to 1 (live), in steps of 0.01. */
@@ -25,27 +32,43 @@ export interface DetectedFace {
   yaw: number | null;
 }
 
-/** Every face found in the image (at most 10), largest first. */
-export async function detectFaces(bytes: Buffer): Promise<DetectedFace[]> {
+export type FaceOf<U extends FaceUse> = U extends 'live' ? LiveFace : DetectedFace;
+
+/** One detection at a time: Human keeps each call's configuration, so two uses must not
+ *  interleave (and the wasm backend is single-threaded: parallel calls would only queue). */
+let queue: Promise<unknown> = Promise.resolve();
+function serially<T>(run: () => Promise<T>): Promise<T> {
+  const next = queue.then(run, run);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+/** Every face found in the image (at most 10), largest first, with what `use` runs (default:
+ *  everything, as for live media). */
+export async function detectFaces<U extends FaceUse = 'live'>(bytes: Buffer, use: U = 'live' as U): Promise<Array<FaceOf<U>>> {
   const human = await getHuman();
   const image = await decodeRgb(bytes);
-  const input = human.tf.tensor(image.data, [1, image.height, image.width, 3], 'int32');
-  try {
-    const result = await human.detect(input as never);
-    const faces: DetectedFace[] = [];
-    for (const face of result.face) {
-      if (!face.embedding || face.embedding.length === 0) continue;   // found, but not describable
-      const [x = 0, y = 0, w = 0, h = 0] = face.box;
-      const yaw = face.mesh.length >= 468 ? meshYaw(face.mesh) : null;
-      // Human leaves `real` and `live` out when the model answered exactly 0.
-      faces.push({ box: [x, y, w, h], score: face.score, embedding: normalise(face.embedding), real: face.real ?? 0, live: face.live ?? 0, yaw });
+  const stages = FACE_USES[use];
+  return serially(async () => {
+    const input = human.tf.tensor(image.data, [1, image.height, image.width, 3], 'int32');
+    try {
+      const result = await human.detect(input as never, stagesConfig(stages) as never);
+      const faces: Array<DetectedFace | LiveFace> = [];
+      for (const face of result.face) {
+        if (!face.embedding || face.embedding.length === 0) continue;   // found, but not describable
+        const [x = 0, y = 0, w = 0, h = 0] = face.box;
+        const found: DetectedFace = { box: [x, y, w, h], score: face.score, embedding: normalise(face.embedding) };
+        const yaw = stages.mesh && face.mesh.length >= 468 ? meshYaw(face.mesh) : null;
+        // Human leaves `real` and `live` out when the model answered exactly 0.
+        faces.push(use === 'live' ? { ...found, real: face.real ?? 0, live: face.live ?? 0, yaw } : found);
+      }
+      return faces.sort((a, b) => b.box[2] * b.box[3] - a.box[2] * a.box[3]) as Array<FaceOf<U>>;
+    } catch (error) {
+      throw new FaceEngineError('Face detection failed', { cause: error });
+    } finally {
+      input.dispose();
     }
-    return faces.sort((a, b) => b.box[2] * b.box[3] - a.box[2] * a.box[3]);
-  } catch (error) {
-    throw new FaceEngineError('Face detection failed', { cause: error });
-  } finally {
-    input.dispose();
-  }
+  });
 }
 
 /** Cosine similarity of two embeddings, clamped to 0..1 (unrelated faces sit near 0.3). */
