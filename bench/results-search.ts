@@ -1,7 +1,7 @@
 /**
  * The console's results search on many runs (part of `npm run bench:api`): BENCH_RESULTS_RUNS
  * (default 100,000) runs, their applicants and their search index items written directly in the
- * table (the same items the API writes: store/run-index.ts) by BatchWriteItem, 25 items a call,
+ * table (the same items the API writes: store/run-index.ts, with each run's status) by BatchWriteItem, 25 items a call,
  * BENCH_SEED_CONCURRENCY (default 16) calls at once, made as they are sent; then searches of every kind through
  * the API (`GET /v3.6/studio/results`), one at a time, each kind with varied values; prints p50
  * and p95 per kind and overall (target: p95 < 300 ms).
@@ -78,8 +78,8 @@ export async function seedRuns(n: number, end = Date.parse('2026-06-01T00:00:00Z
         task_seq: 0, updated_at: created_at, reports: new Set(['document_report', `document_report#${result}`]),
         gsi1pk: keys.runs('sandbox'), gsi1sk: sortKey, gsi2pk: keys.runsOfApplicant(applicantId), gsi2sk: sortKey,
       },
-      ...runIndexItems(run, { first_name: first, last_name: last, email }),
-      ...reportIndexItems(run, 'document_report', result),
+      ...runIndexItems({ ...run, status }, { first_name: first, last_name: last, email }),
+      ...reportIndexItems({ ...run, status }, 'document_report', result),
     ];
   };
   // Batches of 25 made as the writers ask for them (the items of 100,000 runs are not all held at once).

@@ -1,7 +1,8 @@
 /**
  * Lambda entry point: the bus rule of lib/events.ts (local: local/stack/rules.ts) sends it every
- * `workflow_run.completed` (→ the run's signed evidence PDF and folder; a run that ended `review`
- * first enters the review queue, store/reviews.ts), every `workflow_run.review_completed` (→ the
+ * `workflow_run.completed` (→ the run's end on its search index items, store/index-status.ts; the
+ * run's signed evidence PDF and folder; a run that ended `review` first enters the review queue,
+ * store/reviews.ts), every `workflow_run.review_completed` (→ the
  * evidence made again, with the decision) and every `studio.timeline_file_requested` (→ the timeline PDF). A failure throws, so EventBridge retries
  * the event (then its dead-letter queue).
  */
@@ -10,6 +11,7 @@ import { EVENTS, ReviewCompletedDetail, RunCompletedDetail, TIMELINE_FILE_REQUES
 import { systemRuntime, type Runtime } from '../shared/ids';
 import { lambdaHandler } from '../shared/lambda';
 import { logger } from '../shared/powertools';
+import { syncIndexStatus } from '../store/index-status';
 import { enqueueReview } from '../store/reviews';
 import { makeEvidence, makeTimelineFile, type Made } from './build';
 
@@ -21,6 +23,7 @@ export function createEvidenceHandler(rt: Runtime = systemRuntime) {
     if (!e.success) return { ignored: 'not an EventBridge event' };
     if (e.data['detail-type'] === EVENTS.runCompleted) {
       const d = RunCompletedDetail.parse(e.data.detail);
+      await syncIndexStatus(d.workflow_run_id);
       if (d.status === 'review') await enqueueReview(d.workflow_run_id);
       const made = await makeEvidence(d.workflow_run_id, rt);
       logger.debug('evidence of a workflow run', { run_id: d.workflow_run_id, made });

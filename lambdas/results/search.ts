@@ -6,23 +6,27 @@
  * page still misses (stopping once it is full, so a page reads about the runs it needs); statuses
  * alone read `by_status` (one query per status, merged); only a search with no filter reads the
  * environment's runs on gsi1.
+ * Index items carry their run's status (`live` until it ended), workflow and trial marker
+ * (store/index-status.ts), so status, workflow and trial filters are a FilterExpression on the
+ * index items: a rare status with a name prefix reads the index items past it, not their runs.
  * Every key sorts by `<created_at>#<id>`, so dates and paging (`after`) bound the sort key and
- * the order is the runs' date order; the other filters are checked on the runs read.
+ * the order is the runs' date order; every filter is checked again on the runs read.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { getMany } from '../store/paging';
-import { NAME_KEY_LENGTH, normalizeName, reportTerms, resultsKey } from '../store/run-index';
+import { indexStatus, LIVE, NAME_KEY_LENGTH, normalizeName, reportTerms, resultsKey } from '../store/run-index';
 import { getRun, RunItem, type Environment } from '../store/runs';
 import { createdKey, keys } from '../store/table';
 import { searchTerm, type ResultsQuery, type SearchTerm } from './query';
 
+interface Filter { expression: string; names: Record<string, string>; values: Record<string, unknown> }
 interface Source {
   index: string; pk: string; value: string;
   /** Index items name a run (`run_id`); run items are the runs. */
   items: 'index' | 'runs';
-  filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
+  filter?: Filter;
 }
 interface Found { key: string; run: RunItem }
 
@@ -58,6 +62,36 @@ export function sources(q: ResultsQuery, term: SearchTerm, env: Environment): So
   if (q.status?.length) return [...new Set(q.status)].map((s) => ({ index: 'by_status', pk: 'status', value: s, items: 'runs' }));
   return [gsi1(keys.runs(env), 'runs')];
 }
+
+/**
+ * The search's status, workflow and trial filters on index items. An item's `live` may belong to
+ * a run that has just ended (its end is copied on the items after the state machine wrote it),
+ * so `live` items are read for any status; items without `run_status` (written before it
+ * existed, until the lifecycle sweep's backfill) pass.
+ */
+export function indexFilter(q: ResultsQuery): Filter | undefined {
+  const conds: string[] = [];
+  const values: Record<string, unknown> = {};
+  const names: Record<string, string> = {};
+  if (q.status?.length) {
+    const statuses = [...new Set([LIVE, ...q.status.map(indexStatus)])];
+    names['#rs'] = 'run_status';
+    conds.push(`#rs IN (${statuses.map((st, i) => { values[`:rs${i}`] = st; return `:rs${i}`; }).join(', ')})`);
+  }
+  if (q.workflow_id) { names['#wf'] = 'workflow_id'; values[':wf'] = q.workflow_id; conds.push('#wf = :wf'); }
+  if (q.trials !== 'include') {
+    names['#trial'] = 'trial';
+    if (q.trials === 'only') { values[':trial'] = true; conds.push('#trial = :trial'); } else conds.push('attribute_not_exists(#trial)');
+  }
+  if (conds.length === 0) return undefined;
+  names['#rs'] = 'run_status';
+  // AND binds before OR (DynamoDB refuses redundant parentheses).
+  return { expression: `attribute_not_exists(#rs) OR ${conds.join(' AND ')}`, names, values };
+}
+
+const both = (a: Filter | undefined, b: Filter | undefined): Filter | undefined => (!a || !b ? a ?? b : {
+  expression: `(${a.expression}) AND (${b.expression})`, names: { ...a.names, ...b.names }, values: { ...a.values, ...b.values },
+});
 
 /** Whether a run read from a source meets every filter (the source's own key included: cheap, and safe). */
 export function matches(run: RunItem, q: ResultsQuery, env: Environment): boolean {
@@ -143,7 +177,8 @@ export interface SearchPage { runs: RunItem[]; next: string | null }
 export async function searchRuns(q: ResultsQuery, env: Environment): Promise<SearchPage> {
   const term = searchTerm(q.q);
   const need = q.limit + 1;
-  const reads = sources(q, term, env).map((s) => readSource(s, q, env, need));
+  const onIndex = indexFilter(q);
+  const reads = sources(q, term, env).map((s) => readSource(s.items === 'index' ? { ...s, filter: both(s.filter, onIndex) } : s, q, env, need));
   if (term.kind === 'id') {
     reads.push(getRun(term.value).then((run) => {
       const { lo, hi } = window(q);

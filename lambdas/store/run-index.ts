@@ -9,12 +9,15 @@
  *    reads its 3-letter key with a `begins_with` filter;
  *  - `WORKFLOW#<id>`, `TAG#<tag>`;
  *  - `REPORT#<type>` and `REPORT#<type>#<result>`, written when a report is stored.
+ * Every item also carries what the search filters on: the run's `run_status` (`live` until it
+ * ends), `workflow_id` and `trial` (store/index-status.ts keeps the status true).
  * Written with the run in one transaction (store/runs.ts); name and email terms again when the
- * applicant changes (`reindexApplicant`).
+ * applicant changes (results/reindex.ts).
  */
-import { BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
+import { RUN_END_STATUSES } from '../../compiler';
 import { createdKey } from './table';
 
 export const NAME_KEY_LENGTH = 3;
@@ -22,12 +25,20 @@ export const NAME_KEY_LENGTH = 3;
 /** Lower case, accents removed, spaces collapsed: what names are compared as. */
 export const normalizeName = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 
-export interface IndexedRun { id: string; environment: string; workflow_id: string; tags: readonly string[]; created_at: string }
+export interface IndexedRun {
+  id: string; environment: string; workflow_id: string; tags: readonly string[]; created_at: string;
+  /** The run's status (a new run's: absent, `live`). */
+  status?: string; trial?: boolean | undefined;
+}
 export interface IndexedApplicant { first_name?: string | undefined; last_name?: string | undefined; email?: string | undefined }
 export type IndexItem = Record<string, unknown> & { pk: string; sk: string; gsi1pk: string; gsi1sk: string; run_id: string };
 
 export const indexKey = (runId: string) => `RUNINDEX#${runId}`;
 export const resultsKey = (env: string, term: string) => `RESULTS#${env}#${term}`;
+
+/** An index item's `run_status`: the run's end status once it has ended, `live` before. */
+export const LIVE = 'live';
+export const indexStatus = (status: string | undefined) => (status && (RUN_END_STATUSES as readonly string[]).includes(status) ? status : LIVE);
 
 export interface NameFields { n_first: string; n_last: string; n_full: string }
 export function nameFields(a: IndexedApplicant): NameFields {
@@ -46,22 +57,29 @@ export function applicantTerms(a: IndexedApplicant): string[] {
   return [...(a.email ? [`EMAIL#${a.email.toLowerCase()}`] : []), ...[...prefixes].map((p) => `NAME#${p}`)];
 }
 
-const item = (run: Pick<IndexedRun, 'id' | 'environment' | 'created_at'>, term: string, extra: Record<string, unknown> = {}): IndexItem => ({
-  pk: indexKey(run.id), sk: term, gsi1pk: resultsKey(run.environment, term), gsi1sk: createdKey(run.created_at, run.id), run_id: run.id, ...extra,
+type RunOfItem = Omit<IndexedRun, 'tags'>;
+const item = (run: RunOfItem, term: string, extra: Record<string, unknown> = {}): IndexItem => ({
+  pk: indexKey(run.id), sk: term, gsi1pk: resultsKey(run.environment, term), gsi1sk: createdKey(run.created_at, run.id), run_id: run.id,
+  run_status: indexStatus(run.status), workflow_id: run.workflow_id, ...(run.trial ? { trial: true } : {}), ...extra,
 });
+
+/** The name and email items of the applicant's current terms. */
+export function applicantIndexItems(run: RunOfItem, applicant: IndexedApplicant): IndexItem[] {
+  const names = nameFields(applicant);
+  return applicantTerms(applicant).map((t) => item(run, t, t.startsWith('NAME#') ? { ...names } : {}));
+}
 
 /** The index items of a new run (every term but the reports'). */
 export function runIndexItems(run: IndexedRun, applicant: IndexedApplicant): IndexItem[] {
-  const names = nameFields(applicant);
   return [
-    ...applicantTerms(applicant).map((t) => item(run, t, t.startsWith('NAME#') ? { ...names } : {})),
+    ...applicantIndexItems(run, applicant),
     item(run, `WORKFLOW#${run.workflow_id}`),
     ...[...new Set(run.tags)].map((t) => item(run, `TAG#${t}`)),
   ];
 }
 
 export const reportTerms = (type: string, result: string) => [`REPORT#${type}`, `REPORT#${type}#${result}`];
-export const reportIndexItems = (run: Pick<IndexedRun, 'id' | 'environment' | 'created_at'>, type: string, result: string) =>
+export const reportIndexItems = (run: RunOfItem, type: string, result: string) =>
   reportTerms(type, result).map((t) => item(run, t));
 
 /** Writes items (any number) in batches of 25, again for what DynamoDB leaves unprocessed. */
@@ -77,19 +95,5 @@ export async function writeItems(puts: ReadonlyArray<Record<string, unknown>>, d
       const res = await clients().doc.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
       pending = (res.UnprocessedItems?.[table] ?? []) as Array<Record<string, unknown>>;
     }
-  }
-}
-
-/** The applicant changed: its runs' name and email terms are replaced. */
-export async function reindexApplicant(runs: ReadonlyArray<Pick<IndexedRun, 'id' | 'environment' | 'created_at'>>, applicant: IndexedApplicant): Promise<void> {
-  const names = nameFields(applicant);
-  const terms = applicantTerms(applicant);
-  for (const run of runs) {
-    const res = await clients().doc.send(new QueryCommand({
-      TableName: config().TABLE_NAME, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': indexKey(run.id) },
-      ProjectionExpression: 'pk, sk',
-    }));
-    const old = (res.Items ?? []).map((i) => ({ pk: String(i.pk), sk: String(i.sk) })).filter((k) => /^(NAME|EMAIL)#/.test(k.sk) && !terms.includes(k.sk));
-    await writeItems(terms.map((t) => item(run, t, t.startsWith('NAME#') ? { ...names } : {})), old);
   }
 }

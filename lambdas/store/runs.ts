@@ -7,6 +7,7 @@ import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aw
 import { z } from 'zod';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
+import { syncIndexStatus } from './index-status';
 import type { IndexItem } from './run-index';
 import { createdKey, keys } from './table';
 import { notEndedCondition, RUN_END_STATUSES, RunError } from '../../compiler';
@@ -103,7 +104,7 @@ export async function setExecutionArn(id: string, executionArn: string): Promise
   }));
 }
 
-/** Ends a run with `error` unless it has already ended; returns whether it did. */
+/** Ends a run with `error` unless it has already ended (then its search index items say so); returns whether it did. */
 export async function markRunError(id: string, error: RunError, now: string): Promise<boolean> {
   try {
     await clients().doc.send(new UpdateCommand({
@@ -113,6 +114,7 @@ export async function markRunError(id: string, error: RunError, now: string): Pr
       ExpressionAttributeNames: { '#status': 'status', '#error': 'error', '#result': 'result' },
       ExpressionAttributeValues: { ...endedValues, ':error': 'error', ':err': error, ':now': now, ':result': JSON.stringify({ status: 'error', error }) },
     }));
+    await syncIndexStatus(id);
     return true;
   } catch (e) {
     if (isConditionFailure(e)) return false;

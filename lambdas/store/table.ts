@@ -75,6 +75,8 @@ export const keys = {
   retentionCursor: (env: string) => ({ pk: 'RETENTION', sk: env }),
   /** How far the one-off walk for applicants deleted before purges were scheduled has gone (lifecycle/backfill.ts). */
   deletionBackfill: (env: string) => ({ pk: 'DELETION_BACKFILL', sk: env }),
+  /** How far the one-off walk giving index items their run's status has gone (results/index-backfill.ts). */
+  resultsIndexBackfill: (env: string) => ({ pk: 'RESULTS_INDEX_BACKFILL', sk: env }),
 } as const;
 
 /** `<created_at>#<id>`: sorts by time, unique. */

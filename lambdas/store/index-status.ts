@@ -1,0 +1,110 @@
+/**
+ * What the results search filters on in its index (store/run-index.ts): each index item carries
+ * its run's `run_status`, `workflow_id` and `trial`, so a search that reads an index key (a name
+ * prefix, an email, a tag, a report) with a status, workflow or trial filter applies it to the
+ * index items (a FilterExpression) and reads only the runs it returns.
+ *
+ * `run_status` is `live` while the run has not ended (its live statuses, processing and the two
+ * awaiting ones, change often and are not copied), then its end status, which never changes
+ * again: so an index item moves only from no status (written before this existed) to `live` to
+ * the end, and every write below is conditional on that order. The end is copied when the run
+ * ends: by markRunError (store/runs.ts) after its conditional update, and for ends the state
+ * machine writes (compiler/lower/result.ts) by the evidence function on `workflow_run.completed`
+ * (syncIndexStatus); until then the items say `live`, which the search therefore also reads for
+ * an end status (and checks on the run). Index items written later (a report, a renamed
+ * applicant) take the status of a consistent read of the run, in a transaction conditional on
+ * the run still being in it (writeIndexItems).
+ */
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { clients } from '../shared/aws';
+import { config } from '../shared/config';
+import { RUN_END_STATUSES, notEndedCondition } from '../../compiler';
+import { indexKey, indexStatus, type IndexedRun } from './run-index';
+import { keys } from './table';
+
+const table = () => config().TABLE_NAME;
+const ended = (status: string) => (RUN_END_STATUSES as readonly string[]).includes(status);
+
+/** What index items need of their run (read consistently). */
+const RunRow = z.object({
+  id: z.string(), environment: z.string(), workflow_id: z.string(), created_at: z.string(), status: z.string(),
+  tags: z.array(z.string()).default([]), trial: z.boolean().optional(),
+});
+export type RunRow = z.infer<typeof RunRow>;
+
+async function readRun(runId: string): Promise<RunRow | undefined> {
+  const res = await clients().doc.send(new GetCommand({
+    TableName: table(), Key: keys.run(runId), ConsistentRead: true,
+    ProjectionExpression: 'id, environment, workflow_id, created_at, #s, tags, trial', ExpressionAttributeNames: { '#s': 'status' },
+  }));
+  return res.Item ? RunRow.parse(res.Item) : undefined;
+}
+
+/**
+ * Gives the run's index items its status as it is now (an end status, or `live` on items that
+ * have none yet), with its workflow id and trial marker; returns how many items it changed.
+ */
+export async function syncIndexStatus(runId: string): Promise<number> {
+  const run = await readRun(runId);
+  if (!run) return 0;
+  const target = indexStatus(run.status);
+  const items: Array<{ pk: string; sk: string; run_status?: unknown }> = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const res = await clients().doc.send(new QueryCommand({
+      TableName: table(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': indexKey(runId) },
+      ProjectionExpression: 'pk, sk, run_status', ExclusiveStartKey: start,
+    }));
+    items.push(...(res.Items ?? []) as typeof items);
+    start = res.LastEvaluatedKey;
+  } while (start);
+  const stale = items.filter((i) => (ended(target) ? i.run_status !== target : i.run_status === undefined));
+  const changed = await Promise.all(stale.map(async (i) => {
+    try {
+      await clients().doc.send(new UpdateCommand({
+        TableName: table(), Key: { pk: i.pk, sk: i.sk },
+        UpdateExpression: `SET run_status = :s, workflow_id = :wf${run.trial ? ', trial = :t' : ''}`,
+        // An end is final and may be written over anything; `live` only where there was no status.
+        ConditionExpression: ended(target) ? 'attribute_exists(pk)' : 'attribute_exists(pk) AND attribute_not_exists(run_status)',
+        ExpressionAttributeValues: { ':s': target, ':wf': run.workflow_id, ...(run.trial ? { ':t': true } : {}) },
+      }));
+      return 1;
+    } catch (e) {
+      if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return 0;
+      throw e;
+    }
+  }));
+  return changed.reduce<number>((a, b) => a + b, 0);
+}
+
+export interface IndexWrite { puts: ReadonlyArray<Record<string, unknown>>; deletes?: ReadonlyArray<{ pk: string; sk: string }> }
+
+/**
+ * Writes index items of a run made from a consistent read of it (`make`), in one transaction
+ * conditional on the run still having the status read (still not ended, or that end): an item
+ * never carries a status the run has left. Read again when the run ended meanwhile; false when
+ * the run does not exist.
+ */
+export async function writeIndexItems(runId: string, make: (run: IndexedRun & { status: string }) => IndexWrite): Promise<boolean> {
+  for (let attempt = 0; ; attempt++) {
+    const run = await readRun(runId);
+    if (!run) return false;
+    const { puts, deletes = [] } = make(run);
+    if (puts.length + deletes.length === 0) return true;
+    const { expression, values } = notEndedCondition();
+    const check = ended(run.status)
+      ? { ConditionExpression: '#status = :s', ExpressionAttributeValues: { ':s': run.status } }
+      : { ConditionExpression: `attribute_exists(pk) AND ${expression}`, ExpressionAttributeValues: values };
+    try {
+      await clients().doc.send(new TransactWriteCommand({ TransactItems: [
+        { ConditionCheck: { TableName: table(), Key: keys.run(runId), ExpressionAttributeNames: { '#status': 'status' }, ...check } },
+        ...puts.map((Item) => ({ Put: { TableName: table(), Item } })),
+        ...deletes.map((Key) => ({ Delete: { TableName: table(), Key } })),
+      ] }));
+      return true;
+    } catch (e) {
+      if (!(e instanceof Error && e.name === 'TransactionCanceledException') || attempt >= 4) throw e;
+    }
+  }
+}
