@@ -1,7 +1,7 @@
 /**
  * DynamoDB and S3 requests counted per function, for the cost model's test (test/e2e/cost-counts):
  * a middleware on the clients (shared/aws.ts) counts every `send` (the SDK's own retries of it
- * are not counted) under the function whose invocation made it (`withFunctionScope`, set by the
+ * are not counted, nor the URLs it presigns) under the function whose invocation made it (`withFunctionScope`, set by the
  * local stack around each handler call; `background` outside any). DynamoDB requests are also
  * counted in capacity units as on-demand bills them for items of at most 1 KB (writes) and 4 KB
  * (reads): a write 1 WRU per item (2 in a transaction), a read 0.5 RRU eventually consistent, 1
@@ -51,14 +51,19 @@ export function countAwsCalls<C extends { middlewareStack: { add: (...a: never[]
   stack.add((next, context) => async (args) => {
     const operation = context.commandName ?? 'unknown';
     const t = tallyOf(label ?? scope.getStore() ?? NO_FUNCTION);
-    t.operations[operation] = (t.operations[operation] ?? 0) + 1;
-    if (service === 's3') {
-      if (S3_PUT_CLASS.test(operation)) t.s3Puts++; else t.s3Gets++;
-    } else {
-      const u = units(operation, args.input);
-      t.dynamodb++; t.wru += u.wru; t.rru += u.rru;
-    }
-    return next(args);
+    const count = () => {
+      t.operations[operation] = (t.operations[operation] ?? 0) + 1;
+      if (service === 's3') {
+        if (S3_PUT_CLASS.test(operation)) t.s3Puts++; else t.s3Gets++;
+      } else {
+        const u = units(operation, args.input);
+        t.dynamodb++; t.wru += u.wru; t.rru += u.rru;
+      }
+    };
+    // A presigned URL (getSignedUrl runs the command's stack, then stops before sending) is no request.
+    const out = await next(args).catch((e: unknown) => { count(); throw e; });
+    if (!(typeof out === 'object' && out !== null && 'presigned' in ((out as { output?: object }).output ?? {}))) count();
+    return out;
   }, { step: 'initialize', name: 'studioAwsCalls' });
   return client;
 }
