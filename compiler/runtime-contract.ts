@@ -97,6 +97,20 @@ export const TaskRequest = z.object({
 });
 export type TaskRequest = z.infer<typeof TaskRequest>;
 
+/** Payload of the task Lambda from a `manual` / `hybrid` document report's review state (`.waitForTaskToken`,
+ *  compiler/lower/report-review.ts): the report task `task_id` of the run (its newest stored report) waits for an
+ *  analyst's decision; `token` resumes the run with the decided report; `keep`: as the report's request. */
+export const ReportReviewRequest = z.object({
+  kind: z.literal('report_review'),
+  task_id: z.string(),
+  report: ReportType,
+  processing: z.enum(['manual', 'hybrid']),
+  run: ExecutionInput,
+  token: z.string().min(1),
+  keep: z.array(z.array(z.string())).optional(),
+});
+export type ReportReviewRequest = z.infer<typeof ReportReviewRequest>;
+
 /**
  * Errors handlers throw, by their stable `name` (what a compiled Retry or Catch matches).
  * Transient: a retry may cure them (storage, the face engine's models, a report provider).

@@ -36,6 +36,8 @@ export const CompileContext = z.object({
   /** Default wait of interactive (7 days) and Send/Receive (1 day) tasks that set none. */
   interactiveTimeoutSeconds: z.number().int().min(1).default(7 * 24 * 3600),
   sendReceiveTimeoutSeconds: z.number().int().min(1).default(24 * 3600),
+  /** Wait for an analyst's decision on a `manual` / `hybrid` document report (7 days, as an end user's). */
+  reviewTimeoutSeconds: z.number().int().min(1).default(7 * 24 * 3600),
 });
 export type CompileContextInput = z.input<typeof CompileContext>;
 export type CompileContext = z.infer<typeof CompileContext>;

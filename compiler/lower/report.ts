@@ -14,6 +14,7 @@ import { configOf } from './config';
 import { failureCatchers, route, type Env } from './env';
 import { EXECUTION_INPUT, expr, lit, literal, objectExpr, sortedEntries, taskVar } from './jsonata';
 import { catchers, outputsOf } from './waiting';
+import { lowerReview, waitsForReview } from './report-review';
 import { LAMBDA_TRANSIENT_ERRORS, REPORT_INTERRUPTED_ERRORS, TRANSIENT_ERRORS } from '../runtime-contract';
 import type { CompileContext } from './context';
 
@@ -55,7 +56,8 @@ export function lowerReport(task: Task, env: Env): State {
       retrier(REPORT_INTERRUPTED_ERRORS, env.ctx.reportTimeoutRetry),
     ],
     ...catchers(failureCatchers(env, task.id, false, true)),
-    ...route(env, task.next, { id: task.id, value: '$states.result.Payload' }),
+    // `processing: manual | hybrid`: on to the analyst's review (report-review.ts).
+    ...(waitsForReview(task) ? lowerReview(task, env, keptFields(task.id, env)) : route(env, task.next, { id: task.id, value: '$states.result.Payload' })),
   };
 }
 
