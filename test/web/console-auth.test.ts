@@ -5,15 +5,12 @@
  * signs in the same way, sees "Save", who saved each version, and switches environment; a wrong
  * password is refused; axe-core finds no serious or critical violation on the sign-in page.
  */
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { hashPassword, writeUsers } from '../../lambdas/shared/console-users';
-import { startTestStack, type TestStack } from '../helpers/stack';
+import type { TestStack } from '../helpers/stack';
+import { launch, startWebStack } from './web-stack';
 import { seriousViolations } from './console-helpers';
 
-const ROOT = path.resolve(__dirname, '../..');
-const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const APPROVE_ALL = { name: 'Approve all', start: 'approve', tasks: [{ id: 'approve', type: 'result', outcome: 'approve' }] };
 const USERS = [
   { email: 'ada@example.com', role: 'admin' as const, environments: ['sandbox' as const, 'live' as const], password: 'admin password 1' },
@@ -25,15 +22,14 @@ let browser: Browser;
 let workflowId: string;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
-  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
+  stack = await startWebStack();
   writeUsers(stack.env.CONSOLE_USERS_FILE, await Promise.all(USERS.map(async (u) => ({
     email: u.email, role: u.role, environments: u.environments, password: await hashPassword(u.password), created_at: '2026-01-01T00:00:00.000Z',
   }))));
   const created = await stack.apiJson<{ id: string }>('/v3.6/workflows', { method: 'POST', json: { name: 'Approve everyone' } });
   workflowId = created.body.id;
   expect((await stack.api(`/v3.6/workflows/${workflowId}/versions`, { method: 'POST', json: { definition: APPROVE_ALL, notes: 'first' } })).status).toBe(201);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  browser = await launch();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();

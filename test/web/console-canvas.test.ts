@@ -5,15 +5,12 @@
  * after the selected task; an edge's end dragged to another task reconnects it, and "Next task"
  * does the same without a pointer; zoom, pan and fit change the view. axe-core on the canvas.
  */
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { findTemplate } from '../../compiler';
-import { startTestStack, type TestStack } from '../helpers/stack';
+import type { TestStack } from '../helpers/stack';
+import { launch, startWebStack } from './web-stack';
 import { seriousViolations, signIn } from './console-helpers';
 
-const ROOT = path.resolve(__dirname, '../..');
-const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 type Definition = { name: string; start: string; tasks: Array<Record<string, unknown> & { id: string; next?: string | null }> };
 
 let stack: TestStack;
@@ -21,9 +18,8 @@ let browser: Browser;
 const template = findTemplate('document_selfie_photo')?.definition as Definition;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
-  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  stack = await startWebStack();
+  browser = await launch();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();

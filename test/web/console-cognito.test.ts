@@ -9,19 +9,16 @@
  * with REFRESH_TOKEN_AUTH; short-lived tokens, and an injected clock for the keeper) and when the
  * API answers 401. Also the parsing of Cognito's answers (web/console/src/cognito.ts).
  */
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { cognitoVerifier } from '../../lambdas/api/console-auth';
 import { resetConfig } from '../../lambdas/shared/config';
 import { CognitoError, parseReply } from '../../web/console/src/cognito';
 import { RENEW_BEFORE_MS, SessionKeeper, type Kept, type Timers } from '../../web/console/src/keeper';
-import { startTestStack, type TestStack } from '../helpers/stack';
+import type { TestStack } from '../helpers/stack';
+import { launch, startWebStack } from './web-stack';
 import { CognitoStandIn, SECRET } from './cognito-stand-in';
 import { seriousViolations } from './console-helpers';
 
-const ROOT = path.resolve(__dirname, '../..');
-const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const POOL = 'eu-west-1_Console1';
 const CLIENT = 'console-client-1';
 
@@ -30,8 +27,7 @@ let cognito: CognitoStandIn;
 let browser: Browser;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
-  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
+  stack = await startWebStack();
   expect((await stack.apiJson('/v3.6/workflows', { method: 'POST', json: { name: 'Approve everyone' } })).status).toBe(201);
   cognito = new CognitoStandIn(POOL, CLIENT, [
     { email: 'ada@example.com', password: 'Admin password 1!', role: 'admin', environments: 'sandbox', mfaCode: '123456' },
@@ -46,7 +42,7 @@ beforeAll(async () => {
   Object.assign(process.env, { CONSOLE_USER_POOL_ID: POOL, CONSOLE_CLIENT_ID: CLIENT, CONSOLE_KEY_FILE: '', CONSOLE_USERS_FILE: '', CONSOLE_COGNITO_ENDPOINT: cognito.url });
   resetConfig();
   cognitoVerifier()!.verifier.cacheJwks({ keys: [cognito.jwk] });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  browser = await launch();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();

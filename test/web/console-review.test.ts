@@ -7,9 +7,7 @@
  * `workflow_run.review_completed` gets it. A queue longer than a page (100) has "Next page" and
  * "Previous page". axe-core: no serious or critical violation.
  */
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../../lambdas/shared/aws';
 import { hashPassword, writeUsers } from '../../lambdas/shared/console-users';
@@ -17,12 +15,11 @@ import { reviewQueue } from '../../lambdas/store/reviews';
 import { createdKey, keys } from '../../lambdas/store/table';
 import { SCREEN } from '../api/results-workflows';
 import { e2e, type E2e } from '../e2e/helpers';
-import { startTestStack, type TestStack } from '../helpers/stack';
+import type { TestStack } from '../helpers/stack';
+import { launch, startWebStack } from './web-stack';
 import { eventually, startReceiver, type Receiver } from '../webhooks/helpers';
 import { seriousViolations } from './console-helpers';
 
-const ROOT = path.resolve(__dirname, '../..');
-const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const ANALYST = { email: 'rita@example.com', password: 'analyst password 1' };
 const REVIEW_EVENT = 'workflow_run.review_completed';
 
@@ -34,10 +31,9 @@ let review: string;
 let workflowId: string;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
-  [stack, receiver] = await Promise.all([startTestStack({ staticDir: path.join(ROOT, 'web/dist') }), startReceiver([200])]);
+  [stack, receiver] = await Promise.all([startWebStack(), startReceiver([200])]);
   t = e2e(stack);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  browser = await launch();
   writeUsers(stack.env.CONSOLE_USERS_FILE, [{
     email: ANALYST.email, role: 'analyst', environments: ['sandbox'], password: await hashPassword(ANALYST.password), created_at: '2026-01-01T00:00:00.000Z',
   }]);

@@ -3,14 +3,11 @@
  * unsaved change of it, run in sandbox with a chosen report result; the route each took is drawn
  * on the canvas (visited nodes, taken edges), and trial runs stay out of the results by default.
  */
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestStack, type TestStack } from '../helpers/stack';
+import { type Browser, type Page } from 'playwright-core';
+import type { TestStack } from '../helpers/stack';
+import { launch, startWebStack } from './web-stack';
 import { seriousViolations, signIn } from './console-helpers';
 
-const ROOT = path.resolve(__dirname, '../..');
-const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const DRAFT = {
   name: 'Trial', start: 'watch',
   tasks: [
@@ -24,9 +21,8 @@ const DRAFT = {
 let stack: TestStack;
 let browser: Browser;
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
-  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  stack = await startWebStack();
+  browser = await launch();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
