@@ -5,11 +5,11 @@
  * signs in the same way, sees "Save", who saved each version, and switches environment; a wrong
  * password is refused; axe-core finds no serious or critical violation on the sign-in page.
  */
-import { type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { hashPassword, writeUsers } from '../../lambdas/shared/console-users';
 import type { TestStack } from '../helpers/stack';
 import { launch, startWebStack } from './web-stack';
-import { seriousViolations } from './console-helpers';
+import { consolePage, logIn, seriousViolations } from './console-helpers';
 
 const APPROVE_ALL = { name: 'Approve all', start: 'approve', tasks: [{ id: 'approve', type: 'result', outcome: 'approve' }] };
 const USERS = [
@@ -36,19 +36,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
-
-async function signInAs(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${stack.url}/console/`, { waitUntil: 'domcontentloaded' });
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Log in with email' }).click();
-}
+const newPage = () => consolePage(browser);
 
 test('the sign-in page offers an API token and email + password, one button "Sign in", and passes axe', async () => {
   const { page, errors } = await newPage();
@@ -57,14 +45,14 @@ test('the sign-in page offers an API token and email + password, one button "Sig
   await page.getByRole('textbox', { name: 'API token' }).waitFor();
   expect(await page.getByRole('button', { name: 'Sign in' }).count()).toBe(1);
   expect(await seriousViolations(page)).toEqual([]);
-  await signInAs(page, 'ada@example.com', 'not the password');
+  await logIn(page, stack.url, 'ada@example.com', 'not the password');
   await page.getByRole('alert').filter({ hasText: 'The email or password is not right' }).waitFor();
   expect(errors).toEqual([]);
 }, 120_000);
 
 test('an analyst sees workflows read-only, and a save sent anyway is refused (403)', async () => {
   const { page, errors } = await newPage();
-  await signInAs(page, 'ann@example.com', 'analyst password 1');
+  await logIn(page, stack.url, 'ann@example.com', 'analyst password 1');
   await page.getByText('Environment: sandbox').waitFor();
   await page.getByText('ann@example.com (analyst)').waitFor();
   await page.getByRole('link', { name: 'Approve everyone' }).waitFor();
@@ -91,7 +79,7 @@ test('an analyst sees workflows read-only, and a save sent anyway is refused (40
 
 test('an admin signs in with email and password, sees Save and who saved, and switches environment', async () => {
   const { page, errors } = await newPage();
-  await signInAs(page, 'Ada@Example.com', 'admin password 1');
+  await logIn(page, stack.url, 'Ada@Example.com', 'admin password 1');
   await page.getByText('ada@example.com (admin)').waitFor();
   await page.getByRole('button', { name: 'New workflow' }).waitFor();
   await page.getByRole('link', { name: 'Approve everyone' }).click();

@@ -9,7 +9,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { findTemplate } from '../../compiler';
 import type { TestStack } from '../helpers/stack';
 import { launch, startWebStack } from './web-stack';
-import { seriousViolations, signIn } from './console-helpers';
+import { consolePage, seriousViolations, signIn } from './console-helpers';
 
 type Definition = { name: string; start: string; tasks: Array<Record<string, unknown> & { id: string; next?: string | null }> };
 
@@ -29,11 +29,8 @@ afterAll(async () => {
 async function openWith(definition: unknown): Promise<{ page: Page; errors: string[]; id: string }> {
   const wf = await stack.apiJson<{ id: string }>('/v3.6/workflows', { method: 'POST', json: { name: 'Canvas' } });
   expect((await stack.apiJson(`/v3.6/workflows/${wf.body.id}/versions`, { method: 'POST', json: { definition, notes: 'v1' } })).status).toBe(201);
-  const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await signIn(page, stack.url, stack.apiToken);
-  await page.goto(`${stack.url}/console/workflows/${wf.body.id}`);
+  const { page, errors } = await consolePage(browser, { viewport: { width: 1440, height: 1000 } });
+  await signIn(page, stack.url, stack.apiToken, `/console/workflows/${wf.body.id}`);
   await page.getByRole('group', { name: 'Decide', exact: true }).waitFor();
   return { page, errors, id: wf.body.id };
 }

@@ -6,7 +6,7 @@
 import { type Browser, type Page } from 'playwright-core';
 import type { TestStack } from '../helpers/stack';
 import { launch, startWebStack } from './web-stack';
-import { seriousViolations, signIn } from './console-helpers';
+import { consolePage, seriousViolations, signIn } from './console-helpers';
 
 type Definition = { tasks: Array<Record<string, unknown> & { id: string }> };
 const DEFINITION = {
@@ -30,7 +30,7 @@ beforeAll(async () => {
   const wf = await stack.apiJson<{ id: string }>('/v3.6/workflows', { method: 'POST', json: { name: 'Editors' } });
   id = wf.body.id;
   expect((await stack.apiJson(`/v3.6/workflows/${id}/versions`, { method: 'POST', json: { definition: DEFINITION, notes: 'v1' } })).status).toBe(201);
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+  ({ page } = await consolePage(browser));
   await signIn(page, stack.url, stack.apiToken);
 }, 180_000);
 afterAll(async () => {

@@ -10,7 +10,7 @@ import { SCREEN } from '../api/results-workflows';
 import { e2e, type E2e } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
 import { launch, startWebStack } from './web-stack';
-import { seriousViolations, signIn } from './console-helpers';
+import { consolePage, seriousViolations, signIn } from './console-helpers';
 
 
 let stack: TestStack;
@@ -34,12 +34,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
+const newPage = () => consolePage(browser);
 const rows = (page: Page) => page.getByRole('table', { name: 'Results' }).getByRole('row');
 async function search(page: Page, text: string): Promise<void> {
   await page.getByRole('searchbox', { name: 'Search' }).fill(text);

@@ -18,7 +18,7 @@ import { e2e, type E2e } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
 import { launch, startWebStack } from './web-stack';
 import { eventually, startReceiver, type Receiver } from '../webhooks/helpers';
-import { seriousViolations } from './console-helpers';
+import { consolePage, logIn, seriousViolations } from './console-helpers';
 
 const ANALYST = { email: 'rita@example.com', password: 'analyst password 1' };
 const REVIEW_EVENT = 'workflow_run.review_completed';
@@ -52,24 +52,16 @@ afterAll(async () => {
 });
 
 async function signedIn(path: string) {
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-  await page.goto(`${stack.url}/console/`, { waitUntil: 'domcontentloaded' });
-  await page.getByRole('textbox', { name: 'Email' }).fill(ANALYST.email);
-  await page.getByLabel('Password', { exact: true }).fill(ANALYST.password);
-  await page.getByRole('button', { name: 'Log in with email' }).click();
+  const { page } = await consolePage(browser);
+  await logIn(page, stack.url, ANALYST.email, ANALYST.password);
   await page.getByRole('link', { name: 'Results' }).waitFor();
   await page.goto(`${stack.url}${path}`);
   return page;
 }
 
 test('an analyst assigns a review run to themselves and declines it with a note from the queue; the webhook arrives', async () => {
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${stack.url}/console/`, { waitUntil: 'domcontentloaded' });
-  await page.getByRole('textbox', { name: 'Email' }).fill(ANALYST.email);
-  await page.getByLabel('Password', { exact: true }).fill(ANALYST.password);
-  await page.getByRole('button', { name: 'Log in with email' }).click();
+  const { page, errors } = await consolePage(browser);
+  await logIn(page, stack.url, ANALYST.email, ANALYST.password);
   await page.getByRole('link', { name: 'Results' }).click();
   await page.getByRole('link', { name: 'Review queue' }).click();
   await page.waitForURL(`${stack.url}/console/review`);

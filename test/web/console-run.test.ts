@@ -5,13 +5,13 @@
  * funnel of the workflow's version showing a run abandoned after its first task. axe-core finds
  * no serious or critical violation on each tab and on the funnel.
  */
-import { type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Clock } from '../../local/sfn/contract';
 import { INSPECTED } from '../api/run-inspection-workflows';
 import { e2e, type E2e } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
 import { launch, startWebStack } from './web-stack';
-import { seriousViolations, signIn } from './console-helpers';
+import { consolePage, seriousViolations, signIn } from './console-helpers';
 
 
 // The engine's clock follows the real one until the abandoned run's selfie is made to time out.
@@ -63,17 +63,11 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true })).newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
+const newPage = () => consolePage(browser, { acceptDownloads: true });
 
 test('the run page shows reasons, media, tasks with statuses, the route on the graph and the timeline', async () => {
   const { page, errors } = await newPage();
-  await signIn(page, stack.url, stack.apiToken);
-  await page.goto(`${stack.url}/console/results/${approved}`);
+  await signIn(page, stack.url, stack.apiToken, `/console/results/${approved}`);
   await page.getByRole('heading', { name: `Run ${approved}` }).waitFor();
   await page.getByText('checked').waitFor();
 

@@ -6,7 +6,7 @@
 import { type Browser, type Page } from 'playwright-core';
 import type { TestStack } from '../helpers/stack';
 import { launch, startWebStack } from './web-stack';
-import { seriousViolations, signIn } from './console-helpers';
+import { consolePage, seriousViolations, signIn } from './console-helpers';
 
 const DRAFT = {
   name: 'Trial', start: 'watch',
@@ -48,11 +48,8 @@ async function tryIt(page: Page, result: 'Clear' | 'Consider', status: string): 
 test('Try it runs the draft with the chosen result, draws its route, and the trial stays out of the results', async () => {
   const wf = await stack.apiJson<{ id: string }>('/v3.6/workflows', { method: 'POST', json: { name: 'Trial' } });
   expect((await stack.apiJson(`/v3.6/workflows/${wf.body.id}/versions`, { method: 'POST', json: { definition: DRAFT, notes: 'Never activated' } })).status).toBe(201);
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await signIn(page, stack.url, stack.apiToken);
-  await page.goto(`${stack.url}/console/workflows/${wf.body.id}`);
+  const { page, errors } = await consolePage(browser);
+  await signIn(page, stack.url, stack.apiToken, `/console/workflows/${wf.body.id}`);
   await page.getByRole('group', { name: 'Start', exact: true }).waitFor();
 
   await tryIt(page, 'Consider', 'Review');

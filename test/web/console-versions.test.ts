@@ -10,7 +10,7 @@ import { findTemplate, validate, workflowJsonSchema } from '../../compiler';
 import { estimate, routeTo } from '../../lib/cost';
 import type { TestStack } from '../helpers/stack';
 import { launch, startWebStack } from './web-stack';
-import { seriousViolations, signIn } from './console-helpers';
+import { consolePage, seriousViolations, signIn } from './console-helpers';
 
 type Definition = { name: string; tasks: Array<Record<string, unknown> & { id: string }> };
 
@@ -35,11 +35,8 @@ async function workflowWith(definition: unknown, notes: string): Promise<string>
 }
 
 async function opened(id: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true })).newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await signIn(page, stack.url, stack.apiToken);
-  await page.goto(`${stack.url}/console/workflows/${id}`);
+  const { page, errors } = await consolePage(browser, { acceptDownloads: true });
+  await signIn(page, stack.url, stack.apiToken, `/console/workflows/${id}`);
   await page.getByRole('group', { name: 'Start', exact: true }).waitFor();
   return { page, errors };
 }

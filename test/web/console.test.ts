@@ -10,7 +10,7 @@ import { findTemplate } from '../../compiler';
 import { e2e, type E2e } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
 import { launch, startWebStack } from './web-stack';
-import { renameIds, seriousViolations, signIn } from './console-helpers';
+import { consolePage, renameIds, seriousViolations, signIn } from './console-helpers';
 
 
 let stack: TestStack;
@@ -27,12 +27,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
+const newPage = () => consolePage(browser);
 
 const node = (page: Page, name: string) => page.getByRole('group', { name, exact: true });
 const field = (page: Page, name: string) => page.getByLabel(name, { exact: true });
