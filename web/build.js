@@ -9,7 +9,10 @@ const { build } = require('esbuild');
 const { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 
-const modules = path.join(__dirname, '..', 'node_modules');
+const ROOT = path.join(__dirname, '..');
+const modules = path.join(ROOT, 'node_modules');
+/** What the bundles were made from, for the browser tests to rebuild only when a source changed (test/web/dist.ts); outside web/dist, which is deployed. */
+const INPUTS = path.join(__dirname, '.dist-inputs.json');
 /**
  * On-device face detection (web/capture/src/quality/face.ts) loads Human, its face detector
  * model and TensorFlow.js's WebAssembly backend from `/capture/human/` when a face step opens
@@ -37,7 +40,7 @@ async function bundle({ name, entry, css, copy = [] }) {
   mkdirSync(out, { recursive: true });
   const { metafile } = await build({
     entryPoints: { app: path.join(src, entry), ...(css ? { style: path.join(src, css) } : {}) },
-    outdir: path.join(out, 'assets'), entryNames: '[name]-[hash]', metafile: true,
+    outdir: path.join(out, 'assets'), entryNames: '[name]-[hash]', metafile: true, absWorkingDir: ROOT,
     bundle: true, minify: true, sourcemap: false, target: ['es2020'], format: 'iife', logLevel: 'warning',
     jsx: 'automatic', define: { 'process.env.NODE_ENV': '"production"' }, legalComments: 'none',
   });
@@ -55,6 +58,12 @@ async function bundle({ name, entry, css, copy = [] }) {
     copyFileSync(from, path.join(out, to));
   }
   if (!existsSync(path.join(out, 'index.html'))) throw new Error(`${name}: no index.html`);
+  const inputs = Object.keys(metafile.inputs).map((i) => path.resolve(ROOT, i)).filter((i) => existsSync(i)); // not esbuild's `(disabled):` stand-ins
+  return [...inputs, path.join(src, 'index.html'), ...copy.map(([from]) => from)];
 }
 
-Promise.all(APPS.map(bundle)).catch((e) => { console.error(e); process.exit(1); });
+const started = Date.now();
+rmSync(INPUTS, { force: true });
+Promise.all(APPS.map(bundle))
+  .then((inputs) => writeFileSync(INPUTS, JSON.stringify({ started, inputs: [path.join(__dirname, 'build.js'), ...inputs.flat()] })))
+  .catch((e) => { console.error(e); process.exit(1); });

@@ -5,29 +5,27 @@
  * file per launch, so the test relaunches it with a y4m of the same face and reopens `link.url`:
  * the page resumes the run at the selfie, and the real document and face checks approve it.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { original } from '../../fixtures/faces/variants';
 import { createApiToken } from '../../lambdas/api/auth';
 import { closeOcr } from '../../lambdas/reports/document_report';
 import { makeDocument } from '../../lambdas/reports/fixtures/documents';
-import { startTestStack, type TestStack } from '../helpers/stack';
+import type { TestStack } from '../helpers/stack';
+import { launch, startWebStack } from './web-stack';
 import { seriousViolations } from './axe';
 import { onTable, selfieFrame, y4m as makeY4m } from './camera-fixtures';
 
-const ROOT = path.resolve(__dirname, '../..');
-const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
+const FAKE_CAMERA = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
 let stack: TestStack;
 let live: string;
 let dir: string;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
-  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
+  stack = await startWebStack();
   live = await createApiToken('live');
   dir = mkdtempSync(path.join(tmpdir(), 'capture-camera-'));
 }, 120_000);
@@ -50,7 +48,7 @@ async function newRun(): Promise<string> {
 
 /** Opens `url` in a phone-sized page of a Chromium whose camera plays `video`; "Start" on the welcome screen. */
 async function openWithCamera(video: string, url: string) {
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...ARGS, `--use-file-for-fake-video-capture=${video}`] });
+  const browser = await launch([...FAKE_CAMERA, `--use-file-for-fake-video-capture=${video}`]);
   const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }); // a phone: no cross-device offer
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

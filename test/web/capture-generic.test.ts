@@ -3,25 +3,22 @@
  * fields the workflow requires (errors tied to the fields), creates the applicant and the run,
  * and continues at the run's link; too many starts from one address are said in words.
  */
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { getRun } from '../../lambdas/store/runs';
 import { e2e, type E2e } from '../e2e/helpers';
-import { startTestStack, type TestStack } from '../helpers/stack';
+import type { TestStack } from '../helpers/stack';
+import { launch, startWebStack } from './web-stack';
 import { axe } from './capture-helpers';
 
-const ROOT = path.resolve(__dirname, '../..');
 let stack: TestStack;
 let t: E2e;
 let browser: Browser;
 let workflow: string;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
-  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
+  stack = await startWebStack();
   t = e2e(stack);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run'] });
+  browser = await launch();
   workflow = await t.workflow({
     name: 'Open', start: 'doc', settings: { generic_link: true, welcome: false }, input: { applicant: ['email'] },
     tasks: [{ id: 'doc', type: 'document_capture', next: 'approve' }, { id: 'approve', type: 'result', outcome: 'approve', reasons: ['done'] }],

@@ -4,25 +4,22 @@
  * here"; a phone (touch) opens the copied link and captures; the desktop follows the run and
  * finishes with it. `force_cross_device` removes "Continue here".
  */
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { CAPTURE } from '../e2e/workflows';
 import { e2e, type E2e, type Json } from '../e2e/helpers';
-import { startTestStack, type TestStack } from '../helpers/stack';
+import type { TestStack } from '../helpers/stack';
+import { launch, startWebStack } from './web-stack';
 import { axe } from './capture-helpers';
 
-const ROOT = path.resolve(__dirname, '../..');
 let stack: TestStack;
 let t: E2e;
 let browser: Browser;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
-  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
+  stack = await startWebStack();
   t = e2e(stack);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run'] });
+  browser = await launch();
 }, 120_000);
 afterAll(async () => { await browser?.close(); await stack?.stop(); });
 

@@ -1,9 +1,8 @@
 /** Shared by the capture page's browser tests: Chromium, a phone-sized touch page, axe-core's serious and critical violations. */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { seriousViolations } from './axe';
 
-export const launch = (): Promise<Browser> =>
-  chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run'] });
+export { launch } from './web-stack';
 
 /** A phone: 390×844 with touch (a coarse pointer, so no cross-device offer); page errors and missing translations collected. */
 export async function phonePage(browser: Browser): Promise<{ page: Page; errors: string[] }> {

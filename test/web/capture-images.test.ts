@@ -7,16 +7,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { MAX_PAYLOAD_BYTES } from '../../lambdas/api/limits';
 import { makeDocument } from '../../lambdas/reports/fixtures/documents';
 import { CAPTURE } from '../e2e/workflows';
 import { e2e, type E2e } from '../e2e/helpers';
-import { startTestStack, type TestStack } from '../helpers/stack';
+import type { TestStack } from '../helpers/stack';
+import { launch, startWebStack } from './web-stack';
 import { seriousViolations } from './axe';
 
-const ROOT = path.resolve(__dirname, '../..');
 let stack: TestStack;
 let t: E2e;
 let browser: Browser;
@@ -42,10 +42,9 @@ async function makePhotos() {
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'capture-images-'));
   await makePhotos();
-  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
-  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
+  stack = await startWebStack();
   t = e2e(stack);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run'] });
+  browser = await launch();
   workflow = await t.workflow({ ...CAPTURE() as object, settings: { welcome: false } });
 }, 120_000);
 afterAll(async () => { await browser?.close(); await stack?.stop(); rmSync(dir, { recursive: true, force: true }); });

@@ -3,9 +3,7 @@
  * `<html lang>`, country names in that language, a right-to-left locale), completed_redirect_url
  * after the last capture, "already completed" for an ended run's link, expired_redirect_url.
  */
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../../lambdas/shared/aws';
@@ -13,20 +11,19 @@ import { keys } from '../../lambdas/store/table';
 import { LOCALES } from '../../web/capture/src/locales';
 import { CAPTURE } from '../e2e/workflows';
 import { e2e, type E2e, type Json } from '../e2e/helpers';
-import { startTestStack, type TestStack } from '../helpers/stack';
+import type { TestStack } from '../helpers/stack';
+import { launch, startWebStack } from './web-stack';
 import { seriousViolations as axe } from './axe';
 
-const ROOT = path.resolve(__dirname, '../..');
 let stack: TestStack;
 let t: E2e;
 let browser: Browser;
 let capture: string;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
-  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
+  stack = await startWebStack();
   t = e2e(stack);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run'] });
+  browser = await launch();
   capture = await t.workflow({ ...CAPTURE() as object, settings: { welcome: false } });
 }, 120_000);
 afterAll(async () => { await browser?.close(); await stack?.stop(); });

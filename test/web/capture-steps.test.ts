@@ -5,27 +5,24 @@
  * proof of address (country, type, guidance, then a PDF upload, or the camera: Chromium's fake
  * camera in a second browser); retry screens (the four standard reasons, a custom one).
  */
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../../lambdas/shared/aws';
 import { keys } from '../../lambdas/store/table';
 import { utilityBill } from '../../lambdas/reports/proof_of_address_report/fixtures/documents';
 import { e2e, type E2e, type Json } from '../e2e/helpers';
-import { startTestStack, type TestStack } from '../helpers/stack';
+import type { TestStack } from '../helpers/stack';
+import { startWebStack } from './web-stack';
 import { axe, launch, phonePage } from './capture-helpers';
 
-const ROOT = path.resolve(__dirname, '../..');
 const approve = { id: 'approve', type: 'result', outcome: 'approve', reasons: ['done'] };
 let stack: TestStack;
 let t: E2e;
 let browser: Browser;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
-  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
+  stack = await startWebStack();
   t = e2e(stack);
   browser = await launch();
 }, 120_000);
@@ -115,8 +112,7 @@ it('proof of address: country, document type, guidance, then a PDF upload comple
 }, 120_000);
 
 it('proof of address by camera: the photo is reviewed, then sent', async () => {
-  const camera = await chromium.launch({ executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] });
+  const camera = await launch(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);
   try {
     const { run, applicantId, page, errors } = await openRun([{ ...POA[0]!, document_types: ['council_tax'] }], camera);
     await page.getByRole('combobox', { name: 'Country of your address' }).fill('United Kingdom', { timeout: 30_000 });

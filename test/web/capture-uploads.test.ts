@@ -4,18 +4,16 @@
  * is dropped (the network fails), the page backs off, asks which parts S3 holds, sends only the
  * missing one, shows its progress bar throughout, and the run completes. Needs /usr/bin/chromium.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import { type Browser, type Page, type Request } from 'playwright-core';
 import { MB, PART_BYTES } from '../../lambdas/api/limits';
 import { e2e, type E2e, type Json, type Run } from '../e2e/helpers';
-import { startTestStack, type TestStack } from '../helpers/stack';
+import type { TestStack } from '../helpers/stack';
+import { launch, startWebStack } from './web-stack';
 import { seriousViolations } from './axe';
 
-const ROOT = path.resolve(__dirname, '../..');
-const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const PROOF: Json = {
   name: 'Proof', start: 'poa', settings: { welcome: false },
   tasks: [{ id: 'poa', type: 'proof_of_address_capture', next: 'approve' }, { id: 'approve', type: 'result', outcome: 'approve', reasons: ['done'] }],
@@ -27,10 +25,9 @@ let browser: Browser;
 let files: string;
 beforeAll(async () => {
   files = mkdtempSync(path.join(tmpdir(), 'capture-upload-'));
-  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
-  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
+  stack = await startWebStack();
   t = e2e(stack);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  browser = await launch();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

@@ -10,31 +10,28 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { path as ffmpeg } from '@ffmpeg-installer/ffmpeg';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { original } from '../../fixtures/faces/variants';
 import { e2e, type E2e, type Json } from '../e2e/helpers';
-import { startTestStack, type TestStack } from '../helpers/stack';
+import type { TestStack } from '../helpers/stack';
+import { launch, startWebStack } from './web-stack';
 import { seriousViolations } from './axe';
 
-const ROOT = path.resolve(__dirname, '../..');
 let stack: TestStack;
 let t: E2e;
 let browser: Browser;
 let dir: string;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
-  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
+  stack = await startWebStack();
   t = e2e(stack);
   dir = mkdtempSync(path.join(tmpdir(), 'capture-video-'));
   const padded = await sharp(original('astronaut')).extend({ top: 100, background: '#8a8a8a' }).png().toBuffer();
   writeFileSync(path.join(dir, 'face.png'), await sharp(padded).extract({ left: 75, top: 10, width: 300, height: 400 }).resize(480, 640).png().toBuffer());
   const video = path.join(dir, 'face.y4m');
   execFileSync(ffmpeg, ['-loglevel', 'error', '-y', '-loop', '1', '-i', path.join(dir, 'face.png'), '-t', '2', '-r', '10', '-pix_fmt', 'yuv420p', video]);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [
-    '--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`,
-  ] });
+  browser = await launch(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
 }, 120_000);
 afterAll(async () => { await browser?.close(); await stack?.stop(); rmSync(dir, { recursive: true, force: true }); });
 

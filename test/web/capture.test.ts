@@ -5,20 +5,17 @@
  * (welcome, country, "Upload a file", review, consent, selfie) and the run reaches its end. Needs /usr/bin/chromium
  * (`apt-get install -y chromium`; .ci/run installs it).
  */
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../../lambdas/shared/aws';
 import { keys } from '../../lambdas/store/table';
 import { CAPTURE } from '../e2e/workflows';
 import { e2e, type E2e, type Json, type Run } from '../e2e/helpers';
-import { startTestStack, type TestStack } from '../helpers/stack';
+import type { TestStack } from '../helpers/stack';
+import { launch, startWebStack } from './web-stack';
 import { seriousViolations } from './axe';
 
-const ROOT = path.resolve(__dirname, '../..');
-const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const ENDED = ['approved', 'review', 'declined', 'abandoned', 'error'];
 
 let stack: TestStack;
@@ -27,10 +24,9 @@ let browser: Browser;
 let templates: Record<string, Json>;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' }); // the page as it is now
-  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
+  stack = await startWebStack();
   t = e2e(stack);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  browser = await launch();
   const res = await t.call<{ workflow_templates: Array<{ name: string; definition: Json }> }>('GET', '/v3.6/workflow_templates');
   expect(res.status).toBe(200);
   templates = Object.fromEntries(res.body.workflow_templates.map((x) => [x.name, x.definition]));

@@ -5,15 +5,12 @@
  * signs in the same way, sees "Save", who saved each version, and switches environment; a wrong
  * password is refused; axe-core finds no serious or critical violation on the sign-in page.
  */
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { hashPassword, writeUsers } from '../../lambdas/shared/console-users';
-import { startTestStack, type TestStack } from '../helpers/stack';
-import { seriousViolations } from './console-helpers';
+import type { TestStack } from '../helpers/stack';
+import { launch, startWebStack } from './web-stack';
+import { consolePage, logIn, seriousViolations } from './console-helpers';
 
-const ROOT = path.resolve(__dirname, '../..');
-const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const APPROVE_ALL = { name: 'Approve all', start: 'approve', tasks: [{ id: 'approve', type: 'result', outcome: 'approve' }] };
 const USERS = [
   { email: 'ada@example.com', role: 'admin' as const, environments: ['sandbox' as const, 'live' as const], password: 'admin password 1' },
@@ -25,34 +22,21 @@ let browser: Browser;
 let workflowId: string;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
-  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
+  stack = await startWebStack();
   writeUsers(stack.env.CONSOLE_USERS_FILE, await Promise.all(USERS.map(async (u) => ({
     email: u.email, role: u.role, environments: u.environments, password: await hashPassword(u.password), created_at: '2026-01-01T00:00:00.000Z',
   }))));
   const created = await stack.apiJson<{ id: string }>('/v3.6/workflows', { method: 'POST', json: { name: 'Approve everyone' } });
   workflowId = created.body.id;
   expect((await stack.api(`/v3.6/workflows/${workflowId}/versions`, { method: 'POST', json: { definition: APPROVE_ALL, notes: 'first' } })).status).toBe(201);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  browser = await launch();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();
 });
 
-async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
-
-async function signInAs(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${stack.url}/console/`, { waitUntil: 'domcontentloaded' });
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Log in with email' }).click();
-}
+const newPage = () => consolePage(browser);
 
 test('the sign-in page offers an API token and email + password, one button "Sign in", and passes axe', async () => {
   const { page, errors } = await newPage();
@@ -61,14 +45,14 @@ test('the sign-in page offers an API token and email + password, one button "Sig
   await page.getByRole('textbox', { name: 'API token' }).waitFor();
   expect(await page.getByRole('button', { name: 'Sign in' }).count()).toBe(1);
   expect(await seriousViolations(page)).toEqual([]);
-  await signInAs(page, 'ada@example.com', 'not the password');
+  await logIn(page, stack.url, 'ada@example.com', 'not the password');
   await page.getByRole('alert').filter({ hasText: 'The email or password is not right' }).waitFor();
   expect(errors).toEqual([]);
 }, 120_000);
 
 test('an analyst sees workflows read-only, and a save sent anyway is refused (403)', async () => {
   const { page, errors } = await newPage();
-  await signInAs(page, 'ann@example.com', 'analyst password 1');
+  await logIn(page, stack.url, 'ann@example.com', 'analyst password 1');
   await page.getByText('Environment: sandbox').waitFor();
   await page.getByText('ann@example.com (analyst)').waitFor();
   await page.getByRole('link', { name: 'Approve everyone' }).waitFor();
@@ -95,7 +79,7 @@ test('an analyst sees workflows read-only, and a save sent anyway is refused (40
 
 test('an admin signs in with email and password, sees Save and who saved, and switches environment', async () => {
   const { page, errors } = await newPage();
-  await signInAs(page, 'Ada@Example.com', 'admin password 1');
+  await logIn(page, stack.url, 'Ada@Example.com', 'admin password 1');
   await page.getByText('ada@example.com (admin)').waitFor();
   await page.getByRole('button', { name: 'New workflow' }).waitFor();
   await page.getByRole('link', { name: 'Approve everyone' }).click();

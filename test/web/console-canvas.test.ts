@@ -5,15 +5,12 @@
  * after the selected task; an edge's end dragged to another task reconnects it, and "Next task"
  * does the same without a pointer; zoom, pan and fit change the view. axe-core on the canvas.
  */
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { findTemplate } from '../../compiler';
-import { startTestStack, type TestStack } from '../helpers/stack';
-import { seriousViolations, signIn } from './console-helpers';
+import type { TestStack } from '../helpers/stack';
+import { launch, startWebStack } from './web-stack';
+import { consolePage, seriousViolations, signIn } from './console-helpers';
 
-const ROOT = path.resolve(__dirname, '../..');
-const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 type Definition = { name: string; start: string; tasks: Array<Record<string, unknown> & { id: string; next?: string | null }> };
 
 let stack: TestStack;
@@ -21,9 +18,8 @@ let browser: Browser;
 const template = findTemplate('document_selfie_photo')?.definition as Definition;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
-  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  stack = await startWebStack();
+  browser = await launch();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
@@ -33,11 +29,8 @@ afterAll(async () => {
 async function openWith(definition: unknown): Promise<{ page: Page; errors: string[]; id: string }> {
   const wf = await stack.apiJson<{ id: string }>('/v3.6/workflows', { method: 'POST', json: { name: 'Canvas' } });
   expect((await stack.apiJson(`/v3.6/workflows/${wf.body.id}/versions`, { method: 'POST', json: { definition, notes: 'v1' } })).status).toBe(201);
-  const page = await (await browser.newContext({ viewport: { width: 1440, height: 1000 } })).newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await signIn(page, stack.url, stack.apiToken);
-  await page.goto(`${stack.url}/console/workflows/${wf.body.id}`);
+  const { page, errors } = await consolePage(browser, { viewport: { width: 1440, height: 1000 } });
+  await signIn(page, stack.url, stack.apiToken, `/console/workflows/${wf.body.id}`);
   await page.getByRole('group', { name: 'Decide', exact: true }).waitFor();
   return { page, errors, id: wf.body.id };
 }

@@ -9,19 +9,16 @@
  * with REFRESH_TOKEN_AUTH; short-lived tokens, and an injected clock for the keeper) and when the
  * API answers 401. Also the parsing of Cognito's answers (web/console/src/cognito.ts).
  */
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { cognitoVerifier } from '../../lambdas/api/console-auth';
 import { resetConfig } from '../../lambdas/shared/config';
 import { CognitoError, parseReply } from '../../web/console/src/cognito';
 import { RENEW_BEFORE_MS, SessionKeeper, type Kept, type Timers } from '../../web/console/src/keeper';
-import { startTestStack, type TestStack } from '../helpers/stack';
+import type { TestStack } from '../helpers/stack';
+import { launch, startWebStack } from './web-stack';
 import { CognitoStandIn, SECRET } from './cognito-stand-in';
-import { seriousViolations } from './console-helpers';
+import { consolePage, logIn, seriousViolations } from './console-helpers';
 
-const ROOT = path.resolve(__dirname, '../..');
-const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const POOL = 'eu-west-1_Console1';
 const CLIENT = 'console-client-1';
 
@@ -30,8 +27,7 @@ let cognito: CognitoStandIn;
 let browser: Browser;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
-  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
+  stack = await startWebStack();
   expect((await stack.apiJson('/v3.6/workflows', { method: 'POST', json: { name: 'Approve everyone' } })).status).toBe(201);
   cognito = new CognitoStandIn(POOL, CLIENT, [
     { email: 'ada@example.com', password: 'Admin password 1!', role: 'admin', environments: 'sandbox', mfaCode: '123456' },
@@ -46,7 +42,7 @@ beforeAll(async () => {
   Object.assign(process.env, { CONSOLE_USER_POOL_ID: POOL, CONSOLE_CLIENT_ID: CLIENT, CONSOLE_KEY_FILE: '', CONSOLE_USERS_FILE: '', CONSOLE_COGNITO_ENDPOINT: cognito.url });
   resetConfig();
   cognitoVerifier()!.verifier.cacheJwks({ keys: [cognito.jwk] });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  browser = await launch();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
@@ -54,19 +50,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
-
-async function logIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto(`${stack.url}/console/`, { waitUntil: 'domcontentloaded' });
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Log in with email' }).click();
-}
+const newPage = () => consolePage(browser);
 
 test('the config route names the pool, client, region and the test endpoint', async () => {
   const res = await stack.apiJson('/v3.6/console/config', { token: null });
@@ -75,7 +59,7 @@ test('the config route names the pool, client, region and the test endpoint', as
 
 test('a wrong password is refused in words, then InitiateAuth, the authenticator code and the ID token sign in', async () => {
   const { page, errors } = await newPage();
-  await logIn(page, 'ada@example.com', 'not the password');
+  await logIn(page, stack.url, 'ada@example.com', 'not the password');
   await page.getByRole('alert').filter({ hasText: 'The email or password is not right' }).waitFor();
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByLabel('Password', { exact: true }).fill('Admin password 1!');
@@ -99,7 +83,7 @@ test('a wrong password is refused in words, then InitiateAuth, the authenticator
 
 test('an admin-created user sets a new password on first sign-in', async () => {
   const { page, errors } = await newPage();
-  await logIn(page, 'neo@example.com', 'Temporary 1!xyz');
+  await logIn(page, stack.url, 'neo@example.com', 'Temporary 1!xyz');
   await page.getByLabel('New password').fill('Neo own password 1!');
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Set password' }).click();
@@ -110,7 +94,7 @@ test('an admin-created user sets a new password on first sign-in', async () => {
 
 test('a user the API refuses (no environments) is told so, and the form starts again from the email', async () => {
   const { page, errors } = await newPage();
-  await logIn(page, 'bob@example.com', 'No environments 1!');
+  await logIn(page, stack.url, 'bob@example.com', 'No environments 1!');
   await page.getByRole('textbox', { name: 'Code' }).fill('654321');
   await page.getByRole('button', { name: 'Verify code' }).click();
   await page.getByRole('alert').filter({ hasText: 'The API refused this sign-in' }).waitFor();
@@ -122,7 +106,7 @@ test('a user the API refuses (no environments) is told so, and the form starts a
 test('a user without an authenticator sets one up (MFA_SETUP): the key as text, a QR code and its otpauth URI, then the app\'s code', async () => {
   const { page, errors } = await newPage();
   const before = cognito.calls.length;
-  await logIn(page, 'max@example.com', 'Needs an app 1!');
+  await logIn(page, stack.url, 'max@example.com', 'Needs an app 1!');
   await page.getByRole('img', { name: 'QR code of the authenticator key' }).waitFor();
   await page.getByText(SECRET.replace(/(.{4})/g, '$1 ').trim()).waitFor();
   await page.getByText(`otpauth://totp/Open%20Studio%3Amax%40example.com?secret=${SECRET}&issuer=Open%20Studio`).waitFor();
@@ -158,7 +142,7 @@ async function until(probe: () => boolean, ms = 20_000): Promise<void> {
 test('the ID token is renewed with the refresh token before it expires, and the console keeps working past its life', async () => {
   const { page, errors } = await newPage();
   const before = refreshCalls().length;
-  await logIn(page, 'eve@example.com', 'Short tokens 1!');
+  await logIn(page, stack.url, 'eve@example.com', 'Short tokens 1!');
   await page.getByText('eve@example.com (admin)').waitFor();
   const first = await bearerOf(page);
   // A 4-second token is renewed half-way through its life, again and again.
@@ -179,7 +163,7 @@ test('the ID token is renewed with the refresh token before it expires, and the 
 
 test('an ID token the API refuses (401) is renewed at once and the call sent again; a revoked refresh token is an error, not a loop', async () => {
   const { page, errors } = await newPage();
-  await logIn(page, 'kim@example.com', 'Long tokens 1!');
+  await logIn(page, stack.url, 'kim@example.com', 'Long tokens 1!');
   await page.getByRole('link', { name: 'Approve everyone' }).waitFor();
   const token = await page.evaluate(`JSON.parse(sessionStorage.getItem('${SESSION}')).refresh.token`) as string;
   const refreshCalls = () => cognito.calls.filter((c) => (c.body.AuthParameters as { REFRESH_TOKEN?: string } | undefined)?.REFRESH_TOKEN === token);

@@ -3,14 +3,11 @@
  * the condition editor offering only the operators that fit each path's type (relative dates in
  * words); document countries by name with search. axe-core on each.
  */
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestStack, type TestStack } from '../helpers/stack';
-import { seriousViolations, signIn } from './console-helpers';
+import { type Browser, type Page } from 'playwright-core';
+import type { TestStack } from '../helpers/stack';
+import { launch, startWebStack } from './web-stack';
+import { consolePage, seriousViolations, signIn } from './console-helpers';
 
-const ROOT = path.resolve(__dirname, '../..');
-const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 type Definition = { tasks: Array<Record<string, unknown> & { id: string }> };
 const DEFINITION = {
   name: 'Editors', input: { applicant: 'all', custom: { score: { type: 'number' }, vip: { type: 'boolean' } } }, start: 'document',
@@ -28,13 +25,12 @@ let browser: Browser;
 let page: Page;
 let id: string;
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
-  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  stack = await startWebStack();
+  browser = await launch();
   const wf = await stack.apiJson<{ id: string }>('/v3.6/workflows', { method: 'POST', json: { name: 'Editors' } });
   id = wf.body.id;
   expect((await stack.apiJson(`/v3.6/workflows/${id}/versions`, { method: 'POST', json: { definition: DEFINITION, notes: 'v1' } })).status).toBe(201);
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
+  ({ page } = await consolePage(browser));
   await signIn(page, stack.url, stack.apiToken);
 }, 180_000);
 afterAll(async () => {

@@ -1,12 +1,32 @@
-/** Shared steps of the console's browser tests: sign in, accessibility audit, id mapping. */
-import type { Page } from 'playwright-core';
+/** Shared steps of the console's browser tests: a page, sign in, accessibility audit, id mapping. */
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { loadAxe } from './axe';
 
-export async function signIn(page: Page, url: string, token: string): Promise<void> {
-  await page.goto(`${url}/console/`);
+/** A desktop-sized page in a context of its own (no session shared with another page); its page errors collected. */
+export async function consolePage(browser: Browser, options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[] }> {
+  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, ...options })).newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, errors };
+}
+
+/**
+ * Signs in with an API token on the page at `at` (a console path): the sign-in form stands in for
+ * any page until then and the page itself follows, so a test opens the page it needs with one load.
+ */
+export async function signIn(page: Page, url: string, token: string, at = '/console/'): Promise<void> {
+  await page.goto(`${url}${at}`);
   await page.getByRole('textbox', { name: 'API token' }).fill(token);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('link', { name: 'Workflows' }).waitFor();
+}
+
+/** Sends the email + password form as a console user (the form answers in words, or the console opens). */
+export async function logIn(page: Page, url: string, email: string, password: string): Promise<void> {
+  await page.goto(`${url}/console/`, { waitUntil: 'domcontentloaded' });
+  await page.getByRole('textbox', { name: 'Email' }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Log in with email' }).click();
 }
 
 /** axe-core's serious and critical violations on the page as it is now (rule id: targets). */

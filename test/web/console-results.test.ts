@@ -5,16 +5,13 @@
  * report tree with results, the tasks with statuses; axe-core finds no serious or critical
  * violation on the list and the run page.
  */
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { SCREEN } from '../api/results-workflows';
 import { e2e, type E2e } from '../e2e/helpers';
-import { startTestStack, type TestStack } from '../helpers/stack';
-import { seriousViolations, signIn } from './console-helpers';
+import type { TestStack } from '../helpers/stack';
+import { launch, startWebStack } from './web-stack';
+import { consolePage, seriousViolations, signIn } from './console-helpers';
 
-const ROOT = path.resolve(__dirname, '../..');
-const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 let stack: TestStack;
 let t: E2e;
@@ -23,10 +20,9 @@ let zoe: string;
 let zoran: string;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
-  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
+  stack = await startWebStack();
   t = e2e(stack);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  browser = await launch();
   const wf = await t.workflow(SCREEN);
   zoe = (await t.startRun(wf, await t.applicant({ first_name: 'Zoë', last_name: 'Ångström', email: 'zoe.angstrom@example.com' }))).id;
   zoran = (await t.startRun(wf, await t.applicant({ first_name: 'Zoran', last_name: 'Consider', email: 'zoran@example.com' }))).id;
@@ -38,12 +34,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
+const newPage = () => consolePage(browser);
 const rows = (page: Page) => page.getByRole('table', { name: 'Results' }).getByRole('row');
 async function search(page: Page, text: string): Promise<void> {
   await page.getByRole('searchbox', { name: 'Search' }).fill(text);

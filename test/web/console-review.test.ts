@@ -7,9 +7,7 @@
  * `workflow_run.review_completed` gets it. A queue longer than a page (100) has "Next page" and
  * "Previous page". axe-core: no serious or critical violation.
  */
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../../lambdas/shared/aws';
 import { hashPassword, writeUsers } from '../../lambdas/shared/console-users';
@@ -17,12 +15,11 @@ import { reviewQueue } from '../../lambdas/store/reviews';
 import { createdKey, keys } from '../../lambdas/store/table';
 import { SCREEN } from '../api/results-workflows';
 import { e2e, type E2e } from '../e2e/helpers';
-import { startTestStack, type TestStack } from '../helpers/stack';
+import type { TestStack } from '../helpers/stack';
+import { launch, startWebStack } from './web-stack';
 import { eventually, startReceiver, type Receiver } from '../webhooks/helpers';
-import { seriousViolations } from './console-helpers';
+import { consolePage, logIn, seriousViolations } from './console-helpers';
 
-const ROOT = path.resolve(__dirname, '../..');
-const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const ANALYST = { email: 'rita@example.com', password: 'analyst password 1' };
 const REVIEW_EVENT = 'workflow_run.review_completed';
 
@@ -34,10 +31,9 @@ let review: string;
 let workflowId: string;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
-  [stack, receiver] = await Promise.all([startTestStack({ staticDir: path.join(ROOT, 'web/dist') }), startReceiver([200])]);
+  [stack, receiver] = await Promise.all([startWebStack(), startReceiver([200])]);
   t = e2e(stack);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  browser = await launch();
   writeUsers(stack.env.CONSOLE_USERS_FILE, [{
     email: ANALYST.email, role: 'analyst', environments: ['sandbox'], password: await hashPassword(ANALYST.password), created_at: '2026-01-01T00:00:00.000Z',
   }]);
@@ -56,24 +52,16 @@ afterAll(async () => {
 });
 
 async function signedIn(path: string) {
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-  await page.goto(`${stack.url}/console/`, { waitUntil: 'domcontentloaded' });
-  await page.getByRole('textbox', { name: 'Email' }).fill(ANALYST.email);
-  await page.getByLabel('Password', { exact: true }).fill(ANALYST.password);
-  await page.getByRole('button', { name: 'Log in with email' }).click();
+  const { page } = await consolePage(browser);
+  await logIn(page, stack.url, ANALYST.email, ANALYST.password);
   await page.getByRole('link', { name: 'Results' }).waitFor();
   await page.goto(`${stack.url}${path}`);
   return page;
 }
 
 test('an analyst assigns a review run to themselves and declines it with a note from the queue; the webhook arrives', async () => {
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${stack.url}/console/`, { waitUntil: 'domcontentloaded' });
-  await page.getByRole('textbox', { name: 'Email' }).fill(ANALYST.email);
-  await page.getByLabel('Password', { exact: true }).fill(ANALYST.password);
-  await page.getByRole('button', { name: 'Log in with email' }).click();
+  const { page, errors } = await consolePage(browser);
+  await logIn(page, stack.url, ANALYST.email, ANALYST.password);
   await page.getByRole('link', { name: 'Results' }).click();
   await page.getByRole('link', { name: 'Review queue' }).click();
   await page.waitForURL(`${stack.url}/console/review`);

@@ -5,17 +5,14 @@
  * funnel of the workflow's version showing a run abandoned after its first task. axe-core finds
  * no serious or critical violation on each tab and on the funnel.
  */
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Clock } from '../../local/sfn/contract';
 import { INSPECTED } from '../api/run-inspection-workflows';
 import { e2e, type E2e } from '../e2e/helpers';
-import { startTestStack, type TestStack } from '../helpers/stack';
-import { seriousViolations, signIn } from './console-helpers';
+import type { TestStack } from '../helpers/stack';
+import { launch, startWebStack } from './web-stack';
+import { consolePage, seriousViolations, signIn } from './console-helpers';
 
-const ROOT = path.resolve(__dirname, '../..');
-const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 // The engine's clock follows the real one until the abandoned run's selfie is made to time out.
 let ahead = 0;
@@ -37,10 +34,9 @@ async function check(runId: string, ok: boolean): Promise<void> {
 }
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
-  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist'), clock });
+  stack = await startWebStack({ clock });
   t = e2e(stack);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  browser = await launch();
   wf = await t.workflow(INSPECTED);
   // Approved after one retry of the document.
   const a = await t.applicant();
@@ -67,17 +63,11 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true })).newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
+const newPage = () => consolePage(browser, { acceptDownloads: true });
 
 test('the run page shows reasons, media, tasks with statuses, the route on the graph and the timeline', async () => {
   const { page, errors } = await newPage();
-  await signIn(page, stack.url, stack.apiToken);
-  await page.goto(`${stack.url}/console/results/${approved}`);
+  await signIn(page, stack.url, stack.apiToken, `/console/results/${approved}`);
   await page.getByRole('heading', { name: `Run ${approved}` }).waitFor();
   await page.getByText('checked').waitFor();
 

@@ -3,14 +3,11 @@
  * unsaved change of it, run in sandbox with a chosen report result; the route each took is drawn
  * on the canvas (visited nodes, taken edges), and trial runs stay out of the results by default.
  */
-import { execFileSync } from 'node:child_process';
-import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startTestStack, type TestStack } from '../helpers/stack';
-import { seriousViolations, signIn } from './console-helpers';
+import { type Browser, type Page } from 'playwright-core';
+import type { TestStack } from '../helpers/stack';
+import { launch, startWebStack } from './web-stack';
+import { consolePage, seriousViolations, signIn } from './console-helpers';
 
-const ROOT = path.resolve(__dirname, '../..');
-const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const DRAFT = {
   name: 'Trial', start: 'watch',
   tasks: [
@@ -24,9 +21,8 @@ const DRAFT = {
 let stack: TestStack;
 let browser: Browser;
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
-  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  stack = await startWebStack();
+  browser = await launch();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
@@ -52,11 +48,8 @@ async function tryIt(page: Page, result: 'Clear' | 'Consider', status: string): 
 test('Try it runs the draft with the chosen result, draws its route, and the trial stays out of the results', async () => {
   const wf = await stack.apiJson<{ id: string }>('/v3.6/workflows', { method: 'POST', json: { name: 'Trial' } });
   expect((await stack.apiJson(`/v3.6/workflows/${wf.body.id}/versions`, { method: 'POST', json: { definition: DRAFT, notes: 'Never activated' } })).status).toBe(201);
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 } })).newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await signIn(page, stack.url, stack.apiToken);
-  await page.goto(`${stack.url}/console/workflows/${wf.body.id}`);
+  const { page, errors } = await consolePage(browser);
+  await signIn(page, stack.url, stack.apiToken, `/console/workflows/${wf.body.id}`);
   await page.getByRole('group', { name: 'Start', exact: true }).waitFor();
 
   await tryIt(page, 'Consider', 'Review');

@@ -4,17 +4,14 @@
  * (edit, invalid JSON refused, export, import), the generic link setting saved with a version.
  * axe-core on the versions page, code view and the settings panel.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { findTemplate, validate, workflowJsonSchema } from '../../compiler';
 import { estimate, routeTo } from '../../lib/cost';
-import { startTestStack, type TestStack } from '../helpers/stack';
-import { seriousViolations, signIn } from './console-helpers';
+import type { TestStack } from '../helpers/stack';
+import { launch, startWebStack } from './web-stack';
+import { consolePage, seriousViolations, signIn } from './console-helpers';
 
-const ROOT = path.resolve(__dirname, '../..');
-const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 type Definition = { name: string; tasks: Array<Record<string, unknown> & { id: string }> };
 
 let stack: TestStack;
@@ -22,9 +19,8 @@ let browser: Browser;
 const template = findTemplate('document_selfie_photo')?.definition as Definition;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(ROOT, 'web/build.js')], { stdio: 'inherit' });
-  stack = await startTestStack({ staticDir: path.join(ROOT, 'web/dist') });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  stack = await startWebStack();
+  browser = await launch();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();
@@ -39,11 +35,8 @@ async function workflowWith(definition: unknown, notes: string): Promise<string>
 }
 
 async function opened(id: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true })).newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await signIn(page, stack.url, stack.apiToken);
-  await page.goto(`${stack.url}/console/workflows/${id}`);
+  const { page, errors } = await consolePage(browser, { acceptDownloads: true });
+  await signIn(page, stack.url, stack.apiToken, `/console/workflows/${id}`);
   await page.getByRole('group', { name: 'Start', exact: true }).waitFor();
   return { page, errors };
 }
