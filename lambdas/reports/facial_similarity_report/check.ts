@@ -3,13 +3,15 @@
  *
  * Judged here: `image_integrity.face_detected` (one face in each),
  * `face_comparison.face_match` (embedding similarity against FACE_THRESHOLDS.faceMatch) and
- * `visual_authenticity` (antispoof and liveness models; Motion's head turn: face/authenticity.ts).
+ * `visual_authenticity` (antispoof and liveness models, the pixels' presentation-attack cues;
+ * Motion's head turn: face/authenticity.ts).
  * Not judged, so absent: `image_integrity.source_integrity` (no tamper/emulator signal).
  */
 import { z } from 'zod';
 import { worst, type BreakdownArea, type Media, type ReportResult } from '../types';
 import { documentReasons, faceDetectedArea, facesIn, liveReasons, type FacesIn } from '../face/detection';
-import { visualAuthenticity } from '../face/authenticity';
+import { presentationArea, visualAuthenticity } from '../face/authenticity';
+import { presentationCues, type PresentationCues } from '../face/forensics';
 import { similarity, type DetectedFace } from '../face/engine';
 import { FaceInputError } from '../face/errors';
 import { FRAMES_PER_MOTION, FRAMES_PER_VIDEO, framesOf, isVideo } from '../face/frames';
@@ -46,8 +48,11 @@ export async function checkFacialSimilarity(input: FacialSimilarityInput): Promi
   const counts = { document_faces: document.faces.length, live_faces: live.map((l) => l.faces.length) };
   const imageIntegrity: BreakdownArea = { result: reasons.length ? 'consider' : 'clear', breakdown: { face_detected: faceDetectedArea(reasons, counts) } };
   const docFace = document.faces[0];
+  const cues = await cuesOf(live);
   if (reasons.length > 0 || !docFace) {
-    return { result: 'consider', breakdown: { image_integrity: imageIntegrity }, properties: {} };
+    // No comparison; a screen or a print seen in a live image without a face still says why.
+    const seen = presentationArea(live, cues);
+    return { result: 'consider', breakdown: { image_integrity: imageIntegrity, ...(seen ? { visual_authenticity: seen } : {}) }, properties: {} };
   }
 
   // Every live image with a face must match: the lowest score is the one reported, so a second
@@ -59,9 +64,17 @@ export async function checkFacialSimilarity(input: FacialSimilarityInput): Promi
     properties: { score, ...(scores.length > 1 ? { scores } : {}) },
   };
   const faceComparison: BreakdownArea = { result: faceMatch.result, breakdown: { face_match: faceMatch } };
-  const authenticity = visualAuthenticity(variant, live);
+  const authenticity = visualAuthenticity(variant, live, cues);
   const result = worst([faceComparison.result, imageIntegrity.result, authenticity.result]) ?? 'consider';
   return { result, breakdown: { face_comparison: faceComparison, image_integrity: imageIntegrity, visual_authenticity: authenticity }, properties: { score } };
+}
+
+/** The presentation-attack cues of every live image or frame, around its (largest) face or, where
+ *  none was found, the image's centre. */
+async function cuesOf(live: FacesIn[]): Promise<Map<string, PresentationCues>> {
+  const cues = new Map<string, PresentationCues>();
+  for (const { media, faces } of live) cues.set(media.id, await presentationCues(media.bytes, faces[0]?.box ?? null));
+  return cues;
 }
 
 function parseConfig(config: FacialSimilarityConfig): z.output<typeof FacialSimilarityConfig> {
