@@ -1,6 +1,6 @@
 /**
  * data_consistency: the MRZ (on a licence without one: its AAMVA barcode) against the printed fields read by OCR (each field compared only
- * where both were read; OCR confusions such as O/0 in numbers are not counted as mismatches,
+ * where both were read; OCR confusions such as O/0 in numbers (printed-values `readsAs`) are not counted as mismatches,
  * nor a value that a second read of its box finds agreeing).
  * data_comparison: the document against the applicant's name and date of birth (Onfido's
  * area for that comparison; each field only when the applicant record has it).
@@ -10,7 +10,7 @@ import { PRINTED_MIN_CONFIDENCE, type ExtractedData } from './extracted';
 import { birthYear, expiryYear } from './mrz-fields';
 import { nameWordsAgree, sameName } from './names';
 import type { PrintedField, PrintedValue } from './printed-fields';
-import { fold, foldConfusable, printedDate, printedSex } from './printed-values';
+import { fold, printedDate, printedSex, readsAs } from './printed-values';
 import type { DocumentReading } from './reading';
 
 /** Printed values below this OCR confidence are not compared (too likely a misread). */
@@ -54,7 +54,7 @@ function barcodeChecks(reading: DocumentReading, now: Date): Check[] {
     ['first_name', 'first_name', b.first_name, (p) => sameName(p, b.first_name ?? '', false)],
     ['date_of_birth', 'date_of_birth', b.date_of_birth, date(b.date_of_birth, birthYear(now))],
     ['date_of_expiry', 'date_of_expiry', b.date_of_expiry, date(b.date_of_expiry, expiryYear(now))],
-    ['document_numbers', 'document_number', b.document_number, (p) => foldConfusable(p) === foldConfusable(b.document_number ?? ''), sameNumber(b.document_number)],
+    ['document_numbers', 'document_number', b.document_number, (p) => readsAs(b.document_number ?? '', p), sameNumber(b.document_number)],
   ];
 }
 
@@ -72,7 +72,7 @@ function consistencyChecks(reading: DocumentReading, now: Date): Check[] {
     ['first_name', 'first_name', mrz.first_name, (p) => sameName(p, mrz.first_name ?? '', truncated)],
     ['date_of_birth', 'date_of_birth', mrz.date_of_birth, (p) => { const d = printedDate(p, (yy) => pivotBirth(yy)); return d === undefined ? undefined : d === mrz.date_of_birth; }],
     ['date_of_expiry', 'date_of_expiry', mrz.date_of_expiry, (p) => { const d = printedDate(p, pivotExpiry); return d === undefined ? undefined : d === mrz.date_of_expiry; }],
-    ['document_numbers', 'document_number', mrz.document_number, (p) => foldConfusable(p) === foldConfusable(mrz.document_number ?? ''), sameNumber(mrz.document_number)],
+    ['document_numbers', 'document_number', mrz.document_number, (p) => readsAs(mrz.document_number ?? '', p), sameNumber(mrz.document_number)],
     ['nationality', 'nationality', mrz.nationality, (p) => (/^[A-Z]{3}$/.test(fold(p)) ? fold(p) === mrz.nationality : undefined)],
     ['gender', 'gender', mrz.gender, (p) => { const s = printedSex(p); return s ? s === sex : undefined; }],
   ];

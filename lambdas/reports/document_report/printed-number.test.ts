@@ -9,6 +9,7 @@ import { dataConsistency } from './areas-consistency';
 import { mrzData } from './mrz-fields';
 import { parseMrz } from './mrz-parse';
 import type { PrintedValue } from './printed-fields';
+import { readsAs } from './printed-values';
 import { readDocument, type DocumentReading } from './reading';
 import { closeOcr } from './ocr';
 
@@ -41,6 +42,27 @@ describe('printed document number against the MRZ', () => {
     expect(numberResult(reading(30005, 'id_card', { text: 'GCVGQ4UDY', confidence: 90, lines: 1 }))).toBe('consider');
     expect(numberResult(reading(30005, 'id_card', { text: 'GCVGQ4UDY', confidence: 27, lines: 1, rereads: [{ text: 'GCVGQ4UDY', confidence: 80 }] }))).toBe('consider');
     expect(numberResult(reading(30005, 'id_card', { text: 'GCVGQ4UDY', confidence: 27, lines: 1 }))).toBeUndefined();
+  });
+
+  it('confident misreads of a number OCR makes on OCR-B (4 as L or 4L, 1 as T) agree (seeds 20011, 30013, 30017 of the 100-document bench)', () => {
+    const passport = (seed: number, number: PrintedValue) => {
+      const r = reading(seed, 'id_card', number);
+      const lines = randomSpec(seed, now, 'passport').mrz, parsed = parseMrz(lines);
+      return { ...r, mrz: { ...r.mrz!, text: { ...r.mrz!.text, lines }, parsed, data: mrzData(parsed, now) } };
+    };
+    expect(numberResult(passport(20011, { text: 'LV9AOLIAX', confidence: 25, lines: 1, rereads: [{ text: 'LV9AO4LIAX', confidence: 50 }] }))).toBe('clear');
+    expect(numberResult(reading(30013, 'id_card', { text: 'TI9WFYPXC', confidence: 54, lines: 1, rereads: [{ text: 'TI9WFYPXC', confidence: 72 }] }))).toBe('clear');
+    expect(numberResult(reading(30017, 'id_card', { text: '9ALYQEV6N', confidence: 50, lines: 1 }))).toBe('clear');
+    expect(readsAs('9A4YQEV6N', '9A4LYQEV6N')).toBe(true);
+    // TD2 seeds 40018, 40023, 40047: 9 as O (66), 8 as S8 (65), 1 as T1 (54).
+    expect(readsAs('YS5YB1C9W', 'YS5YB1COW') && readsAs('EJOTCKUL8', 'EJOTCKULS8') && readsAs('BC1QNFCGQ', 'BCT1QNFCGQ')).toBe(true);
+  });
+
+  it('a misread goes one way only: a 1 printed where the MRZ has 4, or a character more, is a mismatch', () => {
+    expect(readsAs('9A4YQEV6N', '9A1YQEV6N')).toBe(false);
+    expect(readsAs('9A4YQEV6N', '9A4YQEV6NL')).toBe(false);
+    expect(readsAs('1I9WFYPXC', '1I9WFYPXG')).toBe(false);
+    expect(numberResult(reading(30017, 'id_card', { text: '9A1YQEV6N', confidence: 90, lines: 1 }))).toBe('consider');
   });
 
   it('the rendered TD2 card of seed 40002 is read consistent', async () => {

@@ -12,6 +12,29 @@ export function foldConfusable(value: string): string {
     .replace(/Z/g, '2').replace(/B/g, '8');
 }
 
+/**
+ * What the printed-field OCR may read a character as (MRZ character → reads), one way only: the
+ * symmetric pairs of foldConfusable, and misreads of letter-and-digit numbers measured on our
+ * renders with confidence ≥ 50: `4` as `L` or `4L` (LV9AO4IAX, 9A4YQEV6N), `1` as `T` or `T1`
+ * (1I9WFYPXC, BC1QNFCGQ), `Q` as `A` (GCVGQ4UDX), `6` as `G` (EQI99E7N6), `9` as `O`
+ * (YS5YB1C9W), `8` as `S` or `S8` (EJOTCKUL8). A printed `1` where the MRZ has `4` is still a mismatch.
+ */
+const READ_AS: Record<string, string[]> = {
+  O: ['0'], 0: ['O'], I: ['1', 'L'], L: ['1', 'I'], 1: ['I', 'L', 'T', 'T1'], S: ['5'], 5: ['S'], Z: ['2'], 2: ['Z'], B: ['8'], 8: ['B', 'S', 'S8'],
+  4: ['L', '4L'], Q: ['A'], 6: ['G'], 9: ['O'],
+};
+
+/** Whether `printed` is `value` (a document number) as OCR may read it: each character itself or one of its misreads, in order. */
+export function readsAs(value: string, printed: string): boolean {
+  const v = fold(value).replace(/ /g, ''), p = fold(printed).replace(/ /g, '');
+  const from = (i: number, j: number): boolean => {
+    if (i === v.length) return j === p.length;
+    const c = v[i] ?? '';
+    return [c, ...(READ_AS[c] ?? [])].some((read) => p.startsWith(read, j) && from(i + 1, j + read.length));
+  };
+  return from(0, 0);
+}
+
 const MONTHS: Record<string, number> = {
   JAN: 1, FEB: 2, FEV: 2, MAR: 3, APR: 4, AVR: 4, MAY: 5, MAI: 5, JUN: 6, JUIN: 6, JUL: 7, JUIL: 7,
   AUG: 8, AOU: 8, SEP: 9, OCT: 10, OKT: 10, NOV: 11, DEC: 12, DEZ: 12,
