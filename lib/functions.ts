@@ -55,7 +55,7 @@ export const CALLS: Record<FunctionKey, readonly CallKind[]> = {
   webhooks: ['table', 'sdkTokenSecret'],   // payloads carry the run view, whose capture link holds an SDK token
   executionEvents: ['table'],
   evidence: ['table', 'media', 'bus', 'evidenceSecret', 'sdkTokenSecret'], // the folder's run view (runs/view.ts) is the API's, which can mint SDK tokens
-  lifecycle: ['table', 'media', 'bus', 'purge'],
+  lifecycle: ['table', 'media', 'bus', 'workflows', 'purge'], // workflows: sends decided reports' task tokens (results/report-review.ts)
   watchlists: ['watchlists'], // the reports function reads them with its media grant
 };
 

@@ -8,9 +8,10 @@ import { forbidden } from '../shared/errors';
 import type { Caller } from './http';
 import type { Route } from './router';
 
-/** Writes an analyst may make, as `METHOD pattern`: assigning and deciding review runs (routes/review.ts). */
+/** Writes an analyst may make, as `METHOD pattern`: assigning and deciding review runs, deciding waiting reports (routes/review.ts). */
 export const ANALYST_WRITES: ReadonlySet<string> = new Set<string>([
   'POST /v3.6/studio/review_queue/{id}/assign', 'POST /v3.6/studio/review_queue/{id}/decision',
+  'POST /v3.6/studio/review_queue/{id}/reports/{task_id}/decision',
 ]);
 /** Reads only an admin may make: the API tokens are an admin's keys. */
 const ADMIN_READS = /^\/v3\.6\/api_tokens(\/|$)/;

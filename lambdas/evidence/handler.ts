@@ -13,6 +13,7 @@ import { lambdaHandler } from '../shared/lambda';
 import { logger } from '../shared/powertools';
 import { syncIndexStatus } from '../store/index-status';
 import { enqueueReview } from '../store/reviews';
+import { closeReviewsOfRun } from '../store/report-reviews';
 import { makeEvidence, makeTimelineFile, type Made } from './build';
 
 const BusEvent = z.object({ 'detail-type': z.string(), detail: z.unknown() });
@@ -25,6 +26,7 @@ export function createEvidenceHandler(rt: Runtime = systemRuntime) {
       const d = RunCompletedDetail.parse(e.data.detail);
       await syncIndexStatus(d.workflow_run_id);
       if (d.status === 'review') await enqueueReview(d.workflow_run_id);
+      await closeReviewsOfRun(d.workflow_run_id, rt.now().toISOString()); // reports whose review timed out leave the queue
       const made = await makeEvidence(d.workflow_run_id, rt);
       logger.debug('evidence of a workflow run', { run_id: d.workflow_run_id, made });
       return { made };

@@ -2,7 +2,8 @@
  * The review queue's periodic work, one step of each lifecycle sweep (lifecycle/sweep.ts):
  * decisions' events the bus refused are put on it again (review-events.ts), and, once per
  * environment, runs that ended `review` before the `review_queue` index existed get its key
- * (a walk of `by_status`'s `review` partition, a page per pass, from a cursor; then marked done).
+ * (a walk of `by_status`'s `review` partition, a page per pass, from a cursor; then marked done);
+ * decided reports whose task token was not sent are sent (report-review.ts).
  */
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
@@ -12,6 +13,7 @@ import { systemRuntime, type Runtime } from '../shared/ids';
 import { enqueueReview } from '../store/reviews';
 import { keys } from '../store/table';
 import { deliverPendingEvents } from './review-events';
+import { resumeDecidedReports } from './report-review';
 
 const table = () => config().TABLE_NAME;
 const Cursor = z.object({ last_key: z.record(z.string(), z.unknown()).optional(), done: z.boolean().optional() });
@@ -36,7 +38,8 @@ export async function queueEarlierReviews(limit = 500): Promise<number> {
   return queued;
 }
 
-export async function reviewUpkeep(rt: Runtime = systemRuntime): Promise<{ queued: number; delivered: number; failed: number }> {
+export async function reviewUpkeep(rt: Runtime = systemRuntime): Promise<{ queued: number; delivered: number; failed: number; reports: Awaited<ReturnType<typeof resumeDecidedReports>> }> {
   const queued = await queueEarlierReviews();
-  return { queued, ...(await deliverPendingEvents(rt)) };
+  const events = await deliverPendingEvents(rt);
+  return { queued, ...events, reports: await resumeDecidedReports(rt) };
 }

@@ -6,21 +6,24 @@
  * deciding are conditional writes of the run item, so of two concurrent decisions exactly one
  * is written; the status stays `review`. The decision is written together with the event that
  * announces it (a pending event, results/review-events.ts), so the event cannot be lost.
+ * Reports waiting for an analyst share the queue (their task items carry the key: store/report-reviews.ts).
  */
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { isConditionFailure, RunItem, type Environment, type RunReview } from './runs';
 import { keys } from './table';
+import { TaskItem } from './tasks';
 
 const table = () => config().TABLE_NAME;
 /** The run is of the caller's environment, ended `review` and has no decision. */
 const OPEN = 'attribute_exists(pk) AND environment = :env AND #status = :review AND attribute_not_exists(review)';
 const openValues = (env: Environment) => ({ ':env': env, ':review': 'review' });
 
-export interface QueuePage { runs: RunItem[]; next: string | null }
+/** `entries`: in queue order, runs that ended `review` and reports waiting for an analyst (store/report-reviews.ts); `runs`: the runs among them. */
+export interface QueuePage { runs: RunItem[]; entries: Array<{ run: RunItem } | { report: TaskItem }>; next: string | null }
 
-/** Undecided review runs of an environment, oldest first, `limit` at most, after the key `after` (`<created_at>#<id>`). */
+/** Undecided review runs and waiting reports of an environment, oldest first, `limit` at most, after the key `after` (`<created_at>#<id>`). */
 export async function reviewQueue(env: Environment, limit: number, after?: string): Promise<QueuePage> {
   const res = await clients().doc.send(new QueryCommand({
     TableName: table(), IndexName: 'review_queue', Limit: limit + 1,
@@ -29,7 +32,12 @@ export async function reviewQueue(env: Environment, limit: number, after?: strin
   }));
   const items = res.Items ?? [];
   const page = items.slice(0, limit);
-  return { runs: page.map((i) => RunItem.parse(i)), next: items.length > limit ? String(page[page.length - 1]!.gsi1sk) : null };
+  const entries = page.map((i): { run: RunItem } | { report: TaskItem } =>
+    (String(i.sk).startsWith(keys.taskPrefix) ? { report: TaskItem.parse(i) } : { run: RunItem.parse(i) }));
+  return {
+    runs: entries.flatMap((e) => ('run' in e ? [e.run] : [])), entries,
+    next: items.length > limit ? String(page[page.length - 1]!.gsi1sk) : null,
+  };
 }
 
 /** Puts a run that ended `review` without a decision in its environment's queue; false when it is not such a run (any more). */

@@ -46,6 +46,8 @@ export const keys = {
   reviewQueue: (env: string) => `REVIEW#${env}`,
   /** An event written with the change it announces, until it is on the bus (results/review-events.ts): one partition, oldest first. */
   pendingEvent: (at: string, id: string) => ({ pk: 'PENDING_EVENTS', sk: `${at}#${id}` }),
+  /** A report decision whose task token may not have reached Step Functions yet (results/report-review.ts): oldest first. */
+  pendingReportDecision: (at: string, id: string) => ({ pk: 'PENDING_REPORT_DECISIONS', sk: `${at}#${id}` }),
   /** How far the one-off walk giving review runs ended before the review_queue index their key has gone (results/review-upkeep.ts). */
   reviewQueueBackfill: (env: string) => ({ pk: 'REVIEW_QUEUE_BACKFILL', sk: env }),
   task: (runId: string, taskId: string) => ({ pk: `${RUN_KEY.pkPrefix}${runId}`, sk: `TASK#${taskId}` }),

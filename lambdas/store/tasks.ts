@@ -15,6 +15,12 @@ export type TaskKind = z.infer<typeof TaskKind>;
 export const TaskStatus = z.enum(['waiting', 'completed', 'timed_out', 'failed']);
 export type TaskStatus = z.infer<typeof TaskStatus>;
 
+/** The analyst's decision on a `manual` / `hybrid` report (store/report-reviews.ts), also on the report as `review`. */
+export const ReportReview = z.object({
+  decision: z.enum(['clear', 'consider']), note: z.string(), by: z.string(), at: z.string(), automatic_result: z.enum(['clear', 'consider']),
+});
+export type ReportReview = z.infer<typeof ReportReview>;
+
 export const TaskItem = z.object({
   id: z.string(),
   workflow_run_id: z.string(),
@@ -32,6 +38,10 @@ export const TaskItem = z.object({
   /** The output's fields the workflow reads (a profile capture's, received data): all Step Functions gets of the
    *  output, with the task's `id` (TaskRequest `keep`). Absent: the whole output. */
   keep: z.array(z.array(z.string())).optional(),
+  /** A report waiting for (`review_queue` set: store/report-reviews.ts) or decided by an analyst (`review`). */
+  processing: z.enum(['manual', 'hybrid']).optional(),
+  review_queue: z.string().optional(),
+  review: ReportReview.optional(),
   /** Whether `workflow_task.started` went out (a retried invoke sends it if the first did not). */
   announced: z.boolean().default(false),
   created_at: z.string(),

@@ -1,6 +1,7 @@
 /**
  * The state machines' task function (`lambda:invoke.waitForTaskToken`): records an interactive
- * or Send/Receive task with its token, updates the run status and announces the task.
+ * or Send/Receive task with its token, updates the run status and announces the task; a report
+ * that waits for an analyst's decision is recorded by report-review.ts.
  * Idempotent: the task id is derived from the token, so a retried invoke finds its own task.
  * What a Send/Receive task sends is read here by its paths (store/sources.ts), not carried by
  * the execution; `keep` is stored with the task for its completion (tasks/complete.ts).
@@ -19,6 +20,7 @@ import { getRunWithTasks, putTaskWithRun } from '../store/task-completion';
 import { getTask, putTaskOnce, setAnnounced, type TaskItem } from '../store/tasks';
 import { dataReader, readEach } from '../store/sources';
 import { emitTaskEvent } from './events';
+import { isReportReview, recordReportReview } from './report-review';
 import { lambdaHandler } from '../shared/lambda';
 
 export class InvalidTaskRequestError extends Error {
@@ -55,6 +57,7 @@ export function taskItemOf(req: TaskRequest, now: string, sent: Record<string, u
 
 export function createTaskHandler(runtime: Runtime = systemRuntime) {
   return async function taskHandler(event: unknown): Promise<{ task_id: string }> {
+    if (isReportReview(event)) return recordReportReview(event, runtime);
     const parsed = TaskRequest.safeParse(event);
     if (!parsed.success) throw new InvalidTaskRequestError(`The task request is not valid: ${parsed.error.message}`);
     const req = parsed.data;

@@ -17,7 +17,7 @@ const EVIDENCE: Record<CallKind, string[]> = {
   table: ['lambdas/store/table.ts'],
   media: ['lambdas/store/s3.ts'],
   bus: ['lambdas/events/publish.ts'],
-  workflows: ['lambdas/workflows/publish.ts', 'lambdas/runs/create.ts', 'lambdas/tasks/complete.ts'],
+  workflows: ['lambdas/workflows/publish.ts', 'lambdas/runs/create.ts', 'lambdas/tasks/complete.ts', 'lambdas/results/report-review.ts'],
   sdkTokenSecret: ['lambdas/shared/tokens.ts'],
   evidenceSecret: ['lambdas/evidence/signing-key.ts'],
   purge: ['lambdas/lifecycle/runs.ts', 'lambdas/lifecycle/media.ts'],

@@ -1,6 +1,7 @@
 /**
  * The review queue (`/console/review`): the environment's runs that ended `review` and wait for a
- * decision (`GET /v3.6/studio/review_queue`), with who each is assigned to; each row's group
+ * decision (`GET /v3.6/studio/review_queue`), with who each is assigned to, and document reports
+ * awaiting an analyst (ReportReviewRow.tsx); each row's group
  * "Review of <name>" has "Assign to me", the "Note" and "Approve" / "Decline". A decided run
  * leaves the queue; a refused decision (decided meanwhile: 409) is shown and the queue reloaded.
  * 100 runs a page: "Next page" follows the API's `next`, "Previous page" goes back to the key
@@ -10,7 +11,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../api';
 import { Link } from '../Link';
-import { resultsApi, type ResultRow } from './api';
+import { resultsApi, type QueueRow as Row, type ResultRow } from './api';
+import { ReportReviewRow } from './ReportReviewRow';
 
 const when = (iso: string | null) => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC') : '–');
 const nameOf = (r: ResultRow) => [r.applicant.first_name, r.applicant.last_name].filter(Boolean).join(' ') || r.applicant_id;
@@ -61,7 +63,7 @@ function QueueRow({ row, me, calls, onChanged, onError }: RowProps) {
 export function ReviewQueue({ api, me }: { api: Client; me: string | null }) {
   const { t } = useTranslation();
   const calls = useMemo(() => resultsApi(api), [api]);
-  const [rows, setRows] = useState<ResultRow[] | undefined>();
+  const [rows, setRows] = useState<Row[] | undefined>();
   const [next, setNext] = useState<string | null>(null);
   /** The `after` of each page up to the one shown ('' for the first). */
   const [trail, setTrail] = useState<string[]>(['']);
@@ -87,7 +89,9 @@ export function ReviewQueue({ api, me }: { api: Client; me: string | null }) {
             <th>{t('results.applicant')}</th><th>{t('results.workflow')}</th><th>{t('results.reasons')}</th>
             <th>{t('review.ended')}</th><th>{t('review.assignedTo')}</th><th>{t('review.decision')}</th>
           </tr></thead>
-          <tbody>{rows.map((r) => <QueueRow key={r.id} row={r} me={me ?? 'API token'} calls={calls} onChanged={changed} onError={failed} />)}</tbody>
+          <tbody>{rows.map((r) => (r.report_review
+            ? <ReportReviewRow key={`${r.id}-${r.report_review.task_id}`} row={{ ...r, report_review: r.report_review }} name={nameOf(r)} api={api} calls={calls} onChanged={changed} onError={failed} />
+            : <QueueRow key={r.id} row={r} me={me ?? 'API token'} calls={calls} onChanged={changed} onError={failed} />))}</tbody>
         </table>
       )}
       <nav aria-label={t('review.pages')} className="pager">

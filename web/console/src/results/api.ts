@@ -15,6 +15,16 @@ export const ResultRow = z.object({
 });
 export type ResultRow = z.infer<typeof ResultRow>;
 const ResultsPage = z.object({ results: z.array(ResultRow), next: z.string().nullable() });
+/** A document report waiting for an analyst (`processing: manual | hybrid`): its automatic result and the media it read. */
+const ReportReview = z.object({
+  task_id: z.string(), task_type: z.string(), name: z.string(), processing: z.enum(['manual', 'hybrid']), waiting_since: z.string(),
+  automatic: z.object({ result: z.enum(['clear', 'consider']), sub_result: z.string().nullable(), breakdown: z.record(z.string(), z.unknown()) }),
+  media: z.array(z.object({ kind: z.string(), id: z.string(), type: z.string().nullable(), side: z.string().nullable(), download_href: z.string() })),
+});
+export type ReportReview = z.infer<typeof ReportReview>;
+export const QueueRow = ResultRow.extend({ report_review: ReportReview.nullable() });
+export type QueueRow = z.infer<typeof QueueRow>;
+const QueuePage = z.object({ results: z.array(QueueRow), next: z.string().nullable() });
 
 export const Task = z.object({
   id: z.string(), task_def_id: z.string(), status: z.enum(['started', 'completed', 'failed']), task_type: z.string(), name: z.string(),
@@ -61,11 +71,14 @@ export function resultsApi(api: Client) {
     tasks: (id: string) => api.call(z.array(Task), 'GET', `${run(id)}/tasks`),
     task: (id: string, taskId: string) => api.call(Task, 'GET', `${run(id)}/tasks/${encodeURIComponent(taskId)}`),
     /** A page of the review queue: `after` is the previous page's `next`. */
-    reviewQueue: (after?: string, limit = 100) => api.call(ResultsPage, 'GET',
+    reviewQueue: (after?: string, limit = 100) => api.call(QueuePage, 'GET',
       `/v3.6/studio/review_queue?${new URLSearchParams({ limit: String(limit), ...(after ? { after } : {}) }).toString()}`),
     assign: (id: string) => api.call(Run, 'POST', `/v3.6/studio/review_queue/${encodeURIComponent(id)}/assign`, {}),
     decide: (id: string, decision: 'approve' | 'decline', note: string) =>
       api.call(Run, 'POST', `/v3.6/studio/review_queue/${encodeURIComponent(id)}/decision`, { decision, note }),
+    /** Decides a document report waiting for an analyst: its result becomes `decision`. */
+    decideReport: (id: string, taskId: string, decision: 'clear' | 'consider', note: string) => api.call(Task, 'POST',
+      `/v3.6/studio/review_queue/${encodeURIComponent(id)}/reports/${encodeURIComponent(taskId)}/decision`, { decision, note }),
     funnel: (workflowId: string, version: number, includeTrials: boolean) => api.call(Funnel, 'GET',
       `/v3.6/studio/funnel?${new URLSearchParams({ workflow_id: workflowId, version: String(version), ...(includeTrials ? { include_trials: 'true' } : {}) }).toString()}`),
     inspect: (id: string) => api.call(Inspection, 'GET', `/v3.6/studio/runs/${encodeURIComponent(id)}`),
