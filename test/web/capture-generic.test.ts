@@ -7,7 +7,7 @@ import { type Browser } from 'playwright-core';
 import { getRun } from '../../lambdas/store/runs';
 import { e2e, type E2e } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
-import { launch, startWebStack } from './web-stack';
+import { closeContexts, launch, startWebStack } from './web-stack';
 import { axe } from './capture-helpers';
 
 let stack: TestStack;
@@ -24,6 +24,7 @@ beforeAll(async () => {
     tasks: [{ id: 'doc', type: 'document_capture', next: 'approve' }, { id: 'approve', type: 'result', outcome: 'approve', reasons: ['done'] }],
   });
 }, 120_000);
+afterEach(() => closeContexts(browser));
 afterAll(async () => { await browser?.close(); await stack?.stop(); });
 
 /** The little of the DOM the checks below read (the tests compile without the DOM library). */

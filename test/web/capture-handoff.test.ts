@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { CAPTURE } from '../e2e/workflows';
 import { e2e, type E2e, type Json } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
-import { launch, startWebStack } from './web-stack';
+import { closeContexts, launch, startWebStack } from './web-stack';
 import { axe } from './capture-helpers';
 
 let stack: TestStack;
@@ -21,6 +21,7 @@ beforeAll(async () => {
   t = e2e(stack);
   browser = await launch();
 }, 120_000);
+afterEach(() => closeContexts(browser));
 afterAll(async () => { await browser?.close(); await stack?.stop(); });
 
 async function desktopPage(url: string): Promise<{ page: Page; errors: string[] }> {

@@ -14,7 +14,7 @@ import { makeDocument } from '../../lambdas/reports/fixtures/documents';
 import { CAPTURE } from '../e2e/workflows';
 import { e2e, type E2e } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
-import { launch, startWebStack } from './web-stack';
+import { closeContexts, launch, startWebStack } from './web-stack';
 import { seriousViolations } from './axe';
 
 let stack: TestStack;
@@ -47,6 +47,7 @@ beforeAll(async () => {
   browser = await launch();
   workflow = await t.workflow({ ...CAPTURE() as object, settings: { welcome: false } });
 }, 120_000);
+afterEach(() => closeContexts(browser));
 afterAll(async () => { await browser?.close(); await stack?.stop(); rmSync(dir, { recursive: true, force: true }); });
 
 /** Uploads `file` as the passport of a new run's applicant; returns what the API stored, and axe-core's serious and

@@ -12,7 +12,7 @@ import { LOCALES } from '../../web/capture/src/locales';
 import { CAPTURE } from '../e2e/workflows';
 import { e2e, type E2e, type Json } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
-import { launch, startWebStack } from './web-stack';
+import { closeContexts, launch, startWebStack } from './web-stack';
 import { seriousViolations as axe } from './axe';
 
 let stack: TestStack;
@@ -26,6 +26,7 @@ beforeAll(async () => {
   browser = await launch();
   capture = await t.workflow({ ...CAPTURE() as object, settings: { welcome: false } });
 }, 120_000);
+afterEach(() => closeContexts(browser));
 afterAll(async () => { await browser?.close(); await stack?.stop(); });
 
 async function openRun(link: Json = {}, query = '') {

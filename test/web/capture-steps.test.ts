@@ -13,7 +13,7 @@ import { keys } from '../../lambdas/store/table';
 import { utilityBill } from '../../lambdas/reports/proof_of_address_report/fixtures/documents';
 import { e2e, type E2e, type Json } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
-import { startWebStack } from './web-stack';
+import { closeContexts, startWebStack } from './web-stack';
 import { axe, launch, phonePage } from './capture-helpers';
 
 const approve = { id: 'approve', type: 'result', outcome: 'approve', reasons: ['done'] };
@@ -26,6 +26,7 @@ beforeAll(async () => {
   t = e2e(stack);
   browser = await launch();
 }, 120_000);
+afterEach(() => closeContexts(browser));
 afterAll(async () => { await browser?.close(); await stack?.stop(); });
 
 async function openRun(tasks: Json[], on = browser) {

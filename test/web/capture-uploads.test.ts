@@ -11,7 +11,7 @@ import { type Browser, type Page, type Request } from 'playwright-core';
 import { MB, PART_BYTES } from '../../lambdas/api/limits';
 import { e2e, type E2e, type Json, type Run } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
-import { launch, startWebStack } from './web-stack';
+import { closeContexts, launch, startWebStack } from './web-stack';
 import { seriousViolations } from './axe';
 
 const PROOF: Json = {
@@ -29,6 +29,7 @@ beforeAll(async () => {
   t = e2e(stack);
   browser = await launch();
 }, 120_000);
+afterEach(() => closeContexts(browser));
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();

@@ -15,7 +15,7 @@ import sharp from 'sharp';
 import { original } from '../../fixtures/faces/variants';
 import { e2e, type E2e, type Json } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
-import { launch, startWebStack } from './web-stack';
+import { closeContexts, launch, startWebStack } from './web-stack';
 import { seriousViolations } from './axe';
 
 let stack: TestStack;
@@ -33,6 +33,7 @@ beforeAll(async () => {
   execFileSync(ffmpeg, ['-loglevel', 'error', '-y', '-loop', '1', '-i', path.join(dir, 'face.png'), '-t', '2', '-r', '10', '-pix_fmt', 'yuv420p', video]);
   browser = await launch(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
 }, 120_000);
+afterEach(() => closeContexts(browser));
 afterAll(async () => { await browser?.close(); await stack?.stop(); rmSync(dir, { recursive: true, force: true }); });
 
 const approve = { id: 'approve', type: 'result', outcome: 'approve', reasons: ['done'] };

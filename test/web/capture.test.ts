@@ -13,7 +13,7 @@ import { keys } from '../../lambdas/store/table';
 import { CAPTURE } from '../e2e/workflows';
 import { e2e, type E2e, type Json, type Run } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
-import { launch, startWebStack } from './web-stack';
+import { closeContexts, launch, startWebStack } from './web-stack';
 import { seriousViolations } from './axe';
 
 const ENDED = ['approved', 'review', 'declined', 'abandoned', 'error'];
@@ -31,6 +31,7 @@ beforeAll(async () => {
   expect(res.status).toBe(200);
   templates = Object.fromEntries(res.body.workflow_templates.map((x) => [x.name, x.definition]));
 }, 120_000);
+afterEach(() => closeContexts(browser));
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();

@@ -8,7 +8,7 @@
 import type { Browser } from 'playwright-core';
 import { hashPassword, writeUsers } from '../../lambdas/shared/console-users';
 import type { TestStack } from '../helpers/stack';
-import { launch, startWebStack } from './web-stack';
+import { closeContexts, launch, startWebStack } from './web-stack';
 import { consolePage, logIn, seriousViolations } from './console-helpers';
 
 const APPROVE_ALL = { name: 'Approve all', start: 'approve', tasks: [{ id: 'approve', type: 'result', outcome: 'approve' }] };
@@ -31,6 +31,7 @@ beforeAll(async () => {
   expect((await stack.api(`/v3.6/workflows/${workflowId}/versions`, { method: 'POST', json: { definition: APPROVE_ALL, notes: 'first' } })).status).toBe(201);
   browser = await launch();
 }, 180_000);
+afterEach(() => closeContexts(browser));
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();

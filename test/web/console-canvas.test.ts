@@ -8,7 +8,7 @@
 import { type Browser, type Page } from 'playwright-core';
 import { findTemplate } from '../../compiler';
 import type { TestStack } from '../helpers/stack';
-import { launch, startWebStack } from './web-stack';
+import { closeContexts, launch, startWebStack } from './web-stack';
 import { consolePage, seriousViolations, signIn } from './console-helpers';
 
 type Definition = { name: string; start: string; tasks: Array<Record<string, unknown> & { id: string; next?: string | null }> };
@@ -21,6 +21,7 @@ beforeAll(async () => {
   stack = await startWebStack();
   browser = await launch();
 }, 180_000);
+afterEach(() => closeContexts(browser));
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();

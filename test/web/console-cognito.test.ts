@@ -15,7 +15,7 @@ import { resetConfig } from '../../lambdas/shared/config';
 import { CognitoError, parseReply } from '../../web/console/src/cognito';
 import { RENEW_BEFORE_MS, SessionKeeper, type Kept, type Timers } from '../../web/console/src/keeper';
 import type { TestStack } from '../helpers/stack';
-import { launch, startWebStack } from './web-stack';
+import { closeContexts, launch, startWebStack } from './web-stack';
 import { CognitoStandIn, SECRET } from './cognito-stand-in';
 import { consolePage, logIn, seriousViolations } from './console-helpers';
 
@@ -44,6 +44,7 @@ beforeAll(async () => {
   cognitoVerifier()!.verifier.cacheJwks({ keys: [cognito.jwk] });
   browser = await launch();
 }, 180_000);
+afterEach(() => closeContexts(browser));
 afterAll(async () => {
   await browser?.close();
   await cognito?.stop();

@@ -9,7 +9,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { SCREEN } from '../api/results-workflows';
 import { e2e, type E2e } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
-import { launch, startWebStack } from './web-stack';
+import { closeContexts, launch, startWebStack } from './web-stack';
 import { consolePage, seriousViolations, signIn } from './console-helpers';
 
 
@@ -29,6 +29,7 @@ beforeAll(async () => {
   await t.until(zoe, ['approved']);
   await t.until(zoran, ['review']);
 }, 180_000);
+afterEach(() => closeContexts(browser));
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();

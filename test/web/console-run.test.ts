@@ -10,7 +10,7 @@ import type { Clock } from '../../local/sfn/contract';
 import { INSPECTED } from '../api/run-inspection-workflows';
 import { e2e, type E2e } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
-import { launch, startWebStack } from './web-stack';
+import { closeContexts, launch, startWebStack } from './web-stack';
 import { consolePage, seriousViolations, signIn } from './console-helpers';
 
 
@@ -58,6 +58,7 @@ beforeAll(async () => {
   await stack.engine.fireDueTimers();
   await t.until(quitter, ['abandoned']);
 }, 240_000);
+afterEach(() => closeContexts(browser));
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();

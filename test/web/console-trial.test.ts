@@ -5,7 +5,7 @@
  */
 import { type Browser, type Page } from 'playwright-core';
 import type { TestStack } from '../helpers/stack';
-import { launch, startWebStack } from './web-stack';
+import { closeContexts, launch, startWebStack } from './web-stack';
 import { consolePage, seriousViolations, signIn } from './console-helpers';
 
 const DRAFT = {
@@ -24,6 +24,7 @@ beforeAll(async () => {
   stack = await startWebStack();
   browser = await launch();
 }, 180_000);
+afterEach(() => closeContexts(browser));
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();

@@ -9,7 +9,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { findTemplate, validate, workflowJsonSchema } from '../../compiler';
 import { estimate, routeTo } from '../../lib/cost';
 import type { TestStack } from '../helpers/stack';
-import { launch, startWebStack } from './web-stack';
+import { closeContexts, launch, startWebStack } from './web-stack';
 import { consolePage, seriousViolations, signIn } from './console-helpers';
 
 type Definition = { name: string; tasks: Array<Record<string, unknown> & { id: string }> };
@@ -22,6 +22,7 @@ beforeAll(async () => {
   stack = await startWebStack();
   browser = await launch();
 }, 180_000);
+afterEach(() => closeContexts(browser));
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();

@@ -9,7 +9,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { findTemplate } from '../../compiler';
 import { e2e, type E2e } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
-import { launch, startWebStack } from './web-stack';
+import { closeContexts, launch, startWebStack } from './web-stack';
 import { consolePage, renameIds, seriousViolations, signIn } from './console-helpers';
 
 
@@ -22,6 +22,7 @@ beforeAll(async () => {
   t = e2e(stack);
   browser = await launch();
 }, 180_000);
+afterEach(() => closeContexts(browser));
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();

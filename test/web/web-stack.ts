@@ -17,3 +17,8 @@ export const launch = (extraArgs: readonly string[] = []): Promise<Browser> =>
 /** The test file's stack (its own table, bucket, engine and gateway), serving web/dist. */
 export const startWebStack = async (options: StackOptions = {}): Promise<TestStack> =>
   startTestStack({ staticDir: await builtWeb(), ...options });
+
+/** Closes every context of `browser` (run after each test): pages left open go on polling the stack and rendering until the file ends. */
+export const closeContexts = async (browser: Browser | undefined): Promise<void> => {
+  await Promise.all((browser?.contexts() ?? []).map((c) => c.close()));
+};
