@@ -6,7 +6,8 @@ import { MOTION_TURN_DEGREES } from '../head-turn';
 import { allVariants, gradient, IDENTITIES, original, twoPeople, type FaceImage } from '../../../../fixtures/faces/variants';
 import { FACE_THRESHOLDS } from '../thresholds';
 
-/** Every variant's one face, found as live media and as a document portrait are (each once). */
+/** Every variant's one face as live media; the originals, rotations and ID portraits also as
+ *  documents are (the mesh, which documents skip, changes the crop most where the head is rolled). */
 const found = { live: new Map<string, DetectedFace>(), document: new Map<string, DetectedFace>() };
 /** The embedding each variant gets in the reports: ID portraits as documents, the rest as live media. */
 const embeddings = new Map<string, Float32Array>();
@@ -21,7 +22,7 @@ beforeAll(async () => {
   for (const identity of IDENTITIES) {
     for (const image of await allVariants(identity)) {
       found.live.set(image.name, await one(image, 'live'));
-      found.document.set(image.name, await one(image, 'document'));
+      if (/\/(original|rotate.*|document)$/.test(image.name)) found.document.set(image.name, await one(image, 'document'));
       embeddings.set(image.name, found[image.name.endsWith('/document') ? 'document' : 'live'].get(image.name)!.embedding);
     }
   }
@@ -63,8 +64,9 @@ describe('what each use runs (config.ts, FACE_USES)', () => {
     expect(await run('live')).toEqual({ runs: { blazeface: 1, faceres: 1, facemesh: 1, antispoof: 1, liveness: 1 }, fields: ['box', 'embedding', 'live', 'real', 'score', 'yaw'] });
   });
 
-  it('the embedding is the same with or without the mesh, on every fixture variant', () => {
-    const apart = [...found.live.keys()].flatMap((name) => {
+  it('the embedding is the same with or without the mesh (originals, rotations, ID portraits)', () => {
+    expect(found.document.size).toBe(8);
+    const apart = [...found.document.keys()].flatMap((name) => {
       const s = similarity(found.live.get(name)!.embedding, found.document.get(name)!.embedding);
       return s < 0.998 ? [`${name}: ${s.toFixed(4)}`] : [];
     });
