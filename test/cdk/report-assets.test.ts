@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { FACE_CONFIG, modelFiles } from '../../lambdas/reports/face/engine/config';
+import { FACE_CONFIG, FACE_USES, loadedStages, modelFiles, withStages } from '../../lambdas/reports/face/engine/config';
 import { FACE_MODEL_FILES, prune } from '../../lib/report-assets';
 
 const shipped = path.join(__dirname, '../../node_modules/@vladmandic/human/models');
@@ -21,6 +21,13 @@ test('pruning keeps the model files of every enabled face stage (antispoof, live
 test('the list follows the configuration: a stage switched off drops its files, the detector always stays', () => {
   const face = { ...FACE_CONFIG.face, antispoof: { enabled: false, modelPath: 'antispoof.json' }, mesh: { enabled: false, modelPath: 'facemesh.json' } };
   expect(modelFiles({ face })).toEqual(['blazeface.json', 'blazeface.bin', 'faceres.json', 'faceres.bin', 'liveness.json', 'liveness.bin']);
+});
+
+test('the list is what the uses run: a stage no use switches on is neither loaded nor bundled', () => {
+  expect(modelFiles(withStages(FACE_USES.document))).toEqual(['blazeface.json', 'blazeface.bin', 'faceres.json', 'faceres.bin']);
+  const uses = { a: { mesh: false, antispoof: false, liveness: true }, b: { mesh: false, antispoof: false, liveness: false } };
+  expect(modelFiles(withStages(loadedStages(uses)))).toEqual(['blazeface.json', 'blazeface.bin', 'faceres.json', 'faceres.bin', 'liveness.json', 'liveness.bin']);
+  expect([...FACE_MODEL_FILES].sort()).toEqual([...new Set(Object.values(FACE_USES).flatMap((on) => modelFiles(withStages(on))))].sort());
 });
 
 test('every kept model is shipped, and its weights manifest names only files that are kept', () => {

@@ -2,6 +2,7 @@ import { ReportResult } from '../../../compiler';
 import { edited, gradient, original, twoPeople } from '../../../fixtures/faces/variants';
 import type { Media } from '../types';
 import { checkKnownFaces, InMemoryFaceIndex } from '.';
+import { modelRuns } from '../fixtures/faces/model-runs';
 import { faceIndexContract } from './store.contract';
 
 faceIndexContract('InMemoryFaceIndex', async () => new InMemoryFaceIndex());
@@ -9,9 +10,11 @@ faceIndexContract('InMemoryFaceIndex', async () => new InMemoryFaceIndex());
 const image = (id: string, bytes: Buffer): Media => ({ id, bytes, contentType: 'image/png' });
 
 describe('checkKnownFaces', () => {
-  it('finds an earlier applicant with the same face, and indexes every new face', async () => {
+  it('finds an earlier applicant with the same face, and indexes every new face; runs the detector and descriptor only', async () => {
     const index = new InMemoryFaceIndex();
-    const first = await checkKnownFaces({ live: image('m-astro', original('astronaut')), applicantId: 'app-1', index });
+    let first: ReportResult = { result: 'consider', breakdown: {}, properties: {} };
+    const runs = await modelRuns(async () => { first = await checkKnownFaces({ live: image('m-astro', original('astronaut')), applicantId: 'app-1', index }); });
+    expect(runs).toEqual({ blazeface: 1, faceres: 1, facemesh: 0, antispoof: 0, liveness: 0 });
     expect(ReportResult.parse(first)).toBeTruthy();
     expect(first).toMatchObject({ result: 'clear', breakdown: { previously_seen_faces: { result: 'clear' } }, properties: { matches: [] } });
 
