@@ -3,11 +3,13 @@
  * memory) and one s3rver, shared through STUDIO_TEST_DYNAMODB and STUDIO_TEST_S3. Each test
  * file's stack makes its own table and bucket there (unique names), and its own engine, event
  * bus and gateway: no file sees another's data. test/global-teardown.ts stops them.
+ * Also one console JWT signing key for the run (STUDIO_TEST_CONSOLE_KEY), which test/helpers/stack.ts
+ * copies into each in-memory stack's folder: an RSA key generated per stack cost ~0.5 s of CPU.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { startDynamoDb, startS3, type LocalDynamoDb, type LocalS3 } from '../local/stack';
+import { consoleKeys, startDynamoDb, startS3, type LocalDynamoDb, type LocalS3 } from '../local/stack';
 
 export interface SharedServices { dynamodb: LocalDynamoDb; s3: LocalS3; dir: string }
 export const SHARED = '__studioSharedServices';
@@ -17,5 +19,6 @@ export default async function globalSetup(): Promise<void> {
   const [dynamodb, s3] = await Promise.all([startDynamoDb(), startS3({ dataDir: path.join(dir, 's3'), resetOnClose: true })]);
   process.env.STUDIO_TEST_DYNAMODB = dynamodb.endpoint;
   process.env.STUDIO_TEST_S3 = s3.endpoint;
+  process.env.STUDIO_TEST_CONSOLE_KEY = consoleKeys(path.join(dir, 'console')).CONSOLE_KEY_FILE;
   (globalThis as Record<string, unknown>)[SHARED] = { dynamodb, s3, dir } satisfies SharedServices;
 }

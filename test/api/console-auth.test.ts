@@ -7,6 +7,7 @@
  */
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 import { JwtRsaVerifier } from 'aws-jwt-verify';
 import { createSdkToken } from '../../lambdas/api/auth';
 import { localKeys, signConsoleJwt, type LocalKeys } from '../../lambdas/api/console-auth';
@@ -62,6 +63,12 @@ describe('sign-in with a local user', () => {
     const file = stack.env.CONSOLE_KEY_FILE;
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(createPrivateKey(readFileSync(file, 'utf8')).asymmetricKeyType).toBe('rsa');
+  });
+
+  it('in tests, is the run’s key (test/global-setup.ts) copied into the stack’s own folder, not one generated per stack', () => {
+    const run = process.env.STUDIO_TEST_CONSOLE_KEY!;
+    expect(path.dirname(stack.env.CONSOLE_KEY_FILE)).not.toBe(path.dirname(run));
+    expect(readFileSync(stack.env.CONSOLE_KEY_FILE, 'utf8')).toBe(readFileSync(run, 'utf8'));
   });
 });
 

@@ -18,7 +18,7 @@ let asset = '';
 
 beforeAll(() => {
   out = mkdtempSync(path.join(tmpdir(), 'evidence-bundle-'));
-  const app = new App({ outdir: out });
+  const app = new App({ outdir: out, builtinCloudFormationValidation: false });
   new NodejsFunction(new Stack(app, 'Probe'), 'Evidence', {
     entry: path.join(__dirname, 'evidence-bundle-probe.ts'), handler: 'handler', runtime: Runtime.NODEJS_22_X,
     projectRoot: ROOT, depsLockFilePath: path.join(ROOT, 'package-lock.json'), bundling: functionBundling('evidence', 'arm64'),
