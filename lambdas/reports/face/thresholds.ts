@@ -13,7 +13,7 @@ export const FACE_THRESHOLDS = {
   knownFaces: 0.62,
   /** Human's antispoof model (`real`, 0 spoof .. 1 real): just under the lowest genuine score of
    *  the 22 fixture variants (0.44). Human's own demo asks for 0.6, which would reject the real
-   *  astronaut photo (0.45). Our screen and print attacks score 0.5-0.7: it catches none of them. */
+   *  astronaut photo (0.45). Our screen and print attacks score 0.4-0.85: it catches none of them; the pixel cues (forensics/) do. */
   real: 0.4,
   /** Human's liveness model (`live`, 0 .. 1): the fixture variants range 0.10 (the cameraman,
    *  JPEG q80) to 1.0, attacks alike, so only a near-zero score is taken as a finding. */

@@ -118,10 +118,11 @@ function crossing(seg: Segment, cx: number, cy: number): { at: number; t: number
 
 export interface Enclosure {
   sides: Side[];
-  /** When all four sides have an edge: the share of the image the innermost four enclose, and how
-   *  many of their corners lie inside the image (a software rotation's canvas has its corners on the border). */
+  /** When all four sides have an edge: the share of the image the innermost four enclose. */
   share: number | null;
-  corners: number | null;
+  /** How many corners of neighbouring sides' edges lie inside the image (a software rotation's
+   *  canvas has its corners on the border). */
+  corners: number;
 }
 
 /** Where two lines x·cos θ + y·sin θ = ρ meet. */
@@ -147,11 +148,16 @@ export function enclosure(segments: Segment[], face: Box, width: number, height:
     if ((nearest[side]?.gap ?? Infinity) > gap) nearest[side] = { seg, at, gap };
   }
   const sides = (['left', 'right', 'top', 'bottom'] as const).filter((s) => nearest[s] !== undefined);
-  const { left, right, top, bottom } = nearest;
-  if (!left || !right || !top || !bottom) return { sides, share: null, corners: null };
-  const share = ((right.at - left.at) * (bottom.at - top.at)) / (width * height);
   const margin = 0.03 * Math.min(width, height);
-  const corners = [meet(left.seg, top.seg), meet(top.seg, right.seg), meet(right.seg, bottom.seg), meet(bottom.seg, left.seg)]
-    .filter(([x, y]) => x >= margin && y >= margin && x <= width - margin && y <= height - margin).length;
+  const pairs: Array<[Side, Side]> = [['left', 'top'], ['top', 'right'], ['right', 'bottom'], ['bottom', 'left']];
+  const corners = pairs.filter(([a, b]) => {
+    const [p, q] = [nearest[a], nearest[b]];
+    if (!p || !q) return false;
+    const [x, y] = meet(p.seg, q.seg);
+    return x >= margin && y >= margin && x <= width - margin && y <= height - margin;
+  }).length;
+  const { left, right, top, bottom } = nearest;
+  if (!left || !right || !top || !bottom) return { sides, share: null, corners };
+  const share = ((right.at - left.at) * (bottom.at - top.at)) / (width * height);
   return { sides, share: Math.round(share * 100) / 100, corners };
 }

@@ -7,7 +7,7 @@
  *   pixel grid, sub-pixel stripes and moiré.
  * Each returns its measurements, so the report says what was seen, and a reason when it fires.
  */
-import { enclosure, straightSegments, type Box, type Side } from './frame-edges';
+import { enclosure, straightSegments, type Box, type Enclosure, type Side } from './frame-edges';
 import { greyImages } from './grey';
 import { periodicity } from './periodic';
 
@@ -21,11 +21,11 @@ export type PresentationReason = (typeof PRESENTATION_REASONS)[keyof typeof PRES
 
 /** From the liveness corpus (bench/reports/liveness.ts; README "What the models are worth here"). */
 export const PRESENTATION_THRESHOLDS = {
-  /** The rectangle the four edges enclose is at most this share of the image, and at least this
-   *  many of its corners are inside it: a selfie's own picture edges (a software rotation's
-   *  canvas, a zoomed-out frame) sit at the border, their corners on it. */
+  /** Four edges: the rectangle they enclose is at most this share of the image, and at least 3 of
+   *  its corners are inside it. Three edges (a phone whose ends leave the picture): both their
+   *  corners inside. A selfie's own picture edges (a software rotation's canvas, a zoomed-out
+   *  frame) sit at the border, their corners on it; a room's lines rarely box the face in. */
   enclosedShare: 0.75,
-  corners: 3,
   /** Spectral peak over its ring's median power; genuine faces reach ~30 (sensor and JPEG noise). */
   periodicPeak: 60,
 } as const;
@@ -37,6 +37,11 @@ export interface PresentationCues {
   edges: { sides: Side[]; enclosed_share: number | null; corners_inside: number | null };
   periodic: { peak: number; period_px: number | null };
   reasons: PresentationReason[];
+}
+
+function boxedIn({ sides, share, corners }: Enclosure): boolean {
+  if (sides.length === 4) return share !== null && share <= PRESENTATION_THRESHOLDS.enclosedShare && corners >= 3;
+  return sides.length === 3 && corners >= 2;
 }
 
 /** The cues of one capture whose face the engine found at `face` (pixels of the decoded image);
@@ -52,8 +57,7 @@ export async function presentationCues(bytes: Buffer, face: Box | null): Promise
   const around = enclosure(straightSegments(small, minLength), box, small.width, small.height);
   const periodic = periodicity(full, at);
   const reasons: PresentationReason[] = [
-    ...(around.share !== null && around.share <= PRESENTATION_THRESHOLDS.enclosedShare && (around.corners ?? 0) >= PRESENTATION_THRESHOLDS.corners
-      ? [PRESENTATION_REASONS.edges] : []),
+    ...(boxedIn(around) ? [PRESENTATION_REASONS.edges] : []),
     ...(periodic.peak >= PRESENTATION_THRESHOLDS.periodicPeak ? [PRESENTATION_REASONS.periodic] : []),
   ];
   return { edges: { sides: around.sides, enclosed_share: around.share, corners_inside: around.corners }, periodic: { peak: periodic.peak, period_px: periodic.period }, reasons };
