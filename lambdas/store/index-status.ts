@@ -11,9 +11,11 @@
  * ends: by markRunError (store/runs.ts) after its conditional update, and for ends the state
  * machine writes (compiler/lower/result.ts) by the evidence function on `workflow_run.completed`
  * (syncIndexStatus); until then the items say `live`, which the search therefore also reads for
- * an end status (and checks on the run). Index items written later (a report, a renamed
- * applicant) take the status of a consistent read of the run, in a transaction conditional on
- * the run still being in it (writeIndexItems).
+ * an end status (and checks on the run). A renamed applicant's items take the status of a
+ * consistent read of the run, in a transaction conditional on the run still being in it
+ * (writeIndexItems); a report's are written before the run's result (store/report-index.ts).
+ * A `live` left on an ended run's item (a sync that failed for good) costs reads, never a wrong
+ * page: every filter is checked again on the runs read.
  */
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
