@@ -50,8 +50,9 @@ export class FunctionHost {
   readonly code: CodeFolder;
   readonly tmpDir: string;
   /** Durations as Lambda's REPORT line gives them, measured in the function's process: each
-   *  instance's init (loading the handler module) and each invocation's handler, in ms. */
-  readonly durations: { initMs: number[]; invokeMs: number[] } = { initMs: [], invokeMs: [] };
+   *  instance's init (loading the handler module) and each invocation's handler, in ms; and the
+   *  CPU time (user + system) each invocation used, which the host's load does not stretch. */
+  readonly durations: { initMs: number[]; invokeMs: number[]; cpuMs: number[] } = { initMs: [], invokeMs: [], cpuMs: [] };
   private readonly instances: Instance[] = [];
   private readonly waiting: Array<() => void> = [];
   private readonly pending = new Map<string, Pending>();
@@ -172,6 +173,7 @@ export class FunctionHost {
         else if (m.type === 'init-error') reject(new Error(`${this.spec.name} init failed: ${m.error.errorType}: ${m.error.errorMessage}`));
         else {
           this.durations.invokeMs.push(m.durationMs);
+          this.durations.cpuMs.push(m.cpuMs);
           this.settle(m.id, m.type === 'result' ? { ok: true, payload: m.payload } : { ok: false, errorType: m.error.errorType, errorMessage: m.error.errorMessage, payload: JSON.stringify(m.error) });
         }
       });
@@ -215,7 +217,7 @@ export class FunctionHost {
 
 type ShimError = { errorType: string; errorMessage: string };
 type ShimMessage = { type: 'ready'; initMs: number } | { type: 'init-error'; error: ShimError }
-  | { type: 'result'; id: string; payload: string; durationMs: number } | { type: 'error'; id: string; error: ShimError; durationMs: number };
+  | { type: 'result'; id: string; payload: string; durationMs: number; cpuMs: number } | { type: 'error'; id: string; error: ShimError; durationMs: number; cpuMs: number };
 
 function kill(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();

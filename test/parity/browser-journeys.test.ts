@@ -56,7 +56,7 @@ afterAll(async () => {
   await stack?.stop();
   await cognito?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
-});
+}, 120_000);
 
 async function call<T = Record<string, unknown>>(method: string, p: string, json?: unknown): Promise<{ status: number; body: T }> {
   const res = await fetch(`${stack.url}${p}`, {
@@ -79,6 +79,7 @@ async function ended(runId: string): Promise<{ status: string; dashboard_url: st
 
 async function newPage(viewport = { width: 1400, height: 1000 }, phone = false): Promise<{ page: Page; errors: string[] }> {
   const page = await (await browser.newContext({ viewport, ...(phone ? { isMobile: true, hasTouch: true } : {}) })).newPage();
+  page.setDefaultTimeout(120_000); // a function's first invocation starts its process (its init)
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) errors.push(m.text()); }); // the CSP's refusals
@@ -89,7 +90,7 @@ it('console: Cognito sign-in, a version saved and activated in the builder, and 
   const wf = await call<{ id: string }>('POST', '/v3.6/workflows', { name: 'Screen' });
   expect((await call('POST', `/v3.6/workflows/${wf.body.id}/versions`, { definition: DRAFT, notes: 'Draft' })).status).toBe(201);
   const { page, errors } = await newPage();
-  await page.goto(`${stack.url}/console/workflows/${wf.body.id}`);
+  await page.goto(`${stack.url}/console/workflows/${wf.body.id}`, { waitUntil: 'domcontentloaded' });
   await page.getByRole('textbox', { name: 'Email' }).fill(ADA.email);
   await page.getByLabel('Password', { exact: true }).fill(ADA.password);
   await page.getByRole('button', { name: 'Log in with email' }).click();

@@ -56,14 +56,16 @@ loadHandler().then((handler) => {
     let event;
     try { event = JSON.parse(m.event); } catch (e) { process.send({ type: 'error', id: m.id, error: errorOf(e) }); return; }
     const start = performance.now();
+    const cpu = process.cpuUsage();
     const ms = () => performance.now() - start;
+    const cpuMs = () => { const u = process.cpuUsage(cpu); return (u.user + u.system) / 1000; };
     Promise.resolve().then(() => handler(event, contextFor(m))).then(
       (out) => {
         let payload;
-        try { payload = out === undefined ? 'null' : JSON.stringify(out); } catch (e) { process.send({ type: 'error', id: m.id, error: errorOf(e), durationMs: ms() }); return; }
-        process.send({ type: 'result', id: m.id, payload, durationMs: ms() });
+        try { payload = out === undefined ? 'null' : JSON.stringify(out); } catch (e) { process.send({ type: 'error', id: m.id, error: errorOf(e), durationMs: ms(), cpuMs: cpuMs() }); return; }
+        process.send({ type: 'result', id: m.id, payload, durationMs: ms(), cpuMs: cpuMs() });
       },
-      (e) => process.send({ type: 'error', id: m.id, error: errorOf(e), durationMs: ms() }),
+      (e) => process.send({ type: 'error', id: m.id, error: errorOf(e), durationMs: ms(), cpuMs: cpuMs() }),
     );
   });
   process.send({ type: 'ready', initMs: performance.now() - initStart });
