@@ -10,6 +10,8 @@
 import { createHash, createPrivateKey, createPublicKey, sign, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { CognitoJwtVerifier, JwtRsaVerifier } from 'aws-jwt-verify';
+import type { Fetcher } from 'aws-jwt-verify/https';
+import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
 import { config } from '../shared/config';
 import { ConsoleClaims, type ConsoleUser } from '../shared/console-users';
@@ -57,13 +59,28 @@ export function signConsoleJwt(user: ConsoleUser, now = Date.now(), seconds = CO
   return `${signed}.${sign('sha256', Buffer.from(signed), keys.privateKey).toString('base64url')}`;
 }
 
-let cognito: { pool: string; client: string; verifier: ReturnType<typeof createCognitoVerifier> } | undefined;
-const createCognitoVerifier = (userPoolId: string, clientId: string) => CognitoJwtVerifier.create({ userPoolId, tokenUse: 'id', clientId });
+/**
+ * Reads the pool's keys (`https://cognito-idp.<region>.amazonaws.com/<pool>/.well-known/jwks.json`)
+ * from the Cognito stand-in instead (`CONSOLE_COGNITO_ENDPOINT`, tests and parity mode only), at
+ * the same path under its URL; plain HTTP on loopback, which aws-jwt-verify's HTTPS fetcher refuses.
+ */
+export class StandInJwksFetcher implements Fetcher {
+  constructor(private readonly endpoint: string) {}
+  async fetch(uri: string): Promise<ArrayBuffer> {
+    const res = await fetch(new URL(new URL(uri).pathname.replace(/^\//, ''), this.endpoint));
+    if (res.status !== 200) throw new Error(`The Cognito stand-in answered ${res.status} for the pool's keys`);
+    return res.arrayBuffer();
+  }
+}
+
+let cognito: { pool: string; client: string; endpoint: string; verifier: ReturnType<typeof createCognitoVerifier> } | undefined;
+const createCognitoVerifier = (userPoolId: string, clientId: string, endpoint: string) => CognitoJwtVerifier.create({ userPoolId, tokenUse: 'id', clientId },
+  endpoint ? { jwksCache: new SimpleJwksCache({ fetcher: new StandInJwksFetcher(endpoint) }) } : undefined);
 /** The Cognito verifier of the configured pool (tests seed its JWKS with `cacheJwks`), or undefined when there is none. */
 export function cognitoVerifier() {
-  const { CONSOLE_USER_POOL_ID: pool, CONSOLE_CLIENT_ID: client } = config();
+  const { CONSOLE_USER_POOL_ID: pool, CONSOLE_CLIENT_ID: client, CONSOLE_COGNITO_ENDPOINT: endpoint } = config();
   if (!pool || !client) return undefined;
-  if (cognito?.pool !== pool || cognito.client !== client) cognito = { pool, client, verifier: createCognitoVerifier(pool, client) };
+  if (cognito?.pool !== pool || cognito.client !== client || cognito.endpoint !== endpoint) cognito = { pool, client, endpoint, verifier: createCognitoVerifier(pool, client, endpoint) };
   return cognito;
 }
 const cognitoIssuer = (pool: string) => `https://cognito-idp.${pool.split('_')[0]}.amazonaws.com/${pool}`;

@@ -55,8 +55,9 @@ export const Config = z.object({
   /** Console sign-in in AWS: the Cognito user pool and app client whose ID tokens the API accepts (lib/console-users.ts). */
   CONSOLE_USER_POOL_ID: z.string().default(''),
   CONSOLE_CLIENT_ID: z.string().default(''),
-  /** Tests and local trials only, never in AWS: the Cognito endpoint the console's sign-in page calls instead of
-   *  `https://cognito-idp.<region>.amazonaws.com/` (a loopback stand-in); `GET /v3.6/console/config` answers it as `endpoint`. */
+  /** Tests, parity mode and local trials only, never in AWS: the Cognito endpoint the console's sign-in page calls instead of
+   *  `https://cognito-idp.<region>.amazonaws.com/` (a loopback stand-in; `GET /v3.6/console/config` answers it as `endpoint`),
+   *  and where the API reads the pool's keys (`<endpoint><pool>/.well-known/jwks.json`, lambdas/api/console-auth.ts). */
   CONSOLE_COGNITO_ENDPOINT: z.string().url().or(z.literal('')).default(''),
   /** Console sign-in locally: the RS256 private key (PEM, mode 600) that signs console JWTs, and the local users
    *  (`studio users add`); both in the data folder (local/stack/console-keys.ts). Unset in AWS. */

@@ -49,6 +49,10 @@ const failure = (errorType: string, errorMessage: string): InvokeResult =>
 export class FunctionHost {
   readonly code: CodeFolder;
   readonly tmpDir: string;
+  /** Durations as Lambda's REPORT line gives them, measured in the function's process: each
+   *  instance's init (loading the handler module) and each invocation's handler, in ms; and the
+   *  CPU time (user + system) each invocation used, which the host's load does not stretch. */
+  readonly durations: { initMs: number[]; invokeMs: number[]; cpuMs: number[] } = { initMs: [], invokeMs: [], cpuMs: [] };
   private readonly instances: Instance[] = [];
   private readonly waiting: Array<() => void> = [];
   private readonly pending = new Map<string, Pending>();
@@ -165,9 +169,13 @@ export class FunctionHost {
     child.stderr?.on('data', keep);
     instance.ready = new Promise<void>((resolve, reject) => {
       child.on('message', (m: ShimMessage) => {
-        if (m.type === 'ready') resolve();
+        if (m.type === 'ready') { this.durations.initMs.push(m.initMs); resolve(); }
         else if (m.type === 'init-error') reject(new Error(`${this.spec.name} init failed: ${m.error.errorType}: ${m.error.errorMessage}`));
-        else this.settle(m.id, m.type === 'result' ? { ok: true, payload: m.payload } : { ok: false, errorType: m.error.errorType, errorMessage: m.error.errorMessage, payload: JSON.stringify(m.error) });
+        else {
+          this.durations.invokeMs.push(m.durationMs);
+          this.durations.cpuMs.push(m.cpuMs);
+          this.settle(m.id, m.type === 'result' ? { ok: true, payload: m.payload } : { ok: false, errorType: m.error.errorType, errorMessage: m.error.errorMessage, payload: JSON.stringify(m.error) });
+        }
       });
       child.on('exit', (code, signal) => {
         const why = `${this.spec.name} exited (${signal ?? code}): ${instance.stderr.join('').trim().split('\n').slice(-5).join(' | ')}`;
@@ -208,7 +216,8 @@ export class FunctionHost {
 }
 
 type ShimError = { errorType: string; errorMessage: string };
-type ShimMessage = { type: 'ready' } | { type: 'init-error'; error: ShimError } | { type: 'result'; id: string; payload: string } | { type: 'error'; id: string; error: ShimError };
+type ShimMessage = { type: 'ready'; initMs: number } | { type: 'init-error'; error: ShimError }
+  | { type: 'result'; id: string; payload: string; durationMs: number; cpuMs: number } | { type: 'error'; id: string; error: ShimError; durationMs: number; cpuMs: number };
 
 function kill(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();

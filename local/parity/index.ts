@@ -42,6 +42,13 @@ export interface ParityOptions extends StackOptions {
   maxInstances?: number;
   /** Start one instance of every function right away, without waiting for it (default true). */
   prewarm?: boolean;
+  /**
+   * A stand-in of Cognito (tests): the API keeps the template's user pool and client, the console
+   * signs in against this endpoint and the API reads the pool's keys from it
+   * (`CONSOLE_COGNITO_ENDPOINT`); the console's CSP names it instead of Cognito's regional endpoint.
+   * Unset: the pool's local equivalent, local console users.
+   */
+  cognitoEndpoint?: string;
 }
 
 export interface ParityStack extends Stack {
@@ -70,6 +77,13 @@ function localMediaOrigin(headers: Record<string, string>, t: ParityTemplate, en
   const bucket = new RegExp(`https://${t.bucket.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.s3[.a-z0-9-]*\\.amazonaws\\.com`, 'g');
   const key = headers['content-security-policy'] !== undefined ? 'content-security-policy' : 'Content-Security-Policy';
   return { ...headers, [key]: csp.replace(bucket, new URL(local).origin) };
+}
+
+/** With a Cognito stand-in, the console's CSP names it where it names Cognito's regional endpoint. */
+function localCognitoOrigin(headers: Record<string, string>, region: string, endpoint: string | undefined): Record<string, string> {
+  if (!endpoint) return headers;
+  const cognito = `https://cognito-idp.${region}.amazonaws.com`;
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, k.toLowerCase() === 'content-security-policy' ? v.split(cognito).join(new URL(endpoint).origin) : v]));
 }
 
 /** The template's secrets with a generated value (64 characters, as the template asks), kept in
@@ -154,7 +168,8 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
     const roleEndpoints = new Map<string, string>([[workflow.roleArn, workflow.endpoint]]);
     let api: FunctionHost | undefined;
     // The template's Cognito user pool, locally: local console users and a local key set (local/stack/console-keys.ts).
-    const consoleSignIn = { ...consoleKeys(dataDir), CONSOLE_USER_POOL_ID: '', CONSOLE_CLIENT_ID: '' };
+    const localSignIn = consoleKeys(dataDir);
+    const consoleSignIn: Record<string, string> = o.cognitoEndpoint ? { CONSOLE_COGNITO_ENDPOINT: o.cognitoEndpoint } : { ...localSignIn, CONSOLE_USER_POOL_ID: '', CONSOLE_CLIENT_ID: '' };
     for (const spec of template.functions) {
       const proxy = await startAwsProxy({ roleArn: spec.roleArn, iam, where, upstreams, secrets, log });
       stops.push(() => proxy.close());
@@ -191,7 +206,7 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
       // The operator signs SDK tokens with the secret the functions load (the template has others).
       SDK_TOKEN_SECRET: secrets.find((s) => template.functions.some((f) => f.environment.SDK_TOKEN_SECRET_ARN === s.arn))?.value ?? randomBytes(48).toString('base64url'),
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-      CONSOLE_KEY_FILE: consoleSignIn.CONSOLE_KEY_FILE, CONSOLE_USERS_FILE: consoleSignIn.CONSOLE_USERS_FILE,
+      CONSOLE_KEY_FILE: localSignIn.CONSOLE_KEY_FILE, CONSOLE_USERS_FILE: localSignIn.CONSOLE_USERS_FILE,
     };
     applyEnv(env);
     const staticDir = o.staticDir ?? template.webAssets.find((d) => existsSync(d)) ?? (existsSync(path.join(ROOT, 'web/dist')) ? path.join(ROOT, 'web/dist') : undefined);
@@ -200,7 +215,7 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
     const gateway = await createGateway({
       handler: apiGatewayHandler(() => apiHost, template.api?.integrationTimeoutMs ?? 30_000, log),
       port, host: o.host ?? '127.0.0.1', maxBodyBytes: HTTP_API_MAX_BODY_BYTES, ...(staticDir ? { staticDir } : {}),
-      staticHeaders: (p) => localMediaOrigin(webHeadersFor(template, p), template, roleEndpoints),
+      staticHeaders: (p) => localCognitoOrigin(localMediaOrigin(webHeadersFor(template, p), template, roleEndpoints), region, o.cognitoEndpoint),
       viewerRequest: viewerRequests(template.webHeaders),
     });
     stops.push(() => gateway.close());

@@ -125,6 +125,9 @@ function physicalNames(resources: Resources, stack: string, account: string, reg
       case 'AWS::ApiGatewayV2::Api': set('local', { ApiEndpoint: local.apiUrl, ApiId: 'local' }); break;
       case 'AWS::CloudFront::Function': { const n = str(p.Name) ?? generated.slice(0, 64); const arn = `arn:aws:cloudfront::${account}:function/${n}`; set(arn, { FunctionARN: arn, Stage: 'LIVE' }); break; }
       case 'AWS::CloudFront::Distribution': set('LOCAL', { DomainName: new URL(local.apiUrl).host, Id: 'LOCAL' }); break;
+      // Cognito's own shapes: a pool id `<region>_<9 characters>` (its ID tokens' issuer names it), a client id of 26.
+      case 'AWS::Cognito::UserPool': { const n = `${region}_${uuidOf(`${stack}/${id}`).replace(/-/g, '').slice(0, 9)}`; set(n, { Arn: `arn:aws:cognito-idp:${region}:${account}:userpool/${n}`, ProviderName: `cognito-idp.${region}.amazonaws.com/${n}`, ProviderURL: `https://cognito-idp.${region}.amazonaws.com/${n}`, UserPoolId: n }); break; }
+      case 'AWS::Cognito::UserPoolClient': { const n = uuidOf(`${stack}/${id}`).replace(/-/g, '').slice(0, 26); set(n, { ClientId: n, Name: id }); break; }
       case 'AWS::StepFunctions::StateMachineVersion': case 'AWS::StepFunctions::StateMachineAlias': break; // below: they name their machine
       default: set(id, { Arn: `arn:aws:cloudformation:${region}:${account}:${lower(r.Type)}/${id}` });
     }

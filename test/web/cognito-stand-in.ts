@@ -2,7 +2,8 @@
  * A loopback stand-in for the two Cognito operations the console's sign-in page calls
  * (InitiateAuth with USER_PASSWORD_AUTH or REFRESH_TOKEN_AUTH, RespondToAuthChallenge), in AWS's JSON wire format and
  * with the CORS answers a browser needs. Its ID tokens are RS256 JWTs of the pool's issuer,
- * signed with a key of its own whose JWK the test gives the API's Cognito verifier.
+ * signed with a key of its own whose JWK the test gives the API's Cognito verifier, or the API reads
+ * at `/<pool>/.well-known/jwks.json` (parity mode: CONSOLE_COGNITO_ENDPOINT).
  */
 import { createHash, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -119,6 +120,10 @@ export class CognitoStandIn {
     res.setHeader('access-control-allow-origin', req.headers.origin ?? '*');
     if (req.method === 'OPTIONS') {
       res.writeHead(204, { 'access-control-allow-methods': 'POST', 'access-control-allow-headers': 'content-type, x-amz-target, x-amz-user-agent' }).end();
+      return;
+    }
+    if (req.method === 'GET' && req.url === `/${this.pool}/.well-known/jwks.json`) { // the pool's keys, for the API (CONSOLE_COGNITO_ENDPOINT)
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [this.jwk] }));
       return;
     }
     const chunks: Buffer[] = [];

@@ -45,22 +45,30 @@ function contextFor(m) {
   };
 }
 
+// Lambda's REPORT line: the init's and each invocation's duration, measured here in the function's own process.
+const { performance } = require('node:perf_hooks');
+const initStart = performance.now();
+
 loadHandler().then((handler) => {
   process.on('message', (m) => {
     if (!m || m.type !== 'invoke') return;
     env._X_AMZN_TRACE_ID = m.traceId;
     let event;
     try { event = JSON.parse(m.event); } catch (e) { process.send({ type: 'error', id: m.id, error: errorOf(e) }); return; }
+    const start = performance.now();
+    const cpu = process.cpuUsage();
+    const ms = () => performance.now() - start;
+    const cpuMs = () => { const u = process.cpuUsage(cpu); return (u.user + u.system) / 1000; };
     Promise.resolve().then(() => handler(event, contextFor(m))).then(
       (out) => {
         let payload;
-        try { payload = out === undefined ? 'null' : JSON.stringify(out); } catch (e) { process.send({ type: 'error', id: m.id, error: errorOf(e) }); return; }
-        process.send({ type: 'result', id: m.id, payload });
+        try { payload = out === undefined ? 'null' : JSON.stringify(out); } catch (e) { process.send({ type: 'error', id: m.id, error: errorOf(e), durationMs: ms(), cpuMs: cpuMs() }); return; }
+        process.send({ type: 'result', id: m.id, payload, durationMs: ms(), cpuMs: cpuMs() });
       },
-      (e) => process.send({ type: 'error', id: m.id, error: errorOf(e) }),
+      (e) => process.send({ type: 'error', id: m.id, error: errorOf(e), durationMs: ms(), cpuMs: cpuMs() }),
     );
   });
-  process.send({ type: 'ready' });
+  process.send({ type: 'ready', initMs: performance.now() - initStart });
 }, (e) => {
   process.send({ type: 'init-error', error: errorOf(e) }, () => process.exit(1));
 });
