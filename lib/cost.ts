@@ -8,6 +8,11 @@
 import { compile, LOCAL_CONTEXT, MEDIA_CAPTURES, reportUses, TEMPLATES, type ReportType, type Template } from '../compiler';
 import { PART_BYTES } from '../lambdas/api/limits';
 import { accessLogLineBytes } from './access-log';
+import { durationSeconds, type MeasuredDurations } from './lambda-durations';
+import measuredDurations from './lambda-durations-measured.json';
+
+/** The handlers' durations as last measured (`npm run bench:durations`: parity mode, this repository's machine, not AWS). */
+export const DURATIONS: MeasuredDurations = measuredDurations;
 
 /** us-east-1 list prices (USD), arm64 Lambda, on-demand DynamoDB (2024-11 prices), HTTP API. */
 export const PRICES = {
@@ -18,7 +23,7 @@ export const PRICES = {
 
 /** Usage per run that the templates do not say; change them and rerun. */
 export const ASSUMPTIONS = {
-  reportSeconds: 5, reportGb: 3008 / 1024, taskSeconds: 0.2, taskGb: 0.5, apiSeconds: 0.15, apiGb: 1, webhookSeconds: 0.3, webhookGb: 0.5, evidenceSeconds: 1.5, evidenceGb: 1,
+  reportGb: 3008 / 1024, taskGb: 0.5, apiGb: 1, webhookGb: 0.5, evidenceGb: 1,
   apiCallsFixed: 4, apiCallsPerCapture: 3, mediaPerCapture: 2, mediaMb: 2, logKbPerTransition: 1,
   /** A face video or Motion capture: one video, uploaded in presigned multipart parts (PART_BYTES each). */
   videoMb: 15,
@@ -26,6 +31,12 @@ export const ASSUMPTIONS = {
   apiBodyKb: 4,
   /** A function's log per invocation: Lambda's JSON platform lines (start, report) and the handler's own, KB. */
   functionLogKbPerInvoke: 1,
+} as const;
+
+/** Seconds per invocation of each function: measured in parity mode on one live run (lib/lambda-durations-measured.json, `npm run bench:durations`). */
+export const SECONDS = {
+  report: durationSeconds('reports', DURATIONS), task: durationSeconds('tasks', DURATIONS), api: durationSeconds('api', DURATIONS),
+  webhook: durationSeconds('webhooks', DURATIONS), evidence: durationSeconds('evidence', DURATIONS),
 } as const;
 
 /** HTTP APIs meter requests in 512 KB increments: a request is billed once per started 512 KB. */
@@ -139,8 +150,9 @@ export function estimate(r: Route, runs = 10_000): Line[] {
   const a = ASSUMPTIONS, p = PRICES, n = (x: number) => (x < 1 ? x.toPrecision(2) : x.toLocaleString('en-US', { maximumFractionDigits: 2 }));
   const { events } = emitted(r);
   const calls = invocations(r);
-  const gbS = calls.reports * a.reportSeconds * a.reportGb + calls.tasks * a.taskSeconds * a.taskGb + calls.api * a.apiSeconds * a.apiGb
-    + calls.webhooks * a.webhookSeconds * a.webhookGb + calls.evidence * a.evidenceSeconds * a.evidenceGb;
+  const sec = SECONDS;
+  const gbS = calls.reports * sec.report * a.reportGb + calls.tasks * sec.task * a.taskGb + calls.api * sec.api * a.apiGb
+    + calls.webhooks * sec.webhook * a.webhookGb + calls.evidence * sec.evidence * a.evidenceGb;
   const invokes = Object.values(calls).reduce((x, y) => x + y, 0);
   const apiUnits = calls.api * apiRequestUnits(a.apiBodyKb * 1024);
   const counted = Object.values(requests(r)).reduce((x, y) => ({ wru: x.wru + y.wru, rru: x.rru + y.rru, s3Puts: x.s3Puts + y.s3Puts, s3Gets: x.s3Gets + y.s3Gets }), { wru: 0, rru: 0, s3Puts: 0, s3Gets: 0 });
@@ -174,7 +186,9 @@ export function estimate(r: Route, runs = 10_000): Line[] {
 export const money = (usd: number) => (usd >= 0.01 ? `$${usd}` : usd >= 1e-5 ? `$${+(usd * 1000).toPrecision(3)} per 1k` : `$${+(usd * 1e6).toPrecision(3)} per 1M`);
 
 export function costReport(runs = 10_000): string {
-  const out: string[] = [];
+  const d = DURATIONS;
+  const out: string[] = [`Lambda durations per invocation, measured on ${d.measuredOn} (${d.where}; not AWS) by \`npm run bench:durations\`: `
+    + `${Object.entries(d.functions).map(([fn, f]) => `${fn} ${f.meanCpuMs} ms of CPU (${f.meanMs} ms wall, ${f.invocations} invocations)`).join(', ')}; the model bills the CPU time.`, ''];
   for (const t of TEMPLATES) {
     const r = approveRoute(t);
     const lines = estimate(r, runs);
