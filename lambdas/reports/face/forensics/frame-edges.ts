@@ -14,8 +14,7 @@ export type Side = 'left' | 'right' | 'top' | 'bottom';
 
 export interface Segment { theta: number; rho: number; length: number; from: number; to: number }
 
-const FAMILY = (20 * Math.PI) / 180;   // lines within 20° of vertical or horizontal
-const STEP = Math.PI / 180;            // 1° bins
+const STEP = Math.PI / 180;            // 1° bins; lines within 20° of vertical or horizontal (THETAS)
 const SPREAD = 2;                      // an edge pixel votes ±2° about its own direction
 const EDGE = 48;                       // Sobel magnitude of an edge pixel (a step of ~12 grey levels)
 
