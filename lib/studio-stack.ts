@@ -133,6 +133,7 @@ export class StudioStack extends Stack {
       evidenceSecret: (g) => { evidenceSecret.grantRead(g); evidenceSecret.grantWrite(g); },
       purge: (g) => { grantPurge(g, data.media); runtime.grantStop(g); },
       watchlists: (g) => grantWatchlists(g, data.media, keys.data),
+      taskTokens: (g) => runtime.grantTaskTokens(g),
     };
     for (const key of Object.keys(fns) as FunctionKey[]) for (const kind of CALLS[key]) grants[kind](fns[key].fn);
     // The report providers' HMAC secrets, loaded by ARN at cold start (lambdas/shared/secrets.ts).

@@ -73,6 +73,14 @@ export class WorkflowRuntime extends Construct {
     grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ sid: 'StopWorkflowExecutions', resources: [this.arns().executions], actions: ['states:StopExecution'] }));
   }
 
+  /** Sending task tokens, nothing else: task tokens are not resources, so these actions accept no
+   *  ARN (Service Authorization Reference). */
+  grantTaskTokens(grantee: IGrantable): void {
+    grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({
+      sid: 'CompleteTasks', resources: ['*'], actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+    }));
+  }
+
   /** What the API's activation handler and run routes need, and PassRole of this role only. */
   grantManage(grantee: IGrantable): void {
     const { machines, qualified, executions } = this.arns();
@@ -86,8 +94,7 @@ export class WorkflowRuntime extends Construct {
     add(new PolicyStatement({ sid: 'WorkflowExecutions', resources: [executions], actions: [
       'states:DescribeExecution', 'states:StopExecution', 'states:DescribeStateMachineForExecution', 'states:GetExecutionHistory',
     ] }));
-    // Task tokens are not resources: these actions accept no ARN (Service Authorization Reference).
-    add(new PolicyStatement({ sid: 'CompleteTasks', resources: ['*'], actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'] }));
+    this.grantTaskTokens(grantee);
     // CreateStateMachine with a logging configuration is authorized against the caller too.
     add(new PolicyStatement({ sid: 'MachineLogDelivery', resources: ['*'], actions: LOG_DELIVERY_ACTIONS }));
     add(new PolicyStatement({

@@ -164,6 +164,21 @@ const indexSpec = (i: (typeof TABLE_KEYS.indexes)[number]) => ({
 });
 
 /**
+ * Waits until a table's new index is ACTIVE: DynamoDB (and DynamoDB Local, under load) creates one
+ * index of a table at a time and refuses the next UpdateTable with LimitExceededException meanwhile.
+ */
+async function indexActive(client: DynamoDBClient, tableName: string, indexName: string, deadlineMs = 120_000): Promise<void> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const index = Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === indexName);
+    if (index?.IndexStatus === 'ACTIVE') return;
+    if (Date.now() > until) throw new Error(`index ${indexName} of ${tableName} not ACTIVE after ${deadlineMs} ms (${index?.IndexStatus ?? 'absent'})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
  * Creates the single table with its indexes and TTL unless it exists; a table made by an earlier
  * version gets the indexes added since (one UpdateTable each, as CloudFormation adds them in AWS).
  */
@@ -177,6 +192,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
         AttributeDefinitions: [...new Set([index.partitionKey, index.sortKey])].map((AttributeName) => ({ AttributeName, AttributeType: 'S' as const })),
         GlobalSecondaryIndexUpdates: [{ Create: indexSpec(index) }],
       }));
+      await indexActive(client, tableName, index.name);
     }
     return;
   } catch (e) {

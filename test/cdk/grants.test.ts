@@ -17,11 +17,12 @@ const EVIDENCE: Record<CallKind, string[]> = {
   table: ['lambdas/store/table.ts'],
   media: ['lambdas/store/s3.ts'],
   bus: ['lambdas/events/publish.ts'],
-  workflows: ['lambdas/workflows/publish.ts', 'lambdas/runs/create.ts', 'lambdas/tasks/complete.ts', 'lambdas/results/report-review.ts'],
+  workflows: ['lambdas/workflows/publish.ts', 'lambdas/runs/create.ts', 'lambdas/tasks/complete.ts'],
   sdkTokenSecret: ['lambdas/shared/tokens.ts'],
   evidenceSecret: ['lambdas/evidence/signing-key.ts'],
   purge: ['lambdas/lifecycle/runs.ts', 'lambdas/lifecycle/media.ts'],
   watchlists: ['lambdas/reports/watchlist_report/publish.ts'],
+  taskTokens: ['lambdas/results/report-review.ts'],
 };
 
 const KEYS = Object.keys(ENTRY_POINTS) as FunctionKey[];
