@@ -56,6 +56,10 @@ describe('printed document number against the MRZ', () => {
     expect(readsAs('9A4YQEV6N', '9A4LYQEV6N')).toBe(true);
     // TD2 seeds 40018, 40023, 40047: 9 as O (66), 8 as S8 (65), 1 as T1 (54).
     expect(readsAs('YS5YB1C9W', 'YS5YB1COW') && readsAs('EJOTCKUL8', 'EJOTCKULS8') && readsAs('BC1QNFCGQ', 'BCT1QNFCGQ')).toBe(true);
+    // Licence seed 50045: C as the euro sign, which folding alone would drop (and then a character is missing).
+    expect(readsAs('C5225695', '€5225695')).toBe(true);
+    expect(readsAs('C5225695', '5225695')).toBe(false);
+    expect(readsAs('D5225695', '€5225695')).toBe(false);
   });
 
   it('a misread goes one way only: a 1 printed where the MRZ has 4, or a character more, is a mismatch', () => {

@@ -17,7 +17,8 @@ export function foldConfusable(value: string): string {
  * symmetric pairs of foldConfusable, and misreads of letter-and-digit numbers measured on our
  * renders with confidence ≥ 50: `4` as `L` or `4L` (LV9AO4IAX, 9A4YQEV6N), `1` as `T` or `T1`
  * (1I9WFYPXC, BC1QNFCGQ), `Q` as `A` (GCVGQ4UDX), `6` as `G` (EQI99E7N6), `9` as `O`
- * (YS5YB1C9W), `8` as `S` or `S8` (EJOTCKUL8). A printed `1` where the MRZ has `4` is still a mismatch.
+ * (YS5YB1C9W), `8` as `S` or `S8` (EJOTCKUL8), `C` as `€` (C5225695, a licence: `€` is read back as
+ * `C` before folding, which would drop it). A printed `1` where the MRZ has `4` is still a mismatch.
  */
 const READ_AS: Record<string, string[]> = {
   O: ['0'], 0: ['O'], I: ['1', 'L'], L: ['1', 'I'], 1: ['I', 'L', 'T', 'T1'], S: ['5'], 5: ['S'], Z: ['2'], 2: ['Z'], B: ['8'], 8: ['B', 'S', 'S8'],
@@ -26,7 +27,7 @@ const READ_AS: Record<string, string[]> = {
 
 /** Whether `printed` is `value` (a document number) as OCR may read it: each character itself or one of its misreads, in order. */
 export function readsAs(value: string, printed: string): boolean {
-  const v = fold(value).replace(/ /g, ''), p = fold(printed).replace(/ /g, '');
+  const v = fold(value).replace(/ /g, ''), p = fold(printed.replace(/€/g, 'C')).replace(/ /g, '');
   const from = (i: number, j: number): boolean => {
     if (i === v.length) return j === p.length;
     const c = v[i] ?? '';
