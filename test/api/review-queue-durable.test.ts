@@ -172,4 +172,6 @@ it('a local table made before the index gets it at the next start', async () => 
   } finally {
     await db.send(new DeleteTableCommand({ TableName }));
   }
-});
+  // DynamoDB Local builds one index at a time (~1 s each when idle, much longer beside another
+  // worker's stack), and ensureTable waits for each to be ACTIVE before adding the next.
+}, 120_000);
