@@ -165,7 +165,8 @@ const indexSpec = (i: (typeof TABLE_KEYS.indexes)[number]) => ({
 
 /**
  * Waits until a table's new index is ACTIVE: DynamoDB (and DynamoDB Local, under load) creates one
- * index of a table at a time and refuses the next UpdateTable with LimitExceededException meanwhile.
+ * index of a table at a time and refuses the next UpdateTable with LimitExceededException meanwhile
+ * (so only between two additions: the last one is not waited for).
  */
 async function indexActive(client: DynamoDBClient, tableName: string, indexName: string, deadlineMs = 120_000): Promise<void> {
   const until = Date.now() + deadlineMs;
@@ -186,13 +187,15 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
     const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+    let previous: string | undefined;
     for (const index of TABLE_KEYS.indexes.filter((i) => !present.has(i.name))) {
+      if (previous) await indexActive(client, tableName, previous);
+      previous = index.name;
       await client.send(new UpdateTableCommand({
         TableName: tableName,
         AttributeDefinitions: [...new Set([index.partitionKey, index.sortKey])].map((AttributeName) => ({ AttributeName, AttributeType: 'S' as const })),
         GlobalSecondaryIndexUpdates: [{ Create: indexSpec(index) }],
       }));
-      await indexActive(client, tableName, index.name);
     }
     return;
   } catch (e) {
