@@ -4,13 +4,12 @@
  * whole Query page of index items (every run read was counted: 66 for this page before, of 120).
  * The page is the same as the one computed from all the runs.
  */
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { searchRuns } from '../../lambdas/results/search';
 import { ResultsQuery } from '../../lambdas/results/query';
-import { clients } from '../../lambdas/shared/aws';
 import { runIndexItems, writeItems } from '../../lambdas/store/run-index';
 import { createdKey, keys } from '../../lambdas/store/table';
 import { startTestStack, type TestStack } from '../helpers/stack';
+import { searchCountingReads } from './search-reads';
 
 let stack: TestStack;
 beforeAll(async () => { stack = await startTestStack(); }, 120_000);
@@ -37,15 +36,7 @@ it('reads fewer runs than the index page for a name prefix + status, with the sa
   const all = Array.from({ length: 120 }, (_, i) => seeded(i));
   await writeItems(all.flatMap((r) => r.items));
 
-  const doc = clients().doc;
-  const send = doc.send.bind(doc);
-  let runsRead = 0;
-  jest.spyOn(doc, 'send').mockImplementation(((command: unknown) => {
-    if (command instanceof BatchGetCommand) runsRead += Object.values(command.input.RequestItems ?? {}).reduce((n, r) => n + (r.Keys?.length ?? 0), 0);
-    return send(command as never);
-  }) as never);
-  const page = await searchRuns(ResultsQuery.parse({ q: 'ano', status: 'approved' }), 'sandbox');
-  jest.restoreAllMocks();
+  const { page, runsRead } = await searchCountingReads({ q: 'ano', status: 'approved' });
 
   const expected = all.filter((r) => r.status === 'approved').map((r) => r.id).reverse();
   expect(page.runs.map((r) => r.id)).toEqual(expected.slice(0, 20));

@@ -4,14 +4,13 @@
  * 20 ÷ the status's share of runs, since the status was checked on the runs read). Items written
  * before they had a status pass the filter until the lifecycle's backfill gives them one.
  */
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { backfillIndexStatus } from '../../lambdas/results/index-backfill';
-import { searchRuns } from '../../lambdas/results/search';
-import { ResultsQuery } from '../../lambdas/results/query';
 import { clients } from '../../lambdas/shared/aws';
 import { indexKey, runIndexItems, writeItems } from '../../lambdas/store/run-index';
 import { createdKey, keys } from '../../lambdas/store/table';
 import { startTestStack, type TestStack } from '../helpers/stack';
+import { searchCountingReads } from './search-reads';
 
 let stack: TestStack;
 beforeAll(async () => { stack = await startTestStack({ lifecycleIntervalMs: 0 }); }, 120_000);
@@ -33,21 +32,6 @@ function seeded(i: number, first: string, status: string, env: 'sandbox' | 'live
   };
 }
 
-/** The runs the search reads (every key of every BatchGet), and its page. */
-async function counted(query: Record<string, string>, env: 'sandbox' | 'live' = 'sandbox') {
-  const doc = clients().doc;
-  const send = doc.send.bind(doc);
-  let runsRead = 0;
-  jest.spyOn(doc, 'send').mockImplementation(((command: unknown) => {
-    if (command instanceof BatchGetCommand) runsRead += Object.values(command.input.RequestItems ?? {}).reduce((n, r) => n + (r.Keys?.length ?? 0), 0);
-    return send(command as never);
-  }) as never);
-  try {
-    return { page: await searchRuns(ResultsQuery.parse(query), env), runsRead };
-  } finally {
-    jest.restoreAllMocks();
-  }
-}
 
 it('a name prefix + a rare status reads only the runs of the page (the status is filtered on the index items)', async () => {
   // 1 run in 10 declined: 24 of 240.
@@ -55,12 +39,12 @@ it('a name prefix + a rare status reads only the runs of the page (the status is
   await writeItems(all.flatMap((r) => r.items));
   const expected = all.filter((r) => r.status === 'declined').map((r) => r.id).reverse();
 
-  const { page, runsRead } = await counted({ q: 'rar', status: 'declined' });
+  const { page, runsRead } = await searchCountingReads({ q: 'rar', status: 'declined' });
   expect(page.runs.map((r) => r.id)).toEqual(expected.slice(0, 20));
   // The page (20) and the one run that tells there is a next page.
   expect(runsRead).toBeLessThanOrEqual(21);
 
-  const second = await counted({ q: 'rarely', status: 'declined', after: page.next ?? '' });
+  const second = await searchCountingReads({ q: 'rarely', status: 'declined', after: page.next ?? '' });
   expect(second.page.runs.map((r) => r.id)).toEqual(expected.slice(20));
   expect(second.page.next).toBeNull();
   expect(second.runsRead).toBeLessThanOrEqual(4);
@@ -76,7 +60,7 @@ it('index items without a status pass until the backfill gives them their run\'s
   });
   await writeItems(bare);
   const expected = all.filter((r) => r.status === 'review').map((r) => r.id).reverse();
-  const before = await counted({ q: 'old', status: 'review' }, 'live');
+  const before = await searchCountingReads({ q: 'old', status: 'review' }, 'live');
   expect(before.page.runs.map((r) => r.id)).toEqual(expected);
 
   while ((await clients().doc.send(new GetCommand({
@@ -90,7 +74,7 @@ it('index items without a status pass until the backfill gives them their run\'s
     for (const item of items[i]!) expect(item).toMatchObject({ run_status: r.status, workflow_id: 'wf-status' });
   });
 
-  const after = await counted({ q: 'old', status: 'review' }, 'live');
+  const after = await searchCountingReads({ q: 'old', status: 'review' }, 'live');
   expect(after.page.runs.map((r) => r.id)).toEqual(expected);
   expect(after.runsRead).toBeLessThanOrEqual(expected.length + 1);
 }, 180_000);
