@@ -21,7 +21,7 @@ export class ExecutionEvents {
   /** Ended executions not yet emitted (only with an engine that reports ends). */
   private readonly ended: Set<string> | undefined;
   /** Executions whose start has not returned yet: an end reported meanwhile waits for their RUNNING event. */
-  private readonly starting = new Set<string>();
+  private readonly starting = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
   private checking: Promise<void> = Promise.resolve();
   private queued: Promise<void> | undefined;
@@ -86,7 +86,7 @@ export class ExecutionEvents {
     const after = <T>(p: Promise<T>): Promise<T> => p.finally(() => { void this.check(); });
     return {
       start: async (req) => {
-        this.starting.add(req.executionArn);
+        this.starting.set(req.executionArn, (this.starting.get(req.executionArn) ?? 0) + 1);
         try {
           const r = await e.start(req);
           // An execution may already have ended when start returns: RUNNING first, as AWS does, then check() sends the end.
@@ -96,7 +96,8 @@ export class ExecutionEvents {
           }
           return r;
         } finally {
-          this.starting.delete(req.executionArn);
+          const n = (this.starting.get(req.executionArn) ?? 1) - 1;
+          if (n > 0) this.starting.set(req.executionArn, n); else this.starting.delete(req.executionArn);
           void this.check();
         }
       },
