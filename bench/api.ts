@@ -16,6 +16,8 @@
  * (bench/cpu.ts), request and triggered work included: a figure a busy machine does not skew;
  * of DynamoDB Local's, the part its JIT compiler spent (fades once its hot paths are compiled);
  * and the req/s those CPU figures allow at most on this machine's cores, were nothing else running.
+ * BENCH_PROFILE=<folder> also writes a CPU profile of this process per endpoint there and prints
+ * the functions with the most self time (bench/profile.ts).
  * Last, the console's results search on BENCH_RESULTS_RUNS runs (default 100,000; 0 skips it)
  * seeded directly in the table (bench/results-search.ts): p50/p95 per kind of search.
  * BENCH_ONLY=results runs only that last part, with DynamoDB Local in memory (seeding is then
@@ -32,6 +34,7 @@ import { keys } from '../lambdas/store/table';
 import { startStack } from '../local/stack';
 import { client, type Client } from '../local/stack/client';
 import { cpuNow, cpuSince } from './cpu';
+import { profileWhile } from './profile';
 import { benchSearch, seedRuns } from './results-search';
 
 const CONNECTIONS = 10;
@@ -40,6 +43,7 @@ const COMPLETIONS = Number(process.env.BENCH_COMPLETIONS ?? 200);
 const WARMUP_S = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const RESULTS_RUNS = Number(process.env.BENCH_RESULTS_RUNS ?? 100_000);
 const ONLY_RESULTS = process.env.BENCH_ONLY === 'results';
+const PROFILE_DIR = process.env.BENCH_PROFILE;
 
 const WORKFLOW = {
   name: 'bench', start: 'risk',
@@ -61,10 +65,12 @@ async function cannon(name: string, opts: autocannon.Options): Promise<Row> {
 async function measured(name: string, label: string, opts: autocannon.Options, idle: () => Promise<void>): Promise<Row> {
   await idle();
   resetRoundTrips();
+  const stop = await profileWhile(PROFILE_DIR, name);
   const cpu = cpuNow();
   const row = await cannon(name, opts);
   await idle();
   const used = cpuSince(cpu);
+  await stop();
   const tallies = roundTripTallies();
   const requests = tallies[label]?.requests ?? 0;
   const per = (n: number | undefined) => (requests ? (n ?? 0) / requests : 0);
