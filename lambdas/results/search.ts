@@ -1,7 +1,7 @@
 /**
  * Searching runs, always by Query on one key chosen for the most selective part of the search
  * (never a Scan): a run id is a GetItem (with the runs of an applicant of that id on gsi2); an
- * email, a name prefix (the key of its words up to the 3rd and 3 letters of the last: `zoe ang`
+ * email, a name prefix (the key of its first word and 3 letters of the second: `zoe ang`
  * for `Zoë Ångstr`, filtered on the names beyond), a report type (+ result), a tag or a workflow read their index key
  * (store/run-index.ts), at least 100 a Query, and then their runs in BatchGets sized by what the
  * page still misses (stopping once it is full, so a page reads about the runs it needs); statuses

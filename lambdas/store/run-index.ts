@@ -5,10 +5,10 @@
  * on one key in date order, paged and bounded by dates on the sort key. Terms:
  *  - `EMAIL#<email, lower case>`;
  *  - `NAME#<k>` for the name key (nameKey) of every prefix of the first, the last and the full
- *    name (normalized: lower case, accents removed): its words up to the 3rd and up to 3 letters
- *    of the last of them, so `a`, `an`, `ang` of the last name `Ångström` and `zoe a`, `zoe an`,
- *    `zoe ang` of `Zoë Ångström` (at most 9 keys a name and 18 a run, 9 for a one-word first
- *    and last name; 6 before the full name's were added). The item keeps the three normalized
+ *    name (normalized: lower case, accents removed): its first word and up to 3 letters of the
+ *    second, so `a`, `an`, `ang` of the last name `Ångström` and `zoe a`, `zoe an`, `zoe ang` of
+ *    `Zoë Ångström` (9 keys a run when the last name is one word, whatever the first name, at
+ *    most 12; 6 before the full name's were added). The item keeps the three normalized
  *    names so a longer prefix reads its key with a `begins_with` filter: a full-name prefix
  *    reads the items of that first name and last-name start, not every name of 3 letters;
  *  - `WORKFLOW#<id>`, `TAG#<tag>`;
@@ -26,7 +26,7 @@ import { createdKey } from './table';
 
 export const NAME_KEY_LENGTH = 3;
 /** Words of a name keyed: a longer prefix reads the key of its first NAME_KEY_WORDS words. */
-export const NAME_KEY_WORDS = 3;
+export const NAME_KEY_WORDS = 2;
 
 /** Lower case, accents removed, spaces collapsed: what names are compared as. */
 export const normalizeName = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -55,7 +55,8 @@ export function nameFields(a: IndexedApplicant): NameFields {
 
 /**
  * The index key of a normalized name prefix: its words up to the NAME_KEY_WORDS-th and at most
- * NAME_KEY_LENGTH letters of the last of them (`zoe ang` for `zoe angstr`, `ang` for `angstr`).
+ * NAME_KEY_LENGTH letters of the last of them (`zoe ang` for `zoe angstr`, `ang` for `angstr`,
+ * `mary ann` for `mary ann smi`).
  * `words` lower keys only a prefix's first words (the keys written before full names had theirs).
  */
 export function nameKey(prefix: string, words = NAME_KEY_WORDS): string {

@@ -41,19 +41,19 @@ const walkDone = async (env: 'sandbox' | 'live') => (await clients().doc.send(ne
   TableName: stack.env.TABLE_NAME, Key: keys.resultsNameKeysBackfill(env),
 }))).Item?.done === true;
 
-it('keys every prefix of the first, last and full name: 3 letters of the words up to the 3rd', () => {
+it('keys every prefix of the first, last and full name: its first word and 3 letters of the second', () => {
   expect(nameKey('zoe angstr')).toBe('zoe ang');
   expect(nameKey('zoe a')).toBe('zoe a');
   expect(nameKey('angstr')).toBe('ang');
-  expect(nameKey('mary ann smith')).toBe('mary ann smi');
-  expect(nameKey('a b c d')).toBe('a b c d');
+  expect(nameKey('mary ann smith')).toBe('mary ann');
+  expect(nameKey('a b c d')).toBe('a b c');
   expect(nameKey('zoe angstr', 1)).toBe('zoe');
   expect(applicantTerms({ first_name: 'Zoë', last_name: 'Ångström', email: 'Zoe@Example.com' }).sort()).toEqual([
     'EMAIL#zoe@example.com', 'NAME#a', 'NAME#an', 'NAME#ang', 'NAME#z', 'NAME#zo', 'NAME#zoe', 'NAME#zoe a', 'NAME#zoe an', 'NAME#zoe ang',
   ]);
-  // A first name of two words: its own prefixes and the full name's are keyed alike.
-  expect(applicantTerms({ first_name: 'Mary Ann', last_name: 'Li' }).sort()).toEqual([
-    'NAME#l', 'NAME#li', 'NAME#m', 'NAME#ma', 'NAME#mar', 'NAME#mary a', 'NAME#mary an', 'NAME#mary ann', 'NAME#mary ann l', 'NAME#mary ann li',
+  // A first name of two words: as many keys (its own prefixes and the full name's are keyed alike).
+  expect(applicantTerms({ first_name: 'Mary Ann', last_name: 'Lindqvist' }).sort()).toEqual([
+    'NAME#l', 'NAME#li', 'NAME#lin', 'NAME#m', 'NAME#ma', 'NAME#mar', 'NAME#mary a', 'NAME#mary an', 'NAME#mary ann',
   ]);
 });
 
