@@ -110,7 +110,7 @@ describe('checkFacialSimilarity', () => {
     const turn = (report.breakdown.visual_authenticity as { breakdown: { liveness_detected: { properties: { head_turn: { turn_negative: number; turn_positive: number } } } } }).breakdown.liveness_detected.properties.head_turn;
     expect(Math.min(turn.turn_negative, turn.turn_positive)).toBeGreaterThanOrEqual(MOTION_TURN_DEGREES);
     expect(report.result).toBe('clear');
-  }, 300_000);
+  }, 600_000);
 
   it('motion: uploaded frames of another person are consider', async () => {
     const frames = await Promise.all(['rotate+7', 'rotate-10', 'crop-80'].map(async (e) => jpeg(e, (await edited('astronaut', e)).bytes)));
