@@ -1,8 +1,9 @@
 /**
  * Liveness and anti-spoofing of facial_similarity_report on the seeded corpus
  * (lambdas/reports/fixtures/faces): per attack kind, the share that ends `consider` and the share
- * whose `visual_authenticity` names why; per genuine kind, the share that stays `clear`. These
- * rates measure our detectors against our own generators, not against real attacks.
+ * whose `visual_authenticity` names why (screen, print, Motion from one still); per genuine kind
+ * (selfie, Motion, face video), the share that stays `clear`. All kinds run in one go by default.
+ * These rates measure our detectors against our own generators, not against real attacks.
  * Run alone: `node -r ./bin/register.js bench/reports/liveness.ts` (BENCH_LIVENESS per attack kind, default 50;
  * BENCH_LIVENESS_GENUINE per genuine kind, default the same; BENCH_LIVENESS_KINDS, comma-separated, default all;
  * BENCH_LIVENESS_SEED, the first seed, default 1001: the presentation cues' thresholds were chosen on seeds 1-30,
@@ -47,7 +48,8 @@ export async function run(
   const out: BenchRow[] = [];
   for (const kind of kinds) {
     const start = performance.now();
-    const [rate] = await livenessRates(CASE_KINDS[kind].attack ? attacks : genuine, [kind], firstSeed);
+    const [rate] = await livenessRates(CASE_KINDS[kind].attack ? attacks : genuine, [kind], firstSeed, undefined,
+      (o) => process.stderr.write(`    ${o.id}: ${o.result}${o.why.length ? ` (${o.why.join(', ')}; ${o.reasons.join(', ') || 'no reasons'})` : ''}\n`));
     const done = rows(rate as KindRate, performance.now() - start);
     // Each kind takes minutes: say so as it finishes, not only in the final table.
     for (const r of done) process.stderr.write(`  ${r.name}: ${r.value} ${r.unit}${r.note ? ` (${r.note})` : ''}\n`);

@@ -15,10 +15,18 @@ import { FaceInputError } from './errors';
 const run = promisify(execFile);
 
 export const FRAMES_PER_VIDEO = 5;
-/** Motion is sampled more densely (a frame every ~1.1 s of the capture page's 9 s recording), so
- *  both turns of the head are caught. */
-export const FRAMES_PER_MOTION = 8;
+/** Motion is sampled at a fixed pace, a frame every half second (18 of the capture page's 9 s
+ *  recording, at most 30 of 15 s), so each turn of the head is seen near its widest. A turn past
+ *  the head-turn threshold lasts about a second; a fixed count of 8 frames spread over 9 s (one every
+ *  1.1 s) could fall on both sides of it: a genuine -26° turn (seed 1006 of the liveness corpus)
+ *  was read at -5° twice and judged `head_turned_one_way_only`. */
+export const MOTION_FRAME_SECONDS = 0.5;
+
+/** How a video is sampled: a number of frames spread over its length, or one every `every` seconds. */
+export type Sampling = number | { every: number };
 const FFMPEG_TIMEOUT_MS = 20_000;
+/** A video sampled by pace whose length neither ffmpeg nor the caller tells gives at most this many frames. */
+const MAX_PACED_FRAMES = 30;
 
 export function ffmpegPath(): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when no FFMPEG_PATH is set
@@ -37,10 +45,10 @@ export interface Frame extends Media {
   duration?: number;
 }
 
-/** Every image as is, every video as `perVideo` frames evenly spread over its length, or over its
- *  first `withinSeconds` when given (then a longer video is cut there, and one whose length ffmpeg
- *  cannot tell, as MediaRecorder's WebM, is sampled over that span). */
-export async function framesOf(media: Media[], perVideo = FRAMES_PER_VIDEO, withinSeconds?: number): Promise<Frame[]> {
+/** Every image as is, every video as `perVideo` frames evenly spread over its length (or one every
+ *  `perVideo.every` seconds), or over its first `withinSeconds` when given (then a longer video is
+ *  cut there, and one whose length ffmpeg cannot tell, as MediaRecorder's WebM, is sampled over that span). */
+export async function framesOf(media: Media[], perVideo: Sampling = FRAMES_PER_VIDEO, withinSeconds?: number): Promise<Frame[]> {
   const out: Frame[] = [];
   for (const item of media) {
     if (!isVideo(item)) { out.push(item); continue; }
@@ -56,14 +64,15 @@ export async function extractFrames(video: Buffer, count: number): Promise<Buffe
 }
 
 /** ffmpeg reads a file because MP4 indexes may sit at the end; its fps filter puts output frame k at k / fps. */
-async function timedFrames(video: Buffer, count: number, withinSeconds?: number): Promise<{ frames: Array<{ bytes: Buffer; at: number }>; duration?: number }> {
+async function timedFrames(video: Buffer, sampling: Sampling, withinSeconds?: number): Promise<{ frames: Array<{ bytes: Buffer; at: number }>; duration?: number }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'face-frames-'));
   try {
     const input = path.join(dir, 'input');
     await writeFile(input, video);
     const duration = await durationOf(input);
     const span = duration && duration > 0 ? Math.min(duration, withinSeconds ?? duration) : withinSeconds;
-    const fps = span ? count / span : 2;
+    const count = typeof sampling === 'number' ? sampling : span ? Math.max(1, Math.ceil(span / sampling.every - 1e-9)) : MAX_PACED_FRAMES;
+    const fps = typeof sampling === 'number' ? (span ? count / span : 2) : 1 / sampling.every;
     await ffmpeg(['-v', 'error', '-i', input, '-vf', `fps=${fps.toFixed(4)}`, '-frames:v', String(count), '-q:v', '2', path.join(dir, 'frame-%02d.jpg')]);
     const names = (await readdir(dir)).filter((n) => n.startsWith('frame-')).sort();
     if (names.length === 0) throw new FaceInputError(`The video (${video.length} bytes) has no decodable frame`);

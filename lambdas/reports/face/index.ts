@@ -3,7 +3,7 @@ export { checkFacialSimilarity, FacialSimilarityConfig, type FacialSimilarityInp
 export { checkKnownFaces, InMemoryFaceIndex, MAX_MATCHES } from '../known_faces_report';
 export type { FaceEntry, FaceIndexStore, FaceMatch, KnownFacesInput, SearchOptions } from '../known_faces_report';
 export { detectFaces, similarity, normalise, getHuman, FACE_USES, type DetectedFace, type FaceUse, type LiveFace } from './engine';
-export { extractFrames, framesOf, FRAMES_PER_MOTION, FRAMES_PER_VIDEO, type Frame } from './frames';
+export { extractFrames, framesOf, FRAMES_PER_VIDEO, MOTION_FRAME_SECONDS, type Frame } from './frames';
 export { FACE_THRESHOLDS } from './thresholds';
 export { FACE_REASONS, type FaceReason } from './detection';
 export { FaceEngineError, FaceInputError } from './errors';

@@ -14,7 +14,7 @@ import { presentationArea, visualAuthenticity } from '../face/authenticity';
 import { presentationCues, type PresentationCues } from '../face/forensics';
 import { similarity, type DetectedFace } from '../face/engine';
 import { FaceInputError } from '../face/errors';
-import { FRAMES_PER_MOTION, FRAMES_PER_VIDEO, framesOf, isVideo } from '../face/frames';
+import { FRAMES_PER_VIDEO, framesOf, isVideo, MOTION_FRAME_SECONDS } from '../face/frames';
 import { MOTION_LIMIT_SECONDS } from '../face/head-turn';
 import { FACE_THRESHOLDS } from '../face/thresholds';
 
@@ -40,7 +40,7 @@ export async function checkFacialSimilarity(input: FacialSimilarityInput): Promi
     throw new FaceInputError(`Variant "${variant}" takes photos, but live media ${video.id} is ${video.contentType}; use variant "video" or "motion"`);
   }
   const [document] = await facesIn([input.documentImage], 'document') as [FacesIn<DetectedFace>];
-  const frames = variant === 'motion' ? await framesOf(input.live, FRAMES_PER_MOTION, MOTION_LIMIT_SECONDS)
+  const frames = variant === 'motion' ? await framesOf(input.live, { every: MOTION_FRAME_SECONDS }, MOTION_LIMIT_SECONDS)
     : moving ? await framesOf(input.live, FRAMES_PER_VIDEO) : input.live;
   const live = await facesIn(frames, 'live');
 

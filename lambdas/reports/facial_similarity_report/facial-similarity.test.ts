@@ -9,6 +9,8 @@ import type { Media } from '../types';
 import { checkFacialSimilarity, FACE_THRESHOLDS } from '../face';
 import { ffmpegPath } from '../face/frames';
 import { modelRuns } from '../fixtures/faces/model-runs';
+import { MOTION_TURN_DEGREES } from '../face/head-turn';
+import { livenessCase } from '../fixtures/faces/corpus';
 import { HEADS, moveMap, turnMap } from '../fixtures/faces/motion';
 import { decode, encodeRaw, remap } from '../fixtures/faces/raster';
 
@@ -99,6 +101,16 @@ describe('checkFacialSimilarity', () => {
     expect(attack.breakdown.face_comparison).toMatchObject({ result: 'clear' });
     expect(attack.breakdown.visual_authenticity).toMatchObject({ result: 'consider', breakdown: { liveness_detected: { result: 'consider', properties: { reasons: ['no_head_turn'] } } } });
   }, 300_000);
+
+  it('motion: a genuine turn that peaks between two frames a second apart is still seen both ways (liveness corpus seed 1006)', async () => {
+    // Its left turn reaches -26° for about a second around 4.3 s: 8 frames over 9 s read it at -5° on both sides.
+    const genuine = await livenessCase('genuine_motion', 1006);
+    const report = await checkFacialSimilarity({ documentImage: genuine.documentImage, live: genuine.live, config: { variant: 'motion' } });
+    expect(report.breakdown.visual_authenticity).toMatchObject({ result: 'clear', breakdown: { liveness_detected: { result: 'clear', properties: { head_turn: { frames: 18, frames_with_yaw: 18 } } } } });
+    const turn = (report.breakdown.visual_authenticity as { breakdown: { liveness_detected: { properties: { head_turn: { turn_negative: number; turn_positive: number } } } } }).breakdown.liveness_detected.properties.head_turn;
+    expect(Math.min(turn.turn_negative, turn.turn_positive)).toBeGreaterThanOrEqual(MOTION_TURN_DEGREES);
+    expect(report.result).toBe('clear');
+  }, 600_000);
 
   it('motion: uploaded frames of another person are consider', async () => {
     const frames = await Promise.all(['rotate+7', 'rotate-10', 'crop-80'].map(async (e) => jpeg(e, (await edited('astronaut', e)).bytes)));
