@@ -38,9 +38,12 @@ function treeCpu(pid: number): number {
 }
 
 const killGroup = (pid: number, signal: NodeJS.Signals) => { try { process.kill(-pid, signal); } catch { /* already gone */ } };
+const running = new Set<number>();
+/** Kills the process group of every start still running (the bench interrupted). */
+export const killRunning = () => { for (const pid of running) killGroup(pid, 'SIGKILL'); };
 
 /** Starts the CLI of `tree` once and returns how long it took to be ready. */
-export async function measureStart(tree: string, timeoutMs = 300_000): Promise<StartTime> {
+export async function measureStart(tree: string, timeoutMs = 180_000): Promise<StartTime> {
   const data = mkdtempSync(path.join(tmpdir(), 'bench-start-'));
   const began = process.hrtime.bigint();
   const child = spawn(process.execPath, [path.join(tree, 'bin', 'studio.js'), 'start'], {
@@ -48,6 +51,7 @@ export async function measureStart(tree: string, timeoutMs = 300_000): Promise<S
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', STUDIO_DATA: data, STUDIO_API_TOKEN: 'api_sandbox.bench-start-0123456789abcdef', STUDIO_MODE: '', AWS_EC2_METADATA_DISABLED: 'true', AWS_PROFILE: 'must-not-be-used' },
   });
   const pid = child.pid!;
+  running.add(pid);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let out = '';
   try {
@@ -68,6 +72,7 @@ export async function measureStart(tree: string, timeoutMs = 300_000): Promise<S
     killGroupAfter(pid, exited);
     await exited;
     killGroup(pid, 'SIGKILL'); // anything of its group left behind
+    running.delete(pid);
     rmSync(data, { recursive: true, force: true });
   }
 }
@@ -94,9 +99,12 @@ export function checkout(root: string, rev: string): { dir: string; remove: () =
   const dir = path.join(mkdtempSync(path.join(tmpdir(), 'bench-start-tree-')), 'tree');
   git(root, ['worktree', 'add', '--detach', dir, rev]);
   symlinkSync(realpathSync(path.join(root, 'node_modules')), path.join(dir, 'node_modules'));
+  let removed = false;
   return {
     dir,
     remove: () => {
+      if (removed) return;
+      removed = true;
       unlinkSync(path.join(dir, 'node_modules')); // the link only, before anything deletes the folder
       try { git(root, ['worktree', 'remove', '--force', dir]); } catch { rmSync(dir, { recursive: true, force: true }); git(root, ['worktree', 'prune']); }
       rmSync(path.dirname(dir), { recursive: true, force: true });

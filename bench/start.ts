@@ -17,7 +17,7 @@ import { writeFileSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import * as path from 'node:path';
 import { z } from 'zod';
-import { checkout, commitBefore, describeCommit, measureStart, type StartTime } from './start-run';
+import { checkout, commitBefore, describeCommit, killRunning, measureStart, type StartTime } from './start-run';
 
 const ROOT = path.resolve(__dirname, '..');
 const ROUNDS = Number(process.env.BENCH_START_ROUNDS ?? 8);
@@ -36,16 +36,40 @@ const spread = (xs: number[]) => `median ${median(xs).toFixed(2)} s (min ${Math.
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
 const row = (r: StartTime) => `${(r.printed ?? NaN).toFixed(1).padStart(6)} ${r.wall.toFixed(1).padStart(6)} ${r.cpu.toFixed(1).padStart(6)}`;
 
+const MAX_FAILURES = Number(process.env.BENCH_START_MAX_FAILURES ?? 4);
+const failures: string[] = [];
+/** One start of `tree`; a start that fails (on a loaded machine DynamoDB Local may not answer in time) is logged and retried, up to MAX_FAILURES in all. */
+async function startOnce(tree: string): Promise<StartTime> {
+  for (;;) {
+    try {
+      return await measureStart(tree);
+    } catch (e) {
+      failures.push(`${tree === ROOT ? 'current' : 'old'}: ${(e as Error).message.split('\n').slice(0, 2).join(' ')}`);
+      console.log(`        a start failed (${failures.length} of at most ${MAX_FAILURES}), retried: ${failures.at(-1)}`);
+      if (failures.length >= MAX_FAILURES) throw e;
+    }
+  }
+}
+
 async function main(): Promise<number> {
   const base = process.env.BENCH_START_BASE ?? commitBefore(ROOT, 'local/parity');
   console.log(`npm start, current tree vs ${describeCommit(ROOT, base)}; ${ROUNDS} rounds, ${cpus().length} CPUs, load ${load()}`);
   const old = checkout(ROOT, base);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => { killRunning(); old.remove(); process.exit(130); });
   const current: StartTime[] = [], before: StartTime[] = [];
+  let unusable: string | undefined;
   try {
-    for (let i = 0; i < WARMUP; i++) { await measureStart(ROOT); await measureStart(old.dir); }
+    for (let i = 0; i < WARMUP && !unusable; i++) {
+      await startOnce(ROOT);
+      await startOnce(old.dir).catch((e: unknown) => { unusable = (e as Error).message; });
+    }
   } catch (e) {
     old.remove();
-    console.log(`the baseline cannot run here: ${(e as Error).message}`);
+    throw e;
+  }
+  if (unusable) {
+    old.remove();
+    console.log(`the baseline cannot run here: ${unusable}`);
     return againstRecorded(current);
   }
   try {
@@ -53,7 +77,7 @@ async function main(): Promise<number> {
     for (let i = 0; i < ROUNDS; i++) {
       // Alternate which tree starts first, so that neither always follows the other's stop.
       const [a, b] = i % 2 ? [ROOT, old.dir] : [old.dir, ROOT];
-      const ra = await measureStart(a), rb = await measureStart(b);
+      const ra = await startOnce(a), rb = await startOnce(b);
       const [o, c] = a === ROOT ? [rb, ra] : [ra, rb];
       before.push(o); current.push(c);
       console.log(`${String(i + 1).padStart(5)}   ${row(o)}      |          ${row(c)}      | ${load()}`);
@@ -61,6 +85,7 @@ async function main(): Promise<number> {
   } finally {
     old.remove();
   }
+  if (failures.length) console.log(`${failures.length} failed start(s), retried: not in the figures`);
   for (const k of METRICS) console.log(`${k.padEnd(8)} old ${spread(values(before, k))}; current ${spread(values(current, k))}; ratio ${(median(values(current, k)) / median(values(before, k))).toFixed(3)}`);
   if (process.env.BENCH_START_RECORD === '1') {
     const rec: Recorded = { commit: base, measured: new Date().toISOString(), rounds: ROUNDS, load: load(), printed_s: median(values(before, 'printed')), wall_s: median(values(before, 'wall')), cpu_s: median(values(before, 'cpu')) };
@@ -71,7 +96,7 @@ async function main(): Promise<number> {
 
 async function againstRecorded(current: StartTime[]): Promise<number> {
   const rec = Recorded.parse(JSON.parse(readFileSync(RECORDED, 'utf8')));
-  for (let i = 0; i < ROUNDS; i++) current.push(await measureStart(ROOT));
+  for (let i = 0; i < ROUNDS; i++) current.push(await startOnce(ROOT));
   for (const k of METRICS) console.log(`${k.padEnd(8)} current ${spread(values(current, k))}; recorded ${rec[`${k}_s`].toFixed(2)} s`);
   return verdict(median(values(current, 'printed')), rec.printed_s, `the figure recorded on ${rec.measured} (load ${rec.load}) for ${rec.commit.slice(0, 7)}`);
 }
