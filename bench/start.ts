@@ -85,10 +85,12 @@ async function main(): Promise<number> {
   } finally {
     old.remove();
   }
+  const pairwise = median(current.map((c, i) => values([c], 'printed')[0]! / values([before[i]!], 'printed')[0]!));
+  console.log(`median of the rounds' own ratios (current / old printed time, same round): ${pairwise.toFixed(3)}`);
   if (failures.length) console.log(`${failures.length} failed start(s), retried: not in the figures`);
   for (const k of METRICS) console.log(`${k.padEnd(8)} old ${spread(values(before, k))}; current ${spread(values(current, k))}; ratio ${(median(values(current, k)) / median(values(before, k))).toFixed(3)}`);
   if (process.env.BENCH_START_RECORD === '1') {
-    const rec: Recorded = { commit: base, measured: new Date().toISOString(), rounds: ROUNDS, load: load(), printed_s: median(values(before, 'printed')), wall_s: median(values(before, 'wall')), cpu_s: median(values(before, 'cpu')) };
+    const rec: Recorded = { commit: base, measured: new Date().toISOString(), rounds: ROUNDS, load: load(), printed_s: +median(values(before, 'printed')).toFixed(2), wall_s: +median(values(before, 'wall')).toFixed(2), cpu_s: +median(values(before, 'cpu')).toFixed(2) };
     writeFileSync(RECORDED, `${JSON.stringify(rec, null, 2)}\n`);
   }
   return verdict(median(values(current, 'printed')), median(values(before, 'printed')), 'the baseline measured alongside');
