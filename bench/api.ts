@@ -4,15 +4,20 @@
  * Send/Receive task waiting in each of N runs), through the local gateway; then DynamoDB
  * Local's raw GetItem latency, and the ratio of API GET run p50 to GetItem p50 (the API's
  * overhead over one storage read). DynamoDB Local runs with its data on disk, as `npm start`.
- * Each endpoint is first driven for BENCH_WARMUP_SECONDS (default 3; 0 to skip) and not
- * measured: the first requests load and transpile the Lambda modules and DynamoDB Local's JVM
- * compiles its hot paths, which is start-up cost, not throughput.
+ * Each endpoint is first driven for BENCH_WARMUP_SECONDS (default 3; 0 to skip) and one run is
+ * completed, not measured: the first requests load and transpile the Lambda modules, the first
+ * end makes the evidence signing key, and DynamoDB Local's JVM compiles its hot paths (for
+ * longer than the warm-up: the JIT column), which is start-up cost, not throughput.
  * For each endpoint it also prints the DynamoDB round trips per request made by the API handler
  * and, apart, those of the work the requests triggered asynchronously (execution start, task
  * Lambda, execution events, webhooks; counted until the engine is idle), per request
  * (lambdas/shared/round-trips.ts).
  * And the CPU time per request of this process (stack and autocannon) and of DynamoDB Local
- * (bench/cpu.ts), request and triggered work included: a figure a busy machine does not skew.
+ * (bench/cpu.ts), request and triggered work included: a figure a busy machine does not skew;
+ * of DynamoDB Local's, the part its JIT compiler spent (fades once its hot paths are compiled);
+ * and the req/s those CPU figures allow at most on this machine's cores, were nothing else running.
+ * BENCH_PROFILE=<folder> also writes a CPU profile of this process per endpoint there and prints
+ * the functions with the most self time (bench/profile.ts).
  * Last, the console's results search on BENCH_RESULTS_RUNS runs (default 100,000; 0 skips it)
  * seeded directly in the table (bench/results-search.ts): p50/p95 per kind of search.
  * BENCH_ONLY=results runs only that last part, with DynamoDB Local in memory (seeding is then
@@ -29,6 +34,7 @@ import { keys } from '../lambdas/store/table';
 import { startStack } from '../local/stack';
 import { client, type Client } from '../local/stack/client';
 import { cpuNow, cpuSince } from './cpu';
+import { profileWhile } from './profile';
 import { benchSearch, seedRuns } from './results-search';
 
 const CONNECTIONS = 10;
@@ -37,6 +43,7 @@ const COMPLETIONS = Number(process.env.BENCH_COMPLETIONS ?? 200);
 const WARMUP_S = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 const RESULTS_RUNS = Number(process.env.BENCH_RESULTS_RUNS ?? 100_000);
 const ONLY_RESULTS = process.env.BENCH_ONLY === 'results';
+const PROFILE_DIR = process.env.BENCH_PROFILE;
 
 const WORKFLOW = {
   name: 'bench', start: 'risk',
@@ -46,7 +53,7 @@ const WORKFLOW = {
   ],
 };
 
-interface Row { name: string; rps: number; p50: number; p99: number; errors: number; requests?: number; api?: number; triggered?: number; cpuNode?: number; cpuDb?: number; ops?: string }
+interface Row { name: string; rps: number; p50: number; p99: number; errors: number; requests?: number; api?: number; triggered?: number; cpuNode?: number; cpuDb?: number; cpuDbJit?: number; ops?: string }
 
 async function cannon(name: string, opts: autocannon.Options): Promise<Row> {
   const r = await autocannon({ connections: CONNECTIONS, ...opts });
@@ -58,16 +65,18 @@ async function cannon(name: string, opts: autocannon.Options): Promise<Row> {
 async function measured(name: string, label: string, opts: autocannon.Options, idle: () => Promise<void>): Promise<Row> {
   await idle();
   resetRoundTrips();
+  const stop = await profileWhile(PROFILE_DIR, name);
   const cpu = cpuNow();
   const row = await cannon(name, opts);
   await idle();
   const used = cpuSince(cpu);
+  await stop();
   const tallies = roundTripTallies();
   const requests = tallies[label]?.requests ?? 0;
   const per = (n: number | undefined) => (requests ? (n ?? 0) / requests : 0);
   const ops = (t: Tally | undefined) => Object.entries(t?.operations ?? {}).map(([op, n]) => `${op.replace(/Command$/, '')} ${per(n).toFixed(2)}`).join(', ');
   return {
-    ...row, requests, api: per(tallies[label]?.dynamodb), triggered: per(tallies[BACKGROUND]?.dynamodb), cpuNode: per(used.node), cpuDb: per(used.children),
+    ...row, requests, api: per(tallies[label]?.dynamodb), triggered: per(tallies[BACKGROUND]?.dynamodb), cpuNode: per(used.node), cpuDb: per(used.children), cpuDbJit: per(used.childrenJit),
     ops: `API: ${ops(tallies[label])}; triggered: ${ops(tallies[BACKGROUND])}`,
   };
 }
@@ -142,7 +151,9 @@ async function apiBench(stack: Awaited<ReturnType<typeof startStack>>): Promise<
     await cannon('warm-up', { ...warm, url: `${stack.url}/v3.6/workflow_runs/${run.id}` });
     await cannon('warm-up', { ...warm, url: `${stack.url}/v3.6/workflow_runs` });
     await cannon('warm-up', { ...warm, url: `${stack.url}/v3.6/workflow_runs`, method: 'POST', body: createBody });
-    await stack.engine.idle();
+    // One completed run: a run's first end loads the evidence modules and makes the evidence signing key (an RSA key, once per data folder).
+    for (const p of await waitingTasks(api, createBody, 1)) await api.call('POST', p, { data: { score: 10 } });
+    await stack.flushExecutionEvents();
   }
   const rows: Row[] = [];
   const idle = () => stack.flushExecutionEvents();
@@ -158,9 +169,10 @@ async function apiBench(stack: Awaited<ReturnType<typeof startStack>>): Promise<
   const ddb = await getItemLatency(run.id);
   console.log(`API on the local stack (${CONNECTIONS} connections, ${DURATION_S} s each after ${WARMUP_S} s of warm-up; complete task: ${paths.length} tasks)`);
   console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (${cpus().length} cores); CPU ms / request: of this process (stack and autocannon) and of DynamoDB Local, request and triggered work included`);
-  console.log('| request | req/s | p50 ms | p99 ms | errors | DynamoDB calls / request (API) | + triggered / request | CPU ms / request: Node | DynamoDB Local |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(`| request | req/s | p50 ms | p99 ms | errors | DynamoDB calls / request (API) | + triggered / request | CPU ms / request: Node | DynamoDB Local (of it JIT) | req/s the CPU allows on ${cpus().length} cores |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
   const fixed = (n: number | undefined, d = 2) => (n === undefined ? '' : n.toFixed(d));
-  for (const r of rows) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${fixed(r.api)} | ${fixed(r.triggered)} | ${fixed(r.cpuNode, 1)} | ${fixed(r.cpuDb, 1)} |`);
+  const ceiling = (r: Row) => { const ms = (r.cpuNode ?? 0) + (r.cpuDb ?? 0); return ms > 0 ? (cpus().length * 1000 / ms).toFixed(0) : ''; };
+  for (const r of rows) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${fixed(r.api)} | ${fixed(r.triggered)} | ${fixed(r.cpuNode, 1)} | ${fixed(r.cpuDb, 1)} (${fixed(r.cpuDbJit, 1)}) | ${ceiling(r)} |`);
   console.log('\nDynamoDB operations per request:');
   for (const r of rows) console.log(`- ${r.name}: ${r.ops}`);
   console.log(`\nDynamoDB Local GetItem (sequential): p50 ${ddb.p50.toFixed(2)} ms, p99 ${ddb.p99.toFixed(2)} ms`);

@@ -1,7 +1,8 @@
 /**
  * Events: the custom bus that compiled workflows and handlers publish to (`studio.workflows`),
  * webhook delivery through SQS with dead-letter queues, Step Functions failures from the default
- * bus to the execution-events function, and an example rule for `workflow_run.completed`.
+ * bus to the execution-events function, finished runs (and trial runs, `studio.trials`) to the
+ * evidence function, and an example rule for `workflow_run.completed`.
  */
 import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
@@ -14,7 +15,7 @@ import type { Function, IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { EVENT_SOURCE, EVIDENCE_EVENTS, FAILED_EXECUTION_STATUSES, WEBHOOK_RULE_PATTERN } from '../lambdas/events/schemas';
+import { EVENT_SOURCE, EVIDENCE_EVENTS, FAILED_EXECUTION_STATUSES, TRIAL_END_PATTERN, WEBHOOK_RULE_PATTERN } from '../lambdas/events/schemas';
 import { webhookSettings } from '../lambdas/webhooks/settings';
 import { encryptedLogGroup } from './keys';
 import { machinePrefix } from './workflow-runtime';
@@ -82,6 +83,12 @@ export class StudioEvents extends Construct {
     new Rule(this, 'EvidenceRule', {
       eventBus: this.bus, description: 'Finished runs and timeline file requests, to the evidence function',
       eventPattern: { source: [EVENT_SOURCE], detailType: [...EVIDENCE_EVENTS] },
+      targets: [new LambdaFunction(p.evidence, { deadLetterQueue: this.deliveryDlq, retryAttempts: 185, maxEventAge: Duration.hours(24) })],
+    });
+    // A builder's trial run ended: its end on its search index items (the same function, which does only that for them).
+    new Rule(this, 'TrialEndRule', {
+      eventBus: this.bus, description: 'Finished trial runs, to the evidence function (their search index status only)',
+      eventPattern: { source: [...TRIAL_END_PATTERN.source], detailType: [...TRIAL_END_PATTERN.detailType] },
       targets: [new LambdaFunction(p.evidence, { deadLetterQueue: this.deliveryDlq, retryAttempts: 185, maxEventAge: Duration.hours(24) })],
     });
 

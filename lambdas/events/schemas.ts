@@ -88,6 +88,11 @@ export const TIMELINE_FILE_REQUESTED = 'studio.timeline_file_requested';
  * made again, with the decision) and timeline file requests.
  */
 export const EVIDENCE_EVENTS = [EVENTS.runCompleted, EVENTS.reviewCompleted, TIMELINE_FILE_REQUESTED] as const;
+/**
+ * A trial run's end (`studio.trials`, which no other rule matches) goes to the evidence function
+ * too, which only copies it on the run's search index items (no evidence, no review queue).
+ */
+export const TRIAL_END_PATTERN = { source: [TRIAL_EVENT_SOURCE], detailType: [EVENTS.runCompleted] } as const;
 
 /** An EventBridge event as a rule target (SQS) receives it. */
 export const BusEvent = z.looseObject({

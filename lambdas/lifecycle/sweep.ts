@@ -1,7 +1,7 @@
 /**
  * One pass of the lifecycle: due items for applicants deleted before purges were scheduled
- * (backfill.ts, until its walk is done), the results index's run statuses (results/index-backfill.ts,
- * until its walk is done), the review queue's upkeep (results/review-upkeep.ts: review
+ * (backfill.ts, until its walk is done), the results index's run statuses and full-name keys
+ * (results/index-backfill.ts, until their walks are done), the review queue's upkeep (results/review-upkeep.ts: review
  * decisions' events the bus refused, runs ended before the queue's index), the purges that are due (`keys.purgeDue` up to now, oldest first,
  * at most `limit`), then retention per environment. A purge that fails does not stop the
  * others; the pass then throws (naming how many failed) so that the purge state machine
@@ -14,7 +14,7 @@ import { isoSeconds, systemRuntime } from '../shared/ids';
 import { logError } from '../shared/powertools';
 import { PurgeDue } from '../store/applicant-deletion';
 import { keys } from '../store/table';
-import { backfillIndexStatus } from '../results/index-backfill';
+import { backfillIndexStatus, backfillNameKeys } from '../results/index-backfill';
 import { reviewUpkeep } from '../results/review-upkeep';
 import { scheduleEarlierDeletions } from './backfill';
 import { purgeApplicant } from './purge-applicant';
@@ -35,6 +35,7 @@ export async function sweep(now: Date, limit = 100): Promise<SweepResult> {
     try { await scheduleEarlierDeletions(env, now); } catch (e) { failed++; logError(`scheduling earlier deletions of ${env} failed`, e); }
     // Not a purge: a failure is logged and the walk goes on from its cursor at the next pass.
     try { await backfillIndexStatus(env); } catch (e) { logError(`results index backfill of ${env} failed`, e); }
+    try { await backfillNameKeys(env); } catch (e) { logError(`results name keys backfill of ${env} failed`, e); }
   }
   // A bus that still fails is logged by review-events.ts and tried again at the next pass; it is not a failed purge.
   try { await reviewUpkeep({ now: () => now, newId: systemRuntime.newId }); } catch (e) { logError('review queue upkeep failed', e); }

@@ -5,12 +5,19 @@
  * workflow and trial marker on its index items (syncIndexStatus), then marks the walk done: every
  * index item written since carries them. Until then the search lets items without a status pass
  * its index filter (results/search.ts), so it is right before and during the walk.
+ *
+ * A second walk (backfillNameKeys, cursor `keys.resultsNameKeysBackfill`) gives runs indexed
+ * before full names had keys of their own (`NAME#zoe ang`, store/run-index.ts) those keys, made
+ * from the names their name items carry, in a transaction conditional on those items not renamed
+ * since (results/reindex.ts). Until it is done the search reads a longer prefix's first-word key
+ * (nameKeysReady), as it did before: slower, but it finds every run.
  */
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
-import { syncIndexStatus } from '../store/index-status';
+import { syncIndexStatus, writeIndexItems } from '../store/index-status';
+import { applicantIndexItems, indexKey } from '../store/run-index';
 import type { Environment } from '../store/runs';
 import { keys } from '../store/table';
 
@@ -31,4 +38,58 @@ export async function backfillIndexStatus(environment: Environment, limit = 100)
   const next = page.LastEvaluatedKey ? { last_key: page.LastEvaluatedKey } : { done: true };
   await clients().doc.send(new PutCommand({ TableName: table(), Item: { ...cursorKey, ...next } }));
   return changed;
+}
+
+const NameItem = z.object({ pk: z.string(), sk: z.string(), n_first: z.string(), n_last: z.string(), n_full: z.string() });
+
+/** Writes the name keys a run's index lacks (made from its name items' names); how many. */
+async function addNameKeys(runId: string): Promise<number> {
+  const res = await clients().doc.send(new QueryCommand({
+    TableName: table(), ConsistentRead: true, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :name)',
+    ExpressionAttributeValues: { ':pk': indexKey(runId), ':name': 'NAME#' }, ProjectionExpression: 'pk, sk, n_first, n_last, n_full',
+  }));
+  const items = res.Items ?? [];
+  const parsed = NameItem.safeParse(items[0]);
+  if (!parsed.success) return 0;
+  const source = parsed.data;
+  const have = new Set(items.map((i) => String(i.sk)));
+  let added = 0;
+  await writeIndexItems(runId, (run) => {
+    const puts = applicantIndexItems(run, { first_name: source.n_first, last_name: source.n_last })
+      .filter((i) => i.sk.startsWith('NAME#') && !have.has(i.sk));
+    added = puts.length;
+    if (puts.length === 0) return { puts };
+    // Renamed meanwhile: its keys are the new name's (a later pass reads them again).
+    return { puts, checks: [{ key: { pk: source.pk, sk: source.sk }, expression: 'n_full = :full', values: { ':full': source.n_full } }] };
+  });
+  return added;
+}
+
+/** Up to `pages` pages of `limit` runs of the name-key walk; how many index items it wrote. */
+export async function backfillNameKeys(environment: Environment, limit = 100, pages = 5): Promise<number> {
+  const cursorKey = keys.resultsNameKeysBackfill(environment);
+  let added = 0;
+  for (let p = 0; p < pages; p++) {
+    const cursor = Cursor.parse((await clients().doc.send(new GetCommand({ TableName: table(), Key: cursorKey, ConsistentRead: true }))).Item ?? {});
+    if (cursor.done) break;
+    const page = await clients().doc.send(new QueryCommand({
+      TableName: table(), IndexName: 'gsi1', Limit: limit, ExclusiveStartKey: cursor.last_key,
+      KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.runs(environment) }, ProjectionExpression: 'id',
+    }));
+    for (const item of page.Items ?? []) added += await addNameKeys(String(item.id));
+    const next = page.LastEvaluatedKey ? { last_key: page.LastEvaluatedKey } : { done: true };
+    await clients().doc.send(new PutCommand({ TableName: table(), Item: { ...cursorKey, ...next } }));
+  }
+  return added;
+}
+
+const ready = new Set<string>();
+
+/** Whether every run of the environment has its full-name keys (the walk is done; final, so kept once seen). */
+export async function nameKeysReady(environment: Environment): Promise<boolean> {
+  const key = `${config().TABLE_NAME}|${environment}`;
+  if (ready.has(key)) return true;
+  const item = (await clients().doc.send(new GetCommand({ TableName: table(), Key: keys.resultsNameKeysBackfill(environment) }))).Item;
+  if (Cursor.parse(item ?? {}).done) ready.add(key);
+  return ready.has(key);
 }

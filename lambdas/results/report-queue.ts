@@ -1,9 +1,9 @@
 /**
  * The review queue's rows of reports waiting for an analyst (`processing: manual | hybrid`): the
  * run's results row (results/rows.ts) with `report_review`: which report, why it waits, since when,
- * its automatic result and breakdown, and the media it read (with their download links). Reports of
- * runs that have ended (the review timed out; the evidence function takes them out of the queue)
- * are left out.
+ * its automatic result, breakdown and properties (what it read), and the media it read (with their
+ * download links). Reports of runs that have ended (the review timed out; the evidence function
+ * takes them out of the queue) are left out.
  */
 import { z } from 'zod';
 import { ReportResult } from '../../compiler';
@@ -16,7 +16,7 @@ import { resultRows, type ResultRow } from './rows';
 
 export interface ReportReviewView {
   task_id: string; task_type: string; name: string; processing: 'manual' | 'hybrid'; waiting_since: string;
-  automatic: { result: 'clear' | 'consider'; sub_result: string | null; breakdown: Record<string, unknown> };
+  automatic: { result: 'clear' | 'consider'; sub_result: string | null; breakdown: Record<string, unknown>; properties: Record<string, unknown> };
   media: Array<{ kind: 'documents'; id: string; type: string | null; side: string | null; download_href: string }>;
 }
 export type QueueRow = ResultRow & { report_review: ReportReviewView | null };
@@ -32,7 +32,7 @@ export function reportReviewView(task: TaskItem): ReportReviewView {
   const captured = input.success ? Object.values(input.data.tasks).flatMap((t) => t.output ?? []) : [];
   return {
     task_id: task.id, task_type: task.task_type, name: taskName(task), processing: task.processing ?? 'manual', waiting_since: task.updated_at,
-    automatic: { result: report.result, sub_result: report.sub_result ?? null, breakdown: report.breakdown },
+    automatic: { result: report.result, sub_result: report.sub_result ?? null, breakdown: report.breakdown, properties: report.properties },
     media: captured.map((m) => ({ kind: 'documents', id: m.id, type: m.type ?? null, side: m.side ?? null, download_href: `/v3.6/documents/${m.id}/download` })),
   };
 }

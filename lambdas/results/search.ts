@@ -1,7 +1,8 @@
 /**
  * Searching runs, always by Query on one key chosen for the most selective part of the search
  * (never a Scan): a run id is a GetItem (with the runs of an applicant of that id on gsi2); an
- * email, a name prefix, a report type (+ result), a tag or a workflow read their index key
+ * email, a name prefix (the key of its first word and 3 letters of the second: `zoe ang`
+ * for `Zoë Ångstr`, filtered on the names beyond), a report type (+ result), a tag or a workflow read their index key
  * (store/run-index.ts), at least 100 a Query, and then their runs in BatchGets sized by what the
  * page still misses (stopping once it is full, so a page reads about the runs it needs); statuses
  * alone read `by_status` (one query per status, merged); only a search with no filter reads the
@@ -16,9 +17,10 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { getMany } from '../store/paging';
-import { indexStatus, LIVE, NAME_KEY_LENGTH, normalizeName, reportTerms, resultsKey } from '../store/run-index';
+import { indexStatus, LIVE, NAME_KEY_WORDS, nameKey, normalizeName, reportTerms, resultsKey } from '../store/run-index';
 import { getRun, RunItem, type Environment } from '../store/runs';
 import { createdKey, keys } from '../store/table';
+import { nameKeysReady } from './index-backfill';
 import { searchTerm, type ResultsQuery, type SearchTerm } from './query';
 
 interface Filter { expression: string; names: Record<string, string>; values: Record<string, unknown> }
@@ -35,10 +37,12 @@ const INDEX_PAGE = 100;
 
 const gsi1 = (value: string, items: Source['items'] = 'index'): Source => ({ index: 'gsi1', pk: 'gsi1pk', value, items });
 
-function namePrefixSource(env: Environment, text: string): Source {
+/** A name prefix reads its key (store/run-index.ts nameKey), with a filter on the names when it is longer. */
+function namePrefixSource(env: Environment, text: string, words: number): Source {
   const name = normalizeName(text);
-  const src = gsi1(resultsKey(env, `NAME#${name.slice(0, NAME_KEY_LENGTH)}`));
-  if (name.length <= NAME_KEY_LENGTH) return src;
+  const key = nameKey(name, words);
+  const src = gsi1(resultsKey(env, `NAME#${key}`));
+  if (name === key) return src;
   return {
     ...src,
     filter: {
@@ -49,10 +53,10 @@ function namePrefixSource(env: Environment, text: string): Source {
 }
 
 /** The keys to read, most selective first; several only for several statuses (merged). */
-export function sources(q: ResultsQuery, term: SearchTerm, env: Environment): Source[] {
+export function sources(q: ResultsQuery, term: SearchTerm, env: Environment, nameWords = NAME_KEY_WORDS): Source[] {
   if (term.kind === 'id') return [{ index: 'gsi2', pk: 'gsi2pk', value: keys.runsOfApplicant(term.value), items: 'runs' }];
   if (term.kind === 'email') return [gsi1(resultsKey(env, `EMAIL#${term.value}`))];
-  if (term.kind === 'name') return [namePrefixSource(env, term.value)];
+  if (term.kind === 'name') return [namePrefixSource(env, term.value, nameWords)];
   if (q.report_type) {
     const [byType, byResult] = reportTerms(q.report_type, q.report_result ?? '');
     return [gsi1(resultsKey(env, (q.report_result ? byResult : byType) ?? ''))];
@@ -178,7 +182,10 @@ export async function searchRuns(q: ResultsQuery, env: Environment): Promise<Sea
   const term = searchTerm(q.q);
   const need = q.limit + 1;
   const onIndex = indexFilter(q);
-  const reads = sources(q, term, env).map((s) => readSource(s.items === 'index' ? { ...s, filter: both(s.filter, onIndex) } : s, q, env, need));
+  // Runs indexed before full names had keys have them once the backfill is done: until then a
+  // name of several words reads its first word's key.
+  const words = term.kind === 'name' && normalizeName(term.value).includes(' ') && !(await nameKeysReady(env)) ? 1 : NAME_KEY_WORDS;
+  const reads = sources(q, term, env, words).map((s) => readSource(s.items === 'index' ? { ...s, filter: both(s.filter, onIndex) } : s, q, env, need));
   if (term.kind === 'id') {
     reads.push(getRun(term.value).then((run) => {
       const { lo, hi } = window(q);

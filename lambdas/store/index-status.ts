@@ -80,19 +80,21 @@ export async function syncIndexStatus(runId: string): Promise<number> {
   return changed.reduce<number>((a, b) => a + b, 0);
 }
 
-export interface IndexWrite { puts: ReadonlyArray<Record<string, unknown>>; deletes?: ReadonlyArray<{ pk: string; sk: string }> }
+/** An item the write needs as it was read (results/index-backfill.ts: a name item not renamed since). */
+export interface IndexCheck { key: { pk: string; sk: string }; expression: string; names?: Record<string, string>; values?: Record<string, unknown> }
+export interface IndexWrite { puts: ReadonlyArray<Record<string, unknown>>; deletes?: ReadonlyArray<{ pk: string; sk: string }>; checks?: readonly IndexCheck[] }
 
 /**
  * Writes index items of a run made from a consistent read of it (`make`), in one transaction
  * conditional on the run still having the status read (still not ended, or that end): an item
- * never carries a status the run has left. Read again when the run ended meanwhile; false when
- * the run does not exist.
+ * never carries a status the run has left (and on `checks`). Read again when the run ended
+ * meanwhile; false when the run does not exist.
  */
 export async function writeIndexItems(runId: string, make: (run: IndexedRun & { status: string }) => IndexWrite): Promise<boolean> {
   for (let attempt = 0; ; attempt++) {
     const run = await readRun(runId);
     if (!run) return false;
-    const { puts, deletes = [] } = make(run);
+    const { puts, deletes = [], checks = [] } = make(run);
     if (puts.length + deletes.length === 0) return true;
     const { expression, values } = notEndedCondition();
     const check = ended(run.status)
@@ -101,6 +103,9 @@ export async function writeIndexItems(runId: string, make: (run: IndexedRun & { 
     try {
       await clients().doc.send(new TransactWriteCommand({ TransactItems: [
         { ConditionCheck: { TableName: table(), Key: keys.run(runId), ExpressionAttributeNames: { '#status': 'status' }, ...check } },
+        ...checks.map((c) => ({ ConditionCheck: {
+          TableName: table(), Key: c.key, ConditionExpression: c.expression, ExpressionAttributeNames: c.names, ExpressionAttributeValues: c.values,
+        } })),
         ...puts.map((Item) => ({ Put: { TableName: table(), Item } })),
         ...deletes.map((Key) => ({ Delete: { TableName: table(), Key } })),
       ] }));

@@ -4,9 +4,13 @@
  * `RESULTS#<env>#<term>` sorted like the runs (`<created_at>#<id>`), so each search is a Query
  * on one key in date order, paged and bounded by dates on the sort key. Terms:
  *  - `EMAIL#<email, lower case>`;
- *  - `NAME#<p>` for the first 1, 2 and 3 letters of the first and of the last name (normalized:
- *    lower case, accents removed); the item keeps the three normalized names so a longer prefix
- *    reads its 3-letter key with a `begins_with` filter;
+ *  - `NAME#<k>` for the name key (nameKey) of every prefix of the first, the last and the full
+ *    name (normalized: lower case, accents removed): its first word and up to 3 letters of the
+ *    second, so `a`, `an`, `ang` of the last name `Ångström` and `zoe a`, `zoe an`, `zoe ang` of
+ *    `Zoë Ångström` (9 keys a run when the last name is one word, whatever the first name, at
+ *    most 12; 6 before the full name's were added). The item keeps the three normalized
+ *    names so a longer prefix reads its key with a `begins_with` filter: a full-name prefix
+ *    reads the items of that first name and last-name start, not every name of 3 letters;
  *  - `WORKFLOW#<id>`, `TAG#<tag>`;
  *  - `REPORT#<type>` and `REPORT#<type>#<result>`, written when a report is stored.
  * Every item also carries what the search filters on: the run's `run_status` (`live` until it
@@ -21,6 +25,8 @@ import { RUN_END_STATUSES } from '../../compiler';
 import { createdKey } from './table';
 
 export const NAME_KEY_LENGTH = 3;
+/** Words of a name keyed: a longer prefix reads the key of its first NAME_KEY_WORDS words. */
+export const NAME_KEY_WORDS = 2;
 
 /** Lower case, accents removed, spaces collapsed: what names are compared as. */
 export const normalizeName = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -47,13 +53,37 @@ export function nameFields(a: IndexedApplicant): NameFields {
   return { n_first: first, n_last: last, n_full: normalizeName(`${first} ${last}`) };
 }
 
+/**
+ * The index key of a normalized name prefix: its words up to the NAME_KEY_WORDS-th and at most
+ * NAME_KEY_LENGTH letters of the last of them (`zoe ang` for `zoe angstr`, `ang` for `angstr`,
+ * `mary ann` for `mary ann smi`).
+ * `words` lower keys only a prefix's first words (the keys written before full names had theirs).
+ */
+export function nameKey(prefix: string, words = NAME_KEY_WORDS): string {
+  let start = 0;
+  for (let w = 1; w < words; w++) {
+    const space = prefix.indexOf(' ', start);
+    if (space < 0) break;
+    start = space + 1;
+  }
+  return prefix.slice(0, start + NAME_KEY_LENGTH);
+}
+
+/** The keys of every prefix of a normalized name (at most NAME_KEY_LENGTH × NAME_KEY_WORDS). */
+function nameKeys(name: string): string[] {
+  const out = new Set<string>();
+  for (let n = 1; n <= name.length; n++) {
+    const prefix = name.slice(0, n).trimEnd();
+    if (prefix) out.add(nameKey(prefix));
+  }
+  return [...out];
+}
+
 /** The terms of the applicant's name and email (the part that changes with the applicant). */
 export function applicantTerms(a: IndexedApplicant): string[] {
-  const { n_first, n_last } = nameFields(a);
-  const prefixes = new Set<string>();
-  for (const name of [n_first, n_last]) {
-    for (let n = 1; n <= Math.min(NAME_KEY_LENGTH, name.length); n++) prefixes.add(name.slice(0, n));
-  }
+  const { n_first, n_last, n_full } = nameFields(a);
+  // The first name's keys are the full name's too (it begins the full name).
+  const prefixes = new Set([n_first, n_last, n_full].flatMap(nameKeys));
   return [...(a.email ? [`EMAIL#${a.email.toLowerCase()}`] : []), ...[...prefixes].map((p) => `NAME#${p}`)];
 }
 

@@ -79,6 +79,8 @@ export const keys = {
   deletionBackfill: (env: string) => ({ pk: 'DELETION_BACKFILL', sk: env }),
   /** How far the one-off walk giving index items their run's status has gone (results/index-backfill.ts). */
   resultsIndexBackfill: (env: string) => ({ pk: 'RESULTS_INDEX_BACKFILL', sk: env }),
+  /** How far the one-off walk giving runs their full-name index keys has gone (results/index-backfill.ts). */
+  resultsNameKeysBackfill: (env: string) => ({ pk: 'RESULTS_INDEX_BACKFILL', sk: `${env}#name_keys` }),
 } as const;
 
 /** `<created_at>#<id>`: sorts by time, unique. */

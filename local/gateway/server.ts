@@ -44,7 +44,10 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
       });
     });
   });
-  server.keepAliveTimeout = 5000;
+  // Idle keep-alive sockets outlive every client's (fetch/undici drops its own after 4 s): with the
+  // server closing first, a loaded client could reuse a socket the server had just closed (ECONNRESET).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve); });
   const { port } = server.address() as AddressInfo;
   return {

@@ -13,7 +13,7 @@ import { startTestStack, type TestStack } from '../helpers/stack';
 import { eventually } from '../webhooks/helpers';
 
 type ErrorBody = { error: { type: string; message: string; fields: Record<string, unknown> } };
-interface ReportReview { task_id: string; processing: string; automatic: { result: string; breakdown: Record<string, unknown> }; media: Array<{ id: string; download_href: string }> }
+interface ReportReview { task_id: string; processing: string; automatic: { result: string; breakdown: Record<string, unknown>; properties: Record<string, unknown> }; media: Array<{ id: string; download_href: string }> }
 interface Row { id: string; status: string; report_review: ReportReview | null }
 interface Decided { id: string; status: string; output: { result: string; review?: Json } }
 
@@ -65,6 +65,8 @@ it('manual: the run waits processing with the report started; the analyst\'s con
   const row = await waiting(run);
   expect(row).toMatchObject({ status: 'processing', report_review: { processing: 'manual', automatic: { result: 'clear' }, media: [{ id: doc, download_href: `/v3.6/documents/${doc}/download` }] } });
   expect(Object.keys(row.report_review!.automatic.breakdown).length).toBeGreaterThan(0);
+  // What the report read, for the analyst to check against the document.
+  expect(row.report_review!.automatic.properties).toMatchObject({ document_type: 'passport', last_name: 'Doe' });
   expect((await t.run(run)).status).toBe('processing');
   expect((await t.tasks(run)).find((x) => x.id === row.report_review!.task_id)?.status).toBe('started');
 

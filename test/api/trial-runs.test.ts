@@ -4,7 +4,10 @@
  * execution entered, and the console's results leave it out unless asked. Bad input: 4xx.
  * Integrators never hear of it: no webhook, no outcome event on the product's bus.
  */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createApiToken } from '../../lambdas/api/auth';
+import { clients } from '../../lambdas/shared/aws';
+import { indexKey } from '../../lambdas/store/run-index';
 import { eventually, startReceiver } from '../webhooks/helpers';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { definitionTaskOf, e2e, type E2e, type Run } from '../e2e/helpers';
@@ -52,6 +55,22 @@ test('a draft of a workflow with no version runs with the chosen report result, 
   expect(await ids('')).toEqual([]);
   expect(await ids('&trials=include')).toEqual([consider.body.id, clear.body.id].sort());
   expect(await ids('&trials=only&status=approved')).toEqual([clear.body.id]);
+}, 90_000);
+
+test('a trial run\'s search index items take its end, as a real run\'s do (its end reaches the evidence function\'s index sync only)', async () => {
+  const wf = await t.call<{ id: string }>('POST', '/v3.6/workflows', { name: 'Indexed trial' });
+  const tried = await trial(wf.body.id, { definition: DRAFT, applicant: { first_name: 'Trialla', last_name: 'Indexed' }, report_results: { watch: 'consider' } });
+  expect(tried.status).toBe(201);
+  await t.until(tried.body.id, ['review']);
+  const statuses = async () => [...new Set(((await clients().doc.send(new QueryCommand({
+    TableName: stack.env.TABLE_NAME, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': indexKey(tried.body.id) },
+  }))).Items ?? []).map((i) => i.run_status))];
+  await eventually(async () => (await statuses()).join() === 'review', 30_000);
+  // Found by its end on the index (status filters read the index items' run_status), and no review queue nor evidence for it.
+  const found = await t.call<{ results: Array<{ id: string }> }>('GET', `/v3.6/studio/results?q=trialla&status=review&trials=only`);
+  expect(found.body.results.map((r) => r.id)).toEqual([tried.body.id]);
+  const queue = await t.call<{ results?: Array<{ id: string }>; runs?: Array<{ id: string }> }>('GET', '/v3.6/studio/review_queue');
+  expect(JSON.stringify(queue.body)).not.toContain(tried.body.id);
 }, 90_000);
 
 test('refuses bad input with Onfido error bodies: invalid drafts, no applicant, bad results, unknown workflows, live workflows', async () => {

@@ -117,6 +117,12 @@ describe('events', () => {
     const rule = Object.values(template.findResources('AWS::Events::Rule')).map((r) => JSON.stringify(r)).find((r) => r.includes('aws.states'))!;
     expect(rule).toMatch(/:stateMachine:studio-prod--"\]\]\}/);
   });
+  test('finished trial runs (studio.trials) go to the evidence function, which syncs their search index', () => {
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventBusName: Match.anyValue(), EventPattern: { source: ['studio.trials'], 'detail-type': ['workflow_run.completed'] },
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [id(stack.functions.evidence.fn as never), 'Arn'] }, DeadLetterConfig: Match.anyValue() })],
+    });
+  });
   test('an example rule for workflow_run.completed', () => {
     template.hasResourceProperties('AWS::Events::Rule', { EventPattern: { source: ['studio.workflows'], 'detail-type': ['workflow_run.completed'] } });
   });

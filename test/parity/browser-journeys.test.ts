@@ -12,11 +12,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { readTemplate, startParityStack, synthesize, PARITY_ACCOUNT, PARITY_REGION, type ParityStack } from '../../local/parity';
 import { selfieFrame, y4m } from '../web/camera-fixtures';
 import { CognitoStandIn } from '../web/cognito-stand-in';
+import { consolePage, logIn } from '../web/console-helpers';
+import { fakeCamera, launch } from '../web/web-stack';
 
 const ADA = { email: 'ada@example.com', password: 'Admin password 1!', role: 'admin' as const, environments: 'sandbox', mfaCode: '123456' };
 const DRAFT = {
@@ -47,9 +49,7 @@ beforeAll(async () => {
     selfieFrame().then((png) => y4m(dir, 'face', png)),
   ]);
   stack = started;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [
-    '--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${camera}`,
-  ] });
+  browser = await launch(fakeCamera(camera));
 }, 900_000);
 afterAll(async () => {
   await browser?.close();
@@ -77,11 +77,12 @@ async function ended(runId: string): Promise<{ status: string; dashboard_url: st
   throw new Error(`run ${runId} did not end`);
 }
 
-async function newPage(viewport = { width: 1400, height: 1000 }, phone = false): Promise<{ page: Page; errors: string[] }> {
-  const page = await (await browser.newContext({ viewport, ...(phone ? { isMobile: true, hasTouch: true } : {}) })).newPage();
+const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+/** consolePage's page (desktop unless `options` say otherwise), with the CSP's refusals among its errors. */
+async function newPage(options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[] }> {
+  const { page, errors } = await consolePage(browser, options);
   page.setDefaultTimeout(120_000); // a function's first invocation starts its process (its init)
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) errors.push(m.text()); }); // the CSP's refusals
   return { page, errors };
 }
@@ -90,10 +91,7 @@ it('console: Cognito sign-in, a version saved and activated in the builder, and 
   const wf = await call<{ id: string }>('POST', '/v3.6/workflows', { name: 'Screen' });
   expect((await call('POST', `/v3.6/workflows/${wf.body.id}/versions`, { definition: DRAFT, notes: 'Draft' })).status).toBe(201);
   const { page, errors } = await newPage();
-  await page.goto(`${stack.url}/console/workflows/${wf.body.id}`, { waitUntil: 'domcontentloaded' });
-  await page.getByRole('textbox', { name: 'Email' }).fill(ADA.email);
-  await page.getByLabel('Password', { exact: true }).fill(ADA.password);
-  await page.getByRole('button', { name: 'Log in with email' }).click();
+  await logIn(page, stack.url, ADA.email, ADA.password, `/console/workflows/${wf.body.id}`);
   await page.getByRole('textbox', { name: 'Code' }).fill(ADA.mfaCode);
   await page.getByRole('button', { name: 'Verify code' }).click();
   await page.getByText('ada@example.com (admin)').waitFor();
@@ -129,7 +127,7 @@ it('a generic link asks for the applicant, then creates the run and continues at
   };
   const v = await call<{ version: number }>('POST', `/v3.6/workflows/${wf.body.id}/versions`, { definition });
   expect((await call('POST', `/v3.6/workflows/${wf.body.id}/versions/${v.body.version}/activate`)).status).toBe(200);
-  const { page, errors } = await newPage({ width: 390, height: 844 }, true);
+  const { page, errors } = await newPage(PHONE);
   await page.goto(`${stack.url}/capture/f/${wf.body.id}`);
   await page.getByRole('heading', { name: 'Before you start' }).waitFor({ timeout: 60_000 });
   await page.getByLabel('First name').fill('Ada');
@@ -149,7 +147,7 @@ it('the capture page takes the selfie with the camera once on-device detection f
   expect((await call('POST', `/v3.6/workflows/${wf.body.id}/versions/1/activate`)).status).toBe(200);
   const applicant = await call<{ id: string }>('POST', '/v3.6/applicants', { first_name: 'Jane', last_name: 'Doe' });
   const run = await call<{ id: string; link: { url: string } }>('POST', '/v3.6/workflow_runs', { workflow_id: wf.body.id, applicant_id: applicant.body.id });
-  const { page, errors } = await newPage({ width: 390, height: 844 }, true);
+  const { page, errors } = await newPage(PHONE);
   await page.goto(run.body.link.url);
   await page.getByRole('button', { name: 'Start' }).click({ timeout: 60_000 });
   await page.getByRole('combobox', { name: 'Country' }).fill('United Kingdom');

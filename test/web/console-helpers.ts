@@ -21,9 +21,9 @@ export async function signIn(page: Page, url: string, token: string, at = '/cons
   await page.getByRole('link', { name: 'Workflows' }).waitFor();
 }
 
-/** Sends the email + password form as a console user (the form answers in words, or the console opens). */
-export async function logIn(page: Page, url: string, email: string, password: string): Promise<void> {
-  await page.goto(`${url}/console/`, { waitUntil: 'domcontentloaded' });
+/** Sends the email + password form as a console user at `at` (the form answers in words, or the console opens). */
+export async function logIn(page: Page, url: string, email: string, password: string, at = '/console/'): Promise<void> {
+  await page.goto(`${url}${at}`, { waitUntil: 'domcontentloaded' });
   await page.getByRole('textbox', { name: 'Email' }).fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Log in with email' }).click();

@@ -10,6 +10,10 @@ import { builtWeb } from './dist';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+/** Chromium's arguments for a fake camera that shows `file` (a Y4M or MJPEG video), without asking. */
+export const fakeCamera = (file: string): string[] =>
+  ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${file}`];
+
 /** Chromium with `extraArgs` (a fake camera, say) after the common ones. */
 export const launch = (extraArgs: readonly string[] = []): Promise<Browser> =>
   chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });

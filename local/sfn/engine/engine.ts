@@ -50,6 +50,12 @@ export interface SfnEngine extends Engine {
    * when there is no such execution; an execution still running is refused.
    */
   forget(executionArn: string): Promise<boolean>;
+  /**
+   * Calls `listener` with an execution's ARN once it stops running (succeeded, failed, timed
+   * out or aborted), after its end is persisted; returns the unsubscribe function. Lets an
+   * embedding react to ends without describing every running execution.
+   */
+  onExecutionEnd(listener: (executionArn: string) => void): () => void;
 }
 
 interface Live { record: ExecutionRecord; snap?: ExecSnapshot; chain: Promise<void> }
@@ -58,6 +64,7 @@ export class StepFunctionsEngine implements SfnEngine {
   private readonly live = new Map<string, Live>();
   private readonly tokens = new TokenIndex();
   private readonly inflight = new Set<Promise<void>>();
+  private readonly endListeners = new Set<(executionArn: string) => void>();
   private readonly clock: Clock;
   private readonly store: ExecutionStore;
   private readonly lambdas: LambdaRegistry;
@@ -84,6 +91,11 @@ export class StepFunctionsEngine implements SfnEngine {
   registerLambda(nameOrArn: string, handler: LambdaHandler): void { this.lambdas.register(nameOrArn, handler); }
   unregisterLambda(nameOrArn: string): void { this.lambdas.unregister(nameOrArn); }
   nextTimerDue(): number | undefined { return this.timers.earliest(); }
+
+  onExecutionEnd(listener: (executionArn: string) => void): () => void {
+    this.endListeners.add(listener);
+    return () => { this.endListeners.delete(listener); };
+  }
 
   async start(req: StartRequest): Promise<ExecutionRecord> {
     await this.open();
@@ -221,7 +233,10 @@ export class StepFunctionsEngine implements SfnEngine {
       this.tokens.timedOut(snap.timedOutTokens);
       for (const e of res.effects) if (e.token) this.tokens.add(e.token, { arn, thread: e.thread, attempt: e.attempt });
       this.timers.schedule(arn, snap.record.status === 'RUNNING' ? snap.timers : []);
-      if (snap.record.status !== 'RUNNING') l.snap = undefined;
+      if (snap.record.status !== 'RUNNING') {
+        l.snap = undefined;
+        for (const f of this.endListeners) try { f(arn); } catch { /* a listener's failure is its own, never the execution's */ }
+      }
       for (const e of res.effects) this.track(this.invoke(arn, e));
     });
     l.chain = run.catch(() => undefined);

@@ -3,11 +3,12 @@
  * fetched with the session (blob: URLs), zoomable in a dialog (buttons, or + / - / 0 keys) and
  * downloadable (the original file).
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../api';
 import { Modal } from '../Modal';
 import type { Media } from './api';
+import { downloadBlob, useObjectUrl } from './blob';
 
 const ZOOMS = [1, 1.5, 2, 3, 4] as const;
 
@@ -15,26 +16,6 @@ const ZOOMS = [1, 1.5, 2, 3, 4] as const;
 function useCaption() {
   const { t } = useTranslation();
   return (m: Media) => `${t(`results.media.kind.${m.kind}`)}${m.side ? ` (${t(`results.media.side.${m.side}`, { defaultValue: m.side })})` : ''}`;
-}
-
-function useObjectUrl(api: Client, href: string): { url: string | undefined; error: boolean } {
-  const [state, setState] = useState<{ url: string | undefined; error: boolean }>({ url: undefined, error: false });
-  useEffect(() => {
-    let url: string | undefined;
-    let live = true;
-    api.blob(href).then((b) => { url = URL.createObjectURL(b); if (live) setState({ url, error: false }); }, () => { if (live) setState({ url: undefined, error: true }); });
-    return () => { live = false; if (url) URL.revokeObjectURL(url); };
-  }, [api, href]);
-  return state;
-}
-
-async function download(api: Client, m: Media): Promise<void> {
-  const url = URL.createObjectURL(await api.blob(m.download_href));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = m.file_name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function Item({ api, m, onZoom }: { api: Client; m: Media; onZoom: (m: Media, url: string) => void }) {
@@ -47,7 +28,7 @@ function Item({ api, m, onZoom }: { api: Client; m: Media; onZoom: (m: Media, ur
       <figcaption>{caption} <span className="muted">{m.task_id}</span></figcaption>
       <div className="media-actions">
         <button type="button" disabled={!url} onClick={() => url && onZoom(m, url)}>{t('results.media.zoom', { caption })}</button>
-        <button type="button" onClick={() => void download(api, m)}>{t('results.media.download', { caption })}</button>
+        <button type="button" onClick={() => void downloadBlob(api, m.download_href, m.file_name)}>{t('results.media.download', { caption })}</button>
       </div>
     </figure>
   );

@@ -1,8 +1,7 @@
 /** On a run's page: the review queue's decision (or who the undecided review is assigned to), from the run's `review` extension. */
 import { useTranslation } from 'react-i18next';
 import type { Run } from './api';
-
-const when = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
+import { when } from './TasksTab';
 
 export function ReviewDecision({ run }: { run: Run }) {
   const { t } = useTranslation();

@@ -1,21 +1,20 @@
 /**
  * The review queue (`/console/review`): the environment's runs that ended `review` and wait for a
  * decision (`GET /v3.6/studio/review_queue`), with who each is assigned to, and document reports
- * awaiting an analyst (ReportReviewRow.tsx); each row's group
- * "Review of <name>" has "Assign to me", the "Note" and "Approve" / "Decline". A decided run
- * leaves the queue; a refused decision (decided meanwhile: 409) is shown and the queue reloaded.
+ * awaiting an analyst (ReportReviewRow.tsx); each row's group "Review of <name>" has "Assign to
+ * me", the "Note" and "Approve" / "Decline" (DecisionForm.tsx). A decided run leaves the queue; a
+ * refused decision (decided meanwhile: 409) is shown and the queue reloaded.
  * 100 runs a page: "Next page" follows the API's `next`, "Previous page" goes back to the key
  * the page before started after (the keys of the pages seen are kept).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../api';
-import { Link } from '../Link';
 import { resultsApi, type QueueRow as Row, type ResultRow } from './api';
+import { DecisionForm, nameOf, SubjectCells, useAction } from './DecisionForm';
 import { ReportReviewRow } from './ReportReviewRow';
+import { when } from './TasksTab';
 
-const when = (iso: string | null) => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC') : '–');
-const nameOf = (r: ResultRow) => [r.applicant.first_name, r.applicant.last_name].filter(Boolean).join(' ') || r.applicant_id;
 const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
 type Calls = ReturnType<typeof resultsApi>;
@@ -23,37 +22,20 @@ interface RowProps { row: ResultRow; me: string; calls: Calls; onChanged: (messa
 
 function QueueRow({ row, me, calls, onChanged, onError }: RowProps) {
   const { t } = useTranslation();
-  const [note, setNote] = useState('');
-  const [noteProblem, setNoteProblem] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, act } = useAction(onChanged, onError);
   const name = nameOf(row);
-  const act = (call: () => Promise<unknown>, message: string) => {
-    setBusy(true);
-    call().then(() => onChanged(message), (e: Error) => onError(e.message)).finally(() => setBusy(false));
-  };
-  const decide = (decision: 'approve' | 'decline') => {
-    if (!note.trim()) { setNoteProblem(true); return; }
-    act(() => calls.decide(row.id, decision, note.trim()), t(decision === 'approve' ? 'review.approved' : 'review.declined', { name }));
-  };
-  const noteId = `note-${row.id}`;
   return (
     <tr>
-      <td><Link to={{ page: 'run', id: row.id }}>{name}</Link>{row.applicant.email && <div className="muted">{row.applicant.email}</div>}</td>
-      <td>{row.workflow_name ?? row.workflow_id} <span className="muted">{t('results.version', { version: row.workflow_version_id })}</span></td>
+      <SubjectCells row={row} />
       <td>{row.reasons.map(text).join(', ')}</td>
       <td><time dateTime={row.completed_at ?? row.updated_at}>{when(row.completed_at ?? row.updated_at)}</time></td>
       <td>{row.assigned_to ?? t('review.unassigned')}</td>
       <td>
-        <div role="group" aria-label={t('review.group', { name })} className="review-decision">
+        <DecisionForm label={t('review.group', { name })} id={row.id} busy={busy}
+          decisions={[{ value: 'approve', label: t('review.approve') }, { value: 'decline', label: t('review.decline') }]}
+          onDecide={(decision, note) => act(() => calls.decide(row.id, decision, note), t(decision === 'approve' ? 'review.approved' : 'review.declined', { name }))}>
           {row.assigned_to !== me && <button type="button" disabled={busy} onClick={() => act(() => calls.assign(row.id), t('review.assigned', { name }))}>{t('review.assign')}</button>}
-          <label htmlFor={noteId}>{t('review.note')}</label>
-          <textarea id={noteId} rows={2} value={note} maxLength={2000} aria-invalid={noteProblem || undefined}
-            aria-describedby={noteProblem ? `${noteId}-problem` : undefined}
-            onChange={(e) => { setNote(e.target.value); setNoteProblem(false); }} />
-          {noteProblem && <p id={`${noteId}-problem`} role="alert">{t('review.noteNeeded')}</p>}
-          <button type="button" disabled={busy} onClick={() => decide('approve')}>{t('review.approve')}</button>
-          <button type="button" disabled={busy} onClick={() => decide('decline')}>{t('review.decline')}</button>
-        </div>
+        </DecisionForm>
       </td>
     </tr>
   );
@@ -90,7 +72,7 @@ export function ReviewQueue({ api, me }: { api: Client; me: string | null }) {
             <th>{t('review.ended')}</th><th>{t('review.assignedTo')}</th><th>{t('review.decision')}</th>
           </tr></thead>
           <tbody>{rows.map((r) => (r.report_review
-            ? <ReportReviewRow key={`${r.id}-${r.report_review.task_id}`} row={{ ...r, report_review: r.report_review }} name={nameOf(r)} api={api} calls={calls} onChanged={changed} onError={failed} />
+            ? <ReportReviewRow key={`${r.id}-${r.report_review.task_id}`} row={{ ...r, report_review: r.report_review }} api={api} calls={calls} onChanged={changed} onError={failed} />
             : <QueueRow key={r.id} row={r} me={me ?? 'API token'} calls={calls} onChanged={changed} onError={failed} />))}</tbody>
         </table>
       )}

@@ -18,10 +18,16 @@ const ResultsPage = z.object({ results: z.array(ResultRow), next: z.string().nul
 /** A document report waiting for an analyst (`processing: manual | hybrid`): its automatic result and the media it read. */
 const ReportReview = z.object({
   task_id: z.string(), task_type: z.string(), name: z.string(), processing: z.enum(['manual', 'hybrid']), waiting_since: z.string(),
-  automatic: z.object({ result: z.enum(['clear', 'consider']), sub_result: z.string().nullable(), breakdown: z.record(z.string(), z.unknown()) }),
+  automatic: z.object({
+    result: z.enum(['clear', 'consider']), sub_result: z.string().nullable(), breakdown: z.record(z.string(), z.unknown()), properties: z.record(z.string(), z.unknown()),
+  }),
   media: z.array(z.object({ kind: z.string(), id: z.string(), type: z.string().nullable(), side: z.string().nullable(), download_href: z.string() })),
 });
 export type ReportReview = z.infer<typeof ReportReview>;
+/** An analyst's decision on such a report, on the report's output as `review`. */
+export const ReportDecision = z.object({
+  decision: z.enum(['clear', 'consider']), note: z.string(), by: z.string(), at: z.string(), automatic_result: z.enum(['clear', 'consider']),
+});
 export const QueueRow = ResultRow.extend({ report_review: ReportReview.nullable() });
 export type QueueRow = z.infer<typeof QueueRow>;
 const QueuePage = z.object({ results: z.array(QueueRow), next: z.string().nullable() });
