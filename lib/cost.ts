@@ -39,6 +39,10 @@ export const SECONDS = {
   webhook: durationSeconds('webhooks', DURATIONS), evidence: durationSeconds('evidence', DURATIONS),
 } as const;
 
+/** A webhook queue message (one per event, one invocation of the webhooks function each): EventBridge's
+ *  SendMessage, the event source mapping's ReceiveMessage and its DeleteMessage. */
+export const SQS_REQUESTS_PER_MESSAGE = 3;
+
 /** HTTP APIs meter requests in 512 KB increments: a request is billed once per started 512 KB. */
 export const API_UNIT_BYTES = 512 * 1024;
 export const apiRequestUnits = (bytes: number): number => Math.max(1, Math.ceil(bytes / API_UNIT_BYTES));
@@ -175,7 +179,7 @@ export function estimate(r: Route, runs = 10_000): Line[] {
     line('S3 storage, first month', (media * a.mediaMb + videos * a.videoMb) / 1024, 'GB', p.s3GbMonth),
     line('API Gateway HTTP API (per 512 KB)', apiUnits, 'requests', p.apiRequest),
     line('EventBridge custom events', events, 'events', p.event),
-    line('SQS (send, receive, delete)', events * 3, 'requests', p.sqsRequest),
+    line('SQS (send, receive, delete)', calls.webhooks * SQS_REQUESTS_PER_MESSAGE, 'requests', p.sqsRequest),
     line('CloudWatch Logs (state machine, level ALL)', (r.transitions * 2 * a.logKbPerTransition) / 2 ** 20, 'GB', p.logsGb),
     line('CloudWatch Logs (API access log)', apiLog, 'GB', p.logsGb),
     line('CloudWatch Logs (functions)', functionLog, 'GB', p.logsGb),
@@ -207,10 +211,10 @@ export const COUNT_TOLERANCE = 0.15;
 
 /**
  * DynamoDB capacity units and S3 requests per function for one run of a route, from counts
- * measured on real local runs (lambdas/shared/aws-calls.ts; test/e2e/cost-counts.test.ts with no
- * capture and two reports, test/e2e/cost-requests.test.ts with the document + selfie template and
- * direct uploads): what a run makes, a capture, a medium's upload, a report, a medium a report
- * reads and an event. Those tests fail when this differs from what they measure by more than
+ * measured on real local runs with one webhook subscribed on a loopback receiver
+ * (lambdas/shared/aws-calls.ts; test/e2e/cost-counts.test.ts with no capture and two reports,
+ * test/e2e/cost-requests.test.ts with the document + selfie template and direct uploads): what a
+ * run makes, a capture, a medium's upload, a report, a medium a report reads and an event. Those tests fail when this differs from what they measure by more than
  * COUNT_TOLERANCE. A capture's split between the capture itself and its medium's upload is not
  * measured apart; a video's upload in parts (the medium's DynamoDB work and MULTIPART_UPLOAD) is, by
  * test/e2e/cost-multipart.test.ts.
@@ -225,13 +229,16 @@ export const MEASURED = {
   // report type's 2, shared by reports of one type: ~1.5 per report).
   evidence: { run: { wru: 12, rru: 4, s3Puts: 2 }, report: { wru: 1.5 }, medium: { rru: 0.5, s3Gets: 1 } },
   stateMachine: { run: { wru: 1 } },
-  webhooks: { event: { wru: 1, rru: 0.5 } },
+  // One webhook subscribed to every event (lambdas/webhooks/process.ts): per event the worker records
+  // it (a write), lists the webhooks (a query), reads the run (a consistent read; a task event also
+  // its task), claims the delivery, settles it and clears a dead letter of it (three writes).
+  webhooks: { event: { wru: 4, rru: 1.5 }, taskEvent: { rru: 1 } },
 } as const;
 
 export function requests(r: Route, a: { mediaPerCapture: number; videoMb: number } = ASSUMPTIONS): RequestCounts {
   const m = MEASURED, videos = r.videos ?? 0;
   const posts = (r.captures - videos) * a.mediaPerCapture, media = posts + videos;
-  const reads = r.mediaReads ?? 0, events = emitted(r).events;
+  const reads = r.mediaReads ?? 0, events = emitted(r).events, taskEvents = (r.captures + r.reports) * 2;
   return {
     api: {
       wru: m.api.run.wru + m.api.capture.wru * r.captures + m.api.medium.wru * media,
@@ -243,6 +250,6 @@ export function requests(r: Route, a: { mediaPerCapture: number; videoMb: number
     reports: { wru: m.reports.report.wru * r.reports, rru: m.reports.report.rru * r.reports + m.reports.mediumRead.rru * reads, s3Puts: 0, s3Gets: m.reports.mediumRead.s3Gets * reads },
     evidence: { wru: m.evidence.run.wru + m.evidence.report.wru * r.reports, rru: m.evidence.run.rru + m.evidence.medium.rru * media, s3Puts: m.evidence.run.s3Puts, s3Gets: m.evidence.medium.s3Gets * media },
     stateMachine: { wru: m.stateMachine.run.wru, rru: 0, s3Puts: 0, s3Gets: 0 },
-    webhooks: { wru: m.webhooks.event.wru * events, rru: m.webhooks.event.rru * events, s3Puts: 0, s3Gets: 0 },
+    webhooks: { wru: m.webhooks.event.wru * events, rru: m.webhooks.event.rru * events + m.webhooks.taskEvent.rru * taskEvents, s3Puts: 0, s3Gets: 0 },
   };
 }

@@ -15,13 +15,13 @@ import type { Function, IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { EVENT_SOURCE, EVIDENCE_EVENTS, TRIAL_END_PATTERN, WEBHOOK_RULE_PATTERN } from '../lambdas/events/schemas';
+import { EVENT_SOURCE, EVIDENCE_EVENTS, FAILED_EXECUTION_STATUSES, TRIAL_END_PATTERN, WEBHOOK_RULE_PATTERN } from '../lambdas/events/schemas';
 import { webhookSettings } from '../lambdas/webhooks/settings';
 import { encryptedLogGroup } from './keys';
 import { machinePrefix } from './workflow-runtime';
 
 export { EVENT_SOURCE };
-export const FAILED_STATUSES = ['FAILED', 'TIMED_OUT', 'ABORTED'];
+export const FAILED_STATUSES = [...FAILED_EXECUTION_STATUSES];
 /** Deliveries of one event before the worker moves it to its own dead-letter store (set on the
  *  function as WEBHOOK_MAX_ATTEMPTS), and the receives SQS allows: two more, so that a worker
  *  that dies mid-delivery does not send the message to the SQS DLQ before the app's own. */

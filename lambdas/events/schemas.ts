@@ -115,3 +115,5 @@ export type RedeliveryDetail = z.infer<typeof RedeliveryDetail>;
 
 /** The rule that feeds the webhook queue: every event of the source (workflow events and redeliveries). */
 export const WEBHOOK_RULE_PATTERN = { source: [EVENT_SOURCE] } as const;
+/** The execution statuses the execution-events rule passes to its function (lib/events.ts, local/stack/rules.ts): an execution that ended badly. */
+export const FAILED_EXECUTION_STATUSES = ['FAILED', 'TIMED_OUT', 'ABORTED'] as const;

@@ -2,7 +2,7 @@
  * DynamoDB and S3 requests counted per function, for the cost model's test (test/e2e/cost-counts):
  * a middleware on the clients (shared/aws.ts) counts every `send` (the SDK's own retries of it
  * are not counted, nor the URLs it presigns) under the function whose invocation made it (`withFunctionScope`, set by the
- * local stack around each handler call; `background` outside any). DynamoDB requests are also
+ * local stack around each handler call; `background` outside any), and the invocations of each function. DynamoDB requests are also
  * counted in capacity units as on-demand bills them for items of at most 1 KB (writes) and 4 KB
  * (reads): a write 1 WRU per item (2 in a transaction), a read 0.5 RRU eventually consistent, 1
  * strongly consistent, 2 in a transaction; a Query or Scan as one read (it bills 0.5 per 4 KB
@@ -13,7 +13,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 export const NO_FUNCTION = 'background';
-export interface AwsCallTally { dynamodb: number; wru: number; rru: number; s3Puts: number; s3Gets: number; operations: Record<string, number> }
+/** `invocations`: the function's handler calls (`withFunctionScope`), whether or not they made a request. */
+export interface AwsCallTally { invocations: number; dynamodb: number; wru: number; rru: number; s3Puts: number; s3Gets: number; operations: Record<string, number> }
 
 const scope = new AsyncLocalStorage<string>();
 const tallies = new Map<string, AwsCallTally>();
@@ -39,7 +40,7 @@ function units(operation: string, input: Input): { wru: number; rru: number } {
 
 function tallyOf(label: string): AwsCallTally {
   let t = tallies.get(label);
-  if (!t) tallies.set(label, t = { dynamodb: 0, wru: 0, rru: 0, s3Puts: 0, s3Gets: 0, operations: {} });
+  if (!t) tallies.set(label, t = { invocations: 0, dynamodb: 0, wru: 0, rru: 0, s3Puts: 0, s3Gets: 0, operations: {} });
   return t;
 }
 
@@ -68,8 +69,8 @@ export function countAwsCalls<C extends { middlewareStack: { add: (...a: never[]
   return client;
 }
 
-/** Runs one invocation of `fn` (a function key) so that its requests are counted under it. */
-export const withFunctionScope = <T>(fn: string, run: () => Promise<T>): Promise<T> => scope.run(fn, run);
+/** Runs one invocation of `fn` (a function key) so that it and its requests are counted under it. */
+export const withFunctionScope = <T>(fn: string, run: () => Promise<T>): Promise<T> => { tallyOf(fn).invocations++; return scope.run(fn, run); };
 
 export function awsCallTallies(): Record<string, AwsCallTally> {
   return Object.fromEntries([...tallies].map(([k, t]) => [k, { ...t, operations: { ...t.operations } }]));

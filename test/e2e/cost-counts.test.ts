@@ -3,24 +3,31 @@
  * its state transitions counted in the engine's history (every state entered, Parallel branches
  * too) and its events on the local bus, equal to what lib/cost.ts counts from the compiled ASL
  * (`emitted`), and the Lambda invocations the machine makes (reports, tasks) and the run's evidence
- * function equal `invocations`. Exact: no tolerance.
+ * function equal `invocations`. Exact: no tolerance. One webhook subscribed to every event (the
+ * model's assumption) on a real receiver on 127.0.0.1: it receives one delivery per event, the
+ * webhooks function runs once per event (invocations counted per function by
+ * lambdas/shared/aws-calls.ts) and its DynamoDB requests are those the model counts.
  */
 import { COUNT_TOLERANCE, emitted, invocations, requests, routeTo, type RequestCounts } from '../../lib/cost';
 import { awsCallTallies, resetAwsCalls } from '../../lambdas/shared/aws-calls';
 import type { PutEventsResult } from '../../local/events';
 import { startTestStack, type TestStack } from '../helpers/stack';
+import { startReceiver, type Receiver } from '../webhooks/helpers';
 
 let stack: TestStack;
+let receiver: Receiver;
 const events: Array<{ DetailType?: string; Detail?: string }> = [];
 beforeAll(async () => {
   stack = await startTestStack({ lifecycleIntervalMs: 0 }); // the purge sweep is per 15 minutes, not per run
+  receiver = await startReceiver();
+  expect((await call('POST', '/v3.6/webhooks', { url: receiver.url })).status).toBe(201);
   const put = stack.bus.putEvents.bind(stack.bus);
   stack.bus.putEvents = (entries: unknown[]): Promise<PutEventsResult> => {
     events.push(...(entries as typeof events));
     return put(entries);
   };
 }, 120_000);
-afterAll(() => stack.stop());
+afterAll(async () => { await receiver?.close(); await stack?.stop(); });
 
 const call = <T>(method: string, path: string, json?: unknown) => stack.apiJson<T>(path, { method, ...(json !== undefined ? { json } : {}) });
 
@@ -68,5 +75,10 @@ it('transitions and events of a run with two reports in parallel branches equal 
     evidence: ofRun.filter((e) => e.DetailType === 'workflow_run_evidence_folder.created').length,
   }).toEqual({ reports, tasks, evidence });
   expect(reports).toBe(2);
+  const delivered = receiver.received.map((r) => (JSON.parse(r.body) as { payload: { action: string } }).payload.action);
+  expect(delivered.sort()).toEqual(ofRun.map((e) => e.DetailType).sort());
+  // Every function's invocations but the API's (its calls per run are an assumption, ASSUMPTIONS.apiCallsFixed).
+  const { api: _api, ...modelled } = invocations(route!);
+  expect(Object.fromEntries(Object.keys(modelled).map((fn) => [fn, tallies[fn]?.invocations ?? 0]))).toEqual(modelled);
   expect(ofRun.map((e) => e.DetailType).sort()).toEqual(['workflow_run.completed', 'workflow_run_evidence_folder.created', 'workflow_task.completed', 'workflow_task.completed', 'workflow_task.started', 'workflow_task.started']);
 }, 120_000);

@@ -1,7 +1,8 @@
 /**
  * The cost model's DynamoDB and S3 request counts against a real local run: the document +
  * selfie template with a live token and the real checks, each capture uploaded as the capture
- * page does (a presigned POST straight to the bucket, then confirm) and completed. Every
+ * page does (a presigned POST straight to the bucket, then confirm) and completed, with one
+ * webhook (every event) on a real receiver on 127.0.0.1, which gets one delivery per event. Every
  * DynamoDB and S3 request is counted per function by the SDK middleware of
  * lambdas/shared/aws-calls.ts (the local stack runs each handler in its function's scope; the
  * state machine's own DynamoDB task as `stateMachine`); the browser's POST to the bucket is
@@ -10,25 +11,29 @@
  */
 import sharp from 'sharp';
 import { original } from '../../fixtures/faces/variants';
-import { approveRoute, ASSUMPTIONS, COUNT_TOLERANCE, requests, type RequestCounts } from '../../lib/cost';
+import { approveRoute, ASSUMPTIONS, COUNT_TOLERANCE, emitted, invocations, requests, type RequestCounts } from '../../lib/cost';
 import { TEMPLATES } from '../../compiler';
 import { createApiToken } from '../../lambdas/api/auth';
 import { closeOcr } from '../../lambdas/reports/document_report';
 import { makeDocument } from '../../lambdas/reports/fixtures/documents';
 import { awsCallTallies, resetAwsCalls } from '../../lambdas/shared/aws-calls';
 import { startTestStack, type TestStack } from '../helpers/stack';
+import { startReceiver, type Receiver } from '../webhooks/helpers';
 
 let stack: TestStack;
+let receiver: Receiver;
 let live: string;
 let workflowId: string;
 beforeAll(async () => {
   stack = await startTestStack({ lifecycleIntervalMs: 0 }); // the purge sweep is per 15 minutes, not per run
   live = await createApiToken('live');
+  receiver = await startReceiver();
+  expect((await call('POST', '/v3.6/webhooks', { url: receiver.url })).status).toBe(201);
   const wf = await call<{ id: string }>('POST', '/v3.6/workflows', { name: 'Live KYC', template: 'document_selfie_photo' });
   workflowId = wf.body.id;
   expect((await call('POST', `/v3.6/workflows/${workflowId}/versions/1/activate`)).status).toBe(200);
 }, 120_000);
-afterAll(async () => { await closeOcr(); await stack.stop(); });
+afterAll(async () => { await closeOcr(); await receiver?.close(); await stack?.stop(); });
 
 function call<T = Record<string, unknown>>(method: string, path: string, json?: unknown, sdkToken?: string) {
   return stack.apiJson<T>(path, { method, ...(json !== undefined ? { json } : {}), ...(sdkToken ? { sdkToken } : { token: live }) });
@@ -85,11 +90,13 @@ it('a document + selfie run makes the DynamoDB and S3 requests the cost model co
   await stack.bus.idle();
   expect((await call<{ status: string }>('GET', `/v3.6/workflow_runs/${run.body.id}`)).body.status).toBe('approved');
 
+  const route = approveRoute(TEMPLATES.find((t) => t.name === 'document_selfie_photo')!);
+  expect(receiver.received).toHaveLength(emitted(route).events);
+  expect(awsCallTallies().webhooks?.invocations).toBe(invocations(route).webhooks);
   const tallies = awsCallTallies();
   const measured: RequestCounts = {};
   for (const [fn, t] of Object.entries(tallies)) measured[fn] = { wru: t.wru, rru: t.rru, s3Puts: t.s3Puts, s3Gets: t.s3Gets };
   measured.browser = { wru: 0, rru: 0, s3Puts: browserPosts, s3Gets: 0 };
-  const route = approveRoute(TEMPLATES.find((t) => t.name === 'document_selfie_photo')!);
   const model = requests(route, { videoMb: ASSUMPTIONS.videoMb, mediaPerCapture: 1 }); // a passport: its front only
   const report = Object.keys({ ...model, ...measured }).sort().map((fn) => ({ fn, model: model[fn], measured: measured[fn], operations: tallies[fn]?.operations }));
   for (const fn of new Set([...Object.keys(model), ...Object.keys(measured)])) {
