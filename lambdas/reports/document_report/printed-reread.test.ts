@@ -6,6 +6,7 @@
 import { FIXTURE_TODAY, randomSpec, renderDocument } from '../fixtures/documents';
 import type { OcrLine } from './ocr';
 import { closeOcr } from './ocr';
+import { dataConsistency } from './areas-consistency';
 import { readDocument } from './reading';
 import { readInBox, rereadValue } from './printed-reread';
 
@@ -45,3 +46,19 @@ it('the rereads of the rendered TD3 number of seed 20099 hold no part of its lab
   expect(reads).toHaveLength(2);
   for (const r of reads) expect(r.text).not.toMatch(/^E+ /);
 }, 120_000);
+
+describe('a document number read again by the legacy engine (TD3 seed 20099: the LSTM read 4E7G77SW6 as LETGT7SW6)', () => {
+  const spec = randomSpec(20099, FIXTURE_TODAY, 'passport');
+  const numbers = async (printed: string) => {
+    const reading = await readDocument(await renderDocument({ ...spec, printed: { documentNumber: printed } }, 'jpeg'), FIXTURE_TODAY);
+    return dataConsistency(reading, FIXTURE_TODAY)?.breakdown?.document_numbers?.result;
+  };
+
+  it('agrees with the MRZ', async () => {
+    expect(await numbers(spec.documentNumber)).toBe('clear');
+  }, 120_000);
+
+  it('a printed number with one digit changed is still a mismatch', async () => {
+    expect(await numbers('4E7G77SW8')).toBe('consider');
+  }, 120_000);
+});

@@ -67,7 +67,7 @@ async function withRereads(reading: DocumentReading, readable: Media[], now: Dat
     const value = printed[field];
     const media = value?.side !== undefined ? readable[value.side] : undefined;
     if (!value?.box || !media) return;
-    printed[field] = { ...value, rereads: await rereadValue(media, value.box) };
+    printed[field] = { ...value, rereads: await rereadValue(media, value.box, field === 'document_number') };
   }));
   return printed;
 }
