@@ -11,9 +11,10 @@ import { parseMrz, type ParsedMrz } from './mrz-parse';
 import { readMrz, type MrzText } from './mrz-read';
 import { AamvaFormatError, licenceData, parseAamva, readPdf417, type LicenceData } from '../driving_licence_verification';
 import { doubtfulPrinted } from './areas-consistency';
-import { recogniseText, type Box } from './ocr';
+import { recogniseText } from './ocr';
 import { findPrintedFields, type PrintedFields } from './printed-fields';
 import { relabel } from './printed-labels';
+import { rereadValue } from './printed-reread';
 
 export interface SideReading { media_id: string; quality: ImageQuality | null; error?: string }
 
@@ -59,24 +60,6 @@ async function printedText(media: Media, side: number, mrzTop: number | undefine
   return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { ...v, side }]));
 }
 
-/**
- * Reads one printed value again from its box alone (padded by half its height): as it is, and
- * upscaled 2× and binarised. Measured on our renders: a whole-page read took `11 JUL 2031` for
- * `2039` (confidence 86) and `23.07.1979` for `2301 5 197%)` (16); both crops read them right.
- */
-async function rereadValue(media: Media, box: Box): Promise<Array<{ text: string; confidence: number }>> {
-  const meta = await sharp(media.bytes).rotate().metadata();
-  const width = meta.autoOrient?.width ?? meta.width ?? 0, height = meta.autoOrient?.height ?? meta.height ?? 0;
-  const pad = Math.round((box.y1 - box.y0) * 0.5);
-  const left = Math.max(0, box.x0 - pad), top = Math.max(0, box.y0 - pad);
-  const region = { left, top, width: Math.min(width - left, box.x1 - box.x0 + 2 * pad), height: Math.min(height - top, box.y1 - box.y0 + 2 * pad) };
-  if (region.width <= 0 || region.height <= 0) return [];
-  const crop = sharp(media.bytes).rotate().greyscale().extract(region);
-  const images = [await crop.clone().png().toBuffer(), await crop.clone().resize({ width: region.width * 2, kernel: 'cubic' }).normalise().threshold(140).png().toBuffer()];
-  const reads = await Promise.all(images.map(recogniseText));
-  return reads.flatMap((lines) => (lines.length === 0 ? [] : [{ text: lines.map((l) => l.text).join(' '), confidence: Math.min(...lines.map((l) => l.confidence)) }]));
-}
-
 /** The doubtful printed values (areas-consistency) with their second reads. */
 async function withRereads(reading: DocumentReading, readable: Media[], now: Date): Promise<PrintedFields> {
   const printed = { ...reading.printed };
@@ -84,7 +67,7 @@ async function withRereads(reading: DocumentReading, readable: Media[], now: Dat
     const value = printed[field];
     const media = value?.side !== undefined ? readable[value.side] : undefined;
     if (!value?.box || !media) return;
-    printed[field] = { ...value, rereads: await rereadValue(media, value.box) };
+    printed[field] = { ...value, rereads: await rereadValue(media, value.box, field === 'document_number') };
   }));
   return printed;
 }
