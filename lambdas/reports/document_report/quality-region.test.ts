@@ -6,6 +6,7 @@
  */
 import sharp from 'sharp';
 import { FIXTURE_TODAY, randomSpec, renderDocument } from '../fixtures/documents';
+import { corpusCase } from '../fixtures/documents/corpus';
 import { measureQuality, qualityReasons } from './image-quality';
 import { findDocument, type Rgb } from './quality-region';
 
@@ -32,6 +33,23 @@ describe('findDocument', () => {
     for (let y = 160; y < 560; y++) for (let x = 400; x < 1000; x++) onTable.data.set([230, 232, 238], (y * 1000 + x) * 3);
     expect(findDocument(onTable)).toEqual({ box: { left: 400, top: 160, width: 600, height: 400 }, cut: ['right'], background: true });
   });
+
+  it('counts as the page the parts of it that come close to the table colour, when the page encloses them', () => {
+    // A tinted page run off the top of a grey table, a shadowed block inside it as grey as the table (36% of the page).
+    const frame: Rgb = page(1000, 700, []);
+    const paint = (x0: number, y0: number, x1: number, y1: number, rgb: number[]) => {
+      for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) frame.data.set(rgb, (y * 1000 + x) * 3);
+    };
+    paint(0, 0, 1000, 700, [150, 150, 155]);
+    paint(304, 0, 800, 496, [214, 196, 160]);
+    paint(400, 96, 704, 400, [150, 150, 155]);
+    expect(findDocument(frame)).toEqual({ box: { left: 304, top: 0, width: 496, height: 496 }, cut: ['top'], background: true });
+  });
+});
+
+it('finds the cut-off edge of corpus photo 10032 (a tinted page whose shaded part is as grey as the table)', async () => {
+  const c = await corpusCase(10032, 'cut_off');
+  expect(qualityReasons(await measureQuality(c.media.bytes))).toContain('cut_off_document');
 });
 
 it('the rendered TD3 of seed 20057 is measured on its whole page and passes', async () => {

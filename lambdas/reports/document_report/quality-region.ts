@@ -1,7 +1,8 @@
 /**
  * Where the document lies in the frame, and which of its edges the frame cuts off. The
  * background is the colour of the frame's four corners; cells of a coarse grid that differ
- * from it are document. A photo of a document on a table shows one solid rectangle of such
+ * from it are document, and so is every cell the table cannot reach (a shaded part of a tinted
+ * page can be as grey as the table). A photo of a document on a table shows one solid rectangle of such
  * cells; a side whose outermost strip of cells is mostly document runs off the frame. A scan
  * (or a photo cropped to the page) has no background: the document is the whole frame and no
  * edge counts as cut off (a page cropped inside its own edges is not detected here).
@@ -70,6 +71,29 @@ function backgroundColour(g: Grid): [number, number, number] {
   return [median(picked[0] ?? []), median(picked[1] ?? []), median(picked[2] ?? [])];
 }
 
+/**
+ * Marks as document every background-coloured cell that the table cannot reach: a cell not
+ * connected (4-neighbours, through background cells) to a background cell on the frame's border.
+ * Parts of a tinted page in shadow come close to a grey table's colour; enclosed by the page,
+ * they are the page.
+ */
+function fillEnclosed(doc: Uint8Array, cols: number, rows: number): void {
+  const seen = new Uint8Array(doc.length);
+  const stack: number[] = [];
+  const push = (i: number) => { if (!seen[i] && !doc[i]) { seen[i] = 1; stack.push(i); } };
+  for (let c = 0; c < cols; c++) { push(c); push((rows - 1) * cols + c); }
+  for (let r = 0; r < rows; r++) { push(r * cols); push(r * cols + cols - 1); }
+  while (stack.length) {
+    const i = stack.pop() ?? 0;
+    const r = Math.floor(i / cols), c = i % cols;
+    if (r > 0) push(i - cols);
+    if (r < rows - 1) push(i + cols);
+    if (c > 0) push(i - 1);
+    if (c < cols - 1) push(i + 1);
+  }
+  for (let i = 0; i < doc.length; i++) if (!seen[i]) doc[i] = 1;
+}
+
 export function findDocument(img: Rgb): DocumentRegion {
   const whole: DocumentRegion = { box: { left: 0, top: 0, width: img.width, height: img.height }, cut: [], background: false };
   const g = grid(img);
@@ -80,6 +104,7 @@ export function findDocument(img: Rgb): DocumentRegion {
     const d = Math.hypot((g.colour[i * 3] ?? 0) - bg[0], (g.colour[i * 3 + 1] ?? 0) - bg[1], (g.colour[i * 3 + 2] ?? 0) - bg[2]);
     doc[i] = d > DISTANCE ? 1 : 0;
   }
+  fillEnclosed(doc, g.cols, g.rows);
   const at = (r: number, c: number) => doc[r * g.cols + c] ?? 0;
   const rowShare = (r: number, c0 = 0, c1 = g.cols) => { let n = 0; for (let c = c0; c < c1; c++) n += at(r, c); return n / Math.max(1, c1 - c0); };
   const colShare = (c: number, r0 = 0, r1 = g.rows) => { let n = 0; for (let r = r0; r < r1; r++) n += at(r, c); return n / Math.max(1, r1 - r0); };
