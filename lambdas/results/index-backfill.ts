@@ -24,20 +24,28 @@ import { keys } from '../store/table';
 const table = () => config().TABLE_NAME;
 const Cursor = z.object({ last_key: z.record(z.string(), z.unknown()).optional(), done: z.boolean().optional() });
 
-/** One page of the walk (at most `limit` runs); how many index items it changed. */
-export async function backfillIndexStatus(environment: Environment, limit = 100): Promise<number> {
-  const cursorKey = keys.resultsIndexBackfill(environment);
+/**
+ * One page (at most `limit` runs) of the walk whose cursor is `cursorKey` over the environment's
+ * runs (gsi1 `RUNS#<env>`): `perRun` on each, then the cursor moves on (or the walk is done).
+ * Returns the sum of `perRun`'s counts, or undefined once the walk is done.
+ */
+async function walkPage(cursorKey: Record<string, string>, environment: Environment, limit: number, perRun: (runId: string) => Promise<number>): Promise<number | undefined> {
   const cursor = Cursor.parse((await clients().doc.send(new GetCommand({ TableName: table(), Key: cursorKey, ConsistentRead: true }))).Item ?? {});
-  if (cursor.done) return 0;
+  if (cursor.done) return undefined;
   const page = await clients().doc.send(new QueryCommand({
     TableName: table(), IndexName: 'gsi1', Limit: limit, ExclusiveStartKey: cursor.last_key,
     KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.runs(environment) }, ProjectionExpression: 'id',
   }));
-  let changed = 0;
-  for (const item of page.Items ?? []) changed += await syncIndexStatus(String(item.id));
+  let count = 0;
+  for (const item of page.Items ?? []) count += await perRun(String(item.id));
   const next = page.LastEvaluatedKey ? { last_key: page.LastEvaluatedKey } : { done: true };
   await clients().doc.send(new PutCommand({ TableName: table(), Item: { ...cursorKey, ...next } }));
-  return changed;
+  return count;
+}
+
+/** One page of the walk (at most `limit` runs); how many index items it changed. */
+export async function backfillIndexStatus(environment: Environment, limit = 100): Promise<number> {
+  return (await walkPage(keys.resultsIndexBackfill(environment), environment, limit, syncIndexStatus)) ?? 0;
 }
 
 const NameItem = z.object({ pk: z.string(), sk: z.string(), n_first: z.string(), n_last: z.string(), n_full: z.string() });
@@ -67,18 +75,11 @@ async function addNameKeys(runId: string): Promise<number> {
 
 /** Up to `pages` pages of `limit` runs of the name-key walk; how many index items it wrote. */
 export async function backfillNameKeys(environment: Environment, limit = 100, pages = 5): Promise<number> {
-  const cursorKey = keys.resultsNameKeysBackfill(environment);
   let added = 0;
   for (let p = 0; p < pages; p++) {
-    const cursor = Cursor.parse((await clients().doc.send(new GetCommand({ TableName: table(), Key: cursorKey, ConsistentRead: true }))).Item ?? {});
-    if (cursor.done) break;
-    const page = await clients().doc.send(new QueryCommand({
-      TableName: table(), IndexName: 'gsi1', Limit: limit, ExclusiveStartKey: cursor.last_key,
-      KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.runs(environment) }, ProjectionExpression: 'id',
-    }));
-    for (const item of page.Items ?? []) added += await addNameKeys(String(item.id));
-    const next = page.LastEvaluatedKey ? { last_key: page.LastEvaluatedKey } : { done: true };
-    await clients().doc.send(new PutCommand({ TableName: table(), Item: { ...cursorKey, ...next } }));
+    const n = await walkPage(keys.resultsNameKeysBackfill(environment), environment, limit, addNameKeys);
+    if (n === undefined) break;
+    added += n;
   }
   return added;
 }
