@@ -1,6 +1,6 @@
 /**
  * npm run bench:reports — every report handler on generated fixtures: MRZ read accuracy (and per
- * MRZ format: MRZ, fields and result exact on clean documents),
+ * MRZ format: MRZ, fields and result exact on clean documents; a changed printed number still flagged),
  * image-quality false rejects and detection per check,
  * face true/false match rates at the chosen thresholds, liveness and anti-spoofing catch rates
  * per attack kind, time and memory per call.
