@@ -25,20 +25,23 @@ function area(results: Record<string, Result>): BreakdownArea | undefined {
   return { result: worst(entries.map(([, r]) => r)), breakdown };
 }
 
-/** `exact`: a read this exact agrees at any OCR confidence (see `sameNumber`). */
+/** `exact`: a read this close agrees at any OCR confidence (see `sameNumber`). */
 type Check = [key: string, field: PrintedField, mrzValue: string | undefined, compare: Compare, exact?: (printed: string) => boolean];
 
 /**
- * A document number read letter for letter as the MRZ (or barcode) has it. Tesseract's LSTM
- * gives random letter-and-digit strings low confidence (no dictionary word): on our renders
- * `GCVGQ4UDX` was read exactly at 27 and `EQI99E7N6` at 44, below the comparison floor, while
- * the second reads of their boxes took Q for A and 6 for G at 60 and 54 (bench seeds 30005,
- * 40002: false `document_numbers` flags). A misread that lands exactly on the check-digit-verified
- * value of six or more characters is not credible, so such a read is agreement whatever its
- * confidence; a read that disagrees still counts only when confident.
+ * A document number read as the MRZ (or barcode) has it, each character itself or one of the
+ * misreads OCR was measured to make of it (`readsAs`). Tesseract's LSTM gives random
+ * letter-and-digit strings low confidence (no dictionary word): on our renders `GCVGQ4UDX` was
+ * read exactly at 27 and `EQI99E7N6` at 44, below the comparison floor, while the second reads
+ * of their boxes took Q for A and 6 for G at 60 and 54 (bench seeds 30005, 40002); TD1 seed
+ * 32058's `CI5WC9EN4` was read `CISWC9EN4` at 0 and 45 and by the legacy engine `CISNC9EN4` at 77
+ * (W as N): false `document_numbers` flags. A misread of another number that lands on the
+ * check-digit-verified value of six or more characters, up to those confusions, is not credible,
+ * so such a read is agreement whatever its confidence; a read that disagrees still counts only
+ * when confident, and a changed character outside the confusions is read changed by every read.
  */
 export const sameNumber = (value: string | undefined) => (printed: string): boolean =>
-  !!value && value.length >= 6 && fold(printed).replace(/ /g, '') === value;
+  !!value && value.length >= 6 && readsAs(value, printed);
 
 /** A licence's barcode values with the printed front's: names, dates (month first in the US), number. */
 function barcodeChecks(reading: DocumentReading, now: Date): Check[] {

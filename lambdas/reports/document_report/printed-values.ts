@@ -17,17 +17,30 @@ export function foldConfusable(value: string): string {
  * symmetric pairs of foldConfusable, and misreads of letter-and-digit numbers measured on our
  * renders with confidence ≥ 50: `4` as `L` or `4L` (LV9AO4IAX, 9A4YQEV6N), `1` as `T` or `T1`
  * (1I9WFYPXC, BC1QNFCGQ), `Q` as `A` (GCVGQ4UDX), `6` as `G` (EQI99E7N6), `9` as `O`
- * (YS5YB1C9W), `8` as `S` or `S8` (EJOTCKUL8), `C` as `€` (C5225695, a licence: `€` is read back as
- * `C` before folding, which would drop it). A printed `1` where the MRZ has `4` is still a mismatch.
+ * (YS5YB1C9W), `8` as `S` or `S8` (EJOTCKUL8), `5` as `S` or `S5` (WILF7PPG5, TD1 seed 33007: `WILF7PPGS5`
+ * three times, 44), `W` as `N` by the legacy engine (77 and 78: CI5WC9EN4 and WILF7PPG5, TD1
+ * seeds 32058 and 33007), and letters read as a symbol or a digit: `C` as `€` (C5225695, a
+ * licence), `S` as `$` (the LSTM, 79–83) and as `8` (the legacy engine, 83: S3206350, licence
+ * seed 52005). A symbol is a read only where the MRZ has its letter: `$` for a `5`, or a
+ * dropped `$`, is a mismatch. A printed `1` where the MRZ has `4` is still a mismatch.
  */
 const READ_AS: Record<string, string[]> = {
-  O: ['0'], 0: ['O'], I: ['1', 'L'], L: ['1', 'I'], 1: ['I', 'L', 'T', 'T1'], S: ['5'], 5: ['S'], Z: ['2'], 2: ['Z'], B: ['8'], 8: ['B', 'S', 'S8'],
-  4: ['L', '4L'], Q: ['A'], 6: ['G'], 9: ['O'],
+  O: ['0'], 0: ['O'], I: ['1', 'L'], L: ['1', 'I'], 1: ['I', 'L', 'T', 'T1'], S: ['5', '$', '8'], 5: ['S', 'S5'], Z: ['2'], 2: ['Z'], B: ['8'], 8: ['B', 'S', 'S8'],
+  4: ['L', '4L'], Q: ['A'], 6: ['G'], 9: ['O'], C: ['€'], W: ['N'],
 };
+
+/** The symbols READ_AS names as reads of a letter: kept when a read is folded, so they can only stand for that letter. */
+const READ_SYMBOLS = new Set(Object.values(READ_AS).flat().join('').replace(/[A-Z0-9]/g, ''));
+
+/** A read folded as `fold` does, but the symbols of READ_SYMBOLS kept in place and no spaces. */
+function foldRead(printed: string): string {
+  return [...printed.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase()]
+    .filter((c) => /[A-Z0-9]/.test(c) || READ_SYMBOLS.has(c)).join('');
+}
 
 /** Whether `printed` is `value` (a document number) as OCR may read it: each character itself or one of its misreads, in order. */
 export function readsAs(value: string, printed: string): boolean {
-  const v = fold(value).replace(/ /g, ''), p = fold(printed.replace(/€/g, 'C')).replace(/ /g, '');
+  const v = fold(value).replace(/ /g, ''), p = foldRead(printed);
   const from = (i: number, j: number): boolean => {
     if (i === v.length) return j === p.length;
     const c = v[i] ?? '';

@@ -3,7 +3,7 @@
  * document's data, the printed front is checked against it (names, dates month first, number),
  * and the licence's type and country against the accepted documents.
  */
-import { US_LICENCE, usLicenceImages } from '../fixtures/documents';
+import { FIXTURE_TODAY, randomLicence, US_LICENCE, usLicenceImages } from '../fixtures/documents';
 import type { BreakdownArea, ReportResult } from '../types';
 import { checkDocument, closeOcr } from '.';
 
@@ -31,6 +31,14 @@ describe('document_report on a US driving licence', () => {
     expect(sub(report, 'data_consistency', 'date_of_birth')?.result).toBe('consider');
     expect(sub(report, 'data_consistency', 'document_numbers')?.result).toBe('consider');
     expect(sub(report, 'data_consistency', 'last_name')?.result).toBe('clear');
+  }, 120_000);
+
+  it('a printed number whose S is read as $ agrees with the barcode, another letter there does not (licence seed 52005)', async () => {
+    const { licence, labels } = randomLicence(52005, FIXTURE_TODAY);
+    expect(licence.number).toBe('S3206350');
+    const numbers = async (printed: Partial<typeof licence>) => sub(await checkDocument({ images: await usLicenceImages(licence, printed, labels), now: FIXTURE_TODAY }), 'data_consistency', 'document_numbers')?.result;
+    expect(await numbers({})).toBe('clear');
+    expect(await numbers({ number: 'D3206350' })).toBe('consider');
   }, 120_000);
 
   it('is not a supported document where only passports are accepted', async () => {
