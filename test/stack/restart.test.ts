@@ -4,8 +4,11 @@
  * the stack was down ends the run abandoned when it comes back; a run whose creation was cut
  * short (written, never started) is started; a trial run so cut short is started on its own
  * version of the trial machine (its draft), not on the workflow's active version.
+ * The four cases are set up on one stack, which is stopped and started again once on the same
+ * data folder (a stack's DynamoDB Local is a JVM start: one restart for all, not one each), with
+ * one injected clock that moves an hour while the stack is down.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compile, emit } from '../../compiler';
@@ -37,98 +40,111 @@ async function statusOf(stack: Stack, runId: string, want: string) {
   return (await call<{ status: string }>(stack, 'GET', `/v3.6/workflow_runs/${runId}`)).body.status;
 }
 
+const clock = new Clock();
+const dataDir = mkdtempSync(join(tmpdir(), 'studio-restart-'));
+const start = () => startStack({ dataDir, port: 0, apiToken: TOKEN, clock });
 let stack: Stack | undefined;
-afterEach(async () => { await stack?.stop(); stack = undefined; });
+afterAll(async () => { await stack?.stop(); rmSync(dataDir, { recursive: true, force: true }); });
 
-it('a run waiting on a Send/Receive task survives a restart and finishes after it', async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'studio-restart-'));
-  stack = await startStack({ dataDir, port: 0, apiToken: TOKEN });
-  const wf = await call<{ id: string }>(stack, 'POST', '/v3.6/workflows', { name: 'Risk', template: 'watchlist_risk_score' });
-  expect((await call(stack, 'POST', `/v3.6/workflows/${wf.body.id}/versions/1/activate`)).status).toBe(200);
-  const applicant = await call<{ id: string }>(stack, 'POST', '/v3.6/applicants', { first_name: 'Ann', last_name: 'Lee', dob: '1988-04-02' });
-  const run = await call<{ id: string }>(stack, 'POST', '/v3.6/workflow_runs', { workflow_id: wf.body.id, applicant_id: applicant.body.id, custom_data: { risk_tier: 'low' } });
-  expect(await statusOf(stack, run.body.id, 'awaiting_client_input')).toBe('awaiting_client_input');
-  await stack.stop();
+/** A run waiting on a Send/Receive task (the integrator's risk score). */
+async function waitingRun(s: Stack) {
+  const wf = await call<{ id: string }>(s, 'POST', '/v3.6/workflows', { name: 'Risk', template: 'watchlist_risk_score' });
+  expect((await call(s, 'POST', `/v3.6/workflows/${wf.body.id}/versions/1/activate`)).status).toBe(200);
+  const applicant = await call<{ id: string }>(s, 'POST', '/v3.6/applicants', { first_name: 'Ann', last_name: 'Lee', dob: '1988-04-02' });
+  const run = await call<{ id: string }>(s, 'POST', '/v3.6/workflow_runs', { workflow_id: wf.body.id, applicant_id: applicant.body.id, custom_data: { risk_tier: 'low' } });
+  expect(await statusOf(s, run.body.id, 'awaiting_client_input')).toBe('awaiting_client_input');
+  return { workflowId: wf.body.id, applicantId: applicant.body.id, runId: run.body.id };
+}
 
-  stack = await startStack({ dataDir, port: 0, apiToken: TOKEN });
-  expect(await statusOf(stack, run.body.id, 'awaiting_client_input')).toBe('awaiting_client_input');
-  const tasks = await call<Array<{ id: string; task_def_id: string }>>(stack, 'GET', `/v3.6/workflow_runs/${run.body.id}/tasks`);
-  const risk = tasks.body.find((t) => t.task_def_id === 'risk_score')!;
-  expect((await call(stack, 'POST', `/v3.6/workflow_runs/${run.body.id}/tasks/${risk.id}/complete`, { data: { score: 5 } })).status).toBe(200);
-  expect(await statusOf(stack, run.body.id, 'approved')).toBe('approved');
-}, 180_000);
-
-it('a capture timeout that expired while the stack was down ends the run abandoned on start', async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'studio-restart-'));
-  const clock = new Clock();
-  stack = await startStack({ dataDir, port: 0, apiToken: TOKEN, clock });
+/** A run waiting on a capture whose timeout is 10 minutes. */
+async function captureRun(s: Stack) {
   const definition = {
     name: 'Quick capture', start: 'document',
     tasks: [{ id: 'document', type: 'document_capture', timeout_seconds: 600, next: 'done' }, { id: 'done', type: 'result', outcome: 'approve' }],
   };
-  const wf = await call<{ id: string }>(stack, 'POST', '/v3.6/workflows', { name: 'Quick' });
-  expect((await call(stack, 'POST', `/v3.6/workflows/${wf.body.id}/versions`, { definition })).status).toBe(201);
-  expect((await call(stack, 'POST', `/v3.6/workflows/${wf.body.id}/versions/1/activate`)).status).toBe(200);
-  const applicant = await call<{ id: string }>(stack, 'POST', '/v3.6/applicants', { first_name: 'Bo', last_name: 'Ek' });
-  const run = await call<{ id: string }>(stack, 'POST', '/v3.6/workflow_runs', { workflow_id: wf.body.id, applicant_id: applicant.body.id });
-  expect(await statusOf(stack, run.body.id, 'awaiting_input')).toBe('awaiting_input');
-  await stack.stop();
+  const wf = await call<{ id: string }>(s, 'POST', '/v3.6/workflows', { name: 'Quick' });
+  expect((await call(s, 'POST', `/v3.6/workflows/${wf.body.id}/versions`, { definition })).status).toBe(201);
+  expect((await call(s, 'POST', `/v3.6/workflows/${wf.body.id}/versions/1/activate`)).status).toBe(200);
+  const applicant = await call<{ id: string }>(s, 'POST', '/v3.6/applicants', { first_name: 'Bo', last_name: 'Ek' });
+  const run = await call<{ id: string }>(s, 'POST', '/v3.6/workflow_runs', { workflow_id: wf.body.id, applicant_id: applicant.body.id });
+  expect(await statusOf(s, run.body.id, 'awaiting_input')).toBe('awaiting_input');
+  return run.body.id;
+}
 
-  clock.t += 3600 * 1000; // an hour passes while nothing runs
-  stack = await startStack({ dataDir, port: 0, apiToken: TOKEN, clock });
-  await stack.engine.fireDueTimers();
-  expect(await statusOf(stack, run.body.id, 'abandoned')).toBe('abandoned');
-}, 180_000);
-
-it('a run written but never started (a crash between the two) is started on the next start', async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'studio-restart-'));
-  stack = await startStack({ dataDir, port: 0, apiToken: TOKEN });
-  const wf = await call<{ id: string }>(stack, 'POST', '/v3.6/workflows', { name: 'Risk', template: 'watchlist_risk_score' });
-  expect((await call(stack, 'POST', `/v3.6/workflows/${wf.body.id}/versions/1/activate`)).status).toBe(200);
-  const applicant = await call<{ id: string }>(stack, 'POST', '/v3.6/applicants', { first_name: 'Ann', last_name: 'Lee', dob: '1988-04-02' });
-  // What createRun has done when the process dies before StartExecution: the run item only,
-  // written with the ARN its execution will have (runs/start.ts), or without one (older runs).
+/** What createRun has done when the process dies before StartExecution: the run item only,
+ *  written with the ARN its execution will have (runs/start.ts), or without one (older runs). */
+async function orphanedRuns(risk: { workflowId: string; applicantId: string }) {
   const base = {
-    environment: 'sandbox' as const, applicant_id: applicant.body.id, workflow_id: wf.body.id, workflow_version_id: 1,
-    tags: [], customer_user_id: null, link: RunLink.parse({}), custom_data: { risk_tier: 'low' }, created_at: new Date(Date.now() - 1000).toISOString(),
+    environment: 'sandbox' as const, applicant_id: risk.applicantId, workflow_id: risk.workflowId, workflow_version_id: 1,
+    tags: [], customer_user_id: null, link: RunLink.parse({}), custom_data: { risk_tier: 'low' }, created_at: new Date(clock.now() - 1000).toISOString(),
   };
   const orphan = await putRun({ id: 'orphan-run-0001', ...base });
-  const versionArn = (await getVersion(wf.body.id, 1, 'sandbox'))!.state_machine_version_arn!;
+  const versionArn = (await getVersion(risk.workflowId, 1, 'sandbox'))!.state_machine_version_arn!;
   const predicted = await putRun({ id: 'orphan-run-0002', ...base, execution_arn: executionArnOf(versionArn, 'orphan-run-0002')! });
-  await stack.stop();
+  return [orphan.id, predicted.id];
+}
 
-  stack = await startStack({ dataDir, port: 0, apiToken: TOKEN });
-  expect(await statusOf(stack, orphan.id, 'awaiting_client_input')).toBe('awaiting_client_input');
-  expect(await statusOf(stack, predicted.id, 'awaiting_client_input')).toBe('awaiting_client_input');
-}, 180_000);
-
-it('a trial run written but never started is started on its trial version (the draft), not the active version', async () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'studio-restart-'));
-  stack = await startStack({ dataDir, port: 0, apiToken: TOKEN });
-  // The active version waits for the integrator; the draft tried approves at once.
-  const wf = await call<{ id: string }>(stack, 'POST', '/v3.6/workflows', { name: 'Risk', template: 'watchlist_risk_score' });
-  expect((await call(stack, 'POST', `/v3.6/workflows/${wf.body.id}/versions/1/activate`)).status).toBe(200);
-  const applicant = await call<{ id: string }>(stack, 'POST', '/v3.6/applicants', { first_name: 'Sam', last_name: 'Ple' });
+/** What createTrialRun has done when the process dies before StartExecution: the draft published, the run written.
+ *  The workflow's active version waits for the integrator; the draft tried approves at once. */
+async function orphanedTrials(s: Stack) {
+  const wf = await call<{ id: string }>(s, 'POST', '/v3.6/workflows', { name: 'Risk', template: 'watchlist_risk_score' });
+  expect((await call(s, 'POST', `/v3.6/workflows/${wf.body.id}/versions/1/activate`)).status).toBe(200);
+  const applicant = await call<{ id: string }>(s, 'POST', '/v3.6/applicants', { first_name: 'Sam', last_name: 'Ple' });
   const draft = { name: 'Draft', start: 'done', tasks: [{ id: 'done', type: 'result', outcome: 'approve' }] };
   const compiled = compile(draft, compileContext());
   if (!compiled.ok) throw new Error('the draft does not compile');
-  // What createTrialRun has done when the process dies before StartExecution: the draft published, the run written.
   const published = await publishVersion(trialMachineOf(wf.body.id), emit(compiled.asl), 'trial run trial-orphan-01', true);
   const run = {
     environment: 'sandbox' as const, applicant_id: applicant.body.id, workflow_id: wf.body.id, workflow_version_id: 0, trial: true,
-    tags: [], customer_user_id: null, link: RunLink.parse({}), custom_data: {}, created_at: new Date(Date.now() - 1000).toISOString(),
+    tags: [], customer_user_id: null, link: RunLink.parse({}), custom_data: {}, created_at: new Date(clock.now() - 1000).toISOString(),
   };
   await putRun({ id: 'trial-orphan-01', ...run, execution_arn: executionArnOf(published.stateMachineVersionArn, 'trial-orphan-01')! });
   // A trial whose version is gone (its draft with it) cannot start: it ends `error`, never stays processing.
   await putRun({ id: 'trial-orphan-02', ...run });
-  await stack.stop();
+  return wf.body.id;
+}
 
-  stack = await startStack({ dataDir, port: 0, apiToken: TOKEN });
-  expect(await statusOf(stack, 'trial-orphan-01', 'approved')).toBe('approved');
-  const started = await call<{ trial?: boolean }>(stack, 'GET', '/v3.6/workflow_runs/trial-orphan-01');
+let waiting: Awaited<ReturnType<typeof waitingRun>>;
+let capture: string;
+let orphans: string[];
+let trialWorkflow: string;
+beforeAll(async () => {
+  stack = await start();
+  waiting = await waitingRun(stack);
+  capture = await captureRun(stack);
+  orphans = await orphanedRuns(waiting);
+  trialWorkflow = await orphanedTrials(stack);
+  await stack.stop();
+  stack = undefined;
+  clock.t += 3600 * 1000; // an hour passes while nothing runs
+  stack = await start();
+}, 180_000);
+
+it('a run waiting on a Send/Receive task survives a restart and finishes after it', async () => {
+  const s = stack!;
+  expect(await statusOf(s, waiting.runId, 'awaiting_client_input')).toBe('awaiting_client_input');
+  const tasks = await call<Array<{ id: string; task_def_id: string }>>(s, 'GET', `/v3.6/workflow_runs/${waiting.runId}/tasks`);
+  const risk = tasks.body.find((t) => t.task_def_id === 'risk_score')!;
+  expect((await call(s, 'POST', `/v3.6/workflow_runs/${waiting.runId}/tasks/${risk.id}/complete`, { data: { score: 5 } })).status).toBe(200);
+  expect(await statusOf(s, waiting.runId, 'approved')).toBe('approved');
+}, 60_000);
+
+it('a capture timeout that expired while the stack was down ends the run abandoned on start', async () => {
+  await stack!.engine.fireDueTimers();
+  expect(await statusOf(stack!, capture, 'abandoned')).toBe('abandoned');
+}, 60_000);
+
+it('a run written but never started (a crash between the two) is started on the next start', async () => {
+  for (const id of orphans) expect(await statusOf(stack!, id, 'awaiting_client_input')).toBe('awaiting_client_input');
+}, 60_000);
+
+it('a trial run written but never started is started on its trial version (the draft), not the active version', async () => {
+  const s = stack!;
+  expect(await statusOf(s, 'trial-orphan-01', 'approved')).toBe('approved');
+  const started = await call<{ trial?: boolean }>(s, 'GET', '/v3.6/workflow_runs/trial-orphan-01');
   expect(started.body.trial).toBe(true);
   // Started on the trial machine, whose version is then deleted like any trial's.
-  expect((await getRun('trial-orphan-01'))?.execution_arn).toContain(`:execution:${machineName(trialMachineOf(wf.body.id))}:trial-orphan-01`);
-  expect(await findTrialVersion(wf.body.id, 'trial-orphan-01')).toBeUndefined();
-  expect(await statusOf(stack, 'trial-orphan-02', 'error')).toBe('error');
-}, 180_000);
+  expect((await getRun('trial-orphan-01'))?.execution_arn).toContain(`:execution:${machineName(trialMachineOf(trialWorkflow))}:trial-orphan-01`);
+  expect(await findTrialVersion(trialWorkflow, 'trial-orphan-01')).toBeUndefined();
+  expect(await statusOf(s, 'trial-orphan-02', 'error')).toBe('error');
+}, 60_000);
