@@ -2,10 +2,11 @@
  * Measurable image quality, judged on the document region (quality-region.ts), not the frame:
  * resolution (the document's size in pixels), cut-off edges (a side running off the frame),
  * sharpness (variance of the Laplacian of the region's grey image at a fixed size, after a
- * median filter so sensor noise and JPEG grain do not pass for print), glare (clipped blobs
- * with a halo, quality-glare.ts) and colour (mean chroma). Thresholds were set on the generated
- * corpus (fixtures/documents/corpus.ts: page colours, scans and photos, JPEG 40–95, noise,
- * shadows) and its defects; `npm run bench:reports` prints the rates.
+ * median filter so sensor noise and JPEG grain do not pass for print), glare (burnt-out blobs
+ * with a halo where the page leaves room for one, quality-glare.ts) and colour (mean chroma).
+ * Thresholds were set on the generated corpus (fixtures/documents/corpus.ts: page colours,
+ * scans and photos, JPEG 40–95, noise, shadows) and its defects; `npm run bench:reports`
+ * prints the rates.
  */
 import sharp from 'sharp';
 import { findGlare, isGlare } from './quality-glare';

@@ -1,15 +1,15 @@
 /**
  * Glare: a specular highlight that burns out the print under it. Measured on the document
- * region as compact blobs of saturated cells: every channel at 255, with no print and no
- * texture left (a sensor clips a reflection flat; paper, even white paper, keeps its grain a
- * little below that). A blob is cut from whatever saturated area it touches (a white band) by
- * a morphological opening at its own scale, and must be compact (a reflection is a blob, not a
- * strip) and solid (print does not show through). Next to it, a reflection fades into the page:
- * the page just outside the blob is brighter than a little further out (the halo). Printed white
- * areas (a white MRZ band or a label on a darker page) end in a sharp edge: no halo, so they are
- * not glare. On a page within a few levels of saturation there is no room for a halo; there a
- * flat saturated blob on grainy paper is glare by itself. A region saturated almost all over is
- * overexposed paper, not a reflection, and does not count.
+ * region as blobs of burnt-out cells: every channel clipped, flat (no grain, no print) and at
+ * the ceiling a sensor clips to (255; a JPEG may leave 254). Paper, even white paper a few
+ * levels below that, keeps its grain and is not burnt out. A blob must be compact (a reflection
+ * is a blob, not a strip) and solid (print does not show through: a white MRZ band is full of
+ * it). Next to it, a reflection fades into the page: the page just outside the blob is brighter
+ * than a little further out (the halo), measured on the page, not on other burnt-out areas.
+ * Printed white areas (a white band or a label on a darker page) end in a sharp edge: no halo,
+ * so they are not glare. A page within a few levels of saturation leaves no room for a halo;
+ * there a burnt-out blob is glare by itself. A region burnt out almost all over is overexposed
+ * paper, not a reflection, and does not count.
  */
 import type { Rgb } from './quality-region';
 

@@ -17,7 +17,7 @@ export interface DocumentRegion { box: Box; cut: Side[]; background: boolean }
 const GRID = 64;
 /**
  * Colour distance (RGB, 0–441) from the background above which a cell is document: this many
- * times the background's own variation (the 70th percentile of the corner cells' distances from
+ * times the background's own variation (the median of the corner cells' distances from
  * their median, so a corner the page covers does not count), within these bounds. A table is
  * even, so a page in shadow close to its colour is still told apart; a scan's corners are the
  * page itself, whose gradient from one colour to another is not document.
@@ -78,7 +78,7 @@ function background(g: Grid): { colour: [number, number, number]; distance: numb
   }
   const channel = (k: number) => median(corners.map((i) => g.colour[i * 3 + k] ?? 0));
   const colour: [number, number, number] = [channel(0), channel(1), channel(2)];
-  const spread = corners.map((i) => distanceTo(g, i, colour)).sort((a, b) => a - b)[Math.floor(corners.length * 0.7)] ?? 0;
+  const spread = corners.map((i) => distanceTo(g, i, colour)).sort((a, b) => a - b)[Math.floor(corners.length / 2)] ?? 0;
   return { colour, distance: Math.min(DISTANCE.max, Math.max(DISTANCE.min, DISTANCE.times * spread)) };
 }
 
