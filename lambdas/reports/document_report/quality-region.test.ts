@@ -68,6 +68,14 @@ it.each([[10018, 'right'], [10021, 'bottom']])('finds the cut-off edge of corpus
   expect(qualityReasons(q)).toContain('cut_off_document');
 });
 
+it('measures corpus scan 10018 (a small tinted page, a margin of 21 px round it) on its page: low resolution', async () => {
+  const c = await corpusCase(10018, 'low_resolution');
+  const q = await measureQuality(c.media.bytes);
+  expect(q).toMatchObject({ width: 641, height: 463 });
+  expect(q.document.width).toBeLessThan(620);
+  expect(qualityReasons(q)).toEqual(['low_resolution']);
+});
+
 it('the rendered TD3 of seed 20057 is measured on its whole page and passes', async () => {
   const [front] = await renderDocument(randomSpec(20057, FIXTURE_TODAY, 'passport'), 'jpeg');
   const q = await measureQuality(front?.bytes ?? Buffer.alloc(0));
