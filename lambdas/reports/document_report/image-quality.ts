@@ -22,8 +22,8 @@ export const QUALITY_THRESHOLDS = {
   minGlareShare: 0.004,
   /** ... whose halo (page brightness next to it minus a little further out) is at least this ... */
   minGlareHalo: 6,
-  /** ... unless the page around it is this bright (0–255): too close to saturation to show a halo. */
-  minHaloRoom: 243,
+  /** ... unless the page around it is this bright (0–255): 255 less that halo and a level, too close to saturation to show one. */
+  minHaloRoom: 248,
   /** Mean chroma (max − min channel, 0–255) below which the picture is black and white. */
   minChroma: 3,
 } as const;
