@@ -157,12 +157,14 @@ function gaps(cells: number[], cols: number): number {
   return holes / (holes + cells.length);
 }
 
+interface Burnt extends Cells { luma: Float32Array; set: Uint8Array; burnt: number }
+
 /**
  * Per cell: mean luminance, and whether it is burnt out: clipped, flat (no grain, no print) and
- * at the ceiling, the brightest level that at least `enough` flat cells reach (255 from a sensor;
- * a JPEG may leave a saturated area at 254). Flat paper a few levels below the ceiling is paper.
+ * within a level of the ceiling: 255 when at least `enough` flat cells are at 255, else 254 (a
+ * JPEG may leave a saturated area there), else nothing is burnt out. Flat paper a few levels
+ * below the ceiling is paper.
  */
-interface Burnt extends Cells { luma: Float32Array; set: Uint8Array; burnt: number }
 
 function burntCells(img: Rgb, enough: number): Burnt {
   const cols = Math.floor(img.width / CELL), rows = Math.floor(img.height / CELL);
