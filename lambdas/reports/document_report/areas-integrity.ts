@@ -15,7 +15,7 @@ function imageQuality(reading: DocumentReading): BreakdownArea {
   const sides = reading.sides.map((s) => ({
     media_id: s.media_id,
     reasons: s.quality ? qualityReasons(s.quality) : ['unreadable_image'],
-    ...(s.quality ? { measured: { ...s.quality, glare_share: Number(s.quality.glare_share.toFixed(4)), glare_halo: Number(s.quality.glare_halo.toFixed(1)), mean_chroma: Number(s.quality.mean_chroma.toFixed(1)) } } : {}),
+    ...(s.quality ? { measured: { ...s.quality, glare_share: Number(s.quality.glare_share.toFixed(4)), glare_halo: Number(s.quality.glare_halo.toFixed(1)), glare_page: Number(s.quality.glare_page.toFixed(1)), mean_chroma: Number(s.quality.mean_chroma.toFixed(1)) } } : {}),
     ...(s.error ? { error: s.error } : {}),
   }));
   const reasons = [...new Set(sides.flatMap((s) => s.reasons))];

@@ -2,13 +2,14 @@
  * Measurable image quality, judged on the document region (quality-region.ts), not the frame:
  * resolution (the document's size in pixels), cut-off edges (a side running off the frame),
  * sharpness (variance of the Laplacian of the region's grey image at a fixed size, after a
- * median filter so sensor noise and JPEG grain do not pass for print), glare (clipped blobs
- * with a halo, quality-glare.ts) and colour (mean chroma). Thresholds were set on the generated
- * corpus (fixtures/documents/corpus.ts: page colours, scans and photos, JPEG 40–95, noise,
- * shadows) and its defects; `npm run bench:reports` prints the rates.
+ * median filter so sensor noise and JPEG grain do not pass for print), glare (burnt-out blobs
+ * with a halo where the page leaves room for one, quality-glare.ts) and colour (mean chroma).
+ * Thresholds were set on the generated corpus (fixtures/documents/corpus.ts: page colours,
+ * scans and photos, JPEG 40–95, noise, shadows) and its defects; `npm run bench:reports`
+ * prints the rates.
  */
 import sharp from 'sharp';
-import { findGlare } from './quality-glare';
+import { findGlare, isGlare } from './quality-glare';
 import { findDocument, inset, type Box, type Side } from './quality-region';
 
 export const QUALITY_THRESHOLDS = {
@@ -19,8 +20,10 @@ export const QUALITY_THRESHOLDS = {
   minSharpness: 250,
   /** Glare: a clipped blob covering at least this share of the document region ... */
   minGlareShare: 0.004,
-  /** ... whose halo (page brightness next to it minus a little further out) is at least this. */
+  /** ... whose halo (page brightness next to it minus a little further out) is at least this ... */
   minGlareHalo: 6,
+  /** ... unless the page around it is this bright (0–255): 255 less that halo and a level, too close to saturation to show one. */
+  minHaloRoom: 248,
   /** Mean chroma (max − min channel, 0–255) below which the picture is black and white. */
   minChroma: 3,
 } as const;
@@ -33,6 +36,8 @@ export interface ImageQuality {
   sharpness: number;
   glare_share: number;
   glare_halo: number;
+  /** Brightness of the page around that blob (0–255). */
+  glare_page: number;
   mean_chroma: number;
 }
 
@@ -81,7 +86,7 @@ export async function measureQuality(bytes: Buffer): Promise<ImageQuality> {
   const small = await crop().greyscale().raw().toBuffer({ resolveWithObject: true });
   const grey = await sharp(small.data, { raw: { width: small.info.width, height: small.info.height, channels: small.info.channels } })
     .extractChannel(0).normalise().median(3).raw().toBuffer({ resolveWithObject: true });
-  const glare = findGlare({ data: rgb.data, width: rgb.info.width, height: rgb.info.height, channels: rgb.info.channels }, QUALITY_THRESHOLDS.minGlareShare);
+  const glare = findGlare({ data: rgb.data, width: rgb.info.width, height: rgb.info.height, channels: rgb.info.channels }, QUALITY_THRESHOLDS);
   const scale = width / raw.width;
   const box = region.box;
   return {
@@ -93,6 +98,7 @@ export async function measureQuality(bytes: Buffer): Promise<ImageQuality> {
     sharpness: Math.round(laplacianVariance(grey.data, grey.info.width, grey.info.height)),
     glare_share: glare.share,
     glare_halo: glare.halo,
+    glare_page: glare.page,
     mean_chroma: meanChroma(rgb.data, rgb.info.channels),
   };
 }
@@ -104,6 +110,6 @@ export function qualityReasons(q: ImageQuality, t: typeof QUALITY_THRESHOLDS = Q
     ...(long < t.minLongSide || short < t.minShortSide ? ['low_resolution'] : []),
     ...(q.document.cut_off.length ? ['cut_off_document'] : []),
     ...(q.sharpness < t.minSharpness ? ['blurred_photo'] : []),
-    ...(q.glare_share >= t.minGlareShare && q.glare_halo >= t.minGlareHalo ? ['glare_on_photo'] : []),
+    ...(isGlare({ share: q.glare_share, halo: q.glare_halo, page: q.glare_page }, t) ? ['glare_on_photo'] : []),
   ];
 }

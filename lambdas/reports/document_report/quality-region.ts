@@ -15,8 +15,14 @@ export interface DocumentRegion { box: Box; cut: Side[]; background: boolean }
 
 /** Cells across the longest side of the frame. */
 const GRID = 64;
-/** Colour distance (RGB, 0–441) from the background above which a cell is document. */
-const DISTANCE = 48;
+/**
+ * Colour distance (RGB, 0–441) from the background above which a cell is document: this many
+ * times the background's own variation (the median of the corner cells' distances from
+ * their median, so a corner the page covers does not count), within these bounds. A table is
+ * even, so a page in shadow close to its colour is still told apart; a scan's corners are the
+ * page itself, whose gradient from one colour to another is not document.
+ */
+const DISTANCE = { times: 4, min: 20, max: 48 } as const;
 /** A grid row or column belongs to the document when its share of document cells is at least this share of the fullest row's (column's) ... */
 const LINE_SHARE = 0.5;
 /** ... and at least this share of the frame (a small document far away still counts). */
@@ -60,15 +66,20 @@ function grid(img: Rgb): Grid {
 
 const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
-function backgroundColour(g: Grid): [number, number, number] {
+const distanceTo = (g: Grid, i: number, [red, green, blue]: readonly number[]) =>
+  Math.hypot((g.colour[i * 3] ?? 0) - (red ?? 0), (g.colour[i * 3 + 1] ?? 0) - (green ?? 0), (g.colour[i * 3 + 2] ?? 0) - (blue ?? 0));
+
+/** The background's colour (median of the frame's corner cells) and the distance above which a cell differs from it. */
+function background(g: Grid): { colour: [number, number, number]; distance: number } {
   const size = Math.max(1, Math.round(Math.min(g.cols, g.rows) * 0.06));
-  const picked: number[][] = [[], [], []];
+  const corners: number[] = [];
   for (const [r0, c0] of [[0, 0], [0, g.cols - size], [g.rows - size, 0], [g.rows - size, g.cols - size]] as const) {
-    for (let r = r0; r < r0 + size; r++) {
-      for (let c = c0; c < c0 + size; c++) for (let k = 0; k < 3; k++) picked[k]?.push(g.colour[(r * g.cols + c) * 3 + k] ?? 0);
-    }
+    for (let r = r0; r < r0 + size; r++) for (let c = c0; c < c0 + size; c++) corners.push(r * g.cols + c);
   }
-  return [median(picked[0] ?? []), median(picked[1] ?? []), median(picked[2] ?? [])];
+  const channel = (k: number) => median(corners.map((i) => g.colour[i * 3 + k] ?? 0));
+  const colour: [number, number, number] = [channel(0), channel(1), channel(2)];
+  const spread = corners.map((i) => distanceTo(g, i, colour)).sort((a, b) => a - b)[Math.floor(corners.length / 2)] ?? 0;
+  return { colour, distance: Math.min(DISTANCE.max, Math.max(DISTANCE.min, DISTANCE.times * spread)) };
 }
 
 /**
@@ -98,12 +109,9 @@ export function findDocument(img: Rgb): DocumentRegion {
   const whole: DocumentRegion = { box: { left: 0, top: 0, width: img.width, height: img.height }, cut: [], background: false };
   const g = grid(img);
   if (g.cols < 8 || g.rows < 8) return whole;
-  const bg = backgroundColour(g);
+  const bg = background(g);
   const doc = new Uint8Array(g.cols * g.rows);
-  for (let i = 0; i < doc.length; i++) {
-    const d = Math.hypot((g.colour[i * 3] ?? 0) - bg[0], (g.colour[i * 3 + 1] ?? 0) - bg[1], (g.colour[i * 3 + 2] ?? 0) - bg[2]);
-    doc[i] = d > DISTANCE ? 1 : 0;
-  }
+  for (let i = 0; i < doc.length; i++) doc[i] = distanceTo(g, i, bg.colour) > bg.distance ? 1 : 0;
   fillEnclosed(doc, g.cols, g.rows);
   const at = (r: number, c: number) => doc[r * g.cols + c] ?? 0;
   const rowShare = (r: number, c0 = 0, c1 = g.cols) => { let n = 0; for (let c = c0; c < c1; c++) n += at(r, c); return n / Math.max(1, c1 - c0); };
