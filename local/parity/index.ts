@@ -12,7 +12,7 @@ import { ControlPlane, createSfnServer } from '../sfn/service';
 import { createEventsServer, LocalEventBus } from '../events';
 import { createGateway } from '../gateway';
 import { S3Client } from '@aws-sdk/client-s3';
-import { consoleKeys, freePort, startDynamoDb, startS3, LOCAL_CREDENTIALS, type Stack, type StackOptions } from '../stack';
+import { consoleKeys, reservePort, startDynamoDb, startS3, LOCAL_CREDENTIALS, type Stack, type StackOptions } from '../stack';
 import { ensureBucket } from '../stack/s3';
 import { stackControlPlaneStores } from '../stack/control-plane-stores';
 import { applyEnv, type StackEnv } from '../stack/env';
@@ -112,7 +112,11 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
   try {
     const assemblyDir = o.assemblyDir ?? (await synthesize({ log })).dir;
     // The API's URL first: it is PUBLIC_URL (the HTTP API's endpoint) in the template.
-    const port = o.port || await freePort(o.host ?? '127.0.0.1');
+    // Held until the gateway listens: DynamoDB Local, s3rver and the local servers below ask the
+    // kernel for ports meanwhile, and one of them could be given a port merely found free.
+    const reserved = o.port ? undefined : await reservePort(o.host ?? '127.0.0.1');
+    if (reserved) stops.push(() => reserved.release());
+    const port = o.port || (reserved?.port ?? 0);
     const url = o.publicUrl ?? `http://${o.host && o.host !== '0.0.0.0' ? o.host : '127.0.0.1'}:${port}`;
     const bindings = { apiUrl: url, queueUrl: (n: string) => `${url}/__sqs/${account}/${n}` };
     let template = readTemplate(assemblyDir, account, region, bindings);
@@ -212,6 +216,7 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
     const staticDir = o.staticDir ?? template.webAssets.find((d) => existsSync(d)) ?? (existsSync(path.join(ROOT, 'web/dist')) ? path.join(ROOT, 'web/dist') : undefined);
     if (!template.webAssets.length) log('parity: the template deploys no web apps (no CloudFront / bucket deployment yet): serving web/dist');
     const apiHost = api;
+    await reserved?.release();
     const gateway = await createGateway({
       handler: apiGatewayHandler(() => apiHost, template.api?.integrationTimeoutMs ?? 30_000, log),
       port, host: o.host ?? '127.0.0.1', maxBodyBytes: HTTP_API_MAX_BODY_BYTES, ...(staticDir ? { staticDir } : {}),

@@ -33,7 +33,7 @@ export { ensureTable, startDynamoDb, LOCAL_CREDENTIALS, type LocalDynamoDb } fro
 export { ensureBucket, startS3, type LocalS3 } from './s3';
 export { SECRETS_FILE } from './secrets';
 export { consoleKeys, CONSOLE_USERS_FILE } from './console-keys';
-export { freePort, waitUntil } from './ports';
+export { freePort, reservePort, waitUntil } from './ports';
 export type { StackEnv } from './env';
 
 export interface StackOptions {

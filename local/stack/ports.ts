@@ -1,6 +1,25 @@
 /** Ports and readiness: ephemeral ports from the kernel, bounded polling until a server answers. */
 import { createServer } from 'node:net';
 
+/**
+ * A port held open until `release()`: nothing else on the machine (another server asking the
+ * kernel for any port, a JVM's listener) can be given it meanwhile. For a URL that must be known
+ * long before its server listens; release it right before that server's own listen.
+ */
+export function reservePort(host = '127.0.0.1'): Promise<{ port: number; release: () => Promise<void> }> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.once('error', reject);
+    srv.listen(0, host, () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      let released: Promise<void> | undefined;
+      resolve({ port, release: () => (released ??= new Promise<void>((done) => srv.close(() => done()))) });
+    });
+  });
+}
+
 /** A port that was free a moment ago (the kernel picks it; a race is possible but rare). */
 export function freePort(host = '127.0.0.1'): Promise<number> {
   return new Promise((resolve, reject) => {
