@@ -20,18 +20,11 @@ export function reservePort(host = '127.0.0.1'): Promise<{ port: number; release
   });
 }
 
-/** A port that was free a moment ago (the kernel picks it; a race is possible but rare). */
-export function freePort(host = '127.0.0.1'): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.once('error', reject);
-    srv.listen(0, host, () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
+/** A port that was free a moment ago (the kernel picks it; a race is possible but rare: reservePort holds one). */
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  const { port, release } = await reservePort(host);
+  await release();
+  return port;
 }
 
 /** Polls `probe` until it resolves true, at most `timeoutMs`; `failed` aborts early (process died). */
