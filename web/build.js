@@ -6,6 +6,7 @@
  * index.html names them and is never cached.
  */
 const { build } = require('esbuild');
+const { createHash } = require('node:crypto');
 const { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 
@@ -27,13 +28,22 @@ const HUMAN = [
 /** HEIC decoding (web/capture/src/heic.ts): libheif's WebAssembly bundle, loaded from `/capture/heif/` only when a HEIC file is chosen. */
 const HEIF = [[path.join(modules, 'libheif-js/libheif-wasm/libheif-bundle.mjs'), 'heif/libheif-bundle.mjs']];
 
-/** `css`: a stylesheet of its own; the console's comes from the CSS its sources import. `copy`: [file, path under the app] as they are. */
+/**
+ * The builder's graph layout (elkjs, ~1.5 MB of compiled Java) runs in a Web Worker that the
+ * canvas starts on its first layout (web/console/src/builder/layout.ts): outside the console's
+ * bundle, which every page parses, and off the page's main thread. Content-hashed like the
+ * bundles; the console learns its path at build time (`__ELK_WORKER__`).
+ */
+const ELK_WORKER = path.join(modules, 'elkjs/lib/elk-worker.min.js');
+const elkWorker = `assets/elk-worker-${createHash('sha256').update(readFileSync(ELK_WORKER)).digest('hex').slice(0, 8).toUpperCase()}.js`;
+
+/** `css`: a stylesheet of its own; the console's comes from the CSS its sources import. `copy`: [file, path under the app] as they are. `define`: constants the app's code reads. */
 const APPS = [
   { name: 'capture', entry: 'src/main.tsx', css: 'app.css', copy: [...HUMAN, ...HEIF] },
-  { name: 'console', entry: 'src/main.tsx' },
+  { name: 'console', entry: 'src/main.tsx', copy: [[ELK_WORKER, elkWorker]], define: { __ELK_WORKER__: JSON.stringify(`/console/${elkWorker}`) } },
 ];
 
-async function bundle({ name, entry, css, copy = [] }) {
+async function bundle({ name, entry, css, copy = [], define = {} }) {
   const src = path.join(__dirname, name);
   const out = path.join(__dirname, 'dist', name);
   rmSync(out, { recursive: true, force: true });
@@ -42,7 +52,7 @@ async function bundle({ name, entry, css, copy = [] }) {
     entryPoints: { app: path.join(src, entry), ...(css ? { style: path.join(src, css) } : {}) },
     outdir: path.join(out, 'assets'), entryNames: '[name]-[hash]', metafile: true, absWorkingDir: ROOT,
     bundle: true, minify: true, sourcemap: false, target: ['es2020'], format: 'iife', logLevel: 'warning',
-    jsx: 'automatic', define: { 'process.env.NODE_ENV': '"production"' }, legalComments: 'none',
+    jsx: 'automatic', define: { 'process.env.NODE_ENV': '"production"', ...define }, legalComments: 'none',
   });
   const outputs = Object.keys(metafile.outputs);
   const asset = (file) => `/${name}/assets/${path.basename(file)}`;

@@ -1,13 +1,18 @@
-/** ELK layered layout, top to bottom; the model order of edges keeps branches left to right. */
-import ELK from 'elkjs/lib/elk.bundled.js';
+/**
+ * ELK layered layout, top to bottom; the model order of edges keeps branches left to right.
+ * ELK runs in a Web Worker (web/build.js copies it), started on the first layout: the pages
+ * without a canvas never load it, and a layout never blocks the page.
+ */
+import ElkApi, { type ELK } from 'elkjs/lib/elk-api.js';
 
-const elk = new ELK();
+let elk: ELK | undefined;
 export const NODE_W = 200;
 export const NODE_H = 56;
 
 export interface Link { id: string; source: string; target: string }
 
 export async function layout(nodes: string[], edges: Link[]): Promise<Map<string, { x: number; y: number }>> {
+  elk ??= new ElkApi({ workerUrl: __ELK_WORKER__ });
   const result = await elk.layout({
     id: 'root',
     layoutOptions: {
