@@ -37,6 +37,22 @@ const HEIF = [[path.join(modules, 'libheif-js/libheif-wasm/libheif-bundle.mjs'),
 const ELK_WORKER = path.join(modules, 'elkjs/lib/elk-worker.min.js');
 const elkWorker = `assets/elk-worker-${createHash('sha256').update(readFileSync(ELK_WORKER)).digest('hex').slice(0, 8).toUpperCase()}.js`;
 
+/**
+ * zod's namespace object carries all its ~50 error-message locales (`z.locales`, ~250 KB
+ * minified) that no bundler can drop; the apps use the default, English, which zod registers
+ * itself. The bundles get `z.locales` with `en` alone.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (a) => (a.importer.includes(`${path.sep}zod${path.sep}v4${path.sep}`)
+      ? { path: path.join(path.dirname(a.importer), '..', 'locales', 'index.js'), namespace: 'zod-locales' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (a) => ({
+      contents: `export { default as en } from ${JSON.stringify(path.join(path.dirname(a.path), 'en.js'))};`, loader: 'js', resolveDir: path.dirname(a.path),
+    }));
+  },
+};
+
 /** `css`: a stylesheet of its own; the console's comes from the CSS its sources import. `copy`: [file, path under the app] as they are. `define`: constants the app's code reads. */
 const APPS = [
   { name: 'capture', entry: 'src/main.tsx', css: 'app.css', copy: [...HUMAN, ...HEIF] },
@@ -52,7 +68,7 @@ async function bundle({ name, entry, css, copy = [], define = {} }) {
     entryPoints: { app: path.join(src, entry), ...(css ? { style: path.join(src, css) } : {}) },
     outdir: path.join(out, 'assets'), entryNames: '[name]-[hash]', metafile: true, absWorkingDir: ROOT,
     bundle: true, minify: true, sourcemap: false, target: ['es2020'], format: 'iife', logLevel: 'warning',
-    jsx: 'automatic', define: { 'process.env.NODE_ENV': '"production"', ...define }, legalComments: 'none',
+    jsx: 'automatic', define: { 'process.env.NODE_ENV': '"production"', ...define }, legalComments: 'none', plugins: [zodEnglishOnly],
   });
   const outputs = Object.keys(metafile.outputs);
   const asset = (file) => `/${name}/assets/${path.basename(file)}`;
