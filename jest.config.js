@@ -1,6 +1,7 @@
 /**
- * Tests are TypeScript, transpiled by ts-jest without type checking (npm test runs tsc first),
- * through test/ts-transform.js, which binds `Math` and `Number` per module (jest's vm context makes
+ * Tests are TypeScript, transpiled without type checking (npm test runs tsc first) by
+ * test/ts-transform.js: esbuild, as npm start and the Lambda bundles do (ts-jest for the files that
+ * call jest.mock, whose calls it hoists), which binds `Math` and `Number` per module (jest's vm context makes
  * every global read ~20x slower; the image fixtures' pixel loops spent most of their time there).
  * Two projects: `stack` (the files that start a local stack) shares one DynamoDB Local and one
  * s3rver per run (test/global-setup.ts; started only when one of its files runs), `unit` is
