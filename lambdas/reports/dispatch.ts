@@ -2,25 +2,18 @@
  * Live reports: one line per report type, from the request and the loaded evidence to the
  * check in lambdas/reports/<type>. Sandbox runs never come here (see handler.ts). A check reads
  * only the earlier tasks its type `uses` in the registry (compiler/tasks/registry.ts): the ones
- * the compiled workflow sends it.
+ * the compiled workflow sends it. Each check's module loads on its first use: a sandbox run
+ * (canned reports, handler.ts) loads none, and a live run only the checks it runs (their OCR, PDF
+ * and image libraries took ~1 s of CPU at every cold start when all were loaded up front).
  */
 import {
   FACE_CAPTURE_OF_VARIANT, MEDIA_CAPTURES, reportUses, type ReportRequest, type ReportResult, type ReportType,
 } from '../../compiler';
-import { extractDocument } from './autofill';
-import { deviceReport, MaxmindCountryLookup } from './device_intelligence_report';
-import { checkDocument } from './document_report';
-import { drivingLicenceReport } from './driving_licence_verification';
 import { BadEvidenceError, loadDeviceSignals, loadMediaOf, outputsById, ReportUnavailableError, type LoadedMedia } from './evidence';
 import { FaceInputError } from './face/errors';
+import type { FaceIndexStore } from './face';
 import { isTransientAwsError } from '../shared/errors';
-import { DynamoFaceIndex } from './known_faces_report/dynamo';
-import { checkFacialSimilarity, checkKnownFaces, FacialSimilarityConfig, type FaceIndexStore } from './face';
-import { identityReport } from './identity_report';
-import { indiaPanReport } from './india_tax_id_report';
-import { proofOfAddressReport } from './proof_of_address_report';
 import type { ApplicantData } from './types';
-import { loadWatchlist, watchlistReport } from './watchlist_report';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 
@@ -35,16 +28,19 @@ const capturesOf = (type: ReportType) => reportUses(type).filter((t) => (MEDIA_C
 // holds a copy in memory and reads the faces other containers added). The watchlist is held per
 // version by watchlist_report/lists.ts.
 const faceIndexes = new Map<string, FaceIndexStore>();
-let makeFaceIndex = (environment: string): FaceIndexStore => new DynamoFaceIndex(environment);
-function faceIndexOf(environment: string): FaceIndexStore {
-  const index = faceIndexes.get(environment) ?? makeFaceIndex(environment);
+let makeFaceIndex = async (environment: string): Promise<FaceIndexStore> => new (await import('./known_faces_report/dynamo')).DynamoFaceIndex(environment);
+async function faceIndexOf(environment: string): Promise<FaceIndexStore> {
+  const held = faceIndexes.get(environment);
+  if (held) return held;
+  const made = await makeFaceIndex(environment);
+  const index = faceIndexes.get(environment) ?? made; // of two first checks at once, the index made first is kept
   faceIndexes.set(environment, index);
   return index;
 }
 
 /** The seam for tests: which index the next known-faces checks use (forgets the ones held). */
 export function useFaceIndexes(make: (environment: string) => FaceIndexStore): void {
-  makeFaceIndex = make;
+  makeFaceIndex = async (environment) => make(environment);
   faceIndexes.clear();
 }
 
@@ -57,11 +53,12 @@ export function documentReportConfig(req: ReportRequest): Record<string, unknown
 const frontOf = (docs: LoadedMedia[]) => docs.find((d) => d.meta.details.side === 'front') ?? docs[0];
 
 export const CHECKS: Record<ReportType, Check> = {
-  document_report: async ({ req, applicant, now }) => checkDocument({
+  document_report: async ({ req, applicant, now }) => (await import('./document_report')).checkDocument({
     images: await loadMediaOf(req, DOC), config: documentReportConfig(req), applicant, now, version: req.task_version,
   }),
-  autofill: async ({ req, now }) => extractDocument({ images: await loadMediaOf(req, DOC), now }),
+  autofill: async ({ req, now }) => (await import('./autofill')).extractDocument({ images: await loadMediaOf(req, DOC), now }),
   facial_similarity_report: async ({ req }) => {
+    const { checkFacialSimilarity, FacialSimilarityConfig } = await import('./face');
     const config = FacialSimilarityConfig.safeParse(req.config);
     if (!config.success) throw new FaceInputError(`Invalid facial_similarity_report config: ${config.error.issues.map((i) => i.message).join('; ')}`);
     const document = frontOf(await loadMediaOf(req, DOC));
@@ -71,24 +68,28 @@ export const CHECKS: Record<ReportType, Check> = {
   known_faces_report: async ({ req }) => {
     const [live] = await loadMediaOf(req, capturesOf('known_faces_report'));
     if (!live) throw new BadEvidenceError('no face upload');
-    return checkKnownFaces({ live, applicantId: req.run.applicant_id, index: faceIndexOf(req.run.sandbox ? 'sandbox' : 'live') });
+    return (await import('./face')).checkKnownFaces({ live, applicantId: req.run.applicant_id, index: await faceIndexOf(req.run.sandbox ? 'sandbox' : 'live') });
   },
-  device_intelligence_report: async ({ req, applicant, now }) => deviceReport({
-    applicant, device: await loadDeviceSignals(req, capturesOf('device_intelligence_report')), tasks: outputsById(req), config: req.config, now,
-    geo: MaxmindCountryLookup.bundled(),
-  }),
-  identity_report: async ({ req, applicant, now }) => identityReport({ applicant, tasks: outputsById(req), config: req.config, now }),
+  device_intelligence_report: async ({ req, applicant, now }) => {
+    const { deviceReport, MaxmindCountryLookup } = await import('./device_intelligence_report');
+    return deviceReport({
+      applicant, device: await loadDeviceSignals(req, capturesOf('device_intelligence_report')), tasks: outputsById(req), config: req.config, now,
+      geo: MaxmindCountryLookup.bundled(),
+    });
+  },
+  identity_report: async ({ req, applicant, now }) => (await import('./identity_report')).identityReport({ applicant, tasks: outputsById(req), config: req.config, now }),
   watchlist_report: async ({ req, applicant, now }) => {
+    const { loadWatchlist, watchlistReport } = await import('./watchlist_report');
     const { store, info } = await loadWatchlist({ s3: clients().s3, bucket: config().BUCKET_NAME })
       .catch((e: unknown) => { throw isTransientAwsError(e) ? new ReportUnavailableError('loading the watchlist failed', { cause: e }) : e; });
     return watchlistReport({ applicant, tasks: outputsById(req), config: req.config, store, list: info, now });
   },
-  driving_licence_verification: async ({ req, applicant, now }) => drivingLicenceReport({
+  driving_licence_verification: async ({ req, applicant, now }) => (await import('./driving_licence_verification')).drivingLicenceReport({
     applicant, media: req.tasks.document_capture ? await loadMediaOf(req, DOC) : [], tasks: outputsById(req), config: req.config, now,
   }),
-  india_tax_id_report: async ({ req, applicant, now }) => indiaPanReport({ applicant, tasks: outputsById(req), config: req.config, now }),
+  india_tax_id_report: async ({ req, applicant, now }) => (await import('./india_tax_id_report')).indiaPanReport({ applicant, tasks: outputsById(req), config: req.config, now }),
   proof_of_address_report: async ({ req, applicant, now }) =>
-    proofOfAddressReport({ applicant, media: await loadMediaOf(req, ['proof_of_address_capture']), config: req.config, now }),
+    (await import('./proof_of_address_report')).proofOfAddressReport({ applicant, media: await loadMediaOf(req, ['proof_of_address_capture']), config: req.config, now }),
 };
 
 export const runLiveReport = (ev: Evidence): Promise<ReportResult> => CHECKS[ev.req.report](ev);

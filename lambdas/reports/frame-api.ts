@@ -15,7 +15,8 @@ import { bytesResponse, visibleMedia } from '../api/routes/media';
 import { ApiError } from '../shared/errors';
 import { logger } from '../shared/powertools';
 import { MEDIA_KINDS, readMediaBytes } from '../store/media';
-import { extractFrames, FaceInputError } from './face';
+import { FaceInputError } from './face/errors';
+import { extractFrames } from './face/frames';
 
 /** The first frame as a JPEG; a video ffmpeg cannot decode is a 422. */
 async function frame(kind: FrameKind, req: Request): Promise<Response> {
