@@ -44,19 +44,10 @@ const THETAS: number[] = [];
 for (let d = -20; d <= 20; d++) THETAS.push(d * STEP, Math.PI / 2 + d * STEP);
 
 /** THETAS[2(d+20)] = d° and THETAS[2(d+20)+1] = 90° + d°; atan2's angles (-180° to 180°) equal to
- *  one of them modulo 180° lie about these centres: 0°, ±180° (vertical lines), ±90° (horizontal). */
-const CENTRES: ReadonlyArray<readonly [family: 0 | 1, centre: number]> = [[0, 0], [0, Math.PI], [0, -Math.PI], [1, Math.PI / 2], [1, -Math.PI / 2]];
-
-/** The indices in THETAS within a few degrees of `a` modulo π: the only ones an edge pixel at `a`
- *  can vote for (each is still checked with angleGap), instead of all 82 for every edge pixel. */
-function nearThetas(a: number): number[] {
-  const out: number[] = [];
-  for (const [family, centre] of CENTRES) {
-    const d0 = Math.round((a - centre) / STEP);
-    for (let d = Math.max(-20, d0 - SPREAD - 1); d <= Math.min(20, d0 + SPREAD + 1); d++) out.push(2 * (d + 20) + family);
-  }
-  return out;
-}
+ *  one of them modulo 180° lie about these centres: 0°, ±180° (vertical lines), ±90° (horizontal).
+ *  An edge pixel at angle `a` can only vote for the few THETAS within SPREAD (+1 for rounding) of
+ *  `(a - centre) / STEP` (each still checked with angleGap), instead of trying all 82. */
+const CENTRE_FAMILY = [0, 0, 0, 1, 1], CENTRE = [0, Math.PI, -Math.PI, Math.PI / 2, -Math.PI / 2];
 
 /** Angle difference modulo π (an edge and its reverse are the same line). */
 const angleGap = (a: number, b: number): number => { const d = Math.abs(a - b) % Math.PI; return Math.min(d, Math.PI - d); };
@@ -72,10 +63,14 @@ export function straightSegments(g: Grey, minLength: number): Segment[] {
     for (let x = 1; x < w - 1; x++) {
       if ((mag[y * w + x] as number) < EDGE) continue;
       const a = angle[y * w + x] as number;
-      for (const i of nearThetas(a)) {
-        if (angleGap(THETAS[i] as number, a) > SPREAD * STEP + 1e-9) continue;
-        const rho = Math.round(x * (cos[i] as number) + y * (sin[i] as number));
-        votes[i * (2 * diag + 1) + rho + diag]! += 1;
+      for (let c = 0; c < CENTRE.length; c++) {
+        const d0 = Math.round((a - (CENTRE[c] as number)) / STEP);
+        for (let d = Math.max(-20, d0 - SPREAD - 1); d <= Math.min(20, d0 + SPREAD + 1); d++) {
+          const i = 2 * (d + 20) + (CENTRE_FAMILY[c] as number);
+          if (angleGap(THETAS[i] as number, a) > SPREAD * STEP + 1e-9) continue;
+          const rho = Math.round(x * (cos[i] as number) + y * (sin[i] as number));
+          votes[i * (2 * diag + 1) + rho + diag]! += 1;
+        }
       }
     }
   }
@@ -93,7 +88,7 @@ export function straightSegments(g: Grey, minLength: number): Segment[] {
 /** The highest count among the same θ's neighbouring ρ (±3) and the neighbouring θ of its family. */
 function isPeak(votes: Float32Array, i: number, r: number, diag: number): boolean {
   const row = 2 * diag + 1, v = votes[i * row + r] as number;
-  for (const di of [-2, 0, 2]) {   // same family: THETAS interleaves the two families
+  for (let di = -2; di <= 2; di += 2) {   // same family: THETAS interleaves the two families
     const j = i + di;
     if (j < 0 || j >= THETAS.length) continue;
     for (let dr = -3; dr <= 3; dr++) {
@@ -114,7 +109,7 @@ function trace(theta: number, rho: number, e: { w: number; h: number; mag: Float
   for (let t = -diag; t <= diag; t++) {
     const x0 = rho * c - t * s, y0 = rho * s + t * c;
     let hit = false;
-    for (const k of [-1, 0, 1]) {
+    for (let k = -1; k <= 1; k++) {
       const x = Math.round(x0 + k * c), y = Math.round(y0 + k * s);
       if (x < 1 || y < 1 || x >= e.w - 1 || y >= e.h - 1) continue;
       const p = y * e.w + x;
