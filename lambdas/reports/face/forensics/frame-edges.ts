@@ -18,6 +18,7 @@ const STEP = Math.PI / 180;            // 1° bins; lines within 20° of vertica
 const SPREAD = 2;                      // an edge pixel votes ±2° about its own direction
 const EDGE = 48;                       // Sobel magnitude of an edge pixel (a step of ~12 grey levels)
 
+/** Gradient magnitude, and direction where the magnitude makes an edge pixel (0 elsewhere). */
 interface Edges { mag: Float32Array; angle: Float32Array }
 
 function sobel(g: Grey): Edges {
@@ -28,8 +29,11 @@ function sobel(g: Grey): Edges {
     for (let x = 1; x < w - 1; x++) {
       const gx = at(x + 1, y - 1) + 2 * at(x + 1, y) + at(x + 1, y + 1) - at(x - 1, y - 1) - 2 * at(x - 1, y) - at(x - 1, y + 1);
       const gy = at(x - 1, y + 1) + 2 * at(x, y + 1) + at(x + 1, y + 1) - at(x - 1, y - 1) - 2 * at(x, y - 1) - at(x + 1, y - 1);
-      mag[y * w + x] = Math.hypot(gx, gy);
-      angle[y * w + x] = Math.atan2(gy, gx);
+      // gx² + gy² is an exact integer (grey levels are), so its square root is as exact as hypot's.
+      const m = Math.sqrt(gx * gx + gy * gy);
+      mag[y * w + x] = m;
+      // The direction is only ever read at edge pixels (the votes, the traces).
+      if (m >= EDGE) angle[y * w + x] = Math.atan2(gy, gx);
     }
   }
   return { mag, angle };
@@ -38,6 +42,12 @@ function sobel(g: Grey): Edges {
 /** The normal angles voted for: near 0 (vertical lines) and near π/2 (horizontal ones). */
 const THETAS: number[] = [];
 for (let d = -20; d <= 20; d++) THETAS.push(d * STEP, Math.PI / 2 + d * STEP);
+
+/** THETAS[2(d+20)] = d° and THETAS[2(d+20)+1] = 90° + d°; atan2's angles (-180° to 180°) equal to
+ *  one of them modulo 180° lie about these centres: 0°, ±180° (vertical lines), ±90° (horizontal).
+ *  An edge pixel at angle `a` can only vote for the few THETAS within SPREAD (+1 for rounding) of
+ *  `(a - centre) / STEP` (each still checked with angleGap), instead of trying all 82. */
+const CENTRE_FAMILY = [0, 0, 0, 1, 1], CENTRE = [0, Math.PI, -Math.PI, Math.PI / 2, -Math.PI / 2];
 
 /** Angle difference modulo π (an edge and its reverse are the same line). */
 const angleGap = (a: number, b: number): number => { const d = Math.abs(a - b) % Math.PI; return Math.min(d, Math.PI - d); };
@@ -53,11 +63,15 @@ export function straightSegments(g: Grey, minLength: number): Segment[] {
     for (let x = 1; x < w - 1; x++) {
       if ((mag[y * w + x] as number) < EDGE) continue;
       const a = angle[y * w + x] as number;
-      THETAS.forEach((t, i) => {
-        if (angleGap(t, a) > SPREAD * STEP + 1e-9) return;
-        const rho = Math.round(x * (cos[i] as number) + y * (sin[i] as number));
-        votes[i * (2 * diag + 1) + rho + diag]! += 1;
-      });
+      for (let c = 0; c < CENTRE.length; c++) {
+        const d0 = Math.round((a - (CENTRE[c] as number)) / STEP);
+        for (let d = Math.max(-20, d0 - SPREAD - 1); d <= Math.min(20, d0 + SPREAD + 1); d++) {
+          const i = 2 * (d + 20) + (CENTRE_FAMILY[c] as number);
+          if (angleGap(THETAS[i] as number, a) > SPREAD * STEP + 1e-9) continue;
+          const rho = Math.round(x * (cos[i] as number) + y * (sin[i] as number));
+          votes[i * (2 * diag + 1) + rho + diag]! += 1;
+        }
+      }
     }
   }
   const segments: Segment[] = [];
@@ -74,7 +88,7 @@ export function straightSegments(g: Grey, minLength: number): Segment[] {
 /** The highest count among the same θ's neighbouring ρ (±3) and the neighbouring θ of its family. */
 function isPeak(votes: Float32Array, i: number, r: number, diag: number): boolean {
   const row = 2 * diag + 1, v = votes[i * row + r] as number;
-  for (const di of [-2, 0, 2]) {   // same family: THETAS interleaves the two families
+  for (let di = -2; di <= 2; di += 2) {   // same family: THETAS interleaves the two families
     const j = i + di;
     if (j < 0 || j >= THETAS.length) continue;
     for (let dr = -3; dr <= 3; dr++) {
@@ -95,7 +109,7 @@ function trace(theta: number, rho: number, e: { w: number; h: number; mag: Float
   for (let t = -diag; t <= diag; t++) {
     const x0 = rho * c - t * s, y0 = rho * s + t * c;
     let hit = false;
-    for (const k of [-1, 0, 1]) {
+    for (let k = -1; k <= 1; k++) {
       const x = Math.round(x0 + k * c), y = Math.round(y0 + k * s);
       if (x < 1 || y < 1 || x >= e.w - 1 || y >= e.h - 1) continue;
       const p = y * e.w + x;
