@@ -9,6 +9,7 @@
  * secrets and every applicant's documents. HOST other than loopback opens the API (only the
  * API) to the network, with a warning; STUDIO_ALLOWED_ORIGINS (comma-separated) lists the
  * origins a browser page may use the bucket from (default the API's own).
+ * STUDIO_DYNAMODB_QUICK_START=1 starts DynamoDB Local's JVM on less CPU (it then runs slower): tests.
  */
 import { stopRequested } from './io';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -41,7 +42,9 @@ export async function start(args: string[], io: StartIo = {}): Promise<number> {
   const tokenFile = path.join(dataDir, TOKEN_FILE);
   const apiToken = env.STUDIO_API_TOKEN ?? (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : undefined);
   const began = Date.now();
-  const options = { dataDir, port, host, ...(apiToken ? { apiToken } : {}), ...(allowedOrigins?.length ? { allowedOrigins } : {}), log: (l: string) => log(`  ${l}`) };
+  // STUDIO_DYNAMODB_QUICK_START=1: DynamoDB Local's JVM with its quick compiler only, for a stack that lives seconds (tests).
+  const jvm = env.STUDIO_DYNAMODB_QUICK_START === '1' ? { quickStart: true } : {};
+  const options = { dataDir, port, host, ...(apiToken ? { apiToken } : {}), ...(allowedOrigins?.length ? { allowedOrigins } : {}), ...jvm, log: (l: string) => log(`  ${l}`) };
   const stack = parity ? await (await import('../local/parity')).startParityStack(options) : await startStack(options);
   let removeStackFile = () => undefined as void;
   try {

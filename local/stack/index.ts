@@ -52,6 +52,9 @@ export interface StackOptions {
   clock?: Clock;
   /** DynamoDB in memory, S3 emptied on stop (tests). Default: true when no dataDir. */
   inMemory?: boolean;
+  /** DynamoDB Local's JVM flags that start faster but run slower (C1 only): for short-lived stacks (tests).
+   *  Default: true in memory, false on disk (a long-running `studio start`). */
+  quickStart?: boolean;
   /** Public base URL (default the gateway's URL). */
   publicUrl?: string;
   /** Folder with the built web apps (default web/dist when it exists). */
@@ -98,7 +101,7 @@ export async function startStack(o: StackOptions = {}): Promise<Stack> {
     // Before anything can call AWS: the stack's credentials, never the machine's, nor instance metadata.
     applyEnv({ ...names, AWS_REGION: DEFAULT_REGION, SDK_TOKEN_SECRET: secrets.sdk_token_secret, AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey });
     const [ddb, s3] = o.services ? [undefined, undefined] : await Promise.all([
-      startDynamoDb(inMemory ? {} : { dataDir: path.join(dataDir, 'dynamodb'), quickStart: false }),
+      startDynamoDb(inMemory ? { quickStart: o.quickStart ?? true } : { dataDir: path.join(dataDir, 'dynamodb'), quickStart: o.quickStart ?? false }),
       startS3({ dataDir: path.join(dataDir, 's3'), resetOnClose: inMemory }),
     ]);
     if (ddb && s3) stops.push(() => ddb.stop(), () => s3.stop());

@@ -1,14 +1,15 @@
 /**
  * Every Lambda of the template maps to an entry point that exists, is the file the local stack
- * runs and lambdas/README.md lists, and bundles with esbuild as the stack bundles it.
- * (Fails, naming the file, while another engineer's handler has not landed yet.)
+ * runs and lambdas/README.md lists, and exports the handler the README names. That each entry
+ * point bundles with esbuild as the stack bundles it is checked in grants.test.ts, which bundles
+ * each one once for its import graph. (Fails, naming the file, while another engineer's handler
+ * has not landed yet.)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { build, type BuildOptions } from 'esbuild';
+import { buildSync } from 'esbuild';
 import { FUNCTIONS } from '../../local/stack/lambdas';
 import { ENTRY_METADATA, ENTRY_POINTS, ROOT, functionName, type FunctionKey } from '../../lib/functions';
-import { REPORT_NODE_MODULES } from '../../lib/report-assets';
 import { studioFunctions, synthStudio } from './synth';
 
 const { template } = synthStudio();
@@ -30,14 +31,9 @@ describe.each(lambdas)('$name', ({ key, entry }) => {
   const file = path.join(ROOT, entry!);
   test('is the module the local stack runs', () => expect(`lambdas/${FUNCTIONS[key!]}`).toBe(entry));
   test(`${entry} exists`, () => expect(existsSync(file) ? entry : `missing: ${entry}`).toBe(entry));
-  test('bundles with esbuild (node22, CJS, the stack externals) and exports handler', async () => {
-    const options: BuildOptions = {
-      entryPoints: [file], bundle: true, platform: 'node', target: 'node22', write: false, logLevel: 'silent',
-      external: key === 'reports' ? [...REPORT_NODE_MODULES] : [], metafile: true,
-    };
-    const cjs = await build({ ...options, format: 'cjs' });
-    expect(cjs.errors).toEqual([]);
-    const esm = await build({ ...options, format: 'esm' });
+  test('exports the handler its README row names', () => {
+    // The entry module's own exports, as esbuild sees them in an ES module (a bundle of it exports the same names).
+    const esm = buildSync({ entryPoints: [file], bundle: false, platform: 'node', target: 'node22', format: 'esm', write: false, outdir: '/unused', logLevel: 'silent', metafile: true });
     const exported = Object.values(esm.metafile?.outputs ?? {}).flatMap((o) => o.exports);
     expect(exported).toContain(readme.find((r) => r.file === entry)!.exportName);
   });

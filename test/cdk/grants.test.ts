@@ -1,9 +1,10 @@
 /**
- * Each function's grants follow from what its code calls: derived here from the bundle's own
- * import graph (esbuild metafile of the entry point, as the stack bundles it, after tree
- * shaking) and compared with
- * the synthesized environment and role policies. Also: the face engine's paths in the reports
- * function point into its bundle.
+ * Each function's entry point bundles with esbuild as the stack bundles it (node22, CJS, the
+ * stack's externals), and its grants follow from what its code calls: derived here from that
+ * bundle's own import graph (esbuild metafile, after tree shaking) and compared with the
+ * synthesized environment and role policies. Also: the face engine's paths in the reports
+ * function point into its bundle. (One bundle per entry point: entries.test.ts checks the
+ * entry modules' exports without bundling them again.)
  */
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -29,13 +30,17 @@ const KEYS = Object.keys(ENTRY_POINTS) as FunctionKey[];
 const inputs: Partial<Record<FunctionKey, string[]>> = {};
 /** Every module esbuild read for the bundle, tree-shaken or not (the import graph). */
 const graph: Partial<Record<FunctionKey, string[]>> = {};
+/** What the build of each bundle failed with (esbuild's messages), if it failed. */
+const failures: Partial<Record<FunctionKey, unknown>> = {};
 beforeAll(async () => {
   for (const key of KEYS) {
     const out = await build({
       entryPoints: [path.join(ROOT, ENTRY_POINTS[key])], bundle: true, platform: 'node', target: 'node22', format: 'cjs',
       write: false, outdir: '/unused', metafile: true, logLevel: 'silent', absWorkingDir: ROOT,
       external: key === 'reports' ? [...REPORT_NODE_MODULES] : [],
-    });
+    }).catch((e: { errors?: unknown }) => { failures[key] = e.errors ?? e; });
+    if (!out) continue;
+    if (out.errors.length) failures[key] = out.errors;
     graph[key] = Object.keys(out.metafile.inputs);
     // Modules that survive tree shaking: what the deployed code really contains.
     const [output] = Object.values(out.metafile.outputs);
@@ -56,6 +61,10 @@ const allows = (key: FunctionKey, action: string, resource: (r: string) => boole
 const secretId = stack.getLogicalId(stack.node.findChild('SdkTokenSecret').node.defaultChild as never);
 
 describe.each(KEYS)('%s', (key) => {
+  test(`${ENTRY_POINTS[key]} bundles with esbuild (node22, CJS, the stack externals)`, () => {
+    expect(failures[key] ?? 'no errors').toBe('no errors');
+    expect(inputs[key]).toContain(ENTRY_POINTS[key]);
+  });
   test('CALLS names exactly what its bundle calls', () => {
     const used = CALL_KINDS.filter((kind) => EVIDENCE[kind].some((m) => inputs[key]!.includes(m)));
     expect([...CALLS[key]].sort()).toEqual([...used].sort());
