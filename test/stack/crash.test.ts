@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import sharp from 'sharp';
 import { CAPTURE } from '../e2e/workflows';
+import { commandLineNaming } from '../helpers/processes';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TOKEN = 'api_sandbox.crash-test-token-0123456789abcdef';
@@ -74,6 +75,8 @@ afterAll(async () => {
 
 it('a kill -9 of the whole stack loses no run and turns none into error', async () => {
   studio = await startStudio(dataDir);
+  // STUDIO_DYNAMODB_QUICK_START=1 reached DynamoDB Local's JVM: its quick compiler only.
+  expect(commandLineNaming(path.join(dataDir, 'dynamodb'))).toContain('-XX:TieredStopAtLevel=1');
   let api = client(studio.url);
   const risk = await api.call<{ id: string }>('POST', '/v3.6/workflows', { name: 'Risk', template: 'watchlist_risk_score' });
   expect((await api.call('POST', `/v3.6/workflows/${risk.body.id}/versions/1/activate`)).status).toBe(200);

@@ -19,6 +19,7 @@ import { machineName, publishVersion } from '../../lambdas/workflows/publish';
 import { getRun, putRun, RunLink } from '../../lambdas/store/runs';
 import { getVersion } from '../../lambdas/store/workflows';
 import { startStack, type Stack } from '../../local/stack';
+import { commandLineNaming } from '../helpers/processes';
 
 class Clock { t = Date.parse('2026-11-25T12:00:00.000Z'); now() { return this.t; } }
 const TOKEN = 'api_sandbox.restart-test-token-0123456789';
@@ -120,6 +121,12 @@ beforeAll(async () => {
   clock.t += 3600 * 1000; // an hour passes while nothing runs
   stack = await start();
 }, 180_000);
+
+it('the stack on disk started with quickStart runs DynamoDB Local\'s JVM with its quick compiler only', () => {
+  const java = commandLineNaming(join(dataDir, 'dynamodb'));
+  expect(java).toContain('-dbPath');
+  expect(java).toContain('-XX:TieredStopAtLevel=1');
+});
 
 it('a run waiting on a Send/Receive task survives a restart and finishes after it', async () => {
   const s = stack!;
