@@ -42,7 +42,6 @@ export async function start(args: string[], io: StartIo = {}): Promise<number> {
   const tokenFile = path.join(dataDir, TOKEN_FILE);
   const apiToken = env.STUDIO_API_TOKEN ?? (existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : undefined);
   const began = Date.now();
-  // STUDIO_DYNAMODB_QUICK_START=1: DynamoDB Local's JVM with its quick compiler only, for a stack that lives seconds (tests).
   const jvm = env.STUDIO_DYNAMODB_QUICK_START === '1' ? { quickStart: true } : {};
   const options = { dataDir, port, host, ...(apiToken ? { apiToken } : {}), ...(allowedOrigins?.length ? { allowedOrigins } : {}), ...jvm, log: (l: string) => log(`  ${l}`) };
   const stack = parity ? await (await import('../local/parity')).startParityStack(options) : await startStack(options);

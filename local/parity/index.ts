@@ -122,7 +122,7 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
     let template = readTemplate(assemblyDir, account, region, bindings);
 
     const [ddb, s3] = await Promise.all([
-      startDynamoDb(inMemory ? { quickStart: o.quickStart ?? true } : { dataDir: path.join(dataDir, 'dynamodb'), quickStart: o.quickStart ?? false }),
+      startDynamoDb({ ...(inMemory ? {} : { dataDir: path.join(dataDir, 'dynamodb') }), quickStart: o.quickStart ?? inMemory }),
       startS3({ dataDir: path.join(dataDir, 's3'), resetOnClose: inMemory }),
     ]);
     stops.push(() => ddb.stop(), () => s3.stop());

@@ -101,7 +101,7 @@ export async function startStack(o: StackOptions = {}): Promise<Stack> {
     // Before anything can call AWS: the stack's credentials, never the machine's, nor instance metadata.
     applyEnv({ ...names, AWS_REGION: DEFAULT_REGION, SDK_TOKEN_SECRET: secrets.sdk_token_secret, AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey });
     const [ddb, s3] = o.services ? [undefined, undefined] : await Promise.all([
-      startDynamoDb(inMemory ? { quickStart: o.quickStart ?? true } : { dataDir: path.join(dataDir, 'dynamodb'), quickStart: o.quickStart ?? false }),
+      startDynamoDb({ ...(inMemory ? {} : { dataDir: path.join(dataDir, 'dynamodb') }), quickStart: o.quickStart ?? inMemory }),
       startS3({ dataDir: path.join(dataDir, 's3'), resetOnClose: inMemory }),
     ]);
     if (ddb && s3) stops.push(() => ddb.stop(), () => s3.stop());
