@@ -16,11 +16,18 @@ import { isPostObject, multipartExtras, postObject } from './s3-extras';
 
 interface S3rverInstance { run(): Promise<{ port: number }>; close(): Promise<void>; reset(): void; httpServer?: import('node:http').Server }
 type S3rverCtor = new (opts: Record<string, unknown>) => S3rverInstance;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const S3rver = require('s3rver') as S3rverCtor;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const account = require('s3rver/lib/models/account') as { DUMMY_ACCOUNT: { createKeyPair(id: string, secret: string): void } };
-account.DUMMY_ACCOUNT.createKeyPair('local', 'local');
+/** s3rver (Koa, winston, fs-extra: ~0.3 s of CPU to load), required when an S3 is started: a
+ *  stack on an S3 started elsewhere (the tests' shared s3rver) never loads it. */
+let s3rver: S3rverCtor | undefined;
+function loadS3rver(): S3rverCtor {
+  if (s3rver) return s3rver;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ctor = require('s3rver') as S3rverCtor;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const account = require('s3rver/lib/models/account') as { DUMMY_ACCOUNT: { createKeyPair(id: string, secret: string): void } };
+  account.DUMMY_ACCOUNT.createKeyPair('local', 'local');
+  return (s3rver = ctor);
+}
 
 export interface S3Options { dataDir: string; port?: number; resetOnClose?: boolean }
 export interface LocalS3 { endpoint: string; port: number; stop(): Promise<void> }
@@ -38,6 +45,7 @@ function refuse(res: ServerResponse) {
 
 export async function startS3(opts: S3Options): Promise<LocalS3> {
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  const S3rver = loadS3rver();
   const server = new S3rver({
     address: '127.0.0.1', port: opts.port ?? await freePort(), silent: true, directory: opts.dataDir, resetOnClose: opts.resetOnClose ?? false,
   });
