@@ -10,7 +10,7 @@ import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { JsonFileStore } from '../sfn/service/store';
 import { ImmutableCache, UnsyncedJsonFileStore } from './control-plane-stores';
 import { canConnect, externalAddresses, listeningAddresses, loopbackOnly } from '../../test/helpers/listening';
-import { ensureTable, SHARED_DB_FILE, startDynamoDb, useWal, type Checkpoint } from './dynamodb';
+import { ensureTable, SHARED_DB_FILE, startDynamoDb, useWal, type Checkpoint, type LocalDynamoDb } from './dynamodb';
 
 let dir: string;
 beforeEach(() => { dir = mkdtempSync(path.join(tmpdir(), 'stack-storage-')); });
@@ -47,65 +47,66 @@ describe('useWal', () => {
     expect(useWal(file)).toBe(false);
     expect(readFileSync(file, 'utf8')).toBe('not a database at all, just some text');
   });
-
-  // One restart for both (a DynamoDB Local start is a JVM start): the first start relaxed, the second strict.
-  it('DynamoDB Local on disk keeps its data across a restart, and commits without an fsync each (synchronous=NORMAL, read back from its connection) unless asked', async () => {
-    const Key = { pk: { S: 'a' }, sk: { S: 'b' } };
-    const relaxed = await startDynamoDb({ dataDir: dir, checkpointEveryMs: 0 });
-    try {
-      expect(relaxed.synchronous).toBe('normal');
-      await ensureTable(relaxed.client(), 'studio');
-      await relaxed.client().send(new PutItemCommand({ TableName: 'studio', Item: { ...Key, v: { S: 'kept' } } }));
-    } finally { await relaxed.stop(); }
-    const strict = await startDynamoDb({ dataDir: dir, checkpointEveryMs: 0, fsyncEveryCommit: true });
-    try {
-      expect(strict.synchronous).toBe('full');
-      const got = await strict.client().send(new GetItemCommand({ TableName: 'studio', Key, ConsistentRead: true }));
-      expect(got.Item?.v).toEqual({ S: 'kept' });
-    } finally { await strict.stop(); }
-    expect([header(path.join(dir, SHARED_DB_FILE))[18]]).toEqual([2]);
-  }, 120_000);
 });
 
-describe('DynamoDB Local', () => {
-  const walSize = () => { const wal = path.join(dir, `${SHARED_DB_FILE}-wal`); return existsSync(wal) ? statSync(wal).size : 0; };
-  const fill = async (client: ReturnType<Awaited<ReturnType<typeof startDynamoDb>>['client']>, n: number) => {
+/**
+ * One on-disk DynamoDB Local, then a restart on its folder: two JVM starts (~3 s of CPU each) for
+ * what five starts used to show. The tests run in order and share the folder.
+ */
+describe('DynamoDB Local on disk, and across a restart', () => {
+  let folder: string;
+  let ddb: LocalDynamoDb | undefined;
+  const Key = { pk: { S: 'a' }, sk: { S: 'b' } };
+  const walSize = () => { const wal = path.join(folder, `${SHARED_DB_FILE}-wal`); return existsSync(wal) ? statSync(wal).size : 0; };
+  const fill = async (client: ReturnType<LocalDynamoDb['client']>, n: number) => {
     for (let i = 0; i < n; i += 25) {
       await Promise.all(Array.from({ length: Math.min(25, n - i) }, (_, j) => client.send(new PutItemCommand({ TableName: 'studio', Item: { pk: { S: `p${i + j}` }, sk: { S: 's' }, v: { S: 'x'.repeat(2000) } } }))));
     }
   };
+  let seen: (c: Checkpoint) => void = () => undefined;
+  beforeAll(async () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'stack-storage-ddb-'));
+    ddb = await startDynamoDb({ dataDir: folder, checkpointEveryMs: 200, onCheckpoint: (c) => seen(c) });
+  }, 120_000);
+  afterAll(async () => { await ddb?.stop(); rmSync(folder, { recursive: true, force: true }); });
 
   it('listens on loopback only, not on the machine\'s other addresses', async () => {
-    const ddb = await startDynamoDb();
-    try {
-      expect(listeningAddresses(ddb.port)).toEqual(['127.0.0.1']);
-      expect(loopbackOnly(ddb.port)).toBe(true);
-      for (const address of externalAddresses()) expect(await canConnect(address, ddb.port)).toBe(false);
-      expect(await canConnect('127.0.0.1', ddb.port)).toBe(true);
-    } finally { await ddb.stop(); }
-  }, 120_000);
+    const { port } = ddb!;
+    expect(listeningAddresses(port)).toEqual(['127.0.0.1']);
+    expect(loopbackOnly(port)).toBe(true);
+    for (const address of externalAddresses()) expect(await canConnect(address, port)).toBe(false);
+    expect(await canConnect('127.0.0.1', port)).toBe(true);
+  });
+
+  it('commits without an fsync each (synchronous=NORMAL, read back from its connection)', async () => {
+    expect(ddb!.synchronous).toBe('normal');
+    await ensureTable(ddb!.client(), 'studio');
+    await ddb!.client().send(new PutItemCommand({ TableName: 'studio', Item: { ...Key, v: { S: 'kept' } } }));
+  });
 
   it('checkpoints the write-ahead log periodically so that it is reused, and deletes it on stop', async () => {
-    let seen: (c: Checkpoint) => void = () => undefined;
-    const ddb = await startDynamoDb({ dataDir: dir, checkpointEveryMs: 200, onCheckpoint: (c) => seen(c) });
-    try {
-      const client = ddb.client();
-      await ensureTable(client, 'studio');
-      await fill(client, 200);
-      expect(walSize()).toBeGreaterThan(0);
-      const periodic = await new Promise<Checkpoint>((resolve) => { seen = (c) => { if (c.busy === 0 && c.log > 0 && c.log === c.checkpointed) resolve(c); }; });
-      expect(periodic.checkpointed).toBeGreaterThan(0);
-      // Every frame is in the database: the next writes start the WAL over instead of growing it.
-      const high = walSize();
-      await fill(client, 5);
-      expect(walSize()).toBe(high);
-    } finally { await ddb.stop(); }
+    const client = ddb!.client();
+    await fill(client, 200);
+    expect(walSize()).toBeGreaterThan(0);
+    const periodic = await new Promise<Checkpoint>((resolve) => { seen = (c) => { if (c.busy === 0 && c.log > 0 && c.log === c.checkpointed) resolve(c); }; });
+    expect(periodic.checkpointed).toBeGreaterThan(0);
+    // Every frame is in the database: the next writes start the WAL over instead of growing it.
+    const high = walSize();
+    await fill(client, 5);
+    expect(walSize()).toBe(high);
+    await ddb!.stop();
+    ddb = undefined;
     expect(walSize()).toBe(0);
-    const again = await startDynamoDb({ dataDir: dir, checkpointEveryMs: 0 });
-    try {
-      const got = await again.client().send(new GetItemCommand({ TableName: 'studio', Key: { pk: { S: 'p199' }, sk: { S: 's' } }, ConsistentRead: true }));
-      expect(got.Item?.v?.S).toHaveLength(2000);
-    } finally { await again.stop(); }
+  });
+
+  it('keeps its data across a restart, and fsyncs every commit when asked (synchronous=FULL)', async () => {
+    ddb = await startDynamoDb({ dataDir: folder, checkpointEveryMs: 0, fsyncEveryCommit: true });
+    expect(ddb.synchronous).toBe('full');
+    const got = await ddb.client().send(new GetItemCommand({ TableName: 'studio', Key, ConsistentRead: true }));
+    expect(got.Item?.v).toEqual({ S: 'kept' });
+    const filled = await ddb.client().send(new GetItemCommand({ TableName: 'studio', Key: { pk: { S: 'p199' }, sk: { S: 's' } }, ConsistentRead: true }));
+    expect(filled.Item?.v?.S).toHaveLength(2000);
+    expect([header(path.join(folder, SHARED_DB_FILE))[18]]).toEqual([2]);
   }, 120_000);
 });
 
