@@ -50,7 +50,7 @@ describe('useWal', () => {
 });
 
 /**
- * One on-disk DynamoDB Local, then a restart on its folder: two JVM starts (~3 s of CPU each) for
+ * One on-disk DynamoDB Local, then a restart on its folder: two JVM starts (the file went from 13.6 to 7.4 s of CPU) for
  * what five starts used to show. The tests run in order and share the folder.
  */
 describe('DynamoDB Local on disk, and across a restart', () => {
