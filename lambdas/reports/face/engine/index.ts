@@ -50,7 +50,8 @@ export async function detectFaces<U extends FaceUse = 'live'>(bytes: Buffer, use
   const image = await decodeRgb(bytes);
   const stages = FACE_USES[use];
   return serially(async () => {
-    const input = human.tf.tensor(image.data, [1, image.height, image.width, 3], 'int32');
+    // float32, the dtype Human works in: an int32 tensor it would clone and then cast (same values, 0..255).
+    const input = human.tf.tensor(Float32Array.from(image.data), [1, image.height, image.width, 3], 'float32');
     try {
       const result = await human.detect(input as never, stagesConfig(stages) as never);
       const faces: Array<DetectedFace | LiveFace> = [];
