@@ -6,13 +6,24 @@ import { promisify } from 'node:util';
 import { ReportResult } from '../../../compiler';
 import { documentPortrait, edited, gradient, original, twoPeople, type Identity } from '../../../fixtures/faces/variants';
 import type { Media } from '../types';
-import { checkFacialSimilarity, FACE_THRESHOLDS } from '../face';
+import type * as Engine from '../face/engine';
 import { ffmpegPath } from '../face/frames';
-import { modelRuns } from '../fixtures/faces/model-runs';
 import { MOTION_TURN_DEGREES } from '../face/head-turn';
 import { livenessCase } from '../fixtures/faces/corpus';
+import { memoDetect } from '../fixtures/faces/memo-detect';
 import { HEADS, moveMap, turnMap } from '../fixtures/faces/motion';
 import { decode, encodeRaw, remap } from '../fixtures/faces/raster';
+
+// The tests show the engine the same pictures again (each ID card in several tests, a still
+// head's identical frames): the report's own detectFaces is memoised for the file. doMock (not
+// its hoisted twin, which would send this file through ts-jest) runs here, after the imports
+// above, none of which loads the engine; what does is required below it.
+const memo = memoDetect(jest.requireActual<typeof Engine>('../face/engine'));
+jest.doMock('../face/engine', () => memo.engine);
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded after the mock, on purpose */
+const { checkFacialSimilarity, FACE_THRESHOLDS } = require('../face') as typeof import('../face');
+const { modelRuns } = require('../fixtures/faces/model-runs') as typeof import('../fixtures/faces/model-runs');
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const png = (id: string, bytes: Buffer): Media => ({ id, bytes, contentType: 'image/png' });
 const jpeg = (id: string, bytes: Buffer): Media => ({ id, bytes, contentType: 'image/jpeg' });
@@ -126,5 +137,9 @@ describe('checkFacialSimilarity', () => {
       .rejects.toThrow(/use variant "video" or "motion"/);
     await expect(checkFacialSimilarity({ documentImage: doc, live: [video], config: { variant: 'selfie' as 'photo' } }))
       .rejects.toMatchObject({ name: 'FaceInputError' });
+  });
+
+  it('(the file as a whole) detected each repeated picture once: 12 of its 49 detections came from the memo', () => {
+    expect(memo.counts).toEqual({ calls: 49, detected: 37 });
   });
 });
