@@ -4,11 +4,20 @@
  * began with `EE` (the lower half of `Passport No.`), so it could never agree with the MRZ.
  */
 import { FIXTURE_TODAY, randomSpec, renderDocument } from '../fixtures/documents';
+import { memo } from '../fixtures/documents/memo';
 import type { OcrLine } from './ocr';
-import { closeOcr } from './ocr';
-import { dataConsistency } from './areas-consistency';
-import { readDocument } from './reading';
-import { readInBox, rereadValue } from './printed-reread';
+
+// Each distinct image is read once per file: the text OCR passes (the first reread test reads the
+// crops the reading of its document did) and the document readings (an MRZ number printed as it is
+// renders the same images) are memoised; the last test asserts the counts of readings.
+const ocr = jest.requireActual<typeof import('./ocr')>('./ocr');
+const recogniseText = memo(ocr.recogniseText);
+jest.doMock('./ocr', () => ({ ...ocr, recogniseText }));
+const actualReading = jest.requireActual<typeof import('./reading')>('./reading');
+const readDocument = memo(actualReading.readDocument);
+const { closeOcr } = ocr;
+const { dataConsistency } = jest.requireActual<typeof import('./areas-consistency')>('./areas-consistency');
+const { readInBox, rereadValue } = jest.requireActual<typeof import('./printed-reread')>('./printed-reread');
 
 afterAll(closeOcr);
 
@@ -61,4 +70,9 @@ describe('a document number read again by the legacy engine (TD3 seed 20099: the
   it('a printed number with one digit changed is still a mismatch', async () => {
     expect(await numbers('4E7G77SW8')).toBe('consider');
   }, 120_000);
+});
+
+it('read each distinct document and each distinct image once by text OCR (the memos of this file)', () => {
+  expect([readDocument.calls, readDocument.runs]).toEqual([3, 2]);
+  expect([recogniseText.calls, recogniseText.runs]).toEqual([8, 6]);
 });

@@ -4,8 +4,19 @@
  * and the licence's type and country against the accepted documents.
  */
 import { FIXTURE_TODAY, randomLicence, US_LICENCE, usLicenceImages } from '../fixtures/documents';
+import { memo } from '../fixtures/documents/memo';
 import type { BreakdownArea, ReportResult } from '../types';
-import { checkDocument, closeOcr } from '.';
+
+// The same images are read once per file: a document reading (the first and last tests read the same
+// licence) and an OCR pass (a licence's back is the same whatever its front says) are memoised;
+// the last test asserts the counts of readings.
+const ocr = jest.requireActual<typeof import('./ocr')>('./ocr');
+const recogniseText = memo(ocr.recogniseText);
+jest.doMock('./ocr', () => ({ ...ocr, recogniseText }));
+const actualReading = jest.requireActual<typeof import('./reading')>('./reading');
+const readDocument = memo(actualReading.readDocument);
+jest.doMock('./reading', () => ({ ...actualReading, readDocument }));
+const { checkDocument, closeOcr } = jest.requireActual<typeof import('.')>('.');
 
 const now = new Date('2026-03-01T12:00:00Z');
 const sub = (r: ReportResult, a: string, b: string) => (r.breakdown[a] as BreakdownArea | undefined)?.breakdown?.[b];
@@ -46,4 +57,9 @@ describe('document_report on a US driving licence', () => {
     expect(sub(report, 'image_integrity', 'supported_document')?.result).toBe('consider');
     expect(report.sub_result).toBe('rejected');
   }, 120_000);
+
+  it('read each distinct set of images once, and each distinct image once by text OCR (the memos of this file)', () => {
+    expect([readDocument.calls, readDocument.runs]).toEqual([5, 4]);
+    expect([recogniseText.calls, recogniseText.runs]).toEqual([18, 14]);
+  });
 });
