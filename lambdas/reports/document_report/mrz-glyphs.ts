@@ -93,29 +93,51 @@ function templates(): Map<string, Float32Array[]> {
 
 export interface GlyphGuess { char: string; distance: number; runnerUp: string; runnerUpDistance: number }
 
-/** Best and second-best character by sum of squared differences (best size of each). */
+/**
+ * Best and second-best character by sum of squared differences (best size of each). A character's
+ * sum stops once it exceeds the second-best so far: it can be neither, and its distance is only
+ * ranked after those two (strictly greater, so no tie with them is made up).
+ */
 export function classify(glyph: Float32Array): GlyphGuess {
   const scored: Array<[string, number]> = [];
+  let first = Infinity, second = Infinity;
   for (const [char, sizes] of templates()) {
     let best = Infinity;
     for (const t of sizes) {
       let d = 0;
-      for (let i = 0; i < glyph.length && d < best; i++) { const e = (glyph[i] ?? 0) - (t[i] ?? 0); d += e * e; }
+      for (let i = 0; i < glyph.length && d < best && d <= second; i++) { const e = (glyph[i] ?? 0) - (t[i] ?? 0); d += e * e; }
       if (d < best) best = d;
     }
+    if (best < first) { second = first; first = best; } else if (best < second) second = best;
     scored.push([char, best]);
   }
   scored.sort((a, b) => a[1] - b[1]);
-  const [first, second] = scored as [[string, number], [string, number]];
-  return { char: first[0], distance: first[1], runnerUp: second[0], runnerUpDistance: second[1] };
+  const [top, runnerUp] = scored as [[string, number], [string, number]];
+  return { char: top[0], distance: top[1], runnerUp: runnerUp[0], runnerUpDistance: runnerUp[1] };
 }
 
-/** Grey level at quantile q of the pixels of a region (every other column). */
-function level(g: Grey, top: number, bottom: number, left: number, right: number, q: number): number {
-  const values: number[] = [];
-  for (let y = top; y <= bottom; y++) for (let x = left; x <= right; x += 2) values.push(g.data[y * g.width + x] ?? 255);
-  values.sort((a, b) => a - b);
-  return values[Math.floor(q * (values.length - 1))] ?? 0;
+/** Histogram of the grey levels of a region (every other column). */
+function histogram(g: Grey, top: number, bottom: number, left: number, right: number): { counts: Uint32Array; n: number } {
+  const counts = new Uint32Array(256);
+  let n = 0;
+  for (let y = top; y <= bottom; y++) {
+    for (let x = left, i = y * g.width + left; x <= right; x += 2, i += 2, n++) {
+      const v = g.data[i] ?? 255;
+      counts[v] = (counts[v] ?? 0) + 1;
+    }
+  }
+  return { counts, n };
+}
+
+/** Grey level at quantile q of a region's pixels: the sorted values' element at floor(q × (n − 1)). */
+function level({ counts, n }: { counts: Uint32Array; n: number }, q: number): number {
+  if (n === 0) return 0;
+  const k = Math.floor(q * (n - 1));
+  for (let v = 0, below = 0; v < 256; v++) {
+    below += counts[v] ?? 0;
+    if (below > k) return v;
+  }
+  return 0;
 }
 
 /** Rows of the band holding ink (text lines), over the band's columns only. */
@@ -184,8 +206,8 @@ export function readGlyphs(g: Grey, band: Band): GlyphRead | null {
     const guesses = chosen.map(({ row, cells: segs }) => {
       const list = segs as Segment[];
       const cap = capLine(list);
-      const paper = level(g, row.top, row.bottom, band.left, band.right, 0.7);
-      const ink = level(g, row.top, row.bottom, band.left, band.right, 0.02);
+      const levels = histogram(g, row.top, row.bottom, band.left, band.right);
+      const paper = level(levels, 0.7), ink = level(levels, 0.02);
       return list.map((s) => classify(sampleGlyph(g, s, cap, paper, ink)));
     });
     const all = guesses.flat();
