@@ -10,6 +10,7 @@
  */
 import sharp from 'sharp';
 import { findGlare, isGlare } from './quality-glare';
+import { normaliseGrey } from './normalise';
 import { findDocument, inset, type Box, type Side } from './quality-region';
 
 export const QUALITY_THRESHOLDS = {
@@ -84,8 +85,11 @@ export async function measureQuality(bytes: Buffer): Promise<ImageQuality> {
     .resize({ width: REGION_MAX_SIDE, height: REGION_MAX_SIDE, fit: 'inside', withoutEnlargement: true });
   const rgb = await crop().raw().toBuffer({ resolveWithObject: true });
   const small = await crop().greyscale().raw().toBuffer({ resolveWithObject: true });
-  const grey = await sharp(small.data, { raw: { width: small.info.width, height: small.info.height, channels: small.info.channels } })
-    .extractChannel(0).normalise().median(3).raw().toBuffer({ resolveWithObject: true });
+  // sharp applies a median before normalising, whatever the order of the calls (sharp/src/pipeline.cc).
+  const median = await sharp(small.data, { raw: { width: small.info.width, height: small.info.height, channels: small.info.channels } })
+    .extractChannel(0).median(3).raw().toBuffer({ resolveWithObject: true });
+  const { width: gw, height: gh } = median.info;
+  const grey = { data: await normaliseGrey(median.data, gw, gh, (s) => s.extractChannel(0).normalise()), info: { width: gw, height: gh } };
   const glare = findGlare({ data: rgb.data, width: rgb.info.width, height: rgb.info.height, channels: rgb.info.channels }, QUALITY_THRESHOLDS);
   const scale = width / raw.width;
   const box = region.box;

@@ -11,6 +11,7 @@ import sharp from 'sharp';
 import type { Media } from '../types';
 import { readGlyphs } from './mrz-glyphs';
 import { locateMrz, type Band, type Grey } from './mrz-locate';
+import { normaliseGrey } from './normalise';
 import { parseMrz } from './mrz-parse';
 import { MRZ_LETTERS, recogniseMrz, type OcrLine } from './ocr';
 
@@ -23,8 +24,8 @@ const SHAPES: Array<{ count: number; length: number }> = [
 
 /** Greyscale, contrast-stretched raster of an image (what the locator and quality checks read). */
 export async function greyRaster(bytes: Buffer): Promise<{ data: Buffer; width: number; height: number }> {
-  const { data, info } = await sharp(bytes).rotate().greyscale().normalise().raw().toBuffer({ resolveWithObject: true });
-  return { data, width: info.width, height: info.height };
+  const { data, info } = await sharp(bytes).rotate().greyscale().raw().toBuffer({ resolveWithObject: true });
+  return { data: await normaliseGrey(data, info.width, info.height, (s) => s.greyscale().normalise()), width: info.width, height: info.height };
 }
 
 /** Picks the lines of one MRZ shape; a line one character off is padded or trimmed with `<`. */
