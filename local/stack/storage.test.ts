@@ -88,12 +88,20 @@ describe('DynamoDB Local on disk, and across a restart', () => {
     const client = ddb!.client();
     await fill(client, 200);
     expect(walSize()).toBeGreaterThan(0);
-    const periodic = await new Promise<Checkpoint>((resolve) => { seen = (c) => { if (c.busy === 0 && c.log > 0 && c.log === c.checkpointed) resolve(c); }; });
-    expect(periodic.checkpointed).toBeGreaterThan(0);
-    // Every frame is in the database: the next writes start the WAL over instead of growing it.
-    const high = walSize();
-    await fill(client, 5);
-    expect(walSize()).toBe(high);
+    const fullCheckpoint = () => new Promise<Checkpoint>((resolve) => { seen = (c) => { if (c.busy === 0 && c.log > 0 && c.log === c.checkpointed) resolve(c); }; });
+    expect((await fullCheckpoint()).checkpointed).toBeGreaterThan(0);
+    // Every frame is in the database: the next write starts the WAL over instead of growing it.
+    // A write that meets the next periodic checkpoint's connection (it holds a read for a moment)
+    // appends instead, as SQLite does; so up to 3 tries, each right after a full checkpoint, and
+    // at least one must reuse the WAL (without the checkpoints every one grows it).
+    const reused: boolean[] = [];
+    for (let i = 0; i < 3 && !reused.includes(true); i++) {
+      if (i > 0) await fullCheckpoint();
+      const high = walSize();
+      await client.send(new PutItemCommand({ TableName: 'studio', Item: { pk: { S: `again${i}` }, sk: { S: 's' }, v: { S: 'x'.repeat(2000) } } }));
+      reused.push(walSize() === high);
+    }
+    expect(reused).toContain(true);
     await ddb!.stop();
     ddb = undefined;
     expect(walSize()).toBe(0);
