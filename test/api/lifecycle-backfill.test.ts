@@ -14,7 +14,7 @@ let stack: TestStack;
 let kit: ReturnType<typeof lifecycleKit>;
 let ddb: DynamoDBClient;
 beforeAll(async () => {
-  stack = await startTestStack({ lifecycleIntervalMs: 0 });
+  stack = await startTestStack();
   kit = lifecycleKit(stack);
   ddb = new DynamoDBClient({ region: stack.env.AWS_REGION, endpoint: stack.endpoints.dynamodb,
     credentials: { accessKeyId: stack.env.AWS_ACCESS_KEY_ID, secretAccessKey: stack.env.AWS_SECRET_ACCESS_KEY } });

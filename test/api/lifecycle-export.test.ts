@@ -14,7 +14,7 @@ let stack: TestStack;
 let kit: ReturnType<typeof lifecycleKit>;
 beforeAll(async () => {
   process.env.STUDIO_DELETION_GRACE_SECONDS = '60';
-  stack = await startTestStack({ lifecycleIntervalMs: 0 });
+  stack = await startTestStack();
   kit = lifecycleKit(stack);
 }, 120_000);
 afterAll(async () => {

@@ -21,7 +21,7 @@ let kit: ReturnType<typeof lifecycleKit>;
 const previous = process.env.STUDIO_DELETION_GRACE_SECONDS;
 beforeAll(async () => {
   process.env.STUDIO_DELETION_GRACE_SECONDS = String(GRACE_S);
-  stack = await startTestStack({ lifecycleIntervalMs: 0 });
+  stack = await startTestStack();
   kit = lifecycleKit(stack);
 }, 120_000);
 afterAll(async () => {

@@ -13,7 +13,7 @@ const DAY = 86_400_000;
 let stack: TestStack;
 let kit: ReturnType<typeof lifecycleKit>;
 beforeAll(async () => {
-  stack = await startTestStack({ lifecycleIntervalMs: 0 });
+  stack = await startTestStack();
   kit = lifecycleKit(stack);
 }, 120_000);
 afterAll(async () => {

@@ -14,7 +14,7 @@ import { startTestStack, type TestStack } from '../helpers/stack';
 import { searchCountingReads } from './search-reads';
 
 let stack: TestStack;
-beforeAll(async () => { stack = await startTestStack({ lifecycleIntervalMs: 0 }); }, 120_000);
+beforeAll(async () => { stack = await startTestStack(); }, 120_000);
 afterAll(() => stack.stop());
 
 const LAST = ['Berg', 'Castillo', 'Dupont', 'Eriksen', 'Fischer', 'Garcia', 'Horvat', 'Ivanova', 'Jansen', 'Kowalski', 'Larsen', 'Moreau'];

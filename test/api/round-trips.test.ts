@@ -20,7 +20,7 @@ let t: E2e;
 let ask: string;
 beforeAll(async () => {
   // No periodic lifecycle sweep: its reads would land in the triggered tallies (it runs on a timer, not per request).
-  stack = await startTestStack({ lifecycleIntervalMs: 0 });
+  stack = await startTestStack();
   t = e2e(stack);
   ask = await t.workflow(ASK);
 }, 120_000);

@@ -18,7 +18,7 @@ let stack: TestStack;
 let receiver: Receiver;
 const events: Array<{ DetailType?: string; Detail?: string }> = [];
 beforeAll(async () => {
-  stack = await startTestStack({ lifecycleIntervalMs: 0 }); // the purge sweep is per 15 minutes, not per run
+  stack = await startTestStack();
   receiver = await startReceiver();
   expect((await call('POST', '/v3.6/webhooks', { url: receiver.url })).status).toBe(201);
   const put = stack.bus.putEvents.bind(stack.bus);

@@ -12,7 +12,7 @@ import { awsCallTallies, resetAwsCalls } from '../../lambdas/shared/aws-calls';
 import { startTestStack, type TestStack } from '../helpers/stack';
 
 let stack: TestStack;
-beforeAll(async () => { stack = await startTestStack({ lifecycleIntervalMs: 0 }); }, 120_000);
+beforeAll(async () => { stack = await startTestStack(); }, 120_000);
 afterAll(() => stack?.stop());
 
 interface Upload { id: string; method: string; parts?: Array<{ part_number: number; size: number; url?: string }>; part_size?: number }

@@ -25,7 +25,7 @@ let receiver: Receiver;
 let live: string;
 let workflowId: string;
 beforeAll(async () => {
-  stack = await startTestStack({ lifecycleIntervalMs: 0 }); // the purge sweep is per 15 minutes, not per run
+  stack = await startTestStack();
   live = await createApiToken('live');
   receiver = await startReceiver();
   expect((await call('POST', '/v3.6/webhooks', { url: receiver.url })).status).toBe(201);
