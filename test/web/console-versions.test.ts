@@ -127,6 +127,8 @@ test('code view: edits reach the canvas, invalid JSON is refused, export and imp
   const { page, errors } = await opened(id);
   const cost = page.getByRole('region', { name: 'Cost per route' });
   const usd = (result: string) => estimate(routeTo(template, [result])!, 10_000).reduce((s, l) => s + l.usd, 0).toFixed(2);
+  // allInnerTexts does not wait: the table fills once the definition is loaded (empty in one CI run).
+  await cost.getByRole('row').nth(3).waitFor();
   expect(await cost.getByRole('row').allInnerTexts()).toEqual([
     'Route to\tTransitions\tCaptures\tReports\tUSD per 10,000 runs',
     `Approve applicant\t7\t2\t2\t$${usd('approve')}`, `Decline applicant\t7\t2\t2\t$${usd('decline_face')}`, `Review applicant\t7\t2\t2\t$${usd('review')}`,
