@@ -5,14 +5,18 @@
  * launcher stops the server, checkpoints the database and exits.
  *
  * The launcher is compiled once per version (of itself and of DynamoDB Local) with `javac` into
- * a cache folder private to the user (`$XDG_CACHE_HOME/open-studio` or `~/.cache/open-studio`).
+ * a cache folder private to the user (`$XDG_CACHE_HOME/open-studio` or `~/.cache/open-studio`),
+ * with what class data sharing needs (class-sharing.ts): the launcher as a jar, and a copy of
+ * DynamoDB Local's jar whose manifest has no `Class-Path` (its `.`, a folder of files, is a
+ * class path the JVM refuses to archive; every jar it names is on the class path anyway).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
+import { javaOnPath, sharedClasses } from './class-sharing';
 
 const LAUNCHER = path.join(__dirname, 'DynamoDbLauncher.java');
 
@@ -24,7 +28,8 @@ export function dynamoDbLocalDir(): string {
   return path.join(lib, dir);
 }
 
-const classPath = (dir: string, extra?: string) => [path.join(dir, 'DynamoDBLocal.jar'), path.join(dir, 'DynamoDBLocal_lib', '*'), ...(extra ? [extra] : [])].join(path.delimiter);
+/** The class path of the launcher's folder (launcherKit) and DynamoDB Local's libraries. */
+const classPath = (dir: string, kit: string) => [path.join(kit, 'DynamoDBLocal.jar'), path.join(dir, 'DynamoDBLocal_lib', '*'), path.join(kit, 'launcher.jar')].join(path.delimiter);
 
 /** A folder of ours that nobody else can write (a class file there is code we run). */
 function privateDir(dir: string): string {
@@ -35,19 +40,32 @@ function privateDir(dir: string): string {
   return dir;
 }
 
-/** The folder holding DynamoDbLauncher.class, compiled on first use. */
-export function launcherClasses(dir = dynamoDbLocalDir(), cacheRoot = path.join(process.env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache'), 'open-studio')): string {
-  const hash = createHash('sha256').update(readFileSync(LAUNCHER)).update(path.basename(dir)).digest('hex').slice(0, 16);
+/** Runs a JDK tool; its error, if it failed. */
+function jdk(tool: string, args: string[], cwd?: string): string | undefined {
+  const r = spawnSync(tool, args, { encoding: 'utf8', ...(cwd ? { cwd } : {}) });
+  return r.status === 0 ? undefined : `${tool}: ${r.error?.message ?? r.stderr.trim()}`;
+}
+
+/** The folder holding launcher.jar and DynamoDBLocal.jar (see above), made on first use. */
+export function launcherKit(dir = dynamoDbLocalDir(), cacheRoot = path.join(process.env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache'), 'open-studio')): string {
+  const hash = createHash('sha256').update(readFileSync(LAUNCHER)).update(path.basename(dir)).update('\0jars').digest('hex').slice(0, 16);
   const root = privateDir(cacheRoot);
   const target = path.join(root, `dynamodb-launcher-${hash}`);
-  if (existsSync(path.join(target, 'DynamoDbLauncher.class'))) return privateDir(target);
+  if (existsSync(path.join(target, 'launcher.jar'))) return privateDir(target);
   const tmp = mkdtempSync(path.join(root, 'compiling-'));
-  const javac = spawnSync('javac', ['-nowarn', '-cp', classPath(dir), '-d', tmp, LAUNCHER], { encoding: 'utf8' });
-  if (javac.status !== 0) {
+  const classes = path.join(tmp, 'classes');
+  const jar = path.join(tmp, 'DynamoDBLocal.jar');
+  copyFileSync(path.join(dir, 'DynamoDBLocal.jar'), jar);
+  writeFileSync(path.join(tmp, 'manifest.txt'), 'Class-Path: \n');
+  const failed = jdk('javac', ['-nowarn', '-cp', `${path.join(dir, 'DynamoDBLocal.jar')}${path.delimiter}${path.join(dir, 'DynamoDBLocal_lib', '*')}`, '-d', classes, LAUNCHER])
+    ?? jdk('jar', ['--create', '--file', path.join(tmp, 'launcher.jar'), '-C', classes, '.'])
+    ?? jdk('jar', ['--update', '--file', jar, '--manifest', path.join(tmp, 'manifest.txt')]);
+  if (failed) {
     rmSync(tmp, { recursive: true, force: true });
-    throw new Error(`cannot compile the DynamoDB Local launcher (a JDK 17 with javac is needed): ${javac.error?.message ?? javac.stderr.trim()}`);
+    throw new Error(`cannot build the DynamoDB Local launcher (a JDK 17 with javac and jar is needed): ${failed}`);
   }
-  try { renameSync(tmp, target); } catch { rmSync(tmp, { recursive: true, force: true }); /* compiled concurrently by another process */ }
+  for (const p of [classes, path.join(tmp, 'manifest.txt')]) rmSync(p, { recursive: true, force: true });
+  try { renameSync(tmp, target); } catch { rmSync(tmp, { recursive: true, force: true }); /* built concurrently by another process */ }
   return privateDir(target);
 }
 
@@ -66,8 +84,11 @@ export interface Launched {
 /** Starts DynamoDB Local bound to `host` (`port` 0: any free one), `db` the SQLite file to checkpoint. */
 export function launchDynamoDb(o: { host: string; port: number; db?: string; jvm: string[]; args: string[] }): Launched {
   const dir = dynamoDbLocalDir();
-  const child = spawn('java', [...o.jvm, `-Djava.library.path=${path.join(dir, 'DynamoDBLocal_lib')}`, '-cp', classPath(dir, launcherClasses(dir)),
+  const kit = launcherKit(dir);
+  const cds = sharedClasses(kit, javaOnPath());
+  const child = spawn('java', [...o.jvm, ...cds.jvm, `-Djava.library.path=${path.join(dir, 'DynamoDBLocal_lib')}`, '-cp', classPath(dir, kit),
     'DynamoDbLauncher', o.host, String(o.port), o.db ?? '-', ...o.args], { cwd: dir, stdio: ['pipe', 'pipe', 'pipe'] });
+  child.once('exit', (code) => cds.settle(code === 0));
   let err = '';
   let exited = false;
   child.stderr.on('data', (d: Buffer) => { err = (err + d.toString()).slice(-4000); });
