@@ -6,7 +6,7 @@
  * active list, as DELETE does now. When the walk has reached the end it is marked done: every
  * later DELETE writes its own due item.
  */
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
@@ -14,15 +14,15 @@ import { isoSeconds } from '../shared/ids';
 import type { PurgeDue } from '../store/applicant-deletion';
 import type { Environment } from '../store/applicants';
 import { keys } from '../store/table';
+import { advanceWalk, readWalkCursor } from '../store/walks';
 
 const table = () => config().TABLE_NAME;
-const Cursor = z.object({ last_key: z.record(z.string(), z.unknown()).optional(), done: z.boolean().optional() });
 const Deleted = z.object({ id: z.string(), delete_at: z.string() });
 
 /** One page of the walk (at most `limit` applicants read); returns how many purges it scheduled. */
 export async function scheduleEarlierDeletions(environment: Environment, now: Date, limit = 1000): Promise<number> {
   const cursorKey = keys.deletionBackfill(environment);
-  const cursor = Cursor.parse((await clients().doc.send(new GetCommand({ TableName: table(), Key: cursorKey, ConsistentRead: true }))).Item ?? {});
+  const cursor = await readWalkCursor(cursorKey);
   if (cursor.done) return 0;
   const page = await clients().doc.send(new QueryCommand({
     TableName: table(), IndexName: 'gsi1', Limit: limit, ExclusiveStartKey: cursor.last_key,
@@ -48,7 +48,6 @@ export async function scheduleEarlierDeletions(environment: Environment, now: Da
       if (!(e instanceof Error && e.name === 'TransactionCanceledException')) throw e;
     });
   }
-  const next = page.LastEvaluatedKey ? { last_key: page.LastEvaluatedKey } : { done: true };
-  await clients().doc.send(new PutCommand({ TableName: table(), Item: { ...cursorKey, ...next } }));
+  await advanceWalk(cursorKey, page.LastEvaluatedKey);
   return scheduled;
 }

@@ -12,7 +12,7 @@
  * since (results/reindex.ts). Until it is done the search reads a longer prefix's first-word key
  * (nameKeysReady), as it did before: slower, but it finds every run.
  */
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
@@ -20,17 +20,17 @@ import { syncIndexStatus, writeIndexItems } from '../store/index-status';
 import { applicantIndexItems, indexKey } from '../store/run-index';
 import type { Environment } from '../store/runs';
 import { keys } from '../store/table';
+import { advanceWalk, readWalkCursor } from '../store/walks';
 
 const table = () => config().TABLE_NAME;
-const Cursor = z.object({ last_key: z.record(z.string(), z.unknown()).optional(), done: z.boolean().optional() });
 
 /**
  * One page (at most `limit` runs) of the walk whose cursor is `cursorKey` over the environment's
  * runs (gsi1 `RUNS#<env>`): `perRun` on each, then the cursor moves on (or the walk is done).
  * Returns the sum of `perRun`'s counts, or undefined once the walk is done.
  */
-async function walkPage(cursorKey: Record<string, string>, environment: Environment, limit: number, perRun: (runId: string) => Promise<number>): Promise<number | undefined> {
-  const cursor = Cursor.parse((await clients().doc.send(new GetCommand({ TableName: table(), Key: cursorKey, ConsistentRead: true }))).Item ?? {});
+async function walkPage(cursorKey: { pk: string; sk: string }, environment: Environment, limit: number, perRun: (runId: string) => Promise<number>): Promise<number | undefined> {
+  const cursor = await readWalkCursor(cursorKey);
   if (cursor.done) return undefined;
   const page = await clients().doc.send(new QueryCommand({
     TableName: table(), IndexName: 'gsi1', Limit: limit, ExclusiveStartKey: cursor.last_key,
@@ -38,8 +38,7 @@ async function walkPage(cursorKey: Record<string, string>, environment: Environm
   }));
   let count = 0;
   for (const item of page.Items ?? []) count += await perRun(String(item.id));
-  const next = page.LastEvaluatedKey ? { last_key: page.LastEvaluatedKey } : { done: true };
-  await clients().doc.send(new PutCommand({ TableName: table(), Item: { ...cursorKey, ...next } }));
+  await advanceWalk(cursorKey, page.LastEvaluatedKey);
   return count;
 }
 
@@ -84,13 +83,7 @@ export async function backfillNameKeys(environment: Environment, limit = 100, pa
   return added;
 }
 
-const ready = new Set<string>();
-
-/** Whether every run of the environment has its full-name keys (the walk is done; final, so kept once seen). */
+/** Whether every run of the environment has its full-name keys (the walk is done; final, so kept once seen: store/walks.ts). */
 export async function nameKeysReady(environment: Environment): Promise<boolean> {
-  const key = `${config().TABLE_NAME}|${environment}`;
-  if (ready.has(key)) return true;
-  const item = (await clients().doc.send(new GetCommand({ TableName: table(), Key: keys.resultsNameKeysBackfill(environment) }))).Item;
-  if (Cursor.parse(item ?? {}).done) ready.add(key);
-  return ready.has(key);
+  return (await readWalkCursor(keys.resultsNameKeysBackfill(environment))).done === true;
 }

@@ -5,25 +5,24 @@
  * (a walk of `by_status`'s `review` partition, a page per pass, from a cursor; then marked done);
  * decided reports whose task token was not sent are sent (report-review.ts).
  */
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { systemRuntime, type Runtime } from '../shared/ids';
 import { enqueueReview } from '../store/reviews';
 import { keys } from '../store/table';
+import { advanceWalk, readWalkCursor } from '../store/walks';
 import { deliverPendingEvents } from './review-events';
 import { resumeDecidedReports } from './report-review';
 
 const table = () => config().TABLE_NAME;
-const Cursor = z.object({ last_key: z.record(z.string(), z.unknown()).optional(), done: z.boolean().optional() });
 /** The walk is one for both environments (`by_status` is not per environment): its cursor is kept under `all`. */
 const WALK = 'all';
 
 /** One page of the walk (at most `limit` runs read); how many runs entered the queue. */
 export async function queueEarlierReviews(limit = 500): Promise<number> {
   const cursorKey = keys.reviewQueueBackfill(WALK);
-  const cursor = Cursor.parse((await clients().doc.send(new GetCommand({ TableName: table(), Key: cursorKey, ConsistentRead: true }))).Item ?? {});
+  const cursor = await readWalkCursor(cursorKey);
   if (cursor.done) return 0;
   const page = await clients().doc.send(new QueryCommand({
     TableName: table(), IndexName: 'by_status', Limit: limit, ExclusiveStartKey: cursor.last_key,
@@ -33,8 +32,7 @@ export async function queueEarlierReviews(limit = 500): Promise<number> {
   }));
   let queued = 0;
   for (const item of page.Items ?? []) if (await enqueueReview(String(item.id))) queued++;
-  const next = page.LastEvaluatedKey ? { last_key: page.LastEvaluatedKey } : { done: true };
-  await clients().doc.send(new PutCommand({ TableName: table(), Item: { ...cursorKey, ...next } }));
+  await advanceWalk(cursorKey, page.LastEvaluatedKey);
   return queued;
 }
 

@@ -1,0 +1,36 @@
+/**
+ * An idle sweep is cheap: once the one-off walks are done (on a new table the first sweep finds
+ * nothing to walk), the sweep reads their cursors no more (lambdas/store/walks.ts) and makes only
+ * the requests that find due work: the due purges, the review events to send again, the decided
+ * reports to resume. `npm start` sweeps every second.
+ */
+import { sweep } from '../../lambdas/lifecycle/sweep';
+import { awsCallTallies, resetAwsCalls } from '../../lambdas/shared/aws-calls';
+import { forgetFinishedWalks } from '../../lambdas/store/walks';
+import { startTestStack, type TestStack } from '../helpers/stack';
+
+let stack: TestStack;
+beforeAll(async () => { stack = await startTestStack(); }, 120_000);
+afterAll(() => stack.stop());
+
+const NOW = new Date('2031-03-04T05:06:07Z');
+/** The DynamoDB requests of one sweep, by operation. */
+async function requestsOfSweep(): Promise<Record<string, number>> {
+  resetAwsCalls();
+  await sweep(NOW);
+  const out: Record<string, number> = {};
+  for (const t of Object.values(awsCallTallies())) for (const [op, n] of Object.entries(t.operations)) out[op] = (out[op] ?? 0) + n;
+  return out;
+}
+
+it('after the walks are done, a sweep makes 3 queries and reads no cursor', async () => {
+  const first = await requestsOfSweep();
+  // The walks' cursors (earlier deletions, index statuses and name keys, per environment; earlier reviews, once): read, then marked done.
+  expect(first.GetItemCommand).toBe(7);
+  expect(first.PutItemCommand).toBe(7);
+  expect(await requestsOfSweep()).toEqual({ QueryCommand: 3 });
+  expect(await requestsOfSweep()).toEqual({ QueryCommand: 3 });
+  // What it saves: a process that has not seen them done reads the 7 cursors (done: no walk, no write).
+  forgetFinishedWalks();
+  expect(await requestsOfSweep()).toEqual({ GetItemCommand: 7, QueryCommand: 3 });
+});
