@@ -2,7 +2,7 @@
  * Class data sharing for DynamoDB Local's JVM (class-sharing.ts): which flags a start gets, when
  * an archive written at exit is kept, and, with a real JVM, that the next DynamoDB Local maps it.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { processNaming } from '../../test/helpers/processes';
@@ -38,13 +38,23 @@ describe('sharedClasses', () => {
     expect(readdirSync(root).sort()).toEqual([path.basename(archive), 'java'].sort());
   });
 
-  it('another java binary gets an archive of its own; archives left half-written long ago are removed', () => {
+  it('another java binary gets an archive of its own, and the archive of the one it replaced goes', () => {
     const a = sharedClasses(root, java());
     writeFileSync(flag(a.jvm, 'ArchiveClassesAtExit')!, 'x');
     a.settle(true);
+    const v1 = flag(sharedClasses(root, java()).jvm, 'SharedArchiveFile')!;
     writeFileSync(java(), 'jvm v2, updated');
     const b = sharedClasses(root, java());
     expect(flag(b.jvm, 'SharedArchiveFile')).toBeUndefined();
+    writeFileSync(flag(b.jvm, 'ArchiveClassesAtExit')!, 'v2');
+    b.settle(true);
+    const v2 = flag(sharedClasses(root, java()).jvm, 'SharedArchiveFile')!;
+    expect(v2).not.toBe(v1);
+    expect(existsSync(v1)).toBe(false); // the replaced binary's archive is removed
+    expect(readFileSync(v2, 'utf8')).toBe('v2');
+  });
+
+  it('archives left half-written long ago are removed by the next start that writes one', () => {
     const old = path.join(root, 'classes-0.jsa.1-x.writing');
     const recent = path.join(root, 'classes-0.jsa.2-y.writing');
     writeFileSync(old, 'x'); writeFileSync(recent, 'y');
@@ -53,6 +63,17 @@ describe('sharedClasses', () => {
     sharedClasses(root, java());
     expect(existsSync(old)).toBe(false);
     expect(existsSync(recent)).toBe(true);
+  });
+
+  it('settle never throws (it runs in the JVM exit handler): an archive it cannot keep is dropped', () => {
+    const a = sharedClasses(root, java());
+    const writing = flag(a.jvm, 'ArchiveClassesAtExit')!;
+    writeFileSync(writing, 'an archive');
+    const archive = flag(a.jvm, 'ArchiveClassesAtExit')!.replace(/\.[^.]+\.writing$/, '');
+    mkdirSync(archive); // a file cannot be renamed onto a folder that holds something
+    writeFileSync(path.join(archive, 'x'), 'x');
+    expect(() => a.settle(true)).not.toThrow();
+    expect(existsSync(writing)).toBe(false);
   });
 
   it('the java spawn runs is the first on PATH; with none, no flags', () => {

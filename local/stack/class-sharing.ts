@@ -41,15 +41,21 @@ export function sharedClasses(folder: string, java: string | undefined, now = Da
   if (existsSync(archive)) return { jvm: [`-XX:SharedArchiveFile=${archive}`, quiet], settle: () => undefined };
   for (const f of readdirSync(folder)) {
     const p = path.join(folder, f);
-    if (f.endsWith('.writing') && now - statSync(p).mtimeMs > STALE_MS) rmSync(p, { force: true });
+    try {
+      if (f.endsWith('.writing') && now - statSync(p).mtimeMs > STALE_MS) rmSync(p, { force: true });
+    } catch { /* removed meanwhile by another process */ }
   }
   const writing = `${archive}.${process.pid}-${Math.random().toString(36).slice(2)}.writing`;
   return {
     jvm: [`-XX:ArchiveClassesAtExit=${writing}`, quiet],
     settle(clean) {
+      // Called from the JVM's exit event: never throws (no archive is only slower).
       try {
-        if (clean && existsSync(writing) && statSync(writing).size > 0) renameSync(writing, archive);
-      } finally {
+        if (!clean || !existsSync(writing) || statSync(writing).size === 0) return;
+        renameSync(writing, archive);
+        // Archives of a java binary since replaced (a JVM still mapping one keeps its pages).
+        for (const f of readdirSync(folder)) if (/^classes-.*\.jsa$/.test(f) && f !== path.basename(archive)) rmSync(path.join(folder, f), { force: true });
+      } catch { /* kept nothing */ } finally {
         rmSync(writing, { force: true });
       }
     },

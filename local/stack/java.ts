@@ -41,8 +41,8 @@ function privateDir(dir: string): string {
 }
 
 /** Runs a JDK tool; its error, if it failed. */
-function jdk(tool: string, args: string[], cwd?: string): string | undefined {
-  const r = spawnSync(tool, args, { encoding: 'utf8', ...(cwd ? { cwd } : {}) });
+function jdk(tool: string, args: string[]): string | undefined {
+  const r = spawnSync(tool, args, { encoding: 'utf8' });
   return r.status === 0 ? undefined : `${tool}: ${r.error?.message ?? r.stderr.trim()}`;
 }
 
