@@ -31,7 +31,7 @@ import { verifySigV4 } from './sigv4';
 
 export { ensureTable, startDynamoDb, LOCAL_CREDENTIALS, type LocalDynamoDb } from './dynamodb';
 export { ensureBucket, startS3, type LocalS3 } from './s3';
-export { SECRETS_FILE } from './secrets';
+export { EVIDENCE_KEY_FILE, SECRETS_FILE } from './secrets';
 export { consoleKeys, CONSOLE_USERS_FILE } from './console-keys';
 export { freePort, reservePort, waitUntil } from './ports';
 export type { StackEnv } from './env';
@@ -159,7 +159,8 @@ export async function startStack(o: StackOptions = {}): Promise<Stack> {
       STUDIO_TRUSTED_PROXIES: o.trustedProxies?.join(',') ?? process.env.STUDIO_TRUSTED_PROXIES ?? '',
       // Webhooks to this machine are how one tries them locally; the deployed stack leaves this unset (private addresses stay refused).
       STUDIO_ALLOW_LOOPBACK_WEBHOOKS: 'true',
-      EVIDENCE_SIGNING_KEY_FILE: inMemory ? '' : path.join(dataDir, EVIDENCE_KEY_FILE),
+      // In memory: a key made per process, unless the folder given already holds one (test stacks share one per run).
+      EVIDENCE_SIGNING_KEY_FILE: !inMemory || existsSync(path.join(dataDir, EVIDENCE_KEY_FILE)) ? path.join(dataDir, EVIDENCE_KEY_FILE) : '',
       ...consoleKeys(dataDir),
     };
     applyEnv(env);

@@ -2,6 +2,9 @@ import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { CreateStateMachineCommand, DescribeExecutionCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { evidenceSigningKey, forgetSigningKey } from '../../lambdas/evidence/signing-key';
 import { clients } from '../../lambdas/shared/aws';
 import type { BusEvent } from '../../local/events';
 import { startTestStack, type TestStack } from '../helpers/stack';
@@ -17,6 +20,15 @@ test('the table exists with its indexes', async () => {
   const t = await clients().dynamodb.send(new DescribeTableCommand({ TableName: stack.env.TABLE_NAME }));
   expect(t.Table?.KeySchema?.map((k) => k.AttributeName)).toEqual(['pk', 'sk']);
   expect(t.Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['by_status', 'gsi1', 'gsi2', 'review_queue']);
+});
+
+test('a test stack signs evidence with the run’s key (test/global-setup.ts), copied into its own folder, 600', async () => {
+  const run = process.env.STUDIO_TEST_EVIDENCE_KEY!;
+  const file = stack.env.EVIDENCE_SIGNING_KEY_FILE!;
+  expect(path.dirname(file)).not.toBe(path.dirname(run));
+  expect(statSync(file).mode & 0o777).toBe(0o600);
+  forgetSigningKey();
+  expect(JSON.stringify(await evidenceSigningKey())).toBe(readFileSync(run, 'utf8'));
 });
 
 test('S3 objects are put and read back', async () => {
