@@ -18,8 +18,8 @@
  *
  * The timed lifecycle sweep (purges, retention, backfills: every second on `npm start`, every 15
  * minutes in AWS) is off unless a file asks for it (`lifecycleIntervalMs`): a file sweeps when it
- * means to (`sweep(now)` with its own clock, `runLifecycle()`). An idle sweep is 10 DynamoDB calls
- * and ~45 ms of Node CPU, and its first one loads the lifecycle function (~0.5 s of CPU).
+ * means to (`sweep(now)` with its own clock, `runLifecycle()`). The first sweep loads the lifecycle
+ * function (~0.5 s of CPU); an idle one is 3 queries once the one-off walks are done.
  */
 import { randomBytes } from 'node:crypto';
 import { chmodSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
