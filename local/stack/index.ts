@@ -22,6 +22,7 @@ import { isFramePath } from '../../lambdas/api/frame-routes';
 import { lazyHandler } from './lambdas';
 import { countRoundTrips } from '../../lambdas/shared/round-trips';
 import { countAwsCalls } from '../../lambdas/shared/aws-calls';
+import { closeClients } from '../../lambdas/shared/aws';
 import { wireRules } from './rules';
 import { LocalScheduler, wireForgetPurgedRuns } from './lifecycle';
 import { ensureBucket, startS3 } from './s3';
@@ -105,6 +106,8 @@ export async function startStack(o: StackOptions = {}): Promise<Stack> {
       startS3({ dataDir: path.join(dataDir, 's3'), resetOnClose: inMemory }),
     ]);
     if (ddb && s3) stops.push(() => ddb.stop(), () => s3.stop());
+    // Last before the services: the in-process functions' clients (their keep-alive sockets).
+    stops.push(() => closeClients());
     const ddbEndpoint = o.services?.dynamodb ?? ddb!.endpoint;
     const s3Endpoint = o.services?.s3 ?? s3!.endpoint;
     const dynamodb = new DynamoDBClient({ region: DEFAULT_REGION, endpoint: ddbEndpoint, credentials });

@@ -1,5 +1,5 @@
 /** The processes of this machine, as tests look at them (Linux /proc). */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 /** A process one of whose arguments is exactly `arg` (say DynamoDB Local's `-dbPath` folder): its pid and command line. */
 export function processNaming(arg: string): { pid: number; args: string[] } | undefined {
@@ -13,3 +13,32 @@ export function processNaming(arg: string): { pid: number; args: string[] } | un
 
 /** The command line of a process one of whose arguments is exactly `arg`. */
 export const commandLineNaming = (arg: string): string[] | undefined => processNaming(arg)?.args;
+
+/** Inodes of the sockets this process holds open (its file descriptors). */
+function ownSockets(): Set<string> {
+  const inodes = new Set<string>();
+  for (const fd of readdirSync('/proc/self/fd')) {
+    let target: string;
+    try { target = readlinkSync(`/proc/self/fd/${fd}`); } catch { continue; }
+    const m = /^socket:\[(\d+)\]$/.exec(target);
+    if (m?.[1]) inodes.add(m[1]);
+  }
+  return inodes;
+}
+
+/** How many established TCP connections this process holds to `port` on this machine (/proc/net/tcp, tcp6). */
+export function connectionsTo(port: number): number {
+  const own = ownSockets();
+  let count = 0;
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let rows: string[];
+    try { rows = readFileSync(table, 'utf8').trim().split('\n').slice(1); } catch { continue; }
+    for (const row of rows) {
+      // sl local_address rem_address st ... inode (hex ports; state 01 = ESTABLISHED)
+      const cols = row.trim().split(/\s+/);
+      const remotePort = parseInt(cols[2]?.split(':')[1] ?? '', 16);
+      if (remotePort === port && cols[3] === '01' && own.has(cols[9] ?? '')) count++;
+    }
+  }
+  return count;
+}

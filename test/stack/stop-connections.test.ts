@@ -1,0 +1,34 @@
+/**
+ * Stopping a stack closes the connections its in-process functions opened to DynamoDB and S3
+ * (lambdas/shared/aws.ts `closeClients`). An idle keep-alive socket stays open until the server
+ * drops it, and holds everything that made it: in a jest worker, each test file's whole module
+ * registry, run after run (measured: 19 of 22 files' registries still in one worker's heap at its end).
+ */
+import { clients, closeClients } from '../../lambdas/shared/aws';
+import { connectionsTo } from '../helpers/processes';
+import { startTestStack } from '../helpers/stack';
+
+const portOf = (endpoint: string | undefined) => Number(new URL(endpoint ?? '').port);
+
+it('stop leaves no connection from the functions to DynamoDB or S3, and the next stack gets new clients', async () => {
+  const stack = await startTestStack();
+  const dynamodb = portOf(process.env.DYNAMODB_ENDPOINT);
+  const s3 = portOf(process.env.S3_ENDPOINT);
+  const before = clients();
+  // An applicant (DynamoDB) and a document (S3), made by the API function in this process.
+  const applicant = await stack.apiJson<{ id: string }>('/v3.6/applicants', { method: 'POST', json: { first_name: 'Ann', last_name: 'Lee' } });
+  expect(applicant.status).toBe(201);
+  const form = new FormData();
+  form.append('applicant_id', applicant.body.id);
+  form.append('type', 'passport');
+  form.append('file', new Blob([new Uint8Array([0xff, 0xd8, 0xff, 0xd9])], { type: 'image/jpeg' }), 'front.jpg');
+  expect((await stack.api('/v3.6/documents', { method: 'POST', body: form })).status).toBe(201);
+  expect(connectionsTo(dynamodb)).toBeGreaterThan(0);
+  expect(connectionsTo(s3)).toBeGreaterThan(0);
+
+  await stack.stop();
+  expect(connectionsTo(dynamodb)).toBe(0);
+  expect(connectionsTo(s3)).toBe(0);
+  expect(clients()).not.toBe(before);
+  closeClients();
+}, 60_000);
