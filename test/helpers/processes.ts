@@ -26,10 +26,10 @@ function ownSockets(): Set<string> {
   return inodes;
 }
 
-/** How many established TCP connections this process holds to `port` on this machine (/proc/net/tcp, tcp6). */
-export function connectionsTo(port: number): number {
+/** The established TCP connections this process holds to `port` on this machine (/proc/net/tcp, tcp6): their socket inodes. */
+export function connectionsTo(port: number): Set<string> {
   const own = ownSockets();
-  let count = 0;
+  const found = new Set<string>();
   for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
     let rows: string[];
     try { rows = readFileSync(table, 'utf8').trim().split('\n').slice(1); } catch { continue; }
@@ -37,8 +37,9 @@ export function connectionsTo(port: number): number {
       // sl local_address rem_address st ... inode (hex ports; state 01 = ESTABLISHED)
       const cols = row.trim().split(/\s+/);
       const remotePort = parseInt(cols[2]?.split(':')[1] ?? '', 16);
-      if (remotePort === port && cols[3] === '01' && own.has(cols[9] ?? '')) count++;
+      const inode = cols[9] ?? '';
+      if (remotePort === port && cols[3] === '01' && own.has(inode)) found.add(inode);
     }
   }
-  return count;
+  return found;
 }
