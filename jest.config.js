@@ -5,10 +5,12 @@
  * every global read ~20x slower; the image fixtures' pixel loops spent most of their time there).
  * Two projects: `stack` (the files that start a local stack) shares one DynamoDB Local and one
  * s3rver per run (test/global-setup.ts; started only when one of its files runs), `unit` is
- * everything else.
+ * everything else. test/environment.js is jest's node environment, with its workers exiting
+ * through process.exit() once their work is done (a large worker's full teardown outlasted jest's
+ * 500 ms and drew "A worker process has failed to exit gracefully").
  */
 const shared = {
-  testEnvironment: 'node',
+  testEnvironment: '<rootDir>/test/environment.js',
   transform: {
     '^.+\\.ts$': ['<rootDir>/test/ts-transform.js', { diagnostics: false }],
     '^.+/node_modules/(@middy)/.+\\.m?js$': '<rootDir>/test/esm-transform.js',
