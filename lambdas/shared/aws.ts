@@ -28,16 +28,21 @@ export function clients(c: Config = config()): Clients {
   };
   return cached;
 }
-export const resetClients = () => { cached = undefined; };
+
+/** Clients that `resetClients` replaced: a request may still be under way on them, so they close with the rest. */
+const replaced: Clients[] = [];
+
+/** Forgets the clients (the next `clients()` makes new ones, say for another endpoint); closeClients closes them. */
+export const resetClients = () => { if (cached) replaced.push(cached); cached = undefined; };
 
 /**
- * Closes the clients' connections and forgets them (the next `clients()` makes new ones). A
- * process that runs a stack and goes on without it (tests, the benchmark) calls this on stop:
- * an idle keep-alive socket stays open until the server drops it, holding what made it.
+ * Closes the connections of the clients, and of those replaced since, and forgets them (the next
+ * `clients()` makes new ones). A process that runs a stack and goes on without it (tests, the
+ * benchmark) calls this on stop: an idle keep-alive socket stays open until the server drops it,
+ * holding what made it.
  */
 export function closeClients(): void {
-  const open = cached;
+  const open = [...replaced.splice(0), ...(cached ? [cached] : [])];
   cached = undefined;
-  if (!open) return;
-  for (const client of [open.dynamodb, open.s3, open.sfn, open.events]) client.destroy();
+  for (const c of open) for (const client of [c.dynamodb, c.s3, c.sfn, c.events]) client.destroy();
 }

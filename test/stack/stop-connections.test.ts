@@ -4,7 +4,7 @@
  * drops it, and holds everything that made it: in a jest worker, each test file's whole module
  * registry, run after run (measured: 19 of 22 files' registries still in one worker's heap at its end).
  */
-import { clients, closeClients } from '../../lambdas/shared/aws';
+import { clients, closeClients, resetClients } from '../../lambdas/shared/aws';
 import { connectionsTo } from '../helpers/processes';
 import { startTestStack } from '../helpers/stack';
 
@@ -12,7 +12,7 @@ const portOf = (endpoint: string | undefined) => Number(new URL(endpoint ?? '').
 /** The connections to `port` opened since `before` (a jest worker runs other files first, on the same services). */
 const opened = (port: number, before: Set<string>) => [...connectionsTo(port)].filter((inode) => !before.has(inode)).length;
 
-it('stop leaves no connection from the functions to DynamoDB or S3, and the next stack gets new clients', async () => {
+it('stop leaves no connection from the functions to DynamoDB or S3 (replaced clients included), and the next stack gets new clients', async () => {
   // The run's shared services (test/global-setup.ts), if any: what this process already holds to them.
   const held = (endpoint: string | undefined) => (endpoint ? connectionsTo(portOf(endpoint)) : new Set<string>());
   const earlier = { dynamodb: held(process.env.STUDIO_TEST_DYNAMODB), s3: held(process.env.STUDIO_TEST_S3) };
@@ -23,6 +23,8 @@ it('stop leaves no connection from the functions to DynamoDB or S3, and the next
   // An applicant (DynamoDB) and a document (S3), made by the API function in this process.
   const applicant = await stack.apiJson<{ id: string }>('/v3.6/applicants', { method: 'POST', json: { first_name: 'Ann', last_name: 'Lee' } });
   expect(applicant.status).toBe(201);
+  // Clients replaced mid-way (as a test does to swap an endpoint) are closed on stop too.
+  resetClients();
   const form = new FormData();
   form.append('applicant_id', applicant.body.id);
   form.append('type', 'passport');
