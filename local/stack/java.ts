@@ -12,10 +12,10 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
+import { cacheRoot, privateDir } from '../private-cache';
 import { javaOnPath, sharedClasses } from './class-sharing';
 
 const LAUNCHER = path.join(__dirname, 'DynamoDbLauncher.java');
@@ -31,15 +31,6 @@ export function dynamoDbLocalDir(): string {
 /** The class path of the launcher's folder (launcherKit) and DynamoDB Local's libraries. */
 const classPath = (dir: string, kit: string) => [path.join(kit, 'DynamoDBLocal.jar'), path.join(dir, 'DynamoDBLocal_lib', '*'), path.join(kit, 'launcher.jar')].join(path.delimiter);
 
-/** A folder of ours that nobody else can write (a class file there is code we run). */
-function privateDir(dir: string): string {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const st = statSync(dir);
-  if (process.getuid && st.uid !== process.getuid()) throw new Error(`${dir} belongs to another user; remove it`);
-  if ((st.mode & 0o022) !== 0) throw new Error(`${dir} is writable by others (mode ${(st.mode & 0o777).toString(8)}); chmod 700 it`);
-  return dir;
-}
-
 /** Runs a JDK tool; its error, if it failed. */
 function jdk(tool: string, args: string[]): string | undefined {
   const r = spawnSync(tool, args, { encoding: 'utf8' });
@@ -47,9 +38,9 @@ function jdk(tool: string, args: string[]): string | undefined {
 }
 
 /** The folder holding launcher.jar and DynamoDBLocal.jar (see above), made on first use. */
-export function launcherKit(dir = dynamoDbLocalDir(), cacheRoot = path.join(process.env.XDG_CACHE_HOME ?? path.join(homedir(), '.cache'), 'open-studio')): string {
+export function launcherKit(dir = dynamoDbLocalDir(), root = cacheRoot()): string {
   const hash = createHash('sha256').update(readFileSync(LAUNCHER)).update(path.basename(dir)).update('\0jars').digest('hex').slice(0, 16);
-  const root = privateDir(cacheRoot);
+  privateDir(root);
   const target = path.join(root, `dynamodb-launcher-${hash}`);
   if (existsSync(path.join(target, 'launcher.jar'))) return privateDir(target);
   const tmp = mkdtempSync(path.join(root, 'compiling-'));

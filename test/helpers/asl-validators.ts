@@ -1,7 +1,7 @@
 /**
  * Two independent checks of generated ASL: the `asl-validator` package and AWS's own
  * `amazon-states-language-service` (the validator behind the VS Code toolkit).
- * asl-validator's JSON-schema check is compiled once per file (local/sfn/service/asl-schema.ts,
+ * asl-validator's JSON-schema check is compiled once and kept (local/sfn/service/asl-schema.ts,
  * the same schemas and error selection; asl-schema.test.ts compares both): asl-validator alone
  * compiles its 15 schemas on every call, ~0.15-0.3 s of CPU per definition (over half of
  * test/compiler/valid.test.ts's CPU).

@@ -1,15 +1,26 @@
 /**
- * asl-validator's JSON-schema check, with its Ajv built and its schemas compiled once per process.
- * asl-validator 4 builds a new Ajv and compiles its 15 schemas on every call: ~0.3 s of CPU for
- * each definition (several seconds on a busy machine), paid by every CreateStateMachine of a new
- * definition and so by every workflow activation and most test files. This is the same check:
- * the same schemas, formats and error selection as its `checks/json-schema-errors.js` (4.0.0),
- * ported; `useCachedSchemaCheck()` makes asl-validator call it (its validator reads the check from
- * that module's exports on every call). test/../asl-schema.test.ts compares both on many definitions.
+ * asl-validator's JSON-schema check, compiled once and kept. asl-validator 4 builds a new Ajv and
+ * compiles its 15 schemas on every call: ~0.3 s of CPU for each definition (several seconds on a
+ * busy machine), paid by every CreateStateMachine of a new definition and so by every workflow
+ * activation and most test files. This is the same check: the same schemas, formats and error
+ * selection as its `checks/json-schema-errors.js` (4.0.0), ported; `useCachedSchemaCheck()` makes
+ * asl-validator call it (its validator reads the check from that module's exports on every call).
+ * test/../asl-schema.test.ts compares both on many definitions.
+ *
+ * The compiled check is Ajv's standalone code, kept in the user's private cache folder
+ * (../../private-cache.ts) under the sha256 of what it is made from (Ajv's and asl-validator's
+ * versions and the schemas): a later process, or a later jest file in its own module registry,
+ * loads it (~10 ms of CPU) instead of compiling the schemas again (~0.3 s). The code holds no
+ * format: the formats, which differ with the options, are handed to it when it is loaded.
+ * STUDIO_ASL_CACHE=off keeps nothing on disk (compiled once per process, as before).
  */
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import * as path from 'node:path';
 import type Ajv from 'ajv';
 import type { ErrorObject, Format } from 'ajv';
+import { cacheRoot, privateDir } from '../../private-cache';
 
 interface Options { checkPaths: boolean; checkArn: boolean }
 export interface SchemaError { 'Error code': string; Message: string; schemaError: { instancePath: string; schemaPath: string } }
@@ -26,7 +37,9 @@ const schemaModule = () => fromValidator('./checks/json-schema-errors') as { jso
 const { isArnFormatValid } = fromValidator('./checks/formats') as { isArnFormatValid: (s: string) => boolean };
 const SCHEMA_FAILED = (fromValidator('./types') as { StateMachineErrorCode: { SchemaValidationFailed: string } }).StateMachineErrorCode.SchemaValidationFailed;
 const AjvClass = (fromValidator('ajv') as { default: typeof Ajv }).default;
-const addFormats = (fromValidator('ajv-formats') as { default: (ajv: Ajv) => Ajv }).default;
+const { fullFormats } = fromValidator('ajv-formats/dist/formats') as { fullFormats: Record<string, Format> };
+const { _ } = fromValidator('ajv') as { _: (strings: TemplateStringsArray) => unknown };
+const standaloneCode = (fromValidator('ajv/dist/standalone') as { default: (ajv: Ajv, refs: Record<string, string>) => string }).default;
 const jsonata = fromValidator('jsonata') as (expr: string) => unknown;
 const { registerAll } = fromValidator('asl-path-validator') as { registerAll: (ajv: Ajv) => void };
 
@@ -37,30 +50,84 @@ const jsonataOk = (value: string) => {
   try { jsonata(expr); return true; } catch { return false; }
 };
 
-function buildAjv(o: Options): Ajv {
-  const ajv = new AjvClass({ schemas: SCHEMAS.map((s) => fromValidator(`./schemas/${s}.json`) as object), allowUnionTypes: true });
-  addFormats(ajv);
-  ajv.addFormat('jsonata_string', jsonataOk);
-  const maybe: Format = (v: string) => (v.trim().startsWith('{%') || v.trim().endsWith('%}') ? jsonataOk(v.trim()) : true);
-  ajv.addFormat('maybe_jsonata_string', maybe);
-  if (o.checkPaths) registerAll(ajv);
-  else for (const f of ['asl_path', 'asl_ref_path', 'asl_payload_template', 'asl_result_path']) ajv.addFormat(f, () => true);
-  ajv.addFormat('asl_arn', o.checkArn ? isArnFormatValid : () => true);
-  return ajv;
+/** The formats the schemas name, for `o`: ajv-formats' full set (as its `addFormats` adds them), JSONata, ASL paths, ARNs. */
+export function aslFormats(o: Options): Record<string, Format> {
+  const out: Record<string, Format> = { ...fullFormats };
+  const add = (name: string, format: Format) => { out[name] = format; };
+  add('jsonata_string', jsonataOk);
+  add('maybe_jsonata_string', (v: string) => (v.trim().startsWith('{%') || v.trim().endsWith('%}') ? jsonataOk(v.trim()) : true));
+  if (o.checkPaths) registerAll({ addFormat: add, logger: console } as unknown as Ajv);
+  else for (const f of ['asl_path', 'asl_ref_path', 'asl_payload_template', 'asl_result_path']) add(f, () => true);
+  add('asl_arn', o.checkArn ? isArnFormatValid : () => true);
+  return out;
 }
 
-const ajvs = new Map<string, Ajv>();
+const STATE_MACHINE = 'http://asl-validator.cloud/state-machine.json#';
+type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+type Compiled = (formats: Record<string, Format>) => Validate;
+
 let builds = 0;
-/** How many Ajv instances this process built (one per option set). */
+/** How many times this process compiled the schemas (0 when the kept code was loaded). */
 export const ajvBuilds = () => builds;
+
+/** Ajv's standalone code of the state machine schema; its formats come from a `formats` variable. */
+function generate(): string {
+  const ajv = new AjvClass({ schemas: SCHEMAS.map((s) => fromValidator(`./schemas/${s}.json`) as object), allowUnionTypes: true, code: { source: true, formats: _`formats` as never } });
+  for (const [name, format] of Object.entries(aslFormats({ checkPaths: true, checkArn: true }))) ajv.addFormat(name, format);
+  builds++;
+  return standaloneCode(ajv, { stateMachine: STATE_MACHINE });
+}
+
+/** The check's code made runnable; throws if it is not a module exporting the check. */
+function load(code: string): Compiled {
+  const body = new Function('module', 'exports', 'formats', code);
+  const run: Compiled = (f) => {
+    const module = { exports: {} as { stateMachine?: Validate } };
+    body(module, module.exports, f);
+    if (typeof module.exports.stateMachine !== 'function') throw new Error('the kept schema code exports no check');
+    return module.exports.stateMachine;
+  };
+  run({}); // its formats are read only when a string is checked
+  return run;
+}
+
+/** What the code is made from: a change to any of it is a new file. */
+function cacheKey(): string {
+  const hash = createHash('sha256').update('asl-schema 1\0');
+  for (const id of ['ajv/package.json', 'asl-validator/package.json']) hash.update(String((fromValidator(id) as { version: string }).version)).update('\0');
+  for (const s of SCHEMAS) hash.update(readFileSync(resolveFromValidator(`./schemas/${s}.json`))).update('\0');
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** The compiled check: kept code if there is some (and it loads), else compiled now and kept. */
+export function compiledCheck(dir = process.env.STUDIO_ASL_CACHE ?? path.join(cacheRoot(), 'asl-schema')): Compiled {
+  let file: string | undefined;
+  if (dir !== 'off') {
+    try {
+      file = path.join(privateDir(dir), `state-machine-${cacheKey()}.js`);
+      return load(readFileSync(file, 'utf8'));
+    } catch { /* not kept yet, unreadable, or not ours: compile */ }
+  }
+  const code = generate();
+  const compiled = load(code);
+  if (file) {
+    // Written whole under another name, then renamed: a reader never sees half a file.
+    const tmp = `${file}.${process.pid}.writing`;
+    try { writeFileSync(tmp, code, { mode: 0o600 }); renameSync(tmp, file); } catch { rmSync(tmp, { force: true }); }
+  }
+  return compiled;
+}
+
+let compiled: Compiled | undefined;
+const validators = new Map<string, Validate>();
 
 /** The schema errors of `definition`, selected as asl-validator selects them (the deepest, oneOf first, no duplicates). */
 export const cachedSchemaErrors: SchemaCheck = (definition, options) => {
   const key = `${options.checkPaths}/${options.checkArn}`;
-  let ajv = ajvs.get(key);
-  if (!ajv) { ajvs.set(key, ajv = buildAjv(options)); builds++; }
-  ajv.validate('http://asl-validator.cloud/state-machine.json#', definition);
-  return select(ajv.errors ?? []);
+  let validate = validators.get(key);
+  if (!validate) { compiled ??= compiledCheck(); validators.set(key, validate = compiled(aslFormats(options))); }
+  validate(definition);
+  return select(validate.errors ?? []);
 };
 
 function select(errors: ErrorObject[]): SchemaError[] {

@@ -24,7 +24,7 @@ export interface Diagnostic {
 
 export const MAX_DEFINITION_BYTES = 1024 * 1024;
 
-// asl-validator compiles its JSON schemas on every call (~0.3 s of CPU): it uses ours, compiled once (asl-schema.ts);
+// asl-validator compiles its JSON schemas on every call (~0.3 s of CPU): it uses ours, compiled once and kept (asl-schema.ts);
 // results are memoized per text too.
 useCachedSchemaCheck();
 const CACHE_SIZE = 256;
