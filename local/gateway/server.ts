@@ -25,23 +25,30 @@ export interface GatewayOptions {
     Promise<{ request: { uri: string; querystring: string } } | { response: { statusCode: number; headers: Record<string, string>; body: Buffer } } | undefined>;
   /** Largest request body accepted (API Gateway: 10 MB); default 12 MB so the API can answer with its own 413. */
   maxBodyBytes?: number;
+  /** How long close() waits for the requests under way to be answered (default 10 s). */
+  drainMs?: number;
 }
+/** `close()` stops taking connections, lets the requests under way finish (up to `drainMs`),
+ *  then closes every connection: a stop never cuts a handler off halfway through its work. */
 export interface Gateway { url: string; port: number; server: http.Server; close(): Promise<void> }
 
 interface ProxyResult { statusCode?: number; headers?: Record<string, string | number | boolean>; body?: string; isBase64Encoded?: boolean; cookies?: string[] }
 
 export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
   const max = opts.maxBodyBytes ?? 12 * 1024 * 1024;
+  const underWay = new Set<Promise<void>>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => { size += c.length; if (size <= max) chunks.push(c); });
     req.on('end', () => {
-      void respond(opts, req, res, size > max ? undefined : Buffer.concat(chunks)).catch((e: unknown) => {
+      const answered = respond(opts, req, res, size > max ? undefined : Buffer.concat(chunks)).catch((e: unknown) => {
         console.error('gateway: handler failed', e);
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ message: 'Internal Server Error' }));
       });
+      underWay.add(answered);
+      void answered.finally(() => underWay.delete(answered));
     });
   });
   // Idle keep-alive sockets outlive every client's (fetch/undici drops its own after 4 s): with the
@@ -52,7 +59,16 @@ export async function createGateway(opts: GatewayOptions): Promise<Gateway> {
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`, port, server,
-    close: () => new Promise((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
+    close: async () => {
+      const closed = new Promise<void>((resolve) => { server.close(() => resolve()); });
+      server.closeIdleConnections();
+      let timer: NodeJS.Timeout | undefined;
+      const timeUp = new Promise<void>((resolve) => { timer = setTimeout(resolve, opts.drainMs ?? 10_000); });
+      await Promise.race([Promise.allSettled([...underWay]), timeUp]);
+      clearTimeout(timer);
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }
 

@@ -76,3 +76,47 @@ test('the console is served at /console/ with a fallback for its routes; /builde
   }
   expect(seen).toEqual([]);
 });
+
+describe('close', () => {
+  const slowGateway = async (drainMs?: number) => {
+    let finish!: () => void;
+    const started: string[] = [];
+    const done: string[] = [];
+    const g = await createGateway({
+      ...(drainMs === undefined ? {} : { drainMs }),
+      handler: async (event) => {
+        const p = (event as GatewayEvent).rawPath;
+        started.push(p);
+        await new Promise<void>((resolve) => { finish = resolve; });
+        done.push(p);
+        return { statusCode: 200, headers: { 'content-type': 'text/plain' }, body: `done ${p}` };
+      },
+    });
+    return { g, started, done, finish: () => finish() };
+  };
+  const until = async (check: () => boolean) => { while (!check()) await new Promise((r) => setImmediate(r)); };
+
+  test('waits for the request under way, which is answered, and takes no new connection', async () => {
+    const { g, started, done, finish } = await slowGateway();
+    const answer = fetch(`${g.url}/slow`).then(async (r) => [r.status, await r.text()]);
+    await until(() => started.length === 1);
+    let closed = false;
+    const closing = g.close().then(() => { closed = true; });
+    await new Promise((r) => setImmediate(r));
+    await expect(fetch(`${g.url}/late`)).rejects.toThrow();
+    expect([closed, done]).toEqual([false, []]);
+    finish();
+    await closing;
+    expect(await answer).toEqual([200, 'done /slow']);
+    expect(started).toEqual(['/slow']);
+  });
+
+  test('closes the connections once drainMs has passed, even with a handler still at work', async () => {
+    const { g, started, done } = await slowGateway(20);
+    const answer = fetch(`${g.url}/stuck`).then(() => 'answered', () => 'connection closed');
+    await until(() => started.length === 1);
+    await g.close();
+    expect(await answer).toBe('connection closed');
+    expect(done).toEqual([]);
+  });
+});
