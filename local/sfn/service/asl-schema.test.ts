@@ -69,6 +69,15 @@ describe('the kept compiled check', () => {
     expect(ajvBuilds()).toBe(before + 1);
   });
 
+  it('removes the code kept for other versions when it keeps a new one', () => {
+    fs.mkdirSync(dir, { mode: 0o700 });
+    fs.writeFileSync(path.join(dir, 'state-machine-0123abcd.js'), 'old');
+    fs.writeFileSync(path.join(dir, 'other.txt'), 'not ours to remove');
+    errorsOf(compiledCheck(dir));
+    expect(kept()).toEqual([expect.stringMatching(/^state-machine-[0-9a-f]{32}\.js$/)]);
+    expect(fs.readdirSync(dir)).toContain('other.txt');
+  });
+
   it('compiles again over kept code that does not load, and keeps the new code', () => {
     const first = errorsOf(compiledCheck(dir));
     const file = path.join(dir, kept()[0]!);

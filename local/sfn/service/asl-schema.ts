@@ -15,7 +15,7 @@
  * STUDIO_ASL_CACHE=off keeps nothing on disk (compiled once per process, as before).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type Ajv from 'ajv';
@@ -63,6 +63,7 @@ export function aslFormats(o: Options): Record<string, Format> {
 }
 
 const STATE_MACHINE = 'http://asl-validator.cloud/state-machine.json#';
+const AJV_OPTIONS = { allowUnionTypes: true };
 type Validate = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 type Compiled = (formats: Record<string, Format>) => Validate;
 
@@ -72,7 +73,7 @@ export const ajvBuilds = () => builds;
 
 /** Ajv's standalone code of the state machine schema; its formats come from a `formats` variable. */
 function generate(): string {
-  const ajv = new AjvClass({ schemas: SCHEMAS.map((s) => fromValidator(`./schemas/${s}.json`) as object), allowUnionTypes: true, code: { source: true, formats: _`formats` as never } });
+  const ajv = new AjvClass({ schemas: SCHEMAS.map((s) => fromValidator(`./schemas/${s}.json`) as object), ...AJV_OPTIONS, code: { source: true, formats: _`formats` as never } });
   for (const [name, format] of Object.entries(aslFormats({ checkPaths: true, checkArn: true }))) ajv.addFormat(name, format);
   builds++;
   return standaloneCode(ajv, { stateMachine: STATE_MACHINE });
@@ -91,10 +92,13 @@ function load(code: string): Compiled {
   return run;
 }
 
-/** What the code is made from: a change to any of it is a new file. */
+/** What the code is made from: a change to any of it is a new file. The code calls each format as
+ *  what it was when compiled (a function, a RegExp's `test`, an object's `validate`): their kinds count too. */
 function cacheKey(): string {
-  const hash = createHash('sha256').update('asl-schema 1\0');
-  for (const id of ['ajv/package.json', 'asl-validator/package.json']) hash.update(String((fromValidator(id) as { version: string }).version)).update('\0');
+  const hash = createHash('sha256').update(`asl-schema 1\0${JSON.stringify(AJV_OPTIONS)}\0${STATE_MACHINE}\0`);
+  for (const id of ['ajv/package.json', 'ajv-formats/package.json', 'asl-validator/package.json']) hash.update(String((fromValidator(id) as { version: string }).version)).update('\0');
+  const kind = (f: Format) => (f instanceof RegExp ? 'regexp' : typeof f === 'object' ? `object ${typeof (f as { validate?: unknown }).validate}` : typeof f);
+  for (const [name, f] of Object.entries(aslFormats({ checkPaths: true, checkArn: true }))) hash.update(`${name} ${kind(f)}\0`);
   for (const s of SCHEMAS) hash.update(readFileSync(resolveFromValidator(`./schemas/${s}.json`))).update('\0');
   return hash.digest('hex').slice(0, 32);
 }
@@ -114,6 +118,8 @@ export function compiledCheck(dir = process.env.STUDIO_ASL_CACHE ?? path.join(ca
     // Written whole under another name, then renamed: a reader never sees half a file.
     const tmp = `${file}.${process.pid}.writing`;
     try { writeFileSync(tmp, code, { mode: 0o600 }); renameSync(tmp, file); } catch { rmSync(tmp, { force: true }); }
+    // Code kept for other versions (an upgrade made this one): removed.
+    for (const f of readdirSync(path.dirname(file))) if (/^state-machine-[0-9a-f]+\.js$/.test(f) && f !== path.basename(file)) rmSync(path.join(path.dirname(file), f), { force: true });
   }
   return compiled;
 }
