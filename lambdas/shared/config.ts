@@ -101,6 +101,29 @@ export const ProcessSettings = z.object({
   FACE_WASM_DIR: z.string().min(1).optional(),
   /** ffmpeg binary (default: @ffmpeg-installer/ffmpeg's). */
   FFMPEG_PATH: z.string().min(1).optional(),
+  /** Which service answers each report type: JSON, parsed (and checked) by lambdas/reports/providers; unset: the built-in checks.
+   *  In AWS a provider's HMAC secret is named by ARN and put in by shared/secrets.ts at cold start. */
+  REPORT_PROVIDERS: z.string().optional(),
+  /** Set with the ARNs of the secrets shared/secrets.ts loads at cold start (the SDK-token key; the region of its client). */
+  SDK_TOKEN_SECRET_ARN: z.string().optional(),
+  AWS_REGION: z.string().optional(),
 });
 export type ProcessSettings = z.infer<typeof ProcessSettings>;
 export const processSettings = (env: NodeJS.ProcessEnv = process.env): ProcessSettings => ProcessSettings.parse(env);
+
+/** Settings of the webhook worker (lambdas/webhooks), with the back-off they imply (webhooks/settings.ts). */
+export const WebhookSettings = z.object({
+  /** Deliveries of one event to one webhook before it goes to the dead-letter store. */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
+  /** Receivers must answer within this many milliseconds. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(1).default(10_000),
+  /** First retry delay; doubles per attempt up to the cap (SQS allows at most 12 hours). */
+  WEBHOOK_BACKOFF_BASE_SECONDS: z.coerce.number().int().min(0).default(30),
+  WEBHOOK_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(0).max(43_200).default(3_600),
+  /** How long a delivery in progress holds its claim, in case the worker dies mid-send. */
+  WEBHOOK_LEASE_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Local stack only: the SQS endpoint the retry delays are set on. */
+  SQS_ENDPOINT: z.string().url().optional(),
+});
+export type WebhookSettings = z.infer<typeof WebhookSettings>;
+export const webhookSettings = (env: NodeJS.ProcessEnv = process.env): WebhookSettings => WebhookSettings.parse(env);

@@ -5,7 +5,7 @@
  */
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
-import { resetConfig } from './config';
+import { processSettings, resetConfig } from './config';
 
 /** REPORT_PROVIDERS as the CDK stack writes it: a provider may name its HMAC secret by ARN
  *  (`secret_arn`) instead of holding it (`secret`); the loader fills `secret` in at cold start. */
@@ -15,17 +15,19 @@ let loading: Promise<void> | undefined;
 
 export function loadSecrets(env: NodeJS.ProcessEnv = process.env, client?: SecretsManagerClient): Promise<void> {
   loading ??= (async () => {
+    // What names the secrets, read as config.ts reads it; what is loaded is written back into `env`.
+    const settings = processSettings(env);
     let sm = client;
     const read = async (arn: string) => {
-      sm ??= new SecretsManagerClient({ region: env.AWS_REGION });
+      sm ??= new SecretsManagerClient({ region: settings.AWS_REGION });
       const res = await sm.send(new GetSecretValueCommand({ SecretId: arn }));
       if (!res.SecretString) throw new Error(`secret ${arn} has no string value`);
       return res.SecretString;
     };
-    const arn = env.SDK_TOKEN_SECRET_ARN;
+    const arn = settings.SDK_TOKEN_SECRET_ARN;
     if (arn) env.SDK_TOKEN_SECRET = await read(arn);
-    if (env.REPORT_PROVIDERS?.includes('"secret_arn"')) {
-      const providers = ProvidersWithArns.parse(JSON.parse(env.REPORT_PROVIDERS));
+    if (settings.REPORT_PROVIDERS?.includes('"secret_arn"')) {
+      const providers = ProvidersWithArns.parse(JSON.parse(settings.REPORT_PROVIDERS));
       for (const p of Object.values(providers)) {
         if (p.secret_arn === undefined) continue;
         p.secret = await read(p.secret_arn);

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ReportType } from '../../../compiler';
+import { processSettings } from '../../shared/config';
 import { HttpProvider } from './http';
 
 export { callHttpProvider, HttpProvider, ReportProviderError, ReportProviderUnavailableError, signBody } from './http';
@@ -16,7 +17,7 @@ let cached: { text: string | undefined; providers: ReportProviders } | undefined
 
 /** The providers from the environment (parsed once per value; a malformed value fails loudly). */
 export function reportProviders(env: NodeJS.ProcessEnv = process.env): ReportProviders {
-  const text = env.REPORT_PROVIDERS;
+  const text = processSettings(env).REPORT_PROVIDERS;
   if (cached && cached.text === text) return cached.providers;
   let raw: unknown = {};
   if (text) {

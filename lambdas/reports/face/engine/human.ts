@@ -26,12 +26,12 @@ function packageDir(name: string): string {
  *  relative to the bundle's folder (`base`: where index.js is), because the pruned bundle has no
  *  `human.node.js` for `require.resolve('@vladmandic/human')` to find. Absolute paths are used as
  *  they are; without the variables the paths come from the project's node_modules. */
-export function assetPaths(env: { FACE_HUMAN_JS?: string; FACE_MODELS_DIR?: string; FACE_WASM_DIR?: string } = processSettings(), base = __dirname): { human: string; models: string; wasm: string } {
+export function assetPaths(settings: { FACE_HUMAN_JS?: string; FACE_MODELS_DIR?: string; FACE_WASM_DIR?: string } = processSettings(), base = __dirname): { human: string; models: string; wasm: string } {
   const from = (value: string | undefined, fallback: () => string) => (value ? path.resolve(base, value) : fallback());
   return {
-    human: from(env.FACE_HUMAN_JS, () => path.join(packageDir('@vladmandic/human'), 'dist', 'human.node-wasm.js')),
-    models: from(env.FACE_MODELS_DIR, () => path.join(packageDir('@vladmandic/human'), 'models')),
-    wasm: from(env.FACE_WASM_DIR, () => path.join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist')),
+    human: from(settings.FACE_HUMAN_JS, () => path.join(packageDir('@vladmandic/human'), 'dist', 'human.node-wasm.js')),
+    models: from(settings.FACE_MODELS_DIR, () => path.join(packageDir('@vladmandic/human'), 'models')),
+    wasm: from(settings.FACE_WASM_DIR, () => path.join(packageDir('@tensorflow/tfjs-backend-wasm'), 'dist')),
   };
 }
 
