@@ -1,5 +1,5 @@
 /** Shared by the capture page's browser tests: Chromium, a phone-sized touch page, axe-core's serious and critical violations. */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, FileChooser, Locator, Page } from 'playwright-core';
 import { seriousViolations } from './axe';
 
 export { launch } from './web-stack';
@@ -15,3 +15,41 @@ export async function phonePage(browser: Browser): Promise<{ page: Page; errors:
 
 /** axe-core's serious and critical violations on the current screen (test/web/axe.ts). */
 export const axe = seriousViolations;
+
+/**
+ * Clicks `button` and hands the file chooser it opens `files`. If no chooser opens within
+ * `timeout`, the error says what the page looked like (the button's state, what is at the point
+ * clicked, the file inputs, the page's user activation, its headings and alerts): a chooser that
+ * did not open once in parity mode's CI (2026-12-02) left only "Timeout exceeded".
+ */
+export async function chooseFiles(page: Page, button: Locator, files: Parameters<FileChooser['setFiles']>[0], timeout = 30_000): Promise<void> {
+  const chooser = page.waitForEvent('filechooser', { timeout });
+  await button.click();
+  let opened: FileChooser;
+  try {
+    opened = await chooser;
+  } catch (e) {
+    throw new Error(`${(e as Error).message}; the page: ${await pageState(page, button).catch((s: unknown) => `unreadable (${String(s)})`)}`);
+  }
+  await opened.setFiles(files);
+}
+
+/** Runs in the page (a string: this project's tests have no DOM types): what `pageState` reports. */
+const PAGE_STATE = `(({ point, name }) => {
+  const text = (e) => (e ? '<' + e.tagName.toLowerCase() + '>' + (e.textContent || '').trim().slice(0, 40) : 'nothing');
+  return {
+    buttons: [...document.querySelectorAll('button')].filter((b) => (b.textContent || '').trim() === name).map((b) => ({ disabled: b.disabled, connected: b.isConnected })),
+    atClickPoint: point ? text(document.elementFromPoint(point.x, point.y)) : 'no box',
+    fileInputs: [...document.querySelectorAll('input[type=file]')].map((i) => ({ connected: i.isConnected, disabled: i.disabled, accept: i.accept })),
+    userActivation: navigator.userActivation ? { isActive: navigator.userActivation.isActive, hasBeenActive: navigator.userActivation.hasBeenActive } : 'unknown',
+    headings: [...document.querySelectorAll('h1, h2')].map((h) => (h.textContent || '').trim()),
+    alerts: [...document.querySelectorAll('[role=alert], [role=status]')].map((a) => (a.textContent || '').trim()),
+  };
+})`;
+
+async function pageState(page: Page, button: Locator): Promise<string> {
+  const box = await button.boundingBox({ timeout: 2_000 }).catch(() => null);
+  const name = (await button.textContent({ timeout: 2_000 }).catch(() => null))?.trim() ?? '';
+  const point = box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : null;
+  return JSON.stringify(await page.evaluate(`${PAGE_STATE}(${JSON.stringify({ point, name })})`));
+}

@@ -13,6 +13,7 @@ import { e2e, type E2e, type Json, type Run } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
 import { closeContexts, launch, startWebStack } from './web-stack';
 import { seriousViolations } from './axe';
+import { chooseFiles } from './capture-helpers';
 
 const PROOF: Json = {
   name: 'Proof', start: 'poa', settings: { welcome: false },
@@ -73,9 +74,7 @@ async function send(page: Page, name: string, buffer: Buffer): Promise<string[]>
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'Upload a file' }).waitFor();
   const axe = await seriousViolations(page);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Upload a file' }).click();
-  await (await chooser).setFiles(file);
+  await chooseFiles(page, page.getByRole('button', { name: 'Upload a file' }), file);
   return axe;
 }
 

@@ -15,6 +15,7 @@ import { e2e, type E2e, type Json, type Run } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
 import { closeContexts, launch, startWebStack } from './web-stack';
 import { seriousViolations } from './axe';
+import { chooseFiles } from './capture-helpers';
 
 const ENDED = ['approved', 'review', 'declined', 'abandoned', 'error'];
 
@@ -58,9 +59,7 @@ async function open(definition: Json, applicant: Json = {}, before?: (page: Page
 
 /** "Upload a file" on the current camera step, then "Use this photo" on the review. */
 async function uploadPhoto(page: Page, name: string, buffer: Buffer, mimeType = 'image/png') {
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Upload a file' }).click();
-  await (await chooser).setFiles({ name, mimeType, buffer });
+  await chooseFiles(page, page.getByRole('button', { name: 'Upload a file' }), { name, mimeType, buffer });
 }
 
 /** Welcome (once), country, then a passport photo uploaded and used. */
