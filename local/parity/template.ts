@@ -125,6 +125,8 @@ function physicalNames(resources: Resources, stack: string, account: string, reg
       case 'AWS::ApiGatewayV2::Api': set('local', { ApiEndpoint: local.apiUrl, ApiId: 'local' }); break;
       case 'AWS::CloudFront::Function': { const n = str(p.Name) ?? generated.slice(0, 64); const arn = `arn:aws:cloudfront::${account}:function/${n}`; set(arn, { FunctionARN: arn, Stage: 'LIVE' }); break; }
       case 'AWS::CloudFront::Distribution': set('LOCAL', { DomainName: new URL(local.apiUrl).host, Id: 'LOCAL' }); break;
+      // An origin access control's id, as CloudFront makes them (`E` and 13 upper-case letters and digits); the distribution's origin names it.
+      case 'AWS::CloudFront::OriginAccessControl': { const n = `E${uuidOf(`${stack}/${id}`).replace(/-/g, '').slice(0, 13).toUpperCase()}`; set(n, { Id: n }); break; }
       // Cognito's own shapes: a pool id `<region>_<9 characters>` (its ID tokens' issuer names it), a client id of 26.
       case 'AWS::Cognito::UserPool': { const n = `${region}_${uuidOf(`${stack}/${id}`).replace(/-/g, '').slice(0, 9)}`; set(n, { Arn: `arn:aws:cognito-idp:${region}:${account}:userpool/${n}`, ProviderName: `cognito-idp.${region}.amazonaws.com/${n}`, ProviderURL: `https://cognito-idp.${region}.amazonaws.com/${n}`, UserPoolId: n }); break; }
       case 'AWS::Cognito::UserPoolClient': { const n = uuidOf(`${stack}/${id}`).replace(/-/g, '').slice(0, 26); set(n, { ClientId: n, Name: id }); break; }

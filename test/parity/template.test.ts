@@ -43,6 +43,21 @@ it('resolves the function\'s environment and role to the local resources', () =>
   expect(t.api).toEqual({ integrationTimeoutMs: 12000, payloadFormat: '2.0', functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:studio-t-api' });
 });
 
+it('gives an origin access control its id, which the distribution\'s origin names (nothing left unresolved)', () => {
+  const own = mkdtempSync(path.join(tmpdir(), 'parity-template-oac-'));
+  const Oac = { Type: 'AWS::CloudFront::OriginAccessControl', Properties: { OriginAccessControlConfig: { Name: 'web', OriginAccessControlOriginType: 's3', SigningBehavior: 'always', SigningProtocol: 'sigv4' } } };
+  const Cdn = { Type: 'AWS::CloudFront::Distribution', Properties: { DistributionConfig: { Enabled: true, Origins: [{ Id: 'web', DomainName: { 'Fn::GetAtt': ['Media', 'RegionalDomainName'] }, OriginAccessControlId: { 'Fn::GetAtt': ['Oac', 'Id'] } }] } } };
+  writeFileSync(path.join(own, 'Studio-t.template.json'), JSON.stringify({ ...TEMPLATE, Resources: { ...TEMPLATE.Resources, Oac, Cdn } }));
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  try {
+    readTemplate(own, '123456789012', 'us-east-1', { apiUrl: 'http://127.0.0.1:4321', queueUrl: (n) => n });
+    expect(warn).not.toHaveBeenCalled();
+  } finally {
+    warn.mockRestore();
+    rmSync(own, { recursive: true, force: true });
+  }
+});
+
 it('keeps one-key objects (event patterns, policy conditions) that the resolver alone would collapse', () => {
   const t = readTemplate(dir, '123456789012', 'us-east-1', { apiUrl: 'http://127.0.0.1:4321', queueUrl: (n) => n });
   expect(t.rules).toEqual([{ name: 'Studio-t-Rule', busName: 'studio-t', pattern: { source: ['studio.workflows'] }, targets: [{ id: 't', arn: 'arn:aws:lambda:us-east-1:123456789012:function:studio-t-api' }] }]);
