@@ -57,7 +57,14 @@ public class DynamoDbLauncher {
       if (line.trim().equals("checkpoint")) reply("checkpoint " + (db == null ? "0 0 0" : checkpoint(db)));
       if (line.trim().equals("synchronous normal")) reply("synchronous " + (db == null ? "-1 in memory" : synchronousNormal(proxy)));
     }
+    // DynamoDB Local stops its SQLite queue without waiting for it (SQLiteDBAccess.close: stop(true), no
+    // join): wait for the queue's thread to close its connection, so that the checkpoint's is the last
+    // one closed, which deletes the WAL (else the exit below could beat that thread and leave it).
+    java.util.List<SQLiteQueue> queues = db == null ? java.util.List.of() : queuesOf(proxy);
     proxy.stop();
+    for (SQLiteQueue q : queues) {
+      try { q.join(); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+    }
     if (db != null) checkpoint(db);
     reply("stopped");
     System.exit(0);
@@ -104,13 +111,10 @@ public class DynamoDbLauncher {
    */
   static String synchronousNormal(DynamoDBProxyServer proxy) {
     try {
-      Object handler = field(proxy, "serverHandler");
-      Object primary = field(handler, "primaryHandler");
-      java.util.Map<?, ?> clients = (java.util.Map<?, ?>) field(primary, "dbRequestHandlers");
-      if (clients.isEmpty()) return "-1 no request served yet";
+      java.util.List<SQLiteQueue> queues = queues(proxy);
+      if (queues.isEmpty()) return "-1 no request served yet";
       int value = -1;
-      for (Object client : clients.values()) {
-        SQLiteQueue queue = (SQLiteQueue) field(field(client, "dbAccess"), "queue");
+      for (SQLiteQueue queue : queues) {
         value = queue.execute(new SQLiteJob<Integer>() {
           @Override protected Integer job(SQLiteConnection c) throws Throwable {
             c.exec("PRAGMA synchronous=NORMAL");
@@ -123,6 +127,19 @@ public class DynamoDbLauncher {
     } catch (Throwable e) {
       return "-1 " + String.valueOf(e).replace('\n', ' ');
     }
+  }
+
+  /** DynamoDB Local's SQLite queues (one with -sharedDb, once it has served a request), by the reflection path above. */
+  static java.util.List<SQLiteQueue> queues(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
+    Object primary = field(field(proxy, "serverHandler"), "primaryHandler");
+    java.util.List<SQLiteQueue> out = new java.util.ArrayList<>();
+    for (Object client : ((java.util.Map<?, ?>) field(primary, "dbRequestHandlers")).values()) out.add((SQLiteQueue) field(field(client, "dbAccess"), "queue"));
+    return out;
+  }
+
+  /** The queues, or none if they cannot be reached (the stop then only checkpoints, as before). */
+  static java.util.List<SQLiteQueue> queuesOf(DynamoDBProxyServer proxy) {
+    try { return queues(proxy); } catch (Throwable e) { return java.util.List.of(); }
   }
 
   /** The value of field `name` of `o`, declared by its class or a superclass. */
