@@ -3,18 +3,10 @@
  * s3rver (s3.ts requires it in startS3): ~0.3 s of CPU less in every test file that starts a stack.
  * Measured in a Node process of its own (jest's registry is per file).
  */
-import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
+import { modulesLoadedBy, ROOT } from '../../test/helpers/loaded-modules';
 
-const ROOT = path.resolve(__dirname, '../..');
-
-function s3rverLoaded(script: string): boolean {
-  const out = execFileSync(process.execPath, ['-r', path.join(ROOT, 'bin/register.js'), '-e', `${script};
-    process.stdout.write(String(Object.keys(require.cache).some((f) => f.includes('/node_modules/s3rver/'))));`], {
-    cwd: ROOT, encoding: 'utf8', env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true' },
-  });
-  return out === 'true';
-}
+const s3rverLoaded = (script: string): boolean => modulesLoadedBy(script).some((f) => f.includes('/node_modules/s3rver/'));
 
 it('loading the local stack does not load s3rver', () => {
   expect(s3rverLoaded(`require(${JSON.stringify(path.join(ROOT, 'local/stack'))})`)).toBe(false);
