@@ -104,9 +104,6 @@ export const ProcessSettings = z.object({
   /** Which service answers each report type: JSON, parsed (and checked) by lambdas/reports/providers; unset: the built-in checks.
    *  In AWS a provider's HMAC secret is named by ARN and put in by shared/secrets.ts at cold start. */
   REPORT_PROVIDERS: z.string().optional(),
-  /** Set with the ARNs of the secrets shared/secrets.ts loads at cold start (the SDK-token key; the region of its client). */
-  SDK_TOKEN_SECRET_ARN: z.string().optional(),
-  AWS_REGION: z.string().optional(),
 });
 export type ProcessSettings = z.infer<typeof ProcessSettings>;
 export const processSettings = (env: NodeJS.ProcessEnv = process.env): ProcessSettings => ProcessSettings.parse(env);

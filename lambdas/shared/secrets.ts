@@ -5,7 +5,7 @@
  */
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
-import { processSettings, resetConfig } from './config';
+import { config, processSettings, resetConfig } from './config';
 
 /** REPORT_PROVIDERS as the CDK stack writes it: a provider may name its HMAC secret by ARN
  *  (`secret_arn`) instead of holding it (`secret`); the loader fills `secret` in at cold start. */
@@ -15,19 +15,21 @@ let loading: Promise<void> | undefined;
 
 export function loadSecrets(env: NodeJS.ProcessEnv = process.env, client?: SecretsManagerClient): Promise<void> {
   loading ??= (async () => {
-    // What names the secrets, read as config.ts reads it; what is loaded is written back into `env`.
-    const settings = processSettings(env);
+    // What names the secrets, as config.ts reads it; what is loaded is written back into `env`, and
+    // the configuration is read afresh after (resetConfig below).
+    const { AWS_REGION, SDK_TOKEN_SECRET_ARN } = config(env);
+    const { REPORT_PROVIDERS } = processSettings(env);
     let sm = client;
     const read = async (arn: string) => {
-      sm ??= new SecretsManagerClient({ region: settings.AWS_REGION });
+      sm ??= new SecretsManagerClient({ region: AWS_REGION });
       const res = await sm.send(new GetSecretValueCommand({ SecretId: arn }));
       if (!res.SecretString) throw new Error(`secret ${arn} has no string value`);
       return res.SecretString;
     };
-    const arn = settings.SDK_TOKEN_SECRET_ARN;
+    const arn = SDK_TOKEN_SECRET_ARN;
     if (arn) env.SDK_TOKEN_SECRET = await read(arn);
-    if (settings.REPORT_PROVIDERS?.includes('"secret_arn"')) {
-      const providers = ProvidersWithArns.parse(JSON.parse(settings.REPORT_PROVIDERS));
+    if (REPORT_PROVIDERS?.includes('"secret_arn"')) {
+      const providers = ProvidersWithArns.parse(JSON.parse(REPORT_PROVIDERS));
       for (const p of Object.values(providers)) {
         if (p.secret_arn === undefined) continue;
         p.secret = await read(p.secret_arn);
@@ -36,6 +38,6 @@ export function loadSecrets(env: NodeJS.ProcessEnv = process.env, client?: Secre
       env.REPORT_PROVIDERS = JSON.stringify(providers);
     }
     resetConfig();
-  })().catch((e: unknown) => { loading = undefined; throw e; });
+  })().catch((e: unknown) => { loading = undefined; resetConfig(); throw e; });
   return loading;
 }

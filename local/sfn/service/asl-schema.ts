@@ -8,8 +8,8 @@
  * test/../asl-schema.test.ts compares both on many definitions.
  *
  * The compiled check is Ajv's standalone code, kept in the user's private cache folder
- * (../../private-cache.ts) under the sha256 of what it is made from (Ajv's and asl-validator's
- * versions and the schemas): a later process, or a later jest file in its own module registry,
+ * (../../private-cache.ts) under the sha256 of what it is made from (`cacheKey`: the versions,
+ * Ajv's options, the formats' kinds and the schemas): a later process, or a later jest file in its own module registry,
  * loads it (~10 ms of CPU) instead of compiling the schemas again (~0.3 s). The code holds no
  * format: the formats, which differ with the options, are handed to it when it is loaded.
  * STUDIO_ASL_CACHE=off keeps nothing on disk (compiled once per process, as before).
