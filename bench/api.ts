@@ -29,6 +29,7 @@ import * as path from 'node:path';
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import autocannon from 'autocannon';
 import { clients } from '../lambdas/shared/aws';
+import { awsCallTallies, resetAwsCalls } from '../lambdas/shared/aws-calls';
 import { BACKGROUND, resetRoundTrips, roundTripTallies, type Tally } from '../lambdas/shared/round-trips';
 import { keys } from '../lambdas/store/table';
 import { startStack } from '../local/stack';
@@ -53,7 +54,7 @@ const WORKFLOW = {
   ],
 };
 
-interface Row { name: string; rps: number; p50: number; p99: number; errors: number; requests?: number; api?: number; triggered?: number; cpuNode?: number; cpuDb?: number; cpuDbJit?: number; ops?: string }
+interface Row { name: string; rps: number; p50: number; p99: number; errors: number; requests?: number; api?: number; triggered?: number; cpuNode?: number; cpuDb?: number; cpuDbJit?: number; ops?: string; byFunction?: string }
 
 async function cannon(name: string, opts: autocannon.Options): Promise<Row> {
   const r = await autocannon({ connections: CONNECTIONS, ...opts });
@@ -65,6 +66,7 @@ async function cannon(name: string, opts: autocannon.Options): Promise<Row> {
 async function measured(name: string, label: string, opts: autocannon.Options, idle: () => Promise<void>): Promise<Row> {
   await idle();
   resetRoundTrips();
+  resetAwsCalls();
   const stop = await profileWhile(PROFILE_DIR, name);
   const cpu = cpuNow();
   const row = await cannon(name, opts);
@@ -78,6 +80,9 @@ async function measured(name: string, label: string, opts: autocannon.Options, i
   return {
     ...row, requests, api: per(tallies[label]?.dynamodb), triggered: per(tallies[BACKGROUND]?.dynamodb), cpuNode: per(used.node), cpuDb: per(used.children), cpuDbJit: per(used.childrenJit),
     ops: `API: ${ops(tallies[label])}; triggered: ${ops(tallies[BACKGROUND])}`,
+    byFunction: Object.entries(awsCallTallies()).filter(([, t]) => t.dynamodb + t.s3Puts + t.s3Gets > 0).sort(([, a], [, b]) => b.dynamodb - a.dynamodb)
+      .map(([fn, t]) => `${fn} ${per(t.dynamodb).toFixed(2)} (${Object.entries(t.operations)
+        .map(([op, n]) => `${op.replace(/Command$/, '')} ${per(n).toFixed(2)}`).join(', ')})`).join('; '),
   };
 }
 
@@ -175,6 +180,8 @@ async function apiBench(stack: Awaited<ReturnType<typeof startStack>>): Promise<
   for (const r of rows) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${fixed(r.api)} | ${fixed(r.triggered)} | ${fixed(r.cpuNode, 1)} | ${fixed(r.cpuDb, 1)} (${fixed(r.cpuDbJit, 1)}) | ${ceiling(r)} |`);
   console.log('\nDynamoDB operations per request:');
   for (const r of rows) console.log(`- ${r.name}: ${r.ops}`);
+  console.log('\nDynamoDB calls per request by function (of the API and of the functions its requests triggered; `background`: outside any function, e.g. the state machine\'s own DynamoDB tasks), with every DynamoDB and S3 operation:');
+  for (const r of rows) console.log(`- ${r.name}: ${r.byFunction}`);
   console.log(`\nDynamoDB Local GetItem (sequential): p50 ${ddb.p50.toFixed(2)} ms, p99 ${ddb.p99.toFixed(2)} ms`);
   const single = await cannon('GET /workflow_runs/{id} (1 connection)', { url: `${stack.url}/v3.6/workflow_runs/${run.id}`, headers, duration: 3, connections: 1 });
   console.log(`GET run with 1 connection: p50 ${single.p50} ms → ${(single.p50 / ddb.p50).toFixed(1)}× a raw GetItem (p50)`);

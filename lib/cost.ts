@@ -226,7 +226,8 @@ export const MEASURED = {
   reports: { report: { wru: 7, rru: 2.5 }, mediumRead: { rru: 0.5, s3Gets: 1 } },
   // A run's end also copies its status on its results index items (store/index-status.ts): a read of
   // the run and of its index partition, a write per item (its applicant's and workflow's, ~10; a
-  // report type's 2, shared by reports of one type: ~1.5 per report).
+  // report type's 2, shared by reports of one type: ~1.5 per report), 25 to a round trip, each billed
+  // as an UpdateItem (store/statements.ts).
   evidence: { run: { wru: 12, rru: 4, s3Puts: 2 }, report: { wru: 1.5 }, medium: { rru: 0.5, s3Gets: 1 } },
   stateMachine: { run: { wru: 1 } },
   // One webhook subscribed to every event (lambdas/webhooks/process.ts): per event the worker records

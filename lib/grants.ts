@@ -12,6 +12,8 @@ import { TABLE_KEYS } from '../lambdas/store/table';
 export const TABLE_ACTIONS = [
   'dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem',
   'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem',
+  // PartiQL UPDATEs of single items, batched (lambdas/store/statements.ts): what UpdateItem allows.
+  'dynamodb:PartiQLUpdate',
 ];
 export const OBJECT_ACTIONS = ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:AbortMultipartUpload', 's3:ListMultipartUploadParts'];
 

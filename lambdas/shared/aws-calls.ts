@@ -34,6 +34,12 @@ function units(operation: string, input: Input): { wru: number; rru: number } {
     case 'TransactGetItemsCommand': return { wru: 0, rru: 2 * size(input.TransactItems) };
     case 'BatchGetItemCommand': return { wru: 0, rru: Object.values((input.RequestItems ?? {}) as Record<string, { Keys?: unknown[] }>).reduce((n, r) => n + 0.5 * size(r.Keys), 0) };
     case 'QueryCommand': case 'ScanCommand': return { wru: 0, rru: consistent };
+    case 'BatchExecuteStatementCommand': {
+      // Each statement as the single-item call it stands for: a write 1 WRU, a read as a GetItem.
+      const statements = (input.Statements ?? []) as Array<{ Statement?: string; ConsistentRead?: boolean }>;
+      return statements.reduce((u, st) => (/^\s*select\b/i.test(st.Statement ?? '')
+        ? { ...u, rru: u.rru + (st.ConsistentRead ? 1 : 0.5) } : { ...u, wru: u.wru + 1 }), { wru: 0, rru: 0 });
+    }
     default: return { wru: 0, rru: 0 };
   }
 }

@@ -17,12 +17,13 @@
  * A `live` left on an ended run's item (a sync that failed for good) costs reads, never a wrong
  * page: every filter is checked again on the runs read.
  */
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { RUN_END_STATUSES, notEndedCondition } from '../../compiler';
 import { indexKey, indexStatus, type IndexedRun } from './run-index';
+import { updateEach } from './statements';
 import { keys } from './table';
 
 const table = () => config().TABLE_NAME;
@@ -62,22 +63,12 @@ export async function syncIndexStatus(runId: string): Promise<number> {
     start = res.LastEvaluatedKey;
   } while (start);
   const stale = items.filter((i) => (ended(target) ? i.run_status !== target : i.run_status === undefined));
-  const changed = await Promise.all(stale.map(async (i) => {
-    try {
-      await clients().doc.send(new UpdateCommand({
-        TableName: table(), Key: { pk: i.pk, sk: i.sk },
-        UpdateExpression: `SET run_status = :s, workflow_id = :wf${run.trial ? ', trial = :t' : ''}`,
-        // An end is final and may be written over anything; `live` only where there was no status.
-        ConditionExpression: ended(target) ? 'attribute_exists(pk)' : 'attribute_exists(pk) AND attribute_not_exists(run_status)',
-        ExpressionAttributeValues: { ':s': target, ':wf': run.workflow_id, ...(run.trial ? { ':t': true } : {}) },
-      }));
-      return 1;
-    } catch (e) {
-      if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return 0;
-      throw e;
-    }
-  }));
-  return changed.reduce<number>((a, b) => a + b, 0);
+  // An end is final and may be written over anything; `live` only where there was no status.
+  // PartiQL's UPDATE fails on an item that is not there (a renamed or purged term): never recreated.
+  const statement = `UPDATE "${table()}" SET "run_status" = ? SET "workflow_id" = ?${run.trial ? ' SET "trial" = ?' : ''}`
+    + ` WHERE "pk" = ? AND "sk" = ?${ended(target) ? '' : ' AND "run_status" IS MISSING'}`;
+  const values = [target, run.workflow_id, ...(run.trial ? [true] : [])];
+  return updateEach(stale.map((i) => ({ Statement: statement, Parameters: [...values, i.pk, i.sk] })));
 }
 
 /** An item the write needs as it was read (results/index-backfill.ts: a name item not renamed since). */

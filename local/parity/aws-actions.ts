@@ -19,6 +19,24 @@ export function serviceOf(authorization: string | undefined, query: URLSearchPar
 type Json = Record<string, unknown>;
 const arnOf = (service: string, w: Where, resource: string) => `arn:aws:${service}:${w.region}:${w.account}:${resource}`;
 
+const NAME = '("(?:[^"]|"")+"|[A-Za-z_][A-Za-z0-9_]*)';
+const PARTIQL: Array<[string, RegExp]> = [
+  ['PartiQLUpdate', new RegExp(`^\\s*update\\s+${NAME}`, 'i')],
+  ['PartiQLDelete', new RegExp(`^\\s*delete\\s+from\\s+${NAME}`, 'i')],
+  ['PartiQLInsert', new RegExp(`^\\s*insert\\s+into\\s+${NAME}`, 'i')],
+  ['PartiQLSelect', new RegExp(`^\\s*select\\b[\\s\\S]*?\\bfrom\\s+${NAME}(?:\\.${NAME})?`, 'i')],
+];
+const unquote = (n: string) => (n.startsWith('"') ? n.slice(1, -1).replace(/""/g, '"') : n);
+
+/** A PartiQL statement's action (`PartiQLUpdate`...) on its table (a SELECT's index too); unreadable: an action no policy grants. */
+export function partiqlAction(statement: string): { action: string; table: string; index?: string } {
+  for (const [action, re] of PARTIQL) {
+    const m = re.exec(statement);
+    if (m) return { action, table: unquote(m[1]!), ...(m[2] ? { index: unquote(m[2]) } : {}) };
+  }
+  return { action: 'PartiQLUnreadableStatement', table: '*' };
+}
+
 export function dynamodbChecks(target: string, body: Json, w: Where): Check[] {
   const op = target.slice(target.indexOf('.') + 1);
   const table = (name: unknown) => (String(name).startsWith('arn:') ? String(name) : arnOf('dynamodb', w, `table/${String(name)}`));
@@ -31,6 +49,10 @@ export function dynamodbChecks(target: string, body: Json, w: Where): Check[] {
         const action = ({ Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', ConditionCheck: 'ConditionCheckItem', Get: 'GetItem' } as Record<string, string>)[kind] ?? kind;
         return on(action, (spec as Json).TableName);
       });
+    case 'ExecuteStatement': case 'BatchExecuteStatement': case 'ExecuteTransaction': {
+      const statements = op === 'ExecuteStatement' ? [body] : ((body.Statements ?? body.TransactStatements) as Json[] | undefined) ?? [];
+      return statements.map((st) => { const p = partiqlAction(String(st.Statement ?? '')); return on(p.action, p.table, p.index); });
+    }
     case 'ListTables': return [{ action: 'dynamodb:ListTables', resource: '*' }];
     default: return [on(op, body.TableName, op === 'Query' || op === 'Scan' ? body.IndexName : undefined)];
   }
