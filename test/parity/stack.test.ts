@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { DescribeTableCommand, DynamoDBClient, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { BatchExecuteStatementCommand, DescribeTableCommand, DynamoDBClient, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { startParityStack, type ParityStack } from '../../local/parity';
 import { LOCAL_CREDENTIALS } from '../../local/stack';
@@ -74,6 +74,23 @@ it('fails a function whose role lacks a grant it needs (a policy without dynamod
   }
   expect((await api('/v3.6/applicants', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ first_name: 'Has', last_name: 'Grant' }) })).status).toBe(201);
 }, 120_000);
+
+it('checks each PartiQL statement of a batch as its action on the table: the evidence function\'s updates of index items need dynamodb:PartiQLUpdate', async () => {
+  const role = stack.parity.template.roles.get(fn('evidence').spec.roleArn.split('/')[1]!)!;
+  const ddb = new DynamoDBClient({ region: 'us-east-1', endpoint: stack.parity.endpoints.get(role.arn)!, credentials: LOCAL_CREDENTIALS });
+  const table = stack.parity.template.table.name;
+  const key = { pk: { S: 'RUNINDEX#parity' }, sk: { S: 'NAME#par' } };
+  await ddb.send(new PutItemCommand({ TableName: table, Item: { ...key, run_status: { S: 'live' } } }));
+  const update = new BatchExecuteStatementCommand({ Statements: [{ Statement: `UPDATE "${table}" SET "run_status" = ? WHERE "pk" = ? AND "sk" = ?`, Parameters: [{ S: 'approved' }, key.pk, key.sk] }] });
+  expect((await ddb.send(update)).Responses).toEqual([expect.not.objectContaining({ Error: expect.anything() })]);
+  const original = role.policies;
+  stack.parity.iam.setPolicies(role.arn, original.map((p) => ({ name: p.name, policy: { ...p.policy, Statement: (p.policy.Statement as Array<{ Action: string | string[] }>).map((st) => ({ ...st, Action: ([] as string[]).concat(st.Action).filter((a) => a !== 'dynamodb:PartiQLUpdate') })).filter((st) => st.Action.length) } })));
+  try {
+    await expect(ddb.send(update)).rejects.toMatchObject({ name: 'AccessDeniedException', message: expect.stringContaining('dynamodb:PartiQLUpdate') });
+  } finally {
+    stack.parity.iam.setPolicies(role.arn, original);
+  }
+}, 60_000);
 
 it('fails a state machine Task the workflow role may not call', async () => {
   const workflowRole = fn('api').spec.environment.STATE_MACHINE_ROLE_ARN!;
