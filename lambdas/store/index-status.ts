@@ -63,10 +63,11 @@ export async function syncIndexStatus(runId: string): Promise<number> {
     start = res.LastEvaluatedKey;
   } while (start);
   const stale = items.filter((i) => (ended(target) ? i.run_status !== target : i.run_status === undefined));
-  // An end is final and may be written over anything; `live` only where there was no status.
-  // PartiQL's UPDATE fails on an item that is not there (a renamed or purged term): never recreated.
+  // An end is final and may be written over anything; `live` only where there was no status. An
+  // item gone meanwhile (a renamed or purged term) is never made again: every index item has its
+  // gsi1pk, and the condition fails on an item that is not there.
   const statement = `UPDATE "${table()}" SET "run_status" = ? SET "workflow_id" = ?${run.trial ? ' SET "trial" = ?' : ''}`
-    + ` WHERE "pk" = ? AND "sk" = ?${ended(target) ? '' : ' AND "run_status" IS MISSING'}`;
+    + ` WHERE "pk" = ? AND "sk" = ? AND "gsi1pk" IS NOT MISSING${ended(target) ? '' : ' AND "run_status" IS MISSING'}`;
   const values = [target, run.workflow_id, ...(run.trial ? [true] : [])];
   return updateEach(stale.map((i) => ({ Statement: statement, Parameters: [...values, i.pk, i.sk] })));
 }
