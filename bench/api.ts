@@ -127,7 +127,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-api-'));
   // The search part alone runs DynamoDB Local in memory: seeding a disk table is bound by its
   // writes (about 60 items/s at a load average of 27), in memory it takes minutes. No timed
-  // lifecycle sweep (purges, retention): its reads run every second whatever the load and would
+  // lifecycle sweep (purges, retention): its reads run every few seconds whatever the load and would
   // be counted as triggered by the requests.
   const stack = await startStack(ONLY_RESULTS ? { dataDir: dir, inMemory: true, lifecycleIntervalMs: 0 } : { dataDir: dir, lifecycleIntervalMs: 0 });
   try {

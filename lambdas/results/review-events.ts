@@ -2,7 +2,7 @@
  * Events written with the change they announce (a review decision: store/reviews.ts), so that
  * a bus that fails does not lose them: the writer tries to put the event on the bus at once and
  * removes its pending item once it is there; what is left (the bus failed, or the writer
- * stopped) is put on the bus by the lifecycle sweep (every 15 minutes in AWS, every second
+ * stopped) is put on the bus by the lifecycle sweep (every 15 minutes in AWS, every 5 seconds
  * locally), oldest first, until it succeeds. Delivery is at least once, as EventBridge's.
  */
 import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';

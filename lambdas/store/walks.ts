@@ -4,7 +4,7 @@
  * that it is `done`. A walk brings data written before some change up to date; every later write
  * is made up to date by the code that writes it, so a done walk stays done. This process
  * therefore remembers the walks it has seen done (per table) and reads their cursors no more:
- * once every walk is done, an idle local sweep (every second on `npm start`) made 7 such reads of
+ * once every walk is done, an idle local sweep (every second on `npm start` then) made 7 such reads of
  * its 10 requests. Tests that rewind a walk (deleting its cursor, as for a table from before it)
  * call forgetFinishedWalks().
  */

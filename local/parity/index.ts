@@ -17,7 +17,7 @@ import { ensureBucket } from '../stack/s3';
 import { stackControlPlaneStores } from '../stack/control-plane-stores';
 import { applyEnv, type StackEnv } from '../stack/env';
 import { ExecutionEvents } from '../stack/execution-events';
-import { LocalScheduler, wireForgetPurgedRuns } from '../stack/lifecycle';
+import { LIFECYCLE_INTERVAL_MS, LocalScheduler, wireForgetPurgedRuns } from '../stack/lifecycle';
 import { apiGatewayHandler, HTTP_API_MAX_BODY_BYTES } from './api-gateway';
 import { startAwsProxy, type LocalSecret } from './aws-proxy';
 import type { Where } from './aws-actions';
@@ -197,7 +197,7 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
     const scheduler = new LocalScheduler(async () => {
       const r = await lifecycleHost.invoke({}, randomUUID());
       if (!r.ok) throw new Error(`${r.errorType}: ${r.errorMessage}`);
-    }, o.lifecycleIntervalMs ?? 1000, log);
+    }, o.lifecycleIntervalMs ?? LIFECYCLE_INTERVAL_MS, log);
     await executionEvents.start();
 
     // The operator's side (API tokens, test helpers) talks to the local services directly.

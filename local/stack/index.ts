@@ -24,7 +24,7 @@ import { countRoundTrips } from '../../lambdas/shared/round-trips';
 import { countAwsCalls } from '../../lambdas/shared/aws-calls';
 import { closeClients } from '../../lambdas/shared/aws';
 import { wireRules } from './rules';
-import { LocalScheduler, wireForgetPurgedRuns } from './lifecycle';
+import { LIFECYCLE_INTERVAL_MS, LocalScheduler, wireForgetPurgedRuns } from './lifecycle';
 import { ensureBucket, startS3 } from './s3';
 import { EVIDENCE_KEY_FILE, privateDataDir, stackSecrets } from './secrets';
 import { consoleKeys } from './console-keys';
@@ -63,7 +63,7 @@ export interface StackOptions {
   log?: (line: string) => void;
   /** Proxies whose X-Forwarded-For the API believes (IPs, CIDR ranges); default STUDIO_TRUSTED_PROXIES or none. */
   trustedProxies?: string[];
-  /** How often the lifecycle sweep (purges, retention) runs, in ms; default 1000; 0: only on `runLifecycle()`. */
+  /** How often the lifecycle sweep (purges, retention) runs, in ms; default LIFECYCLE_INTERVAL_MS (5 s); 0: only on `runLifecycle()`. */
   lifecycleIntervalMs?: number;
 }
 
@@ -173,7 +173,7 @@ export async function startStack(o: StackOptions = {}): Promise<Stack> {
     wireRules(bus, env.EVENT_BUS_NAME);
     wireForgetPurgedRuns(env.EVENT_BUS_NAME, { engine, bus, executionEvents, deadLetters }, log);
     const lifecycleHandler = lazyHandler('lifecycle');
-    const scheduler = new LocalScheduler(() => lifecycleHandler({}, {}), o.lifecycleIntervalMs ?? 1000, log);
+    const scheduler = new LocalScheduler(() => lifecycleHandler({}, {}), o.lifecycleIntervalMs ?? LIFECYCLE_INTERVAL_MS, log);
     await executionEvents.start();
 
     const { createApiToken } = await import('../../lambdas/api/auth');

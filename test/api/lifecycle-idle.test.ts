@@ -2,7 +2,7 @@
  * An idle sweep is cheap: once the one-off walks are done (on a new table the first sweep finds
  * nothing to walk), the sweep reads their cursors no more (lambdas/store/walks.ts) and makes only
  * the requests that find due work: the due purges, the review events to send again, the decided
- * reports to resume. `npm start` sweeps every second.
+ * reports to resume. `npm start` sweeps every 5 seconds.
  */
 import { sweep } from '../../lambdas/lifecycle/sweep';
 import { awsCallTallies, resetAwsCalls } from '../../lambdas/shared/aws-calls';

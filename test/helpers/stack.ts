@@ -16,7 +16,7 @@
  * their first invocation, as on Lambda without provisioned concurrency (the stack declares none),
  * not all at once ahead of it: a file starts only the functions it calls (~20% less CPU a file).
  *
- * The timed lifecycle sweep (purges, retention, backfills: every second on `npm start`, every 15
+ * The timed lifecycle sweep (purges, retention, backfills: every 5 seconds on `npm start`, every 15
  * minutes in AWS) is off unless a file asks for it (`lifecycleIntervalMs`): a file sweeps when it
  * means to (`sweep(now)` with its own clock, `runLifecycle()`). The first sweep loads the lifecycle
  * function (~0.5 s of CPU); an idle one is 3 queries once the one-off walks are done.
