@@ -14,7 +14,7 @@ import { clients } from '../shared/aws';
 
 export interface UpdateStatement { Statement: string; Parameters: unknown[] }
 
-export const BATCH_SIZE = 25;
+const BATCH_SIZE = 25;
 const MAX_ROUNDS = 4;
 const RETRYABLE = new Set(['RequestLimitExceeded', 'ProvisionedThroughputExceeded', 'TransactionConflict', 'ThrottlingError', 'InternalServerError']);
 const backOff = (round: number) => new Promise((resolve) => setTimeout(resolve, 25 * 2 ** round));
