@@ -12,7 +12,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import { cacheRoot, privateDir } from '../private-cache';
@@ -37,12 +37,33 @@ function jdk(tool: string, args: string[]): string | undefined {
   return r.status === 0 ? undefined : `${tool}: ${r.error?.message ?? r.stderr.trim()}`;
 }
 
-/** The folder holding launcher.jar and DynamoDBLocal.jar (see above), made on first use. */
-export function launcherKit(dir = dynamoDbLocalDir(), root = cacheRoot()): string {
+/** A kit of another version (an upgrade, another checkout) unused this long, or a build left by a
+ *  process that died this long ago, is removed: each kit is ~50 MB with its class archive. */
+export const KIT_STALE_MS = 10 * 60_000;
+
+/** Removes the other versions' kits not used for KIT_STALE_MS, and builds abandoned as long. A
+ *  JVM still running from a removed kit keeps its open jars and mapped archive. */
+function removeStaleKits(root: string, keep: string, now: number): void {
+  for (const f of readdirSync(root)) {
+    if (f === keep || !/^(dynamodb-launcher-[0-9a-f]+|compiling-.+)$/.test(f)) continue;
+    const p = path.join(root, f);
+    try {
+      if (now - statSync(p).mtimeMs > KIT_STALE_MS) rmSync(p, { recursive: true, force: true });
+    } catch { /* removed meanwhile by another process */ }
+  }
+}
+
+/** The folder holding launcher.jar and DynamoDBLocal.jar (see above), made on first use. Each use
+ *  marks it used now (its folder's time), so another version's start knows it is in use. */
+export function launcherKit(dir = dynamoDbLocalDir(), root = cacheRoot(), now = Date.now()): string {
   const hash = createHash('sha256').update(readFileSync(LAUNCHER)).update(path.basename(dir)).update('\0jars').digest('hex').slice(0, 16);
   privateDir(root);
   const target = path.join(root, `dynamodb-launcher-${hash}`);
-  if (existsSync(path.join(target, 'launcher.jar'))) return privateDir(target);
+  removeStaleKits(root, path.basename(target), now);
+  if (existsSync(path.join(target, 'launcher.jar'))) {
+    utimesSync(target, now / 1000, now / 1000);
+    return privateDir(target);
+  }
   const tmp = mkdtempSync(path.join(root, 'compiling-'));
   const classes = path.join(tmp, 'classes');
   const jar = path.join(tmp, 'DynamoDBLocal.jar');
