@@ -5,9 +5,9 @@
  */
 import { type Browser } from 'playwright-core';
 import { getRun } from '../../lambdas/store/runs';
-import { e2e, type E2e } from '../e2e/helpers';
+import type { E2e } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
-import { closeContexts, launch, startWebStack } from './web-stack';
+import { webSuite } from './web-stack';
 import { axe } from './capture-helpers';
 
 let stack: TestStack;
@@ -15,17 +15,13 @@ let t: E2e;
 let browser: Browser;
 let workflow: string;
 
-beforeAll(async () => {
-  stack = await startWebStack();
-  t = e2e(stack);
-  browser = await launch();
+webSuite(async (s) => {
+  ({ stack, t, browser } = s);
   workflow = await t.workflow({
     name: 'Open', start: 'doc', settings: { generic_link: true, welcome: false }, input: { applicant: ['email'] },
     tasks: [{ id: 'doc', type: 'document_capture', next: 'approve' }, { id: 'approve', type: 'result', outcome: 'approve', reasons: ['done'] }],
   });
-}, 120_000);
-afterEach(() => closeContexts(browser));
-afterAll(async () => { await browser?.close(); await stack?.stop(); });
+});
 
 /** The little of the DOM the checks below read (the tests compile without the DOM library). */
 interface Dom { closest(selector: string): Dom | null; getAttribute(name: string): string | null; classList: { contains(c: string): boolean }; textContent: string | null }

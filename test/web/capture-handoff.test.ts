@@ -7,22 +7,16 @@
 import { type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { CAPTURE } from '../e2e/workflows';
-import { e2e, type E2e, type Json } from '../e2e/helpers';
+import { type E2e, type Json } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
-import { closeContexts, launch, startWebStack } from './web-stack';
+import { webSuite } from './web-stack';
 import { axe } from './capture-helpers';
 
 let stack: TestStack;
 let t: E2e;
 let browser: Browser;
 
-beforeAll(async () => {
-  stack = await startWebStack();
-  t = e2e(stack);
-  browser = await launch();
-}, 120_000);
-afterEach(() => closeContexts(browser));
-afterAll(async () => { await browser?.close(); await stack?.stop(); });
+webSuite((s) => { ({ stack, t, browser } = s); });
 
 async function desktopPage(url: string): Promise<{ page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

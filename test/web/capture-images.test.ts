@@ -12,9 +12,9 @@ import sharp from 'sharp';
 import { MAX_PAYLOAD_BYTES } from '../../lambdas/api/limits';
 import { makeDocument } from '../../lambdas/reports/fixtures/documents';
 import { CAPTURE } from '../e2e/workflows';
-import { e2e, type E2e } from '../e2e/helpers';
+import type { E2e } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
-import { closeContexts, launch, startWebStack } from './web-stack';
+import { webSuite } from './web-stack';
 import { seriousViolations } from './axe';
 
 let stack: TestStack;
@@ -39,16 +39,13 @@ async function makePhotos() {
   writeFileSync(path.join(dir, 'IMG_0002.JPG'), photo);
 }
 
-beforeAll(async () => {
+webSuite(async (s) => {
+  ({ stack, t, browser } = s);
   dir = mkdtempSync(path.join(tmpdir(), 'capture-images-'));
   await makePhotos();
-  stack = await startWebStack();
-  t = e2e(stack);
-  browser = await launch();
   workflow = await t.workflow({ ...CAPTURE() as object, settings: { welcome: false } });
-}, 120_000);
-afterEach(() => closeContexts(browser));
-afterAll(async () => { await browser?.close(); await stack?.stop(); rmSync(dir, { recursive: true, force: true }); });
+});
+afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
 
 /** Uploads `file` as the passport of a new run's applicant; returns what the API stored, and axe-core's serious and
  *  critical violations on the upload and review screens. */

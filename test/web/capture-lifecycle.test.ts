@@ -10,9 +10,9 @@ import { clients } from '../../lambdas/shared/aws';
 import { keys } from '../../lambdas/store/table';
 import { LOCALES } from '../../web/capture/src/locales';
 import { CAPTURE } from '../e2e/workflows';
-import { e2e, type E2e, type Json } from '../e2e/helpers';
+import { type E2e, type Json } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
-import { closeContexts, launch, startWebStack } from './web-stack';
+import { webSuite } from './web-stack';
 import { seriousViolations as axe } from './axe';
 
 let stack: TestStack;
@@ -20,14 +20,10 @@ let t: E2e;
 let browser: Browser;
 let capture: string;
 
-beforeAll(async () => {
-  stack = await startWebStack();
-  t = e2e(stack);
-  browser = await launch();
+webSuite(async (s) => {
+  ({ stack, t, browser } = s);
   capture = await t.workflow({ ...CAPTURE() as object, settings: { welcome: false } });
-}, 120_000);
-afterEach(() => closeContexts(browser));
-afterAll(async () => { await browser?.close(); await stack?.stop(); });
+});
 
 async function openRun(link: Json = {}, query = '') {
   const run = await t.startRun(capture, await t.applicant(), { link });

@@ -11,9 +11,9 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../../lambdas/shared/aws';
 import { keys } from '../../lambdas/store/table';
 import { utilityBill } from '../../lambdas/reports/proof_of_address_report/fixtures/documents';
-import { e2e, type E2e, type Json } from '../e2e/helpers';
+import { type E2e, type Json } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
-import { closeContexts, startWebStack } from './web-stack';
+import { webSuite } from './web-stack';
 import { axe, launch, phonePage } from './capture-helpers';
 
 const approve = { id: 'approve', type: 'result', outcome: 'approve', reasons: ['done'] };
@@ -21,13 +21,7 @@ let stack: TestStack;
 let t: E2e;
 let browser: Browser;
 
-beforeAll(async () => {
-  stack = await startWebStack();
-  t = e2e(stack);
-  browser = await launch();
-}, 120_000);
-afterEach(() => closeContexts(browser));
-afterAll(async () => { await browser?.close(); await stack?.stop(); });
+webSuite((s) => { ({ stack, t, browser } = s); });
 
 async function openRun(tasks: Json[], on = browser) {
   const workflow = await t.workflow({ name: 'Steps', start: (tasks[0] as { id: string }).id, settings: { welcome: false }, tasks: [...tasks, approve] });

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { type Browser, type Page, type Request } from 'playwright-core';
 import { MB, PART_BYTES } from '../../lambdas/api/limits';
-import { e2e, type E2e, type Json, type Run } from '../e2e/helpers';
+import { type E2e, type Json, type Run } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
-import { closeContexts, launch, startWebStack } from './web-stack';
+import { webSuite } from './web-stack';
 import { seriousViolations } from './axe';
 import { chooseFiles } from './capture-helpers';
 
@@ -24,18 +24,11 @@ let stack: TestStack;
 let t: E2e;
 let browser: Browser;
 let files: string;
-beforeAll(async () => {
+webSuite(async (s) => {
+  ({ stack, t, browser } = s);
   files = mkdtempSync(path.join(tmpdir(), 'capture-upload-'));
-  stack = await startWebStack();
-  t = e2e(stack);
-  browser = await launch();
-}, 120_000);
-afterEach(() => closeContexts(browser));
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  rmSync(files, { recursive: true, force: true });
 });
+afterAll(() => { rmSync(files, { recursive: true, force: true }); });
 
 /** A PDF of `size` bytes. */
 const pdf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1'), Buffer.alloc(size - 15, 0x20)]);

@@ -11,9 +11,9 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../../lambdas/shared/aws';
 import { keys } from '../../lambdas/store/table';
 import { CAPTURE } from '../e2e/workflows';
-import { e2e, type E2e, type Json, type Run } from '../e2e/helpers';
+import { type E2e, type Json, type Run } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
-import { closeContexts, launch, startWebStack } from './web-stack';
+import { webSuite } from './web-stack';
 import { seriousViolations } from './axe';
 import { chooseFiles } from './capture-helpers';
 
@@ -24,18 +24,11 @@ let t: E2e;
 let browser: Browser;
 let templates: Record<string, Json>;
 
-beforeAll(async () => {
-  stack = await startWebStack();
-  t = e2e(stack);
-  browser = await launch();
+webSuite(async (s) => {
+  ({ stack, t, browser } = s);
   const res = await t.call<{ workflow_templates: Array<{ name: string; definition: Json }> }>('GET', '/v3.6/workflow_templates');
   expect(res.status).toBe(200);
   templates = Object.fromEntries(res.body.workflow_templates.map((x) => [x.name, x.definition]));
-}, 120_000);
-afterEach(() => closeContexts(browser));
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
 });
 
 const png = (r: number, g: number, b: number) =>

@@ -8,7 +8,7 @@
 import type { Browser } from 'playwright-core';
 import { hashPassword, writeUsers } from '../../lambdas/shared/console-users';
 import type { TestStack } from '../helpers/stack';
-import { closeContexts, launch, startWebStack } from './web-stack';
+import { webSuite } from './web-stack';
 import { consolePage, logIn, seriousViolations } from './console-helpers';
 
 const APPROVE_ALL = { name: 'Approve all', start: 'approve', tasks: [{ id: 'approve', type: 'result', outcome: 'approve' }] };
@@ -21,20 +21,14 @@ let stack: TestStack;
 let browser: Browser;
 let workflowId: string;
 
-beforeAll(async () => {
-  stack = await startWebStack();
+webSuite(async (s) => {
+  ({ stack, browser } = s);
   writeUsers(stack.env.CONSOLE_USERS_FILE, await Promise.all(USERS.map(async (u) => ({
     email: u.email, role: u.role, environments: u.environments, password: await hashPassword(u.password), created_at: '2026-01-01T00:00:00.000Z',
   }))));
   const created = await stack.apiJson<{ id: string }>('/v3.6/workflows', { method: 'POST', json: { name: 'Approve everyone' } });
   workflowId = created.body.id;
   expect((await stack.api(`/v3.6/workflows/${workflowId}/versions`, { method: 'POST', json: { definition: APPROVE_ALL, notes: 'first' } })).status).toBe(201);
-  browser = await launch();
-}, 180_000);
-afterEach(() => closeContexts(browser));
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
 });
 
 const newPage = () => consolePage(browser);

@@ -8,7 +8,7 @@
 import { type Browser, type Page } from 'playwright-core';
 import { findTemplate } from '../../compiler';
 import type { TestStack } from '../helpers/stack';
-import { closeContexts, launch, startWebStack } from './web-stack';
+import { webSuite } from './web-stack';
 import { consolePage, seriousViolations, signIn } from './console-helpers';
 
 type Definition = { name: string; start: string; tasks: Array<Record<string, unknown> & { id: string; next?: string | null }> };
@@ -17,15 +17,7 @@ let stack: TestStack;
 let browser: Browser;
 const template = findTemplate('document_selfie_photo')?.definition as Definition;
 
-beforeAll(async () => {
-  stack = await startWebStack();
-  browser = await launch();
-}, 180_000);
-afterEach(() => closeContexts(browser));
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+webSuite((s) => { ({ stack, browser } = s); });
 
 async function openWith(definition: unknown): Promise<{ page: Page; errors: string[]; id: string }> {
   const wf = await stack.apiJson<{ id: string }>('/v3.6/workflows', { method: 'POST', json: { name: 'Canvas' } });

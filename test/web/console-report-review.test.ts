@@ -11,11 +11,11 @@
  */
 import type { Browser } from 'playwright-core';
 import { hashPassword, writeUsers } from '../../lambdas/shared/console-users';
-import { e2e, type E2e } from '../e2e/helpers';
+import type { E2e } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
 import { eventually } from '../webhooks/helpers';
 import { consolePage, logIn, seriousViolations } from './console-helpers';
-import { closeContexts, launch, startWebStack } from './web-stack';
+import { webSuite } from './web-stack';
 
 const ANALYST = { email: 'rita@example.com', password: 'analyst password 1' };
 const DEFINITION = {
@@ -56,20 +56,13 @@ async function waitingReport(wf: string, firstName: string): Promise<{ run: stri
   return { run, task: row!.report_review!.task_id };
 }
 
-beforeAll(async () => {
-  stack = await startWebStack();
-  t = e2e(stack);
-  browser = await launch();
+webSuite(async (s) => {
+  ({ stack, t, browser } = s);
   writeUsers(stack.env.CONSOLE_USERS_FILE, [{
     email: ANALYST.email, role: 'analyst', environments: ['sandbox'], password: await hashPassword(ANALYST.password), created_at: '2026-01-01T00:00:00.000Z',
   }]);
   const wf = await t.workflow(DEFINITION);
   for (const name of ['Otto', 'Vera']) waiting[name] = await waitingReport(wf, name);
-}, 180_000);
-afterEach(() => closeContexts(browser));
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
 });
 
 async function reviewQueuePage() {

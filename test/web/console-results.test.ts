@@ -7,9 +7,9 @@
  */
 import { type Browser, type Page } from 'playwright-core';
 import { SCREEN } from '../api/results-workflows';
-import { e2e, type E2e } from '../e2e/helpers';
+import type { E2e } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
-import { closeContexts, launch, startWebStack } from './web-stack';
+import { webSuite } from './web-stack';
 import { consolePage, seriousViolations, signIn } from './console-helpers';
 
 
@@ -19,20 +19,13 @@ let browser: Browser;
 let zoe: string;
 let zoran: string;
 
-beforeAll(async () => {
-  stack = await startWebStack();
-  t = e2e(stack);
-  browser = await launch();
+webSuite(async (s) => {
+  ({ stack, t, browser } = s);
   const wf = await t.workflow(SCREEN);
   zoe = (await t.startRun(wf, await t.applicant({ first_name: 'Zoë', last_name: 'Ångström', email: 'zoe.angstrom@example.com' }))).id;
   zoran = (await t.startRun(wf, await t.applicant({ first_name: 'Zoran', last_name: 'Consider', email: 'zoran@example.com' }))).id;
   await t.until(zoe, ['approved']);
   await t.until(zoran, ['review']);
-}, 180_000);
-afterEach(() => closeContexts(browser));
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
 });
 
 const newPage = () => consolePage(browser);

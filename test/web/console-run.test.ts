@@ -8,9 +8,9 @@
 import type { Browser } from 'playwright-core';
 import type { Clock } from '../../local/sfn/contract';
 import { INSPECTED } from '../api/run-inspection-workflows';
-import { e2e, type E2e } from '../e2e/helpers';
+import type { E2e } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
-import { closeContexts, launch, startWebStack } from './web-stack';
+import { webSuite } from './web-stack';
 import { consolePage, seriousViolations, signIn } from './console-helpers';
 
 
@@ -33,10 +33,8 @@ async function check(runId: string, ok: boolean): Promise<void> {
   expect((await t.complete(runId, (await t.waitingTask(runId, 'check')).id, { ok })).status).toBe(200);
 }
 
-beforeAll(async () => {
-  stack = await startWebStack({ clock });
-  t = e2e(stack);
-  browser = await launch();
+webSuite(async (s) => {
+  ({ stack, t, browser } = s);
   wf = await t.workflow(INSPECTED);
   // Approved after one retry of the document.
   const a = await t.applicant();
@@ -57,12 +55,7 @@ beforeAll(async () => {
   ahead += 3601 * 1000;
   await stack.engine.fireDueTimers();
   await t.until(quitter, ['abandoned']);
-}, 240_000);
-afterEach(() => closeContexts(browser));
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+}, { stack: { clock }, timeoutMs: 240_000 });
 
 const newPage = () => consolePage(browser, { acceptDownloads: true });
 

@@ -5,7 +5,7 @@
  */
 import { type Browser, type Page } from 'playwright-core';
 import type { TestStack } from '../helpers/stack';
-import { closeContexts, launch, startWebStack } from './web-stack';
+import { webSuite } from './web-stack';
 import { consolePage, seriousViolations, signIn } from './console-helpers';
 
 const DRAFT = {
@@ -20,15 +20,7 @@ const DRAFT = {
 
 let stack: TestStack;
 let browser: Browser;
-beforeAll(async () => {
-  stack = await startWebStack();
-  browser = await launch();
-}, 180_000);
-afterEach(() => closeContexts(browser));
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+webSuite((s) => { ({ stack, browser } = s); });
 
 /** The ids of the edges drawn as taken, and the names of the nodes marked visited. */
 async function drawn(page: Page): Promise<{ edges: string[]; nodes: string[] }> {

@@ -7,9 +7,9 @@
  */
 import { type Browser, type Page } from 'playwright-core';
 import { findTemplate } from '../../compiler';
-import { e2e, type E2e } from '../e2e/helpers';
+import type { E2e } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
-import { closeContexts, launch, startWebStack } from './web-stack';
+import { webSuite } from './web-stack';
 import { consolePage, renameIds, seriousViolations, signIn } from './console-helpers';
 
 
@@ -17,16 +17,7 @@ let stack: TestStack;
 let t: E2e;
 let browser: Browser;
 
-beforeAll(async () => {
-  stack = await startWebStack();
-  t = e2e(stack);
-  browser = await launch();
-}, 180_000);
-afterEach(() => closeContexts(browser));
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
+webSuite((s) => { ({ stack, t, browser } = s); });
 
 const newPage = () => consolePage(browser);
 

@@ -5,6 +5,7 @@
  */
 import { chromium, type Browser } from 'playwright-core';
 import type { StackOptions } from '../../local/stack';
+import { e2e, type E2e } from '../e2e/helpers';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { builtWeb } from './dist';
 
@@ -26,3 +27,23 @@ export const startWebStack = async (options: StackOptions = {}): Promise<TestSta
 export const closeContexts = async (browser: Browser | undefined): Promise<void> => {
   await Promise.all((browser?.contexts() ?? []).map((c) => c.close()));
 };
+
+export interface WebSuite { stack: TestStack; t: E2e; browser: Browser }
+
+/**
+ * What most browser test files set up: before their tests, the file's stack (`stack` options) and
+ * Chromium (`chromium`: extra arguments, a fake camera's say), handed to `ready` (which may set up
+ * more); after each test, every context closed; after all, Chromium closed and the stack stopped. A
+ * file's own clean-up goes in an afterAll of its own.
+ */
+export function webSuite(ready: (suite: WebSuite) => void | Promise<void>, o: { stack?: StackOptions; chromium?: readonly string[]; timeoutMs?: number } = {}): void {
+  let browser: Browser | undefined;
+  let stack: TestStack | undefined;
+  beforeAll(async () => {
+    stack = await startWebStack(o.stack);
+    browser = await launch(o.chromium);
+    await ready({ stack, t: e2e(stack), browser });
+  }, o.timeoutMs ?? 180_000);
+  afterEach(() => closeContexts(browser));
+  afterAll(async () => { await browser?.close(); await stack?.stop(); });
+}
