@@ -36,7 +36,14 @@ function sources(q: ListRunsQuery, env: Environment): Source[] {
   return [{ index: 'gsi1', pk: 'gsi1pk', value: keys.runs(env), sk: 'gsi1sk' }];
 }
 
-/** Up to `need` runs of one source, in the requested order. */
+/** Most items a Query after the first asks for (a filter that drops many: tags). */
+const MAX_LIMIT = 1000;
+
+/**
+ * Up to `need` runs of one source, in the requested order. Each Query asks for no more than it
+ * still needs (`Limit`: without one a Query reads up to 1 MB, every run of the environment, to give
+ * a page of 20); when filters drop items, each further Query asks for twice as many as the last.
+ */
 async function querySource(src: Source, q: ListRunsQuery, env: Environment, need: number): Promise<Array<{ key: string; run: RunItem }>> {
   const names: Record<string, string> = { '#pk': src.pk, '#env': 'environment', '#itemsk': 'sk' };
   const values: Record<string, unknown> = { ':pk': src.value, ':env': env, ':run': 'RUN' };
@@ -54,9 +61,11 @@ async function querySource(src: Source, q: ListRunsQuery, env: Environment, need
   (q.tags ?? []).forEach((t, i) => { names['#tags'] = 'tags'; values[`:t${i}`] = t; filters.push(`contains(#tags, :t${i})`); });
   const found: Array<{ key: string; run: RunItem }> = [];
   let start: Record<string, unknown> | undefined;
+  let limit = 0;
   do {
+    limit = limit === 0 ? need : Math.max(need - found.length, Math.min(2 * limit, MAX_LIMIT));
     const res = await clients().doc.send(new QueryCommand({
-      TableName: config().TABLE_NAME, IndexName: src.index, ScanIndexForward: q.sort === 'asc', ExclusiveStartKey: start,
+      TableName: config().TABLE_NAME, IndexName: src.index, ScanIndexForward: q.sort === 'asc', ExclusiveStartKey: start, Limit: limit,
       KeyConditionExpression: keyCond.join(' AND '), FilterExpression: filters.join(' AND '),
       ExpressionAttributeNames: names, ExpressionAttributeValues: values,
     }));

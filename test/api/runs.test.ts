@@ -1,8 +1,10 @@
 /** Workflow runs on the local stack: create (inputs, versions, errors), find, list with every filter, every status. */
 import { StopExecutionCommand } from '@aws-sdk/client-sfn';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { runError } from '../../compiler';
 import { clients } from '../../lambdas/shared/aws';
 import { getRun } from '../../lambdas/store/runs';
+import { listRuns, ListRunsQuery } from '../../lambdas/runs/list';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { e2e, type E2e, type Run } from '../e2e/helpers';
 import { ASK, CAPTURE, PARALLEL, WITH_INPUTS } from '../e2e/workflows';
@@ -189,6 +191,33 @@ describe('GET /v3.6/workflow_runs', () => {
     const all = await list('status=awaiting_client_input');
     expect(all.every((r) => r.status === 'awaiting_client_input')).toBe(true);
     expect((await list('')).length).toBe(20);
+  });
+  /** A page of listRuns, with its Queries and the items they read (ScannedCount: filtered out or not). */
+  async function listCountingReads(query: Record<string, string>) {
+    const doc = clients().doc;
+    const send = doc.send.bind(doc);
+    let queries = 0;
+    let scanned = 0;
+    jest.spyOn(doc, 'send').mockImplementation((async (command: unknown) => {
+      const res = await send(command as never);
+      if (command instanceof QueryCommand) { queries++; scanned += (res as { ScannedCount?: number }).ScannedCount ?? 0; }
+      return res;
+    }) as never);
+    try {
+      return { runs: await listRuns(ListRunsQuery.parse(query), 'sandbox'), queries, scanned };
+    } finally {
+      jest.restoreAllMocks();
+    }
+  }
+  it('reads only the runs a page needs, more per Query while filters drop some', async () => {
+    // Every run of the environment (more than 20): one Query of 20.
+    expect(await listCountingReads({})).toMatchObject({ runs: expect.any(Array), queries: 1, scanned: 20 });
+    // Page 2 of the applicant's 23 runs needs 40: it reads the 23 there are.
+    const page2 = await listCountingReads({ applicant_id: applicant, page: '2' });
+    expect({ runs: page2.runs.length, queries: page2.queries, scanned: page2.scanned }).toEqual({ runs: 3, queries: 1, scanned: 23 });
+    // 11 of the 23 are tagged odd: 20 read first, then up to 40 more (there are 3).
+    const odd = await listCountingReads({ applicant_id: applicant, tags: 'odd' });
+    expect({ runs: odd.runs.length, queries: odd.queries, scanned: odd.scanned }).toEqual({ runs: 11, queries: 2, scanned: 23 });
   });
   it('refuses bad filters with 422', async () => {
     const res = await t.call<ErrorBody>('GET', '/v3.6/workflow_runs?status=done&sort=up&created_at_gt=yesterday');
