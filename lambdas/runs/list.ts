@@ -36,7 +36,7 @@ function sources(q: ListRunsQuery, env: Environment): Source[] {
   return [{ index: 'gsi1', pk: 'gsi1pk', value: keys.runs(env), sk: 'gsi1sk' }];
 }
 
-/** Most items a Query after the first asks for (a filter that drops many: tags). */
+/** Most items a Query after the first asks for while filters drop items (tags), unless the page still needs more. */
 const MAX_LIMIT = 1000;
 
 /**

@@ -61,8 +61,9 @@ export function launcherKit(dir = dynamoDbLocalDir(), root = cacheRoot(), now = 
   const target = path.join(root, `dynamodb-launcher-${hash}`);
   removeStaleKits(root, path.basename(target), now);
   if (existsSync(path.join(target, 'launcher.jar'))) {
+    privateDir(target);
     utimesSync(target, now / 1000, now / 1000);
-    return privateDir(target);
+    return target;
   }
   const tmp = mkdtempSync(path.join(root, 'compiling-'));
   const classes = path.join(tmp, 'classes');

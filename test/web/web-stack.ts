@@ -32,16 +32,15 @@ export interface WebSuite { stack: TestStack; t: E2e; browser: Browser }
 
 /**
  * What most browser test files set up: before their tests, the file's stack (`stack` options) and
- * Chromium (`chromium`: extra arguments, a fake camera's say), handed to `ready` (which may set up
- * more); after each test, every context closed; after all, Chromium closed and the stack stopped. A
- * file's own clean-up goes in an afterAll of its own.
+ * Chromium, handed to `ready` (which may set up more); after each test, every context closed; after
+ * all, Chromium closed and the stack stopped. A file's own clean-up goes in an afterAll of its own.
  */
-export function webSuite(ready: (suite: WebSuite) => void | Promise<void>, o: { stack?: StackOptions; chromium?: readonly string[]; timeoutMs?: number } = {}): void {
+export function webSuite(ready: (suite: WebSuite) => void | Promise<void>, o: { stack?: StackOptions; timeoutMs?: number } = {}): void {
   let browser: Browser | undefined;
   let stack: TestStack | undefined;
   beforeAll(async () => {
     stack = await startWebStack(o.stack);
-    browser = await launch(o.chromium);
+    browser = await launch();
     await ready({ stack, t: e2e(stack), browser });
   }, o.timeoutMs ?? 180_000);
   afterEach(() => closeContexts(browser));
