@@ -110,6 +110,8 @@ export class FunctionHost {
       this.discard(instance);
       return failure('Runtime.InitError', (e as Error).message);
     }
+    // Stopped while this invocation waited for its instance: stop() killed it.
+    if (this.stopped) return failure('ResourceNotReadyException', `${this.spec.name} is stopped`);
     return this.send(instance, JSON.stringify(event), requestId);
   }
 
@@ -167,6 +169,8 @@ export class FunctionHost {
     const keep = (chunk: Buffer) => { instance.stderr.push(chunk.toString()); if (instance.stderr.length > 50) instance.stderr.shift(); };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
+    // A failed send or kill, kept with its output (its 'exit' settles what was pending on it); unheard, it would crash this process.
+    child.on('error', (e) => keep(Buffer.from(`${e.message}\n`)));
     instance.ready = new Promise<void>((resolve, reject) => {
       child.on('message', (m: ShimMessage) => {
         if (m.type === 'ready') { this.durations.initMs.push(m.initMs); resolve(); }
@@ -201,7 +205,9 @@ export class FunctionHost {
       }, timeoutMs);
       this.pending.set(id, { resolve, timer, instance });
       const traceId = `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomUUID().replace(/-/g, '').slice(0, 24)};Sampled=0`;
-      instance.child.send({ type: 'invoke', id, requestId, event, deadline: Date.now() + timeoutMs, invokedFunctionArn: this.spec.arn, traceId });
+      // An instance that exited meanwhile cannot take it (its channel answers EPIPE): that invocation fails as a crashed runtime's.
+      instance.child.send({ type: 'invoke', id, requestId, event, deadline: Date.now() + timeoutMs, invokedFunctionArn: this.spec.arn, traceId },
+        (error) => { if (error) this.settle(id, failure('Runtime.ExitError', `${this.spec.name}: ${error.message}`)); });
     });
   }
 

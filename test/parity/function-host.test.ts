@@ -62,6 +62,14 @@ it('answers a thrown error as Lambda does and a handler that does not exist as a
   expect(await host.invoke({})).toMatchObject({ ok: false, errorType: 'Runtime.InitError', errorMessage: expect.stringContaining('Runtime.HandlerNotFound') });
 });
 
+it('an invocation that the stop overtakes while it takes its instance fails as stopped (nothing is sent to the killed instance)', async () => {
+  host = start('stopping');
+  expect(await host.invoke({ op: 'tmp' })).toEqual({ ok: true, payload: '"ok"' });
+  const overtaken = host.invoke({ op: 'tmp' });
+  await host.stop();
+  expect(await overtaken).toMatchObject({ ok: false, errorType: 'ResourceNotReadyException', errorMessage: 'stopping is stopped' });
+});
+
 it('stops an invocation at the timeout and starts a fresh instance for the next', async () => {
   host = start('timeout', { timeoutSeconds: 1 });
   expect(await host.invoke({ op: 'hang' })).toMatchObject({ ok: false, errorType: 'Sandbox.Timedout', errorMessage: 'Task timed out after 1.00 seconds' });
