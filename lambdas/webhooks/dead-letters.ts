@@ -3,7 +3,7 @@
  * (`keys.deadLetter`), with the exact body that was sent and the last error. A later
  * successful delivery of the same event to the webhook (a resend) removes it.
  */
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
@@ -29,15 +29,6 @@ export async function putDeadLetter(d: DeadLetter): Promise<void> {
 export async function getDeadLetter(webhookId: string, eventId: string): Promise<DeadLetter | undefined> {
   const res = await clients().doc.send(new GetCommand({ TableName: config().TABLE_NAME, Key: keys.deadLetter(webhookId, eventId), ConsistentRead: true }));
   return res.Item ? DeadLetter.parse(res.Item) : undefined;
-}
-
-/** Dead letters of a webhook (one partition). */
-export async function listDeadLetters(webhookId: string): Promise<DeadLetter[]> {
-  const res = await clients().doc.send(new QueryCommand({
-    TableName: config().TABLE_NAME, KeyConditionExpression: 'pk = :pk',
-    ExpressionAttributeValues: { ':pk': keys.deadLetter(webhookId, '').pk }, ConsistentRead: true,
-  }));
-  return (res.Items ?? []).map((i) => DeadLetter.parse(i));
 }
 
 export async function deleteDeadLetter(webhookId: string, eventId: string): Promise<void> {

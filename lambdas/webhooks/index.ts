@@ -4,5 +4,5 @@ export { resend, type ResendItem } from './resend';
 export { signBody, SIGNATURE_HEADER } from './signature';
 export { sendWebhook, type Send, type SendResult } from './send';
 export { retryDelaySeconds, webhookSettings, WebhookSettings } from './settings';
-export { getDeadLetter, listDeadLetters, type DeadLetter } from './dead-letters';
+export { getDeadLetter, type DeadLetter } from './dead-letters';
 export { buildDelivery, type Delivery } from './payload';
