@@ -61,9 +61,8 @@ async function querySource(src: Source, q: ListRunsQuery, env: Environment, need
   (q.tags ?? []).forEach((t, i) => { names['#tags'] = 'tags'; values[`:t${i}`] = t; filters.push(`contains(#tags, :t${i})`); });
   const found: Array<{ key: string; run: RunItem }> = [];
   let start: Record<string, unknown> | undefined;
-  let limit = 0;
+  let limit = need;
   do {
-    limit = limit === 0 ? need : Math.max(need - found.length, Math.min(2 * limit, MAX_LIMIT));
     const res = await clients().doc.send(new QueryCommand({
       TableName: config().TABLE_NAME, IndexName: src.index, ScanIndexForward: q.sort === 'asc', ExclusiveStartKey: start, Limit: limit,
       KeyConditionExpression: keyCond.join(' AND '), FilterExpression: filters.join(' AND '),
@@ -71,6 +70,7 @@ async function querySource(src: Source, q: ListRunsQuery, env: Environment, need
     }));
     for (const item of res.Items ?? []) found.push({ key: String(item[src.sk]), run: RunItem.parse(item) });
     start = res.LastEvaluatedKey;
+    limit = Math.max(need - found.length, Math.min(2 * limit, MAX_LIMIT));
   } while (start && found.length < need);
   return found;
 }

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { BusEvent } from '../../local/events';
 import { deliverPendingEvents } from '../../lambdas/results/review-events';
 import { queueEarlierReviews } from '../../lambdas/results/review-upkeep';
@@ -19,6 +19,7 @@ import { reviewQueue } from '../../lambdas/store/reviews';
 import { createdKey, keys } from '../../lambdas/store/table';
 import { forgetFinishedWalks } from '../../lambdas/store/walks';
 import { e2e, type E2e } from '../e2e/helpers';
+import { readsOf } from '../helpers/dynamo-reads';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { eventually } from '../webhooks/helpers';
 import { SCREEN } from './results-workflows';
@@ -54,31 +55,16 @@ async function reviewRun(i: number, o: { decided?: boolean; queued?: boolean }):
   return id;
 }
 
-/** Items DynamoDB read (ScannedCount) for the queue's Queries while `fn` runs. */
-async function itemsRead<T>(fn: () => Promise<T>): Promise<{ value: T; read: number }> {
-  const doc = clients().doc;
-  const send = doc.send.bind(doc);
-  let read = 0;
-  jest.spyOn(doc, 'send').mockImplementation((async (command: unknown) => {
-    const res = await send(command as never) as { ScannedCount?: number };
-    if (command instanceof QueryCommand) read += res.ScannedCount ?? 0;
-    return res;
-  }) as never);
-  const value = await fn();
-  jest.restoreAllMocks();
-  return { value, read };
-}
-
 it('reads only undecided runs: decided review runs are not read at all', async () => {
   const decided = await Promise.all(Array.from({ length: 60 }, (_, i) => reviewRun(1000 + i, { decided: true })));
   const open = await Promise.all([1100, 1101, 1102].map((i) => reviewRun(i, { queued: true })));
-  const { value, read } = await itemsRead(() => reviewQueue('sandbox', 100));
+  const { value, itemsQueried: read } = await readsOf(() => reviewQueue('sandbox', 100));
   const ids = value.runs.map((r) => r.id);
   expect(ids).toEqual(expect.arrayContaining(open));
   expect(ids.filter((id) => decided.includes(id))).toEqual([]);
   expect(read).toBe(value.runs.length);
   // A page of 2 reads 3 items (one more says whether a next page exists), wherever the decided runs lie.
-  expect((await itemsRead(() => reviewQueue('sandbox', 2))).read).toBe(3);
+  expect((await readsOf(() => reviewQueue('sandbox', 2))).itemsQueried).toBe(3);
 });
 
 it('a real run that ended review enters the queue, and its decision takes it out of the index', async () => {

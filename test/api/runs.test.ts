@@ -1,10 +1,10 @@
 /** Workflow runs on the local stack: create (inputs, versions, errors), find, list with every filter, every status. */
 import { StopExecutionCommand } from '@aws-sdk/client-sfn';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { runError } from '../../compiler';
 import { clients } from '../../lambdas/shared/aws';
 import { getRun } from '../../lambdas/store/runs';
 import { listRuns, ListRunsQuery } from '../../lambdas/runs/list';
+import { readsOf } from '../helpers/dynamo-reads';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { e2e, type E2e, type Run } from '../e2e/helpers';
 import { ASK, CAPTURE, PARALLEL, WITH_INPUTS } from '../e2e/workflows';
@@ -192,23 +192,11 @@ describe('GET /v3.6/workflow_runs', () => {
     expect(all.every((r) => r.status === 'awaiting_client_input')).toBe(true);
     expect((await list('')).length).toBe(20);
   });
-  /** A page of listRuns, with its Queries and the items they read (ScannedCount: filtered out or not). */
-  async function listCountingReads(query: Record<string, string>) {
-    const doc = clients().doc;
-    const send = doc.send.bind(doc);
-    let queries = 0;
-    let scanned = 0;
-    jest.spyOn(doc, 'send').mockImplementation((async (command: unknown) => {
-      const res = await send(command as never);
-      if (command instanceof QueryCommand) { queries++; scanned += (res as { ScannedCount?: number }).ScannedCount ?? 0; }
-      return res;
-    }) as never);
-    try {
-      return { runs: await listRuns(ListRunsQuery.parse(query), 'sandbox'), queries, scanned };
-    } finally {
-      jest.restoreAllMocks();
-    }
-  }
+  /** A page of listRuns, with its Queries and the items they read (filtered out or not). */
+  const listCountingReads = async (query: Record<string, string>) => {
+    const reads = await readsOf(() => listRuns(ListRunsQuery.parse(query), 'sandbox'));
+    return { runs: reads.value, queries: reads.queries, scanned: reads.itemsQueried };
+  };
   it('reads only the runs a page needs, more per Query while filters drop some', async () => {
     // Every run of the environment (more than 20): one Query of 20.
     expect(await listCountingReads({})).toMatchObject({ runs: expect.any(Array), queries: 1, scanned: 20 });
