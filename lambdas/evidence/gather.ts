@@ -41,7 +41,7 @@ export async function gatherEvidence(runId: string, now = Date.now()): Promise<E
   const media = (await Promise.all(ids.map((id) => loadMedia(id).catch(() => undefined))))
     .filter((m): m is { meta: MediaMeta; bytes: Buffer } => m !== undefined && m.meta.applicant_id === item.applicant_id);
   return {
-    run: toWorkflowRun(item, now), item, applicant, tasks, media,
+    run: toWorkflowRun(item, now, { credentials: false }), item, applicant, tasks, media,
     workflow: { id: item.workflow_id, name: workflow?.name ?? '', version: item.workflow_version_id, notes: version?.notes ?? '' },
   };
 }

@@ -14,14 +14,14 @@ const LEAKED = JSON.stringify({
 });
 
 it('a result recorded by an older compiled version, with the Lambda cause, shows internal_error and no cause', () => {
-  const view = toWorkflowRun(ended({ result: LEAKED }));
+  const view = toWorkflowRun(ended({ result: LEAKED }), 0, { credentials: true });
   expect(view.error).toEqual(runError('internal_error'));
   expect(JSON.stringify(view)).not.toMatch(/stackTrace|dispatch\.ts/);
 });
 
 it('a listed type keeps its type and shows its own message', () => {
   const result = JSON.stringify({ status: 'error', task_id: 'r', error: { type: 'report_unavailable', message: 'upload m1 could not be read (ECONNRESET)' } });
-  expect(toWorkflowRun(ended({ result })).error).toEqual(runError('report_unavailable'));
-  expect(toWorkflowRun(ended({ error: { type: 'execution_not_started', message: 'anything' } })).error).toEqual(runError('execution_not_started'));
-  expect(toWorkflowRun(ended({ status: 'approved', result })).error).toBeNull();
+  expect(toWorkflowRun(ended({ result }), 0, { credentials: true }).error).toEqual(runError('report_unavailable'));
+  expect(toWorkflowRun(ended({ error: { type: 'execution_not_started', message: 'anything' } }), 0, { credentials: true }).error).toEqual(runError('execution_not_started'));
+  expect(toWorkflowRun(ended({ status: 'approved', result }), 0, { credentials: true }).error).toBeNull();
 });

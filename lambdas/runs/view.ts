@@ -54,11 +54,17 @@ export function endOf(run: RunItem): z.infer<typeof EndResult> {
 
 const iso = (t: string) => isoSeconds(new Date(t));
 
-export function toWorkflowRun(run: RunItem, now = Date.now()): WorkflowRun {
+/**
+ * The run as the API shows it. `credentials`: whether the view carries the run's capture
+ * credentials (`sdk_token` and the link's token) while the run lives: for API tokens, admins,
+ * webhooks and generic links; never for analysts, exports and evidence.
+ */
+export function toWorkflowRun(run: RunItem, now: number, opts: { credentials: boolean }): WorkflowRun {
   const ended = isEnded(run.status);
   const end = ended ? endOf(run) : {};
   const base = config().PUBLIC_URL.replace(/\/$/, '');
-  const sdkToken = ended ? null : createSdkToken({ applicantId: run.applicant_id, environment: run.environment, runId: run.id }, now);
+  const live = !ended && opts.credentials;
+  const sdkToken = !live ? null : createSdkToken({ applicantId: run.applicant_id, environment: run.environment, runId: run.id }, now);
   // Only a listed error type with its fixed message is shown (runs ended by older compiled versions may hold a cause).
   const error = run.status !== 'error' ? null : publicRunError(run.error?.type ?? end.error?.type);
   return {
@@ -68,7 +74,7 @@ export function toWorkflowRun(run: RunItem, now = Date.now()): WorkflowRun {
     reasons: end.reasons ?? [],
     error,
     // The capture page reads its link token from the fragment, which browsers never send to a server.
-    link: { url: `${base}/capture/${run.id}${ended ? '' : `#link=${createLinkToken(run)}`}`, ...run.link },
+    link: { url: `${base}/capture/${run.id}${live ? `#link=${createLinkToken(run)}` : ''}`, ...run.link },
     tags: run.tags, customer_user_id: run.customer_user_id,
     dashboard_url: `${base}/console/results/${run.id}`,
     ...(run.review || run.assigned_to ? { review: { ...run.review, ...(run.assigned_to ? { assigned_to: run.assigned_to } : {}) } } : {}),

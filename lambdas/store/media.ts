@@ -37,9 +37,11 @@ export interface MediaMeta {
   id: string; kind: MediaKind; environment: Environment; applicant_id: string; created_at: string;
   file_name: string; file_type: string; file_size: number; content_type: string; object_key: string;
   details: Record<string, unknown>; device?: UploadDevice;
+  /** The run whose capture session uploaded it (an SDK token of a run's link): only that session sees it. */
+  run_id?: string;
 }
 export interface NewMedia {
-  kind: MediaKind; environment: Environment; applicantId: string;
+  kind: MediaKind; environment: Environment; applicantId: string; runId?: string;
   fileName: string; fileType: string; contentType: string; bytes: Buffer; details?: Record<string, unknown>; device?: UploadDevice;
 }
 
@@ -62,7 +64,7 @@ export async function recordMedia(m: StoredMedia, rt: Runtime = systemRuntime): 
   const meta: MediaMeta = {
     id: m.id, kind: m.kind, environment: m.environment, applicant_id: m.applicantId, created_at: isoSeconds(rt.now()),
     file_name: m.fileName, file_type: m.fileType, file_size: m.fileSize, content_type: m.contentType,
-    object_key: m.objectKey, details: m.details ?? {}, ...(m.device ? { device: m.device } : {}),
+    object_key: m.objectKey, details: m.details ?? {}, ...(m.device ? { device: m.device } : {}), ...(m.runId ? { run_id: m.runId } : {}),
   };
   await clients().doc.send(new PutCommand({
     TableName: table(), ConditionExpression: 'attribute_not_exists(pk)',

@@ -49,7 +49,8 @@ const Consents = z.array(z.object({ name: z.enum(['ssn_verification', 'phone_num
 
 export type CaptureCheck = { ok: true; output: unknown } | { ok: false; fields: Record<string, string[]> };
 
-export interface CaptureContext { taskType: string; config: Record<string, unknown>; applicantId: string; environment: Environment }
+/** `runId`: the run of the completing capture session (an SDK token of a run's link), whose own uploads alone it may name. */
+export interface CaptureContext { taskType: string; config: Record<string, unknown>; applicantId: string; environment: Environment; runId?: string }
 
 export async function checkCapture(ctx: CaptureContext, data: unknown): Promise<CaptureCheck> {
   const media = MEDIA_OF[ctx.taskType];
@@ -85,6 +86,10 @@ async function checkMedia(ctx: CaptureContext, kind: MediaKind, data: unknown): 
     try {
       const meta = await getMedia(id, kind, ctx.environment);
       if (meta.applicant_id !== ctx.applicantId) throw new ApiError(404, 'resource_not_found', 'another applicant');
+      if (ctx.runId !== undefined && meta.run_id !== ctx.runId) {
+        fields[`data.${i}.id`] = [`is not one of this run's ${kind.replace('_', ' ')} (a capture session names only what it uploaded)`];
+        continue;
+      }
       output.push(kind === 'documents' ? { id, ...pick(meta.details, ['type', 'side', 'issuing_country']) } : { id });
     } catch (e) {
       if (!(e instanceof ApiError) || e.status !== 404) throw e;

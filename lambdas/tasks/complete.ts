@@ -34,13 +34,13 @@ export const CompleteTaskBody = z.object({
 /** Step Functions' answers meaning the token will never be accepted. */
 const DEAD_TOKEN = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
 
-async function checkedOutput(task: TaskItem, run: RunItem, data: unknown): Promise<unknown> {
+async function checkedOutput(caller: Caller, task: TaskItem, run: RunItem, data: unknown): Promise<unknown> {
   if (task.kind === 'send_receive') {
     const fields = checkReceived(task.config.receive, data);
     if (Object.keys(fields).length) throw validationError('The data does not match the task\'s receive schema', fields);
     return data;
   }
-  const check = await checkCapture({ taskType: task.task_type, config: task.config, applicantId: run.applicant_id, environment: run.environment }, data);
+  const check = await checkCapture({ taskType: task.task_type, config: task.config, applicantId: run.applicant_id, environment: run.environment, ...(caller.kind === 'sdk' && caller.runId ? { runId: caller.runId } : {}) }, data);
   if (!check.ok) throw validationError('The captured data is not valid for this task', check.fields);
   return check.output;
 }
@@ -74,7 +74,7 @@ export async function completeTask(caller: Caller, runId: string, taskId: string
     if (!task) throw notFound('Task', taskId);
     authorise(caller, task);
     if (task.status !== 'waiting') throw conflict(`Task ${taskId} is not waiting (it is ${task.status})`);
-    const output = await checkedOutput(task, run, data);
+    const output = await checkedOutput(caller, task, run, data);
     const after = read.tasks.map((t) => (t.id === task.id ? { ...t, status: 'completed' as const } : t));
     const done = await completeWithRun({ run, taskId, output, now: now(), status: isEnded(run.status) ? undefined : liveStatus(after) });
     if (done === 'not_waiting') throw conflict(`Task ${taskId} has already been completed`);

@@ -22,7 +22,7 @@ async function runDelivery(event: BusEvent): Promise<Delivery | undefined> {
   const detail = RunCompletedDetail.parse(event.detail);
   const run = await getRun(detail.workflow_run_id);
   if (!run) return undefined;
-  const resource = toWorkflowRun(run);
+  const resource = toWorkflowRun(run, Date.now(), { credentials: true });
   const completed = run.completed_at ?? event.time;
   return {
     action: EVENTS.runCompleted,
@@ -82,7 +82,7 @@ async function reviewDelivery(event: BusEvent): Promise<Delivery | undefined> {
     id: run.id, status: run.status, decision: detail.decision, completed_at_iso8601: isoSeconds(new Date(detail.at)),
     href: `${base()}/v3.6/workflow_runs/${run.id}`,
   };
-  return { action, environment: run.environment, ...trialOf(run), body: body({ resource_type: 'workflow_run', action, object, resource: toWorkflowRun(run) }) };
+  return { action, environment: run.environment, ...trialOf(run), body: body({ resource_type: 'workflow_run', action, object, resource: toWorkflowRun(run, Date.now(), { credentials: true }) }) };
 }
 
 /** The delivery of an event, or undefined when its resource no longer exists or the event is not a webhook event. */

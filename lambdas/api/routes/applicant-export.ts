@@ -46,7 +46,7 @@ async function exportApplicant(req: Request, id: string): Promise<Response> {
   for (const item of runs.items) {
     const run = await getRun(String(item.id));
     if (!run) continue;
-    files[`runs/${run.id}.json`] = asJson({ ...toWorkflowRun(run), custom_data: run.custom_data, tasks: (await listTasks(run.id)).map(taskView) });
+    files[`runs/${run.id}.json`] = asJson({ ...toWorkflowRun(run, Date.now(), { credentials: false }), custom_data: run.custom_data, tasks: (await listTasks(run.id)).map(taskView) });
   }
   files['erasures.json'] = asJson(await listErasures(id, env));
   const zip = Buffer.from(zipSync(files, { level: 6 }));

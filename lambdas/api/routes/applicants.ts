@@ -69,6 +69,8 @@ export function addApplicantRoutes(router: Router): void {
   router.add('GET', '/v3.6/applicants/{id}', 'api_or_sdk', async (req) => {
     const id = idOf(req);
     assertApplicantAccess(req.caller, id);
+    // The capture page never reads the applicant: a run link's token does not reach the integrator's data about them.
+    if (req.caller.kind === 'sdk' && req.caller.runId) throw forbidden('A capture session reaches only its run, not the applicant');
     return json(200, applicantBody(await store.getApplicant(id, req.caller.environment)));
   });
   router.add('PUT', '/v3.6/applicants/{id}', 'api', async (req) => {

@@ -94,7 +94,7 @@ export function addGenericLinkRoutes(router: Router, rt: Runtime = systemRuntime
         ...(body.language ? { link: { language: body.language } } : {}),
       },
         workflow.environment, rt);
-      return json(201, { workflow_run_id: run.id, url: toWorkflowRun(run, rt.now().getTime()).link.url });
+      return json(201, { workflow_run_id: run.id, url: toWorkflowRun(run, rt.now().getTime(), { credentials: true }).link.url });
     } catch (e) {
       await deleteApplicant(applicant.id, workflow.environment, { kind: 'generic_link', workflow_id: workflow.id }, rt).catch(() => undefined); // no applicant without its run
       throw e;

@@ -7,11 +7,11 @@
  * reports function serves it (lambdas/reports/frame-api.ts), not this API bundle.
  */
 import { z } from 'zod';
-import { validationError } from '../../shared/errors';
+import { notFound, validationError } from '../../shared/errors';
 import { getApplicant } from '../../store/applicants';
 import { ClientDevice, MEDIA_KINDS, getMedia, listMedia, readMediaBytes, saveMedia, type MediaKind, type MediaMeta, type UploadDevice } from '../../store/media';
 import { presignedGet } from '../../store/s3';
-import { json, type Request, type Response } from '../http';
+import { json, type Caller, type Request, type Response } from '../http';
 import { DOWNLOAD_URL_SECONDS, MAX_PAYLOAD_BYTES } from '../limits';
 import { detectFileType, parseMultipart, sameFileType, type FileType, type Form } from '../multipart';
 import type { Router } from '../router';
@@ -72,7 +72,7 @@ export function addMediaRoutes(router: Router): void {
       const { applicant_id: id } = parseQuery(z.object({ applicant_id }), req.query);
       assertApplicantAccess(req.caller, id);
       await getApplicant(id, req.caller.environment);
-      return json(200, { [kind]: (await listMedia(id, kind)).map(mediaBody) });
+      return json(200, { [kind]: (await listMedia(id, kind)).filter((m) => seenBy(req.caller, m)).map(mediaBody) });
     });
     router.add('GET', `${path}/{id}`, 'api_or_sdk', async (req) => json(200, mediaBody(await visibleMedia(kind, req))));
     router.add('GET', `${path}/{id}/download`, 'api_or_sdk', async (req) => {
@@ -108,7 +108,8 @@ export async function activeApplicant(req: Request, applicantId: string) {
 export function newMediaOf(kind: MediaKind, req: Request, fields: MediaFields, type: FileType, fileName: string) {
   const { applicant_id: applicantId, file_type: _f, device: client, ...details } = fields as Record<string, unknown> & { applicant_id: string };
   return {
-    kind, environment: req.caller.environment, applicantId, fileName, fileType: kind === 'documents' ? type.ext : type.mime,
+    kind, environment: req.caller.environment, applicantId, ...(req.caller.kind === 'sdk' && req.caller.runId ? { runId: req.caller.runId } : {}),
+    fileName, fileType: kind === 'documents' ? type.ext : type.mime,
     contentType: type.mime, details, device: uploadDevice(req, client),
   };
 }
@@ -147,8 +148,16 @@ export async function visibleMedia(kind: MediaKind, req: Request): Promise<Media
   const { id } = parseWith(z.object({ id: z.string().min(1).max(100) }), req.params, 'path');
   const meta = await getMedia(id, kind, req.caller.environment);
   assertApplicantAccess(req.caller, meta.applicant_id);
+  if (!seenBy(req.caller, meta)) throw notFound(MEDIA_KINDS[kind].label, id);
   return meta;
 }
+
+/**
+ * Whether the caller may see an upload of its applicant: a capture session (an SDK token of a
+ * run's link) sees only what it uploaded itself, never the applicant's other runs' or the integrator's.
+ */
+export const seenBy = (caller: Caller, meta: MediaMeta): boolean =>
+  caller.kind !== 'sdk' || caller.runId === undefined || meta.run_id === caller.runId;
 
 const safeFileName = (fileName: string) => fileName.replace(/[^\w.-]+/g, '_');
 

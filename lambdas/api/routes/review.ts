@@ -14,7 +14,7 @@ import { systemRuntime, type Runtime } from '../../shared/ids';
 import { reviewQueue } from '../../store/reviews';
 import { toWorkflowRun } from '../../runs/view';
 import { json, type Request } from '../http';
-import { savedBy } from '../roles';
+import { savedBy, seesRunCredentials } from '../roles';
 import type { Router } from '../router';
 import { parseJsonBody, parseWith } from '../validate';
 import { queryObject } from './workflow-runs';
@@ -40,10 +40,10 @@ export function addReviewRoutes(router: Router, rt: Runtime = systemRuntime): vo
     return json(200, { results: await queueRows(page.entries), next: page.next });
   });
   router.add('POST', REVIEW_ROUTES.assign, 'api', async (req: Request) =>
-    json(200, toWorkflowRun(await assign(req.params.id ?? '', req.caller.environment, savedBy(req.caller), rt), rt.now().getTime())));
+    json(200, toWorkflowRun(await assign(req.params.id ?? '', req.caller.environment, savedBy(req.caller), rt), rt.now().getTime(), { credentials: seesRunCredentials(req.caller) })));
   router.add('POST', REVIEW_ROUTES.decision, 'api', async (req: Request) => {
     const body = parseJsonBody(DecisionBody, req.body);
-    return json(200, toWorkflowRun(await decide(req.params.id ?? '', req.caller.environment, body, savedBy(req.caller), rt), rt.now().getTime()));
+    return json(200, toWorkflowRun(await decide(req.params.id ?? '', req.caller.environment, body, savedBy(req.caller), rt), rt.now().getTime(), { credentials: seesRunCredentials(req.caller) }));
   });
   router.add('POST', REVIEW_ROUTES.reportDecision, 'api', async (req: Request) => {
     const body = parseJsonBody(ReportDecisionBody, req.body);

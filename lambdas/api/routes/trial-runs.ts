@@ -11,6 +11,7 @@ import { CreateRunBody } from '../../runs/create';
 import { toWorkflowRun } from '../../runs/view';
 import { getWorkflowItem } from '../../store/workflows';
 import { json } from '../http';
+import { seesRunCredentials } from '../roles';
 import type { Router } from '../router';
 import { ApplicantCreate } from './applicants';
 import { DefinitionField, parseBody, workflowIdParam } from './workflow-input';
@@ -31,7 +32,7 @@ export function addTrialRunRoutes(router: Router, rt: Runtime = systemRuntime): 
     const workflow = await getWorkflowItem(id, req.caller.environment);
     if (!workflow) throw notFound('Workflow', id);
     const body = parseBody(req, TrialRunBody);
-    return json(201, toWorkflowRun(await createTrialRun(workflow, body, rt), rt.now().getTime()));
+    return json(201, toWorkflowRun(await createTrialRun(workflow, body, rt), rt.now().getTime(), { credentials: seesRunCredentials(req.caller) }));
   });
   router.add('GET', '/v3.6/workflow_runs/{id}/route', 'api', async (req) => {
     const run = await runFor(req.caller, req.params.id ?? '');

@@ -13,6 +13,7 @@ import { getVersionItem, getWorkflowItem } from '../../store/workflows';
 import { systemRuntime, type Runtime } from '../../shared/ids';
 import { getRun, type RunItem } from '../../store/runs';
 import { json, type Caller, type Request } from '../http';
+import { seesRunCredentials } from '../roles';
 import type { Router } from '../router';
 import { parseJsonBody, parseWith } from '../validate';
 
@@ -50,16 +51,16 @@ export function queryObject(query: URLSearchParams): Record<string, string> {
 export function addWorkflowRunRoutes(router: Router, rt: Runtime = systemRuntime): void {
   async function create(req: Request) {
     const body = parseJsonBody(CreateRunBody, req.body);
-    return json(201, toWorkflowRun(await createRun(body, req.caller.environment, rt), rt.now().getTime()));
+    return json(201, toWorkflowRun(await createRun(body, req.caller.environment, rt), rt.now().getTime(), { credentials: seesRunCredentials(req.caller) }));
   }
   async function find(req: Request) {
     const run = await runFor(req.caller, req.params.id ?? '');
-    if (req.caller.kind !== 'sdk') return json(200, toWorkflowRun(run, rt.now().getTime()));
+    if (req.caller.kind !== 'sdk') return json(200, toWorkflowRun(run, rt.now().getTime(), { credentials: seesRunCredentials(req.caller) }));
     return json(200, toCaptureRun(run, await captureWorkflow(run)));
   }
   async function list(req: Request) {
     const query = parseWith(ListRunsQuery, queryObject(req.query), 'query');
-    return json(200, (await listRuns(query, req.caller.environment)).map((r) => toWorkflowRun(r, rt.now().getTime())));
+    return json(200, (await listRuns(query, req.caller.environment)).map((r) => toWorkflowRun(r, rt.now().getTime(), { credentials: seesRunCredentials(req.caller) })));
   }
   router.add('POST', '/v3.6/workflow_runs', 'api', create);
   router.add('GET', '/v3.6/workflow_runs', 'api', list);
