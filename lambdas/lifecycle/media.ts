@@ -29,14 +29,18 @@ export async function purgeApplicantMedia(applicantId: string, environment: stri
   return { media: items.length, s3_objects: objects, faces: faces.length };
 }
 
-/** A run's evidence PDF and folder and its timeline files (lambdas/evidence; for retention: the
- *  applicant's purge removes them with the applicant's prefix). Returns the objects removed. */
+/**
+ * A run's evidence PDF and folder and its timeline files (lambdas/evidence), and the applicant's
+ * large exports (`<prefix>exports/`, api/routes/applicant-export.ts: each holds every run of the
+ * applicant; fetched through a short presigned link, so none is needed later). For retention: the
+ * applicant's purge removes them with the applicant's prefix. Returns the objects removed.
+ */
 export async function purgeRunFiles(run: RunItem): Promise<number> {
   const files = await partition(keys.run(run.id).pk, 'TIMELINE_FILE#');
   const objectKeys = [evidenceKey(run, 'pdf'), evidenceKey(run, 'zip'), ...files.map((f) => timelineKey(run, String(f.id)))];
   let count = 0;
   for (const key of objectKeys) if (await objectSize(key) !== undefined) count += await deleteObject(key) + await deleteVersions(key);
-  return count;
+  return count + await deletePrefix(`${mediaPrefix(run.environment, run.applicant_id)}exports/`);
 }
 
 /** Some uploads (a run's, for retention): their objects, faces and items. */

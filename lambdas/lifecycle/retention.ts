@@ -17,7 +17,7 @@ import { keys } from '../store/table';
 import { deleteItems } from './items';
 import { purgeMedia, purgeRunFiles } from './media';
 import { HOLD_RECHECK_MS } from './purge-applicant';
-import { purgeRun } from './runs';
+import { mediaOfRun, purgeRun } from './runs';
 
 const table = () => config().TABLE_NAME;
 const PAGE = 100;
@@ -70,9 +70,11 @@ export async function purgeHeldRun(due: PurgeDue, now: Date): Promise<'purged' |
 
 async function purgeForRetention(run: RunItem, days: number, now: Date): Promise<void> {
   const at = isoSeconds(now);
-  const p = await purgeRun(run.id, at);
-  const media = await purgeMedia(p.media_ids);
+  // The media first, while the tasks still name them: a purge cut short (a failed write, a timeout)
+  // finds them again at the next sweep, as `purged_at` is set last.
+  const media = await purgeMedia(await mediaOfRun(run.id));
   media.s3_objects += await purgeRunFiles(run);
+  const p = await purgeRun(run.id, at);
   await putErasure(`RUN#${run.id}`, {
     applicant_id: run.applicant_id, environment: run.environment, reason: 'retention', workflow_run_ids: [run.id],
     requested_by: { kind: 'retention', days }, requested_at: at, purged_at: at,

@@ -1,8 +1,9 @@
 /**
  * Purging a run's personal data. What stays, for accounting: the run item with its ids
  * (run, applicant, workflow, version, execution), status, error type and dates, and each task's
- * ids, type, status and dates. What goes: the run's custom data, tags, customer user id, link
- * and result (reasons, outputs), every task's input, output and token, the recorded events that
+ * ids, type, status and dates. What goes: the run's custom data, tags, customer user id, link,
+ * result (reasons, outputs) and review (decision and note, assignee; the run leaves the review
+ * queue for good), every task's input, output, token and report review, the recorded events that
  * resend replays and the webhooks' dead letters of those events. A run still running is
  * stopped first and ends `error` (`execution_aborted`). Purging a purged run changes nothing.
  */
@@ -31,7 +32,7 @@ export async function purgeRun(runId: string, now: string): Promise<RunPurge> {
   const mediaIds = await mediaOf(tasks.map((t) => [t.input, t.output]));
   for (const t of tasks) {
     await clients().doc.send(new UpdateCommand({
-      TableName: config().TABLE_NAME, Key: keyOf(t), UpdateExpression: 'SET purged_at = if_not_exists(purged_at, :now), #input = :empty REMOVE #output, #token',
+      TableName: config().TABLE_NAME, Key: keyOf(t), UpdateExpression: 'SET purged_at = if_not_exists(purged_at, :now), #input = :empty REMOVE #output, #token, review, review_queue',
       ExpressionAttributeNames: { '#input': 'input', '#output': 'output', '#token': 'token' }, ExpressionAttributeValues: { ':now': now, ':empty': {} },
     }));
   }
@@ -45,7 +46,7 @@ export async function purgeRun(runId: string, now: string): Promise<RunPurge> {
   await deleteItems((await partition(indexKey(runId))).map(keyOf));
   await clients().doc.send(new UpdateCommand({
     TableName: config().TABLE_NAME, Key: keys.run(runId),
-    UpdateExpression: 'SET custom_data = :empty, tags = :none, customer_user_id = :null, link = :link, purged_at = if_not_exists(purged_at, :now) REMOVE #result',
+    UpdateExpression: 'SET custom_data = :empty, tags = :none, customer_user_id = :null, link = :link, purged_at = if_not_exists(purged_at, :now) REMOVE #result, review, assigned_to, review_queue',
     ExpressionAttributeNames: { '#result': 'result' },
     ExpressionAttributeValues: {
       ':empty': {}, ':none': [], ':null': null, ':now': now,
@@ -68,6 +69,15 @@ async function stopIfRunning(run: RunItem, now: string): Promise<boolean> {
   // The execution-events function may mark the stopped run first (its ABORTED event): either way it ends error.
   const marked = await markRunError(run.id, runError('execution_aborted'), now);
   return stopped || marked;
+}
+
+/**
+ * Ids of the media items the run's tasks name. Retention purges them before `purgeRun` empties
+ * the tasks, so that a purge cut short finds them again.
+ */
+export async function mediaOfRun(runId: string): Promise<string[]> {
+  const tasks = await partition(keys.run(runId).pk, keys.taskPrefix);
+  return mediaOf(tasks.map((t) => [t.input, t.output]));
 }
 
 /** Ids of media items named anywhere in these task inputs and outputs (capture outputs are media ids). */

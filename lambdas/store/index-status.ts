@@ -32,14 +32,14 @@ const ended = (status: string) => (RUN_END_STATUSES as readonly string[]).includ
 /** What index items need of their run (read consistently). */
 const RunRow = z.object({
   id: z.string(), environment: z.string(), workflow_id: z.string(), created_at: z.string(), status: z.string(),
-  tags: z.array(z.string()).default([]), trial: z.boolean().optional(),
+  tags: z.array(z.string()).default([]), trial: z.boolean().optional(), purged_at: z.string().optional(),
 });
 export type RunRow = z.infer<typeof RunRow>;
 
 async function readRun(runId: string): Promise<RunRow | undefined> {
   const res = await clients().doc.send(new GetCommand({
     TableName: table(), Key: keys.run(runId), ConsistentRead: true,
-    ProjectionExpression: 'id, environment, workflow_id, created_at, #s, tags, trial', ExpressionAttributeNames: { '#s': 'status' },
+    ProjectionExpression: 'id, environment, workflow_id, created_at, #s, tags, trial, purged_at', ExpressionAttributeNames: { '#s': 'status' },
   }));
   return res.Item ? RunRow.parse(res.Item) : undefined;
 }
@@ -86,12 +86,13 @@ export async function writeIndexItems(runId: string, make: (run: IndexedRun & { 
   for (let attempt = 0; ; attempt++) {
     const run = await readRun(runId);
     if (!run) return false;
+    if (run.purged_at) return true; // a purged run is never indexed again (its names and email are gone)
     const { puts, deletes = [], checks = [] } = make(run);
     if (puts.length + deletes.length === 0) return true;
     const { expression, values } = notEndedCondition();
     const check = ended(run.status)
-      ? { ConditionExpression: '#status = :s', ExpressionAttributeValues: { ':s': run.status } }
-      : { ConditionExpression: `attribute_exists(pk) AND ${expression}`, ExpressionAttributeValues: values };
+      ? { ConditionExpression: '#status = :s AND attribute_not_exists(purged_at)', ExpressionAttributeValues: { ':s': run.status } }
+      : { ConditionExpression: `attribute_exists(pk) AND ${expression} AND attribute_not_exists(purged_at)`, ExpressionAttributeValues: values };
     try {
       await clients().doc.send(new TransactWriteCommand({ TransactItems: [
         { ConditionCheck: { TableName: table(), Key: keys.run(runId), ExpressionAttributeNames: { '#status': 'status' }, ...check } },

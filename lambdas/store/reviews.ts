@@ -17,7 +17,8 @@ import { TaskItem } from './tasks';
 
 const table = () => config().TABLE_NAME;
 /** The run is of the caller's environment, ended `review` and has no decision. */
-const OPEN = 'attribute_exists(pk) AND environment = :env AND #status = :review AND attribute_not_exists(review)';
+/** An undecided review run of the environment whose data is still there (a purged run leaves the queue for good). */
+const OPEN = 'attribute_exists(pk) AND environment = :env AND #status = :review AND attribute_not_exists(review) AND attribute_not_exists(purged_at)';
 const openValues = (env: Environment) => ({ ':env': env, ':review': 'review' });
 
 /** `entries`: in queue order, runs that ended `review` and reports waiting for an analyst (store/report-reviews.ts); `runs`: the runs among them. */

@@ -82,7 +82,7 @@ it('keeps a capture session to its own uploads and off the applicant record', as
   await t.until(a.id, ['awaiting_input']);
   const task = await t.waitingTask(a.id, 'doc');
   for (const id of [fromB, fromIntegrator]) {
-    const refused = await t.complete(a.id, task.id, [{ id }], sessionA) as { status: number; body: ErrorBody };
+    const refused = await t.complete(a.id, task.id, [{ id }], sessionA) as unknown as { status: number; body: ErrorBody };
     expect([refused.status, refused.body.error.fields['data.0.id']]).toEqual([422, ['is not one of this run\'s documents (a capture session names only what it uploaded)']]);
   }
   expect((await t.complete(a.id, task.id, [{ id: fromA }], sessionA)).status).toBe(200);

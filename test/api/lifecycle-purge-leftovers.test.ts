@@ -1,0 +1,85 @@
+/**
+ * What a retention purge must not leave behind (injected clock, `STUDIO_RETENTION_DAYS_SANDBOX`):
+ * - a purge cut short after the tasks were emptied still removes the run's media at the next sweep,
+ *   and the applicant's stored exports (which hold the run) go with it;
+ * - a review run loses its decision, note and assignee, leaves the review queue and cannot be
+ *   decided afterwards;
+ * - renaming the applicant afterwards does not index the purged run under the new name.
+ */
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { clients } from '../../lambdas/shared/aws';
+import { resetConfig } from '../../lambdas/shared/config';
+import { sweep } from '../../lambdas/lifecycle/sweep';
+import { indexKey } from '../../lambdas/store/run-index';
+import { mediaPrefix, putObject } from '../../lambdas/store/s3';
+import { startTestStack, type TestStack } from '../helpers/stack';
+import { ENDED, lifecycleKit } from './lifecycle-helpers';
+
+const DAY = 86_400_000;
+const REVIEW = { name: 'Review', start: 'review', tasks: [{ id: 'review', type: 'result', outcome: 'review' }] };
+let stack: TestStack;
+let kit: ReturnType<typeof lifecycleKit>;
+beforeAll(async () => {
+  stack = await startTestStack();
+  kit = lifecycleKit(stack);
+  process.env.STUDIO_RETENTION_DAYS_SANDBOX = '30';
+  resetConfig();
+}, 120_000);
+afterAll(async () => {
+  kit.close();
+  await stack.stop();
+  delete process.env.STUDIO_RETENTION_DAYS_SANDBOX;
+  resetConfig();
+});
+
+const api = <T = Record<string, unknown>>(method: string, path: string, json?: unknown) => kit.t.call<T>(method, path, json);
+const endedAt = (run: Record<string, unknown>) => Date.parse(String(run.updated_at));
+
+it('removes the media of a run whose first purge stopped after emptying its tasks', async () => {
+  const run = await kit.finishedRun({ first_name: 'Cut' });
+  // A large export (stored, fetched through a presigned link) holds the run too.
+  await putObject(`${mediaPrefix('sandbox', run.applicantId)}exports/1.zip`, Buffer.from('an export of the applicant'), 'application/zip');
+  const doc = clients().doc;
+  const send = doc.send.bind(doc);
+  let failed = 0;
+  // The run's own last write fails once: its tasks are empty by then, `purged_at` not yet set.
+  jest.spyOn(doc, 'send').mockImplementation((async (command: unknown) => {
+    if (command instanceof UpdateCommand && String(command.input.UpdateExpression).includes('custom_data = :empty') && failed++ === 0) throw new Error('injected: the run update failed');
+    return send(command as never);
+  }) as never);
+  try {
+    await expect(sweep(new Date(endedAt(run.end) + 31 * DAY))).rejects.toThrow('1 purge(s) failed');
+  } finally {
+    jest.restoreAllMocks();
+  }
+  expect(failed).toBeGreaterThan(0);
+  await sweep(new Date(endedAt(run.end) + 31 * DAY + 60_000));
+  expect((await api<{ output: unknown }>('GET', `/v3.6/workflow_runs/${run.runId}`)).body.output ?? null).toBeNull();
+  for (const id of run.media) expect((await api('GET', `/v3.6/documents/${id}`)).status).toBe(404);
+  expect(await kit.bucketObjects(`sandbox/${run.applicantId}/`)).toEqual([]);
+}, 120_000);
+
+it('leaves no review decision, note or queue entry on purged review runs, and no index under a later name', async () => {
+  const workflow = await kit.t.workflow(REVIEW);
+  const applicant = await kit.t.applicant({ first_name: 'Reviewed' });
+  const [decided, open] = [await kit.t.startRun(workflow, applicant), await kit.t.startRun(workflow, applicant)];
+  const ends = await Promise.all([decided, open].map((r) => kit.t.until(r.id, ENDED)));
+  expect(ends.map((r) => r.status)).toEqual(['review', 'review']);
+  expect((await api('POST', `/v3.6/studio/review_queue/${open.id}/assign`, {})).status).toBe(200);
+  const note = 'Note naming Reviewed: passport photo matches';
+  expect((await api('POST', `/v3.6/studio/review_queue/${decided.id}/decision`, { decision: 'approve', note })).status).toBe(200);
+
+  await sweep(new Date(Math.max(...ends.map(endedAt)) + 31 * DAY));
+  for (const id of [decided.id, open.id]) {
+    const run = (await api<{ review?: unknown }>('GET', `/v3.6/workflow_runs/${id}`)).body;
+    expect([id, run.review]).toEqual([id, undefined]);
+  }
+  expect((await kit.tableText()).filter((item) => item.includes('passport photo matches'))).toEqual([]);
+  const queue = (await api<{ results: Array<{ id: string }> }>('GET', '/v3.6/studio/review_queue')).body.results.map((r) => r.id);
+  expect(queue).not.toContain(open.id);
+  expect((await api('POST', `/v3.6/studio/review_queue/${open.id}/decision`, { decision: 'decline', note: 'too late' })).status).toBeGreaterThanOrEqual(400);
+
+  expect((await api('PUT', `/v3.6/applicants/${applicant}`, { first_name: 'Renamed', email: 'renamed@example.com' })).status).toBe(200);
+  const indexed = (await kit.tableText()).filter((item) => [decided.id, open.id].some((id) => item.includes(`"pk":"${indexKey(id)}"`)));
+  expect(indexed).toEqual([]);
+}, 120_000);
