@@ -2,9 +2,11 @@
  * Retention: per environment (`STUDIO_RETENTION_DAYS_SANDBOX|LIVE`, unset: kept), a run and the
  * media it used are purged once the run ended that many days ago; the applicant stays. The
  * sweep walks the environment's runs in creation order (gsi1 `RUNS#<env>`) from a cursor
- * (`keys.retentionCursor`) and stops at the first run not yet due (still open, or ended too
- * recently), so each run is read once after it is due. A run of an applicant on legal hold is
- * passed by and queued to be checked again an hour later (a due item with its run id).
+ * (`keys.retentionCursor`) and stops at the first run that ended too recently, so each run is
+ * read once after it is due. A run of an applicant on legal hold, and a run still open (however
+ * long: a run that never ends must not hold back the runs after it), is passed by and queued to
+ * be checked again an hour later (a due item with its run id); an open run found ended at that
+ * check is queued again for when it is due.
  */
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../shared/aws';
@@ -43,9 +45,9 @@ export async function retentionSweep(environment: Environment, days: number, now
   let after = cursor;
   for (const raw of runs.slice(0, limit)) {
     const run = RunItem.parse(raw);
-    if (run.created_at > cutoff || !isEnded(run.status) || !run.completed_at || run.completed_at > cutoff) break;
+    if (run.created_at > cutoff || (run.completed_at && run.completed_at > cutoff)) break;
     if (!raw.purged_at) {
-      if (await onHold(run.applicant_id)) await queue(run, days, now);
+      if (!isEnded(run.status) || !run.completed_at || await onHold(run.applicant_id)) await queue(run, days, now);
       else { await purgeForRetention(run, days, now); purged++; }
     }
     after = String(raw.gsi1sk);
@@ -61,7 +63,9 @@ export async function purgeHeldRun(due: PurgeDue, now: Date): Promise<'purged' |
   if (raw && !raw.purged_at) {
     const run = RunItem.parse(raw);
     const days = due.requested_by.kind === 'retention' ? due.requested_by.days : 0;
-    if (await onHold(run.applicant_id)) { await requeue(due, now); return 'held'; }
+    const dueAt = run.completed_at && isEnded(run.status) ? Date.parse(run.completed_at) + days * 86_400_000 : undefined;
+    if (dueAt === undefined || await onHold(run.applicant_id)) { await requeue(due, now); return 'held'; }
+    if (dueAt > now.getTime()) { await requeue(due, now, new Date(dueAt + 1000)); return 'held'; }
     await purgeForRetention(run, days, now);
   }
   await deleteItems([dueKey]);
@@ -95,8 +99,9 @@ async function queue(run: RunItem, days: number, now: Date): Promise<void> {
   await clients().doc.send(new PutCommand({ TableName: table(), Item: { ...keys.purgeDue(due.due_at, run.id), ...due } }));
 }
 
-async function requeue(due: PurgeDue, now: Date): Promise<void> {
-  const next: PurgeDue = { ...due, due_at: isoSeconds(new Date(now.getTime() + HOLD_RECHECK_MS)) };
+/** Moves the due item to `at` (default: an hour on). */
+async function requeue(due: PurgeDue, now: Date, at = new Date(now.getTime() + HOLD_RECHECK_MS)): Promise<void> {
+  const next: PurgeDue = { ...due, due_at: isoSeconds(at) };
   await clients().doc.send(new TransactWriteCommand({ TransactItems: [
     { Delete: { TableName: table(), Key: keys.purgeDue(due.due_at, due.workflow_run_id!) } },
     { Put: { TableName: table(), Item: { ...keys.purgeDue(next.due_at, due.workflow_run_id!), ...next } } },

@@ -4,7 +4,8 @@
  *   and the applicant's stored exports (which hold the run) go with it;
  * - a review run loses its decision, note and assignee, leaves the review queue and cannot be
  *   decided afterwards;
- * - renaming the applicant afterwards does not index the purged run under the new name.
+ * - renaming the applicant afterwards does not index the purged run under the new name;
+ * - a run still open does not hold back the runs created after it, and goes once it has ended N days ago.
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../../lambdas/shared/aws';
@@ -12,6 +13,7 @@ import { resetConfig } from '../../lambdas/shared/config';
 import { sweep } from '../../lambdas/lifecycle/sweep';
 import { indexKey } from '../../lambdas/store/run-index';
 import { mediaPrefix, putObject } from '../../lambdas/store/s3';
+import { CAPTURE } from '../e2e/workflows';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { ENDED, lifecycleKit } from './lifecycle-helpers';
 
@@ -82,4 +84,23 @@ it('leaves no review decision, note or queue entry on purged review runs, and no
   expect((await api('PUT', `/v3.6/applicants/${applicant}`, { first_name: 'Renamed', email: 'renamed@example.com' })).status).toBe(200);
   const indexed = (await kit.tableText()).filter((item) => [decided.id, open.id].some((id) => item.includes(`"pk":"${indexKey(id)}"`)));
   expect(indexed).toEqual([]);
+}, 120_000);
+
+it('purges the runs after a run still open, and the open one once it has ended N days ago', async () => {
+  const open = await kit.t.startRun(await kit.t.workflow(CAPTURE()), await kit.t.applicant({ first_name: 'Open' }));
+  await kit.t.until(open.id, ['awaiting_input']);
+  const later = await kit.finishedRun({ first_name: 'Later' });
+  const t31 = endedAt(later.end) + 31 * DAY;
+  expect(await sweep(new Date(t31))).toMatchObject({ retention: { sandbox: 1 } });
+  expect((await api<{ output: unknown }>('GET', `/v3.6/workflow_runs/${later.runId}`)).body.output ?? null).toBeNull();
+  expect((await api<{ status: string }>('GET', `/v3.6/workflow_runs/${open.id}`)).body.status).toBe('awaiting_input');
+
+  const task = await kit.t.waitingTask(open.id, 'doc');
+  const doc = await kit.t.upload('documents', String(open.applicant_id), open.sdk_token!, { type: 'passport' });
+  expect((await kit.t.complete(open.id, task.id, [{ id: doc }], open.sdk_token!)).status).toBe(200);
+  const ended = await kit.t.until(open.id, ENDED);
+  // Checked again an hour after the walk passed it: ended more than 30 days before the sweep's clock.
+  expect(await sweep(new Date(Math.max(t31, endedAt(ended) + 31 * DAY) + 2 * 3_600_000))).toMatchObject({ purged: 1 });
+  expect((await api('GET', `/v3.6/documents/${doc}`)).status).toBe(404);
+  expect((await api<{ output: unknown }>('GET', `/v3.6/workflow_runs/${open.id}`)).body.output ?? null).toBeNull();
 }, 120_000);
