@@ -6,7 +6,7 @@
  */
 import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
+import { EventBus, EventField, Rule, RuleTargetInput } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction, SqsQueue } from 'aws-cdk-lib/aws-events-targets';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { ResourcePolicy } from 'aws-cdk-lib/aws-logs';
@@ -93,7 +93,9 @@ export class StudioEvents extends Construct {
     });
 
     // Example to copy: react to finished runs. Here they are written to a log group; replace the
-    // target with your own (Lambda, SQS, Step Functions, API destination...).
+    // target with your own (Lambda, SQS, Step Functions, API destination...). The log gets ids and
+    // the status only: the event's `result` holds outputs (names, dates of birth) that no purge
+    // could reach in a log group.
     const completed = encryptedLogGroup(this, 'CompletedRuns', { key: p.logsKey, days: p.logRetentionDays });
     const completedArn = Stack.of(this).formatArn({ service: 'logs', resource: 'log-group', arnFormat: ArnFormat.COLON_RESOURCE_NAME, resourceName: completed.logGroupName });
     // A native resource policy (the CloudWatchLogGroup target would add a custom-resource Lambda).
@@ -107,7 +109,10 @@ export class StudioEvents extends Construct {
     new Rule(this, 'ExampleRunCompletedRule', {
       eventBus: this.bus, description: 'Example: every workflow_run.completed, to a log group',
       eventPattern: { source: [EVENT_SOURCE], detailType: ['workflow_run.completed'] },
-      targets: [{ bind: () => ({ arn: completedArn }) }],
+      targets: [{ bind: () => ({ arn: completedArn, input: RuleTargetInput.fromObject({
+        timestamp: EventField.time,
+        message: `workflow_run.completed ${EventField.fromPath('$.detail.workflow_run_id')} applicant ${EventField.fromPath('$.detail.applicant_id')} status ${EventField.fromPath('$.detail.status')}`,
+      }) }) }],
     });
 
     // Rule-target DLQs are encrypted with the data key: EventBridge must be able to use it.

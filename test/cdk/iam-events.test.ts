@@ -117,6 +117,12 @@ describe('events', () => {
     const rule = Object.values(template.findResources('AWS::Events::Rule')).map((r) => JSON.stringify(r)).find((r) => r.includes('aws.states'))!;
     expect(rule).toMatch(/:stateMachine:studio-prod--"\]\]\}/);
   });
+  test('the example rule logs finished runs by ids and status only, never their result (outputs hold personal data)', () => {
+    const rule = Object.values(template.findResources('AWS::Events::Rule')).find((r) => r.Properties!.Description === 'Example: every workflow_run.completed, to a log group')!;
+    const transformer = (rule.Properties!.Targets as Array<{ InputTransformer?: { InputPathsMap: Record<string, string>; InputTemplate: string } }>)[0]!.InputTransformer!;
+    expect(Object.values(transformer.InputPathsMap).sort()).toEqual(['$.detail.applicant_id', '$.detail.status', '$.detail.workflow_run_id', '$.time']);
+    expect(transformer.InputTemplate).toBe('{"timestamp":<time>,"message":"workflow_run.completed <detail-workflow_run_id> applicant <detail-applicant_id> status <detail-status>"}');
+  });
   test('finished trial runs (studio.trials) go to the evidence function, which syncs their search index', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
       EventBusName: Match.anyValue(), EventPattern: { source: ['studio.trials'], 'detail-type': ['workflow_run.completed'] },
