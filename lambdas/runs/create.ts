@@ -7,7 +7,7 @@
  * two DynamoDB round trips per run when warm, three when not.
  */
 import { z } from 'zod';
-import { jsonDepth } from '../shared/json-depth';
+import { jsonDepth, storableNumbers, UNSTORABLE_NUMBER } from '../shared/json-depth';
 import { notFound, payloadTooLarge, validationError } from '../shared/errors';
 import { systemRuntime, type Runtime } from '../shared/ids';
 import { logError } from '../shared/powertools';
@@ -30,7 +30,8 @@ export const CreateRunBody = z.object({
   workflow_id: z.string().min(1).max(100),
   applicant_id: z.string().min(1).max(100),
   custom_data: z.record(z.string(), z.unknown())
-    .refine((d) => jsonDepth(d, MAX_CUSTOM_DATA_DEPTH) <= MAX_CUSTOM_DATA_DEPTH, `must not nest deeper than ${MAX_CUSTOM_DATA_DEPTH} levels (${MAX_CUSTOM_DATA_DEPTH + 1} with the run that holds it)`).optional(),
+    .refine((d) => jsonDepth(d, MAX_CUSTOM_DATA_DEPTH) <= MAX_CUSTOM_DATA_DEPTH, `must not nest deeper than ${MAX_CUSTOM_DATA_DEPTH} levels (${MAX_CUSTOM_DATA_DEPTH + 1} with the run that holds it)`)
+    .refine(storableNumbers, UNSTORABLE_NUMBER).optional(),
   tags: z.array(z.string().min(1).max(128)).max(30).optional(),
   customer_user_id: z.string().max(256).optional(),
   link: z.object({

@@ -16,9 +16,12 @@ const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message
   .transform((s) => new Date(s).toISOString());
 const commaList = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
 
+/** Deepest page: each page reads every run before it (DynamoDB has no offset); older runs are reached with `created_at_lt`. */
+export const MAX_PAGE = 10_000;
+
 export const ListRunsQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  status: commaList.pipe(z.array(RunStatus)).optional(),
+  page: z.coerce.number().int().min(1).max(MAX_PAGE, `at most ${MAX_PAGE}: filter with created_at_lt to reach older runs`).default(1),
+  status: commaList.pipe(z.array(RunStatus)).transform((s) => [...new Set(s)]).optional(),
   created_at_gt: isoDate.optional(),
   created_at_lt: isoDate.optional(),
   sort: z.enum(['asc', 'desc']).default('desc'),

@@ -15,3 +15,22 @@ export function jsonDepth(value: unknown, limit = 32): number {
   }
   return deepest;
 }
+
+/**
+ * Whether every number in a JSON value is one DynamoDB stores exactly as the client sent it: an
+ * integer within ±(2^53 - 1) (the SDK refuses larger ones, which JSON parsing has already
+ * rounded anyway: send them as strings), or another number no smaller than 1e-130 in size
+ * (DynamoDB's least). Checked without recursion (call after jsonDepth has bounded the depth).
+ */
+export function storableNumbers(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v) || (Number.isInteger(v) ? !Number.isSafeInteger(v) : Math.abs(v) < 1e-130)) return false;
+    } else if (v !== null && typeof v === 'object') stack.push(...(Array.isArray(v) ? v : Object.values(v)));
+  }
+  return true;
+}
+
+export const UNSTORABLE_NUMBER = 'must hold only integers within ±9007199254740991 (send larger ones, such as 64-bit ids, as strings) and other numbers no smaller than 1e-130';

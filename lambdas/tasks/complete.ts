@@ -11,7 +11,7 @@ import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
 import { keepPaths } from '../../compiler';
 import type { Caller } from '../shared/tokens';
-import { jsonDepth } from '../shared/json-depth';
+import { jsonDepth, storableNumbers, UNSTORABLE_NUMBER } from '../shared/json-depth';
 import { MAX_CUSTOM_DATA_BYTES, MAX_CUSTOM_DATA_DEPTH } from '../runs/create';
 import { liveStatus, refreshRunStatus } from '../runs/status';
 import { clients } from '../shared/aws';
@@ -28,7 +28,8 @@ import { checkReceived } from './receive';
 /** The data is stored on the task item and handed to Step Functions: the limits of custom_data apply. */
 export const CompleteTaskBody = z.object({
   data: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())])
-    .refine((d) => jsonDepth(d, MAX_CUSTOM_DATA_DEPTH) <= MAX_CUSTOM_DATA_DEPTH, `must not nest deeper than ${MAX_CUSTOM_DATA_DEPTH} levels`),
+    .refine((d) => jsonDepth(d, MAX_CUSTOM_DATA_DEPTH) <= MAX_CUSTOM_DATA_DEPTH, `must not nest deeper than ${MAX_CUSTOM_DATA_DEPTH} levels`)
+    .refine(storableNumbers, UNSTORABLE_NUMBER),
 });
 
 /** Step Functions' answers meaning the token will never be accepted. */

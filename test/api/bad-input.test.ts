@@ -137,6 +137,25 @@ describe('inputs that used to get a 500 get a 4xx, checked before anything is wr
     expect((await stack.apiJson<unknown[]>(`/v3.6/workflow_runs?applicant_id=${fresh.body.id}`)).body).toHaveLength(1);
   });
 
+  it.each(['{"n":1e16}', '{"id":12345678901234567890}', '{"tiny":1e-200}', '{"list":[1,[2,[-9007199254740992]]]}'])('custom_data %s (a number DynamoDB cannot store exactly): 422, no run created', async (data) => {
+    const before = await runCount();
+    const res = await stack.apiJson<{ error: { fields: Record<string, string[]> } }>('/v3.6/workflow_runs', {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"workflow_id":"${known.workflow}","applicant_id":"${known.applicant}","custom_data":${data}}`,
+    });
+    expect([res.status, Object.keys(res.body.error.fields)]).toEqual([422, ['custom_data']]);
+    expect(await runCount()).toBe(before);
+  });
+
+  it('task data with a number DynamoDB cannot store exactly: 422, the task still waits', async () => {
+    const run = await stack.apiJson<{ id: string; sdk_token: string }>(`/v3.6/workflow_runs/${known.run}`);
+    const tasks = await stack.apiJson<Array<{ id: string }>>(`/v3.6/workflow_runs/${known.run}/tasks`);
+    const task = tasks.body[tasks.body.length - 1]!;
+    const res = await stack.apiJson<{ error: { fields: Record<string, string[]> } }>(`/v3.6/workflow_runs/${known.run}/tasks/${task.id}/complete`, {
+      method: 'POST', sdkToken: run.body.sdk_token, headers: { 'content-type': 'application/json' }, body: '{"data":[{"id":"x","n":18446744073709551615}]}',
+    });
+    expect([res.status, Object.keys(res.body.error.fields)]).toEqual([422, ['data']]);
+  });
+
   it.each([['300 KB', 300_000], ['500 KB', 500_000], ['just over 64 KiB', 65_537]])('custom_data of %s: 413, no run created (not even an error run)', async (_, size) => {
     const before = await runCount();
     const res = await stack.apiJson<{ error: { type: string } }>('/v3.6/workflow_runs', {

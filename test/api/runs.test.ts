@@ -212,6 +212,16 @@ describe('GET /v3.6/workflow_runs', () => {
     expect(res.status).toBe(422);
     expect(Object.keys(res.body.error.fields).sort()).toEqual(['created_at_gt', 'sort', 'status.0']);
   });
+  it('answers a status repeated 150 times once, and a page past the deepest with 422, never a 5xx', async () => {
+    const applicant = await t.applicant();
+    const many = await t.call<unknown[]>('GET', `/v3.6/workflow_runs?applicant_id=${applicant}&${Array(150).fill('status=approved').join('&')}`);
+    expect([many.status, many.body]).toEqual([200, []]);
+    for (const page of ['10001', '200000000', '9007199254740993']) {
+      const deep = await t.call<ErrorBody>('GET', `/v3.6/workflow_runs?page=${page}`);
+      expect([page, deep.status, Object.keys(deep.body.error.fields)]).toEqual([page, 422, ['page']]);
+    }
+    expect((await t.call('GET', '/v3.6/workflow_runs?page=10000')).status).toBe(200);
+  });
 });
 
 
