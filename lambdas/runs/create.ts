@@ -26,18 +26,21 @@ import { startRun } from './start';
 export const MAX_CUSTOM_DATA_BYTES = 64 * 1024;
 export const MAX_CUSTOM_DATA_DEPTH = 31;
 
+/** Optional, and `null` means absent: Onfido's spec marks these nullable, and typed clients send the nulls. */
+const absent = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === null ? undefined : v), schema.optional());
+
 export const CreateRunBody = z.object({
   workflow_id: z.string().min(1).max(100),
   applicant_id: z.string().min(1).max(100),
   custom_data: z.record(z.string(), z.unknown())
     .refine((d) => jsonDepth(d, MAX_CUSTOM_DATA_DEPTH) <= MAX_CUSTOM_DATA_DEPTH, `must not nest deeper than ${MAX_CUSTOM_DATA_DEPTH} levels (${MAX_CUSTOM_DATA_DEPTH + 1} with the run that holds it)`)
     .refine(storableNumbers, UNSTORABLE_NUMBER).optional(),
-  tags: z.array(z.string().min(1).max(128)).max(30).optional(),
+  tags: absent(z.array(z.string().min(1).max(128)).max(30)),
   customer_user_id: z.string().max(256).optional(),
-  link: z.object({
-    completed_redirect_url: z.string().url().optional(), expired_redirect_url: z.string().url().optional(),
-    expires_at: z.string().datetime({ offset: true }).optional(), language: z.string().min(2).max(16).optional(),
-  }).optional(),
+  link: absent(z.object({
+    completed_redirect_url: absent(z.string().url()), expired_redirect_url: absent(z.string().url()),
+    expires_at: absent(z.string().datetime({ offset: true })), language: absent(z.string().min(2).max(16)),
+  })),
 });
 export type CreateRunBody = z.infer<typeof CreateRunBody>;
 

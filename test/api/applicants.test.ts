@@ -30,6 +30,11 @@ describe('POST /v3.6/applicants', () => {
     expect(found).toMatchObject({ status: 200, body });
   });
 
+  it('takes RKS, Onfido\'s code for Kosovo, where a country is asked', async () => {
+    const res = await create({ first_name: 'Ada', last_name: 'Krasniqi', address: { postcode: '10000', country: 'RKS' }, location: { country_of_residence: 'RKS' } });
+    expect([res.status, (res.body as { address?: { country: string } }).address?.country]).toEqual([201, 'RKS']);
+  });
+
   it('answers 400 bad_request for a body that is not JSON', async () => {
     const res = await stack.apiJson<ErrorBody>('/v3.6/applicants', { method: 'POST', body: '{"first_name": "Ja', headers: { 'content-type': 'application/json' } });
     expect(res.status).toBe(400);
@@ -46,7 +51,7 @@ describe('POST /v3.6/applicants', () => {
     expect(Object.keys(res.body.error.fields).sort()).toEqual([
       'address.country', 'address.postcode', 'consents.0.granted', 'dob', 'email', 'first_name', 'id_numbers.0.type', 'last_name', 'location.ip_address',
     ]);
-    expect(res.body.error.fields['address.country']).toEqual(['must be an ISO 3166-1 alpha-3 country code, such as GBR']);
+    expect(res.body.error.fields['address.country']).toEqual(['must be an ISO 3166-1 alpha-3 country code (or RKS for Kosovo), such as GBR']);
   });
 
   it('refuses control characters in names (422), on create and update; other scripts and marks are fine', async () => {

@@ -41,6 +41,11 @@ describe('documents', () => {
     expect(Buffer.from(await download.arrayBuffer()).equals(fx.png)).toBe(true);
   });
 
+  it.each(['diplomatic_id', 'travel_document'])('takes the document type %s of Onfido\'s list', async (type) => {
+    const up = await post('documents', form({ applicant_id: applicantId, type, issuing_country: 'RKS' }, { bytes: fx.png, name: 'id.png' }));
+    expect([up.status, up.body]).toEqual([201, expect.objectContaining({ type, issuing_country: 'RKS' })]);
+  });
+
   it('takes a PDF sent as application/octet-stream, typed by its bytes', async () => {
     const up = await post('documents', form({ applicant_id: applicantId, type: 'utility_bill' }, { bytes: fx.pdf, name: 'bill.pdf' }));
     expect(up.body).toMatchObject({ file_type: 'pdf', type: 'utility_bill' });

@@ -45,6 +45,15 @@ describe('POST /v3.6/workflow_runs', () => {
     expect((await getRun(res.body.id))?.execution_arn).toContain(res.body.id);
   });
 
+  it('takes null for the fields Onfido\'s spec marks nullable (tags, link fields) as absent', async () => {
+    const res = await t.call<Run>('POST', '/v3.6/workflow_runs', {
+      workflow_id: ask, applicant_id: await t.applicant(), custom_data: { tier: 'gold' }, tags: null,
+      link: { completed_redirect_url: null, expired_redirect_url: null, expires_at: null, language: null },
+    });
+    expect([res.status, res.status === 201 ? null : res.body]).toEqual([201, null]);
+    expect(res.body).toMatchObject({ tags: [], link: { completed_redirect_url: null, expired_redirect_url: null, expires_at: null } });
+  });
+
   it('refuses a workflow without an active version (422), an unknown workflow or applicant (404), bad bodies (400/422)', async () => {
     const applicant = await t.applicant();
     const wf = await t.call<{ id: string }>('POST', '/v3.6/workflows', { name: 'Not active' });

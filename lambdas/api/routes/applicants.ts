@@ -14,7 +14,8 @@ import { reindexRunsOf } from '../../results/reindex';
 import type { Router } from '../router';
 import { parseJsonBody, parseQuery, parseWith } from '../validate';
 
-export const country = z.string().refine((c) => countries.alpha3ToAlpha2(c) !== undefined, 'must be an ISO 3166-1 alpha-3 country code, such as GBR');
+/** Onfido's country codes: ISO 3166-1 alpha-3, and `RKS` for Kosovo (which ISO has not assigned; i18n-iso-countries knows it as `XKK`). */
+export const country = z.string().refine((c) => c === 'RKS' || countries.alpha3ToAlpha2(c) !== undefined, 'must be an ISO 3166-1 alpha-3 country code (or RKS for Kosovo), such as GBR');
 const text = (max: number) => z.string().trim().min(1).max(max);
 /** A person's name: no control characters (newlines, NUL, escapes) that would forge lines in logs, reports or webhooks. */
 const personName = text(100).refine((s) => !/\p{Cc}/u.test(s), 'must not contain control characters');

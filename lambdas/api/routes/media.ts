@@ -34,7 +34,7 @@ const DOCUMENT_TYPES = (
   'uk_biometric_residence_permit uk_driving_licence unknown utility_bill utility_bill_electric utility_bill_gas ' +
   'utility_bill_other water_bill address_certificate general_letter insurance_statement ' +
   'pension_property_statement_letter mortgage_statement mobile_phone_bill identity_document_with_address ' +
-  'exchange_house_statement accommodation_tenancy_certificate'
+  'exchange_house_statement accommodation_tenancy_certificate diplomatic_id travel_document'
 ).split(' ') as [string, ...string[]];
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 const jsonString = <S extends z.ZodType>(schema: S) => z.string().transform((s, ctx) => {
