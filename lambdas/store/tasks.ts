@@ -3,11 +3,10 @@
  * Query. A waiting task holds the Step Functions task token; it is completed exactly once by a
  * conditional write (waiting → completed).
  */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
-import { isConditionFailure } from './runs';
 import { keys } from './table';
 
 export const TaskKind = z.enum(['interactive', 'send_receive', 'report']);
@@ -52,14 +51,19 @@ export type TaskItem = z.infer<typeof TaskItem>;
 const table = () => config().TABLE_NAME;
 
 /** Writes a task unless one with this id exists; returns whether it was new. */
+/**
+ * Writes the task unless it exists, or its run is gone or purged (a report that was still working
+ * when the run's data was purged must not write its output back); false when not written.
+ */
 export async function putTaskOnce(task: TaskItem): Promise<boolean> {
   try {
-    await clients().doc.send(new PutCommand({
-      TableName: table(), Item: { ...keys.task(task.workflow_run_id, task.id), ...task }, ConditionExpression: 'attribute_not_exists(pk)',
-    }));
+    await clients().doc.send(new TransactWriteCommand({ TransactItems: [
+      { Put: { TableName: table(), Item: { ...keys.task(task.workflow_run_id, task.id), ...task }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { ConditionCheck: { TableName: table(), Key: keys.run(task.workflow_run_id), ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(purged_at)' } },
+    ] }));
     return true;
   } catch (e) {
-    if (isConditionFailure(e)) return false;
+    if (e instanceof Error && e.name === 'TransactionCanceledException') return false;
     throw e;
   }
 }

@@ -5,6 +5,7 @@
  * - a review run loses its decision, note and assignee, leaves the review queue and cannot be
  *   decided afterwards;
  * - renaming the applicant afterwards does not index the purged run under the new name;
+ * - a report that was still working when its run was purged cannot write its output back;
  * - a run still open does not hold back the runs created after it, and goes once it has ended N days ago.
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -12,6 +13,7 @@ import { clients } from '../../lambdas/shared/aws';
 import { resetConfig } from '../../lambdas/shared/config';
 import { sweep } from '../../lambdas/lifecycle/sweep';
 import { indexKey } from '../../lambdas/store/run-index';
+import { getTask, putTaskOnce } from '../../lambdas/store/tasks';
 import { mediaPrefix, putObject } from '../../lambdas/store/s3';
 import { CAPTURE } from '../e2e/workflows';
 import { startTestStack, type TestStack } from '../helpers/stack';
@@ -59,6 +61,15 @@ it('removes the media of a run whose first purge stopped after emptying its task
   expect((await api<{ output: unknown }>('GET', `/v3.6/workflow_runs/${run.runId}`)).body.output ?? null).toBeNull();
   for (const id of run.media) expect((await api('GET', `/v3.6/documents/${id}`)).status).toBe(404);
   expect(await kit.bucketObjects(`sandbox/${run.applicantId}/`)).toEqual([]);
+
+  // A report that was still working during the purge finishes now: its output is not written back.
+  const late = {
+    id: 'document_report_late', workflow_run_id: run.runId, workflow_task_id: 'document_report', task_type: 'document_report', kind: 'report' as const,
+    task_def_id: 'document_report', task_def_version: '1', status: 'completed' as const, config: {}, input: {}, output: { result: 'clear', properties: { first_name: 'Cut' } },
+    announced: false, created_at: '2026-01-01T00:00:00.000Z', updated_at: '2026-01-01T00:00:00.000Z',
+  };
+  expect(await putTaskOnce(late)).toBe(false);
+  expect(await getTask(run.runId, late.id)).toBeUndefined();
 }, 120_000);
 
 it('leaves no review decision, note or queue entry on purged review runs, and no index under a later name', async () => {
