@@ -23,9 +23,10 @@ export async function purgeApplicantMedia(applicantId: string, environment: stri
     items.push(...await queryAll({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.mediaOfApplicant(applicantId, kind) } }));
   }
   const objects = await deletePrefix(mediaPrefix(environment, applicantId));
+  // The uploads before the faces: a face is stored only while its upload exists (known_faces_report/dynamo.ts).
+  await deleteItems(items.map(keyOf));
   const faces = await partition(keys.faces(environment), `${applicantId}#`);
   await deleteItems(faces.map(keyOf));
-  await deleteItems(items.map(keyOf));
   return { media: items.length, s3_objects: objects, faces: faces.length };
 }
 
@@ -50,8 +51,12 @@ export async function purgeMedia(ids: string[]): Promise<MediaPurge> {
   for (const m of found) objects += await deleteObject(String(m.object_key)) + await deleteVersions(String(m.object_key));
   const faceKeys = found.map((m) => keys.face(String(m.environment), String(m.applicant_id), String(m.id)));
   const faces = (await getItems(faceKeys)).filter(Boolean).length;
+  // Faces, uploads, faces again: the first pass while the uploads still name them (a purge cut short
+  // finds them again), the second for a face a report stored meanwhile (stored only while its
+  // upload exists: known_faces_report/dynamo.ts).
   await deleteItems(faceKeys);
   await deleteItems(found.map(keyOf));
+  await deleteItems(faceKeys);
   return { media: found.length, s3_objects: objects, faces };
 }
 

@@ -7,7 +7,7 @@
  * the newest face it has seen: a face stamped earlier but visible later (a slow write, gsi1's
  * eventual consistency, writers' clocks apart) is still picked up; duplicates are skipped.
  */
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { FaceEngineError } from '../face/errors';
 import { InMemoryFaceIndex } from './in-memory';
@@ -33,8 +33,13 @@ export class DynamoFaceIndex implements FaceIndexStore {
   private newest: string | undefined;
   private pulling: Promise<void> = Promise.resolve();
 
-  /** `environment`: 'live' or 'sandbox' (tests use their own names to stay apart). */
-  constructor(private readonly environment: string, private readonly rt: Runtime = systemRuntime) {}
+  /**
+   * `environment`: 'live' or 'sandbox' (tests use their own names to stay apart). `uploadsOnly`
+   * (default): a face is stored only while its upload's item exists, in one transaction, so a
+   * report that finishes after a purge removed the upload never stores the face again (the
+   * purges delete the upload items before the faces). Off only for tests of the index alone.
+   */
+  constructor(private readonly environment: string, private readonly rt: Runtime = systemRuntime, private readonly opts: { uploadsOnly: boolean } = { uploadsOnly: true }) {}
 
   async add({ applicantId, mediaId, embedding }: FaceEntry): Promise<void> {
     await this.sync();
@@ -43,14 +48,17 @@ export class DynamoFaceIndex implements FaceIndexStore {
     const key = keys.face(this.environment, applicantId, mediaId);
     if (this.seen.has(key.sk)) return;
     const item: FaceItem = { applicant_id: applicantId, media_id: mediaId, created_at: this.rt.now().toISOString(), embedding: toBytes(embedding) };
+    const put = { TableName: config().TABLE_NAME, ConditionExpression: 'attribute_not_exists(pk)', Item: { ...key, gsi1pk: keys.faces(this.environment), gsi1sk: createdKey(item.created_at, mediaId), ...item } };
     try {
-      await clients().doc.send(new PutCommand({
-        TableName: config().TABLE_NAME, ConditionExpression: 'attribute_not_exists(pk)',
-        Item: { ...key, gsi1pk: keys.faces(this.environment), gsi1sk: createdKey(item.created_at, mediaId), ...item },
-      }));
+      if (!this.opts.uploadsOnly) await clients().doc.send(new PutCommand(put));
+      else {
+        await clients().doc.send(new TransactWriteCommand({ TransactItems: [
+          { Put: put }, { ConditionCheck: { TableName: config().TABLE_NAME, Key: keys.media(mediaId), ConditionExpression: 'attribute_exists(pk)' } },
+        ] }));
+      }
     } catch (e) {
-      if (!isConditionFailure(e)) throw e;
-      return; // stored already (a retried report): the next read brings it in if it is not held
+      if (!isConditionFailure(e) && !(e instanceof Error && e.name === 'TransactionCanceledException')) throw e;
+      return; // stored already (a retried report: the next read brings it in if it is not held), or its upload purged
     }
     this.remember(item);
   }
