@@ -4,7 +4,7 @@
  * id with `<event>#<task id>`, so resending a task event by run id replays it for every task.
  * The same item carries the delivery state of each webhook (see webhooks/state.ts).
  */
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
@@ -39,14 +39,17 @@ export function recordKey(event: BusEvent): RecordKey | undefined {
   return undefined;
 }
 
-const isConditionFailure = (e: unknown) => e instanceof Error && e.name === 'ConditionalCheckFailedException';
-
-/** Records the event unless a newer one of the same resource and name is already there. */
+/**
+ * Records the event unless a newer one of the same resource and name is already there; undefined
+ * (nothing recorded) when the run's data has been purged: a message processed late (an SQS
+ * retry, a redrive from a dead-letter queue) must not bring its detail back.
+ */
 export async function recordEvent(event: BusEvent): Promise<RecordKey | undefined> {
   const key = recordKey(event);
   if (!key) return undefined;
+  const runId = String((event.detail as { workflow_run_id: unknown }).workflow_run_id);
   try {
-    await clients().doc.send(new UpdateCommand({
+    await clients().doc.send(new TransactWriteCommand({ TransactItems: [{ Update: {
       TableName: config().TABLE_NAME, Key: key,
       UpdateExpression: 'SET event_id = :id, detail_type = :type, #source = :source, #time = :time, detail = :detail, '
         + 'deliveries = if_not_exists(deliveries, :empty)',
@@ -55,9 +58,12 @@ export async function recordEvent(event: BusEvent): Promise<RecordKey | undefine
       ExpressionAttributeValues: {
         ':id': event.id, ':type': event['detail-type'], ':source': event.source, ':time': event.time, ':detail': event.detail, ':empty': {},
       },
-    }));
+    } }, { ConditionCheck: { TableName: config().TABLE_NAME, Key: keys.run(runId), ConditionExpression: 'attribute_not_exists(purged_at)' } }] }));
   } catch (e) {
-    if (!isConditionFailure(e)) throw e;
+    const reasons = (e as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
+    if (!(e instanceof Error && e.name === 'TransactionCanceledException') || !reasons) throw e;
+    if (reasons[1]?.Code === 'ConditionalCheckFailed') return undefined;
+    if (reasons[0]?.Code !== 'ConditionalCheckFailed') throw e;
   }
   return key;
 }

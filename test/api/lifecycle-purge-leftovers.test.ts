@@ -5,13 +5,15 @@
  * - a review run loses its decision, note and assignee, leaves the review queue and cannot be
  *   decided afterwards;
  * - renaming the applicant afterwards does not index the purged run under the new name;
- * - a report that was still working when its run was purged cannot write its output back;
+ * - a report that was still working when its run was purged cannot write its output back, nor
+ *   can a webhook message processed late record its event again;
  * - a run still open does not hold back the runs created after it, and goes once it has ended N days ago.
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../../lambdas/shared/aws';
 import { resetConfig } from '../../lambdas/shared/config';
 import { sweep } from '../../lambdas/lifecycle/sweep';
+import { recordEvent } from '../../lambdas/events/record';
 import { indexKey } from '../../lambdas/store/run-index';
 import { getTask, putTaskOnce } from '../../lambdas/store/tasks';
 import { mediaPrefix, putObject } from '../../lambdas/store/s3';
@@ -70,6 +72,12 @@ it('removes the media of a run whose first purge stopped after emptying its task
   };
   expect(await putTaskOnce(late)).toBe(false);
   expect(await getTask(run.runId, late.id)).toBeUndefined();
+  const event = {
+    id: 'late-event', 'detail-type': 'workflow_task.completed', source: 'studio.workflows', time: '2026-01-01T00:00:00Z',
+    detail: { workflow_run_id: run.runId, task_id: late.id, task_def_id: 'document_report', task_def_version: '1', status: 'completed' },
+  };
+  expect(await recordEvent(event)).toBeUndefined();
+  expect((await kit.tableText()).filter((item) => item.includes('late-event'))).toEqual([]);
 }, 120_000);
 
 it('leaves no review decision, note or queue entry on purged review runs, and no index under a later name', async () => {
