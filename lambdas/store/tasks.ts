@@ -52,14 +52,14 @@ const table = () => config().TABLE_NAME;
 
 /** Writes a task unless one with this id exists; returns whether it was new. */
 /**
- * Writes the task unless it exists, or its run is gone or purged (a report that was still working
+ * Writes the task unless it exists or its run is purged (a report that was still working
  * when the run's data was purged must not write its output back); false when not written.
  */
 export async function putTaskOnce(task: TaskItem): Promise<boolean> {
   try {
     await clients().doc.send(new TransactWriteCommand({ TransactItems: [
       { Put: { TableName: table(), Item: { ...keys.task(task.workflow_run_id, task.id), ...task }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      { ConditionCheck: { TableName: table(), Key: keys.run(task.workflow_run_id), ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(purged_at)' } },
+      { ConditionCheck: { TableName: table(), Key: keys.run(task.workflow_run_id), ConditionExpression: 'attribute_not_exists(purged_at)' } },
     ] }));
     return true;
   } catch (e) {
