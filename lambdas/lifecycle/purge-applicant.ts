@@ -6,7 +6,7 @@
  * applicant already purged does nothing. A legal hold postpones the purge (checked again an
  * hour later); a restored applicant is left alone.
  */
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { isoSeconds } from '../shared/ids';
@@ -30,6 +30,9 @@ export async function purgeApplicant(due: PurgeDue, now: Date): Promise<PurgeOut
   if (applicant.legal_hold === true) { await postpone(due, now); return 'held'; }
 
   const at = isoSeconds(now);
+  // From here on no restore or hold is taken (store/applicant-deletion.ts, store/applicants.ts):
+  // one that came first wins, and the next sweep sees it.
+  if (!await markPurging(due, at)) return 'not_due';
   const runs = await queryAll({ IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': keys.runsOfApplicant(due.applicant_id) } });
   const purged: RunPurge[] = [];
   for (const run of runs) purged.push(await purgeRun(String(run.id), at));
@@ -43,6 +46,21 @@ export async function purgeApplicant(due: PurgeDue, now: Date): Promise<PurgeOut
   await putErasure('APPLICANT', record);
   await deleteItems([keys.applicant(due.applicant_id), dueKey]);
   return 'purged';
+}
+
+/** Marks the applicant as being purged while it is still due and not held; false when a restore or hold came first. */
+async function markPurging(due: PurgeDue, at: string): Promise<boolean> {
+  try {
+    await clients().doc.send(new UpdateCommand({
+      TableName: config().TABLE_NAME, Key: keys.applicant(due.applicant_id), UpdateExpression: 'SET purging_since = if_not_exists(purging_since, :at)',
+      ConditionExpression: 'delete_at = :due AND (attribute_not_exists(legal_hold) OR legal_hold = :no)',
+      ExpressionAttributeValues: { ':at': at, ':due': due.due_at, ':no': false },
+    }));
+    return true;
+  } catch (e) {
+    if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return false;
+    throw e;
+  }
 }
 
 /** Moves the purge (due item and `delete_at`) an hour on; a restore or another sweep in between leaves it as it is. */

@@ -34,6 +34,8 @@ export async function retentionSweep(environment: Environment, days: number, now
   const cutoff = isoSeconds(new Date(now.getTime() - days * 86_400_000));
   const cursorKey = keys.retentionCursor(environment);
   const cursor = (await clients().doc.send(new GetCommand({ TableName: table(), Key: cursorKey, ConsistentRead: true }))).Item?.after as string | undefined;
+  // Past the cutoff already (the retention was lengthened since): nothing is due yet.
+  if (cursor !== undefined && cursor > `${cutoff}~`) return 0;
   // Runs created before the cutoff (a run ends after it starts), from the cursor on; the cursor itself is skipped.
   const page = await clients().doc.send(new QueryCommand({
     TableName: table(), IndexName: 'gsi1', Limit: limit + 1, ScanIndexForward: true,

@@ -5,7 +5,7 @@
  * applicant, after which it is a 404. Each pair is written in one transaction, so a due item
  * always has its scheduled applicant and the other way round.
  */
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
@@ -58,20 +58,26 @@ export async function deleteApplicant(id: string, environment: Environment, requ
   });
 }
 
-/** Cancels the scheduled purge; a 404 once the applicant has been purged. */
+/** Whether the applicant's purge has started (lambdas/lifecycle/purge-applicant.ts): no restore or hold is taken from then on. */
+export async function beingPurged(id: string): Promise<boolean> {
+  const out = await clients().doc.send(new GetCommand({ TableName: table(), Key: keys.applicant(id), ConsistentRead: true, ProjectionExpression: 'purging_since' }));
+  return out.Item?.purging_since !== undefined;
+}
+
+/** Cancels the scheduled purge; a 404 once the applicant has been purged, a 422 while the purge runs. */
 export async function restoreApplicant(id: string, environment: Environment): Promise<void> {
   const current = await getApplicant(id, environment);
   if (!current.delete_at) throw validationError(`Applicant ${id} is not scheduled for deletion`);
   await clients().doc.send(new TransactWriteCommand({ TransactItems: [
     { Update: {
       TableName: table(), Key: keys.applicant(id), UpdateExpression: 'SET gsi2pk = :pk, gsi2sk = :sk REMOVE delete_at',
-      ConditionExpression: 'delete_at = :at',
+      ConditionExpression: 'delete_at = :at AND attribute_not_exists(purging_since)',
       ExpressionAttributeValues: { ':pk': keys.activeApplicants(environment), ':sk': createdKey(current.created_at, id), ':at': current.delete_at },
     } },
     { Delete: { TableName: table(), Key: keys.purgeDue(current.delete_at, id) } },
   ] })).catch(async (e: unknown) => {
     if (!isCancelled(e)) throw e;
     await getApplicant(id, environment); // purged meanwhile: 404
-    throw validationError(`Applicant ${id} is not scheduled for deletion`);
+    throw validationError(await beingPurged(id) ? `Applicant ${id} is being purged; it can no longer be restored` : `Applicant ${id} is not scheduled for deletion`);
   });
 }

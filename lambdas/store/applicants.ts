@@ -71,11 +71,12 @@ export async function updateApplicant(id: string, environment: Environment, data
   const out = await db().send(new UpdateCommand({
     TableName: table(), Key: keys.applicant(id), ReturnValues: 'ALL_NEW',
     UpdateExpression: `SET ${names.map((n) => `#${n} = :${n}`).join(', ')}`,
-    ConditionExpression: holdOnly ? 'attribute_exists(pk)' : 'attribute_exists(pk) AND attribute_not_exists(delete_at)',
+    ConditionExpression: holdOnly ? 'attribute_exists(pk) AND attribute_not_exists(purging_since)' : 'attribute_exists(pk) AND attribute_not_exists(delete_at)',
     ExpressionAttributeNames: Object.fromEntries(names.map((n) => [`#${n}`, n])),
     ExpressionAttributeValues: Object.fromEntries(names.map((n) => [`:${n}`, changes[n]])),
   })).catch((e: unknown) => {
-    // Deleted between the read and the write.
+    // Deleted between the read and the write, or its purge has started (no hold is taken from then on).
+    if (e instanceof ConditionalCheckFailedException && holdOnly && current.delete_at) throw validationError(`Applicant ${id} is being purged; a legal hold can no longer stop it`);
     if (e instanceof ConditionalCheckFailedException && holdOnly) throw notFound('Applicant', id);
     if (e instanceof ConditionalCheckFailedException) throw validationError(`Applicant ${id} is scheduled for deletion; restore it before updating it`);
     throw e;
@@ -106,6 +107,6 @@ function withGrantTime(consents: ApplicantData['consents'], at: string): Applica
 }
 
 function toRecord(item: Record<string, unknown>): ApplicantRecord {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, ...rest } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, purging_since: _e, ...rest } = item;
   return rest as unknown as ApplicantRecord;
 }

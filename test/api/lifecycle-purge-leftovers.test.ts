@@ -7,9 +7,11 @@
  * - renaming the applicant afterwards does not index the purged run under the new name;
  * - a report that was still working when its run was purged cannot write its output back, nor
  *   can a webhook message processed late record its event again;
+ * - a restore or legal hold that arrives while an applicant's purge runs is refused (422), and the purge finishes;
+ * - lengthening the retention (its cursor then past the new cutoff) purges nothing, without failing;
  * - a run still open does not hold back the runs created after it, and goes once it has ended N days ago.
  */
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../../lambdas/shared/aws';
 import { resetConfig } from '../../lambdas/shared/config';
 import { sweep } from '../../lambdas/lifecycle/sweep';
@@ -122,4 +124,43 @@ it('purges the runs after a run still open, and the open one once it has ended N
   expect(await sweep(new Date(Math.max(t31, endedAt(ended) + 31 * DAY) + 2 * 3_600_000))).toMatchObject({ purged: 1 });
   expect((await api('GET', `/v3.6/documents/${doc}`)).status).toBe(404);
   expect((await api<{ output: unknown }>('GET', `/v3.6/workflow_runs/${open.id}`)).body.output ?? null).toBeNull();
+}, 120_000);
+
+it('refuses a restore and a legal hold that arrive while the applicant\'s purge runs, and purges whole', async () => {
+  const run = await kit.finishedRun({ first_name: 'Racing' });
+  expect((await api('DELETE', `/v3.6/applicants/${run.applicantId}`)).status).toBe(204);
+  const dueAt = (await api<{ delete_at: string }>('GET', `/v3.6/applicants/${run.applicantId}`)).body.delete_at;
+  const doc = clients().doc;
+  const send = doc.send.bind(doc);
+  const answers: number[] = [];
+  // When the purge reads the applicant's runs, the integrator asks for a restore, then a hold.
+  jest.spyOn(doc, 'send').mockImplementation((async (command: unknown) => {
+    if (answers.length === 0 && command instanceof QueryCommand && command.input.IndexName === 'gsi2' && JSON.stringify(command.input.ExpressionAttributeValues).includes(run.applicantId)) {
+      answers.push(0);
+      answers.push((await api('POST', `/v3.6/applicants/${run.applicantId}/restore`)).status);
+      answers.push((await api('PUT', `/v3.6/applicants/${run.applicantId}`, { legal_hold: true })).status);
+    }
+    return send(command as never);
+  }) as never);
+  try {
+    await sweep(new Date(Date.parse(dueAt) + 1000));
+  } finally {
+    jest.restoreAllMocks();
+  }
+  expect(answers).toEqual([0, 422, 422]);
+  expect((await api('GET', `/v3.6/applicants/${run.applicantId}`)).status).toBe(404);
+  expect(await kit.bucketObjects(`sandbox/${run.applicantId}/`)).toEqual([]);
+}, 120_000);
+
+it('purges nothing, without failing, once the retention is lengthened past where its walk stands', async () => {
+  const run = await kit.finishedRun({ first_name: 'Longer' });
+  expect(await sweep(new Date(endedAt(run.end) + 31 * DAY))).toMatchObject({ retention: { sandbox: 1 } });
+  process.env.STUDIO_RETENTION_DAYS_SANDBOX = '90';
+  resetConfig();
+  try {
+    expect(await sweep(new Date(endedAt(run.end) + 32 * DAY))).toMatchObject({ retention: { sandbox: 0 } });
+  } finally {
+    process.env.STUDIO_RETENTION_DAYS_SANDBOX = '30';
+    resetConfig();
+  }
 }, 120_000);
