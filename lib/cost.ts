@@ -220,20 +220,21 @@ export const COUNT_TOLERANCE = 0.15;
  * test/e2e/cost-multipart.test.ts.
  */
 export const MEASURED = {
-  // Recording an event (events/record.ts) is a transaction with a check that the run is not purged
-  // (2 WRU each: 4), as is storing a report task (store/tasks.ts putTaskOnce).
+  // The webhook worker records an event whose detail holds personal data (events/record.ts: a run's
+  // result, a task's input or output) in a transaction with a check that the run is not purged (2 WRU
+  // each: 4), as a report task is stored (store/tasks.ts putTaskOnce).
   // A run's 9 name index items when its last name is one word (store/run-index.ts: 6 before full names had keys), 2 WRU each in its transaction.
-  api: { run: { wru: 23, rru: 3 }, capture: { wru: 8, rru: 4.75 }, medium: { wru: 3, rru: 3 } },
-  tasks: { capture: { wru: 9, rru: 1 } },
-  reports: { report: { wru: 16, rru: 2.5 }, mediumRead: { rru: 0.5, s3Gets: 1 } },
+  api: { run: { wru: 23, rru: 3 }, capture: { wru: 5.5, rru: 4.75 }, medium: { wru: 3, rru: 3 } },
+  tasks: { capture: { wru: 6, rru: 1 } },
+  reports: { report: { wru: 10, rru: 2.5 }, mediumRead: { rru: 0.5, s3Gets: 1 } },
   // A run's end also copies its status on its results index items (store/index-status.ts): a read of
   // the run and of its index partition, a write per item (its applicant's and workflow's, ~10; a
   // report type's 2, shared by reports of one type: ~1.5 per report), 25 to a round trip, each billed
   // as an UpdateItem (store/statements.ts).
-  evidence: { run: { wru: 15, rru: 4, s3Puts: 2 }, report: { wru: 1.5 }, medium: { rru: 0.5, s3Gets: 1 } },
+  evidence: { run: { wru: 12, rru: 4, s3Puts: 2 }, report: { wru: 1.5 }, medium: { rru: 0.5, s3Gets: 1 } },
   stateMachine: { run: { wru: 1 } },
   // One webhook subscribed to every event (lambdas/webhooks/process.ts): per event the worker records
-  // it (a transaction of 4 WRU), lists the webhooks (a query), reads the run (a consistent read; a task event also
+  // it (a write, or a transaction of 4 WRU: above), lists the webhooks (a query), reads the run (a consistent read; a task event also
   // its task), claims the delivery, settles it and clears a dead letter of it (three writes).
   webhooks: { event: { wru: 7, rru: 1.5 }, taskEvent: { rru: 1 } },
 } as const;

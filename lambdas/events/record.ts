@@ -4,7 +4,7 @@
  * id with `<event>#<task id>`, so resending a task event by run id replays it for every task.
  * The same item carries the delivery state of each webhook (see webhooks/state.ts).
  */
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
@@ -39,27 +39,41 @@ export function recordKey(event: BusEvent): RecordKey | undefined {
   return undefined;
 }
 
+/** Detail fields that may hold personal data: a run's result, a task's input and output, a review's note. */
+const PERSONAL = ['result', 'input', 'output', 'note'] as const;
+
 /**
- * Records the event unless a newer one of the same resource and name is already there; undefined
- * (nothing recorded) when the run's data has been purged: a message processed late (an SQS
- * retry, a redrive from a dead-letter queue) must not bring its detail back.
+ * Records the event unless a newer one of the same resource and name is already there. `late`
+ * (the webhook worker, whose messages may come days later: SQS retries, a redrive from a
+ * dead-letter queue): undefined, nothing recorded, when the detail holds personal data and the
+ * run's data has been purged meanwhile. That check is a transaction with the run (4 WRU, and far
+ * dearer on DynamoDB Local than a write), so the publisher, which records as the event happens,
+ * does not make it.
  */
-export async function recordEvent(event: BusEvent): Promise<RecordKey | undefined> {
+export async function recordEvent(event: BusEvent, opts: { late?: boolean } = {}): Promise<RecordKey | undefined> {
   const key = recordKey(event);
   if (!key) return undefined;
-  const runId = String((event.detail as { workflow_run_id: unknown }).workflow_run_id);
+  const detail = event.detail as Record<string, unknown>;
+  const guarded = opts.late === true && PERSONAL.some((f) => detail[f] !== undefined && detail[f] !== null);
+  const update = {
+    TableName: config().TABLE_NAME, Key: key,
+    UpdateExpression: 'SET event_id = :id, detail_type = :type, #source = :source, #time = :time, detail = :detail, '
+      + 'deliveries = if_not_exists(deliveries, :empty)',
+    ConditionExpression: 'attribute_not_exists(pk) OR event_id = :id OR #time <= :time',
+    ExpressionAttributeNames: { '#source': 'source', '#time': 'time' },
+    ExpressionAttributeValues: {
+      ':id': event.id, ':type': event['detail-type'], ':source': event.source, ':time': event.time, ':detail': event.detail, ':empty': {},
+    },
+  };
   try {
-    await clients().doc.send(new TransactWriteCommand({ TransactItems: [{ Update: {
-      TableName: config().TABLE_NAME, Key: key,
-      UpdateExpression: 'SET event_id = :id, detail_type = :type, #source = :source, #time = :time, detail = :detail, '
-        + 'deliveries = if_not_exists(deliveries, :empty)',
-      ConditionExpression: 'attribute_not_exists(pk) OR event_id = :id OR #time <= :time',
-      ExpressionAttributeNames: { '#source': 'source', '#time': 'time' },
-      ExpressionAttributeValues: {
-        ':id': event.id, ':type': event['detail-type'], ':source': event.source, ':time': event.time, ':detail': event.detail, ':empty': {},
-      },
-    } }, { ConditionCheck: { TableName: config().TABLE_NAME, Key: keys.run(runId), ConditionExpression: 'attribute_not_exists(purged_at)' } }] }));
+    if (!guarded) await clients().doc.send(new UpdateCommand(update));
+    else {
+      await clients().doc.send(new TransactWriteCommand({ TransactItems: [{ Update: update }, {
+        ConditionCheck: { TableName: config().TABLE_NAME, Key: keys.run(String(detail.workflow_run_id)), ConditionExpression: 'attribute_not_exists(purged_at)' },
+      }] }));
+    }
   } catch (e) {
+    if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return key; // a newer one is recorded
     const reasons = (e as { CancellationReasons?: Array<{ Code?: string }> }).CancellationReasons;
     if (!(e instanceof Error && e.name === 'TransactionCanceledException') || !reasons) throw e;
     if (reasons[1]?.Code === 'ConditionalCheckFailed') return undefined;

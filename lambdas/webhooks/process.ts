@@ -35,7 +35,7 @@ export async function processMessage(body: string, attempt: number, deps: Proces
   if (redelivery && !redelivery.success) { deps.log('malformed redelivery; dropped', redelivery.error); return 'done'; }
   const event = redelivery?.data.event ?? outer;
   if (!EventName.safeParse(event['detail-type']).success) return 'done';
-  const key = await recordEvent(event);
+  const key = await recordEvent(event, { late: true });
   const only = redelivery?.data ? new Set(redelivery.data.webhook_ids) : undefined;
   // The webhooks first: when none takes this action (a delivery's action is its event's name), the resource is not read.
   const subscribed = (await listWebhooks()).filter((w) => w.enabled && w.events.includes(event['detail-type']) && (!only || only.has(w.id)));

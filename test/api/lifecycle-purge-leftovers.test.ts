@@ -76,9 +76,9 @@ it('removes the media of a run whose first purge stopped after emptying its task
   expect(await getTask(run.runId, late.id)).toBeUndefined();
   const event = {
     id: 'late-event', 'detail-type': 'workflow_task.completed', source: 'studio.workflows', time: '2026-01-01T00:00:00Z',
-    detail: { workflow_run_id: run.runId, task_id: late.id, task_def_id: 'document_report', task_def_version: '1', status: 'completed' },
+    detail: { workflow_run_id: run.runId, task_id: late.id, task_def_id: 'document_report', task_def_version: '1', status: 'completed', output: late.output },
   };
-  expect(await recordEvent(event)).toBeUndefined();
+  expect(await recordEvent(event, { late: true })).toBeUndefined();
   expect((await kit.tableText()).filter((item) => item.includes('late-event'))).toEqual([]);
 }, 120_000);
 
