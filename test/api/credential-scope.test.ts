@@ -6,9 +6,10 @@
  *   itself, never the applicant's other runs' or the integrator's uploads, and never the
  *   applicant's record; an applicant's SDK token (minted by the integrator) still sees its applicant's.
  */
-import { hashPassword, writeUsers, type ConsoleUser } from '../../lambdas/shared/console-users';
+import type { ConsoleUser } from '../../lambdas/shared/console-users';
 import { e2e, type E2e, type Run } from '../e2e/helpers';
 import { CAPTURE } from '../e2e/workflows';
+import { signedInUsers } from '../helpers/console-users';
 import { startTestStack, type TestStack } from '../helpers/stack';
 
 type ErrorBody = { error: { type: string; message: string; fields: Record<string, string[]> } };
@@ -21,14 +22,8 @@ const jwt: Record<string, string> = {};
 beforeAll(async () => {
   stack = await startTestStack();
   t = e2e(stack);
-  writeUsers(stack.env.CONSOLE_USERS_FILE, await Promise.all([ADMIN, ANALYST].map(async (u) => ({
-    ...u, password: await hashPassword(`${u.role} password 1`), created_at: '2026-01-01T00:00:00.000Z',
-  }))));
-  for (const u of [ADMIN, ANALYST]) {
-    const res = await stack.apiJson<{ token: string }>('/v3.6/console/sign_in', { method: 'POST', token: null, json: { email: u.email, password: `${u.role} password 1` } });
-    expect(res.status).toBe(200);
-    jwt[u.role] = res.body.token;
-  }
+  const jwts = await signedInUsers(stack, [ADMIN, ANALYST]);
+  for (const u of [ADMIN, ANALYST]) jwt[u.role] = jwts[u.email]!;
 }, 120_000);
 afterAll(() => stack.stop());
 

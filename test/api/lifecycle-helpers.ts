@@ -9,11 +9,18 @@ import { DynamoDBClient, GetItemCommand, ScanCommand } from '@aws-sdk/client-dyn
 import { GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { resetConfig } from '../../lambdas/shared/config';
 import { findTemplate } from '../../compiler';
 import type { TestStack } from '../helpers/stack';
 import { e2e, type Json } from '../e2e/helpers';
 
 export const ENDED = ['approved', 'review', 'declined', 'abandoned', 'error'];
+
+/** The sandbox retention for the functions of this process (`STUDIO_RETENTION_DAYS_SANDBOX`; undefined: off). */
+export function setRetention(days: string | undefined): void {
+  if (days === undefined) delete process.env.STUDIO_RETENTION_DAYS_SANDBOX; else process.env.STUDIO_RETENTION_DAYS_SANDBOX = days;
+  resetConfig();
+}
 
 export function lifecycleKit(stack: TestStack) {
   const t = e2e(stack);

@@ -13,7 +13,6 @@
  */
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../../lambdas/shared/aws';
-import { resetConfig } from '../../lambdas/shared/config';
 import { sweep } from '../../lambdas/lifecycle/sweep';
 import { recordEvent } from '../../lambdas/events/record';
 import { indexKey } from '../../lambdas/store/run-index';
@@ -21,7 +20,7 @@ import { getTask, putTaskOnce } from '../../lambdas/store/tasks';
 import { mediaPrefix, putObject } from '../../lambdas/store/s3';
 import { CAPTURE } from '../e2e/workflows';
 import { startTestStack, type TestStack } from '../helpers/stack';
-import { ENDED, lifecycleKit } from './lifecycle-helpers';
+import { ENDED, lifecycleKit, setRetention } from './lifecycle-helpers';
 
 const DAY = 86_400_000;
 const REVIEW = { name: 'Review', start: 'review', tasks: [{ id: 'review', type: 'result', outcome: 'review' }] };
@@ -30,14 +29,12 @@ let kit: ReturnType<typeof lifecycleKit>;
 beforeAll(async () => {
   stack = await startTestStack();
   kit = lifecycleKit(stack);
-  process.env.STUDIO_RETENTION_DAYS_SANDBOX = '30';
-  resetConfig();
+  setRetention('30');
 }, 120_000);
 afterAll(async () => {
   kit.close();
   await stack.stop();
-  delete process.env.STUDIO_RETENTION_DAYS_SANDBOX;
-  resetConfig();
+  setRetention(undefined);
 });
 
 const api = <T = Record<string, unknown>>(method: string, path: string, json?: unknown) => kit.t.call<T>(method, path, json);
@@ -155,12 +152,10 @@ it('refuses a restore and a legal hold that arrive while the applicant\'s purge 
 it('purges nothing, without failing, once the retention is lengthened past where its walk stands', async () => {
   const run = await kit.finishedRun({ first_name: 'Longer' });
   expect(await sweep(new Date(endedAt(run.end) + 31 * DAY))).toMatchObject({ retention: { sandbox: 1 } });
-  process.env.STUDIO_RETENTION_DAYS_SANDBOX = '90';
-  resetConfig();
+  setRetention('90');
   try {
     expect(await sweep(new Date(endedAt(run.end) + 32 * DAY))).toMatchObject({ retention: { sandbox: 0 } });
   } finally {
-    process.env.STUDIO_RETENTION_DAYS_SANDBOX = '30';
-    resetConfig();
+    setRetention('30');
   }
 }, 120_000);

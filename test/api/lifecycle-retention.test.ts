@@ -4,10 +4,9 @@
  * the applicant stays; a run of an applicant on legal hold is kept until the hold is lifted.
  * Unset, nothing is purged however old.
  */
-import { resetConfig } from '../../lambdas/shared/config';
 import { sweep } from '../../lambdas/lifecycle/sweep';
 import { startTestStack, type TestStack } from '../helpers/stack';
-import { lifecycleKit } from './lifecycle-helpers';
+import { lifecycleKit, setRetention } from './lifecycle-helpers';
 
 const DAY = 86_400_000;
 let stack: TestStack;
@@ -19,15 +18,11 @@ beforeAll(async () => {
 afterAll(async () => {
   kit.close();
   await stack.stop();
-  delete process.env.STUDIO_RETENTION_DAYS_SANDBOX;
-  resetConfig();
+  setRetention(undefined);
 });
 
 const api = <T = Record<string, unknown>>(method: string, path: string, json?: unknown) => kit.t.call<T>(method, path, json);
-const retention = (days: string | undefined) => {
-  if (days === undefined) delete process.env.STUDIO_RETENTION_DAYS_SANDBOX; else process.env.STUDIO_RETENTION_DAYS_SANDBOX = days;
-  resetConfig();
-};
+const retention = setRetention;
 
 it('purges runs ended N days ago with their media, keeps the applicant, waits for a legal hold to be lifted', async () => {
   const kept = await kit.finishedRun({ first_name: 'Kept' });

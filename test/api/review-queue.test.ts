@@ -9,10 +9,11 @@
 import type { BusEvent } from '../../local/events';
 import { createApiToken } from '../../lambdas/api/auth';
 import { runTimeline } from '../../lambdas/evidence/timeline';
-import { hashPassword, writeUsers, type ConsoleUser } from '../../lambdas/shared/console-users';
+import type { ConsoleUser } from '../../lambdas/shared/console-users';
 import { reviewQueue } from '../../lambdas/store/reviews';
 import { getRun } from '../../lambdas/store/runs';
 import { e2e, type E2e } from '../e2e/helpers';
+import { signedInUsers } from '../helpers/console-users';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { eventually, startReceiver, type Receiver } from '../webhooks/helpers';
 import { SCREEN } from './results-workflows';
@@ -34,8 +35,7 @@ beforeAll(async () => {
   stack = await startTestStack();
   t = e2e(stack);
   liveToken = await createApiToken('live');
-  writeUsers(stack.env.CONSOLE_USERS_FILE, [{ ...ANALYST, password: await hashPassword('analyst password 1'), created_at: '2026-01-01T00:00:00.000Z' }]);
-  analystJwt = (await stack.apiJson<{ token: string }>('/v3.6/console/sign_in', { method: 'POST', token: null, json: { email: ANALYST.email, password: 'analyst password 1' } })).body.token;
+  analystJwt = (await signedInUsers(stack, [ANALYST]))[ANALYST.email]!;
   // A customer's own rule on the product bus, as lib/events.ts's example rule would be.
   stack.bus.registerTarget('review-rule-target', async (e) => { busEvents.push(e); });
   stack.bus.putRule({ Name: 'review-rule', EventBusName: stack.env.EVENT_BUS_NAME, EventPattern: { source: ['studio.workflows'], 'detail-type': [REVIEW_EVENT] } });
