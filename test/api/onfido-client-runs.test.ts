@@ -29,6 +29,8 @@ async function eventually<T>(probe: () => Promise<T | undefined>, what: string):
 }
 
 it('runs a workflow end to end through the official client and verifies the completion webhook', async () => {
+  // The client hands a text answer back as a file (`{ buffer, filename }`), as it does for Onfido's own `OK`.
+  expect(String(((await api.ping()).data as unknown as { buffer: unknown }).buffer)).toBe('OK');
   const webhook = (await api.createWebhook({ url: receiver.url, events: ['workflow_run.completed'] })).data;
   expect(webhook.token).toEqual(expect.any(String));
 

@@ -38,10 +38,11 @@ test('S3 objects are put and read back', async () => {
   expect(Buffer.from(await got.Body!.transformToByteArray())).toEqual(bytes);
 });
 
-test('GET /v3.6/ping answers through the gateway', async () => {
-  const res = await stack.apiJson('/v3.6/ping', { token: null });
+test('GET /v3.6/ping answers OK as text through the gateway, as Onfido does', async () => {
+  const res = await stack.api('/v3.6/ping', { token: null });
   expect(res.status).toBe(200);
-  expect(res.body).toEqual({ message: 'pong' });
+  expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+  expect(await res.text()).toBe('OK');
 });
 
 test('an unknown path gets Onfido\'s 404 body', async () => {

@@ -24,7 +24,8 @@ import { addTrialRunRoutes } from './trial-runs';
 /** `rt`: the clock that token expiry is judged by (tests inject one). */
 export function buildRouter(rt: Runtime = systemRuntime): Router {
   const router = new Router();
-  router.add('GET', '/v3.6/ping', 'public', async () => json(200, { message: 'pong' }));
+  // Onfido's health check answers `OK` as text/plain (its client reads a string).
+  router.add('GET', '/v3.6/ping', 'public', async () => ({ status: 200, raw: Buffer.from('OK'), headers: { 'content-type': 'text/plain; charset=utf-8' } }));
   addWebhookRoutes(router);
   addApplicantRoutes(router);
   addMediaRoutes(router);
