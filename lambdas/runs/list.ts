@@ -2,6 +2,7 @@
  * Listing runs, always by Query: runs of an applicant on gsi2, runs with given statuses on
  * by_status (one query per status, merged), otherwise every run of the environment on gsi1.
  * Dates bound the sort key (`<created_at>#<id>`); the other filters are filter expressions.
+ * The builder's trial runs (runs/trial.ts) are never listed: integrators did not create them.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
@@ -56,7 +57,8 @@ async function querySource(src: Source, q: ListRunsQuery, env: Environment, need
   if (q.created_at_gt && q.created_at_lt) { keyCond.push('#sk BETWEEN :gt AND :lt'); values[':gt'] = `${q.created_at_gt}#\uffff`; values[':lt'] = q.created_at_lt; }
   else if (q.created_at_gt) { keyCond.push('#sk > :gt'); values[':gt'] = `${q.created_at_gt}#\uffff`; }
   else if (q.created_at_lt) { keyCond.push('#sk < :lt'); values[':lt'] = q.created_at_lt; }
-  const filters = ['#env = :env', '#itemsk = :run'];
+  names['#trial'] = 'trial';
+  const filters = ['#env = :env', '#itemsk = :run', 'attribute_not_exists(#trial)'];
   if (q.applicant_id && q.status?.length) {
     names['#status'] = 'status';
     filters.push(`#status IN (${q.status.map((s, i) => { values[`:s${i}`] = s; return `:s${i}`; }).join(', ')})`);

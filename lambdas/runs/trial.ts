@@ -5,7 +5,8 @@
  * machine whose alias `live` serves real runs), the run is started on that version exactly as
  * runs/start.ts starts any run, and the version is then deleted (its execution keeps running:
  * Step Functions keeps at most 1,000 versions per machine). The run carries `trial: true` and
- * `workflow_version_id: 0` (the draft); the console's results leave trials out by default.
+ * `workflow_version_id: 0` (the draft); the console's results leave trials out by default, and
+ * `GET /v3.6/workflow_runs` always (its sample applicant, marked `trial`, is left out of `GET /v3.6/applicants`).
  * Integrators never hear of a trial: its `workflow_run.completed` has the source `studio.trials`
  * (no rule of the product's events matches it) and the webhook worker drops its task events.
  */
@@ -78,6 +79,6 @@ async function trialApplicant(body: TrialRequest, environment: 'sandbox', rt: Ru
     if (found.delete_at) throw validationError(`Applicant ${body.applicant_id} is scheduled for deletion`, { applicant_id: ['is scheduled for deletion'] });
     return found;
   }
-  if (body.applicant) return createApplicant(environment, body.applicant, rt);
+  if (body.applicant) return createApplicant(environment, body.applicant, rt, { trial: true });
   throw validationError('A trial run needs a sample applicant', { applicant: ['is required unless applicant_id names a sandbox applicant'] });
 }

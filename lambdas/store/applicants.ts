@@ -1,7 +1,8 @@
 /**
  * Applicants, one item each (`keys.applicant`), visible only in the environment (sandbox or
  * live) whose token created them. gsi1 holds every applicant of an environment, gsi2 only
- * those not scheduled for deletion (sparse), so that both lists page and count without filters.
+ * those not scheduled for deletion (sparse), so that both lists page and count without filters
+ * but one: the sample applicants of the builder's trial runs (`trial`) are not listed.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -28,6 +29,8 @@ export interface ApplicantData {
 }
 export interface ApplicantRecord extends Omit<ApplicantData, 'consents'> {
   id: string; environment: Environment; created_at: string; delete_at?: string;
+  /** Extension: a sample applicant made for a builder's trial run (runs/trial.ts), left out of the applicants list. */
+  trial?: true;
   consents?: Array<{ name: string; granted: boolean; granted_at: string | null }>;
 }
 
@@ -35,10 +38,10 @@ const table = () => config().TABLE_NAME;
 const db = () => clients().doc;
 const DATA_FIELDS = ['first_name', 'last_name', 'email', 'dob', 'address', 'id_numbers', 'phone_number', 'location', 'consents', 'legal_hold'] as const;
 
-export async function createApplicant(environment: Environment, data: ApplicantData, rt: Runtime = systemRuntime): Promise<ApplicantRecord> {
+export async function createApplicant(environment: Environment, data: ApplicantData, rt: Runtime = systemRuntime, opts: { trial?: true } = {}): Promise<ApplicantRecord> {
   const id = rt.newId();
   const created_at = isoSeconds(rt.now());
-  const record: ApplicantRecord = { ...data, consents: withGrantTime(data.consents, created_at), id, environment, created_at };
+  const record: ApplicantRecord = { ...data, consents: withGrantTime(data.consents, created_at), id, environment, created_at, ...opts };
   const sortKey = createdKey(created_at, id);
   await db().send(new PutCommand({
     TableName: table(),
@@ -98,7 +101,7 @@ export async function recordConsents(id: string, environment: Environment, conse
 /** Newest first, Onfido's order. */
 export async function listApplicants(environment: Environment, opts: { page: number; perPage: number; includeDeleted: boolean }): Promise<Page<ApplicantRecord>> {
   const index = opts.includeDeleted ? { name: 'gsi1', pk: 'gsi1pk', value: keys.applicants(environment) } : { name: 'gsi2', pk: 'gsi2pk', value: keys.activeApplicants(environment) };
-  const page = await pageOfIndex(index, { offset: (opts.page - 1) * opts.perPage, limit: opts.perPage, newestFirst: true });
+  const page = await pageOfIndex({ ...index, without: 'trial' }, { offset: (opts.page - 1) * opts.perPage, limit: opts.perPage, newestFirst: true });
   return { total: page.total, items: page.items.map(toRecord) };
 }
 

@@ -8,7 +8,8 @@ import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 
 export interface Page<T> { total: number; items: T[] }
-export interface IndexQuery { name: string; pk: string; value: string }
+/** `without`: an attribute whose items are left out of the collection (counted and paged without them). */
+export interface IndexQuery { name: string; pk: string; value: string; without?: string }
 type Key = { pk: string; sk: string };
 type Item = Record<string, unknown>;
 
@@ -19,8 +20,9 @@ export async function pageOfIndex(index: IndexQuery, opts: { offset: number; lim
   do {
     const out = await clients().doc.send(new QueryCommand({
       TableName: config().TABLE_NAME, IndexName: index.name, ScanIndexForward: !opts.newestFirst,
-      KeyConditionExpression: '#k = :v', ExpressionAttributeNames: { '#k': index.pk, '#pk': 'pk', '#sk': 'sk' },
+      KeyConditionExpression: '#k = :v', ExpressionAttributeNames: { '#k': index.pk, '#pk': 'pk', '#sk': 'sk', ...(index.without ? { '#w': index.without } : {}) },
       ExpressionAttributeValues: { ':v': index.value }, ProjectionExpression: '#pk, #sk', ExclusiveStartKey: start,
+      ...(index.without ? { FilterExpression: 'attribute_not_exists(#w)' } : {}),
     }));
     for (const key of (out.Items ?? []) as Key[]) {
       if (total >= opts.offset && window.length < opts.limit) window.push({ pk: key.pk, sk: key.sk });

@@ -167,3 +167,32 @@ test('a draft with capture tasks runs to its result: each capture is completed w
   const approved = await trial(wf.body.id, { definition: draft, applicant_id: declined.body.applicant_id, report_results: { document_report: 'clear' } });
   expect(await t.until(approved.body.id, ['approved', 'awaiting_input'])).toMatchObject({ status: 'approved' });
 }, 90_000);
+
+test('integrators\' lists leave trials out: GET /workflow_runs (any filter) and GET /applicants (its count too) never show a trial or its sample applicant', async () => {
+  const wfId = await t.workflow(DRAFT);
+  const applicants = async (query: string) => {
+    const res = await stack.api(`/v3.6/applicants?per_page=100${query}`);
+    const body = await res.json() as { applicants: Array<{ id: string }> };
+    return { ids: body.applicants.map((a) => a.id), total: Number(res.headers.get('x-total-count')) };
+  };
+  const before = await Promise.all([applicants(''), applicants('&include_deleted=true')]);
+  const tried = await trial(wfId, { definition: DRAFT, applicant: { first_name: 'Sample', last_name: 'Only' } });
+  await t.until(tried.body.id, ['approved']);
+  const real = await t.startRun(wfId, String(tried.body.applicant_id));
+  await t.until(real.id, ['approved']);
+
+  // The sample applicant is readable (the console shows it) and marked, but neither listed nor counted.
+  const sample = await t.call<{ id: string; trial?: boolean }>('GET', `/v3.6/applicants/${tried.body.applicant_id}`);
+  expect(sample).toMatchObject({ status: 200, body: { id: tried.body.applicant_id, trial: true } });
+  expect(await Promise.all([applicants(''), applicants('&include_deleted=true')])).toEqual(before);
+
+  for (const query of ['', '?status=approved', `?applicant_id=${tried.body.applicant_id}`, '?status=approved,processing&sort=asc', `?created_at_gt=${encodeURIComponent(new Date(0).toISOString())}`]) {
+    const runs = await t.call<Array<{ id: string }>>('GET', `/v3.6/workflow_runs${query}`);
+    expect(runs.status).toBe(200);
+    const ids = runs.body.map((r) => r.id);
+    expect(ids).toContain(real.id);
+    expect(ids).not.toContain(tried.body.id);
+  }
+  // The trial itself stays readable by id, as the builder reads it.
+  expect((await t.call<{ trial?: boolean }>('GET', `/v3.6/workflow_runs/${tried.body.id}`)).body.trial).toBe(true);
+}, 90_000);

@@ -53,6 +53,7 @@ export function applicantBody(a: store.ApplicantRecord) {
     first_name: a.first_name, last_name: a.last_name, email: a.email, dob: a.dob, address: a.address,
     id_numbers: a.id_numbers ?? [], phone_number: a.phone_number, location: a.location,
     ...(a.legal_hold !== undefined ? { legal_hold: a.legal_hold } : {}),
+    ...(a.trial ? { trial: true } : {}),
   };
 }
 
