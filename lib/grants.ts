@@ -7,6 +7,7 @@ import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Key } from 'aws-cdk-lib/aws-kms';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import { WATCHLIST_PREFIX } from '../lambdas/reports/watchlist_report/lists';
+import { TIMELINE_FILES } from '../lambdas/store/object-keys';
 import { TABLE_KEYS } from '../lambdas/store/table';
 
 export const TABLE_ACTIONS = [
@@ -44,4 +45,10 @@ export function grantMedia(g: IGrantable, bucket: Bucket, key: Key): void {
 export function grantWatchlists(g: IGrantable, bucket: Bucket, key: Key): void {
   add(g, new PolicyStatement({ sid: 'WatchlistObjects', actions: ['s3:GetObject', 's3:PutObject'], resources: [bucket.arnForObjects(`${WATCHLIST_PREFIX}*`)] }));
   add(g, new PolicyStatement({ sid: 'WatchlistKey', actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [key.keyArn] }));
+}
+
+/** Timeline PDFs (`<env>/<applicant>/timeline_files/*`, lambdas/webhooks/timeline-url.ts): read only, for presigned GETs. */
+export function grantTimelineFiles(g: IGrantable, bucket: Bucket, key: Key): void {
+  add(g, new PolicyStatement({ sid: 'TimelineFiles', actions: ['s3:GetObject'], resources: [bucket.arnForObjects(`*/${TIMELINE_FILES}/*`)] }));
+  add(g, new PolicyStatement({ sid: 'TimelineKey', actions: ['kms:Decrypt'], resources: [key.keyArn] }));
 }

@@ -49,6 +49,10 @@ export function suppressNagFindings(stack: StudioStack): void {
   ack(purge, `AwsSolutions-IAM5[Resource::${nagText(stack, executions)}]`, `${PREFIX}; the purge stops a purged applicant's running executions (StopExecution only)`);
   ack(stack.functions.watchlists.role, `AwsSolutions-IAM5[Resource::${nagText(stack, stack.data.media.arnForObjects('watchlists/*'))}]`,
     'The watchlists function stores each imported list under watchlists/ (its version in the key) and the pointer to the newest; nothing else of the bucket');
+  const timelines = `AwsSolutions-IAM5[Resource::${nagText(stack, stack.data.media.arnForObjects('*/timeline_files/*'))}]`;
+  for (const key of ['api', 'webhooks'] as const) {
+    ack(stack.functions[key].role, timelines, 'Webhook bodies carry a presigned GET of the timeline PDF named by the event (<env>/<applicant>/timeline_files/<id>.pdf, generated keys): read only, timeline files only');
+  }
   if (stack.watchlistRefresh) {
     ack(stack.watchlistRefresh.role, `AwsSolutions-IAM5[Resource::${nagText(stack, stack.functions.watchlists.fn.functionArn)}:*]`,
       'CDK\'s scheduler LambdaInvoke target grants the function and its versions; the schedule invokes the unqualified function only');

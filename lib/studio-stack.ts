@@ -16,7 +16,7 @@ import {
   BUNDLING_CONTEXT, CALLS, ENTRY_POINTS, functionName, missingEntries, skipsBundling, StudioFunction,
   type CallKind, type FunctionKey, type StudioFunctionProps,
 } from './functions';
-import { grantMedia, grantPurge, grantTable, grantWatchlists } from './grants';
+import { grantMedia, grantPurge, grantTable, grantTimelineFiles, grantWatchlists } from './grants';
 import { retentionEnvironment, StudioLifecycle } from './lifecycle';
 import { StudioHosting } from './hosting';
 import { StudioKeys } from './keys';
@@ -134,6 +134,7 @@ export class StudioStack extends Stack {
       purge: (g) => { grantPurge(g, data.media); runtime.grantStop(g); },
       watchlists: (g) => grantWatchlists(g, data.media, keys.data),
       taskTokens: (g) => runtime.grantTaskTokens(g),
+      timelineFiles: (g) => grantTimelineFiles(g, data.media, keys.data),
     };
     for (const key of Object.keys(fns) as FunctionKey[]) for (const kind of CALLS[key]) grants[kind](fns[key].fn);
     // The report providers' HMAC secrets, loaded by ARN at cold start (lambdas/shared/secrets.ts).

@@ -8,7 +8,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
-import { mediaObjectKey } from './s3';
+import { mediaObjectKey, TIMELINE_FILES } from './object-keys';
 import { keys } from './table';
 import type { RunItem } from './runs';
 
@@ -16,7 +16,7 @@ export type EvidenceFile = 'pdf' | 'zip';
 export const evidenceKey = (run: Pick<RunItem, 'environment' | 'applicant_id' | 'id'>, file: EvidenceFile) =>
   mediaObjectKey(run.environment, run.applicant_id, 'evidence', `${run.id}.${file}`);
 export const timelineKey = (run: Pick<RunItem, 'environment' | 'applicant_id' | 'id'>, id: string) =>
-  mediaObjectKey(run.environment, run.applicant_id, 'timeline_files', `${id}.pdf`);
+  mediaObjectKey(run.environment, run.applicant_id, TIMELINE_FILES, `${id}.pdf`);
 
 export const TimelineFileItem = z.object({
   id: z.string(), workflow_run_id: z.string(), status: z.enum(['pending', 'ready']), created_at: z.string(), ready_at: z.string().optional(),

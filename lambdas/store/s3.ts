@@ -12,10 +12,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 
-export const mediaObjectKey = (environment: string, applicantId: string, kind: string, id: string) =>
-  `${mediaPrefix(environment, applicantId)}${kind}/${id}`;
-/** Every object of an applicant starts with this (its purge deletes them all: lambdas/lifecycle/media.ts). */
-export const mediaPrefix = (environment: string, applicantId: string) => `${environment}/${applicantId}/`;
+export { mediaObjectKey, mediaPrefix } from './object-keys';
 
 export async function putObject(key: string, bytes: Buffer, contentType: string): Promise<void> {
   await clients().s3.send(new PutObjectCommand({ Bucket: config().BUCKET_NAME, Key: key, Body: bytes, ContentType: contentType }));

@@ -10,6 +10,7 @@ import { isoSeconds } from '../shared/ids';
 import { getRun, type Environment, type RunItem } from '../store/runs';
 import { getTask } from '../store/tasks';
 import { taskView } from '../tasks/view';
+import { timelineDownloadUrl } from './timeline-url';
 
 /** `trial`: the event is of a builder's trial run (runs/trial.ts), which no webhook receives. */
 export interface Delivery { action: string; environment: Environment; body: string; trial?: true }
@@ -69,7 +70,9 @@ async function fileDelivery(event: BusEvent, action: typeof EVENTS.evidenceFolde
     ? { id: run.id, status: 'completed', completed_at_iso8601: isoSeconds(new Date(event.time)), href: `${runHref}/evidence_folder` }
     : { id: detail.timeline_file_id, status: 'completed', completed_at_iso8601: isoSeconds(new Date(event.time)), href: `${runHref}/timeline_file/${detail.timeline_file_id}` };
   const resource_type = action === EVENTS.evidenceFolderCreated ? 'workflow_run_evidence_folder' : 'workflow_timeline_file';
-  return { action, environment: run.environment, ...trialOf(run), body: body({ resource_type, action, object, resource: { ...object, workflow_run_id: run.id } }) };
+  // Onfido's resource of a timeline file carries a presigned URL of the PDF.
+  const download = detail.timeline_file_id === undefined ? {} : { timeline_file_download_url: await timelineDownloadUrl(run, detail.timeline_file_id) };
+  return { action, environment: run.environment, ...trialOf(run), body: body({ resource_type, action, object, resource: { ...object, workflow_run_id: run.id, ...download } }) };
 }
 
 /** A review run was decided (beyond Onfido): the run as the API shows it, with its `review`. */

@@ -35,7 +35,8 @@ async function eventually<T>(probe: () => Promise<T | undefined>, what: string):
   throw new Error(`never happened: ${what}`);
 }
 
-const received = (action: string) => receiver.received.map((r) => JSON.parse(r.body) as { payload: { action: string; object: { id: string; href: string } } })
+type Payload = { action: string; object: { id: string; href: string }; resource: { workflow_run_id?: string; timeline_file_download_url?: string } };
+const received = (action: string) => receiver.received.map((r) => JSON.parse(r.body) as { payload: Payload })
   .find((b) => b.payload.action === action);
 
 it('signs the evidence PDF of an ended run, builds its folder and makes timeline files, each announced by webhook', async () => {
@@ -90,6 +91,14 @@ it('signs the evidence PDF of an ended run, builds its folder and makes timeline
   expect(ready.payload.object).toMatchObject({ id: ref.data.workflow_timeline_file_id, href: ref.data.href });
   const timeline = Buffer.from((await api.findTimelineFile(run.id, ref.data.workflow_timeline_file_id, { responseType: 'arraybuffer' })).data.buffer);
   expect(timeline.subarray(0, 5).toString()).toBe('%PDF-');
+  // Onfido's webhook resource carries a presigned URL of the same PDF, signed by the webhook function (in parity: with its role's grants).
+  const download = ready.payload.resource.timeline_file_download_url;
+  expect(ready.payload.resource.workflow_run_id).toBe(run.id);
+  expect(download).toMatch(/^http:\/\/(127\.0\.0\.1|localhost):\d+\/.*timeline_files\/.*X-Amz-Signature=/);
+  const fetched = await fetch(download!);
+  expect(fetched.status).toBe(200);
+  expect(fetched.headers.get('content-type')).toBe('application/pdf');
+  expect(Buffer.from(await fetched.arrayBuffer())).toEqual(timeline);
   const text = path.join(dir, 'timeline.pdf');
   writeFileSync(text, timeline);
   const words = execFileSync('pdftotext', [text, '-'], { encoding: 'utf8' });

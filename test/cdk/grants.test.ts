@@ -24,6 +24,7 @@ const EVIDENCE: Record<CallKind, string[]> = {
   purge: ['lambdas/lifecycle/runs.ts', 'lambdas/lifecycle/media.ts'],
   watchlists: ['lambdas/reports/watchlist_report/publish.ts'],
   taskTokens: ['lambdas/results/report-review.ts'],
+  timelineFiles: ['lambdas/webhooks/timeline-url.ts'],
 };
 
 const KEYS = Object.keys(ENTRY_POINTS) as FunctionKey[];
@@ -78,6 +79,11 @@ describe.each(KEYS)('%s', (key) => {
     const media = stack.getLogicalId(stack.data.media.node.defaultChild as never);
     expect(allows(key, 's3:PutObject', (r) => r.includes(media) && r.endsWith('"/*"]]}'))).toBe(inputs[key]!.includes('lambdas/store/s3.ts'));
     expect(allows(key, 's3:PutObject', (r) => r.includes(media) && r.endsWith('"/watchlists/*"]]}'))).toBe(CALLS[key].includes('watchlists'));
+    // Timeline PDFs: read only (presigned GETs in webhook bodies), and nothing else of the bucket unless it calls it.
+    const timelines = (r: string) => r.includes(media) && r.endsWith('"/*/timeline_files/*"]]}');
+    expect(allows(key, 's3:GetObject', timelines)).toBe(CALLS[key].includes('timelineFiles'));
+    expect(allows(key, 's3:PutObject', timelines)).toBe(false);
+    expect(allows(key, 's3:GetObject', (r) => r.includes(media) && r.endsWith('"/*"]]}'))).toBe(CALLS[key].includes('media'));
   });
   test('may put events on the bus only if it publishes', () => {
     expect(allows(key, 'events:PutEvents', () => true)).toBe(inputs[key]!.includes('lambdas/events/publish.ts'));
