@@ -43,13 +43,15 @@ export function skipsBundling(context: unknown, key: FunctionKey): boolean {
  *  - workflows: state machines, executions and task tokens (workflows/publish.ts, runs/create.ts, tasks/complete.ts)
  *  - sdkTokenSecret: signs or verifies SDK tokens (lambdas/api/auth.ts), so loads the secret at cold start
  *  - evidenceSecret: signs evidence PDFs (lambdas/evidence/signing-key.ts): reads the key, and writes it on first use
+ *  - resume: starts runs whose creation a crash cut short (lambdas/runs/resume.ts): DescribeExecution, StartExecution,
+ *    and a trial machine's versions (find one by its description, delete it once started)
  *  - timelineFiles: presigns GETs of timeline PDFs only (lambdas/webhooks/timeline-url.ts: the webhook's download URL)
  *  - taskTokens: sends task tokens only, no state machine or execution (lambdas/results/report-review.ts:
  *    an analyst's decision on a report, which the lifecycle sweep sends again if Step Functions missed it)
  *  - purge: stops executions and removes object versions (lambdas/lifecycle/runs.ts, media.ts)
  *  - watchlists: stores imported watchlists, objects under `watchlists/` only (lambdas/reports/watchlist_report/publish.ts)
  *  The webhooks queue is granted by its event source (receive, delete, change visibility). */
-export const CALL_KINDS = ['table', 'media', 'bus', 'workflows', 'sdkTokenSecret', 'evidenceSecret', 'purge', 'watchlists', 'taskTokens', 'timelineFiles'] as const;
+export const CALL_KINDS = ['table', 'media', 'bus', 'workflows', 'sdkTokenSecret', 'evidenceSecret', 'purge', 'watchlists', 'taskTokens', 'timelineFiles', 'resume'] as const;
 export type CallKind = (typeof CALL_KINDS)[number];
 export const CALLS: Record<FunctionKey, readonly CallKind[]> = {
   api: ['table', 'media', 'bus', 'workflows', 'sdkTokenSecret', 'taskTokens', 'timelineFiles'], // resends build webhook bodies
@@ -58,7 +60,7 @@ export const CALLS: Record<FunctionKey, readonly CallKind[]> = {
   webhooks: ['table', 'sdkTokenSecret', 'timelineFiles'], // payloads carry the run view, whose capture link holds an SDK token
   executionEvents: ['table'],
   evidence: ['table', 'media', 'bus', 'evidenceSecret', 'sdkTokenSecret'], // the folder's run view (runs/view.ts) is the API's, which can mint SDK tokens
-  lifecycle: ['table', 'media', 'bus', 'purge', 'taskTokens'],
+  lifecycle: ['table', 'media', 'bus', 'purge', 'taskTokens', 'resume'],
   watchlists: ['watchlists'], // the reports function reads them with its media grant
 };
 

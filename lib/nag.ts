@@ -46,7 +46,9 @@ export function suppressNagFindings(stack: StudioStack): void {
   ack(stack.functions.evidence.role, objects, "The evidence function reads a run's media and writes its evidence files under the applicant's prefix");
   const purge = stack.functions.lifecycle.role;
   ack(purge, objects, 'The purge deletes every object (and version) under a purged applicant\'s prefix, whose keys are generated');
-  ack(purge, `AwsSolutions-IAM5[Resource::${nagText(stack, executions)}]`, `${PREFIX}; the purge stops a purged applicant's running executions (StopExecution only)`);
+  ack(purge, `AwsSolutions-IAM5[Resource::${nagText(stack, executions)}]`, `${PREFIX}; the purge stops a purged applicant's running executions (StopExecution), and the sweep for runs left unstarted asks whether one exists (DescribeExecution)`);
+  ack(purge, `AwsSolutions-IAM5[Resource::${nagText(stack, machines)}]`, `${PREFIX}; the sweep for runs left unstarted starts them on their version (StartExecution) and finds a trial run's version of the trial machine`);
+  ack(purge, `AwsSolutions-IAM5[Resource::${nagText(stack, qualified)}]`, `${PREFIX}; versions are <machine>:<n>: a run left unstarted starts on its own`);
   ack(stack.functions.watchlists.role, `AwsSolutions-IAM5[Resource::${nagText(stack, stack.data.media.arnForObjects('watchlists/*'))}]`,
     'The watchlists function stores each imported list under watchlists/ (its version in the key) and the pointer to the newest; nothing else of the bucket');
   const timelines = `AwsSolutions-IAM5[Resource::${nagText(stack, stack.data.media.arnForObjects('*/timeline_files/*'))}]`;

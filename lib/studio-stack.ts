@@ -135,6 +135,7 @@ export class StudioStack extends Stack {
       watchlists: (g) => grantWatchlists(g, data.media, keys.data),
       taskTokens: (g) => runtime.grantTaskTokens(g),
       timelineFiles: (g) => grantTimelineFiles(g, data.media, keys.data),
+      resume: (g) => runtime.grantResume(g),
     };
     for (const key of Object.keys(fns) as FunctionKey[]) for (const kind of CALLS[key]) grants[kind](fns[key].fn);
     // The report providers' HMAC secrets, loaded by ARN at cold start (lambdas/shared/secrets.ts).

@@ -73,6 +73,17 @@ export class WorkflowRuntime extends Construct {
     grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ sid: 'StopWorkflowExecutions', resources: [this.arns().executions], actions: ['states:StopExecution'] }));
   }
 
+  /** Starting a run whose creation a crash cut short (lambdas/runs/resume.ts), nothing that changes a machine but
+   *  deleting the trial machine's version it started on. */
+  grantResume(grantee: IGrantable): void {
+    const { machines, qualified, executions } = this.arns();
+    const add = (s: PolicyStatement) => grantee.grantPrincipal.addToPrincipalPolicy(s);
+    add(new PolicyStatement({ sid: 'ResumeRuns', resources: [machines, qualified], actions: [
+      'states:StartExecution', 'states:DescribeStateMachine', 'states:ListStateMachineVersions', 'states:DeleteStateMachineVersion',
+    ] }));
+    add(new PolicyStatement({ sid: 'ResumeRunsExecutions', resources: [executions], actions: ['states:DescribeExecution'] }));
+  }
+
   /** Sending task tokens, nothing else: task tokens are not resources, so these actions accept no
    *  ARN (Service Authorization Reference). */
   grantTaskTokens(grantee: IGrantable): void {

@@ -2,7 +2,8 @@
  * One pass of the lifecycle: due items for applicants deleted before purges were scheduled
  * (backfill.ts, until its walk is done), the results index's run statuses and full-name keys
  * (results/index-backfill.ts, until their walks are done), the review queue's upkeep (results/review-upkeep.ts: review
- * decisions' events the bus refused, runs ended before the queue's index), the purges that are due (`keys.purgeDue` up to now, oldest first,
+ * decisions' events the bus refused, runs ended before the queue's index), the runs whose start a crash cut short
+ * (runs/resume.ts: started, or ended `error` after a day), the purges that are due (`keys.purgeDue` up to now, oldest first,
  * at most `limit`), then retention per environment. A purge that fails does not stop the
  * others; the pass then throws (naming how many failed) so that the purge state machine
  * retries it and, after its retries, fails and raises the alarm. Every purge can run again.
@@ -16,11 +17,13 @@ import { PurgeDue } from '../store/applicant-deletion';
 import { keys } from '../store/table';
 import { backfillIndexStatus, backfillNameKeys } from '../results/index-backfill';
 import { reviewUpkeep } from '../results/review-upkeep';
+import { orphanSweep } from '../runs/resume';
 import { scheduleEarlierDeletions } from './backfill';
 import { purgeApplicant } from './purge-applicant';
 import { purgeHeldRun, retentionDays, retentionSweep } from './retention';
 
-export interface SweepResult { purged: number; held: number; retention: { sandbox: number; live: number } }
+/** `resumed`: runs whose execution this pass started (their creation was cut short). */
+export interface SweepResult { purged: number; held: number; retention: { sandbox: number; live: number }; resumed: number }
 
 export class PurgeFailed extends Error {
   constructor(count: number) {
@@ -39,12 +42,15 @@ export async function sweep(now: Date, limit = 100): Promise<SweepResult> {
   }
   // A bus that still fails is logged by review-events.ts and tried again at the next pass; it is not a failed purge.
   try { await reviewUpkeep({ now: () => now, newId: systemRuntime.newId }); } catch (e) { logError('review queue upkeep failed', e); }
+  // Not a purge either: a run that cannot be started is logged by orphanSweep and tried again at the next pass.
+  let resumed = 0;
+  try { resumed = (await orphanSweep(now)).length; } catch (e) { logError('the sweep for runs left unstarted failed', e); }
   const res = await clients().doc.send(new QueryCommand({
     TableName: config().TABLE_NAME, ConsistentRead: true, Limit: limit,
     // `<due_at>#<id>`: '#' sorts before '$', so every item due at or before now.
     KeyConditionExpression: 'pk = :pk AND sk < :bound', ExpressionAttributeValues: { ':pk': keys.purgeDue('', '').pk, ':bound': `${isoSeconds(now)}$` },
   }));
-  const out: SweepResult = { purged: 0, held: 0, retention: { sandbox: 0, live: 0 } };
+  const out: SweepResult = { purged: 0, held: 0, retention: { sandbox: 0, live: 0 }, resumed };
   for (const item of res.Items ?? []) {
     try {
       const due = PurgeDue.parse(item);

@@ -6,7 +6,7 @@
  */
 import { DescribeStateMachineCommand, ListStateMachineVersionsCommand } from '@aws-sdk/client-sfn';
 import { clients } from '../shared/aws';
-import { machineArn } from '../workflows/publish';
+import { machineArn } from '../workflows/machines';
 
 /** The trial machine of a workflow: named like its own machine, with `-trial`. */
 export const trialMachineOf = (workflowId: string) => `${workflowId}-trial`;

@@ -75,6 +75,8 @@ export const keys = {
   erasure: (applicantId: string, what: string) => ({ pk: `ERASURE#${applicantId}`, sk: what }),
   /** How far the retention sweep of an environment has gone through its runs (gsi1 `RUNS#<env>`). */
   retentionCursor: (env: string) => ({ pk: 'RETENTION', sk: env }),
+  /** How far the sweep for runs whose start a crash cut short has gone through `processing` runs (runs/resume.ts, by_status). */
+  resumeCursor: () => ({ pk: 'RESUME', sk: 'processing' }),
   /** How far the one-off walk for applicants deleted before purges were scheduled has gone (lifecycle/backfill.ts). */
   deletionBackfill: (env: string) => ({ pk: 'DELETION_BACKFILL', sk: env }),
   /** How far the one-off walk giving index items their run's status has gone (results/index-backfill.ts). */

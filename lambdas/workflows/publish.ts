@@ -4,24 +4,13 @@
  * Every step is idempotent, so an activation that failed half-way can simply be repeated.
  */
 import {
-  CreateStateMachineAliasCommand, CreateStateMachineCommand, DeleteStateMachineVersionCommand,
-  UpdateStateMachineAliasCommand, UpdateStateMachineCommand,
+  CreateStateMachineAliasCommand, CreateStateMachineCommand, UpdateStateMachineAliasCommand, UpdateStateMachineCommand,
 } from '@aws-sdk/client-sfn';
 import { clients } from '../shared/aws';
-import { config, type Config } from '../shared/config';
-import { logger } from '../shared/powertools';
+import { config } from '../shared/config';
+import { aliasArn, errorName, LIVE_ALIAS, machineArn, machineName } from './machines';
 
-export const LIVE_ALIAS = 'live';
-const errorName = (e: unknown): string => (e instanceof Error ? e.name : '');
-
-export const machineName = (workflowId: string, c: Config = config()) => `${c.STATE_MACHINE_PREFIX}-${workflowId}`;
-
-/** The machine's ARN, in the account of the role it runs as (a Step Functions role is always in the machine's account). */
-export function machineArn(workflowId: string, c: Config = config()): string {
-  const [, partition = 'aws', , , account = ''] = c.STATE_MACHINE_ROLE_ARN.split(':');
-  return `arn:${partition}:states:${c.AWS_REGION}:${account}:stateMachine:${machineName(workflowId, c)}`;
-}
-export const aliasArn = (workflowId: string) => `${machineArn(workflowId)}:${LIVE_ALIAS}`;
+export { aliasArn, discardVersion, LIVE_ALIAS, machineArn, machineName } from './machines';
 
 export interface Published { stateMachineArn: string; stateMachineVersionArn: string }
 
@@ -81,14 +70,6 @@ export async function pointAlias(workflowId: string, stateMachineVersionArn: str
     if (errorName(e) === 'ConflictException') return update();
     throw e;
   }
-}
-
-/** Deletes a version that lost a race to be recorded. A failure leaves an unused version (Step
- *  Functions keeps at most 1,000 per machine), so it is logged, not thrown. */
-export async function discardVersion(stateMachineVersionArn: string, log: Pick<typeof logger, 'warn'> = logger): Promise<void> {
-  await clients().sfn.send(new DeleteStateMachineVersionCommand({ stateMachineVersionArn })).catch((error: unknown) => {
-    log.warn('Could not delete an unused state machine version', { stateMachineVersionArn, error: errorName(error) || String(error) });
-  });
 }
 
 /** Every workflow machine logs to the stack's log group (level ALL, no execution data: applicant

@@ -25,6 +25,7 @@ const EVIDENCE: Record<CallKind, string[]> = {
   watchlists: ['lambdas/reports/watchlist_report/publish.ts'],
   taskTokens: ['lambdas/results/report-review.ts'],
   timelineFiles: ['lambdas/webhooks/timeline-url.ts'],
+  resume: ['lambdas/runs/resume.ts'],
 };
 
 const KEYS = Object.keys(ENTRY_POINTS) as FunctionKey[];
@@ -88,8 +89,9 @@ describe.each(KEYS)('%s', (key) => {
   test('may put events on the bus only if it publishes', () => {
     expect(allows(key, 'events:PutEvents', () => true)).toBe(inputs[key]!.includes('lambdas/events/publish.ts'));
   });
-  test('may start executions only if it manages workflows or runs', () => {
-    expect(allows(key, 'states:StartExecution', () => true)).toBe(CALLS[key].includes('workflows'));
+  test('may start executions only if it manages workflows or runs, or starts runs left unstarted; may change machines only if it manages them', () => {
+    expect(allows(key, 'states:StartExecution', () => true)).toBe(CALLS[key].includes('workflows') || CALLS[key].includes('resume'));
+    expect(allows(key, 'states:UpdateStateMachine', () => true)).toBe(CALLS[key].includes('workflows'));
   });
   test('may delete object versions only if it purges', () => {
     expect(allows(key, 's3:DeleteObjectVersion', () => true)).toBe(CALLS[key].includes('purge'));
