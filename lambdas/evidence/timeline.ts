@@ -10,7 +10,7 @@ import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { EVENTS } from '../events/contract';
 import type { RunItem } from '../store/runs';
-import { keys } from '../store/table';
+import { DEAD_LETTER_PREFIX, keys } from '../store/table';
 import type { TaskItem } from '../store/tasks';
 
 export interface TimelineEvent { at: string; kind: string; description: string }
@@ -25,7 +25,8 @@ async function recordedEvents(runId: string): Promise<Recorded[]> {
   const out = await clients().doc.send(new QueryCommand({
     TableName: config().TABLE_NAME, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.event(runId, '').pk },
   }));
-  return (out.Items ?? []) as Recorded[];
+  // The partition also holds the webhooks' dead letters of those events (webhooks/dead-letters.ts): their deliveries are on the events.
+  return ((out.Items ?? []) as Recorded[]).filter((r) => !r.sk.startsWith(DEAD_LETTER_PREFIX));
 }
 
 const answer = (d: Delivery) =>

@@ -16,8 +16,8 @@ import { publishLifecycle } from '../events/publish';
 import { getItems } from '../store/batch';
 import { getRun, isEnded, markRunError, type RunItem } from '../store/runs';
 import { indexKey } from '../store/run-index';
-import { keys } from '../store/table';
-import { deleteItems, keyOf, partition, type Key } from './items';
+import { DEAD_LETTER_PREFIX, keys } from '../store/table';
+import { deleteItems, keyOf, partition, type Item, type Key } from './items';
 
 export const RUN_PURGED = 'workflow_run.purged';
 
@@ -36,11 +36,13 @@ export async function purgeRun(runId: string, now: string): Promise<RunPurge> {
       ExpressionAttributeNames: { '#input': 'input', '#output': 'output', '#token': 'token' }, ExpressionAttributeValues: { ':now': now, ':empty': {} },
     }));
   }
-  const events = await partition(keys.event(runId, '').pk);
-  // Delivery states are keyed `<webhook id>#<delivery id>` (webhooks/state.ts); a dead letter by webhook and event.
-  const deadLetters: Key[] = events.flatMap((e) => [...new Set(Object.keys((e.deliveries ?? {}) as object).map((k) => k.split('#')[0]!))]
-    .map((webhook) => keys.deadLetter(webhook, String(e.event_id))));
-  await deleteItems(deadLetters);
+  const eventPartition = keys.event(runId, '').pk;
+  const [deadLetters, events] = splitDeadLetters(await partition(eventPartition));
+  // Dead letters kept before they moved into the run's partition: by webhook and event. Delivery
+  // states are keyed `<webhook id>#<delivery id>` (webhooks/state.ts).
+  const legacy: Key[] = events.flatMap((e) => [...new Set(Object.keys((e.deliveries ?? {}) as object).map((k) => k.split('#')[0]!))]
+    .map((webhook) => keys.legacyDeadLetter(webhook, String(e.event_id))));
+  await deleteItems([...legacy, ...deadLetters.map(keyOf)]);
   await deleteItems(events.map(keyOf));
   // The results search index of the run holds the applicant's names and email (store/run-index.ts).
   await deleteItems((await partition(indexKey(runId))).map(keyOf));
@@ -53,9 +55,17 @@ export async function purgeRun(runId: string, now: string): Promise<RunPurge> {
       ':link': { completed_redirect_url: null, expired_redirect_url: null, expires_at: null, language: null },
     },
   }));
+  // A dead letter is written only while the run is unpurged (webhooks/dead-letters.ts): one written
+  // before the mark above, after this purge read the partition, is found now.
+  const [lateLetters, lateEvents] = splitDeadLetters(await partition(eventPartition));
+  await deleteItems([...lateLetters, ...lateEvents].map(keyOf));
   await announce(run);
-  return { tasks: tasks.length, events: events.length, dead_letters: deadLetters.length, executions_stopped: stopped ? 1 : 0, media_ids: mediaIds };
+  return { tasks: tasks.length, events: events.length + lateEvents.length, dead_letters: deadLetters.length + lateLetters.length, executions_stopped: stopped ? 1 : 0, media_ids: mediaIds };
 }
+
+/** A run's event partition: its dead letters, then its recorded events. */
+const splitDeadLetters = (items: Item[]): [Item[], Item[]] =>
+  [items.filter((i) => String(i.sk).startsWith(DEAD_LETTER_PREFIX)), items.filter((i) => !String(i.sk).startsWith(DEAD_LETTER_PREFIX))];
 
 async function stopIfRunning(run: RunItem, now: string): Promise<boolean> {
   if (isEnded(run.status) || !run.execution_arn) return false;

@@ -23,6 +23,9 @@ export const TABLE_KEYS = {
 } as const;
 
 /** Keys of every entity. The run key is also written by compiled state machines (compiler/lower/result.ts). */
+/** The sort keys of dead letters in a run's event partition start with this (no event name does). */
+export const DEAD_LETTER_PREFIX = 'DEADLETTER#';
+
 export const keys = {
   applicant: (id: string) => ({ pk: `APPLICANT#${id}`, sk: 'APPLICANT' }),
   applicants: (env: string) => `APPLICANTS#${env}`,
@@ -56,7 +59,10 @@ export const keys = {
   timelineFile: (runId: string, id: string) => ({ pk: `${RUN_KEY.pkPrefix}${runId}`, sk: `TIMELINE_FILE#${id}` }),
   webhook: (id: string) => ({ pk: `WEBHOOK#${id}`, sk: 'WEBHOOK' }),
   webhooks: () => 'WEBHOOKS',
-  deadLetter: (webhookId: string, eventId: string) => ({ pk: `DEADLETTER#${webhookId}`, sk: eventId }),
+  /** A webhook's dead letter of an event, in its run's event partition (`record`: the event's record key), so a purge of the run finds it by a consistent Query. */
+  deadLetter: (record: { pk: string }, webhookId: string, eventId: string) => ({ pk: record.pk, sk: `${DEAD_LETTER_PREFIX}${webhookId}#${eventId}` }),
+  /** Where dead letters were kept before they moved to their run's partition (a purge still deletes them there). */
+  legacyDeadLetter: (webhookId: string, eventId: string) => ({ pk: `DEADLETTER#${webhookId}`, sk: eventId }),
   event: (resourceId: string, event: string) => ({ pk: `EVENT#${resourceId}`, sk: event }),
   apiToken: (hash: string) => ({ pk: `TOKEN#${hash}`, sk: 'TOKEN' }),
   /** An Idempotency-Key of an environment (by its SHA-256), kept 24 h (store/idempotency.ts). */

@@ -60,17 +60,18 @@ async function deliverTo(w: WebhookItem, c: Ctx, deps: ProcessDeps): Promise<Out
   const at = isoSeconds(runtime.now());
   if (sent.ok) {
     await settleDelivery(c.key, w.id, c.deliveryId, { status: 'delivered', at, attempts: c.attempt });
-    await deleteDeadLetter(w.id, c.eventId);
+    await deleteDeadLetter(c.key, w.id, c.eventId);
     return 'done';
   }
   if (c.attempt < settings.WEBHOOK_MAX_ATTEMPTS) {
     await settleDelivery(c.key, w.id, c.deliveryId, { status: 'failed', at, error: sent.error, attempts: c.attempt });
     return 'retry';
   }
-  await putDeadLetter({
+  const kept = await putDeadLetter({
     webhook_id: w.id, event_id: c.eventId, delivery_id: c.deliveryId, action: c.delivery.action, record: c.key,
     payload: c.delivery.body, last_error: sent.error, attempts: c.attempt, created_at: at,
   });
+  if (!kept) { deps.log(`webhook ${w.id}: ${c.delivery.action} ${c.eventId} failed its last attempt after its run was purged; no dead letter kept`); return 'done'; }
   await settleDelivery(c.key, w.id, c.deliveryId, { status: 'dead', at, error: sent.error, attempts: c.attempt });
   deps.log(`webhook ${w.id}: ${c.delivery.action} ${c.eventId} dead-lettered after ${c.attempt} attempts: ${sent.error}`);
   return 'done';

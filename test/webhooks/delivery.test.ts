@@ -1,8 +1,12 @@
 /** The webhook worker against DynamoDB Local and a real receiver: retries, idempotence, dead letters, resend. */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { WebhookEventVerifier } from '@onfido/api';
+import { clients } from '../../lambdas/shared/aws';
+import { purgeRun } from '../../lambdas/lifecycle/runs';
 import { resetConfig } from '../../lambdas/shared/config';
 import { publish } from '../../lambdas/events/contract';
 import { putTaskOnce } from '../../lambdas/store/tasks';
+import { keys } from '../../lambdas/store/table';
 import { buildDelivery, createHandler, getDeadLetter, webhookSettings, type HandlerDeps } from '../../lambdas/webhooks';
 import { defaultDeps } from '../../lambdas/webhooks/handler';
 import { startTestStack, type TestStack } from '../helpers/stack';
@@ -94,7 +98,7 @@ describe('webhook delivery', () => {
       resetConfig();
     }
     expect(receiver.received).toHaveLength(0);
-    expect(await getDeadLetter(id, event.id)).toMatchObject({ last_error: 'refused: 127.0.0.1 is a loopback address', attempts: 2 });
+    expect(await getDeadLetter(keys.event(runId, ''), id, event.id)).toMatchObject({ last_error: 'refused: 127.0.0.1 is a loopback address', attempts: 2 });
   });
 
   it('dead-letters after the last attempt, and resend delivers it again and clears the dead letter', async () => {
@@ -105,14 +109,14 @@ describe('webhook delivery', () => {
     const results = [];
     for (const attempt of [1, 2, 3]) results.push(await handle(sqsBatch(event, attempt)));
     expect(results.map((r) => r.batchItemFailures.length)).toEqual([1, 1, 0]);
-    const dead = await getDeadLetter(id, event.id);
+    const dead = await getDeadLetter(keys.event(runId, ''), id, event.id);
     expect(dead).toMatchObject({ webhook_id: id, event_id: event.id, last_error: 'HTTP 500', attempts: 3, action: 'workflow_run.completed' });
     expect(dead!.payload).toBe(receiver.received[0]!.body);
     expect(logs).toContainEqual(expect.stringContaining(`webhook ${id}: workflow_run.completed ${event.id} dead-lettered after 3 attempts`));
 
     receiver.script.splice(0, receiver.script.length, 200);
     expect((await api('POST', '/v3.6/webhooks/resend', { data: [{ resource_id: runId, event: 'workflow_run.completed' }] })).status).toBe(204);
-    await eventually(async () => receiver.received.length === 4 && (await getDeadLetter(id, event.id)) === undefined);
+    await eventually(async () => receiver.received.length === 4 && (await getDeadLetter(keys.event(runId, ''), id, event.id)) === undefined);
     const replay = receiver.received[3]!;
     expect(new WebhookEventVerifier(token).readPayload(replay.body, String(replay.headers['x-sha2-signature']))).toEqual(JSON.parse(dead!.payload));
   });
@@ -156,5 +160,40 @@ describe('webhook delivery', () => {
         },
       },
     });
+  });
+});
+
+describe('dead letters and purges (their bodies hold the run\'s personal data)', () => {
+  const legacyLetter = async (webhookId: string, eventId: string) =>
+    (await clients().doc.send(new GetCommand({ TableName: stack.env.TABLE_NAME, Key: keys.legacyDeadLetter(webhookId, eventId), ConsistentRead: true }))).Item;
+
+  it('keeps no dead letter when the run is purged while its last attempt is under way', async () => {
+    const { id } = await hook([200]);
+    const runId = await endedRun('sandbox');
+    const event = runCompleted(runId);
+    // The last attempt's receiver fails after the purge has run (the purge finds no dead letter yet).
+    const handle = createHandler((): HandlerDeps => ({
+      ...defaultDeps(), settings: { ...webhookSettings(), WEBHOOK_MAX_ATTEMPTS: 1 }, setDelay: async () => undefined, log: (msg) => { logs.push(msg); },
+      send: async () => { await purgeRun(runId, new Date().toISOString()); return { ok: false, error: 'HTTP 500' }; },
+    }));
+    expect((await handle(sqsBatch(event, 1))).batchItemFailures).toEqual([]);
+    expect(await getDeadLetter(keys.event(runId, ''), id, event.id)).toBeUndefined();
+    expect(await legacyLetter(id, event.id)).toBeUndefined();
+    expect(logs).toContainEqual(expect.stringContaining(`${event.id} failed its last attempt after its run was purged; no dead letter kept`));
+  });
+
+  it('a purge removes the dead letters of every event of the run, also of an earlier event of the same record', async () => {
+    const { id } = await hook([500, 500]);
+    const runId = await endedRun('sandbox');
+    const first = runCompleted(runId);
+    const second = runCompleted(runId); // the same record (the run's completion), recorded again with a new event id
+    for (const event of [first, second]) await worker(1)(sqsBatch(event, 1));
+    expect(await getDeadLetter(keys.event(runId, ''), id, first.id)).toBeDefined();
+    expect(await getDeadLetter(keys.event(runId, ''), id, second.id)).toBeDefined();
+    expect(await purgeRun(runId, new Date().toISOString())).toMatchObject({ dead_letters: 2 });
+    for (const event of [first, second]) {
+      expect(await getDeadLetter(keys.event(runId, ''), id, event.id)).toBeUndefined();
+      expect(await legacyLetter(id, event.id)).toBeUndefined();
+    }
   });
 });
