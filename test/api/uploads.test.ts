@@ -5,6 +5,7 @@
  */
 import { Configuration, DefaultApi, FileTransfer } from '@onfido/api';
 import { DIRECT_UPLOAD_BYTES, MAX_PAYLOAD_BYTES, MB, PART_BYTES } from '../../lambdas/api/limits';
+import { findUpload } from '../../lambdas/store/uploads';
 import { e2e, type E2e, type Run } from '../e2e/helpers';
 import { CAPTURE } from '../e2e/workflows';
 import { startTestStack, type TestStack } from '../helpers/stack';
@@ -154,3 +155,23 @@ it('keeps an upload to its run and applicant: another run\'s session or applican
   const mine = await confirm(up.body.id, { sdkToken: a });
   expect([mine.status, mine.body.file_type]).toEqual([201, 'image/png']);
 }, 60_000);
+
+it('discards what was sent once the applicant is to be deleted: no new URLs, no confirm, and the bytes are gone before its purge', async () => {
+  const doomed = await t.applicant({ first_name: 'Soon', last_name: 'Gone' });
+  const one = await begin({ applicant_id: doomed, kind: 'documents', file_name: 'a.png', content_type: 'image/png', file_size: fx.png.length, fields: { type: 'passport' } });
+  const big = await begin({ applicant_id: doomed, kind: 'documents', file_name: 'b.pdf', content_type: 'application/pdf', file_size: PART_BYTES + 10, fields: { type: 'passport' } });
+  expect([one.status, big.status]).toEqual([201, 201]);
+  expect((await post(one.body.post!, fx.png)).status).toBe(204);
+  expect((await put(big.body.parts![0]!.url!, pdf(PART_BYTES + 10).subarray(0, PART_BYTES))).status).toBe(200);
+  expect((await stack.apiJson(`/v3.6/applicants/${doomed}`, { method: 'DELETE' })).status).toBe(204);
+
+  const confirmed = await confirm(one.body.id);
+  expect([confirmed.status, confirmed.body.error.fields]).toEqual([422, { applicant_id: ['is scheduled for deletion'] }]);
+  const renewed = await status(big.body.id);
+  expect([renewed.status, renewed.body.parts]).toEqual([422, undefined]);
+  // The object and the stored part are gone (not left for a purge that has already read the prefix to miss).
+  const s3 = await import('../../lambdas/store/s3');
+  expect(await s3.objectSize(`sandbox/${doomed}/documents/${one.body.id}`)).toBeUndefined();
+  // The multipart upload is aborted: S3 answers NoSuchUpload, the local S3 no parts.
+  expect(await s3.listParts(`sandbox/${doomed}/documents/${big.body.id}`, (await findUpload(big.body.id))!.upload_id!).catch(() => [])).toEqual([]);
+});

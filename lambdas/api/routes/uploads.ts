@@ -13,7 +13,7 @@
  * upload started by a capture session belongs to that session's run.
  */
 import { z } from 'zod';
-import { conflict, notFound, payloadTooLarge, validationError } from '../../shared/errors';
+import { ApiError, conflict, notFound, payloadTooLarge, validationError } from '../../shared/errors';
 import { isoSeconds, systemRuntime, type Runtime } from '../../shared/ids';
 import { MEDIA_KINDS, findMedia, recordMedia, type MediaKind } from '../../store/media';
 import * as s3 from '../../store/s3';
@@ -39,7 +39,12 @@ const MIME: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', pdf:
 /** `rt`: the clock and ids of new uploads (tests inject one). */
 export function addUploadRoutes(router: Router, rt: Runtime = systemRuntime): void {
   router.add('POST', '/v3.6/uploads', 'api_or_sdk', (req) => start(req, rt));
-  router.add('GET', '/v3.6/uploads/{id}', 'api_or_sdk', async (req) => json(200, await describe(await visibleUpload(req), rt)));
+  router.add('GET', '/v3.6/uploads/{id}', 'api_or_sdk', async (req) => {
+    const u = await visibleUpload(req);
+    // No new URLs once the applicant is to be deleted: what was sent is discarded, so nothing lands after its purge.
+    if (u.status === 'pending') await applicantStillActive(req, u);
+    return json(200, await describe(u, rt));
+  });
   router.add('POST', '/v3.6/uploads/{id}/confirm', 'api_or_sdk', confirm);
   router.add('DELETE', '/v3.6/uploads/{id}', 'api_or_sdk', async (req) => {
     const u = await visibleUpload(req);
@@ -113,7 +118,7 @@ async function confirm(req: Request): Promise<Response> {
     throw validationError('There was a validation error on this request', { file: [problem ?? 'has an unknown type'] });
   }
   const fields = mediaFields(u.kind, { ...u.fields, applicant_id: u.applicant_id });
-  await activeApplicant(req, u.applicant_id);
+  await applicantStillActive(req, u);
   const meta = await recordMedia({ ...newMediaOf(u.kind, req, fields, type, u.file_name), id: u.id, objectKey: u.object_key, fileSize: size })
     .catch(async (e: unknown) => {
       const other = (e as Error).name === 'ConditionalCheckFailedException' ? await findMedia(u.id) : undefined; // a confirm running at the same time
@@ -133,6 +138,16 @@ async function visibleUpload(req: Request): Promise<UploadItem> {
     && (c.kind === 'api' || (u.applicant_id === c.applicantId && (c.runId === undefined || u.run_id === c.runId)));
   if (!mine) throw notFound('Upload', id);
   return u;
+}
+
+/** The upload's applicant, unless it is gone or scheduled for deletion: then the upload's bytes are discarded and the 4xx thrown. */
+async function applicantStillActive(req: Request, u: UploadItem): Promise<void> {
+  try {
+    await activeApplicant(req, u.applicant_id);
+  } catch (e) {
+    if (e instanceof ApiError && e.status < 500) await discard(u);
+    throw e;
+  }
 }
 
 async function discard(u: UploadItem): Promise<void> {
