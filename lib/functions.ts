@@ -58,7 +58,7 @@ export const CALLS: Record<FunctionKey, readonly CallKind[]> = {
   tasks: ['table', 'bus'],
   reports: ['table', 'media', 'bus', 'sdkTokenSecret'], // also serves the API's frame routes (SDK tokens verified)
   webhooks: ['table', 'sdkTokenSecret', 'timelineFiles'], // payloads carry the run view, whose capture link holds an SDK token
-  executionEvents: ['table'],
+  executionEvents: ['table', 'bus'], // announces the error ends it writes (runs/announce-error.ts)
   evidence: ['table', 'media', 'bus', 'evidenceSecret', 'sdkTokenSecret'], // the folder's run view (runs/view.ts) is the API's, which can mint SDK tokens
   lifecycle: ['table', 'media', 'bus', 'purge', 'taskTokens', 'resume'],
   watchlists: ['watchlists'], // the reports function reads them with its media grant

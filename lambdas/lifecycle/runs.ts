@@ -15,6 +15,7 @@ import { config } from '../shared/config';
 import { publishLifecycle } from '../events/publish';
 import { getItems } from '../store/batch';
 import { getRun, isEnded, markRunError, type RunItem } from '../store/runs';
+import { PURGE_STOP_ERROR } from '../runs/announce-error';
 import { indexKey } from '../store/run-index';
 import { DEAD_LETTER_PREFIX, keys } from '../store/table';
 import { deleteItems, keyOf, partition, type Item, type Key } from './items';
@@ -71,7 +72,7 @@ async function stopIfRunning(run: RunItem, now: string): Promise<boolean> {
   if (isEnded(run.status) || !run.execution_arn) return false;
   let stopped = true;
   try {
-    await clients().sfn.send(new StopExecutionCommand({ executionArn: run.execution_arn, error: 'Purged', cause: 'The applicant\'s personal data was purged' }));
+    await clients().sfn.send(new StopExecutionCommand({ executionArn: run.execution_arn, error: PURGE_STOP_ERROR, cause: 'The applicant\'s personal data was purged' }));
   } catch (e) {
     if (!(e instanceof Error && e.name === 'ExecutionDoesNotExist')) throw e;
     stopped = false;

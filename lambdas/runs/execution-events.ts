@@ -2,13 +2,16 @@
  * EventBridge "Step Functions Execution Status Change" → a run whose execution failed, timed
  * out or was aborted without recording an end is marked `error`. The write is conditional: a
  * run that already ended (the state machine recorded its result) keeps it. The run shows a
- * listed error type with its fixed message; the execution's error and cause go to the log.
+ * listed error type with its fixed message; the execution's error and cause go to the log. The
+ * run's end is then announced (`workflow_run.completed`, announce-error.ts), also on a retry
+ * after the bus failed once the run was marked.
  */
 import { z } from 'zod';
 import { ExecutionInput, runError, type RunErrorType } from '../../compiler';
 import { logger } from '../shared/powertools';
 import { systemRuntime, type Runtime } from '../shared/ids';
 import { markRunError } from '../store/runs';
+import { announceRunError, PURGE_STOP_ERROR } from './announce-error';
 import { lambdaHandler } from '../shared/lambda';
 
 export const ExecutionStatusChange = z.object({
@@ -45,6 +48,8 @@ export function createExecutionEventsHandler(rt: Runtime = systemRuntime) {
     // The cause may carry a Lambda's stack trace: it goes to the log, never to the run.
     const marked = await markRunError(runId, runError(type), rt.now().toISOString());
     if (marked) logger.warn('workflow run ended error: its execution ended outside the workflow', { run_id: runId, execution_arn: detail.executionArn, status: detail.status, error: detail.error, cause: detail.cause });
+    // A purge stops the executions of what it purges: those ends are announced to nobody.
+    if (detail.error !== PURGE_STOP_ERROR) await announceRunError(runId);
     return { run_id: runId, marked };
   };
 }

@@ -25,6 +25,7 @@ import { keys } from '../store/table';
 import { getVersion } from '../store/workflows';
 import { discardVersion } from '../workflows/machines';
 import { checkInputs, executionInput } from './inputs';
+import { announceRunError } from './announce-error';
 import { findTrialVersion } from './trial-version';
 
 async function processingRuns(): Promise<RunItem[]> {
@@ -123,6 +124,7 @@ export async function orphanSweep(now: Date, o: { graceMs?: number; limit?: numb
         if (outcome === 'failed') {
           if (Date.parse(run.created_at) > now.getTime() - ORPHAN_GIVE_UP_MS) break walk; // tried again at the next pass
           await markRunError(run.id, runError('execution_not_started'), now.toISOString());
+          await announceRunError(run.id);
         }
       }
       after = String(item.gsi1sk);

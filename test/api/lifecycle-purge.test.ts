@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { resetConfig } from '../../lambdas/shared/config';
+import { findEvents } from '../../lambdas/events/record';
 import { sweep } from '../../lambdas/lifecycle/sweep';
 import { DynamoFaceIndex } from '../../lambdas/reports/known_faces_report/dynamo';
 import { syntheticEmbedding } from '../../lambdas/reports/known_faces_report/store.contract';
@@ -132,6 +133,8 @@ describe('purge after the grace period', () => {
     expect((await api<{ status: string; error: unknown }>('GET', `/v3.6/workflow_runs/${run.id}`)).body).toMatchObject({ status: 'error', error: { type: 'execution_aborted' } });
     const record = (await api<{ erasures: Array<{ removed: Record<string, number> }> }>('GET', `/v3.6/erasures?applicant_id=${applicantId}`)).body.erasures[0]!;
     expect(record.removed).toMatchObject({ runs: 1, executions_stopped: 1 });
+    // The stop's status change is no end to announce: the integrator deleted the applicant (no completion, no evidence made again).
+    expect(await findEvents(run.id, 'workflow_run.completed')).toEqual([]);
   }, 120_000);
 
   it('erasures need an applicant_id and show only the caller\'s environment', async () => {

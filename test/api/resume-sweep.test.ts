@@ -7,6 +7,7 @@
  * through the lifecycle function itself (in `npm run test:parity`: its role's grants, `resume`).
  */
 import { orphanSweep, ORPHAN_GRACE_MS } from '../../lambdas/runs/resume';
+import { findEvents } from '../../lambdas/events/record';
 import { sweep } from '../../lambdas/lifecycle/sweep';
 import { getRun, putRun, RunLink } from '../../lambdas/store/runs';
 import { e2e, type E2e } from '../e2e/helpers';
@@ -64,6 +65,7 @@ test('starts runs left unstarted once past the grace period, each once; one that
   // A day on, b ends error (never left processing) and c is started, by the lifecycle's own pass.
   expect(await sweep(new Date(t0 + 25 * 60 * MINUTE))).toMatchObject({ resumed: 1 });
   expect(await t.until('resume-sweep-b', ['error'])).toMatchObject({ error: { type: 'execution_not_started' } });
+  expect((await findEvents('resume-sweep-b', 'workflow_run.completed')).map((e) => e.event.detail)).toEqual([expect.objectContaining({ status: 'error' })]);
   expect(await t.until('resume-sweep-c', ['approved'])).toMatchObject({ status: 'approved' });
 
   // Each run is looked at once: the walk's cursor is past them all (b is not tried again).

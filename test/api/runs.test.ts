@@ -2,6 +2,8 @@
 import { StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { runError } from '../../compiler';
 import { clients } from '../../lambdas/shared/aws';
+import { findEvents } from '../../lambdas/events/record';
+import { createExecutionEventsHandler } from '../../lambdas/runs/execution-events';
 import { getRun } from '../../lambdas/store/runs';
 import { listRuns, ListRunsQuery } from '../../lambdas/runs/list';
 import { readsOf } from '../helpers/dynamo-reads';
@@ -136,6 +138,13 @@ describe('statuses', () => {
     const end = await t.until(run.id, ['error']);
     expect(end.error).toEqual(runError('execution_aborted')); // the stop's error and cause go to the log
     expect(end.sdk_token).toBeNull();
+    // Integrators hear of it as of any end: workflow_run.completed, as the state machine sends it (recorded for webhooks and resend).
+    const [completed] = await findEvents(run.id, 'workflow_run.completed');
+    expect(completed?.event.detail).toEqual({ workflow_run_id: run.id, applicant_id: end.applicant_id, status: 'error', result: { status: 'error', error: runError('execution_aborted') } });
+    // The same status change again (EventBridge delivers at least once) announces nothing more.
+    const again = await createExecutionEventsHandler()({ 'detail-type': 'Step Functions Execution Status Change', detail: { executionArn: arn, name: run.id, status: 'ABORTED' } });
+    expect(again).toEqual({ run_id: run.id, marked: false });
+    expect((await findEvents(run.id, 'workflow_run.completed')).map((e) => e.event.id)).toEqual([completed!.event.id]);
   });
 
   it('a run keeps the version it started on after a new activation', async () => {
