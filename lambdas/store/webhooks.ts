@@ -16,6 +16,8 @@ export type Environment = z.infer<typeof Environment>;
 export const WebhookItem = z.object({
   id: z.string(),
   owner: Environment,
+  /** Onfido's optional label of the webhook. */
+  name: z.string().optional(),
   url: z.string(),
   token: z.string(),
   enabled: z.boolean(),
@@ -66,7 +68,7 @@ export async function deleteWebhook(id: string): Promise<boolean> {
 /** The webhook as the API returns it. */
 export function formatWebhook(w: WebhookItem) {
   return {
-    id: w.id, url: w.url, token: w.token, href: `/v3.6/webhooks/${w.id}`,
+    id: w.id, ...(w.name !== undefined ? { name: w.name } : {}), url: w.url, token: w.token, href: `/v3.6/webhooks/${w.id}`,
     enabled: w.enabled, events: w.events, environments: w.environments, payload_version: w.payload_version,
   };
 }

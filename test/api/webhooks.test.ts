@@ -35,6 +35,28 @@ describe('webhook routes', () => {
     expect((await sandbox('GET', '/v3.6/webhooks')).body).toEqual({ webhooks: [] });
   });
 
+  it('keeps Onfido\'s name, names each event and environment once, and refuses OAuth rather than ignore it', async () => {
+    const named = await sandbox('POST', '/v3.6/webhooks', { url: 'https://hooks.example.com/n', name: 'Risk team', events: ['workflow_run.completed', 'workflow_run.completed'], environments: ['sandbox', 'sandbox'] });
+    expect(named).toMatchObject({ status: 201, body: { name: 'Risk team', events: ['workflow_run.completed'], environments: ['sandbox'] } });
+    const id = (named.body as { id: string }).id;
+    expect((await sandbox('PUT', `/v3.6/webhooks/${id}`, { name: 'Renamed' })).body).toMatchObject({ name: 'Renamed', url: 'https://hooks.example.com/n' });
+    expect((await sandbox('GET', `/v3.6/webhooks/${id}`)).body).toMatchObject({ name: 'Renamed' });
+    const oauth = { url: 'https://hooks.example.com/o', oauth_enabled: true, oauth_server_url: 'https://auth.example/token' };
+    expect(await sandbox('POST', '/v3.6/webhooks', oauth)).toMatchObject({ status: 422, body: { error: { type: 'validation_error', fields: { oauth_enabled: [expect.stringContaining('X-SHA2-Signature')] } } } });
+    expect(await sandbox('PUT', `/v3.6/webhooks/${id}`, { oauth_enabled: true })).toMatchObject({ status: 422 });
+    // Turning it off is what a webhook already does: accepted, and nothing of it stored.
+    expect((await sandbox('PUT', `/v3.6/webhooks/${id}`, { oauth_enabled: false, oauth_server_client_secret: 's3cret' })).body).not.toHaveProperty('oauth_server_client_secret');
+    expect(JSON.stringify(await getWebhook(id))).not.toContain('s3cret');
+    await sandbox('DELETE', `/v3.6/webhooks/${id}`);
+  });
+
+  it('answers oversized lists with 422, never a 5xx: 12,000 events, 501 resend items', async () => {
+    const many = Array.from({ length: 12_000 }, () => 'workflow_run.completed');
+    expect(await sandbox('POST', '/v3.6/webhooks', { url: 'https://hooks.example.com/m', events: many })).toMatchObject({ status: 422, body: { error: { fields: { events: [expect.stringContaining('at most 50')] } } } });
+    const data = Array.from({ length: 501 }, (_, i) => ({ resource_id: `run-${i}`, event: 'workflow_run.completed' }));
+    expect(await sandbox('POST', '/v3.6/webhooks/resend', { data })).toMatchObject({ status: 422, body: { error: { fields: { data: [expect.stringContaining('at most 500')] } } } });
+  });
+
   it.each(['http://hooks.example.com/x', 'ftp://127.0.0.1/x', 'not a url', 'http://10.0.0.1/x'])('refuses the URL %s', async (url) => {
     const res = await sandbox('POST', '/v3.6/webhooks', { url });
     expect(res).toEqual({ status: 422, body: { error: { type: 'validation_error', message: expect.any(String), fields: { url: [expect.stringContaining('https')] } } } });
@@ -95,7 +117,8 @@ describe('webhook routes', () => {
     expect(both.body).toMatchObject({ environments: ['live', 'sandbox'] });
     expect(await sandbox('POST', '/v3.6/webhooks', { url: 'https://x.example', environments: ['live'] }))
       .toMatchObject({ status: 422, body: { error: { fields: { environments: [expect.any(String)] } } } });
-    expect((await live('POST', '/v3.6/webhooks', { url: 'https://live.example/2' })).body).toMatchObject({ environments: ['live'] });
+    // Onfido: "If the environments parameter is omitted the webhook will receive events from both environments."
+    expect((await live('POST', '/v3.6/webhooks', { url: 'https://live.example/2' })).body).toMatchObject({ environments: ['sandbox', 'live'] });
     await sandbox('DELETE', `/v3.6/webhooks/${id}`);
   });
 

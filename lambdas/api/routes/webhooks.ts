@@ -1,7 +1,10 @@
 /**
  * Webhooks (Onfido v3.6): register, list, find, update, delete, and resend recorded events.
  * A webhook belongs to the environment of the token that registered it; the signing secret
- * (`token`) is random and returned with the webhook.
+ * (`token`) is random and returned with the webhook. Without `environments` it receives the
+ * events of every environment its token may see (Onfido: both; a sandbox token: sandbox).
+ * Onfido's OAuth option (`oauth_enabled: true`) is refused with a 422: deliveries are
+ * authenticated by their signature only.
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
@@ -24,15 +27,25 @@ async function checkUrl(url: string | undefined): Promise<void> {
   if (problem) throw validationError('There was a validation error on this request', { url: [problem] });
 }
 
+/** Each list names each value once (a longer one repeats some, and could not be stored). */
+const distinct = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, `at most ${max} values`).transform((a) => [...new Set(a)]);
+const NoOAuth = {
+  oauth_enabled: z.boolean().refine((on) => !on, 'OAuth is not supported: check each delivery\'s X-SHA2-Signature with the webhook\'s token').optional(),
+  oauth_server_url: z.string().max(2048).optional(), oauth_server_client_id: z.string().max(1024).optional(),
+  oauth_server_client_secret: z.string().max(1024).optional(), oauth_server_scope: z.string().max(1024).optional(),
+};
 const Fields = {
+  name: z.string().max(256),
   enabled: z.boolean(),
-  events: z.array(WebhookEventName),
-  environments: z.array(z.enum(['sandbox', 'live'])).min(1),
+  events: distinct(WebhookEventName, 50),
+  environments: distinct(z.enum(['sandbox', 'live']), 2).pipe(z.array(z.enum(['sandbox', 'live'])).min(1)),
   payload_version: z.number().int().min(1).max(2),
 };
-const Create = z.object({ url: WebhookUrl, ...Fields }).partial({ enabled: true, events: true, environments: true, payload_version: true });
-const Update = z.object({ url: WebhookUrl, ...Fields }).partial();
-const Resend = z.object({ data: z.array(z.object({ resource_id: z.string().min(1).max(100), event: WebhookEventName })).min(1) });
+const Create = z.object({ url: WebhookUrl, ...Fields, ...NoOAuth }).partial({ name: true, enabled: true, events: true, environments: true, payload_version: true });
+const Update = z.object({ url: WebhookUrl, ...Fields, ...NoOAuth }).partial();
+/** Each item reads its recorded events: a bounded number per request. */
+export const MAX_RESEND_ITEMS = 500;
+const Resend = z.object({ data: z.array(z.object({ resource_id: z.string().min(1).max(100), event: WebhookEventName })).min(1).max(MAX_RESEND_ITEMS, `at most ${MAX_RESEND_ITEMS} items a request`) });
 
 function parse<T extends z.ZodType>(schema: T, req: Request): z.infer<T> {
   let raw: unknown;
@@ -63,8 +76,8 @@ export function addWebhookRoutes(router: Router, rt: Runtime = systemRuntime): R
       await checkUrl(body.url);
       const now = isoSeconds(rt.now());
       const w: WebhookItem = {
-        id: rt.newId(), owner, url: body.url, token: randomBytes(24).toString('base64url'), enabled: body.enabled ?? true,
-        events: body.events ?? [...ONFIDO_WEBHOOK_EVENTS], environments: body.environments ?? [owner],
+        id: rt.newId(), owner, ...(body.name !== undefined ? { name: body.name } : {}), url: body.url, token: randomBytes(24).toString('base64url'), enabled: body.enabled ?? true,
+        events: body.events ?? [...ONFIDO_WEBHOOK_EVENTS], environments: body.environments ?? (owner === 'live' ? ['sandbox', 'live'] : ['sandbox']),
         payload_version: body.payload_version ?? 2, created_at: now, updated_at: now,
       };
       await putWebhook(w);
@@ -82,7 +95,8 @@ export function addWebhookRoutes(router: Router, rt: Runtime = systemRuntime): R
       const body = parse(Update, req);
       checkEnvironments(body.environments, current.owner);
       await checkUrl(body.url);
-      const next: WebhookItem = { ...current, ...body, updated_at: isoSeconds(rt.now()) };
+      const { oauth_enabled: _o, oauth_server_url: _u, oauth_server_client_id: _c, oauth_server_client_secret: _s, oauth_server_scope: _k, ...fields } = body;
+      const next: WebhookItem = { ...current, ...fields, updated_at: isoSeconds(rt.now()) };
       await putWebhook(next);
       return json(200, formatWebhook(next));
     })
