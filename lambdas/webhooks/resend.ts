@@ -2,6 +2,8 @@
  * Resend: replays recorded events to the caller's matching webhooks by putting a redelivery
  * on the bus (the worker then retries and dead-letters it like any delivery; a success removes
  * the webhook's dead letter for that event). Resources of another environment count as unknown.
+ * The replay goes to every webhook that would have received the event (Onfido: "all webhooks
+ * registered with a matching environment"), also a live token's webhook subscribed to sandbox.
  */
 import { findEvents, publishRedelivery, type BusEvent } from '../events/contract';
 import { validationError } from '../shared/errors';
@@ -23,10 +25,10 @@ export async function resend(items: ResendItem[], environment: Environment): Pro
     }
   });
   if (Object.keys(missing).length > 0) throw validationError('Some events cannot be resent', missing);
-  const own = (await listWebhooks()).filter((w) => w.owner === environment);
+  const webhooks = await listWebhooks();
   for (const { event, delivery } of deliveries) {
     if (!delivery) continue;
-    const ids = own.filter((w) => matches(w, delivery)).map((w) => w.id);
+    const ids = webhooks.filter((w) => matches(w, delivery)).map((w) => w.id);
     if (ids.length > 0) await publishRedelivery({ event, webhook_ids: ids });
   }
 }

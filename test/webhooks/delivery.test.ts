@@ -1,5 +1,6 @@
 /** The webhook worker against DynamoDB Local and a real receiver: retries, idempotence, dead letters, resend. */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { createApiToken } from '../../lambdas/api/auth';
 import { WebhookEventVerifier } from '@onfido/api';
 import { clients } from '../../lambdas/shared/aws';
 import { purgeRun } from '../../lambdas/lifecycle/runs';
@@ -21,6 +22,8 @@ afterAll(async () => { await Promise.all(receivers.map((r) => r.close())); await
 afterEach(async () => { await Promise.all(hooks.splice(0).map((id) => api('DELETE', `/v3.6/webhooks/${id}`))); });
 
 const api = apiClient(() => stack.apiToken);
+let liveToken = '';
+beforeAll(async () => { liveToken = await createApiToken('live'); });
 
 async function hook(script: number[], extra: Record<string, unknown> = {}) {
   const receiver = await startReceiver(script);
@@ -119,6 +122,25 @@ describe('webhook delivery', () => {
     await eventually(async () => receiver.received.length === 4 && (await getDeadLetter(keys.event(runId, ''), id, event.id)) === undefined);
     const replay = receiver.received[3]!;
     expect(new WebhookEventVerifier(token).readPayload(replay.body, String(replay.headers['x-sha2-signature']))).toEqual(JSON.parse(dead!.payload));
+  });
+
+  it('resend reaches every webhook the event reached: also a live token\'s webhook subscribed to sandbox', async () => {
+    const receiver = await startReceiver([500, 200]);
+    receivers.push(receiver);
+    const live = apiClient(() => liveToken);
+    const created = await live('POST', '/v3.6/webhooks', { url: receiver.url, events: ['workflow_run.completed'], environments: ['sandbox', 'live'] });
+    expect(created.status).toBe(201);
+    const id = (created.body as { id: string }).id;
+    try {
+      const runId = await endedRun('sandbox');
+      const event = runCompleted(runId);
+      await worker(1)(sqsBatch(event, 1));
+      expect(await getDeadLetter(keys.event(runId, ''), id, event.id)).toBeDefined();
+      expect((await api('POST', '/v3.6/webhooks/resend', { data: [{ resource_id: runId, event: 'workflow_run.completed' }] })).status).toBe(204);
+      await eventually(async () => receiver.received.length === 2 && (await getDeadLetter(keys.event(runId, ''), id, event.id)) === undefined);
+    } finally {
+      await live('DELETE', `/v3.6/webhooks/${id}`);
+    }
   });
 
   it('resend of an event never recorded is a validation error', async () => {
