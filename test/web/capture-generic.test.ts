@@ -95,7 +95,7 @@ it('asks for ID numbers, the country of residence, the address and each required
   await page.getByLabel('Building number (optional)').fill('12');
   await fields.Street.fill('Rue de Rivoli');
   await page.getByLabel('Town or city').fill('Paris');
-  await page.getByLabel('Postcode').fill('75001');
+  await page.getByLabel('ZIP or postal code').fill('75001');
   await fields['Country of address'].fill('France');
   await fields.Plan.fill('gold');
   await fields.Seats.fill('three');

@@ -55,7 +55,9 @@ it('profile data: country of residence first; SSN only for US residents, PAN onl
   expect(await page.getByRole('textbox', { name: 'Social Security number' }).getAttribute('aria-invalid')).toBe('true');
   expect(await page.getByRole('textbox', { name: 'Phone number' }).getAttribute('aria-invalid')).toBe('true'); // empty
   expect(await ssnConsent.getAttribute('aria-invalid')).toBe('true');
-  expect(await page.getByText('Please tick this box to continue.').count()).toBe(2);
+  expect(await page.getByText('Please check this box to continue.').count()).toBe(2);
+  // The first field to fix has the focus (its error is read with it).
+  expect(await page.evaluate(() => { const d = (globalThis as unknown as { document: { activeElement: unknown; querySelector(s: string): unknown } }).document; return d.activeElement === d.querySelector('main [aria-invalid="true"]'); })).toBe(true);
   const profileAxe = await axe(page);
   await page.getByRole('textbox', { name: 'Social Security number' }).fill('123-45-6789');
   await page.getByRole('textbox', { name: 'Phone number' }).fill('+1 415 555 0100');
@@ -63,6 +65,7 @@ it('profile data: country of residence first; SSN only for US residents, PAN onl
   await page.getByRole('button', { name: 'Continue' }).click();
   expect(await phoneConsent.getAttribute('aria-invalid')).toBe('true');
   expect(await ssnConsent.getAttribute('aria-invalid')).toBe('false');
+  expect(await phoneConsent.evaluate((e) => e === (e as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement)).toBe(true);
   await phoneConsent.check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 60_000 });

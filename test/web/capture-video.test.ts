@@ -48,6 +48,13 @@ const DEVICES = {
     canvas.getContext = function (this: unknown, kind: string, ...rest: unknown[]) { return kind.startsWith('webgl') ? null : original.call(this, kind, ...rest); };
   },
   noWebassembly: () => { delete (globalThis as { WebAssembly?: unknown }).WebAssembly; },
+  /** The applicant refuses the camera once (the browser's prompt), then allows it. */
+  cameraDeniedOnce: () => {
+    const devices = (globalThis as unknown as { navigator: { mediaDevices: { getUserMedia(c: unknown): Promise<unknown> } } }).navigator.mediaDevices;
+    const real = devices.getUserMedia.bind(devices);
+    let calls = 0;
+    devices.getUserMedia = (c: unknown) => (calls++ === 0 ? Promise.reject(new DOMException('Permission denied', 'NotAllowedError')) : real(c));
+  },
 } as const;
 type Lack = keyof typeof DEVICES;
 
@@ -79,6 +86,23 @@ it('Motion: prompts the head turn left and right, stops on its own and sends the
   await page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 60_000 });
   expect(recording).toEqual([]);
   expect(await outputOf(runId, 'motion')).toEqual([{ id: expect.any(String) }]);
+  expect(errors).toEqual([]);
+}, 120_000);
+
+it('a face video whose camera was refused says how to allow it and offers "Try again", which records once allowed', async () => {
+  const { page, runId, errors } = await open([{ id: 'video', type: 'face_capture_video', next: 'approve' }], ['cameraDeniedOnce']);
+  const alert = page.getByRole('alert');
+  await alert.waitFor({ timeout: 30_000 });
+  expect(await alert.textContent()).toBe('Camera access was not allowed. Allow the camera in your browser settings, then try again.');
+  expect(await page.getByRole('button', { name: 'Start recording' }).count()).toBe(0);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.getByRole('button', { name: 'Start recording' }).click({ timeout: 30_000 });
+  expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+  await page.getByText('Slowly turn your head to the left.').waitFor({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Stop recording' }).click({ timeout: 15_000 });
+  await page.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 60_000 });
+  expect(await outputOf(runId, 'video')).toEqual([{ id: expect.any(String) }]);
   expect(errors).toEqual([]);
 }, 120_000);
 

@@ -89,7 +89,10 @@ it('document_selfie_photo: welcome, country, document, consent and selfie throug
   // The selfie is biometric: consent first, and "Continue" without "I agree" says why.
   await page.getByRole('checkbox', { name: 'I agree' }).waitFor({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByText('Please tick "I agree" to continue.').waitFor();
+  await page.getByText('Please check "I agree" to continue.').waitFor();
+  // The box to fix gets the focus, so its error (aria-describedby) is read with it.
+  expect(await page.getByRole('checkbox', { name: 'I agree' }).evaluate((e) => e === (e as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement)).toBe(true);
+  expect(await page.getByRole('checkbox', { name: 'I agree' }).getAttribute('aria-describedby')).toBe('consent-error');
   await page.getByRole('checkbox', { name: 'I agree' }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: 'A photo of your face' }).waitFor();

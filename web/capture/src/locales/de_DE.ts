@@ -96,6 +96,8 @@ export const de_DE: Strings = {
     heading: 'Ein Video Ihres Gesichts', hint: 'Nehmen Sie ein kurzes Video auf: Schauen Sie in die Kamera und drehen Sie dann den Kopf langsam nach links und rechts.',
     motionHint: 'Drehen Sie den Kopf langsam nach links, dann nach rechts.', start: 'Aufnahme starten', stop: 'Aufnahme beenden', recording: 'Aufnahme… noch {{seconds}} s',
     use: 'Dieses Video verwenden', retake: 'Neu aufnehmen', unsupported: 'Dieser Browser kann kein Video aufnehmen. Bitte öffnen Sie den Link auf einem Smartphone oder in einem anderen Browser.',
+    tryAgain: "Erneut versuchen", blocked: "Der Kamerazugriff wurde nicht erlaubt. Erlauben Sie die Kamera in den Browsereinstellungen und versuchen Sie es dann erneut.",
+    unavailable: "Die Kamera ist nicht verfügbar. Schließen Sie eine Kamera an oder fahren Sie auf Ihrem Smartphone fort und versuchen Sie es dann erneut.",
   },
   profile: {
     heading: 'Ihre Angaben', continue: 'Weiter', optional: '(optional)', required: 'Bitte füllen Sie dieses Feld aus.', invalid: 'Bitte prüfen Sie dieses Feld.',

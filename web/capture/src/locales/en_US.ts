@@ -6,7 +6,7 @@ export const en_US = {
   },
   consent: {
     heading: 'Your consent', body: 'To check that you are the person in the document, we compare a photo or video of your face with the photo in your document. This uses biometric data of your face, which is kept only for this check.',
-    agree: 'I agree', continue: 'Continue', required: 'Please tick "I agree" to continue.',
+    agree: 'I agree', continue: 'Continue', required: 'Please check "I agree" to continue.',
   },
   // capture branch: cross-device, generic links, profile consents, proof of address, retry pictures
   handoff: {
@@ -35,7 +35,7 @@ export const en_US = {
     idNumber: 'Identity number', idType: 'Type of number', idValue: 'Number', choose: 'Choose…', yes: 'Yes', no: 'No',
     listHint: 'One per line.', number: 'Please enter a number.', dateTime: 'Please enter a date and time.',
     idTypes: {
-      passport: 'Passport number', identity_card: 'Identity card number', driving_licence: 'Driving licence number', tax_id: 'Tax identification number', social_insurance: 'Social insurance number',
+      passport: 'Passport number', identity_card: 'Identity card number', driving_licence: "Driver's license number", tax_id: 'Tax identification number', social_insurance: 'Social insurance number',
       ssn: 'Social Security number', voter_id: 'Voter ID number', share_code: 'Share code', other: 'Other number',
     },
   },
@@ -43,7 +43,7 @@ export const en_US = {
     heading: 'Your consent',
     ssn_verification: 'I agree that my Social Security number is checked against official records to verify my identity.',
     phone_number_verification: 'I agree that my phone number is checked with my mobile network operator to verify my identity.',
-    required: 'Please tick this box to continue.',
+    required: 'Please check this box to continue.',
   },
   poaCapture: {
     country: 'Country of your address',
@@ -72,7 +72,7 @@ export const en_US = {
     countryUnknown: 'Please choose a country from the list.', type: 'Document type', typeNone: 'No document from this country is accepted. Please choose another country.',
     next: 'Continue', front: 'Front of your {{doc}}', back: 'Back of your {{doc}}', frontHint: 'Place the page with your photo inside the frame, all four corners visible.',
     backHint: 'Turn your document over and place the back inside the frame.',
-    types: { passport: 'Passport', driving_licence: 'Driving licence', national_identity_card: 'National identity card', residence_permit: 'Residence permit' },
+    types: { passport: 'Passport', driving_licence: "Driver's license", national_identity_card: 'National identity card', residence_permit: 'Residence permit' },
   },
   camera: {
     take: 'Take photo', upload: 'Upload a file', retake: 'Retake', use: 'Use this photo', review: 'Check your photo',
@@ -86,7 +86,7 @@ export const en_US = {
     blur: 'The photo is blurred. Hold your phone steady and let the camera focus.', glare: 'There is glare on the document. Move away from direct light or tilt the document a little.',
     anyway: 'If you cannot take a better photo, you can use this one.', faceStarting: 'Looking for your face…',
     noFace: 'We cannot see your face. Look at the camera, with your face inside the oval.', manyFaces: 'Only your face should be in the photo.',
-    offCentre: 'Move your face to the centre of the oval.', tooFar: 'Come closer: your face should fill the oval.', faceReady: 'Your face is in position.',
+    offCentre: 'Move your face to the center of the oval.', tooFar: 'Come closer: your face should fill the oval.', faceReady: 'Your face is in position.',
     faceUnavailable: 'Face detection is not available on this device. Take the photo with your face inside the oval.',
     lookAhead: 'Look straight at the camera.', turnLeft: 'Slowly turn your head to the left.', turnRight: 'Now slowly turn your head to the right.',
     turnDone: 'Well done. You can stop recording.', motionUnsupported: 'This device cannot record the video we need, so we will ask for a photo of your face instead.',
@@ -97,15 +97,17 @@ export const en_US = {
     heading: 'A video of your face', hint: 'Record a short video: look at the camera, then slowly turn your head to the left and to the right.',
     motionHint: 'Slowly turn your head to the left, then to the right.', start: 'Start recording', stop: 'Stop recording', recording: 'Recording… {{seconds}} s left',
     use: 'Use this video', retake: 'Record again', unsupported: 'This browser cannot record video. Please open the link on a phone or in another browser.',
+    tryAgain: "Try again", blocked: "Camera access was not allowed. Allow the camera in your browser settings, then try again.",
+    unavailable: "The camera is not available. Connect a camera or continue on your phone, then try again.",
   },
   profile: {
     heading: 'Your details', continue: 'Continue', optional: '(optional)', required: 'Please fill in this field.', invalid: 'Please check this field.',
     fields: {
       first_name: 'First name', last_name: 'Last name', dob: 'Date of birth', email: 'Email', phone_number: 'Phone number',
       country_of_residence: 'Country of residence', ssn: 'Social Security number', pan: 'PAN (Permanent Account Number)',
-      building_number: 'Building number', street: 'Street', town: 'Town or city', state: 'State or region', postcode: 'Postcode', country: 'Country of address',
+      building_number: 'Building number', street: 'Street', town: 'Town or city', state: 'State or region', postcode: 'ZIP or postal code', country: 'Country of address',
     },
-    address: 'Address', phoneHint: 'With the country code, e.g. +44 20 7946 0000.', panHint: 'For example ABCDE1234F.', ssnHint: 'For example 123-45-6789.',
+    address: 'Address', phoneHint: 'With the country code, e.g. +1 202 555 0143.', panHint: 'For example ABCDE1234F.', ssnHint: 'For example 123-45-6789.',
   },
   poa: {
     heading: 'Proof of address', hint: 'A photo or a PDF, dated within the last 3 months, showing your name and address.',

@@ -96,6 +96,8 @@ export const es_ES: Strings = {
     heading: 'Un vídeo de su cara', hint: 'Grabe un vídeo corto: mire a la cámara y gire la cabeza despacio a la izquierda y a la derecha.',
     motionHint: 'Gire la cabeza despacio a la izquierda y luego a la derecha.', start: 'Empezar a grabar', stop: 'Detener la grabación', recording: 'Grabando… quedan {{seconds}} s',
     use: 'Usar este vídeo', retake: 'Grabar de nuevo', unsupported: 'Este navegador no puede grabar vídeo. Abra el enlace en un teléfono o en otro navegador.',
+    tryAgain: "Intentar de nuevo", blocked: "No se permitió el acceso a la cámara. Permite la cámara en la configuración del navegador y vuelve a intentarlo.",
+    unavailable: "La cámara no está disponible. Conecta una cámara o continúa en tu teléfono y vuelve a intentarlo.",
   },
   profile: {
     heading: 'Sus datos', continue: 'Continuar', optional: '(opcional)', required: 'Rellene este campo.', invalid: 'Revise este campo.',

@@ -96,6 +96,8 @@ export const fr_FR: Strings = {
     heading: 'Une vidéo de votre visage', hint: 'Enregistrez une courte vidéo : regardez la caméra, puis tournez lentement la tête à gauche et à droite.',
     motionHint: 'Tournez lentement la tête à gauche, puis à droite.', start: 'Démarrer l’enregistrement', stop: 'Arrêter l’enregistrement', recording: 'Enregistrement… {{seconds}} s restantes',
     use: 'Utiliser cette vidéo', retake: 'Enregistrer à nouveau', unsupported: 'Ce navigateur ne peut pas enregistrer de vidéo. Ouvrez le lien sur un téléphone ou dans un autre navigateur.',
+    tryAgain: "Réessayer", blocked: "L'accès à la caméra n'a pas été autorisé. Autorisez la caméra dans les réglages du navigateur, puis réessayez.",
+    unavailable: "La caméra n'est pas disponible. Branchez une caméra ou continuez sur votre téléphone, puis réessayez.",
   },
   profile: {
     heading: 'Vos informations', continue: 'Continuer', optional: '(facultatif)', required: 'Veuillez remplir ce champ.', invalid: 'Veuillez vérifier ce champ.',

@@ -96,6 +96,8 @@ export const it_IT: Strings = {
     heading: 'Un video del tuo volto', hint: 'Registra un breve video: guarda la fotocamera, poi gira lentamente la testa a sinistra e a destra.',
     motionHint: 'Gira lentamente la testa a sinistra, poi a destra.', start: 'Avvia registrazione', stop: 'Interrompi registrazione', recording: 'Registrazione… {{seconds}} s rimanenti',
     use: 'Usa questo video', retake: 'Registra di nuovo', unsupported: 'Questo browser non può registrare video. Apri il link su un telefono o in un altro browser.',
+    tryAgain: "Riprova", blocked: "L'accesso alla fotocamera non è stato consentito. Consenti la fotocamera nelle impostazioni del browser, poi riprova.",
+    unavailable: "La fotocamera non è disponibile. Collega una fotocamera o continua sul telefono, poi riprova.",
   },
   profile: {
     heading: 'I tuoi dati', continue: 'Continua', optional: '(facoltativo)', required: 'Compila questo campo.', invalid: 'Controlla questo campo.',

@@ -96,6 +96,8 @@ export const nl_NL: Strings = {
     heading: 'Een video van uw gezicht', hint: 'Neem een korte video op: kijk in de camera en draai dan uw hoofd langzaam naar links en naar rechts.',
     motionHint: 'Draai uw hoofd langzaam naar links en dan naar rechts.', start: 'Opname starten', stop: 'Opname stoppen', recording: 'Opname… nog {{seconds}} s',
     use: 'Deze video gebruiken', retake: 'Opnieuw opnemen', unsupported: 'Deze browser kan geen video opnemen. Open de link op een telefoon of in een andere browser.',
+    tryAgain: "Opnieuw proberen", blocked: "Cameratoegang is niet toegestaan. Sta de camera toe in de browserinstellingen en probeer het opnieuw.",
+    unavailable: "De camera is niet beschikbaar. Sluit een camera aan of ga verder op je telefoon en probeer het opnieuw.",
   },
   profile: {
     heading: 'Uw gegevens', continue: 'Doorgaan', optional: '(optioneel)', required: 'Vul dit veld in.', invalid: 'Controleer dit veld.',

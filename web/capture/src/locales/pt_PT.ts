@@ -96,6 +96,8 @@ export const pt_PT: Strings = {
     heading: 'Um vídeo do seu rosto', hint: 'Grave um vídeo curto: olhe para a câmara e rode a cabeça devagar para a esquerda e para a direita.',
     motionHint: 'Rode a cabeça devagar para a esquerda e depois para a direita.', start: 'Iniciar gravação', stop: 'Parar gravação', recording: 'A gravar… faltam {{seconds}} s',
     use: 'Usar este vídeo', retake: 'Gravar novamente', unsupported: 'Este navegador não consegue gravar vídeo. Abra a ligação num telemóvel ou noutro navegador.',
+    tryAgain: "Tentar novamente", blocked: "O acesso à câmara não foi permitido. Permita a câmara nas definições do navegador e tente novamente.",
+    unavailable: "A câmara não está disponível. Ligue uma câmara ou continue no telemóvel e tente novamente.",
   },
   profile: {
     heading: 'Os seus dados', continue: 'Continuar', optional: '(opcional)', required: 'Preencha este campo.', invalid: 'Verifique este campo.',

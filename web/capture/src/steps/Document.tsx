@@ -10,6 +10,7 @@ import { inspectDocument } from '../quality/browser';
 import { Camera } from '../ui/Camera';
 import { CountryField } from '../ui/fields';
 import { Heading } from '../ui/Heading';
+import { useFocusInvalid } from '../ui/useFocusInvalid';
 
 const ALL_TYPES = ['passport', 'driving_licence', 'national_identity_card', 'residence_permit'] as const;
 const ONE_SIDED = new Set(['passport']);
@@ -23,6 +24,7 @@ export function DocumentStep({ config, submit }: StepProps) {
   const [country, setCountry] = useState<string>();
   const [type, setType] = useState<string>();
   const [error, setError] = useState<string>();
+  const { form, refused } = useFocusInvalid();
   const [stage, setStage] = useState<'choose' | 'front' | 'back'>('choose');
   const [front, setFront] = useState<Blob>();
   const types = country ? configured.filter((d) => !d.countries || d.countries.includes(country)).map((d) => d.type) : [];
@@ -45,9 +47,9 @@ export function DocumentStep({ config, submit }: StepProps) {
       onPhoto={(p) => send(front!, p)} />;
   }
   return (
-    <form noValidate onSubmit={(e) => {
+    <form ref={form} noValidate onSubmit={(e) => {
       e.preventDefault();
-      if (!country) return setError(t('document.countryUnknown'));
+      if (!country) { setError(t('document.countryUnknown')); refused(); return; }
       if (chosenType) setStage('front');
     }}>
       <Heading>{t('document.heading')}</Heading>

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { StepProps } from './types';
 import { ConsentBox, CountryField, Field } from '../ui/fields';
 import { Heading } from '../ui/Heading';
+import { useFocusInvalid } from '../ui/useFocusInvalid';
 
 type Name = 'first_name' | 'last_name' | 'dob' | 'email' | 'phone_number' | 'ssn' | 'pan';
 const INPUT: Record<Name, { type: string; autoComplete: string; pattern?: RegExp }> = {
@@ -25,6 +26,7 @@ export function ProfileStep({ config, submit }: StepProps) {
   const asked = new Set(Array.isArray(config.fields) ? config.fields as string[] : []);
   const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const { form, refused } = useFocusInvalid();
   const residence = values.country_of_residence;
   const shown = (Object.keys(INPUT) as Name[]).filter((n) => asked.has(n)
     && (n !== 'ssn' || !asked.has('country_of_residence') || residence === 'USA')
@@ -61,7 +63,7 @@ export function ProfileStep({ config, submit }: StepProps) {
     </Field>
   );
   return (
-    <form noValidate onSubmit={(e) => { e.preventDefault(); const data = collect(); if (data) submit(() => Promise.resolve(data)); }}>
+    <form ref={form} noValidate onSubmit={(e) => { e.preventDefault(); const data = collect(); if (data) submit(() => Promise.resolve(data)); else refused(); }}>
       <Heading>{t('profile.heading')}</Heading>
       {asked.has('country_of_residence') && <CountryField label={t('profile.fields.country_of_residence')} value={residence}
         error={errors.country_of_residence || undefined} onChange={(c) => set('country_of_residence', c)} />}

@@ -9,6 +9,7 @@ import { prepareImage } from '../image';
 import { Camera } from '../ui/Camera';
 import { CountryField } from '../ui/fields';
 import { Heading } from '../ui/Heading';
+import { useFocusInvalid } from '../ui/useFocusInvalid';
 
 const TYPES = ['utility_bill', 'bank_building_society_statement', 'council_tax', 'benefit_letters', 'government_letter'];
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -19,6 +20,7 @@ export function ProofOfAddressStep({ config, submit }: StepProps) {
   const [country, setCountry] = useState<string>();
   const [type, setType] = useState(types.length === 1 ? types[0] : undefined);
   const [errors, setErrors] = useState<{ country?: string; type?: string; file?: string }>({});
+  const { form, refused } = useFocusInvalid();
   const [stage, setStage] = useState<'choose' | 'guide' | 'camera'>('choose');
   const file = useRef<HTMLInputElement>(null);
   const label = (k: string) => (TYPES.includes(k) ? t(`poa.types.${k}` as 'poa.types.other') : t('poa.types.other'));
@@ -59,11 +61,11 @@ export function ProofOfAddressStep({ config, submit }: StepProps) {
     );
   }
   return (
-    <form noValidate onSubmit={(e) => {
+    <form ref={form} noValidate onSubmit={(e) => {
       e.preventDefault();
       const found = { ...(!country ? { country: t('document.countryUnknown') } : {}), ...(!type ? { type: t('poaCapture.typeRequired') } : {}) };
       setErrors(found);
-      if (!found.country && !found.type) setStage('guide');
+      if (!found.country && !found.type) setStage('guide'); else refused();
     }}>
       <Heading>{t('poa.heading')}</Heading>
       <p>{t('poa.hint')}</p>
@@ -74,7 +76,7 @@ export function ProofOfAddressStep({ config, submit }: StepProps) {
           <legend>{t('document.type')}</legend>
           {types.map((k) => (
             <label key={k} className="choice">
-              <input type="radio" name="poa_type" value={k} checked={type === k} onChange={() => { setType(k); setErrors((o) => ({ ...o, type: undefined })); }} />
+              <input type="radio" name="poa_type" value={k} checked={type === k} aria-invalid={!!errors.type} onChange={() => { setType(k); setErrors((o) => ({ ...o, type: undefined })); }} />
               {label(k)}
             </label>
           ))}

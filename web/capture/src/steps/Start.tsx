@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Heading } from '../ui/Heading';
+import { useFocusInvalid } from '../ui/useFocusInvalid';
 
 export function Welcome({ onStart }: { onStart(): void }) {
   const { t } = useTranslation();
@@ -18,8 +19,9 @@ export function Consent({ onAgree }: { onAgree(): void }) {
   const { t } = useTranslation();
   const [agreed, setAgreed] = useState(false);
   const [error, setError] = useState(false);
+  const { form, refused } = useFocusInvalid();
   return (
-    <form noValidate onSubmit={(e) => { e.preventDefault(); if (agreed) onAgree(); else setError(true); }}>
+    <form ref={form} noValidate onSubmit={(e) => { e.preventDefault(); if (agreed) onAgree(); else { setError(true); refused(); } }}>
       <Heading>{t('consent.heading')}</Heading>
       <p id="consent-body">{t('consent.body')}</p>
       <label className="choice">

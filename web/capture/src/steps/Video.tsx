@@ -43,7 +43,7 @@ function Recorder({ motion, preview, onClip }: { motion: boolean; preview: boole
   const [recorder, setRecorder] = useState<MediaRecorder>();
   const [elapsed, setElapsed] = useState(0);
   const recordable = typeof MediaRecorder !== 'undefined';
-  const { video, ready, problem } = useCamera('user', !clip && recordable);
+  const { video, ready, problem, failure, retry } = useCamera('user', !clip && recordable);
   const limit = motion ? PROMPTS_DONE_S : LIMIT_S;
 
   useEffect(() => {
@@ -82,7 +82,8 @@ function Recorder({ motion, preview, onClip }: { motion: boolean; preview: boole
       </section>
     );
   }
-  const unusable = !recordable ? t('video.unsupported') : problem;
+  // No photo upload here: a camera that failed can be allowed or connected, then asked for again.
+  const unusable = !recordable ? t('video.unsupported') : failure ? t(`video.${failure}`) : problem;
   return (
     <section>
       <Heading>{t('video.heading')}</Heading>
@@ -94,6 +95,7 @@ function Recorder({ motion, preview, onClip }: { motion: boolean; preview: boole
           {recorder && <p className="status prompt" aria-live="assertive">{t(promptAt(elapsed))}</p>}
         </div>
       )}
+      {failure && <button type="button" onClick={retry}>{t('video.tryAgain')}</button>}
       {recorder && <p role="status">{t('video.recording', { seconds: Math.max(limit - elapsed, 0) })}</p>}
       {!unusable && (recorder
         ? <button type="button" disabled={motion && elapsed < PROMPTS_DONE_S} onClick={() => recorder.stop()}>{t('video.stop')}</button>

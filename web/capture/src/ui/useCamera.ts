@@ -1,4 +1,5 @@
-/** The live camera: `getUserMedia` at the camera's full resolution into a <video>, stopped when the component leaves or `active` turns false. */
+/** The live camera: `getUserMedia` at the camera's full resolution into a <video>, stopped when the component leaves or `active` turns false.
+ *  `failure` says why there is none (`blocked`: not allowed; `unavailable`: no camera or it failed); `retry` asks again. */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -7,22 +8,26 @@ export function useCamera(facing: 'environment' | 'user', active: boolean) {
   const video = useRef<HTMLVideoElement>(null);
   const [ready, setReady] = useState(false);
   const [problem, setProblem] = useState<string>();
+  const [failure, setFailure] = useState<'blocked' | 'unavailable'>();
+  const [attempt, setAttempt] = useState(0);
+  const fail = (kind: 'blocked' | 'unavailable') => { setFailure(kind); setProblem(t(`camera.${kind}`)); };
 
   useEffect(() => {
     if (!active) return undefined;
     let stream: MediaStream | undefined;
     let stopped = false;
     setReady(false);
-    if (!navigator.mediaDevices?.getUserMedia) { setProblem(t('camera.unavailable')); return undefined; }
+    if (!navigator.mediaDevices?.getUserMedia) { fail('unavailable'); return undefined; }
     navigator.mediaDevices.getUserMedia({ audio: false, video: { facingMode: facing, width: { ideal: 4096 }, height: { ideal: 3072 } } }).then((s) => {
       if (stopped) { for (const track of s.getTracks()) track.stop(); return; }
       stream = s;
       if (video.current) { video.current.srcObject = s; void video.current.play().then(() => setReady(true), () => setReady(true)); }
-    }, (e: unknown) => setProblem(e instanceof DOMException && e.name === 'NotAllowedError' ? t('camera.blocked') : t('camera.unavailable')));
+    }, (e: unknown) => fail(e instanceof DOMException && e.name === 'NotAllowedError' ? 'blocked' : 'unavailable'));
     return () => { stopped = true; for (const track of stream?.getTracks() ?? []) track.stop(); };
-  }, [active, facing, t]);
+  }, [active, facing, t, attempt]);
 
-  return { video, ready, problem, setProblem };
+  const retry = () => { setProblem(undefined); setFailure(undefined); setAttempt((n) => n + 1); };
+  return { video, ready, problem, setProblem, failure, retry };
 }
 
 /** The video's current frame at the camera's full resolution (not the preview's size). */
