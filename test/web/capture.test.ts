@@ -166,6 +166,9 @@ it('tells the end user when the link has expired', async () => {
   const alert = page.getByRole('alert');
   await alert.waitFor({ timeout: 30_000 });
   expect(await alert.textContent()).toContain('This link has expired');
+  // The screen's heading says it and has the focus, as every screen's does.
+  const heading = page.getByRole('heading', { name: 'This link has expired' });
+  expect(await heading.evaluate((e) => e === (e as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement)).toBe(true);
   expect(await seriousViolations(page)).toEqual([]); // axe-core: no serious or critical violation
   expect(errors).toEqual([]);
   await page.context().close();

@@ -75,8 +75,10 @@ export function App({ flow, initial, handoffUrl, fromDesktop = false }: { flow: 
         : <p className="status" role="status"><span className="spinner" aria-hidden="true" />{t('waiting.checking')}</p>;
       case 'done': return <section className="done"><Heading>{t('done.heading')}</Heading>
         <p>{view.already ? t('done.already') : fromDesktop ? t('handoff.backToDesktop') : desktop && device === 'phone' ? t('handoff.finished') : t('done.body')}</p></section>;
-      case 'expired': return <div className="error" role="alert"><p>{t('errors.expired')}</p></div>;
-      case 'fatal': return <div className="error" role="alert"><p>{view.message}</p>{view.details.length > 0 && <ul>{view.details.map((d) => <li key={d}>{d}</li>)}</ul>}</div>;
+      // A heading of their own (focused, as every screen's): a keyboard or screen reader starts at what happened.
+      case 'expired': return <section><Heading>{t('errors.expiredHeading')}</Heading><div className="error" role="alert"><p>{t('errors.expired')}</p></div></section>;
+      case 'fatal': return <section><Heading>{t('errors.problemHeading')}</Heading>
+        <div className="error" role="alert"><p>{view.message}</p>{view.details.length > 0 && <ul>{view.details.map((d) => <li key={d}>{d}</li>)}</ul>}</div></section>;
       case 'task': return gate(view.task);
     }
   }

@@ -133,5 +133,6 @@ export const de_DE: Strings = {
     notFound: 'Diese Prüfung wurde nicht gefunden. Bitte prüfen Sie den erhaltenen Link.', tooLarge: 'Diese Datei ist zu groß. Bitte wählen Sie eine kleinere Datei oder nehmen Sie ein Foto auf.',
     invalid: 'Wir konnten Ihre Sendung nicht verwenden. Bitte prüfen Sie sie und versuchen Sie es erneut.', generic: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
     network: 'Die Verbindung ist fehlgeschlagen. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
+    expiredHeading: "Dieser Link ist abgelaufen", problemHeading: "Etwas ist schiefgelaufen",
   },
 };

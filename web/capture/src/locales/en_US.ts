@@ -134,6 +134,7 @@ export const en_US = {
     notFound: 'This verification could not be found. Please check the link you were sent.', tooLarge: 'This file is too large. Please choose a smaller file or take a photo.',
     invalid: 'We could not use what you sent. Please check it and try again.', generic: 'Something went wrong. Please try again.',
     network: 'The connection failed. Check your internet connection and try again.',
+    expiredHeading: "This link has expired", problemHeading: "Something went wrong",
   },
 };
 

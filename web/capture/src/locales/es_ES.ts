@@ -133,5 +133,6 @@ export const es_ES: Strings = {
     notFound: 'No se encontró esta verificación. Compruebe el enlace que recibió.', tooLarge: 'Este archivo es demasiado grande. Elija uno más pequeño o haga una foto.',
     invalid: 'No pudimos usar lo que envió. Revíselo e inténtelo de nuevo.', generic: 'Algo salió mal. Inténtelo de nuevo.',
     network: 'La conexión falló. Compruebe su conexión a Internet e inténtelo de nuevo.',
+    expiredHeading: "Este enlace ha caducado", problemHeading: "Algo ha salido mal",
   },
 };

@@ -133,5 +133,6 @@ export const fr_FR: Strings = {
     notFound: 'Cette vérification est introuvable. Vérifiez le lien reçu.', tooLarge: 'Ce fichier est trop volumineux. Choisissez un fichier plus petit ou prenez une photo.',
     invalid: 'Nous n’avons pas pu utiliser votre envoi. Vérifiez-le et réessayez.', generic: 'Une erreur s’est produite. Veuillez réessayer.',
     network: 'La connexion a échoué. Vérifiez votre connexion Internet et réessayez.',
+    expiredHeading: "Ce lien a expiré", problemHeading: "Un problème est survenu",
   },
 };

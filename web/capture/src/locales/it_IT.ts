@@ -133,5 +133,6 @@ export const it_IT: Strings = {
     notFound: 'Verifica non trovata. Controlla il link ricevuto.', tooLarge: 'Questo file è troppo grande. Scegli un file più piccolo o scatta una foto.',
     invalid: 'Non siamo riusciti a usare ciò che hai inviato. Controlla e riprova.', generic: 'Qualcosa è andato storto. Riprova.',
     network: 'Connessione non riuscita. Controlla la connessione a Internet e riprova.',
+    expiredHeading: "Questo link è scaduto", problemHeading: "Si è verificato un problema",
   },
 };

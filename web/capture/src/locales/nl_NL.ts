@@ -133,5 +133,6 @@ export const nl_NL: Strings = {
     notFound: 'Deze controle is niet gevonden. Controleer de link die u kreeg.', tooLarge: 'Dit bestand is te groot. Kies een kleiner bestand of maak een foto.',
     invalid: 'We konden wat u verstuurde niet gebruiken. Controleer het en probeer het opnieuw.', generic: 'Er ging iets mis. Probeer het opnieuw.',
     network: 'De verbinding is mislukt. Controleer uw internetverbinding en probeer het opnieuw.',
+    expiredHeading: "Deze link is verlopen", problemHeading: "Er ging iets mis",
   },
 };

@@ -133,5 +133,6 @@ export const pt_PT: Strings = {
     notFound: 'Esta verificação não foi encontrada. Verifique a ligação que recebeu.', tooLarge: 'Este ficheiro é demasiado grande. Escolha um ficheiro menor ou tire uma foto.',
     invalid: 'Não foi possível usar o que enviou. Verifique e tente novamente.', generic: 'Algo correu mal. Tente novamente.',
     network: 'A ligação falhou. Verifique a ligação à Internet e tente novamente.',
+    expiredHeading: "Esta ligação expirou", problemHeading: "Algo correu mal",
   },
 };
