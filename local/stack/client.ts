@@ -18,7 +18,8 @@ export function client(url: string, apiToken: string): Client {
   const read = async <T>(res: Response, what: string, expect: number[]) => {
     const text = await res.text();
     if (!expect.includes(res.status)) throw new ApiCallError(res.status, text, what);
-    return (text ? JSON.parse(text) : undefined) as T;
+    // JSON answers parsed; a text one (`GET /v3.6/ping`: `OK`) as it is.
+    return (!text ? undefined : /json/.test(res.headers.get('content-type') ?? '') ? JSON.parse(text) : text) as T;
   };
   return {
     url,

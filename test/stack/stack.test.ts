@@ -1,3 +1,4 @@
+import { client } from '../../local/stack/client';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
@@ -43,6 +44,10 @@ test('GET /v3.6/ping answers OK as text through the gateway, as Onfido does', as
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
   expect(await res.text()).toBe('OK');
+  // The CLI's client (studio demo checks the stack with it) reads it as text, and JSON as JSON.
+  const cli = client(stack.url, stack.apiToken);
+  expect(await cli.call('GET', '/v3.6/ping')).toBe('OK');
+  expect(await cli.call('GET', '/v3.6/applicants')).toMatchObject({ applicants: expect.any(Array) });
 });
 
 test('an unknown path gets Onfido\'s 404 body', async () => {

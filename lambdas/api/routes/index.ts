@@ -1,6 +1,5 @@
 /** Every route of the API. Each area adds one line. */
 import { Router } from '../router';
-import { json } from '../http';
 import { addWorkflowRoutes } from './workflows';
 import { addWorkflowVersionRoutes } from './workflow-versions';
 import { addWebhookRoutes } from './webhooks';
