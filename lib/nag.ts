@@ -47,8 +47,10 @@ export function suppressNagFindings(stack: StudioStack): void {
   const purge = stack.functions.lifecycle.role;
   ack(purge, objects, 'The purge deletes every object (and version) under a purged applicant\'s prefix, whose keys are generated');
   ack(purge, `AwsSolutions-IAM5[Resource::${nagText(stack, executions)}]`, `${PREFIX}; the purge stops a purged applicant's running executions (StopExecution), and the sweep for runs left unstarted asks whether one exists (DescribeExecution)`);
-  ack(purge, `AwsSolutions-IAM5[Resource::${nagText(stack, machines)}]`, `${PREFIX}; the sweep for runs left unstarted starts them on their version (StartExecution) and finds a trial run's version of the trial machine`);
-  ack(purge, `AwsSolutions-IAM5[Resource::${nagText(stack, qualified)}]`, `${PREFIX}; versions are <machine>:<n>: a run left unstarted starts on its own`);
+  ack(purge, `AwsSolutions-IAM5[Resource::${nagText(stack, qualified)}]`, `${PREFIX}; versions are <machine>:<n>: the sweep for runs left unstarted starts one on its own (StartExecution only)`);
+  for (const arn of Object.values(stack.runtime.trialArns())) {
+    ack(purge, `AwsSolutions-IAM5[Resource::${nagText(stack, arn)}]`, `${PREFIX}; trial machines only: the sweep finds the version a trial run left unstarted was published on and deletes it once started`);
+  }
   ack(stack.functions.watchlists.role, `AwsSolutions-IAM5[Resource::${nagText(stack, stack.data.media.arnForObjects('watchlists/*'))}]`,
     'The watchlists function stores each imported list under watchlists/ (its version in the key) and the pointer to the newest; nothing else of the bucket');
   const timelines = `AwsSolutions-IAM5[Resource::${nagText(stack, stack.data.media.arnForObjects('*/timeline_files/*'))}]`;

@@ -68,18 +68,28 @@ export class WorkflowRuntime extends Construct {
     return { machines: arn('stateMachine', names), qualified: arn('stateMachine', `${names}:*`), executions: arn('execution', `${names}:*`) };
   }
 
+  /** The workflows' trial machines (`<machine>-trial`) and their versions. */
+  trialArns(): { machines: string; qualified: string } {
+    const arn = (name: string) => Stack.of(this).formatArn({ service: 'states', resource: 'stateMachine', resourceName: name, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    const names = `${machinePrefix(this.prefix)}*-trial`;
+    return { machines: arn(names), qualified: arn(`${names}:*`) };
+  }
+
   /** Stopping executions (the purge stops a purged applicant's running runs). */
   grantStop(grantee: IGrantable): void {
     grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({ sid: 'StopWorkflowExecutions', resources: [this.arns().executions], actions: ['states:StopExecution'] }));
   }
 
-  /** Starting a run whose creation a crash cut short (lambdas/runs/resume.ts), nothing that changes a machine but
-   *  deleting the trial machine's version it started on. */
+  /** Starting a run whose creation a crash cut short (lambdas/runs/resume.ts) on a published version; of trial
+   *  machines only, finding and deleting the version a trial run started on. Nothing that changes a workflow's machine. */
   grantResume(grantee: IGrantable): void {
-    const { machines, qualified, executions } = this.arns();
+    const { qualified, executions } = this.arns();
     const add = (s: PolicyStatement) => grantee.grantPrincipal.addToPrincipalPolicy(s);
-    add(new PolicyStatement({ sid: 'ResumeRuns', resources: [machines, qualified], actions: [
-      'states:StartExecution', 'states:DescribeStateMachine', 'states:ListStateMachineVersions', 'states:DeleteStateMachineVersion',
+    add(new PolicyStatement({ sid: 'ResumeRuns', resources: [qualified], actions: ['states:StartExecution'] }));
+    // Trial machines only (`<machine>-trial`, lambdas/runs/trial-version.ts): find a trial run's version, delete it once started.
+    const trials = this.trialArns();
+    add(new PolicyStatement({ sid: 'ResumeTrialVersions', resources: [trials.machines, trials.qualified], actions: [
+      'states:DescribeStateMachine', 'states:ListStateMachineVersions', 'states:DeleteStateMachineVersion',
     ] }));
     add(new PolicyStatement({ sid: 'ResumeRunsExecutions', resources: [executions], actions: ['states:DescribeExecution'] }));
   }

@@ -22,11 +22,17 @@ const ENDED: Record<string, string> = { completed: 'completed', failed: 'failed'
 
 /** The recorded bus events of the run (events/record.ts: the latest of each name), with their deliveries. */
 async function recordedEvents(runId: string): Promise<Recorded[]> {
-  const out = await clients().doc.send(new QueryCommand({
-    TableName: config().TABLE_NAME, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.event(runId, '').pk },
-  }));
-  // The partition also holds the webhooks' dead letters of those events (webhooks/dead-letters.ts): their deliveries are on the events.
-  return ((out.Items ?? []) as Recorded[]).filter((r) => !r.sk.startsWith(DEAD_LETTER_PREFIX));
+  const items: Recorded[] = [];
+  let start: Record<string, unknown> | undefined;
+  do { // every page: the partition also holds dead letters, whose bodies may be large
+    const out = await clients().doc.send(new QueryCommand({
+      TableName: config().TABLE_NAME, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.event(runId, '').pk }, ExclusiveStartKey: start,
+    }));
+    items.push(...(out.Items ?? []) as Recorded[]);
+    start = out.LastEvaluatedKey;
+  } while (start);
+  // The webhooks' dead letters of those events (webhooks/dead-letters.ts) are skipped: their deliveries are on the events.
+  return items.filter((r) => !r.sk.startsWith(DEAD_LETTER_PREFIX));
 }
 
 const answer = (d: Delivery) =>

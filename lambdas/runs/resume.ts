@@ -123,8 +123,9 @@ export async function orphanSweep(now: Date, o: { graceMs?: number; limit?: numb
         if (outcome === 'started') started.push(run.id);
         if (outcome === 'failed') {
           if (Date.parse(run.created_at) > now.getTime() - ORPHAN_GIVE_UP_MS) break walk; // tried again at the next pass
+          // Announced first: if the bus fails, the run is still `processing` and the next pass tries again.
+          await announceRunError(run.id, runError('execution_not_started'));
           await markRunError(run.id, runError('execution_not_started'), now.toISOString());
-          await announceRunError(run.id);
         }
       }
       after = String(item.gsi1sk);

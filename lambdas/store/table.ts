@@ -22,10 +22,10 @@ export const TABLE_KEYS = {
   ttlAttribute: 'expires_at_epoch',
 } as const;
 
-/** Keys of every entity. The run key is also written by compiled state machines (compiler/lower/result.ts). */
 /** The sort keys of dead letters in a run's event partition start with this (no event name does). */
 export const DEAD_LETTER_PREFIX = 'DEADLETTER#';
 
+/** Keys of every entity. The run key is also written by compiled state machines (compiler/lower/result.ts). */
 export const keys = {
   applicant: (id: string) => ({ pk: `APPLICANT#${id}`, sk: 'APPLICANT' }),
   applicants: (env: string) => `APPLICANTS#${env}`,

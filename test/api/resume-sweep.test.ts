@@ -7,7 +7,10 @@
  * through the lifecycle function itself (in `npm run test:parity`: its role's grants, `resume`).
  */
 import { orphanSweep, ORPHAN_GRACE_MS } from '../../lambdas/runs/resume';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { findEvents } from '../../lambdas/events/record';
+import { clients } from '../../lambdas/shared/aws';
+import { keys } from '../../lambdas/store/table';
 import { sweep } from '../../lambdas/lifecycle/sweep';
 import { getRun, putRun, RunLink } from '../../lambdas/store/runs';
 import { e2e, type E2e } from '../e2e/helpers';
@@ -71,4 +74,6 @@ test('starts runs left unstarted once past the grace period, each once; one that
   // Each run is looked at once: the walk's cursor is past them all (b is not tried again).
   expect(await pass(t0 + 26 * 60 * MINUTE)).toEqual([]);
   expect(failures).toHaveLength(2);
+  const cursor = await clients().doc.send(new GetCommand({ TableName: stack.env.TABLE_NAME, Key: keys.resumeCursor(), ConsistentRead: true }));
+  expect(cursor.Item?.after).toBe(`${new Date(t0 + 2000).toISOString()}#resume-sweep-c`);
 }, 60_000);

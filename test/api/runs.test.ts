@@ -147,6 +147,15 @@ describe('statuses', () => {
     expect((await findEvents(run.id, 'workflow_run.completed')).map((e) => e.event.id)).toEqual([completed!.event.id]);
   });
 
+  it('an execution a purge stopped (error Purged) ends error without an announcement: the integrator deleted it', async () => {
+    const run = await t.startRun(ask, await t.applicant(), { custom_data: { tier: 'a' } });
+    await t.until(run.id, ['awaiting_client_input']);
+    await clients().sfn.send(new StopExecutionCommand({ executionArn: (await getRun(run.id))?.execution_arn, error: 'Purged', cause: 'a purge' }));
+    await stack.flushExecutionEvents();
+    expect(await t.until(run.id, ['error'])).toMatchObject({ error: runError('execution_aborted') });
+    expect(await findEvents(run.id, 'workflow_run.completed')).toEqual([]);
+  });
+
   it('a run keeps the version it started on after a new activation', async () => {
     const wf = await t.workflow(CAPTURE());
     const applicant = await t.applicant();

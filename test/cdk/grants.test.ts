@@ -92,6 +92,9 @@ describe.each(KEYS)('%s', (key) => {
   test('may start executions only if it manages workflows or runs, or starts runs left unstarted; may change machines only if it manages them', () => {
     expect(allows(key, 'states:StartExecution', () => true)).toBe(CALLS[key].includes('workflows') || CALLS[key].includes('resume'));
     expect(allows(key, 'states:UpdateStateMachine', () => true)).toBe(CALLS[key].includes('workflows'));
+    // Starting runs left unstarted deletes versions of trial machines only (`<machine>-trial`).
+    expect(allows(key, 'states:DeleteStateMachineVersion', (r) => !r.includes('-trial'))).toBe(CALLS[key].includes('workflows'));
+    expect(allows(key, 'states:DeleteStateMachineVersion', (r) => r.includes('-trial:*'))).toBe(CALLS[key].includes('resume'));
   });
   test('may delete object versions only if it purges', () => {
     expect(allows(key, 's3:DeleteObjectVersion', () => true)).toBe(CALLS[key].includes('purge'));

@@ -1,5 +1,5 @@
 /** The webhook worker against DynamoDB Local and a real receiver: retries, idempotence, dead letters, resend. */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createApiToken } from '../../lambdas/api/auth';
 import { WebhookEventVerifier } from '@onfido/api';
 import { clients } from '../../lambdas/shared/aws';
@@ -212,6 +212,9 @@ describe('dead letters and purges (their bodies hold the run\'s personal data)',
     for (const event of [first, second]) await worker(1)(sqsBatch(event, 1));
     expect(await getDeadLetter(keys.event(runId, ''), id, first.id)).toBeDefined();
     expect(await getDeadLetter(keys.event(runId, ''), id, second.id)).toBeDefined();
+    // One kept where dead letters were before they moved into the run's partition (found by the record's deliveries).
+    await clients().doc.send(new PutCommand({ TableName: stack.env.TABLE_NAME, Item: { ...keys.legacyDeadLetter(id, second.id), payload: 'an older dead letter' } }));
+    expect(await legacyLetter(id, second.id)).toBeDefined();
     expect(await purgeRun(runId, new Date().toISOString())).toMatchObject({ dead_letters: 2 });
     for (const event of [first, second]) {
       expect(await getDeadLetter(keys.event(runId, ''), id, event.id)).toBeUndefined();
