@@ -38,7 +38,12 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const options = async (label: string) => (await page.getByLabel(label, { exact: true }).locator('option').allInnerTexts()).map((s) => s.trim());
+/** The select's option texts, once it is on the page (allInnerTexts does not wait: right after a click the panel may not be drawn yet). */
+const options = async (label: string) => {
+  const select = page.getByLabel(label, { exact: true });
+  await select.locator('option').first().waitFor({ state: 'attached' });
+  return (await select.locator('option').allInnerTexts()).map((s) => s.trim());
+};
 
 test('a workflow is renamed and described from the list; bad input is refused in the dialog', async () => {
   await page.getByRole('button', { name: 'Edit details of Editors' }).click();
