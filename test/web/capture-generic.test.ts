@@ -153,3 +153,27 @@ it('a workflow that does not offer a generic link says the link is not available
   await page.getByRole('alert').filter({ hasText: 'This link is not available.' }).waitFor({ timeout: 30_000 });
   expect(await axe(page)).toEqual([]);
 }, 60_000);
+
+it('a first load that fails (network, then an answer that is not JSON) says so with "Try again", which loads the form', async () => {
+  const page = await phone();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  let loads = 0;
+  // Only the page's GET of the link (its form posts to …/workflow_runs).
+  await page.route(`**/v3.6/generic_links/${workflow}`, async (route) => {
+    loads++;
+    if (loads === 1) return route.abort('connectionreset');
+    if (loads === 2) return route.fulfill({ status: 200, contentType: 'text/html', body: '<html>a proxy page</html>' });
+    return route.continue();
+  });
+  await page.goto(`${stack.url}/capture/f/${workflow}`);
+  for (const attempt of [1, 2]) {
+    await page.getByRole('alert').filter({ hasText: 'Something went wrong. Please try again.' }).waitFor({ timeout: 30_000 });
+    expect(loads).toBe(attempt);
+    if (attempt === 1) expect(await axe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Try again' }).click();
+  }
+  await page.getByRole('heading', { name: 'Before you start' }).waitFor({ timeout: 30_000 });
+  expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+  expect(errors).toEqual([]);
+}, 60_000);

@@ -26,14 +26,16 @@ export function GenericStart({ workflowId }: { workflowId: string }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [sending, setSending] = useState(false);
   const [refused, setRefused] = useState(0);
+  const [loads, setLoads] = useState(0);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => { if (refused) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(); }, [refused]); // the first field to fix
 
+  // A failure (network, a server error, an answer that is not JSON) says so with "Try again", never a spinner for good.
   useEffect(() => {
     fetch(base(workflowId), { headers: { accept: 'application/json' } }).then(async (res) => {
       if (res.ok) setInfo(await res.json() as Info); else setProblem(res.status === 404 ? { kind: 'unavailable' } : { kind: 'generic', details: [] });
-    }, () => setProblem({ kind: 'generic', details: [] }));
-  }, [workflowId]);
+    }).catch(() => setProblem({ kind: 'generic', details: [] }));
+  }, [workflowId, loads]);
 
   const set = (k: string, v: string | undefined) => { setValues((o) => ({ ...o, [k]: v ?? '' })); setErrors((o) => ({ ...o, [k]: '' })); };
   const asked = new Set(info?.applicant_fields ?? []);
@@ -86,6 +88,7 @@ export function GenericStart({ workflowId }: { workflowId: string }) {
       <p>{problem.kind === 'busy' ? t('generic.busy', { seconds: problem.seconds }) : problem.kind === 'unavailable' ? t('generic.unavailable')
         : problem.kind === 'invalid' ? t('errors.invalid') : t('errors.generic')}</p>
       {(problem.kind === 'generic' || problem.kind === 'invalid') && problem.details.length > 0 && <ul>{problem.details.map((d) => <li key={d}>{d}</li>)}</ul>}
+      {!info && problem.kind === 'generic' && <button type="button" onClick={() => { setProblem(undefined); setLoads((n) => n + 1); }}>{t('errors.tryAgain')}</button>}
     </div>
   );
   return (

@@ -134,5 +134,6 @@ export const de_DE: Strings = {
     invalid: 'Wir konnten Ihre Sendung nicht verwenden. Bitte prüfen Sie sie und versuchen Sie es erneut.', generic: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
     network: 'Die Verbindung ist fehlgeschlagen. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
     expiredHeading: "Dieser Link ist abgelaufen", problemHeading: "Etwas ist schiefgelaufen",
+    tryAgain: "Erneut versuchen",
   },
 };

@@ -135,6 +135,7 @@ export const en_US = {
     invalid: 'We could not use what you sent. Please check it and try again.', generic: 'Something went wrong. Please try again.',
     network: 'The connection failed. Check your internet connection and try again.',
     expiredHeading: "This link has expired", problemHeading: "Something went wrong",
+    tryAgain: "Try again",
   },
 };
 

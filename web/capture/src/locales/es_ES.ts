@@ -134,5 +134,6 @@ export const es_ES: Strings = {
     invalid: 'No pudimos usar lo que envió. Revíselo e inténtelo de nuevo.', generic: 'Algo salió mal. Inténtelo de nuevo.',
     network: 'La conexión falló. Compruebe su conexión a Internet e inténtelo de nuevo.',
     expiredHeading: "Este enlace ha caducado", problemHeading: "Algo ha salido mal",
+    tryAgain: "Intentar de nuevo",
   },
 };

@@ -134,5 +134,6 @@ export const fr_FR: Strings = {
     invalid: 'Nous n’avons pas pu utiliser votre envoi. Vérifiez-le et réessayez.', generic: 'Une erreur s’est produite. Veuillez réessayer.',
     network: 'La connexion a échoué. Vérifiez votre connexion Internet et réessayez.',
     expiredHeading: "Ce lien a expiré", problemHeading: "Un problème est survenu",
+    tryAgain: "Réessayer",
   },
 };

@@ -134,5 +134,6 @@ export const it_IT: Strings = {
     invalid: 'Non siamo riusciti a usare ciò che hai inviato. Controlla e riprova.', generic: 'Qualcosa è andato storto. Riprova.',
     network: 'Connessione non riuscita. Controlla la connessione a Internet e riprova.',
     expiredHeading: "Questo link è scaduto", problemHeading: "Si è verificato un problema",
+    tryAgain: "Riprova",
   },
 };

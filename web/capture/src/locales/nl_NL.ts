@@ -134,5 +134,6 @@ export const nl_NL: Strings = {
     invalid: 'We konden wat u verstuurde niet gebruiken. Controleer het en probeer het opnieuw.', generic: 'Er ging iets mis. Probeer het opnieuw.',
     network: 'De verbinding is mislukt. Controleer uw internetverbinding en probeer het opnieuw.',
     expiredHeading: "Deze link is verlopen", problemHeading: "Er ging iets mis",
+    tryAgain: "Opnieuw proberen",
   },
 };

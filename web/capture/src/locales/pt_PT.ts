@@ -134,5 +134,6 @@ export const pt_PT: Strings = {
     invalid: 'Não foi possível usar o que enviou. Verifique e tente novamente.', generic: 'Algo correu mal. Tente novamente.',
     network: 'A ligação falhou. Verifique a ligação à Internet e tente novamente.',
     expiredHeading: "Esta ligação expirou", problemHeading: "Algo correu mal",
+    tryAgain: "Tentar novamente",
   },
 };
