@@ -12,12 +12,15 @@ beforeAll(async () => { receiver = await startReceiver([200]); });
 afterAll(() => receiver.close());
 
 describe('registration', () => {
-  it.each([[['10.0.0.7']], [['169.254.169.254']], [['fd12::1']], [['203.0.113.5', '192.168.0.2']]])('refuses a name resolving to %j', async (addresses) => {
+  it.each([[['10.0.0.7']], [['169.254.169.254']], [['fd12::1']], [['203.0.113.5', '192.168.0.2']],
+    // IPv6 addresses that reach an IPv4 one: NAT64 (hex and dotted), 6to4, NAT64 for local use.
+    [['64:ff9b::a9fe:a9fe']], [['64:ff9b::10.0.0.1']], [['2002:c0a8:0001::1']], [['64:ff9b:1::a']]])('refuses a name resolving to %j', async (addresses) => {
     expect(await webhookUrlProblem('https://hooks.example/x', AWS, resolvesTo(addresses))).toMatch(/^must not point to a private, link-local or loopback address \(hooks\.example: /);
   });
 
   it('accepts a name resolving to public addresses, and one that does not resolve yet (delivery checks again)', async () => {
     expect(await webhookUrlProblem('https://hooks.example/x', AWS, resolvesTo(['203.0.113.5', '2001:db8::5']))).toBeUndefined();
+    expect(await webhookUrlProblem('https://hooks.example/x', AWS, resolvesTo(['64:ff9b::cb00:7105', '2002:cb00:7105::1']))).toBeUndefined(); // public IPv4 behind NAT64, 6to4
     expect(await webhookUrlProblem('https://hooks.example/x', AWS, () => Promise.reject(new Error('ENOTFOUND')))).toBeUndefined();
   });
 
