@@ -5,11 +5,9 @@
  * its attempts and error), the run's end, its review decision, and any `extra` events (the console
  * adds the logic, retry and result tasks of the run's route: lambdas/results/inspect.ts).
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { clients } from '../shared/aws';
-import { config } from '../shared/config';
 import { EVENTS } from '../events/contract';
 import type { RunItem } from '../store/runs';
+import { partition } from '../lifecycle/items';
 import { DEAD_LETTER_PREFIX, keys } from '../store/table';
 import type { TaskItem } from '../store/tasks';
 
@@ -22,17 +20,9 @@ const ENDED: Record<string, string> = { completed: 'completed', failed: 'failed'
 
 /** The recorded bus events of the run (events/record.ts: the latest of each name), with their deliveries. */
 async function recordedEvents(runId: string): Promise<Recorded[]> {
-  const items: Recorded[] = [];
-  let start: Record<string, unknown> | undefined;
-  do { // every page: the partition also holds dead letters, whose bodies may be large
-    const out = await clients().doc.send(new QueryCommand({
-      TableName: config().TABLE_NAME, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.event(runId, '').pk }, ExclusiveStartKey: start,
-    }));
-    items.push(...(out.Items ?? []) as Recorded[]);
-    start = out.LastEvaluatedKey;
-  } while (start);
-  // The webhooks' dead letters of those events (webhooks/dead-letters.ts) are skipped: their deliveries are on the events.
-  return items.filter((r) => !r.sk.startsWith(DEAD_LETTER_PREFIX));
+  // Every page (the partition also holds dead letters, whose bodies may be large); the webhooks' dead letters of
+  // those events (webhooks/dead-letters.ts) are skipped: their deliveries are on the events.
+  return ((await partition(keys.event(runId, '').pk)) as unknown as Recorded[]).filter((r) => !r.sk.startsWith(DEAD_LETTER_PREFIX));
 }
 
 const answer = (d: Delivery) =>
