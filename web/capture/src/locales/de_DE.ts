@@ -126,6 +126,7 @@ export const de_DE: Strings = {
   waiting: {
     checking: 'Wir prüfen Ihre Angaben. Das kann eine Minute dauern; bitte lassen Sie diese Seite geöffnet.',
     sending: 'Wird gesendet… bitte lassen Sie diese Seite geöffnet.', offline: 'Die Verbindung wurde unterbrochen. Neuer Versuch in {{seconds}} s…', tryNow: 'Jetzt versuchen',
+    deadline: "Noch {{minutes}} Min.: Dieser Link funktioniert ab {{time}} nicht mehr. Bitte schließen Sie vorher ab.",
   },
   done: { heading: 'Vielen Dank', body: 'Sie sind fertig. Sie können diese Seite jetzt schließen.', already: 'Diese Prüfung ist bereits abgeschlossen. Sie können diese Seite schließen.' },
   errors: {
@@ -135,5 +136,6 @@ export const de_DE: Strings = {
     network: 'Die Verbindung ist fehlgeschlagen. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
     expiredHeading: "Dieser Link ist abgelaufen", problemHeading: "Etwas ist schiefgelaufen",
     tryAgain: "Erneut versuchen",
+    timeout: "Der Server antwortet zu langsam. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.",
   },
 };

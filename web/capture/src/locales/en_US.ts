@@ -127,6 +127,7 @@ export const en_US = {
   waiting: {
     checking: 'We are checking your details. This can take a minute; please keep this page open.',
     sending: 'Sending… please keep this page open.', offline: 'The connection was lost. Trying again in {{seconds}} s…', tryNow: 'Try now',
+    deadline: "{{minutes}} min left: this link stops working at {{time}}. Please finish before then.",
   },
   done: { heading: 'Thank you', body: 'You have finished. You can close this page now.', already: 'This verification is already completed. You can close this page.' },
   errors: {
@@ -136,6 +137,7 @@ export const en_US = {
     network: 'The connection failed. Check your internet connection and try again.',
     expiredHeading: "This link has expired", problemHeading: "Something went wrong",
     tryAgain: "Try again",
+    timeout: "The server is taking too long to answer. Check your internet connection and try again.",
   },
 };
 

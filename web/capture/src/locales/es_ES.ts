@@ -126,6 +126,7 @@ export const es_ES: Strings = {
   waiting: {
     checking: 'Estamos comprobando sus datos. Puede tardar un minuto; mantenga esta página abierta.',
     sending: 'Enviando… mantenga esta página abierta.', offline: 'Se perdió la conexión. Nuevo intento en {{seconds}} s…', tryNow: 'Intentar ahora',
+    deadline: "Quedan {{minutes}} min: este enlace dejará de funcionar a las {{time}}. Termine antes de esa hora.",
   },
   done: { heading: 'Gracias', body: 'Ha terminado. Ya puede cerrar esta página.', already: 'Esta verificación ya se ha completado. Puede cerrar esta página.' },
   errors: {
@@ -135,5 +136,6 @@ export const es_ES: Strings = {
     network: 'La conexión falló. Compruebe su conexión a Internet e inténtelo de nuevo.',
     expiredHeading: "Este enlace ha caducado", problemHeading: "Algo ha salido mal",
     tryAgain: "Intentar de nuevo",
+    timeout: "El servidor tarda demasiado en responder. Compruebe su conexión a Internet e inténtelo de nuevo.",
   },
 };

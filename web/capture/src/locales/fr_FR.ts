@@ -126,6 +126,7 @@ export const fr_FR: Strings = {
   waiting: {
     checking: 'Nous vérifions vos informations. Cela peut prendre une minute ; gardez cette page ouverte.',
     sending: 'Envoi… gardez cette page ouverte.', offline: 'La connexion a été perdue. Nouvel essai dans {{seconds}} s…', tryNow: 'Réessayer maintenant',
+    deadline: "Plus que {{minutes}} min : ce lien ne fonctionnera plus à {{time}}. Veuillez terminer avant.",
   },
   done: { heading: 'Merci', body: 'C’est terminé. Vous pouvez fermer cette page.', already: 'Cette vérification est déjà terminée. Vous pouvez fermer cette page.' },
   errors: {
@@ -135,5 +136,6 @@ export const fr_FR: Strings = {
     network: 'La connexion a échoué. Vérifiez votre connexion Internet et réessayez.',
     expiredHeading: "Ce lien a expiré", problemHeading: "Un problème est survenu",
     tryAgain: "Réessayer",
+    timeout: "Le serveur met trop de temps à répondre. Vérifiez votre connexion Internet et réessayez.",
   },
 };

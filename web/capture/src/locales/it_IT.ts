@@ -126,6 +126,7 @@ export const it_IT: Strings = {
   waiting: {
     checking: 'Stiamo verificando i tuoi dati. Può servire un minuto; tieni aperta questa pagina.',
     sending: 'Invio in corso… tieni aperta questa pagina.', offline: 'Connessione persa. Nuovo tentativo tra {{seconds}} s…', tryNow: 'Riprova ora',
+    deadline: "Mancano {{minutes}} min: questo link smetterà di funzionare alle {{time}}. Completa la verifica prima di allora.",
   },
   done: { heading: 'Grazie', body: 'Hai finito. Ora puoi chiudere questa pagina.', already: 'Questa verifica è già completata. Puoi chiudere questa pagina.' },
   errors: {
@@ -135,5 +136,6 @@ export const it_IT: Strings = {
     network: 'Connessione non riuscita. Controlla la connessione a Internet e riprova.',
     expiredHeading: "Questo link è scaduto", problemHeading: "Si è verificato un problema",
     tryAgain: "Riprova",
+    timeout: "Il server impiega troppo tempo a rispondere. Controlla la connessione a Internet e riprova.",
   },
 };

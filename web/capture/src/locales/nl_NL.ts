@@ -126,6 +126,7 @@ export const nl_NL: Strings = {
   waiting: {
     checking: 'We controleren uw gegevens. Dit kan een minuut duren; laat deze pagina open.',
     sending: 'Versturen… laat deze pagina open.', offline: 'De verbinding is verbroken. Nieuwe poging over {{seconds}} s…', tryNow: 'Nu proberen',
+    deadline: "Nog {{minutes}} min: deze link werkt vanaf {{time}} niet meer. Rond het vóór die tijd af.",
   },
   done: { heading: 'Bedankt', body: 'U bent klaar. U kunt deze pagina nu sluiten.', already: 'Deze controle is al afgerond. U kunt deze pagina sluiten.' },
   errors: {
@@ -135,5 +136,6 @@ export const nl_NL: Strings = {
     network: 'De verbinding is mislukt. Controleer uw internetverbinding en probeer het opnieuw.',
     expiredHeading: "Deze link is verlopen", problemHeading: "Er ging iets mis",
     tryAgain: "Opnieuw proberen",
+    timeout: "De server reageert te traag. Controleer uw internetverbinding en probeer het opnieuw.",
   },
 };

@@ -126,6 +126,7 @@ export const pt_PT: Strings = {
   waiting: {
     checking: 'Estamos a verificar os seus dados. Pode demorar um minuto; mantenha esta página aberta.',
     sending: 'A enviar… mantenha esta página aberta.', offline: 'A ligação perdeu-se. Nova tentativa dentro de {{seconds}} s…', tryNow: 'Tentar agora',
+    deadline: "Faltam {{minutes}} min: esta ligação deixa de funcionar às {{time}}. Termine antes dessa hora.",
   },
   done: { heading: 'Obrigado', body: 'Terminou. Já pode fechar esta página.', already: 'Esta verificação já está concluída. Pode fechar esta página.' },
   errors: {
@@ -135,5 +136,6 @@ export const pt_PT: Strings = {
     network: 'A ligação falhou. Verifique a ligação à Internet e tente novamente.',
     expiredHeading: "Esta ligação expirou", problemHeading: "Algo correu mal",
     tryAgain: "Tentar novamente",
+    timeout: "O servidor está a demorar demasiado a responder. Verifique a ligação à Internet e tente novamente.",
   },
 };
