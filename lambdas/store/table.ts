@@ -2,7 +2,8 @@
  * The single DynamoDB table and its key design (ARCHITECTURE.md lists the access patterns).
  * Every item has `pk` and `sk`; lists use the global secondary indexes, never scans:
  *  - gsi1 (`gsi1pk`, `gsi1sk`): a collection in creation order (`<created_at>#<id>`)
- *  - gsi2 (`gsi2pk`, `gsi2sk`): a second collection (runs by applicant, media by applicant)
+ *  - gsi2 (`gsi2pk`, `gsi2sk`): a second collection (runs by applicant, media by applicant, a recorded
+ *    task or timeline file event by that resource's id)
  *  - by_status (`status`, `gsi1sk`): workflow runs by status in creation order
  *  - review_queue (`review_queue`, `gsi1sk`), sparse: runs waiting for a review decision, per
  *    environment, in creation order (the attribute is set when a run ends `review` and removed
@@ -64,6 +65,8 @@ export const keys = {
   /** Where dead letters were kept before they moved to their run's partition (a purge still deletes them there). */
   legacyDeadLetter: (webhookId: string, eventId: string) => ({ pk: `DEADLETTER#${webhookId}`, sk: eventId }),
   event: (resourceId: string, event: string) => ({ pk: `EVENT#${resourceId}`, sk: event }),
+  /** gsi2 of a recorded task or timeline file event (kept in its run's partition): by the task's or timeline file's id. */
+  eventResource: (resourceId: string, event: string) => ({ gsi2pk: `EVENT_RESOURCE#${resourceId}`, gsi2sk: event }),
   apiToken: (hash: string) => ({ pk: `TOKEN#${hash}`, sk: 'TOKEN' }),
   /** An Idempotency-Key of an environment (by its SHA-256), kept 24 h (store/idempotency.ts). */
   idempotency: (env: string, keyHash: string) => ({ pk: `IDEMPOTENCY#${env}#${keyHash}`, sk: 'IDEMPOTENCY' }),

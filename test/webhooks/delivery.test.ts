@@ -143,6 +143,29 @@ describe('webhook delivery', () => {
     }
   });
 
+  it('resend finds a task event by the task\'s id and a timeline file event by the timeline file\'s id (Onfido\'s resource_id)', async () => {
+    const { receiver } = await hook([200], { events: ['workflow_task.completed', 'workflow_timeline_file.created'] });
+    const runId = await endedRun('sandbox');
+    await putTaskOnce({
+      id: 'selfie_9f3a', workflow_run_id: runId, workflow_task_id: 'selfie', task_type: 'face_photo_capture', kind: 'interactive',
+      task_def_id: 'face_photo_capture', task_def_version: '1', status: 'completed', config: {}, input: {}, output: [{ id: 'photo-1' }],
+      announced: true, created_at: '2025-01-02T03:04:05.000Z', updated_at: '2025-01-02T03:04:30.000Z',
+    });
+    await publish('workflow_task.completed', { workflow_run_id: runId, task_id: 'selfie_9f3a', task_def_id: 'face_photo_capture', task_def_version: '1', status: 'completed' });
+    await publish('workflow_timeline_file.created', { workflow_run_id: runId, applicant_id: 'a', timeline_file_id: 'tf-1c9e' });
+    await eventually(() => receiver.received.length === 2);
+    const resent = await api('POST', '/v3.6/webhooks/resend', { data: [
+      { resource_id: 'selfie_9f3a', event: 'workflow_task.completed' }, { resource_id: 'tf-1c9e', event: 'workflow_timeline_file.created' },
+    ] });
+    expect(resent.status).toBe(204);
+    await eventually(() => receiver.received.length === 4);
+    const ids = receiver.received.slice(2).map((r) => (JSON.parse(r.body) as { payload: { action: string; object: { id: string } } }).payload);
+    expect(ids.map((p) => `${p.action} ${p.object.id}`).sort()).toEqual(['workflow_task.completed selfie_9f3a', 'workflow_timeline_file.created tf-1c9e']);
+    // Another event name of the same resource was never recorded.
+    const wrong = await api('POST', '/v3.6/webhooks/resend', { data: [{ resource_id: 'selfie_9f3a', event: 'workflow_task.started' }] });
+    expect(wrong.status).toBe(422);
+  });
+
   it('resend of an event never recorded is a validation error', async () => {
     const res = await api('POST', '/v3.6/webhooks/resend', { data: [{ resource_id: 'no-such-run', event: 'workflow_run.completed' }] });
     expect(res.status).toBe(422);
