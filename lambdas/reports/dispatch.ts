@@ -51,18 +51,25 @@ export function documentReportConfig(req: ReportRequest): Record<string, unknown
   return documents === undefined ? req.config : { ...req.config, documents };
 }
 
+/** The document capture's uploads as images: a PDF is read as its first page's picture (reports/pdf/page-image.ts). */
+async function documentImages(req: ReportRequest): Promise<LoadedMedia[]> {
+  const media = await loadMediaOf(req, DOC);
+  if (!media.some((m) => m.contentType === 'application/pdf')) return media;
+  return (await import('./pdf/page-image')).asImages(media, (message) => new BadEvidenceError(message));
+}
+
 const frontOf = (docs: LoadedMedia[]) => docs.find((d) => d.meta.details.side === 'front') ?? docs[0];
 
 export const CHECKS: Record<ReportType, Check> = {
   document_report: async ({ req, applicant, now }) => (await import('./document_report')).checkDocument({
-    images: await loadMediaOf(req, DOC), config: documentReportConfig(req), applicant, now, version: req.task_version,
+    images: await documentImages(req), config: documentReportConfig(req), applicant, now, version: req.task_version,
   }),
-  autofill: async ({ req, now }) => (await import('./autofill')).extractDocument({ images: await loadMediaOf(req, DOC), now }),
+  autofill: async ({ req, now }) => (await import('./autofill')).extractDocument({ images: await documentImages(req), now }),
   facial_similarity_report: async ({ req }) => {
     const { checkFacialSimilarity, FacialSimilarityConfig } = await import('./face');
     const config = FacialSimilarityConfig.safeParse(req.config);
     if (!config.success) throw new FaceInputError(`Invalid facial_similarity_report config: ${config.error.issues.map((i) => i.message).join('; ')}`);
-    const document = frontOf(await loadMediaOf(req, DOC));
+    const document = frontOf(await documentImages(req));
     if (!document) throw new BadEvidenceError('no document image');
     return checkFacialSimilarity({ documentImage: document, live: await loadMediaOf(req, [FACE_CAPTURE_OF_VARIANT[config.data.variant]]), config: config.data });
   },
@@ -86,7 +93,7 @@ export const CHECKS: Record<ReportType, Check> = {
     return watchlistReport({ applicant, tasks: outputsById(req), config: req.config, store, list: info, now });
   },
   driving_licence_verification: async ({ req, applicant, now }) => (await import('./driving_licence_verification')).drivingLicenceReport({
-    applicant, media: req.tasks.document_capture ? await loadMediaOf(req, DOC) : [], tasks: outputsById(req), config: req.config, now,
+    applicant, media: req.tasks.document_capture ? await documentImages(req) : [], tasks: outputsById(req), config: req.config, now,
   }),
   india_tax_id_report: async ({ req, applicant, now }) => (await import('./india_tax_id_report')).indiaPanReport({ applicant, tasks: outputsById(req), config: req.config, now }),
   proof_of_address_report: async ({ req, applicant, now }) =>

@@ -4,6 +4,7 @@
  * selfie. The real document and facial similarity checks decide: the same person is approved,
  * a different person takes the template's route for a face that does not match.
  */
+import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import { original, type Identity } from '../../fixtures/faces/variants';
 import { createApiToken } from '../../lambdas/api/auth';
@@ -39,14 +40,31 @@ async function upload(kind: 'documents' | 'live_photos', applicantId: string, sd
   const form = new FormData();
   form.append('applicant_id', applicantId);
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/png' }), 'capture.png');
+  const pdf = bytes.subarray(0, 5).toString('latin1') === '%PDF-';
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: pdf ? 'application/pdf' : 'image/png' }), pdf ? 'scan.pdf' : 'capture.png');
   const res = await stack.api(`/v3.6/${kind}`, { method: 'POST', body: form, sdkToken: sdk });
   expect(res.status).toBe(201);
   return ((await res.json()) as { id: string }).id;
 }
 
-async function runWith(documentOf: Identity, selfieOf: Identity) {
-  const { spec, bytes } = await passport(documentOf);
+/** The passport as a scanner app saves it: its picture on a PDF page (a JPEG inside), under a line of text. */
+function scanned(png: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    void sharp(png).jpeg({ quality: 92 }).toBuffer().then((jpeg) => {
+      const doc = new PDFDocument({ size: [1000, 760], margin: 0 });
+      const chunks: Buffer[] = [];
+      doc.on('data', (c: Buffer) => chunks.push(c));
+      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      doc.text('Scanned document', 20, 20);
+      doc.image(jpeg, 0, 60, { width: 1000, height: 700 });
+      doc.end();
+    }, reject);
+  });
+}
+
+async function runWith(documentOf: Identity, selfieOf: Identity, as: 'image' | 'pdf' = 'image') {
+  const { spec, bytes: png } = await passport(documentOf);
+  const bytes = as === 'pdf' ? await scanned(png) : png;
   const [first, ...rest] = spec.givenNames.split(' ');
   const applicant = await call<{ id: string }>('POST', '/v3.6/applicants', {
     first_name: `${first![0]}${first!.slice(1).toLowerCase()}${rest.length ? ` ${rest.join(' ').toLowerCase()}` : ''}`,
@@ -83,6 +101,12 @@ describe('document + selfie with the real checks (live token)', () => {
     const run = await runWith('astronaut', 'astronaut');
     expect(run.status).toBe('approved');
     // The template outputs the results, not the reports (which hold the document's data): the reports are the run's tasks.
+    expect(run.output).toEqual({ document_result: 'clear', document_sub_result: 'clear', face_result: 'clear' });
+  }, 180_000);
+
+  it('the passport sent as a scanned PDF: read from the picture on its page, approved', async () => {
+    const run = await runWith('astronaut', 'astronaut', 'pdf');
+    expect(run.status).toBe('approved');
     expect(run.output).toEqual({ document_result: 'clear', document_sub_result: 'clear', face_result: 'clear' });
   }, 180_000);
 
