@@ -1,7 +1,11 @@
-/** The capture page: header (title, logo, language), then the step the run is at. */
+/**
+ * The capture page: header (title, logo, language), the warning before the link expires
+ * (DeadlineWarning.tsx), then the step the run is at.
+ */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Task } from './api';
+import { DeadlineWarning } from './DeadlineWarning';
 import { humanError, transient } from './errors';
 import type { Flow, View } from './flow';
 import { pickLanguage, setLanguage } from './i18n';
@@ -94,5 +98,17 @@ export function App({ flow, initial, handoffUrl, fromDesktop = false }: { flow: 
     return <TaskStep key={task.id} flow={flow} task={task} onCompleted={() => setView({ kind: 'loading' })} />;
   }
 
-  return <Page title={title} settings={settings} onLanguage={() => { languageChosen.current = true; }}>{body()}</Page>;
+  // At the link's deadline a task on screen (no polling) asks the API: expired (or ended), the page says so; the
+  // end user's capture stays when the API still takes the link (a device clock ahead of the server's).
+  function deadlinePassed() {
+    if (view.kind !== 'task') return; // the polling screens find out on their own
+    flow.next().then((next) => { if (next.kind === 'expired' || next.kind === 'done') setView({ kind: 'loading' }); }, () => undefined);
+  }
+  const ongoing = view.kind !== 'expired' && view.kind !== 'done' && view.kind !== 'fatal';
+  return (
+    <Page title={title} settings={settings} onLanguage={() => { languageChosen.current = true; }}>
+      {ongoing && <DeadlineWarning expiresAt={flow.link?.expires_at} onExpired={deadlinePassed} />}
+      {body()}
+    </Page>
+  );
 }

@@ -2,7 +2,7 @@
  * A workflow's generic link (`/capture/f/<workflow id>`): asks for the applicant fields and the
  * custom inputs the workflow requires (`generic/form.ts`; the first field to fix gets the focus), creates the applicant and the run (POST /v3.6/generic_links/<id>/workflow_runs)
  * and continues at the run's own link. Too many starts from one address: the API's 429 and
- * `Retry-After` are said in words.
+ * `Retry-After` are said in words. Both requests have a time limit (timeouts.ts): one that runs out says so.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,8 +12,10 @@ import { LANGUAGES } from './i18n';
 import { CountryField, Field } from './ui/fields';
 import { Heading } from './ui/Heading';
 import { Page } from './ui/Page';
+import { fetchWithin, LIMITS, TimedOut } from './timeouts';
 
-type Problem = { kind: 'busy'; seconds: number } | { kind: 'unavailable' } | { kind: 'generic' | 'invalid'; details: string[] };
+type Problem = { kind: 'busy'; seconds: number } | { kind: 'unavailable' } | { kind: 'generic' | 'invalid' | 'timeout'; details: string[] };
+const failed = (e: unknown): Problem => ({ kind: e instanceof TimedOut ? 'timeout' : 'generic', details: [] });
 const MESSAGE: Record<FieldProblem, 'profile.required' | 'generic.number' | 'generic.dateTime'> = { required: 'profile.required', number: 'generic.number', date_time: 'generic.dateTime' };
 
 const base = (workflowId: string) => `/v3.6/generic_links/${encodeURIComponent(workflowId)}`;
@@ -32,9 +34,9 @@ export function GenericStart({ workflowId }: { workflowId: string }) {
 
   // A failure (network, a server error, an answer that is not JSON) says so with "Try again", never a spinner for good.
   useEffect(() => {
-    fetch(base(workflowId), { headers: { accept: 'application/json' } }).then(async (res) => {
+    fetchWithin(LIMITS.jsonMs, base(workflowId), { headers: { accept: 'application/json' } }, async (res) => {
       if (res.ok) setInfo(await res.json() as Info); else setProblem(res.status === 404 ? { kind: 'unavailable' } : { kind: 'generic', details: [] });
-    }).catch(() => setProblem({ kind: 'generic', details: [] }));
+    }).catch((e: unknown) => setProblem(failed(e)));
   }, [workflowId, loads]);
 
   const set = (k: string, v: string | undefined) => { setValues((o) => ({ ...o, [k]: v ?? '' })); setErrors((o) => ({ ...o, [k]: '' })); };
@@ -53,10 +55,11 @@ export function GenericStart({ workflowId }: { workflowId: string }) {
     setProblem(undefined);
     const language = (LANGUAGES as string[]).includes(i18n.language) && i18n.language !== 'ar_XB' ? { language: i18n.language } : {};
     try {
-      const res = await fetch(`${base(workflowId)}/workflow_runs`, {
+      const { res, text } = await fetchWithin(LIMITS.jsonMs, `${base(workflowId)}/workflow_runs`, {
         method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify({ ...built.body, ...language }),
-      });
-      const body = await res.json().catch(() => undefined) as { url?: string; error?: { fields?: Record<string, string[]> } } | undefined;
+      }, async (r) => ({ res: r, text: await r.text() }));
+      let body: { url?: string; error?: { fields?: Record<string, string[]> } } | undefined;
+      try { body = JSON.parse(text) as typeof body; } catch { body = undefined; }
       if (res.ok && body?.url) return location.assign(body.url);
       setSending(false);
       if (res.status === 429) return setProblem({ kind: 'busy', seconds: Number(res.headers.get('retry-after')) || 60 });
@@ -71,9 +74,9 @@ export function GenericStart({ workflowId }: { workflowId: string }) {
       setErrors(mine);
       if (Object.keys(mine).length) setRefused((n) => n + 1);
       setProblem({ kind: res.status === 422 ? 'invalid' : 'generic', details: rest });
-    } catch {
+    } catch (e) {
       setSending(false);
-      setProblem({ kind: 'generic', details: [] });
+      setProblem(failed(e));
     }
   }
 
@@ -86,9 +89,9 @@ export function GenericStart({ workflowId }: { workflowId: string }) {
   const alert = problem && (
     <div className="error" role="alert">
       <p>{problem.kind === 'busy' ? t('generic.busy', { seconds: problem.seconds }) : problem.kind === 'unavailable' ? t('generic.unavailable')
-        : problem.kind === 'invalid' ? t('errors.invalid') : t('errors.generic')}</p>
+        : problem.kind === 'invalid' ? t('errors.invalid') : problem.kind === 'timeout' ? t('errors.timeout') : t('errors.generic')}</p>
       {(problem.kind === 'generic' || problem.kind === 'invalid') && problem.details.length > 0 && <ul>{problem.details.map((d) => <li key={d}>{d}</li>)}</ul>}
-      {!info && problem.kind === 'generic' && <button type="button" onClick={() => { setProblem(undefined); setLoads((n) => n + 1); }}>{t('errors.tryAgain')}</button>}
+      {!info && (problem.kind === 'generic' || problem.kind === 'timeout') && <button type="button" onClick={() => { setProblem(undefined); setLoads((n) => n + 1); }}>{t('errors.tryAgain')}</button>}
     </div>
   );
   return (

@@ -1,8 +1,10 @@
 /**
  * The Open Studio API as the capture page uses it: the run's link token opens a short session
  * (`POST /v3.6/capture_sessions`), whose SDK token is sent as `Authorization: Bearer` and renewed
- * with the link before it expires (or once after a 401).
+ * with the link before it expires (or once after a 401). Every request has a time limit
+ * (timeouts.ts): one that runs out is an ApiError of status 0 and type `timeout`.
  */
+import { fetchWithin, LIMITS, TimedOut, TIMEOUT, type Limits } from './timeouts';
 import { UploadProgress, uploadFile, type Call, type UploadKind } from './upload';
 
 export interface RunLink { url: string; expires_at: string | null; language: string | null; completed_redirect_url: string | null; expired_redirect_url: string | null }
@@ -38,7 +40,7 @@ const RENEW_BEFORE_MS = 2 * 60_000;
 export class Api {
   private session: CaptureSession | undefined;
 
-  constructor(private readonly link: string, private readonly base = '') {}
+  constructor(private readonly link: string, private readonly base = '', private readonly limits: Limits = LIMITS) {}
 
   /**
    * The current session, renewed with the link when it is about to expire (or `renew`). A
@@ -71,12 +73,14 @@ export class Api {
     const headers: Record<string, string> = { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
     if (json) headers['content-type'] = 'application/json';
     let res: Response;
+    let text: string;
     try {
-      res = await fetch(`${this.base}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
-    } catch {
+      ({ res, text } = await fetchWithin(this.limits.jsonMs, `${this.base}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) },
+        async (r) => ({ res: r, text: await r.text() })));
+    } catch (e) {
+      if (e instanceof TimedOut) throw new ApiError(e.message, 0, {}, TIMEOUT);
       throw new ApiError('The connection failed. Check your internet connection and try again.', 0);
     }
-    const text = await res.text();
     let parsed: unknown;
     try { parsed = text ? JSON.parse(text) : undefined; } catch { parsed = undefined; }
     if (!res.ok) {
@@ -104,8 +108,8 @@ export class Api {
   /** One file straight to S3 (upload.ts), confirmed by the API as a `kind` of the applicant. */
   upload(kind: UploadKind, applicantId: string, file: File, fields: Record<string, string> = {}) {
     const call: Call = (method, path, body) => this.call(method, path, body === undefined ? undefined : JSON.stringify(body), body !== undefined);
-    const error = (message: string, status: number) => new ApiError(message, status);
-    return uploadFile({ call, error, progress: this.progress }, kind, applicantId, file, { ...fields, device: JSON.stringify(deviceSignals()) });
+    const error = (message: string, status: number, type?: string) => new ApiError(message, status, {}, type);
+    return uploadFile({ call, error, progress: this.progress, stallMs: this.limits.stallMs }, kind, applicantId, file, { ...fields, device: JSON.stringify(deviceSignals()) });
   }
 }
 

@@ -1,9 +1,11 @@
 /** What the end user reads about a failure: human words in the page's language, never a status code or token name. */
 import type { TFunction } from 'i18next';
 import { ApiError } from './api';
+import { TIMEOUT } from './timeouts';
 
 export function humanError(e: unknown, t: TFunction): { message: string; details: string[] } {
   if (!(e instanceof ApiError)) return { message: t('errors.generic'), details: [] };
+  if (e.type === TIMEOUT) return { message: t('errors.timeout'), details: [] };
   if (e.status === 0) return { message: t('errors.network'), details: [] };
   if (e.status === 401) return { message: t('errors.expired'), details: [] };
   if (e.status === 404) return { message: t('errors.notFound'), details: [] };

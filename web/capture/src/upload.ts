@@ -4,9 +4,12 @@
  * bytes with XMLHttpRequest (upload progress), then asks the API to confirm, which checks the
  * object and answers the media. A request that fails on the network or the server side is
  * retried with back-off (1, 2, 4, 8, 16 s); before each retry the page asks the API which parts
- * S3 already holds (with fresh URLs), so only the missing parts are sent again.
+ * S3 already holds (with fresh URLs), so only the missing parts are sent again. A request to S3
+ * that makes no progress for `stallMs` (timeouts.ts: a stall, not a total limit, since a large
+ * file on a slow network may rightly take minutes) is aborted and retried the same way.
  */
 import type { Media } from './api';
+import { LIMITS, stallTimer, TIMEOUT } from './timeouts';
 
 export type UploadKind = 'documents' | 'live_photos' | 'live_videos' | 'motion_captures';
 export interface Progress { loaded: number; total: number }
@@ -15,11 +18,13 @@ interface Upload { id: string; method: 'post' | 'multipart'; post?: { url: strin
 /** The API as the upload needs it: a JSON call with the session's token. */
 export type Call = <T>(method: string, path: string, body?: unknown) => Promise<T>;
 /**
- * What an upload uses: the API, the page's error type (`error`: status 0 for the network; its
- * `status` tells what to retry, as the API's own errors), the progress to report, and the wait.
+ * What an upload uses: the API, the page's error type (`error`: status 0 for the network, and type
+ * `timeout` for a stall; its `status` tells what to retry, as the API's own errors), the progress
+ * to report, the wait, and how long a request to S3 may go without progress.
  */
 export interface UploadDeps {
-  call: Call; error(message: string, status: number): Error & { status: number }; progress: UploadProgress; sleep?(ms: number): Promise<unknown>;
+  call: Call; error(message: string, status: number, type?: string): Error & { status: number }; progress: UploadProgress;
+  sleep?(ms: number): Promise<unknown>; stallMs?: number;
 }
 
 const BACKOFF_MS = [1000, 2000, 4000, 8000, 16000];
@@ -83,15 +88,26 @@ async function send(deps: UploadDeps, upload: Upload, file: File, onLoaded: (byt
   }
 }
 
-/** One request to S3 with upload progress; an error of status 0 when the network failed (403: an expired URL, retried as 503). */
+/**
+ * One request to S3 with upload progress; an error of status 0 when the network failed or nothing
+ * moved for `stallMs` (type `timeout`; 403: an expired URL, retried as 503).
+ */
 function request(deps: UploadDeps, method: string, url: string, body: FormData | Blob, onLoaded: (bytes: number) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
+    const stall = stallTimer(deps.stallMs ?? LIMITS.stallMs);
+    stall.signal.addEventListener('abort', () => {
+      xhr.abort();
+      reject(deps.error('The connection stopped sending the file.', 0, TIMEOUT));
+    });
     xhr.open(method, url);
-    xhr.upload.onprogress = (e) => onLoaded(e.loaded);
-    xhr.onload = () => (xhr.status >= 200 && xhr.status < 300 ? resolve()
-      : reject(deps.error('The file could not be stored.', xhr.status === 403 ? 503 : xhr.status)));
-    xhr.onerror = () => reject(deps.error('The connection failed. Check your internet connection and try again.', 0));
+    xhr.upload.onprogress = (e) => { stall.touch(); onLoaded(e.loaded); };
+    xhr.onprogress = () => stall.touch(); // the answer arriving
+    xhr.onload = () => {
+      stall.clear();
+      if (xhr.status >= 200 && xhr.status < 300) resolve(); else reject(deps.error('The file could not be stored.', xhr.status === 403 ? 503 : xhr.status));
+    };
+    xhr.onerror = () => { stall.clear(); reject(deps.error('The connection failed. Check your internet connection and try again.', 0)); };
     xhr.send(body);
   });
 }
