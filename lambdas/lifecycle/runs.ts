@@ -6,6 +6,7 @@
  * queue for good), every task's input, output, token and report review, the recorded events that
  * resend replays and the webhooks' dead letters of those events. A run still running is
  * stopped first and ends `error` (`execution_aborted`). Purging a purged run changes nothing.
+ * Each purge also schedules a second look for what functions still running then write (recheck.ts).
  */
 import { StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -19,6 +20,7 @@ import { PURGE_STOP_ERROR } from '../runs/announce-error';
 import { indexKey } from '../store/run-index';
 import { DEAD_LETTER_PREFIX, keys } from '../store/table';
 import { deleteItems, keyOf, partition, type Item, type Key } from './items';
+import { scheduleRecheck } from './recheck';
 
 export const RUN_PURGED = 'workflow_run.purged';
 
@@ -61,6 +63,7 @@ export async function purgeRun(runId: string, now: string): Promise<RunPurge> {
   const [lateLetters, lateEvents] = splitDeadLetters(await partition(eventPartition));
   await deleteItems([...lateLetters, ...lateEvents].map(keyOf));
   await announce(run);
+  await scheduleRecheck(run, now);
   return { tasks: tasks.length, events: events.length + lateEvents.length, dead_letters: deadLetters.length + lateLetters.length, executions_stopped: stopped ? 1 : 0, media_ids: mediaIds };
 }
 

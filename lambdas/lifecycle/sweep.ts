@@ -20,10 +20,12 @@ import { reviewUpkeep } from '../results/review-upkeep';
 import { orphanSweep } from '../runs/resume';
 import { scheduleEarlierDeletions } from './backfill';
 import { purgeApplicant } from './purge-applicant';
+import { recheckPurgedRun } from './recheck';
 import { purgeHeldRun, retentionDays, retentionSweep } from './retention';
 
 /** `resumed`: runs whose execution this pass started (their creation was cut short). */
-export interface SweepResult { purged: number; held: number; retention: { sandbox: number; live: number }; resumed: number }
+/** `late`: items and objects written about purged runs after their purge, removed by the second look (recheck.ts). */
+export interface SweepResult { purged: number; held: number; retention: { sandbox: number; live: number }; resumed: number; late: number }
 
 export class PurgeFailed extends Error {
   constructor(count: number) {
@@ -50,10 +52,11 @@ export async function sweep(now: Date, limit = 100): Promise<SweepResult> {
     // `<due_at>#<id>`: '#' sorts before '$', so every item due at or before now.
     KeyConditionExpression: 'pk = :pk AND sk < :bound', ExpressionAttributeValues: { ':pk': keys.purgeDue('', '').pk, ':bound': `${isoSeconds(now)}$` },
   }));
-  const out: SweepResult = { purged: 0, held: 0, retention: { sandbox: 0, live: 0 }, resumed };
+  const out: SweepResult = { purged: 0, held: 0, retention: { sandbox: 0, live: 0 }, resumed, late: 0 };
   for (const item of res.Items ?? []) {
     try {
       const due = PurgeDue.parse(item);
+      if (due.requested_by.kind === 'purge_recheck') { out.late += await recheckPurgedRun(due); continue; }
       const outcome = due.workflow_run_id ? await purgeHeldRun(due, now) : await purgeApplicant(due, now);
       if (outcome === 'purged') out.purged++;
       if (outcome === 'held') out.held++;

@@ -31,7 +31,7 @@ it('purges runs ended N days ago with their media, keeps the applicant, waits fo
   const ended = Date.parse(held.end.updated_at as string);
 
   retention(undefined);
-  expect(await sweep(new Date(ended + 400 * DAY))).toEqual({ purged: 0, held: 0, retention: { sandbox: 0, live: 0 }, resumed: 0 });
+  expect(await sweep(new Date(ended + 400 * DAY))).toEqual({ purged: 0, held: 0, retention: { sandbox: 0, live: 0 }, resumed: 0, late: 0 });
   retention('30');
   expect(await sweep(new Date(ended + 29 * DAY))).toMatchObject({ retention: { sandbox: 0 } });
   expect((await api<{ output: unknown }>('GET', `/v3.6/workflow_runs/${kept.runId}`)).body.output).not.toBeNull();
