@@ -67,7 +67,7 @@ async function dispatch(router: Router, rawEvent: unknown, rt: Runtime): Promise
     ...(sourceIp ? { sourceIp } : {}),
     ...(event.requestContext.http.userAgent ? { userAgent: event.requestContext.http.userAgent } : {}),
   };
-  const res = await idempotent(req, `${route.method} ${route.pattern}`, () => route.handler(req));
+  const res = await idempotent(req, { key: `${route.method} ${route.pattern}`, public: route.access === 'public' }, () => route.handler(req));
   return { ...res, headers: { ...corsHeaders(headers), ...res.headers } };
 }
 

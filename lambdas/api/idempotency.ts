@@ -1,6 +1,7 @@
 /**
  * `Idempotency-Key` on the create endpoints (store/idempotency.ts keeps the keys 24 h, per
- * environment of the token; per applicant for SDK tokens, so that no end user replays another's answer). A retry with the key and the same request gets the first answer
+ * environment of the token; per applicant for SDK tokens, so that no end user replays another's answer;
+ * per link for a generic link's start, whose keys are the capture page's random ones). A retry with the key and the same request gets the first answer
  * again, same status and body (`Idempotent-Replayed: true`); the key with another request is a
  * 422; while the first is still running, a 409 with `Retry-After`. Only successful answers are
  * kept: a failed request releases its key, so it can be retried as is. The same request means
@@ -17,6 +18,8 @@ import { jsonDepth } from './validate';
 export const IDEMPOTENT_ROUTES: ReadonlySet<string> = new Set([
   'POST /v3.6/applicants', 'POST /v3.6/workflow_runs', 'POST /v3.6/webhooks',
   'POST /v3.6/documents', 'POST /v3.6/live_photos', 'POST /v3.6/live_videos', 'POST /v3.6/motion_captures',
+  // A generic link's start (public: its keys are the page's own random ones, kept apart per link).
+  'POST /v3.6/generic_links/{workflow_id}/workflow_runs',
 ]);
 const KEY = /^[\x21-\x7e]{1,255}$/;
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
@@ -43,12 +46,17 @@ function content(req: Request): string {
   return sha256(req.body);
 }
 
-export async function idempotent(req: Request, routeKey: string, run: () => Promise<Response>, now = Date.now()): Promise<Response> {
+/** Whose keys a request's are: API tokens share their environment's; an end user's SDK token has its applicant's own; a public route's are its path's. */
+function scopeOf(req: Request, isPublic: boolean): string {
+  if (isPublic) return `public#${req.path}`;
+  return req.caller.kind === 'sdk' ? `${req.caller.environment}#sdk#${req.caller.applicantId}` : req.caller.environment;
+}
+
+export async function idempotent(req: Request, route: { key: string; public: boolean }, run: () => Promise<Response>, now = Date.now()): Promise<Response> {
   const key = req.headers['idempotency-key'];
-  if (key === undefined || !IDEMPOTENT_ROUTES.has(routeKey)) return run();
+  if (key === undefined || !IDEMPOTENT_ROUTES.has(route.key)) return run();
   if (!KEY.test(key)) throw badRequest('Idempotency-Key must be 1 to 255 visible ASCII characters');
-  // API tokens share the keys of their environment; an end user's SDK token has its applicant's own.
-  const env = req.caller.kind === 'sdk' ? `${req.caller.environment}#sdk#${req.caller.applicantId}` : req.caller.environment;
+  const env = scopeOf(req, route.public);
   const keyHash = sha256(key);
   const claim = await claimKey(env, keyHash, sha256(`${req.method} ${req.path}\n${content(req)}`), now);
   if (claim.kind === 'mismatch') {

@@ -2,6 +2,7 @@
 import sharp from 'sharp';
 import { createApiToken } from '../../lambdas/api/auth';
 import { claimKey, IDEMPOTENCY_TTL_SECONDS } from '../../lambdas/store/idempotency';
+import { e2e } from '../e2e/helpers';
 import { startTestStack, type TestStack } from '../helpers/stack';
 
 interface Created { id: string }
@@ -113,6 +114,24 @@ describe('Idempotency-Key', () => {
     const a = await stack.apiJson<Created>('/v3.6/workflows', { method: 'POST', json: { name: 'One' }, headers: { 'idempotency-key': key } });
     const b = await stack.apiJson<Created>('/v3.6/workflows', { method: 'POST', json: { name: 'One' }, headers: { 'idempotency-key': key } });
     expect(a.body.id).not.toBe(b.body.id);
+  });
+
+  it('works on a generic link\'s start (public), with keys of its own: never a live token\'s, never another link\'s', async () => {
+    const open = () => e2e(stack).workflow({
+      name: 'Open', start: 'doc', settings: { generic_link: true, welcome: false },
+      tasks: [{ id: 'doc', type: 'document_capture', next: 'approve' }, { id: 'approve', type: 'result', outcome: 'approve', reasons: ['done'] }],
+    });
+    const [workflow, other] = [await open(), await open()];
+    const key = newKey();
+    const start = (id = workflow, last_name = 'Public') => post(`/v3.6/generic_links/${id}/workflow_runs`, { applicant: { first_name: 'Ada', last_name } }, key, 'not-a-token');
+    const first = await start();
+    const again = await start();
+    const elsewhere = await start(other, 'Elsewhere');
+    expect([elsewhere.status, elsewhere.headers.get('idempotent-replayed')]).toEqual([201, null]);
+    expect(first.status).toBe(201);
+    expect([again.status, again.body, again.headers.get('idempotent-replayed')]).toEqual([201, first.body, 'true']);
+    // The same key is free for an integrator's live token, whose keys the public never shares.
+    expect((await post('/v3.6/applicants', { first_name: 'Ada', last_name: 'Live' }, key, live)).status).toBe(201);
   });
 
   it('keeps a key 24 hours (DynamoDB TTL): a day later the key is free again', async () => {

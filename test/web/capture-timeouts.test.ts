@@ -154,6 +154,35 @@ it('a generic link whose first load gets no answer says so with "Try again", whi
   expect(errors).toEqual([]);
 }, 60_000);
 
+it('a generic link start whose answer is lost: "Continue" again goes to the run the first one made, no second applicant or run', async () => {
+  const { page, errors } = await phone();
+  const held = hold();
+  let posts = 0;
+  let first = '';
+  await page.route(`**/v3.6/generic_links/${workflow}/workflow_runs`, async (route) => {
+    if (++posts > 1) return route.continue();
+    first = await (await route.fetch()).text(); // the server made the applicant and the run; the page never hears of it
+    await held.handler(route);
+  });
+  const surname = `Lost${Date.now().toString(36)}`;
+  await page.goto(`${stack.url}/capture/f/${workflow}`);
+  await page.getByRole('heading', { name: 'Before you start' }).waitFor({ timeout: 30_000 });
+  await page.getByLabel('First name').fill('Ada');
+  await page.getByLabel('Last name').fill(surname);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await held.seen;
+  await page.clock.fastForward(PAST_LIMIT_MS);
+  await page.getByRole('alert').filter({ hasText: 'The server is taking too long to answer.' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('combobox', { name: 'Country' }).waitFor({ timeout: 30_000 }); // the run's document step
+  held.release();
+  expect(posts).toBe(2);
+  expect(new URL(page.url()).pathname).toBe(new URL((JSON.parse(first) as { url: string }).url, stack.url).pathname);
+  const listed = await stack.apiJson<{ applicants: Array<{ last_name: string }> }>('/v3.6/applicants?per_page=100');
+  expect(listed.body.applicants.filter((a) => a.last_name === surname)).toHaveLength(1);
+  expect(errors).toEqual([]);
+}, 60_000);
+
 it('warns once, politely, 5 minutes before the link expires, and shows the expired screen at the deadline', async () => {
   const { page, errors } = await phone();
   const expiresAt = new Date(Date.now() + 20 * 60_000);

@@ -30,6 +30,9 @@ export function GenericStart({ workflowId }: { workflowId: string }) {
   const [refused, setRefused] = useState(0);
   const [loads, setLoads] = useState(0);
   const form = useRef<HTMLFormElement>(null);
+  // The Idempotency-Key of the last start sent: sent again with the same answers (a retry after a timeout
+  // or a lost answer gets the run the first one made), a new one once they change.
+  const attempt = useRef<{ body: string; key: string } | undefined>(undefined);
   useEffect(() => { if (refused) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(); }, [refused]); // the first field to fix
 
   // A failure (network, a server error, an answer that is not JSON) says so with "Try again", never a spinner for good.
@@ -54,17 +57,19 @@ export function GenericStart({ workflowId }: { workflowId: string }) {
     setSending(true);
     setProblem(undefined);
     const language = (LANGUAGES as string[]).includes(i18n.language) && i18n.language !== 'ar_XB' ? { language: i18n.language } : {};
+    const body = JSON.stringify({ ...built.body, ...language });
+    if (attempt.current?.body !== body) attempt.current = { body, key: crypto.randomUUID() };
     try {
       const { res, text } = await fetchWithin(LIMITS.jsonMs, `${base(workflowId)}/workflow_runs`, {
-        method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json' }, body: JSON.stringify({ ...built.body, ...language }),
+        method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json', 'idempotency-key': attempt.current.key }, body,
       }, async (r) => ({ res: r, text: await r.text() }));
-      let body: { url?: string; error?: { fields?: Record<string, string[]> } } | undefined;
-      try { body = JSON.parse(text) as typeof body; } catch { body = undefined; }
-      if (res.ok && body?.url) return location.assign(body.url);
+      let answer: { url?: string; error?: { fields?: Record<string, string[]> } } | undefined;
+      try { answer = JSON.parse(text) as typeof answer; } catch { answer = undefined; }
+      if (res.ok && answer?.url) return location.assign(answer.url);
       setSending(false);
       if (res.status === 429) return setProblem({ kind: 'busy', seconds: Number(res.headers.get('retry-after')) || 60 });
       if (res.status === 404) return setProblem({ kind: 'unavailable' });
-      const fields = body?.error?.fields ?? {};
+      const fields = answer?.error?.fields ?? {};
       const mine: Record<string, string> = {};
       const rest: string[] = [];
       for (const [k, v] of Object.entries(fields)) {
