@@ -87,6 +87,9 @@ export const TaskRequest = z.object({
   /** Profile data capture, Send/Receive (personal data): the output's fields the workflow reads. The completion hands
    *  Step Functions only these, with the stored task's `id` (the whole output stays on the task). Absent: the whole output. */
   keep: z.array(z.array(z.string())).optional(),
+  /** The state's TimeoutSeconds: the task is stored with its deadline, which the capture page warns of (WCAG 2.2.1).
+   *  Absent from machines compiled before it. */
+  timeout_seconds: z.number().int().positive().optional(),
   /** Set when a retry task sent the end user back here (null on the first attempt). */
   retry: z.object({
     retry_task_id: z.string(),

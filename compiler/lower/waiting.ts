@@ -41,6 +41,7 @@ export function lowerWaiting(task: Waiting, env: Env, isRetryTarget: boolean): S
   Object.assign(payload, keptFields(task, env));
   if (isRetryTarget) payload.retry = expr(`$${retryReason(task.id)}`);
   const timeout = task.timeout_seconds ?? (interactive ? env.ctx.interactiveTimeoutSeconds : env.ctx.sendReceiveTimeoutSeconds);
+  payload.timeout_seconds = timeout;
   return {
     Type: 'Task',
     Resource: `arn:${env.ctx.partition}:states:::lambda:invoke.waitForTaskToken`,

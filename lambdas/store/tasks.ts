@@ -43,6 +43,8 @@ export const TaskItem = z.object({
   review: ReportReview.optional(),
   /** Whether `workflow_task.started` went out (a retried invoke sends it if the first did not). */
   announced: z.boolean().default(false),
+  /** When the state's wait times out (its TimeoutSeconds after the task was recorded): the run then leaves the task. */
+  deadline_at: z.string().optional(),
   created_at: z.string(),
   updated_at: z.string(),
 });

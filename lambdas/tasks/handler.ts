@@ -52,6 +52,7 @@ export function taskItemOf(req: TaskRequest, now: string, sent: Record<string, u
     id: taskInstanceId(req.task_id, req.token), workflow_run_id: req.run.workflow_run_id, workflow_task_id: req.task_id,
     task_type: req.task_type, kind: req.kind, task_def_id: defId, task_def_version: defVersion, status: 'waiting',
     token: req.token, config: req.config, input, ...(req.keep ? { keep: req.keep } : {}), announced: false, created_at: now, updated_at: now,
+    ...(req.timeout_seconds ? { deadline_at: new Date(Date.parse(now) + req.timeout_seconds * 1000).toISOString() } : {}),
   };
 }
 

@@ -55,6 +55,8 @@ type Retry = NonNullable<z.infer<typeof InteractiveInput>['retry']>;
 
 export interface CaptureTaskView extends TaskSummary {
   input: { task_type: string; name?: string; config: Record<string, unknown>; retry: Omit<Retry, 'retry_task_id'> | null };
+  /** When the run stops waiting for the task (null: machines compiled before deadlines were stored). */
+  deadline_at: string | null;
 }
 
 /** A waiting interactive task as the capture page sees it: its type, name, configuration and retry reasons. */
@@ -67,5 +69,6 @@ export function captureTaskView(t: TaskItem): CaptureTaskView {
       task_type: t.task_type, ...(name ? { name } : {}), config: t.config,
       retry: retry ? { reasons: retry.reasons, attempt: retry.attempt, max_retries: retry.max_retries } : null,
     },
+    deadline_at: t.deadline_at ? iso(t.deadline_at) : null,
   };
 }

@@ -84,7 +84,10 @@ it('an SDK token lists and finds only the waiting interactive task, with its typ
     created_at: expect.any(String), updated_at: expect.any(String),
     status: 'started', task_type: 'document_capture', name: 'Your document', completed_at: null,
     input: { task_type: 'document_capture', name: 'Your document', config: expect.any(Object), retry: null },
+    deadline_at: expect.any(String),
   });
+  // When the run stops waiting: the state's timeout (an end user's default, 7 days) after the task began.
+  expect(Date.parse(found.body.deadline_at as string) - Date.parse(found.body.created_at as string)).toBe(7 * 86_400_000);
   const upload = await t.upload('documents', applicant, sdk, { type: 'passport' });
   expect((await t.complete(run.id, doc!.id, [{ id: upload }], sdk)).status).toBe(200);
   await t.until(run.id, ['awaiting_client_input']);

@@ -12,6 +12,7 @@ import { type Browser, type Page, type Route } from 'playwright-core';
 import sharp from 'sharp';
 import { clients } from '../../lambdas/shared/aws';
 import { keys } from '../../lambdas/store/table';
+import { listTasks } from '../../lambdas/store/tasks';
 import { type E2e, type Json, type Run } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
 import { axe, chooseFiles } from './capture-helpers';
@@ -180,6 +181,25 @@ it('a generic link start whose answer is lost: "Continue" again goes to the run 
   expect(new URL(page.url()).pathname).toBe(new URL((JSON.parse(first) as { url: string }).url, stack.url).pathname);
   const listed = await stack.apiJson<{ applicants: Array<{ last_name: string }> }>('/v3.6/applicants?per_page=100');
   expect(listed.body.applicants.filter((a) => a.last_name === surname)).toHaveLength(1);
+  expect(errors).toEqual([]);
+}, 60_000);
+
+it('warns 5 minutes before the task\'s own deadline (its timeout_seconds) when the link has none', async () => {
+  const { page, errors } = await phone();
+  const timed = await t.workflow({ ...PASSPORT, name: 'Timed', tasks: [{ id: 'doc', type: 'document_capture', timeout_seconds: 600, next: 'approve' },
+    { id: 'approve', type: 'result', outcome: 'approve', reasons: ['done'] }] });
+  const run = await t.startRun(timed, await t.applicant(), { link: {} });
+  await page.goto((run.link as { url: string }).url);
+  await page.getByRole('combobox', { name: 'Country' }).waitFor({ timeout: 30_000 });
+  const [task] = await listTasks(run.id);
+  expect(Date.parse(task!.deadline_at!) - Date.parse(task!.created_at)).toBe(600_000);
+  const time = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit' }).format(new Date(task!.deadline_at!));
+  const warning = page.getByRole('status').filter({ hasText: `min left: this link stops working at ${time}.` });
+  await page.clock.fastForward(Date.parse(task!.deadline_at!) - 6 * 60_000 - Date.now());
+  expect(await warning.count()).toBe(0); // 6 minutes left: no warning yet
+  await page.clock.fastForward(60_000 + 1000);
+  await warning.waitFor({ timeout: 10_000 });
+  expect(await warning.getAttribute('aria-live')).toBe('polite');
   expect(errors).toEqual([]);
 }, 60_000);
 

@@ -102,13 +102,21 @@ export function App({ flow, initial, handoffUrl, fromDesktop = false }: { flow: 
   // end user's capture stays when the API still takes the link (a device clock ahead of the server's).
   function deadlinePassed() {
     if (view.kind !== 'task') return; // the polling screens find out on their own
-    flow.next().then((next) => { if (next.kind === 'expired' || next.kind === 'done') setView({ kind: 'loading' }); }, () => undefined);
+    const shown = view.task.id;
+    // Anything but the same task (the run left it: the task's own deadline) is loaded afresh.
+    flow.next().then((next) => { if (!(next.kind === 'task' && next.task.id === shown)) setView({ kind: 'loading' }); }, () => undefined);
   }
   const ongoing = view.kind !== 'expired' && view.kind !== 'done' && view.kind !== 'fatal';
   return (
     <Page title={title} settings={settings} onLanguage={() => { languageChosen.current = true; }}>
-      {ongoing && <DeadlineWarning expiresAt={flow.link?.expires_at} onExpired={deadlinePassed} />}
+      {ongoing && <DeadlineWarning expiresAt={earliest(flow.link?.expires_at, view.kind === 'task' ? view.task.deadline_at : undefined)} onExpired={deadlinePassed} />}
       {body()}
     </Page>
   );
+}
+
+/** The first of two deadlines (the link's, the task's on screen), as an ISO date; undefined for neither. */
+function earliest(...dates: Array<string | null | undefined>): string | undefined {
+  const times = dates.filter((d): d is string => !!d && Number.isFinite(Date.parse(d)));
+  return times.sort((a, b) => Date.parse(a) - Date.parse(b))[0];
 }

@@ -19,7 +19,8 @@ export interface TaskInput {
   config?: Record<string, unknown>;
   retry?: { reasons: RetryReason[]; attempt: number; max_retries: number } | null;
 }
-export interface Task extends TaskSummary { input: TaskInput | null }
+/** `deadline_at`: when the run stops waiting for the task (null or absent: no deadline known). */
+export interface Task extends TaskSummary { input: TaskInput | null; deadline_at?: string | null }
 export interface Media { id: string }
 
 /** An error answered by the API (`{ error: { type, message, fields } }`) or by the network. */
