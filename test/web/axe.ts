@@ -30,3 +30,17 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
   });
 }
+
+/**
+ * `seriousViolations` of the screen called `screen`, which `notShown` checks is displayed (it lists
+ * what is wrong, [] when nothing is) before the scan and again after it: the scan cannot have
+ * looked at the screen before or after the one it is said to check.
+ */
+export async function screenViolations(page: Page, screen: string, notShown: (page: Page) => Promise<string[]>): Promise<string[]> {
+  const before = await notShown(page);
+  if (before.length) throw new Error(`axe: not on the ${screen} screen before the scan: ${before.join('; ')}`);
+  const found = await seriousViolations(page);
+  const after = await notShown(page);
+  if (after.length) throw new Error(`axe: no longer on the ${screen} screen after the scan: ${after.join('; ')}`);
+  return found;
+}

@@ -1,8 +1,9 @@
 /**
  * Cross-device in Chromium with two browser contexts on 127.0.0.1: a desktop (no touch: no
  * coarse pointer) is offered "Continue on your phone" (QR code, "Copy link") and "Continue
- * here"; a phone (touch) opens the copied link and captures; the desktop follows the run and
- * finishes with it. `force_cross_device` removes "Continue here".
+ * here"; the QR code, read from a screenshot, is the copied link; a phone (touch) opens it
+ * and captures; the desktop follows the run and finishes with it. `force_cross_device`
+ * removes "Continue here".
  */
 import { type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -11,6 +12,7 @@ import { type E2e, type Json } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
 import { webSuite } from './web-stack';
 import { axe } from './capture-helpers';
+import { readQr } from './qr';
 
 let stack: TestStack;
 let t: E2e;
@@ -50,12 +52,15 @@ it('a desktop hands the run to a phone by QR code or copied link, follows it and
   const copied = await desktop.page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
   expect(copied).toMatch(new RegExp(`^${stack.url}/capture/${run.id}\\?handoff=1#link=[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$`));
   expect(await desktop.page.getByLabel('Link for your phone').inputValue()).toBe(copied);
+  // The QR code as the desktop shows it (a screenshot of it, read by zxing) is exactly that link.
+  const scanned = await readQr(await qr.screenshot());
+  expect(scanned).toEqual([copied]);
 
   // The phone (touch: a coarse pointer) is not offered the handoff: it captures.
   const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
   const phoneErrors: string[] = [];
   phone.on('pageerror', (e) => phoneErrors.push(e.message));
-  await phone.goto(copied);
+  await phone.goto(scanned[0]!); // the link the QR code holds
   await phone.getByRole('button', { name: 'Start' }).click({ timeout: 30_000 });
   expect(await phone.getByRole('button', { name: 'Continue on your phone' }).count()).toBe(0);
   await phone.getByRole('combobox', { name: 'Country' }).fill('United Kingdom');
