@@ -1,13 +1,15 @@
 /**
  * Creating workflows and saving versions. Every save is version n+1: the number is taken by a
  * conditional put (the item must not exist yet), so concurrent saves never share one; a save
- * that loses the race reads the latest number again and takes the next.
+ * that loses the race reads the latest number again and takes the next. A save that names the
+ * version it started from (`baseVersion`, the console's) takes only base + 1: when a newer version
+ * exists it is refused with a 409 instead (the later save must not silently win).
  */
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { availableUpdates, findTemplate, validate, type Problem } from '../../compiler';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
-import { conflict, validationError } from '../shared/errors';
+import { ApiError, conflict, validationError } from '../shared/errors';
 import { isoSeconds, systemRuntime, type Runtime } from '../shared/ids';
 import { createdKey, keys } from '../store/table';
 import type { Environment } from '../store/runs';
@@ -46,9 +48,17 @@ export async function createWorkflow(input: NewWorkflow, environment: Environmen
 
 export interface SavedVersion { item: VersionItem; problems: Problem[]; updates: TaskUpdate[] }
 
-/** Validates a definition and stores it as the workflow's next version (valid or not), in the workflow's environment; `createdBy` is who saved it. */
+/** A 409 in Onfido's error body, naming the newest version (`latest_version`, an extension) the save was not based on. */
+export const staleBase = (base: number, latest: number) => new ApiError(409, 'conflict',
+  `Version ${latest} was saved after version ${base}, which this save started from; reload the latest version or save again without base_version`,
+  { base_version: [`is ${base}; the latest version is ${latest}`] }, {}, { latest_version: latest });
+
+/**
+ * Validates a definition and stores it as the workflow's next version (valid or not), in the workflow's environment; `createdBy` is who saved it.
+ * `baseVersion` (0: none yet): the version the edit started from; a newer one is a 409, one that does not exist a 422.
+ */
 export async function saveVersion(workflow: WorkflowItem, definition: unknown, notes: string, rt: Runtime = systemRuntime,
-  createdBy?: string): Promise<SavedVersion> {
+  createdBy?: string, baseVersion?: number): Promise<SavedVersion> {
   const validation = validate(definition);
   const definitionJson = JSON.stringify(definition);
   const updates = validation.valid && validation.workflow ? availableUpdates(validation.workflow) : [];
@@ -60,6 +70,12 @@ export async function saveVersion(workflow: WorkflowItem, definition: unknown, n
     });
   }
   let next = workflow.versions + 1;
+  if (baseVersion !== undefined) {
+    const latest = await latestVersionNumber(workflow.id);
+    if (baseVersion > latest) throw validationError('There is no such version to base this save on', { base_version: [`is ${baseVersion}; the latest version is ${latest}`] });
+    if (baseVersion < latest) throw staleBase(baseVersion, latest);
+    next = baseVersion + 1;
+  }
   for (let attempt = 0; attempt < MAX_SAVE_ATTEMPTS; attempt++) {
     const item: VersionItem = {
       workflow_id: workflow.id, environment: workflow.environment, version: next, valid: validation.valid, notes, created_at: isoSeconds(rt.now()),
@@ -71,7 +87,9 @@ export async function saveVersion(workflow: WorkflowItem, definition: unknown, n
       }));
     } catch (e) {
       if (!isConditionFailure(e)) throw e;
-      next = (await latestVersionNumber(workflow.id)) + 1;
+      const latest = await latestVersionNumber(workflow.id);
+      if (baseVersion !== undefined) throw staleBase(baseVersion, latest);
+      next = latest + 1;
       continue;
     }
     await raiseVersionCount(workflow.id, next, item.created_at);

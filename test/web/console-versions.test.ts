@@ -135,7 +135,7 @@ test('code view: edits reach the canvas, invalid JSON is refused, export and imp
   await code.fill(JSON.stringify(renamed, null, 2));
   await page.getByRole('group', { name: 'Route by reports', exact: true }).waitFor();
   await code.fill('{ "name": ');
-  await page.getByRole('alert').filter({ hasText: 'Not applied' }).waitFor();
+  await page.getByText(/^Not applied: /).waitFor(); // said politely (aria-live), not as an alert on every keystroke
   await page.getByRole('group', { name: 'Route by reports', exact: true }).waitFor();
 
   await code.fill(JSON.stringify(renamed));

@@ -1,4 +1,5 @@
 /** Versions of a workflow: save, list, get, activate, archive, compiled ASL. API tokens only, of the workflow's environment (else 404). */
+import { z } from 'zod';
 import { notFound } from '../../shared/errors';
 import { getWorkflowItem, listVersionItems } from '../../store/workflows';
 import { activateVersion, archiveVersion, compiledAsl, loadVersion, saveVersion, versionSummary, versionView } from '../../workflows';
@@ -8,6 +9,11 @@ import type { Router } from '../router';
 import { parseBody, SaveVersionBody, versionParam, workflowIdParam } from './workflow-input';
 
 const VERSIONS = '/v3.6/workflows/{id}/versions';
+/**
+ * `base_version` (optional, an extension of Onfido's body; the console sends it): the version the
+ * edit started from, 0 for none; when a newer version exists the save is a 409 (save.ts).
+ */
+const SaveBody = SaveVersionBody.extend({ base_version: z.number().int().min(0).max(999_999_999).optional() });
 
 async function workflowOf(req: Request) {
   const id = workflowIdParam(req);
@@ -23,8 +29,8 @@ export function addWorkflowVersionRoutes(router: Router): Router {
   return router
     .add('POST', VERSIONS, 'api', async (req) => {
       const workflow = await workflowOf(req);
-      const body = parseBody(req, SaveVersionBody);
-      const saved = await saveVersion(workflow, body.definition, body.notes ?? '', undefined, savedBy(req.caller));
+      const body = parseBody(req, SaveBody);
+      const saved = await saveVersion(workflow, body.definition, body.notes ?? '', undefined, savedBy(req.caller), body.base_version);
       return json(201, versionView(workflow, saved.item, saved.updates));
     })
     .add('GET', VERSIONS, 'api', async (req) => {

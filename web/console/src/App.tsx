@@ -6,7 +6,7 @@ import { Results } from './Results';
 import { Funnel } from './results/Funnel';
 import { RunPage } from './results/RunPage';
 import { ReviewQueue } from './results/ReviewQueue';
-import { navigate, useRoute } from './router';
+import { hrefOf, leave, show, useRoute } from './router';
 import { clearSession, loadSession, RoleContext, storeSession, type Environment, type Session } from './session';
 import { Shell } from './Shell';
 import { SignIn } from './SignIn';
@@ -26,9 +26,10 @@ export function App() {
   const environment = session?.environment;
   const api = useMemo(() => (keeper ? client({ authorization: () => keeper.authorization(), renew: () => keeper.renew(), ...(environment ? { environment } : {}) }) : undefined), [keeper, environment]);
   if (!session || !api) return <SignIn onSignedIn={start} />;
-  const signOut = () => { clearSession(); setSession(undefined); };
+  // Both leave the page: unsaved work in the builder is asked about first (router.ts, LeaveGuard.tsx).
+  const signOut = () => leave(() => { clearSession(); setSession(undefined); });
   // Another environment has other workflows: back to the list.
-  const switchTo = (environment: Environment) => { start({ ...session, environment }); navigate({ page: 'workflows' }); };
+  const switchTo = (environment: Environment) => leave(() => { start({ ...session, environment }); show(hrefOf({ page: 'workflows' })); });
   return (
     <RoleContext.Provider value={session.role}>
       <Shell session={session} route={route} onSignOut={signOut} onSwitch={switchTo}>

@@ -30,11 +30,15 @@ export interface TrialRequest { definition: unknown; applicant: { first_name: st
 const ConsoleSession = z.object({
   email: z.string().nullable(), role: z.enum(['admin', 'analyst']), environment: z.enum(['sandbox', 'live']), environments: z.array(z.enum(['sandbox', 'live'])).min(1),
 });
-const ErrorBody = z.object({ error: z.object({ type: z.string(), message: z.string() }) });
+/** Onfido's error body; `latest_version`: a save's 409 names the newest version (lambdas/workflows/save.ts). */
+const ErrorBody = z.object({ error: z.object({ type: z.string(), message: z.string(), latest_version: z.number().int().optional() }) });
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string) { super(message); this.name = 'ApiError'; }
+  constructor(readonly status: number, message: string, readonly latestVersion?: number) { super(message); this.name = 'ApiError'; }
 }
+
+/** A save refused because a newer version was saved since the one it started from. */
+export const isSaveConflict = (e: unknown): e is ApiError => e instanceof ApiError && e.status === 409;
 
 /**
  * Who calls: an API token, or the `Authorization` (read at each call: keeper.ts renews it) and
@@ -63,7 +67,7 @@ export function client(who: Credentials) {
     const json: unknown = await res.json().catch(() => null);
     if (!res.ok) {
       const err = ErrorBody.safeParse(json);
-      throw new ApiError(res.status, err.success ? err.data.error.message : `HTTP ${res.status}`);
+      throw new ApiError(res.status, err.success ? err.data.error.message : `HTTP ${res.status}`, err.success ? err.data.error.latest_version : undefined);
     }
     return schema.parse(json);
   }
@@ -76,7 +80,9 @@ export function client(who: Credentials) {
     createWorkflow: (name: string, template?: string) => call(WorkflowView, 'POST', '/v3.6/workflows', { name, ...(template ? { template } : {}) }),
     versions: async (id: string) => (await call(z.object({ versions: z.array(VersionSummary) }), 'GET', `${wf(id)}/versions`)).versions,
     version: (id: string, v: number) => call(VersionView, 'GET', `${wf(id)}/versions/${v}`),
-    saveVersion: (id: string, definition: unknown, notes: string) => call(VersionView, 'POST', `${wf(id)}/versions`, { definition, notes }),
+    /** `base`: the version the draft started from (0: none), so that a newer one is a 409 rather than overwritten; absent: save anyway. */
+    saveVersion: (id: string, definition: unknown, notes: string, base?: number) =>
+      call(VersionView, 'POST', `${wf(id)}/versions`, { definition, notes, ...(base === undefined ? {} : { base_version: base }) }),
     activate: (id: string, v: number) => call(VersionView, 'POST', `${wf(id)}/versions/${v}/activate`),
     archive: (id: string, v: number) => call(VersionView, 'POST', `${wf(id)}/versions/${v}/archive`),
     runs: () => call(z.array(Run), 'GET', '/v3.6/workflow_runs'),

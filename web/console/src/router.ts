@@ -1,5 +1,9 @@
-/** Client-side routes under /console/ (the gateway answers every /console/* path with index.html). */
-import { useEffect, useState } from 'react';
+/**
+ * Client-side routes under /console/ (the gateway answers every /console/* path with index.html).
+ * A page with unsaved work sets a leave guard: every change of page (a link, Back / Forward, the
+ * environment, sign-out) asks it first, and it may hold the change until the user agrees.
+ */
+import { useEffect, useRef, useState } from 'react';
 
 export type Route = { page: 'workflows' } | { page: 'results' } | { page: 'review' } | { page: 'funnel' } | { page: 'run'; id: string } | { page: 'builder'; id: string; version?: number } | { page: 'versions'; id: string };
 const BASE = '/console/';
@@ -31,15 +35,45 @@ export function hrefOf(r: Route): string {
   }
 }
 
+/** Asked before the page changes: true when it holds the change (it calls `go` once the user agrees), false to let it happen now. */
+export type LeaveGuard = (go: () => void) => boolean;
+let guard: LeaveGuard | undefined;
+/** True while show() announces its own change (not a Back / Forward of the browser). */
+let ours = false;
+
+/** Sets the guard (one at a time: the page with unsaved work); returns its removal. */
+export function setLeaveGuard(g: LeaveGuard): () => void {
+  guard = g;
+  return () => { if (guard === g) guard = undefined; };
+}
+
+/** Runs `go` (a change of page, environment or session) now, or once the guard's user agrees. */
+export function leave(go: () => void): void {
+  if (!guard?.(go)) go();
+}
+
+/** Shows `href` without asking the guard (what navigate() does once the guard agrees). */
+export const show = (href: string) => {
+  history.pushState(null, '', href);
+  ours = true;
+  try { window.dispatchEvent(new PopStateEvent('popstate')); } finally { ours = false; }
+};
+
 export function navigate(r: Route): void {
-  history.pushState(null, '', hrefOf(r));
-  window.dispatchEvent(new PopStateEvent('popstate'));
+  leave(() => show(hrefOf(r)));
 }
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.pathname));
+  const shown = useRef(location.pathname + location.search);
   useEffect(() => {
-    const on = () => setRoute(parseRoute(location.pathname));
+    const on = () => {
+      const to = location.pathname + location.search;
+      // Back / Forward: the URL has changed already; while the guard asks, the page's own URL comes back.
+      if (!ours && to !== shown.current && guard?.(() => show(to))) { history.pushState(null, '', shown.current); return; }
+      shown.current = to;
+      setRoute(parseRoute(location.pathname));
+    };
     window.addEventListener('popstate', on);
     return () => window.removeEventListener('popstate', on);
   }, []);

@@ -1,144 +1,121 @@
-/** The Workflow Builder: canvas, panel and problems over a draft with undo/redo; save and activate versions. */
-import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+/**
+ * The Workflow Builder: loads the version to edit (nothing is editable until it has: a failed load
+ * is an alert with "Try again"), keeps the draft with undo/redo, saves it on top of the version it
+ * started from (a newer one is a conflict, SaveDialog.tsx), activates versions, and never drops
+ * unsaved work without asking (LeaveGuard.tsx). Editor.tsx draws it, inside an error boundary that
+ * offers the last draft it drew.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { validate } from '../../../../compiler';
-import type { Client, TrialRun, VersionSummary, WorkflowView } from '../api';
-import { Link } from '../Link';
+import type { TFunction } from 'i18next';
+import type { Client, VersionSummary, WorkflowView } from '../api';
+import { ErrorBoundary } from '../ErrorBoundary';
+import { useLeaveGuard } from '../LeaveGuard';
 import { useCanEdit } from '../session';
-import { Canvas, type CanvasEdits } from './Canvas';
-import { CodeView } from './CodeView';
-import { Cost } from './Cost';
-import { toGraph } from './graph';
+import { Editor, type Saved } from './Editor';
 import { useHistory } from './history';
-import { addAfter, blankDraft, connect, edgeRoute, insertOn, openSlot, removeTask, START, taskLabel, type Draft, type NewTask } from './model';
-import { Palette } from './Palette';
-import { Panel } from './panel/Panel';
-import { Problems } from './Problems';
+import { blankDraft, type Draft } from './model';
 import { SaveDialog } from './SaveDialog';
-import { Toolbar } from './Toolbar';
-import { drawRoute } from './trial';
-import { TrialStatus, TryItDialog } from './TryIt';
-import { Updates } from './Updates';
+import { draftShape } from './shape';
 
-type Saved = { version: number; status: VersionSummary['status']; draft: Draft };
+type Loaded = { workflow: WorkflowView; draft: Draft; saved: Saved | undefined };
+type Load = { state: 'loading' } | { state: 'failed'; message: string } | ({ state: 'ready' } & Loaded);
+
+const latestOf = (versions: VersionSummary[]) => versions.reduce<number | undefined>((a, v) => (a === undefined || v.version > a ? v.version : a), undefined);
+
+/** The workflow and the draft to start from: `version`, else the latest version, else a blank draft. */
+async function loadDraft(api: Client, id: string, version: number | undefined, t: TFunction): Promise<Loaded> {
+  const [workflow, latest] = await Promise.all([api.workflow(id), version ?? api.versions(id).then(latestOf)]);
+  if (latest === undefined) return { workflow, draft: blankDraft(workflow.name), saved: undefined };
+  const v = await api.version(id, latest);
+  const wrong = draftShape(v.definition);
+  if (wrong) throw new Error(t('keep.notDraft', { n: v.version, ...wrong }));
+  const draft = v.definition as Draft;
+  return { workflow, draft, saved: { version: v.version, status: v.status, draft } };
+}
 
 /** `version`: that version, read-only; else the latest version (or a blank draft), editable. `sandbox`: "Try it" is offered. */
 export function Builder({ api, id, version, sandbox = false }: { api: Client; id: string; version?: number | undefined; sandbox?: boolean }) {
   const { t } = useTranslation();
-  const [workflow, setWorkflow] = useState<WorkflowView | undefined>();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
   const [saved, setSaved] = useState<Saved | undefined>();
+  // The draft as loaded or last saved: changes since are what leaving would lose.
+  const [base, setBase] = useState<Draft | undefined>();
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
   const [saving, setSaving] = useState(false);
-  const [selected, setSelected] = useState<string | null>(START);
-  const [code, setCode] = useState(false);
   const history = useHistory<Draft>(blankDraft(''));
   const draft = history.present;
   const { reset } = history;
   useEffect(() => {
-    (async () => {
-      const w = await api.workflow(id);
-      setWorkflow(w);
-      const latest = version ?? (await api.versions(id)).reduce<VersionSummary | undefined>((a, v) => (!a || v.version > a.version ? v : a), undefined)?.version;
-      if (latest === undefined) { reset(blankDraft(w.name)); return; }
-      const v = await api.version(id, latest);
-      const d = v.definition as Draft;
-      reset(d);
-      setSaved({ version: v.version, status: v.status, draft: d });
-    })().catch((e: Error) => setError(e.message));
-  }, [api, id, version, reset]);
+    let current = true;
+    setLoad({ state: 'loading' });
+    loadDraft(api, id, version, t).then((l) => {
+      if (!current) return;
+      reset(l.draft);
+      setSaved(l.saved);
+      setBase(l.draft);
+      setLoad({ state: 'ready', ...l });
+    }, (e: Error) => { if (current) setLoad({ state: 'failed', message: e.message }); });
+    return () => { current = false; };
+  }, [api, id, version, reset, attempt, t]);
   // An analyst sees every version read-only (the API refuses their saves).
   const canEdit = useCanEdit();
   const readOnly = version !== undefined || !canEdit;
-  const edit = readOnly ? () => undefined : history.set;
-  const problems = useMemo(() => validate(draft).problems, [draft]);
-  const graph = useMemo(() => toGraph(draft, problems, t('builder.start')), [draft, problems, t]);
-  const labelOf = (task: string) => { if (task === START) return t('builder.start'); const x = draft.tasks.find((y) => y.id === task); return x ? taskLabel(x) : task; };
   const dirty = !saved || saved.draft !== draft;
-  // "Try it": the trial run of a draft, and its route drawn while that draft is the one shown.
-  const [trying, setTrying] = useState(false);
-  const [trial, setTrial] = useState<{ run: TrialRun; draft: Draft; route: string[] } | undefined>();
-  const onRoute = useCallback((route: string[]) => setTrial((x) => (x ? { ...x, route } : x)), []);
-  const drawn = useMemo(() => (trial && trial.draft === draft ? drawRoute(trial.route, graph.edges) : undefined), [trial, draft, graph.edges]);
-  // Where the add menu puts the task: a route (a node's (+) or an edge's (+)), else after the selected task.
-  const [adding, setAdding] = useState<{ source: string; key: string; label: string } | null>(null);
-  const took = (done: { draft: Draft; id: string } | undefined) => { if (done) { history.set(done.draft); setSelected(done.id); } };
-  const add = (spec: NewTask) => {
-    if (adding) took(insertOn(draft, adding.source, adding.key, spec));
-    else if (selected !== null) took(addAfter(draft, selected, spec));
-    setAdding(null);
-  };
-  const canAdd = (id: string) => openSlot(draft, id) !== undefined;
-  const edits: CanvasEdits = {
-    canAdd,
-    onAddAfter: (node) => {
-      const slot = openSlot(draft, node);
-      setSelected(node);
-      if (slot) setAdding({ source: node, key: slot.key, label: t('builder.addAfterNode', { name: labelOf(node) }) });
-    },
-    onInsert: (source, key, label) => setAdding({ source, key, label }),
-    onDrop: (spec, on) => {
-      if ('node' in on) { took(addAfter(draft, on.node, spec)); return; }
-      const r = edgeRoute(on.edge);
-      took(insertOn(draft, r.source, r.key, spec));
-    },
-    onReconnect: (source, key, target) => history.set(connect(draft, source, key, target)),
-    onConnect: (source, target) => { const slot = openSlot(draft, source); if (slot) history.set(connect(draft, source, slot.key, target)); },
-  };
-  const save = async (notes: string) => {
-    const v = await api.saveVersion(id, draft, notes);
+  const leaving = useLeaveGuard(load.state === 'ready' && !readOnly && draft !== base);
+  const done = (message: string) => { setError(''); setNotice(message); };
+  const failed = (message: string) => { setNotice(''); setError(message); };
+  const save = async (notes: string, anyway: boolean) => {
+    const v = await api.saveVersion(id, draft, notes, anyway ? undefined : saved?.version ?? 0);
     setSaved({ version: v.version, status: v.status, draft });
+    setBase(draft);
     setSaving(false);
-    setNotice(t('builder.saved', { n: v.version }));
+    done(t('builder.saved', { n: v.version }));
   };
   const activate = async () => {
     if (!saved) return;
     try {
       const v = await api.activate(id, saved.version);
       setSaved({ ...saved, status: v.status });
-      setNotice(t('builder.activated', { n: v.version }));
-    } catch (e) { setError((e as Error).message); }
+      done(t('builder.activated', { n: v.version }));
+    } catch (e) { failed((e as Error).message); }
   };
-  const onKey = (e: KeyboardEvent) => {
-    if (!(e.ctrlKey || e.metaKey) || (e.target as HTMLElement).closest('input, textarea, select')) return;
-    if (e.key.toLowerCase() === 'z' && !e.shiftKey) { e.preventDefault(); history.undo(); }
-    if (e.key.toLowerCase() === 'y' || (e.key.toLowerCase() === 'z' && e.shiftKey)) { e.preventDefault(); history.redo(); }
-  };
-  if (!workflow) return <p role={error ? 'alert' : undefined}>{error || t('app.loading')}</p>;
-  return (
-    <div className="builder" onKeyDown={onKey}>
-      <div className="title">
-        <h1>{workflow.name}</h1>
-        <button type="button" aria-pressed={code} onClick={() => setCode(!code)}>{t('code.show')}</button>
-        <Link to={{ page: 'versions', id }}>{t('versions.link')}</Link>
+  // The last draft the editor drew, and a new boundary for each way back to it.
+  const lastGood = useRef<Draft | undefined>(undefined);
+  const onShown = useCallback((d: Draft) => { lastGood.current = d; }, []);
+  const [recoveries, setRecoveries] = useState(0);
+  if (load.state === 'failed') {
+    return (
+      <div className="load-failed">
+        <p role="alert" className="error">{t('keep.loadFailed', { message: load.message })}</p>
+        <button type="button" onClick={() => setAttempt((n) => n + 1)}>{t('keep.tryAgain')}</button>
       </div>
-      {readOnly && saved ? (
-        <p className="version">{t('versions.readOnly', { n: saved.version })} · <span className={`status status-${saved.status}`}>{t(`builder.status.${saved.status}`)}</span></p>
-      ) : <Toolbar history={history} canAdd={selected !== null && canAdd(selected)} onAdd={add}
-        menu={{ open: adding !== null, label: adding?.label ?? t('builder.addAfter'), onClose: () => setAdding(null),
-          onToggle: () => { if (adding) setAdding(null); else if (selected !== null) edits.onAddAfter(selected); } }}
-        canDelete={selected !== null && selected !== START} onDelete={() => { if (selected) { history.set(removeTask(draft, selected)); setSelected(START); } }}
-        saved={saved} dirty={dirty} onSave={() => setSaving(true)} onActivate={() => void activate()}
-        onTry={sandbox ? () => setTrying(true) : undefined} canTry={problems.length === 0} />}
-      <p className="notice" role="status">{error || notice}</p>
-      {!readOnly && <Updates draft={draft} onChange={edit} />}
-      <div className={readOnly ? 'work' : 'work editable'}>
-        {!readOnly && <Palette canAdd={selected !== null && canAdd(selected)} onAdd={(spec) => { if (selected !== null) took(addAfter(draft, selected, spec)); }} />}
-        <ReactFlowProvider>
-          <Canvas nodes={graph.nodes} edges={graph.edges} selected={selected} onSelect={setSelected} edits={readOnly ? undefined : edits}
-            marks={drawn?.marks} taken={drawn?.taken} />
-        </ReactFlowProvider>
-        <fieldset className="side" disabled={readOnly}>
-          {code ? <CodeView draft={draft} onChange={edit} /> : <Panel draft={draft} workflowId={id} selected={selected} onChange={edit} />}
-        </fieldset>
-      </div>
-      {trial && <TrialStatus api={api} run={trial.run} onRoute={onRoute} onClear={() => setTrial(undefined)} />}
-      <Problems problems={problems} labelOf={labelOf} onSelect={setSelected} />
-      <Cost draft={draft} valid={problems.length === 0} />
-      {trying && <TryItDialog api={api} id={id} draft={draft} onClose={() => setTrying(false)}
-        onStarted={(run) => { setTrying(false); setTrial({ run, draft, route: [] }); }} />}
-      {saving && <SaveDialog onSave={save} onClose={() => setSaving(false)} />}
+    );
+  }
+  if (load.state === 'loading') return <p role="status">{t('app.loading')}</p>;
+  const notices = <>
+    <p className="notice" role="status">{notice}</p>
+    {error && <p className="error" role="alert">{error}</p>}
+  </>;
+  const recover = (good: Draft) => { history.set(good); setRecoveries((n) => n + 1); };
+  const crashed = (e: Error) => (
+    <div className="builder">
+      <h1>{load.workflow.name}</h1>
+      <p role="alert" className="error">{t('keep.crashed', { message: e.message })}</p>
+      {lastGood.current && <button type="button" onClick={() => { if (lastGood.current) recover(lastGood.current); }}>{t('keep.lastGood')}</button>}
     </div>
+  );
+  return (
+    <>
+      <ErrorBoundary key={recoveries} fallback={crashed}>
+        <Editor api={api} id={id} sandbox={sandbox} readOnly={readOnly} workflow={load.workflow} history={history} saved={saved} dirty={dirty}
+          onSave={() => setSaving(true)} onActivate={() => void activate()} onShown={onShown} notices={notices} />
+      </ErrorBoundary>
+      {saving && <SaveDialog onSave={save} onClose={() => setSaving(false)}
+        onReload={() => { setSaving(false); setNotice(''); setAttempt((n) => n + 1); }} />}
+      {leaving}
+    </>
   );
 }

@@ -1,10 +1,12 @@
 /**
- * Code view: the draft as JSON, kept in step with the canvas (text that parses becomes the
- * draft; the Problems region judges it), with import and export of a definition file.
+ * Code view: the draft as JSON, kept in step with the canvas (text that parses and has the shape
+ * of a draft, shape.ts, becomes the draft; the Problems region judges it), with import and export
+ * of a definition file. Why text is not applied is said politely (it changes with every keystroke).
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Draft } from './model';
+import { draftShape } from './shape';
 
 const text = (d: Draft) => `${JSON.stringify(d, null, 2)}\n`;
 
@@ -18,7 +20,8 @@ export function CodeView({ draft, onChange }: { draft: Draft; onChange: (d: Draf
     setValue(next);
     try {
       const parsed = JSON.parse(next) as unknown;
-      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(t('code.notObject'));
+      const wrong = draftShape(parsed);
+      if (wrong) throw new Error(wrong.path === 'definition' ? t('code.notObject') : t('keep.shape', { ...wrong }));
       ours.current = parsed as Draft;
       onChange(parsed as Draft);
       setError('');
@@ -37,7 +40,7 @@ export function CodeView({ draft, onChange }: { draft: Draft; onChange: (d: Draf
       <label htmlFor="code">{t('code.label')}</label>
       <textarea id="code" spellCheck={false} value={value} onChange={(e) => edit(e.target.value)}
         aria-invalid={error ? true : undefined} aria-describedby="code-error" />
-      <p id="code-error" role="alert" className="error">{error}</p>
+      <p id="code-error" aria-live="polite" className="error">{error}</p>
       <div className="actions">
         <label className="file">{t('code.import')}<input type="file" accept="application/json,.json" onChange={(e) => void importFile(e.target.files?.[0])} /></label>
         <button type="button" onClick={exportFile}>{t('code.export')}</button>

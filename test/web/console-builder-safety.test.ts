@@ -1,0 +1,158 @@
+/**
+ * The builder keeps a compliance editor's work safe, in Chromium against the local stack: a save
+ * after someone else saved a newer version is refused with the conflict ("Save anyway" / "Reload
+ * latest version"); "Save version" is disabled while saving, so a double click makes one version;
+ * a failed load is an alert with "Try again" and no editor; JSON of the wrong shape in the code
+ * view (typed or imported) is refused politely and never takes the console down.
+ */
+import type { Browser, Page, Request } from 'playwright-core';
+import type { TestStack } from '../helpers/stack';
+import { consolePage, signIn } from './console-helpers';
+import { webSuite } from './web-stack';
+
+const named = (name: string) => ({ name: 'Approve all', start: 'approve', tasks: [{ id: 'approve', type: 'result', outcome: 'approve', name }] });
+
+let stack: TestStack;
+let browser: Browser;
+
+webSuite((s) => { ({ stack, browser } = s); });
+
+async function workflow(): Promise<string> {
+  const wf = await stack.apiJson<{ id: string }>('/v3.6/workflows', { method: 'POST', json: { name: 'Safe edits' } });
+  await saveByApi(wf.body.id, 'Approve applicant', 'first');
+  return wf.body.id;
+}
+async function saveByApi(id: string, name: string, notes: string): Promise<void> {
+  expect((await stack.api(`/v3.6/workflows/${id}/versions`, { method: 'POST', json: { definition: named(name), notes } })).status).toBe(201);
+}
+const versions = async (id: string) =>
+  (await stack.apiJson<{ versions: Array<{ version: number; notes: string }> }>(`/v3.6/workflows/${id}/versions`)).body.versions;
+const definitionOf = async (id: string, v: number) =>
+  (await stack.apiJson<{ definition: ReturnType<typeof named> }>(`/v3.6/workflows/${id}/versions/${v}`)).body.definition;
+
+async function opened(id: string): Promise<{ page: Page; errors: string[] }> {
+  const { page, errors } = await consolePage(browser);
+  await signIn(page, stack.url, stack.apiToken, `/console/workflows/${id}`);
+  await page.getByRole('group', { name: 'Start', exact: true }).waitFor();
+  return { page, errors };
+}
+async function rename(page: Page, from: string, to: string): Promise<void> {
+  await page.getByRole('group', { name: from, exact: true }).click();
+  await page.getByRole('textbox', { name: 'Task name' }).fill(to);
+  await page.getByRole('group', { name: to, exact: true }).waitFor();
+}
+/** Opens "Save", writes the notes, sends "Save version"; what comes first: the dialog's alert or the page's "Saved version <next>". */
+async function saveInPage(page: Page, notes: string, next: number): Promise<string> {
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save' });
+  await dialog.getByRole('textbox', { name: 'Notes' }).fill(notes);
+  await dialog.getByRole('button', { name: 'Save version', exact: true }).click();
+  const outcome = dialog.getByRole('alert').or(page.getByRole('status').filter({ hasText: `Saved version ${next}` })).first();
+  return outcome.innerText();
+}
+
+test('a save after someone else saved a newer version is refused: Save anyway saves it next, Reload latest version shows theirs', async () => {
+  const id = await workflow();
+  const { page, errors } = await opened(id);
+  await rename(page, 'Approve applicant', 'Mine');
+  await saveByApi(id, 'Theirs', 'theirs');
+  expect(await saveInPage(page, 'mine', 3)).toBe('Version 2 was saved by someone else while you were editing. Reload the latest version (your changes here are lost), or save yours anyway as a new version.');
+  expect((await versions(id)).map((v) => v.notes).sort()).toEqual(['first', 'theirs']);
+  const dialog = page.getByRole('dialog', { name: 'Save' });
+  await dialog.getByRole('button', { name: 'Save anyway', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: /^Saved version 3$/ }).waitFor();
+  expect((await definitionOf(id, 3)).tasks[0]?.name).toBe('Mine');
+
+  await rename(page, 'Mine', 'Mine again');
+  await saveByApi(id, 'Theirs again', 'theirs again');
+  expect(await saveInPage(page, 'mine again', 5)).toMatch(/^Version 4 was saved by someone else/);
+  await dialog.getByRole('button', { name: 'Reload latest version', exact: true }).click();
+  await page.getByRole('group', { name: 'Theirs again', exact: true }).waitFor();
+  await page.getByRole('toolbar').getByText(/^Version 4 · Inactive$/).waitFor();
+  expect(await versions(id)).toHaveLength(4);
+  expect(errors).toEqual([]);
+}, 120_000);
+
+test('"Save version" is disabled while saving: a double click makes one version', async () => {
+  const id = await workflow();
+  const { page, errors } = await opened(id);
+  await rename(page, 'Approve applicant', 'Once');
+  // Hold the save until the dialog has been looked at while it is under way.
+  const posts: Request[] = [];
+  let release = () => undefined as void;
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  await page.route(`**/v3.6/workflows/${id}/versions`, async (route) => {
+    if (route.request().method() !== 'POST') { await route.continue(); return; }
+    posts.push(route.request());
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save' });
+  const button = dialog.getByRole('button', { name: 'Save version', exact: true });
+  await button.dblclick();
+  await dialog.getByRole('status').filter({ hasText: 'Saving…' }).waitFor();
+  expect(await button.isDisabled()).toBe(true);
+  release();
+  await page.getByRole('status').filter({ hasText: /^Saved version 2$/ }).waitFor();
+  await Promise.all(posts.map((r) => r.response()));
+  expect(posts).toHaveLength(1);
+  expect((await versions(id)).map((v) => v.version).sort()).toEqual([1, 2]);
+  expect(errors).toEqual([]);
+}, 120_000);
+
+test('a failed load is an alert with "Try again" and no editor; Try again loads the workflow', async () => {
+  const id = await workflow();
+  const { page, errors } = await consolePage(browser);
+  const versionsUrl = `**/v3.6/workflows/${id}/versions`;
+  await page.route(versionsUrl, (route) => route.fulfill({
+    status: 503, json: { error: { type: 'internal_server_error', message: 'Something went wrong on our side; the request can be retried.' } },
+  }));
+  await signIn(page, stack.url, stack.apiToken, `/console/workflows/${id}`);
+  const alert = page.getByRole('alert').filter({ hasText: 'The workflow could not be loaded' });
+  await alert.or(page.getByRole('button', { name: 'Save', exact: true })).first().waitFor();
+  expect(await alert.innerText()).toBe('The workflow could not be loaded: Something went wrong on our side; the request can be retried.');
+  for (const editor of [page.getByRole('button', { name: 'Save', exact: true }), page.getByRole('group', { name: 'Start', exact: true }),
+    page.getByRole('textbox'), page.getByRole('toolbar')]) expect(await editor.count()).toBe(0);
+
+  await page.unroute(versionsUrl);
+  await page.getByRole('button', { name: 'Try again', exact: true }).click();
+  await page.getByRole('group', { name: 'Approve applicant', exact: true }).waitFor();
+  expect(await alert.count()).toBe(0);
+  expect(await page.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
+  expect(errors).toEqual([]);
+}, 120_000);
+
+test('JSON of the wrong shape in the code view is refused politely, typed or imported, and the console stays', async () => {
+  const id = await workflow();
+  const { page, errors } = await opened(id);
+  await page.getByRole('button', { name: 'Code view' }).click();
+  const code = page.getByRole('textbox', { name: 'Definition (JSON)' });
+  const message = page.locator('#code-error');
+  const refused = async (text: string, why: string) => {
+    await code.fill(text);
+    await message.filter({ hasText: 'Not applied' }).or(page.locator('#root:empty')).first().waitFor();
+    expect(await message.innerText()).toBe(`Not applied: ${why}`);
+    await page.getByRole('group', { name: 'Approve applicant', exact: true }).waitFor();
+  };
+  await refused('{"name":"x","start":"a","tasks":{}}', 'tasks: is a list of tasks');
+  await refused('{"name":"x","start":"a","tasks":[{"id":"a","type":"logic","branches":{},"else":null}]}',
+    'tasks[0].branches: Invalid input: expected array, received object');
+  await refused('{"name":"x","start":"a","tasks":[7]}', 'tasks[0]: a task is a JSON object');
+  await refused('[]', 'a definition is a JSON object');
+  // Said politely (it changes with every keystroke), never as an alert.
+  expect(await message.getAttribute('aria-live')).toBe('polite');
+  expect(await page.getByRole('alert').count()).toBe(0);
+
+  await page.getByLabel('Import definition').setInputFiles({ name: 'w.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({
+    name: 'x', start: 'a', tasks: [{ id: 'a', type: 'logic', branches: [{ name: 'b', when: 3, next: null }], else: null }],
+  })) });
+  await message.filter({ hasText: 'Not applied: tasks[0].branches[0].when: Invalid input' }).waitFor();
+  await page.getByRole('group', { name: 'Approve applicant', exact: true }).waitFor();
+
+  // A draft of the right shape is applied, problems and all.
+  await code.fill(JSON.stringify({ ...named('Shaped right'), start: 'nowhere' }));
+  await page.getByRole('group', { name: 'Shaped right', exact: true }).waitFor();
+  expect(await message.innerText()).toBe('');
+  expect(errors).toEqual([]);
+}, 120_000);
