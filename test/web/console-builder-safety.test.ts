@@ -91,8 +91,8 @@ test('"Save version" is disabled while saving: a double click makes one version'
   const dialog = page.getByRole('dialog', { name: 'Save' });
   const button = dialog.getByRole('button', { name: 'Save version', exact: true });
   await button.dblclick();
-  await dialog.getByRole('status').filter({ hasText: 'Saving…' }).waitFor();
   expect(await button.isDisabled()).toBe(true);
+  await dialog.getByRole('status').filter({ hasText: 'Saving…' }).waitFor();
   release();
   await page.getByRole('status').filter({ hasText: /^Saved version 2$/ }).waitFor();
   await Promise.all(posts.map((r) => r.response()));
@@ -111,6 +111,7 @@ test('a failed load is an alert with "Try again" and no editor; Try again loads 
   await signIn(page, stack.url, stack.apiToken, `/console/workflows/${id}`);
   const alert = page.getByRole('alert').filter({ hasText: 'The workflow could not be loaded' });
   await alert.or(page.getByRole('button', { name: 'Save', exact: true })).first().waitFor();
+  expect(await alert.count()).toBe(1);
   expect(await alert.innerText()).toBe('The workflow could not be loaded: Something went wrong on our side; the request can be retried.');
   for (const editor of [page.getByRole('button', { name: 'Save', exact: true }), page.getByRole('group', { name: 'Start', exact: true }),
     page.getByRole('textbox'), page.getByRole('toolbar')]) expect(await editor.count()).toBe(0);
@@ -132,6 +133,7 @@ test('JSON of the wrong shape in the code view is refused politely, typed or imp
   const refused = async (text: string, why: string) => {
     await code.fill(text);
     await message.filter({ hasText: 'Not applied' }).or(page.locator('#root:empty')).first().waitFor();
+    expect(errors).toEqual([]);
     expect(await message.innerText()).toBe(`Not applied: ${why}`);
     await page.getByRole('group', { name: 'Approve applicant', exact: true }).waitFor();
   };

@@ -7,7 +7,6 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import type { Client, VersionSummary, WorkflowView } from '../api';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { useLeaveGuard } from '../LeaveGuard';
@@ -16,20 +15,25 @@ import { Editor, type Saved } from './Editor';
 import { useHistory } from './history';
 import { blankDraft, type Draft } from './model';
 import { SaveDialog } from './SaveDialog';
-import { draftShape } from './shape';
+import { draftShape, type ShapeProblem } from './shape';
 
 type Loaded = { workflow: WorkflowView; draft: Draft; saved: Saved | undefined };
-type Load = { state: 'loading' } | { state: 'failed'; message: string } | ({ state: 'ready' } & Loaded);
+type Load = { state: 'loading' } | { state: 'failed'; error: unknown } | ({ state: 'ready' } & Loaded);
+
+/** A version whose definition is not shaped as a draft (saved through the API): the builder cannot show it. */
+class NotDraft extends Error {
+  constructor(readonly version: number, readonly problem: ShapeProblem) { super(`version ${version}: ${problem.path}: ${problem.message}`); }
+}
 
 const latestOf = (versions: VersionSummary[]) => versions.reduce<number | undefined>((a, v) => (a === undefined || v.version > a ? v.version : a), undefined);
 
 /** The workflow and the draft to start from: `version`, else the latest version, else a blank draft. */
-async function loadDraft(api: Client, id: string, version: number | undefined, t: TFunction): Promise<Loaded> {
+async function loadDraft(api: Client, id: string, version: number | undefined): Promise<Loaded> {
   const [workflow, latest] = await Promise.all([api.workflow(id), version ?? api.versions(id).then(latestOf)]);
   if (latest === undefined) return { workflow, draft: blankDraft(workflow.name), saved: undefined };
   const v = await api.version(id, latest);
   const wrong = draftShape(v.definition);
-  if (wrong) throw new Error(t('keep.notDraft', { n: v.version, ...wrong }));
+  if (wrong) throw new NotDraft(v.version, wrong);
   const draft = v.definition as Draft;
   return { workflow, draft, saved: { version: v.version, status: v.status, draft } };
 }
@@ -51,15 +55,15 @@ export function Builder({ api, id, version, sandbox = false }: { api: Client; id
   useEffect(() => {
     let current = true;
     setLoad({ state: 'loading' });
-    loadDraft(api, id, version, t).then((l) => {
+    loadDraft(api, id, version).then((l) => {
       if (!current) return;
       reset(l.draft);
       setSaved(l.saved);
       setBase(l.draft);
       setLoad({ state: 'ready', ...l });
-    }, (e: Error) => { if (current) setLoad({ state: 'failed', message: e.message }); });
+    }, (error: unknown) => { if (current) setLoad({ state: 'failed', error }); });
     return () => { current = false; };
-  }, [api, id, version, reset, attempt, t]);
+  }, [api, id, version, reset, attempt]);
   // An analyst sees every version read-only (the API refuses their saves).
   const canEdit = useCanEdit();
   const readOnly = version !== undefined || !canEdit;
@@ -87,9 +91,11 @@ export function Builder({ api, id, version, sandbox = false }: { api: Client; id
   const onShown = useCallback((d: Draft) => { lastGood.current = d; }, []);
   const [recoveries, setRecoveries] = useState(0);
   if (load.state === 'failed') {
+    const e = load.error;
+    const message = e instanceof NotDraft ? t('keep.notDraft', { n: e.version, ...e.problem }) : (e as Error).message;
     return (
       <div className="load-failed">
-        <p role="alert" className="error">{t('keep.loadFailed', { message: load.message })}</p>
+        <p role="alert" className="error">{t('keep.loadFailed', { message })}</p>
         <button type="button" onClick={() => setAttempt((n) => n + 1)}>{t('keep.tryAgain')}</button>
       </div>
     );
