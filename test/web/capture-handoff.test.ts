@@ -12,6 +12,7 @@ import { type E2e, type Json } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
 import { webSuite } from './web-stack';
 import { axe } from './capture-helpers';
+import { recordStatuses, statusLog } from './live-regions';
 import { readQr } from './qr';
 
 let stack: TestStack;
@@ -107,3 +108,40 @@ it('force_cross_device: the desktop is offered only the phone', async () => {
   expect(await desktop.page.getByRole('combobox', { name: 'Country' }).count()).toBe(0);
   expect(desktop.errors).toEqual([]);
 }, 60_000);
+
+/** On `phone`, the document step by an uploaded file: country, passport, a file, "Use this photo". */
+async function uploadDocument(phone: Page) {
+  await phone.getByRole('combobox', { name: 'Country' }).fill('United Kingdom');
+  await phone.getByRole('radio', { name: 'Passport' }).check();
+  await phone.getByRole('button', { name: 'Continue' }).click();
+  const chooser = phone.waitForEvent('filechooser');
+  await phone.getByRole('button', { name: 'Upload a file' }).click();
+  const png = await sharp({ create: { width: 320, height: 220, channels: 3, background: { r: 90, g: 120, b: 200 } } }).png().toBuffer();
+  await (await chooser).setFiles({ name: 'passport.png', mimeType: 'image/png', buffer: png });
+  await phone.getByRole('button', { name: 'Use this photo' }).click();
+}
+
+it('the desktop\'s progress is spoken: one status region, there before its text, says it waits for the phone, then each step the phone finished', async () => {
+  const approve = { id: 'approve', type: 'result', outcome: 'approve', reasons: ['done'] };
+  const run = await runOf({
+    name: 'Two captures', start: 'front',
+    tasks: [{ id: 'front', type: 'document_capture', next: 'again' }, { id: 'again', type: 'document_capture', next: 'approve' }, approve],
+  });
+  const desktop = await desktopPage(run.url);
+  await recordStatuses(desktop.page);
+  await desktop.page.getByRole('button', { name: 'Continue on your phone' }).click({ timeout: 30_000 });
+  await desktop.page.getByRole('status').filter({ hasText: 'Waiting for your phone…' }).waitFor();
+
+  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+  await phone.goto(await desktop.page.getByLabel('Link for your phone').inputValue());
+  await phone.getByRole('button', { name: 'Start' }).click({ timeout: 30_000 });
+  await uploadDocument(phone);
+  const oneDone = 'Steps finished on your phone: 1. Waiting for the next one…';
+  await desktop.page.getByRole('status').filter({ hasText: oneDone }).waitFor({ timeout: 30_000 });
+  await uploadDocument(phone);
+  await desktop.page.getByText('You finished on your phone. Thank you!').waitFor({ timeout: 30_000 });
+
+  const progress = (await statusLog(desktop.page)).filter((r) => r.changes.includes('Waiting for your phone…'));
+  expect(progress).toEqual([{ added: '', changes: ['Waiting for your phone…', oneDone] }]);
+  expect(desktop.errors).toEqual([]);
+}, 120_000);

@@ -1,9 +1,9 @@
 /**
  * On-device face detection with Human (BlazeFace on TensorFlow.js's WebAssembly backend), loaded
  * from `/capture/human/` (web/build.js copies it there) the first time a face step needs it.
- * `useFaceGate` watches the live video and holds the shutter until one face is centred and close
- * enough; `inspectFace` checks a taken or uploaded photo. When the detector cannot run on the
- * device (no WebAssembly, the files fail to load), the shutter is released with a note: the
+ * `useFaceGate` watches the live video and says whether one face is centred and close enough
+ * (advice: the shutter works either way); `inspectFace` checks a taken or uploaded photo. When the
+ * detector cannot run on the device (no WebAssembly, the files fail to load), it says so: the
  * report checks the face in the end.
  */
 import { useEffect, useState } from 'react';

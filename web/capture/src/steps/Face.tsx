@@ -1,7 +1,8 @@
 /**
- * Selfie: the front camera inside a face oval; on-device face detection holds "Take photo" until
- * one face is centred and close enough, and checks the photo (taken or uploaded) for one face
- * before the review; then it is sent as a live photo.
+ * Selfie: the front camera inside a face oval; on-device face detection guides the end user
+ * until one face is centred and close enough ("Take photo" works all the while: the detector may
+ * miss a face), and checks the photo (taken or uploaded) for one face before the review; then it
+ * is sent as a live photo.
  */
 import { useTranslation } from 'react-i18next';
 import type { StepProps } from './types';

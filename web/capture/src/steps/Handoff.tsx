@@ -2,12 +2,14 @@
  * Cross-device: on a device without a coarse pointer (a desktop) the page offers "Continue on
  * your phone" (a QR code of the link and "Copy link") and "Continue here" (not when a document
  * capture has `force_cross_device`). While the phone captures, the desktop keeps following the
- * run (App polls it) and finishes with it.
+ * run (App polls it) and finishes with it; its progress is a live region that stays while the phone
+ * captures (App keeps this component through the run's tasks and waits), so each step is spoken.
  */
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Heading } from '../ui/Heading';
+import { LiveStatus } from '../ui/LiveStatus';
 
 /** Whether this device should be offered the phone: no coarse pointer (mouse or trackpad only). */
 export const finePointerOnly = () => typeof matchMedia === 'function' && !matchMedia('(pointer: coarse)').matches;
@@ -63,7 +65,7 @@ export function Handoff({ url, allowHere, chosen, done, onPhone, onHere }: Props
       </div>
       <button type="button" className="secondary" onClick={() => void copy()}>{t('handoff.copy')}</button>
       <p role="status" className="hint">{copied === true ? t('handoff.copied') : copied === false ? t('handoff.copyFailed') : ''}</p>
-      <p className="status"><span className="spinner" aria-hidden="true" />{done ? t('handoff.progress', { count: done }) : t('handoff.waiting')}</p>
+      <LiveStatus spinner text={done ? t('handoff.progress', { count: done }) : t('handoff.waiting')} />
       {here}
     </section>
   );

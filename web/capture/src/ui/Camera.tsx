@@ -2,18 +2,21 @@
  * Photo capture: the live camera (at the camera's full resolution) inside a document frame or
  * face oval, with "Upload a file" always offered; the on-device checks (`inspect`) look at each
  * camera shot (and uploads, with `inspectUploads`) before the review ("Use this photo" /
- * "Retake"). `gate` holds the shutter until live guidance (the face oval) says the frame is good.
+ * "Retake"). `useGate` gives live guidance (the face oval), spoken and shown over the viewfinder as
+ * advice: the shutter works once the camera plays, whatever the guidance says, so nobody whose
+ * face the detector misses is stuck (the shot is still checked before the review).
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canvasToJpeg, prepareImage, UnreadableImage } from '../image';
 import { Heading } from './Heading';
+import { LiveStatus } from './LiveStatus';
 import { Review, type Shot } from './Review';
 import { grab, useCamera } from './useCamera';
 
 /** Problems found in a photo: keys under `checks.` of the locales. */
 export type Inspect = (photo: HTMLCanvasElement | ImageBitmap) => Promise<string[]>;
-/** Live guidance over the viewfinder: whether the shutter may fire, and what to tell the end user. */
+/** Live guidance over the viewfinder: whether the frame looks good, and what to tell the end user (advice: the shutter works either way). */
 export interface Gate { ready: boolean; message?: string }
 
 interface Props {
@@ -34,6 +37,7 @@ export function Camera({ heading, hint, facing, onPhoto, inspect, inspectUploads
   const { video, ready, problem, setProblem } = useCamera(facing, !shot);
   const gate = useGate(ready && !shot && !problem ? video.current ?? undefined : undefined);
   const file = useRef<HTMLInputElement>(null);
+  const statusId = useId();
   useEffect(() => () => { if (shot) URL.revokeObjectURL(shot.url); }, [shot]);
 
   async function review(blob: Blob, problems: string[]) {
@@ -64,15 +68,13 @@ export function Camera({ heading, hint, facing, onPhoto, inspect, inspectUploads
   }
 
   if (shot) return <Review shot={shot} flagged={flagged} onUse={() => onPhoto(shot.blob)} onRetake={() => setShot(undefined)} />;
-  let status: ReactNode = null;
-  if (busy) status = <p className="status">{t('checks.checking')}</p>;
-  else if (!ready) status = <p className="status">{t('camera.starting')}</p>;
-  else if (gate.message) status = <p className="status" role="status">{gate.message}</p>;
+  // One live region per camera screen, there from the start: "Starting the camera…", the guidance, "Checking your photo…".
+  const status = <LiveStatus id={statusId} text={busy ? t('checks.checking') : problem ? undefined : !ready ? t('camera.starting') : gate.message} />;
   return (
     <section>
       <Heading>{heading}</Heading>
       <p>{hint}</p>
-      {problem ? <p className="error" role="alert">{problem}</p> : (
+      {problem ? <><p className="error" role="alert">{problem}</p>{status}</> : (
         <div className={`viewfinder ${facing === 'user' ? 'face' : 'document'}${gate.ready ? '' : ' waiting'}`}>
           <video ref={video} muted playsInline aria-label={t('camera.view')} />
           <div className="frame" aria-hidden="true" />
@@ -80,7 +82,7 @@ export function Camera({ heading, hint, facing, onPhoto, inspect, inspectUploads
         </div>
       )}
       <div className="actions">
-        {!problem && <button type="button" disabled={!ready || busy || !gate.ready} onClick={() => void shoot()}>{t('camera.take')}</button>}
+        {!problem && <button type="button" disabled={!ready || busy} aria-describedby={statusId} onClick={() => void shoot()}>{t('camera.take')}</button>}
         <button type="button" className={problem ? '' : 'secondary'} disabled={busy} onClick={() => file.current?.click()}>{t('camera.upload')}</button>
         <input ref={file} type="file" accept="image/*" hidden onChange={(e) => { void chosen(e.target.files?.[0]); e.target.value = ''; }} />
       </div>
