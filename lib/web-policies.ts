@@ -36,8 +36,10 @@ export function contentSecurityPolicy(app: WebApp, p: PolicyInputs): string {
         // Face and barcode checks in the browser run WebAssembly; nothing is evaluated from strings.
         'script-src': ["'self'", "'wasm-unsafe-eval'"],
         'worker-src': ["'self'", 'blob:'],
-        // Camera previews and captured frames are blob: and data: URLs.
-        'img-src': ["'self'", 'data:', 'blob:'], 'media-src': ["'self'", 'blob:'],
+        // Camera previews and captured frames are blob: and data: URLs; the integrator's logo
+        // (`settings.branding.logo_url`, https only) comes from its own host. Images run no script,
+        // and no page sends a Referer (Referrer-Policy: no-referrer), so the logo's host never sees a link.
+        'img-src': ["'self'", 'data:', 'blob:', 'https:'], 'media-src': ["'self'", 'blob:'],
         // The API is the same origin (/v3.6/*); direct uploads go to the media bucket.
         'connect-src': ["'self'", p.mediaOrigin],
         'frame-ancestors': p.frameAncestors,

@@ -68,7 +68,8 @@ describe('response headers', () => {
   test('capture: wasm allowed, camera for itself, uploads to the media bucket, data: images, the configured frame-ancestors', () => {
     const text = csp('capture');
     expect(text).toContain("script-src 'self' 'wasm-unsafe-eval'");
-    expect(text).toMatch(/img-src 'self' data: blob:/);
+    // The integrator's logo (settings.branding.logo_url, https) from its own host; scripts and connections stay same-origin.
+    expect(text).toContain("img-src 'self' data: blob: https:;");
     expect(text).toContain(`connect-src 'self' https://`);
     expect(text).toContain(`"${id(stack.data.media)}","RegionalDomainName"`);
     expect(text).toContain("frame-ancestors 'self' https://kyc.integrator.example");

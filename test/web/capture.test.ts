@@ -173,3 +173,22 @@ it('tells the end user when the link has expired', async () => {
   expect(errors).toEqual([]);
   await page.context().close();
 }, 60_000);
+
+it('shows the integrator\'s logo from its own host and keeps a light brand colour legible (text and non-text contrast)', async () => {
+  const logo = await sharp({ create: { width: 120, height: 40, channels: 3, background: { r: 200, g: 30, b: 60 } } }).png().toBuffer();
+  const definition = { ...CAPTURE(), settings: { welcome: false, branding: { logo_url: 'https://logo.integrator.example/brand.png', primary_colour: '#ffeb3b' } } };
+  const { page, errors } = await open(definition, {}, async (p) => {
+    // The logo's host, answered here (no traffic leaves the machine); the page's CSP must let the image through (parity: CloudFront's).
+    await p.route('https://logo.integrator.example/brand.png', (route) => route.fulfill({ status: 200, contentType: 'image/png', body: logo }));
+  });
+  await page.getByRole('combobox', { name: 'Country' }).waitFor({ timeout: 30_000 });
+  // The image's own load (or its refusal: an error, naturalWidth 0).
+  const width = await page.locator('img.logo').evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth
+    : new Promise<number>((done) => { img.onload = () => done(img.naturalWidth); img.onerror = () => done(0); })));
+  expect(width).toBe(120);
+  // Yellow takes black text; white would be 1.2:1.
+  const button = page.getByRole('button', { name: 'Continue' });
+  expect(await button.evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color])).toEqual(['rgb(255, 235, 59)', 'rgb(0, 0, 0)']);
+  expect((await seriousViolations(page)).filter((v) => v.includes('color-contrast'))).toEqual([]);
+  expect(errors).toEqual([]);
+});

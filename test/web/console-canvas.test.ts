@@ -191,7 +191,13 @@ test('panel: Send/Receive properties, parallel branches and join, custom inputs,
   await field('Custom input loyalty_id required').uncheck();
   await field('Show the welcome screen').uncheck();
   await field('Logo URL (https)').fill('https://example.test/logo.png');
+  await field('Primary colour (#RRGGBB)').fill('#ffeb3b');
+  // What the capture page will do with it, tied to the field (aria-describedby).
+  expect(await page.getByRole('textbox', { name: 'Primary colour (#RRGGBB)' }).getAttribute('aria-describedby')).toBe('brand-colour-use');
+  expect(await page.locator('#brand-colour-use').textContent()).toBe(
+    'Buttons get black text on this colour (contrast 17.2:1). Spinners and progress bars use #9b8e24, a darker shade, to stand out on white.');
   await field('Primary colour (#RRGGBB)').fill('#112233');
+  expect(await page.locator('#brand-colour-use').textContent()).toBe('Buttons get white text on this colour (contrast 16.1:1).');
   await page.getByRole('tab', { name: 'Sources', exact: true }).click();
   await field('face_result on Review applicant').selectOption({ label: 'Facial Similarity Report › result' });
   await field('document_result on Decline applicant').selectOption({ label: 'Document Report › result' });

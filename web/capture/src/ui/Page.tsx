@@ -3,13 +3,15 @@ import { useEffect, type CSSProperties, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkflowSettings } from '../api';
 import { LANGUAGES, NATIVE, setLanguage, type Language } from '../i18n';
+import { brandColours } from './contrast';
 
 interface Props { title: string; settings: WorkflowSettings | null | undefined; onLanguage?(): void; children: ReactNode }
 
 export function Page({ title, settings, onLanguage, children }: Props) {
   const { t, i18n } = useTranslation();
   useEffect(() => { document.title = title; }, [title]);
-  const style = settings?.branding?.primary_colour ? { '--primary': settings.branding.primary_colour } as CSSProperties : undefined;
+  const brand = settings?.branding?.primary_colour ? brandColours(settings.branding.primary_colour) : undefined;
+  const style = brand ? { '--primary': brand.primary, '--on-primary': brand.onPrimary, '--primary-ui': brand.ui } as CSSProperties : undefined;
   return (
     <div className="page" style={style}>
       <header>

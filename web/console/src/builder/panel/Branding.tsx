@@ -1,5 +1,6 @@
 /** How the capture page presents the workflow (`settings`): the welcome screen and the integrator's logo and colour. */
 import { useTranslation } from 'react-i18next';
+import { brandColours, WHITE } from '../../../../capture/src/ui/contrast';
 import type { Draft } from '../model';
 
 type Settings = NonNullable<Draft['settings']>;
@@ -7,6 +8,8 @@ type Settings = NonNullable<Draft['settings']>;
 export function Branding({ draft, onChange }: { draft: Draft; onChange: (d: Draft) => void }) {
   const { t } = useTranslation();
   const settings = draft.settings ?? {};
+  // What the capture page will use (web/capture/src/ui/contrast.ts): the text colour on buttons, a darker shade where needed.
+  const colours = settings.branding?.primary_colour ? brandColours(settings.branding.primary_colour) : undefined;
   const put = (next: Settings) => {
     const { settings: _s, ...rest } = draft;
     onChange(Object.keys(next).length ? { ...rest, settings: next } : rest);
@@ -25,7 +28,11 @@ export function Branding({ draft, onChange }: { draft: Draft; onChange: (d: Draf
       <div className="field"><label htmlFor="brand-logo">{t('branding.logo')}</label>
         <input id="brand-logo" type="url" placeholder="https://" value={settings.branding?.logo_url ?? ''} onChange={(e) => brand('logo_url', e.target.value)} /></div>
       <div className="field"><label htmlFor="brand-colour">{t('branding.colour')}</label>
-        <input id="brand-colour" placeholder="#1d4ed8" value={settings.branding?.primary_colour ?? ''} onChange={(e) => brand('primary_colour', e.target.value)} /></div>
+        <input id="brand-colour" placeholder="#1d4ed8" value={settings.branding?.primary_colour ?? ''} aria-describedby="brand-colour-use"
+          onChange={(e) => brand('primary_colour', e.target.value)} />
+        <p id="brand-colour-use" className="hint" aria-live="polite">{colours && t('branding.colourUse', {
+          text: t(colours.onPrimary === WHITE ? 'branding.white' : 'branding.black'), ratio: colours.onPrimaryContrast.toFixed(1),
+        }) + (colours.ui !== colours.primary ? ` ${t('branding.colourDarkened', { colour: colours.ui })}` : '')}</p></div>
     </fieldset>
   );
 }
