@@ -10,6 +10,18 @@ import { apiQuery, filtersQuery, parseFilters, type Filters } from './results/fi
 const when = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
 const nameOf = (r: ResultRow) => [r.applicant.first_name, r.applicant.last_name].filter(Boolean).join(' ');
 
+/** An analyst's decision on a run that ended `review` ("Declined by …"), and who the review is assigned to. */
+function Review({ row }: { row: ResultRow }) {
+  const { t } = useTranslation();
+  const { review, assigned_to: who } = row;
+  return (
+    <>
+      {review && <div className={`result-${review.decision}`}>{t(review.decision === 'approve' ? 'results.decidedApprove' : 'results.decidedDecline', { by: review.by })}</div>}
+      {who && <div className="muted">{t('results.assignedTo', { who })}</div>}
+    </>
+  );
+}
+
 export function Results({ api }: { api: Client }) {
   const { t } = useTranslation();
   const calls = useMemo(() => resultsApi(api), [api]);
@@ -24,9 +36,12 @@ export function Results({ api }: { api: Client }) {
     return () => window.removeEventListener('popstate', on);
   }, []);
   useEffect(() => {
+    // A reply to filters changed since is dropped: only the latest search may fill the list.
+    let live = true;
     setPage(undefined);
     setError('');
-    calls.search(apiQuery(filters)).then((p) => setPage({ rows: p.results, next: p.next }), (e: Error) => setError(e.message));
+    calls.search(apiQuery(filters)).then((p) => { if (live) setPage({ rows: p.results, next: p.next }); }, (e: Error) => { if (live) setError(e.message); });
+    return () => { live = false; };
   }, [calls, filters]);
   const change = (f: Filters) => {
     const query = filtersQuery(f);
@@ -41,8 +56,9 @@ export function Results({ api }: { api: Client }) {
       </div>
       <FilterBar filters={filters} workflows={workflows} onChange={change} key={filters.q} />
       {error && <p role="alert">{error}</p>}
-      {!page && !error && <p>{t('app.loading')}</p>}
-      {page?.rows.length === 0 && <p>{t('results.none')}</p>}
+      {/* One persistent polite status: loading, none, or how many were found (WCAG 4.1.3). */}
+      <p role="status">{error ? '' : !page ? t('app.loading') : page.rows.length === 0 ? t('results.none')
+        : page.next ? t('results.countMore', { count: page.rows.length }) : t('results.count', { count: page.rows.length })}</p>
       {page && page.rows.length > 0 && (
         <table aria-labelledby="results-h">
           <thead><tr>
@@ -52,7 +68,7 @@ export function Results({ api }: { api: Client }) {
             <tr key={r.id}>
               <td><Link to={{ page: 'run', id: r.id }}>{nameOf(r) || r.applicant_id}</Link>{r.applicant.email && <div className="muted">{r.applicant.email}</div>}</td>
               <td>{r.workflow_name ?? r.workflow_id} <span className="muted">{t('results.version', { version: r.workflow_version_id })}</span></td>
-              <td><span className={`status status-${r.status}`}>{t(`results.statuses.${r.status}`, { defaultValue: r.status })}</span></td>
+              <td><span className={`status status-${r.status}`}>{t(`results.statuses.${r.status}`, { defaultValue: r.status })}</span><Review row={r} /></td>
               <td>{r.reasons.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(', ')}</td>
               <td><time dateTime={r.created_at}>{when(r.created_at)}</time></td>
             </tr>

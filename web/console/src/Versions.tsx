@@ -1,12 +1,17 @@
-/** A workflow's versions: status, notes, who saved them and when; open one read-only, activate, archive (admins), compare two; the cost per route of the active one. */
-import { useCallback, useEffect, useState } from 'react';
+/**
+ * A workflow's versions: status, notes, who saved them and when; open one read-only, activate
+ * (after a confirmation, which warns in live), archive (admins), each announced when done; compare
+ * two; the cost per route of the active one.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client, VersionSummary, WorkflowView } from './api';
 import { Compare } from './builder/Compare';
 import { Cost } from './builder/Cost';
 import type { Draft } from './builder/model';
 import { Link } from './Link';
-import { useCanEdit } from './session';
+import { Modal } from './Modal';
+import { loadSession, useCanEdit } from './session';
 
 export function Versions({ api, id }: { api: Client; id: string }) {
   const { t } = useTranslation();
@@ -26,12 +31,29 @@ export function Versions({ api, id }: { api: Client; id: string }) {
       .then(([w, v]) => { setWorkflow(w); setVersions([...v].sort((a, b) => b.version - a.version)); }, (e: Error) => setError(e.message));
   }, [api, id]);
   useEffect(load, [load]);
-  const act = (f: () => Promise<unknown>) => () => { f().then(load, (e: Error) => setError(e.message)); };
+  // What was done, announced (role status); an activation waits for a confirmation first.
+  const [done, setDone] = useState('');
+  const [confirming, setConfirming] = useState<number | undefined>();
+  const act = (f: () => Promise<unknown>, message: string) => {
+    setDone('');
+    setError('');
+    f().then(() => { setDone(message); refocus.current = true; load(); }, (e: Error) => setError(e.message));
+  };
+  // The button acted on may be gone once the list reloads (an active version offers no "Activate"): focus then goes to the heading.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const refocus = useRef(false);
+  useEffect(() => {
+    if (!refocus.current) return;
+    refocus.current = false;
+    if (!document.activeElement || document.activeElement === document.body) heading.current?.focus();
+  }, [versions]);
+  const env = loadSession()?.environment ?? 'sandbox';
   return (
     <section aria-labelledby="versions-h">
-      <h1 id="versions-h">{t('versions.heading', { name: workflow?.name ?? '' })}</h1>
+      <h1 id="versions-h" ref={heading} tabIndex={-1}>{t('versions.heading', { name: workflow?.name ?? '' })}</h1>
       <p><Link to={{ page: 'builder', id }}>{t('versions.edit')}</Link></p>
       {error && <p role="alert" className="error">{error}</p>}
+      <p role="status" className="notice">{done}</p>
       <table>
         <thead><tr><th>{t('versions.version')}</th><th>{t('versions.status')}</th><th>{t('versions.notes')}</th><th>{t('versions.saved')}</th><th>{t('versions.savedBy')}</th><th>{t('versions.actions')}</th></tr></thead>
         <tbody>{versions.map((v) => (
@@ -43,12 +65,27 @@ export function Versions({ api, id }: { api: Client; id: string }) {
             <td>{v.created_by ?? t('versions.unknown')}</td>
             <td className="row-actions">
               <Link to={{ page: 'builder', id, version: v.version }}>{t('versions.open', { n: v.version })}</Link>
-              {canEdit && v.status === 'inactive' && <button type="button" onClick={act(() => api.activate(id, v.version))}>{t('versions.activate', { n: v.version })}</button>}
-              {canEdit && (v.status === 'inactive' || v.status === 'invalid') && <button type="button" onClick={act(() => api.archive(id, v.version))}>{t('versions.archive', { n: v.version })}</button>}
+              {canEdit && v.status === 'inactive' && <button type="button" onClick={() => setConfirming(v.version)}>{t('versions.activate', { n: v.version })}</button>}
+              {canEdit && (v.status === 'inactive' || v.status === 'invalid') && <button type="button"
+                onClick={() => act(() => api.archive(id, v.version), t('versions.archived', { n: v.version }))}>{t('versions.archive', { n: v.version })}</button>}
             </td>
           </tr>
         ))}</tbody>
       </table>
+      {confirming !== undefined && (
+        <Modal title={t('versions.confirmActivate', { n: confirming })} onClose={() => setConfirming(undefined)}>
+          <p>{t('versions.confirmActivateText', { n: confirming, env })}</p>
+          {env === 'live' && <p className="error"><strong>{t('versions.confirmActivateLive', { n: confirming })}</strong></p>}
+          <div className="actions">
+            <button type="button" onClick={() => setConfirming(undefined)}>{t('versions.cancel')}</button>
+            <button type="button" className="primary" onClick={() => {
+              const n = confirming;
+              setConfirming(undefined);
+              act(() => api.activate(id, n), t('versions.activated', { n }));
+            }}>{t('versions.confirm')}</button>
+          </div>
+        </Modal>
+      )}
       {priced && <Cost draft={priced.draft} valid version={priced.version} />}
       {versions.length > 1 && <Compare api={api} id={id} versions={versions.map((v) => v.version)} />}
     </section>

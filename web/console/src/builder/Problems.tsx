@@ -1,4 +1,4 @@
-/** The "Problems" region: every problem with its task; choosing one selects that task. */
+/** The "Problems" region: how many (a polite status), then every problem with its task; choosing one selects that task. */
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../../compiler';
 import { START } from './model';
@@ -8,7 +8,11 @@ export function Problems({ problems, labelOf, onSelect }: { problems: readonly P
   return (
     <section className="problems" role="region" aria-labelledby="problems-h">
       <h2 id="problems-h">{t('builder.problems')}</h2>
-      {problems.length === 0 ? <p className="ok">{t('builder.noProblems')}</p> : (
+      {/* Persistent, so that a change of the count is announced (WCAG 4.1.3). */}
+      <p role="status" className={problems.length === 0 ? 'ok' : undefined}>
+        {problems.length === 0 ? t('builder.noProblems') : t('builder.problemCount', { count: problems.length })}
+      </p>
+      {problems.length > 0 && (
         <ul>
           {problems.map((p, i) => {
             const task = p.task ? labelOf(p.task) : t('builder.workflowProblem');

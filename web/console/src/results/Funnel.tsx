@@ -27,12 +27,19 @@ export function Funnel({ api }: { api: Client }) {
   const [error, setError] = useState('');
   useEffect(() => { api.workflows().then(setWorkflows, (e: Error) => setError(e.message)); }, [api]);
   useEffect(() => {
-    if (choice.workflow_id) api.versions(choice.workflow_id).then(setVersions, (e: Error) => setError(e.message)); else setVersions([]);
+    if (!choice.workflow_id) { setVersions([]); return undefined; }
+    let live = true;
+    api.versions(choice.workflow_id).then((v) => { if (live) setVersions(v); }, (e: Error) => { if (live) setError(e.message); });
+    return () => { live = false; };
   }, [api, choice.workflow_id]);
   useEffect(() => {
     setFunnel(undefined);
-    if (!choice.workflow_id || !choice.version) return;
-    calls.funnel(choice.workflow_id, choice.version, choice.include_trials).then(setFunnel, (e: Error) => setError(e.message));
+    if (!choice.workflow_id || !choice.version) return undefined;
+    // A reply to a choice changed since is dropped: only the latest may be shown.
+    let live = true;
+    calls.funnel(choice.workflow_id, choice.version, choice.include_trials)
+      .then((f) => { if (live) setFunnel(f); }, (e: Error) => { if (live) setError(e.message); });
+    return () => { live = false; };
   }, [calls, choice]);
   const change = (c: Choice) => {
     const q = new URLSearchParams({ ...(c.workflow_id ? { workflow_id: c.workflow_id } : {}), ...(c.version ? { version: String(c.version) } : {}), ...(c.include_trials ? { include_trials: 'true' } : {}) });

@@ -1,7 +1,7 @@
 /**
  * A run's media: document sides, selfies, the first frame of videos and motion captures, each
  * fetched with the session (blob: URLs), zoomable in a dialog (buttons, or + / - / 0 keys) and
- * downloadable (the original file).
+ * downloadable (the original file; a failed download is an alert under its item).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,14 +22,20 @@ function Item({ api, m, onZoom }: { api: Client; m: Media; onZoom: (m: Media, ur
   const { t } = useTranslation();
   const caption = useCaption()(m);
   const { url, error } = useObjectUrl(api, m.image_href);
+  const [failed, setFailed] = useState('');
+  const download = () => {
+    setFailed('');
+    downloadBlob(api, m.download_href, m.file_name).catch((e: Error) => setFailed(t('results.media.downloadFailed', { caption, error: e.message })));
+  };
   return (
     <figure className="media-item">
       {url ? <img src={url} alt={t('results.media.alt', { caption, task: m.task_id })} /> : <div className="media-missing">{error ? t('results.media.unavailable') : t('app.loading')}</div>}
       <figcaption>{caption} <span className="muted">{m.task_id}</span></figcaption>
       <div className="media-actions">
         <button type="button" disabled={!url} onClick={() => url && onZoom(m, url)}>{t('results.media.zoom', { caption })}</button>
-        <button type="button" onClick={() => void downloadBlob(api, m.download_href, m.file_name)}>{t('results.media.download', { caption })}</button>
+        <button type="button" onClick={download}>{t('results.media.download', { caption })}</button>
       </div>
+      {failed && <p role="alert" className="error">{failed}</p>}
     </figure>
   );
 }

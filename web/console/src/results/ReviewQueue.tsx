@@ -7,7 +7,7 @@
  * 100 runs a page: "Next page" follows the API's `next`, "Previous page" goes back to the key
  * the page before started after (the keys of the pages seen are kept).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '../api';
 import { resultsApi, type QueueRow as Row, type ResultRow } from './api';
@@ -55,11 +55,27 @@ export function ReviewQueue({ api, me }: { api: Client; me: string | null }) {
   const load = useCallback(() => calls.reviewQueue(after || undefined)
     .then((p) => { setRows(p.results); setNext(p.next); }, (e: Error) => setError(e.message)), [calls, after]);
   useEffect(() => { void load(); }, [load]);
-  const changed = (message: string) => { setError(''); setDone(message); void load(); };
-  const failed = (message: string) => { setDone(''); setError(message); void load(); };
+  // After a row's action the queue reloads and the focused control may be gone (a decided row
+  // leaves, "Assign to me" goes): focus then moves to the row now in its place (the same run:
+  // its note; the next: its link), else to the heading, never to the page's body.
+  const body = useRef<HTMLTableSectionElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const refocus = useRef<{ index: number; id: string } | null>(null);
+  useEffect(() => {
+    const at = refocus.current;
+    if (!at || !rows) return;
+    refocus.current = null;
+    if (document.activeElement && document.activeElement !== document.body && document.activeElement.isConnected) return;
+    const row = body.current?.rows[Math.min(at.index, (body.current?.rows.length ?? 0) - 1)];
+    const target = row && (rows[Math.min(at.index, rows.length - 1)]?.id === at.id ? row.querySelector('textarea') : row.querySelector('a'));
+    (target ?? heading.current)?.focus();
+  }, [rows]);
+  const reload = (index: number, id: string) => { refocus.current = { index, id }; void load(); };
+  const changed = (index: number, id: string) => (message: string) => { setError(''); setDone(message); reload(index, id); };
+  const failed = (index: number, id: string) => (message: string) => { setDone(''); setError(message); reload(index, id); };
   return (
     <section aria-labelledby="review-h">
-      <h1 id="review-h">{t('review.heading')}</h1>
+      <h1 id="review-h" ref={heading} tabIndex={-1}>{t('review.heading')}</h1>
       <p className="muted">{t('review.intro')}</p>
       <p role="status">{done}</p>
       {error && <p role="alert">{error}</p>}
@@ -71,9 +87,9 @@ export function ReviewQueue({ api, me }: { api: Client; me: string | null }) {
             <th>{t('results.applicant')}</th><th>{t('results.workflow')}</th><th>{t('results.reasons')}</th>
             <th>{t('review.ended')}</th><th>{t('review.assignedTo')}</th><th>{t('review.decision')}</th>
           </tr></thead>
-          <tbody>{rows.map((r) => (r.report_review
-            ? <ReportReviewRow key={`${r.id}-${r.report_review.task_id}`} row={{ ...r, report_review: r.report_review }} api={api} calls={calls} onChanged={changed} onError={failed} />
-            : <QueueRow key={r.id} row={r} me={me ?? 'API token'} calls={calls} onChanged={changed} onError={failed} />))}</tbody>
+          <tbody ref={body}>{rows.map((r, i) => (r.report_review
+            ? <ReportReviewRow key={`${r.id}-${r.report_review.task_id}`} row={{ ...r, report_review: r.report_review }} api={api} calls={calls} onChanged={changed(i, r.id)} onError={failed(i, r.id)} />
+            : <QueueRow key={r.id} row={r} me={me ?? 'API token'} calls={calls} onChanged={changed(i, r.id)} onError={failed(i, r.id)} />))}</tbody>
         </table>
       )}
       <nav aria-label={t('review.pages')} className="pager">

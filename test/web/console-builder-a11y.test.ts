@@ -1,0 +1,146 @@
+/**
+ * The builder's and the versions page's accessibility in Chromium against the local stack: the
+ * "Problems" region's count is a persistent polite status; the add menu opened from a (+) gives
+ * the focus back to that (+) on Escape and to the new task's node after an add; the focus outline
+ * has a contrast of at least 3:1 with what is behind it; the (+) buttons stay at least 24 px on
+ * screen when the canvas is zoomed out; "Activate version N" asks for a confirmation and says
+ * when it is done.
+ */
+import type { Browser, Locator, Page } from 'playwright-core';
+import { findTemplate } from '../../compiler';
+import type { TestStack } from '../helpers/stack';
+import { consolePage, seriousViolations, signIn } from './console-helpers';
+import { webSuite } from './web-stack';
+
+let stack: TestStack;
+let browser: Browser;
+const template = findTemplate('document_selfie_photo')!.definition;
+
+webSuite((s) => { ({ stack, browser } = s); });
+
+/** A workflow with `versions` saved versions of the template, and a page signed in at `at(id)`. */
+async function opened(versions: number, at: (id: string) => string): Promise<{ page: Page; errors: string[]; id: string }> {
+  const wf = await stack.apiJson<{ id: string }>('/v3.6/workflows', { method: 'POST', json: { name: 'Focus' } });
+  for (let v = 1; v <= versions; v++) {
+    expect((await stack.apiJson(`/v3.6/workflows/${wf.body.id}/versions`, { method: 'POST', json: { definition: template, notes: `v${v}` } })).status).toBe(201);
+  }
+  const { page, errors } = await consolePage(browser);
+  await signIn(page, stack.url, stack.apiToken, at(wf.body.id));
+  return { page, errors, id: wf.body.id };
+}
+const laidOut = (page: Page) => page.waitForFunction(`document.querySelector('[role=region][aria-label="Workflow canvas"]')?.getAttribute('aria-busy') === 'false'`);
+/** Waits (5 s at most) until `test` (run in the page: this file has no DOM types) holds of the focused element. */
+const focusOn = (page: Page, test: string) => page.waitForFunction(`document.activeElement !== null && ${test}`, undefined, { timeout: 5_000 });
+
+/** WCAG's contrast ratio of two `rgb(…)` / `rgba(…)` colours. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string) => {
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((x) => Number(x) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+/** The focused element's outline colour and the first opaque background behind it (run in the page). */
+const OUTLINE = `(() => {
+  const el = document.activeElement;
+  let bg = 'rgb(255, 255, 255)';
+  for (let x = el.parentElement; x; x = x.parentElement) {
+    const c = getComputedStyle(x).backgroundColor;
+    if (c !== 'transparent' && !/rgba\\(.*, 0\\)$/.test(c)) { bg = c; break; }
+  }
+  return { visible: el.matches(':focus-visible'), outline: getComputedStyle(el).outlineColor, style: getComputedStyle(el).outlineStyle, bg };
+})()`;
+async function outlineContrast(page: Page, target: Locator): Promise<number> {
+  await page.keyboard.press('Shift'); // a key first: the focus is then shown as for the keyboard
+  await target.focus();
+  const o = await page.evaluate(OUTLINE) as { visible: boolean; outline: string; style: string; bg: string };
+  expect(o).toMatchObject({ visible: true, style: 'solid' });
+  return contrast(o.outline, o.bg);
+}
+
+test('the add menu gives the focus back to the (+) that opened it, and to the new node after an add', async () => {
+  const { page, errors } = await opened(1, (id) => `/console/workflows/${id}`);
+  await page.getByRole('group', { name: 'Decide', exact: true }).waitFor();
+  await laidOut(page);
+
+  const plus = page.getByRole('button', { name: 'Add task between Start and Capture document', exact: true });
+  await plus.focus();
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('menu', { name: 'Add task between Start and Capture document' });
+  await menu.getByRole('menuitem').first().waitFor();
+  await page.keyboard.press('Escape');
+  await menu.waitFor({ state: 'detached' });
+  await focusOn(page, `document.activeElement.getAttribute('aria-label') === 'Add task between Start and Capture document'`);
+
+  await page.keyboard.press('Enter');
+  await menu.getByRole('menuitem', { name: 'Retry', exact: true }).click();
+  await focusOn(page, `document.activeElement.matches('.react-flow__node') && document.activeElement.getAttribute('aria-label') === 'Retry'`);
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(errors).toEqual([]);
+}, 120_000);
+
+test('the Problems count is a persistent polite status', async () => {
+  const { page, errors } = await opened(1, (id) => `/console/workflows/${id}`);
+  await page.getByRole('group', { name: 'Decide', exact: true }).waitFor();
+  await laidOut(page);
+  const status = page.getByRole('region', { name: 'Problems' }).getByRole('status');
+  await status.filter({ hasText: /^No problems$/ }).waitFor();
+  const element = await status.elementHandle();
+  await page.getByRole('button', { name: 'Add task between Start and Capture document', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Retry', exact: true }).click();
+  await status.filter({ hasText: /^\d+ problems?$/ }).waitFor();
+  expect(await element!.textContent()).toMatch(/^\d+ problems?$/); // the same element: announced as it changes
+  expect(errors).toEqual([]);
+}, 120_000);
+
+test('the focus outline contrasts at least 3:1 with what is behind it', async () => {
+  const { page, errors } = await opened(1, (id) => `/console/workflows/${id}`);
+  await page.getByRole('group', { name: 'Decide', exact: true }).waitFor();
+  await laidOut(page);
+  expect(await outlineContrast(page, page.getByRole('button', { name: 'Code view', exact: true }))).toBeGreaterThanOrEqual(3);
+  expect(await outlineContrast(page, page.getByRole('button', { name: 'Add task between Start and Capture document', exact: true }))).toBeGreaterThanOrEqual(3);
+  expect(await outlineContrast(page, page.getByRole('link', { name: 'Versions', exact: true }))).toBeGreaterThanOrEqual(3);
+  expect(await outlineContrast(page, page.getByRole('link', { name: 'Workflows', exact: true }))).toBeGreaterThanOrEqual(3); // in the dark header
+  expect(errors).toEqual([]);
+}, 120_000);
+
+test('the (+) buttons stay at least 24 px on screen when the canvas is zoomed out', async () => {
+  const { page, errors } = await opened(1, (id) => `/console/workflows/${id}`);
+  await page.getByRole('group', { name: 'Decide', exact: true }).waitFor();
+  await laidOut(page);
+  const plus = page.getByRole('button', { name: 'Add task between Start and Capture document', exact: true });
+  const zoomOut = page.getByRole('button', { name: 'Zoom Out', exact: true });
+  const before = await page.locator('.react-flow__viewport').getAttribute('style');
+  await zoomOut.click();
+  await page.waitForFunction(`document.querySelector('.react-flow__viewport')?.getAttribute('style') !== ${JSON.stringify(before)}`);
+  await page.waitForFunction(`/scale\\(0\\.[0-7]/.test(document.querySelector('.react-flow__viewport')?.getAttribute('style') ?? '')`);
+  for (const target of [plus, page.getByRole('button', { name: 'Add a task after Capture document', exact: true })]) {
+    const box = (await target.boundingBox())!;
+    expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(23.5);
+  }
+  expect(errors).toEqual([]);
+}, 120_000);
+
+test('"Activate version N" asks for a confirmation, and its success is announced', async () => {
+  const { page, errors } = await opened(2, (id) => `/console/workflows/${id}/versions`);
+  const row = (n: number) => page.getByRole('row').filter({ has: page.getByRole('link', { name: `Open version ${n}`, exact: true }) });
+  await row(2).getByRole('button', { name: 'Activate version 2', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Activate version 2?' });
+  await dialog.getByText('New runs of this workflow in sandbox will use version 2.', { exact: true }).waitFor();
+  await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+  expect(await row(2).getByText('Active', { exact: true }).count()).toBe(0);
+
+  await row(2).getByRole('button', { name: 'Activate version 2', exact: true }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Activate', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: /^Version 2 is active\.$/ }).waitFor();
+  await row(2).getByText('Active', { exact: true }).waitFor();
+  // The button is gone with the reload: the focus is on the heading, not lost.
+  await focusOn(page, `document.activeElement.id === 'versions-h'`);
+
+  await row(1).getByRole('button', { name: 'Archive version 1', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: /^Version 1 is archived\.$/ }).waitFor();
+  expect(errors).toEqual([]);
+}, 120_000);
