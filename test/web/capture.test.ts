@@ -6,6 +6,7 @@
  * (`apt-get install -y chromium`; .ci/run installs it).
  */
 import { type Browser, type Page } from 'playwright-core';
+import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../../lambdas/shared/aws';
@@ -192,3 +193,30 @@ it('shows the integrator\'s logo from its own host and keeps a light brand colou
   expect((await seriousViolations(page)).filter((v) => v.includes('color-contrast'))).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+it('takes a document as a PDF (a scan): named on the review, stored as a PDF, the run goes on', async () => {
+  const pdf = await new Promise<Buffer>((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A5', info: { CreationDate: new Date('2026-01-01T00:00:00Z') } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.text('Passport scan');
+    doc.end();
+  });
+  const { run, page, errors } = await open({ ...CAPTURE(), settings: { welcome: false } });
+  const country = page.getByRole('combobox', { name: 'Country' });
+  await country.waitFor({ timeout: 30_000 });
+  await country.fill('United Kingdom');
+  const passport = page.getByRole('radio', { name: 'Passport' });
+  if (await passport.count()) await passport.check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('heading', { name: 'Front of your Passport' }).waitFor();
+  await uploadPhoto(page, 'passport-scan.pdf', pdf, 'application/pdf');
+  await page.getByText(`You chose “passport-scan.pdf” (${(pdf.length / 1024 / 1024).toFixed(1)} MB), a PDF. It is sent as it is.`).waitFor();
+  await page.getByRole('button', { name: 'Use this photo' }).click();
+  expect(await ended(run.id)).toMatchObject({ status: 'approved' });
+  const docs = await t.call<{ documents: Array<{ file_type: string; file_name: string; file_size: number }> }>('GET', `/v3.6/documents?applicant_id=${run.applicant_id as string}`);
+  expect(docs.body.documents).toEqual([expect.objectContaining({ file_type: 'pdf', file_name: 'front.pdf', file_size: pdf.length })]);
+  expect(errors).toEqual([]);
+}, 60_000);

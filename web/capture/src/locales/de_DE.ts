@@ -79,6 +79,7 @@ export const de_DE: Strings = {
     starting: 'Kamera wird gestartet…', unavailable: 'Die Kamera ist nicht verfügbar. Sie können stattdessen ein Foto hochladen.',
     blocked: 'Der Kamerazugriff wurde nicht erlaubt. Erlauben Sie die Kamera in den Browser-Einstellungen oder laden Sie ein Foto hoch.',
     badFile: 'Diese Datei ist kein verwendbares Foto. Bitte wählen Sie ein JPG- oder PNG-Foto.',
+    pdfChosen: 'Sie haben „{{name}}“ ({{size}} MB) gewählt, ein PDF. Es wird unverändert gesendet.', pdfTooLarge: 'Dieses PDF ist größer als 10 MB. Bitte wählen Sie eine kleinere Datei.',
   },
   checks: {
     checking: 'Ihr Foto wird geprüft…', cut_off: 'Das Dokument ist nicht vollständig zu sehen. Legen Sie es in den Rahmen, alle vier Ecken sichtbar.',

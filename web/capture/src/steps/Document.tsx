@@ -33,17 +33,18 @@ export function DocumentStep({ config, submit }: StepProps) {
 
   const send = (f: Blob, b?: Blob) => submit(async (api, applicantId) => {
     const fields = { type: chosenType!, issuing_country: country! };
-    const ids = [await api.upload('documents', applicantId, new File([f], 'front.jpg', { type: f.type }), { ...fields, side: 'front' })];
-    if (b) ids.push(await api.upload('documents', applicantId, new File([b], 'back.jpg', { type: b.type }), { ...fields, side: 'back' }));
+    const named = (blob: Blob, side: string) => new File([blob], `${side}.${blob.type === 'application/pdf' ? 'pdf' : 'jpg'}`, { type: blob.type });
+    const ids = [await api.upload('documents', applicantId, named(f, 'front'), { ...fields, side: 'front' })];
+    if (b) ids.push(await api.upload('documents', applicantId, named(b, 'back'), { ...fields, side: 'back' }));
     return ids.map(({ id }) => ({ id }));
   });
 
   if (stage === 'front') {
-    return <Camera key="front" heading={t('document.front', { doc })} hint={t('document.frontHint')} facing="environment" inspect={inspectDocument}
+    return <Camera key="front" heading={t('document.front', { doc })} hint={t('document.frontHint')} facing="environment" inspect={inspectDocument} acceptPdf
       onPhoto={(p) => { if (ONE_SIDED.has(chosenType!)) send(p); else { setFront(p); setStage('back'); } }} />;
   }
   if (stage === 'back') {
-    return <Camera key="back" heading={t('document.back', { doc })} hint={t('document.backHint')} facing="environment" inspect={inspectDocument}
+    return <Camera key="back" heading={t('document.back', { doc })} hint={t('document.backHint')} facing="environment" inspect={inspectDocument} acceptPdf
       onPhoto={(p) => send(front!, p)} />;
   }
   return (

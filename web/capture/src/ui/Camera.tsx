@@ -24,12 +24,18 @@ interface Props {
   inspect?: Inspect; inspectUploads?: boolean;
   /** Guidance for the live video (called with the playing <video> or undefined). */
   useGate?(video: HTMLVideoElement | undefined): Gate;
+  /** Documents: a PDF (a scan) may be uploaded too, sent as it is (the document report reads its page's picture). */
+  acceptPdf?: boolean;
 }
+
+/** The API's limit on an upload through /v3.6/uploads for documents (Onfido's: 10 MB). */
+const MAX_PDF_BYTES = 10 * 1024 * 1024;
+const isPdf = async (f: File) => f.type === 'application/pdf' || new TextDecoder().decode(await f.slice(0, 5).arrayBuffer()) === '%PDF-';
 
 const OPEN: Gate = { ready: true };
 const noGate = () => OPEN;
 
-export function Camera({ heading, hint, facing, onPhoto, inspect, inspectUploads = false, useGate = noGate }: Props) {
+export function Camera({ heading, hint, facing, onPhoto, inspect, inspectUploads = false, useGate = noGate, acceptPdf = false }: Props) {
   const { t } = useTranslation();
   const [shot, setShot] = useState<Shot>();
   const [flagged, setFlagged] = useState(0);
@@ -38,7 +44,7 @@ export function Camera({ heading, hint, facing, onPhoto, inspect, inspectUploads
   const gate = useGate(ready && !shot && !problem ? video.current ?? undefined : undefined);
   const file = useRef<HTMLInputElement>(null);
   const statusId = useId();
-  useEffect(() => () => { if (shot) URL.revokeObjectURL(shot.url); }, [shot]);
+  useEffect(() => () => { if (shot?.url) URL.revokeObjectURL(shot.url); }, [shot]);
 
   async function review(blob: Blob, problems: string[]) {
     setProblem(undefined);
@@ -58,6 +64,13 @@ export function Camera({ heading, hint, facing, onPhoto, inspect, inspectUploads
     if (!f) return;
     setBusy(true);
     try {
+      if (acceptPdf && await isPdf(f)) {
+        if (f.size > MAX_PDF_BYTES) { setProblem(t('camera.pdfTooLarge')); return; }
+        setProblem(undefined);
+        setFlagged(0);
+        setShot({ blob: new Blob([f], { type: 'application/pdf' }), url: '', problems: [], name: f.name });
+        return;
+      }
       const blob = await prepareImage(f);
       let problems: string[] = [];
       if (inspect && inspectUploads) { const bitmap = await createImageBitmap(blob); problems = await inspect(bitmap); bitmap.close(); }
@@ -84,7 +97,7 @@ export function Camera({ heading, hint, facing, onPhoto, inspect, inspectUploads
       <div className="actions">
         {!problem && <button type="button" disabled={!ready || busy} aria-describedby={statusId} onClick={() => void shoot()}>{t('camera.take')}</button>}
         <button type="button" className={problem ? '' : 'secondary'} disabled={busy} onClick={() => file.current?.click()}>{t('camera.upload')}</button>
-        <input ref={file} type="file" accept="image/*" hidden onChange={(e) => { void chosen(e.target.files?.[0]); e.target.value = ''; }} />
+        <input ref={file} type="file" accept={acceptPdf ? 'image/*,application/pdf' : 'image/*'} hidden onChange={(e) => { void chosen(e.target.files?.[0]); e.target.value = ''; }} />
       </div>
     </section>
   );

@@ -7,7 +7,8 @@
 import { useTranslation } from 'react-i18next';
 import { Heading } from './Heading';
 
-export interface Shot { blob: Blob; url: string; problems: string[] }
+/** A photo (shown from `url`), or a PDF a document was uploaded as (`name`; nothing to show: the page's CSP allows no PDF viewer). */
+export interface Shot { blob: Blob; url: string; problems: string[]; name?: string }
 
 export function Review({ shot, flagged, onUse, onRetake }: { shot: Shot; flagged: number; onUse(): void; onRetake(): void }) {
   const { t } = useTranslation();
@@ -21,7 +22,9 @@ export function Review({ shot, flagged, onUse, onRetake }: { shot: Shot; flagged
           {usable && <p>{t('checks.anyway')}</p>}
         </div>
       ) : <p>{t('camera.reviewHint')}</p>}
-      <img className="review" src={shot.url} alt={t('camera.preview')} />
+      {shot.blob.type === 'application/pdf'
+        ? <p className="file">{t('camera.pdfChosen', { name: shot.name ?? 'PDF', size: (shot.blob.size / 1024 / 1024).toFixed(1) })}</p>
+        : <img className="review" src={shot.url} alt={t('camera.preview')} />}
       <div className="actions">
         {usable && <button type="button" className={shot.problems.length ? 'secondary' : ''} onClick={onUse}>{t('camera.use')}</button>}
         <button type="button" className={shot.problems.length ? '' : 'secondary'} onClick={onRetake}>{t('camera.retake')}</button>
