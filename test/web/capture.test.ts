@@ -184,12 +184,19 @@ it('shows the integrator\'s logo from its own host and keeps a light brand colou
   });
   await page.getByRole('combobox', { name: 'Country' }).waitFor({ timeout: 30_000 });
   // The image's own load (or its refusal: an error, naturalWidth 0).
-  const width = await page.locator('img.logo').evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth
-    : new Promise<number>((done) => { img.onload = () => done(img.naturalWidth); img.onerror = () => done(0); })));
+  type Img = { complete: boolean; naturalWidth: number; onload: (() => void) | null; onerror: (() => void) | null };
+  const width = await page.locator('img.logo').evaluate((el) => {
+    const img = el as unknown as Img;
+    return img.complete ? img.naturalWidth : new Promise<number>((done) => { img.onload = () => done(img.naturalWidth); img.onerror = () => done(0); });
+  });
   expect(width).toBe(120);
   // Yellow takes black text; white would be 1.2:1.
   const button = page.getByRole('button', { name: 'Continue' });
-  expect(await button.evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color])).toEqual(['rgb(255, 235, 59)', 'rgb(0, 0, 0)']);
+  const colours = await button.evaluate((b) => {
+    const s = (globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string; color: string } }).getComputedStyle(b);
+    return [s.backgroundColor, s.color];
+  });
+  expect(colours).toEqual(['rgb(255, 235, 59)', 'rgb(0, 0, 0)']);
   expect((await seriousViolations(page)).filter((v) => v.includes('color-contrast'))).toEqual([]);
   expect(errors).toEqual([]);
 });
