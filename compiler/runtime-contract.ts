@@ -90,6 +90,8 @@ export const TaskRequest = z.object({
   /** The state's TimeoutSeconds: the task is stored with its deadline, which the capture page warns of (WCAG 2.2.1).
    *  Absent from machines compiled before it. */
   timeout_seconds: z.number().int().positive().optional(),
+  /** When the state was entered (`$states.context.State.EnteredTime`): its timeout runs from then. */
+  entered_at: z.string().optional(),
   /** Set when a retry task sent the end user back here (null on the first attempt). */
   retry: z.object({
     retry_task_id: z.string(),

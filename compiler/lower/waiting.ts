@@ -42,6 +42,8 @@ export function lowerWaiting(task: Waiting, env: Env, isRetryTarget: boolean): S
   if (isRetryTarget) payload.retry = expr(`$${retryReason(task.id)}`);
   const timeout = task.timeout_seconds ?? (interactive ? env.ctx.interactiveTimeoutSeconds : env.ctx.sendReceiveTimeoutSeconds);
   payload.timeout_seconds = timeout;
+  // The timeout runs from the state's entry, not from the task function's start.
+  payload.entered_at = expr('$states.context.State.EnteredTime');
   return {
     Type: 'Task',
     Resource: `arn:${env.ctx.partition}:states:::lambda:invoke.waitForTaskToken`,

@@ -6,7 +6,7 @@
  * gsi2 (`keys.eventResource`), so the purge of the run's event partition removes them with the rest.
  * The same item carries the delivery state of each webhook (see webhooks/state.ts).
  */
-import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
@@ -126,12 +126,15 @@ export async function findEvents(resourceId: string, event: string): Promise<Arr
 }
 
 
+/** The index finds the records; each is read again from the table (consistently), so one a purge has just deleted is not replayed from the index's copy. */
 async function byOwnResource(resourceId: string, event: string): Promise<Array<Record<string, unknown>>> {
   const { gsi2pk, gsi2sk } = keys.eventResource(resourceId, event);
   const res = await clients().doc.send(new QueryCommand({
-    TableName: config().TABLE_NAME, IndexName: 'gsi2',
+    TableName: config().TABLE_NAME, IndexName: 'gsi2', ProjectionExpression: 'pk, sk',
     KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk = :event',
     ExpressionAttributeValues: { ':pk': gsi2pk, ':event': gsi2sk },
   }));
-  return res.Items ?? [];
+  const found = await Promise.all((res.Items ?? []).map(async (k) =>
+    (await clients().doc.send(new GetCommand({ TableName: config().TABLE_NAME, Key: { pk: k.pk, sk: k.sk }, ConsistentRead: true }))).Item));
+  return found.filter((i): i is Record<string, unknown> => i !== undefined);
 }

@@ -2,6 +2,8 @@
  * Making the files: the evidence of an ended run (signed PDF, then the folder around it) and a
  * requested timeline file, each written to the media bucket and announced on the bus; an ended
  * run also gets the summary of its tasks the funnel reads (results/funnel.ts). Safe to repeat: an event delivered twice rewrites the same objects and announces again.
+ * A purged run gets nothing (its event may come a day late); one purged while its files are made is
+ * cleared by the purge's second look (lifecycle/recheck.ts).
  */
 import { EVENTS, publish, type TimelineFileDetail } from '../events/contract';
 import { recordTaskSummary } from '../results/funnel';
@@ -20,7 +22,8 @@ export type Made = 'made' | 'not_ended' | 'gone';
 
 export async function makeEvidence(runId: string, rt: Runtime = systemRuntime): Promise<Made> {
   const ev = await gatherEvidence(runId, rt.now().getTime());
-  if (!ev) return 'gone';
+  // A purged run (an event delivered or retried after the purge: EventBridge retries for a day) is made nothing of.
+  if (!ev || ev.item.purged_at) return 'gone';
   if (!isEnded(ev.item.status)) return 'not_ended';
   await recordTaskSummary(runId, ev.tasks);
   const pdf = await signPdf(await evidencePdf(ev), await evidenceSigningKey(), {
@@ -34,7 +37,7 @@ export async function makeEvidence(runId: string, rt: Runtime = systemRuntime): 
 
 export async function makeTimelineFile(req: TimelineFileDetail, rt: Runtime = systemRuntime): Promise<Made> {
   const [ev, file] = await Promise.all([gatherEvidence(req.workflow_run_id, rt.now().getTime()), getTimelineFile(req.workflow_run_id, req.timeline_file_id)]);
-  if (!ev || !file) return 'gone';
+  if (!ev || !file || ev.item.purged_at) return 'gone';
   const pdf = await timelinePdf(ev.item.id, await runTimeline(ev.item, ev.tasks), rt.now());
   await putObject(timelineKey(ev.item, file.id), pdf, 'application/pdf');
   await markTimelineFileReady(ev.item.id, file.id, isoSeconds(rt.now()));

@@ -36,12 +36,13 @@ export async function purgeApplicantMedia(applicantId: string, environment: stri
  * applicant; fetched through a short presigned link, so none is needed later). For retention: the
  * applicant's purge removes them with the applicant's prefix. Returns the objects removed.
  */
-export async function purgeRunFiles(run: RunItem): Promise<number> {
+/** `exports`: also the applicant's export ZIPs (not for the second look after a purge: the applicant may have made one since). */
+export async function purgeRunFiles(run: RunItem, o: { exports?: boolean } = {}): Promise<number> {
   const files = await partition(keys.run(run.id).pk, 'TIMELINE_FILE#');
   const objectKeys = [evidenceKey(run, 'pdf'), evidenceKey(run, 'zip'), ...files.map((f) => timelineKey(run, String(f.id)))];
   let count = 0;
   for (const key of objectKeys) if (await objectSize(key) !== undefined) count += await deleteObject(key) + await deleteVersions(key);
-  return count + await deletePrefix(`${mediaPrefix(run.environment, run.applicant_id)}exports/`);
+  return o.exports === false ? count : count + await deletePrefix(`${mediaPrefix(run.environment, run.applicant_id)}exports/`);
 }
 
 /** Some uploads (a run's, for retention): their objects, faces and items. */

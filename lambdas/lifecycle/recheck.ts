@@ -37,7 +37,7 @@ export async function recheckPurgedRun(due: PurgeDue): Promise<number> {
   const run = await getRun(runId);
   const late = await partition(keys.event(runId, '').pk);
   await deleteItems(late.map(keyOf));
-  const files = run ? await purgeRunFiles(run) : 0;
+  const files = run ? await purgeRunFiles(run, { exports: false }) : 0;
   if (late.length + files > 0) {
     logger.warn('a purged run was written to after its purge; removed', { workflow_run_id: runId, items: late.length, objects: files });
   }

@@ -66,10 +66,12 @@ export const RunItem = z.object({
   assigned_to: z.string().optional(),
   /** A trial run of a draft ("Try it", runs/trial.ts; `workflow_version_id` 0): left out of the console's results unless asked for. */
   trial: z.boolean().optional(),
+  /** Set by the purge of the run's personal data (lifecycle/runs.ts): nothing is made of the run any more. */
+  purged_at: z.string().optional(),
 });
 export type RunItem = z.infer<typeof RunItem>;
 /** A run to write; `execution_arn` when it is known before the execution starts (runs/start.ts). */
-export type NewRun = Omit<RunItem, 'status' | 'task_seq' | 'updated_at' | 'result' | 'error' | 'completed_at' | 'execution_arn' | 'reports' | 'review' | 'assigned_to'> & { execution_arn?: string };
+export type NewRun = Omit<RunItem, 'status' | 'task_seq' | 'updated_at' | 'result' | 'error' | 'completed_at' | 'execution_arn' | 'reports' | 'review' | 'assigned_to' | 'purged_at'> & { execution_arn?: string };
 
 const table = () => config().TABLE_NAME;
 const { expression: ENDED_CONDITION, values: endedValues } = notEndedCondition();

@@ -40,6 +40,10 @@ async function sentData(req: TaskRequest, run: RunItem | undefined): Promise<Rec
   return readEach(req.send_sources, dataReader(req.run, req.outputs, run?.custom_data));
 }
 
+/** The wait's end: `seconds` after the state was entered (`now` when the time is missing or unreadable). */
+const deadline = (entered: string, now: string, seconds: number) =>
+  new Date((Number.isFinite(Date.parse(entered)) ? Date.parse(entered) : Date.parse(now)) + seconds * 1000).toISOString();
+
 export function taskItemOf(req: TaskRequest, now: string, sent: Record<string, unknown> = {}): TaskItem {
   const sendReceive = req.kind === 'send_receive';
   // Integrators tell a document capture from a selfie by `task_def_id`: the task's type (Send/Receive: its configured id).
@@ -52,7 +56,7 @@ export function taskItemOf(req: TaskRequest, now: string, sent: Record<string, u
     id: taskInstanceId(req.task_id, req.token), workflow_run_id: req.run.workflow_run_id, workflow_task_id: req.task_id,
     task_type: req.task_type, kind: req.kind, task_def_id: defId, task_def_version: defVersion, status: 'waiting',
     token: req.token, config: req.config, input, ...(req.keep ? { keep: req.keep } : {}), announced: false, created_at: now, updated_at: now,
-    ...(req.timeout_seconds ? { deadline_at: new Date(Date.parse(now) + req.timeout_seconds * 1000).toISOString() } : {}),
+    ...(req.timeout_seconds ? { deadline_at: deadline(req.entered_at ?? now, now, req.timeout_seconds) } : {}),
   };
 }
 

@@ -3,8 +3,10 @@
  * the purge writes afterwards (a task event with the applicant's answers, recorded by the
  * publisher; an evidence PDF) is deleted by the sweep 20 minutes on, not before, and only once.
  */
+import { makeEvidence } from '../../lambdas/evidence/build';
 import { findEvents } from '../../lambdas/events/record';
 import { publish } from '../../lambdas/events/contract';
+import { purgeRunFiles } from '../../lambdas/lifecycle/media';
 import { purgeRun } from '../../lambdas/lifecycle/runs';
 import { RECHECK_AFTER_MS } from '../../lambdas/lifecycle/recheck';
 import { sweep } from '../../lambdas/lifecycle/sweep';
@@ -54,4 +56,17 @@ it('deletes what was written about a run after its purge, at the second look 20 
   });
   expect(await sweep(new Date(purgedAt + 2 * RECHECK_AFTER_MS))).toMatchObject({ late: 0 });
   expect(await findEvents(runId, 'workflow_task.completed')).toHaveLength(1);
+});
+
+it('makes no evidence of a purged run: an end event delivered or retried after the purge writes nothing', async () => {
+  const { runId } = await kit.finishedRun({ first_name: 'Retried' });
+  await eventually(async () => (await findEvents(runId, 'workflow_run_evidence_folder.created')).length === 1);
+  await purgeRunFiles((await getRun(runId))!); // as retention and deletion do, before the run's data
+  await purgeRun(runId, new Date().toISOString());
+  const run = (await getRun(runId))!;
+  expect(await objectSize(evidenceKey(run, 'pdf'))).toBeUndefined();
+  expect(await makeEvidence(runId)).toBe('gone');
+  expect(await objectSize(evidenceKey(run, 'pdf'))).toBeUndefined();
+  expect(await objectSize(evidenceKey(run, 'zip'))).toBeUndefined();
+  expect(await findEvents(runId, 'workflow_run_evidence_folder.created')).toEqual([]);
 });

@@ -86,8 +86,10 @@ it('an SDK token lists and finds only the waiting interactive task, with its typ
     input: { task_type: 'document_capture', name: 'Your document', config: expect.any(Object), retry: null },
     deadline_at: expect.any(String),
   });
-  // When the run stops waiting: the state's timeout (an end user's default, 7 days) after the task began.
-  expect(Date.parse(found.body.deadline_at as string) - Date.parse(found.body.created_at as string)).toBe(7 * 86_400_000);
+  // When the run stops waiting: the state's timeout (an end user's default, 7 days) after the state was entered, just before the task was recorded.
+  const wait = Date.parse(found.body.deadline_at as string) - Date.parse(found.body.created_at as string);
+  expect(wait).toBeLessThanOrEqual(7 * 86_400_000);
+  expect(wait).toBeGreaterThan(7 * 86_400_000 - 5000);
   const upload = await t.upload('documents', applicant, sdk, { type: 'passport' });
   expect((await t.complete(run.id, doc!.id, [{ id: upload }], sdk)).status).toBe(200);
   await t.until(run.id, ['awaiting_client_input']);

@@ -39,9 +39,9 @@ describe('a document PDF read as its page image', () => {
   });
 
   it('refuses a page of text alone, saying why', async () => {
-    await expect(pdfPageImage(await scanPdf(undefined))).rejects.toThrow("the PDF's first page holds no image of at least 300 pixels a side");
+    await expect(pdfPageImage(await scanPdf(undefined))).rejects.toThrow("the PDF's first page holds no greyscale or colour image of at least 300 pixels a side");
     const media = [{ id: 'doc-1', bytes: await scanPdf(undefined), contentType: 'application/pdf' }];
-    await expect(asImages(media, (m) => new Error(m))).rejects.toThrow(/^document doc-1: the PDF's first page holds no image/);
+    await expect(asImages(media, (m) => new Error(m))).rejects.toThrow(/^document doc-1: the PDF's first page holds no greyscale or colour image/);
     const broken = [{ id: 'doc-2', bytes: Buffer.from('%PDF-1.7 not really'), contentType: 'application/pdf' }];
     await expect(asImages(broken, (m) => new Error(m))).rejects.toThrow(/^document doc-2: not a readable PDF/);
   });

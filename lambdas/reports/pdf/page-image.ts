@@ -6,7 +6,7 @@
  */
 import sharp from 'sharp';
 import { extractImages } from 'unpdf';
-import { isPdf, withPdf } from './pdfjs';
+import { isPdf, MAX_IMAGE_PIXELS, withPdf } from './pdfjs';
 
 /** Smaller images on a page (logos, stamps) are not the document. */
 const MIN_SIDE = 300;
@@ -21,7 +21,9 @@ export async function pdfPageImage(bytes: Uint8Array): Promise<Buffer> {
     return extractImages(pdf, 1);
   });
   const largest = images.filter((i) => Math.min(i.width, i.height) >= MIN_SIDE).sort((a, b) => b.width * b.height - a.width * a.height)[0];
-  if (!largest) throw new PdfImageError(`the PDF's first page holds no image of at least ${MIN_SIDE} pixels a side (a page of text or vector graphics is not read)`);
+  if (!largest) {
+    throw new PdfImageError(`the PDF's first page holds no greyscale or colour image of at least ${MIN_SIDE} pixels a side (a page of text or vector graphics, a black-and-white 1-bit scan or an image over ${MAX_IMAGE_PIXELS} pixels is not read)`);
+  }
   const channels = largest.channels as 1 | 2 | 3 | 4;
   return sharp(Buffer.from(largest.data.buffer, largest.data.byteOffset, largest.data.byteLength), { raw: { width: largest.width, height: largest.height, channels } })
     .png().toBuffer();

@@ -16,10 +16,14 @@ export function pdfjs(): Promise<void> {
 
 type Proxy = Awaited<ReturnType<typeof getDocumentProxy>>;
 
+/** The largest image pdf.js decodes, in pixels (about 200 MB as RGBA): a PDF declaring a bigger one (a
+ *  decompression bomb) has it skipped, not decoded into the function's memory. */
+export const MAX_IMAGE_PIXELS = 50_000_000;
+
 /** Opens a PDF, hands it to `use`, and always frees it. */
 export async function withPdf<T>(bytes: Uint8Array, use: (pdf: Proxy) => Promise<T>): Promise<T> {
   await pdfjs();
-  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  const pdf = await getDocumentProxy(new Uint8Array(bytes), { maxImageSize: MAX_IMAGE_PIXELS });
   try {
     return await use(pdf);
   } finally {
