@@ -4,9 +4,11 @@
  * the focus back to that (+) on Escape and to the new task's node after an add; the focus outline
  * has a contrast of at least 3:1 with what is behind it; the (+) buttons stay at least 24 px on
  * screen when the canvas is zoomed out; "Activate version N" asks for a confirmation and says
- * when it is done.
+ * when it is done (Cancel activates nothing); the builder's "Activate" asks the same confirmation;
+ * after a save and an activation in the builder the focus is on the status that says so (the
+ * button used is disabled by then), never dropped on the page's body.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page, Request } from 'playwright-core';
 import { findTemplate } from '../../compiler';
 import type { TestStack } from '../helpers/stack';
 import { consolePage, seriousViolations, signIn } from './console-helpers';
@@ -31,6 +33,15 @@ async function opened(versions: number, at: (id: string) => string): Promise<{ p
 const laidOut = (page: Page) => page.waitForFunction(`document.querySelector('[role=region][aria-label="Workflow canvas"]')?.getAttribute('aria-busy') === 'false'`);
 /** Waits (5 s at most) until `test` (run in the page: this file has no DOM types) holds of the focused element. */
 const focusOn = (page: Page, test: string) => page.waitForFunction(`document.activeElement !== null && ${test}`, undefined, { timeout: 5_000 });
+/** The focused element is the page's status (role status) saying exactly `text`. */
+const onStatus = (text: string) => `document.activeElement.getAttribute('role') === 'status' && document.activeElement.textContent === ${JSON.stringify(text)}`;
+const statusOf = async (id: string, v: number) => (await stack.apiJson<{ status: string }>(`/v3.6/workflows/${id}/versions/${v}`)).body.status;
+/** The activations the page asks for (POST …/versions/N/activate). */
+function activations(page: Page): Request[] {
+  const sent: Request[] = [];
+  page.on('request', (r) => { if (r.method() === 'POST' && /\/versions\/\d+\/activate$/.test(new URL(r.url()).pathname)) sent.push(r); });
+  return sent;
+}
 
 /** WCAG's contrast ratio of two `rgb(…)` / `rgba(…)` colours. */
 function contrast(a: string, b: string): number {
@@ -123,24 +134,65 @@ test('the (+) buttons stay at least 24 px on screen when the canvas is zoomed ou
 }, 120_000);
 
 test('"Activate version N" asks for a confirmation, and its success is announced', async () => {
-  const { page, errors } = await opened(2, (id) => `/console/workflows/${id}/versions`);
+  const { page, errors, id } = await opened(2, (id) => `/console/workflows/${id}/versions`);
+  const sent = activations(page);
   const row = (n: number) => page.getByRole('row').filter({ has: page.getByRole('link', { name: `Open version ${n}`, exact: true }) });
   await row(2).getByRole('button', { name: 'Activate version 2', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Activate version 2?' });
   await dialog.getByText('New runs of this workflow in sandbox will use version 2.', { exact: true }).waitFor();
   await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
-  expect(await row(2).getByText('Active', { exact: true }).count()).toBe(0);
+  // Cancel activated nothing: the row and the API still say inactive, and the one activation below is the only one sent.
+  await row(2).getByText('Inactive', { exact: true }).waitFor();
+  expect(await statusOf(id, 2)).toBe('inactive');
 
   await row(2).getByRole('button', { name: 'Activate version 2', exact: true }).click();
   expect(await seriousViolations(page)).toEqual([]);
   await dialog.getByRole('button', { name: 'Activate', exact: true }).click();
   await page.getByRole('status').filter({ hasText: /^Version 2 is active\.$/ }).waitFor();
   await row(2).getByText('Active', { exact: true }).waitFor();
+  expect(await statusOf(id, 2)).toBe('active');
+  expect(sent).toHaveLength(1);
   // The button is gone with the reload: the focus is on the heading, not lost.
   await focusOn(page, `document.activeElement.id === 'versions-h'`);
 
   await row(1).getByRole('button', { name: 'Archive version 1', exact: true }).click();
   await page.getByRole('status').filter({ hasText: /^Version 1 is archived\.$/ }).waitFor();
+  expect(errors).toEqual([]);
+}, 120_000);
+
+test('the builder: Save puts the focus on "Saved version N"; "Activate" asks the same confirmation, Cancel keeps it inactive, and its success takes the focus', async () => {
+  const { page, errors, id } = await opened(1, (id) => `/console/workflows/${id}`);
+  const sent = activations(page);
+  await page.getByRole('group', { name: 'Decide', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Task name', exact: true }).fill('Decide now');
+  await page.getByRole('group', { name: 'Decide now', exact: true }).waitFor();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const save = page.getByRole('dialog', { name: 'Save' });
+  await save.getByRole('textbox', { name: 'Notes', exact: true }).fill('Renamed');
+  await save.getByRole('button', { name: 'Save version', exact: true }).click();
+  // "Save" is disabled by now: the focus is on the status that says what was done.
+  await focusOn(page, onStatus('Saved version 2'));
+  expect(await page.getByRole('button', { name: 'Save', exact: true }).isDisabled()).toBe(true);
+
+  const activate = page.getByRole('button', { name: 'Activate', exact: true });
+  await activate.click();
+  const dialog = page.getByRole('dialog', { name: 'Activate version 2?' });
+  await dialog.getByText('New runs of this workflow in sandbox will use version 2.', { exact: true }).waitFor();
+  await focusOn(page, `document.activeElement.textContent === 'Cancel'`); // the safe choice first
+  expect(await seriousViolations(page)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await focusOn(page, `document.activeElement.textContent === 'Activate' && !document.activeElement.disabled`);
+  await page.getByRole('toolbar').getByText(/^Version 2 · Inactive$/).waitFor();
+  expect(await statusOf(id, 2)).toBe('inactive');
+
+  await activate.click();
+  await dialog.getByRole('button', { name: 'Activate', exact: true }).click();
+  await focusOn(page, onStatus('Version 2 is active'));
+  await page.getByRole('toolbar').getByText(/^Version 2 · Active$/).waitFor();
+  expect(await activate.isDisabled()).toBe(true);
+  expect(await statusOf(id, 2)).toBe('active');
+  expect(sent).toHaveLength(1);
   expect(errors).toEqual([]);
 }, 120_000);

@@ -1,7 +1,7 @@
 /**
  * The builder keeps a compliance editor's work safe, in Chromium against the local stack: a save
  * after someone else saved a newer version is refused with the conflict ("Save anyway" / "Reload
- * latest version"); "Save version" is disabled while saving, so a double click makes one version;
+ * latest version", which then says what it shows and takes the focus there, never dropping it); "Save version" is disabled while saving, so a double click makes one version;
  * a failed load is an alert with "Try again" and no editor; JSON of the wrong shape in the code
  * view (typed or imported) is refused politely and never takes the console down.
  */
@@ -68,6 +68,9 @@ test('a save after someone else saved a newer version is refused: Save anyway sa
   expect(await saveInPage(page, 'mine again', 5)).toMatch(/^Version 4 was saved by someone else/);
   await dialog.getByRole('button', { name: 'Reload latest version', exact: true }).click();
   await page.getByRole('group', { name: 'Theirs again', exact: true }).waitFor();
+  // "Save" is gone and back disabled: the focus is on the status that says what is shown.
+  await page.waitForFunction(`document.activeElement?.getAttribute('role') === 'status'
+    && document.activeElement.textContent === 'Showing the latest version, version 4'`, undefined, { timeout: 5_000 });
   await page.getByRole('toolbar').getByText(/^Version 4 · Inactive$/).waitFor();
   expect(await versions(id)).toHaveLength(4);
   expect(errors).toEqual([]);
@@ -132,7 +135,9 @@ test('JSON of the wrong shape in the code view is refused politely, typed or imp
   const message = page.locator('#code-error');
   const refused = async (text: string, why: string) => {
     await code.fill(text);
-    await message.filter({ hasText: 'Not applied' }).or(page.locator('#root:empty')).first().waitFor();
+    // This very refusal (the one before says "Not applied" too), or the console gone.
+    const exact = new RegExp(`^${`Not applied: ${why}`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    await message.filter({ hasText: exact }).or(page.locator('#root:empty')).first().waitFor();
     expect(errors).toEqual([]);
     expect(await message.innerText()).toBe(`Not applied: ${why}`);
     await page.getByRole('group', { name: 'Approve applicant', exact: true }).waitFor();

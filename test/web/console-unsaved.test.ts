@@ -4,6 +4,8 @@
  * environment switch and "Sign out" open dialog "Leave without saving?"; "Stay" (focused first)
  * keeps the page, the draft and the session and gives the focus back; "Leave without saving"
  * leaves. Closing the tab gets the browser's own question (beforeunload), an unchanged draft none.
+ * Back, "Stay", then Forward: the entries after the builder are kept (Forward asks, then leaves to
+ * the next entry), and with nothing focused before, "Stay" puts the focus on the page's heading.
  */
 import type { Browser, Locator, Page } from 'playwright-core';
 import { hashPassword, writeUsers } from '../../lambdas/shared/console-users';
@@ -72,6 +74,38 @@ test('a link, "Versions" and Back ask before leaving unsaved changes: Stay keeps
   await page.getByRole('link', { name: 'Workflows', exact: true }).click();
   await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Leave without saving', exact: true }).click();
   await page.getByRole('link', { name: 'Approve everyone' }).waitFor();
+  expect(new URL(page.url()).pathname).toBe('/console/');
+  expect((await stack.apiJson<{ versions: unknown[] }>(`/v3.6/workflows/${workflowId}/versions`)).body.versions).toHaveLength(1);
+  expect(errors).toEqual([]);
+}, 120_000);
+
+test('Back, Stay, then Forward: the history after the builder is kept; the focus goes to the heading, not the body', async () => {
+  const { page, errors } = await consolePage(browser);
+  await logIn(page, stack.url, ADA.email, ADA.password);
+  await page.getByRole('link', { name: 'Approve everyone', exact: true }).click();
+  await page.getByRole('group', { name: 'Approve applicant', exact: true }).waitFor();
+  // The entries: list, builder, versions; back to the builder, then a change.
+  await page.getByRole('link', { name: 'Versions', exact: true }).click();
+  await page.getByRole('heading', { name: 'Versions of Approve everyone', exact: true }).waitFor();
+  await page.goBack();
+  await page.getByRole('group', { name: 'Approve applicant', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Task name' }).fill('Welcome aboard');
+  await page.getByRole('group', { name: 'Welcome aboard', exact: true }).waitFor();
+  await page.evaluate('document.activeElement.blur()'); // nothing focused: the dialog has no control to go back to
+
+  await page.goBack();
+  await staysAfter(page);
+  await page.waitForFunction(`document.activeElement?.tagName === 'H1' && document.activeElement.textContent === 'Approve everyone'`, undefined, { timeout: 5_000 });
+  await page.goForward();
+  await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Leave without saving', exact: true }).click();
+  await page.getByRole('heading', { name: 'Versions of Approve everyone', exact: true }).waitFor();
+  expect(new URL(page.url()).pathname).toBe(`${builderPath()}/versions`);
+  // Back and Back again: the builder (the saved version: the change was left), then the list.
+  await page.goBack();
+  await page.getByRole('group', { name: 'Approve applicant', exact: true }).waitFor();
+  expect(new URL(page.url()).pathname).toBe(builderPath());
+  await page.goBack();
+  await page.getByRole('heading', { name: 'Workflows', exact: true }).waitFor();
   expect(new URL(page.url()).pathname).toBe('/console/');
   expect((await stack.apiJson<{ versions: unknown[] }>(`/v3.6/workflows/${workflowId}/versions`)).body.versions).toHaveLength(1);
   expect(errors).toEqual([]);

@@ -1,17 +1,17 @@
 /**
  * A workflow's versions: status, notes, who saved them and when; open one read-only, activate
- * (after a confirmation, which warns in live), archive (admins), each announced when done; compare
- * two; the cost per route of the active one.
+ * (after the confirmation of ActivateDialog.tsx, which warns in live), archive (admins), each
+ * announced when done; compare two; the cost per route of the active one.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActivateDialog } from './ActivateDialog';
 import type { Client, VersionSummary, WorkflowView } from './api';
 import { Compare } from './builder/Compare';
 import { Cost } from './builder/Cost';
 import type { Draft } from './builder/model';
 import { Link } from './Link';
-import { Modal } from './Modal';
-import { loadSession, useCanEdit } from './session';
+import { useCanEdit } from './session';
 
 export function Versions({ api, id }: { api: Client; id: string }) {
   const { t } = useTranslation();
@@ -47,7 +47,6 @@ export function Versions({ api, id }: { api: Client; id: string }) {
     refocus.current = false;
     if (!document.activeElement || document.activeElement === document.body) heading.current?.focus();
   }, [versions]);
-  const env = loadSession()?.environment ?? 'sandbox';
   return (
     <section aria-labelledby="versions-h">
       <h1 id="versions-h" ref={heading} tabIndex={-1}>{t('versions.heading', { name: workflow?.name ?? '' })}</h1>
@@ -72,20 +71,11 @@ export function Versions({ api, id }: { api: Client; id: string }) {
           </tr>
         ))}</tbody>
       </table>
-      {confirming !== undefined && (
-        <Modal title={t('versions.confirmActivate', { n: confirming })} onClose={() => setConfirming(undefined)}>
-          <p>{t('versions.confirmActivateText', { n: confirming, env })}</p>
-          {env === 'live' && <p className="error"><strong>{t('versions.confirmActivateLive', { n: confirming })}</strong></p>}
-          <div className="actions">
-            <button type="button" onClick={() => setConfirming(undefined)}>{t('versions.cancel')}</button>
-            <button type="button" className="primary" onClick={() => {
-              const n = confirming;
-              setConfirming(undefined);
-              act(() => api.activate(id, n), t('versions.activated', { n }));
-            }}>{t('versions.confirm')}</button>
-          </div>
-        </Modal>
-      )}
+      {confirming !== undefined && <ActivateDialog version={confirming} onClose={() => setConfirming(undefined)} onActivate={() => {
+        const n = confirming;
+        setConfirming(undefined);
+        act(() => api.activate(id, n), t('versions.activated', { n }));
+      }} />}
       {priced && <Cost draft={priced.draft} valid version={priced.version} />}
       {versions.length > 1 && <Compare api={api} id={id} versions={versions.map((v) => v.version)} />}
     </section>

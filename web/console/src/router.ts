@@ -2,6 +2,11 @@
  * Client-side routes under /console/ (the gateway answers every /console/* path with index.html).
  * A page with unsaved work sets a leave guard: every change of page (a link, Back / Forward, the
  * environment, sign-out) asks it first, and it may hold the change until the user agrees.
+ * Each entry the router pushes carries its place in the session history (`state.at`), so that a
+ * Back / Forward (one step) held by the guard is undone with history.go(±1) (the entries after it
+ * are kept: Forward still works after Back and "Stay") and redone with it once the user agrees.
+ * An entry without a place (pushed by a page for its query) falls back to pushing the page's own
+ * URL again.
  */
 import { useEffect, useRef, useState } from 'react';
 
@@ -40,6 +45,14 @@ export type LeaveGuard = (go: () => void) => boolean;
 let guard: LeaveGuard | undefined;
 /** True while show() announces its own change (not a Back / Forward of the browser). */
 let ours = false;
+/** The place of the entry shown in the session history (undefined: not known). */
+let shownAt: number | undefined;
+/** The next popstate is the router's own history.go: back to the entry shown ('undo'), or on to the one the user agreed to ('redo'). */
+let traversing: 'undo' | 'redo' | undefined;
+const placeOf = (state: unknown): number | undefined => {
+  const at = (state as { at?: unknown } | null)?.at;
+  return typeof at === 'number' ? at : undefined;
+};
 
 /** Sets the guard (one at a time: the page with unsaved work); returns its removal. */
 export function setLeaveGuard(g: LeaveGuard): () => void {
@@ -54,7 +67,9 @@ export function leave(go: () => void): void {
 
 /** Shows `href` without asking the guard (what navigate() does once the guard agrees). */
 export const show = (href: string) => {
-  history.pushState(null, '', href);
+  const at = shownAt === undefined ? undefined : shownAt + 1;
+  history.pushState(at === undefined ? null : { at }, '', href);
+  shownAt = at;
   ours = true;
   try { window.dispatchEvent(new PopStateEvent('popstate')); } finally { ours = false; }
 };
@@ -67,10 +82,25 @@ export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.pathname));
   const shown = useRef(location.pathname + location.search);
   useEffect(() => {
+    // The entry the console opened on gets its place (kept if it has one: a reload).
+    shownAt = placeOf(history.state);
+    if (shownAt === undefined) { shownAt = 0; history.replaceState({ ...(history.state as object | null), at: shownAt }, ''); }
+    const again = () => history.pushState(shownAt === undefined ? null : { at: shownAt }, '', shown.current);
     const on = () => {
       const to = location.pathname + location.search;
-      // Back / Forward: the URL has changed already; while the guard asks, the page's own URL comes back.
-      if (!ours && to !== shown.current && guard?.(() => show(to))) { history.pushState(null, '', shown.current); return; }
+      const at = placeOf(history.state);
+      // Back at the page's own entry after a held Back / Forward (else, an entry between: its URL comes back anyway).
+      if (traversing === 'undo') { traversing = undefined; if (to !== shown.current) again(); return; }
+      // Back / Forward: the URL has changed already; while the guard asks, the page's own entry comes back.
+      const by = at !== undefined && shownAt !== undefined && Math.abs(at - shownAt) === 1 ? at - shownAt : undefined;
+      if (!ours && traversing !== 'redo' && to !== shown.current && guard?.(() => {
+        if (by) { traversing = 'redo'; history.go(by); } else show(to);
+      })) {
+        if (by) { traversing = 'undo'; history.go(-by); } else again();
+        return;
+      }
+      traversing = undefined;
+      if (!ours) shownAt = at;
       shown.current = to;
       setRoute(parseRoute(location.pathname));
     };

@@ -1,12 +1,15 @@
 /**
  * The Workflow Builder: loads the version to edit (nothing is editable until it has: a failed load
  * is an alert with "Try again"), keeps the draft with undo/redo, saves it on top of the version it
- * started from (a newer one is a conflict, SaveDialog.tsx), activates versions, and never drops
- * unsaved work without asking (LeaveGuard.tsx). Editor.tsx draws it, inside an error boundary that
+ * started from (a newer one is a conflict, SaveDialog.tsx), activates versions after the same
+ * confirmation as the versions page (ActivateDialog.tsx), and never drops unsaved work without
+ * asking (LeaveGuard.tsx). After a save, an activation or "Reload latest version" the focus goes to
+ * the status that says what was done ("Save" / "Activate" are disabled by then). Editor.tsx draws it, inside an error boundary that
  * offers the last draft it drew.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActivateDialog } from '../ActivateDialog';
 import type { Client, VersionSummary, WorkflowView } from '../api';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { useLeaveGuard } from '../LeaveGuard';
@@ -49,6 +52,15 @@ export function Builder({ api, id, version, sandbox = false }: { api: Client; id
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
   const [saving, setSaving] = useState(false);
+  const [activating, setActivating] = useState(false);
+  // The status that says what was done takes the focus once drawn (the button used is disabled or gone by then).
+  const status = useRef<HTMLParagraphElement>(null);
+  const focusStatus = useRef(false);
+  // "Reload latest version": the load that follows says so.
+  const reloading = useRef(false);
+  useLayoutEffect(() => {
+    if (focusStatus.current && status.current) { focusStatus.current = false; status.current.focus(); }
+  });
   const history = useHistory<Draft>(blankDraft(''));
   const draft = history.present;
   const { reset } = history;
@@ -61,9 +73,10 @@ export function Builder({ api, id, version, sandbox = false }: { api: Client; id
       setSaved(l.saved);
       setBase(l.draft);
       setLoad({ state: 'ready', ...l });
-    }, (error: unknown) => { if (current) setLoad({ state: 'failed', error }); });
+      if (reloading.current && l.saved) { reloading.current = false; focusStatus.current = true; setNotice(t('builder.reloaded', { n: l.saved.version })); }
+    }, (error: unknown) => { if (current) { reloading.current = false; setLoad({ state: 'failed', error }); } });
     return () => { current = false; };
-  }, [api, id, version, reset, attempt]);
+  }, [api, id, version, reset, attempt, t]);
   // An analyst sees every version read-only (the API refuses their saves).
   const canEdit = useCanEdit();
   const readOnly = version !== undefined || !canEdit;
@@ -76,6 +89,7 @@ export function Builder({ api, id, version, sandbox = false }: { api: Client; id
     setSaved({ version: v.version, status: v.status, draft });
     setBase(draft);
     setSaving(false);
+    focusStatus.current = true;
     done(t('builder.saved', { n: v.version }));
   };
   const activate = async () => {
@@ -83,6 +97,7 @@ export function Builder({ api, id, version, sandbox = false }: { api: Client; id
     try {
       const v = await api.activate(id, saved.version);
       setSaved({ ...saved, status: v.status });
+      focusStatus.current = true;
       done(t('builder.activated', { n: v.version }));
     } catch (e) { failed((e as Error).message); }
   };
@@ -102,7 +117,7 @@ export function Builder({ api, id, version, sandbox = false }: { api: Client; id
   }
   if (load.state === 'loading') return <p role="status">{t('app.loading')}</p>;
   const notices = <>
-    <p className="notice" role="status">{notice}</p>
+    <p className="notice" role="status" ref={status} tabIndex={-1}>{notice}</p>
     {error && <p className="error" role="alert">{error}</p>}
   </>;
   const recover = (good: Draft) => { history.set(good); setRecoveries((n) => n + 1); };
@@ -117,10 +132,12 @@ export function Builder({ api, id, version, sandbox = false }: { api: Client; id
     <>
       <ErrorBoundary key={recoveries} fallback={crashed}>
         <Editor api={api} id={id} sandbox={sandbox} readOnly={readOnly} workflow={load.workflow} history={history} saved={saved} dirty={dirty}
-          onSave={() => setSaving(true)} onActivate={() => void activate()} onShown={onShown} notices={notices} />
+          onSave={() => setSaving(true)} onActivate={() => setActivating(true)} onShown={onShown} notices={notices} />
       </ErrorBoundary>
       {saving && <SaveDialog onSave={save} onClose={() => setSaving(false)}
-        onReload={() => { setSaving(false); setNotice(''); setAttempt((n) => n + 1); }} />}
+        onReload={() => { setSaving(false); setNotice(''); reloading.current = true; setLoad({ state: 'loading' }); setAttempt((n) => n + 1); }} />}
+      {activating && saved && <ActivateDialog version={saved.version} onClose={() => setActivating(false)}
+        onActivate={() => { setActivating(false); void activate(); }} />}
       {leaving}
     </>
   );
