@@ -15,7 +15,7 @@ import { jsonDepth, storableNumbers, UNSTORABLE_NUMBER } from '../shared/json-de
 import { MAX_CUSTOM_DATA_BYTES, MAX_CUSTOM_DATA_DEPTH } from '../runs/create';
 import { liveStatus, refreshRunStatus } from '../runs/status';
 import { clients } from '../shared/aws';
-import { conflict, forbidden, internal, notFound, payloadTooLarge, validationError } from '../shared/errors';
+import { ApiError, conflict, forbidden, internal, notFound, payloadTooLarge, validationError } from '../shared/errors';
 import { systemRuntime, type Runtime } from '../shared/ids';
 import { logError } from '../shared/powertools';
 import { isEnded, type RunItem } from '../store/runs';
@@ -74,14 +74,21 @@ export async function completeTask(caller: Caller, runId: string, taskId: string
     const task = read.tasks.find((t) => t.id === taskId);
     if (!task) throw notFound('Task', taskId);
     authorise(caller, task);
-    if (task.status !== 'waiting') throw conflict(`Task ${taskId} is not waiting (it is ${task.status})`);
+    if (task.status !== 'waiting') throw taskOver(taskId, task.status);
     const output = await checkedOutput(caller, task, run, data);
     const after = read.tasks.map((t) => (t.id === task.id ? { ...t, status: 'completed' as const } : t));
     const done = await completeWithRun({ run, taskId, output, now: now(), status: isEnded(run.status) ? undefined : liveStatus(after) });
-    if (done === 'not_waiting') throw conflict(`Task ${taskId} has already been completed`);
+    if (done === 'not_waiting') throw taskOver(taskId, 'completed');
     if (done === 'completed') return handOver(run, task, output, now, log);
     if (attempt === ATTEMPTS) throw conflict(`Task ${taskId}: its run kept changing; try again`);
   }
+}
+
+/** A 409 for a task that no longer waits, naming its status (`fields.status`): a client that sent the completion
+ *  again (its first answer lost) knows it was taken; a 409 without it (the run kept changing) is worth retrying. */
+function taskOver(taskId: string, status: string): ApiError {
+  const message = status === 'completed' ? `Task ${taskId} has already been completed` : `Task ${taskId} is not waiting (it is ${status})`;
+  return new ApiError(409, 'conflict', message, { status: [status] });
 }
 
 /** What Step Functions gets of a completed task's output: with `keep`, the kept fields and the task's `id` (the whole

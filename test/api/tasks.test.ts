@@ -82,6 +82,8 @@ describe('complete', () => {
     const replies = await Promise.all(Array.from({ length: 20 }, (_, i) => t.complete(run.id, task.id, { score: i })));
     const statuses = replies.map((r) => r.status).sort();
     expect(statuses).toEqual([200, ...Array<number>(19).fill(409)]);
+    // Each refusal names the task's status: a client that sent again knows its completion was taken (capture page: flow.ts).
+    for (const r of replies.filter((x) => x.status === 409)) expect((r.body as { error: { fields: unknown } }).error.fields).toEqual({ status: ['completed'] });
     const winner = replies.findIndex((r) => r.status === 200);
     expect(await t.until(run.id, ['approved'])).toMatchObject({ output: { score: winner } });
     expect((await findEvents(run.id, 'workflow_task.completed'))).toHaveLength(1);
@@ -119,7 +121,8 @@ describe('complete', () => {
     const res = await t.complete(run.id, task.id, { score: 3 });
     expect(res.status).toBe(422);
     expect((await getTask(run.id, task.id))?.status).toBe('timed_out');
-    expect((await t.complete(run.id, task.id, { score: 3 })).status).toBe(409);
+    const again = await t.complete(run.id, task.id, { score: 3 });
+    expect([again.status, (again.body as { error: { fields: unknown } }).error.fields]).toEqual([409, { status: ['timed_out'] }]);
   });
 });
 

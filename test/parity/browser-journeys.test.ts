@@ -103,6 +103,7 @@ it('console: Cognito sign-in, a version saved and activated in the builder, and 
   await page.getByRole('dialog', { name: 'Save' }).getByRole('button', { name: 'Save version' }).click();
   await page.getByText('Inactive', { exact: true }).waitFor();
   await page.getByRole('button', { name: 'Activate' }).click();
+  await page.getByRole('dialog', { name: 'Activate version 2?' }).getByRole('button', { name: 'Activate', exact: true }).click();
   await page.getByText('Active', { exact: true }).waitFor();
   const saved = await call<{ status: string; definition: typeof DRAFT }>('GET', `/v3.6/workflows/${wf.body.id}/versions/2`);
   expect([saved.status, saved.body.status, saved.body.definition.tasks.find((t) => t.id === 'review')?.name]).toEqual([200, 'active', 'Manual review']);

@@ -113,6 +113,7 @@ test('builds the document + selfie template from a blank workflow, saves, activa
   await dialog.getByRole('button', { name: 'Save version' }).click();
   await page.getByText('Inactive', { exact: true }).waitFor();
   await page.getByRole('button', { name: 'Activate' }).click();
+  await page.getByRole('dialog', { name: 'Activate version 1?' }).getByRole('button', { name: 'Activate', exact: true }).click();
   await page.getByText('Active', { exact: true }).waitFor();
 
   const saved = await t.call<{ status: string; notes: string; definition: unknown }>('GET', `/v3.6/workflows/${id}/versions/1`);

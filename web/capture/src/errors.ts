@@ -14,5 +14,6 @@ export function humanError(e: unknown, t: TFunction): { message: string; details
   return { message: t('errors.generic'), details: [] };
 }
 
-/** A failure worth retrying on its own (the network or the server, not the request). */
-export const transient = (e: unknown) => e instanceof ApiError && (e.status === 0 || e.status === 429 || e.status >= 500);
+/** A failure worth retrying on its own (the network or the server, not the request; a 409 that reaches the page is
+ *  the run changing under the completion: flow.ts settles those naming the task's status). */
+export const transient = (e: unknown) => e instanceof ApiError && (e.status === 0 || e.status === 409 || e.status === 429 || e.status >= 500);

@@ -52,7 +52,9 @@ export class Flow {
     try {
       await this.api.complete(this.runId, task.id, data);
     } catch (e) {
-      if (!(e instanceof ApiError && e.status === 409)) throw e; // 409: completed elsewhere, move on
+      // A 409 naming the task's status: it no longer waits (taken already: this completion's first answer was lost, or
+      // another device's; or the run left it), so move on. Any other 409 (the run kept changing) is an error to retry.
+      if (!(e instanceof ApiError && e.status === 409 && (e.fields.status?.length ?? 0) > 0)) throw e;
     }
     this.settled.add(task.id);
     this.completedHere = true;
