@@ -19,7 +19,7 @@ it('each report type lives in a folder of its own name; the other folders are na
   const fs = jest.requireActual<typeof import('node:fs')>('node:fs');
   const folders = fs.readdirSync(__dirname, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
   // face: the face engine both face reports use; providers: external report providers;
-  // sandbox: canned sandbox reports; fixtures: test images.
-  const shared = ['face', 'providers', 'sandbox', 'fixtures'];
+  // sandbox: canned sandbox reports; fixtures: test images; pdf: documents sent as PDF, read as images.
+  const shared = ['face', 'providers', 'sandbox', 'fixtures', 'pdf'];
   expect(folders.filter((f) => !shared.includes(f)).sort()).toEqual([...REPORT_TYPES].sort());
 });
