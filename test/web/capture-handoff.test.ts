@@ -53,8 +53,8 @@ it('a desktop hands the run to a phone by QR code or copied link, follows it and
   const copied = await desktop.page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
   expect(copied).toMatch(new RegExp(`^${stack.url}/capture/${run.id}\\?handoff=1#link=[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$`));
   expect(await desktop.page.getByLabel('Link for your phone').inputValue()).toBe(copied);
-  // The QR code as the desktop shows it (a screenshot of it, read by zxing) is exactly that link.
-  const scanned = await readQr(await qr.screenshot());
+  // The QR code the desktop shows (the image's own PNG, read by zxing; a screenshot could catch it before it is painted) is exactly that link.
+  const scanned = await readQr(Buffer.from((await qr.getAttribute('src'))!.replace(/^data:image\/png;base64,/, ''), 'base64'));
   expect(scanned).toEqual([copied]);
 
   // The phone (touch: a coarse pointer) is not offered the handoff: it captures.
