@@ -5,8 +5,8 @@
  * result (reasons, outputs) and review (decision and note, assignee; the run leaves the review
  * queue for good), every task's input, output, token and report review, the recorded events that
  * resend replays and the webhooks' dead letters of those events. A run still running is
- * stopped first and ends `error` (`execution_aborted`). Purging a purged run changes nothing.
- * Each purge also schedules a second look for what functions still running then write (recheck.ts).
+ * stopped first and ends `error` (`execution_aborted`). Purging a purged run changes no data; each purge
+ * (also a repeated one) schedules a second look for what functions still running then write (recheck.ts).
  */
 import { StopExecutionCommand } from '@aws-sdk/client-sfn';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
