@@ -3,7 +3,12 @@
  * version is a 409 in Onfido's error body and nothing is stored; without it a save takes the next
  * number as before (API clients that never send it keep working).
  */
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { TEMPLATES } from '../../compiler';
+import { clients } from '../../lambdas/shared/aws';
+import { systemRuntime } from '../../lambdas/shared/ids';
+import { getWorkflowItem } from '../../lambdas/store/workflows';
+import { saveVersion } from '../../lambdas/workflows/save';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { apiClient, type Api } from './workflows-client';
 
@@ -53,6 +58,25 @@ test('two saves from the same version at once: one is stored, the other is a 409
   const both = await Promise.all([save(id, { notes: 'a', base_version: 1 }), save(id, { notes: 'b', base_version: 1 })]);
   expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
   expect((await versions(id)).map((v) => v.version).sort()).toEqual([1, 2]);
+});
+
+test('the race itself: another save lands between the check and the write, and this one is a 409 (nothing overwritten)', async () => {
+  const id = await workflow();
+  await save(id, { base_version: 0 });
+  const item = (await getWorkflowItem(id, 'sandbox'))!;
+  // The other save's item is written just before this one's conditional put (after its check found version 1 the latest).
+  const doc = clients().doc;
+  const send = doc.send.bind(doc);
+  const spy = jest.spyOn(doc, 'send').mockImplementation((async (command: unknown) => {
+    if (command instanceof PutCommand && String(command.input.Item?.sk ?? '').startsWith('VERSION#')) {
+      spy.mockRestore();
+      await send(new PutCommand({ TableName: stack.env.TABLE_NAME, Item: { ...command.input.Item, notes: 'theirs' } }));
+    }
+    return send(command as never);
+  }) as never);
+  await expect(saveVersion(item, DEFINITION, 'mine', systemRuntime, undefined, 1)).rejects.toMatchObject({ status: 409 });
+  expect(spy).not.toHaveBeenCalled(); // restored: the put happened
+  expect((await versions(id)).map((v) => [v.version, v.notes]).sort()).toEqual([[1, ''], [2, 'theirs']]);
 });
 
 test('a base_version that does not exist or is not a version number is a 422', async () => {
