@@ -200,3 +200,92 @@ it('selfie: with no face in the camera the page says why, in a live region there
   expect(errors).toEqual([]);
   await browser.close();
 }, 300_000);
+
+/** A run of a new applicant whose one capture task is `tasks`' first (then approved), as a live workflow. */
+async function runOf(task: Record<string, unknown>): Promise<string> {
+  const wf = await call<{ id: string }>('POST', '/v3.6/workflows', { name: 'One step' });
+  const definition = { name: 'One step', start: 'step', settings: { welcome: false }, tasks: [{ id: 'step', next: 'approve', ...task }, { id: 'approve', type: 'result', outcome: 'approve', reasons: ['done'] }] };
+  const saved = await call<{ version: number }>('POST', `/v3.6/workflows/${wf.body.id}/versions`, { definition });
+  expect(saved.status).toBe(201);
+  expect((await call('POST', `/v3.6/workflows/${wf.body.id}/versions/${saved.body.version}/activate`)).status).toBe(200);
+  const applicant = await call<{ id: string }>('POST', '/v3.6/applicants', { first_name: 'Jane', last_name: 'Doe' });
+  const run = await call<{ link: { url: string } }>('POST', '/v3.6/workflow_runs', { workflow_id: wf.body.id, applicant_id: applicant.body.id });
+  return run.body.link.url;
+}
+
+it('a file that cannot be used says so in an alert, and the camera stays: its view and "Take photo", enabled; the next shot clears the alert', async () => {
+  const browser = await launch(FAKE_CAMERA); // Chromium's own test pattern
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(await runOf({ type: 'document_capture' }));
+  await page.getByRole('combobox', { name: 'Country' }).fill('United Kingdom', { timeout: 30_000 });
+  await page.getByRole('radio', { name: 'Passport' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await cameraReady(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Upload a file', exact: true }).click();
+  await (await chooser).setFiles({ name: 'broken.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all') });
+  const alert = page.getByRole('alert').filter({ hasText: 'This file is not a photo we can use. Please choose a JPG or PNG photo.' });
+  await alert.waitFor({ timeout: 30_000 });
+  expect(await notCameraScreen(page)).toEqual([]); // the camera view plays, "Take photo" shown and enabled
+  const take = page.getByRole('button', { name: 'Take photo', exact: true });
+  expect(await take.isEnabled()).toBe(true);
+  expect(await seriousViolations(page)).toEqual([]);
+  await take.click();
+  await page.getByRole('img', { name: 'Your photo' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Retake', exact: true }).click();
+  await cameraReady(page);
+  expect(await alert.count()).toBe(0); // cleared by the shot
+  expect(errors).toEqual([]);
+  await browser.close();
+}, 120_000);
+
+/** The face detector the page loads (/capture/human/human.esm.js) replaced: no face, or (while `window.__faces` is 'flicker') two faces every other look. */
+const FAKE_HUMAN = `
+export class Human {
+  constructor() { window.__looks = 0; }
+  async load() {}
+  async detect() {
+    window.__looks++;
+    const two = [{ box: [10, 10, 100, 120], score: 0.99 }, { box: [200, 10, 100, 120], score: 0.99 }];
+    return { face: window.__faces === 'flicker' && window.__looks % 2 ? two : [] };
+  }
+}`;
+const MANY_FACES = 'Only your face should be in the photo.';
+const LOOKING = 'Looking for your face…';
+
+it('face guidance that flickers is not spoken: a reading is said once it has held a second', async () => {
+  const browser = await launch(FAKE_CAMERA);
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route('**/capture/human/human.esm.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: FAKE_HUMAN }));
+  await page.clock.install();
+  await page.goto(await runOf({ type: 'face_capture_photo' }));
+  await page.evaluate('window.__faces = "flicker"');
+  await page.getByRole('checkbox', { name: 'I agree' }).check({ timeout: 30_000 });
+  await recordStatuses(page);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await cameraReady(page);
+  await page.waitForFunction('window.__looks > 0');
+  // The camera's one live region (it said the camera was starting, or at once that the page looks for the face).
+  const camera = async () => (await statusLog(page)).find((r) => r.changes.some((c) => c === STARTING || c === LOOKING))?.changes ?? [];
+  const guidance = (changes: string[]) => changes.filter((c) => c === NO_FACE || c === MANY_FACES);
+  // Time stands still but for the test's steps of 250 ms (one look each): 4 s of a detection that changes at every look.
+  await page.clock.pauseAt(await page.evaluate('Date.now() + 200') as number);
+  const before = (await camera()).length;
+  const steps = async (n: number) => { for (let i = 0; i < n; i++) await page.clock.runFor(250); };
+  const looks = await page.evaluate('window.__looks') as number;
+  await steps(16);
+  expect(await page.evaluate('window.__looks') as number).toBeGreaterThan(looks + 8); // it did look, and flicker
+  expect(guidance((await camera()).slice(before))).toEqual([]);
+  // Steady: no face at every look. Said after a second, once.
+  await page.evaluate('window.__faces = "none"');
+  await steps(8);
+  await page.getByRole('status').filter({ hasText: NO_FACE }).waitFor();
+  await steps(8);
+  expect(guidance((await camera()).slice(before))).toEqual([NO_FACE]);
+  expect(errors).toEqual([]);
+  await browser.close();
+}, 120_000);

@@ -124,6 +124,25 @@ it('asks for ID numbers, the country of residence, the address and each required
   expect(errors).toEqual([]);
 }, 90_000);
 
+it('starts where crypto.randomUUID is missing (Safari before 15.4): the Idempotency-Key is a random UUID from crypto.getRandomValues', async () => {
+  const page = await phone();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript('delete Crypto.prototype.randomUUID;');
+  const keys: string[] = [];
+  page.on('request', (r) => { if (r.method() === 'POST' && new URL(r.url()).pathname === `/v3.6/generic_links/${workflow}/workflow_runs`) keys.push(r.headers()['idempotency-key'] ?? ''); });
+  await page.goto(`${stack.url}/capture/f/${workflow}`);
+  await page.getByRole('heading', { name: 'Before you start' }).waitFor({ timeout: 30_000 });
+  expect(await page.evaluate('typeof crypto.randomUUID')).toBe('undefined');
+  await page.getByLabel('First name').fill('Grace');
+  await page.getByLabel('Last name').fill('Hopper');
+  await page.getByLabel('Email').fill('grace@example.com');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('combobox', { name: 'Country' }).waitFor({ timeout: 30_000 }); // the run's document step
+  expect(keys).toEqual([expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)]);
+  expect(errors).toEqual([]);
+}, 60_000);
+
 it('says when too many runs were started from the address (429, Retry-After)', async () => {
   // Fill this minute's window for 127.0.0.1 (the browser's address too), with time left in it.
   const deadline = Date.now() + 90_000;
@@ -177,3 +196,4 @@ it('a first load that fails (network, then an answer that is not JSON) says so w
   expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
   expect(errors).toEqual([]);
 }, 60_000);
+

@@ -8,7 +8,7 @@
  * left, once; at the deadline the page shows the expired screen on its own.
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { type Browser, type Page, type Route } from 'playwright-core';
+import { type Browser, type Locator, type Page, type Route } from 'playwright-core';
 import sharp from 'sharp';
 import { clients } from '../../lambdas/shared/aws';
 import { keys } from '../../lambdas/store/table';
@@ -48,6 +48,11 @@ async function phone(): Promise<{ page: Page; errors: string[] }> {
 async function startRun(link: Json = {}): Promise<Run> {
   return t.startRun(workflow, await t.applicant(), { link });
 }
+
+/** Whether `locator` has the keyboard focus (the tests compile without the DOM library). */
+const focused = (locator: Locator) => locator.evaluate((el) => el === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement);
+/** The tag of the element with the keyboard focus ('body' when nothing has it). */
+const focusedTag = (page: Page) => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { tagName: string } | null } }).document.activeElement?.tagName.toLowerCase() ?? 'none');
 
 /** A request held open: `seen` once the page sent it; `release()` ends the hold (the page gave up on it by then). */
 function hold(): { handler(route: Route): Promise<void>; seen: Promise<void>; release(): void } {
@@ -102,6 +107,34 @@ it('a completion without an answer says so with "Try again", which completes the
   expect(await documents(run)).toHaveLength(1); // the upload was not repeated
   expect(errors).toEqual([]);
 }, 120_000);
+
+it('a send that fails puts the focus on the alert\'s "Try again"; sending again, the "Sending…" status holds it, never the page', async () => {
+  const { page, errors } = await phone();
+  const run = await startRun();
+  let completes = 0;
+  const second = hold();
+  await page.route('**/v3.6/workflow_runs/*/tasks/*/complete', async (route) => {
+    if (++completes === 1) return route.abort('connectionfailed');
+    return second.handler(route); // held until the focus was checked
+  });
+  await page.goto((run.link as { url: string }).url);
+  await choosePassport(page);
+  const alert = page.getByRole('alert').filter({ hasText: 'The connection failed. Check your internet connection and try again.' });
+  await alert.waitFor({ timeout: 30_000 });
+  const again = alert.getByRole('button', { name: 'Try again', exact: true });
+  expect(await focused(again)).toBe(true);
+  expect(await axe(page)).toEqual([]);
+  await page.keyboard.press('Enter'); // "Try again" from the keyboard, where the focus is
+  await second.seen;
+  const sending = page.getByRole('status').filter({ hasText: 'Sending… please keep this page open.' });
+  expect(await focused(sending)).toBe(true);
+  expect(await focusedTag(page)).toBe('p');
+  second.release(); // this completion fails too (aborted): the alert takes the focus again
+  await alert.waitFor({ timeout: 30_000 });
+  expect(await focused(again)).toBe(true);
+  expect(completes).toBe(2);
+  expect(errors).toEqual([]);
+}, 60_000);
 
 it('an upload to S3 that stalls is given up after 30 s without progress and sent again', async () => {
   const { page, errors } = await phone();
@@ -215,7 +248,10 @@ it('warns once, politely, 5 minutes before the link expires, and shows the expir
   await page.getByRole('combobox', { name: 'Country' }).fill('United Kingdom');
   const time = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit' }).format(expiresAt);
   const warning = page.getByRole('status').filter({ hasText: `min left: this link stops working at ${time}. Please finish before then.` });
-  expect(await warning.count()).toBe(0);
+  // The warning's live region is in the page from the start, empty, so that its one text is announced.
+  const region = page.locator('[role="status"][aria-live="polite"][aria-atomic="true"]');
+  expect(await region.count()).toBe(1);
+  expect(await region.textContent()).toBe('');
   await page.clock.fastForward(14 * 60_000);
   expect(await warning.count()).toBe(0); // 6 minutes left: no warning yet
   await page.clock.fastForward(60_000 + 1000);
@@ -236,3 +272,30 @@ it('warns once, politely, 5 minutes before the link expires, and shows the expir
   expect(await warning.count()).toBe(0);
   expect(errors).toEqual([]);
 }, 60_000);
+
+it('at the deadline a run that still shows the task is asked again every few seconds, until its link has expired', async () => {
+  const { page, errors } = await phone();
+  const expiresAt = Date.now() + 3 * 60_000;
+  const run = await startRun({ expires_at: new Date(expiresAt).toISOString() });
+  await page.goto((run.link as { url: string }).url);
+  const country = page.getByRole('combobox', { name: 'Country' });
+  await country.waitFor({ timeout: 30_000 });
+  // The page's clock passes the deadline; the server's (the real one) has not: it still takes the link and shows the task.
+  const checked = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith(`/v3.6/workflow_runs/${run.id}/tasks/`) && r.request().method() === 'GET');
+  await page.clock.fastForward(expiresAt - Date.now() + 1000);
+  expect((await checked).status()).toBe(200);
+  expect(await country.isVisible()).toBe(true); // the capture stays
+  // Now the server's link has expired too: a later check finds out.
+  await clients().doc.send(new UpdateCommand({
+    TableName: stack.env.TABLE_NAME, Key: keys.run(run.id),
+    UpdateExpression: 'SET #link.expires_at = :past', ExpressionAttributeNames: { '#link': 'link' }, ExpressionAttributeValues: { ':past': '2020-01-01T00:00:00Z' },
+  }));
+  const expired = page.getByRole('heading', { name: 'This link has expired' });
+  // A few seconds at a time (the next check is timed from the end of the last, which the test cannot see): at most a minute.
+  for (let i = 0; i < 10 && !(await expired.isVisible()); i++) {
+    await page.clock.fastForward(6_000);
+    await expired.waitFor({ timeout: 3_000 }).catch(() => undefined);
+  }
+  expect(await expired.isVisible()).toBe(true);
+  expect(errors).toEqual([]);
+}, 90_000);

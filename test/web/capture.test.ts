@@ -201,7 +201,7 @@ it('shows the integrator\'s logo from its own host and keeps a light brand colou
   expect(errors).toEqual([]);
 });
 
-it('takes a document as a PDF (a scan): named on the review, stored as a PDF, the run goes on', async () => {
+it('takes a document as a PDF (a scan): named with its size on the review ("Check your file", "Use this file"), stored as a PDF, the run goes on', async () => {
   const pdf = await new Promise<Buffer>((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A5', info: { CreationDate: new Date('2026-01-01T00:00:00Z') } });
     const chunks: Buffer[] = [];
@@ -220,8 +220,11 @@ it('takes a document as a PDF (a scan): named on the review, stored as a PDF, th
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('heading', { name: 'Front of your Passport' }).waitFor();
   await uploadPhoto(page, 'passport-scan.pdf', pdf, 'application/pdf');
-  await page.getByText(`You chose “passport-scan.pdf” (${(pdf.length / 1024 / 1024).toFixed(1)} MB), a PDF. It is sent as it is.`).waitFor();
-  await page.getByRole('button', { name: 'Use this photo' }).click();
+  // Its size in KB under 1 MB (not "0.0 MB"), in the page's language; the review speaks of a file, not a photo.
+  await page.getByRole('heading', { name: 'Check your file', exact: true }).waitFor();
+  await page.getByText(`You chose “passport-scan.pdf” (${Math.max(1, Math.round(pdf.length / 1024))} KB), a PDF. It is sent as it is.`, { exact: true }).waitFor();
+  expect(await page.getByRole('button', { name: 'Use this photo', exact: true }).count()).toBe(0);
+  await page.getByRole('button', { name: 'Use this file', exact: true }).click();
   expect(await ended(run.id)).toMatchObject({ status: 'approved' });
   const docs = await t.call<{ documents: Array<{ file_type: string; file_name: string; file_size: number }> }>('GET', `/v3.6/documents?applicant_id=${run.applicant_id as string}`);
   expect(docs.body.documents).toEqual([expect.objectContaining({ file_type: 'pdf', file_name: 'front.pdf', file_size: pdf.length })]);

@@ -15,6 +15,9 @@ import { Heading } from './ui/Heading';
 import { Page } from './ui/Page';
 import { TaskStep } from './steps/TaskStep';
 
+/** How often the API is asked again after a deadline while it still shows the same task. */
+const RECHECK_MS = 5_000;
+
 type Screen = View | { kind: 'fatal'; message: string; details: string[] };
 const remembered = (key: string) => { try { return sessionStorage.getItem(key) === '1'; } catch { return false; } };
 const remember = (key: string) => { try { sessionStorage.setItem(key, '1'); } catch { /* kept in memory only */ } };
@@ -34,6 +37,8 @@ export function App({ flow, initial, handoffUrl, fromDesktop = false }: { flow: 
   const [device, setDevice] = useState<Device>(() => { try { return (sessionStorage.getItem(`capture-device:${flow.runId}`) as Device | null) ?? 'undecided'; } catch { return 'undecided'; } });
   const chooseDevice = (d: Device) => { try { sessionStorage.setItem(`capture-device:${flow.runId}`, d); } catch { /* kept in memory only */ } setDevice(d); };
   const seen = useRef(new Set<string>());
+  /** The task on screen when its deadline (or the link's) passed: the API is asked until the page can move on. */
+  const [overdue, setOverdue] = useState<string>();
   /** The desktop hands this task to the phone (or offers to). */
   const handsOff = (task: Task) => desktop && (device !== 'here' || forcesPhone(task));
   const following = view.kind === 'task' && handsOff(view.task) && (device === 'phone' || forcesPhone(view.task));
@@ -99,13 +104,26 @@ export function App({ flow, initial, handoffUrl, fromDesktop = false }: { flow: 
   }
 
   // At the link's deadline a task on screen (no polling) asks the API: expired (or ended), the page says so; the
-  // end user's capture stays when the API still takes the link (a device clock ahead of the server's).
+  // end user's capture stays when the API still takes the link (a device clock ahead of the server's, or a run
+  // that has not recorded the task's timeout yet), and the page asks again every RECHECK_MS until the answer changes.
   function deadlinePassed() {
-    if (view.kind !== 'task') return; // the polling screens find out on their own
-    const shown = view.task.id;
-    // Anything but the same task (the run left it: the task's own deadline) is loaded afresh.
-    flow.next().then((next) => { if (!(next.kind === 'task' && next.task.id === shown)) setView({ kind: 'loading' }); }, () => undefined);
+    if (view.kind === 'task') setOverdue(view.task.id); // the polling screens find out on their own
   }
+  useEffect(() => {
+    if (!overdue || view.kind !== 'task' || view.task.id !== overdue) return undefined;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const check = () => {
+      // Anything but the same task (the run left it: the task's own deadline) is loaded afresh.
+      flow.next().then((next) => {
+        if (stopped) return;
+        if (next.kind === 'task' && next.task.id === overdue) timer = setTimeout(check, RECHECK_MS);
+        else setView({ kind: 'loading' });
+      }, () => { if (!stopped) timer = setTimeout(check, RECHECK_MS); });
+    };
+    check();
+    return () => { stopped = true; clearTimeout(timer); };
+  }, [overdue, view, flow]);
   const ongoing = view.kind !== 'expired' && view.kind !== 'done' && view.kind !== 'fatal';
   return (
     <Page title={title} settings={settings} onLanguage={() => { languageChosen.current = true; }}>

@@ -18,6 +18,16 @@ type Problem = { kind: 'busy'; seconds: number } | { kind: 'unavailable' } | { k
 const failed = (e: unknown): Problem => ({ kind: e instanceof TimedOut ? 'timeout' : 'generic', details: [] });
 const MESSAGE: Record<FieldProblem, 'profile.required' | 'generic.number' | 'generic.dateTime'> = { required: 'profile.required', number: 'generic.number', date_time: 'generic.dateTime' };
 
+/** A new random Idempotency-Key (a version 4 UUID): crypto.randomUUID, or from crypto.getRandomValues where it is missing (Safari before 15.4). */
+function idempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 const base = (workflowId: string) => `/v3.6/generic_links/${encodeURIComponent(workflowId)}`;
 
 export function GenericStart({ workflowId }: { workflowId: string }) {
@@ -58,8 +68,8 @@ export function GenericStart({ workflowId }: { workflowId: string }) {
     setProblem(undefined);
     const language = (LANGUAGES as string[]).includes(i18n.language) && i18n.language !== 'ar_XB' ? { language: i18n.language } : {};
     const body = JSON.stringify({ ...built.body, ...language });
-    if (attempt.current?.body !== body) attempt.current = { body, key: crypto.randomUUID() };
     try {
+      if (attempt.current?.body !== body) attempt.current = { body, key: idempotencyKey() };
       const { res, text } = await fetchWithin(LIMITS.jsonMs, `${base(workflowId)}/workflow_runs`, {
         method: 'POST', headers: { accept: 'application/json', 'content-type': 'application/json', 'idempotency-key': attempt.current.key }, body,
       }, async (r) => ({ res: r, text: await r.text() }));

@@ -79,7 +79,8 @@ export const es_ES: Strings = {
     starting: 'Iniciando la cámara…', unavailable: 'La cámara no está disponible. Puede subir una foto en su lugar.',
     blocked: 'No se permitió el acceso a la cámara. Permítalo en los ajustes del navegador o suba una foto.',
     badFile: 'Este archivo no es una foto que podamos usar. Elija una foto JPG o PNG.',
-    pdfChosen: 'Ha elegido «{{name}}» ({{size}} MB), un PDF. Se envía tal cual.', pdfTooLarge: 'Este PDF ocupa más de 10 MB. Elija un archivo más pequeño.',
+    pdfChosen: 'Ha elegido «{{name}}» ({{size}}), un PDF. Se envía tal cual.', pdfTooLarge: 'Este PDF ocupa más de 10 MB. Elija un archivo más pequeño.',
+    sizeKB: '{{size}} KB', sizeMB: '{{size}} MB', reviewFile: 'Revise su archivo', useFile: 'Usar este archivo',
   },
   checks: {
     checking: 'Comprobando su foto…', cut_off: 'No se ve el documento entero. Colóquelo dentro del marco con las cuatro esquinas visibles.',

@@ -79,7 +79,8 @@ export const nl_NL: Strings = {
     starting: 'Camera wordt gestart…', unavailable: 'De camera is niet beschikbaar. U kunt in plaats daarvan een foto uploaden.',
     blocked: 'Toegang tot de camera is niet toegestaan. Sta de camera toe in de browserinstellingen of upload een foto.',
     badFile: 'Dit bestand is geen bruikbare foto. Kies een JPG- of PNG-foto.',
-    pdfChosen: 'U hebt ‘{{name}}’ ({{size}} MB) gekozen, een pdf. Die wordt verzonden zoals hij is.', pdfTooLarge: 'Deze pdf is groter dan 10 MB. Kies een kleiner bestand.',
+    pdfChosen: 'U hebt ‘{{name}}’ ({{size}}) gekozen, een pdf. Die wordt verzonden zoals hij is.', pdfTooLarge: 'Deze pdf is groter dan 10 MB. Kies een kleiner bestand.',
+    sizeKB: '{{size}} KB', sizeMB: '{{size}} MB', reviewFile: 'Controleer uw bestand', useFile: 'Dit bestand gebruiken',
   },
   checks: {
     checking: 'Uw foto wordt gecontroleerd…', cut_off: 'Het document is niet helemaal te zien. Leg het binnen het kader, met alle vier de hoeken zichtbaar.',

@@ -79,7 +79,8 @@ export const pt_PT: Strings = {
     starting: 'A iniciar a câmara…', unavailable: 'A câmara não está disponível. Pode carregar uma foto.',
     blocked: 'O acesso à câmara não foi permitido. Permita-o nas definições do navegador ou carregue uma foto.',
     badFile: 'Este ficheiro não é uma foto que possamos usar. Escolha uma foto JPG ou PNG.',
-    pdfChosen: 'Escolheu «{{name}}» ({{size}} MB), um PDF. É enviado tal como está.', pdfTooLarge: 'Este PDF tem mais de 10 MB. Escolha um ficheiro mais pequeno.',
+    pdfChosen: 'Escolheu «{{name}}» ({{size}}), um PDF. É enviado tal como está.', pdfTooLarge: 'Este PDF tem mais de 10 MB. Escolha um ficheiro mais pequeno.',
+    sizeKB: '{{size}} KB', sizeMB: '{{size}} MB', reviewFile: 'Verifique o seu ficheiro', useFile: 'Usar este ficheiro',
   },
   checks: {
     checking: 'A verificar a sua foto…', cut_off: 'Não se vê o documento inteiro. Coloque-o dentro da moldura com os quatro cantos visíveis.',

@@ -2,7 +2,7 @@
  * On-device face detection with Human (BlazeFace on TensorFlow.js's WebAssembly backend), loaded
  * from `/capture/human/` (web/build.js copies it there) the first time a face step needs it.
  * `useFaceGate` watches the live video and says whether one face is centred and close enough
- * (advice: the shutter works either way); `inspectFace` checks a taken or uploaded photo. When the
+ * (advice: the shutter works either way), each new reading once it has held STEADY_MS; `inspectFace` checks a taken or uploaded photo. When the
  * detector cannot run on the device (no WebAssembly, the files fail to load), it says so: the
  * report checks the face in the end.
  */
@@ -57,6 +57,9 @@ export async function inspectFace(photo: HTMLCanvasElement | ImageBitmap): Promi
 
 /** How often the live video is looked at. */
 const INTERVAL_MS = 250;
+/** How long a new reading must hold before it is shown (and spoken: the guidance is a live region): a detection that flickers says nothing. */
+export const STEADY_MS = 1_000;
+const same = (a: Gate, b: Gate) => a.ready === b.ready && a.message === b.message;
 
 export function useFaceGate(video: HTMLVideoElement | undefined): Gate {
   const { t } = useTranslation();
@@ -65,21 +68,31 @@ export function useFaceGate(video: HTMLVideoElement | undefined): Gate {
     if (!video) return undefined;
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    let pending: Gate | undefined;
+    // A reading is shown once it has held STEADY_MS; another one in between starts the wait again.
+    const heard = (next: Gate) => {
+      if (pending && same(pending, next)) return;
+      pending = next;
+      clearTimeout(settle);
+      settle = setTimeout(() => { if (!stopped) setGate((g) => (same(g, next) ? g : next)); }, STEADY_MS);
+    };
     const look = async () => {
       let next: Gate;
       try {
         const problem = judgeFaces(await boxes(video), { width: video.videoWidth, height: video.videoHeight }, true);
         next = problem ? { ready: false, message: t(`checks.${problem}`) } : { ready: true, message: t('checks.faceReady') };
       } catch {
+        clearTimeout(settle);
         if (!stopped) setGate({ ready: true, message: t('checks.faceUnavailable') });
         return;
       }
       if (stopped) return;
-      setGate((g) => (g.ready === next.ready && g.message === next.message ? g : next));
+      heard(next);
       timer = setTimeout(() => void look(), INTERVAL_MS);
     };
     void look();
-    return () => { stopped = true; if (timer) clearTimeout(timer); };
+    return () => { stopped = true; clearTimeout(timer); clearTimeout(settle); };
   }, [video, t]);
   return gate;
 }

@@ -3,8 +3,10 @@
  * A send that failed on the network, a timeout or the server offers "Try again", which sends the same capture again (the step keeps it
  * too); once the uploads succeeded only the completion is sent again: a repeated completion the server already took answers 409, which
  * flow.ts counts as done, so a task is never completed twice.
+ * Focus never falls to the page's <body> (the step being sent is hidden, its focused button with it): while sending, the
+ * "Sending…" status holds it; a failure's alert takes it ("Try again", or the alert itself when there is nothing to try again).
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Task } from '../api';
 import { humanError, transient } from '../errors';
@@ -28,6 +30,13 @@ export function TaskStep({ flow, task, onCompleted }: { flow: Flow; task: Task; 
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<{ message: string; details: string[]; again: boolean }>();
   const pending = useRef<{ work: Work; data?: { value: unknown } }>(undefined);
+  const status = useRef<HTMLParagraphElement>(null);
+  const alert = useRef<HTMLDivElement>(null);
+  const again = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (sending) status.current?.focus();
+    else if (problem) (again.current ?? alert.current)?.focus();
+  }, [sending, problem]);
 
   if (retrying && retry) return <RetryScreen reasons={retry.reasons} attempt={retry.attempt} maxRetries={retry.max_retries} onRetry={() => setRetrying(false)} />;
 
@@ -46,9 +55,9 @@ export function TaskStep({ flow, task, onCompleted }: { flow: Flow; task: Task; 
   const type = input.task_type;
   return (
     <>
-      {problem && <div className="error" role="alert"><p>{problem.message}</p>{problem.details.length > 0 && <ul>{problem.details.map((d) => <li key={d}>{d}</li>)}</ul>}
-        {problem.again && <button type="button" onClick={send}>{t('errors.tryAgain')}</button>}</div>}
-      {sending && <p className="status" role="status"><span className="spinner" aria-hidden="true" />{t('waiting.sending')}</p>}
+      {problem && <div ref={alert} tabIndex={-1} className="error" role="alert"><p>{problem.message}</p>{problem.details.length > 0 && <ul>{problem.details.map((d) => <li key={d}>{d}</li>)}</ul>}
+        {problem.again && <button ref={again} type="button" onClick={send}>{t('errors.tryAgain')}</button>}</div>}
+      {sending && <p ref={status} tabIndex={-1} className="status" role="status"><span className="spinner" aria-hidden="true" />{t('waiting.sending')}</p>}
       {sending && <UploadProgressBar progress={flow.api.progress} />}
       <div hidden={sending}>
         {type === 'document_capture' && <DocumentStep {...props} />}

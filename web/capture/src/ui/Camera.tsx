@@ -4,7 +4,9 @@
  * camera shot (and uploads, with `inspectUploads`) before the review ("Use this photo" /
  * "Retake"). `useGate` gives live guidance (the face oval), spoken and shown over the viewfinder as
  * advice: the shutter works once the camera plays, whatever the guidance says, so nobody whose
- * face the detector misses is stuck (the shot is still checked before the review).
+ * face the detector misses is stuck (the shot is still checked before the review). A file that
+ * cannot be used (unreadable, a PDF over 10 MB) says so in an alert of its own, the camera still
+ * there; the next choice or shot clears it.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -40,6 +42,8 @@ export function Camera({ heading, hint, facing, onPhoto, inspect, inspectUploads
   const [shot, setShot] = useState<Shot>();
   const [flagged, setFlagged] = useState(0);
   const [busy, setBusy] = useState(false);
+  /** Why the file last chosen cannot be used (the camera's own failures are `problem`). */
+  const [fileProblem, setFileProblem] = useState<string>();
   const { video, ready, problem, setProblem } = useCamera(facing, !shot);
   const gate = useGate(ready && !shot && !problem ? video.current ?? undefined : undefined);
   const file = useRef<HTMLInputElement>(null);
@@ -54,6 +58,7 @@ export function Camera({ heading, hint, facing, onPhoto, inspect, inspectUploads
   async function shoot() {
     const v = video.current;
     if (!v || !v.videoWidth) return;
+    setFileProblem(undefined);
     setBusy(true);
     try {
       const canvas = grab(v);
@@ -62,10 +67,11 @@ export function Camera({ heading, hint, facing, onPhoto, inspect, inspectUploads
   }
   async function chosen(f: File | undefined) {
     if (!f) return;
+    setFileProblem(undefined);
     setBusy(true);
     try {
       if (acceptPdf && await isPdf(f)) {
-        if (f.size > MAX_PDF_BYTES) { setProblem(t('camera.pdfTooLarge')); return; }
+        if (f.size > MAX_PDF_BYTES) { setFileProblem(t('camera.pdfTooLarge')); return; }
         setProblem(undefined);
         setFlagged(0);
         setShot({ blob: new Blob([f], { type: 'application/pdf' }), url: '', problems: [], name: f.name });
@@ -76,7 +82,7 @@ export function Camera({ heading, hint, facing, onPhoto, inspect, inspectUploads
       if (inspect && inspectUploads) { const bitmap = await createImageBitmap(blob); problems = await inspect(bitmap); bitmap.close(); }
       await review(blob, problems);
     } catch (e) {
-      if (e instanceof UnreadableImage) setProblem(t('camera.badFile')); else throw e;
+      if (e instanceof UnreadableImage) setFileProblem(t('camera.badFile')); else throw e;
     } finally { setBusy(false); }
   }
 
@@ -87,6 +93,7 @@ export function Camera({ heading, hint, facing, onPhoto, inspect, inspectUploads
     <section>
       <Heading>{heading}</Heading>
       <p>{hint}</p>
+      {fileProblem && <p className="error" role="alert">{fileProblem}</p>}
       {problem ? <><p className="error" role="alert">{problem}</p>{status}</> : (
         <div className={`viewfinder ${facing === 'user' ? 'face' : 'document'}${gate.ready ? '' : ' waiting'}`}>
           <video ref={video} muted playsInline aria-label={t('camera.view')} />
