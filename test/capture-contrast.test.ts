@@ -3,18 +3,8 @@
  * colour, text on it reaches WCAG AA's 4.5:1 and the shade drawn on the white page 3:1; checked on
  * 2,000 colours from a seeded generator, and on known values.
  */
+import { seededRandom } from '../local/sfn/engine/asl/randomness';
 import { brandColours, contrast, INK, WHITE } from '../web/capture/src/ui/contrast';
-
-/** mulberry32: the same colours on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('brand colours', () => {
   it('knows WCAG\'s ratios', () => {
@@ -24,7 +14,7 @@ describe('brand colours', () => {
   });
 
   it('gives every colour legible text (4.5:1) and a shade that stands out on white (3:1)', () => {
-    const next = random(20261203);
+    const next = seededRandom(20261203); // the same colours on every run
     const failures: string[] = [];
     for (let i = 0; i < 2000; i++) {
       const colour = `#${Math.floor(next() * 0x1000000).toString(16).padStart(6, '0')}`;

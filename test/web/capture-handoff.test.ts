@@ -64,14 +64,7 @@ it('a desktop hands the run to a phone by QR code or copied link, follows it and
   await phone.goto(scanned[0]!); // the link the QR code holds
   await phone.getByRole('button', { name: 'Start' }).click({ timeout: 30_000 });
   expect(await phone.getByRole('button', { name: 'Continue on your phone' }).count()).toBe(0);
-  await phone.getByRole('combobox', { name: 'Country' }).fill('United Kingdom');
-  await phone.getByRole('radio', { name: 'Passport' }).check();
-  await phone.getByRole('button', { name: 'Continue' }).click();
-  const chooser = phone.waitForEvent('filechooser');
-  await phone.getByRole('button', { name: 'Upload a file' }).click();
-  const png = await sharp({ create: { width: 320, height: 220, channels: 3, background: { r: 90, g: 120, b: 200 } } }).png().toBuffer();
-  await (await chooser).setFiles({ name: 'passport.png', mimeType: 'image/png', buffer: png });
-  await phone.getByRole('button', { name: 'Use this photo' }).click();
+  await uploadDocument(phone);
   await phone.getByText('You can now return to your computer.').waitFor({ timeout: 60_000 });
 
   // The desktop followed the run and finishes with the phone.
