@@ -5,7 +5,7 @@
  * The replay goes to every webhook that would have received the event (Onfido: "all webhooks
  * registered with a matching environment"), also a live token's webhook subscribed to sandbox.
  */
-import { findEvents, publishRedelivery, type BusEvent } from '../events/contract';
+import { findEvents, publishRedelivery } from '../events/contract';
 import { validationError } from '../shared/errors';
 import { listWebhooks, type Environment } from '../store/webhooks';
 import { buildDelivery } from './payload';
@@ -14,17 +14,16 @@ import { matches } from './process';
 export interface ResendItem { resource_id: string; event: string }
 
 export async function resend(items: ResendItem[], environment: Environment): Promise<void> {
-  const found: BusEvent[][] = await Promise.all(items.map(async (item) => (await findEvents(item.resource_id, item.event)).map((r) => r.event)));
+  // Per item, the recorded events of the caller's environment (another environment's are left out, as unknown).
+  const found = await Promise.all(items.map(async (item) => {
+    const events = (await findEvents(item.resource_id, item.event)).map((r) => r.event);
+    const built = await Promise.all(events.map(async (event) => ({ event, delivery: await buildDelivery(event) })));
+    return built.filter((b) => b.delivery?.environment === environment);
+  }));
   const missing: Record<string, string[]> = Object.create(null);
-  found.forEach((events, i) => { if (events.length === 0) missing[`data.${i}`] = [`no ${items[i]!.event} event was recorded for ${items[i]!.resource_id}`]; });
-  const deliveries = await Promise.all(found.flat().map(async (event) => ({ event, delivery: await buildDelivery(event) })));
-  deliveries.forEach(({ event, delivery }) => {
-    if (delivery?.environment !== environment) {
-      const i = found.findIndex((list) => list.includes(event));
-      missing[`data.${i}`] = [`no ${items[i]!.event} event was recorded for ${items[i]!.resource_id}`];
-    }
-  });
+  found.forEach((list, i) => { if (list.length === 0) missing[`data.${i}`] = [`no ${items[i]!.event} event was recorded for ${items[i]!.resource_id}`]; });
   if (Object.keys(missing).length > 0) throw validationError('Some events cannot be resent', missing);
+  const deliveries = found.flat();
   const webhooks = await listWebhooks();
   for (const { event, delivery } of deliveries) {
     if (!delivery) continue;

@@ -166,6 +166,28 @@ describe('webhook delivery', () => {
     expect(wrong.status).toBe(422);
   });
 
+  it('resend keeps to the caller\'s environment: another\'s run is unknown; a task id both hold resends only the caller\'s', async () => {
+    const receiver = await startReceiver([200, 200, 200]);
+    receivers.push(receiver);
+    const live = apiClient(() => liveToken);
+    const created = await live('POST', '/v3.6/webhooks', { url: receiver.url, events: ['workflow_task.completed'], environments: ['sandbox', 'live'] });
+    expect(created.status).toBe(201);
+    try {
+      const [sandboxRun, liveRun] = [await endedRun('sandbox'), await endedRun('live')];
+      for (const runId of [sandboxRun, liveRun]) {
+        await publish('workflow_task.completed', { workflow_run_id: runId, task_id: 'doc_5a5a5a5a5a', task_def_id: 'document_capture', task_def_version: '1', status: 'completed' });
+      }
+      await eventually(() => receiver.received.length === 2);
+      const sandboxOnly = await live('POST', '/v3.6/webhooks/resend', { data: [{ resource_id: sandboxRun, event: 'workflow_task.completed' }] });
+      expect(sandboxOnly.status).toBe(422);
+      expect((await live('POST', '/v3.6/webhooks/resend', { data: [{ resource_id: 'doc_5a5a5a5a5a', event: 'workflow_task.completed' }] })).status).toBe(204);
+      await eventually(() => receiver.received.length === 3);
+      expect(JSON.parse(receiver.received[2]!.body)).toMatchObject({ payload: { object: { href: expect.stringContaining(liveRun) } } });
+    } finally {
+      await live('DELETE', `/v3.6/webhooks/${(created.body as { id: string }).id}`);
+    }
+  });
+
   it('resend of an event never recorded is a validation error', async () => {
     const res = await api('POST', '/v3.6/webhooks/resend', { data: [{ resource_id: 'no-such-run', event: 'workflow_run.completed' }] });
     expect(res.status).toBe(422);
