@@ -201,7 +201,7 @@ it('shows the integrator\'s logo from its own host and keeps a light brand colou
   expect(errors).toEqual([]);
 });
 
-it('takes a document as a PDF (a scan): named with its size on the review ("Check your file", "Use this file"), stored as a PDF, the run goes on', async () => {
+it('takes a document as a PDF (a scan): named with its size on the review ("Check your file", "Use this file", "Choose another file"), stored as a PDF, the run goes on', async () => {
   const pdf = await new Promise<Buffer>((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A5', info: { CreationDate: new Date('2026-01-01T00:00:00Z') } });
     const chunks: Buffer[] = [];
@@ -224,6 +224,8 @@ it('takes a document as a PDF (a scan): named with its size on the review ("Chec
   await page.getByRole('heading', { name: 'Check your file', exact: true }).waitFor();
   await page.getByText(`You chose “passport-scan.pdf” (${Math.max(1, Math.round(pdf.length / 1024))} KB), a PDF. It is sent as it is.`, { exact: true }).waitFor();
   expect(await page.getByRole('button', { name: 'Use this photo', exact: true }).count()).toBe(0);
+  expect(await page.getByRole('button', { name: 'Retake', exact: true }).count()).toBe(0);
+  await page.getByRole('button', { name: 'Choose another file', exact: true }).waitFor();
   await page.getByRole('button', { name: 'Use this file', exact: true }).click();
   expect(await ended(run.id)).toMatchObject({ status: 'approved' });
   const docs = await t.call<{ documents: Array<{ file_type: string; file_name: string; file_size: number }> }>('GET', `/v3.6/documents?applicant_id=${run.applicant_id as string}`);

@@ -80,7 +80,7 @@ export const de_DE: Strings = {
     blocked: 'Der Kamerazugriff wurde nicht erlaubt. Erlauben Sie die Kamera in den Browser-Einstellungen oder laden Sie ein Foto hoch.',
     badFile: 'Diese Datei ist kein verwendbares Foto. Bitte wählen Sie ein JPG- oder PNG-Foto.',
     pdfChosen: 'Sie haben „{{name}}“ ({{size}}) gewählt, ein PDF. Es wird unverändert gesendet.', pdfTooLarge: 'Dieses PDF ist größer als 10 MB. Bitte wählen Sie eine kleinere Datei.',
-    sizeKB: '{{size}} KB', sizeMB: '{{size}} MB', reviewFile: 'Prüfen Sie Ihre Datei', useFile: 'Diese Datei verwenden',
+    sizeKB: '{{size}} KB', sizeMB: '{{size}} MB', reviewFile: 'Prüfen Sie Ihre Datei', useFile: 'Diese Datei verwenden', chooseOther: 'Andere Datei wählen',
   },
   checks: {
     checking: 'Ihr Foto wird geprüft…', cut_off: 'Das Dokument ist nicht vollständig zu sehen. Legen Sie es in den Rahmen, alle vier Ecken sichtbar.',

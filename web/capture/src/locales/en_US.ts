@@ -81,7 +81,7 @@ export const en_US = {
     blocked: 'Camera access was not allowed. Allow the camera in your browser settings, or upload a photo instead.',
     badFile: 'This file is not a photo we can use. Please choose a JPG or PNG photo.',
     pdfChosen: 'You chose “{{name}}” ({{size}}), a PDF. It is sent as it is.', pdfTooLarge: 'This PDF is larger than 10 MB. Please choose a smaller file.',
-    sizeKB: '{{size}} KB', sizeMB: '{{size}} MB', reviewFile: 'Check your file', useFile: 'Use this file',
+    sizeKB: '{{size}} KB', sizeMB: '{{size}} MB', reviewFile: 'Check your file', useFile: 'Use this file', chooseOther: 'Choose another file',
   },
   checks: {
     checking: 'Checking your photo…', cut_off: 'We cannot see the whole document. Place it inside the frame with all four corners visible.',

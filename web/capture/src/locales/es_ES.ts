@@ -80,7 +80,7 @@ export const es_ES: Strings = {
     blocked: 'No se permitió el acceso a la cámara. Permítalo en los ajustes del navegador o suba una foto.',
     badFile: 'Este archivo no es una foto que podamos usar. Elija una foto JPG o PNG.',
     pdfChosen: 'Ha elegido «{{name}}» ({{size}}), un PDF. Se envía tal cual.', pdfTooLarge: 'Este PDF ocupa más de 10 MB. Elija un archivo más pequeño.',
-    sizeKB: '{{size}} KB', sizeMB: '{{size}} MB', reviewFile: 'Revise su archivo', useFile: 'Usar este archivo',
+    sizeKB: '{{size}} KB', sizeMB: '{{size}} MB', reviewFile: 'Revise su archivo', useFile: 'Usar este archivo', chooseOther: 'Elegir otro archivo',
   },
   checks: {
     checking: 'Comprobando su foto…', cut_off: 'No se ve el documento entero. Colóquelo dentro del marco con las cuatro esquinas visibles.',

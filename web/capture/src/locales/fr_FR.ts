@@ -80,7 +80,7 @@ export const fr_FR: Strings = {
     blocked: 'L’accès à la caméra a été refusé. Autorisez la caméra dans les réglages du navigateur, ou importez une photo.',
     badFile: 'Ce fichier n’est pas une photo utilisable. Veuillez choisir une photo JPG ou PNG.',
     pdfChosen: 'Vous avez choisi « {{name}} » ({{size}}), un PDF. Il est envoyé tel quel.', pdfTooLarge: 'Ce PDF dépasse 10 Mo. Veuillez choisir un fichier plus petit.',
-    sizeKB: '{{size}} Ko', sizeMB: '{{size}} Mo', reviewFile: 'Vérifiez votre fichier', useFile: 'Utiliser ce fichier',
+    sizeKB: '{{size}} Ko', sizeMB: '{{size}} Mo', reviewFile: 'Vérifiez votre fichier', useFile: 'Utiliser ce fichier', chooseOther: 'Choisir un autre fichier',
   },
   checks: {
     checking: 'Vérification de votre photo…', cut_off: 'Le document n’est pas entièrement visible. Placez-le dans le cadre, les quatre coins visibles.',

@@ -80,7 +80,7 @@ export const it_IT: Strings = {
     blocked: 'L’accesso alla fotocamera non è stato consentito. Consentilo nelle impostazioni del browser o carica una foto.',
     badFile: 'Questo file non è una foto utilizzabile. Scegli una foto JPG o PNG.',
     pdfChosen: 'Hai scelto «{{name}}» ({{size}}), un PDF. Viene inviato così com’è.', pdfTooLarge: 'Questo PDF supera i 10 MB. Scegli un file più piccolo.',
-    sizeKB: '{{size}} KB', sizeMB: '{{size}} MB', reviewFile: 'Controlla il file', useFile: 'Usa questo file',
+    sizeKB: '{{size}} KB', sizeMB: '{{size}} MB', reviewFile: 'Controlla il file', useFile: 'Usa questo file', chooseOther: 'Scegli un altro file',
   },
   checks: {
     checking: 'Controllo della foto…', cut_off: 'Il documento non è visibile per intero. Mettilo dentro la cornice con i quattro angoli visibili.',

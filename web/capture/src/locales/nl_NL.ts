@@ -80,7 +80,7 @@ export const nl_NL: Strings = {
     blocked: 'Toegang tot de camera is niet toegestaan. Sta de camera toe in de browserinstellingen of upload een foto.',
     badFile: 'Dit bestand is geen bruikbare foto. Kies een JPG- of PNG-foto.',
     pdfChosen: 'U hebt ‘{{name}}’ ({{size}}) gekozen, een pdf. Die wordt verzonden zoals hij is.', pdfTooLarge: 'Deze pdf is groter dan 10 MB. Kies een kleiner bestand.',
-    sizeKB: '{{size}} KB', sizeMB: '{{size}} MB', reviewFile: 'Controleer uw bestand', useFile: 'Dit bestand gebruiken',
+    sizeKB: '{{size}} KB', sizeMB: '{{size}} MB', reviewFile: 'Controleer uw bestand', useFile: 'Dit bestand gebruiken', chooseOther: 'Ander bestand kiezen',
   },
   checks: {
     checking: 'Uw foto wordt gecontroleerd…', cut_off: 'Het document is niet helemaal te zien. Leg het binnen het kader, met alle vier de hoeken zichtbaar.',

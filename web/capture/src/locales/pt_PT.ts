@@ -80,7 +80,7 @@ export const pt_PT: Strings = {
     blocked: 'O acesso à câmara não foi permitido. Permita-o nas definições do navegador ou carregue uma foto.',
     badFile: 'Este ficheiro não é uma foto que possamos usar. Escolha uma foto JPG ou PNG.',
     pdfChosen: 'Escolheu «{{name}}» ({{size}}), um PDF. É enviado tal como está.', pdfTooLarge: 'Este PDF tem mais de 10 MB. Escolha um ficheiro mais pequeno.',
-    sizeKB: '{{size}} KB', sizeMB: '{{size}} MB', reviewFile: 'Verifique o seu ficheiro', useFile: 'Usar este ficheiro',
+    sizeKB: '{{size}} KB', sizeMB: '{{size}} MB', reviewFile: 'Verifique o seu ficheiro', useFile: 'Usar este ficheiro', chooseOther: 'Escolher outro ficheiro',
   },
   checks: {
     checking: 'A verificar a sua foto…', cut_off: 'Não se vê o documento inteiro. Coloque-o dentro da moldura com os quatro cantos visíveis.',

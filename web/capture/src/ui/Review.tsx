@@ -3,19 +3,11 @@
  * "Retake" and "Use this photo". A photo with problems offers only "Retake" the first time; a
  * second flagged photo in a row may be used anyway, so nobody is stuck with a camera the checks
  * misjudge (the reports decide in the end). A PDF is named with its size in the page's language
- * (KB under 1 MB, MB above), and the review speaks of a file, not a photo.
+ * (KB under 1 MB, MB above), and the review speaks of a file, not a photo ("Choose another file", not "Retake").
  */
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { fileSize } from './file-size';
 import { Heading } from './Heading';
-
-const MB = 1024 * 1024;
-
-/** `bytes` in the page's language: whole KB under 1 MB (at least 1), MB to one decimal above. */
-export function fileSize(bytes: number, language: string, t: TFunction): string {
-  const number = (n: number, digits: number) => new Intl.NumberFormat(language.replace('_', '-'), { maximumFractionDigits: digits }).format(n);
-  return bytes < MB ? t('camera.sizeKB', { size: number(Math.max(1, Math.round(bytes / 1024)), 0) }) : t('camera.sizeMB', { size: number(bytes / MB, 1) });
-}
 
 /** A photo (shown from `url`), or a PDF a document was uploaded as (`name`; nothing to show: the page's CSP allows no PDF viewer). */
 export interface Shot { blob: Blob; url: string; problems: string[]; name?: string }
@@ -38,7 +30,7 @@ export function Review({ shot, flagged, onUse, onRetake }: { shot: Shot; flagged
         : <img className="review" src={shot.url} alt={t('camera.preview')} />}
       <div className="actions">
         {usable && <button type="button" className={shot.problems.length ? 'secondary' : ''} onClick={onUse}>{t(pdf ? 'camera.useFile' : 'camera.use')}</button>}
-        <button type="button" className={shot.problems.length ? '' : 'secondary'} onClick={onRetake}>{t('camera.retake')}</button>
+        <button type="button" className={shot.problems.length ? '' : 'secondary'} onClick={onRetake}>{t(pdf ? 'camera.chooseOther' : 'camera.retake')}</button>
       </div>
     </section>
   );
