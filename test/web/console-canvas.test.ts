@@ -223,3 +223,28 @@ test('panel: Send/Receive properties, parallel branches and join, custom inputs,
   expect(task('decline_face')).toMatchObject({ output: { face_result: 'tasks.facial_similarity.output.result', document_result: 'tasks.document_report.output.result' } });
   expect(errors).toEqual([]);
 }, 240_000);
+
+test('route names and their (+) overlap neither one another nor a task, and no task is under the minimap or the controls, also for a logic task with four branches', async () => {
+  const decide = template.tasks.find((t) => t.id === 'decide') as Record<string, unknown> & { branches: Array<Record<string, unknown>> };
+  const four = { ...template, tasks: template.tasks.map((t) => t.id !== 'decide' ? t
+    : { ...decide, branches: [...decide.branches, { ...decide.branches[0], name: 'Document only clear', next: 'review' }] }) };
+  for (const definition of [template, four]) {
+    const { page, errors } = await openWith(definition);
+    await laidOut(page);
+    const boxesOf = (selector: string) => page.locator(selector).evaluateAll((els) => els.map((e) => {
+      const r = (e as unknown as { getBoundingClientRect(): { left: number; right: number; top: number; bottom: number } }).getBoundingClientRect();
+      return { text: (e as unknown as { textContent: string }).textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    }));
+    type Box = Awaited<ReturnType<typeof boxesOf>>[number];
+    const meet = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const [labels, nodes, overlays] = [await boxesOf('.edge-label'), await boxesOf('.react-flow__node'), await boxesOf('.react-flow__minimap, .react-flow__controls')];
+    expect(labels.filter((b) => b.text !== '+').length).toBeGreaterThanOrEqual(definition === four ? 4 : 3);
+    expect(overlays.length).toBe(2);
+    const overlaps = labels.flatMap((a, i) => [...labels.slice(i + 1), ...nodes].filter((b) => meet(a, b)).map((b) => `${a.text} × ${b.text}`));
+    expect(overlaps).toEqual([]);
+    // Every task is drawn clear of the minimap and the zoom/pan controls.
+    expect(nodes.filter((n) => overlays.some((o) => meet(n, o))).map((n) => n.text)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }
+}, 120_000);

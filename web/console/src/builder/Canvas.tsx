@@ -3,7 +3,7 @@
  * selects its task. When editable: (+) under a node and on every edge, palette items dropped on
  * an edge or a node, edges reconnected by dragging their end, and new routes drawn from a node.
  */
-import { Background, ControlButton, Controls, MiniMap, Position, ReactFlow, useReactFlow, type Connection, type Edge, type NodeChange, type NodeHandle } from '@xyflow/react';
+import { Background, ControlButton, Controls, MiniMap, Position, ReactFlow, useReactFlow, type Connection, type Edge, type FitViewOptions, type NodeChange, type NodeHandle } from '@xyflow/react';
 import { useEffect, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EdgeInfo, NodeInfo } from './graph';
@@ -15,6 +15,14 @@ import { TaskNode, type TaskFlowNode } from './TaskNode';
 
 const NODE_TYPES = { task: TaskNode };
 const EDGE_TYPES = { route: RouteEdge };
+/**
+ * How the view fits the graph: clear of the controls (left) and of the minimap (bottom right, 200 px
+ * wide; styles.css hides it at 800 px and below), so that no task is drawn under them.
+ */
+const fitOptions = (): FitViewOptions => ({
+  maxZoom: 1,
+  padding: window.matchMedia('(min-width: 801px)').matches ? { top: '24px', bottom: '24px', left: '64px', right: '232px' } : { x: '56px', y: '24px' },
+});
 const MINIMAP: Record<string, string> = { start: '#111827', capture: '#1d4ed8', verification: '#6d28d9', logic: '#b45309', action: '#0f766e', result: '#15803d' };
 
 /** What the canvas may change (absent: read-only). Routes are named by their source task and key (model.ts `routesOf`). */
@@ -66,12 +74,19 @@ export function Canvas({ nodes, edges, selected, onSelect, edits, marks, taken }
     ariaLabel: n.label, draggable: false, deletable: false, connectable: edits !== undefined,
     ...(n.problems > 0 ? { domAttributes: { 'aria-description': t('builder.invalidNode', { name: n.label }) } } : {}),
   }));
+  // A route's place among the routes that leave its task (fan-out: its name sits near its target)
+  // and among those that also reach the same task (twins: their names are stacked).
+  const fanOut = new Map<string, number>();
+  for (const e of edges) fanOut.set(e.source, (fanOut.get(e.source) ?? 0) + 1);
+  const twinsOf = (e: { source: string; target: string }) => edges.filter((o) => o.source === e.source && o.target === e.target);
   const flowEdges: RouteFlowEdge[] = edges.map((e) => {
     const { source, key } = edgeRoute(e.id);
+    const twins = twinsOf(e);
     return {
       id: e.id, source: e.source, target: e.target, type: 'route', focusable: false, deletable: false, reconnectable: edits ? 'target' : false,
       className: `edge-${e.kind}${taken?.has(e.id) ? ' taken' : ''}`, ariaLabel: t('builder.edge', { from: labels.get(e.source), to: labels.get(e.target) }),
       data: { label: e.label, from: labels.get(e.source) ?? e.source, to: labels.get(e.target) ?? e.target,
+        fan: (fanOut.get(e.source) ?? 0) > 1, twin: { index: twins.indexOf(e), count: twins.length },
         onInsert: edits ? () => edits.onInsert(source, key, t('builder.insertBetween', { from: labels.get(e.source), to: labels.get(e.target) })) : undefined },
     };
   });
@@ -94,9 +109,9 @@ export function Canvas({ nodes, edges, selected, onSelect, edits, marks, taken }
         onNodeClick={(_, n) => onSelect(n.id)} nodesConnectable={edits !== undefined} nodesDraggable={false} edgesFocusable={false}
         onReconnect={(old: Edge, c: Connection) => { const r = edgeRoute(old.id); if (c.target) edits?.onReconnect(r.source, r.key, c.target); }}
         onConnect={(c: Connection) => { if (c.source && c.target) edits?.onConnect(c.source, c.target); }}
-        fitView minZoom={0.2} proOptions={{ hideAttribution: true }}>
+        fitView fitViewOptions={fitOptions()} minZoom={0.2} proOptions={{ hideAttribution: true }}>
         <Background />
-        <Controls showInteractive={false}><PanButtons /></Controls>
+        <Controls showInteractive={false} fitViewOptions={fitOptions()}><PanButtons /></Controls>
         <MiniMap pannable zoomable ariaLabel={t('builder.minimap')} nodeStrokeWidth={3} nodeColor={(n) => MINIMAP[(n.data as { cls: string }).cls] ?? '#8a94a3'} />
         <FitOnLayout positions={positions} onFitted={setFitted} />
       </ReactFlow>
@@ -140,7 +155,7 @@ function FitOnLayout({ positions, onFitted }: { positions: Map<string, unknown> 
     if (positions.size === 0) return undefined;
     // After the canvas has taken the new positions (its store updates in an effect of its own).
     const frame = requestAnimationFrame(() => {
-      void flow.fitView({ maxZoom: 1 }).then(() => { if (positions.shape !== undefined) onFitted(positions.shape); });
+      void flow.fitView(fitOptions()).then(() => { if (positions.shape !== undefined) onFitted(positions.shape); });
     });
     return () => cancelAnimationFrame(frame);
   }, [positions, flow, onFitted]);
