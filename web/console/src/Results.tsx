@@ -6,6 +6,7 @@ import { Link } from './Link';
 import { resultsApi, type ResultRow } from './results/api';
 import { FilterBar } from './results/FilterBar';
 import { apiQuery, filtersQuery, parseFilters, type Filters } from './results/filters';
+import { pushQuery } from './router';
 
 const when = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
 const nameOf = (r: ResultRow) => [r.applicant.first_name, r.applicant.last_name].filter(Boolean).join(' ');
@@ -45,7 +46,7 @@ export function Results({ api }: { api: Client }) {
   }, [calls, filters]);
   const change = (f: Filters) => {
     const query = filtersQuery(f);
-    history.pushState(null, '', `${location.pathname}${query ? `?${query}` : ''}`);
+    pushQuery(`${location.pathname}${query ? `?${query}` : ''}`);
     setFilters(f);
   };
   return (

@@ -5,10 +5,11 @@
  * Each entry the router pushes carries its place in the session history (`state.at`), so that a
  * Back / Forward (one step) held by the guard is undone with history.go(±1) (the entries after it
  * are kept: Forward still works after Back and "Stay") and redone with it once the user agrees.
- * An entry without a place (pushed by a page for its query) falls back to pushing the page's own
- * URL again.
+ * A page writes its query (Results' filters, the funnel's choice) with pushQuery / replaceQuery,
+ * which give the entry its place too; an entry without one (written by anything else) falls back
+ * to pushing the page's own URL again.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 
 export type Route = { page: 'workflows' } | { page: 'results' } | { page: 'review' } | { page: 'funnel' } | { page: 'run'; id: string } | { page: 'builder'; id: string; version?: number } | { page: 'versions'; id: string };
 const BASE = '/console/';
@@ -49,6 +50,9 @@ let ours = false;
 let shownAt: number | undefined;
 /** The next popstate is the router's own history.go: back to the entry shown ('undo'), or on to the one the user agreed to ('redo'). */
 let traversing: 'undo' | 'redo' | undefined;
+/** The URL (path and query) of the entry shown. */
+let shownUrl = '';
+const here = () => location.pathname + location.search;
 const placeOf = (state: unknown): number | undefined => {
   const at = (state as { at?: unknown } | null)?.at;
   return typeof at === 'number' ? at : undefined;
@@ -74,26 +78,40 @@ export const show = (href: string) => {
   try { window.dispatchEvent(new PopStateEvent('popstate')); } finally { ours = false; }
 };
 
+/** A new entry for the page's own query (`href`: the page's path and query), in its place after the one shown; the page stays, so the guard is not asked. */
+export function pushQuery(href: string): void {
+  const at = shownAt === undefined ? undefined : shownAt + 1;
+  history.pushState(at === undefined ? null : { at }, '', href);
+  shownAt = at;
+  shownUrl = here();
+}
+
+/** The entry shown, given the page's own query (`href`), keeping its place. */
+export function replaceQuery(href: string): void {
+  history.replaceState(shownAt === undefined ? null : { ...(history.state as object | null), at: shownAt }, '', href);
+  shownUrl = here();
+}
+
 export function navigate(r: Route): void {
   leave(() => show(hrefOf(r)));
 }
 
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.pathname));
-  const shown = useRef(location.pathname + location.search);
   useEffect(() => {
+    shownUrl = here();
     // The entry the console opened on gets its place (kept if it has one: a reload).
     shownAt = placeOf(history.state);
     if (shownAt === undefined) { shownAt = 0; history.replaceState({ ...(history.state as object | null), at: shownAt }, ''); }
-    const again = () => history.pushState(shownAt === undefined ? null : { at: shownAt }, '', shown.current);
+    const again = () => history.pushState(shownAt === undefined ? null : { at: shownAt }, '', shownUrl);
     const on = () => {
-      const to = location.pathname + location.search;
+      const to = here();
       const at = placeOf(history.state);
       // Back at the page's own entry after a held Back / Forward (else, an entry between: its URL comes back anyway).
-      if (traversing === 'undo') { traversing = undefined; if (to !== shown.current) again(); return; }
+      if (traversing === 'undo') { traversing = undefined; if (to !== shownUrl) again(); return; }
       // Back / Forward: the URL has changed already; while the guard asks, the page's own entry comes back.
       const by = at !== undefined && shownAt !== undefined && Math.abs(at - shownAt) === 1 ? at - shownAt : undefined;
-      if (!ours && traversing !== 'redo' && to !== shown.current && guard?.(() => {
+      if (!ours && traversing !== 'redo' && to !== shownUrl && guard?.(() => {
         if (by) { traversing = 'redo'; history.go(by); } else show(to);
       })) {
         if (by) { traversing = 'undo'; history.go(-by); } else again();
@@ -101,7 +119,7 @@ export function useRoute(): Route {
       }
       traversing = undefined;
       if (!ours) shownAt = at;
-      shown.current = to;
+      shownUrl = to;
       setRoute(parseRoute(location.pathname));
     };
     window.addEventListener('popstate', on);

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { Client, VersionSummary, WorkflowView } from '../api';
 import { resultsApi, type Funnel as FunnelData } from './api';
 import { FunnelChart } from './FunnelChart';
+import { replaceQuery } from '../router';
 import { seconds } from './RouteGraph';
 
 interface Choice { workflow_id: string; version: number; include_trials: boolean }
@@ -43,7 +44,7 @@ export function Funnel({ api }: { api: Client }) {
   }, [calls, choice]);
   const change = (c: Choice) => {
     const q = new URLSearchParams({ ...(c.workflow_id ? { workflow_id: c.workflow_id } : {}), ...(c.version ? { version: String(c.version) } : {}), ...(c.include_trials ? { include_trials: 'true' } : {}) });
-    history.replaceState(null, '', `${location.pathname}${q.size ? `?${q.toString()}` : ''}`);
+    replaceQuery(`${location.pathname}${q.size ? `?${q.toString()}` : ''}`);
     setError('');
     setChoice(c);
   };
