@@ -24,8 +24,18 @@ export const EVENTS = {
 export const ONFIDO_WEBHOOK_EVENTS = [
   EVENTS.runCompleted, EVENTS.taskStarted, EVENTS.taskCompleted, EVENTS.timelineFileCreated, EVENTS.evidenceFolderCreated,
 ] as const;
+/**
+ * Onfido's `webhook_event_type` (v3.6): a webhook may name any of them. This product emits only
+ * `ONFIDO_WEBHOOK_EVENTS` (no checks, reports outside workflows, audit log or watchlist
+ * monitors), so a webhook subscribed to the others is stored and never receives them.
+ */
+export const ONFIDO_EVENT_TYPES = [
+  'audit_log.created', 'watchlist_monitor.matches_updated', ...ONFIDO_WEBHOOK_EVENTS,
+  'check.started', 'check.reopened', 'check.withdrawn', 'check.completed', 'check.form_completed',
+  'report.withdrawn', 'report.resumed', 'report.cancelled', 'report.awaiting_approval', 'report.completed',
+] as const;
 /** Events a webhook may subscribe to: Onfido's, and ours, which a webhook receives only when its `events` name them. */
-export const WEBHOOK_EVENTS = [...ONFIDO_WEBHOOK_EVENTS, EVENTS.reviewCompleted] as const;
+export const WEBHOOK_EVENTS = [...ONFIDO_EVENT_TYPES, EVENTS.reviewCompleted] as const;
 export const WebhookEventName = z.enum(WEBHOOK_EVENTS);
 export type WebhookEventName = z.infer<typeof WebhookEventName>;
 

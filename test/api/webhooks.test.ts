@@ -95,6 +95,22 @@ describe('webhook routes', () => {
     }
   });
 
+  it('takes every event type of Onfido\'s webhook_event_type, also those never emitted here, and resends none never recorded', async () => {
+    const spec = ['audit_log.created', 'watchlist_monitor.matches_updated', 'workflow_run.completed', 'workflow_task.started', 'workflow_task.completed',
+      'check.started', 'check.reopened', 'check.withdrawn', 'check.completed', 'check.form_completed', 'report.withdrawn', 'report.resumed',
+      'report.cancelled', 'report.awaiting_approval', 'report.completed', 'workflow_timeline_file.created', 'workflow_run_evidence_folder.created'];
+    const created = await sandbox('POST', '/v3.6/webhooks', { url: 'https://hooks.example.com/all', events: spec });
+    expect(created).toMatchObject({ status: 201, body: { events: spec } });
+    const id = (created.body as { id: string }).id;
+    expect(await sandbox('PUT', `/v3.6/webhooks/${id}`, { events: ['check.completed', 'report.completed'] }))
+      .toMatchObject({ status: 200, body: { events: ['check.completed', 'report.completed'] } });
+    expect((await sandbox('GET', `/v3.6/webhooks/${id}`)).body).toMatchObject({ events: ['check.completed', 'report.completed'] });
+    expect(await sandbox('POST', '/v3.6/webhooks/resend', { data: [{ resource_id: 'check-1', event: 'check.completed' }] }))
+      .toMatchObject({ status: 422, body: { error: { type: 'validation_error', fields: { 'data.0': [expect.stringContaining('no check.completed event was recorded')] } } } });
+    expect(await sandbox('PUT', `/v3.6/webhooks/${id}`, { events: ['check.nope'] })).toMatchObject({ status: 422, body: { error: { fields: { 'events.0': [expect.any(String)] } } } });
+    await sandbox('DELETE', `/v3.6/webhooks/${id}`);
+  });
+
   it('answers malformed JSON with 400, unknown events with 422, unknown ids with 404', async () => {
     expect(await sandbox('POST', '/v3.6/webhooks', undefined, '{"url":')).toMatchObject({ status: 400, body: { error: { type: 'bad_request' } } });
     expect(await sandbox('POST', '/v3.6/webhooks', { url: 'https://a.example', events: ['check.nope'] }))
