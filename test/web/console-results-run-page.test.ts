@@ -1,9 +1,10 @@
 /**
  * A run's page in Chromium against the local stack when its calls are slow or fail (page.route):
  * the Reports tab says it is loading, not "No reports.", until the tasks arrive; a failed task call
- * and a failed inspection each show an alert in their own sections while the run's overview and
- * the other sections stay; a failed download of a media item is an alert; closing the zoom dialog
- * gives the focus back to the button that opened it.
+ * and a failed inspection each show an alert in their own sections, once (a tab showing it again
+ * shows it without a new alert), while the run's overview and the other sections stay; a failed
+ * download of a media item is an alert; closing the zoom dialog gives the focus back to the button
+ * that opened it.
  */
 import type { Browser, Page, Route } from 'playwright-core';
 import { SCREEN } from '../api/results-workflows';
@@ -50,7 +51,19 @@ test('the Reports tab says it is loading until the tasks arrive, never "No repor
   expect(errors).toEqual([]);
 }, 120_000);
 
-test('a failed task call and a failed inspection are alerts in their sections; the rest of the page stays', async () => {
+/** Runs in the page: logs the text of every alert put into it (an element added with role="alert", or given that role) in `window.__alerts`. */
+const RECORD_ALERTS = `(() => {
+  const alerts = window.__alerts = [];
+  const note = (el) => { if (el.nodeType === 1 && el.getAttribute('role') === 'alert') alerts.push(el.textContent); };
+  new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'attributes') note(r.target);
+      for (const node of r.addedNodes) if (node.nodeType === 1) { note(node); node.querySelectorAll('[role="alert"]').forEach(note); }
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['role'] });
+})()`;
+
+test('a failed task call and a failed inspection are alerts in their sections, each announced once: another tab showing it adds no alert; the rest of the page stays', async () => {
   const { page, errors } = await consolePage(browser);
   await page.route(`**/v3.6/workflow_runs/${run}/tasks/${report}`, (route) => route.fulfill({ status: 500, json: { error: { type: 'internal_error', message: 'The task is unreadable' } } }));
   await page.route(`**/v3.6/studio/runs/${run}`, (route) => route.fulfill({ status: 500, json: { error: { type: 'internal_error', message: 'Inspection is down' } } }));
@@ -58,15 +71,24 @@ test('a failed task call and a failed inspection are alerts in their sections; t
   // The overview and the review decision loaded: they stay.
   await panel(page).getByText('watchlist_hit').waitFor();
   await page.getByRole('region', { name: 'Review', exact: true }).waitFor();
+  await page.evaluate(RECORD_ALERTS);
+  const reportsFailed = /^Some reports could not be loaded: /;
+  const inspectFailed = /^The run's media, tasks and timeline could not be loaded: /;
   await tab(page, 'Reports').click();
-  await panel(page).getByRole('alert').filter({ hasText: /^Some reports could not be loaded: / }).waitFor();
+  await panel(page).getByRole('alert').filter({ hasText: reportsFailed }).waitFor();
   expect(await panel(page).getByText('No reports.').count()).toBe(0);
-  for (const name of ['Media', 'Tasks', 'Timeline']) {
+  await tab(page, 'Media').click();
+  await panel(page).getByRole('alert').filter({ hasText: inspectFailed }).waitFor();
+  // Shown again by another tab (or the same one again): in its place, but no longer an alert.
+  for (const [name, failed] of [['Tasks', inspectFailed], ['Timeline', inspectFailed], ['Reports', reportsFailed], ['Media', inspectFailed]] as const) {
     await tab(page, name).click();
-    await panel(page).getByRole('alert').filter({ hasText: /^The run's media, tasks and timeline could not be loaded: / }).waitFor();
+    await panel(page).getByText(failed).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
   }
   await tab(page, 'Overview').click();
   await panel(page).getByText('watchlist_hit').waitFor();
+  const alerts = await page.evaluate('window.__alerts') as string[];
+  expect(alerts.map((a) => (reportsFailed.test(a) ? 'reports' : inspectFailed.test(a) ? 'inspection' : a))).toEqual(['reports', 'inspection']);
   expect(await seriousViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
 }, 120_000);

@@ -2,7 +2,9 @@
  * A run's page (`/console/results/<run id>`, the run's `dashboard_url`): tabs Overview, Media,
  * Reports, Tasks (with the route on the workflow's graph) and Timeline; the arrow keys move
  * between tabs. Each section (the run, its reports, the inspection behind Media, Tasks and
- * Timeline) loads on its own, says so while it does, and a failed one shows why in its place.
+ * Timeline) loads on its own, says so while it does, and a failed one shows why in its place:
+ * an alert the first time, a plain paragraph when a tab shows it again (announced once, not at
+ * every switch of tab).
  */
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,6 +43,13 @@ async function allTasks(calls: ReturnType<typeof resultsApi>, id: string): Promi
   return { tasks, failed: [...new Set(failed)].join('; ') };
 }
 
+/** A failure shown in its section: an alert when first shown (`said`: the failures shown so far), after that a plain paragraph. */
+function Failure({ text, said }: { text: string; said: Set<string> }) {
+  const [first] = useState(() => !said.has(text));
+  useEffect(() => { said.add(text); }, [said, text]);
+  return <p role={first ? 'alert' : undefined}>{text}</p>;
+}
+
 export function RunPage({ api, id }: { api: Client; id: string }) {
   const { t } = useTranslation();
   const calls = useMemo(() => resultsApi(api), [api]);
@@ -49,6 +58,10 @@ export function RunPage({ api, id }: { api: Client; id: string }) {
   const tasks = useLoaded(useCallback(() => allTasks(calls, id), [calls, id]));
   const inspection = useLoaded<Inspection>(useCallback(() => calls.inspect(id), [calls, id]));
   const [tab, setTab] = useState<Tab>('overview');
+  // The failures of this run said so far: each is announced once, whichever tab shows it.
+  const said = useMemo(() => new Set<string>(), [id]);
+  // Keyed by tab too: a tab that shows it again gets an element of its own (the same key would carry the alert over).
+  const failure = (text: string) => <Failure key={`${tab}:${text}`} text={text} said={said} />;
   const onTabKey = (e: KeyboardEvent) => {
     const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
     if (!d) return;
@@ -59,7 +72,7 @@ export function RunPage({ api, id }: { api: Client; id: string }) {
   const loading = <p>{t('app.loading')}</p>;
   const reports = (tasks.data?.tasks ?? []).filter((x) => x.task_type.endsWith('_report') || x.task_type === 'driving_licence_verification');
   const inspected = (show: (x: Inspection) => ReactNode) => (inspection.data ? show(inspection.data)
-    : inspection.error ? <p role="alert">{t('results.run.inspectFailed', { error: inspection.error })}</p> : loading);
+    : inspection.error ? failure(t('results.run.inspectFailed', { error: inspection.error })) : loading);
   return (
     <section aria-labelledby="run-h">
       <h1 id="run-h">{t('results.run.heading', { id })}</h1>
@@ -71,10 +84,10 @@ export function RunPage({ api, id }: { api: Client; id: string }) {
         ))}
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} tabIndex={0}>
-        {tab === 'overview' && (run.error ? <p role="alert">{run.error}</p> : !run.data ? loading : <Overview run={run.data} />)}
-        {tab === 'reports' && (tasks.error ? <p role="alert">{t('results.run.reportsFailed', { error: tasks.error })}</p> : !tasks.data ? loading : (
+        {tab === 'overview' && (run.error ? failure(run.error) : !run.data ? loading : <Overview run={run.data} />)}
+        {tab === 'reports' && (tasks.error ? failure(t('results.run.reportsFailed', { error: tasks.error })) : !tasks.data ? loading : (
           <>
-            {tasks.data.failed && <p role="alert">{t('results.run.reportsFailed', { error: tasks.data.failed })}</p>}
+            {tasks.data.failed && failure(t('results.run.reportsFailed', { error: tasks.data.failed }))}
             {reports.length === 0 && !tasks.data.failed ? <p>{t('results.run.noReports')}</p> : reports.map((r) => <Breakdown key={r.id} task={r} />)}
           </>
         ))}
