@@ -11,6 +11,7 @@ export const MAX_FILE_BYTES = MAX_PAYLOAD_BYTES;
 const MAX_PARTS = 50;
 const MAX_FIELD_BYTES = 64 * 1024;
 
+/** `declaredType`: the part's Content-Type, kept for the idempotency fingerprint only; the file's type is `detectFileType`'s. */
 export interface FilePart { field: string; fileName: string; declaredType?: string; bytes: Buffer }
 export interface Form { fields: Record<string, string>; files: FilePart[] }
 
@@ -129,7 +130,7 @@ export function detectFileType(b: Buffer): FileType | undefined {
   return undefined;
 }
 
-/** Names a client may use for a type in `file_type` or a part's Content-Type. */
+/** Names a client may use for a type (a direct upload's `content_type`). */
 export function sameFileType(declared: string, actual: FileType): boolean {
   const d = declared.toLowerCase();
   return d === actual.ext || d === actual.mime || (actual.ext === 'jpg' && (d === 'jpeg' || d === 'image/jpg'))

@@ -40,6 +40,16 @@ it('creates an applicant, uploads a document and a live photo, finds, lists and 
   expect(download.data.filename).toBe('licence.png');
 });
 
+it('types an upload by its bytes: a PNG named scan.jpg (the client sends image/jpeg) is stored and served as a PNG', async () => {
+  const applicant = (await api.createApplicant({ first_name: 'Jo', last_name: 'Roe' })).data;
+  const document = (await api.uploadDocument('passport', applicant.id, new FileTransfer(fx.png, 'scan.jpg'), 'jpg')).data;
+  expect(document).toMatchObject({ file_name: 'scan.jpg', file_type: 'png', file_size: fx.png.length });
+  const photo = (await api.uploadLivePhoto(applicant.id, new FileTransfer(fx.png, 'selfie.jpg'))).data;
+  expect(photo).toMatchObject({ file_name: 'selfie.jpg', file_type: 'image/png' });
+  const download = await api.downloadLivePhoto(photo.id, { responseType: 'arraybuffer' });
+  expect(download.headers['content-type']).toBe('image/png');
+});
+
 it('surfaces Onfido error bodies through the client', async () => {
   const error = await api.findApplicant('00000000-0000-4000-8000-000000000000').then(() => undefined, (e: { response?: { status: number; data: unknown } }) => e);
   expect([error?.response?.status, error?.response?.data]).toEqual([404, {

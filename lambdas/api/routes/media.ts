@@ -13,7 +13,7 @@ import { ClientDevice, MEDIA_KINDS, getMedia, listMedia, readMediaBytes, saveMed
 import { presignedGet } from '../../store/s3';
 import { json, type Caller, type Request, type Response } from '../http';
 import { DOWNLOAD_URL_SECONDS, MAX_PAYLOAD_BYTES } from '../limits';
-import { detectFileType, parseMultipart, sameFileType, type FileType, type Form } from '../multipart';
+import { detectFileType, parseMultipart, type FileType, type Form } from '../multipart';
 import type { Router } from '../router';
 import { parseQuery, parseWith } from '../validate';
 import { assertApplicantAccess, country } from './applicants';
@@ -45,7 +45,7 @@ const applicant_id = z.string().min(1).max(100);
 const device = jsonString(ClientDevice).optional();
 const Location = z.object({ ip_address: z.union([z.ipv4(), z.ipv6()]).optional(), country_of_residence: country.optional() });
 
-/** One schema per upload form (the text fields; the file is checked by its bytes). */
+/** One schema per upload form (the text fields; the file is typed by its bytes: `file_type` is taken and not used). */
 const FORMS = {
   documents: z.object({
     applicant_id, type: z.enum(DOCUMENT_TYPES), side: z.enum(['front', 'back']).optional(), issuing_country: country.optional(),
@@ -86,7 +86,7 @@ export function addMediaRoutes(router: Router): void {
 async function upload(kind: MediaKind, req: Request): Promise<Response> {
   const form = parseMultipart(req.body, req.headers['content-type']);
   const fields = mediaFields(kind, form.fields);
-  const { file, type } = checkedFile(kind, form, 'file_type' in fields ? fields.file_type : undefined);
+  const { file, type } = checkedFile(kind, form);
   await activeApplicant(req, fields.applicant_id);
   const meta = await saveMedia({ ...newMediaOf(kind, req, fields, type, file.fileName), bytes: file.bytes });
   return json(201, mediaBody(meta));
@@ -123,23 +123,22 @@ function uploadDevice(req: Request, client: unknown): UploadDevice {
 }
 
 /**
- * Why content typed `type` (from its bytes) cannot be a `kind`: not a type the kind accepts, or
- * not what the client declared (a part's Content-Type, `file_type`); undefined when it can.
+ * Why content typed `type` (from its bytes) cannot be a `kind`: not a type the kind accepts;
+ * undefined when it can. What the client declared (a part's Content-Type, `file_type`) is not
+ * asked: Onfido's clients derive it from the file name, which may not be what the bytes are.
  */
-export function fileTypeProblem(kind: MediaKind, type: FileType | undefined, declaredType?: string, declaredFileType?: string): string | undefined {
+export function fileTypeProblem(kind: MediaKind, type: FileType | undefined): string | undefined {
   const accepts: readonly string[] = MEDIA_KINDS[kind].accepts;
-  return !type || !accepts.includes(type.ext) ? `must be one of ${accepts.join(', ')} (the content is ${type ? type.ext : 'none of these'})`
-    : declaredType && declaredType !== 'application/octet-stream' && !sameFileType(declaredType, type) ? `is declared as ${declaredType} but its content is ${type.ext}`
-      : declaredFileType && !sameFileType(declaredFileType, type) ? `file_type says ${declaredFileType} but the content is ${type.ext}` : undefined;
+  return !type || !accepts.includes(type.ext) ? `must be one of ${accepts.join(', ')} (the content is ${type ? type.ext : 'none of these'})` : undefined;
 }
 
-/** The one `file` part, whose bytes must be a type this kind accepts and match what the client declared. */
-function checkedFile(kind: MediaKind, form: Form, declaredFileType: string | undefined) {
+/** The one `file` part, whose bytes must be a type this kind accepts (the type stored is theirs, whatever was declared). */
+function checkedFile(kind: MediaKind, form: Form) {
   const files = form.files.filter((f) => f.field === 'file');
   if (files.length !== 1) throw validationError('There was a validation error on this request', { file: [files.length ? 'must be a single file' : 'is required'] });
   const file = files[0]!;
   const type: FileType | undefined = detectFileType(file.bytes);
-  const problem = fileTypeProblem(kind, type, file.declaredType, declaredFileType);
+  const problem = fileTypeProblem(kind, type);
   if (problem || !type) throw validationError('There was a validation error on this request', { file: [problem ?? 'has an unknown type'] });
   return { file, type };
 }

@@ -6,7 +6,7 @@
  *    presigned PUT per part (larger files), with the content type and exact size as conditions.
  *  - `GET /v3.6/uploads/{id}`: which parts S3 holds, and new URLs for the others (resume).
  *  - `POST /v3.6/uploads/{id}/confirm`: the stored object is checked (size, type sniffed from
- *    its bytes) and becomes the document / live photo / live video / motion capture `id`, as
+ *    its bytes, whatever `content_type` said) and becomes the document / live photo / live video / motion capture `id`, as
  *    the multipart endpoints make them; a mismatch is a 422 and the object is deleted.
  *  - `DELETE /v3.6/uploads/{id}`: abandons it (the parts or object are deleted).
  * Access as the media routes: API tokens of the environment, SDK tokens of the applicant; an
@@ -112,7 +112,7 @@ async function confirm(req: Request): Promise<Response> {
   if (size === undefined) throw conflict(`The file of upload ${u.id} is not stored yet: send it, then confirm`);
   const type = size === u.file_size ? detectFileType(await s3.objectStart(u.object_key, SNIFF_BYTES)) : undefined;
   const problem = size !== u.file_size ? `is ${size} bytes, not the ${u.file_size} bytes declared`
-    : fileTypeProblem(u.kind, type, u.content_type, u.fields.file_type as string | undefined);
+    : fileTypeProblem(u.kind, type);
   if (problem || !type) {
     await s3.deleteObject(u.object_key);
     throw validationError('There was a validation error on this request', { file: [problem ?? 'has an unknown type'] });
