@@ -7,6 +7,7 @@ import { resultsApi, type ResultRow } from './results/api';
 import { FilterBar } from './results/FilterBar';
 import { apiQuery, filtersQuery, parseFilters, type Filters } from './results/filters';
 import { pushQuery } from './router';
+import { TableScroll } from './TableScroll';
 
 const when = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
 const nameOf = (r: ResultRow) => [r.applicant.first_name, r.applicant.last_name].filter(Boolean).join(' ');
@@ -61,20 +62,22 @@ export function Results({ api }: { api: Client }) {
       <p role="status">{error ? '' : !page ? t('app.loading') : page.rows.length === 0 ? t('results.none')
         : page.next ? t('results.countMore', { count: page.rows.length }) : t('results.count', { count: page.rows.length })}</p>
       {page && page.rows.length > 0 && (
-        <table aria-labelledby="results-h">
-          <thead><tr>
-            <th>{t('results.applicant')}</th><th>{t('results.workflow')}</th><th>{t('results.status')}</th><th>{t('results.reasons')}</th><th>{t('results.created')}</th>
-          </tr></thead>
-          <tbody>{page.rows.map((r) => (
-            <tr key={r.id}>
-              <td><Link to={{ page: 'run', id: r.id }}>{nameOf(r) || r.applicant_id}</Link>{r.applicant.email && <div className="muted">{r.applicant.email}</div>}</td>
-              <td>{r.workflow_name ?? r.workflow_id} <span className="muted">{t('results.version', { version: r.workflow_version_id })}</span></td>
-              <td><span className={`status status-${r.status}`}>{t(`results.statuses.${r.status}`, { defaultValue: r.status })}</span><Review row={r} /></td>
-              <td>{r.reasons.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(', ')}</td>
-              <td><time dateTime={r.created_at}>{when(r.created_at)}</time></td>
-            </tr>
-          ))}</tbody>
-        </table>
+        <TableScroll labelledBy="results-h">
+          <table aria-labelledby="results-h">
+            <thead><tr>
+              <th>{t('results.applicant')}</th><th>{t('results.workflow')}</th><th>{t('results.status')}</th><th>{t('results.reasons')}</th><th>{t('results.created')}</th>
+            </tr></thead>
+            <tbody>{page.rows.map((r) => (
+              <tr key={r.id}>
+                <td><Link to={{ page: 'run', id: r.id }}>{nameOf(r) || r.applicant_id}</Link>{r.applicant.email && <div className="muted">{r.applicant.email}</div>}</td>
+                <td>{r.workflow_name ?? r.workflow_id} <span className="muted">{t('results.version', { version: r.workflow_version_id })}</span></td>
+                <td><span className={`status status-${r.status}`}>{t(`results.statuses.${r.status}`, { defaultValue: r.status })}</span><Review row={r} /></td>
+                <td>{r.reasons.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join(', ')}</td>
+                <td><time dateTime={r.created_at}>{when(r.created_at)}</time></td>
+              </tr>
+            ))}</tbody>
+          </table>
+        </TableScroll>
       )}
       {page?.next && <button type="button" onClick={() => change({ ...filters, after: page.next ?? '' })}>{t('results.nextPage')}</button>}
     </section>

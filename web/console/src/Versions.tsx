@@ -12,6 +12,7 @@ import { Cost } from './builder/Cost';
 import type { Draft } from './builder/model';
 import { Link } from './Link';
 import { useCanEdit } from './session';
+import { TableScroll } from './TableScroll';
 
 export function Versions({ api, id }: { api: Client; id: string }) {
   const { t } = useTranslation();
@@ -53,24 +54,26 @@ export function Versions({ api, id }: { api: Client; id: string }) {
       <p><Link to={{ page: 'builder', id }}>{t('versions.edit')}</Link></p>
       {error && <p role="alert" className="error">{error}</p>}
       <p role="status" className="notice">{done}</p>
-      <table>
-        <thead><tr><th>{t('versions.version')}</th><th>{t('versions.status')}</th><th>{t('versions.notes')}</th><th>{t('versions.saved')}</th><th>{t('versions.savedBy')}</th><th>{t('versions.actions')}</th></tr></thead>
-        <tbody>{versions.map((v) => (
-          <tr key={v.version}>
-            <td>{v.version}</td>
-            <td className={`status status-${v.status}`}>{t(`builder.status.${v.status}`)}{v.problem_count > 0 && ` (${t('versions.problems', { count: v.problem_count })})`}</td>
-            <td>{v.notes}</td>
-            <td><time dateTime={v.created_at}>{v.created_at.replace('T', ' ').replace(/Z$/, ' UTC')}</time></td>
-            <td>{v.created_by ?? t('versions.unknown')}</td>
-            <td className="row-actions">
-              <Link to={{ page: 'builder', id, version: v.version }}>{t('versions.open', { n: v.version })}</Link>
-              {canEdit && v.status === 'inactive' && <button type="button" onClick={() => setConfirming(v.version)}>{t('versions.activate', { n: v.version })}</button>}
-              {canEdit && (v.status === 'inactive' || v.status === 'invalid') && <button type="button"
-                onClick={() => act(() => api.archive(id, v.version), t('versions.archived', { n: v.version }))}>{t('versions.archive', { n: v.version })}</button>}
-            </td>
-          </tr>
-        ))}</tbody>
-      </table>
+      <TableScroll labelledBy="versions-h">
+        <table>
+          <thead><tr><th>{t('versions.version')}</th><th>{t('versions.status')}</th><th>{t('versions.notes')}</th><th>{t('versions.saved')}</th><th>{t('versions.savedBy')}</th><th>{t('versions.actions')}</th></tr></thead>
+          <tbody>{versions.map((v) => (
+            <tr key={v.version}>
+              <td>{v.version}</td>
+              <td className={`status status-${v.status}`}>{t(`builder.status.${v.status}`)}{v.problem_count > 0 && ` (${t('versions.problems', { count: v.problem_count })})`}</td>
+              <td>{v.notes}</td>
+              <td><time dateTime={v.created_at}>{v.created_at.replace('T', ' ').replace(/Z$/, ' UTC')}</time></td>
+              <td>{v.created_by ?? t('versions.unknown')}</td>
+              <td className="row-actions">
+                <Link to={{ page: 'builder', id, version: v.version }}>{t('versions.open', { n: v.version })}</Link>
+                {canEdit && v.status === 'inactive' && <button type="button" onClick={() => setConfirming(v.version)}>{t('versions.activate', { n: v.version })}</button>}
+                {canEdit && (v.status === 'inactive' || v.status === 'invalid') && <button type="button"
+                  onClick={() => act(() => api.archive(id, v.version), t('versions.archived', { n: v.version }))}>{t('versions.archive', { n: v.version })}</button>}
+              </td>
+            </tr>
+          ))}</tbody>
+        </table>
+      </TableScroll>
       {confirming !== undefined && <ActivateDialog version={confirming} onClose={() => setConfirming(undefined)} onActivate={() => {
         const n = confirming;
         setConfirming(undefined);

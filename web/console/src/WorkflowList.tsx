@@ -7,6 +7,7 @@ import { NewWorkflowDialog } from './NewWorkflowDialog';
 import { WorkflowDetailsDialog } from './WorkflowDetailsDialog';
 import { navigate } from './router';
 import { useCanEdit } from './session';
+import { TableScroll } from './TableScroll';
 
 export function WorkflowList({ api }: { api: Client }) {
   const { t } = useTranslation();
@@ -26,18 +27,20 @@ export function WorkflowList({ api }: { api: Client }) {
       {!workflows && !error && <p>{t('app.loading')}</p>}
       {workflows?.length === 0 && <p>{t('list.none')}</p>}
       {workflows && workflows.length > 0 && (
-        <table>
-          <thead><tr><th>{t('list.name')}</th><th>{t('list.active')}</th><th>{t('list.status')}</th><th>{t('list.changed')}</th>{canEdit && <th>{t('list.actions')}</th>}</tr></thead>
-          <tbody>{workflows.map((w) => (
-            <tr key={w.id}>
-              <td><Link to={{ page: 'builder', id: w.id }}>{w.name}</Link>{w.description && <p className="description">{w.description}</p>}</td>
-              <td>{w.active_version ?? t('list.noActive')}</td>
-              <td>{w.active_version ? t('list.live') : t('list.notLive')}</td>
-              <td><time dateTime={w.updated_at}>{w.updated_at.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')}</time></td>
-              {canEdit && <td><button type="button" aria-label={t('list.edit', { name: w.name })} onClick={() => setEditing(w)}>{t('list.editShort')}</button></td>}
-            </tr>
-          ))}</tbody>
-        </table>
+        <TableScroll labelledBy="list-h">
+          <table>
+            <thead><tr><th>{t('list.name')}</th><th>{t('list.active')}</th><th>{t('list.status')}</th><th>{t('list.changed')}</th>{canEdit && <th>{t('list.actions')}</th>}</tr></thead>
+            <tbody>{workflows.map((w) => (
+              <tr key={w.id}>
+                <td><Link to={{ page: 'builder', id: w.id }}>{w.name}</Link>{w.description && <p className="description">{w.description}</p>}</td>
+                <td>{w.active_version ?? t('list.noActive')}</td>
+                <td>{w.active_version ? t('list.live') : t('list.notLive')}</td>
+                <td><time dateTime={w.updated_at}>{w.updated_at.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC')}</time></td>
+                {canEdit && <td><button type="button" aria-label={t('list.edit', { name: w.name })} onClick={() => setEditing(w)}>{t('list.editShort')}</button></td>}
+              </tr>
+            ))}</tbody>
+          </table>
+        </TableScroll>
       )}
       {editing && <WorkflowDetailsDialog api={api} workflow={editing} onClose={() => setEditing(undefined)}
         onSaved={(saved) => { setEditing(undefined); setWorkflows(workflows?.map((w) => (w.id === saved.id ? saved : w))); }} />}

@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { estimate, routeTo } from '../../../../lib/cost';
 import { taskLabel, type Draft } from './model';
+import { TableScroll } from '../TableScroll';
 
 const RUNS = 10_000;
 
@@ -21,12 +22,14 @@ export function Cost({ draft, valid, version }: { draft: Draft; valid: boolean; 
     <section className="cost" role="region" aria-labelledby="cost-h">
       <h2 id="cost-h">{t('cost.heading')}</h2>
       {version !== undefined && <p>{t('cost.ofVersion', { n: version })}</p>}
-      <table>
-        <thead><tr><th>{t('cost.route')}</th><th>{t('cost.transitions')}</th><th>{t('cost.captures')}</th><th>{t('cost.reports')}</th><th>{t('cost.usd', { runs: RUNS.toLocaleString('en-US') })}</th></tr></thead>
-        <tbody>{rows.map((r) => (
-          <tr key={r.id}><td>{r.label}</td><td>{r.route.transitions}</td><td>{r.route.captures}</td><td>{r.route.reports}</td><td>${r.usd.toFixed(2)}</td></tr>
-        ))}</tbody>
-      </table>
+      <TableScroll labelledBy="cost-h">
+        <table>
+          <thead><tr><th>{t('cost.route')}</th><th>{t('cost.transitions')}</th><th>{t('cost.captures')}</th><th>{t('cost.reports')}</th><th>{t('cost.usd', { runs: RUNS.toLocaleString('en-US') })}</th></tr></thead>
+          <tbody>{rows.map((r) => (
+            <tr key={r.id}><td>{r.label}</td><td>{r.route.transitions}</td><td>{r.route.captures}</td><td>{r.route.reports}</td><td>${r.usd.toFixed(2)}</td></tr>
+          ))}</tbody>
+        </table>
+      </TableScroll>
       <p className="muted">{t('cost.note')}</p>
     </section>
   );

@@ -11,6 +11,7 @@ import { resultsApi, type Funnel as FunnelData } from './api';
 import { FunnelChart } from './FunnelChart';
 import { replaceQuery } from '../router';
 import { seconds } from './RouteGraph';
+import { TableScroll } from '../TableScroll';
 
 interface Choice { workflow_id: string; version: number; include_trials: boolean }
 const fromUrl = (): Choice => {
@@ -74,17 +75,21 @@ export function Funnel({ api }: { api: Client }) {
             {funnel.trials_excluded > 0 && ` ${t('funnel.trialsExcluded', { n: funnel.trials_excluded })}`}
             {funnel.truncated && ` ${t('funnel.truncated', { oldest: funnel.oldest ?? '' })}`}</p>
           <FunnelChart funnel={funnel} />
-          <table aria-label={t('funnel.perTask')}>
-            <thead><tr><th>{t('results.run.task')}</th><th>{t('funnel.reached')}</th><th>{t('funnel.completed')}</th><th>{t('funnel.stopped')}</th><th>{t('funnel.waiting')}</th><th>{t('funnel.median')}</th></tr></thead>
-            <tbody>{funnel.tasks.map((x) => (
-              <tr key={x.task_id}><td>{x.name}</td><td>{x.reached}</td><td>{x.completed}</td><td>{x.stopped}</td><td>{x.waiting}</td>
-                <td>{x.median_ms === null ? '–' : t('results.run.seconds', { s: seconds(x.median_ms) })}</td></tr>
-            ))}</tbody>
-          </table>
-          <table aria-label={t('funnel.outcomes')}>
-            <thead><tr><th>{t('results.status')}</th><th>{t('funnel.runs')}</th></tr></thead>
-            <tbody>{Object.entries(funnel.outcomes).map(([s, n]) => <tr key={s}><td>{t(`results.statuses.${s}`, { defaultValue: s })}</td><td>{n}</td></tr>)}</tbody>
-          </table>
+          <TableScroll label={t('funnel.perTask')}>
+            <table aria-label={t('funnel.perTask')}>
+              <thead><tr><th>{t('results.run.task')}</th><th>{t('funnel.reached')}</th><th>{t('funnel.completed')}</th><th>{t('funnel.stopped')}</th><th>{t('funnel.waiting')}</th><th>{t('funnel.median')}</th></tr></thead>
+              <tbody>{funnel.tasks.map((x) => (
+                <tr key={x.task_id}><td>{x.name}</td><td>{x.reached}</td><td>{x.completed}</td><td>{x.stopped}</td><td>{x.waiting}</td>
+                  <td>{x.median_ms === null ? '–' : t('results.run.seconds', { s: seconds(x.median_ms) })}</td></tr>
+              ))}</tbody>
+            </table>
+          </TableScroll>
+          <TableScroll label={t('funnel.outcomes')}>
+            <table aria-label={t('funnel.outcomes')}>
+              <thead><tr><th>{t('results.status')}</th><th>{t('funnel.runs')}</th></tr></thead>
+              <tbody>{Object.entries(funnel.outcomes).map(([s, n]) => <tr key={s}><td>{t(`results.statuses.${s}`, { defaultValue: s })}</td><td>{n}</td></tr>)}</tbody>
+            </table>
+          </TableScroll>
         </>
       )}
     </section>

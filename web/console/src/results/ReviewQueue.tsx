@@ -14,6 +14,7 @@ import { resultsApi, type QueueRow as Row, type ResultRow } from './api';
 import { DecisionForm, nameOf, SubjectCells, useAction } from './DecisionForm';
 import { ReportReviewRow } from './ReportReviewRow';
 import { when } from './TasksTab';
+import { TableScroll } from '../TableScroll';
 
 const text = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 
@@ -82,15 +83,17 @@ export function ReviewQueue({ api, me }: { api: Client; me: string | null }) {
       {!rows && !error && <p>{t('app.loading')}</p>}
       {rows?.length === 0 && <p>{t('review.none')}</p>}
       {rows && rows.length > 0 && (
-        <table aria-labelledby="review-h">
-          <thead><tr>
-            <th>{t('results.applicant')}</th><th>{t('results.workflow')}</th><th>{t('results.reasons')}</th>
-            <th>{t('review.ended')}</th><th>{t('review.assignedTo')}</th><th>{t('review.decision')}</th>
-          </tr></thead>
-          <tbody ref={body}>{rows.map((r, i) => (r.report_review
-            ? <ReportReviewRow key={`${r.id}-${r.report_review.task_id}`} row={{ ...r, report_review: r.report_review }} api={api} calls={calls} onChanged={changed(i, r.id)} onError={failed(i, r.id)} />
-            : <QueueRow key={r.id} row={r} me={me ?? 'API token'} calls={calls} onChanged={changed(i, r.id)} onError={failed(i, r.id)} />))}</tbody>
-        </table>
+        <TableScroll labelledBy="review-h">
+          <table aria-labelledby="review-h">
+            <thead><tr>
+              <th>{t('results.applicant')}</th><th>{t('results.workflow')}</th><th>{t('results.reasons')}</th>
+              <th>{t('review.ended')}</th><th>{t('review.assignedTo')}</th><th>{t('review.decision')}</th>
+            </tr></thead>
+            <tbody ref={body}>{rows.map((r, i) => (r.report_review
+              ? <ReportReviewRow key={`${r.id}-${r.report_review.task_id}`} row={{ ...r, report_review: r.report_review }} api={api} calls={calls} onChanged={changed(i, r.id)} onError={failed(i, r.id)} />
+              : <QueueRow key={r.id} row={r} me={me ?? 'API token'} calls={calls} onChanged={changed(i, r.id)} onError={failed(i, r.id)} />))}</tbody>
+          </table>
+        </TableScroll>
       )}
       <nav aria-label={t('review.pages')} className="pager">
         {trail.length > 1 && <button type="button" onClick={() => { setRows(undefined); setTrail(trail.slice(0, -1)); }}>{t('review.previousPage')}</button>}

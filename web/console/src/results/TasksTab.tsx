@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Step } from './api';
 import { RouteGraph, seconds } from './RouteGraph';
+import { TableScroll } from '../TableScroll';
 
 export const when = (iso: string | null | undefined) => (iso ? iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC') : '–');
 
@@ -14,21 +15,23 @@ export function TasksTab({ steps, definition }: { steps: Step[]; definition: unk
   const { t } = useTranslation();
   return (
     <>
-      <table aria-label={t('results.run.tasks')}>
-        <thead><tr>
-          <th>{t('results.run.task')}</th><th>{t('results.run.type')}</th><th>{t('results.status')}</th><th>{t('results.run.start')}</th>
-          <th>{t('results.run.end')}</th><th>{t('results.run.duration')}</th><th>{t('results.run.data')}</th>
-        </tr></thead>
-        <tbody>{steps.map((s, i) => (
-          <tr key={`${s.task_id}-${i}`}>
-            <td>{s.name} <span className="muted">{s.task_id}</span></td><td>{s.task_type}</td>
-            <td><span className={`task-status task-${s.status}`}>{t(`results.run.taskStatus.${s.status}`)}</span></td>
-            <td>{when(s.started_at)}</td><td>{when(s.ended_at)}</td>
-            <td>{s.duration_ms === null ? '–' : t('results.run.seconds', { s: seconds(s.duration_ms) })}</td>
-            <td><Data label={t('results.run.input')} value={s.input} /><Data label={t('results.run.taskOutput')} value={s.output} /></td>
-          </tr>
-        ))}</tbody>
-      </table>
+      <TableScroll label={t('results.run.tasks')}>
+        <table aria-label={t('results.run.tasks')}>
+          <thead><tr>
+            <th>{t('results.run.task')}</th><th>{t('results.run.type')}</th><th>{t('results.status')}</th><th>{t('results.run.start')}</th>
+            <th>{t('results.run.end')}</th><th>{t('results.run.duration')}</th><th>{t('results.run.data')}</th>
+          </tr></thead>
+          <tbody>{steps.map((s, i) => (
+            <tr key={`${s.task_id}-${i}`}>
+              <td>{s.name} <span className="muted">{s.task_id}</span></td><td>{s.task_type}</td>
+              <td><span className={`task-status task-${s.status}`}>{t(`results.run.taskStatus.${s.status}`)}</span></td>
+              <td>{when(s.started_at)}</td><td>{when(s.ended_at)}</td>
+              <td>{s.duration_ms === null ? '–' : t('results.run.seconds', { s: seconds(s.duration_ms) })}</td>
+              <td><Data label={t('results.run.input')} value={s.input} /><Data label={t('results.run.taskOutput')} value={s.output} /></td>
+            </tr>
+          ))}</tbody>
+        </table>
+      </TableScroll>
       <RouteGraph definition={definition} steps={steps} />
     </>
   );
