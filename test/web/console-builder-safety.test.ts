@@ -3,7 +3,8 @@
  * after someone else saved a newer version is refused with the conflict ("Save anyway" / "Reload
  * latest version", which then says what it shows and takes the focus there, never dropping it); "Save version" is disabled while saving, so a double click makes one version;
  * a failed load is an alert with "Try again" and no editor; JSON of the wrong shape in the code
- * view (typed or imported) is refused politely and never takes the console down.
+ * view (typed or imported) is refused politely and never takes the console down, and while typing
+ * why is said only once the typing pauses (not at every keystroke).
  */
 import type { Browser, Page, Request } from 'playwright-core';
 import type { TestStack } from '../helpers/stack';
@@ -30,8 +31,10 @@ const versions = async (id: string) =>
 const definitionOf = async (id: string, v: number) =>
   (await stack.apiJson<{ definition: ReturnType<typeof named> }>(`/v3.6/workflows/${id}/versions/${v}`)).body.definition;
 
-async function opened(id: string): Promise<{ page: Page; errors: string[] }> {
+/** The builder of `id`, signed in; `clock`: the page's timers faked (page.clock, before the page loads). */
+async function opened(id: string, clock = false): Promise<{ page: Page; errors: string[] }> {
   const { page, errors } = await consolePage(browser);
+  if (clock) await page.clock.install();
   await signIn(page, stack.url, stack.apiToken, `/console/workflows/${id}`);
   await page.getByRole('group', { name: 'Start', exact: true }).waitFor();
   return { page, errors };
@@ -161,5 +164,41 @@ test('JSON of the wrong shape in the code view is refused politely, typed or imp
   await code.fill(JSON.stringify({ ...named('Shaped right'), start: 'nowhere' }));
   await page.getByRole('group', { name: 'Shaped right', exact: true }).waitFor();
   expect(await message.innerText()).toBe('');
+  expect(errors).toEqual([]);
+}, 120_000);
+
+/** Runs in the page: logs each text the code view's message takes (`window.__said`), with the page's (faked) clock then. */
+const RECORD_MESSAGE = `(() => {
+  const el = document.getElementById('code-error');
+  const log = window.__said = [];
+  new MutationObserver(() => log.push({ text: el.textContent, at: Date.now() })).observe(el, { subtree: true, childList: true, characterData: true });
+})()`;
+const said = (page: Page) => page.evaluate('window.__said') as Promise<Array<{ text: string; at: number }>>;
+
+test('while typing in the code view, why the text is not applied is said once typing pauses (600 ms), not at every keystroke', async () => {
+  const id = await workflow();
+  const { page, errors } = await opened(id, true);
+  await page.getByRole('button', { name: 'Code view' }).click();
+  const code = page.getByRole('textbox', { name: 'Definition (JSON)' });
+  await page.evaluate(RECORD_MESSAGE);
+  await page.clock.pauseAt(await page.evaluate('Date.now() + 1000') as number);
+  const start = await page.evaluate('Date.now()') as number;
+  // A partial edit: not JSON at any keystroke, and nothing said while typing.
+  await code.press('Control+End');
+  await code.pressSequentially(', "note');
+  await page.clock.runFor(400);
+  await code.press('s'); // typing again: the pause starts again
+  await page.clock.runFor(599);
+  expect(await said(page)).toEqual([]);
+  expect(await code.getAttribute('aria-invalid')).toBeNull();
+  await page.clock.runFor(1);
+  await page.locator('#code-error').filter({ hasText: /^Not applied: / }).waitFor();
+  expect(await code.getAttribute('aria-invalid')).toBe('true');
+  const log = await said(page);
+  expect(log.map((x) => ({ ...x, text: x.text.slice(0, 13) }))).toEqual([{ text: 'Not applied: ', at: start + 1000 }]);
+  // Text that applies clears it at once.
+  await code.fill(JSON.stringify(named('Typed in')));
+  await page.getByRole('group', { name: 'Typed in', exact: true }).waitFor();
+  expect(await page.locator('#code-error').innerText()).toBe('');
   expect(errors).toEqual([]);
 }, 120_000);
