@@ -65,10 +65,10 @@ export async function deleteWebhook(id: string): Promise<boolean> {
   return res.Attributes !== undefined;
 }
 
-/** The webhook as the API returns it. */
+/** The webhook as the API returns it (no `name`: `null`). */
 export function formatWebhook(w: WebhookItem) {
   return {
-    id: w.id, ...(w.name !== undefined ? { name: w.name } : {}), url: w.url, token: w.token, href: `/v3.6/webhooks/${w.id}`,
+    id: w.id, name: w.name ?? null, url: w.url, token: w.token, href: `/v3.6/webhooks/${w.id}`,
     enabled: w.enabled, events: w.events, environments: w.environments, payload_version: w.payload_version,
   };
 }

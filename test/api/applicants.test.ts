@@ -1,7 +1,7 @@
 /** Applicants against the local stack: create, find, update, soft delete and restore, bad input. */
 import { startTestStack, type TestStack } from '../helpers/stack';
 
-interface Applicant { id: string; href: string; created_at: string; delete_at?: string; sandbox: boolean; first_name: string; last_name: string; email?: string; address?: Record<string, unknown> }
+interface Applicant { id: string; href: string; created_at: string; delete_at?: string | null; sandbox: boolean; first_name: string; last_name: string; email?: string; address?: Record<string, unknown> }
 interface ErrorBody { error: { type: string; message: string; fields: Record<string, string[]> } }
 
 let stack: TestStack;
@@ -24,10 +24,17 @@ describe('POST /v3.6/applicants', () => {
     expect(body).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/), created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/), href: `/v3.6/applicants/${body.id}`, sandbox: true,
       first_name: 'Jane', last_name: 'Doe', email: 'jane@example.com', dob: '1990-01-31', address: FULL.address, id_numbers: FULL.id_numbers,
-      phone_number: '+447700900123', location: FULL.location,
+      phone_number: '+447700900123', location: FULL.location, delete_at: null,
     });
     const found = await stack.apiJson<Applicant>(`/v3.6/applicants/${body.id}`);
     expect(found).toMatchObject({ status: 200, body });
+  });
+
+  it('answers null for each absent value, as Onfido does', async () => {
+    const { body } = await create({ first_name: 'Jo', last_name: 'Roe' });
+    const absent = { email: null, dob: null, address: null, phone_number: null, location: null, delete_at: null };
+    expect(body).toMatchObject(absent);
+    expect((await stack.apiJson<Applicant>(`/v3.6/applicants/${body.id}`)).body).toMatchObject(absent);
   });
 
   it('takes RKS, Onfido\'s code for Kosovo, where a country is asked', async () => {
@@ -113,7 +120,7 @@ describe('DELETE and restore', () => {
     expect(update.status).toBe(422);
 
     expect((await stack.api(`/v3.6/applicants/${a.id}/restore`, { method: 'POST' })).status).toBe(204);
-    expect((await stack.apiJson<Applicant>(`/v3.6/applicants/${a.id}`)).body.delete_at).toBeUndefined();
+    expect((await stack.apiJson<Applicant>(`/v3.6/applicants/${a.id}`)).body.delete_at).toBeNull();
     expect(await ids('')).toContain(a.id);
     const again = await stack.apiJson<ErrorBody>(`/v3.6/applicants/${a.id}/restore`, { method: 'POST' });
     expect(again.status).toBe(422);

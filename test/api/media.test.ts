@@ -46,6 +46,12 @@ describe('documents', () => {
     expect([up.status, up.body]).toEqual([201, expect.objectContaining({ type, issuing_country: 'RKS' })]);
   });
 
+  it('answers null for a document\'s absent side and issuing_country, as Onfido does', async () => {
+    const up = await post('documents', form({ applicant_id: applicantId, type: 'passport' }, { bytes: fx.png, name: 'p.png' }));
+    expect(up.body).toMatchObject({ side: null, issuing_country: null });
+    expect((await stack.apiJson(`/v3.6/documents/${up.body.id}`)).body).toMatchObject({ side: null, issuing_country: null });
+  });
+
   it('takes a PDF sent as application/octet-stream, typed by its bytes', async () => {
     const up = await post('documents', form({ applicant_id: applicantId, type: 'utility_bill' }, { bytes: fx.pdf, name: 'bill.pdf' }));
     expect(up.body).toMatchObject({ file_type: 'pdf', type: 'utility_bill' });

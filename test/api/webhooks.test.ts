@@ -21,7 +21,7 @@ describe('webhook routes', () => {
     expect(created.status).toBe(201);
     const hook = created.body as { id: string; token: string };
     expect(created.body).toEqual({
-      id: hook.id, url: 'https://hooks.example.com/onfido', token: expect.stringMatching(/^[A-Za-z0-9_-]{32}$/),
+      id: hook.id, name: null, url: 'https://hooks.example.com/onfido', token: expect.stringMatching(/^[A-Za-z0-9_-]{32}$/),
       href: `/v3.6/webhooks/${hook.id}`, enabled: true, events: ['workflow_run.completed'], environments: ['sandbox'], payload_version: 2,
     });
     expect((await sandbox('GET', '/v3.6/webhooks')).body).toEqual({ webhooks: [created.body] });

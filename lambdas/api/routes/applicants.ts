@@ -46,12 +46,12 @@ const ListQuery = z.object({
 });
 const Id = z.string().min(1).max(100);
 
-/** Onfido's Applicant object. */
+/** Onfido's Applicant object; an absent value is `null`, as Onfido answers it. */
 export function applicantBody(a: store.ApplicantRecord) {
   return {
-    id: a.id, created_at: a.created_at, delete_at: a.delete_at, href: `/v3.6/applicants/${a.id}`, sandbox: a.environment === 'sandbox',
-    first_name: a.first_name, last_name: a.last_name, email: a.email, dob: a.dob, address: a.address,
-    id_numbers: a.id_numbers ?? [], phone_number: a.phone_number, location: a.location,
+    id: a.id, created_at: a.created_at, delete_at: a.delete_at ?? null, href: `/v3.6/applicants/${a.id}`, sandbox: a.environment === 'sandbox',
+    first_name: a.first_name, last_name: a.last_name, email: a.email ?? null, dob: a.dob ?? null, address: a.address ?? null,
+    id_numbers: a.id_numbers ?? [], phone_number: a.phone_number ?? null, location: a.location ?? null,
     ...(a.legal_hold !== undefined ? { legal_hold: a.legal_hold } : {}),
     ...(a.trial ? { trial: true } : {}),
   };

@@ -56,11 +56,11 @@ const FORMS = {
   motion_captures: z.object({ applicant_id, device }),
 } as const satisfies Record<MediaKind, z.ZodType>;
 
-/** Onfido's Document / LivePhoto / LiveVideo / MotionCapture object. */
+/** Onfido's Document / LivePhoto / LiveVideo / MotionCapture object (a document's absent `side`, `issuing_country`: `null`). */
 export function mediaBody(m: MediaMeta) {
   const href = `/v3.6/${m.kind}/${m.id}`;
   const base = { id: m.id, created_at: m.created_at, href, download_href: `${href}/download`, file_name: m.file_name, file_type: m.file_type, file_size: m.file_size };
-  if (m.kind === 'documents') return { ...base, type: m.details.type, side: m.details.side, issuing_country: m.details.issuing_country, applicant_id: m.applicant_id };
+  if (m.kind === 'documents') return { ...base, type: m.details.type, side: m.details.side ?? null, issuing_country: m.details.issuing_country ?? null, applicant_id: m.applicant_id };
   return m.kind === 'live_videos' && m.details.challenge ? { ...base, challenge: m.details.challenge } : base;
 }
 
