@@ -225,7 +225,7 @@ test('panel: Send/Receive properties, parallel branches and join, custom inputs,
 }, 240_000);
 
 test('route names and their (+) overlap neither one another nor a task, and no task is under the minimap or the controls, also for a logic task with four branches', async () => {
-  const decide = template.tasks.find((t) => t.id === 'decide') as Record<string, unknown> & { branches: Array<Record<string, unknown>> };
+  const decide = template.tasks.find((t) => t.id === 'decide') as unknown as Record<string, unknown> & { branches: Array<Record<string, unknown>> };
   const four = { ...template, tasks: template.tasks.map((t) => t.id !== 'decide' ? t
     : { ...decide, branches: [...decide.branches, { ...decide.branches[0], name: 'Document only clear', next: 'review' }] }) };
   for (const definition of [template, four]) {
