@@ -51,12 +51,15 @@ export function documentReportConfig(req: ReportRequest): Record<string, unknown
   return documents === undefined ? req.config : { ...req.config, documents };
 }
 
-/** The document capture's uploads as images: a PDF is read as its first page's picture (reports/pdf/page-image.ts). */
-async function documentImages(req: ReportRequest): Promise<LoadedMedia[]> {
-  const media = await loadMediaOf(req, DOC);
+/** Uploads as images: a PDF is read as its first page's picture (reports/pdf/page-image.ts); `what` names them in its error. */
+async function asImages(media: LoadedMedia[], what: string): Promise<LoadedMedia[]> {
   if (!media.some((m) => m.contentType === 'application/pdf')) return media;
-  return (await import('./pdf/page-image')).asImages(media, (message) => new BadEvidenceError(message));
+  return (await import('./pdf/page-image')).asImages(media, (message) => new BadEvidenceError(message), what);
 }
+/** The document capture's uploads as images. */
+const documentImages = async (req: ReportRequest) => asImages(await loadMediaOf(req, DOC), 'document');
+/** A face capture's uploads: a live photo may be a PDF (Onfido takes jpg, png and pdf), read as its picture; videos are left as they are. */
+const faceMedia = async (req: ReportRequest, captures: readonly string[]) => asImages(await loadMediaOf(req, captures), 'live photo');
 
 const frontOf = (docs: LoadedMedia[]) => docs.find((d) => d.meta.details.side === 'front') ?? docs[0];
 
@@ -71,10 +74,10 @@ export const CHECKS: Record<ReportType, Check> = {
     if (!config.success) throw new FaceInputError(`Invalid facial_similarity_report config: ${config.error.issues.map((i) => i.message).join('; ')}`);
     const document = frontOf(await documentImages(req));
     if (!document) throw new BadEvidenceError('no document image');
-    return checkFacialSimilarity({ documentImage: document, live: await loadMediaOf(req, [FACE_CAPTURE_OF_VARIANT[config.data.variant]]), config: config.data });
+    return checkFacialSimilarity({ documentImage: document, live: await faceMedia(req, [FACE_CAPTURE_OF_VARIANT[config.data.variant]]), config: config.data });
   },
   known_faces_report: async ({ req }) => {
-    const [live] = await loadMediaOf(req, capturesOf('known_faces_report'));
+    const [live] = await faceMedia(req, capturesOf('known_faces_report'));
     if (!live) throw new BadEvidenceError('no face upload');
     return (await import('./face')).checkKnownFaces({ live, applicantId: req.run.applicant_id, index: await faceIndexOf(req.run.sandbox ? 'sandbox' : 'live') });
   },

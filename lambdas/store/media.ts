@@ -15,7 +15,8 @@ import { createdKey, keys } from './table';
 
 export const MEDIA_KINDS = {
   documents: { label: 'Document', accepts: ['jpg', 'png', 'pdf', 'heic'] },
-  live_photos: { label: 'LivePhoto', accepts: ['jpg', 'png'] },
+  /** Onfido v3.6: jpg, png and pdf (a PDF is read as its first page's picture by the face checks). */
+  live_photos: { label: 'LivePhoto', accepts: ['jpg', 'png', 'pdf'] },
   live_videos: { label: 'LiveVideo', accepts: ['mp4', 'mov', 'webm'] },
   motion_captures: { label: 'MotionCapture', accepts: ['mp4', 'mov', 'webm'] },
 } as const;

@@ -123,8 +123,17 @@ describe('live photos, live videos, motion captures', () => {
     });
     expect((await stack.apiJson<{ live_photos: Media[] }>(`/v3.6/live_photos?applicant_id=${applicantId}`)).body.live_photos).toEqual([up.body]);
     expect((await stack.apiJson(`/v3.6/documents/${up.body.id}`)).status).toBe(404);
-    const pdf = await post('live_photos', form({ applicant_id: applicantId }, { bytes: fx.pdf, name: 'x.pdf' }));
-    expect(pdf.body.error.fields.file).toEqual(['must be one of jpg, png (the content is pdf)']);
+    const video = await post('live_photos', form({ applicant_id: applicantId }, { bytes: fx.webm, name: 'x.webm' }));
+    expect([video.status, video.body.error.fields.file]).toEqual([422, ['must be one of jpg, png, pdf (the content is webm)']]);
+  });
+
+  it('takes a live photo sent as a PDF (Onfido: jpg, png and pdf), finds it and downloads its bytes', async () => {
+    const up = await post('live_photos', form({ applicant_id: applicantId }, { bytes: fx.pdf, name: 'selfie.pdf', type: 'application/pdf' }));
+    expect([up.status, up.body.file_type, up.body.file_size]).toEqual([201, 'application/pdf', fx.pdf.length]);
+    expect((await stack.apiJson(`/v3.6/live_photos/${up.body.id}`)).body).toEqual(up.body);
+    const download = await stack.api(`/v3.6/live_photos/${up.body.id}/download`);
+    expect([download.status, download.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    expect(Buffer.from(await download.arrayBuffer()).equals(fx.pdf)).toBe(true);
   });
 
   it('takes videos from the capture client with an SDK token and serves their first frame', async () => {

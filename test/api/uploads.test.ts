@@ -105,11 +105,11 @@ it('types a confirmed upload by its bytes: JPEG bytes started as image/png (a br
 });
 
 it('refuses content whose bytes are not what the kind accepts: 422, and the object is deleted', async () => {
-  const fake = await begin({ kind: 'live_photos', file_name: 'selfie.jpg', content_type: 'image/jpeg', file_size: fx.pdf.length });
-  expect((await post(fake.body.post!, fx.pdf)).status).toBe(204);
+  const fake = await begin({ kind: 'live_photos', file_name: 'selfie.jpg', content_type: 'image/jpeg', file_size: fx.webm.length });
+  expect((await post(fake.body.post!, fx.webm)).status).toBe(204);
   const refused = await confirm(fake.body.id);
   expect([refused.status, refused.body.error.type]).toEqual([422, 'validation_error']);
-  expect(refused.body.error.fields.file).toEqual(['must be one of jpg, png (the content is pdf)']);
+  expect(refused.body.error.fields.file).toEqual(['must be one of jpg, png, pdf (the content is webm)']);
   const again = await confirm(fake.body.id); // the object is gone: nothing to confirm
   expect([again.status, again.body.error.message]).toEqual([409, expect.stringContaining('not stored')]);
   const webp = Buffer.from('RIFF\x10\x00\x00\x00WEBPVP8 ', 'latin1');

@@ -29,14 +29,14 @@ export async function pdfPageImage(bytes: Uint8Array): Promise<Buffer> {
     .png().toBuffer();
 }
 
-/** Documents as images: a PDF becomes the PNG of its first page's picture, the rest is left as it is. */
-export async function asImages<M extends { id: string; bytes: Buffer; contentType: string }>(media: M[], onError: (message: string) => Error): Promise<M[]> {
+/** Documents (or `what` else: live photos) as images: a PDF becomes the PNG of its first page's picture, the rest is left as it is. */
+export async function asImages<M extends { id: string; bytes: Buffer; contentType: string }>(media: M[], onError: (message: string) => Error, what = 'document'): Promise<M[]> {
   return Promise.all(media.map(async (m) => {
     if (m.contentType !== 'application/pdf' && !isPdf(m.bytes)) return m;
     try {
       return { ...m, bytes: await pdfPageImage(m.bytes), contentType: 'image/png' };
     } catch (e) {
-      throw onError(`document ${m.id}: ${e instanceof PdfImageError ? e.message : `not a readable PDF (${(e as Error).message})`}`);
+      throw onError(`${what} ${m.id}: ${e instanceof PdfImageError ? e.message : `not a readable PDF (${(e as Error).message})`}`);
     }
   }));
 }
