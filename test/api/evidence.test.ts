@@ -115,8 +115,8 @@ it('answers 422 for a timeline file not ready yet and 404 for one never asked fo
   const run = (await api.createWorkflowRun({ workflow_id: workflow.body.id, applicant_id: applicant.id, custom_data: { risk_tier: 'low' } })).data;
   await putTimelineFile({ id: 'pending-file', workflow_run_id: run.id, status: 'pending', created_at: '2026-01-01T00:00:00Z' });
   const pending = await stack.apiJson<{ error: { type: string } }>(`/v3.6/workflow_runs/${run.id}/timeline_file/pending-file`);
-  expect(pending.status).toBe(422);
-  expect(pending.body.error.type).toBe('unprocessable_entity');
+  expect(pending).toMatchObject({ status: 422, body: { error: { type: 'validation_error', message: expect.stringContaining('not ready yet'), fields: {} } } });
   expect((await stack.apiJson(`/v3.6/workflow_runs/${run.id}/timeline_file/nope`)).status).toBe(404);
-  expect((await stack.apiJson(`/v3.6/workflow_runs/${run.id}/evidence_folder`)).status).toBe(422);
+  expect(await stack.apiJson(`/v3.6/workflow_runs/${run.id}/evidence_folder`))
+    .toMatchObject({ status: 422, body: { error: { type: 'validation_error', message: expect.stringContaining('its evidence is made when it ends'), fields: {} } } });
 });

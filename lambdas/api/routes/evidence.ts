@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { requestTimelineFile } from '../../events/contract';
-import { ApiError, notFound } from '../../shared/errors';
+import { notFound, validationError } from '../../shared/errors';
 import { config } from '../../shared/config';
 import { isoSeconds, systemRuntime, type Runtime } from '../../shared/ids';
 import { evidenceKey, getTimelineFile, putTimelineFile, timelineKey } from '../../store/evidence';
@@ -20,7 +20,8 @@ import { parseWith } from '../validate';
 import { bytesResponse, presignedRedirect } from './media';
 import { runFor } from './workflow-runs';
 
-const notReady = (message: string) => new ApiError(422, 'unprocessable_entity', message);
+/** Not made yet: a 422, whose type is `validation_error` as every 422 of Onfido's (api.md). */
+const notReady = (message: string) => validationError(message);
 
 async function fileResponse(key: string, contentType: string, fileName: string, missing: string): Promise<Response> {
   const size = await objectSize(key);
