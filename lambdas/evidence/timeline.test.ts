@@ -1,9 +1,12 @@
-/** The timeline (pure part): webhook deliveries with their answers at their own time, and extra events in time order. */
+/**
+ * The timeline (pure part): deliveries to the run's environment's webhooks with their answers at
+ * their own time (another environment's webhooks left out), and extra events in time order.
+ */
 import type { RunItem } from '../store/runs';
 import { timelineOf } from './timeline';
 
 const run = {
-  id: 'r1', workflow_id: 'w1', workflow_version_id: 2, status: 'approved', created_at: '2026-01-01T10:00:00.000Z',
+  id: 'r1', environment: 'sandbox', workflow_id: 'w1', workflow_version_id: 2, status: 'approved', created_at: '2026-01-01T10:00:00.000Z',
   updated_at: '2026-01-01T10:05:00.000Z', completed_at: '2026-01-01T10:05:00.000Z',
 } as RunItem;
 
@@ -11,8 +14,10 @@ it('shows each delivery’s answer (status, attempts, error) at its time, and th
   const recorded = [{
     sk: 'workflow_run.completed', time: '2026-01-01T10:05:01.000Z', detail_type: 'workflow_run.completed',
     deliveries: {
-      'wh1#d1': { status: 'delivered', at: '2026-01-01T10:05:09.000Z', attempts: 2 },
-      'wh2#d1': { status: 'dead', at: '2026-01-01T10:06:00.000Z', attempts: 5, error: 'HTTP 500' },
+      'wh1#d1': { status: 'delivered', at: '2026-01-01T10:05:09.000Z', attempts: 2, owner: 'sandbox' as const },
+      'wh2#d1': { status: 'dead', at: '2026-01-01T10:06:00.000Z', attempts: 5, error: 'HTTP 500', owner: 'sandbox' as const },
+      'wh3#d1': { status: 'delivered', at: '2026-01-01T10:05:08.000Z', attempts: 1, owner: 'live' as const },
+      'wh4#d1': { status: 'delivered', at: '2026-01-01T10:05:07.000Z', attempts: 1 },
     },
   }];
   const extra = [{ at: '2026-01-01T10:01:00.000Z', kind: 'retry', description: 'Task again (retry): retry 1 of the route' }];

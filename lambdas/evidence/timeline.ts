@@ -1,19 +1,22 @@
 /**
  * A run's timeline from what the store holds: the run created, each task started and ended
  * (reports, captures and Send/Receive tasks: the ones with a task record), every event put on
- * the bus for the run with each webhook delivery's answer (delivered, failed and retried, dead;
- * its attempts and error), the run's end, its review decision, and any `extra` events (the console
- * adds the logic, retry and result tasks of the run's route: lambdas/results/inspect.ts).
+ * the bus for the run with the answer of each delivery to a webhook of the run's environment
+ * (delivered, failed and retried, dead; its attempts and error), the run's end, its review
+ * decision, and any `extra` events (the console adds the logic, retry and result tasks of the
+ * run's route: lambdas/results/inspect.ts).
  */
 import { EVENTS } from '../events/contract';
 import type { RunItem } from '../store/runs';
 import { partition } from '../lifecycle/items';
 import { DEAD_LETTER_PREFIX, keys } from '../store/table';
 import type { TaskItem } from '../store/tasks';
+import { listWebhooks, type Environment } from '../store/webhooks';
 
 export interface TimelineEvent { at: string; kind: string; description: string }
 
-interface Delivery { status?: string; at?: string; attempts?: number; error?: string }
+/** `owner`: the environment of the webhook it went to (webhooks/state.ts; absent on states written before it was kept). */
+interface Delivery { status?: string; at?: string; attempts?: number; error?: string; owner?: Environment }
 interface Recorded { sk: string; time?: string; detail_type?: string; deliveries?: Record<string, Delivery> }
 
 const ENDED: Record<string, string> = { completed: 'completed', failed: 'failed', timed_out: 'timed out' };
@@ -28,7 +31,20 @@ async function recordedEvents(runId: string): Promise<Recorded[]> {
 const answer = (d: Delivery) =>
   `${d.status ?? 'unknown'}${d.attempts ? ` after ${d.attempts} attempt${d.attempts === 1 ? '' : 's'}` : ''}${d.error ? ` (${d.error})` : ''}`;
 
-export function timelineOf(run: RunItem, tasks: TaskItem[], recorded: Recorded[], extra: readonly TimelineEvent[] = []): TimelineEvent[] {
+/**
+ * The webhook of a delivery state (its key is `<webhook id>#<delivery id>`), when it is one of
+ * the run's environment's: a live webhook also receives sandbox events (without `environments`,
+ * or with both), but its id, answers and errors (its host, its address) are not the sandbox's to
+ * see. `owners`: the owner of each webhook that still exists, for states that do not name theirs;
+ * a state naming none, of a webhook since deleted, is not shown.
+ */
+function ownWebhook(key: string, state: Delivery, environment: Environment, owners: ReadonlyMap<string, Environment>): string | undefined {
+  const id = key.split('#')[0]!;
+  return (state.owner ?? owners.get(id)) === environment ? id : undefined;
+}
+
+export function timelineOf(run: RunItem, tasks: TaskItem[], recorded: Recorded[], extra: readonly TimelineEvent[] = [],
+  owners: ReadonlyMap<string, Environment> = new Map()): TimelineEvent[] {
   const events: TimelineEvent[] = [{ at: run.created_at, kind: 'run_created', description: `Workflow run created (workflow ${run.workflow_id}, version ${run.workflow_version_id})` }];
   for (const t of tasks) {
     events.push({ at: t.created_at, kind: 'task_started', description: `Task ${t.workflow_task_id} (${t.task_type}) started` });
@@ -43,7 +59,8 @@ export function timelineOf(run: RunItem, tasks: TaskItem[], recorded: Recorded[]
     const task = r.sk.includes('#') ? ` for task ${r.sk.slice(r.sk.indexOf('#') + 1)}` : '';
     const published: TimelineEvent[] = [{ at, kind: 'event', description: `Event ${name}${task} published` }];
     for (const [key, state] of Object.entries(r.deliveries ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
-      published.push({ at: state.at ?? at, kind: 'webhook_delivery', description: `Webhook ${key.split('#')[0]}: ${name} ${answer(state)}` });
+      const webhook = ownWebhook(key, state, run.environment, owners);
+      if (webhook !== undefined) published.push({ at: state.at ?? at, kind: 'webhook_delivery', description: `Webhook ${webhook}: ${name} ${answer(state)}` });
     }
     // The review decision's event follows the decision, which follows the end.
     if (name === EVENTS.reviewCompleted) for (const e of published) afterReview.add(e);
@@ -56,5 +73,9 @@ export function timelineOf(run: RunItem, tasks: TaskItem[], recorded: Recorded[]
 }
 
 export async function runTimeline(run: RunItem, tasks: TaskItem[], extra: readonly TimelineEvent[] = []): Promise<TimelineEvent[]> {
-  return timelineOf(run, tasks, await recordedEvents(run.id), extra);
+  const recorded = await recordedEvents(run.id);
+  // The webhooks are read only for delivery states that do not name their owner.
+  const unnamed = recorded.some((r) => Object.values(r.deliveries ?? {}).some((d) => d.owner === undefined));
+  const owners = new Map(unnamed ? (await listWebhooks()).map((w) => [w.id, w.owner] as const) : []);
+  return timelineOf(run, tasks, recorded, extra, owners);
 }

@@ -54,17 +54,17 @@ interface Ctx { key: RecordKey; eventId: string; deliveryId: string; delivery: D
 
 async function deliverTo(w: WebhookItem, c: Ctx, deps: ProcessDeps): Promise<Outcome> {
   const { runtime, settings } = deps;
-  const claim = await claimDelivery(c.key, w.id, c.deliveryId, runtime.now().getTime(), settings.WEBHOOK_LEASE_SECONDS * 1000);
+  const claim = await claimDelivery(c.key, w.id, c.deliveryId, runtime.now().getTime(), settings.WEBHOOK_LEASE_SECONDS * 1000, w.owner);
   if (claim !== 'claimed') return claim === 'busy' ? 'retry' : 'done';
   const sent = await deps.send(w.url, c.delivery.body, w.token, settings.WEBHOOK_TIMEOUT_MS);
   const at = isoSeconds(runtime.now());
   if (sent.ok) {
-    await settleDelivery(c.key, w.id, c.deliveryId, { status: 'delivered', at, attempts: c.attempt });
+    await settleDelivery(c.key, w.id, c.deliveryId, { status: 'delivered', at, attempts: c.attempt, owner: w.owner });
     await deleteDeadLetter(c.key, w.id, c.eventId);
     return 'done';
   }
   if (c.attempt < settings.WEBHOOK_MAX_ATTEMPTS) {
-    await settleDelivery(c.key, w.id, c.deliveryId, { status: 'failed', at, error: sent.error, attempts: c.attempt });
+    await settleDelivery(c.key, w.id, c.deliveryId, { status: 'failed', at, error: sent.error, attempts: c.attempt, owner: w.owner });
     return 'retry';
   }
   const kept = await putDeadLetter({
@@ -72,7 +72,7 @@ async function deliverTo(w: WebhookItem, c: Ctx, deps: ProcessDeps): Promise<Out
     payload: c.delivery.body, last_error: sent.error, attempts: c.attempt, created_at: at,
   });
   if (!kept) { deps.log(`webhook ${w.id}: ${c.delivery.action} ${c.eventId} failed its last attempt after its run was purged; no dead letter kept`); return 'done'; }
-  await settleDelivery(c.key, w.id, c.deliveryId, { status: 'dead', at, error: sent.error, attempts: c.attempt });
+  await settleDelivery(c.key, w.id, c.deliveryId, { status: 'dead', at, error: sent.error, attempts: c.attempt, owner: w.owner });
   deps.log(`webhook ${w.id}: ${c.delivery.action} ${c.eventId} dead-lettered after ${c.attempt} attempts: ${sent.error}`);
   return 'done';
 }
