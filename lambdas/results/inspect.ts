@@ -3,7 +3,9 @@
  * (`GET /v3.6/studio/runs/{id}`): the route the run took on its workflow version (with the
  * version's definition, for the graph), every step with its status (results/route.ts), the
  * timeline (the one the timeline PDF prints, evidence/timeline.ts, plus the logic, retry and
- * result steps), and the media its capture tasks produced.
+ * result steps), and the media its capture tasks produced. A purged run's execution history is
+ * not read (its states' inputs and outputs are the applicant's data): its steps are its emptied
+ * task records.
  */
 import { mediaIdsOf } from '../evidence/gather';
 import { runTimeline, type TimelineEvent } from '../evidence/timeline';
@@ -52,7 +54,7 @@ async function runMedia(run: RunItem, steps: readonly Step[]): Promise<RunMedia[
 
 export async function inspectRun(run: RunItem): Promise<RunInspection> {
   const [version, records, history] = await Promise.all([
-    getVersion(run.workflow_id, run.workflow_version_id, run.environment), listTasks(run.id), executionHistory(run.execution_arn),
+    getVersion(run.workflow_id, run.workflow_version_id, run.environment), listTasks(run.id), run.purged_at ? [] : executionHistory(run.execution_arn),
   ]);
   const definition = version?.definition ?? null;
   const steps = routeSteps(run, definedTasks(definition), history, records);

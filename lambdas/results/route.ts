@@ -5,7 +5,9 @@
  * input and output; a task entered again (a retry) is a second step. Tasks with a task record
  * (reports, captures, Send/Receive) take their status from it. Once the run has ended, the
  * version's tasks it never entered are `skipped`. Without a history (none started, or expired),
- * the steps are the task records alone.
+ * and for a purged run (`purged_at`: its history, which AWS keeps 90 days after the execution
+ * ended, still holds each state's input and output, the applicant's data), the steps are the task
+ * records alone (a purged run's are emptied: lifecycle/runs.ts), and none is `skipped`.
  */
 import { GetExecutionHistoryCommand, type HistoryEvent } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
@@ -55,7 +57,8 @@ export async function executionHistory(executionArn: string | undefined): Promis
 const FAILED_END = new Set(['ExecutionFailed', 'ExecutionAborted', 'ExecutionTimedOut']);
 
 /** The steps of a run: pure, from its history, its task records and its version's tasks. */
-export function routeSteps(run: RunItem, defined: readonly DefinedTask[], history: readonly HistoryEvent[], records: readonly TaskItem[]): Step[] {
+export function routeSteps(run: RunItem, defined: readonly DefinedTask[], fullHistory: readonly HistoryEvent[], records: readonly TaskItem[]): Step[] {
+  const history = run.purged_at ? [] : fullHistory;
   const byId = new Map(defined.map((t) => [t.id, t]));
   const steps: Step[] = [];
   const open = new Map<string, Step>();
@@ -80,7 +83,8 @@ export function routeSteps(run: RunItem, defined: readonly DefinedTask[], histor
   }
   if (!failedEnd && isEnded(run.status)) for (const step of open.values()) step.status = 'failed';
   const merged = history.length > 0 ? withRecords(steps, records) : records.map((r) => fromRecord(r, byId.get(r.workflow_task_id)));
-  if (!isEnded(run.status)) return merged;
+  // A purged run's route is not known: none of its tasks is said to be skipped.
+  if (!isEnded(run.status) || run.purged_at) return merged;
   const seen = new Set(merged.map((s) => s.task_id));
   const skipped = defined.filter((t) => !seen.has(t.id)).map((t): Step => ({
     task_id: t.id, task_type: t.type, name: nameOf(t), status: 'skipped', started_at: null, ended_at: null, duration_ms: null, record_id: null, input: undefined, output: undefined,
