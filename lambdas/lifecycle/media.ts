@@ -1,6 +1,7 @@
 /**
  * Media and what is derived from it: the media items, their S3 objects (every version and
- * delete marker under the applicant's prefix `<environment>/<applicant id>/`, store/s3.ts) and
+ * delete marker under the applicant's prefix `<environment>/<applicant id>/`, store/s3.ts), the
+ * direct uploads (store/uploads.ts: the items, a pending one's object and multipart upload) and
  * the known-faces embeddings (`keys.face`). Counts are of what was there.
  */
 import { DeleteObjectCommand, ListObjectsV2Command, ListObjectVersionsCommand } from '@aws-sdk/client-s3';
@@ -10,24 +11,48 @@ import { getItems } from '../store/batch';
 import { evidenceKey, timelineKey } from '../store/evidence';
 import type { RunItem } from '../store/runs';
 import { MEDIA_KINDS, type MediaKind } from '../store/media';
-import { mediaPrefix, objectSize } from '../store/s3';
+import { abortMultipart, mediaPrefix, objectSize } from '../store/s3';
 import { keys } from '../store/table';
+import type { UploadItem } from '../store/uploads';
+import { uploadsOfApplicant } from '../store/uploads-of';
 import { deleteItems, keyOf, partition, queryAll, type Item } from './items';
 
 export interface MediaPurge { media: number; s3_objects: number; faces: number }
 
-/** Every upload of the applicant, its objects (all versions) and its faces. */
-export async function purgeApplicantMedia(applicantId: string, environment: string): Promise<MediaPurge> {
+/** `uploads`: direct uploads never confirmed (their items, objects and parts removed). */
+export type UploadsPurge = MediaPurge & { uploads: number };
+
+/** Every upload of the applicant, its objects (all versions), its direct uploads and its faces. */
+export async function purgeApplicantMedia(applicantId: string, environment: string): Promise<UploadsPurge> {
   const items: Item[] = [];
   for (const kind of Object.keys(MEDIA_KINDS) as MediaKind[]) {
     items.push(...await queryAll({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.mediaOfApplicant(applicantId, kind) } }));
   }
+  const uploads = await uploadsOfApplicant(applicantId);
   const objects = await deletePrefix(mediaPrefix(environment, applicantId));
   // The uploads before the faces: a face is stored only while its upload exists (known_faces_report/dynamo.ts).
   await deleteItems(items.map(keyOf));
+  const direct = await purgeUploads(uploads);
   const faces = await partition(keys.faces(environment), `${applicantId}#`);
   await deleteItems(faces.map(keyOf));
-  return { media: items.length, s3_objects: objects, faces: faces.length };
+  return { media: items.length, s3_objects: objects + direct.s3_objects, faces: faces.length, uploads: direct.uploads };
+}
+
+/**
+ * Direct uploads (store/uploads.ts): of a pending one, the object a form upload stored (a
+ * confirmed one's object is its media item's, purged with it) and the parts of its multipart
+ * upload; then every item, pending or confirmed (each holds the file name and the form's fields).
+ * `uploads` counts the pending ones.
+ */
+export async function purgeUploads(uploads: UploadItem[]): Promise<{ uploads: number; s3_objects: number }> {
+  const pending = uploads.filter((u) => u.status === 'pending');
+  let objects = 0;
+  for (const u of pending) {
+    if (u.upload_id) await abortMultipart(u.object_key, u.upload_id);
+    if (await objectSize(u.object_key) !== undefined) objects += await deleteObject(u.object_key) + await deleteVersions(u.object_key);
+  }
+  await deleteItems(uploads.map((u) => keys.upload(u.id)));
+  return { uploads: pending.length, s3_objects: objects };
 }
 
 /**

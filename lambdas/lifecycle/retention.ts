@@ -1,6 +1,9 @@
 /**
- * Retention: per environment (`STUDIO_RETENTION_DAYS_SANDBOX|LIVE`, unset: kept), a run and the
- * media it used are purged once the run ended that many days ago; the applicant stays. The
+ * Retention: per environment (`STUDIO_RETENTION_DAYS_SANDBOX|LIVE`, unset: kept), a run and its
+ * media are purged once the run ended that many days ago: the media its tasks name, every media
+ * item its token uploaded (`run_id`: also those no task used, a retake, a run abandoned) and its
+ * direct uploads (store/uploads.ts; the pending ones with their objects and parts); the applicant
+ * stays. The
  * sweep walks the environment's runs in creation order (gsi1 `RUNS#<env>`) from a cursor
  * (`keys.retentionCursor`) and stops at the first run that ended too recently, so each run is
  * read once after it is due. A run of an applicant on legal hold, and a run still open (however
@@ -16,8 +19,9 @@ import type { PurgeDue } from '../store/applicant-deletion';
 import { putErasure } from '../store/erasures';
 import { isEnded, RunItem, type Environment } from '../store/runs';
 import { keys } from '../store/table';
+import { mediaIdsOfRun, uploadsOfApplicant } from '../store/uploads-of';
 import { deleteItems } from './items';
-import { purgeMedia, purgeRunFiles } from './media';
+import { purgeMedia, purgeRunFiles, purgeUploads } from './media';
 import { HOLD_RECHECK_MS } from './purge-applicant';
 import { mediaOfRun, purgeRun } from './runs';
 
@@ -77,14 +81,17 @@ export async function purgeHeldRun(due: PurgeDue, now: Date): Promise<'purged' |
 async function purgeForRetention(run: RunItem, days: number, now: Date): Promise<void> {
   const at = isoSeconds(now);
   // The media first, while the tasks still name them: a purge cut short (a failed write, a timeout)
-  // finds them again at the next sweep, as `purged_at` is set last.
-  const media = await purgeMedia(await mediaOfRun(run.id));
-  media.s3_objects += await purgeRunFiles(run);
+  // finds them again at the next sweep, as `purged_at` is set last. Media items and direct uploads
+  // are deleted after their objects, so those are found again too.
+  const ids = new Set([...await mediaOfRun(run.id), ...await mediaIdsOfRun(run.applicant_id, run.id)]);
+  const media = await purgeMedia([...ids]);
+  const uploads = await purgeUploads(await uploadsOfApplicant(run.applicant_id, run.id));
+  media.s3_objects += uploads.s3_objects + await purgeRunFiles(run);
   const p = await purgeRun(run.id, at);
   await putErasure(`RUN#${run.id}`, {
     applicant_id: run.applicant_id, environment: run.environment, reason: 'retention', workflow_run_ids: [run.id],
     requested_by: { kind: 'retention', days }, requested_at: at, purged_at: at,
-    removed: { ...media, runs: 1, tasks: p.tasks, events: p.events, dead_letters: p.dead_letters, executions_stopped: p.executions_stopped },
+    removed: { ...media, uploads: uploads.uploads, runs: 1, tasks: p.tasks, events: p.events, dead_letters: p.dead_letters, executions_stopped: p.executions_stopped },
   });
 }
 

@@ -22,7 +22,7 @@ export const ErasureRecord = z.object({
   requested_by: RequestedBy,
   requested_at: z.string(),
   purged_at: z.string(),
-  /** What was removed, by kind, with counts (`applicant`, `media`, `s3_objects`, `faces`, `runs`, `tasks`, `events`, `dead_letters`, `executions_stopped`). */
+  /** What was removed, by kind, with counts (`applicant`, `media`, `uploads` (direct uploads never confirmed), `s3_objects`, `faces`, `runs`, `tasks`, `events`, `dead_letters`, `executions_stopped`). */
   removed: z.record(z.string(), z.number().int().min(0)),
 });
 export type ErasureRecord = z.infer<typeof ErasureRecord>;

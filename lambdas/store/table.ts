@@ -35,6 +35,8 @@ export const keys = {
   media: (id: string) => ({ pk: `MEDIA#${id}`, sk: 'MEDIA' }),
   /** A direct upload to S3 waiting for its confirmation (store/uploads.ts; TTL a day); confirmed, its media item has the same id. */
   upload: (id: string) => ({ pk: `UPLOAD#${id}`, sk: 'UPLOAD' }),
+  /** gsi1: the direct uploads of an applicant (pending or confirmed, until their TTL), for its purge and its runs' retention (store/uploads-of.ts). */
+  uploadsOfApplicant: (applicantId: string) => `APPLICANT#${applicantId}#UPLOADS`,
   mediaOfApplicant: (applicantId: string, kind: string) => `APPLICANT#${applicantId}#${kind}`,
   workflow: (id: string) => ({ pk: `WORKFLOW#${id}`, sk: 'WORKFLOW' }),
   /** gsi1: the workflows of an environment. */

@@ -2,7 +2,8 @@
  * Direct uploads to S3 (api/routes/uploads.ts): one item per upload, `UPLOAD#<id>`, holding what
  * the client declared and the caller it belongs to, until it is confirmed (then the media item
  * of the same id exists) or DynamoDB's TTL removes it a day later (the bucket aborts incomplete
- * multipart uploads after a day too). The object key is the media key of that id,
+ * multipart uploads after a day too). Listed per applicant on gsi1 (`keys.uploadsOfApplicant`), so
+ * that its purge and its runs' retention find the ones still there (store/uploads-of.ts). The object key is the media key of that id,
  * `<environment>/<applicant_id>/<kind>/<id>`, chosen here: a client never names a key.
  */
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -12,7 +13,7 @@ import { config } from '../shared/config';
 import { isoSeconds, systemRuntime, type Runtime } from '../shared/ids';
 import { MEDIA_KINDS, type MediaKind } from './media';
 import { mediaObjectKey } from './s3';
-import { keys } from './table';
+import { createdKey, keys } from './table';
 
 export const UPLOAD_TTL_SECONDS = 24 * 60 * 60;
 
@@ -40,7 +41,10 @@ export function newUpload(u: NewUpload, rt: Runtime = systemRuntime): UploadItem
 export async function putUpload(u: UploadItem, rt: Runtime = systemRuntime): Promise<void> {
   await clients().doc.send(new PutCommand({
     TableName: table(), ConditionExpression: 'attribute_not_exists(pk)',
-    Item: { ...keys.upload(u.id), ...u, expires_at_epoch: Math.floor(rt.now().getTime() / 1000) + UPLOAD_TTL_SECONDS },
+    Item: {
+      ...keys.upload(u.id), gsi1pk: keys.uploadsOfApplicant(u.applicant_id), gsi1sk: createdKey(u.created_at, u.id),
+      ...u, expires_at_epoch: Math.floor(rt.now().getTime() / 1000) + UPLOAD_TTL_SECONDS,
+    },
   }));
 }
 
