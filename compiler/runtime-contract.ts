@@ -90,8 +90,12 @@ export const TaskRequest = z.object({
   /** The state's TimeoutSeconds: the task is stored with its deadline, which the capture page warns of (WCAG 2.2.1).
    *  Absent from machines compiled before it. */
   timeout_seconds: z.number().int().positive().optional(),
-  /** When the state was entered (`$states.context.State.EnteredTime`): its timeout runs from then. */
+  /** When the state was entered (`$states.context.State.EnteredTime`): its timeout runs from then. The same for every
+   *  retry of the state (each with a new token): the task function keeps one task per entry (lambdas/tasks/handler.ts). */
   entered_at: z.string().optional(),
+  /** The state's retry count (`$states.context.State.RetryCount`): which of the entry's tokens is the newest. Absent
+   *  from machines compiled before it. */
+  attempt: z.number().int().min(0).optional(),
   /** Set when a retry task sent the end user back here (null on the first attempt). */
   retry: z.object({
     retry_task_id: z.string(),
@@ -124,7 +128,17 @@ export type ReportReviewRequest = z.infer<typeof ReportReviewRequest>;
  * anything else is not retried.
  */
 export const TRANSIENT_ERRORS = ['ReportUnavailable', 'FaceEngineError', 'ReportProviderUnavailable'] as const;
-export type TransientErrorName = (typeof TRANSIENT_ERRORS)[number];
+/**
+ * The task function's transient error: a DynamoDB or EventBridge call of it was throttled, hit a server fault or got no
+ * answer (after the SDK's own retries). Capture, Send/Receive and review waits retry it a bounded number of times with
+ * back-off (`WAIT_STORAGE_RETRY`); the task function is safe to run again with the retry's new token (it keeps the
+ * task an earlier attempt of the same state entry stored, with the new token). A bug is never turned into it.
+ */
+export const WAIT_TRANSIENT_ERRORS = ['StorageUnavailable'] as const;
+export type TransientErrorName = (typeof TRANSIENT_ERRORS)[number] | (typeof WAIT_TRANSIENT_ERRORS)[number];
+/** How a wait retries `WAIT_TRANSIENT_ERRORS`: up to 4 more tries, 2, 4, 8 and 16 seconds apart at most (full jitter);
+ *  then the run ends `error` (`internal_error`). */
+export const WAIT_STORAGE_RETRY = { intervalSeconds: 2, maxAttempts: 4, backoffRate: 2, maxDelaySeconds: 16 } as const;
 /** The Lambda service could not run the function (throttled, service fault, the call to it timed out): worth a retry
  *  (AWS's "Handle Lambda service exceptions" list, with throttling). */
 export const LAMBDA_TRANSIENT_ERRORS = [

@@ -10,11 +10,10 @@
  * then ends `error` (`task_timeout`), as when an integrator never answers a Send/Receive task.
  */
 import type { TaskOf } from '../model';
-import { LAMBDA_CRASH_ERRORS, LAMBDA_TRANSIENT_ERRORS } from '../runtime-contract';
 import type { State } from './asl';
 import { choiceTarget, failureCatchers, route, type Env } from './env';
 import { EXECUTION_INPUT, expr, taskVar } from './jsonata';
-import { catchers } from './waiting';
+import { catchers, taskFunctionRetry } from './waiting';
 
 type DocumentReport = TaskOf<'document_report'>;
 
@@ -49,8 +48,8 @@ export function lowerReview(task: DocumentReport & { processing: 'manual' | 'hyb
     },
     TimeoutSeconds: env.ctx.reviewTimeoutSeconds,
     Assign: { [taskVar(task.id)]: expr('$states.result') },
-    // Only the recording Lambda's failures: States.Timeout here is the analysts' absence.
-    Retry: [{ ErrorEquals: [...LAMBDA_TRANSIENT_ERRORS, ...LAMBDA_CRASH_ERRORS], IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2, JitterStrategy: 'FULL' }],
+    // Only the recording Lambda's failures, as a capture's (waiting.ts): States.Timeout here is the analysts' absence.
+    Retry: taskFunctionRetry(),
     ...catchers(failureCatchers(env, task.id, false)),
     ...route(env, task.next, { id: task.id, value: '$states.result' }),
   } satisfies State;

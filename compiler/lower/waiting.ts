@@ -8,9 +8,9 @@
  * name); its handler reads the values from DynamoDB, so they never enter the execution.
  */
 import type { TaskOf } from '../model';
-import { LAMBDA_CRASH_ERRORS, LAMBDA_TRANSIENT_ERRORS } from '../runtime-contract';
+import { LAMBDA_CRASH_ERRORS, LAMBDA_TRANSIENT_ERRORS, WAIT_STORAGE_RETRY, WAIT_TRANSIENT_ERRORS } from '../runtime-contract';
 import { latestVersion } from '../tasks/registry';
-import type { Catcher, State } from './asl';
+import type { Catcher, Retrier, State } from './asl';
 import { configOf } from './config';
 import { failureCatchers, route, type Env } from './env';
 import { EXECUTION_INPUT, expr, lit, literal, objectExpr, retryReason, sortedEntries, taskVar } from './jsonata';
@@ -42,8 +42,10 @@ export function lowerWaiting(task: Waiting, env: Env, isRetryTarget: boolean): S
   if (isRetryTarget) payload.retry = expr(`$${retryReason(task.id)}`);
   const timeout = task.timeout_seconds ?? (interactive ? env.ctx.interactiveTimeoutSeconds : env.ctx.sendReceiveTimeoutSeconds);
   payload.timeout_seconds = timeout;
-  // The timeout runs from the state's entry, not from the task function's start.
+  // The timeout runs from the state's entry, not from the task function's start. The entry and the retry count also
+  // tell the task function a retry of this entry (a new token) from a new entry of the state.
   payload.entered_at = expr('$states.context.State.EnteredTime');
+  payload.attempt = expr('$states.context.State.RetryCount');
   return {
     Type: 'Task',
     Resource: `arn:${env.ctx.partition}:states:::lambda:invoke.waitForTaskToken`,
@@ -51,10 +53,24 @@ export function lowerWaiting(task: Waiting, env: Env, isRetryTarget: boolean): S
     TimeoutSeconds: timeout,
     Assign: { [taskVar(task.id)]: expr('$states.result') },
     // Only the announcing Lambda's failures: States.Timeout here is the end user's (or integrator's) absence.
-    Retry: [{ ErrorEquals: [...LAMBDA_TRANSIENT_ERRORS, ...LAMBDA_CRASH_ERRORS], IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2, JitterStrategy: 'FULL' }],
+    Retry: taskFunctionRetry(),
     ...catchers(failureCatchers(env, task.id, interactive)),
     ...route(env, task.next, { id: task.id, value: '$states.result' }),
   };
+}
+
+/**
+ * What a wait on the task function (capture, Send/Receive, review) retries: the Lambda service's transient errors and
+ * crashes (3 more tries, 1, 2 and 4 seconds apart at most), and, with its own budget, the function's storage failing
+ * transiently (`WAIT_TRANSIENT_ERRORS`, `WAIT_STORAGE_RETRY`). Never a handler's own error, never States.Timeout.
+ */
+export function taskFunctionRetry(): Retrier[] {
+  const r = WAIT_STORAGE_RETRY;
+  return [
+    { ErrorEquals: [...LAMBDA_TRANSIENT_ERRORS, ...LAMBDA_CRASH_ERRORS], IntervalSeconds: 1, MaxAttempts: 3, BackoffRate: 2, JitterStrategy: 'FULL' },
+    { ErrorEquals: [...WAIT_TRANSIENT_ERRORS], IntervalSeconds: r.intervalSeconds, MaxAttempts: r.maxAttempts, BackoffRate: r.backoffRate,
+      MaxDelaySeconds: r.maxDelaySeconds, JitterStrategy: 'FULL' },
+  ];
 }
 
 /** Task types whose output is personal data: the state gets only what the workflow reads of it. */

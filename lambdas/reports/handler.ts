@@ -18,7 +18,7 @@ import { indexReport } from '../store/report-index';
 import { getTask, putTaskOnce, setAnnounced, type TaskItem } from '../store/tasks';
 import { dataReader, readFirst, wholeOutput } from '../store/sources';
 import { emitTaskEvent } from '../tasks/events';
-import { EvidenceError, isTransientAwsError } from '../shared/errors';
+import { EvidenceError, transientAs } from '../shared/errors';
 import { runLiveReport, type Evidence } from './dispatch';
 import { callHttpProvider, reportProviders, type ReportProviders } from './providers';
 import { loadApplicant, ReportUnavailableError } from './evidence';
@@ -75,8 +75,7 @@ export interface ReportStore {
 const STORE: ReportStore = { getTask, putTaskOnce, setAnnounced, emit: emitTaskEvent, indexReport };
 
 /** A storage call whose transient AWS failure (throttling, a server fault, no answer) is `ReportUnavailable`, retried by the workflow. */
-const storage = <T>(what: string, call: Promise<T>): Promise<T> =>
-  call.catch((e: unknown) => { throw isTransientAwsError(e) ? new ReportUnavailableError(`${what} failed`, { cause: e }) : e; });
+const storage = <T>(what: string, call: Promise<T>): Promise<T> => transientAs((e) => new ReportUnavailableError(`${what} failed`, { cause: e }), call);
 
 /** What the state machine gets of a report: all of it without `keep`, else its id, result and the kept fields. */
 export function returnedReport(req: ReportRequest, taskId: string, report: ReportResult): Record<string, unknown> {

@@ -7,7 +7,8 @@ import type { TransientErrorName } from '../../compiler';
 
 /**
  * Handler errors a retry may cure (storage, the face engine, a report provider). The name is
- * one of the runtime contract's `TRANSIENT_ERRORS`, which compiled workflows retry.
+ * one of the runtime contract's `TRANSIENT_ERRORS` (the report function's, which report tasks retry) or
+ * `WAIT_TRANSIENT_ERRORS` (the task function's, which capture, Send/Receive and review waits retry).
  */
 export class TransientError extends Error {
   constructor(override readonly name: TransientErrorName, message: string, options?: { cause?: unknown }) { super(message, options); }
@@ -28,6 +29,17 @@ export function isTransientAwsError(e: unknown): boolean {
   const sdk = e as Error & { $fault?: string; $retryable?: unknown; code?: string };
   return sdk.$fault === 'server' || Boolean(sdk.$retryable) || THROTTLING.has(e.name) || NO_ANSWER.has(e.name) || NO_ANSWER.has(sdk.code ?? '');
 }
+
+/** A storage or event-bus call of the task function failed transiently: the waits retry it (the runtime contract's
+ *  `WAIT_TRANSIENT_ERRORS`). */
+export class StorageUnavailableError extends TransientError {
+  constructor(message: string, options?: { cause?: unknown }) { super('StorageUnavailable', message, options); }
+}
+
+/** `call`, with a transient AWS failure (`isTransientAwsError`) turned into the transient error `make` gives; any other
+ *  error (a bug, a refused request) is rethrown unchanged. */
+export const transientAs = <T>(make: (e: unknown) => TransientError, call: Promise<T>): Promise<T> =>
+  call.catch((e: unknown) => { throw isTransientAwsError(e) ? make(e) : e; });
 
 export class ApiError extends Error {
   /** `extra`: members added to the error object beside Onfido's (extensions its clients ignore). */

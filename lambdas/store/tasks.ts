@@ -45,6 +45,11 @@ export const TaskItem = z.object({
   announced: z.boolean().default(false),
   /** When the state's wait times out (its TimeoutSeconds after the task was recorded): the run then leaves the task. */
   deadline_at: z.string().optional(),
+  /** A waiting task's state entry (TaskRequest `entered_at`) and the retry of it whose token the task holds (`attempt`):
+   *  a retry of the same entry takes the task over with its new token (tasks/handler.ts). Absent from tasks stored by
+   *  machines compiled before them, and from reports. */
+  entered_at: z.string().optional(),
+  attempt: z.number().int().optional(),
   created_at: z.string(),
   updated_at: z.string(),
 });
@@ -102,6 +107,24 @@ export async function markTask(runId: string, taskId: string, status: TaskStatus
     ExpressionAttributeNames: { '#status': 'status', '#output': 'output' },
     ExpressionAttributeValues: { ':status': status, ':now': now },
   }));
+}
+
+/** Hands a waiting task over to a newer token of the same state entry (the state was retried): only from the token
+ *  read, while the task waits; false when either changed meanwhile. */
+export async function repointTask(p: { runId: string; taskId: string; from: string; to: string; attempt: number | undefined }): Promise<boolean> {
+  try {
+    await clients().doc.send(new UpdateCommand({
+      TableName: table(), Key: keys.task(p.runId, p.taskId),
+      ConditionExpression: '#status = :waiting AND #token = :from',
+      UpdateExpression: `SET #token = :to${p.attempt === undefined ? '' : ', attempt = :attempt'}`,
+      ExpressionAttributeNames: { '#status': 'status', '#token': 'token' },
+      ExpressionAttributeValues: { ':waiting': 'waiting', ':from': p.from, ':to': p.to, ...(p.attempt === undefined ? {} : { ':attempt': p.attempt }) },
+    }));
+    return true;
+  } catch (e) {
+    if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return false;
+    throw e;
+  }
 }
 
 export async function setAnnounced(runId: string, taskId: string): Promise<void> {

@@ -2,7 +2,12 @@
  * The state machines' task function (`lambda:invoke.waitForTaskToken`): records an interactive
  * or Send/Receive task with its token, updates the run status and announces the task; a report
  * that waits for an analyst's decision is recorded by report-review.ts.
- * Idempotent: the task id is derived from the token, so a retried invoke finds its own task.
+ * Safe to run again. A retried invoke (the same token) finds its own task: the task id is derived from the token. A
+ * retried state (Step Functions' Retry: a new token, the same `entered_at`, a higher `attempt`) takes over the task an
+ * earlier attempt of that entry stored and still waits, with the new token, rather than storing a second one; a late
+ * earlier attempt leaves a newer one's token alone. A transient failure of its storage or event bus (throttling, a
+ * server fault, no answer: `isTransientAwsError`, as the report function's) is `StorageUnavailable`, which the waits
+ * retry with back-off (compiler/lower/waiting.ts); any other error (a bug) is thrown unchanged and ends the run.
  * What a Send/Receive task sends is read here by its paths (store/sources.ts), not carried by
  * the execution; `keep` is stored with the task for its completion (tasks/complete.ts).
  * The run and its tasks are one query (which also gives the custom data a Send/Receive task
@@ -17,7 +22,8 @@ import { liveStatus, refreshRunStatus } from '../runs/status';
 import { completeTrialCapture } from '../runs/trial-captures';
 import { getRun, isEnded, type RunItem } from '../store/runs';
 import { getRunWithTasks, putTaskWithRun } from '../store/task-completion';
-import { getTask, putTaskOnce, setAnnounced, type TaskItem } from '../store/tasks';
+import { getTask, putTaskOnce, repointTask, setAnnounced, type TaskItem } from '../store/tasks';
+import { StorageUnavailableError, transientAs } from '../shared/errors';
 import { dataReader, readEach } from '../store/sources';
 import { emitTaskEvent } from './events';
 import { isReportReview, recordReportReview } from './report-review';
@@ -57,33 +63,44 @@ export function taskItemOf(req: TaskRequest, now: string, sent: Record<string, u
     task_type: req.task_type, kind: req.kind, task_def_id: defId, task_def_version: defVersion, status: 'waiting',
     token: req.token, config: req.config, input, ...(req.keep ? { keep: req.keep } : {}), announced: false, created_at: now, updated_at: now,
     ...(req.timeout_seconds ? { deadline_at: deadline(req.entered_at ?? now, now, req.timeout_seconds) } : {}),
+    ...(req.entered_at !== undefined ? { entered_at: req.entered_at } : {}), ...(req.attempt !== undefined ? { attempt: req.attempt } : {}),
   };
 }
 
 export function createTaskHandler(runtime: Runtime = systemRuntime) {
   return async function taskHandler(event: unknown): Promise<{ task_id: string }> {
-    if (isReportReview(event)) return recordReportReview(event, runtime);
-    const parsed = TaskRequest.safeParse(event);
-    if (!parsed.success) throw new InvalidTaskRequestError(`The task request is not valid: ${parsed.error.message}`);
-    const req = parsed.data;
-    const now = () => runtime.now().toISOString();
-    const first = await getRunWithTasks(req.run.workflow_run_id);
-    const sent = req.kind === 'send_receive' ? await sentData(req, first.run) : {};
-    const { task, run } = await record(taskItemOf(req, now(), sent), now, first);
-    if (!task.announced) {
-      await emitTaskEvent('workflow_task.started', task, req.run.applicant_id);
-      await setAnnounced(task.workflow_run_id, task.id);
-    }
-    // A trial run has no end user: its captures are samples (runs/trial-captures.ts).
-    if (run?.trial && task.kind === 'interactive' && task.status === 'waiting') await completeTrialCapture(task, run, runtime);
-    return { task_id: task.id };
+    return transientAs((e) => new StorageUnavailableError(`recording the task failed: ${e instanceof Error ? e.name : 'unknown error'}`, { cause: e }),
+      recordTask(event, runtime));
   };
 }
+
+async function recordTask(event: unknown, runtime: Runtime): Promise<{ task_id: string }> {
+  if (isReportReview(event)) return recordReportReview(event, runtime);
+  const parsed = TaskRequest.safeParse(event);
+  if (!parsed.success) throw new InvalidTaskRequestError(`The task request is not valid: ${parsed.error.message}`);
+  const req = parsed.data;
+  const now = () => runtime.now().toISOString();
+  const first = await getRunWithTasks(req.run.workflow_run_id);
+  const sent = req.kind === 'send_receive' ? await sentData(req, first.run) : {};
+  const { task, run } = await record(taskItemOf(req, now(), sent), now, first);
+  if (!task.announced) {
+    await emitTaskEvent('workflow_task.started', task, req.run.applicant_id);
+    await setAnnounced(task.workflow_run_id, task.id);
+  }
+  // A trial run has no end user: its captures are samples (runs/trial-captures.ts).
+  if (run?.trial && task.kind === 'interactive' && task.status === 'waiting') await completeTrialCapture(task, run, runtime);
+  return { task_id: task.id };
+}
+
+/** A waiting task an earlier attempt of this state entry stored (machines compiled before `entered_at` and `attempt`: none). */
+const sameEntry = (t: TaskItem, item: TaskItem) => item.entered_at !== undefined && item.attempt !== undefined && t.entered_at === item.entered_at
+  && t.workflow_task_id === item.workflow_task_id && t.kind === item.kind && t.status === 'waiting' && t.token !== undefined;
 
 /** Attempts of the transaction when the run changes between its read and the write (parallel branches). */
 const ATTEMPTS = 5;
 
-/** The task as stored: new (with the run's status in the same transaction), or the one a previous attempt of this invoke stored; and its run. */
+/** The task as stored: new (with the run's status in the same transaction), or the one a previous invoke (the same token) or
+ *  attempt (the same state entry) stored; and its run. */
 async function record(item: TaskItem, now: () => string, first: Awaited<ReturnType<typeof getRunWithTasks>>): Promise<{ task: TaskItem; run: RunItem | undefined }> {
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const { run, tasks } = attempt === 1 ? first : await getRunWithTasks(item.workflow_run_id);
@@ -93,6 +110,15 @@ async function record(item: TaskItem, now: () => string, first: Awaited<ReturnTy
       // A retried invoke: its status write may not have happened.
       await refreshRunStatus(run.id, now);
       return { task: existing, run };
+    }
+    const earlier = tasks.find((t) => sameEntry(t, item));
+    // A late earlier attempt: the state waits on the newer token the task holds.
+    if (earlier && (earlier.attempt ?? 0) >= (item.attempt ?? 0)) return { task: earlier, run };
+    if (earlier) {
+      // The state was retried after an earlier attempt stored the task: the task now waits on this attempt's token.
+      if (!(await repointTask({ runId: run.id, taskId: earlier.id, from: earlier.token ?? '', to: item.token ?? '', attempt: item.attempt }))) continue;
+      await refreshRunStatus(run.id, now);
+      return { task: { ...earlier, token: item.token, ...(item.attempt !== undefined ? { attempt: item.attempt } : {}) }, run };
     }
     const status = isEnded(run.status) ? undefined : liveStatus([...tasks, item]);
     if ((await putTaskWithRun({ run, task: item, now: now(), status })) === 'created') return { task: item, run };

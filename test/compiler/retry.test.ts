@@ -1,10 +1,12 @@
 /**
  * What compiled tasks retry: a report that did not finish (States.Timeout under load, the function's own timeout, a
- * crash) is retried with back-off a bounded number of times, like the transient errors; a handler's own error and a
- * capture's States.Timeout (the end user's absence) never are.
+ * crash) is retried with back-off a bounded number of times, like the transient errors; so is the task function's
+ * storage failing transiently (capture, Send/Receive and review waits); a handler's own error and a capture's
+ * States.Timeout (the end user's absence) never are.
  */
 import {
   compile, LAMBDA_CRASH_ERRORS, LOCAL_CONTEXT, REPORT_INTERRUPTED_ERRORS, TASK_FAILED_ERRORS, TEMPLATES, TRANSIENT_ERRORS,
+  WAIT_STORAGE_RETRY, WAIT_TRANSIENT_ERRORS,
 } from '../../compiler';
 import type { Retrier, State } from '../../compiler/lower/asl';
 import { jsonFiles, readJson } from '../helpers/fixtures';
@@ -64,7 +66,7 @@ describe('report tasks', () => {
   });
 });
 
-describe('capture and Send/Receive tasks', () => {
+describe('capture, Send/Receive and review waits', () => {
   const waiting = definitions.flatMap(({ name, definition }) => tasks(definition).waiting.map((s) => ({ name, s })));
   it('exist in the cases', () => expect(waiting.length).toBeGreaterThan(5));
 
@@ -74,5 +76,29 @@ describe('capture and Send/Receive tasks', () => {
 
   it.each(LAMBDA_CRASH_ERRORS)('retry the announcing Lambda failing with %s', (error) => {
     for (const { s } of waiting) expect(retrierFor(s, error)?.MaxAttempts).toBe(3);
+  });
+
+  it.each(WAIT_TRANSIENT_ERRORS)('retry the task function\'s %s with back-off and a budget of its own, never a bug', (error) => {
+    const kinds = new Set(waiting.map(({ s }) => (s.Arguments as { Payload: { kind: string } }).Payload.kind));
+    expect([...kinds].sort()).toEqual(['interactive', 'report_review', 'send_receive']);
+    for (const { name, s } of waiting) {
+      const r = retrierFor(s, error);
+      expect({ name, retrier: r }).toEqual({ name, retrier: {
+        ErrorEquals: [error], IntervalSeconds: WAIT_STORAGE_RETRY.intervalSeconds, MaxAttempts: WAIT_STORAGE_RETRY.maxAttempts,
+        BackoffRate: WAIT_STORAGE_RETRY.backoffRate, MaxDelaySeconds: WAIT_STORAGE_RETRY.maxDelaySeconds, JitterStrategy: 'FULL',
+      } });
+      expect(WAIT_STORAGE_RETRY.maxAttempts).toBeLessThanOrEqual(5);
+      expect(WAIT_STORAGE_RETRY.backoffRate).toBeGreaterThan(1);
+      for (const other of ['TypeError', 'Error', 'ReportUnavailable', ...TASK_FAILED_ERRORS]) expect(retrierFor(s, other)).toBeUndefined();
+    }
+  });
+
+  it('send the task function the state\'s entry and retry count, which tell a retry of the entry (a new token) from a new entry', () => {
+    for (const { name, s } of waiting) {
+      const payload = (s.Arguments as { Payload: Record<string, unknown> }).Payload;
+      if (payload.kind === 'report_review') continue;
+      expect({ name, entered_at: payload.entered_at, attempt: payload.attempt })
+        .toEqual({ name, entered_at: '{% $states.context.State.EnteredTime %}', attempt: '{% $states.context.State.RetryCount %}' });
+    }
   });
 });
