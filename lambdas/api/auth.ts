@@ -2,8 +2,10 @@
  * Tokens. API tokens (`api_sandbox.<secret>` / `api_live.<secret>`) are random and stored only
  * as SHA-256 hashes. SDK tokens are stateless: `<payload>.<HMAC-SHA256>` over a JSON payload
  * `{ applicant_id, environment, run_id?, exp }`, signed with the configured secret: 90 minutes
- * from POST /v3.6/sdk_token or a run's `sdk_token`, shorter for capture sessions (links.ts).
- * Every request with one also reads its applicant: a deleted applicant's tokens are refused.
+ * from POST /v3.6/sdk_token or a run's `sdk_token`, shorter for capture sessions (links.ts); a
+ * run's never past its `link.expires_at`. Every request with one also reads its applicant: a
+ * deleted applicant's tokens are refused; and one scoped to a run (`run_id`: a capture session or
+ * the run's `sdk_token`) reads the run too: refused once the run has ended or its link expired.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
@@ -14,6 +16,7 @@ import type { ConsoleUser } from '../shared/console-users';
 import { isJwt, verifyConsoleJwt } from './console-auth';
 import { isoSeconds } from '../shared/ids';
 import { getApplicant } from '../store/applicants';
+import { getRun, isEnded, linkExpired } from '../store/runs';
 import { noteTokenUse, putApiToken, type ApiTokenItem } from '../store/api-tokens';
 import { keys } from '../store/table';
 import { readSignedToken, SdkPayload, type Caller } from '../shared/tokens';
@@ -95,6 +98,18 @@ export async function assertActiveApplicant(applicantId: string, environment: 's
 }
 
 /**
+ * 401 unless the run of a run-scoped SDK token is still open to its end user: it exists (of the
+ * token's environment and applicant), has not ended, and its link has not expired. The capture
+ * page, refused, asks for a new session, which tells it why (api/links.ts: `run_ended`, `link_expired`).
+ */
+export async function assertOpenRun(runId: string, caller: { environment: 'sandbox' | 'live'; applicantId: string }, now: number): Promise<void> {
+  const run = await getRun(runId);
+  if (!run || run.environment !== caller.environment || run.applicant_id !== caller.applicantId) throw unauthorized();
+  if (isEnded(run.status)) throw unauthorized('The workflow run of this token has ended; the token can no longer be used');
+  if (linkExpired(run, now)) throw unauthorized('The link of this token\'s workflow run has expired; the token can no longer be used');
+}
+
+/**
  * `Authorization: Token token=<api token>`, `Bearer <console JWT>` (console-auth.ts; `environment`:
  * the one the console asks for, `Studio-Environment`, by default the user's first) or `Bearer <sdk token>`.
  */
@@ -106,7 +121,12 @@ export async function authenticate(header: string | undefined, allowSdk: boolean
   if (bearer && isJwt(bearer[1]!)) return consoleCaller(await verifyConsoleJwt(bearer[1]!), environment);
   if (bearer && allowSdk) {
     const caller = verifySdkToken(bearer[1]!, now);
-    if (caller.kind === 'sdk') await assertActiveApplicant(caller.applicantId, caller.environment);
+    if (caller.kind === 'sdk') {
+      await Promise.all([
+        assertActiveApplicant(caller.applicantId, caller.environment),
+        ...(caller.runId !== undefined ? [assertOpenRun(caller.runId, caller, now)] : []),
+      ]);
+    }
     return caller;
   }
   throw unauthorized(bearer ? 'This endpoint needs an API token' : 'Please provide a valid token');

@@ -4,21 +4,20 @@
  * run and holds no expiry of its own: it opens capture sessions while the run has not ended,
  * `link.expires_at` (read from the run each time) has not passed and the applicant is not
  * deleted. A session is a short SDK token scoped to the run, never valid past `link.expires_at`;
- * the capture page asks for a new one with the link before it expires.
+ * the capture page asks for a new one with the link before it expires. Every run-scoped SDK
+ * token (a session, or the run's `sdk_token`) is refused once the run has ended or its link has
+ * expired (auth.ts), whatever its `exp`.
  */
 import { isoSeconds } from '../shared/ids';
 import { ApiError, unauthorized } from '../shared/errors';
-import { getRun, isEnded, type RunItem } from '../store/runs';
+import { getRun, isEnded, linkExpired } from '../store/runs';
 import { createSdkToken, LINK_PURPOSE as PURPOSE, LinkPayload, readSignedToken, sdkTokenExpiry } from '../shared/tokens';
 import { assertActiveApplicant } from './auth';
 
 export { createLinkToken } from '../shared/tokens';
+export { linkExpired } from '../store/runs';
 
 export const SESSION_SECONDS = 15 * 60;
-
-/** Whether the link of `run` has passed its `expires_at` at `now` (ms). */
-export const linkExpired = (run: Pick<RunItem, 'link'>, now: number) =>
-  run.link.expires_at !== null && Date.parse(run.link.expires_at) <= now;
 
 export interface CaptureSession { token: string; expires_at: string; workflow_run_id: string; applicant_id: string }
 

@@ -1,16 +1,17 @@
 /**
  * A run as the API shows it (Onfido's WorkflowRun). While the run lives, its status is the
  * item's; once the state machine recorded the end, `result` supplies reasons, output and error.
- * The integrator (API token, webhooks) sees everything, with a fresh `sdk_token` and the capture
- * link; the end user (SDK token) only what the capture page needs (`toCaptureRun`).
+ * The integrator (API token, webhooks) sees everything, with a fresh `sdk_token` (scoped to the
+ * run, never valid past `link.expires_at`; none once the link has expired or the run has ended)
+ * and the capture link; the end user (SDK token) only what the capture page needs (`toCaptureRun`).
  */
 import { z } from 'zod';
 import { publicRunError } from '../../compiler';
 import type { WorkflowSettings } from '../../compiler';
-import { createLinkToken, createSdkToken } from '../shared/tokens';
+import { createLinkToken, createSdkToken, SDK_TOKEN_SECONDS } from '../shared/tokens';
 import { config } from '../shared/config';
 import { isoSeconds } from '../shared/ids';
-import { isEnded, type RunItem, type RunLink, type RunReview, type RunStatus } from '../store/runs';
+import { isEnded, linkExpired, type RunItem, type RunLink, type RunReview, type RunStatus } from '../store/runs';
 
 export interface WorkflowRun {
   id: string;
@@ -64,7 +65,10 @@ export function toWorkflowRun(run: RunItem, now: number, opts: { credentials: bo
   const end = ended ? endOf(run) : {};
   const base = config().PUBLIC_URL.replace(/\/$/, '');
   const live = !ended && opts.credentials;
-  const sdkToken = !live ? null : createSdkToken({ applicantId: run.applicant_id, environment: run.environment, runId: run.id }, now);
+  // The run's token works as its link's sessions do (api/links.ts): never past `link.expires_at`, refused once the run ends.
+  const until = run.link.expires_at === null ? undefined : Date.parse(run.link.expires_at);
+  const sdkToken = !live || linkExpired(run, now) ? null
+    : createSdkToken({ applicantId: run.applicant_id, environment: run.environment, runId: run.id }, now, SDK_TOKEN_SECONDS, until);
   // Only a listed error type with its fixed message is shown (runs ended by older compiled versions may hold a cause).
   const error = run.status !== 'error' ? null : publicRunError(run.error?.type ?? end.error?.type);
   return {

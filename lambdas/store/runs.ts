@@ -70,6 +70,10 @@ export const RunItem = z.object({
   purged_at: z.string().optional(),
 });
 export type RunItem = z.infer<typeof RunItem>;
+
+/** Whether the run's capture link has passed its `expires_at` at `now` (ms): its link and run-scoped SDK tokens stop working. */
+export const linkExpired = (run: Pick<RunItem, 'link'>, now: number) =>
+  run.link.expires_at !== null && Date.parse(run.link.expires_at) <= now;
 /** A run to write; `execution_arn` when it is known before the execution starts (runs/start.ts). */
 export type NewRun = Omit<RunItem, 'status' | 'task_seq' | 'updated_at' | 'result' | 'error' | 'completed_at' | 'execution_arn' | 'reports' | 'review' | 'assigned_to' | 'purged_at'> & { execution_arn?: string };
 
