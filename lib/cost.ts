@@ -51,8 +51,11 @@ export const LOG_EVENT_OVERHEAD_BYTES = 26;
 
 /** A direct upload (lambdas/api/routes/uploads.ts) of one medium: `POST /uploads` (a presigned
  *  POST, signed without calling S3) and `POST /uploads/{id}/confirm` on the API; the browser's
- *  POST to the bucket; at confirm the object's size (HEAD) and its first bytes (ranged GET). */
-export const DIRECT_UPLOAD = { apiCalls: 2, s3Puts: 1, s3Gets: 2 } as const;
+ *  POST to the bucket (the upload's staging key); at confirm the file's move to the media key (a
+ *  CopyObject, PUT-class, and the staging object's DELETE, which S3 does not bill but
+ *  lambdas/shared/aws-calls.ts counts with the GETs, as here), the object's size (HEAD) and its
+ *  first bytes (ranged GET). */
+export const DIRECT_UPLOAD = { apiCalls: 2, s3Puts: 1, apiS3Puts: 1, s3Gets: 3 } as const;
 /** A video's direct upload in parts: `POST /uploads` starts it (CreateMultipartUpload) and lists
  *  its parts (ListParts), the browser PUTs each part, confirm finds no object yet (HEAD), lists the
  *  parts, completes the upload, then HEAD and a ranged GET as above. LIST and multipart calls are
@@ -249,7 +252,7 @@ export function requests(r: Route, a: { mediaPerCapture: number; videoMb: number
     api: {
       wru: m.api.run.wru + m.api.capture.wru * r.captures + m.api.medium.wru * media,
       rru: m.api.run.rru + m.api.capture.rru * r.captures + m.api.medium.rru * media,
-      s3Puts: MULTIPART_UPLOAD.apiS3Puts * videos, s3Gets: DIRECT_UPLOAD.s3Gets * posts + MULTIPART_UPLOAD.apiS3Gets * videos,
+      s3Puts: DIRECT_UPLOAD.apiS3Puts * posts + MULTIPART_UPLOAD.apiS3Puts * videos, s3Gets: DIRECT_UPLOAD.s3Gets * posts + MULTIPART_UPLOAD.apiS3Gets * videos,
     },
     browser: { wru: 0, rru: 0, s3Puts: DIRECT_UPLOAD.s3Puts * posts + videoParts(a.videoMb) * videos, s3Gets: 0 },
     tasks: { wru: m.tasks.capture.wru * r.captures, rru: m.tasks.capture.rru * r.captures, s3Puts: 0, s3Gets: 0 },

@@ -13,7 +13,7 @@ import type { RunItem } from '../store/runs';
 import { MEDIA_KINDS, type MediaKind } from '../store/media';
 import { abortMultipart, mediaPrefix, objectSize } from '../store/s3';
 import { keys } from '../store/table';
-import type { UploadItem } from '../store/uploads';
+import { stagingKey, stagingPrefix, type UploadItem } from '../store/uploads';
 import { uploadsOfApplicant } from '../store/uploads-of';
 import { deleteItems, keyOf, partition, queryAll, type Item } from './items';
 
@@ -39,7 +39,8 @@ export async function purgeApplicantMedia(applicantId: string, environment: stri
 }
 
 /**
- * Direct uploads (store/uploads.ts): of a pending one, the object a form upload stored (a
+ * Direct uploads (store/uploads.ts): of a pending one, the object a form upload stored (at its
+ * staging key; at the media key when a confirm stopped half-way or it started before staging; a
  * confirmed one's object is its media item's, purged with it) and the parts of its multipart
  * upload; then every item, pending or confirmed (each holds the file name and the form's fields).
  * `uploads` counts the pending ones.
@@ -49,17 +50,22 @@ export async function purgeUploads(uploads: UploadItem[]): Promise<{ uploads: nu
   let objects = 0;
   for (const u of pending) {
     if (u.upload_id) await abortMultipart(u.object_key, u.upload_id);
-    if (await objectSize(u.object_key) !== undefined) objects += await deleteObject(u.object_key) + await deleteVersions(u.object_key);
+    for (const key of u.method === 'post' ? [stagingKey(u), u.object_key] : [u.object_key]) {
+      if (await objectSize(key) !== undefined) objects += await deleteObject(key) + await deleteVersions(key);
+    }
   }
   await deleteItems(uploads.map((u) => keys.upload(u.id)));
   return { uploads: pending.length, s3_objects: objects };
 }
 
 /**
- * A run's evidence PDF and folder and its timeline files (lambdas/evidence), and the applicant's
- * large exports (`<prefix>exports/`, api/routes/applicant-export.ts: each holds every run of the
- * applicant; fetched through a short presigned link, so none is needed later). For retention: the
- * applicant's purge removes them with the applicant's prefix. Returns the objects removed.
+ * A run's evidence PDF and folder and its timeline files (lambdas/evidence), what its token's form
+ * uploads left at their staging keys (`<prefix>uploads/<run id>/`, store/uploads.ts: a file never
+ * confirmed, also once its item's TTL has passed, or sent again with the policy after the
+ * confirm), and the applicant's large exports (`<prefix>exports/`, api/routes/applicant-export.ts:
+ * each holds every run of the applicant; fetched through a short presigned link, so none is
+ * needed later). For retention: the applicant's purge removes them with the applicant's prefix.
+ * Returns the objects removed.
  */
 /** `exports`: also the applicant's export ZIPs (not for the second look after a purge: the applicant may have made one since). */
 export async function purgeRunFiles(run: RunItem, o: { exports?: boolean } = {}): Promise<number> {
@@ -67,6 +73,7 @@ export async function purgeRunFiles(run: RunItem, o: { exports?: boolean } = {})
   const objectKeys = [evidenceKey(run, 'pdf'), evidenceKey(run, 'zip'), ...files.map((f) => timelineKey(run, String(f.id)))];
   let count = 0;
   for (const key of objectKeys) if (await objectSize(key) !== undefined) count += await deleteObject(key) + await deleteVersions(key);
+  count += await deletePrefix(stagingPrefix(run.environment, run.applicant_id, run.id));
   return o.exports === false ? count : count + await deletePrefix(`${mediaPrefix(run.environment, run.applicant_id)}exports/`);
 }
 

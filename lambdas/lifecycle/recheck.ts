@@ -4,8 +4,8 @@
  * happens, without a transaction with the run (events/record.ts), and the evidence function may
  * put the run's evidence PDF and folder after the purge deleted them. Every such function ends
  * within Lambda's 15-minute limit, so each purge schedules a due item (`<due>#<run>#recheck`)
- * RECHECK_AFTER_MS later; the sweep then deletes whatever the run's event partition and its
- * evidence and timeline files hold, and logs what it found.
+ * RECHECK_AFTER_MS later; the sweep then deletes whatever the run's event partition, its
+ * evidence and timeline files and its uploads' staging keys (store/uploads.ts) hold, and logs what it found.
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../shared/aws';

@@ -4,7 +4,7 @@
  * only the metadata and the object key, `<environment>/<applicant_id>/<kind>/<id>`.
  */
 import {
-  AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CreateMultipartUploadCommand, DeleteObjectCommand, GetObjectCommand,
+  AbortMultipartUploadCommand, CompleteMultipartUploadCommand, CopyObjectCommand, CreateMultipartUploadCommand, DeleteObjectCommand, GetObjectCommand,
   HeadObjectCommand, ListPartsCommand, PutObjectCommand, S3ServiceException, UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
@@ -110,4 +110,27 @@ export async function objectStart(key: string, bytes: number): Promise<Buffer> {
 
 export async function deleteObject(key: string): Promise<void> {
   await clients().s3.send(new DeleteObjectCommand({ Bucket: config().BUCKET_NAME, Key: key }));
+}
+
+/**
+ * Moves the object at `from` to `to` unless an object is there already: a CopyObject with S3's
+ * conditional write (`If-None-Match: *`: 412 when `to` exists, 409 while another such write to
+ * it is under way), then `from` is deleted. `none`: nothing at `from` (then nothing is deleted);
+ * `kept`: `to` was there already (and `from` is deleted all the same). (s3rver copies whatever
+ * is at `to`: the condition is AWS's.)
+ */
+export async function moveUnlessPresent(from: string, to: string): Promise<'moved' | 'kept' | 'none'> {
+  const bucket = config().BUCKET_NAME;
+  let outcome: 'moved' | 'kept' = 'moved';
+  try {
+    await clients().s3.send(new CopyObjectCommand({ Bucket: bucket, Key: to, CopySource: `${bucket}/${from}`, IfNoneMatch: '*' }));
+  } catch (e) {
+    if (!(e instanceof S3ServiceException)) throw e;
+    const status = e.$metadata.httpStatusCode;
+    if (e.name === 'NoSuchKey' || status === 404) return 'none';
+    if (e.name === 'PreconditionFailed' || e.name === 'ConditionalRequestConflict' || status === 412 || status === 409) outcome = 'kept';
+    else throw e;
+  }
+  await deleteObject(from);
+  return outcome;
 }

@@ -4,7 +4,11 @@
  * of the same id exists) or DynamoDB's TTL removes it a day later (the bucket aborts incomplete
  * multipart uploads after a day too). Listed per applicant on gsi1 (`keys.uploadsOfApplicant`), so
  * that its purge and its runs' retention find the ones still there (store/uploads-of.ts). The object key is the media key of that id,
- * `<environment>/<applicant_id>/<kind>/<id>`, chosen here: a client never names a key.
+ * `<environment>/<applicant_id>/<kind>/<id>`, chosen here: a client never names a key. A form
+ * upload (`post`) is sent to its staging key instead (`stagingKey`), the only key its presigned
+ * policy names (for 15 minutes), and the confirm moves it to the media key, which no URL names:
+ * nothing sent with the policy afterwards reaches the media. (A multipart upload's part URLs name
+ * its S3 upload id, which the confirm's CompleteMultipartUpload ends.)
  */
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
@@ -12,7 +16,7 @@ import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { isoSeconds, systemRuntime, type Runtime } from '../shared/ids';
 import { MEDIA_KINDS, type MediaKind } from './media';
-import { mediaObjectKey } from './s3';
+import { mediaObjectKey, mediaPrefix } from './s3';
 import { createdKey, keys } from './table';
 
 export const UPLOAD_TTL_SECONDS = 24 * 60 * 60;
@@ -31,6 +35,13 @@ export type UploadItem = z.infer<typeof UploadItem>;
 export type NewUpload = Omit<UploadItem, 'id' | 'created_at' | 'object_key' | 'status' | 'upload_id'>;
 
 const table = () => config().TABLE_NAME;
+
+/** Where the form uploads a run's token starts are staged (`applicant`: those of API tokens and the applicant's SDK tokens). */
+export const stagingPrefix = (environment: string, applicantId: string, runId: string | undefined) =>
+  `${mediaPrefix(environment, applicantId)}uploads/${runId ?? 'applicant'}/`;
+/** The key a form upload's policy names: `<environment>/<applicant_id>/uploads/<run id or applicant>/<id>`, under the applicant's prefix (its purge deletes it). */
+export const stagingKey = (u: Pick<UploadItem, 'environment' | 'applicant_id' | 'run_id' | 'id'>) =>
+  `${stagingPrefix(u.environment, u.applicant_id, u.run_id)}${u.id}`;
 
 /** A new upload's item (not written yet: `putUpload` once S3 knows it). */
 export function newUpload(u: NewUpload, rt: Runtime = systemRuntime): UploadItem {

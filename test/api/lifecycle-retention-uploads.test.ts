@@ -2,7 +2,8 @@
  * Retention of a run takes every upload its capture session made (injected clock), not only the
  * media its tasks named: a document uploaded with the run's token and never submitted (a retake),
  * and the run's direct uploads never confirmed (a form upload whose object is stored, a multipart
- * upload with a part stored), with their S3 objects; the erasure record counts them. An upload
+ * upload with a part stored), with their S3 objects, and what a confirmed form upload's policy
+ * sent again after the confirm (to its staging key); the erasure record counts them. An upload
  * the applicant's own SDK token made (no run) stays with the applicant.
  */
 import sharp from 'sharp';
@@ -38,12 +39,20 @@ it('purges the uploads of the run\'s session that no task named and its unconfir
   const retake = await t.upload('documents', applicantId, session, { type: 'passport', side: 'front' });
   const submitted = await t.upload('documents', applicantId, session, { type: 'passport', side: 'front' });
   // A form upload whose bytes reached the bucket, never confirmed.
+  const post = (p: NonNullable<Upload['post']>) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(p.fields)) form.append(k, v);
+    form.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'p.jpg');
+    return fetch(p.url, { method: 'POST', body: form });
+  };
   const posted = await startUpload(session, { kind: 'documents', applicant_id: applicantId, file_name: 'p.jpg', content_type: 'image/jpeg', file_size: jpeg.length, fields: { type: 'passport' } });
   expect(posted.status).toBe(201);
-  const form = new FormData();
-  for (const [k, v] of Object.entries(posted.body.post!.fields)) form.append(k, v);
-  form.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'p.jpg');
-  expect((await fetch(posted.body.post!.url, { method: 'POST', body: form })).status).toBe(204);
+  expect((await post(posted.body.post!)).status).toBe(204);
+  // A form upload confirmed, whose policy is used again afterwards.
+  const confirmed = await startUpload(session, { kind: 'documents', applicant_id: applicantId, file_name: 'c.jpg', content_type: 'image/jpeg', file_size: jpeg.length, fields: { type: 'passport' } });
+  expect((await post(confirmed.body.post!)).status).toBe(204);
+  expect((await stack.apiJson(`/v3.6/uploads/${confirmed.body.id}/confirm`, { method: 'POST', sdkToken: session })).status).toBe(201);
+  expect((await post(confirmed.body.post!)).status).toBe(204);
   // A multipart upload with its first part stored, never confirmed.
   const parted = await startUpload(session, { kind: 'live_videos', applicant_id: applicantId, file_name: 'v.webm', content_type: 'video/webm', file_size: PART_BYTES + 10 });
   expect(parted.status).toBe(201);
@@ -61,20 +70,19 @@ it('purges the uploads of the run\'s session that no task named and its unconfir
   setRetention('30');
   expect(await sweep(new Date(Date.parse(end.updated_at as string) + 31 * DAY))).toMatchObject({ retention: { sandbox: 1 } });
 
-  for (const id of [retake, submitted, posted.body.id]) {
+  for (const id of [retake, submitted, posted.body.id, confirmed.body.id]) {
     expect((await t.call('GET', `/v3.6/documents/${id}`)).status).toBe(404);
     expect((await stack.api(`/v3.6/documents/${id}/download`)).status).toBe(404);
   }
-  expect(await findUpload(posted.body.id)).toBeUndefined();
-  expect(await findUpload(parted.body.id)).toBeUndefined();
+  for (const u of [posted, parted, confirmed]) expect(await findUpload(u.body.id)).toBeUndefined();
   expect(await listParts(partedItem.object_key, partedItem.upload_id!)).toEqual([]);
   // Only the applicant's own upload is left of the applicant's objects.
   expect((await kit.bucketObjects(`sandbox/${applicantId}/`)).map((o) => o.key)).toEqual([`sandbox/${applicantId}/documents/${own}`]);
   expect((await stack.api(`/v3.6/documents/${own}/download`)).status).toBe(200);
   const erasures = (await t.call<{ erasures: Array<{ removed: Record<string, number> }> }>('GET', `/v3.6/erasures?applicant_id=${applicantId}`)).body.erasures;
-  // media: the retake and the submitted document; uploads: the two unconfirmed ones; objects: the two
-  // documents, the posted file, the evidence PDF and folder.
-  expect(erasures).toEqual([expect.objectContaining({ removed: expect.objectContaining({ media: 2, uploads: 2, s3_objects: 5, runs: 1 }) })]);
+  // media: the retake, the submitted and the confirmed document; uploads: the two unconfirmed ones; objects: the three
+  // documents, the posted file, the file sent again after the confirm, the evidence PDF and folder.
+  expect(erasures).toEqual([expect.objectContaining({ removed: expect.objectContaining({ media: 3, uploads: 2, s3_objects: 7, runs: 1 }) })]);
 }, 120_000);
 
 it('the applicant\'s purge also removes its direct uploads never confirmed: their items and the parts S3 holds', async () => {

@@ -29,9 +29,10 @@ describe('cost', () => {
     const lines = Object.fromEntries(estimate(route, 1).map((l) => [l.item, l]));
     expect(lines['API Gateway HTTP API (per 512 KB)']!.usd).toBeCloseTo(calls.api * PRICES.apiRequest);
     expect(lines['Lambda requests']!.usd).toBeCloseTo(Object.values(calls).reduce((a, b) => a + b) * PRICES.lambdaRequest);
-    // The uploads' POSTs and the evidence function's two files; HEAD + ranged GET per upload, and the evidence function's read of each medium.
-    expect(lines['S3 PUT, POST, LIST (uploads, video parts, evidence files)']!.usd).toBeCloseTo((media + 2) * PRICES.s3Put);
-    expect(lines['S3 GET + HEAD (upload checks, report reads)']!.usd).toBeCloseTo(media * 3 * PRICES.s3Get);
+    // The uploads' POSTs, their copies from the staging key and the evidence function's two files; the staging object's
+    // DELETE (counted with the GETs), HEAD + ranged GET per upload, and the evidence function's read of each medium.
+    expect(lines['S3 PUT, POST, LIST (uploads, video parts, evidence files)']!.usd).toBeCloseTo((2 * media + 2) * PRICES.s3Put);
+    expect(lines['S3 GET + HEAD (upload checks, report reads)']!.usd).toBeCloseTo(media * 4 * PRICES.s3Get);
     expect(lines['CloudWatch Logs (API access log)']!.usd).toBeCloseTo(calls.api * (accessLogLineBytes() + 26) / 2 ** 30 * PRICES.logsGb);
     expect(lines['CloudWatch Logs (functions)']!.usd).toBeGreaterThan(0);
   });
@@ -46,7 +47,7 @@ describe('cost', () => {
     const counted = requests(route, a);
     expect(videoParts(12)).toBe(3);
     expect(counted.browser).toMatchObject({ s3Puts: 1 + 3 });
-    expect(counted.api).toMatchObject({ s3Puts: MULTIPART_UPLOAD.apiS3Puts, s3Gets: DIRECT_UPLOAD.s3Gets + MULTIPART_UPLOAD.apiS3Gets });
+    expect(counted.api).toMatchObject({ s3Puts: DIRECT_UPLOAD.apiS3Puts + MULTIPART_UPLOAD.apiS3Puts, s3Gets: DIRECT_UPLOAD.s3Gets + MULTIPART_UPLOAD.apiS3Gets });
     expect(invocations(route).api - invocations({ ...route, videos: 0 }).api).toBe(MULTIPART_UPLOAD.apiCalls - DIRECT_UPLOAD.apiCalls * ASSUMPTIONS.mediaPerCapture);
     const storage = Object.fromEntries(estimate(route, 1).map((l) => [l.item, l]))['S3 storage, first month']!;
     expect(storage.usd).toBeCloseTo(((ASSUMPTIONS.mediaPerCapture * ASSUMPTIONS.mediaMb + ASSUMPTIONS.videoMb) / 1024) * PRICES.s3GbMonth);

@@ -7,7 +7,10 @@
  *  - `GET /v3.6/uploads/{id}`: which parts S3 holds, and new URLs for the others (resume).
  *  - `POST /v3.6/uploads/{id}/confirm`: the stored object is checked (size, type sniffed from
  *    its bytes, whatever `content_type` said) and becomes the document / live photo / live video / motion capture `id`, as
- *    the multipart endpoints make them; a mismatch is a 422 and the object is deleted.
+ *    the multipart endpoints make them; a mismatch is a 422 and the object is deleted. A form
+ *    upload's file is first moved from its staging key (the one its policy names) to the media
+ *    key, which no URL names, and checked there: the policy, still valid for some minutes, can
+ *    never replace a confirmed file (store/uploads.ts).
  *  - `DELETE /v3.6/uploads/{id}`: abandons it (the parts or object are deleted).
  * Access as the media routes: API tokens of the environment, SDK tokens of the applicant; an
  * upload started by a capture session belongs to that session's run.
@@ -17,7 +20,7 @@ import { ApiError, conflict, notFound, payloadTooLarge, validationError } from '
 import { isoSeconds, systemRuntime, type Runtime } from '../../shared/ids';
 import { MEDIA_KINDS, findMedia, recordMedia, type MediaKind } from '../../store/media';
 import * as s3 from '../../store/s3';
-import { findUpload, markConfirmed, newUpload, putUpload, type UploadItem } from '../../store/uploads';
+import { findUpload, markConfirmed, newUpload, putUpload, stagingKey, type UploadItem } from '../../store/uploads';
 import { json, noContent, type Request, type Response } from '../http';
 import { DIRECT_UPLOAD_BYTES, PART_BYTES, SINGLE_POST_BYTES, UPLOAD_URL_SECONDS } from '../limits';
 import { detectFileType, sameFileType, type FileType } from '../multipart';
@@ -81,7 +84,7 @@ async function describe(u: UploadItem, rt: Runtime) {
   const expires_at = isoSeconds(new Date(rt.now().getTime() + UPLOAD_URL_SECONDS * 1000));
   if (u.status === 'confirmed') return { ...base, href: `/v3.6/${u.kind}/${u.id}` };
   if (u.method === 'post') {
-    const post = await s3.presignedPost(u.object_key, { contentType: u.content_type, size: u.file_size, seconds: UPLOAD_URL_SECONDS });
+    const post = await s3.presignedPost(stagingKey(u), { contentType: u.content_type, size: u.file_size, seconds: UPLOAD_URL_SECONDS });
     return { ...base, expires_at, post };
   }
   const stored = new Map((await s3.listParts(u.object_key, u.upload_id!)).map((p) => [p.partNumber, p]));
@@ -99,8 +102,15 @@ function expectedParts(u: UploadItem): Array<{ partNumber: number; size: number 
 
 async function confirm(req: Request): Promise<Response> {
   const u = await visibleUpload(req);
-  const done = u.status === 'confirmed' ? await findMedia(u.id) : undefined;
-  if (done) return json(201, mediaBody(done));
+  if (u.status === 'confirmed') {
+    const done = await findMedia(u.id);
+    // Its media purged since: nothing is made again (whatever the policy sent to the staging key since).
+    if (!done) throw notFound('Upload', u.id);
+    return json(201, mediaBody(done));
+  }
+  // Copied only when the media key holds nothing yet: a confirm at the same time, or one whose
+  // answer was lost, moved the file already, and what the policy sent since is deleted unread.
+  if (u.method === 'post') await s3.moveUnlessPresent(stagingKey(u), u.object_key);
   let size = await s3.objectSize(u.object_key);
   if (size === undefined && u.method === 'multipart') {
     const stored = await s3.listParts(u.object_key, u.upload_id!);
@@ -152,5 +162,6 @@ async function applicantStillActive(req: Request, u: UploadItem): Promise<void> 
 
 async function discard(u: UploadItem): Promise<void> {
   if (u.upload_id) await s3.abortMultipart(u.object_key, u.upload_id);
+  if (u.method === 'post') await s3.deleteObject(stagingKey(u));
   await s3.deleteObject(u.object_key);
 }
