@@ -123,7 +123,7 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
 
     const [ddb, s3] = await Promise.all([
       startDynamoDb({ ...(inMemory ? {} : { dataDir: path.join(dataDir, 'dynamodb') }), quickStart: o.quickStart ?? inMemory }),
-      startS3({ dataDir: path.join(dataDir, 's3'), resetOnClose: inMemory }),
+      startS3({ dataDir: path.join(dataDir, 's3'), credentials: LOCAL_CREDENTIALS, resetOnClose: inMemory }),
     ]);
     stops.push(() => ddb.stop(), () => s3.stop());
     const s3Client = new S3Client({ region, endpoint: s3.endpoint, credentials: LOCAL_CREDENTIALS, forcePathStyle: true });

@@ -47,7 +47,7 @@ export interface StackOptions {
   /** Browser origins the API (default STUDIO_ALLOWED_ORIGINS or http://localhost:5173) and the bucket (default the API's own origin) answer CORS for. */
   allowedOrigins?: string[];
   /** DynamoDB Local and S3 already running (the tests share one of each): this stack makes its own table and bucket there. */
-  services?: { dynamodb: string; s3: string };
+  services?: { dynamodb: string; s3: string; /** The secret key the shared S3 checks signatures with (the stack signs with it). */ awsSecret: string };
   /** The API token to create (must start `api_sandbox.` or `api_live.`); default STUDIO_API_TOKEN or a new sandbox token. */
   apiToken?: string;
   clock?: Clock;
@@ -96,14 +96,14 @@ export async function startStack(o: StackOptions = {}): Promise<Stack> {
   try {
     if (!inMemory) privateDataDir(dataDir);
     const secrets = stackSecrets(inMemory ? undefined : dataDir);
-    const credentials = { accessKeyId: secrets.aws_access_key_id, secretAccessKey: secrets.aws_secret_access_key };
+    const credentials = { accessKeyId: secrets.aws_access_key_id, secretAccessKey: o.services?.awsSecret ?? secrets.aws_secret_access_key };
     const unique = o.services ? `-${randomBytes(6).toString('hex')}` : '';
     const names = { TABLE_NAME: `studio${unique}`, BUCKET_NAME: `studio-media${unique}`, EVENT_BUS_NAME: 'studio' };
     // Before anything can call AWS: the stack's credentials, never the machine's, nor instance metadata.
     applyEnv({ ...names, AWS_REGION: DEFAULT_REGION, SDK_TOKEN_SECRET: secrets.sdk_token_secret, AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey });
     const [ddb, s3] = o.services ? [undefined, undefined] : await Promise.all([
       startDynamoDb({ ...(inMemory ? {} : { dataDir: path.join(dataDir, 'dynamodb') }), quickStart: o.quickStart ?? inMemory }),
-      startS3({ dataDir: path.join(dataDir, 's3'), resetOnClose: inMemory }),
+      startS3({ dataDir: path.join(dataDir, 's3'), credentials, resetOnClose: inMemory }),
     ]);
     if (ddb && s3) stops.push(() => ddb.stop(), () => s3.stop());
     // Last before the services: the in-process functions' clients (their keep-alive sockets).

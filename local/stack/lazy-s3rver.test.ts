@@ -15,6 +15,6 @@ it('loading the local stack does not load s3rver', () => {
 it('starting an S3 loads it', () => {
   const script = `const s = require(${JSON.stringify(path.join(ROOT, 'local/stack'))});
     const dir = require('node:fs').mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'lazy-s3-'));
-    s.startS3({ dataDir: dir }).then((x) => x.stop()).then(() => require('node:fs').rmSync(dir, { recursive: true, force: true }))`;
+    s.startS3({ dataDir: dir, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }).then((x) => x.stop()).then(() => require('node:fs').rmSync(dir, { recursive: true, force: true }))`;
   expect(s3rverLoaded(script)).toBe(true);
 });

@@ -3,9 +3,8 @@
  * routes these requests here before s3rver sees them):
  *  - POST object (a browser form upload): the policy is enforced as S3 does: not expired, every
  *    form field covered by a condition, `eq` / `starts-with` conditions, `content-length-range`
- *    on the file (400 EntityTooLarge / EntityTooSmall), 403 AccessDenied otherwise. Its SigV4
- *    signature is present but not verified (s3rver verifies no SigV4 signature: the shared test
- *    s3rver does not know each stack's secret key). A valid form is then stored by s3rver.
+ *    on the file (400 EntityTooLarge / EntityTooSmall), 403 AccessDenied otherwise; its SigV4
+ *    signature is checked by `verify` (s3-auth.ts). A valid form is then stored by s3rver.
  *  - ListParts (`GET ?uploadId`) and AbortMultipartUpload (`DELETE ?uploadId`), read from the
  *    folder where s3rver keeps the parts of an open multipart upload.
  */
@@ -74,7 +73,8 @@ export function checkPostPolicy(bucket: string, fields: Record<string, string>, 
 }
 
 /** A POST object request: checked against its policy, then stored through `store` (s3rver) with the same body. */
-export async function postObject(req: IncomingMessage, res: ServerResponse, store: (body: Buffer) => void): Promise<void> {
+export async function postObject(req: IncomingMessage, res: ServerResponse, store: (body: Buffer) => void,
+  verify: (fields: Record<string, string>) => { status: number; code: string; message: string } | undefined): Promise<void> {
   const body = await readBody(req);
   if (!body) return s3Error(res, 400, 'EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size');
   let form;
@@ -82,7 +82,7 @@ export async function postObject(req: IncomingMessage, res: ServerResponse, stor
   const files = form.files.filter((f) => f.field === 'file');
   if (files.length !== 1) return s3Error(res, 400, 'InvalidArgument', 'POST requires exactly one file upload per request.');
   const bucket = decodeURIComponent(new URL(req.url ?? '/', 'http://local').pathname.split('/')[1] ?? '');
-  const failure = checkPostPolicy(bucket, form.fields, files[0]!.bytes.length);
+  const failure = checkPostPolicy(bucket, form.fields, files[0]!.bytes.length) ?? verify(form.fields);
   if (failure) return s3Error(res, failure.status, failure.code, failure.message);
   store(body);
 }

@@ -1,9 +1,11 @@
 /**
  * S3 on s3rver: loopback, a free port, objects under a data folder; buckets created with
- * `ensureBucket` (one per stack; the tests' stacks share one s3rver). s3rver checks no SigV4
- * signature and serves anonymous requests, so requests without any signature (header or
- * presigned query) are refused here, as by a private bucket; and the bucket's CORS rule names
- * only the allowed origins (a page of any other origin cannot read it). Form uploads (POST
+ * `ensureBucket` (one per stack; the tests' stacks share one s3rver, with one secret key for the
+ * run: test/global-setup.ts). s3rver checks no SigV4 signature and serves anonymous requests, so
+ * here, as by a private bucket, a request without a signature is refused, and a signature is
+ * checked with the stack's credentials (s3-auth.ts: header, presigned URL with its expiry, form
+ * policy); and the bucket's CORS rule names only the allowed origins (a page of any other origin
+ * cannot read it). Form uploads (POST
  * object) are checked against their policy, and ListParts / AbortMultipartUpload answered, by
  * s3-extras.ts (s3rver has neither). Clients must use `forcePathStyle: true`.
  */
@@ -12,7 +14,9 @@ import { mkdirSync } from 'node:fs';
 import { request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { CreateBucketCommand, PutBucketCorsCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { freePort } from './ports';
+import { verifyPostSignature, verifyS3Request, type S3Failure } from './s3-auth';
 import { isPostObject, multipartExtras, postObject } from './s3-extras';
+import type { Credentials } from './sigv4';
 
 interface S3rverInstance { run(): Promise<{ port: number }>; close(): Promise<void>; reset(): void; httpServer?: import('node:http').Server }
 type S3rverCtor = new (opts: Record<string, unknown>) => S3rverInstance;
@@ -29,7 +33,8 @@ function loadS3rver(): S3rverCtor {
   return (s3rver = ctor);
 }
 
-export interface S3Options { dataDir: string; port?: number; resetOnClose?: boolean }
+/** `credentials`: the only key whose signatures are accepted. */
+export interface S3Options { dataDir: string; credentials: Credentials; port?: number; resetOnClose?: boolean }
 export interface LocalS3 { endpoint: string; port: number; stop(): Promise<void> }
 
 /** A form upload whose policy was checked here (s3-extras.ts), handed to s3rver with this header's per-process value. */
@@ -38,9 +43,10 @@ const postChecked = randomBytes(16).toString('hex');
 const signed = (req: IncomingMessage) => req.method === 'OPTIONS' || req.headers.authorization !== undefined || /[?&](X-Amz-Algorithm|Signature)=/.test(req.url ?? '')
   || req.headers[POST_CHECKED] === postChecked;
 
-function refuse(res: ServerResponse) {
-  res.writeHead(403, { 'content-type': 'application/xml' });
-  res.end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Anonymous requests are not allowed: sign the request or use a presigned URL.</Message></Error>');
+const ANONYMOUS: S3Failure = { status: 403, code: 'AccessDenied', message: 'Anonymous requests are not allowed: sign the request or use a presigned URL.' };
+function refuse(res: ServerResponse, f: S3Failure = ANONYMOUS) {
+  res.writeHead(f.status, { 'content-type': 'application/xml' });
+  res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${f.code}</Code><Message>${f.message.replace(/[<>&]/g, '')}</Message></Error>`);
 }
 
 export async function startS3(opts: S3Options): Promise<LocalS3> {
@@ -57,10 +63,13 @@ export async function startS3(opts: S3Options): Promise<LocalS3> {
   const toS3rver = (req: IncomingMessage, res: ServerResponse) => listeners.forEach((l) => l(req, res));
   http.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (isPostObject(req) && req.headers[POST_CHECKED] !== postChecked) {
-      void postObject(req, res, (body) => storeForm(port, req, res, body)).catch(() => refuse(res));
+      void postObject(req, res, (body) => storeForm(port, req, res, body), (fields) => verifyPostSignature(fields, opts.credentials)).catch(() => refuse(res));
       return;
     }
     if (!signed(req)) return refuse(res);
+    const failure = req.method === 'OPTIONS' || req.headers[POST_CHECKED] === postChecked ? undefined
+      : verifyS3Request({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers }, opts.credentials);
+    if (failure) return refuse(res, failure);
     void multipartExtras(req, res, opts.dataDir).then((done) => { if (!done) toS3rver(req, res); }, () => refuse(res));
   });
   return {

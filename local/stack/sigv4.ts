@@ -12,13 +12,14 @@ export interface SignedRequest { method: string; url: string; headers: IncomingH
 export interface AuthFailure { status: number; type: string; message: string }
 
 const SKEW_MS = 15 * 60 * 1000;
-const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
+export const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 const hmac = (key: Buffer | string, s: string) => createHmac('sha256', key).update(s, 'utf8').digest();
-const encode = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+export const encode = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 const header = (h: IncomingHttpHeaders, name: string) => { const v = h[name]; return Array.isArray(v) ? v.join(',') : v; };
 
-function canonicalQuery(search: string): string {
-  return [...new URLSearchParams(search)].map(([k, v]) => `${encode(k)}=${encode(v)}`).sort().join('&');
+/** The query in canonical form (`skip`: a name left out, the signature of a presigned URL). */
+export function canonicalQuery(search: string, skip?: string): string {
+  return [...new URLSearchParams(search)].filter(([k]) => k !== skip).map(([k, v]) => `${encode(k)}=${encode(v)}`).sort().join('&');
 }
 
 /** undefined when the request is signed with `creds`; else the failure AWS would answer. */
@@ -41,11 +42,23 @@ export function verifySigV4(req: SignedRequest, creds: Credentials, now = Date.n
     names.map((n) => `${n}:${(header(req.headers, n) ?? '').trim().replace(/\s+/g, ' ')}\n`).join(''),
     signed, header(req.headers, 'x-amz-content-sha256') ?? sha256(req.body),
   ].join('\n');
-  const scope = `${day}/${region}/${service}/aws4_request`;
-  const key = hmac(hmac(hmac(hmac(`AWS4${creds.secretAccessKey}`, day), region), service), 'aws4_request');
-  const expected = createHmac('sha256', key).update(['AWS4-HMAC-SHA256', amzDate, scope, sha256(canonical)].join('\n')).digest();
-  if (!timingSafeEqual(expected, Buffer.from(signature, 'hex'))) {
+  if (!sameSignature(signatureOf(creds, amzDate, `${day}/${region}/${service}`, canonical), signature)) {
     return { status: 403, type: 'InvalidSignatureException', message: 'The request signature we calculated does not match the signature you provided.' };
   }
   return undefined;
 }
+
+/** The signing key of a day, region and service (`scope`: `<yyyymmdd>/<region>/<service>`). */
+export function signingKey(creds: Credentials, scope: string): Buffer {
+  const [day = '', region = '', service = ''] = scope.split('/');
+  return hmac(hmac(hmac(hmac(`AWS4${creds.secretAccessKey}`, day), region), service), 'aws4_request');
+}
+
+/** The signature of a canonical request signed at `amzDate` in `scope`. */
+export function signatureOf(creds: Credentials, amzDate: string, scope: string, canonical: string): Buffer {
+  return createHmac('sha256', signingKey(creds, scope)).update(['AWS4-HMAC-SHA256', amzDate, `${scope}/aws4_request`, sha256(canonical)].join('\n')).digest();
+}
+
+/** Compares in constant time; a signature that is not 64 hex digits never matches. */
+export const sameSignature = (expected: Buffer, given: string): boolean =>
+  /^[0-9a-f]{64}$/.test(given) && timingSafeEqual(expected, Buffer.from(given, 'hex'));

@@ -45,8 +45,8 @@ export interface TestStack extends Stack {
 }
 
 export async function startTestStack(options: StackOptions = {}): Promise<TestStack> {
-  const { STUDIO_TEST_DYNAMODB: dynamodb, STUDIO_TEST_S3: s3 } = process.env;
-  const services = dynamodb && s3 ? { services: { dynamodb, s3 } } : {};
+  const { STUDIO_TEST_DYNAMODB: dynamodb, STUDIO_TEST_S3: s3, STUDIO_TEST_AWS_SECRET: awsSecret } = process.env;
+  const services = dynamodb && s3 && awsSecret ? { services: { dynamodb, s3, awsSecret } } : {};
   const o: StackOptions = { inMemory: true, port: 0, lifecycleIntervalMs: 0, apiToken: `api_sandbox.test-${randomBytes(12).toString('hex')}-token`, ...options };
   const stack: Stack = process.env.STUDIO_MODE === 'parity'
     ? await (await import('../../local/parity')).startParityStack({ prewarm: false, ...o, log: (l) => { if (l.startsWith('!!!') || l.startsWith('iam:')) console.warn(l); } })
