@@ -1,6 +1,7 @@
 /**
  * The purge of a deleted applicant, once its grace period has ended: every run of it purged
- * (lifecycle/runs.ts), every upload, object and face removed (lifecycle/media.ts), an erasure
+ * (lifecycle/runs.ts), every upload, object and face removed (lifecycle/media.ts), every stored
+ * Idempotency-Key answer holding it or one of its resources erased (store/idempotency.ts), an erasure
  * record written, then the applicant item and its due item deleted. Each step can run again:
  * a purge that failed half-way is retried from the start and finishes the job; a purge of an
  * applicant already purged does nothing. A legal hold postpones the purge (checked again an
@@ -12,6 +13,7 @@ import { config } from '../shared/config';
 import { isoSeconds } from '../shared/ids';
 import type { PurgeDue } from '../store/applicant-deletion';
 import { putErasure, type ErasureRecord } from '../store/erasures';
+import { eraseIdempotencyOf } from '../store/idempotency';
 import { keys } from '../store/table';
 import { deleteItems, queryAll } from './items';
 import { purgeApplicantMedia } from './media';
@@ -37,6 +39,7 @@ export async function purgeApplicant(due: PurgeDue, now: Date): Promise<PurgeOut
   const purged: RunPurge[] = [];
   for (const run of runs) purged.push(await purgeRun(String(run.id), at));
   const media = await purgeApplicantMedia(due.applicant_id, due.environment);
+  await eraseIdempotencyOf(due.applicant_id);
   const sum = (k: keyof Omit<RunPurge, 'media_ids'>) => purged.reduce((n, p) => n + p[k], 0);
   const record: ErasureRecord = {
     applicant_id: due.applicant_id, environment: due.environment, reason: 'deletion', workflow_run_ids: runs.map((r) => String(r.id)),

@@ -4,7 +4,8 @@
  * ids, type, status and dates. What goes: the run's custom data, tags, customer user id, link,
  * result (reasons, outputs) and review (decision and note, assignee; the run leaves the review
  * queue for good), every task's input, output, token and report review, the recorded events that
- * resend replays and the webhooks' dead letters of those events. A run still running is
+ * resend replays and the webhooks' dead letters of those events, and the Idempotency-Key answers
+ * holding the run or an upload its tasks name (store/idempotency.ts). A run still running is
  * stopped first and ends `error` (`execution_aborted`). Purging a purged run changes no data; each purge
  * (also a repeated one) schedules a second look for what functions still running then write (recheck.ts).
  */
@@ -15,6 +16,7 @@ import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { publishLifecycle } from '../events/publish';
 import { getItems } from '../store/batch';
+import { eraseIdempotencyOf } from '../store/idempotency';
 import { getRun, isEnded, markRunError, type RunItem } from '../store/runs';
 import { PURGE_STOP_ERROR } from '../runs/announce-error';
 import { indexKey } from '../store/run-index';
@@ -32,7 +34,10 @@ export async function purgeRun(runId: string, now: string): Promise<RunPurge> {
   if (!run) return EMPTY;
   const stopped = await stopIfRunning(run, now);
   const tasks = await partition(keys.run(runId).pk, keys.taskPrefix);
-  const mediaIds = await mediaOf(tasks.map((t) => [t.input, t.output]));
+  const named = namedIds(tasks.map((t) => [t.input, t.output]));
+  const mediaIds = await mediaOf(named);
+  // Before the tasks are emptied: retention has removed their uploads' items already, not the ids the tasks name.
+  await eraseIdempotencyOf(run.applicant_id, new Set([runId, ...named]));
   for (const t of tasks) {
     await clients().doc.send(new UpdateCommand({
       TableName: config().TABLE_NAME, Key: keyOf(t), UpdateExpression: 'SET purged_at = if_not_exists(purged_at, :now), #input = :empty REMOVE #output, #token, review, review_queue',
@@ -91,11 +96,11 @@ async function stopIfRunning(run: RunItem, now: string): Promise<boolean> {
  */
 export async function mediaOfRun(runId: string): Promise<string[]> {
   const tasks = await partition(keys.run(runId).pk, keys.taskPrefix);
-  return mediaOf(tasks.map((t) => [t.input, t.output]));
+  return mediaOf(namedIds(tasks.map((t) => [t.input, t.output])));
 }
 
-/** Ids of media items named anywhere in these task inputs and outputs (capture outputs are media ids). */
-async function mediaOf(values: unknown[]): Promise<string[]> {
+/** Every string anywhere in these task inputs and outputs short enough to be an id (capture outputs are media ids). */
+function namedIds(values: unknown[]): string[] {
   const strings = new Set<string>();
   const walk = (v: unknown): void => {
     if (typeof v === 'string' && v.length <= 100) strings.add(v);
@@ -103,7 +108,11 @@ async function mediaOf(values: unknown[]): Promise<string[]> {
     else if (v && typeof v === 'object') Object.values(v).forEach(walk);
   };
   walk(values);
-  const ids = [...strings];
+  return [...strings];
+}
+
+/** Those of `ids` that name a media item. */
+async function mediaOf(ids: string[]): Promise<string[]> {
   const found: string[] = [];
   for (let i = 0; i < ids.length; i += 100) {
     const items = await getItems(ids.slice(i, i + 100).map((id) => keys.media(id)));

@@ -72,6 +72,8 @@ export const keys = {
   apiToken: (hash: string) => ({ pk: `TOKEN#${hash}`, sk: 'TOKEN' }),
   /** An Idempotency-Key of an environment (by its SHA-256), kept 24 h (store/idempotency.ts). */
   idempotency: (env: string, keyHash: string) => ({ pk: `IDEMPOTENCY#${env}#${keyHash}`, sk: 'IDEMPOTENCY' }),
+  /** gsi2 of an Idempotency-Key whose answer holds an applicant's resource (sk `RESOURCE#<id>`): erased with them (store/idempotency.ts). */
+  idempotencyOfApplicant: (applicantId: string) => `APPLICANT#${applicantId}#IDEMPOTENCY`,
   /** gsi1: the API tokens of an environment (store/api-tokens.ts). */
   apiTokens: (env: string) => `API_TOKENS#${env}`,
   /** A fixed-window rate limit counter (store/rate-limits.ts): `name` the rule, `key` e.g. a client IP, `window` its start (epoch seconds). */
