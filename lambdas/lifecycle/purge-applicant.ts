@@ -5,7 +5,9 @@
  * record written, then the applicant item and its due item deleted. Each step can run again:
  * a purge that failed half-way is retried from the start and finishes the job; a purge of an
  * applicant already purged does nothing. A legal hold postpones the purge (checked again an
- * hour later); a restored applicant is left alone.
+ * hour later); a restored applicant is left alone. Each purge schedules a second look at the
+ * applicant's uploads 20 minutes on, for a file an upload URL issued before the deletion sends
+ * after it (recheck.ts).
  */
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../shared/aws';
@@ -17,6 +19,7 @@ import { eraseIdempotencyOf } from '../store/idempotency';
 import { keys } from '../store/table';
 import { deleteItems, queryAll } from './items';
 import { purgeApplicantMedia } from './media';
+import { scheduleApplicantRecheck } from './recheck';
 import { purgeRun, type RunPurge } from './runs';
 
 export const HOLD_RECHECK_MS = 3_600_000;
@@ -39,6 +42,7 @@ export async function purgeApplicant(due: PurgeDue, now: Date): Promise<PurgeOut
   const purged: RunPurge[] = [];
   for (const run of runs) purged.push(await purgeRun(String(run.id), at));
   const media = await purgeApplicantMedia(due.applicant_id, due.environment);
+  await scheduleApplicantRecheck(due.applicant_id, due.environment, at);
   await eraseIdempotencyOf(due.applicant_id);
   const sum = (k: keyof Omit<RunPurge, 'media_ids'>) => purged.reduce((n, p) => n + p[k], 0);
   const record: ErasureRecord = {

@@ -22,7 +22,7 @@ export const RequestedBy = z.union([
   z.object({ kind: z.literal('generic_link'), workflow_id: z.string() }),
   /** Deleted (`delete_at` set) before purges were scheduled; lifecycle/backfill.ts scheduled it. */
   z.object({ kind: z.literal('deleted_before_scheduling') }),
-  /** The second look after a run's purge, for what functions still running then wrote (lifecycle/recheck.ts). */
+  /** The second look after a run's or an applicant's purge, for what functions still running or upload URLs still valid then wrote (lifecycle/recheck.ts). */
   z.object({ kind: z.literal('purge_recheck') }),
 ]);
 export type RequestedBy = z.infer<typeof RequestedBy>;
@@ -30,7 +30,8 @@ export type RequestedBy = z.infer<typeof RequestedBy>;
 /**
  * A due item: what the sweep needs to purge without reading anything else first. With
  * `workflow_run_id` it is one run kept past retention by a legal hold, checked again when due, or
- * (`purge_recheck`) a purged run looked at again (lifecycle/recheck.ts).
+ * (`purge_recheck`) a purged run looked at again (lifecycle/recheck.ts); `purge_recheck` without
+ * one is a purged applicant looked at again.
  */
 export const PurgeDue = z.object({
   applicant_id: z.string(), environment: z.enum(['sandbox', 'live']), due_at: z.string(), requested_at: z.string(), requested_by: RequestedBy,
