@@ -17,6 +17,7 @@ import type { useHistory } from './history';
 import { addAfter, connect, edgeRoute, insertOn, openSlot, removeTask, START, taskLabel, type Draft, type NewTask } from './model';
 import { Palette } from './Palette';
 import { Panel } from './panel/Panel';
+import { unlisted } from './panel/readable';
 import { Problems } from './Problems';
 import { Toolbar } from './Toolbar';
 import { drawRoute } from './trial';
@@ -40,7 +41,12 @@ export function Editor({ api, id, sandbox, readOnly, workflow, history, saved, d
   const draft = history.present;
   useEffect(() => onShown(draft), [draft, onShown]);
   const edit = readOnly ? () => undefined : history.set;
-  const problems = useMemo(() => validate(draft).problems, [draft]);
+  // The validator's problems, and the parts the panel cannot edit that none of them names.
+  const problems = useMemo(() => {
+    const found = validate(draft).problems;
+    return [...found, ...unlisted(draft, found).map((x) => ({ code: 'not_editable', task: x.task, path: x.path,
+      message: t('notEditable.problem', { path: x.path, expected: t(`notEditable.expected.${x.expected}`) }) }))];
+  }, [draft, t]);
   const graph = useMemo(() => toGraph(draft, problems, t('builder.start')), [draft, problems, t]);
   const labelOf = (task: string) => { if (task === START) return t('builder.start'); const x = draft.tasks.find((y) => y.id === task); return x ? taskLabel(x) : task; };
   // "Try it": the trial run of a draft, and its route drawn while that draft is the one shown.

@@ -33,7 +33,7 @@ function freshTask(spec: NewTask, id: string): Task {
 }
 
 /** The label of a task on the canvas: its name, else its type's display name. */
-export const taskLabel = (t: Task): string => t.name || displayName(t);
+export const taskLabel = (t: Task): string => (typeof t.name === 'string' && t.name) || displayName(t);
 
 /** Routes out of a task, in evaluation order: the label and the target (null = open slot). */
 export interface Route { key: string; label?: string; target: string | null; kind: 'next' | 'branch' | 'else' | 'retry' | 'limit' | 'split' }

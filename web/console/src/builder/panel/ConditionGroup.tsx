@@ -1,6 +1,7 @@
 /**
  * A group of conditions: all / any / not all / none of its items, each a comparison or a nested
- * group. Items are reordered by dragging their handle, or with "Move up" / "Move down".
+ * group. Items are reordered by dragging their handle, or with "Move up" / "Move down". An item it
+ * cannot edit (readable.ts) is a note, kept as it is, and may still be moved or removed.
  */
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,19 +9,24 @@ import type { Comparison, Condition } from '../../../../../compiler';
 import type { PathOption } from '../paths';
 import { ConditionRow } from './ConditionRow';
 import { fromGroup, isGroup, moveItem, toGroup, type GroupMode } from './conditions';
+import { NotEditable } from './NotEditable';
+import { conditionItems, type Parts } from './readable';
 
 const MIME = 'application/x-open-studio-condition';
 const MODES: GroupMode[] = ['all', 'any', 'not_all', 'none'];
 
 interface Props {
   cond: Condition; n: number; paths: PathOption[]; onChange: (c: Condition) => void;
+  /** Where the condition is in the task (`branches[0].when`), and the parts of the task not editable. */
+  path: string; parts: Parts;
   /** The group's number inside the branch ("2", "2.1"); absent for the branch's own group. */
   g?: string | undefined;
 }
 
-export function ConditionGroup({ cond, n, g, paths, onChange }: Props) {
+export function ConditionGroup({ cond, n, g, paths, onChange, path, parts }: Props) {
   const { t } = useTranslation();
   const group = toGroup(cond);
+  const at = conditionItems(cond, path).map((x) => x.path);
   const [over, setOver] = useState<number | null>(null);
   const set = (items: Condition[], mode = group.mode) => onChange(fromGroup({ mode, items }));
   const where = g ? t('panel.groupName', { n, g }) : t('panel.branch', { n });
@@ -45,7 +51,8 @@ export function ConditionGroup({ cond, n, g, paths, onChange }: Props) {
       <ol className="cond-items">
         {group.items.map((item, i) => {
           const m = sub(i);
-          const name = isGroup(item) ? t('panel.groupName', { n, g: m }) : t('panel.conditionName', { n, m });
+          const expected = parts.get(at[i] ?? path);
+          const name = !expected && isGroup(item) ? t('panel.groupName', { n, g: m }) : t('panel.conditionName', { n, m });
           return (
             <li key={i} className={over === i ? 'drop-over' : undefined}
               onDragOver={(e) => { if (e.dataTransfer.types.includes(MIME)) { e.preventDefault(); setOver(i); } }}
@@ -56,9 +63,14 @@ export function ConditionGroup({ cond, n, g, paths, onChange }: Props) {
                 <button type="button" disabled={i === 0} onClick={() => set(moveItem(group.items, i, i - 1))}>{t('panel.moveUp', { name })}</button>
                 <button type="button" disabled={i === group.items.length - 1} onClick={() => set(moveItem(group.items, i, i + 1))}>{t('panel.moveDown', { name })}</button>
               </div>
-              {isGroup(item) ? (
+              {expected ? (
                 <>
-                  <ConditionGroup cond={item} n={n} g={m} paths={paths} onChange={(x) => set(group.items.map((y, k) => (k === i ? x : y)))} />
+                  <NotEditable what={name.charAt(0).toUpperCase() + name.slice(1)} path={at[i] ?? path} expected={expected} />
+                  <button type="button" onClick={() => set(group.items.filter((_, k) => k !== i))}>{t('panel.removeCondition', { n, m })}</button>
+                </>
+              ) : isGroup(item) ? (
+                <>
+                  <ConditionGroup cond={item} n={n} g={m} path={at[i] ?? path} parts={parts} paths={paths} onChange={(x) => set(group.items.map((y, k) => (k === i ? x : y)))} />
                   <button type="button" onClick={() => set(group.items.filter((_, k) => k !== i))}>{t('panel.removeGroup', { n, g: m })}</button>
                 </>
               ) : (

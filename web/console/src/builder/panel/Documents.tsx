@@ -1,10 +1,10 @@
-/** Document capture: which document types are accepted, and from which countries (Countries.tsx: names and search). */
+/** Document capture: which document types are accepted, and from which countries (Countries.tsx: names and search); Panel.tsx shows a list it cannot edit (readable.ts) as such. */
 import { useTranslation } from 'react-i18next';
 import type { TaskOf } from '../../../../../compiler';
 import { Countries } from './Countries';
 import { humanize } from './Fields';
+import { DOCUMENT_TYPES as TYPES } from './readable';
 
-const TYPES = ['passport', 'national_identity_card', 'driving_licence', 'residence_permit'] as const;
 type Doc = NonNullable<TaskOf<'document_capture'>['documents']>[number];
 
 export function Documents({ task, onChange }: { task: TaskOf<'document_capture'>; onChange: (t: TaskOf<'document_capture'>) => void }) {

@@ -1,11 +1,18 @@
-/** Form fields generated from the task type's JSON Schema; an empty field leaves the key out (the default). */
+/**
+ * Form fields generated from the task type's JSON Schema; an empty field leaves the key out (the
+ * default). A value of the wrong type is a note (NotEditable.tsx); a choice the schema does not
+ * know is shown as it is; items of a set that are not among its choices (a custom retry reason)
+ * are kept as they are and named.
+ */
 import { useTranslation } from 'react-i18next';
+import { NotEditable } from './NotEditable';
+import type { Parts } from './readable';
 import { fieldsOf, type Field } from './schema';
 
 type Obj = Record<string, unknown>;
 export const humanize = (key: string) => key.charAt(0).toUpperCase() + key.slice(1).replace(/_/g, ' ');
 
-export function Fields({ task, onChange }: { task: Obj & { id: string; type: string }; onChange: (next: Obj) => void }) {
+export function Fields({ task, parts, onChange }: { task: Obj & { id: string; type: string }; parts: Parts; onChange: (next: Obj) => void }) {
   const { t } = useTranslation();
   const set = (key: string, value: unknown) => {
     const next = { ...task };
@@ -18,14 +25,19 @@ export function Fields({ task, onChange }: { task: Obj & { id: string; type: str
     <>
       {fieldsOf(task.type).map((f) => {
         const v = task[f.key];
+        const expected = parts.get(f.key);
+        if (expected) return <NotEditable key={f.key} what={label(f)} path={f.key} expected={expected} />;
         if (f.kind === 'set') {
-          const chosen = Array.isArray(v) ? v : [];
+          const chosen: unknown[] = Array.isArray(v) ? v : [];
+          const kept = chosen.flatMap((x, i) => (f.values.includes(x as string) ? [] : [`${f.key}[${i}]`]));
+          const others = chosen.filter((x) => !f.values.includes(x as string));
           return (
             <fieldset key={f.key}><legend>{label(f)}</legend>
               {f.values.map((x) => (
                 <label key={x} className="check"><input type="checkbox" checked={chosen.includes(x)}
-                  onChange={(e) => set(f.key, e.target.checked ? f.values.filter((y) => y === x || chosen.includes(y)) : chosen.filter((y) => y !== x))} />{humanize(x)}</label>
+                  onChange={(e) => set(f.key, e.target.checked ? [...f.values.filter((y) => y === x || chosen.includes(y)), ...others] : chosen.filter((y) => y !== x))} />{humanize(x)}</label>
               ))}
+              {kept.length > 0 && <p role="note" className="hint">{t('notEditable.kept', { what: label(f), paths: kept.join(', ') })}</p>}
             </fieldset>
           );
         }
@@ -38,6 +50,7 @@ export function Fields({ task, onChange }: { task: Obj & { id: string; type: str
                   onChange={(e) => set(f.key, e.target.value === '' ? undefined : f.kind === 'boolean' ? e.target.value === 'true' : e.target.value)}>
                   {!f.required && <option value="">{t('panel.default')}</option>}
                   {options.map(([value, text]) => <option key={value} value={value}>{text}</option>)}
+                  {typeof v === 'string' && !options.some(([value]) => value === v) && <option value={v}>{v}</option>}
                 </select>
               );
             }

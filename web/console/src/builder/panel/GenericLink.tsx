@@ -1,11 +1,14 @@
 /**
  * The workflow's generic link (`settings.generic_link`): when on, anyone may start a run of the live version at
  * `/capture/f/<workflow id>` (the capture page shares the console's origin), in the workflow's environment.
+ * A value it cannot edit (readable.ts) is a note.
  */
 import { useTranslation } from 'react-i18next';
 import type { Draft } from '../model';
+import { guarded } from './NotEditable';
+import type { Parts } from './readable';
 
-export function GenericLink({ draft, workflowId, onChange }: { draft: Draft; workflowId: string; onChange: (d: Draft) => void }) {
+export function GenericLink({ draft, workflowId, parts, onChange }: { draft: Draft; workflowId: string; parts: Parts; onChange: (d: Draft) => void }) {
   const { t } = useTranslation();
   const settings = draft.settings ?? {};
   const on = settings.generic_link === true;
@@ -19,16 +22,20 @@ export function GenericLink({ draft, workflowId, onChange }: { draft: Draft; wor
   return (
     <fieldset>
       <legend>{t('genericLink.heading')}</legend>
-      <label className="check">
-        <input type="checkbox" checked={on} aria-describedby="generic-link-hint" onChange={(e) => set(e.target.checked)} />{t('genericLink.offer')}
-      </label>
-      <p id="generic-link-hint" className="hint">{t('genericLink.hint')}</p>
-      {on && (
-        <div className="field">
-          <label htmlFor="generic-link-url">{t('genericLink.address')}</label>
-          <input id="generic-link-url" readOnly value={url} onFocus={(e) => e.target.select()} />
-        </div>
-      )}
+      {guarded(parts, 'settings.generic_link', t('genericLink.offer'), () => (
+        <>
+          <label className="check">
+            <input type="checkbox" checked={on} aria-describedby="generic-link-hint" onChange={(e) => set(e.target.checked)} />{t('genericLink.offer')}
+          </label>
+          <p id="generic-link-hint" className="hint">{t('genericLink.hint')}</p>
+          {on && (
+            <div className="field">
+              <label htmlFor="generic-link-url">{t('genericLink.address')}</label>
+              <input id="generic-link-url" readOnly value={url} onFocus={(e) => e.target.select()} />
+            </div>
+          )}
+        </>
+      ))}
     </fieldset>
   );
 }

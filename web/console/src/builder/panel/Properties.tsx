@@ -1,11 +1,14 @@
 /**
  * Named properties with a format and a semantic type: the properties a Send/Receive task sends
  * (each with its source path) or receives (each maybe required), and the workflow's custom inputs.
+ * A property it cannot edit (readable.ts: `<at>.<name>` in `parts`) is a note, and may be removed.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SEMANTIC_FIELDS } from '../../../../../compiler';
 import type { PathOption } from '../paths';
+import { NotEditable } from './NotEditable';
+import type { Parts } from './readable';
 
 export type Prop = { format?: string; type?: string; source?: string; semantic?: string; required?: boolean };
 
@@ -16,9 +19,11 @@ interface Props<P extends Prop> {
   typeKey: 'format' | 'type'; types: readonly string[];
   sources?: PathOption[] | undefined; required?: boolean;
   fresh: (type: string) => P;
+  /** The parts not editable, and the path of the properties (`send`, `input.custom`). */
+  parts: Parts; at: string;
 }
 
-export function Properties<P extends Prop>({ what, title, value, onChange, typeKey, types, sources, required, fresh }: Props<P>) {
+export function Properties<P extends Prop>({ what, title, value, onChange, typeKey, types, sources, required, fresh, parts, at }: Props<P>) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
   const entries = Object.entries(value ?? {});
@@ -39,12 +44,22 @@ export function Properties<P extends Prop>({ what, title, value, onChange, typeK
       <legend>{title}</legend>
       {entries.map(([k, p]) => {
         const id = `${slug}-${k}`;
+        const remove = <button type="button" onClick={() => set(k, undefined)}>{t('props.remove', { what, name: k })}</button>;
+        const expected = parts.get(`${at}.${k}`);
+        if (expected) {
+          return (
+            <fieldset key={k} className="property">
+              <legend>{k}</legend><NotEditable what={`${what} ${k}`} path={`${at}.${k}`} expected={expected} />{remove}
+            </fieldset>
+          );
+        }
         return (
           <fieldset key={k} className="property">
             <legend>{k}</legend>
             <div className="field"><label htmlFor={`${id}-type`}>{t('props.type', { what, name: k })}</label>
               <select id={`${id}-type`} value={p[typeKey] ?? ''} onChange={(e) => patch(k, p, typeKey, e.target.value)}>
                 {types.map((x) => <option key={x} value={x}>{x}</option>)}
+                {p[typeKey] && !types.includes(p[typeKey]) && <option value={p[typeKey]}>{p[typeKey]}</option>}
               </select></div>
             <div className="field"><label htmlFor={`${id}-semantic`}>{t('props.semantic', { what, name: k })}</label>
               <input id={`${id}-semantic`} list="semantic-fields" value={p.semantic ?? ''} onChange={(e) => patch(k, p, 'semantic', e.target.value)} /></div>
@@ -60,7 +75,7 @@ export function Properties<P extends Prop>({ what, title, value, onChange, typeK
               <label className="check"><input type="checkbox" checked={p.required !== false}
                 onChange={(e) => patch(k, p, 'required', e.target.checked ? undefined : false)} />{t('props.required', { what, name: k })}</label>
             )}
-            <button type="button" onClick={() => set(k, undefined)}>{t('props.remove', { what, name: k })}</button>
+            {remove}
           </fieldset>
         );
       })}

@@ -1,14 +1,16 @@
-/** Result: where each declared workflow output comes from (an input, or a preceding task's output or a field of it). */
+/** Result: where each declared workflow output comes from (an input, or a preceding task's output or a field of it); Panel.tsx shows an `output` it cannot edit as such. */
 import { useTranslation } from 'react-i18next';
 import type { TaskOf } from '../../../../../compiler';
 import type { Draft } from '../model';
 import { pathsAt } from '../paths';
+import { isRecord } from './readable';
 
 type Result = TaskOf<'result'>;
 
 export function ResultEditor({ draft, task, onChange }: { draft: Draft; task: Result; onChange: (t: Result) => void }) {
   const { t } = useTranslation();
-  const names = Object.keys(draft.output ?? {});
+  // Outputs declared in a form the settings cannot edit (readable.ts) are named all the same.
+  const names = Object.keys(isRecord(draft.output) ? draft.output : {});
   const paths = pathsAt(draft, task.id);
   const set = (name: string, source: string) => {
     const output = { ...task.output };

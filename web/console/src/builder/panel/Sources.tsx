@@ -1,14 +1,16 @@
-/** The Sources tab: every workflow output on every result task at once (rows: outputs; columns: results). */
+/** The Sources tab: every workflow output on every result task at once (rows: outputs; columns: results); a result's `output` it cannot edit (readable.ts) is a note in its cells. */
 import { useTranslation } from 'react-i18next';
 import type { TaskOf } from '../../../../../compiler';
 import { taskLabel, updateTask, type Draft } from '../model';
 import { pathsAt } from '../paths';
+import { NotEditable } from './NotEditable';
+import { isRecord, taskParts } from './readable';
 
 type Result = TaskOf<'result'>;
 
 export function Sources({ draft, onChange }: { draft: Draft; onChange: (d: Draft) => void }) {
   const { t } = useTranslation();
-  const outputs = Object.keys(draft.output ?? {});
+  const outputs = Object.keys(isRecord(draft.output) ? draft.output : {});
   const results = draft.tasks.filter((x): x is Result => x.type === 'result');
   if (outputs.length === 0 || results.length === 0) return <p>{t('sources.none')}</p>;
   const set = (r: Result, name: string, source: string) => {
@@ -25,8 +27,10 @@ export function Sources({ draft, onChange }: { draft: Draft; onChange: (d: Draft
         <tr key={name}>
           <th scope="row">{name}</th>
           {results.map((r) => {
-            const paths = pathsAt(draft, r.id);
             const id = `src-${name}-${r.id}`;
+            const expected = taskParts(r).get('output');
+            if (expected) return <td key={r.id}><NotEditable what={t('sources.cell', { output: name, result: taskLabel(r) })} path="output" expected={expected} /></td>;
+            const paths = pathsAt(draft, r.id);
             return (
               <td key={r.id}>
                 <label htmlFor={id} className="sr-only">{t('sources.cell', { output: name, result: taskLabel(r) })}</label>

@@ -4,7 +4,8 @@ import type { Comparison, Condition } from '../../../../../compiler';
 export type Mode = 'all' | 'any';
 export type Flat = { mode: Mode; list: Comparison[] } | { nested: Condition };
 
-const isComparison = (c: Condition): c is Comparison => 'path' in c;
+/** Items a group keeps as they are (readable.ts: not editable) may be anything JSON: `in` only on objects. */
+const isComparison = (c: Condition): c is Comparison => typeof c === 'object' && c !== null && 'path' in c;
 
 export function flatten(c: Condition): Flat {
   if (isComparison(c)) return { mode: 'all', list: [c] };
