@@ -19,6 +19,7 @@ async function main(): Promise<void> {
     for (const size of sizes) {
       const page = await (await browser.newContext({ viewport: { width: size.width, height: size.height }, isMobile: size.isMobile })).newPage();
       await signIn(page, stack.url, stack.apiToken);
+      await page.getByRole('link', { name: 'Document and selfie', exact: true }).waitFor(); // not "Loading…"
       await page.screenshot({ path: path.join(OUT, `workflows-${size.name}.png`), fullPage: true });
       await page.goto(`${stack.url}/console/workflows/${wf.body.id}`);
       await page.getByRole('group', { name: 'Decide', exact: true }).click();
