@@ -42,6 +42,8 @@ export function skipsBundling(context: unknown, key: FunctionKey): boolean {
  *  - bus: PutEvents on the bus (lambdas/events/publish.ts)
  *  - workflows: state machines, executions and task tokens (workflows/publish.ts, runs/create.ts, tasks/complete.ts)
  *  - sdkTokenSecret: signs or verifies SDK tokens (lambdas/api/auth.ts), so loads the secret at cold start
+ *  - edgeSecret: answers API requests through CloudFront (lambdas/api/client-ip.ts): loads the secret CloudFront sends the
+ *    API origin at cold start, and believes the viewer address the edge writes only on requests carrying it
  *  - evidenceSecret: signs evidence PDFs (lambdas/evidence/signing-key.ts): reads the key, and writes it on first use
  *  - resume: starts runs whose creation a crash cut short (lambdas/runs/resume.ts): DescribeExecution, StartExecution,
  *    and a trial machine's versions (find one by its description, delete it once started)
@@ -51,12 +53,12 @@ export function skipsBundling(context: unknown, key: FunctionKey): boolean {
  *  - purge: stops executions and removes object versions (lambdas/lifecycle/runs.ts, media.ts)
  *  - watchlists: stores imported watchlists, objects under `watchlists/` only (lambdas/reports/watchlist_report/publish.ts)
  *  The webhooks queue is granted by its event source (receive, delete, change visibility). */
-export const CALL_KINDS = ['table', 'media', 'bus', 'workflows', 'sdkTokenSecret', 'evidenceSecret', 'purge', 'watchlists', 'taskTokens', 'timelineFiles', 'resume'] as const;
+export const CALL_KINDS = ['table', 'media', 'bus', 'workflows', 'sdkTokenSecret', 'edgeSecret', 'evidenceSecret', 'purge', 'watchlists', 'taskTokens', 'timelineFiles', 'resume'] as const;
 export type CallKind = (typeof CALL_KINDS)[number];
 export const CALLS: Record<FunctionKey, readonly CallKind[]> = {
-  api: ['table', 'media', 'bus', 'workflows', 'sdkTokenSecret', 'taskTokens', 'timelineFiles'], // resends build webhook bodies
+  api: ['table', 'media', 'bus', 'workflows', 'sdkTokenSecret', 'edgeSecret', 'taskTokens', 'timelineFiles'], // resends build webhook bodies
   tasks: ['table', 'bus'],
-  reports: ['table', 'media', 'bus', 'sdkTokenSecret'], // also serves the API's frame routes (SDK tokens verified)
+  reports: ['table', 'media', 'bus', 'sdkTokenSecret', 'edgeSecret'], // also serves the API's frame routes (SDK tokens verified, through CloudFront)
   webhooks: ['table', 'sdkTokenSecret', 'timelineFiles'], // payloads carry the run view, whose capture link holds an SDK token
   executionEvents: ['table', 'bus'], // announces the error ends it writes (runs/announce-error.ts)
   evidence: ['table', 'media', 'bus', 'evidenceSecret', 'sdkTokenSecret'], // the folder's run view (runs/view.ts) is the API's, which can mint SDK tokens

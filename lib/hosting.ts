@@ -4,7 +4,10 @@
  * - `web/dist` in a private S3 bucket read through Origin Access Control; hashed assets
  *   (`<app>/assets/*`, web/build.js) cached for a year, everything else revalidated;
  * - `/v3.6/*` to the HTTP API, uncached, every viewer header but Host forwarded; bodies over
- *   the API's payload limit answered 413 at the edge (API_LIMIT);
+ *   the API's payload limit answered 413 at the edge (API_LIMIT), which also writes the viewer's
+ *   address into `X-Studio-Viewer-Address`; the origin sends the deployment's edge secret
+ *   (`X-Studio-Edge-Secret`), without which the API does not believe that address
+ *   (lambdas/api/client-ip.ts): API Gateway sees CloudFront's edge servers as the caller;
  * - compression, HTTP/2 and 3, TLS 1.2+, HSTS, and per app the Content-Security-Policy and
  *   Permissions-Policy of lib/web-policies.ts;
  * - an optional custom domain whose ACM certificate must be in us-east-1.
@@ -22,7 +25,9 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { EDGE_SECRET_HEADER, VIEWER_ADDRESS_HEADER } from '../lambdas/api/client-ip';
 import { MAX_PAYLOAD_BYTES } from '../lambdas/api/limits';
 import type { StudioSettings } from './config';
 import { contentSecurityPolicy, permissionsPolicy, WEB_APPS, type WebApp } from './web-policies';
@@ -31,7 +36,11 @@ export const WEB_DIST = path.resolve(__dirname, '..', 'web', 'dist');
 /** The API's routes all start with this (lambdas/api/routes). */
 export const API_PATH = '/v3.6/*';
 
-export interface HostingProps { api: HttpApi; settings: StudioSettings; media: Bucket; accessLogs: Bucket; webDist?: string }
+export interface HostingProps {
+  api: HttpApi; settings: StudioSettings; media: Bucket; accessLogs: Bucket; webDist?: string;
+  /** Sent to the API origin in `X-Studio-Edge-Secret`; the functions behind the API load the same secret. */
+  edgeSecret: ISecret;
+}
 
 /** Client-side routes (`/capture/<run id>`) get the app's index.html; files keep their path. */
 const SPA_REWRITE = `function handler(event) {
@@ -41,13 +50,17 @@ const SPA_REWRITE = `function handler(event) {
 }`;
 
 /** Bodies that could not reach the API's Lambda (6 MB payload after base64) get the API's own
- *  413 here, with Onfido's error body, instead of API Gateway's. Needs Content-Length. */
+ *  413 here, with Onfido's error body, instead of API Gateway's. Needs Content-Length.
+ *  Every request going on gets the viewer's address (`event.viewer.ip`: the peer of the viewer's
+ *  connection to the edge, a bare IPv4 or IPv6 address) in `X-Studio-Viewer-Address`, replacing
+ *  any value the viewer sent; the origin request policy forwards it with the other viewer headers. */
 export const API_LIMIT = `function handler(event) {
   var r = event.request, len = r.headers['content-length'];
   if (len && Number(len.value) > ${MAX_PAYLOAD_BYTES}) {
     return { statusCode: 413, statusDescription: 'Payload Too Large', headers: { 'content-type': { value: 'application/json; charset=utf-8' } },
       body: { encoding: 'text', data: ${JSON.stringify(JSON.stringify({ error: { type: 'payload_too_large', message: `The request body is over ${MAX_PAYLOAD_BYTES} bytes (what fits AWS Lambda's 6 MB payload once base64-encoded)`, fields: {} } }))} } };
   }
+  r.headers['${VIEWER_ADDRESS_HEADER}'] = { value: event.viewer.ip };
   return r;
 }`;
 
@@ -99,7 +112,12 @@ export class StudioHosting extends Construct {
       defaultBehavior: app('capture'), defaultRootObject: 'capture/index.html',
       additionalBehaviors: {
         [API_PATH]: {
-          origin: new HttpOrigin(`${p.api.apiId}.execute-api.${region}.${urlSuffix}`, { protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY, readTimeout: Duration.seconds(30) }),
+          // The secret as a CloudFormation dynamic reference ({{resolve:secretsmanager:…}}), resolved at
+          // deploy: the template holds its ARN only. CloudFront replaces a viewer's header of that name.
+          origin: new HttpOrigin(`${p.api.apiId}.execute-api.${region}.${urlSuffix}`, {
+            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY, readTimeout: Duration.seconds(30),
+            customHeaders: { [EDGE_SECRET_HEADER]: p.edgeSecret.secretValue.unsafeUnwrap() },
+          }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY, allowedMethods: AllowedMethods.ALLOW_ALL, compress: true,
           cachePolicy: CachePolicy.CACHING_DISABLED, originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
           responseHeadersPolicy: apiHeaders,

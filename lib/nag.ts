@@ -69,6 +69,8 @@ export function suppressNagFindings(stack: StudioStack): void {
     'Authorization is done by the API handler: hashed API tokens and signed SDK tokens (lambdas/api/auth.ts); the capture page calls it from browsers without AWS credentials');
   ack(stack.node.findChild('SdkTokenSecret'), 'AwsSolutions-SMG4',
     'Rotating the SDK-token signing key invalidates every SDK token in flight (90 min); rotate by hand as documented in README.md');
+  ack(stack.node.findChild('EdgeSecret'), 'AwsSolutions-SMG4',
+    'CloudFormation puts the value into the distribution at deploy (a dynamic reference); a rotation the distribution does not follow would only make the API key on edge addresses again: rotate by hand as documented in README.md');
   ack(stack.node.findChild('EvidenceSigningSecret'), 'AwsSolutions-SMG4',
     'A signing certificate is replaced when it expires or by the operator (their own key_pem/cert_pem); PDFs signed before stay valid, their certificate is inside');
   const pool = stack.consoleUsers.pool;

@@ -62,6 +62,14 @@ export class StudioStack extends Stack {
       description: `${prefix}: HMAC key that signs SDK tokens; loaded at cold start by the functions that sign or verify them`,
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
+    // Sent by CloudFront to the API origin (lib/hosting.ts, resolved by CloudFormation at deploy)
+    // and loaded by the functions behind the API at cold start: only requests carrying it are
+    // believed about the viewer's address (lambdas/api/client-ip.ts). Letters and digits: a header value.
+    const edgeSecret = new Secret(this, 'EdgeSecret', {
+      encryptionKey: keys.data,
+      description: `${prefix}: sent by CloudFront to the API origin (X-Studio-Edge-Secret); the API believes the viewer address the edge writes only with it`,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
     // Filled by the evidence function on first use with a key and self-signed certificate (a
     // customer may put their own there: JSON { key_pem, cert_pem }); '{}' until then.
     const evidenceSecret = new Secret(this, 'EvidenceSigningSecret', {
@@ -86,6 +94,7 @@ export class StudioStack extends Stack {
     const environmentOf = (key: FunctionKey): Record<string, string> => ({
       ...common,
       ...(CALLS[key].includes('sdkTokenSecret') ? { SDK_TOKEN_SECRET_ARN: secret.secretArn } : {}),
+      ...(CALLS[key].includes('edgeSecret') ? { STUDIO_EDGE_SECRET_ARN: edgeSecret.secretArn } : {}),
       ...(CALLS[key].includes('evidenceSecret') ? { EVIDENCE_SIGNING_SECRET_ARN: evidenceSecret.secretArn } : {}),
       ...(key === 'reports' ? FACE_ASSET_ENV : {}),
       ...(key === 'reports' && Object.keys(s.reportProviders).length > 0 ? { REPORT_PROVIDERS: JSON.stringify(s.reportProviders) } : {}),
@@ -120,7 +129,7 @@ export class StudioStack extends Stack {
     this.lifecycle = new StudioLifecycle(this, 'Lifecycle', { prefix, fn: fns.lifecycle.fn, logsKey: keys.logs, logRetentionDays: s.logRetentionDays });
     if (s.watchlistSources.length > 0) this.watchlistRefresh = new WatchlistRefresh(this, 'WatchlistRefresh', { prefix, fn: fns.watchlists.fn });
     const api = (this.api = new StudioApi(this, 'Api', { handler: fns.api.fn, frames: fns.reports.fn, settings: s, prefix, logsKey: keys.logs }));
-    const hosting = (this.hosting = new StudioHosting(this, 'Hosting', { api: api.api, settings: s, media: data.media, accessLogs: data.accessLogs }));
+    const hosting = (this.hosting = new StudioHosting(this, 'Hosting', { api: api.api, settings: s, media: data.media, accessLogs: data.accessLogs, edgeSecret }));
     for (const f of Object.values(fns)) f.fn.addEnvironment('PUBLIC_URL', hosting.url);
 
     // Least privilege, per function: exactly the grants of what it calls (lib/functions.ts, CALLS).
@@ -130,6 +139,7 @@ export class StudioStack extends Stack {
       bus: (g) => events.bus.grantPutEventsTo(g),
       workflows: (g) => runtime.grantManage(g),
       sdkTokenSecret: (g) => secret.grantRead(g),
+      edgeSecret: (g) => edgeSecret.grantRead(g),
       evidenceSecret: (g) => { evidenceSecret.grantRead(g); evidenceSecret.grantWrite(g); },
       purge: (g) => { grantPurge(g, data.media); runtime.grantStop(g); },
       watchlists: (g) => grantWatchlists(g, data.media, keys.data),
@@ -165,6 +175,7 @@ export class StudioStack extends Stack {
     out('WorkflowRoleArn', runtime.role.roleArn, 'Execution role of workflow state machines');
     out('ConsoleUserPoolId', consoleUsers.pool.userPoolId, 'Cognito user pool of the console (add users: README "Console users")');
     out('SdkTokenSecretArn', secret.secretArn, 'Secret that signs SDK tokens');
+    out('EdgeSecretArn', edgeSecret.secretArn, 'Secret CloudFront sends the API origin (X-Studio-Edge-Secret): the API believes the viewer address only with it');
     out('EvidenceSigningSecretArn', evidenceSecret.secretArn, 'Secret holding the key and certificate that sign evidence PDFs');
   }
 }

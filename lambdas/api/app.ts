@@ -7,7 +7,7 @@ import { config } from '../shared/config';
 import { ApiError, badRequest, internal } from '../shared/errors';
 import { authenticate } from './auth';
 import { authorize } from './roles';
-import { clientIp, trustedProxies } from './client-ip';
+import { clientIp, EDGE_SECRET_HEADER, trustedProxies } from './client-ip';
 import { idempotent } from './idempotency';
 import { ApiGatewayEvent, type ApiResult, type Caller, type Request, type Response } from './http';
 import { MAX_PAYLOAD_BYTES } from './limits';
@@ -44,6 +44,9 @@ async function dispatch(router: Router, rawEvent: unknown, rt: Runtime): Promise
   const method = event.requestContext.http.method.toUpperCase();
   const headers: Record<string, string> = Object.create(null);
   for (const [k, v] of Object.entries(event.headers)) headers[k.toLowerCase()] = v;
+  // The viewer's address behind CloudFront, or the peer's (client-ip.ts); the edge secret goes no further than this.
+  const sourceIp = clientIp(event.requestContext.http.sourceIp, headers, { trusted: trustedProxies(config().STUDIO_TRUSTED_PROXIES), edgeSecret: config().STUDIO_EDGE_SECRET });
+  delete headers[EDGE_SECRET_HEADER];
   if (method === 'OPTIONS') return { status: 204, headers: corsHeaders(headers) };
   const found = router.match(method, event.rawPath);
   if (!('route' in found)) {
@@ -61,7 +64,6 @@ async function dispatch(router: Router, rawEvent: unknown, rt: Runtime): Promise
   if (found.malformed) throw badRequest('The path is not valid percent-encoding (UTF-8)');
   const long = Object.values(params).find((v) => v.length > MAX_PATH_ID_LENGTH);
   if (long !== undefined) throw new ApiError(404, 'resource_not_found', `Could not find the following resource: an id of ${long.length} characters (ids are at most ${MAX_PATH_ID_LENGTH})`);
-  const sourceIp = clientIp(event.requestContext.http.sourceIp, headers['x-forwarded-for'], trustedProxies(config().STUDIO_TRUSTED_PROXIES));
   const req: Request = {
     method, path: event.rawPath, params, query: new URLSearchParams(event.rawQueryString), headers, body, caller,
     ...(sourceIp ? { sourceIp } : {}),

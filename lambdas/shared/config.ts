@@ -48,6 +48,11 @@ export const Config = z.object({
   /** Browser origins the API answers CORS for (exact, comma-separated); none by default. In AWS, API Gateway
    *  answers CORS itself (the `allowedOrigins` setting) and ignores the function's CORS headers. */
   STUDIO_ALLOWED_ORIGINS: csv,
+  /** The secret CloudFront sends to the API origin (`X-Studio-Edge-Secret`, lib/hosting.ts): with it, the viewer address the
+   *  edge writes (`X-Studio-Viewer-Address`) is the client's (api/client-ip.ts). In AWS a Secrets Manager secret named by
+   *  `STUDIO_EDGE_SECRET_ARN` (the API function only) and loaded at cold start (`shared/secrets.ts`); unset locally: no edge. */
+  STUDIO_EDGE_SECRET: z.string().min(32).optional(),
+  STUDIO_EDGE_SECRET_ARN: z.string().optional(),
   /** Proxies in front of the API (IPs or CIDR ranges, comma-separated) whose X-Forwarded-For is believed; none by default. */
   STUDIO_TRUSTED_PROXIES: csv.refine((l) => l.every(ipOrCidr), 'STUDIO_TRUSTED_PROXIES: IP addresses or CIDR ranges, comma-separated'),
   /** Webhooks may target loopback addresses (the local stack sets it; must stay unset in AWS). Private and link-local never. */

@@ -38,3 +38,18 @@ describe('report provider secrets named by ARN', () => {
     expect(reportProviders(env).watchlist_report).toMatchObject({ type: 'http', secret: 's'.repeat(32) });
   });
 });
+
+describe('the edge secret (what CloudFront sends the API, lib/hosting.ts)', () => {
+  it('is read at cold start from the secret STUDIO_EDGE_SECRET_ARN names, and is STUDIO_EDGE_SECRET from then on', async () => {
+    const arn = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:EdgeSecret-AbCdEf';
+    const env: NodeJS.ProcessEnv = { STUDIO_EDGE_SECRET_ARN: arn };
+    const asked: string[] = [];
+    const client = { send: async (cmd: GetSecretValueCommand) => { asked.push(String(cmd.input.SecretId)); return { SecretString: 'e'.repeat(64) }; } } as unknown as SecretsManagerClient;
+    let load: typeof loadSecrets = loadSecrets;
+    jest.isolateModules(() => { load = (jest.requireActual('./secrets') as { loadSecrets: typeof loadSecrets }).loadSecrets; });
+    expect(config(env).STUDIO_EDGE_SECRET).toBeUndefined();
+    await load(env, client);
+    expect(asked).toEqual([arn]);
+    expect(config(env).STUDIO_EDGE_SECRET).toBe('e'.repeat(64));
+  });
+});

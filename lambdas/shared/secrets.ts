@@ -1,7 +1,8 @@
 /**
  * Secrets from AWS Secrets Manager, loaded once per cold start before the configuration is
- * read: the SDK-token key (`SDK_TOKEN_SECRET_ARN`) and the report providers' HMAC secrets named
- * by ARN in `REPORT_PROVIDERS`. Locally (no ARNs) nothing is fetched.
+ * read: the SDK-token key (`SDK_TOKEN_SECRET_ARN`), the secret CloudFront sends the API
+ * (`STUDIO_EDGE_SECRET_ARN`) and the report providers' HMAC secrets named by ARN in
+ * `REPORT_PROVIDERS`. Locally (no ARNs) nothing is fetched.
  */
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
@@ -17,7 +18,7 @@ export function loadSecrets(env: NodeJS.ProcessEnv = process.env, client?: Secre
   loading ??= (async () => {
     // What names the secrets, as config.ts reads it; what is loaded is written back into `env`, and
     // the configuration is read afresh after (resetConfig below).
-    const { AWS_REGION, SDK_TOKEN_SECRET_ARN } = config(env);
+    const { AWS_REGION, SDK_TOKEN_SECRET_ARN, STUDIO_EDGE_SECRET_ARN } = config(env);
     const { REPORT_PROVIDERS } = processSettings(env);
     let sm = client;
     const read = async (arn: string) => {
@@ -28,6 +29,7 @@ export function loadSecrets(env: NodeJS.ProcessEnv = process.env, client?: Secre
     };
     const arn = SDK_TOKEN_SECRET_ARN;
     if (arn) env.SDK_TOKEN_SECRET = await read(arn);
+    if (STUDIO_EDGE_SECRET_ARN) env.STUDIO_EDGE_SECRET = await read(STUDIO_EDGE_SECRET_ARN);
     if (REPORT_PROVIDERS?.includes('"secret_arn"')) {
       const providers = ProvidersWithArns.parse(JSON.parse(REPORT_PROVIDERS));
       for (const p of Object.values(providers)) {

@@ -20,9 +20,12 @@ export interface GatewayOptions {
   /** Headers added to the static files of a path (parity mode: CloudFront's response-headers policy). */
   staticHeaders?: (path: string) => Record<string, string>;
   /** Parity mode: the distribution's viewer-request CloudFront Functions. A response is the
-   *  answer (the request goes no further); a request's `uri` and query string are what is routed. */
+   *  answer (the request goes no further); a request's `uri` and query string are what is routed,
+   *  and `origin`, when given, is what the API's event carries instead of the connection's: the
+   *  headers CloudFront sends its origin and the peer API Gateway sees (an edge server). */
   viewerRequest?: (r: { method: string; uri: string; querystring: string; headers: http.IncomingHttpHeaders; ip: string }) =>
-    Promise<{ request: { uri: string; querystring: string } } | { response: { statusCode: number; headers: Record<string, string>; body: Buffer } } | undefined>;
+    Promise<{ request: { uri: string; querystring: string }; origin?: { headers: Record<string, string>; sourceIp: string } }
+      | { response: { statusCode: number; headers: Record<string, string>; body: Buffer } } | undefined>;
   /** Largest request body accepted (API Gateway: 10 MB); default 12 MB so the API can answer with its own 413. */
   maxBodyBytes?: number;
   /** How long close() waits for the requests under way to be answered (default 10 s). */
@@ -95,6 +98,13 @@ async function respond(opts: GatewayOptions, req: http.IncomingMessage, res: htt
     return;
   }
   const event = toGatewayEvent(req, body);
+  if (edge?.origin) {
+    // Through CloudFront: its headers (Host stays the API's own, cookies apart) and an edge server as the peer.
+    const headers: Record<string, string> = Object.fromEntries(Object.entries(edge.origin.headers).filter(([k]) => k !== 'host' && k !== 'cookie'));
+    if (event.headers.host !== undefined) headers.host = event.headers.host;
+    event.headers = headers;
+    event.requestContext.http.sourceIp = edge.origin.sourceIp;
+  }
   const context = { functionName: 'studio-api', awsRequestId: randomUUID(), getRemainingTimeInMillis: () => 30_000, callbackWaitsForEmptyEventLoop: false };
   const out = await opts.handler(event, context);
   const result: ProxyResult = typeof out === 'object' && out !== null && 'statusCode' in out

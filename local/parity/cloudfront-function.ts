@@ -5,13 +5,25 @@
  * with CloudFront's event (`version` 1.0; headers and query string as `{ name: { value } }`), and
  * its answer either the request to pass on (its `uri` possibly rewritten) or a response returned
  * to the viewer without reaching the origin.
+ *
+ * A behavior whose origin is a custom (HTTP) origin, the API's, also gets what CloudFront sends that
+ * origin: the request's headers as the function left them (the origin request policy forwards every
+ * viewer header but Host), the origin's custom headers over them (a `{{resolve:secretsmanager:…}}`
+ * value resolved with the start's secrets, as CloudFormation resolves it at deploy), and the edge
+ * server as the peer API Gateway sees (`CLOUDFRONT_EDGE_IP`), not the viewer.
  */
 import * as vm from 'node:vm';
 import { matchesPathPattern, type ParityTemplate } from './template';
 
 export interface ViewerRequest { method: string; uri: string; querystring: string; headers: Record<string, string | string[] | undefined>; ip: string }
 export interface EdgeResponse { statusCode: number; headers: Record<string, string>; body: Buffer }
-export type ViewerOutcome = { request: { uri: string; querystring: string } } | { response: EdgeResponse };
+/** What reaches a custom origin: its request headers (lower case, repeated ones joined with commas) and the peer it sees. */
+export interface OriginRequest { headers: Record<string, string>; sourceIp: string }
+export type ViewerOutcome = { request: { uri: string; querystring: string }; origin?: OriginRequest } | { response: EdgeResponse };
+
+/** The peer API Gateway sees for a request through the distribution: an edge server of CloudFront's,
+ *  never the viewer (a documentation address stands for it here). */
+export const CLOUDFRONT_EDGE_IP = '192.0.2.10';
 
 /** CloudFront limits compute time, not wall time: this only keeps a looping function from hanging the gateway (wide, for a loaded machine). */
 const TIMEOUT_MS = 2000;
@@ -36,7 +48,22 @@ function eventOf(r: ViewerRequest) {
   const cookies = (r.headers.cookie ? String(r.headers.cookie) : '').split(';').map((c) => c.trim()).filter(Boolean)
     .map((c): [string, string] => { const i = c.indexOf('='); return i < 0 ? [c, ''] : [c.slice(0, i), c.slice(i + 1)]; });
   const request: CfRequest = { method: r.method, uri: r.uri, querystring: valuesOf(query), headers: valuesOf(headers.filter(([k]) => k !== 'cookie')), cookies: valuesOf(cookies) };
-  return { version: '1.0', context: { eventType: 'viewer-request' }, viewer: { ip: r.ip }, request };
+  // CloudFront reports a viewer's address as such: an IPv4 viewer never as IPv4-mapped IPv6.
+  const ip = /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(r.ip) ? r.ip.slice(7) : r.ip;
+  return { version: '1.0', context: { eventType: 'viewer-request' }, viewer: { ip }, request };
+}
+
+const headersOf = (h: Values): Record<string, string> =>
+  Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), (v.multiValue ?? [v]).map((x) => x.value).join(',')]));
+
+/** A value with `{{resolve:secretsmanager:<arn or name>:SecretString:<json key>::}}` references resolved; left as is without `secretValue`. */
+export function resolveSecretReferences(value: string, secretValue?: (id: string) => string | undefined): string {
+  if (!secretValue) return value;
+  return value.replace(/\{\{resolve:secretsmanager:(.+?):SecretString:([^:}]*):([^:}]*):([^:}]*)\}\}/g, (_, id: string, key: string) => {
+    const secret = secretValue(id);
+    if (secret === undefined) throw new Error(`parity: the template refers to secret ${id}, which it does not define (CloudFormation would fail the deploy)`);
+    return key ? String((JSON.parse(secret) as Record<string, unknown>)[key]) : secret;
+  });
 }
 
 const querystringOf = (q: Values): string => Object.entries(q)
@@ -44,6 +71,15 @@ const querystringOf = (q: Values): string => Object.entries(q)
 
 /** A compiled viewer-request function: call it per request. */
 export function viewerRequestFunction(code: string, name = 'function'): (r: ViewerRequest) => Promise<ViewerOutcome> {
+  const run = compiled(code, name);
+  return async (r) => {
+    const out = await run(r);
+    return 'response' in out ? out : { request: out.request };
+  };
+}
+
+/** The function's answer: a response, or the request to pass on with its headers as the function left them. */
+function compiled(code: string, name: string): (r: ViewerRequest) => Promise<{ response: EdgeResponse } | { request: { uri: string; querystring: string }; headers: Record<string, string> }> {
   const script = new vm.Script(`${code}\n;handler(__event);`, { filename: `cloudfront-function:${name}.js` });
   return async (r) => {
     const event = eventOf(r);
@@ -57,13 +93,27 @@ export function viewerRequestFunction(code: string, name = 'function'): (r: View
     }
     if (!out || typeof out !== 'object' || typeof (out as CfRequest).uri !== 'string') throw new Error(`CloudFront function ${name} returned neither a request nor a response`);
     const req = out as CfRequest;
-    return { request: { uri: req.uri, querystring: querystringOf(req.querystring ?? {}) } };
+    return { request: { uri: req.uri, querystring: querystringOf(req.querystring ?? {}) }, headers: headersOf(req.headers ?? {}) };
   };
 }
 
-/** The viewer-request function of the first behavior whose path pattern matches (CloudFront's
- *  order), each compiled once; undefined for a path whose behavior has none. */
-export function viewerRequests(behaviors: ParityTemplate['webHeaders']): (r: ViewerRequest) => Promise<ViewerOutcome | undefined> {
-  const compiled = behaviors.map((b) => ({ pathPattern: b.pathPattern, run: b.viewerRequest && viewerRequestFunction(b.viewerRequest.code, b.viewerRequest.name) }));
-  return async (r) => compiled.find((b) => matchesPathPattern(b.pathPattern, r.uri))?.run?.(r);
+export interface ViewerRequestsOptions {
+  /** A secret's value by ARN or name (the start's secrets): resolves the origins' `{{resolve:secretsmanager:…}}` headers. */
+  secretValue?: (id: string) => string | undefined;
+}
+
+/** The first behavior whose path pattern matches (CloudFront's order): its viewer-request function
+ *  run (each compiled once) and, for a custom origin, what that origin receives; undefined for a
+ *  path whose behavior has neither. */
+export function viewerRequests(behaviors: ParityTemplate['webHeaders'], o: ViewerRequestsOptions = {}): (r: ViewerRequest) => Promise<ViewerOutcome | undefined> {
+  const all = behaviors.map((b) => ({ ...b, run: b.viewerRequest && compiled(b.viewerRequest.code, b.viewerRequest.name) }));
+  return async (r) => {
+    const b = all.find((x) => matchesPathPattern(x.pathPattern, r.uri));
+    if (!b || (!b.run && !b.customOrigin)) return undefined;
+    const out = b.run ? await b.run(r) : { request: { uri: r.uri, querystring: r.querystring }, headers: headersOf(eventOf(r).request.headers) };
+    if ('response' in out) return out;
+    if (!b.customOrigin) return { request: out.request };
+    const custom = Object.fromEntries(Object.entries(b.customOrigin.headers).map(([k, v]) => [k, resolveSecretReferences(v, o.secretValue)]));
+    return { request: out.request, origin: { headers: { ...out.headers, ...custom }, sourceIp: CLOUDFRONT_EDGE_IP } };
+  };
 }

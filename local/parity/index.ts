@@ -221,7 +221,8 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
       handler: apiGatewayHandler(() => apiHost, template.api?.integrationTimeoutMs ?? 30_000, log),
       port, host: o.host ?? '127.0.0.1', maxBodyBytes: HTTP_API_MAX_BODY_BYTES, ...(staticDir ? { staticDir } : {}),
       staticHeaders: (p) => localCognitoOrigin(localMediaOrigin(webHeadersFor(template, p), template, roleEndpoints), region, o.cognitoEndpoint),
-      viewerRequest: viewerRequests(template.webHeaders),
+      // CloudFront in front of the API: the origin's custom headers get the start's secret values (the template names the secret).
+      viewerRequest: viewerRequests(template.webHeaders, { secretValue: (id) => secrets.find((x) => x.arn === id || x.name === id)?.value }),
     });
     stops.push(() => gateway.close());
 

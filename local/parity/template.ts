@@ -47,9 +47,14 @@ export interface ParityTemplate {
   /** The web apps' deployment assets (Custom::CDKBucketDeployment), absolute folders. */
   webAssets: string[];
   /** The distribution's behaviors in CloudFront's order (the default `*` last): the response
-   *  headers their response-headers policy adds, and the code of their viewer-request CloudFront
-   *  Function (local/parity/cloudfront-function.ts runs it). */
-  webHeaders: Array<{ pathPattern: string; headers: Record<string, string>; viewerRequest?: { name: string; code: string } }>;
+   *  headers their response-headers policy adds, the code of their viewer-request CloudFront
+   *  Function (local/parity/cloudfront-function.ts runs it), and for a custom (HTTP) origin, such as
+   *  the API's, the custom headers CloudFront adds to each origin request (values as the template
+   *  has them: a `{{resolve:secretsmanager:…}}` reference is resolved per start, index.ts). */
+  webHeaders: Array<{
+    pathPattern: string; headers: Record<string, string>; viewerRequest?: { name: string; code: string };
+    customOrigin?: { headers: Record<string, string> };
+  }>;
   /** The resolved resources, for inspection and tests. */
   resources: Resources;
 }
@@ -229,7 +234,8 @@ function extract(resources: Resources, base: { stackName: string; account: strin
   };
 }
 
-interface Behavior { PathPattern?: string; ResponseHeadersPolicyId?: string; FunctionAssociations?: Array<{ EventType: string; FunctionARN: string }> }
+interface Behavior { PathPattern?: string; TargetOriginId?: string; ResponseHeadersPolicyId?: string; FunctionAssociations?: Array<{ EventType: string; FunctionARN: string }> }
+interface Origin { Id: string; CustomOriginConfig?: object; OriginCustomHeaders?: Array<{ HeaderName: string; HeaderValue: string }> }
 interface HeadersPolicy {
   SecurityHeadersConfig?: {
     ContentSecurityPolicy?: { ContentSecurityPolicy: string }; ContentTypeOptions?: object; ReferrerPolicy?: { ReferrerPolicy: string };
@@ -256,7 +262,7 @@ export function policyHeaders(c: HeadersPolicy): Record<string, string> {
 
 function distributionHeaders(resources: Resources, ref: (id: string) => string, atts: Names['atts']): ParityTemplate['webHeaders'] {
   const dist = Object.values(resources).find((r) => r.Type === 'AWS::CloudFront::Distribution');
-  const config = dist?.Properties.DistributionConfig as { DefaultCacheBehavior?: Behavior; CacheBehaviors?: Behavior[] } | undefined;
+  const config = dist?.Properties.DistributionConfig as { DefaultCacheBehavior?: Behavior; CacheBehaviors?: Behavior[]; Origins?: Origin[] } | undefined;
   if (!config) return [];
   const policies = new Map(Object.entries(resources).filter(([, r]) => r.Type === 'AWS::CloudFront::ResponseHeadersPolicy')
     .map(([id, r]) => [ref(id), policyHeaders(r.Properties.ResponseHeadersPolicyConfig as HeadersPolicy)]));
@@ -266,7 +272,14 @@ function distributionHeaders(resources: Resources, ref: (id: string) => string, 
     const fn = b.FunctionAssociations?.find((a) => a.EventType === 'viewer-request');
     const viewerRequest = fn ? functions.get(String(fn.FunctionARN)) : undefined;
     if (fn && !viewerRequest) throw new Error(`The distribution's behavior ${b.PathPattern ?? '*'} names an unknown CloudFront function ${String(fn.FunctionARN)}`);
-    return { pathPattern: b.PathPattern ?? '*', headers: (b.ResponseHeadersPolicyId && policies.get(b.ResponseHeadersPolicyId)) || {}, ...(viewerRequest ? { viewerRequest } : {}) };
+    const origin = config.Origins?.find((o) => o.Id === b.TargetOriginId);
+    const customOrigin = origin?.CustomOriginConfig
+      ? { headers: Object.fromEntries((origin.OriginCustomHeaders ?? []).map((h) => [h.HeaderName.toLowerCase(), String(h.HeaderValue)])) }
+      : undefined;
+    return {
+      pathPattern: b.PathPattern ?? '*', headers: (b.ResponseHeadersPolicyId && policies.get(b.ResponseHeadersPolicyId)) || {},
+      ...(viewerRequest ? { viewerRequest } : {}), ...(customOrigin ? { customOrigin } : {}),
+    };
   });
 }
 

@@ -20,6 +20,7 @@ const EVIDENCE: Record<CallKind, string[]> = {
   bus: ['lambdas/events/publish.ts'],
   workflows: ['lambdas/workflows/publish.ts', 'lambdas/runs/create.ts', 'lambdas/tasks/complete.ts'],
   sdkTokenSecret: ['lambdas/shared/tokens.ts'],
+  edgeSecret: ['lambdas/api/client-ip.ts'],
   evidenceSecret: ['lambdas/evidence/signing-key.ts'],
   purge: ['lambdas/lifecycle/runs.ts', 'lambdas/lifecycle/media.ts'],
   watchlists: ['lambdas/reports/watchlist_report/publish.ts'],
@@ -61,6 +62,7 @@ const statements = (key: FunctionKey): Statement[] => Object.values(resourcesOf(
 const allows = (key: FunctionKey, action: string, resource: (r: string) => boolean) => statements(key).some((s) =>
   [s.Action].flat().includes(action) && [s.Resource].flat().some((r) => resource(JSON.stringify(r))));
 const secretId = stack.getLogicalId(stack.node.findChild('SdkTokenSecret').node.defaultChild as never);
+const edgeSecretId = () => stack.getLogicalId(stack.node.findChild('EdgeSecret').node.defaultChild as never);
 
 describe.each(KEYS)('%s', (key) => {
   test(`${ENTRY_POINTS[key]} bundles with esbuild (node22, CJS, the stack externals)`, () => {
@@ -75,6 +77,11 @@ describe.each(KEYS)('%s', (key) => {
     const signs = inputs[key]!.includes('lambdas/shared/tokens.ts');
     expect(variables(key).SDK_TOKEN_SECRET_ARN !== undefined).toBe(signs);
     expect(allows(key, 'secretsmanager:GetSecretValue', (r) => r.includes(secretId))).toBe(signs);
+  });
+  test('loads the edge secret (CloudFront\'s, to the API origin) only if it answers API requests, and then may read it', () => {
+    const answers = inputs[key]!.includes('lambdas/api/client-ip.ts');
+    expect(variables(key).STUDIO_EDGE_SECRET_ARN).toEqual(answers ? { Ref: edgeSecretId() } : undefined);
+    expect(allows(key, 'secretsmanager:GetSecretValue', (r) => r.includes(edgeSecretId()))).toBe(answers);
   });
   test('may use the media bucket (any object) only if it calls it; imported watchlists only if it stores them', () => {
     const media = stack.getLogicalId(stack.data.media.node.defaultChild as never);

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
+import { EDGE_SECRET_HEADER, VIEWER_ADDRESS_HEADER } from '../../lambdas/api/client-ip';
 import { MAX_PAYLOAD_BYTES } from '../../lambdas/api/limits';
 import { WEB_DIST } from '../../lib/hosting';
 import { resourcesOf, studioFunctions, synthStudio } from './synth';
@@ -36,11 +37,11 @@ describe('one origin for apps and API', () => {
     expect(behavior('/v3.6/*').FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [fnId, 'FunctionARN'] } }]);
     // The deployed code, run as CloudFront runs it (a function `handler(event)`).
     const handler = new Function(`${fn.Properties!.FunctionCode as string}; return handler;`)() as (e: unknown) => Record<string, unknown>;
-    const event = (length: number) => ({ request: { method: 'POST', uri: '/v3.6/documents', headers: { 'content-length': { value: String(length) } } } });
+    const event = (length: number) => ({ viewer: { ip: '81.2.69.142' }, request: { method: 'POST', uri: '/v3.6/documents', headers: { 'content-length': { value: String(length) } } } });
     const refused = handler(event(MAX_PAYLOAD_BYTES + 1));
     expect(refused.statusCode).toBe(413);
     expect(JSON.parse((refused.body as { data: string }).data)).toEqual({ error: { type: 'payload_too_large', message: expect.stringContaining(String(MAX_PAYLOAD_BYTES)), fields: {} } });
-    expect(handler(event(MAX_PAYLOAD_BYTES))).toEqual(event(MAX_PAYLOAD_BYTES).request);
+    expect(handler(event(MAX_PAYLOAD_BYTES))).toMatchObject(event(MAX_PAYLOAD_BYTES).request);
   });
   test('every function gets PUBLIC_URL = the distribution (capture links and dashboard_url on the same origin)', () => {
     for (const fn of Object.values(studioFunctions(template))) {
@@ -61,6 +62,43 @@ describe('one origin for apps and API', () => {
     });
     const policy = Object.values(resourcesOf(template, 'AWS::S3::BucketPolicy')).find((p) => JSON.stringify(p.Properties!.Bucket).includes(id(stack.hosting.bucket)))!;
     expect(JSON.stringify(policy.Properties!.PolicyDocument)).toMatch(/cloudfront\.amazonaws\.com.*AWS:SourceArn|AWS:SourceArn.*cloudfront/);
+  });
+});
+
+describe('the viewer\'s address at the API (API Gateway sees CloudFront\'s edge servers as the caller)', () => {
+  const api = behavior('/v3.6/*');
+  const origins = distribution.Origins;
+  const edgeSecretId = () => id(stack.node.findChild('EdgeSecret') as never);
+  const apiFn = Object.values(resourcesOf(template, 'AWS::Lambda::Function')).find((f) => f.Properties!.FunctionName === 'studio-prod-api')!;
+
+  test('the API origin, and only it, sends the edge secret: the stack\'s generated secret, put in by CloudFormation at deploy (a dynamic reference, no value in the template)', () => {
+    const edgeSecret = edgeSecretId();
+    expect(origins.find((o) => o.Id === api.TargetOriginId)!.OriginCustomHeaders).toEqual([{
+      HeaderName: EDGE_SECRET_HEADER, HeaderValue: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: edgeSecret }, ':SecretString:::}}']] },
+    }]);
+    for (const o of origins.filter((x) => x.Id !== api.TargetOriginId)) expect(o.OriginCustomHeaders).toBeUndefined();
+    const secret = resourcesOf(template, 'AWS::SecretsManager::Secret')[edgeSecret]!.Properties!;
+    // 64 letters and digits, made by Secrets Manager: a valid header value that no template or synth output holds.
+    expect(secret).toMatchObject({ GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true }, KmsKeyId: expect.anything() });
+    expect(secret.SecretString).toBeUndefined();
+  });
+
+  test('the API function gets that secret by reference (its ARN, loaded at cold start) and may read it', () => {
+    const edgeSecret = edgeSecretId();
+    expect((apiFn.Properties!.Environment as { Variables: Record<string, unknown> }).Variables.STUDIO_EDGE_SECRET_ARN).toEqual({ Ref: edgeSecret });
+    const roleOf = JSON.stringify(apiFn.Properties!.Role).match(/"Fn::GetAtt":\["([^"]+)"/)![1]!;
+    const statements = Object.values(resourcesOf(template, 'AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties!.Roles).includes(roleOf))
+      .flatMap((p) => (p.Properties!.PolicyDocument as { Statement: Array<{ Action: string | string[]; Resource: unknown }> }).Statement);
+    expect(statements.some((st) => [st.Action].flat().includes('secretsmanager:GetSecretValue') && JSON.stringify(st.Resource) === JSON.stringify({ Ref: edgeSecret }))).toBe(true);
+  });
+
+  test('the viewer-request function writes the viewer\'s address (IPv4 or IPv6) over whatever the viewer sent under that name; every viewer header but Host reaches the API', () => {
+    const fn = Object.values(resourcesOf(template, 'AWS::CloudFront::Function')).find((f) => JSON.stringify(f.Properties).includes('payload_too_large'))!;
+    const handler = new Function(`${fn.Properties!.FunctionCode as string}; return handler;`)() as (e: unknown) => { headers: Record<string, { value: string }> };
+    const at = (ip: string, headers: Record<string, { value: string }> = {}) => handler({ viewer: { ip }, request: { method: 'GET', uri: '/v3.6/ping', headers } }).headers;
+    expect(at('81.2.69.142')[VIEWER_ADDRESS_HEADER]).toEqual({ value: '81.2.69.142' });
+    expect(at('2001:db8::7', { [VIEWER_ADDRESS_HEADER]: { value: '6.6.6.6' } })[VIEWER_ADDRESS_HEADER]).toEqual({ value: '2001:db8::7' });
+    expect(api.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac'); // Managed-AllViewerExceptHostHeader
   });
 });
 
