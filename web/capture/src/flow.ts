@@ -18,6 +18,8 @@ export type View =
 export class Flow {
   readonly settled = new Set<string>();
   completedHere = false;
+  /** Tasks whose completion this page has sent (an answer may have been lost on the way back). */
+  private readonly attempted = new Set<string>();
   run: Run | undefined;
   applicantId = '';
 
@@ -49,12 +51,17 @@ export class Flow {
   }
 
   async complete(task: Task, data: unknown): Promise<void> {
+    const again = this.attempted.has(task.id);
+    this.attempted.add(task.id);
     try {
       await this.api.complete(this.runId, task.id, data);
     } catch (e) {
       // A 409 naming the task's status: it no longer waits (taken already: this completion's first answer was lost, or
       // another device's; or the run left it), so move on. Any other 409 (the run kept changing) is an error to retry.
-      if (!(e instanceof ApiError && e.status === 409 && (e.fields.status?.length ?? 0) > 0)) throw e;
+      // Sent again after an answer that never came, a refusal because the run has ended means that first
+      // completion ended it (its token is refused from then on): done here too.
+      const endedByThis = again && e instanceof ApiError && e.status === 401 && e.type === 'run_ended';
+      if (!endedByThis && !(e instanceof ApiError && e.status === 409 && (e.fields.status?.length ?? 0) > 0)) throw e;
     }
     this.settled.add(task.id);
     this.completedHere = true;
