@@ -34,6 +34,10 @@ test('a task the builder cannot draw (the test-only flag): the boundary\'s alert
   const { page, errors } = await consolePage(browser);
   await signIn(page, stack.url, stack.apiToken, `/console/workflows/${id}?builder-crash-test`);
   const task = page.getByRole('group', { name: 'Has an email', exact: true });
+  // Clicked once the canvas has laid out and fitted the graph (until then the node sits at the
+  // origin, and a click under load landed elsewhere: nothing was chosen).
+  await task.waitFor();
+  await page.waitForFunction(`document.querySelector('[role=region][aria-label="Workflow canvas"]')?.getAttribute('aria-busy') === 'false'`);
   await task.click();
 
   const alert = page.getByRole('alert').filter({ hasText: /^The builder could not show this draft: / });
