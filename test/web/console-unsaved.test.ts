@@ -88,6 +88,10 @@ test('Back, Stay, then Forward: the history after the builder is kept; the focus
   await page.getByRole('link', { name: 'Versions', exact: true }).click();
   await page.getByRole('heading', { name: 'Versions of Approve everyone', exact: true }).waitFor();
   await page.goBack();
+  await page.getByRole('group', { name: 'Approve applicant', exact: true }).waitFor();
+  // Clicked once the canvas has laid out and fitted the graph: before, the node sits at the origin and
+  // a click under load lands where it was (CI: nothing chosen, no "Task name").
+  await page.waitForFunction(`document.querySelector('[role=region][aria-label="Workflow canvas"]')?.getAttribute('aria-busy') === 'false'`);
   await page.getByRole('group', { name: 'Approve applicant', exact: true }).click();
   await page.getByRole('textbox', { name: 'Task name' }).fill('Welcome aboard');
   await page.getByRole('group', { name: 'Welcome aboard', exact: true }).waitFor();
