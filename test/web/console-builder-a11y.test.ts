@@ -11,7 +11,7 @@
 import type { Browser, Locator, Page, Request } from 'playwright-core';
 import { findTemplate } from '../../compiler';
 import type { TestStack } from '../helpers/stack';
-import { consolePage, seriousViolations, signIn } from './console-helpers';
+import { chooseNode, consolePage, seriousViolations, signIn } from './console-helpers';
 import { webSuite } from './web-stack';
 
 let stack: TestStack;
@@ -164,7 +164,7 @@ test('"Activate version N" asks for a confirmation, and its success is announced
 test('the builder: Save puts the focus on "Saved version N"; "Activate" asks the same confirmation, Cancel keeps it inactive, and its success takes the focus', async () => {
   const { page, errors, id } = await opened(1, (id) => `/console/workflows/${id}`);
   const sent = activations(page);
-  await page.getByRole('group', { name: 'Decide', exact: true }).click();
+  await chooseNode(page, 'Decide');
   await page.getByRole('textbox', { name: 'Task name', exact: true }).fill('Decide now');
   await page.getByRole('group', { name: 'Decide now', exact: true }).waitFor();
   await page.getByRole('button', { name: 'Save', exact: true }).click();

@@ -11,7 +11,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import type { TestStack } from '../helpers/stack';
-import { consolePage, seriousViolations, signIn } from './console-helpers';
+import { chooseNode, consolePage, seriousViolations, signIn } from './console-helpers';
 import { webSuite } from './web-stack';
 
 const DOCUMENT = { id: 'document', type: 'document_capture', name: 'Capture document', documents: [{ type: 'passport', countries: 'GBR' }], next: 'check' };
@@ -71,7 +71,7 @@ async function workflow(definition?: unknown): Promise<string> {
 async function checkNotes(page: Page, errors: string[]): Promise<void> {
   const problems = page.getByRole('region', { name: 'Problems' });
   for (const { node, notes, problems: listed } of NOTES) {
-    await page.getByRole('group', { name: node, exact: true }).click();
+    await chooseNode(page, node);
     const panel = page.getByRole('complementary', { name: node === 'Start' ? 'Workflow settings' : 'Configuration', exact: true });
     await panel.getByRole('note').filter({ hasText: notes[0] }).waitFor();
     expect(await panel.getByRole('note').allInnerTexts()).toEqual(notes);
@@ -90,16 +90,16 @@ test('a version with malformed parts: each chosen task notes them, never the bou
   await checkNotes(page, errors);
 
   // The well-formed fields of the same tasks stay editable.
-  await page.getByRole('group', { name: 'Start', exact: true }).click();
+  await chooseNode(page, 'Start');
   await page.getByRole('textbox', { name: 'Description', exact: true }).fill('Checked by the CRM');
-  await page.getByRole('group', { name: 'Capture document', exact: true }).click();
+  await chooseNode(page, 'Capture document');
   await page.getByRole('combobox', { name: 'Nfc', exact: true }).selectOption('optional');
-  await page.getByRole('group', { name: 'Route by email', exact: true }).click();
+  await chooseNode(page, 'Route by email');
   await page.getByRole('textbox', { name: 'Branch 1 name', exact: true }).fill('Email on file');
   await page.getByRole('combobox', { name: 'Branch 3 condition 1 operator', exact: true }).selectOption('not_exists');
-  await page.getByRole('group', { name: 'Ask the CRM', exact: true }).click();
+  await chooseNode(page, 'Ask the CRM');
   await page.getByRole('textbox', { name: 'Task definition id', exact: true }).fill('crm_v2');
-  await page.getByRole('group', { name: 'Approve', exact: true }).click();
+  await chooseNode(page, 'Approve');
   await page.getByRole('textbox', { name: 'Task name', exact: true }).fill('Approve applicant');
   await page.getByRole('group', { name: 'Approve applicant', exact: true }).waitFor();
 

@@ -8,7 +8,7 @@
  */
 import type { Browser, Page, Request } from 'playwright-core';
 import type { TestStack } from '../helpers/stack';
-import { consolePage, signIn } from './console-helpers';
+import { chooseNode, consolePage, signIn } from './console-helpers';
 import { webSuite } from './web-stack';
 
 const named = (name: string) => ({ name: 'Approve all', start: 'approve', tasks: [{ id: 'approve', type: 'result', outcome: 'approve', name }] });
@@ -40,7 +40,7 @@ async function opened(id: string, clock = false): Promise<{ page: Page; errors: 
   return { page, errors };
 }
 async function rename(page: Page, from: string, to: string): Promise<void> {
-  await page.getByRole('group', { name: from, exact: true }).click();
+  await chooseNode(page, from);
   await page.getByRole('textbox', { name: 'Task name' }).fill(to);
   await page.getByRole('group', { name: to, exact: true }).waitFor();
 }

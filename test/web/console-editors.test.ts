@@ -6,7 +6,7 @@
 import { type Browser, type Page } from 'playwright-core';
 import type { TestStack } from '../helpers/stack';
 import { launch, startWebStack } from './web-stack';
-import { consolePage, seriousViolations, signIn } from './console-helpers';
+import { chooseNode, consolePage, seriousViolations, signIn } from './console-helpers';
 
 type Definition = { tasks: Array<Record<string, unknown> & { id: string }> };
 const DEFINITION = {
@@ -66,7 +66,7 @@ test('a workflow is renamed and described from the list; bad input is refused in
 
 test('the condition editor offers only the operators that fit the path type; countries are chosen by name', async () => {
   await page.goto(`${stack.url}/console/workflows/${id}`);
-  await page.getByRole('group', { name: 'Decide', exact: true }).click();
+  await chooseNode(page, 'Decide');
   const op = 'Branch 1 condition 1 operator';
   const pathOf = page.getByLabel('Branch 1 condition 1 path', { exact: true });
   const none = ['exists', 'does not exist', 'is empty', 'is not empty'];
@@ -88,7 +88,7 @@ test('the condition editor offers only the operators that fit the path type; cou
   await page.getByRole('region', { name: 'Problems' }).getByText('No problems').waitFor();
   expect(await seriousViolations(page)).toEqual([]);
 
-  await page.getByRole('group', { name: 'Capture document', exact: true }).click();
+  await chooseNode(page, 'Capture document');
   const countries = page.getByRole('group', { name: 'Countries for Passport' });
   await countries.getByRole('button', { name: 'Remove United Kingdom' }).waitFor();
   const search = countries.getByRole('searchbox', { name: 'Search countries for Passport' });

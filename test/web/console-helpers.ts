@@ -50,3 +50,15 @@ export function renameIds(value: unknown, map: Record<string, string>, key = '')
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, renameIds(v, map, k)]));
   return value;
 }
+
+/**
+ * Clicks the canvas node named `name` once the canvas has laid out and fitted its graph (its region's
+ * `aria-busy` is "false"; a canvas without that region, read-only, is taken as it is): before, the node
+ * sits at the origin and a click on a slow machine lands where it was.
+ */
+export async function chooseNode(page: Page, name: string): Promise<void> {
+  const node = page.getByRole('group', { name, exact: true });
+  await node.waitFor();
+  await page.waitForFunction(`(() => { const r = document.querySelector('[role=region][aria-label="Workflow canvas"]'); return !r || r.getAttribute('aria-busy') === 'false'; })()`);
+  await node.click();
+}

@@ -6,7 +6,7 @@
 import { type Browser, type Page } from 'playwright-core';
 import type { TestStack } from '../helpers/stack';
 import { webSuite } from './web-stack';
-import { consolePage, seriousViolations, signIn } from './console-helpers';
+import { chooseNode, consolePage, seriousViolations, signIn } from './console-helpers';
 
 const DRAFT = {
   name: 'Trial', start: 'watch',
@@ -51,7 +51,7 @@ test('Try it runs the draft with the chosen result, draws its route, and the tri
   expect(await seriousViolations(page)).toEqual([]);
 
   // An unsaved change: the route drawn for the old draft goes; a new trial runs the changed draft.
-  await page.getByRole('group', { name: 'Review', exact: true }).click();
+  await chooseNode(page, 'Review');
   await page.getByRole('textbox', { name: 'Task name' }).fill('Manual review');
   expect(await drawn(page)).toEqual({ edges: [], nodes: [] });
   await tryIt(page, 'Clear', 'Approved');

@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { hashPassword, writeUsers } from '../../lambdas/shared/console-users';
 import type { TestStack } from '../helpers/stack';
-import { consolePage, logIn } from './console-helpers';
+import { chooseNode, consolePage, logIn } from './console-helpers';
 import { webSuite } from './web-stack';
 
 const APPROVE_ALL = { name: 'Approve all', start: 'approve', tasks: [{ id: 'approve', type: 'result', outcome: 'approve' }] };
@@ -32,7 +32,7 @@ const heading = (page: Page, name: string) => page.getByRole('heading', { name, 
 
 /** In the builder (already open), the result task renamed: an unsaved change. */
 async function change(page: Page): Promise<void> {
-  await page.getByRole('group', { name: 'Approve applicant', exact: true }).click();
+  await chooseNode(page, 'Approve applicant');
   await page.getByRole('textbox', { name: 'Task name' }).fill('Welcome aboard');
   await page.getByRole('group', { name: 'Welcome aboard', exact: true }).waitFor();
 }

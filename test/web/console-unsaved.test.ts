@@ -10,7 +10,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { hashPassword, writeUsers } from '../../lambdas/shared/console-users';
 import type { TestStack } from '../helpers/stack';
-import { consolePage, logIn, seriousViolations } from './console-helpers';
+import { chooseNode, consolePage, logIn, seriousViolations } from './console-helpers';
 import { webSuite } from './web-stack';
 
 const APPROVE_ALL = { name: 'Approve all', start: 'approve', tasks: [{ id: 'approve', type: 'result', outcome: 'approve' }] };
@@ -35,7 +35,7 @@ async function editing(): Promise<{ page: Page; errors: string[] }> {
   const { page, errors } = await consolePage(browser);
   await logIn(page, stack.url, ADA.email, ADA.password);
   await page.getByRole('link', { name: 'Approve everyone' }).click();
-  await page.getByRole('group', { name: 'Approve applicant', exact: true }).click();
+  await chooseNode(page, 'Approve applicant');
   await page.getByRole('textbox', { name: 'Task name' }).fill('Welcome aboard');
   await page.getByRole('group', { name: 'Welcome aboard', exact: true }).waitFor();
   return { page, errors };
@@ -92,7 +92,7 @@ test('Back, Stay, then Forward: the history after the builder is kept; the focus
   // Clicked once the canvas has laid out and fitted the graph: before, the node sits at the origin and
   // a click under load lands where it was (CI: nothing chosen, no "Task name").
   await page.waitForFunction(`document.querySelector('[role=region][aria-label="Workflow canvas"]')?.getAttribute('aria-busy') === 'false'`);
-  await page.getByRole('group', { name: 'Approve applicant', exact: true }).click();
+  await chooseNode(page, 'Approve applicant');
   await page.getByRole('textbox', { name: 'Task name' }).fill('Welcome aboard');
   await page.getByRole('group', { name: 'Welcome aboard', exact: true }).waitFor();
   await page.evaluate('document.activeElement.blur()'); // nothing focused: the dialog has no control to go back to

@@ -10,7 +10,7 @@ import { findTemplate, validate, workflowJsonSchema } from '../../compiler';
 import { estimate, routeTo } from '../../lib/cost';
 import type { TestStack } from '../helpers/stack';
 import { webSuite } from './web-stack';
-import { consolePage, seriousViolations, signIn } from './console-helpers';
+import { chooseNode, consolePage, seriousViolations, signIn } from './console-helpers';
 
 type Definition = { name: string; tasks: Array<Record<string, unknown> & { id: string }> };
 
@@ -75,7 +75,7 @@ test('task updates are applied and saved; the versions page shows both versions,
   await page.getByRole('link', { name: 'Open version 1' }).click();
   await page.getByText('Version 1, read-only').waitFor();
   await expect(page.getByRole('button', { name: 'Save', exact: true }).count()).resolves.toBe(0);
-  await page.getByRole('group', { name: 'Document Report', exact: true }).click();
+  await chooseNode(page, 'Document Report');
   await expect(page.getByLabel('Task name', { exact: true }).isDisabled()).resolves.toBe(true);
   expect(errors).toEqual([]);
 }, 240_000);
