@@ -1,23 +1,13 @@
 /** Reads and deletes of the purge: whole Query results and batched deletes (25 a request, unprocessed keys sent again). */
-import { BatchWriteCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
+import { queryAll, type Item } from '../store/query-all';
 
-export type Item = Record<string, unknown>;
+export { queryAll, type Item };
+
 export type Key = { pk: string; sk: string };
 const MAX_ROUNDS = 8;
-
-/** Every item a Query answers (all pages). */
-export async function queryAll(q: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Item[]> {
-  const out: Item[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await clients().doc.send(new QueryCommand({ TableName: config().TABLE_NAME, ...q, ExclusiveStartKey: start }));
-    out.push(...(res.Items ?? []));
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return out;
-}
 
 /** The items of a partition whose sort key starts with `prefix` (all of it without one). */
 export const partition = (pk: string, prefix?: string) => queryAll({

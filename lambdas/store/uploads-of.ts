@@ -3,25 +3,10 @@
  * uploads of an applicant (gsi1 `keys.uploadsOfApplicant`, until their TTL) and the media items a
  * run's token uploaded (`run_id`, on the applicant's media lists, gsi1 `keys.mediaOfApplicant`).
  */
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { clients } from '../shared/aws';
-import { config } from '../shared/config';
 import { MEDIA_KINDS, type MediaKind } from './media';
+import { queryAll } from './query-all';
 import { keys } from './table';
 import { UploadItem } from './uploads';
-
-type Item = Record<string, unknown>;
-
-async function queryAll(q: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>): Promise<Item[]> {
-  const out: Item[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const res = await clients().doc.send(new QueryCommand({ TableName: config().TABLE_NAME, ...q, ExclusiveStartKey: start }));
-    out.push(...(res.Items ?? []));
-    start = res.LastEvaluatedKey;
-  } while (start);
-  return out;
-}
 
 /** The direct uploads of the applicant (pending and confirmed); with `runId`, only those its run's token started. */
 export async function uploadsOfApplicant(applicantId: string, runId?: string): Promise<UploadItem[]> {
