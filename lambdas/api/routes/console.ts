@@ -13,6 +13,7 @@ import { checkPassword, hashPassword, readUsers, type ConsoleUser } from '../../
 import { ApiError, unauthorized } from '../../shared/errors';
 import { isoSeconds, systemRuntime, type Runtime } from '../../shared/ids';
 import { takeSlot, type RateLimit } from '../../store/rate-limits';
+import { addressLimitKey } from '../address-key';
 import { CONSOLE_TOKEN_SECONDS, JWKS_PATH, localJwks, signConsoleJwt } from '../console-auth';
 import { json, type Request } from '../http';
 import { roleOf } from '../roles';
@@ -23,9 +24,10 @@ const SignInBody = z.object({ email: z.string().min(1).max(320), password: z.str
 /** Compared against when the email is unknown, so that a wrong email costs the time of a wrong password. */
 let decoy: Promise<string> | undefined;
 /**
- * Sign-in attempts, right or wrong, per client address and per email (hashed), counted in the
- * table before the password is checked: a refusal says nothing about the password, and guessing
- * one account's password from many addresses meets the per-email limit.
+ * Sign-in attempts, right or wrong, per client address (an IPv6 one by its /64: address-key.ts)
+ * and per email (hashed), counted in the table before the password is checked: a refusal says
+ * nothing about the password, and guessing one account's password from many addresses meets the
+ * per-email limit.
  */
 export const SIGN_IN_LIMITS: readonly RateLimit[] = [
   { name: 'console_sign_in_address', limit: 30, windowSeconds: 300 },
@@ -33,7 +35,7 @@ export const SIGN_IN_LIMITS: readonly RateLimit[] = [
 ];
 
 async function countAttempt(req: Request, email: string, now: Date): Promise<void> {
-  const keys = [req.sourceIp ?? 'unknown', createHash('sha256').update(email).digest('hex')];
+  const keys = [addressLimitKey(req.sourceIp), createHash('sha256').update(email).digest('hex')];
   for (const [i, rule] of SIGN_IN_LIMITS.entries()) {
     const slot = await takeSlot(rule, keys[i]!, now);
     if (!slot.allowed) {

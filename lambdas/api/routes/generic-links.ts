@@ -5,8 +5,8 @@
  * required custom inputs of the workflow's `input`), then creates the applicant and the run in the
  * workflow's environment (POST) and follows the run's link. Only the asked custom inputs are taken
  * from the public; the rest of the run's `custom_data` stays the integrator's. Public: at most
- * RUNS_PER_MINUTE runs a minute per client IP (counted in DynamoDB, so across Lambda
- * instances), then 429 with `Retry-After`.
+ * RUNS_PER_MINUTE runs a minute per client address (an IPv6 one by its /64: address-key.ts;
+ * counted in DynamoDB, so across Lambda instances), then 429 with `Retry-After`.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
@@ -22,6 +22,7 @@ import { deleteApplicant } from '../../store/applicant-deletion';
 import { takeSlot, type RateLimit } from '../../store/rate-limits';
 import { keys } from '../../store/table';
 import { liveVersionOf, WorkflowItem, type LiveVersion } from '../../store/workflows';
+import { addressLimitKey } from '../address-key';
 import { json, type Request } from '../http';
 import type { Router } from '../router';
 import { parseJsonBody } from '../validate';
@@ -82,7 +83,7 @@ export function addGenericLinkRoutes(router: Router, rt: Runtime = systemRuntime
     for (const k of Object.keys(custom)) if (!asked.has(k)) fields[`custom_data.${k}`] = ['is not asked by this link'];
     for (const [k, v] of Object.entries(checkInputs(live.definition.input, body.applicant, custom).fields)) fields[k] ??= v;
     if (Object.keys(fields).length) throw validationError('The workflow needs more about the applicant', fields);
-    const slot = await takeSlot(RULE, req.sourceIp ?? 'unknown', rt.now());
+    const slot = await takeSlot(RULE, addressLimitKey(req.sourceIp), rt.now());
     if (!slot.allowed) {
       throw new ApiError(429, 'rate_limit', `At most ${RUNS_PER_MINUTE} verifications a minute can be started from one address; try again in ${slot.retryAfterSeconds} s`,
         {}, { 'retry-after': String(slot.retryAfterSeconds) });
