@@ -130,9 +130,11 @@ export type ReportReviewRequest = z.infer<typeof ReportReviewRequest>;
 export const TRANSIENT_ERRORS = ['ReportUnavailable', 'FaceEngineError', 'ReportProviderUnavailable'] as const;
 /**
  * The task function's transient error: a DynamoDB or EventBridge call of it was throttled, hit a server fault or got no
- * answer (after the SDK's own retries). Capture, Send/Receive and review waits retry it a bounded number of times with
- * back-off (`WAIT_STORAGE_RETRY`); the task function is safe to run again with the retry's new token (it keeps the
- * task an earlier attempt of the same state entry stored, with the new token). A bug is never turned into it.
+ * answer (after the SDK's own retries), or the bus refused its event with a retryable entry code (`ThrottlingException`,
+ * `InternalFailure`: a 200 answer the SDK does not retry) after the function's own tries. Capture, Send/Receive and
+ * review waits retry it a bounded number of times with back-off (`WAIT_STORAGE_RETRY`); the task function is safe to
+ * run again with the retry's new token (it keeps the task an earlier attempt of the same state entry stored, with the
+ * new token). A bug is never turned into it.
  */
 export const WAIT_TRANSIENT_ERRORS = ['StorageUnavailable'] as const;
 export type TransientErrorName = (typeof TRANSIENT_ERRORS)[number] | (typeof WAIT_TRANSIENT_ERRORS)[number];

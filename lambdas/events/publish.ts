@@ -1,30 +1,23 @@
 /**
  * Puts a workflow event on the bus (and records it for resend). Other handlers call this;
- * the detail is checked against its schema first, so a wrong shape fails where it is made.
+ * the detail is checked against its schema first, so a wrong shape fails where it is made. An entry the bus refuses
+ * with a retryable code (throttled, its internal failure) is put again a few times, then fails as a transient error
+ * (entry-retry.ts); it is recorded only once it is on the bus.
  */
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { isoSeconds, systemRuntime, type Runtime } from '../shared/ids';
+import { putEntry } from './entry-retry';
 import { recordEvent } from './record';
 import { DETAILS, EVENT_SOURCE, REDELIVERY, RedeliveryDetail, TIMELINE_FILE_REQUESTED, TimelineFileDetail, type DetailOf, type EventName } from './schemas';
 
-export class PublishError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'PublishError';
-  }
-}
+export { PublishError } from './entry-retry';
 
-async function put(detailType: string, detail: unknown, source = EVENT_SOURCE): Promise<string> {
-  const res = await clients().events.send(new PutEventsCommand({
-    Entries: [{ EventBusName: config().EVENT_BUS_NAME, Source: source, DetailType: detailType, Detail: JSON.stringify(detail) }],
-  }));
-  const entry = res.Entries?.[0];
-  if ((res.FailedEntryCount ?? 0) > 0 || !entry?.EventId) {
-    throw new PublishError(`EventBridge refused ${detailType}: ${entry?.ErrorCode ?? 'no event id'} ${entry?.ErrorMessage ?? ''}`.trim());
-  }
-  return entry.EventId;
+/** Puts one entry; an entry the bus refuses with a retryable code is put again (entry-retry.ts). */
+function put(detailType: string, detail: unknown, source = EVENT_SOURCE): Promise<string> {
+  const entry = { EventBusName: config().EVENT_BUS_NAME, Source: source, DetailType: detailType, Detail: JSON.stringify(detail) };
+  return putEntry(detailType, () => clients().events.send(new PutEventsCommand({ Entries: [entry] })));
 }
 
 /** Publishes a workflow event; returns its EventBridge event id. */

@@ -10,6 +10,9 @@ import { BadEvidenceError, ReportUnavailableError } from './evidence';
 import { FaceEngineError, FaceInputError } from './face';
 import { createReportHandler, produceReport, reportTaskId, returnedReport, type ReportSources, type ReportStore } from './handler';
 import { ReportProviderError, ReportProviderUnavailableError } from './providers';
+import { clients } from '../shared/aws';
+import { ENTRY_RETRY, entryBackoff } from '../events/entry-retry';
+import { emitTaskEvent } from '../tasks/events';
 
 const req = (sandbox = false): ReportRequest => ({
   kind: 'report', report: 'facial_similarity_report', task_id: 'face', task_version: 1, config: { variant: 'photo' }, tasks: {},
@@ -92,6 +95,30 @@ describe('the handler\'s own storage', () => {
     await expect(createReportHandler(undefined, failingGet(bug))(valid)).rejects.toBe(bug);
     const refusedRequest = Object.assign(new Error('One or more parameter values were invalid'), { name: 'ValidationException', $fault: 'client' });
     await expect(createReportHandler(undefined, failingGet(refusedRequest))(valid)).rejects.toBe(refusedRequest);
+  });
+});
+
+describe('the bus refusing the report\'s announcement (PutEvents answers 200 with a failed entry)', () => {
+  afterEach(() => jest.restoreAllMocks());
+  const announcing = (code: string) => {
+    jest.spyOn(entryBackoff, 'sleep').mockResolvedValue(undefined);
+    const send = jest.spyOn(clients().events, 'send').mockResolvedValue({ FailedEntryCount: 1, Entries: [{ ErrorCode: code, ErrorMessage: 'Refused' }] } as never);
+    const store: ReportStore = {
+      getTask: async () => undefined, putTaskOnce: async () => true, setAnnounced: async () => undefined, emit: emitTaskEvent, indexReport: async () => undefined,
+    };
+    return { send, handler: createReportHandler(undefined, store, sources({})) };
+  };
+
+  it.each(['ThrottlingException', 'InternalFailure'])('%s through every try: ReportUnavailable, which the workflow retries', async (code) => {
+    const { send, handler } = announcing(code);
+    await expect(handler(req(true))).rejects.toMatchObject({ name: 'ReportUnavailable', cause: { name: 'PublishError', code } });
+    expect(send).toHaveBeenCalledTimes(ENTRY_RETRY.attempts);
+  });
+
+  it('a code a retry cannot cure (MalformedDetail): the PublishError unchanged, after one try', async () => {
+    const { send, handler } = announcing('MalformedDetail');
+    await expect(handler(req(true))).rejects.toMatchObject({ name: 'PublishError', code: 'MalformedDetail' });
+    expect(send).toHaveBeenCalledTimes(1);
   });
 });
 

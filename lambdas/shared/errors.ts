@@ -23,7 +23,8 @@ const THROTTLING = new Set(['ThrottlingException', 'ProvisionedThroughputExceede
   'SlowDown', 'RequestThrottled', 'RequestThrottledException', 'ThrottledException']);
 const NO_ANSWER = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'TimeoutError', 'RequestTimeout']);
 
-/** An AWS SDK error a retry may cure: throttling, a server fault, or no answer (network, timeout). */
+/** An AWS SDK error a retry may cure: throttling, a server fault, or no answer (network, timeout); also an event the bus
+ *  refused with a retryable entry code after put's own tries (events/entry-retry.ts marks it `$retryable`, as the SDK does). */
 export function isTransientAwsError(e: unknown): boolean {
   if (!(e instanceof Error)) return false;
   const sdk = e as Error & { $fault?: string; $retryable?: unknown; code?: string };

@@ -6,7 +6,8 @@
  * retried state (Step Functions' Retry: a new token, the same `entered_at`, a higher `attempt`) takes over the task an
  * earlier attempt of that entry stored and still waits, with the new token, rather than storing a second one; a late
  * earlier attempt leaves a newer one's token alone. A transient failure of its storage or event bus (throttling, a
- * server fault, no answer: `isTransientAwsError`, as the report function's) is `StorageUnavailable`, which the waits
+ * server fault, no answer, an event the bus refused with a retryable entry code after its own tries:
+ * `isTransientAwsError`, as the report function's) is `StorageUnavailable`, which the waits
  * retry with back-off (compiler/lower/waiting.ts); any other error (a bug) is thrown unchanged and ends the run.
  * What a Send/Receive task sends is read here by its paths (store/sources.ts), not carried by
  * the execution; `keep` is stored with the task for its completion (tasks/complete.ts).

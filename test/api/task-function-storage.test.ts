@@ -3,12 +3,14 @@
  * A transient AWS error (throttled, after the SDK's own retries) is `StorageUnavailable`, which capture and review waits
  * retry: the run still reaches its task and finishes. A retry after a partial write takes over the task the first
  * attempt stored, with the retry's token: one task, which completes the run. A bug is not retried; an outage that
- * outlasts the retries ends the run `error` after a bounded number of tries.
+ * outlasts the retries ends the run `error` after a bounded number of tries. EventBridge refusing an entry with a
+ * retryable code (a 200 answer the SDK does not retry) is put again in-process, then retried as a throttled call.
  */
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { runError, WAIT_STORAGE_RETRY } from '../../compiler';
 import { findEvents } from '../../lambdas/events';
+import { ENTRY_RETRY, entryBackoff } from '../../lambdas/events/entry-retry';
 import { clients } from '../../lambdas/shared/aws';
 import { listTasks } from '../../lambdas/store/tasks';
 import { createTaskHandler } from '../../lambdas/tasks/handler';
@@ -111,6 +113,29 @@ it('a retry after the task was stored (its announcement throttled) takes the tas
   expect(await createTaskHandler()(late)).toEqual({ task_id: stored!.id });
   expect(await listTasks(run.id)).toEqual([tasks[0]]);
   // The task holds the token the state waits on: completing it hands the capture over.
+  await captureDocument(run.id, applicant, sdk);
+  expect(await t.until(run.id, ['approved', 'error'])).toMatchObject({ status: 'approved', error: null });
+}, 60_000);
+
+it('the bus refusing the announcement (ThrottlingException in a 200 answer) through every in-process try: retried like a throttled call, one task, the run finishes', async () => {
+  jest.spyOn(entryBackoff, 'sleep').mockResolvedValue(undefined);
+  const send = clients().events.send.bind(clients().events) as (command: unknown) => Promise<unknown>;
+  const refused = { calls: 0 };
+  jest.spyOn(clients().events, 'send').mockImplementation(((command: unknown) => {
+    const started = command instanceof PutEventsCommand && command.input.Entries?.[0]?.DetailType === 'workflow_task.started';
+    if (!started || ++refused.calls > ENTRY_RETRY.attempts) return send(command);
+    return Promise.resolve({ FailedEntryCount: 1, Entries: [{ ErrorCode: 'ThrottlingException', ErrorMessage: 'Rate exceeded' }] });
+  }) as never);
+  const { run, applicant, sdk } = await start(capture);
+  expect(await t.run(run.id)).toMatchObject({ status: 'awaiting_input', error: null });
+  expect(refused.calls).toBe(ENTRY_RETRY.attempts);
+  const [stored] = await listTasks(run.id);
+  expect(stored).toMatchObject({ workflow_task_id: 'doc', status: 'waiting', announced: false, attempt: 0 });
+  expect(await findEvents(run.id, 'workflow_task.started')).toEqual([]);
+  await later();
+  await t.until(run.id, ['awaiting_input']);
+  expect((await listTasks(run.id)).map((x) => [x.id, x.announced, x.attempt])).toEqual([[stored!.id, true, 1]]);
+  expect(await findEvents(run.id, 'workflow_task.started')).toHaveLength(1);
   await captureDocument(run.id, applicant, sdk);
   expect(await t.until(run.id, ['approved', 'error'])).toMatchObject({ status: 'approved', error: null });
 }, 60_000);
