@@ -44,6 +44,13 @@ describe('addressLimitKey', () => {
     }
   });
 
+  it('keys a 6to4 address (2002:AABB:CCDD::/48, RFC 3056) as the IPv4 address its /48 is made from: every /64 of that /48 shares it', () => {
+    for (const f of ['2002:c633:6407::1', '2002:c633:6407:1::1', '2002:C633:6407:ffff:1:2:3:4', '2002:c633:6407:2::%eth0']) {
+      expect([f, addressLimitKey(f)]).toEqual([f, '198.51.100.7']);
+    }
+    expect(addressLimitKey('2002:c633:6408::1')).toBe('198.51.100.8');
+  });
+
   it('gives anything that is not an address one stable key, without throwing', () => {
     const bad = [undefined, '', '   ', 'not-an-address', '81.2.69.142:443', '[2001:db8::1]', '1::2::3', '2001:db8::1%', '081.2.69.142',
       '1:2:3:4:5:6:7:8:9', '81.2.69.142, 10.0.0.1', 'x'.repeat(100_000), '\u0000', '%eth0'];

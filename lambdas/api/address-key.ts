@@ -5,7 +5,8 @@
  * new address for every request, so an IPv6 address is keyed on its /64 prefix, in one canonical
  * form (RFC 5952: lower case, no leading zeros, the longest run of zero groups as `::`; the zone id
  * dropped), e.g. `2001:db8:1:2::/64`. An IPv4-mapped IPv6 address (`::ffff:1.2.3.4`, or in hex)
- * is its IPv4 address. Anything else (no address, not an address) is one key, `unknown`: never a
+ * is its IPv4 address, and so is a 6to4 address (`2002:AABB:CCDD::/48`, RFC 3056: the subscriber holds that whole
+ * /48, made from its IPv4 address). Anything else (no address, not an address) is one key, `unknown`: never a
  * throw, and no way to get a fresh count by writing garbage.
  *
  * Only the limits use this: the address recorded (an upload's `source_ip`) stays as it came.
@@ -59,5 +60,7 @@ export function addressLimitKey(address: string | undefined): string {
   if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) {
     return [groups[6]! >> 8, groups[6]! & 0xff, groups[7]! >> 8, groups[7]! & 0xff].join('.');
   }
+  // 6to4 (RFC 3056): the subscriber holds the whole /48 made from its IPv4 address (65,536 /64s).
+  if (groups[0] === 0x2002) return [groups[1]! >> 8, groups[1]! & 0xff, groups[2]! >> 8, groups[2]! & 0xff].join('.');
   return `${canonical([...groups.slice(0, 4), 0, 0, 0, 0])}/64`;
 }
