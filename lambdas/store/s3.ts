@@ -75,12 +75,26 @@ export async function listParts(key: string, uploadId: string): Promise<StoredPa
   }
 }
 
+/**
+ * Completes the multipart upload unless an object is at `key` already (`If-None-Match: *`: 412 when
+ * there is one, 409 while another such write to it is under way). Done all the same when that
+ * condition fails or the upload is gone (NoSuchUpload: another request completed or aborted it):
+ * the caller reads what is at `key`.
+ */
 export async function completeMultipart(key: string, uploadId: string, parts: StoredPart[]): Promise<void> {
-  await clients().s3.send(new CompleteMultipartUploadCommand({
-    Bucket: config().BUCKET_NAME, Key: key, UploadId: uploadId,
-    MultipartUpload: { Parts: parts.map((p) => ({ PartNumber: p.partNumber, ETag: p.etag })) },
-  }));
+  try {
+    await clients().s3.send(new CompleteMultipartUploadCommand({
+      Bucket: config().BUCKET_NAME, Key: key, UploadId: uploadId, IfNoneMatch: '*',
+      MultipartUpload: { Parts: parts.map((p) => ({ PartNumber: p.partNumber, ETag: p.etag })) },
+    }));
+  } catch (e) {
+    if (!(e instanceof S3ServiceException && (conditionFailed(e) || e.name === 'NoSuchUpload'))) throw e;
+  }
 }
+
+/** S3's answer to a conditional write whose condition does not hold (412), or that raced another (409). */
+const conditionFailed = (e: S3ServiceException) => e.name === 'PreconditionFailed' || e.name === 'ConditionalRequestConflict'
+  || e.$metadata.httpStatusCode === 412 || e.$metadata.httpStatusCode === 409;
 
 export async function abortMultipart(key: string, uploadId: string): Promise<void> {
   try {
@@ -116,8 +130,8 @@ export async function deleteObject(key: string): Promise<void> {
  * Moves the object at `from` to `to` unless an object is there already: a CopyObject with S3's
  * conditional write (`If-None-Match: *`: 412 when `to` exists, 409 while another such write to
  * it is under way), then `from` is deleted. `none`: nothing at `from` (then nothing is deleted);
- * `kept`: `to` was there already (and `from` is deleted all the same). (s3rver copies whatever
- * is at `to`: the condition is AWS's.)
+ * `kept`: `to` was there already (and `from` is deleted all the same). (The local S3 enforces
+ * the condition as S3 does: local/stack/s3-conditions.ts.)
  */
 export async function moveUnlessPresent(from: string, to: string): Promise<'moved' | 'kept' | 'none'> {
   const bucket = config().BUCKET_NAME;
@@ -128,7 +142,7 @@ export async function moveUnlessPresent(from: string, to: string): Promise<'move
     if (!(e instanceof S3ServiceException)) throw e;
     const status = e.$metadata.httpStatusCode;
     if (e.name === 'NoSuchKey' || status === 404) return 'none';
-    if (e.name === 'PreconditionFailed' || e.name === 'ConditionalRequestConflict' || status === 412 || status === 409) outcome = 'kept';
+    if (conditionFailed(e)) outcome = 'kept';
     else throw e;
   }
   await deleteObject(from);

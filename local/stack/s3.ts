@@ -7,7 +7,9 @@
  * policy); and the bucket's CORS rule names only the allowed origins (a page of any other origin
  * cannot read it). Form uploads (POST
  * object) are checked against their policy, and ListParts / AbortMultipartUpload answered, by
- * s3-extras.ts (s3rver has neither). Clients must use `forcePathStyle: true`.
+ * s3-extras.ts (s3rver has neither); conditional writes (`If-None-Match: *`, `If-Match`) are
+ * enforced, one write to a key at a time, by s3-conditions.ts (s3rver ignores them). Clients must
+ * use `forcePathStyle: true`.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -15,10 +17,11 @@ import { request, type IncomingMessage, type ServerResponse } from 'node:http';
 import { CreateBucketCommand, PutBucketCorsCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import { freePort } from './ports';
 import { verifyPostSignature, verifyS3Request, type S3Failure } from './s3-auth';
+import { conditionalWrites, type ObjectStore } from './s3-conditions';
 import { isPostObject, multipartExtras, postObject } from './s3-extras';
 import type { Credentials } from './sigv4';
 
-interface S3rverInstance { run(): Promise<{ port: number }>; close(): Promise<void>; reset(): void; httpServer?: import('node:http').Server }
+interface S3rverInstance { run(): Promise<{ port: number }>; close(): Promise<void>; reset(): void; httpServer?: import('node:http').Server; store: ObjectStore }
 type S3rverCtor = new (opts: Record<string, unknown>) => S3rverInstance;
 /** s3rver (Koa, winston, fs-extra: ~0.3 s of CPU to load), required when an S3 is started: a
  *  stack on an S3 started elsewhere (the tests' shared s3rver) never loads it. */
@@ -61,6 +64,7 @@ export async function startS3(opts: S3Options): Promise<LocalS3> {
   const listeners = http.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
   http.removeAllListeners('request');
   const toS3rver = (req: IncomingMessage, res: ServerResponse) => listeners.forEach((l) => l(req, res));
+  const guard = conditionalWrites(server.store);
   http.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (isPostObject(req) && req.headers[POST_CHECKED] !== postChecked) {
       void postObject(req, res, (body) => storeForm(port, req, res, body), (fields) => verifyPostSignature(fields, opts.credentials)).catch(() => refuse(res));
@@ -70,7 +74,8 @@ export async function startS3(opts: S3Options): Promise<LocalS3> {
     const failure = req.method === 'OPTIONS' || req.headers[POST_CHECKED] === postChecked ? undefined
       : verifyS3Request({ method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers }, opts.credentials);
     if (failure) return refuse(res, failure);
-    void multipartExtras(req, res, opts.dataDir).then((done) => { if (!done) toS3rver(req, res); }, () => refuse(res));
+    void guard(req, res).then((done) => done || multipartExtras(req, res, opts.dataDir))
+      .then((done) => { if (!done) toS3rver(req, res); }, () => refuse(res));
   });
   return {
     endpoint: `http://127.0.0.1:${port}`, port,
