@@ -20,6 +20,7 @@ import { screenViolations, seriousViolations } from './axe';
 import { cameraReady, notCameraScreen } from './camera-screen';
 import { onTable, selfieFrame, y4m as makeY4m } from './camera-fixtures';
 import { recordStatuses, statusLog } from './live-regions';
+import { chooseFiles } from './capture-helpers';
 
 const FAKE_CAMERA = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
 let stack: TestStack;
@@ -193,9 +194,7 @@ it('selfie: with no face in the camera the page says why, in a live region there
   await flagged.waitFor({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Use this photo' }).waitFor(); // the second flagged shot in a row may be used: nobody is stuck
   await page.getByRole('button', { name: 'Retake' }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Upload a file' }).click();
-  await (await chooser).setFiles({ name: 'table.png', mimeType: 'image/png', buffer: empty });
+  await chooseFiles(page, page.getByRole('button', { name: 'Upload a file' }), { name: 'table.png', mimeType: 'image/png', buffer: empty });
   await flagged.waitFor({ timeout: 60_000 });
   expect(errors).toEqual([]);
   await browser.close();
@@ -223,9 +222,7 @@ it('a file that cannot be used says so in an alert, and the camera stays: its vi
   await page.getByRole('radio', { name: 'Passport' }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await cameraReady(page);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Upload a file', exact: true }).click();
-  await (await chooser).setFiles({ name: 'broken.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all') });
+  await chooseFiles(page, page.getByRole('button', { name: 'Upload a file', exact: true }), { name: 'broken.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all') });
   const alert = page.getByRole('alert').filter({ hasText: 'This file is not a photo we can use. Please choose a JPG or PNG photo.' });
   await alert.waitFor({ timeout: 30_000 });
   expect(await notCameraScreen(page)).toEqual([]); // the camera view plays, "Take photo" shown and enabled

@@ -11,7 +11,7 @@ import { CAPTURE } from '../e2e/workflows';
 import { type E2e, type Json } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
 import { webSuite } from './web-stack';
-import { axe } from './capture-helpers';
+import { axe, chooseFiles } from './capture-helpers';
 import { recordStatuses, statusLog } from './live-regions';
 import { readQr } from './qr';
 
@@ -107,10 +107,8 @@ async function uploadDocument(phone: Page) {
   await phone.getByRole('combobox', { name: 'Country' }).fill('United Kingdom');
   await phone.getByRole('radio', { name: 'Passport' }).check();
   await phone.getByRole('button', { name: 'Continue' }).click();
-  const chooser = phone.waitForEvent('filechooser');
-  await phone.getByRole('button', { name: 'Upload a file' }).click();
   const png = await sharp({ create: { width: 320, height: 220, channels: 3, background: { r: 90, g: 120, b: 200 } } }).png().toBuffer();
-  await (await chooser).setFiles({ name: 'passport.png', mimeType: 'image/png', buffer: png });
+  await chooseFiles(phone, phone.getByRole('button', { name: 'Upload a file' }), { name: 'passport.png', mimeType: 'image/png', buffer: png });
   await phone.getByRole('button', { name: 'Use this photo' }).click();
 }
 

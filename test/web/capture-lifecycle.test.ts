@@ -14,6 +14,7 @@ import { type E2e, type Json } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
 import { webSuite } from './web-stack';
 import { seriousViolations as axe } from './axe';
+import { chooseFiles } from './capture-helpers';
 
 let stack: TestStack;
 let t: E2e;
@@ -42,10 +43,8 @@ async function sendPassport(page: Page) {
   await page.getByRole('combobox', { name: 'Country' }).fill('United Kingdom');
   await page.getByRole('radio', { name: 'Passport' }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Upload a file' }).click();
   const png = await sharp({ create: { width: 320, height: 220, channels: 3, background: { r: 90, g: 120, b: 200 } } }).png().toBuffer();
-  await (await chooser).setFiles({ name: 'passport.png', mimeType: 'image/png', buffer: png });
+  await chooseFiles(page, page.getByRole('button', { name: 'Upload a file' }), { name: 'passport.png', mimeType: 'image/png', buffer: png });
   await page.getByRole('button', { name: 'Use this photo' }).click();
 }
 
@@ -125,10 +124,8 @@ it('axe-core finds no serious or critical violation on the welcome, document (wi
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByRole('button', { name: 'Upload a file' }).waitFor();
   found.camera = await axe(page);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Upload a file' }).click();
   const png = await sharp({ create: { width: 320, height: 220, channels: 3, background: { r: 90, g: 120, b: 200 } } }).png().toBuffer();
-  await (await chooser).setFiles({ name: 'passport.png', mimeType: 'image/png', buffer: png });
+  await chooseFiles(page, page.getByRole('button', { name: 'Upload a file' }), { name: 'passport.png', mimeType: 'image/png', buffer: png });
   await page.getByRole('button', { name: 'Use this photo' }).waitFor();
   found.review = await axe(page);
   await page.getByRole('button', { name: 'Use this photo' }).click();

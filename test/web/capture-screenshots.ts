@@ -12,6 +12,7 @@ import { startTestStack, type TestStack } from '../helpers/stack';
 import type { Json } from '../e2e/helpers';
 import { makeDocument } from '../../lambdas/reports/fixtures/documents';
 import { onTable, selfieFrame, y4m } from './camera-fixtures';
+import { chooseFiles } from './capture-helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
 const OUT = path.join(ROOT, 'web/capture/screenshots');
@@ -96,9 +97,7 @@ async function shoot(stack: TestStack, browser: Browser): Promise<void> {
   await snap(doc, 'consent');
   await doc.getByRole('checkbox', { name: 'I agree' }).check();
   await doc.getByRole('button', { name: 'Continue' }).click();
-  const chooser = doc.waitForEvent('filechooser', { timeout: 30_000 });
-  await doc.getByRole('button', { name: 'Upload a file' }).click({ timeout: 30_000 });
-  await (await chooser).setFiles({ name: 'selfie.png', mimeType: 'image/png', buffer: await selfieFrame() });
+  await chooseFiles(doc, doc.getByRole('button', { name: 'Upload a file' }), { name: 'selfie.png', mimeType: 'image/png', buffer: await selfieFrame() });
   await doc.getByRole('button', { name: 'Use this photo' }).click({ timeout: 120_000 });
   await doc.getByRole('heading', { name: 'Thank you' }).waitFor({ timeout: 60_000 });
   await snap(doc, 'done');

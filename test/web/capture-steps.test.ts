@@ -14,7 +14,7 @@ import { utilityBill } from '../../lambdas/reports/proof_of_address_report/fixtu
 import { type E2e, type Json } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
 import { webSuite } from './web-stack';
-import { axe, launch, phonePage } from './capture-helpers';
+import { axe, chooseFiles, launch, phonePage } from './capture-helpers';
 
 const approve = { id: 'approve', type: 'result', outcome: 'approve', reasons: ['done'] };
 let stack: TestStack;
@@ -95,9 +95,7 @@ it('proof of address: country, document type, guidance, then a PDF upload comple
   await page.getByText('Issued in the last 3 months.').waitFor();
   found.guide = await axe(page);
   const upload = async (name: string, mimeType: string, buffer: Buffer) => {
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Upload a file' }).click();
-    await (await chooser).setFiles({ name, mimeType, buffer });
+    await chooseFiles(page, page.getByRole('button', { name: 'Upload a file' }), { name, mimeType, buffer });
   };
   await upload('notes.txt', 'text/plain', Buffer.from('not a document'));
   await page.getByRole('alert').filter({ hasText: 'Please choose a PDF, JPG or PNG file of up to 10 MB.' }).waitFor();
@@ -173,10 +171,8 @@ it('retry screens: a custom reason shows the workflow\'s title, description and 
     await page.getByRole('combobox', { name: 'Country' }).fill('United Kingdom', { timeout: 60_000 });
     await page.getByRole('radio', { name: 'Passport' }).check();
     await page.getByRole('button', { name: 'Continue' }).click();
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Upload a file' }).click();
     const png = await sharp({ create: { width: 320, height: 220, channels: 3, background: { r: 90, g: 120, b: 200 } } }).png().toBuffer();
-    await (await chooser).setFiles({ name: 'passport.png', mimeType: 'image/png', buffer: png });
+    await chooseFiles(page, page.getByRole('button', { name: 'Upload a file' }), { name: 'passport.png', mimeType: 'image/png', buffer: png });
     await page.getByRole('button', { name: 'Use this photo' }).click();
   };
   await sendPassport();
