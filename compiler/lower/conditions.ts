@@ -26,9 +26,11 @@ function valueExpr(v: ComparisonValue | undefined): string {
 function comparisonExpr(c: Comparison): string {
   const p = pathExpr(c.path);
   const v = valueExpr(c.value);
+  // Both sides checked: JSONata refuses to order a number against anything else (States.QueryEvaluationError).
+  // A literal that is not a number (the validator refuses it) compares false.
   const num = (op: string) => isPathValue(c.value)
     ? `($type(${p}) = "number" and $type(${v}) = "number" and ${p} ${op} ${v})`
-    : `($type(${p}) = "number" and ${p} ${op} ${v})`;
+    : typeof c.value === 'number' ? `($type(${p}) = "number" and ${p} ${op} ${v})` : 'false';
   const contains = `($type(${p}) = "string" ? ($type(${v}) = "string" and $contains(${p}, ${v})) : (${v} in ${p}))`;
   const exists = `($exists(${p}) and $type(${p}) != "null")`;
   const empty = `($not(${exists}) or ${p} = "" or ($type(${p}) = "array" and $count(${p}) = 0) or ($type(${p}) = "object" and $count($keys(${p})) = 0))`;

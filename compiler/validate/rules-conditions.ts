@@ -6,6 +6,8 @@ import { resolvePath } from './paths';
 import { problem, type Problem } from './problem';
 
 const NO_VALUE = new Set(['exists', 'not_exists', 'is_empty', 'is_not_empty']);
+/** Ops that order numbers: their value must be a number whatever the path's type (a string would make the Choice fail). */
+const ORDERING = new Set(['gt', 'gte', 'lt', 'lte']);
 const FITS: Record<string, readonly string[]> = {
   eq: ['string', 'number', 'boolean', 'date', 'date_time'], neq: ['string', 'number', 'boolean', 'date', 'date_time'],
   gt: ['number'], gte: ['number'], lt: ['number'], lte: ['number'],
@@ -69,6 +71,10 @@ function valueMismatch(c: Comparison, type: DataType, valueType: DataType | null
   const v = c.value;
   const isRelative = v !== null && typeof v === 'object' && !Array.isArray(v) && 'relative' in v;
   if (isRelative && c.op !== 'before' && c.op !== 'after') return 'a relative date only works with before and after';
+  if (ORDERING.has(c.op) && !valueType && typeof v !== 'number') return `use a number: ${c.op} compares numbers`;
+  if (ORDERING.has(c.op) && valueType && valueType.kind !== 'unknown' && valueType.kind !== 'number') {
+    return `the value path is a ${valueType.kind}: ${c.op} compares numbers`;
+  }
   if (valueType) {
     if (type.kind === 'unknown' || valueType.kind === 'unknown') return null;
     const dates = ['date', 'date_time'];

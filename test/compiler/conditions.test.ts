@@ -43,6 +43,9 @@ describe('compiled conditions', () => {
     [{ path: custom('d'), op: 'before', value: '2000-01-01' }, { d: 'not a date' }, false],
     [{ path: custom('d'), op: 'after', value: { path: custom('e') } }, { d: '2020-01-02T00:00:00Z', e: '2020-01-01' }, true],
     [{ path: custom('n'), op: 'gt', value: { path: custom('m') } }, { n: 3, m: 2 }, true],
+    // A literal that is not a number (the validator refuses it) compares false: JSONata would raise on `30 >= "18"`.
+    [{ path: custom('n'), op: 'gte', value: '18' }, { n: 30 }, false],
+    [{ path: custom('n'), op: 'lt', value: true }, { n: 3 }, false],
   ] as Array<[Condition, object, boolean]>)('%j on %j is %s', async (c, data, expected) => {
     expect(await evaluate(c, { custom: data })).toBe(expected);
   });
