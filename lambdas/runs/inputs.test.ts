@@ -19,6 +19,22 @@ it('accepts a run without the inputs marked required: false, and still checks th
   expect(checkInputs(input, {}, { tier: 'gold', age: 40, note: 7 }).fields).toEqual({ 'custom_data.note': ['must be a string, got 7'] });
 });
 
+it('takes an empty list or string as a given input: missing means absent or null', () => {
+  const lists = { custom: { products: { type: 'string_list' as const }, note: { type: 'string' as const } } };
+  expect(checkInputs(lists, {}, { products: [], note: '' }).fields).toEqual({});
+  expect(checkInputs(lists, {}, { products: null }).fields).toEqual({
+    'custom_data.products': ['is required by the workflow (string_list)'], 'custom_data.note': ['is required by the workflow (string)'],
+  });
+  expect(checkInputs(lists, {}, { products: [3], note: '' }).fields).toEqual({ 'custom_data.products': ['must be a list of strings, got [3]'] });
+});
+
+it('applicant "all" passes the fields the applicant has and requires none; a listed field is required', () => {
+  expect(checkInputs({ applicant: 'all' }, { first_name: 'Ada', email: '' }, {})).toEqual({ fields: {}, applicant: { first_name: 'Ada' } });
+  expect(checkInputs({ applicant: ['first_name', 'email'] }, { first_name: 'Ada' }, {}).fields).toEqual({
+    'applicant.email': ['is required by the workflow; update the applicant first'],
+  });
+});
+
 it('the execution input holds only the applicant fields and custom data keys conditions and outputs read (and _sandbox_results)', () => {
   const tasks = [
     { id: 'ask', type: 'send_receive', send: { n: { source: 'input.custom.note' }, e: { source: 'input.applicant.email' } }, next: 'l' },

@@ -1,7 +1,8 @@
 /**
  * The inputs a workflow version is configured with, checked when a run is created: every
- * configured custom input present (unless it says `required: false`) and of its type, every configured applicant field present on
- * the applicant. Pure; the problems come back as Onfido `fields`.
+ * configured custom input present (unless it says `required: false`; an empty list or string is present) and of its type,
+ * every applicant field a version lists present on the applicant (`"all"` passes those the applicant has and requires
+ * none: see README, Workflows). Pure; the problems come back as Onfido `fields`.
  */
 import { APPLICANT_FIELDS, references, SANDBOX_RESULTS_KEY, type ExecutionInput, type WorkflowInput } from '../../compiler';
 
@@ -23,7 +24,10 @@ const TYPE_NAMES: Record<CustomType, string> = {
  *  (otherwise a version asking for them could never start a run). */
 const UNSETTABLE_APPLICANT_FIELDS = new Set(['nationality']);
 
+/** An applicant field counts when it holds something: an applicant's empty field is one not filled in. */
 const present = (v: unknown) => v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0);
+/** A custom input is missing only when absent or null: `[]` and `""` are values (`is_empty` routes on them). */
+const given = (v: unknown) => v !== undefined && v !== null;
 
 /** The applicant fields a version passes to its runs. */
 export function applicantFieldsOf(input: WorkflowInput | undefined): readonly string[] {
@@ -38,7 +42,7 @@ export function checkInputs(input: WorkflowInput | undefined, applicant: Record<
   const add = (k: string, m: string) => { (fields[k] ??= []).push(m); };
   for (const [name, def] of Object.entries(input?.custom ?? {})) {
     const value = custom[name];
-    if (!present(value)) {
+    if (!given(value)) {
       if (def.required !== false) add(`custom_data.${name}`, `is required by the workflow (${def.type})`);
     } else if (!TYPE_CHECKS[def.type](value)) {
       add(`custom_data.${name}`, `must be ${TYPE_NAMES[def.type]}, got ${JSON.stringify(value)}`);
