@@ -20,6 +20,7 @@ export const PROBLEM_CODES = {
   retry_max_out_of_range: 'max_retries outside 1..3',
   retry_target_not_interactive: 'a retry target that is not an interactive capture task',
   retry_target_not_preceding: 'a retry target that does not precede the retry on every route',
+  retry_target_across_parallel: 'a retry and its target on different sides of a parallel boundary',
   unknown_task_in_path: 'a path names a task that does not exist',
   path_not_preceding: 'a path names a task that does not precede its use on every route',
   input_not_configured: 'a path names an input the workflow does not configure',

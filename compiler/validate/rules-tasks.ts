@@ -1,4 +1,5 @@
 /** Rules about single tasks: prerequisites, retries, timeouts, versions, sources and outputs. */
+import type { Scope } from '../graph';
 import { MAX_TIMEOUT_SECONDS, type Task, type TaskOf } from '../model';
 import { isInteractive, latestVersion, REGISTRY } from '../tasks/registry';
 import { pathOf, typedTasks, type Rule, type RuleContext } from './context';
@@ -46,9 +47,17 @@ function retryProblems(ctx: RuleContext, task: TaskOf<'retry'>, into: Array<[str
   } else if (ctx.an.reachable(task.id) && !ctx.an.precedes(task.target, task.id)) {
     out.push(problem('retry_target_not_preceding', task.id, pathOf(ctx, task.id, 'target'),
       `retry target ${task.target} does not come before ${task.id} on every route: target a capture that every route to ${task.id} passes through`));
+  } else if (ctx.an.reachable(task.id) && !sameScope(ctx.graph.scope.get(task.id), ctx.graph.scope.get(task.target))) {
+    out.push(problem('retry_target_across_parallel', task.id, pathOf(ctx, task.id, 'target'),
+      `retry ${task.id} is in ${scopeName(ctx.graph.scope.get(task.id))} and its target ${task.target} in ${scopeName(ctx.graph.scope.get(task.target))}: `
+      + 'a retry cannot cross a parallel boundary; target a capture in the same branch (or, on the main route, one on the main route)'));
   }
   return out;
 }
+
+const sameScope = (a: Scope | null | undefined, b: Scope | null | undefined): boolean =>
+  (a ?? null) === (b ?? null) || (!!a && !!b && a.parallel === b.parallel && a.branch === b.branch);
+const scopeName = (s: Scope | null | undefined) => (s ? `branch ${s.branch + 1} of parallel task ${s.parallel}` : 'the main route');
 
 const timeoutOf = (task: Task): number | undefined => ('timeout_seconds' in task ? task.timeout_seconds : undefined);
 export const timeouts: Rule = (ctx) => typedTasks(ctx).flatMap((task) => {
