@@ -14,7 +14,7 @@ export { REGISTRY, latestVersion, isInteractive, isWaiting } from './tasks/regis
 export { TASK_DISPLAY_NAMES, RESULT_DISPLAY_NAMES, displayName } from './tasks/display-names';
 export { toMermaid } from './mermaid';
 export { references, keepPaths, sourceTaskIds, type Kept, type References } from './references';
-export { availableUpdates } from './updates';
+export { availableUpdates, pinTaskVersions } from './updates';
 export { workflowJsonSchema } from './json-schema';
 export * from './runtime-contract';
 export type { DataType } from './tasks/types';

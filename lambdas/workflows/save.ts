@@ -6,7 +6,7 @@
  * exists it is refused with a 409 instead (the later save must not silently win).
  */
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { availableUpdates, findTemplate, validate, type Problem } from '../../compiler';
+import { availableUpdates, findTemplate, pinTaskVersions, validate, type Problem } from '../../compiler';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { ApiError, conflict, validationError } from '../shared/errors';
@@ -54,11 +54,14 @@ export const staleBase = (base: number, latest: number) => new ApiError(409, 'co
   { base_version: [`is ${base}; the latest version is ${latest}`] }, {}, { latest_version: latest });
 
 /**
- * Validates a definition and stores it as the workflow's next version (valid or not), in the workflow's environment; `createdBy` is who saved it.
+ * Validates a definition and stores it as the workflow's next version (valid or not), in the workflow's environment, each
+ * task that names no version pinned to its type's latest; `createdBy` is who saved it.
  * `baseVersion` (0: none yet): the version the edit started from; a newer one is a 409, one that does not exist a 422.
  */
-export async function saveVersion(workflow: WorkflowItem, definition: unknown, notes: string, rt: Runtime = systemRuntime,
+export async function saveVersion(workflow: WorkflowItem, sent: unknown, notes: string, rt: Runtime = systemRuntime,
   createdBy?: string, baseVersion?: number): Promise<SavedVersion> {
+  // A task that names no version is pinned to its type's latest now, as saved (compiler/updates.ts).
+  const definition = pinTaskVersions(sent);
   const validation = validate(definition);
   const definitionJson = JSON.stringify(definition);
   const updates = validation.valid && validation.workflow ? availableUpdates(validation.workflow) : [];

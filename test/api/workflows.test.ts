@@ -1,5 +1,5 @@
 /** Workflow management API against the local stack: workflows, versions, templates, bad input. */
-import { TEMPLATES } from '../../compiler';
+import { latestVersion, TEMPLATES, type TaskType } from '../../compiler';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { apiClient, type Api } from './workflows-client';
 
@@ -39,7 +39,22 @@ describe('workflows', () => {
     expect(wf.versions).toBe(1);
     expect(wf.first_version).toMatchObject({ version: 1, status: 'inactive', notes: 'From template watchlist_risk_score', problems: [] });
     const v1 = await api('GET', `/v3.6/workflows/${wf.id}/versions/1`);
-    expect(v1.body.definition).toEqual(template('watchlist_risk_score'));
+    // Stored as the template is, each task pinned to its type's version as saved (the template names none).
+    const sent = template('watchlist_risk_score') as { tasks: Array<{ type: TaskType; version?: number }> };
+    expect(sent.tasks.every((t) => t.version === undefined)).toBe(true);
+    expect(v1.body.definition).toEqual({ ...sent, tasks: sent.tasks.map((t) => ({ ...t, version: latestVersion(t.type) })) });
+  });
+
+  it('pins the task versions a version is saved with: a task naming none gets its type\'s latest, a named one is kept', async () => {
+    const wf = await newWorkflow({ name: 'Pinned on save' });
+    const sent = VALID as { tasks: Array<{ id: string; type: TaskType; version?: number }> };
+    const withOld = { ...sent, tasks: sent.tasks.map((t) => (t.type === 'document_report' ? { ...t, version: 1 } : t)) };
+    const saved = await api('POST', `/v3.6/workflows/${wf.id}/versions`, { definition: withOld });
+    expect(saved.status).toBe(201);
+    const got = await api('GET', `/v3.6/workflows/${wf.id}/versions/1`);
+    const tasks = (got.body.definition as typeof sent).tasks;
+    expect(tasks.map((t) => [t.id, t.version])).toEqual(sent.tasks.map((t) => [t.id, t.type === 'document_report' ? 1 : latestVersion(t.type)]));
+    expect(got.body.updates).toEqual([expect.objectContaining({ type: 'document_report', from: 1, to: latestVersion('document_report') })]);
   });
 
   it('refuses an unknown template, a missing name, malformed JSON and unknown ids', async () => {
