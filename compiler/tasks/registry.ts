@@ -93,8 +93,8 @@ export const REGISTRY: Record<TaskType, TaskDescriptor> = {
   document_capture: capture(T.array(T.object({ id: T.string, type: T.string, side: T.string, issuing_country: T.string }))),
   face_capture_photo: capture(media),
   face_capture_video: capture(media),
-  // The uploads, or on a device that cannot run Motion its reasons (lambdas/tasks/capture.ts).
-  face_capture_motion: capture(T.object({ motion_unsupported: T.object({ reasons: T.stringList }) }, true)),
+  // The uploads; [] on a device that cannot run Motion (its reasons are kept on the task: lambdas/tasks/motion.ts).
+  face_capture_motion: capture(media),
   profile_data_capture: {
     kind: 'capture', versions: v1,
     output: (t) => T.object(Object.fromEntries((t.type === 'profile_data_capture' ? t.fields : []).map((f) => [f, PROFILE_TYPES[f] ?? T.unknown]))),

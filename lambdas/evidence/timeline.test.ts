@@ -1,8 +1,10 @@
 /**
  * The timeline (pure part): deliveries to the run's environment's webhooks with their answers at
- * their own time (another environment's webhooks left out), and extra events in time order.
+ * their own time (another environment's webhooks left out), and extra events in time order; a Motion
+ * task completed with no upload names what the device lacked.
  */
 import type { RunItem } from '../store/runs';
+import type { TaskItem } from '../store/tasks';
 import { timelineOf } from './timeline';
 
 const run = {
@@ -29,4 +31,12 @@ it('shows each delivery’s answer (status, attempts, error) at its time, and th
     '10:05:09 Webhook wh1: workflow_run.completed delivered after 2 attempts',
     '10:06:00 Webhook wh2: workflow_run.completed dead after 5 attempts (HTTP 500)',
   ]);
+});
+
+it('names what the device lacked when a Motion task completed with no upload', () => {
+  const at = '2026-01-01T10:02:00.000Z';
+  const motion = { workflow_task_id: 'motion', task_type: 'face_capture_motion', status: 'completed', created_at: at, updated_at: at, output: [],
+    motion_unsupported: { reasons: ['no_media_recorder', 'no_webgl'] } } as unknown as TaskItem;
+  expect(timelineOf(run, [motion], []).map((e) => e.description)).toContain(
+    'Task motion (face_capture_motion) completed with no upload: the device cannot run Motion (no_media_recorder, no_webgl)');
 });

@@ -1,6 +1,7 @@
 /**
  * A run's timeline from what the store holds: the run created, each task started and ended
- * (reports, captures and Send/Receive tasks: the ones with a task record), every event put on
+ * (reports, captures and Send/Receive tasks: the ones with a task record; a Motion task completed
+ * with no upload with what the device lacked), every event put on
  * the bus for the run with the answer of each delivery to a webhook of the run's environment
  * (delivered, failed and retried, dead; its attempts and error), the run's end, its review
  * decision, and any `extra` events (the console adds the logic, retry and result tasks of the
@@ -49,7 +50,9 @@ export function timelineOf(run: RunItem, tasks: TaskItem[], recorded: Recorded[]
   for (const t of tasks) {
     events.push({ at: t.created_at, kind: 'task_started', description: `Task ${t.workflow_task_id} (${t.task_type}) started` });
     const ended = ENDED[t.status];
-    if (ended) events.push({ at: t.updated_at, kind: `task_${t.status}`, description: `Task ${t.workflow_task_id} (${t.task_type}) ${ended}` });
+    // A Motion task completed with no upload names what the device lacked (its output is []).
+    const lacked = t.motion_unsupported ? ` with no upload: the device cannot run Motion (${t.motion_unsupported.reasons.join(', ')})` : '';
+    if (ended) events.push({ at: t.updated_at, kind: `task_${t.status}`, description: `Task ${t.workflow_task_id} (${t.task_type}) ${ended}${lacked}` });
   }
   events.push(...extra);
   const afterReview = new Set<TimelineEvent>();

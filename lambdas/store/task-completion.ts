@@ -38,12 +38,14 @@ export async function getRunWithTasks(runId: string): Promise<{ run: RunItem | u
 export type Completion = 'completed' | 'not_waiting' | 'run_changed';
 
 /** Completes a waiting task with its run. `status`: the run's live status once the task is completed, undefined when the run has ended. */
-export async function completeWithRun(p: { run: RunItem; taskId: string; output: unknown; now: string; status: RunStatus | undefined }): Promise<Completion> {
+export async function completeWithRun(p: { run: RunItem; taskId: string; output: unknown; now: string; status: RunStatus | undefined;
+  motionUnsupported?: TaskItem['motion_unsupported'] }): Promise<Completion> {
   const done = await withRun(p.run, p.now, p.status, { Update: {
     TableName: table(), Key: keys.task(p.run.id, p.taskId),
-    UpdateExpression: 'SET #status = :completed, #output = :output, updated_at = :now', ConditionExpression: '#status = :waiting',
+    UpdateExpression: `SET #status = :completed, #output = :output, updated_at = :now${p.motionUnsupported ? ', motion_unsupported = :mu' : ''}`,
+    ConditionExpression: '#status = :waiting',
     ExpressionAttributeNames: { '#status': 'status', '#output': 'output' },
-    ExpressionAttributeValues: { ':completed': 'completed', ':output': p.output ?? null, ':now': p.now, ':waiting': 'waiting' },
+    ExpressionAttributeValues: { ':completed': 'completed', ':output': p.output ?? null, ':now': p.now, ':waiting': 'waiting', ...(p.motionUnsupported ? { ':mu': p.motionUnsupported } : {}) },
   } });
   return done === 'task_refused' ? 'not_waiting' : done === 'done' ? 'completed' : 'run_changed';
 }

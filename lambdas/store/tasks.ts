@@ -50,6 +50,8 @@ export const TaskItem = z.object({
    *  machines compiled before them, and from reports. */
   entered_at: z.string().optional(),
   attempt: z.number().int().optional(),
+  /** A Motion task completed with no upload: what the device lacked (tasks/motion.ts); its output is `[]`. */
+  motion_unsupported: z.object({ reasons: z.array(z.string()) }).optional(),
   created_at: z.string(),
   updated_at: z.string(),
 });

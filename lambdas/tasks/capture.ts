@@ -3,14 +3,15 @@
  * task's output: media ids must be uploads of the run's applicant of the right kind (document
  * captures get each document's type, side and country); profile data must hold its fields,
  * and with an SSN or a phone number the end user's consent to check it (kept on the applicant). A
- * Motion task completes without a capture only with the device's reasons
- * (`{ motion_unsupported: { reasons } }`), which become its output for workflows to route on.
+ * Motion task completes with no upload (`[]`) on a device that cannot run Motion; the device's
+ * reasons are kept on the task, outside the output (motion.ts).
  */
 import { z } from 'zod';
 import { PROFILE_FIELDS } from '../../compiler';
 import { ApiError } from '../shared/errors';
 import { recordConsents, type Environment } from '../store/applicants';
 import { getMedia, type MediaKind } from '../store/media';
+import { isLegacyMotionData, LegacyMotionData, type MotionUnsupported } from './motion';
 
 const MEDIA_OF: Record<string, MediaKind> = {
   document_capture: 'documents',
@@ -19,20 +20,6 @@ const MEDIA_OF: Record<string, MediaKind> = {
   face_capture_video: 'live_videos',
   face_capture_motion: 'motion_captures',
 };
-
-/** What the capture page found missing on a device that cannot run Motion (web/capture/src/steps/motion-support.ts). */
-export const MOTION_UNSUPPORTED_REASONS = ['no_get_user_media', 'no_camera', 'no_media_recorder', 'no_video_format', 'no_webgl', 'no_webassembly'] as const;
-type MotionReason = (typeof MOTION_UNSUPPORTED_REASONS)[number];
-/** Whether the reasons stop Motion: any one of the recording's needs missing, or both of face tracking's back ends (either one runs it). */
-export const justifiesNoMotion = (r: readonly MotionReason[]) =>
-  r.some((x) => x !== 'no_webgl' && x !== 'no_webassembly') || (r.includes('no_webgl') && r.includes('no_webassembly'));
-export const MotionUnsupported = z.object({
-  motion_unsupported: z.object({
-    reasons: z.array(z.enum(MOTION_UNSUPPORTED_REASONS)).min(1).max(MOTION_UNSUPPORTED_REASONS.length)
-      .refine((r) => new Set(r).size === r.length, 'must not repeat a reason')
-      .refine(justifiesNoMotion, 'do not stop Motion: face tracking needs WebGL or WebAssembly, not both'),
-  }).strict(),
-}).strict();
 
 const MediaList = z.array(z.object({ id: z.string().min(1) }).passthrough()).max(10);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -47,14 +34,15 @@ const CONDITIONAL = new Set(['ssn', 'pan']);
 export const CONSENT_FOR: Record<string, 'ssn_verification' | 'phone_number_verification'> = { ssn: 'ssn_verification', phone_number: 'phone_number_verification' };
 const Consents = z.array(z.object({ name: z.enum(['ssn_verification', 'phone_number_verification']), granted: z.boolean() }).strict()).max(2);
 
-export type CaptureCheck = { ok: true; output: unknown } | { ok: false; fields: Record<string, string[]> };
+/** `motionUnsupported`: a Motion task's device reasons, kept on the task beside its `[]` output. */
+export type CaptureCheck = { ok: true; output: unknown; motionUnsupported?: MotionUnsupported } | { ok: false; fields: Record<string, string[]> };
 
 /** `runId`: the run of the completing capture session (an SDK token of a run's link), whose own uploads alone it may name. */
 export interface CaptureContext { taskType: string; config: Record<string, unknown>; applicantId: string; environment: Environment; runId?: string }
 
 export async function checkCapture(ctx: CaptureContext, data: unknown): Promise<CaptureCheck> {
   const media = MEDIA_OF[ctx.taskType];
-  if (ctx.taskType === 'face_capture_motion' && isObject(data) && 'motion_unsupported' in data) return checkMotionUnsupported(data);
+  if (ctx.taskType === 'face_capture_motion' && isLegacyMotionData(data)) return checkLegacyMotion(data);
   if (media) return checkMedia(ctx, media, data);
   if (ctx.taskType === 'profile_data_capture') {
     const check = checkProfile(ctx.config, data);
@@ -65,21 +53,18 @@ export async function checkCapture(ctx: CaptureContext, data: unknown): Promise<
   return { ok: false, fields: { data: [`tasks of type ${ctx.taskType} cannot be completed by the capture client`] } };
 }
 
-const isObject = (d: unknown): d is Record<string, unknown> => typeof d === 'object' && d !== null && !Array.isArray(d);
-
-function checkMotionUnsupported(data: unknown): CaptureCheck {
-  const parsed = MotionUnsupported.safeParse(data);
-  return parsed.success ? { ok: true, output: parsed.data } : { ok: false, fields: issues(parsed.error) };
+/** The reasons as the data (the form of 2026-11-30): the output is `[]`, the reasons go on the task. */
+function checkLegacyMotion(data: unknown): CaptureCheck {
+  const parsed = LegacyMotionData.safeParse(data);
+  return parsed.success ? { ok: true, output: [], motionUnsupported: parsed.data.motion_unsupported } : { ok: false, fields: issues(parsed.error) };
 }
 
 async function checkMedia(ctx: CaptureContext, kind: MediaKind, data: unknown): Promise<CaptureCheck> {
   const motion = ctx.taskType === 'face_capture_motion';
   const list = MediaList.safeParse(data);
   const shape = 'must be a list of { "id": "<media id>" }';
-  if (!list.success) return { ok: false, fields: { data: [motion ? `${shape}, or { "motion_unsupported": { "reasons": [...] } }` : shape] } };
-  if (list.data.length === 0) {
-    return { ok: false, fields: { data: [motion ? 'must name at least one upload; a device that cannot run Motion sends { "motion_unsupported": { "reasons": [...] } }' : 'must name at least one upload'] } };
-  }
+  if (!list.success) return { ok: false, fields: { data: [motion ? `${shape}, or [] on a device that cannot run Motion` : shape] } };
+  if (list.data.length === 0) return motion ? { ok: true, output: [] } : { ok: false, fields: { data: ['must name at least one upload'] } };
   const fields: Record<string, string[]> = Object.create(null);
   const output: Array<Record<string, unknown>> = [];
   for (const [i, { id }] of list.data.entries()) {

@@ -22,6 +22,7 @@ import { isEnded, type RunItem } from '../store/runs';
 import { completeWithRun, getRunWithTasks } from '../store/task-completion';
 import { markTask, type TaskItem } from '../store/tasks';
 import { checkCapture } from './capture';
+import type { MotionUnsupported } from './motion';
 import { emitTaskEvent } from './events';
 import { checkReceived } from './receive';
 
@@ -35,15 +36,16 @@ export const CompleteTaskBody = z.object({
 /** Step Functions' answers meaning the token will never be accepted. */
 const DEAD_TOKEN = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
 
-async function checkedOutput(caller: Caller, task: TaskItem, run: RunItem, data: unknown): Promise<unknown> {
+/** The task's output, and a Motion task's device reasons when it ran on a device that cannot run Motion (capture.ts). */
+async function checkedOutput(caller: Caller, task: TaskItem, run: RunItem, data: unknown): Promise<{ output: unknown; motionUnsupported?: MotionUnsupported }> {
   if (task.kind === 'send_receive') {
     const fields = checkReceived(task.config.receive, data);
     if (Object.keys(fields).length) throw validationError('The data does not match the task\'s receive schema', fields);
-    return data;
+    return { output: data };
   }
   const check = await checkCapture({ taskType: task.task_type, config: task.config, applicantId: run.applicant_id, environment: run.environment, ...(caller.kind === 'sdk' && caller.runId ? { runId: caller.runId } : {}) }, data);
   if (!check.ok) throw validationError('The captured data is not valid for this task', check.fields);
-  return check.output;
+  return check;
 }
 
 function authorise(caller: Caller, task: TaskItem): void {
@@ -75,9 +77,9 @@ export async function completeTask(caller: Caller, runId: string, taskId: string
     if (!task) throw notFound('Task', taskId);
     authorise(caller, task);
     if (task.status !== 'waiting') throw taskOver(taskId, task.status);
-    const output = await checkedOutput(caller, task, run, data);
+    const { output, motionUnsupported } = await checkedOutput(caller, task, run, data);
     const after = read.tasks.map((t) => (t.id === task.id ? { ...t, status: 'completed' as const } : t));
-    const done = await completeWithRun({ run, taskId, output, now: now(), status: isEnded(run.status) ? undefined : liveStatus(after) });
+    const done = await completeWithRun({ run, taskId, output, ...(motionUnsupported ? { motionUnsupported } : {}), now: now(), status: isEnded(run.status) ? undefined : liveStatus(after) });
     if (done === 'not_waiting') throw taskOver(taskId, 'completed');
     if (done === 'completed') return handOver(run, task, output, now, log);
     if (attempt === ATTEMPTS) throw conflict(`Task ${taskId}: its run kept changing; try again`);

@@ -24,7 +24,8 @@ export interface TaskSummary {
   name: string;
   completed_at: string | null;
 }
-export interface TaskView extends TaskSummary { input: unknown; output: unknown }
+/** `motion_unsupported` (Motion tasks): what the device lacked when it completed with no upload, else null. */
+export interface TaskView extends TaskSummary { input: unknown; output: unknown; motion_unsupported?: { reasons: string[] } | null }
 
 const STATUS = { waiting: 'started', completed: 'completed', failed: 'failed', timed_out: 'failed' } as const;
 const NamedInput = TaskRequest.pick({ name: true });
@@ -44,7 +45,10 @@ export function taskSummary(t: TaskItem): TaskSummary {
   };
 }
 
-export const taskView = (t: TaskItem): TaskView => ({ ...taskSummary(t), input: t.input ?? {}, output: t.status === 'completed' ? t.output ?? null : null });
+export const taskView = (t: TaskItem): TaskView => ({
+  ...taskSummary(t), input: t.input ?? {}, output: t.status === 'completed' ? t.output ?? null : null,
+  ...(t.task_type === 'face_capture_motion' ? { motion_unsupported: t.motion_unsupported ?? null } : {}),
+});
 
 /** Whether an SDK token may see the task: an interactive task that waits for the end user. */
 export const visibleToEndUser = (t: TaskItem) => t.kind === 'interactive' && t.status === 'waiting';

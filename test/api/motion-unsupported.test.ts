@@ -1,8 +1,10 @@
 /**
- * A Motion task completes without a capture only with the device's reasons: `[]` (the old way
- * to skip Motion), reasons outside the known device signals and signals that do not stop Motion
- * (WebGL or WebAssembly missing alone) are refused with 422; the
- * reasons are the task's output, and document_motion_fallback routes on them to the selfie.
+ * A Motion task's output is the contract's `[{ "id" }]`, or `[]` on a device that cannot run Motion: `[]`
+ * completes it (whoever sends it), the output is `[]` and document_motion_fallback routes on `is_empty` to
+ * the selfie. The capture page sends the device's reasons beside the data (`motion_unsupported`), kept on
+ * the task, not in the output; the old form (`data: { motion_unsupported }`) is still taken and stored so.
+ * Reasons outside the known device signals, and signals that do not stop Motion (WebGL or WebAssembly
+ * missing alone), are refused with 422, as are reasons beside uploads.
  */
 import { findTemplate } from '../../compiler';
 import { e2e, type E2e, type Json } from '../e2e/helpers';
@@ -20,7 +22,8 @@ afterAll(() => stack.stop());
 
 type ErrorBody = { error: { type: string; fields: Record<string, string[]> } };
 
-it('refuses an empty Motion without device signals (422) and accepts it with them, recorded on the task output', async () => {
+/** A run of the template waiting at its Motion task. */
+async function atMotion() {
   const applicant = await t.applicant();
   const sdk = await t.sdkToken(applicant);
   const run = await t.startRun(workflow, applicant);
@@ -29,26 +32,48 @@ it('refuses an empty Motion without device signals (422) and accepts it with the
   const id = await t.upload('documents', applicant, sdk, { type: 'passport', side: 'front', issuing_country: 'GBR' });
   expect((await t.complete(run.id, doc.id, [{ id }], sdk)).status).toBe(200);
   await stack.engine.idle();
-  const motion = await t.waitingTask(run.id, 'motion');
+  return { run, sdk, motion: await t.waitingTask(run.id, 'motion') };
+}
+const taskOf = async (runId: string, taskId: string) => (await t.call<Json>('GET', `/v3.6/workflow_runs/${runId}/tasks/${taskId}`)).body;
+const completeWith = (runId: string, taskId: string, body: Json, sdk: string) => t.call('POST', `/v3.6/workflow_runs/${runId}/tasks/${taskId}/complete`, body, sdk);
 
-  for (const [data, field] of [
-    [[], 'data'],
-    [{}, 'data'],
-    [{ motion_unsupported: { reasons: [] } }, 'data.motion_unsupported.reasons'],
-    [{ motion_unsupported: { reasons: ['i_would_rather_not'] } }, 'data.motion_unsupported.reasons.0'],
-    [{ motion_unsupported: { reasons: ['no_webgl', 'no_webgl'] } }, 'data.motion_unsupported.reasons'],
-    [{ motion_unsupported: { reasons: ['no_camera'], note: 'x' } }, 'data.motion_unsupported'],
-    [{ motion_unsupported: { reasons: ['no_webgl'] } }, 'data.motion_unsupported.reasons'], // WebAssembly still runs the face tracking
-    [{ motion_unsupported: { reasons: ['no_webassembly'] } }, 'data.motion_unsupported.reasons'], // and WebGL without it
+it('completes with [] (the contract form): the output is [] and the run falls back to the selfie', async () => {
+  const { run, sdk, motion } = await atMotion();
+  expect((await t.complete(run.id, motion.id, [], sdk)).status).toBe(200);
+  expect(await taskOf(run.id, motion.id)).toMatchObject({ output: [], motion_unsupported: null });
+  await stack.engine.idle();
+  await t.waitingTask(run.id, 'selfie');
+}, 120_000);
+
+it('keeps the reasons sent beside an empty data on the task, not in the output; refuses bad reasons (422)', async () => {
+  const { run, sdk, motion } = await atMotion();
+  for (const [body, field] of [
+    [{ data: {} }, 'data'],
+    [{ data: [], motion_unsupported: { reasons: [] } }, 'motion_unsupported.reasons'],
+    [{ data: [], motion_unsupported: { reasons: ['i_would_rather_not'] } }, 'motion_unsupported.reasons.0'],
+    [{ data: [], motion_unsupported: { reasons: ['no_webgl', 'no_webgl'] } }, 'motion_unsupported.reasons'],
+    [{ data: [], motion_unsupported: { reasons: ['no_camera'], note: 'x' } }, 'motion_unsupported'],
+    [{ data: [], motion_unsupported: { reasons: ['no_webgl'] } }, 'motion_unsupported.reasons'], // WebAssembly still runs the face tracking
+    [{ data: [], motion_unsupported: { reasons: ['no_webassembly'] } }, 'motion_unsupported.reasons'], // and WebGL without it
+    [{ data: [{ id: 'x' }], motion_unsupported: { reasons: ['no_camera'] } }, 'motion_unsupported'], // reasons go with no upload
+    [{ data: { motion_unsupported: { reasons: ['i_would_rather_not'] } } }, 'data.motion_unsupported.reasons.0'],
   ] as const) {
-    const res = await t.complete(run.id, motion.id, data, sdk);
-    expect({ data, status: res.status, type: (res.body as ErrorBody).error?.type }).toEqual({ data, status: 422, type: 'validation_error' });
+    const res = await completeWith(run.id, motion.id, body, sdk);
+    expect({ body, status: res.status, type: (res.body as ErrorBody).error?.type }).toEqual({ body, status: 422, type: 'validation_error' });
     expect(Object.keys((res.body as ErrorBody).error.fields)).toEqual([field]);
   }
-
-  const signals = { motion_unsupported: { reasons: ['no_media_recorder', 'no_webgl'] } };
-  expect((await t.complete(run.id, motion.id, signals, sdk)).status).toBe(200);
-  expect((await t.call<Json>('GET', `/v3.6/workflow_runs/${run.id}/tasks/${motion.id}`)).body).toMatchObject({ output: signals });
+  const reasons = ['no_media_recorder', 'no_webgl'];
+  expect((await completeWith(run.id, motion.id, { data: [], motion_unsupported: { reasons } }, sdk)).status).toBe(200);
+  expect(await taskOf(run.id, motion.id)).toMatchObject({ output: [], motion_unsupported: { reasons } });
   await stack.engine.idle();
   await t.waitingTask(run.id, 'selfie'); // the photo fallback
+}, 120_000);
+
+it('still takes the old form (the reasons as the data): stored as [] with the reasons on the task', async () => {
+  const { run, sdk, motion } = await atMotion();
+  const reasons = ['no_camera'];
+  expect((await t.complete(run.id, motion.id, { motion_unsupported: { reasons } }, sdk)).status).toBe(200);
+  expect(await taskOf(run.id, motion.id)).toMatchObject({ output: [], motion_unsupported: { reasons } });
+  await stack.engine.idle();
+  await t.waitingTask(run.id, 'selfie');
 }, 120_000);

@@ -99,9 +99,10 @@ export class Api {
   task(runId: string, taskId: string) {
     return this.call<Task>('GET', `/v3.6/workflow_runs/${encodeURIComponent(runId)}/tasks/${encodeURIComponent(taskId)}`);
   }
-  complete(runId: string, taskId: string, data: unknown) {
+  /** `extra`: the body's fields besides `data` (a Motion task's `motion_unsupported`). */
+  complete(runId: string, taskId: string, data: unknown, extra: Record<string, unknown> = {}) {
     return this.call<unknown>('POST', `/v3.6/workflow_runs/${encodeURIComponent(runId)}/tasks/${encodeURIComponent(taskId)}/complete`,
-      JSON.stringify({ data }), true);
+      JSON.stringify({ ...extra, data }), true);
   }
   /** The progress of the current upload (the progress bar follows it). */
   readonly progress = new UploadProgress();

@@ -4,6 +4,7 @@
  * (reports, completed, non-capture) are remembered and skipped.
  */
 import { Api, ApiError, type Run, type RunLink, type Task } from './api';
+import { Completion } from './steps/types';
 
 const ENDED = new Set(['approved', 'review', 'declined', 'abandoned', 'error']);
 export const CAPTURE_TYPES = new Set(['document_capture', 'face_capture_photo', 'face_capture_video', 'face_capture_motion', 'profile_data_capture', 'proof_of_address_capture']);
@@ -54,7 +55,7 @@ export class Flow {
     const again = this.attempted.has(task.id);
     this.attempted.add(task.id);
     try {
-      await this.api.complete(this.runId, task.id, data);
+      await (data instanceof Completion ? this.api.complete(this.runId, task.id, data.data, data.extra) : this.api.complete(this.runId, task.id, data));
     } catch (e) {
       // A 409 naming the task's status: it no longer waits (taken already: this completion's first answer was lost, or
       // another device's; or the run left it), so move on. Any other 409 (the run kept changing) is an error to retry.

@@ -3,12 +3,12 @@
  * "Stop recording") while prompts ask for a head turn left and right; stopped at the time limit
  * (Motion: when the prompts are done). A face video is previewed before sending when the task's
  * `show_confirmation` asks for it. Motion runs only where the device can (motion-support.ts):
- * elsewhere the page says so and completes the task with the device's reasons, and the workflow
+ * elsewhere the page says so and completes the task with no upload (`[]`, the device's reasons beside it), and the workflow
  * decides the fallback. A browser that cannot record a face video has no way to skip it.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StepProps } from './types';
+import { Completion, type StepProps } from './types';
 import { motionGaps, recordingType, type MotionGap } from './motion-support';
 import { LIMIT_S, promptAt, PROMPTS_DONE_S } from './prompts';
 import { Heading } from '../ui/Heading';
@@ -26,7 +26,7 @@ export function VideoStep({ submit, motion, config }: StepProps & { motion: bool
       <section>
         <Heading>{t('video.heading')}</Heading>
         <p>{t('checks.motionUnsupported')}</p>
-        <button type="button" onClick={() => submit(async () => ({ motion_unsupported: { reasons: gaps } }))}>{t('checks.motionContinue')}</button>
+        <button type="button" onClick={() => submit(async () => new Completion([], { motion_unsupported: { reasons: gaps } }))}>{t('checks.motionContinue')}</button>
       </section>
     );
   }

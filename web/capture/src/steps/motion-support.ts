@@ -2,8 +2,9 @@
  * Whether this device can run Motion: a camera through getUserMedia, MediaRecorder recording a
  * video type the API takes (WebM or MP4), and WebGL or WebAssembly (what the recording and the
  * on-device face tracking need). The reasons it cannot
- * are sent with the task (`{ motion_unsupported: { reasons } }`, lambdas/tasks/capture.ts), and
- * the workflow routes on them, to a selfie photo in document_motion_fallback.
+ * are sent beside the task's empty output (`{ data: [], motion_unsupported: { reasons } }`,
+ * lambdas/tasks/motion.ts); the workflow routes on the empty output (`is_empty`), to a selfie
+ * photo in document_motion_fallback.
  */
 export type MotionGap = 'no_get_user_media' | 'no_camera' | 'no_media_recorder' | 'no_video_format' | 'no_webgl' | 'no_webassembly';
 
