@@ -192,6 +192,14 @@ export const publicRunError = (type: string | null | undefined): RunError =>
  * written again.
  */
 export const RUN_KEY = { pkPrefix: 'RUN#', sk: 'RUN' } as const;
+/**
+ * The run's status within its environment, `<environment>#<status>` in the attribute `env_status`:
+ * the partition key of the index `by_env_status` (lambdas/store/table.ts), so a status list reads
+ * only its environment's runs. Written with every write of `status`, in the same update; compiled
+ * state machines take the environment from the execution input's `sandbox` flag.
+ */
+export const RUN_STATUS_KEY = 'env_status';
+export const runStatusKey = (environment: 'sandbox' | 'live', status: string) => `${environment}#${status}`;
 export const RUN_END_STATUSES = ['approved', 'review', 'declined', 'abandoned', 'error'] as const;
 /** `NOT (#status IN (:e0, …))` over the end statuses (`#status` must name `status`), and its values. */
 export function notEndedCondition(): { expression: string; values: Record<string, string> } {

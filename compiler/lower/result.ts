@@ -9,7 +9,7 @@ import type { State, States } from './asl';
 import { EMIT_STATE, ENDED_STATE, FAIL_STATE, type Env } from './env';
 import { END_VAR, EXECUTION_INPUT, expr, lit, objectExpr, pathExpr, sortedEntries } from './jsonata';
 import type { CompileContext } from './context';
-import { notEndedCondition, RUN_KEY } from '../runtime-contract';
+import { notEndedCondition, RUN_KEY, RUN_STATUS_KEY } from '../runtime-contract';
 
 const STATUS = { approve: 'approved', review: 'review', decline: 'declined' } as const;
 const DYNAMODB_TRANSIENT = [
@@ -25,11 +25,15 @@ function recordState(ctx: CompileContext, end: string, next: string, assign?: st
     Arguments: {
       TableName: ctx.runsTable,
       Key: { pk: { S: expr(`${lit(RUN_KEY.pkPrefix)} & ${EXECUTION_INPUT}.workflow_run_id`) }, sk: { S: RUN_KEY.sk } },
-      UpdateExpression: 'SET #status = :status, #result = :result, #completed = :now, #updated = :now',
+      UpdateExpression: 'SET #status = :status, #env_status = :env_status, #result = :result, #completed = :now, #updated = :now',
       ConditionExpression: `attribute_exists(pk) AND ${notEnded.expression}`,
-      ExpressionAttributeNames: { '#status': 'status', '#result': 'result', '#completed': 'completed_at', '#updated': 'updated_at' },
+      ExpressionAttributeNames: {
+        '#status': 'status', '#env_status': RUN_STATUS_KEY, '#result': 'result', '#completed': 'completed_at', '#updated': 'updated_at',
+      },
       ExpressionAttributeValues: {
         ':status': { S: expr(`${end}.status`) },
+        // runStatusKey (runtime-contract.ts): the back end starts a run with `sandbox` = (environment is sandbox).
+        ':env_status': { S: expr(`(${EXECUTION_INPUT}.sandbox = true ? ${lit('sandbox')} : ${lit('live')}) & ${lit('#')} & ${end}.status`) },
         ':result': { S: expr(`$string(${end})`) },
         ':now': { S: expr('$now()') },
         ...Object.fromEntries(Object.entries(notEnded.values).map(([k, v]) => [k, { S: v }])),

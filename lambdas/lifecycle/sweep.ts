@@ -1,7 +1,8 @@
 /**
  * One pass of the lifecycle: due items for applicants deleted before purges were scheduled
  * (backfill.ts, until its walk is done), the results index's run statuses and full-name keys
- * (results/index-backfill.ts, until their walks are done), the review queue's upkeep (results/review-upkeep.ts: review
+ * (results/index-backfill.ts, until their walks are done), the runs' status keys (store/status-key.ts,
+ * until its walk is done), the review queue's upkeep (results/review-upkeep.ts: review
  * decisions' events the bus refused, runs ended before the queue's index), the runs whose start a crash cut short
  * (runs/resume.ts: started, or ended `error` after a day), the purges that are due (`keys.purgeDue` up to now, oldest first,
  * at most `limit`), then retention per environment. A purge that fails does not stop the
@@ -14,6 +15,7 @@ import { config } from '../shared/config';
 import { isoSeconds, systemRuntime } from '../shared/ids';
 import { logError } from '../shared/powertools';
 import { PurgeDue } from '../store/applicant-deletion';
+import { backfillStatusKeys } from '../store/status-key';
 import { keys } from '../store/table';
 import { backfillIndexStatus, backfillNameKeys } from '../results/index-backfill';
 import { reviewUpkeep } from '../results/review-upkeep';
@@ -41,6 +43,7 @@ export async function sweep(now: Date, limit = 100): Promise<SweepResult> {
     // Not a purge: a failure is logged and the walk goes on from its cursor at the next pass.
     try { await backfillIndexStatus(env); } catch (e) { logError(`results index backfill of ${env} failed`, e); }
     try { await backfillNameKeys(env); } catch (e) { logError(`results name keys backfill of ${env} failed`, e); }
+    try { await backfillStatusKeys(env); } catch (e) { logError(`status keys backfill of ${env} failed`, e); }
   }
   // A bus that still fails is logged by review-events.ts and tried again at the next pass; it is not a failed purge.
   try { await reviewUpkeep({ now: () => now, newId: systemRuntime.newId }); } catch (e) { logError('review queue upkeep failed', e); }

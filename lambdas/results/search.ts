@@ -5,8 +5,9 @@
  * for `Zoë Ångstr`, filtered on the names beyond), a report type (+ result), a tag or a workflow read their index key
  * (store/run-index.ts), at least 100 a Query, and then their runs in BatchGets sized by what the
  * page still misses (stopping once it is full, so a page reads about the runs it needs); statuses
- * alone read `by_status` (one query per status, merged); only a search with no filter reads the
- * environment's runs on gsi1.
+ * alone read the environment's `by_env_status` (one query per status, merged; `by_status` until
+ * the walk giving older runs that key is done: store/status-key.ts); only a search with no filter
+ * reads the environment's runs on gsi1.
  * Index items carry their run's status (`live` until it ended), workflow and trial marker
  * (store/index-status.ts), so status, workflow and trial filters are a FilterExpression on the
  * index items: a rare status with a name prefix reads the index items past it, not their runs.
@@ -19,6 +20,7 @@ import { config } from '../shared/config';
 import { getMany } from '../store/paging';
 import { indexStatus, LIVE, NAME_KEY_WORDS, nameKey, normalizeName, reportTerms, resultsKey } from '../store/run-index';
 import { getRun, RunItem, type Environment } from '../store/runs';
+import { statusSources, type StatusSource } from '../store/status-key';
 import { createdKey, keys } from '../store/table';
 import { nameKeysReady } from './index-backfill';
 import { searchTerm, type ResultsQuery, type SearchTerm } from './query';
@@ -52,8 +54,8 @@ function namePrefixSource(env: Environment, text: string, words: number): Source
   };
 }
 
-/** The keys to read, most selective first; several only for several statuses (merged). */
-export function sources(q: ResultsQuery, term: SearchTerm, env: Environment, nameWords = NAME_KEY_WORDS): Source[] {
+/** The keys to read, most selective first; several only for several statuses (merged: `byStatus`, store/status-key.ts statusSources). */
+export function sources(q: ResultsQuery, term: SearchTerm, env: Environment, nameWords = NAME_KEY_WORDS, byStatus: readonly StatusSource[] = []): Source[] {
   if (term.kind === 'id') return [{ index: 'gsi2', pk: 'gsi2pk', value: keys.runsOfApplicant(term.value), items: 'runs' }];
   if (term.kind === 'email') return [gsi1(resultsKey(env, `EMAIL#${term.value}`))];
   if (term.kind === 'name') return [namePrefixSource(env, term.value, nameWords)];
@@ -63,7 +65,7 @@ export function sources(q: ResultsQuery, term: SearchTerm, env: Environment, nam
   }
   if (q.tags?.[0]) return [gsi1(resultsKey(env, `TAG#${q.tags[0]}`))];
   if (q.workflow_id) return [gsi1(resultsKey(env, `WORKFLOW#${q.workflow_id}`))];
-  if (q.status?.length) return [...new Set(q.status)].map((s) => ({ index: 'by_status', pk: 'status', value: s, items: 'runs' }));
+  if (q.status?.length) return byStatus.map((s) => ({ ...s, items: 'runs' }));
   return [gsi1(keys.runs(env), 'runs')];
 }
 
@@ -185,7 +187,8 @@ export async function searchRuns(q: ResultsQuery, env: Environment): Promise<Sea
   // Runs indexed before full names had keys have them once the backfill is done: until then a
   // name of several words reads its first word's key.
   const words = term.kind === 'name' && normalizeName(term.value).includes(' ') && !(await nameKeysReady(env)) ? 1 : NAME_KEY_WORDS;
-  const reads = sources(q, term, env, words).map((s) => readSource(s.items === 'index' ? { ...s, filter: both(s.filter, onIndex) } : s, q, env, need));
+  const byStatus = q.status?.length ? await statusSources(env, q.status) : [];
+  const reads = sources(q, term, env, words, byStatus).map((s) => readSource(s.items === 'index' ? { ...s, filter: both(s.filter, onIndex) } : s, q, env, need));
   if (term.kind === 'id') {
     reads.push(getRun(term.value).then((run) => {
       const { lo, hi } = window(q);

@@ -1,7 +1,10 @@
 /**
  * Listing runs, always by Query: runs of an applicant on gsi2, runs with given statuses on
- * by_status (one query per status, merged), otherwise every run of the environment on gsi1.
- * Dates bound the sort key (`<created_at>#<id>`); the other filters are filter expressions.
+ * by_env_status (`<environment>#<status>`, one query per status, merged: store/status-key.ts;
+ * by_status until the walk giving older runs that key is done), otherwise every run of the
+ * environment on gsi1. Dates bound the sort key (`<created_at>#<id>`); the other filters are
+ * filter expressions, the status too (a run ended by a machine compiled before `env_status` is
+ * under its last live status's key until the evidence function moves it).
  * The builder's trial runs (runs/trial.ts) are never listed: integrators did not create them.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -9,6 +12,7 @@ import { z } from 'zod';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { RunItem, RunStatus, type Environment } from '../store/runs';
+import { statusSources } from '../store/status-key';
 import { keys } from '../store/table';
 
 export const PAGE_SIZE = 20;
@@ -34,9 +38,9 @@ export type ListRunsQuery = z.infer<typeof ListRunsQuery>;
 
 interface Source { index: string; pk: string; value: string; sk: string }
 
-function sources(q: ListRunsQuery, env: Environment): Source[] {
+async function sources(q: ListRunsQuery, env: Environment): Promise<Source[]> {
   if (q.applicant_id) return [{ index: 'gsi2', pk: 'gsi2pk', value: keys.runsOfApplicant(q.applicant_id), sk: 'gsi2sk' }];
-  if (q.status?.length) return [...new Set(q.status)].map((s) => ({ index: 'by_status', pk: 'status', value: s, sk: 'gsi1sk' }));
+  if (q.status?.length) return (await statusSources(env, q.status)).map((s) => ({ ...s, sk: 'gsi1sk' }));
   return [{ index: 'gsi1', pk: 'gsi1pk', value: keys.runs(env), sk: 'gsi1sk' }];
 }
 
@@ -59,7 +63,8 @@ async function querySource(src: Source, q: ListRunsQuery, env: Environment, need
   else if (q.created_at_lt) { keyCond.push('#sk < :lt'); values[':lt'] = q.created_at_lt; }
   names['#trial'] = 'trial';
   const filters = ['#env = :env', '#itemsk = :run', 'attribute_not_exists(#trial)'];
-  if (q.applicant_id && q.status?.length) {
+  // A status key names the status, but not always the run's status now (see above); by_status's own key is that status.
+  if (q.status?.length && src.pk !== 'status') {
     names['#status'] = 'status';
     filters.push(`#status IN (${q.status.map((s, i) => { values[`:s${i}`] = s; return `:s${i}`; }).join(', ')})`);
   }
@@ -84,7 +89,7 @@ async function querySource(src: Source, q: ListRunsQuery, env: Environment, need
 export async function listRuns(q: ListRunsQuery, env: Environment): Promise<RunItem[]> {
   if (q.created_at_gt && q.created_at_lt && q.created_at_gt >= q.created_at_lt) return [];
   const need = q.page * PAGE_SIZE;
-  const all = (await Promise.all(sources(q, env).map((s) => querySource(s, q, env, need)))).flat();
+  const all = (await Promise.all((await sources(q, env)).map((s) => querySource(s, q, env, need)))).flat();
   const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   all.sort((a, b) => (q.sort === 'asc' ? cmp(a.key, b.key) : cmp(b.key, a.key)));
   return all.slice(need - PAGE_SIZE, need).map((x) => x.run);

@@ -4,7 +4,7 @@
  * `processing`. Parallel branches change tasks concurrently, so the write is conditional on the
  * run's task sequence.
  */
-import { bumpTaskSeq, setLiveStatus, type RunStatus } from '../store/runs';
+import { bumpTaskSeq, setLiveStatus, type RunItem, type RunStatus } from '../store/runs';
 import { listTasks, type TaskItem } from '../store/tasks';
 
 export function liveStatus(tasks: ReadonlyArray<Pick<TaskItem, 'kind' | 'status'>>): RunStatus {
@@ -17,8 +17,8 @@ export function liveStatus(tasks: ReadonlyArray<Pick<TaskItem, 'kind' | 'status'
 /** Call after changing a task of the run. A run that has ended keeps its status. If the write
  *  loses, a later task change bumped the sequence after ours, and its writer (which saw our
  *  change) writes the status; the last bump always wins unless the run has ended. */
-export async function refreshRunStatus(runId: string, now: () => string): Promise<void> {
-  const seq = await bumpTaskSeq(runId);
-  const status = liveStatus(await listTasks(runId));
-  await setLiveStatus(runId, status, seq, now());
+export async function refreshRunStatus(run: Pick<RunItem, 'id' | 'environment'>, now: () => string): Promise<void> {
+  const seq = await bumpTaskSeq(run.id);
+  const status = liveStatus(await listTasks(run.id));
+  await setLiveStatus(run, status, seq, now());
 }

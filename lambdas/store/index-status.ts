@@ -16,6 +16,8 @@
  * (writeIndexItems); a report's are written before the run's result (store/report-index.ts).
  * A `live` left on an ended run's item (a sync that failed for good) costs reads, never a wrong
  * page: every filter is checked again on the runs read.
+ * The same sync gives the run its status key if it lacks it (store/status-key.ts syncStatusKey:
+ * an end written by a state machine compiled before `env_status`), from the same read.
  */
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
@@ -24,6 +26,7 @@ import { config } from '../shared/config';
 import { RUN_END_STATUSES, notEndedCondition } from '../../compiler';
 import { indexKey, indexStatus, type IndexedRun } from './run-index';
 import { updateEach } from './statements';
+import { syncStatusKey } from './status-key';
 import { keys } from './table';
 
 const table = () => config().TABLE_NAME;
@@ -32,14 +35,14 @@ const ended = (status: string) => (RUN_END_STATUSES as readonly string[]).includ
 /** What index items need of their run (read consistently). */
 const RunRow = z.object({
   id: z.string(), environment: z.string(), workflow_id: z.string(), created_at: z.string(), status: z.string(),
-  tags: z.array(z.string()).default([]), trial: z.boolean().optional(), purged_at: z.string().optional(),
+  tags: z.array(z.string()).default([]), trial: z.boolean().optional(), purged_at: z.string().optional(), env_status: z.string().optional(),
 });
 export type RunRow = z.infer<typeof RunRow>;
 
 async function readRun(runId: string): Promise<RunRow | undefined> {
   const res = await clients().doc.send(new GetCommand({
     TableName: table(), Key: keys.run(runId), ConsistentRead: true,
-    ProjectionExpression: 'id, environment, workflow_id, created_at, #s, tags, trial, purged_at', ExpressionAttributeNames: { '#s': 'status' },
+    ProjectionExpression: 'id, environment, workflow_id, created_at, #s, tags, trial, purged_at, env_status', ExpressionAttributeNames: { '#s': 'status' },
   }));
   return res.Item ? RunRow.parse(res.Item) : undefined;
 }
@@ -51,6 +54,7 @@ async function readRun(runId: string): Promise<RunRow | undefined> {
 export async function syncIndexStatus(runId: string): Promise<number> {
   const run = await readRun(runId);
   if (!run) return 0;
+  if (run.environment === 'sandbox' || run.environment === 'live') await syncStatusKey({ ...run, environment: run.environment });
   const target = indexStatus(run.status);
   const items: Array<{ pk: string; sk: string; run_status?: unknown }> = [];
   let start: Record<string, unknown> | undefined;

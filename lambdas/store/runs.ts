@@ -1,7 +1,9 @@
 /**
- * Workflow runs: one item per run (`keys.run`), in three collections: all runs of an
- * environment (gsi1), runs of an applicant (gsi2) and runs by status (by_status). The compiled
- * state machine writes the end (`status`, `result`, `completed_at`) on the same item.
+ * Workflow runs: one item per run (`keys.run`), in four collections: all runs of an
+ * environment (gsi1), runs of an applicant (gsi2), runs of an environment by status
+ * (by_env_status: `env_status`, written with every write of `status` here and in
+ * store/task-completion.ts) and runs by status across environments (by_status). The compiled
+ * state machine writes the end (`status`, `env_status`, `result`, `completed_at`) on the same item.
  */
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
@@ -10,7 +12,7 @@ import { config } from '../shared/config';
 import { syncIndexStatus } from './index-status';
 import type { IndexItem } from './run-index';
 import { createdKey, keys } from './table';
-import { notEndedCondition, RUN_END_STATUSES, RunError } from '../../compiler';
+import { notEndedCondition, RUN_END_STATUSES, RunError, runStatusKey } from '../../compiler';
 
 
 export const RUN_STATUSES = ['processing', 'awaiting_input', 'awaiting_client_input', ...RUN_END_STATUSES] as const;
@@ -87,7 +89,7 @@ export async function putRun(run: NewRun, index: readonly IndexItem[] = []): Pro
   const put = {
     TableName: table(),
     Item: {
-      ...keys.run(run.id), ...item,
+      ...keys.run(run.id), ...item, env_status: runStatusKey(run.environment, item.status),
       gsi1pk: keys.runs(run.environment), gsi1sk: sortKey,
       gsi2pk: keys.runsOfApplicant(run.applicant_id), gsi2sk: sortKey,
     },
@@ -110,15 +112,26 @@ export async function setExecutionArn(id: string, executionArn: string): Promise
   }));
 }
 
+/** The run's environment (it never changes), for the status key of a write that knows only the run's id. */
+async function environmentOf(id: string): Promise<Environment | undefined> {
+  const res = await clients().doc.send(new GetCommand({ TableName: table(), Key: keys.run(id), ConsistentRead: true, ProjectionExpression: 'environment' }));
+  return res.Item ? Environment.parse(res.Item.environment) : undefined;
+}
+
 /** Ends a run with `error` unless it has already ended (then its search index items say so); returns whether it did. */
 export async function markRunError(id: string, error: RunError, now: string): Promise<boolean> {
+  const env = await environmentOf(id);
+  if (!env) return false;
   try {
     await clients().doc.send(new UpdateCommand({
       TableName: table(), Key: keys.run(id),
-      UpdateExpression: 'SET #status = :error, #error = :err, #result = :result, updated_at = :now, completed_at = :now',
-      ConditionExpression: `attribute_exists(pk) AND ${ENDED_CONDITION}`,
+      UpdateExpression: 'SET #status = :error, env_status = :key, #error = :err, #result = :result, updated_at = :now, completed_at = :now',
+      ConditionExpression: `attribute_exists(pk) AND environment = :env AND ${ENDED_CONDITION}`,
       ExpressionAttributeNames: { '#status': 'status', '#error': 'error', '#result': 'result' },
-      ExpressionAttributeValues: { ...endedValues, ':error': 'error', ':err': error, ':now': now, ':result': JSON.stringify({ status: 'error', error }) },
+      ExpressionAttributeValues: {
+        ...endedValues, ':error': 'error', ':key': runStatusKey(env, 'error'), ':env': env, ':err': error, ':now': now,
+        ':result': JSON.stringify({ status: 'error', error }),
+      },
     }));
     await syncIndexStatus(id);
     return true;
@@ -139,14 +152,14 @@ export async function bumpTaskSeq(id: string): Promise<number> {
 }
 
 /** Sets a live status if the run has not ended and no task changed since `seq`; false otherwise. */
-export async function setLiveStatus(id: string, status: RunStatus, seq: number, now: string): Promise<boolean> {
+export async function setLiveStatus(run: Pick<RunItem, 'id' | 'environment'>, status: RunStatus, seq: number, now: string): Promise<boolean> {
   try {
     await clients().doc.send(new UpdateCommand({
-      TableName: table(), Key: keys.run(id),
-      UpdateExpression: 'SET #status = :status, updated_at = :now',
-      ConditionExpression: `task_seq = :seq AND ${ENDED_CONDITION}`,
+      TableName: table(), Key: keys.run(run.id),
+      UpdateExpression: 'SET #status = :status, env_status = :key, updated_at = :now',
+      ConditionExpression: `task_seq = :seq AND environment = :env AND ${ENDED_CONDITION}`,
       ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ...endedValues, ':status': status, ':seq': seq, ':now': now },
+      ExpressionAttributeValues: { ...endedValues, ':status': status, ':key': runStatusKey(run.environment, status), ':env': run.environment, ':seq': seq, ':now': now },
     }));
     return true;
   } catch (e) {

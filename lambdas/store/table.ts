@@ -4,10 +4,19 @@
  *  - gsi1 (`gsi1pk`, `gsi1sk`): a collection in creation order (`<created_at>#<id>`)
  *  - gsi2 (`gsi2pk`, `gsi2sk`): a second collection (runs by applicant, media by applicant, a recorded
  *    task or timeline file event by that resource's id)
- *  - by_status (`status`, `gsi1sk`): workflow runs by status in creation order
+ *  - by_status (`status`, `gsi1sk`): workflow runs (and any other item with both attributes) by
+ *    status in creation order, both environments together: read only by walks over every run of a
+ *    status (runs/resume.ts: `processing`; results/review-upkeep.ts: `review`), and by status lists
+ *    until the walk giving older runs their `env_status` is done (store/status-key.ts)
  *  - review_queue (`review_queue`, `gsi1sk`), sparse: runs waiting for a review decision, per
  *    environment, in creation order (the attribute is set when a run ends `review` and removed
  *    by the write that records the decision: store/reviews.ts)
+ *  - by_env_status (`env_status` = `<environment>#<status>`, `gsi1sk`), sparse (runs only): the
+ *    runs of one environment and status in creation order, what status lists read
+ *    (runs/list.ts, results/search.ts). Written with every write of a run's status, by the back
+ *    end and by compiled state machines (compiler/runtime-contract.ts runStatusKey).
+ * CloudFormation adds or deletes at most one global secondary index per stack update: a release
+ * changes at most one index here (the local stack adds each missing one: local/stack/dynamodb.ts).
  */
 import { RUN_KEY } from '../../compiler';
 
@@ -18,6 +27,7 @@ export const TABLE_KEYS = {
     { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
     { name: 'by_status', partitionKey: 'status', sortKey: 'gsi1sk' },
     { name: 'review_queue', partitionKey: 'review_queue', sortKey: 'gsi1sk' },
+    { name: 'by_env_status', partitionKey: 'env_status', sortKey: 'gsi1sk' },
   ],
   /** Items with `expires_at` (epoch seconds) are deleted by DynamoDB TTL. */
   ttlAttribute: 'expires_at_epoch',
@@ -96,6 +106,8 @@ export const keys = {
   resultsIndexBackfill: (env: string) => ({ pk: 'RESULTS_INDEX_BACKFILL', sk: env }),
   /** How far the one-off walk giving runs their full-name index keys has gone (results/index-backfill.ts). */
   resultsNameKeysBackfill: (env: string) => ({ pk: 'RESULTS_INDEX_BACKFILL', sk: `${env}#name_keys` }),
+  /** How far the one-off walk giving runs their `env_status` (by_env_status) has gone (store/status-key.ts). */
+  statusKeysBackfill: (env: string) => ({ pk: 'STATUS_KEYS_BACKFILL', sk: env }),
 } as const;
 
 /** `<created_at>#<id>`: sorts by time, unique. */

@@ -7,7 +7,7 @@
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { notEndedCondition } from '../../compiler';
+import { notEndedCondition, runStatusKey } from '../../compiler';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { RunItem, type RunStatus } from './runs';
@@ -67,10 +67,12 @@ async function withRun(run: RunItem, now: string, status: RunStatus | undefined,
   const runUpdate = status === undefined
     ? { UpdateExpression: 'SET task_seq = :next', ConditionExpression: `attribute_exists(pk) AND ${seqCondition}`, ExpressionAttributeValues: { ':seq': run.task_seq, ':next': run.task_seq + 1 } }
     : {
-      UpdateExpression: 'SET task_seq = :next, #status = :status, updated_at = :now',
-      ConditionExpression: `attribute_exists(pk) AND ${seqCondition} AND ${notEnded}`,
+      UpdateExpression: 'SET task_seq = :next, #status = :status, env_status = :key, updated_at = :now',
+      ConditionExpression: `attribute_exists(pk) AND environment = :env AND ${seqCondition} AND ${notEnded}`,
       ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ...endValues, ':seq': run.task_seq, ':next': run.task_seq + 1, ':status': status, ':now': now },
+      ExpressionAttributeValues: {
+        ...endValues, ':seq': run.task_seq, ':next': run.task_seq + 1, ':status': status, ':key': runStatusKey(run.environment, status), ':env': run.environment, ':now': now,
+      },
     };
   try {
     await clients().doc.send(new TransactWriteCommand({ TransactItems: [task, { Update: { TableName: table(), Key: keys.run(run.id), ...runUpdate } }] }));

@@ -108,7 +108,7 @@ async function handOver(run: RunItem, task: TaskItem, output: unknown, now: () =
     const dead = DEAD_TOKEN.has(name);
     if (!dead) log(`task ${task.id}: SendTaskSuccess failed; the task waits again`, e);
     await markTask(run.id, task.id, dead ? 'timed_out' : 'waiting', now());
-    await refreshRunStatus(run.id, now);
+    await refreshRunStatus(run, now);
     if (dead) throw validationError(`Task ${task.id} can no longer be completed: it timed out or its run has ended`);
     throw internal();
   }

@@ -103,13 +103,15 @@ const ATTEMPTS = 5;
 /** The task as stored: new (with the run's status in the same transaction), or the one a previous invoke (the same token) or
  *  attempt (the same state entry) stored; and its run. */
 async function record(item: TaskItem, now: () => string, first: Awaited<ReturnType<typeof getRunWithTasks>>): Promise<{ task: TaskItem; run: RunItem | undefined }> {
+  if (!first.run) throw new RunNotFoundError(`No workflow run ${item.workflow_run_id}`);
+  const { environment } = first.run;
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     const { run, tasks } = attempt === 1 ? first : await getRunWithTasks(item.workflow_run_id);
     if (!run) throw new RunNotFoundError(`No workflow run ${item.workflow_run_id}`);
     const existing = tasks.find((t) => t.id === item.id);
     if (existing) {
       // A retried invoke: its status write may not have happened.
-      await refreshRunStatus(run.id, now);
+      await refreshRunStatus(run, now);
       return { task: existing, run };
     }
     const earlier = tasks.find((t) => sameEntry(t, item));
@@ -118,7 +120,7 @@ async function record(item: TaskItem, now: () => string, first: Awaited<ReturnTy
     if (earlier) {
       // The state was retried after an earlier attempt stored the task: the task now waits on this attempt's token.
       if (!(await repointTask({ runId: run.id, taskId: earlier.id, from: earlier.token ?? '', to: item.token ?? '', attempt: item.attempt }))) continue;
-      await refreshRunStatus(run.id, now);
+      await refreshRunStatus(run, now);
       return { task: { ...earlier, token: item.token, ...(item.attempt !== undefined ? { attempt: item.attempt } : {}) }, run };
     }
     const status = isEnded(run.status) ? undefined : liveStatus([...tasks, item]);
@@ -127,7 +129,7 @@ async function record(item: TaskItem, now: () => string, first: Awaited<ReturnTy
   // The run kept changing (many parallel branches): record the task alone, then the status as any task change does.
   const task = (await putTaskOnce(item)) ? item : await getTask(item.workflow_run_id, item.id);
   if (!task) throw new RunNotFoundError(`Task ${item.id} vanished while being recorded`);
-  await refreshRunStatus(item.workflow_run_id, now);
+  await refreshRunStatus({ id: item.workflow_run_id, environment }, now);
   return { task, run: await getRun(item.workflow_run_id) };
 }
 

@@ -27,13 +27,13 @@ async function requestsOfSweep(): Promise<Record<string, number>> {
 
 it('after the walks are done, a sweep makes 4 queries and reads no cursor', async () => {
   const first = await requestsOfSweep();
-  // The walks' cursors (earlier deletions, index statuses and name keys, per environment; earlier reviews, once): read, then marked
-  // done; and the cursor of the runs left unstarted, read once (nothing to walk: nothing written).
-  expect(first.GetItemCommand).toBe(8);
-  expect(first.PutItemCommand).toBe(7);
+  // The walks' cursors (earlier deletions, index statuses, name keys and status keys, per environment; earlier reviews, once): read,
+  // then marked done; and the cursor of the runs left unstarted, read once (nothing to walk: nothing written).
+  expect(first.GetItemCommand).toBe(10);
+  expect(first.PutItemCommand).toBe(9);
   expect(await requestsOfSweep()).toEqual({ QueryCommand: 4 });
   expect(await requestsOfSweep()).toEqual({ QueryCommand: 4 });
-  // What it saves: a process that has not seen them done reads the 7 cursors (done: no walk, no write).
+  // What it saves: a process that has not seen them done reads the 9 cursors (done: no walk, no write).
   forgetFinishedWalks();
-  expect(await requestsOfSweep()).toEqual({ GetItemCommand: 7, QueryCommand: 4 });
+  expect(await requestsOfSweep()).toEqual({ GetItemCommand: 9, QueryCommand: 4 });
 });

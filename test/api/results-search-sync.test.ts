@@ -91,7 +91,8 @@ it('copies an end on all of a run\'s index items in 3 round trips: the run, its 
   const created_at = '2026-02-02T00:00:00.000Z';
   const run = { id, environment: 'sandbox' as const, workflow_id: 'wf-sync', tags: ['a', 'b'], created_at };
   await writeItems([
-    { ...keys.run(id), ...run, applicant_id: 'a-sync', workflow_version_id: 1, status: 'approved', updated_at: created_at, task_seq: 0 },
+    // The end as a state machine writes it, with its status key (a run without one also gets it: store/status-key.ts).
+    { ...keys.run(id), ...run, applicant_id: 'a-sync', workflow_version_id: 1, status: 'approved', env_status: 'sandbox#approved', updated_at: created_at, task_seq: 0 },
     ...runIndexItems(run, { first_name: 'Roundtrip', last_name: 'Counter', email: 'r.c@example.com' }),
   ]);
   const items = (await indexItems(id)).length;

@@ -7,10 +7,10 @@ const fnId = (key: keyof typeof stack.functions) => stack.getLogicalId(stack.fun
 
 describe('Lambda functions', () => {
   const fns = studioFunctions(template);
-  test('exactly the eight entry points, and only CDK providers besides them', () => {
+  test('exactly the eight entry points, and only deploy-time providers besides them (CDK\'s, the upgrade of workflow machines)', () => {
     expect(Object.keys(fns)).toHaveLength(8);
     const others = Object.keys(resourcesOf(template, 'AWS::Lambda::Function')).filter((k) => !fns[k]);
-    expect(others.map((k) => k.replace(/[0-9A-F]{8,}.*$/, ''))).toEqual(['CustomCDKBucketDeployment']);
+    expect(others.map((k) => k.replace(/[0-9A-F]{8,}.*$/, '')).sort()).toEqual(['CustomCDKBucketDeployment', 'WorkflowUpgradeFunction']);
   });
   test.each(Object.entries(fns))('%s: nodejs22.x, arm64, active tracing, JSON logs, Powertools', (_id, fn) => {
     expect(fn.Properties).toMatchObject({
@@ -38,13 +38,17 @@ describe('Lambda functions', () => {
 });
 
 describe('data at rest', () => {
-  test('table: on demand, PITR, customer-managed KMS, deletion protection, TTL, the three indexes', () => {
+  test('table: on demand, PITR, customer-managed KMS, deletion protection, TTL, the five indexes', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       BillingMode: 'PAY_PER_REQUEST', DeletionProtectionEnabled: true,
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: Match.anyValue() },
       TimeToLiveSpecification: { AttributeName: 'expires_at_epoch', Enabled: true },
-      GlobalSecondaryIndexes: [{ IndexName: 'gsi1' }, { IndexName: 'gsi2' }, { IndexName: 'by_status' }, { IndexName: 'review_queue' }].map((i) => Match.objectLike(i)),
+      GlobalSecondaryIndexes: [{ IndexName: 'gsi1' }, { IndexName: 'gsi2' }, { IndexName: 'by_status' }, { IndexName: 'review_queue' }, {
+        // A status list's runs of one environment (lambdas/store/status-key.ts); added last: one new index per stack update.
+        IndexName: 'by_env_status', Projection: { ProjectionType: 'ALL' },
+        KeySchema: [{ AttributeName: 'env_status', KeyType: 'HASH' }, { AttributeName: 'gsi1sk', KeyType: 'RANGE' }],
+      }].map((i) => Match.objectLike(i)),
     });
     template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
   });

@@ -20,7 +20,7 @@ const local = () => ({ region: 'us-east-1', credentials: { accessKeyId: stack.en
 test('the table exists with its indexes', async () => {
   const t = await clients().dynamodb.send(new DescribeTableCommand({ TableName: stack.env.TABLE_NAME }));
   expect(t.Table?.KeySchema?.map((k) => k.AttributeName)).toEqual(['pk', 'sk']);
-  expect(t.Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['by_status', 'gsi1', 'gsi2', 'review_queue']);
+  expect(t.Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName).sort()).toEqual(['by_env_status', 'by_status', 'gsi1', 'gsi2', 'review_queue']);
 });
 
 test('a test stack signs evidence with the run’s key (test/global-setup.ts), copied into its own folder, 600', async () => {
