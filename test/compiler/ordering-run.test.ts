@@ -6,7 +6,7 @@
 import { compile, LOCAL_CONTEXT, validate } from '../../compiler';
 import { conditionExpr } from '../../compiler/lower/conditions';
 import { expr } from '../../compiler/lower/jsonata';
-import { report, workflowEngine } from './harness';
+import { report, workflowEngine } from '../engine/harness';
 
 const DOC = [{ id: 'doc1', type: 'passport', side: 'front', issuing_country: 'GBR' }];
 const definition = (value: unknown) => ({
