@@ -1,20 +1,20 @@
 /**
  * Questions the validator and the lowering ask of a workflow's graph: is a task reachable,
  * does task A precede task B on every route to B (parallel branches all run, so a task that
- * precedes the end of its branch precedes everything after the join), which tasks precede B.
+ * precedes the end of its branch precedes everything after the join), which tasks precede B;
+ * and (routes.ts) whether every route to B passes a task of some types, which may have run before it.
  */
 import type { TaskGraph } from './build';
 import { dominators, type Dominance } from './dominators';
+import { routes, type Routes } from './routes';
 
-export interface Analysis {
+export interface Analysis extends Routes {
   graph: TaskGraph;
   dom: Dominance;
   reachable(id: string): boolean;
   precedes(a: string, b: string): boolean;
   /** Visits the tasks that precede `b` on every route, nearest first, until `visit` returns true. */
   eachPreceding(b: string, visit: (id: string) => boolean | void): void;
-  /** The nearest task of each type among those preceding `b` on every route (type → task id). */
-  nearestByType(b: string): ReadonlyMap<string, string>;
   /** Tasks of branch `branch` of `parallel` that precede the end of that branch on every route. */
   branchExports(parallel: string, branch: number): string[];
 }
@@ -47,10 +47,14 @@ export function analyse(graph: TaskGraph): Analysis {
     return false;
   };
 
-  const nearest = nearestMaps(graph, dom, joinOf);
+  const branchExports = (parallel: string, branch: number): string[] => {
+    const exit = graph.joins.get(parallel)?.exits[branch];
+    const out: string[] = [];
+    if (exit !== undefined && dom.reachable(exit)) walk(exit, graph.node.get(parallel)!, (id) => { out.push(id); });
+    return out;
+  };
   return {
-    graph, dom,
-    nearestByType: (b) => nearest[graph.node.get(b) ?? -1] ?? new Map(),
+    graph, dom, branchExports, ...routes(graph, branchExports, (n) => dom.reachable(n)),
     reachable: (id) => { const n = graph.node.get(id); return n !== undefined && dom.reachable(n); },
     precedes: (a, b) => {
       const na = graph.node.get(a), nb = graph.node.get(b);
@@ -59,36 +63,5 @@ export function analyse(graph: TaskGraph): Analysis {
       return precedesNode(na, a, nb);
     },
     eachPreceding: (b, visit) => { const nb = graph.node.get(b); if (nb !== undefined && dom.reachable(nb)) walk(nb, -1, visit); },
-    branchExports: (parallel, branch) => {
-      const exit = graph.joins.get(parallel)?.exits[branch];
-      const out: string[] = [];
-      if (exit !== undefined && dom.reachable(exit)) walk(exit, graph.node.get(parallel)!, (id) => { out.push(id); });
-      return out;
-    },
   };
-}
-
-/**
- * For every node, the nearest preceding task of each type, in one pass over the nodes in
- * reverse post-order (a node's immediate dominator, and a join's branch ends, come first).
- */
-function nearestMaps(graph: TaskGraph, dom: Dominance, joinOf: Map<number, string>): Array<Map<string, string> | undefined> {
-  const out: Array<Map<string, string> | undefined> = new Array(graph.nameOf.length);
-  const typeOf = (n: number) => graph.tasks.get(graph.nameOf[n]!)?.type;
-  const after = (n: number): Map<string, string> => {
-    const m = new Map(out[n] ?? []);
-    const id = graph.nameOf[n]!;
-    if (id !== '') m.set(typeOf(n)!, id);
-    return m;
-  };
-  out[0] = new Map();
-  for (const n of dom.order) {
-    if (n === 0) continue;
-    const parallel = joinOf.get(n);
-    if (parallel === undefined) { out[n] = after(dom.idom[n]!); continue; }
-    const merged = new Map<string, string>();
-    for (const exit of graph.joins.get(parallel)!.exits) for (const [t, id] of out[exit] ?? []) if (!merged.has(t)) merged.set(t, id);
-    out[n] = merged;
-  }
-  return out;
 }

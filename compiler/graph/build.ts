@@ -18,6 +18,8 @@ export interface TaskGraph {
   edges: Map<string, Edge[]>;
   /** Dominance graph: successors by node number. */
   succ: number[][];
+  /** The same without retry edges (acyclic in a valid workflow): what runs after what within one pass. */
+  forward: number[][];
   node: Map<string, number>;
   nameOf: string[];            // node number → task id, or '' for virtual nodes
   joins: Map<string, { join: number; exits: number[] }>;

@@ -25,19 +25,22 @@ export function buildGraph(list: readonly RawTask[], start: string): TaskGraph {
     joins.set(t.id, { join: nameOf.length - 1, exits });
   }
   const succ: number[][] = nameOf.map(() => []);
+  const forward: number[][] = nameOf.map(() => []);
   const startNode = node.get(start);
-  if (startNode !== undefined) succ[0]!.push(startNode);
+  if (startNode !== undefined) { succ[0]!.push(startNode); forward[0]!.push(startNode); }
   const exitOf = (s: Scope | null | undefined) => (s ? joins.get(s.parallel)?.exits[s.branch] : undefined);
   for (const [id, list] of edges) {
     const from = node.get(id)!;
     for (const e of list) {
       const origin = e.kind === 'next' && tasks.get(id)?.type === 'parallel' ? joins.get(id)!.join : from;
       const target = e.to === null ? exitOf(scope.get(id)) : node.get(e.to);
-      if (target !== undefined) succ[origin]!.push(target);
+      if (target === undefined) continue;
+      succ[origin]!.push(target);
+      if (e.kind !== 'retry') forward[origin]!.push(target);
     }
   }
-  for (const { join, exits } of joins.values()) for (const x of exits) succ[x]!.push(join);
-  return { tasks, edges, succ, node, nameOf, joins, scope, problems };
+  for (const { join, exits } of joins.values()) for (const x of exits) { succ[x]!.push(join); forward[x]!.push(join); }
+  return { tasks, edges, succ, forward, node, nameOf, joins, scope, problems };
 }
 
 function assignScopes(tasks: Map<string, RawTask>, edges: Map<string, Edge[]>, start: string, problems: GraphProblem[]) {

@@ -29,6 +29,7 @@ export function lowerRetry(task: TaskOf<'retry'>, env: Env): State {
       Condition: expr(`${counter} < ${task.max_retries}`),
       Assign: {
         [retryCounter(task.id)]: expr(`${counter} + 1`),
+        ...Object.fromEntries(env.unset.filter((id) => env.an.reaches(task.target, id)).map((id) => [taskVar(id), null])),
         [retryReason(task.target)]: expr(objectExpr([
           ['retry_task_id', lit(task.id)], ['reasons', lit(task.reasons)], ['attempt', `${counter} + 1`], ['max_retries', lit(task.max_retries)],
         ])),

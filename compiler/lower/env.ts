@@ -29,6 +29,8 @@ export interface Env {
   extra: States;
   /** What the workflow reads of each task's output (compiler/references.ts). */
   refs: References;
+  /** Tasks whose variables start `null` in this scope: candidates a report picks among (report-feeds.ts). */
+  unset: readonly string[];
   /** Shared end states that some state routes to. */
   used: { fail: boolean };
 }

@@ -12,8 +12,9 @@ import type { State, StateMachine, States } from './asl';
 import { CompileContext, type CompileContextInput } from './context';
 import { lowerLogic, lowerParallel, lowerRetry } from './control';
 import { hasOutput, type Env } from './env';
-import { retryCounter, retryReason } from './jsonata';
+import { retryCounter, retryReason, taskVar } from './jsonata';
 import { lowerReport } from './report';
+import { unsetVariables } from './report-feeds';
 import { endStates, lowerResult } from './result';
 import { lowerWaiting } from './waiting';
 
@@ -26,6 +27,7 @@ export function lower(rc: RuleContext, name: string, contextInput: CompileContex
   const ctx = CompileContext.parse(contextInput);
   const targets = new Set([...rc.tasks.values()].flatMap((t) => (t.type === 'retry' ? [t.target] : [])));
   const base = { ctx, an: rc.an, tasks: rc.tasks, input: rc.top.input, refs: references([...rc.tasks.values()]), used: { fail: false } };
+  const unset = unsetVariables(rc.tasks.values(), rc.an);
   const byScope = new Map<string, Task[]>();
   const scopeKey = (s: Scope | null | undefined) => (s ? `${s.parallel}#${s.branch}` : '');
   for (const t of rc.tasks.values()) {
@@ -36,16 +38,19 @@ export function lower(rc: RuleContext, name: string, contextInput: CompileContex
   }
 
   const lowerScope = (start: string, scope: Scope | null, exports: string[]): { StartAt: string; States: States } => {
-    const env: Env = { ...base, scope, exports, extra: {} };
+    const nulls = [...(unset.get(scopeKey(scope)) ?? [])].sort();
+    const env: Env = { ...base, scope, exports, extra: {}, unset: nulls };
     const members = byScope.get(scopeKey(scope)) ?? [];
     const states: States = {};
     const retries = members.filter((t) => t.type === 'retry');
     let startAt = start;
-    if (retries.length > 0) {
+    if (retries.length > 0 || nulls.length > 0) {
       const assign: Record<string, unknown> = {};
       for (const r of retries) if (r.type === 'retry') { assign[retryCounter(r.id)] = 0; assign[retryReason(r.target)] = null; }
+      for (const id of nulls) assign[taskVar(id)] = null;
       const init = scope ? `${scope.parallel}.branch${scope.branch + 1}.init` : INIT;
-      states[init] = { Type: 'Pass', Comment: 'Retry counters start at 0.', Assign: assign, Next: start };
+      const comment = [...(retries.length > 0 ? ['Retry counters start at 0.'] : []), ...(nulls.length > 0 ? ['Tasks a report picks among start unset.'] : [])];
+      states[init] = { Type: 'Pass', Comment: comment.join(' '), Assign: assign, Next: start };
       startAt = init;
     }
     for (const task of members) states[task.id] = lowerTask(task, env);

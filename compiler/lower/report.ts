@@ -1,7 +1,8 @@
 /**
  * Report tasks: a Lambda report handler gets the run's input and the outputs of the earlier
  * tasks it may use (media ids, never bytes; a trimmed output `{ id, … }` it reads whole by that
- * id) and returns the report, kept in `$t_<id>`.
+ * id) and returns the report, kept in `$t_<id>`. Of each type it uses, the task that ran on this run's route
+ * (report-feeds.ts).
  * Transient errors (the Lambda service's, and the handler's `TRANSIENT_ERRORS`) are retried with
  * the context's `reportRetry` back-off; a report that did not finish (`REPORT_INTERRUPTED_ERRORS`:
  * the state's timeout under load, the function's own, a crash) a few times more with
@@ -15,18 +16,16 @@ import { failureCatchers, route, type Env } from './env';
 import { EXECUTION_INPUT, expr, lit, literal, objectExpr, sortedEntries, taskVar } from './jsonata';
 import { catchers, outputsOf } from './waiting';
 import { lowerReview, waitsForReview } from './report-review';
+import { feedsExpr, feedsOf } from './report-feeds';
 import { LAMBDA_TRANSIENT_ERRORS, REPORT_INTERRUPTED_ERRORS, TRANSIENT_ERRORS } from '../runtime-contract';
 import type { CompileContext } from './context';
 
 export function lowerReport(task: Task, env: Env): State {
   if (REGISTRY[task.type].kind !== 'report' || !('next' in task)) throw new Error(`${task.id} is not a report task`);
-  const before = env.an.nearestByType(task.id);
-  const earlier = (REGISTRY[task.type].uses ?? []).flatMap((type): Array<[string, string]> => {
-    const id = before.get(type);
-    if (!id) return [];
+  const entry = (id: string): string => {
     const config = configSent(task.type as ReportType, env.tasks.get(id));
-    return [[type, objectExpr([['task_id', lit(id)], ['output', `$${taskVar(id)}`], ...(config ? [['config', lit(config)] as [string, string]] : [])])]];
-  });
+    return objectExpr([['task_id', lit(id)], ['output', `$${taskVar(id)}`], ...(config ? [['config', lit(config)] as [string, string]] : [])]);
+  };
   const retrier = (errors: readonly string[], r: CompileContext['reportRetry']): Retrier => ({
     ErrorEquals: [...errors], IntervalSeconds: r.intervalSeconds, MaxAttempts: r.maxAttempts,
     BackoffRate: r.backoffRate, MaxDelaySeconds: r.maxDelaySeconds, JitterStrategy: 'FULL',
@@ -43,7 +42,7 @@ export function lowerReport(task: Task, env: Env): State {
         task_version: task.version ?? latestVersion(task.type),
         config: literal(configOf(task)),
         run: expr(EXECUTION_INPUT),
-        tasks: expr(objectExpr(earlier)),
+        tasks: expr(feedsExpr(feedsOf(task, env.an), entry)),
         ...semanticPayload(task, env),
         ...keptFields(task.id, env),
       },

@@ -9,9 +9,10 @@ import { problem, type Problem } from './problem';
 export const prerequisites: Rule = (ctx) => typedTasks(ctx).flatMap((task) => {
   const requires = REGISTRY[task.type].requires?.(task) ?? [];
   if (requires.length === 0 || !ctx.an.reachable(task.id)) return [];
-  const before = ctx.an.nearestByType(task.id);
-  return requires.filter((r) => !r.anyOf.some((t) => before.has(t))).map((r) => problem('missing_prerequisite', task.id, pathOf(ctx, task.id, 'type'),
-    `${task.type} ${task.id} needs ${r.label} before it on every route: add one before ${task.id} on each route that reaches it`));
+  // Each route its own: a capture on every route, not one capture on all of them (routes.ts).
+  return requires.filter((r) => !ctx.an.covered(task.id, r.anyOf)).map((r) => problem('missing_prerequisite', task.id, pathOf(ctx, task.id, 'type'),
+    `${task.type} ${task.id} needs ${r.label} before it on every route: add one before ${task.id} on each route that reaches it`
+    + ' (in its own parallel branch, or one that ends before it)'));
 });
 
 export const retries: Rule = (ctx) => {
