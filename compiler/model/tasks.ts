@@ -10,7 +10,10 @@ const interactive = { ...base, next: Next, timeout_seconds: TimeoutSeconds.optio
 export const DocumentCapture = z.object({
   ...interactive, type: z.literal('document_capture'),
   documents: z.array(z.object({ type: z.enum(DOCUMENT_TYPES), countries: z.array(COUNTRY).optional() }).strict()).optional(),
-  nfc: z.enum(['off', 'optional', 'required']).optional(),
+  // A web page cannot read a document's NFC chip (README, "NFC"): "optional" reads none; "required" could never pass, so it is refused.
+  nfc: z.enum(['off', 'optional'], {
+    error: (i) => (i.input === 'required' ? 'nfc "required" is not supported: the web capture page cannot read a document\'s NFC chip; use "off" or "optional" (no chip is read)' : undefined),
+  }).optional(),
   force_cross_device: z.boolean().optional(),
 }).strict();
 export const FaceCapturePhoto = z.object({ ...interactive, type: z.literal('face_capture_photo'), show_intro: z.boolean().optional() }).strict();

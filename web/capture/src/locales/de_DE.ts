@@ -94,6 +94,8 @@ export const de_DE: Strings = {
     motionContinue: 'Mit einem Foto fortfahren',
   },
   selfie: { heading: 'Ein Foto Ihres Gesichts', hint: 'Schauen Sie direkt in die Kamera, Ihr Gesicht im Oval. Nehmen Sie Hut und Sonnenbrille ab.' },
+  intro: { selfieHeading: "Bevor Sie das Foto aufnehmen", videoHeading: "Bevor Sie das Video aufnehmen", selfieBody: "Wir vergleichen Ihr Gesicht mit dem Foto auf Ihrem Dokument. Sorgen Sie für gutes Licht, nehmen Sie Hut und Sonnenbrille ab und halten Sie Ihr Gesicht im Oval.", videoBody: "Sie nehmen ein kurzes Video Ihres Gesichts auf: Schauen Sie in die Kamera und drehen Sie dann den Kopf langsam nach links und nach rechts. Sorgen Sie für gutes Licht und nehmen Sie Hut und Sonnenbrille ab.", continue: "Kamera öffnen" },
+  audio: { blocked: "Der Zugriff auf Kamera oder Mikrofon wurde nicht erlaubt. Erlauben Sie beide in den Browsereinstellungen und versuchen Sie es erneut." },
   video: {
     heading: 'Ein Video Ihres Gesichts', hint: 'Nehmen Sie ein kurzes Video auf: Schauen Sie in die Kamera und drehen Sie dann den Kopf langsam nach links und rechts.',
     motionHint: 'Drehen Sie den Kopf langsam nach links, dann nach rechts.', start: 'Aufnahme starten', stop: 'Aufnahme beenden', recording: 'Aufnahme… noch {{seconds}} s',

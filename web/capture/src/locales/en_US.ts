@@ -95,6 +95,8 @@ export const en_US = {
     motionContinue: 'Continue with a photo',
   },
   selfie: { heading: 'A photo of your face', hint: 'Look straight at the camera, with your face inside the oval. Remove hats and sunglasses.' },
+  intro: { selfieHeading: "Before you take the photo", videoHeading: "Before you record the video", selfieBody: "We will compare your face with the photo on your document. Find good light, remove hats and sunglasses, and keep your face inside the oval.", videoBody: "You will record a short video of your face: look at the camera, then slowly turn your head to the left and to the right. Find good light and remove hats and sunglasses.", continue: "Open the camera" },
+  audio: { blocked: "Camera or microphone access was not allowed. Allow both in your browser settings, then try again." },
   video: {
     heading: 'A video of your face', hint: 'Record a short video: look at the camera, then slowly turn your head to the left and to the right.',
     motionHint: 'Slowly turn your head to the left, then to the right.', start: 'Start recording', stop: 'Stop recording', recording: 'Recording… {{seconds}} s left',

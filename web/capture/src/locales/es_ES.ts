@@ -94,6 +94,8 @@ export const es_ES: Strings = {
     motionContinue: 'Continuar con una foto',
   },
   selfie: { heading: 'Una foto de su cara', hint: 'Mire directamente a la cámara, con la cara dentro del óvalo. Quítese gorros y gafas de sol.' },
+  intro: { selfieHeading: "Antes de hacer la foto", videoHeading: "Antes de grabar el vídeo", selfieBody: "Compararemos su cara con la foto de su documento. Busque buena luz, quítese gorros y gafas de sol y mantenga la cara dentro del óvalo.", videoBody: "Grabará un vídeo corto de su cara: mire a la cámara y después gire la cabeza despacio a la izquierda y a la derecha. Busque buena luz y quítese gorros y gafas de sol.", continue: "Abrir la cámara" },
+  audio: { blocked: "No se permitió el acceso a la cámara o al micrófono. Permita ambos en los ajustes del navegador y vuelva a intentarlo." },
   video: {
     heading: 'Un vídeo de su cara', hint: 'Grabe un vídeo corto: mire a la cámara y gire la cabeza despacio a la izquierda y a la derecha.',
     motionHint: 'Gire la cabeza despacio a la izquierda y luego a la derecha.', start: 'Empezar a grabar', stop: 'Detener la grabación', recording: 'Grabando… quedan {{seconds}} s',

@@ -94,6 +94,8 @@ export const fr_FR: Strings = {
     motionContinue: 'Continuer avec une photo',
   },
   selfie: { heading: 'Une photo de votre visage', hint: 'Regardez la caméra, le visage dans l’ovale. Retirez chapeau et lunettes de soleil.' },
+  intro: { selfieHeading: "Avant de prendre la photo", videoHeading: "Avant d’enregistrer la vidéo", selfieBody: "Nous comparerons votre visage à la photo de votre document. Placez-vous dans un endroit bien éclairé, retirez chapeau et lunettes de soleil, et gardez le visage dans l’ovale.", videoBody: "Vous allez enregistrer une courte vidéo de votre visage : regardez la caméra, puis tournez lentement la tête vers la gauche et vers la droite. Placez-vous dans un endroit bien éclairé et retirez chapeau et lunettes de soleil.", continue: "Ouvrir la caméra" },
+  audio: { blocked: "L’accès à la caméra ou au micro n’a pas été autorisé. Autorisez-les dans les réglages du navigateur, puis réessayez." },
   video: {
     heading: 'Une vidéo de votre visage', hint: 'Enregistrez une courte vidéo : regardez la caméra, puis tournez lentement la tête à gauche et à droite.',
     motionHint: 'Tournez lentement la tête à gauche, puis à droite.', start: 'Démarrer l’enregistrement', stop: 'Arrêter l’enregistrement', recording: 'Enregistrement… {{seconds}} s restantes',

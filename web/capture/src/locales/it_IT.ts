@@ -94,6 +94,8 @@ export const it_IT: Strings = {
     motionContinue: 'Continua con una foto',
   },
   selfie: { heading: 'Una foto del tuo volto', hint: 'Guarda la fotocamera, con il volto nell’ovale. Togli cappelli e occhiali da sole.' },
+  intro: { selfieHeading: "Prima di scattare la foto", videoHeading: "Prima di registrare il video", selfieBody: "Confronteremo il tuo volto con la foto del tuo documento. Cerca una buona luce, togli cappelli e occhiali da sole e tieni il volto nell’ovale.", videoBody: "Registrerai un breve video del tuo volto: guarda la fotocamera, poi gira lentamente la testa a sinistra e a destra. Cerca una buona luce e togli cappelli e occhiali da sole.", continue: "Apri la fotocamera" },
+  audio: { blocked: "L’accesso alla fotocamera o al microfono non è stato consentito. Consentili entrambi nelle impostazioni del browser, poi riprova." },
   video: {
     heading: 'Un video del tuo volto', hint: 'Registra un breve video: guarda la fotocamera, poi gira lentamente la testa a sinistra e a destra.',
     motionHint: 'Gira lentamente la testa a sinistra, poi a destra.', start: 'Avvia registrazione', stop: 'Interrompi registrazione', recording: 'Registrazione… {{seconds}} s rimanenti',

@@ -94,6 +94,8 @@ export const nl_NL: Strings = {
     motionContinue: 'Doorgaan met een foto',
   },
   selfie: { heading: 'Een foto van uw gezicht', hint: 'Kijk recht in de camera, met uw gezicht in het ovaal. Zet hoed en zonnebril af.' },
+  intro: { selfieHeading: "Voordat u de foto maakt", videoHeading: "Voordat u de video opneemt", selfieBody: "We vergelijken uw gezicht met de foto op uw document. Zorg voor goed licht, zet hoed en zonnebril af en houd uw gezicht in het ovaal.", videoBody: "U neemt een korte video van uw gezicht op: kijk in de camera en draai dan uw hoofd langzaam naar links en naar rechts. Zorg voor goed licht en zet hoed en zonnebril af.", continue: "Camera openen" },
+  audio: { blocked: "Toegang tot camera of microfoon is niet toegestaan. Sta beide toe in de instellingen van uw browser en probeer het opnieuw." },
   video: {
     heading: 'Een video van uw gezicht', hint: 'Neem een korte video op: kijk in de camera en draai dan uw hoofd langzaam naar links en naar rechts.',
     motionHint: 'Draai uw hoofd langzaam naar links en dan naar rechts.', start: 'Opname starten', stop: 'Opname stoppen', recording: 'Opname… nog {{seconds}} s',

@@ -94,6 +94,8 @@ export const pt_PT: Strings = {
     motionContinue: 'Continuar com uma foto',
   },
   selfie: { heading: 'Uma foto do seu rosto', hint: 'Olhe diretamente para a câmara, com o rosto dentro da oval. Retire chapéus e óculos de sol.' },
+  intro: { selfieHeading: "Antes de tirar a foto", videoHeading: "Antes de gravar o vídeo", selfieBody: "Vamos comparar o seu rosto com a foto do seu documento. Procure boa luz, retire chapéus e óculos de sol e mantenha o rosto dentro da oval.", videoBody: "Vai gravar um vídeo curto do seu rosto: olhe para a câmara e depois rode a cabeça devagar para a esquerda e para a direita. Procure boa luz e retire chapéus e óculos de sol.", continue: "Abrir a câmara" },
+  audio: { blocked: "O acesso à câmara ou ao microfone não foi permitido. Permita ambos nas definições do navegador e tente novamente." },
   video: {
     heading: 'Um vídeo do seu rosto', hint: 'Grave um vídeo curto: olhe para a câmara e rode a cabeça devagar para a esquerda e para a direita.',
     motionHint: 'Rode a cabeça devagar para a esquerda e depois para a direita.', start: 'Iniciar gravação', stop: 'Parar gravação', recording: 'A gravar… faltam {{seconds}} s',

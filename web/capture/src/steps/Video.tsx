@@ -5,10 +5,13 @@
  * `show_confirmation` asks for it. Motion runs only where the device can (motion-support.ts):
  * elsewhere the page says so and completes the task with no upload (`[]`, the device's reasons beside it), and the workflow
  * decides the fallback. A browser that cannot record a face video has no way to skip it.
+ * A face video's `show_intro` shows an intro before the camera (Intro.tsx); Motion's
+ * `record_audio` asks for the microphone too, and the recording holds its sound.
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Completion, type StepProps } from './types';
+import { Intro, useIntro } from './Intro';
 import { motionGaps, recordingType, type MotionGap } from './motion-support';
 import { LIMIT_S, promptAt, PROMPTS_DONE_S } from './prompts';
 import { Heading } from '../ui/Heading';
@@ -19,6 +22,7 @@ interface Clip { blob: Blob; url: string }
 export function VideoStep({ submit, motion, config }: StepProps & { motion: boolean }) {
   const { t } = useTranslation();
   const [gaps, setGaps] = useState<MotionGap[]>();
+  const [intro, pass] = useIntro(motion ? {} : config);
   useEffect(() => { void motionGaps().then(setGaps); }, []);
   if (!gaps) return <p className="status" role="status"><span className="spinner" aria-hidden="true" />{t('app.loading')}</p>;
   if (motion && gaps.length) {
@@ -34,16 +38,17 @@ export function VideoStep({ submit, motion, config }: StepProps & { motion: bool
     const media = await api.upload(motion ? 'motion_captures' : 'live_videos', applicantId, new File([clip.blob], `face.${clip.blob.type === 'video/mp4' ? 'mp4' : 'webm'}`, { type: clip.blob.type }));
     return [{ id: media.id }];
   });
-  return <Recorder motion={motion} preview={!motion && config.show_confirmation === true} onClip={send} />;
+  if (intro) return <Intro kind="video" onContinue={pass} />;
+  return <Recorder motion={motion} preview={!motion && config.show_confirmation === true} audio={motion && config.record_audio === true} onClip={send} />;
 }
 
-function Recorder({ motion, preview, onClip }: { motion: boolean; preview: boolean; onClip(clip: Clip): void }) {
+function Recorder({ motion, preview, audio, onClip }: { motion: boolean; preview: boolean; audio: boolean; onClip(clip: Clip): void }) {
   const { t } = useTranslation();
   const [clip, setClip] = useState<Clip>();
   const [recorder, setRecorder] = useState<MediaRecorder>();
   const [elapsed, setElapsed] = useState(0);
   const recordable = typeof MediaRecorder !== 'undefined';
-  const { video, ready, problem, failure, retry } = useCamera('user', !clip && recordable);
+  const { video, ready, problem, failure, retry } = useCamera('user', !clip && recordable, audio);
   const limit = motion ? PROMPTS_DONE_S : LIMIT_S;
 
   useEffect(() => {
@@ -83,7 +88,7 @@ function Recorder({ motion, preview, onClip }: { motion: boolean; preview: boole
     );
   }
   // No photo upload here: a camera that failed can be allowed or connected, then asked for again.
-  const unusable = !recordable ? t('video.unsupported') : failure ? t(`video.${failure}`) : problem;
+  const unusable = !recordable ? t('video.unsupported') : failure ? t(audio && failure === 'blocked' ? 'audio.blocked' : `video.${failure}`) : problem;
   return (
     <section>
       <Heading>{t('video.heading')}</Heading>

@@ -1,9 +1,9 @@
-/** The live camera: `getUserMedia` at the camera's full resolution into a <video>, stopped when the component leaves or `active` turns false.
+/** The live camera: `getUserMedia` at the camera's full resolution into a <video> (with the microphone when `audio`), stopped when the component leaves or `active` turns false.
  *  `failure` says why there is none (`blocked`: not allowed; `unavailable`: no camera or it failed); `retry` asks again. */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export function useCamera(facing: 'environment' | 'user', active: boolean) {
+export function useCamera(facing: 'environment' | 'user', active: boolean, audio = false) {
   const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
   const [ready, setReady] = useState(false);
@@ -18,13 +18,13 @@ export function useCamera(facing: 'environment' | 'user', active: boolean) {
     let stopped = false;
     setReady(false);
     if (!navigator.mediaDevices?.getUserMedia) { fail('unavailable'); return undefined; }
-    navigator.mediaDevices.getUserMedia({ audio: false, video: { facingMode: facing, width: { ideal: 4096 }, height: { ideal: 3072 } } }).then((s) => {
+    navigator.mediaDevices.getUserMedia({ audio, video: { facingMode: facing, width: { ideal: 4096 }, height: { ideal: 3072 } } }).then((s) => {
       if (stopped) { for (const track of s.getTracks()) track.stop(); return; }
       stream = s;
       if (video.current) { video.current.srcObject = s; void video.current.play().then(() => setReady(true), () => setReady(true)); }
     }, (e: unknown) => fail(e instanceof DOMException && e.name === 'NotAllowedError' ? 'blocked' : 'unavailable'));
     return () => { stopped = true; for (const track of stream?.getTracks() ?? []) track.stop(); };
-  }, [active, facing, t, attempt]);
+  }, [active, facing, audio, t, attempt]);
 
   const retry = () => { setProblem(undefined); setFailure(undefined); setAttempt((n) => n + 1); };
   return { video, ready, problem, setProblem, failure, retry };
