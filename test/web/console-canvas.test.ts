@@ -181,7 +181,7 @@ test('panel: Send/Receive properties, parallel branches and join, custom inputs,
   await field('New Receive property name').fill('risk');
   await button('Add Receive property').click();
   await field('Receive property risk format').selectOption('number');
-  await field('Receive property risk required').uncheck();
+  await field('Receive property risk required').check();
 
   await choose(page, 'Start');
   await field('New Custom input name').fill('loyalty_id');
@@ -215,7 +215,7 @@ test('panel: Send/Receive properties, parallel branches and join, custom inputs,
   const d = await draftOf(page) as Definition & Record<string, unknown>;
   const task = (id: string) => d.tasks.find((t) => t.id === id);
   expect(task('send_receive')).toMatchObject({ task_def_id: 'crm_lookup', next: 'decide',
-    send: { surname: { format: 'string', semantic: 'last_name', source: 'tasks.document_report.output' } }, receive: { risk: { format: 'number', required: false } } });
+    send: { surname: { format: 'string', semantic: 'last_name', source: 'tasks.document_report.output' } }, receive: { risk: { format: 'number', required: true } } });
   expect(task('parallel')).toMatchObject({ branches: [{ start: 'document' }, { start: '' }], next: 'decide' });
   expect(d.input).toEqual({ applicant: ['first_name', 'last_name'], custom: { loyalty_id: { type: 'number', semantic: 'ssn', required: false } } });
   expect(d.settings).toEqual({ welcome: false, branding: { logo_url: 'https://example.test/logo.png', primary_colour: '#112233' } });

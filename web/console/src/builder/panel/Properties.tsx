@@ -1,9 +1,13 @@
 /**
  * Named properties with a format and a semantic type: the properties a Send/Receive task sends
  * (each with its source path) or receives (each maybe required), and the workflow's custom inputs.
+ * What "required" means without the key differs by use, so each use says it (`required`): a receive
+ * property is optional unless `"required": true`, a custom input mandatory unless `"required": false`.
+ * The checkbox shows what is stored and writes only that: set to what absence means, the key is removed
+ * (an explicit key the user flipped away from comes back when flipped back while the panel is open).
  * A property it cannot edit (readable.ts: `<at>.<name>` in `parts`) is a note, and may be removed.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SEMANTIC_FIELDS } from '../../../../../compiler';
 import type { PathOption } from '../paths';
@@ -17,7 +21,9 @@ interface Props<P extends Prop> {
   what: string; title: string; value: Record<string, P> | undefined; onChange: (next: Record<string, P> | undefined) => void;
   /** The key holding the type (`format`, or `type` for custom inputs) and its choices. */
   typeKey: 'format' | 'type'; types: readonly string[];
-  sources?: PathOption[] | undefined; required?: boolean;
+  sources?: PathOption[] | undefined;
+  /** A "required" checkbox per property, and what a property without the `required` key is (receive: false, custom inputs: true). */
+  required?: { absent: boolean } | undefined;
   fresh: (type: string) => P;
   /** The parts not editable, and the path of the properties (`send`, `input.custom`). */
   parts: Parts; at: string;
@@ -26,6 +32,16 @@ interface Props<P extends Prop> {
 export function Properties<P extends Prop>({ what, title, value, onChange, typeKey, types, sources, required, fresh, parts, at }: Props<P>) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
+  // Properties whose `required` key held the value that absence means when the user flipped it: flipped back, the key is written again.
+  const explicit = useRef(new Set<string>());
+  const setRequired = (k: string, p: P, on: boolean) => {
+    if (!required) return;
+    if (on === required.absent) patch(k, p, 'required', explicit.current.has(k) ? on : undefined);
+    else {
+      if (p.required === required.absent) explicit.current.add(k); else explicit.current.delete(k);
+      patch(k, p, 'required', on);
+    }
+  };
   const entries = Object.entries(value ?? {});
   const set = (k: string, p: P | undefined) => {
     const next: Record<string, P> = { ...value };
@@ -72,8 +88,8 @@ export function Properties<P extends Prop>({ what, title, value, onChange, typeK
                 </select></div>
             )}
             {required && (
-              <label className="check"><input type="checkbox" checked={p.required !== false}
-                onChange={(e) => patch(k, p, 'required', e.target.checked ? undefined : false)} />{t('props.required', { what, name: k })}</label>
+              <label className="check"><input type="checkbox" checked={p.required ?? required.absent}
+                onChange={(e) => setRequired(k, p, e.target.checked)} />{t('props.required', { what, name: k })}</label>
             )}
             {remove}
           </fieldset>

@@ -23,7 +23,7 @@ export function SendReceiveEditor({ draft, task, parts, onChange }: { draft: Dra
       ))}
       {guarded(parts, 'receive', t('props.receiveHeading'), () => (
         <Properties what={t('props.receive')} title={t('props.receiveHeading')} value={task.receive} onChange={(v) => put('receive', v as SendReceive['receive'])} typeKey="format" types={FORMATS}
-          required fresh={(f) => ({ format: f as Format })} parts={parts} at="receive" />
+          required={{ absent: false }} fresh={(f) => ({ format: f as Format })} parts={parts} at="receive" />
       ))}
     </>
   );

@@ -90,7 +90,7 @@ function General({ draft, workflowId, onChange }: { draft: Draft; workflowId: st
           </fieldset>
           {guarded(parts, 'input.custom', t('props.customHeading'), () => (
             <Properties what={t('props.custom')} title={t('props.customHeading')} value={draft.input?.custom} onChange={(v) => setCustom(v as Custom | undefined)}
-              typeKey="type" types={CUSTOM_INPUT_TYPES} required fresh={(type) => ({ type: type as Custom[string]['type'] })} parts={parts} at="input.custom" />
+              typeKey="type" types={CUSTOM_INPUT_TYPES} required={{ absent: true }} fresh={(type) => ({ type: type as Custom[string]['type'] })} parts={parts} at="input.custom" />
           ))}
         </>
       ))}
