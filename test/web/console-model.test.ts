@@ -1,7 +1,7 @@
 /** The builder's pure edits: where "Add task after" puts a task, deletion, and how conditions are saved. */
 import { findTemplate, validate } from '../../compiler';
 import { addAfter, blankDraft, connect, edgeRoute, insertOn, removeTask, START, type Draft, type NewTask } from '../../web/console/src/builder/model';
-import { flatten, fromGroup, moveItem, parseValue, relativeParts, toGroup, unflatten } from '../../web/console/src/builder/panel/conditions';
+import { flatten, fromGroup, misfit, moveItem, parseValue, relativeParts, toGroup, unflatten, valueForOp, valueKind, valueText } from '../../web/console/src/builder/panel/conditions';
 import { push, redo, start, undo } from '../../web/console/src/builder/history';
 import { compareCanvas, diffDefinitions, jsonDiff } from '../../web/console/src/builder/diff';
 import { drawRoute } from '../../web/console/src/builder/trial';
@@ -50,8 +50,57 @@ test('one comparison is saved bare, several in a group; typed values become numb
   expect(unflatten('any', [a, b])).toEqual({ any: [a, b] });
   expect(flatten({ any: [a, b] })).toEqual({ mode: 'any', list: [a, b] });
   expect(flatten({ not: a })).toEqual({ nested: { not: a } });
-  expect([parseValue('18', false), parseValue('true', false), parseValue('-P18Y', true), parseValue('-P18Y', false)])
+  const [num, bool, date, str, unknown] = [{ kind: 'number' }, { kind: 'boolean' }, { kind: 'date' }, { kind: 'string' }, { kind: 'unknown' }] as const;
+  expect([parseValue('18', num, 'gte'), parseValue('true', bool, 'eq'), parseValue('-P18Y', date, 'before'), parseValue('-P18Y', str, 'eq')])
     .toEqual([18, true, { relative: '-P18Y' }, '-P18Y']);
+  expect([parseValue('18', unknown, 'eq'), parseValue('true', undefined, 'eq')]).toEqual([18, true]);
+});
+
+// Each fails with the old parseValue(text, dateLike): lists stayed one string, "02139" became 2139.
+test('a value is read by its path\'s type and op: lists for in / not_in, strings stay strings, a path of unknown type keeps its type', () => {
+  const [num, str, enumType, unknown] = [{ kind: 'number' }, { kind: 'string' }, { kind: 'string', values: ['low', 'medium', 'high'] }, { kind: 'unknown' }] as const;
+  expect(parseValue('02139', str, 'eq')).toBe('02139');
+  expect(parseValue('true', str, 'eq')).toBe('true');
+  expect(parseValue(' 1.5 ', num, 'gt')).toBe(1.5);
+  expect(parseValue('lots', num, 'gt')).toBe('lots');
+  expect(parseValue('low, medium', enumType, 'in')).toEqual(['low', 'medium']);
+  expect(parseValue('low, ', enumType, 'not_in')).toEqual(['low']);
+  expect(parseValue('1, 2,3', num, 'in')).toEqual([1, 2, 3]);
+  expect(parseValue('1, 2', str, 'in')).toEqual(['1', '2']);
+  expect(parseValue('"Smith, J", Doe, "say ""hi"""', str, 'in')).toEqual(['Smith, J', 'Doe', 'say "hi"']);
+  expect(parseValue('', str, 'in')).toEqual([]);
+  // Unknown type: the type the value had before the edit; a new value is guessed.
+  expect(parseValue('02140', unknown, 'eq', '02139')).toBe('02140');
+  expect(parseValue('19', unknown, 'eq', 18)).toBe(19);
+  expect(parseValue('19', unknown, 'eq', '')).toBe(19);
+  expect(parseValue('7, 8', unknown, 'in', ['1', '2'])).toEqual(['7', '8']);
+  expect(misfit('lots', num, 'gt')).toBe('number');
+  expect(misfit('1, x', num, 'in')).toBe('number');
+  expect(misfit('12', num, 'gt')).toBeUndefined();
+  expect(misfit('x', str, 'eq')).toBeUndefined();
+});
+
+test('every stored value form round-trips through its text; changing the op wraps or unwraps a single value and keeps the others', () => {
+  const str = { kind: 'string' } as const;
+  for (const v of [['low', 'medium'], ['Smith, J', ' padded ', '', 'say "hi"'], ['02139']]) {
+    expect(parseValue(valueText(v), str, 'in', v)).toEqual(v);
+  }
+  expect(parseValue(valueText([1, 2.5]), { kind: 'number' }, 'in')).toEqual([1, 2.5]);
+  expect(parseValue(valueText([true, 'x', 3]), { kind: 'unknown' }, 'in', [true, 'x', 3])).toEqual([true, 'x', 3]);
+  expect(valueText({ path: 'input.custom.limit' })).toBe('input.custom.limit');
+  expect(valueText({ relative: '-P18Y' })).toBe('-P18Y');
+  expect(parseValue('-P21Y', { kind: 'unknown' }, 'before', { relative: '-P18Y' })).toEqual({ relative: '-P21Y' });
+  expect([valueKind({ path: 'input.custom.a' }), valueKind({ relative: 'P1D' }), valueKind(['a']), valueKind(null)]).toEqual(['path', 'relative', 'value', 'value']);
+  expect(valueForOp('low', 'in')).toEqual(['low']);
+  expect(valueForOp('', 'not_in')).toEqual([]);
+  expect(valueForOp(['low'], 'eq')).toBe('low');
+  expect(valueForOp(['low', 'medium'], 'eq')).toEqual(['low', 'medium']);
+  expect(valueForOp(['low', 'medium'], 'not_in')).toEqual(['low', 'medium']);
+  expect(valueForOp({ path: 'input.custom.a' }, 'in')).toEqual({ path: 'input.custom.a' });
+  expect(valueForOp({ relative: '-P18Y' }, 'after')).toEqual({ relative: '-P18Y' });
+  expect(valueForOp(null, 'eq')).toBeNull();
+  expect(valueForOp(undefined, 'eq')).toBe('');
+  expect(valueForOp(2139, 'neq')).toBe(2139);
 });
 
 test('undo and redo walk the history; a new edit drops the redo steps', () => {
