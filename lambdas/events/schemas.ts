@@ -104,6 +104,17 @@ export const EVIDENCE_EVENTS = [EVENTS.runCompleted, EVENTS.reviewCompleted, TIM
  */
 export const TRIAL_END_PATTERN = { source: [TRIAL_EVENT_SOURCE], detailType: [EVENTS.runCompleted] } as const;
 
+/**
+ * `dedupe_id`: in the detail of an event put from a pending event (events/pending.ts), the same on every copy of it the
+ * bus may get (the bus took it, then the pending item's removal failed and the sweep put it again). The webhook worker
+ * delivers one of them to each webhook; a consumer of the bus may dedupe on it too.
+ */
+const Deduped = z.object({ dedupe_id: z.string().min(1) });
+export const dedupeIdOf = (detail: unknown): string | undefined => {
+  const d = Deduped.safeParse(detail);
+  return d.success ? d.data.dedupe_id : undefined;
+};
+
 /** An EventBridge event as a rule target (SQS) receives it. */
 export const BusEvent = z.looseObject({
   id: z.string().min(1),

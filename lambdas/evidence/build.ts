@@ -41,6 +41,7 @@ export async function makeTimelineFile(req: TimelineFileDetail, rt: Runtime = sy
   const pdf = await timelinePdf(ev.item.id, await runTimeline(ev.item, ev.tasks), rt.now());
   await putObject(timelineKey(ev.item, file.id), pdf, 'application/pdf');
   await markTimelineFileReady(ev.item.id, file.id, isoSeconds(rt.now()));
-  await publish(EVENTS.timelineFileCreated, req, rt);
+  // Made again for a request put on the bus twice (events/pending.ts): announced with the same dedupe id, so each webhook gets it once.
+  await publish(EVENTS.timelineFileCreated, req, rt, { dedupeId: `${EVENTS.timelineFileCreated}:${file.id}` });
   return 'made';
 }

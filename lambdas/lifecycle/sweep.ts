@@ -2,8 +2,9 @@
  * One pass of the lifecycle: due items for applicants deleted before purges were scheduled
  * (backfill.ts, until its walk is done), the results index's run statuses and full-name keys
  * (results/index-backfill.ts, until their walks are done), the runs' status keys (store/status-key.ts,
- * until its walk is done), the review queue's upkeep (results/review-upkeep.ts: review
- * decisions' events the bus refused, runs ended before the queue's index), the runs whose start a crash cut short
+ * until its walk is done), the review queue's upkeep (results/review-upkeep.ts: report
+ * decisions' tokens Step Functions missed, runs ended before the queue's index), the pending events the bus refused or
+ * whose writer stopped (events/pending.ts: task completions, decisions, timeline requests), the runs whose start a crash cut short
  * (runs/resume.ts: started, or ended `error` after a day), the purges that are due (`keys.purgeDue` up to now, oldest first,
  * at most `limit`), then retention per environment. A purge that fails does not stop the
  * others; the pass then throws (naming how many failed) so that the purge state machine
@@ -18,7 +19,9 @@ import { PurgeDue } from '../store/applicant-deletion';
 import { backfillStatusKeys } from '../store/status-key';
 import { keys } from '../store/table';
 import { backfillIndexStatus, backfillNameKeys } from '../results/index-backfill';
+import { deliverPendingEvents } from '../events/pending';
 import { reviewUpkeep } from '../results/review-upkeep';
+import { storedTaskEvent } from '../tasks/events';
 import { orphanSweep } from '../runs/resume';
 import { scheduleEarlierDeletions } from './backfill';
 import { purgeApplicant } from './purge-applicant';
@@ -45,8 +48,10 @@ export async function sweep(now: Date, limit = 100): Promise<SweepResult> {
     try { await backfillNameKeys(env); } catch (e) { logError(`results name keys backfill of ${env} failed`, e); }
     try { await backfillStatusKeys(env); } catch (e) { logError(`status keys backfill of ${env} failed`, e); }
   }
-  // A bus that still fails is logged by review-events.ts and tried again at the next pass; it is not a failed purge.
-  try { await reviewUpkeep({ now: () => now, newId: systemRuntime.newId }); } catch (e) { logError('review queue upkeep failed', e); }
+  const rt = { now: () => now, newId: systemRuntime.newId };
+  try { await reviewUpkeep(rt); } catch (e) { logError('review queue upkeep failed', e); }
+  // A bus that still fails is logged by events/pending.ts and tried again at the next pass; it is not a failed purge.
+  try { await deliverPendingEvents(rt, storedTaskEvent); } catch (e) { logError('putting pending events on the bus failed', e); }
   // Not a purge either: a run that cannot be started is logged by orphanSweep and tried again at the next pass.
   let resumed = 0;
   try { resumed = (await orphanSweep(now)).length; } catch (e) { logError('the sweep for runs left unstarted failed', e); }

@@ -5,10 +5,12 @@
  * note, by, at, automatic_result }`; its task completes and Step Functions gets the decided report
  * (as the report function returns it: with the report's `keep`, its id, result and kept fields),
  * so the run goes on along its logic. The decision is written exactly once, with the token to send
- * as a pending item (store/report-reviews.ts); the token is sent at once and the item removed, or,
- * if Step Functions could not be reached, by the lifecycle sweep (`resumeDecidedReports`): the
- * decision stands either way. A token Step Functions no longer knows (the review timed out and the
- * run ended `error`) leaves the report `timed_out` with the decision on it, and answers 422.
+ * as a pending item and the pending `workflow_task.completed` announcing it (store/report-reviews.ts);
+ * the token is sent at once and its item removed, or, if Step Functions could not be reached, by the
+ * lifecycle sweep (`resumeDecidedReports`): the decision stands either way. The event waits until the
+ * token is sent, then goes on the bus (at once, or with the sweep if the bus refused it: events/pending.ts).
+ * A token Step Functions no longer knows (the review timed out and the run ended `error`) leaves the
+ * report `timed_out` with the decision on it, drops the event, and answers 422.
  */
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
@@ -18,12 +20,13 @@ import { conflict, notFound, validationError } from '../shared/errors';
 import { isoSeconds, systemRuntime, type Runtime } from '../shared/ids';
 import { logError } from '../shared/powertools';
 import { indexReport } from '../store/report-index';
-import { closeReview, decideReport as writeDecision, pendingDecisions, removePending, type PendingDecision } from '../store/report-reviews';
+import { PENDING_GRACE_MS, publishPending } from '../events';
+import { removePendingEvent, type PendingEvent } from '../store/pending-events';
+import { closeReview, decideReport as writeDecision, decisionKey, pendingDecisions, removePending, type PendingDecision } from '../store/report-reviews';
 import { getRun, isEnded, type Environment } from '../store/runs';
 import { getRunWithTasks } from '../store/task-completion';
 import { getTask, type ReportReview, type TaskItem } from '../store/tasks';
-import { emitTaskEvent } from '../tasks/events';
-import { PENDING_GRACE_MS } from './review-events';
+import { completedEvent, taskEventDetail } from '../tasks/events';
 
 export const ReportDecisionBody = z.object({
   decision: z.enum(['clear', 'consider']),
@@ -65,20 +68,26 @@ export async function decideReport(runId: string, taskId: string, env: Environme
   const review: ReportReview = { decision: body.decision, note: body.note, by: who, at: isoSeconds(rt.now()), automatic_result: automatic.result };
   const report = decidedReport(automatic, review);
   const handed = task.keep ? { ...(keepPaths(report, task.keep) as Record<string, unknown>), id: task.id, result: report.result } : report;
-  const pending = await writeDecision({ runId, taskId, env, token: task.token, review, report, handed });
+  const event = decisionEvent({ run_id: runId, task_id: taskId, created_at: review.at }, run.applicant_id);
+  const pending = await writeDecision({ runId, taskId, env, token: task.token, review, report, handed, event });
   if (!pending) throw await refusal(runId, taskId, env);
-  if ((await resume(pending, rt, true)) === 'dead') {
+  if ((await resume(pending, rt, event)) === 'dead') {
     throw validationError(`Report ${taskId} can no longer be decided: its review timed out and run ${runId} stopped waiting (the decision is kept on the report)`);
   }
   return (await getTask(runId, taskId))!;
 }
 
+/** The pending event announcing a decision, written with it; it waits while the decision's token item is there. */
+const decisionEvent = (p: Pick<PendingDecision, 'run_id' | 'task_id' | 'created_at'>, applicantId: string): PendingEvent =>
+  completedEvent({ id: p.task_id, workflow_run_id: p.run_id }, applicantId, p.created_at, { by: 'review', after: decisionKey(p.run_id, p.task_id, p.created_at) });
+
 /**
  * Sends a decided report's token: `sent`, `dead` (never accepted), or `later` (logged; the sweep tries again). A dead
- * token just after the decision means the review timed out (`close`: the report is marked `timed_out`); found by the
- * sweep it may also be one sent before a crash, so the report is left as it is (the run's end says which).
+ * token just after the decision (`decided`: its event) means the review timed out: the report is marked `timed_out`
+ * and the event dropped; found by the sweep it may also be one sent before a crash, so the report is left as it is
+ * (the run's end says which) and the event goes if the report stands completed (events/pending.ts).
  */
-async function resume(p: PendingDecision, rt: Runtime, close = false): Promise<'sent' | 'dead' | 'later'> {
+async function resume(p: PendingDecision, rt: Runtime, decided?: PendingEvent): Promise<'sent' | 'dead' | 'later'> {
   try {
     await clients().sfn.send(new SendTaskSuccessCommand({ taskToken: p.token, output: p.output }));
   } catch (e) {
@@ -86,20 +95,20 @@ async function resume(p: PendingDecision, rt: Runtime, close = false): Promise<'
       logError(`report ${p.task_id}: SendTaskSuccess failed; the lifecycle sweep sends the decision again`, e);
       return 'later';
     }
-    if (close) await closeReview(p.run_id, p.task_id, rt.now().toISOString());
+    if (decided) await Promise.all([closeReview(p.run_id, p.task_id, rt.now().toISOString()), removePendingEvent(decided.key)]);
     await removePending(p);
     return 'dead';
   }
   await removePending(p);
-  await announce(p).catch((e: unknown) => logError(`report ${p.task_id}: announcing the decision failed`, e));
+  await announce(p, rt).catch((e: unknown) => logError(`report ${p.task_id}: announcing the decision failed; its event goes with the sweep`, e));
   return 'sent';
 }
 
-/** `workflow_task.completed` with the decided report, and its result in the results search. */
-async function announce(p: PendingDecision): Promise<void> {
+/** `workflow_task.completed` with the decided report (its pending event, now free to go), and its result in the results search. */
+async function announce(p: PendingDecision, rt: Runtime): Promise<void> {
   const [run, task] = await Promise.all([getRun(p.run_id), getTask(p.run_id, p.task_id)]);
   if (!run || !task) return;
-  await emitTaskEvent('workflow_task.completed', task, run.applicant_id);
+  await publishPending(decisionEvent(p, run.applicant_id), rt, taskEventDetail(task, run.applicant_id));
   await indexReport(p.run_id, task.task_type, ReportResult.parse(task.output).result);
 }
 

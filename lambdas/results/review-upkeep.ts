@@ -1,7 +1,6 @@
 /**
  * The review queue's periodic work, one step of each lifecycle sweep (lifecycle/sweep.ts):
- * decisions' events the bus refused are put on it again (review-events.ts), and, once per
- * environment, runs that ended `review` before the `review_queue` index existed get its key
+ * once per environment, runs that ended `review` before the `review_queue` index existed get its key
  * (a walk of `by_status`'s `review` partition, a page per pass, from a cursor; then marked done);
  * decided reports whose task token was not sent are sent (report-review.ts).
  */
@@ -12,7 +11,6 @@ import { systemRuntime, type Runtime } from '../shared/ids';
 import { enqueueReview } from '../store/reviews';
 import { keys } from '../store/table';
 import { advanceWalk, readWalkCursor } from '../store/walks';
-import { deliverPendingEvents } from './review-events';
 import { resumeDecidedReports } from './report-review';
 
 const table = () => config().TABLE_NAME;
@@ -36,8 +34,7 @@ export async function queueEarlierReviews(limit = 500): Promise<number> {
   return queued;
 }
 
-export async function reviewUpkeep(rt: Runtime = systemRuntime): Promise<{ queued: number; delivered: number; failed: number; reports: Awaited<ReturnType<typeof resumeDecidedReports>> }> {
+export async function reviewUpkeep(rt: Runtime = systemRuntime): Promise<{ queued: number; reports: Awaited<ReturnType<typeof resumeDecidedReports>> }> {
   const queued = await queueEarlierReviews();
-  const events = await deliverPendingEvents(rt);
-  return { queued, ...events, reports: await resumeDecidedReports(rt) };
+  return { queued, reports: await resumeDecidedReports(rt) };
 }

@@ -2,7 +2,7 @@
  * The review queue (beyond Onfido): runs that ended `review` are assigned to an analyst and
  * decided approve or decline with a note. The decision is one conditional write on the run
  * with, in the same transaction, the pending `workflow_run.review_completed` event
- * (store/reviews.ts), then that event goes on the bus (review-events.ts: at once, or later by
+ * (store/reviews.ts), then that event goes on the bus (events/pending.ts: at once, or later by
  * the lifecycle sweep if the bus fails; the decision stands either way): customers' rules see
  * it, and webhooks that list it receive it. When a write is refused, the run read afterwards
  * says why: another environment's or no run (404), a run not in review (422), decided (409).
@@ -12,7 +12,8 @@ import { conflict, notFound, validationError } from '../shared/errors';
 import { isoSeconds, systemRuntime, type Runtime } from '../shared/ids';
 import { assignReview, decideReview } from '../store/reviews';
 import { getRun, type Environment, type RunItem } from '../store/runs';
-import { publishPending, reviewEvent } from './review-events';
+import { publishPending } from '../events/contract';
+import { reviewEvent } from './review-events';
 
 export const DecisionBody = z.object({
   decision: z.enum(['approve', 'decline']),

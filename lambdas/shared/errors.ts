@@ -63,6 +63,8 @@ export const conflict = (message: string) => new ApiError(409, 'conflict', messa
 export const payloadTooLarge = (message: string) => new ApiError(413, 'payload_too_large', message);
 export const unsupportedMediaType = (message: string) => new ApiError(415, 'unsupported_media_type', message);
 export const internal = () => new ApiError(500, 'internal_server_error', 'Something went wrong on our side; the request can be retried.');
+/** A service this request needs refused it for now (throttled, failing) and nothing was changed: a 503 the caller may retry after `retryAfter` s. */
+export const unavailable = (message: string, retryAfter = 1) => new ApiError(503, 'service_unavailable', message, {}, { 'Retry-After': String(retryAfter) });
 
 /** zod issues → Onfido `fields` (`{ "address.postcode": ["is required"] }`). */
 export function zodFields(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): Record<string, string[]> {

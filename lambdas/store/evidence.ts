@@ -2,13 +2,15 @@
  * Evidence files of a run (lambdas/evidence): the signed PDF and the folder ZIP in the media
  * bucket beside the applicant's media (`<environment>/<applicant>/evidence/<run>.pdf|zip`, so
  * whatever removes an applicant's objects removes them too), and timeline files with a record in
- * the run's partition (pending until the evidence function wrote the PDF).
+ * the run's partition (pending until the evidence function wrote the PDF), written with the
+ * pending event that asks for it (store/pending-events.ts), so a request the bus refused is put later.
  */
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { mediaObjectKey, TIMELINE_FILES } from './object-keys';
+import { pendingEventPut, type PendingEvent } from './pending-events';
 import { keys } from './table';
 import type { RunItem } from './runs';
 
@@ -23,10 +25,11 @@ export const TimelineFileItem = z.object({
 });
 export type TimelineFileItem = z.infer<typeof TimelineFileItem>;
 
-export async function putTimelineFile(item: TimelineFileItem): Promise<void> {
-  await clients().doc.send(new PutCommand({
-    TableName: config().TABLE_NAME, Item: { ...keys.timelineFile(item.workflow_run_id, item.id), ...item }, ConditionExpression: 'attribute_not_exists(pk)',
-  }));
+/** Records a timeline file, with `request` (the pending event asking the evidence function for it) in one transaction. */
+export async function putTimelineFile(item: TimelineFileItem, request?: PendingEvent): Promise<void> {
+  const put = { TableName: config().TABLE_NAME, Item: { ...keys.timelineFile(item.workflow_run_id, item.id), ...item }, ConditionExpression: 'attribute_not_exists(pk)' };
+  if (!request) await clients().doc.send(new PutCommand(put));
+  else await clients().doc.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, pendingEventPut(request)] }));
 }
 
 export async function getTimelineFile(runId: string, id: string): Promise<TimelineFileItem | undefined> {

@@ -5,14 +5,17 @@
  * `<waiting since>#<run id>`, beside the runs that ended `review`: store/reviews.ts). The decision
  * is one transaction: the task (still waiting, undecided: so exactly one decision is written)
  * completed with the decided report and out of the queue, the run checked (the caller's
- * environment, not ended), and a pending item holding the token and what to send Step Functions,
- * removed once it is sent (results/report-review.ts; the lifecycle sweep sends what is left).
+ * environment, not ended), a pending item holding the token and what to send Step Functions,
+ * removed once it is sent (results/report-review.ts; the lifecycle sweep sends what is left), and the
+ * pending `workflow_task.completed` announcing the decision (store/pending-events.ts), which waits
+ * while the token's item is there.
  */
 import { DeleteCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
 import { notEndedCondition } from '../../compiler';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
+import { pendingEventPut, type PendingEvent } from './pending-events';
 import { isConditionFailure, type Environment } from './runs';
 import { keys } from './table';
 import { listTasks, type ReportReview } from './tasks';
@@ -39,10 +42,13 @@ export const PendingDecision = z.object({
 });
 export type PendingDecision = z.infer<typeof PendingDecision>;
 
-/** Records the decision (see the header); false when a condition refused it (the caller reads why). */
-export async function decideReport(p: { runId: string; taskId: string; env: Environment; token: string; review: ReportReview; report: unknown; handed: unknown }): Promise<PendingDecision | undefined> {
+/** The pending item of a decision's token, by its run, task and time. */
+export const decisionKey = (runId: string, taskId: string, at: string) => keys.pendingReportDecision(at, `${runId}#${taskId}`);
+
+/** Records the decision (see the header) with `event`, the pending event announcing it; undefined when a condition refused it (the caller reads why). */
+export async function decideReport(p: { runId: string; taskId: string; env: Environment; token: string; review: ReportReview; report: unknown; handed: unknown; event: PendingEvent }): Promise<PendingDecision | undefined> {
   const pending: PendingDecision = {
-    ...keys.pendingReportDecision(p.review.at, `${p.runId}#${p.taskId}`), run_id: p.runId, task_id: p.taskId, token: p.token,
+    ...decisionKey(p.runId, p.taskId, p.review.at), run_id: p.runId, task_id: p.taskId, token: p.token,
     output: JSON.stringify(p.handed), created_at: p.review.at,
   };
   const { expression: notEnded, values: endValues } = notEndedCondition();
@@ -60,6 +66,7 @@ export async function decideReport(p: { runId: string; taskId: string; env: Envi
         ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':env': p.env, ...endValues },
       } },
       { Put: { TableName: table(), Item: pending, ConditionExpression: 'attribute_not_exists(pk)' } },
+      pendingEventPut(p.event),
     ] }));
     return pending;
   } catch (e) {

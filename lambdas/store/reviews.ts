@@ -5,12 +5,13 @@
  * records its decision removes it, so the queue reads only undecided runs. Assigning and
  * deciding are conditional writes of the run item, so of two concurrent decisions exactly one
  * is written; the status stays `review`. The decision is written together with the event that
- * announces it (a pending event, results/review-events.ts), so the event cannot be lost.
+ * announces it (a pending event, store/pending-events.ts), so the event cannot be lost.
  * Reports waiting for an analyst share the queue (their task items carry the key: store/report-reviews.ts).
  */
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
+import { pendingEventPut, type PendingEvent } from './pending-events';
 import { isConditionFailure, RunItem, type Environment, type RunReview } from './runs';
 import { keys } from './table';
 import { TaskItem } from './tasks';
@@ -75,9 +76,6 @@ export async function assignReview(id: string, env: Environment, email: string, 
   }
 }
 
-/** An event written with a change, to be put on the bus (results/review-events.ts). */
-export interface PendingEvent { key: { pk: string; sk: string }; detail_type: string; detail: unknown }
-
 /**
  * Records the decision on an undecided review run of `env` (leaving the queue) and, in the same
  * transaction, the event announcing it; undefined when it is not such a run (or another decision won).
@@ -91,10 +89,7 @@ export async function decideReview(id: string, env: Environment, review: RunRevi
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ...openValues(env), ':decision': review, ':now': review.at },
       } },
-      { Put: {
-        TableName: table(), Item: { ...event.key, detail_type: event.detail_type, detail: event.detail, attempts: 0, created_at: review.at },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      } },
+      pendingEventPut(event),
     ] }));
   } catch (e) {
     if (e instanceof Error && e.name === 'TransactionCanceledException') return undefined;

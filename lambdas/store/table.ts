@@ -60,7 +60,7 @@ export const keys = {
   runsOfApplicant: (applicantId: string) => `APPLICANT#${applicantId}#RUNS`,
   /** review_queue, sparse: the runs of an environment waiting for a review decision (store/reviews.ts). */
   reviewQueue: (env: string) => `REVIEW#${env}`,
-  /** An event written with the change it announces, until it is on the bus (results/review-events.ts): one partition, oldest first. */
+  /** An event written with the change it announces, until it is on the bus (store/pending-events.ts, events/pending.ts): one partition, oldest first. */
   pendingEvent: (at: string, id: string) => ({ pk: 'PENDING_EVENTS', sk: `${at}#${id}` }),
   /** A report decision whose task token may not have reached Step Functions yet (results/report-review.ts): oldest first. */
   pendingReportDecision: (at: string, id: string) => ({ pk: 'PENDING_REPORT_DECISIONS', sk: `${at}#${id}` }),

@@ -10,6 +10,7 @@ import { QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } fr
 import { notEndedCondition, runStatusKey } from '../../compiler';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
+import { pendingEventPut, type PendingEvent } from './pending-events';
 import { RunItem, type RunStatus } from './runs';
 import { keys } from './table';
 import { TaskItem } from './tasks';
@@ -37,10 +38,11 @@ export async function getRunWithTasks(runId: string): Promise<{ run: RunItem | u
 
 export type Completion = 'completed' | 'not_waiting' | 'run_changed';
 
-/** Completes a waiting task with its run. `status`: the run's live status once the task is completed, undefined when the run has ended. */
-export async function completeWithRun(p: { run: RunItem; taskId: string; output: unknown; now: string; status: RunStatus | undefined;
+/** Completes a waiting task with its run. `status`: the run's live status once the task is completed, undefined when the run has ended.
+ *  `event`: the pending event announcing it (store/pending-events.ts), written in the same transaction. */
+export async function completeWithRun(p: { run: RunItem; taskId: string; output: unknown; now: string; status: RunStatus | undefined; event?: PendingEvent;
   motionUnsupported?: TaskItem['motion_unsupported'] }): Promise<Completion> {
-  const done = await withRun(p.run, p.now, p.status, { Update: {
+  const done = await withRun(p.run, p.now, p.status, p.event ? [pendingEventPut(p.event)] : [], { Update: {
     TableName: table(), Key: keys.task(p.run.id, p.taskId),
     UpdateExpression: `SET #status = :completed, #output = :output, updated_at = :now${p.motionUnsupported ? ', motion_unsupported = :mu' : ''}`,
     ConditionExpression: '#status = :waiting',
@@ -52,7 +54,7 @@ export async function completeWithRun(p: { run: RunItem; taskId: string; output:
 
 /** Records a new task with its run (the task function). `status`: the run's live status with the task, undefined when the run has ended. */
 export async function putTaskWithRun(p: { run: RunItem; task: TaskItem; now: string; status: RunStatus | undefined }): Promise<'created' | 'exists' | 'run_changed'> {
-  const done = await withRun(p.run, p.now, p.status, { Put: {
+  const done = await withRun(p.run, p.now, p.status, [], { Put: {
     TableName: table(), Item: { ...keys.task(p.run.id, p.task.id), ...p.task }, ConditionExpression: 'attribute_not_exists(pk)',
   } });
   return done === 'task_refused' ? 'exists' : done === 'done' ? 'created' : 'run_changed';
@@ -60,8 +62,8 @@ export async function putTaskWithRun(p: { run: RunItem; task: TaskItem; now: str
 
 type TaskWrite = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-/** One transaction: the task write, and the run's task sequence moved on from the value read (with its live status unless ended). */
-async function withRun(run: RunItem, now: string, status: RunStatus | undefined, task: TaskWrite): Promise<'done' | 'task_refused' | 'run_changed'> {
+/** One transaction: the task write, and the run's task sequence moved on from the value read (with its live status unless ended); `also` after them. */
+async function withRun(run: RunItem, now: string, status: RunStatus | undefined, also: TaskWrite[], task: TaskWrite): Promise<'done' | 'task_refused' | 'run_changed'> {
   const { expression: notEnded, values: endValues } = notEndedCondition();
   const seqCondition = run.task_seq === 0 ? '(attribute_not_exists(task_seq) OR task_seq = :seq)' : 'task_seq = :seq';
   const runUpdate = status === undefined
@@ -75,7 +77,7 @@ async function withRun(run: RunItem, now: string, status: RunStatus | undefined,
       },
     };
   try {
-    await clients().doc.send(new TransactWriteCommand({ TransactItems: [task, { Update: { TableName: table(), Key: keys.run(run.id), ...runUpdate } }] }));
+    await clients().doc.send(new TransactWriteCommand({ TransactItems: [task, { Update: { TableName: table(), Key: keys.run(run.id), ...runUpdate } }, ...also] }));
     return 'done';
   } catch (e) {
     if (!(e instanceof TransactionCanceledException)) throw e;

@@ -52,6 +52,8 @@ export const TaskItem = z.object({
   attempt: z.number().int().optional(),
   /** A Motion task completed with no upload: what the device lacked (tasks/motion.ts); its output is `[]`. */
   motion_unsupported: z.object({ reasons: z.array(z.string()) }).optional(),
+  /** Set by the run's purge (lifecycle/runs.ts), which empties the task. */
+  purged_at: z.string().optional(),
   created_at: z.string(),
   updated_at: z.string(),
 });

@@ -1,11 +1,14 @@
 /**
  * Complete Task: checks who may complete it and the data, accepts it exactly once (stored on the
  * task) and sets the run's live status in the same transaction (store/task-completion.ts; the
- * run and its tasks are one query before), hands the data to Step Functions (with `keep`, only
- * the fields the workflow reads: `handedOver`) and announces the completion: three DynamoDB
- * round trips. A token Step Functions no longer knows (the task timed out, the run
+ * run and its tasks are one query before), with the pending `workflow_task.completed` that
+ * announces it (store/pending-events.ts); hands the data to Step Functions (with `keep`, only
+ * the fields the workflow reads: `handedOver`), then puts the event on the bus, recording it as
+ * its pending item goes (side by side): four DynamoDB round trips. Once Step Functions took the
+ * data the answer is 200 whatever the bus does: an event it refused goes later, with the lifecycle
+ * sweep (events/pending.ts). A token Step Functions no longer knows (the task timed out, the run
  * ended) answers 422 and leaves the task marked `timed_out`; any other failure to hand it over
- * puts the task back to waiting (500).
+ * puts the task back to waiting (500); either way the pending event goes.
  */
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
@@ -19,11 +22,13 @@ import { ApiError, conflict, forbidden, internal, notFound, payloadTooLarge, val
 import { systemRuntime, type Runtime } from '../shared/ids';
 import { logError } from '../shared/powertools';
 import { isEnded, type RunItem } from '../store/runs';
+import { publishPending } from '../events';
+import { removePendingEvent, type PendingEvent } from '../store/pending-events';
 import { completeWithRun, getRunWithTasks } from '../store/task-completion';
 import { markTask, type TaskItem } from '../store/tasks';
 import { checkCapture } from './capture';
 import type { MotionUnsupported } from './motion';
-import { emitTaskEvent } from './events';
+import { completedEvent, taskEventDetail } from './events';
 import { checkReceived } from './receive';
 
 /** The data is stored on the task item and handed to Step Functions: the limits of custom_data apply. */
@@ -79,9 +84,11 @@ export async function completeTask(caller: Caller, runId: string, taskId: string
     if (task.status !== 'waiting') throw taskOver(taskId, task.status);
     const { output, motionUnsupported } = await checkedOutput(caller, task, run, data);
     const after = read.tasks.map((t) => (t.id === task.id ? { ...t, status: 'completed' as const } : t));
-    const done = await completeWithRun({ run, taskId, output, ...(motionUnsupported ? { motionUnsupported } : {}), now: now(), status: isEnded(run.status) ? undefined : liveStatus(after) });
+    const at = now();
+    const event = completedEvent(task, run.applicant_id, at);
+    const done = await completeWithRun({ run, taskId, output, ...(motionUnsupported ? { motionUnsupported } : {}), now: at, status: isEnded(run.status) ? undefined : liveStatus(after), event });
     if (done === 'not_waiting') throw taskOver(taskId, 'completed');
-    if (done === 'completed') return handOver(run, task, output, now, log);
+    if (done === 'completed') return handOver(run, { ...task, status: 'completed', output, updated_at: at }, event, now, rt, log);
     if (attempt === ATTEMPTS) throw conflict(`Task ${taskId}: its run kept changing; try again`);
   }
 }
@@ -100,17 +107,18 @@ export function handedOver(task: Pick<TaskItem, 'id' | 'keep'>, output: unknown)
   return { ...(keepPaths(output, task.keep) as Record<string, unknown>), id: task.id };
 }
 
-async function handOver(run: RunItem, task: TaskItem, output: unknown, now: () => string, log: (msg: string, e: unknown) => void): Promise<void> {
+/** `done`: the task as completed. Its completion goes to Step Functions, then its event on the bus (or later: `publishPending`). */
+async function handOver(run: RunItem, done: TaskItem, event: PendingEvent, now: () => string, rt: Runtime, log: (msg: string, e: unknown) => void): Promise<void> {
   try {
-    await clients().sfn.send(new SendTaskSuccessCommand({ taskToken: task.token, output: JSON.stringify(handedOver(task, output)) }));
+    await clients().sfn.send(new SendTaskSuccessCommand({ taskToken: done.token, output: JSON.stringify(handedOver(done, done.output)) }));
   } catch (e) {
     const name = e instanceof Error ? e.name : '';
     const dead = DEAD_TOKEN.has(name);
-    if (!dead) log(`task ${task.id}: SendTaskSuccess failed; the task waits again`, e);
-    await markTask(run.id, task.id, dead ? 'timed_out' : 'waiting', now());
+    if (!dead) log(`task ${done.id}: SendTaskSuccess failed; the task waits again`, e);
+    await Promise.all([markTask(run.id, done.id, dead ? 'timed_out' : 'waiting', now()), removePendingEvent(event.key)]);
     await refreshRunStatus(run, now);
-    if (dead) throw validationError(`Task ${task.id} can no longer be completed: it timed out or its run has ended`);
+    if (dead) throw validationError(`Task ${done.id} can no longer be completed: it timed out or its run has ended`);
     throw internal();
   }
-  await emitTaskEvent('workflow_task.completed', { ...task, status: 'completed', output, updated_at: now() }, run.applicant_id);
+  await publishPending(event, rt, taskEventDetail(done, run.applicant_id));
 }

@@ -1,9 +1,10 @@
 /**
  * One queue message: an EventBridge event (or a resend of one) → a signed POST to every
- * matching webhook that has not had it yet (none for a trial run's events). A failure is reported as `retry` while attempts
+ * matching webhook that has not had it yet (none for a trial run's events; an event carrying a `dedupe_id` counts as
+ * had when any copy of it was). A failure is reported as `retry` while attempts
  * remain; on the last attempt it goes to the dead-letter store instead.
  */
-import { BusEvent, EventName, REDELIVERY, RedeliveryDetail, recordEvent, type RecordKey } from '../events/contract';
+import { BusEvent, dedupeIdOf, EventName, REDELIVERY, RedeliveryDetail, recordEvent, type RecordKey } from '../events/contract';
 import { isoSeconds, type Runtime } from '../shared/ids';
 import { listWebhooks, type WebhookItem } from '../store/webhooks';
 import { deleteDeadLetter, putDeadLetter } from './dead-letters';
@@ -45,7 +46,10 @@ export async function processMessage(body: string, attempt: number, deps: Proces
   // A builder's trial run ("Try it") is not the integrator's: its events reach no webhook.
   if (delivery.trial) return 'done';
   const targets = subscribed.filter((w) => matches(w, delivery, only));
-  const ctx = { key, eventId: event.id, deliveryId: outer.id, delivery, attempt };
+  // A delivery is claimed per webhook by its id: the bus's event id, or for an event that carries a `dedupe_id`, that id,
+  // so a copy of it put on the bus again (events/pending.ts) finds the claim done. A resend is a delivery of its own.
+  const deliveryId = redelivery ? outer.id : dedupeIdOf(event.detail) ?? outer.id;
+  const ctx = { key, eventId: event.id, deliveryId, delivery, attempt };
   const outcomes = await Promise.all(targets.map((w) => deliverTo(w, ctx, deps)));
   return outcomes.includes('retry') ? 'retry' : 'done';
 }

@@ -4,9 +4,11 @@
  * the webhook's dead letter for that event). Resources of another environment count as unknown.
  * The replay goes to every webhook that would have received the event (Onfido: "all webhooks
  * registered with a matching environment"), also a live token's webhook subscribed to sandbox.
+ * A bus that refuses a redelivery (throttled, failing, after entry-retry.ts's tries) is a 503 naming how many events
+ * went: nothing is recorded by a resend, so sending it again only resends.
  */
 import { findEvents, publishRedelivery } from '../events/contract';
-import { validationError } from '../shared/errors';
+import { isTransientAwsError, unavailable, validationError } from '../shared/errors';
 import { listWebhooks, type Environment } from '../store/webhooks';
 import { buildDelivery } from './payload';
 import { matches } from './process';
@@ -25,9 +27,16 @@ export async function resend(items: ResendItem[], environment: Environment): Pro
   if (Object.keys(missing).length > 0) throw validationError('Some events cannot be resent', missing);
   const deliveries = found.flat();
   const webhooks = await listWebhooks();
+  let sent = 0;
   for (const { event, delivery } of deliveries) {
-    if (!delivery) continue;
-    const ids = webhooks.filter((w) => matches(w, delivery)).map((w) => w.id);
-    if (ids.length > 0) await publishRedelivery({ event, webhook_ids: ids });
+    const ids = delivery ? webhooks.filter((w) => matches(w, delivery)).map((w) => w.id) : [];
+    try {
+      if (ids.length > 0) await publishRedelivery({ event, webhook_ids: ids });
+    } catch (e) {
+      if (!isTransientAwsError(e)) throw e;
+      const why = (e as { code?: string }).code ?? (e as Error).name;
+      throw unavailable(`The event bus did not take the resend for now (${why}): ${sent} of ${deliveries.length} events were resent; the request can be retried`);
+    }
+    sent++;
   }
 }

@@ -12,7 +12,8 @@ import * as path from 'node:path';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { BusEvent } from '../../local/events';
-import { deliverPendingEvents } from '../../lambdas/results/review-events';
+import { deliverPendingEvents } from '../../lambdas/events/pending';
+import { storedTaskEvent } from '../../lambdas/tasks/events';
 import { queueEarlierReviews } from '../../lambdas/results/review-upkeep';
 import { clients } from '../../lambdas/shared/aws';
 import { reviewQueue } from '../../lambdas/store/reviews';
@@ -131,14 +132,15 @@ it('a decision stands when the bus fails; its event is put on the bus later, onc
 
   // Still failing: the pending event stays.
   const later = { now: () => new Date(Date.now() + 60_000), newId: () => 'unused' };
-  expect(await deliverPendingEvents(later)).toMatchObject({ delivered: 0, failed: 1 });
+  expect(await deliverPendingEvents(later, storedTaskEvent)).toMatchObject({ published: 0, failed: 1 });
   jest.restoreAllMocks();
-  expect(await deliverPendingEvents(later)).toEqual({ delivered: 1, failed: 0 });
-  expect(await deliverPendingEvents(later)).toEqual({ delivered: 0, failed: 0 });
+  expect(await deliverPendingEvents(later, storedTaskEvent)).toMatchObject({ published: 1, failed: 0 });
+  expect(await deliverPendingEvents(later, storedTaskEvent)).toMatchObject({ published: 0, failed: 0 });
   await stack.bus.idle();
   expect(ofRun()).toEqual([expect.objectContaining({
     'detail-type': REVIEW_EVENT,
-    detail: expect.objectContaining({ workflow_run_id: run.id, decision: 'decline', note: 'document forged', at: decided.body.review!.at }),
+    time: decided.body.review!.at,
+    detail: expect.objectContaining({ workflow_run_id: run.id, decision: 'decline', note: 'document forged', at: decided.body.review!.at, dedupe_id: `${REVIEW_EVENT}:${run.id}` }),
   })]);
 }, 120_000);
 

@@ -84,7 +84,10 @@ it('an analyst takes a review run from the queue and decides it; the run stays r
   const applicantId = (await t.run(review)).applicant_id;
   expect(busEvents.filter((e) => (e.detail as { workflow_run_id?: string }).workflow_run_id === review)).toEqual([expect.objectContaining({
     source: 'studio.workflows', 'detail-type': REVIEW_EVENT,
-    detail: { workflow_run_id: review, applicant_id: applicantId, decision: 'decline', note: 'Sanctions list match confirmed', by: ANALYST.email, at: decided.body.review.at },
+    detail: {
+      workflow_run_id: review, applicant_id: applicantId, decision: 'decline', note: 'Sanctions list match confirmed', by: ANALYST.email, at: decided.body.review.at,
+      dedupe_id: `${REVIEW_EVENT}:${review}`,
+    },
   })]);
 }, 120_000);
 

@@ -1,16 +1,19 @@
 /**
  * Evidence and timeline files of a run (Onfido v3.6): the signed evidence PDF and the evidence
  * folder exist once the run has ended and the evidence function made them (announced by
- * `workflow_run_evidence_folder.created`); a timeline file is asked for (202) and ready when
- * `workflow_timeline_file.created` says so. Before that: 422 with Onfido's error body. Files
- * above the API's payload limit answer with a redirect to a short-lived presigned GET.
+ * `workflow_run_evidence_folder.created`); a timeline file is asked for (202: its record and the
+ * request written together, the request put on the bus at once or, if the bus refused it, by the
+ * lifecycle sweep: events/pending.ts) and ready when `workflow_timeline_file.created` says so.
+ * Before that: 422 with Onfido's error body. Files above the API's payload limit answer with a
+ * redirect to a short-lived presigned GET.
  */
 import { z } from 'zod';
-import { requestTimelineFile } from '../../events/contract';
+import { publishPending, TIMELINE_FILE_REQUESTED, TimelineFileDetail } from '../../events/contract';
 import { notFound, validationError } from '../../shared/errors';
 import { config } from '../../shared/config';
 import { isoSeconds, systemRuntime, type Runtime } from '../../shared/ids';
 import { evidenceKey, getTimelineFile, putTimelineFile, timelineKey } from '../../store/evidence';
+import { pendingEvent } from '../../store/pending-events';
 import { isEnded } from '../../store/runs';
 import { getObject, objectSize } from '../../store/s3';
 import { json, type Request, type Response } from '../http';
@@ -54,8 +57,11 @@ export function addEvidenceRoutes(router: Router, rt: Runtime = systemRuntime): 
     const { id } = parseWith(RunParams, req.params, 'path');
     const run = await runFor(req.caller, id);
     const fileId = rt.newId();
-    await putTimelineFile({ id: fileId, workflow_run_id: run.id, status: 'pending', created_at: isoSeconds(rt.now()) });
-    await requestTimelineFile({ workflow_run_id: run.id, applicant_id: run.applicant_id, timeline_file_id: fileId });
+    const at = isoSeconds(rt.now());
+    const detail = TimelineFileDetail.parse({ workflow_run_id: run.id, applicant_id: run.applicant_id, timeline_file_id: fileId });
+    const request = pendingEvent(at, `${run.id}#${TIMELINE_FILE_REQUESTED}#${fileId}`, { detail_type: TIMELINE_FILE_REQUESTED, detail, dedupe_id: `${TIMELINE_FILE_REQUESTED}:${fileId}` });
+    await putTimelineFile({ id: fileId, workflow_run_id: run.id, status: 'pending', created_at: at }, request);
+    await publishPending(request, rt);
     return json(202, { workflow_timeline_file_id: fileId, href: `${base()}/v3.6/workflow_runs/${run.id}/timeline_file/${fileId}` });
   });
   router.add('GET', '/v3.6/workflow_runs/{id}/timeline_file/{timeline_file_id}', 'api', async (req) => {
