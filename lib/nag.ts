@@ -28,6 +28,9 @@ export function suppressNagFindings(stack: StudioStack): void {
     ack(f.role, 'AwsSolutions-IAM5[Resource::*]', CALLS[key].includes('taskTokens') ? `${XRAY}; states:SendTaskSuccess/Failure/Heartbeat act on task tokens, not ARNs` : XRAY);
     ack(f.fn, 'AwsSolutions-L1', 'The issue pins nodejs22.x (supported by Lambda until 2027-04-30); move to the next LTS with the local stack');
   }
+  const upgrade = stack.workflowUpgrade;
+  ack(upgrade.fn, 'AwsSolutions-L1', 'The deploy\'s upgrade of workflow machines runs on nodejs22.x like the stack\'s functions');
+  ack(upgrade.role, 'AwsSolutions-IAM5[Resource::*]', 'UpdateStateMachine with logging needs the CloudWatch Logs delivery actions, which accept no resource ARN');
   const records = stack.node.tryFindChild('WorkflowsAsCode')?.node.tryFindChild('Records');
   if (records) ack(records, 'AwsSolutions-L1', 'The records function of workflows deployed as code runs on nodejs22.x like the stack\'s functions');
   ack(stack.runtime.role, 'AwsSolutions-IAM5[Resource::*]',
@@ -40,6 +43,8 @@ export function suppressNagFindings(stack: StudioStack): void {
   ack(api, `AwsSolutions-IAM5[Resource::${nagText(stack, machines)}]`, PREFIX);
   ack(api, `AwsSolutions-IAM5[Resource::${nagText(stack, qualified)}]`, `${PREFIX}; versions and aliases are <machine>:<n|alias>`);
   ack(api, `AwsSolutions-IAM5[Resource::${nagText(stack, executions)}]`, `${PREFIX}; executions of those machines`);
+  ack(upgrade.role, `AwsSolutions-IAM5[Resource::${nagText(stack, machines)}]`, `${PREFIX}; the deploy updates those machines to their definitions compiled anew`);
+  ack(upgrade.role, `AwsSolutions-IAM5[Resource::${nagText(stack, qualified)}]`, `${PREFIX}; versions and aliases are <machine>:<n|alias>: it reads a version's definition and moves the alias live`);
   const objects = `AwsSolutions-IAM5[Resource::${nagText(stack, stack.data.media.arnForObjects('*'))}]`;
   ack(api, objects, 'Media objects have generated keys (media/<id>); the API uploads, presigns, reads and deletes any of them');
   ack(stack.functions.reports.role, objects, 'Reports read any evidence object named by the run and store the face index');

@@ -23,6 +23,7 @@ import { StudioKeys } from './keys';
 import { FACE_ASSET_ENV } from './report-assets';
 import { WatchlistRefresh } from './watchlists';
 import { WorkflowRuntime } from './workflow-runtime';
+import { WorkflowUpgrade } from './workflow-upgrade';
 import { WorkflowsAsCode } from './workflows-as-code';
 
 export interface StudioStackProps extends StackProps { settings?: StudioSettingsInput }
@@ -39,6 +40,8 @@ export class StudioStack extends Stack {
   readonly consoleUsers: ConsoleUsers;
   readonly hosting: StudioHosting;
   readonly lifecycle: StudioLifecycle;
+  /** Brings the machines of active workflow versions up to the deployed compiler, after the functions update. */
+  readonly workflowUpgrade: WorkflowUpgrade;
   /** The daily watchlist download (only with `watchlistSources`). */
   readonly watchlistRefresh?: WatchlistRefresh;
 
@@ -154,17 +157,23 @@ export class StudioStack extends Stack {
       fns.reports.fn.addToRolePolicy(new PolicyStatement({ sid: 'ReportProviderSecrets', actions: ['secretsmanager:GetSecretValue'], resources: providerSecrets }));
     }
 
-    if (s.workflows.length > 0) {
-      new WorkflowsAsCode(this, 'WorkflowsAsCode', {
-        files: s.workflows, runtime,
-        context: {
-          taskFunction: functionName(prefix, 'tasks'), reportFunction: functionName(prefix, 'reports'), runsTable: data.table.tableName,
-          eventBusName: prefix, eventSource: EVENT_SOURCE, partition: this.partition,
-        },
-        records: { table: data.table, tableKey: keys.data, logsKey: keys.logs, logRetentionDays: s.logRetentionDays, architecture, skipBundling: bundlingContext === 'skip' },
-      });
-    }
+    const asCode = s.workflows.length === 0 ? undefined : new WorkflowsAsCode(this, 'WorkflowsAsCode', {
+      files: s.workflows, runtime,
+      context: {
+        taskFunction: functionName(prefix, 'tasks'), reportFunction: functionName(prefix, 'reports'), runsTable: data.table.tableName,
+        eventBusName: prefix, eventSource: EVENT_SOURCE, partition: this.partition,
+      },
+      records: { table: data.table, tableKey: keys.data, logsKey: keys.logs, logRetentionDays: s.logRetentionDays, architecture, skipBundling: bundlingContext === 'skip' },
+    });
+    // State machine versions keep the ASL they were published with: once the functions are updated, the
+    // machines of active workflow versions compiled by an older release are recompiled (lambdas/workflows/upgrade.ts).
+    const upgrade = (this.workflowUpgrade = new WorkflowUpgrade(this, 'WorkflowUpgrade', {
+      runtime, table: data.table, tableKey: keys.data, logsKey: keys.logs, logRetentionDays: s.logRetentionDays, architecture,
+      // After the functions (the machines call them) and the workflows deployed as code (their records, left alone).
+      skipBundling: bundlingContext === 'skip', environment: common, after: [...Object.values(fns).map((f) => f.fn), ...(asCode ? [asCode] : [])],
+    }));
     const out = (id: string, value: string, description: string) => new CfnOutput(this, id, { value, description });
+    out('WorkflowMachines', upgrade.summary, 'Machines of active workflow versions brought up to this compiler by the deploy (failures keep their machine version: the WorkflowUpgrade function\'s log says why)');
     out('PublicUrl', hosting.url, 'Base URL of the API (/v3.6), capture links and dashboard (PUBLIC_URL)');
     out('ApiUrl', api.url, 'The HTTP API itself (clients use PublicUrl)');
     out('DistributionDomainName', hosting.distribution.distributionDomainName, s.domainName ? `CNAME ${s.domainName} to this` : 'CloudFront domain of PublicUrl');

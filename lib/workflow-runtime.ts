@@ -3,7 +3,8 @@
  * compiled workflows call (compiler/lower: lambda:invoke(.waitForTaskToken) of the tasks and
  * reports functions, dynamodb:updateItem on the table, events:putEvents on the bus), X-Ray and
  * the CloudWatch Logs delivery actions; one log group. Also the rights of the API's activation
- * handler, which creates and updates `<prefix>-*` machines, their versions and aliases.
+ * handler, which creates and updates `<prefix>-*` machines, their versions and aliases, and of the
+ * deploy's upgrade of those machines (lib/workflow-upgrade.ts), which only updates them.
  */
 import { ArnFormat, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -99,6 +100,23 @@ export class WorkflowRuntime extends Construct {
   grantTaskTokens(grantee: IGrantable): void {
     grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({
       sid: 'CompleteTasks', resources: ['*'], actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+    }));
+  }
+
+  /** The deploy's upgrade of workflow machines (lambdas/workflows/upgrade.ts): read a machine version's definition,
+   *  publish the machine's definition compiled anew, move the alias `live`; PassRole of this role only. Nothing that
+   *  creates or deletes machines, versions or aliases, nor starts or stops executions. */
+  grantUpgrade(grantee: IGrantable): void {
+    const { machines, qualified } = this.arns();
+    const add = (s: PolicyStatement) => grantee.grantPrincipal.addToPrincipalPolicy(s);
+    add(new PolicyStatement({ sid: 'DescribeMachineVersions', resources: [qualified], actions: ['states:DescribeStateMachine'] }));
+    add(new PolicyStatement({ sid: 'RecompileMachines', resources: [machines], actions: ['states:UpdateStateMachine', 'states:PublishStateMachineVersion'] }));
+    add(new PolicyStatement({ sid: 'MoveLiveAlias', resources: [qualified], actions: ['states:UpdateStateMachineAlias'] }));
+    // UpdateStateMachine with a logging configuration is authorized against the caller too.
+    add(new PolicyStatement({ sid: 'MachineLogDelivery', resources: ['*'], actions: LOG_DELIVERY_ACTIONS }));
+    add(new PolicyStatement({
+      sid: 'PassWorkflowRole', actions: ['iam:PassRole'], resources: [this.role.roleArn],
+      conditions: { StringEquals: { 'iam:PassedToService': 'states.amazonaws.com' } },
     }));
   }
 

@@ -1,7 +1,8 @@
 /**
  * Workflows and their versions. The workflow item is the single place that says which version
  * is active and which are archived, so that one conditional write decides each change; a
- * version item is immutable except for the state machine version it was published as.
+ * version item is immutable except for the state machine version it was published as (which an
+ * upgrade of the compiler replaces by the same definition compiled anew: workflows/recompile.ts).
  * A version's status is derived: active (the workflow says so), archived, else inactive/invalid.
  *
  * Every workflow and each of its versions belongs to one environment (sandbox or live, that of
@@ -28,6 +29,8 @@ export const WorkflowItem = z.object({
   versions: z.number().int(),
   active_version: z.number().int().optional(),
   activated_at: z.string().optional(),
+  /** When an upgrade last moved the active version to a recompiled state machine version (workflows/upgrade.ts). */
+  recompiled_at: z.string().optional(),
   state_machine_arn: z.string().optional(),
   alias_arn: z.string().optional(),
   /** Archived version numbers (as strings) → when. */
@@ -46,6 +49,8 @@ export const VersionItem = z.object({
   definition_json: z.string().optional(),
   state_machine_version_arn: z.string().optional(),
   published_at: z.string().optional(),
+  /** When the state machine version was last replaced by the definition compiled anew (workflows/recompile.ts). */
+  recompiled_at: z.string().optional(),
 });
 export type VersionItem = z.infer<typeof VersionItem>;
 
@@ -148,8 +153,10 @@ export async function getLiveVersion(workflowId: string, environment: Environmen
 
 /**
  * Published versions by table, workflow and number, kept in the process (a warm Lambda): a
- * version item never changes once it has its state machine version (activate.ts writes that
- * once), so a run creation reads it only the first time. Bounded: the oldest entry goes first.
+ * version item's state machine version changes only when it is recompiled (workflows/recompile.ts),
+ * by an activation (which writes `activated_at`) or by an upgrade of the active version (which
+ * writes `recompiled_at` after it), so the key holds both and a run creation reads the item again
+ * only after one of them. Bounded: the oldest entry goes first.
  * Per set of clients, as the verified API tokens (api/auth.ts): another stack in the same
  * process (tests) starts with an empty cache.
  */
@@ -163,7 +170,7 @@ export const clearVersionCache = () => { published.clear(); };
 export async function liveVersionOf(workflow: WorkflowItem | undefined): Promise<LiveVersion | undefined> {
   if (workflow?.active_version === undefined || !workflow.alias_arn) return undefined;
   if (publishedWith !== doc()) { published.clear(); publishedWith = doc(); }
-  const key = `${table()}/${workflow.id}/${workflow.active_version}`;
+  const key = `${table()}/${workflow.id}/${workflow.active_version}/${workflow.activated_at ?? ''}/${workflow.recompiled_at ?? ''}`;
   let version = published.get(key);
   if (!version) {
     const item = await getVersionItem(workflow.id, workflow.active_version, workflow.environment);

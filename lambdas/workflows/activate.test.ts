@@ -11,6 +11,7 @@ jest.mock('../store/workflows', () => ({
 }));
 jest.mock('./compile', () => ({ compileVersion: () => ({ ok: true, json: '{}' }), captureCapabilities: () => ({}) }));
 jest.mock('./publish', () => ({ pointAlias: jest.fn(), publishVersion: jest.fn(), discardVersion: jest.fn() }));
+jest.mock('./recompile', () => ({ refreshVersion: async (_id: string, _v: number, recorded: string) => ({ status: 'current', arn: recorded }) }));
 jest.mock('./state', () => ({ acquireLease: async () => true, markActive: jest.fn(), recordMachineVersion: jest.fn(), releaseLease: jest.fn() }));
 
 const rt = { now: () => new Date('2026-11-30T08:00:00Z'), newId: () => 'lease-1' };

@@ -3,6 +3,9 @@
  * Order matters: a version is marked active only after its state machine version exists and
  * the alias points at it; every step is idempotent, so a failed activation is simply retried.
  * A lease on the workflow item serialises activations, so the alias and the record agree.
+ * A version published before is activated on its recorded machine version, first brought up to
+ * this release's compiler if it was compiled by an older one (recompile.ts; if that fails, it is
+ * logged and the recorded machine version serves as before).
  */
 import { conflict, notFound } from '../shared/errors';
 import { isoSeconds, systemRuntime, type Runtime } from '../shared/ids';
@@ -11,6 +14,7 @@ import type { Environment } from '../store/runs';
 import { getVersionItem, getWorkflowItem, versionStatus, type VersionItem, type WorkflowItem } from '../store/workflows';
 import { captureCapabilities, compileVersion } from './compile';
 import { discardVersion, pointAlias, publishVersion } from './publish';
+import { refreshVersion } from './recompile';
 import { acquireLease, markActive, recordMachineVersion, releaseLease } from './state';
 import { InvalidVersionError } from './views';
 
@@ -41,7 +45,8 @@ export async function activateVersion(workflowId: string, version: number, envir
   }
   let aliasMoved = false;
   try {
-    const versionArn = item.state_machine_version_arn ?? await publishOnce(workflow, version, compiled.json, rt);
+    const recorded = item.state_machine_version_arn;
+    const versionArn = recorded ? await upToDate(workflowId, version, recorded, compiled.json, rt, log) : await publishOnce(workflow, version, compiled.json, rt);
     const stateMachineArn = versionArn.slice(0, versionArn.lastIndexOf(':'));
     aliasMoved = true;
     const aliasArn = await pointAlias(workflowId, versionArn);
@@ -75,6 +80,16 @@ async function publishOnce(workflow: WorkflowItem, version: number, asl: string,
   if (!recorded) throw new Error(`version ${workflowId}/${version} disappeared while it was being published`);
   if (recorded !== published.stateMachineVersionArn) await discardVersion(published.stateMachineVersionArn);
   return recorded;
+}
+
+/** The recorded machine version, or the one it was recompiled as when an older compiler published it. */
+async function upToDate(workflowId: string, version: number, recorded: string, asl: string, rt: Runtime, log: (message: string, error?: unknown) => void): Promise<string> {
+  try {
+    return (await refreshVersion(workflowId, version, recorded, asl, rt.now())).arn;
+  } catch (e) {
+    log(`workflow ${workflowId}: version ${version} is activated on the machine version an older compiler published (recompiling it failed)`, e);
+    return recorded;
+  }
 }
 
 /** After a failed activation, `live` goes back to the version on record as active (if any). */

@@ -14,6 +14,7 @@ import { isoSeconds } from '../shared/ids';
 import { logError } from '../shared/powertools';
 import { Environment } from '../store/runs';
 import { createdKey, keys } from '../store/table';
+import { CustomResourceEvent, respond } from './custom-resource';
 import { isConditionFailure } from './save';
 
 /** The resource type in the template (parity mode runs these at start, as CloudFormation would). */
@@ -26,12 +27,6 @@ export const RecordsProperties = z.object({
   StateMachineVersionArn: z.string().regex(/:\d+$/), AliasArn: z.string().startsWith('arn:'),
 });
 export type RecordsProperties = z.infer<typeof RecordsProperties>;
-
-const CustomResourceEvent = z.object({
-  RequestType: z.enum(['Create', 'Update', 'Delete']), ResponseURL: z.string().url(), StackId: z.string(), RequestId: z.string(),
-  LogicalResourceId: z.string(), PhysicalResourceId: z.string().optional(), ResourceProperties: z.record(z.string(), z.unknown()),
-});
-type CustomResourceEvent = z.infer<typeof CustomResourceEvent>;
 
 let doc: DynamoDBDocumentClient | undefined;
 const client = () => (doc ??= DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } }));
@@ -76,14 +71,6 @@ export async function deactivate(p: RecordsProperties, send = (c: UpdateCommand)
     TableName: p.TableName, Key: keys.workflow(p.WorkflowId), UpdateExpression: 'REMOVE active_version, activated_at, alias_arn, state_machine_arn',
     ConditionExpression: 'alias_arn = :alias', ExpressionAttributeValues: { ':alias': p.AliasArn },
   })).catch((e: unknown) => { if (!isConditionFailure(e) && !(e instanceof Error && e.name === 'ResourceNotFoundException')) throw e; });
-}
-
-async function respond(event: CustomResourceEvent, body: Record<string, unknown>): Promise<void> {
-  const res = await fetch(event.ResponseURL, {
-    method: 'PUT', headers: { 'content-type': '' },
-    body: JSON.stringify({ StackId: event.StackId, RequestId: event.RequestId, LogicalResourceId: event.LogicalResourceId, ...body }),
-  });
-  if (!res.ok) throw new Error(`CloudFormation's response URL answered ${res.status}`);
 }
 
 export async function handler(raw: unknown): Promise<void> {

@@ -41,6 +41,26 @@ export async function recordMachineVersion(workflowId: string, version: number, 
   });
 }
 
+/** Moves a version to the state machine version its definition was compiled anew as; false if its record no longer names `from`. */
+export async function swapMachineVersion(workflowId: string, version: number, from: string, to: string, now: string): Promise<boolean> {
+  return conditional({
+    TableName: table(), Key: keys.version(workflowId, version),
+    UpdateExpression: 'SET state_machine_version_arn = :to, recompiled_at = :now',
+    ConditionExpression: 'state_machine_version_arn = :from',
+    ExpressionAttributeValues: { ':from': from, ':to': to, ':now': now },
+  });
+}
+
+/** Records that the active version was recompiled (the API's cache of published versions keys on it); false if the
+ *  lease was lost or another version is active. */
+export async function markRecompiled(workflowId: string, a: { version: number; token: string; now: string }): Promise<boolean> {
+  return conditional({
+    TableName: table(), Key: keys.workflow(workflowId), UpdateExpression: 'SET recompiled_at = :now',
+    ConditionExpression: 'activation.#token = :token AND active_version = :v',
+    ExpressionAttributeNames: { '#token': 'token' }, ExpressionAttributeValues: { ':now': a.now, ':token': a.token, ':v': a.version },
+  });
+}
+
 export interface Activation { version: number; token: string; stateMachineArn: string; aliasArn: string; now: string }
 
 /** Makes a version the active one and releases the lease; false if the lease was lost or the version archived. */

@@ -2,7 +2,8 @@
  * What CloudFormation does at deploy time for the resources parity runs rather than emulates:
  * the template's state machines (created, or updated to the template's definition), their
  * published versions and aliases through the local control plane, and the custom resources
- * the stack's own functions implement (lambdas/workflows/as-code-resource.ts), each invoked with
+ * the stack's own functions implement (lambdas/workflows/as-code-resource.ts, and upgrade-resource.ts:
+ * the machines of active workflow versions brought up to this compiler on every start), each invoked with
  * CloudFormation's request and answered on a loopback response URL. A failure fails the start,
  * as it would roll the deployment back.
  */
@@ -14,7 +15,7 @@ import type { FunctionHost } from './function-host';
 import type { LocalBindings, ParityTemplate } from './template';
 
 /** Custom resources parity runs (others, e.g. CDK's BucketDeployment, are served otherwise: README). */
-export const RUN_CUSTOM_RESOURCES = new Set(['Custom::StudioWorkflowRecords']);
+export const RUN_CUSTOM_RESOURCES = new Set(['Custom::StudioWorkflowRecords', 'Custom::StudioWorkflowUpgrade']);
 
 /** Creates the machines and publishes their versions; returns what the template's references to them resolve to. */
 export async function deployMachines(cp: ControlPlane, t: ParityTemplate): Promise<NonNullable<LocalBindings['deployed']>> {

@@ -83,7 +83,9 @@ export function readTemplate(dir: string, account: string, region: string, local
   const raw = Template.parse(json);
   const { refs, atts } = physicalNames(raw.Resources, stackName, account, region, local);
   const params = { RefResolvers: { 'AWS::Region': region, 'AWS::Partition': 'aws', 'AWS::AccountId': account, 'AWS::StackName': stackName, 'AWS::URLSuffix': 'amazonaws.com', 'AWS::StackId': `arn:aws:cloudformation:${region}:${account}:stack/${stackName}/local`, ...refs }, 'Fn::GetAttResolvers': atts, 'Fn::ImportValueResolvers': {} };
-  const resolved = Template.parse(unpad(new NodeEvaluator({ Parameters: {}, ...(pad(json) as object) }, params).evaluateNodes()));
+  // Outputs are not resolved: parity reads none, and some name attributes only a deploy gives (a custom resource's Data).
+  const { Outputs: _outputs, ...deployed } = json as Record<string, unknown>;
+  const resolved = Template.parse(unpad(new NodeEvaluator({ Parameters: {}, ...(pad(deployed) as object) }, params).evaluateNodes()));
   return extract(resolved.Resources, { stackName, account, region, dir, apiUrl: local.apiUrl }, { refs, atts });
 }
 

@@ -180,6 +180,13 @@ export async function startStack(o: StackOptions = {}): Promise<Stack> {
     const wanted = o.apiToken ?? process.env.STUDIO_API_TOKEN;
     const apiToken = await createApiToken(wanted?.startsWith('api_live.') ? 'live' : 'sandbox', wanted);
     if (!inMemory) {
+      // Machines compiled by an older release: brought up to this compiler first, as a deploy does
+      // (lambdas/workflows/upgrade.ts); a version that fails keeps its machine and is logged.
+      const { reportData, upgradeMachines } = await import('../../lambdas/workflows/upgrade');
+      await upgradeMachines({ log: (m, e) => log(`${m}${e === undefined ? '' : `: ${String(e)}`}`) }).then((report) => {
+        const r = reportData(report);
+        if (r.Recompiled !== 'none' || r.Failed !== 'none') log(`workflow machines: ${r.Summary}; recompiled: ${r.Recompiled}`);
+      }, (e: unknown) => log(`workflow machines: the upgrade could not run, every machine keeps its definition: ${String(e)}`));
       // Runs whose creation a crash cut short (written, never started; all created before this start): start them now.
       const { startOrphanedRuns } = await import('../../lambdas/runs/resume');
       const resumed = await startOrphanedRuns(began, 0, (m, e) => log(`${m}: ${String(e)}`));

@@ -3,15 +3,19 @@
  * still waiting and finishes when its task is completed; a capture whose timeout expired while
  * the stack was down ends the run abandoned when it comes back; a run whose creation was cut
  * short (written, never started) is started; a trial run so cut short is started on its own
- * version of the trial machine (its draft), not on the workflow's active version.
- * The four cases are set up on one stack, which is stopped and started again once on the same
+ * version of the trial machine (its draft), not on the workflow's active version; a version
+ * activated by an older compiler is recompiled on start (lambdas/workflows/upgrade.ts): new runs
+ * start on its current compiled form, a run started before keeps its own definition and finishes.
+ * The five cases are set up on one stack, which is stopped and started again once on the same
  * data folder (a stack's DynamoDB Local is a JVM start: one restart for all, not one each), with
  * one injected clock that moves an hour while the stack is down.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DescribeStateMachineForExecutionCommand } from '@aws-sdk/client-sfn';
 import { compile, emit } from '../../compiler';
+import { clients } from '../../lambdas/shared/aws';
 import { executionArnOf } from '../../lambdas/runs/start';
 import { findTrialVersion, trialMachineOf } from '../../lambdas/runs/trial';
 import { compileContext } from '../../lambdas/workflows/compile';
@@ -20,6 +24,7 @@ import { getRun, putRun, RunLink } from '../../lambdas/store/runs';
 import { getVersion } from '../../lambdas/store/workflows';
 import { startStack, type Stack } from '../../local/stack';
 import { commandLineNaming } from '../helpers/processes';
+import { activatedBeforeUpgrade as activateStale, retriesStorage } from '../helpers/stale-machine';
 
 class Clock { t = Date.parse('2026-11-25T12:00:00.000Z'); now() { return this.t; } }
 const TOKEN = 'api_sandbox.restart-test-token-0123456789';
@@ -106,7 +111,22 @@ async function orphanedTrials(s: Stack) {
   return wf.body.id;
 }
 
+const ASK = { name: 'Ask', start: 'ask', tasks: [{ id: 'ask', type: 'send_receive', task_def_id: 'risk', task_def_version: '1', next: 'done' }, { id: 'done', type: 'result', outcome: 'approve' }] };
+/** A version activated before an upgrade of the compiler (its machine without the waits' storage retry), with a run waiting on it. */
+async function activatedBeforeUpgrade(s: Stack) {
+  const wf = await call<{ id: string }>(s, 'POST', '/v3.6/workflows', { name: 'Old compiler' });
+  expect((await call(s, 'POST', `/v3.6/workflows/${wf.body.id}/versions`, { definition: ASK })).status).toBe(201);
+  const stale = await activateStale(wf.body.id, 1, ASK);
+  const applicant = await call<{ id: string }>(s, 'POST', '/v3.6/applicants', { first_name: 'Old', last_name: 'Run' });
+  const run = await call<{ id: string }>(s, 'POST', '/v3.6/workflow_runs', { workflow_id: wf.body.id, applicant_id: applicant.body.id });
+  expect(await statusOf(s, run.body.id, 'awaiting_client_input')).toBe('awaiting_client_input');
+  return { workflowId: wf.body.id, applicantId: applicant.body.id, runId: run.body.id, stale };
+}
+const definitionOf = async (runId: string) =>
+  (await clients().sfn.send(new DescribeStateMachineForExecutionCommand({ executionArn: (await getRun(runId))!.execution_arn! }))).definition;
+
 let waiting: Awaited<ReturnType<typeof waitingRun>>;
+let upgraded: Awaited<ReturnType<typeof activatedBeforeUpgrade>>;
 let capture: string;
 let orphans: string[];
 let trialWorkflow: string;
@@ -116,6 +136,7 @@ beforeAll(async () => {
   capture = await captureRun(stack);
   orphans = await orphanedRuns(waiting);
   trialWorkflow = await orphanedTrials(stack);
+  upgraded = await activatedBeforeUpgrade(stack);
   await stack.stop();
   stack = undefined;
   clock.t += 3600 * 1000; // an hour passes while nothing runs
@@ -155,4 +176,19 @@ it('a trial run written but never started is started on its trial version (the d
   expect((await getRun('trial-orphan-01'))?.execution_arn).toContain(`:execution:${machineName(trialMachineOf(trialWorkflow))}:trial-orphan-01`);
   expect(await findTrialVersion(trialWorkflow, 'trial-orphan-01')).toBeUndefined();
   expect(await statusOf(s, 'trial-orphan-02', 'error')).toBe('error');
+}, 60_000);
+
+it('a version activated by an older compiler is recompiled on start: new runs use its current form, a run started before keeps its own', async () => {
+  const s = stack!;
+  const version = (await getVersion(upgraded.workflowId, 1, 'sandbox'))!;
+  expect(version.state_machine_version_arn).not.toBe(upgraded.stale);
+  const run = await call<{ id: string }>(s, 'POST', '/v3.6/workflow_runs', { workflow_id: upgraded.workflowId, applicant_id: upgraded.applicantId });
+  expect(await statusOf(s, run.body.id, 'awaiting_client_input')).toBe('awaiting_client_input');
+  expect(retriesStorage(await definitionOf(run.body.id))).toBe(true);
+  expect(retriesStorage(await definitionOf(upgraded.runId))).toBe(false);
+  for (const id of [upgraded.runId, run.body.id]) {
+    const tasks = await call<Array<{ id: string }>>(s, 'GET', `/v3.6/workflow_runs/${id}/tasks`);
+    expect((await call(s, 'POST', `/v3.6/workflow_runs/${id}/tasks/${tasks.body[0]!.id}/complete`, { data: {} })).status).toBe(200);
+    expect(await statusOf(s, id, 'approved')).toBe('approved');
+  }
 }, 60_000);
