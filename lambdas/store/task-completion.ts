@@ -39,15 +39,18 @@ export async function getRunWithTasks(runId: string): Promise<{ run: RunItem | u
 export type Completion = 'completed' | 'not_waiting' | 'run_changed';
 
 /** Completes a waiting task with its run. `status`: the run's live status once the task is completed, undefined when the run has ended.
- *  `event`: the pending event announcing it (store/pending-events.ts), written in the same transaction. */
+ *  `event`: the pending event announcing it (store/pending-events.ts), written in the same transaction. `token`: the token the
+ *  completion read, which the task must still hold (a retried state takes the task over with a new one: store/tasks.ts
+ *  repointTask); a task that changed either way is `not_waiting`, for the caller to read again. */
 export async function completeWithRun(p: { run: RunItem; taskId: string; output: unknown; now: string; status: RunStatus | undefined; event?: PendingEvent;
-  motionUnsupported?: TaskItem['motion_unsupported'] }): Promise<Completion> {
+  motionUnsupported?: TaskItem['motion_unsupported']; token?: string | undefined }): Promise<Completion> {
   const done = await withRun(p.run, p.now, p.status, p.event ? [pendingEventPut(p.event)] : [], { Update: {
     TableName: table(), Key: keys.task(p.run.id, p.taskId),
     UpdateExpression: `SET #status = :completed, #output = :output, updated_at = :now${p.motionUnsupported ? ', motion_unsupported = :mu' : ''}`,
-    ConditionExpression: '#status = :waiting',
-    ExpressionAttributeNames: { '#status': 'status', '#output': 'output' },
-    ExpressionAttributeValues: { ':completed': 'completed', ':output': p.output ?? null, ':now': p.now, ':waiting': 'waiting', ...(p.motionUnsupported ? { ':mu': p.motionUnsupported } : {}) },
+    ConditionExpression: p.token === undefined ? '#status = :waiting' : '#status = :waiting AND #token = :token',
+    ExpressionAttributeNames: { '#status': 'status', '#output': 'output', ...(p.token === undefined ? {} : { '#token': 'token' }) },
+    ExpressionAttributeValues: { ':completed': 'completed', ':output': p.output ?? null, ':now': p.now, ':waiting': 'waiting',
+      ...(p.motionUnsupported ? { ':mu': p.motionUnsupported } : {}), ...(p.token === undefined ? {} : { ':token': p.token }) },
   } });
   return done === 'task_refused' ? 'not_waiting' : done === 'done' ? 'completed' : 'run_changed';
 }

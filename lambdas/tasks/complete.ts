@@ -86,10 +86,11 @@ export async function completeTask(caller: Caller, runId: string, taskId: string
     const after = read.tasks.map((t) => (t.id === task.id ? { ...t, status: 'completed' as const } : t));
     const at = now();
     const event = completedEvent(task, run.applicant_id, at);
-    const done = await completeWithRun({ run, taskId, output, ...(motionUnsupported ? { motionUnsupported } : {}), now: at, status: isEnded(run.status) ? undefined : liveStatus(after), event });
-    if (done === 'not_waiting') throw taskOver(taskId, 'completed');
+    const done = await completeWithRun({ run, taskId, output, ...(motionUnsupported ? { motionUnsupported } : {}), now: at, status: isEnded(run.status) ? undefined : liveStatus(after), event, token: task.token });
     if (done === 'completed') return handOver(run, { ...task, status: 'completed', output, updated_at: at }, event, now, rt, log);
-    if (attempt === ATTEMPTS) throw conflict(`Task ${taskId}: its run kept changing; try again`);
+    // not_waiting: another completion took it, or a retried state took it over with a new token since the read (the next
+    // read tells which: a 409 naming its status, or a completion with the token the state now waits on).
+    if (attempt === ATTEMPTS) throw done === 'not_waiting' ? taskOver(taskId, 'completed') : conflict(`Task ${taskId}: its run kept changing; try again`);
   }
 }
 

@@ -117,6 +117,32 @@ it('a retry after the task was stored (its announcement throttled) takes the tas
   expect(await t.until(run.id, ['approved', 'error'])).toMatchObject({ status: 'approved', error: null });
 }, 60_000);
 
+it('a completion that read the task just before a retry took it over completes it with the token the state now waits on', async () => {
+  failing(clients().events, (c) => c instanceof PutEventsCommand && c.input.Entries?.[0]?.DetailType === 'workflow_task.started', throttled, 1);
+  const { run, applicant, sdk } = await start(capture);
+  const [stored] = await listTasks(run.id);
+  expect(stored).toMatchObject({ workflow_task_id: 'doc', status: 'waiting', attempt: 0 });
+  const doc = await t.upload('documents', applicant, sdk, { type: 'passport', side: 'front' });
+  // Between the completion's read of the task and its transaction, the state's retry takes the task over (a new token).
+  const completes = (c: unknown) => c instanceof TransactWriteCommand
+    && (c.input.TransactItems ?? []).some((i) => String(i.Update?.Key?.sk ?? '').startsWith('TASK#') && i.Update?.ExpressionAttributeValues?.[':completed'] === 'completed');
+  const send = clients().doc.send.bind(clients().doc) as (command: unknown) => Promise<unknown>;
+  const took = { over: false };
+  jest.spyOn(clients().doc, 'send').mockImplementation((async (command: unknown) => {
+    if (completes(command) && !took.over) {
+      took.over = true;
+      await later();
+      await t.until(run.id, ['awaiting_input']);
+      expect((await listTasks(run.id)).map((x) => [x.id, x.attempt, x.token === stored!.token])).toEqual([[stored!.id, 1, false]]);
+    }
+    return send(command);
+  }) as never);
+  expect((await t.complete(run.id, stored!.id, [{ id: doc }], sdk)).status).toBe(200);
+  expect(took.over).toBe(true);
+  expect(await t.until(run.id, ['approved', 'error'])).toMatchObject({ status: 'approved', error: null });
+  expect((await listTasks(run.id)).map((x) => [x.id, x.status])).toEqual([[stored!.id, 'completed']]);
+}, 60_000);
+
 it('the bus refusing the announcement (ThrottlingException in a 200 answer) through every in-process try: retried like a throttled call, one task, the run finishes', async () => {
   jest.spyOn(entryBackoff, 'sleep').mockResolvedValue(undefined);
   const send = clients().events.send.bind(clients().events) as (command: unknown) => Promise<unknown>;
