@@ -168,4 +168,4 @@ it('a local table made before the index gets it at the next start', async () => 
   } finally {
     await db.send(new DeleteTableCommand({ TableName }));
   }
-});
+}, 120_000); // two indexes made one after the other: DynamoDB Local on a loaded CI machine took over 30 s (2026-12-03)

@@ -161,6 +161,7 @@ it('the capture page takes the selfie with the camera once on-device detection f
   await page.getByRole('button', { name: 'Use this photo' }).click();
   await page.getByRole('checkbox', { name: 'I agree' }).check({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: 'Open the camera' }).click({ timeout: 30_000 }); // the template's selfie has show_intro
   await page.getByText('Your face is in position.').waitFor({ timeout: 120_000 }); // on-device detection releases the shutter
   await page.getByRole('button', { name: 'Take photo' }).click();
   await page.getByRole('button', { name: 'Use this photo' }).click();

@@ -122,6 +122,8 @@ it('document and selfie by camera alone: full-resolution photos, resumed after a
   const two = await openWithCamera(faceVideo, run.body.link.url);
   await two.page.getByRole('checkbox', { name: 'I agree' }).check();
   await two.page.getByRole('button', { name: 'Continue' }).click();
+  // The template's selfie has show_intro: its intro, then the camera.
+  await two.page.getByRole('button', { name: 'Open the camera' }).click({ timeout: 30_000 });
   await two.page.getByRole('heading', { name: 'A photo of your face' }).waitFor();
   await two.page.getByText('Your face is in position.').waitFor({ timeout: 120_000 }); // on-device detection releases the shutter
   await shoot(two.page);
@@ -174,6 +176,8 @@ it('selfie: with no face in the camera the page says why, in a live region there
   await recordStatuses(page);
   await page.evaluate(HOLD_CAMERA);
   await page.getByRole('button', { name: 'Continue' }).click();
+  // The template's selfie has show_intro: its intro, then the camera.
+  await page.getByRole('button', { name: 'Open the camera' }).click({ timeout: 30_000 });
   await page.getByRole('status').filter({ hasText: STARTING }).waitFor(); // said while the camera is held
   await page.evaluate('window.__releaseCamera()');
   await page.getByRole('status').filter({ hasText: NO_FACE }).waitFor({ timeout: 120_000 });

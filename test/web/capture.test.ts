@@ -96,6 +96,9 @@ it('document_selfie_photo: welcome, country, document, consent and selfie throug
   expect(await page.getByRole('checkbox', { name: 'I agree' }).getAttribute('aria-describedby')).toBe('consent-error');
   await page.getByRole('checkbox', { name: 'I agree' }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
+  // The template's selfie has show_intro: its intro, then the camera.
+  await page.getByRole('heading', { name: 'Before you take the photo' }).waitFor();
+  await page.getByRole('button', { name: 'Open the camera' }).click();
   await page.getByRole('heading', { name: 'A photo of your face' }).waitFor();
   expect(new URL(page.url()).hash).toBe(''); // the token left the address bar once read
   // A file that is not a photo is refused in the browser, in words.

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { type Browser, type Page } from 'playwright-core';
-import { findTemplate, validate, workflowJsonSchema } from '../../compiler';
+import { findTemplate, pinTaskVersions, validate, workflowJsonSchema } from '../../compiler';
 import { estimate, routeTo } from '../../lib/cost';
 import type { TestStack } from '../helpers/stack';
 import { webSuite } from './web-stack';
@@ -128,7 +128,7 @@ test('code view: edits reach the canvas, invalid JSON is refused, export and imp
   await page.getByRole('button', { name: 'Code view' }).click();
   const code = page.getByRole('textbox', { name: 'Definition (JSON)' });
   const shown = JSON.parse(await code.inputValue()) as Definition;
-  expect(shown).toEqual(template);
+  expect(shown).toEqual(pinTaskVersions(template)); // version 1, made from the template, pinned as saved
   expect(await seriousViolations(page)).toEqual([]);
 
   const renamed = { ...template, tasks: template.tasks.map((t) => (t.id === 'decide' ? { ...t, name: 'Route by reports' } : t)) };
