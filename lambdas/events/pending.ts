@@ -62,8 +62,9 @@ export async function publishPending(e: PendingEvent, rt: Runtime = systemRuntim
 export async function deliverPendingEvents(rt: Runtime, taskDetails: TaskDetails, limit = 100): Promise<Record<Outcome | 'waiting', number>> {
   const out = { published: 0, failed: 0, dropped: 0, waiting: 0 };
   for (const e of await duePendingEvents(new Date(rt.now().getTime() - PENDING_GRACE_MS).toISOString(), limit)) {
-    if (e.after && await itemExists(e.after)) out.waiting++;
-    else out[await publishPending(e, rt, e.detail, taskDetails)]++;
+    if (e.after && await itemExists(e.after)) { out.waiting++; continue; }
+    // One that fails to be read or handed over (taskDetails threw) stays for the next pass; the others go on.
+    try { out[await publishPending(e, rt, e.detail, taskDetails)]++; } catch (err) { out.failed++; logError(`pending ${e.detail_type} ${e.key.sk}: not delivered this pass`, err); }
   }
   return out;
 }

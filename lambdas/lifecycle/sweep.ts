@@ -21,7 +21,7 @@ import { keys } from '../store/table';
 import { backfillIndexStatus, backfillNameKeys } from '../results/index-backfill';
 import { deliverPendingEvents } from '../events/pending';
 import { reviewUpkeep } from '../results/review-upkeep';
-import { storedTaskEvent } from '../tasks/events';
+import { handedOverTaskEvent } from '../tasks/events';
 import { orphanSweep } from '../runs/resume';
 import { scheduleEarlierDeletions } from './backfill';
 import { purgeApplicant } from './purge-applicant';
@@ -51,7 +51,7 @@ export async function sweep(now: Date, limit = 100): Promise<SweepResult> {
   const rt = { now: () => now, newId: systemRuntime.newId };
   try { await reviewUpkeep(rt); } catch (e) { logError('review queue upkeep failed', e); }
   // A bus that still fails is logged by events/pending.ts and tried again at the next pass; it is not a failed purge.
-  try { await deliverPendingEvents(rt, storedTaskEvent); } catch (e) { logError('putting pending events on the bus failed', e); }
+  try { await deliverPendingEvents(rt, handedOverTaskEvent); } catch (e) { logError('putting pending events on the bus failed', e); }
   // Not a purge either: a run that cannot be started is logged by orphanSweep and tried again at the next pass.
   let resumed = 0;
   try { resumed = (await orphanSweep(now)).length; } catch (e) { logError('the sweep for runs left unstarted failed', e); }

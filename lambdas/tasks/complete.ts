@@ -10,14 +10,11 @@
  * ended) answers 422 and leaves the task marked `timed_out`; any other failure to hand it over
  * puts the task back to waiting (500); either way the pending event goes.
  */
-import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
-import { keepPaths } from '../../compiler';
 import type { Caller } from '../shared/tokens';
 import { jsonDepth, storableNumbers, UNSTORABLE_NUMBER } from '../shared/json-depth';
 import { MAX_CUSTOM_DATA_BYTES, MAX_CUSTOM_DATA_DEPTH } from '../runs/create';
 import { liveStatus, refreshRunStatus } from '../runs/status';
-import { clients } from '../shared/aws';
 import { ApiError, conflict, forbidden, internal, notFound, payloadTooLarge, validationError } from '../shared/errors';
 import { systemRuntime, type Runtime } from '../shared/ids';
 import { logError } from '../shared/powertools';
@@ -30,6 +27,7 @@ import { checkCapture } from './capture';
 import type { MotionUnsupported } from './motion';
 import { completedEvent, taskEventDetail } from './events';
 import { checkReceived } from './receive';
+import { handOverTask, isDeadToken } from './hand-over';
 
 /** The data is stored on the task item and handed to Step Functions: the limits of custom_data apply. */
 export const CompleteTaskBody = z.object({
@@ -38,8 +36,6 @@ export const CompleteTaskBody = z.object({
     .refine(storableNumbers, UNSTORABLE_NUMBER),
 });
 
-/** Step Functions' answers meaning the token will never be accepted. */
-const DEAD_TOKEN = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
 
 /** The task's output, and a Motion task's device reasons when it ran on a device that cannot run Motion (capture.ts). */
 async function checkedOutput(caller: Caller, task: TaskItem, run: RunItem, data: unknown): Promise<{ output: unknown; motionUnsupported?: MotionUnsupported }> {
@@ -101,20 +97,14 @@ function taskOver(taskId: string, status: string): ApiError {
   return new ApiError(409, 'conflict', message, { status: [status] });
 }
 
-/** What Step Functions gets of a completed task's output: with `keep`, the kept fields and the task's `id` (the whole
- *  output is on the task, where handlers read it by that id); the whole output otherwise. */
-export function handedOver(task: Pick<TaskItem, 'id' | 'keep'>, output: unknown): unknown {
-  if (!task.keep || output === null || typeof output !== 'object' || Array.isArray(output)) return output;
-  return { ...(keepPaths(output, task.keep) as Record<string, unknown>), id: task.id };
-}
+export { handedOver } from './hand-over';
 
 /** `done`: the task as completed. Its completion goes to Step Functions, then its event on the bus (or later: `publishPending`). */
 async function handOver(run: RunItem, done: TaskItem, event: PendingEvent, now: () => string, rt: Runtime, log: (msg: string, e: unknown) => void): Promise<void> {
   try {
-    await clients().sfn.send(new SendTaskSuccessCommand({ taskToken: done.token, output: JSON.stringify(handedOver(done, done.output)) }));
+    await handOverTask(done);
   } catch (e) {
-    const name = e instanceof Error ? e.name : '';
-    const dead = DEAD_TOKEN.has(name);
+    const dead = isDeadToken(e);
     if (!dead) log(`task ${done.id}: SendTaskSuccess failed; the task waits again`, e);
     await Promise.all([markTask(run.id, done.id, dead ? 'timed_out' : 'waiting', now()), removePendingEvent(event.key)]);
     await refreshRunStatus(run, now);

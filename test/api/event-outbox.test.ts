@@ -14,6 +14,9 @@ import { createLifecycleHandler } from '../../lambdas/lifecycle/handler';
 import { clients } from '../../lambdas/shared/aws';
 import { keys } from '../../lambdas/store/table';
 import { listTasks } from '../../lambdas/store/tasks';
+import { completeWithRun, getRunWithTasks } from '../../lambdas/store/task-completion';
+import { liveStatus } from '../../lambdas/runs/status';
+import { completedEvent } from '../../lambdas/tasks/events';
 import type { BusEvent } from '../../local/events';
 import { e2e, type E2e, type Json } from '../e2e/helpers';
 import { ASK } from '../e2e/workflows';
@@ -90,6 +93,27 @@ it('a completion whose event the bus refuses answers 200, the run goes on, and t
   await eventually(() => hooksOf(task.id).length > 0);
   await sweepLater();
   expect([ofTask(task.id).length, hooksOf(task.id).length]).toEqual([1, 1]);
+}, 120_000);
+
+it('a completion whose process stopped after its write, before Step Functions got the data: the sweep hands it over, the run goes on, the event goes once', async () => {
+  const { run, task } = await askRun();
+  // What tasks/complete.ts writes before its hand-over (one transaction: the task completed with its output, the run's
+  // status, the pending event), and then nothing: the process stopped.
+  const read = await getRunWithTasks(run.id);
+  const stored = read.tasks.find((x) => x.id === task.id)!;
+  const at = new Date().toISOString();
+  const after = read.tasks.map((x) => (x.id === task.id ? { ...x, status: 'completed' as const } : x));
+  expect(await completeWithRun({ run: read.run!, taskId: task.id, output: { score: 9 }, now: at, status: liveStatus(after),
+    event: completedEvent(stored, read.run!.applicant_id, at), token: stored.token })).toBe('completed');
+  await stack.engine.idle();
+  expect((await stack.engine.describe(read.run!.execution_arn!))?.status).toBe('RUNNING'); // the state still waits on the token
+  expect((await t.call<{ status: string }>('GET', `/v3.6/workflow_runs/${run.id}/tasks/${task.id}`)).body.status).toBe('completed');
+  await sweepLater();
+  expect(await t.until(run.id, ['approved', 'error'])).toMatchObject({ status: 'approved', output: { score: 9 } });
+  expect(ofTask(task.id)).toEqual([expect.objectContaining({ detail: expect.objectContaining({ status: 'completed', output: { score: 9 } }) })]);
+  // The next pass finds nothing pending; a hand-over the state already took is not sent again.
+  await sweepLater();
+  expect(ofTask(task.id)).toHaveLength(1);
 }, 120_000);
 
 it('an event put on the bus twice (its pending item outlived the put) reaches a webhook once', async () => {
