@@ -13,13 +13,17 @@
  * after the purge, and an API call under way at the purge may still record an upload. The second
  * look removes what the applicant's media purge would (lifecycle/media.ts `purgeApplicantMedia`:
  * the prefix's objects, media items, direct uploads, faces) and logs it; it comes after every such
- * URL has expired (RECHECK_AFTER_MS is more than a URL's lifetime, with minutes to spare).
+ * URL has expired (RECHECK_AFTER_MS is more than a URL's lifetime, with minutes to spare). It also
+ * erases again the Idempotency-Key answers filed under the applicant (store/idempotency.ts): the
+ * purge finds them through gsi2, which is eventually consistent, and a request under way at the
+ * purge may file its answer after the purge's query; either is found here.
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { UPLOAD_URL_SECONDS } from '../api/limits';
 import { clients } from '../shared/aws';
 import { config } from '../shared/config';
 import { isoSeconds } from '../shared/ids';
+import { eraseIdempotencyOf } from '../store/idempotency';
 import { logger } from '../shared/powertools';
 import type { PurgeDue } from '../store/applicant-deletion';
 import { getRun, type RunItem } from '../store/runs';
@@ -66,8 +70,8 @@ export async function recheckPurgedRun(due: PurgeDue): Promise<number> {
 }
 
 async function recheckPurgedApplicant(due: PurgeDue): Promise<number> {
-  const late = await purgeApplicantMedia(due.applicant_id, due.environment);
-  const count = late.media + late.s3_objects + late.faces + late.uploads;
+  const late = { ...await purgeApplicantMedia(due.applicant_id, due.environment), idempotency_answers: await eraseIdempotencyOf(due.applicant_id) };
+  const count = late.media + late.s3_objects + late.faces + late.uploads + late.idempotency_answers;
   if (count > 0) logger.warn('a purged applicant was written to after its purge; removed', { applicant_id: due.applicant_id, ...late });
   await deleteItems([dueKey(due.due_at, due.applicant_id)]);
   return count;

@@ -2,11 +2,13 @@
  * An upload URL issued before an applicant's deletion works its 15 minutes: with a grace period
  * shorter than that, a file sent late lands under the purged applicant's prefix after the purge.
  * The second look (lambdas/lifecycle/recheck.ts), 20 minutes after the purge (injected clock),
- * deletes it, not before, and only once.
+ * deletes it, not before, and only once. It also erases an Idempotency-Key answer filed under the
+ * applicant after the purge's index query (a request under way at the purge, or gsi2's lag).
  */
 import { RECHECK_AFTER_MS } from '../../lambdas/lifecycle/recheck';
 import { sweep } from '../../lambdas/lifecycle/sweep';
 import { resetConfig } from '../../lambdas/shared/config';
+import { claimKey, completeKey } from '../../lambdas/store/idempotency';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { lifecycleKit } from './lifecycle-helpers';
 
@@ -53,4 +55,23 @@ it('deletes what an upload URL issued before the deletion sent after the purge, 
   expect(await kit.bucketObjects(`sandbox/${applicantId}/`)).toEqual([]);
   // Looked at once: the due item is gone.
   expect(await sweep(new Date(purgedAt + 3 * RECHECK_AFTER_MS))).toMatchObject({ late: 0, purged: 0 });
+});
+
+it('erases at the second look an Idempotency-Key answer filed under the applicant after the purge looked', async () => {
+  const { t } = kit;
+  const applicantId = await t.applicant({ first_name: 'Inflight' });
+  expect((await t.call('DELETE', `/v3.6/applicants/${applicantId}`)).status).toBe(204);
+  const purgedAt = Date.now() + 1000;
+  expect(await sweep(new Date(purgedAt))).toMatchObject({ purged: 1 });
+  // What a request under way at the purge files once it answers (lambdas/api/idempotency.ts).
+  const keyHash = `late-${purgedAt}`;
+  expect(await claimKey('sandbox', keyHash, 'request', Date.now())).toEqual({ kind: 'claimed' });
+  await completeKey('sandbox', keyHash, { status: 201, body: JSON.stringify({ id: 'upload', applicant_id: applicantId }), headers: {} }, { applicantId, resourceId: 'upload' });
+
+  expect(await sweep(new Date(purgedAt + RECHECK_AFTER_MS - MINUTE))).toMatchObject({ late: 0 });
+  expect(await claimKey('sandbox', keyHash, 'request', Date.now())).toMatchObject({ kind: 'done' });
+  expect(await sweep(new Date(purgedAt + RECHECK_AFTER_MS + MINUTE))).toMatchObject({ late: 1 });
+  expect(await claimKey('sandbox', keyHash, 'request', Date.now())).toEqual({ kind: 'erased' });
+  // Only the erasure record names the applicant now.
+  expect((await kit.tableText()).filter((i) => i.includes(applicantId) && !i.includes(`"pk":"ERASURE#${applicantId}"`))).toEqual([]);
 });
