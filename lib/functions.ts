@@ -49,7 +49,8 @@ export function skipsBundling(context: unknown, key: FunctionKey): boolean {
  *    and a trial machine's versions (find one by its description, delete it once started)
  *  - timelineFiles: presigns GETs of timeline PDFs only (lambdas/webhooks/timeline-url.ts: the webhook's download URL)
  *  - taskTokens: sends task tokens only, no state machine or execution (lambdas/results/report-review.ts:
- *    an analyst's decision on a report, which the lifecycle sweep sends again if Step Functions missed it)
+ *    an analyst's decision on a report, which the lifecycle sweep sends again if Step Functions missed it;
+ *    lambdas/tasks/hand-over.ts: a completed task's data; lambdas/runs/trial-captures.ts: a trial run's sample captures)
  *  - purge: stops executions and removes object versions (lambdas/lifecycle/runs.ts, media.ts)
  *  - watchlists: stores imported watchlists, objects under `watchlists/` only (lambdas/reports/watchlist_report/publish.ts)
  *  The webhooks queue is granted by its event source (receive, delete, change visibility). */
@@ -57,7 +58,7 @@ export const CALL_KINDS = ['table', 'media', 'bus', 'workflows', 'sdkTokenSecret
 export type CallKind = (typeof CALL_KINDS)[number];
 export const CALLS: Record<FunctionKey, readonly CallKind[]> = {
   api: ['table', 'media', 'bus', 'workflows', 'sdkTokenSecret', 'edgeSecret', 'taskTokens', 'timelineFiles'], // resends build webhook bodies
-  tasks: ['table', 'bus'],
+  tasks: ['table', 'bus', 'taskTokens'], // a trial run's captures are completed by the task function (runs/trial-captures.ts)
   reports: ['table', 'media', 'bus', 'sdkTokenSecret', 'edgeSecret'], // also serves the API's frame routes (SDK tokens verified, through CloudFront)
   webhooks: ['table', 'sdkTokenSecret', 'timelineFiles'], // payloads carry the run view, whose capture link holds an SDK token
   executionEvents: ['table', 'bus'], // announces the error ends it writes (runs/announce-error.ts)

@@ -21,7 +21,7 @@ import { keys } from '../store/table';
 import { backfillIndexStatus, backfillNameKeys } from '../results/index-backfill';
 import { deliverPendingEvents } from '../events/pending';
 import { reviewUpkeep } from '../results/review-upkeep';
-import { handedOverTaskEvent } from '../tasks/events';
+import { handedOverTaskEvent } from '../tasks/hand-over';
 import { orphanSweep } from '../runs/resume';
 import { scheduleEarlierDeletions } from './backfill';
 import { purgeApplicant } from './purge-applicant';

@@ -7,7 +7,6 @@
 import { EVENTS, publish, type TaskDetails, type TaskEventDetail } from '../events';
 import { pendingEvent, type PendingEvent } from '../store/pending-events';
 import { getTask, type TaskItem } from '../store/tasks';
-import { handOverAgain } from './hand-over';
 import { taskView } from './view';
 
 export type TaskEvent = typeof EVENTS.taskStarted | typeof EVENTS.taskCompleted;
@@ -39,7 +38,7 @@ export function completedEvent(task: Pick<TaskItem, 'id' | 'workflow_run_id'>, a
 
 /** The stored task a pending event announces, if it still stands as the event says (not gone, not purged, still
  *  completed for a completion: not handed back). */
-async function standing(ref: Parameters<TaskDetails>[0], detailType: string): Promise<TaskItem | undefined> {
+export async function standing(ref: Parameters<TaskDetails>[0], detailType: string): Promise<TaskItem | undefined> {
   const task = await getTask(ref.run_id, ref.task_id);
   if (!task || task.purged_at !== undefined || (detailType === EVENTS.taskCompleted && task.status !== 'completed')) return undefined;
   return task;
@@ -49,17 +48,4 @@ async function standing(ref: Parameters<TaskDetails>[0], detailType: string): Pr
 export const storedTaskEvent: TaskDetails = async (ref, detailType) => {
   const task = await standing(ref, detailType);
   return task && taskEventDetail(task, ref.applicant_id);
-};
-
-/**
- * The lifecycle sweep's reader: as `storedTaskEvent`, and a completion of an interactive or Send/Receive task still
- * pending is first handed to Step Functions again (tasks/hand-over.ts): its writer may have stopped between its write
- * and the hand-over, which would leave the state waiting until the task times out. A state that already took it
- * refuses the token; that is no error. Any other refusal throws: the event stays pending for the next pass.
- */
-export const handedOverTaskEvent: TaskDetails = async (ref, detailType) => {
-  const task = await standing(ref, detailType);
-  if (!task) return undefined;
-  if (detailType === EVENTS.taskCompleted && task.token && (task.kind === 'interactive' || task.kind === 'send_receive')) await handOverAgain(task);
-  return taskEventDetail(task, ref.applicant_id);
 };

@@ -7,8 +7,10 @@
  */
 import { SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { keepPaths } from '../../compiler';
+import { EVENTS, type TaskDetails } from '../events';
 import { clients } from '../shared/aws';
 import type { TaskItem } from '../store/tasks';
+import { standing, taskEventDetail } from './events';
 
 /** Step Functions' answers meaning the token will never be accepted (taken already, timed out, the run ended). */
 export const DEAD_TOKEN: ReadonlySet<string> = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
@@ -36,3 +38,16 @@ export async function handOverAgain(task: Pick<TaskItem, 'id' | 'keep' | 'token'
     throw e;
   }
 }
+
+/**
+ * The lifecycle sweep's reader: as `storedTaskEvent`, and a completion of an interactive or Send/Receive task still
+ * pending is first handed to Step Functions again (tasks/hand-over.ts): its writer may have stopped between its write
+ * and the hand-over, which would leave the state waiting until the task times out. A state that already took it
+ * refuses the token; that is no error. Any other refusal throws: the event stays pending for the next pass.
+ */
+export const handedOverTaskEvent: TaskDetails = async (ref, detailType) => {
+  const task = await standing(ref, detailType);
+  if (!task) return undefined;
+  if (detailType === EVENTS.taskCompleted && task.token && (task.kind === 'interactive' || task.kind === 'send_receive')) await handOverAgain(task);
+  return taskEventDetail(task, ref.applicant_id);
+};

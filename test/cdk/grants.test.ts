@@ -24,7 +24,7 @@ const EVIDENCE: Record<CallKind, string[]> = {
   evidenceSecret: ['lambdas/evidence/signing-key.ts'],
   purge: ['lambdas/lifecycle/runs.ts', 'lambdas/lifecycle/media.ts'],
   watchlists: ['lambdas/reports/watchlist_report/publish.ts'],
-  taskTokens: ['lambdas/results/report-review.ts'],
+  taskTokens: ['lambdas/results/report-review.ts', 'lambdas/tasks/hand-over.ts', 'lambdas/runs/trial-captures.ts'],
   timelineFiles: ['lambdas/webhooks/timeline-url.ts'],
   resume: ['lambdas/runs/resume.ts'],
 };
