@@ -103,26 +103,35 @@ export async function listTasks(runId: string): Promise<TaskItem[]> {
   return items.sort(byCreation);
 }
 
-/** After a completion was accepted but Step Functions refused it: record why (task no longer waits). */
-export async function markTask(runId: string, taskId: string, status: TaskStatus, now: string): Promise<void> {
-  await clients().doc.send(new UpdateCommand({
-    TableName: table(), Key: keys.task(runId, taskId),
-    UpdateExpression: 'SET #status = :status, updated_at = :now REMOVE #output',
-    ExpressionAttributeNames: { '#status': 'status', '#output': 'output' },
-    ExpressionAttributeValues: { ':status': status, ':now': now },
-  }));
+/** After a completion was accepted but Step Functions refused it: record why (task no longer waits). Only while the task
+ *  holds `token`, the one refused; false when a retried state took the task over since (tasks/handler.ts). */
+export async function markTask(runId: string, taskId: string, status: TaskStatus, now: string, token: string | undefined): Promise<boolean> {
+  try {
+    await clients().doc.send(new UpdateCommand({
+      TableName: table(), Key: keys.task(runId, taskId),
+      UpdateExpression: 'SET #status = :status, updated_at = :now REMOVE #output',
+      ...(token === undefined ? {} : { ConditionExpression: '#token = :token' }),
+      ExpressionAttributeNames: { '#status': 'status', '#output': 'output', ...(token === undefined ? {} : { '#token': 'token' }) },
+      ExpressionAttributeValues: { ':status': status, ':now': now, ...(token === undefined ? {} : { ':token': token }) },
+    }));
+    return true;
+  } catch (e) {
+    if (e instanceof Error && e.name === 'ConditionalCheckFailedException') return false;
+    throw e;
+  }
 }
 
-/** Hands a waiting task over to a newer token of the same state entry (the state was retried): only from the token
- *  read, while the task waits; false when either changed meanwhile. */
-export async function repointTask(p: { runId: string; taskId: string; from: string; to: string; attempt: number | undefined }): Promise<boolean> {
+/** Hands a task over to a newer token of the same state entry (the state was retried): only from the token and status
+ *  read (`waiting`, or `completed` by a completion Step Functions refused while the retry was coming: tasks/complete.ts);
+ *  false when either changed meanwhile. */
+export async function repointTask(p: { runId: string; taskId: string; from: string; to: string; attempt: number | undefined; status?: 'waiting' | 'completed' }): Promise<boolean> {
   try {
     await clients().doc.send(new UpdateCommand({
       TableName: table(), Key: keys.task(p.runId, p.taskId),
-      ConditionExpression: '#status = :waiting AND #token = :from',
+      ConditionExpression: '#status = :status AND #token = :from',
       UpdateExpression: `SET #token = :to${p.attempt === undefined ? '' : ', attempt = :attempt'}`,
       ExpressionAttributeNames: { '#status': 'status', '#token': 'token' },
-      ExpressionAttributeValues: { ':waiting': 'waiting', ':from': p.from, ':to': p.to, ...(p.attempt === undefined ? {} : { ':attempt': p.attempt }) },
+      ExpressionAttributeValues: { ':status': p.status ?? 'waiting', ':from': p.from, ':to': p.to, ...(p.attempt === undefined ? {} : { ':attempt': p.attempt }) },
     }));
     return true;
   } catch (e) {

@@ -8,9 +8,13 @@
  * data the answer is 200 whatever the bus does: an event it refused goes later, with the lifecycle
  * sweep (events/pending.ts). A token Step Functions no longer knows (the task timed out, the run
  * ended) answers 422 and leaves the task marked `timed_out`; any other failure to hand it over
- * puts the task back to waiting (500); either way the pending event goes.
+ * puts the task back to waiting (500); either way the pending event goes. One exception: a task
+ * whose announcing attempt failed (`retryComing`) keeps its completion, which the state's retry
+ * hands over with its new token (tasks/handler.ts), and answers 200.
  */
+import { DescribeExecutionCommand } from '@aws-sdk/client-sfn';
 import { z } from 'zod';
+import { clients } from '../shared/aws';
 import type { Caller } from '../shared/tokens';
 import { jsonDepth, storableNumbers, UNSTORABLE_NUMBER } from '../shared/json-depth';
 import { MAX_CUSTOM_DATA_BYTES, MAX_CUSTOM_DATA_DEPTH } from '../runs/create';
@@ -105,11 +109,26 @@ async function handOver(run: RunItem, done: TaskItem, event: PendingEvent, now: 
     await handOverTask(done);
   } catch (e) {
     const dead = isDeadToken(e);
-    if (!dead) log(`task ${done.id}: SendTaskSuccess failed; the task waits again`, e);
-    await Promise.all([markTask(run.id, done.id, dead ? 'timed_out' : 'waiting', now()), removePendingEvent(event.key)]);
-    await refreshRunStatus(run, now);
-    if (dead) throw validationError(`Task ${done.id} can no longer be completed: it timed out or its run has ended`);
-    throw internal();
+    // Not marked: a retried state took the task over since, with this data (tasks/handler.ts): the completion stands.
+    if ((!dead || !await retryComing(run, done, now())) && await markTask(run.id, done.id, dead ? 'timed_out' : 'waiting', now(), done.token)) {
+      if (!dead) log(`task ${done.id}: SendTaskSuccess failed; the task waits again`, e);
+      await Promise.all([removePendingEvent(event.key), refreshRunStatus(run, now)]);
+      if (dead) throw validationError(`Task ${done.id} can no longer be completed: it timed out or its run has ended`);
+      throw internal();
+    }
   }
   await publishPending(event, rt, taskEventDetail(done, run.applicant_id));
+}
+
+/**
+ * Whether a completion whose token Step Functions refused stands: the attempt of the task function that stored the task
+ * failed before announcing it (`announced` false), so the state's retry is coming (compiler/lower/waiting.ts: seconds of
+ * back-off), and will take the task over with a new token and this data (tasks/handler.ts) — while the run's execution
+ * still runs and the task's deadline has not passed. Otherwise (the run ended, the task timed out) it does not.
+ */
+async function retryComing(run: RunItem, task: TaskItem, at: string): Promise<boolean> {
+  if (task.announced || task.attempt === undefined || !run.execution_arn) return false;
+  if (task.deadline_at !== undefined && Date.parse(task.deadline_at) <= Date.parse(at)) return false;
+  const res = await clients().sfn.send(new DescribeExecutionCommand({ executionArn: run.execution_arn })).catch(() => undefined);
+  return res?.status === 'RUNNING';
 }

@@ -5,7 +5,9 @@
  * Safe to run again. A retried invoke (the same token) finds its own task: the task id is derived from the token. A
  * retried state (Step Functions' Retry: a new token, the same `entered_at`, a higher `attempt`) takes over the task an
  * earlier attempt of that entry stored and still waits, with the new token, rather than storing a second one; a late
- * earlier attempt leaves a newer one's token alone. A transient failure of its storage or event bus (throttling, a
+ * earlier attempt leaves a newer one's token alone. A task an earlier attempt stored and the end user completed between
+ * that attempt's failure and this retry (Step Functions refused the earlier token; tasks/complete.ts kept the completion)
+ * is taken over the same way, and its stored data handed over with the new token: nothing is captured twice. A transient failure of its storage or event bus (throttling, a
  * server fault, no answer, an event the bus refused with a retryable entry code after its own tries:
  * `isTransientAwsError`, as the report function's) is `StorageUnavailable`, which the waits
  * retry with back-off (compiler/lower/waiting.ts); any other error (a bug) is thrown unchanged and ends the run.
@@ -27,6 +29,7 @@ import { getTask, putTaskOnce, repointTask, setAnnounced, type TaskItem } from '
 import { StorageUnavailableError, transientAs } from '../shared/errors';
 import { dataReader, readEach } from '../store/sources';
 import { emitTaskEvent } from './events';
+import { handOverAgain } from './hand-over';
 import { isReportReview, recordReportReview } from './report-review';
 import { lambdaHandler } from '../shared/lambda';
 
@@ -93,9 +96,10 @@ async function recordTask(event: unknown, runtime: Runtime): Promise<{ task_id: 
   return { task_id: task.id };
 }
 
-/** A waiting task an earlier attempt of this state entry stored (machines compiled before `entered_at` and `attempt`: none). */
+/** A task an earlier attempt of this state entry stored, waiting, or completed while this retry was coming (machines
+ *  compiled before `entered_at` and `attempt`: none). */
 const sameEntry = (t: TaskItem, item: TaskItem) => item.entered_at !== undefined && item.attempt !== undefined && t.entered_at === item.entered_at
-  && t.workflow_task_id === item.workflow_task_id && t.kind === item.kind && t.status === 'waiting' && t.token !== undefined;
+  && t.workflow_task_id === item.workflow_task_id && t.kind === item.kind && (t.status === 'waiting' || t.status === 'completed') && t.token !== undefined;
 
 /** Attempts of the transaction when the run changes between its read and the write (parallel branches). */
 const ATTEMPTS = 5;
@@ -115,13 +119,21 @@ async function record(item: TaskItem, now: () => string, first: Awaited<ReturnTy
       return { task: existing, run };
     }
     const earlier = tasks.find((t) => sameEntry(t, item));
-    // A late earlier attempt: the state waits on the newer token the task holds.
-    if (earlier && (earlier.attempt ?? 0) >= (item.attempt ?? 0)) return { task: earlier, run };
+    // A late earlier attempt: the state waits on the newer token the task holds. This attempt's invoke again (its token):
+    // a hand-over below may not have happened.
+    if (earlier && (earlier.attempt ?? 0) >= (item.attempt ?? 0)) {
+      if (earlier.status === 'completed' && earlier.token === item.token) await handOverAgain(earlier);
+      return { task: earlier, run };
+    }
     if (earlier) {
       // The state was retried after an earlier attempt stored the task: the task now waits on this attempt's token.
-      if (!(await repointTask({ runId: run.id, taskId: earlier.id, from: earlier.token ?? '', to: item.token ?? '', attempt: item.attempt }))) continue;
+      const status = earlier.status === 'completed' ? 'completed' : 'waiting';
+      if (!(await repointTask({ runId: run.id, taskId: earlier.id, from: earlier.token ?? '', to: item.token ?? '', attempt: item.attempt, status }))) continue;
+      const taken = { ...earlier, token: item.token, ...(item.attempt !== undefined ? { attempt: item.attempt } : {}) };
+      // Completed while this retry was coming: the state now waits on this token for that data.
+      if (status === 'completed') await handOverAgain(taken);
       await refreshRunStatus(run, now);
-      return { task: { ...earlier, token: item.token, ...(item.attempt !== undefined ? { attempt: item.attempt } : {}) }, run };
+      return { task: taken, run };
     }
     const status = isEnded(run.status) ? undefined : liveStatus([...tasks, item]);
     if ((await putTaskWithRun({ run, task: item, now: now(), status })) === 'created') return { task: item, run };
