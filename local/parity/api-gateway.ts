@@ -3,7 +3,9 @@
  * format 2.0 events (local/gateway builds them from the real request, binary bodies base64),
  * 10 MB HTTP API request, Lambda's 6 MB synchronous invocation payload (the event as JSON:
  * 413) and response (502), the integration timeout of the template (503), and a function
- * error answered as API Gateway does (500 `Internal Server Error`).
+ * error answered as API Gateway does (500 `Internal Server Error`). Routes as the template declares
+ * them (`apiRoutesHandler`): a request matching a route's method and path goes to that route's
+ * function (the frame routes: the reports function, lib/api.ts), any other to `$default`'s.
  */
 import type { ApiHandler } from '../gateway';
 import type { FunctionHost } from './function-host';
@@ -26,5 +28,42 @@ export function apiGatewayHandler(host: () => Pick<FunctionHost, 'invoke'>, inte
     if (!out.ok) { log?.(`gateway: ${out.errorType}: ${out.errorMessage}`); return answer(out.errorType === 'Sandbox.Timedout' ? 503 : 500, out.errorType === 'Sandbox.Timedout' ? 'Service Unavailable' : 'Internal Server Error'); }
     if (Buffer.byteLength(out.payload) > LAMBDA_SYNC_PAYLOAD_BYTES) { log?.('gateway: the function response exceeds 6 MB'); return answer(502, 'Internal Server Error'); }
     return JSON.parse(out.payload) as unknown;
+  };
+}
+
+/** An HTTP API route of the template: `GET /v3.6/live_videos/{id}/frame`, or `$default`; the function it integrates. */
+export interface ApiRoute { routeKey: string; functionArn: string; integrationTimeoutMs: number }
+
+/** API Gateway's route selection: the route whose method and path match (`{name}`: one path segment), else `$default`;
+ *  with the path parameters it fills. */
+export function selectRoute(routes: readonly ApiRoute[], method: string, rawPath: string): { route: ApiRoute; pathParameters?: Record<string, string> } | undefined {
+  for (const route of routes) {
+    const [routeMethod, routePath] = route.routeKey.split(' ');
+    if (!routePath || (routeMethod !== 'ANY' && routeMethod !== method)) continue;
+    const names: string[] = [];
+    const pattern = routePath.split('/').map((part) => {
+      const name = /^\{([^}+]+)\}$/.exec(part)?.[1];
+      if (!name) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(name);
+      return '([^/]+)';
+    }).join('/');
+    const m = new RegExp(`^${pattern}$`).exec(rawPath);
+    if (m) return { route, ...(names.length ? { pathParameters: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)])) } : {}) };
+  }
+  const fallback = routes.find((r) => r.routeKey === '$default');
+  return fallback && { route: fallback };
+}
+
+/** The gateway in front of every integrated function: each request to its route's function, with the route key and
+ *  path parameters API Gateway gives it; no route: 404 `Not Found`, as API Gateway answers. */
+export function apiRoutesHandler(routes: readonly ApiRoute[], hostOf: (functionArn: string) => Pick<FunctionHost, 'invoke'>, log?: (line: string) => void): ApiHandler {
+  const handlers = new Map(routes.map((r) => [r.routeKey, apiGatewayHandler(() => hostOf(r.functionArn), r.integrationTimeoutMs, log)]));
+  return async (event, context) => {
+    const e = event as { rawPath: string; requestContext: { http: { method: string }; routeKey: string } };
+    const selected = selectRoute(routes, e.requestContext.http.method, e.rawPath);
+    if (!selected) return answer(404, 'Not Found');
+    const { route, pathParameters } = selected;
+    const routed = { ...e, routeKey: route.routeKey, requestContext: { ...e.requestContext, routeKey: route.routeKey }, ...(pathParameters ? { pathParameters } : {}) };
+    return handlers.get(route.routeKey)!(routed, context);
   };
 }

@@ -18,7 +18,7 @@ import { stackControlPlaneStores } from '../stack/control-plane-stores';
 import { applyEnv, type StackEnv } from '../stack/env';
 import { ExecutionEvents } from '../stack/execution-events';
 import { LIFECYCLE_INTERVAL_MS, LocalScheduler, wireForgetPurgedRuns } from '../stack/lifecycle';
-import { apiGatewayHandler, HTTP_API_MAX_BODY_BYTES } from './api-gateway';
+import { apiRoutesHandler, HTTP_API_MAX_BODY_BYTES } from './api-gateway';
 import { startAwsProxy, type LocalSecret } from './aws-proxy';
 import type { Where } from './aws-actions';
 import { FunctionHost } from './function-host';
@@ -218,7 +218,8 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
     const apiHost = api;
     await reserved?.release();
     const gateway = await createGateway({
-      handler: apiGatewayHandler(() => apiHost, template.api?.integrationTimeoutMs ?? 30_000, log),
+      // As the template routes them: the frame routes to the reports function (lib/api.ts), the rest to the API function.
+      handler: apiRoutesHandler(template.api?.routes ?? [], (arn) => [...hosts.values()].find((h) => h.spec.arn === arn) ?? apiHost, log),
       port, host: o.host ?? '127.0.0.1', maxBodyBytes: HTTP_API_MAX_BODY_BYTES, ...(staticDir ? { staticDir } : {}),
       staticHeaders: (p) => localCognitoOrigin(localMediaOrigin(webHeadersFor(template, p), template, roleEndpoints), region, o.cognitoEndpoint),
       // CloudFront in front of the API: the origin's custom headers get the start's secret values (the template names the secret).

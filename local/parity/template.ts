@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { z } from 'zod';
+import type { ApiRoute } from './api-gateway';
 import type { FunctionSpec } from './function-host';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -36,7 +37,8 @@ export interface ParityTemplate {
   busNames: string[];
   secrets: Array<{ name: string; arn: string; keyArn?: string }>;
   keys: string[];
-  api?: { integrationTimeoutMs: number; payloadFormat: string; functionArn: string };
+  /** The HTTP API: `$default`'s integration (functionArn, timeout, payload format) and every route with its function. */
+  api?: { integrationTimeoutMs: number; payloadFormat: string; functionArn: string; routes: ApiRoute[] };
   /** The state machines the template itself defines (workflows as code): name → definition and role. */
   stateMachines: Array<{ logicalId: string; name: string; arn: string; definition: string; roleArn: string }>;
   /** Their published versions (AWS::StepFunctions::StateMachineVersion) and aliases. */
@@ -130,6 +132,8 @@ function physicalNames(resources: Resources, stack: string, account: string, reg
       case 'AWS::Events::Rule': { const n = str(p.Name) ?? generated.slice(0, 64); set(n, { Arn: `arn:aws:events:${region}:${account}:rule/${n}` }); break; }
       case 'AWS::StepFunctions::StateMachine': { const n = str(p.StateMachineName) ?? generated; const arn = `arn:aws:states:${region}:${account}:stateMachine:${n}`; set(arn, { Arn: arn, Name: n }); break; }
       case 'AWS::ApiGatewayV2::Api': set('local', { ApiEndpoint: local.apiUrl, ApiId: 'local' }); break;
+      // An integration's id, as API Gateway makes them (7 lower-case letters and digits); a route's target names it.
+      case 'AWS::ApiGatewayV2::Integration': set(uuidOf(`${stack}/${id}`).replace(/-/g, '').slice(0, 7), {}); break;
       case 'AWS::CloudFront::Function': { const n = str(p.Name) ?? generated.slice(0, 64); const arn = `arn:aws:cloudfront::${account}:function/${n}`; set(arn, { FunctionARN: arn, Stage: 'LIVE' }); break; }
       case 'AWS::CloudFront::Distribution': set('LOCAL', { DomainName: new URL(local.apiUrl).host, Id: 'LOCAL' }); break;
       // An origin access control's id, as CloudFront makes them (`E` and 13 upper-case letters and digits); the distribution's origin names it.
@@ -206,7 +210,14 @@ function extract(resources: Resources, base: { stackName: string; account: strin
   if (!media) throw new Error('parity: the template has no S3 bucket');
   const bucketName = ref(media[0]);
   const sse = (media[1].Properties.BucketEncryption as { ServerSideEncryptionConfiguration?: Array<{ ServerSideEncryptionByDefault?: { KMSMasterKeyID?: unknown } }> } | undefined)?.ServerSideEncryptionConfiguration?.[0]?.ServerSideEncryptionByDefault?.KMSMasterKeyID;
-  const integration = of('AWS::ApiGatewayV2::Integration')[0]?.[1].Properties;
+  // Routes (`Target`: `integrations/<integration id>`) with the function each integrates; `$default`'s is the API's.
+  const integrations = new Map(of('AWS::ApiGatewayV2::Integration').map(([id, r]) => [`integrations/${ref(id)}`, r.Properties]));
+  const routes: ApiRoute[] = of('AWS::ApiGatewayV2::Route').flatMap(([, r]) => {
+    const target = integrations.get(String(r.Properties.Target));
+    return target ? [{ routeKey: String(r.Properties.RouteKey), functionArn: String(target.IntegrationUri), integrationTimeoutMs: Number(target.TimeoutInMillis ?? 30_000) }] : [];
+  });
+  const defaultTarget = of('AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties.RouteKey === '$default')?.[1].Properties.Target;
+  const integration = integrations.get(String(defaultTarget)) ?? of('AWS::ApiGatewayV2::Integration')[0]?.[1].Properties;
   return {
     ...base, functions, roles, resourcePolicies, rules, queueConsumers, resources,
     table: { name: ref(tableId), arn: arn('AWS::DynamoDB::Table', tableId), properties: tableRes.Properties, ...(tableKey ? { keyArn: tableKey } : {}) },
@@ -214,7 +225,8 @@ function extract(resources: Resources, base: { stackName: string; account: strin
     busNames: of('AWS::Events::EventBus').map(([id]) => ref(id)),
     secrets: of('AWS::SecretsManager::Secret').map(([id, r]) => ({ name: String(r.Properties.Name ?? `${base.stackName}-${id}`), arn: arn('AWS::SecretsManager::Secret', id), ...(keyArnOf(r.Properties.KmsKeyId) ? { keyArn: String(r.Properties.KmsKeyId) } : {}) })),
     keys: of('AWS::KMS::Key').map(([id]) => arn('AWS::KMS::Key', id)),
-    ...(integration ? { api: { integrationTimeoutMs: Number(integration.TimeoutInMillis ?? 30_000), payloadFormat: String(integration.PayloadFormatVersion ?? '1.0'), functionArn: String(integration.IntegrationUri) } } : {}),
+    ...(integration ? { api: { integrationTimeoutMs: Number(integration.TimeoutInMillis ?? 30_000), payloadFormat: String(integration.PayloadFormatVersion ?? '1.0'), functionArn: String(integration.IntegrationUri),
+      routes: routes.some((r) => r.routeKey === '$default') ? routes : [...routes, { routeKey: '$default', functionArn: String(integration.IntegrationUri), integrationTimeoutMs: Number(integration.TimeoutInMillis ?? 30_000) }] } } : {}),
     stateMachines: of('AWS::StepFunctions::StateMachine').map(([id, r]) => ({
       logicalId: id, name: names.atts[id]?.Name ?? id, arn: arn('AWS::StepFunctions::StateMachine', id),
       definition: typeof r.Properties.DefinitionString === 'string' ? r.Properties.DefinitionString : JSON.stringify(r.Properties.Definition ?? {}), roleArn: String(r.Properties.RoleArn),

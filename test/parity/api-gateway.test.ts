@@ -1,5 +1,5 @@
-/** API Gateway's answers around the API function in parity mode: limits, timeout, function errors. */
-import { apiGatewayHandler, LAMBDA_SYNC_PAYLOAD_BYTES } from '../../local/parity/api-gateway';
+/** API Gateway's answers around the API function in parity mode: limits, timeout, function errors; routes to their functions. */
+import { apiGatewayHandler, apiRoutesHandler, LAMBDA_SYNC_PAYLOAD_BYTES, selectRoute, type ApiRoute } from '../../local/parity/api-gateway';
 import type { InvokeResult } from '../../local/parity/function-host';
 
 const host = (result: InvokeResult | Promise<InvokeResult>) => () => ({ invoke: jest.fn(() => Promise.resolve(result)) });
@@ -21,4 +21,28 @@ it('answers 502 for a response over 6 MB, 500 for a function error, 503 at the i
   expect(await apiGatewayHandler(host({ ok: true, payload: large }), 1000)(event(), {})).toMatchObject({ statusCode: 502 });
   expect(await apiGatewayHandler(host({ ok: false, errorType: 'Error', errorMessage: 'x', payload: '{}' }), 1000)(event(), {})).toMatchObject({ statusCode: 500, body: '{"message":"Internal Server Error"}' });
   expect(await apiGatewayHandler(host(new Promise<InvokeResult>(() => undefined)), 20)(event(), {})).toMatchObject({ statusCode: 503 });
+});
+
+const ROUTES: ApiRoute[] = [
+  { routeKey: '$default', functionArn: 'api', integrationTimeoutMs: 1000 },
+  { routeKey: 'GET /v3.6/live_videos/{id}/frame', functionArn: 'reports', integrationTimeoutMs: 1000 },
+];
+
+it('selects the route whose method and path match, with its path parameters; anything else goes to $default', () => {
+  expect(selectRoute(ROUTES, 'GET', '/v3.6/live_videos/a%20b/frame')).toEqual({ route: ROUTES[1], pathParameters: { id: 'a b' } });
+  for (const [method, p] of [['POST', '/v3.6/live_videos/x/frame'], ['GET', '/v3.6/live_videos/x/y/frame'], ['GET', '/v3.6/live_videos/x/frame/'], ['GET', '/v3.6/live_videos']]) {
+    expect(selectRoute(ROUTES, method!, p!)).toEqual({ route: ROUTES[0] });
+  }
+  expect(selectRoute(ROUTES.slice(1), 'GET', '/v3.6/ping')).toBeUndefined();
+});
+
+it('invokes the route\'s function with the route key and path parameters API Gateway sets; no route is a 404', async () => {
+  const seen: Array<[string, unknown]> = [];
+  const hostOf = (arn: string) => ({ invoke: jest.fn((e: unknown) => { seen.push([arn, e]); return Promise.resolve<InvokeResult>({ ok: true, payload: '{"statusCode":200}' }); }) });
+  const request = (method: string, rawPath: string) => ({ version: '2.0', routeKey: '$default', rawPath, requestContext: { routeKey: '$default', http: { method } }, isBase64Encoded: false });
+  await apiRoutesHandler(ROUTES, hostOf)(request('GET', '/v3.6/live_videos/v1/frame'), {});
+  await apiRoutesHandler(ROUTES, hostOf)(request('GET', '/v3.6/ping'), {});
+  expect(seen.map(([arn, e]) => [arn, (e as { routeKey: string }).routeKey, (e as { requestContext: { routeKey: string } }).requestContext.routeKey, (e as { pathParameters?: unknown }).pathParameters]))
+    .toEqual([['reports', 'GET /v3.6/live_videos/{id}/frame', 'GET /v3.6/live_videos/{id}/frame', { id: 'v1' }], ['api', '$default', '$default', undefined]]);
+  expect(await apiRoutesHandler(ROUTES.slice(1), hostOf)(request('GET', '/v3.6/ping'), {})).toMatchObject({ statusCode: 404, body: '{"message":"Not Found"}' });
 });

@@ -9,6 +9,7 @@ import { BatchExecuteStatementCommand, DescribeTableCommand, DynamoDBClient, Put
 import { ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { startParityStack, type ParityStack } from '../../local/parity';
 import { LOCAL_CREDENTIALS } from '../../local/stack';
+import { form, makeMediaFixtures } from '../api/media-fixtures';
 
 let stack: ParityStack;
 beforeAll(async () => { stack = await startParityStack({ inMemory: true, apiToken: 'api_sandbox.parity-test-token-0123456789' }); }, 900_000);
@@ -121,3 +122,15 @@ it('answers 413 when the event exceeds Lambda\'s 6 MB synchronous payload (base6
   expect(small.status).not.toBe(413);
   expect(small.status).toBeLessThan(500);
 }, 60_000);
+
+// The template routes the frame routes to the reports function (lib/api.ts: it has ffmpeg); the
+// API function, which has not, answered 404 "There is no endpoint" for them before parity routed by the template.
+it('serves a video\'s first frame through the route the template gives the reports function', async () => {
+  const { webm } = await makeMediaFixtures();
+  const applicant = await (await api('/v3.6/applicants', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ first_name: 'Frame', last_name: 'Route' }) })).json() as { id: string };
+  const up = await api('/v3.6/live_videos', { method: 'POST', body: form({ applicant_id: applicant.id }, { bytes: webm, name: 'face.webm', type: 'video/webm' }) });
+  expect(up.status).toBe(201);
+  const frame = await api(`/v3.6/live_videos/${(await up.json() as { id: string }).id}/frame`);
+  expect([frame.status, frame.headers.get('content-type')]).toEqual([200, 'image/jpeg']);
+  expect(Buffer.from(await frame.arrayBuffer()).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+}, 120_000);

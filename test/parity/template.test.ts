@@ -24,6 +24,7 @@ const TEMPLATE = {
       } } },
     },
     Integration: { Type: 'AWS::ApiGatewayV2::Integration', Properties: { IntegrationUri: { 'Fn::GetAtt': ['Fn', 'Arn'] }, PayloadFormatVersion: '2.0', TimeoutInMillis: 12000 } },
+    FrameRoute: { Type: 'AWS::ApiGatewayV2::Route', Properties: { RouteKey: 'GET /v3.6/live_videos/{id}/frame', Target: { 'Fn::Join': ['', ['integrations/', { Ref: 'Integration' }]] } } },
     Rule: { Type: 'AWS::Events::Rule', Properties: { EventBusName: { Ref: 'Bus' }, EventPattern: { source: ['studio.workflows'] }, Targets: [{ Id: 't', Arn: { 'Fn::GetAtt': ['Fn', 'Arn'] } }] } },
   },
 };
@@ -40,7 +41,11 @@ it('resolves the function\'s environment and role to the local resources', () =>
     environment: { TABLE_NAME: 'Studio-t-Table', BUCKET_NAME: 'studio-t-media', SECRET: t.secrets[0]!.arn, PUBLIC_URL: 'http://127.0.0.1:4321', LOG: 'us-east-1-x', FIRST: 'a' },
   }]);
   expect(t.secrets[0]).toMatchObject({ name: 'Studio-t-Secret', arn: expect.stringMatching(/^arn:aws:secretsmanager:us-east-1:123456789012:secret:Studio-t-Secret-[0-9a-f]{6}$/) });
-  expect(t.api).toEqual({ integrationTimeoutMs: 12000, payloadFormat: '2.0', functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:studio-t-api' });
+  const fn = 'arn:aws:lambda:us-east-1:123456789012:function:studio-t-api';
+  // The route the template declares, with its integration's function and timeout; `$default` (no route declares it) the integration's.
+  expect(t.api).toEqual({ integrationTimeoutMs: 12000, payloadFormat: '2.0', functionArn: fn, routes: [
+    { routeKey: 'GET /v3.6/live_videos/{id}/frame', functionArn: fn, integrationTimeoutMs: 12000 }, { routeKey: '$default', functionArn: fn, integrationTimeoutMs: 12000 },
+  ] });
 });
 
 it('gives an origin access control its id, which the distribution\'s origin names (nothing left unresolved)', () => {
