@@ -16,7 +16,7 @@ const outsideCompiler = (depth) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'cdk.out/**', 'coverage/**', '.studio/**', 'web/dist/**', 'schema/**', '.scratch/**'] },
+  { ignores: ['node_modules/**', 'cdk.out/**', 'coverage/**', '.studio/**', 'web/dist/**', 'web/.dist-test/**', 'schema/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -4,6 +4,11 @@
  * web/dist/console. Each is index.html plus `assets/app-<hash>.js` and `assets/*-<hash>.css`,
  * content-hashed so CloudFront and browsers may cache them for a year (lib/hosting.ts);
  * index.html names them and is never cached.
+ *
+ * `--test` builds the console alone into web/.dist-test/console (never deployed), with the
+ * builder's test-only crash switch compiled in (`__BUILDER_CRASH_TEST__`,
+ * web/console/src/builder/panel/crash-test.ts); web/dist's console has it `false`, which the
+ * minifier drops with the code it guards.
  */
 const { build } = require('esbuild');
 const { createHash } = require('node:crypto');
@@ -13,7 +18,7 @@ const path = require('node:path');
 const ROOT = path.join(__dirname, '..');
 const modules = path.join(ROOT, 'node_modules');
 /** What the bundles were made from, for the browser tests to rebuild only when a source changed (test/web/dist.ts); outside web/dist, which is deployed. */
-const INPUTS = path.join(__dirname, '.dist-inputs.json');
+const INPUTS = path.join(__dirname, process.argv.includes('--test') ? '.dist-test-inputs.json' : '.dist-inputs.json');
 /**
  * On-device face detection (web/capture/src/quality/face.ts) loads Human, its face detector
  * model and TensorFlow.js's WebAssembly backend from `/capture/human/` when a face step opens
@@ -54,14 +59,16 @@ const zodEnglishOnly = {
 };
 
 /** `css`: a stylesheet of its own; the console's comes from the CSS its sources import. `copy`: [file, path under the app] as they are. `define`: constants the app's code reads. */
+const TEST = process.argv.includes('--test');
+const DIST = path.join(__dirname, TEST ? '.dist-test' : 'dist');
 const APPS = [
   { name: 'capture', entry: 'src/main.tsx', css: 'app.css', copy: [...HUMAN, ...HEIF] },
-  { name: 'console', entry: 'src/main.tsx', copy: [[ELK_WORKER, elkWorker]], define: { __ELK_WORKER__: JSON.stringify(`/console/${elkWorker}`) } },
-];
+  { name: 'console', entry: 'src/main.tsx', copy: [[ELK_WORKER, elkWorker]], define: { __ELK_WORKER__: JSON.stringify(`/console/${elkWorker}`), __BUILDER_CRASH_TEST__: String(TEST) } },
+].filter((app) => !TEST || app.name === 'console');
 
 async function bundle({ name, entry, css, copy = [], define = {} }) {
   const src = path.join(__dirname, name);
-  const out = path.join(__dirname, 'dist', name);
+  const out = path.join(DIST, name);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const { metafile } = await build({

@@ -2,15 +2,20 @@
  * The builder's error boundary in Chromium against the local stack. No draft the builder opens
  * makes it throw any more (a part the panel cannot edit is a note, console-builder-malformed.test.ts:
  * a misspelt `paht` used to throw here), so the test-only query flag `?builder-crash-test`
- * (web/console/src/builder/panel/crash-test.ts) makes drawing the editor of a chosen task throw.
+ * (web/console/src/builder/panel/crash-test.ts) makes drawing the editor of a chosen task throw, in
+ * the console's test build (web/build.js --test), which this file's stack serves; the deployed build
+ * (web/dist) holds no trace of it: the minifier dropped the check and its message.
  * The boundary then shows, in place of the editor, the workflow's heading, the alert "The builder
  * could not show this draft: …" and "Back to the last draft that could be shown", which takes the
  * focus (the chosen node is gone) and brings the editor back, Start chosen, the draft as it was;
  * the rest of the console stays.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { TestStack } from '../helpers/stack';
 import { consolePage, signIn } from './console-helpers';
+import { builtWeb } from './dist';
 import { webSuite } from './web-stack';
 
 const EMAIL_CHECK = {
@@ -28,6 +33,19 @@ webSuite(async (s) => {
   ({ stack, browser } = s);
   id = (await stack.apiJson<{ id: string }>('/v3.6/workflows', { method: 'POST', json: { name: 'Email check' } })).body.id;
   expect((await stack.api(`/v3.6/workflows/${id}/versions`, { method: 'POST', json: { definition: EMAIL_CHECK, notes: 'email' } })).status).toBe(201);
+}, { build: 'test' });
+
+/** The console's script of a build (web/dist or web/.dist-test). */
+const consoleScript = (dist: string) => {
+  const assets = path.join(dist, 'console', 'assets');
+  return readFileSync(path.join(assets, readdirSync(assets).find((f) => /^app-.*\.js$/.test(f))!), 'utf8');
+};
+
+test('only the test build holds the crash switch: the deployed console has neither the flag nor its message', async () => {
+  expect(consoleScript(await builtWeb('test'))).toContain('test crash (?');
+  const deployed = consoleScript(await builtWeb());
+  expect(deployed).not.toContain('test crash');
+  expect(deployed).not.toContain('builder-crash-test');
 });
 
 test('a task the builder cannot draw (the test-only flag): the boundary\'s alert and its recovery action (focused) bring the editor back; the console stays', async () => {

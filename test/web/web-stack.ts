@@ -7,7 +7,7 @@ import { chromium, type Browser } from 'playwright-core';
 import type { StackOptions } from '../../local/stack';
 import { e2e, type E2e } from '../e2e/helpers';
 import { startTestStack, type TestStack } from '../helpers/stack';
-import { builtWeb } from './dist';
+import { builtWeb, type WebBuild } from './dist';
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -19,9 +19,9 @@ export const fakeCamera = (file: string): string[] =>
 export const launch = (extraArgs: readonly string[] = []): Promise<Browser> =>
   chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
 
-/** The test file's stack (its own table, bucket, engine and gateway), serving web/dist. */
-export const startWebStack = async (options: StackOptions = {}): Promise<TestStack> =>
-  startTestStack({ staticDir: await builtWeb(), ...options });
+/** The test file's stack (its own table, bucket, engine and gateway), serving web/dist (`build` 'test': web/.dist-test). */
+export const startWebStack = async (options: StackOptions = {}, build: WebBuild = 'production'): Promise<TestStack> =>
+  startTestStack({ staticDir: await builtWeb(build), ...options });
 
 /** Closes every context of `browser` (run after each test): pages left open go on polling the stack and rendering until the file ends. */
 export const closeContexts = async (browser: Browser | undefined): Promise<void> => {
@@ -32,14 +32,14 @@ export interface WebSuite { stack: TestStack; t: E2e; browser: Browser }
 
 /**
  * What most browser test files set up: before their tests, the file's stack (`stack` options) and
- * Chromium, handed to `ready` (which may set up more); after each test, every context closed; after
+ * Chromium, handed to `ready` (which may set up more; `build`: which build of the apps it serves); after each test, every context closed; after
  * all, Chromium closed and the stack stopped. A file's own clean-up goes in an afterAll of its own.
  */
-export function webSuite(ready: (suite: WebSuite) => void | Promise<void>, o: { stack?: StackOptions; timeoutMs?: number } = {}): void {
+export function webSuite(ready: (suite: WebSuite) => void | Promise<void>, o: { stack?: StackOptions; timeoutMs?: number; build?: WebBuild } = {}): void {
   let browser: Browser | undefined;
   let stack: TestStack | undefined;
   beforeAll(async () => {
-    stack = await startWebStack(o.stack);
+    stack = await startWebStack(o.stack, o.build);
     browser = await launch();
     await ready({ stack, t: e2e(stack), browser });
   }, o.timeoutMs ?? 180_000);
