@@ -26,10 +26,10 @@ import { isEnded, type RunItem } from '../store/runs';
 import { publishPending } from '../events';
 import { removePendingEvent, type PendingEvent } from '../store/pending-events';
 import { completeWithRun, getRunWithTasks } from '../store/task-completion';
-import { markTask, type TaskItem } from '../store/tasks';
+import { getTask, markTask, setAnnounced, type TaskItem } from '../store/tasks';
 import { checkCapture } from './capture';
 import type { MotionUnsupported } from './motion';
-import { completedEvent, taskEventDetail } from './events';
+import { completedEvent, emitTaskEvent, taskEventDetail } from './events';
 import { checkReceived } from './receive';
 import { handOverTask, isDeadToken } from './hand-over';
 
@@ -116,6 +116,7 @@ async function handOver(run: RunItem, done: TaskItem, event: PendingEvent, now: 
       if (dead) throw validationError(`Task ${done.id} can no longer be completed: it timed out or its run has ended`);
       throw internal();
     }
+    await announceFirst(run, done, log);
   }
   await publishPending(event, rt, taskEventDetail(done, run.applicant_id));
 }
@@ -131,4 +132,18 @@ async function retryComing(run: RunItem, task: TaskItem, at: string): Promise<bo
   if (task.deadline_at !== undefined && Date.parse(task.deadline_at) <= Date.parse(at)) return false;
   const res = await clients().sfn.send(new DescribeExecutionCommand({ executionArn: run.execution_arn })).catch(() => undefined);
   return res?.status === 'RUNNING';
+}
+
+/** A completion kept for the coming retry, of a task its failed attempt never announced: its `workflow_task.started`
+ *  goes first (as waiting), so that integrators hear of the start before the completion; the retry then finds it
+ *  announced. A bus failure here is left to the retry, which announces it then. */
+async function announceFirst(run: RunItem, done: TaskItem, log: (msg: string, e: unknown) => void): Promise<void> {
+  const current = await getTask(run.id, done.id);
+  if (!current || current.announced) return;
+  try {
+    await emitTaskEvent('workflow_task.started', { ...current, status: 'waiting', output: undefined }, run.applicant_id);
+    await setAnnounced(run.id, done.id);
+  } catch (e) {
+    log(`task ${done.id}: its started event could not go before the completion; the state's retry sends it`, e);
+  }
 }

@@ -2,7 +2,8 @@
  * A completion that lands between a failed attempt of the task function and the state's retry (local stack, virtual
  * clock: the retry fires when the test moves it on). The attempt stored the task, then its announcement failed; Step
  * Functions refuses that attempt's token from then on. The completion is kept (200), and the retry takes the completed
- * task over with its new token and hands the stored data over: one task, captured once, the run finishes. A refused
+ * task over with its new token and hands the stored data over: one task, captured once, announced before its completion,
+ * the run finishes. A refused
  * token with no retry coming (the execution stopped) is still a 422 with the task `timed_out`.
  *
  * The engine's clock starts at the wall clock's time: the completion (the API function, on the system clock) compares
@@ -68,6 +69,8 @@ it('keeps a completion sent before the retry, which hands it over with its new t
   expect(tasks.map((x) => [x.id, x.status, x.attempt, x.token === stored.token])).toEqual([[stored.id, 'completed', 1, false]]);
   expect((tasks[0]!.output as Array<{ id: string }>).map((o) => o.id)).toEqual([doc]);
   expect((await findEvents(run.id, 'workflow_task.completed')).length).toBe(1);
+  // Announced once, by the completion before its own event (as waiting), not by the retry after it (as completed).
+  expect((await findEvents(run.id, 'workflow_task.started')).map((e) => (e.event.detail as { status: string }).status)).toEqual(['waiting']);
 }, 60_000);
 
 it('still refuses (422, timed_out) a completion whose refused token has no retry coming: the execution was stopped', async () => {
