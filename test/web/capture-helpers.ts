@@ -29,9 +29,10 @@ export async function chooseFiles(page: Page, button: Locator, files: Parameters
   const first = Math.min(10_000, Math.round(timeout / 3));
   const state = () => pageState(page, button).catch((s: unknown) => `unreadable (${String(s)})`);
   const attempt = async (wait: number): Promise<FileChooser | Error> => {
-    const chooser = page.waitForEvent('filechooser', { timeout: wait });
+    // Caught at once: under load the click alone can outlast `wait`, and a rejection left unhandled meanwhile fails the test.
+    const chooser = page.waitForEvent('filechooser', { timeout: wait }).catch((e: unknown) => e as Error);
     await button.click();
-    return chooser.catch((e: unknown) => e as Error);
+    return chooser;
   };
   let opened = await attempt(first);
   if (opened instanceof Error) {
