@@ -95,7 +95,10 @@ test('the funnel\'s replaced entry keeps its place: Forward held by the guard, S
   await page.goForward();
   await leave(page);
   await heading(page, 'Funnel');
-  expect(await page.getByRole('combobox', { name: 'Workflow', exact: true }).inputValue()).toBe(workflowId);
+  // The workflows' options load after the heading shows: until then the select has no value to read.
+  const workflow = page.getByRole('combobox', { name: 'Workflow', exact: true });
+  await workflow.locator(`option[value="${workflowId}"]`).waitFor({ state: 'attached' });
+  expect(await workflow.inputValue()).toBe(workflowId);
   expect(new URL(page.url()).searchParams.get('workflow_id')).toBe(workflowId);
   expect(new URL(page.url()).searchParams.get('version')).toBe('1');
   expect(errors).toEqual([]);
