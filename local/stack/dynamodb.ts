@@ -43,6 +43,8 @@ export interface LocalDynamoDb {
   endpoint: string; port: number; client(): DynamoDBClient; checkpoint(): Promise<Checkpoint>; stop(): Promise<void>;
   /** SQLite's synchronous setting of DynamoDB Local's connection: `normal` (no fsync per commit), `full` (the default: on request, or if setting it failed), `memory`. */
   synchronous: 'normal' | 'full' | 'memory';
+  /** DynamoDB Local's process id (bench/dynamodb-kill.ts kills it). */
+  pid: number | undefined;
 }
 
 export async function startDynamoDb(opts: DynamoDbOptions = {}): Promise<LocalDynamoDb> {
@@ -75,7 +77,7 @@ export async function startDynamoDb(opts: DynamoDbOptions = {}): Promise<LocalDy
     timer.unref();
   }
   return {
-    endpoint, port, checkpoint, synchronous,
+    endpoint, port, checkpoint, synchronous, pid: proc.pid,
     client() {
       const c = new DynamoDBClient({ region: 'us-east-1', endpoint, credentials: LOCAL_CREDENTIALS });
       clients.push(c);

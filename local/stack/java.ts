@@ -90,6 +90,8 @@ export interface Launched {
   /** PRAGMA synchronous=NORMAL on DynamoDB Local's connection (after its first request); the value read back (1: NORMAL), or -1 and why not. */
   synchronousNormal(): Promise<string>;
   exited(): boolean;
+  /** The JVM's process id (benchmarks kill it to show what a crash keeps). */
+  pid: number | undefined;
   stderr(): string;
   stop(): Promise<void>;
 }
@@ -121,7 +123,7 @@ export function launchDynamoDb(o: { host: string; port: number; db?: string; jvm
   const ready = next('ready').then(Number);
   ready.catch(() => undefined);
   return {
-    ready, exited: () => exited, stderr: () => err,
+    ready, exited: () => exited, stderr: () => err, pid: child.pid,
     async checkpoint() {
       const answer = next('checkpoint');
       child.stdin.write('checkpoint\n');

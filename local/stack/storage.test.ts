@@ -84,6 +84,25 @@ describe('DynamoDB Local on disk, and across a restart', () => {
     await ddb!.client().send(new PutItemCommand({ TableName: 'studio', Item: { ...Key, v: { S: 'kept' } } }));
   });
 
+  it('answers a transaction only after its COMMIT has run (the launcher\'s mark), other calls unmarked', async () => {
+    // DynamoDB Local queues a transaction's COMMIT and answers without waiting: a SIGKILL in
+    // between lost acknowledged writes (npm run bench:kill). The launcher holds the answer.
+    const call = (target: string, body: unknown) => fetch(ddb!.endpoint, {
+      method: 'POST', body: JSON.stringify(body),
+      headers: {
+        'content-type': 'application/x-amz-json-1.0', 'x-amz-target': `DynamoDB_20120810.${target}`,
+        authorization: 'AWS4-HMAC-SHA256 Credential=local/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
+      },
+    });
+    const item = (pk: string) => ({ TableName: 'studio', Item: { pk: { S: pk }, sk: { S: 'tx' } } });
+    const tx = await call('TransactWriteItems', { TransactItems: [{ Put: item('tx1') }, { Put: item('tx2') }] });
+    expect([tx.status, tx.headers.get('x-studio-committed')]).toEqual([200, '1']);
+    const cancelled = await call('TransactWriteItems', { TransactItems: [{ Put: { ...item('tx1'), ConditionExpression: 'attribute_not_exists(pk)' } }] });
+    expect([cancelled.status, cancelled.headers.get('x-studio-committed')]).toEqual([400, '1']);
+    const put = await call('PutItem', item('plain'));
+    expect([put.status, put.headers.get('x-studio-committed')]).toEqual([200, null]);
+  });
+
   it('checkpoints the write-ahead log periodically so that it is reused, and deletes it on stop', async () => {
     const client = ddb!.client();
     await fill(client, 200);
