@@ -55,9 +55,12 @@ export function selectRoute(routes: readonly ApiRoute[], method: string, rawPath
 }
 
 /** The gateway in front of every integrated function: each request to its route's function, with the route key and
- *  path parameters API Gateway gives it; no route: 404 `Not Found`, as API Gateway answers. */
-export function apiRoutesHandler(routes: readonly ApiRoute[], hostOf: (functionArn: string) => Pick<FunctionHost, 'invoke'>, log?: (line: string) => void): ApiHandler {
-  const handlers = new Map(routes.map((r) => [r.routeKey, apiGatewayHandler(() => hostOf(r.functionArn), r.integrationTimeoutMs, log)]));
+ *  path parameters API Gateway gives it; no route: 404 `Not Found`, as API Gateway answers. A route whose function
+ *  `hostOf` does not know is refused here, when the stack starts (CloudFormation refuses such an integration). */
+export function apiRoutesHandler(routes: readonly ApiRoute[], hostOf: (functionArn: string) => Pick<FunctionHost, 'invoke'> | undefined, log?: (line: string) => void): ApiHandler {
+  const unknown = routes.filter((r) => !hostOf(r.functionArn));
+  if (unknown.length) throw new Error(`parity: the HTTP API routes ${unknown.map((r) => `${r.routeKey} (to ${r.functionArn})`).join(', ')} to no function of the template`);
+  const handlers = new Map(routes.map((r) => [r.routeKey, apiGatewayHandler(() => hostOf(r.functionArn)!, r.integrationTimeoutMs, log)]));
   return async (event, context) => {
     const e = event as { rawPath: string; requestContext: { http: { method: string }; routeKey: string } };
     const selected = selectRoute(routes, e.requestContext.http.method, e.rawPath);

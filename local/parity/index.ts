@@ -215,11 +215,10 @@ export async function startParityStack(o: ParityOptions = {}): Promise<ParitySta
     applyEnv(env);
     const staticDir = o.staticDir ?? template.webAssets.find((d) => existsSync(d)) ?? (existsSync(path.join(ROOT, 'web/dist')) ? path.join(ROOT, 'web/dist') : undefined);
     if (!template.webAssets.length) log('parity: the template deploys no web apps (no CloudFront / bucket deployment yet): serving web/dist');
-    const apiHost = api;
     await reserved?.release();
     const gateway = await createGateway({
       // As the template routes them: the frame routes to the reports function (lib/api.ts), the rest to the API function.
-      handler: apiRoutesHandler(template.api?.routes ?? [], (arn) => [...hosts.values()].find((h) => h.spec.arn === arn) ?? apiHost, log),
+      handler: apiRoutesHandler(template.api?.routes ?? [], (arn) => [...hosts.values()].find((h) => h.spec.arn === arn), log),
       port, host: o.host ?? '127.0.0.1', maxBodyBytes: HTTP_API_MAX_BODY_BYTES, ...(staticDir ? { staticDir } : {}),
       staticHeaders: (p) => localCognitoOrigin(localMediaOrigin(webHeadersFor(template, p), template, roleEndpoints), region, o.cognitoEndpoint),
       // CloudFront in front of the API: the origin's custom headers get the start's secret values (the template names the secret).

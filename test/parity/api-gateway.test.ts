@@ -46,3 +46,9 @@ it('invokes the route\'s function with the route key and path parameters API Gat
     .toEqual([['reports', 'GET /v3.6/live_videos/{id}/frame', 'GET /v3.6/live_videos/{id}/frame', { id: 'v1' }], ['api', '$default', '$default', undefined]]);
   expect(await apiRoutesHandler(ROUTES.slice(1), hostOf)(request('GET', '/v3.6/ping'), {})).toMatchObject({ statusCode: 404, body: '{"message":"Not Found"}' });
 });
+
+it('refuses, before any request, a route to a function the template does not have', () => {
+  const hostOf = (arn: string) => (arn === 'api' ? { invoke: jest.fn() } : undefined);
+  expect(() => apiRoutesHandler(ROUTES, hostOf)).toThrow('parity: the HTTP API routes GET /v3.6/live_videos/{id}/frame (to reports) to no function of the template');
+  expect(() => apiRoutesHandler(ROUTES.slice(0, 1), hostOf)).not.toThrow();
+});
