@@ -32,7 +32,7 @@ async function opened(versions: number, at: (id: string) => string): Promise<{ p
 }
 const laidOut = (page: Page) => page.waitForFunction(`document.querySelector('[role=region][aria-label="Workflow canvas"]')?.getAttribute('aria-busy') === 'false'`);
 /** Waits (5 s at most) until `test` (run in the page: this file has no DOM types) holds of the focused element. */
-const focusOn = (page: Page, test: string) => page.waitForFunction(`document.activeElement !== null && ${test}`, undefined, { timeout: 5_000 });
+const focusOn = (page: Page, test: string) => page.waitForFunction(`document.activeElement !== null && ${test}`, undefined, { timeout: 15_000 });
 /** The focused element is the page's status (role status) saying exactly `text`. */
 const onStatus = (text: string) => `document.activeElement.getAttribute('role') === 'status' && document.activeElement.textContent === ${JSON.stringify(text)}`;
 const statusOf = async (id: string, v: number) => (await stack.apiJson<{ status: string }>(`/v3.6/workflows/${id}/versions/${v}`)).body.status;

@@ -65,7 +65,7 @@ test('a task the builder cannot draw (the test-only flag): the boundary\'s alert
   expect(await task.count()).toBe(0);
   await page.getByRole('link', { name: 'Results', exact: true }).waitFor(); // the console's navigation stays
   const back = page.getByRole('button', { name: 'Back to the last draft that could be shown', exact: true });
-  await page.waitForFunction(`document.activeElement?.textContent === 'Back to the last draft that could be shown'`, undefined, { timeout: 5_000 });
+  await page.waitForFunction(`document.activeElement?.textContent === 'Back to the last draft that could be shown'`, undefined, { timeout: 15_000 });
 
   await back.press('Enter');
   await task.waitFor();

@@ -73,7 +73,7 @@ test('a save after someone else saved a newer version is refused: Save anyway sa
   await page.getByRole('group', { name: 'Theirs again', exact: true }).waitFor();
   // "Save" is gone and back disabled: the focus is on the status that says what is shown.
   await page.waitForFunction(`document.activeElement?.getAttribute('role') === 'status'
-    && document.activeElement.textContent === 'Showing the latest version, version 4'`, undefined, { timeout: 5_000 });
+    && document.activeElement.textContent === 'Showing the latest version, version 4'`, undefined, { timeout: 15_000 });
   await page.getByRole('toolbar').getByText(/^Version 4 · Inactive$/).waitFor();
   expect(await versions(id)).toHaveLength(4);
   expect(errors).toEqual([]);

@@ -41,7 +41,7 @@ webSuite(async (s) => {
 });
 
 /** Waits (5 s at most) until `test` (run in the page: this file has no DOM types) holds of the focused element. */
-const focusOn = (page: Page, test: string) => page.waitForFunction(`document.activeElement !== null && ${test}`, undefined, { timeout: 5_000 });
+const focusOn = (page: Page, test: string) => page.waitForFunction(`document.activeElement !== null && ${test}`, undefined, { timeout: 15_000 });
 /** Resolves once every render the page has scheduled has happened (two animation frames). */
 const painted = (page: Page) => page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
 const results = (page: Page) => page.getByRole('table', { name: 'Results' });

@@ -33,7 +33,7 @@ const open = async (page: Page) => {
   await page.getByRole('heading', { name: `Run ${run}`, level: 1 }).waitFor();
 };
 /** Waits (5 s at most) until `test` (run in the page: this file has no DOM types) holds of the focused element. */
-const focusOn = (page: Page, test: string) => page.waitForFunction(`document.activeElement !== null && ${test}`, undefined, { timeout: 5_000 });
+const focusOn = (page: Page, test: string) => page.waitForFunction(`document.activeElement !== null && ${test}`, undefined, { timeout: 15_000 });
 
 test('the Reports tab says it is loading until the tasks arrive, never "No reports." meanwhile', async () => {
   const { page, errors } = await consolePage(browser);

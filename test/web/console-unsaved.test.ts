@@ -99,7 +99,7 @@ test('Back, Stay, then Forward: the history after the builder is kept; the focus
 
   await page.goBack();
   await staysAfter(page);
-  await page.waitForFunction(`document.activeElement?.tagName === 'H1' && document.activeElement.textContent === 'Approve everyone'`, undefined, { timeout: 5_000 });
+  await page.waitForFunction(`document.activeElement?.tagName === 'H1' && document.activeElement.textContent === 'Approve everyone'`, undefined, { timeout: 15_000 });
   await page.goForward();
   await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Leave without saving', exact: true }).click();
   await page.getByRole('heading', { name: 'Versions of Approve everyone', exact: true }).waitFor();
