@@ -269,7 +269,7 @@ it('face guidance that flickers is not spoken: a reading is said once it has hel
   await recordStatuses(page);
   await page.getByRole('button', { name: 'Continue' }).click();
   await cameraReady(page);
-  await page.waitForFunction('window.__looks > 0');
+  await page.waitForFunction(() => ((globalThis as unknown as { __looks?: number }).__looks ?? 0) > 0);
   // The camera's one live region (it said the camera was starting, or at once that the page looks for the face).
   const camera = async () => (await statusLog(page)).find((r) => r.changes.some((c) => c === STARTING || c === LOOKING))?.changes ?? [];
   const guidance = (changes: string[]) => changes.filter((c) => c === NO_FACE || c === MANY_FACES);

@@ -11,7 +11,7 @@
 import type { Browser, Locator, Page, Request } from 'playwright-core';
 import { findTemplate } from '../../compiler';
 import type { TestStack } from '../helpers/stack';
-import { chooseNode, consolePage, seriousViolations, signIn } from './console-helpers';
+import { attributeChanged, canvasLaidOut, chooseNode, consolePage, focusOn, seriousViolations, signIn } from './console-helpers';
 import { webSuite } from './web-stack';
 
 let stack: TestStack;
@@ -30,11 +30,10 @@ async function opened(versions: number, at: (id: string) => string): Promise<{ p
   await signIn(page, stack.url, stack.apiToken, at(wf.body.id));
   return { page, errors, id: wf.body.id };
 }
-const laidOut = (page: Page) => page.waitForFunction(`document.querySelector('[role=region][aria-label="Workflow canvas"]')?.getAttribute('aria-busy') === 'false'`);
+const laidOut = (page: Page) => canvasLaidOut(page);
 /** Waits (5 s at most) until `test` (run in the page: this file has no DOM types) holds of the focused element. */
-const focusOn = (page: Page, test: string) => page.waitForFunction(`document.activeElement !== null && ${test}`, undefined, { timeout: 15_000 });
 /** The focused element is the page's status (role status) saying exactly `text`. */
-const onStatus = (text: string) => `document.activeElement.getAttribute('role') === 'status' && document.activeElement.textContent === ${JSON.stringify(text)}`;
+const onStatus = (text: string) => ({ role: 'status', text });
 const statusOf = async (id: string, v: number) => (await stack.apiJson<{ status: string }>(`/v3.6/workflows/${id}/versions/${v}`)).body.status;
 /** The activations the page asks for (POST …/versions/N/activate). */
 function activations(page: Page): Request[] {
@@ -82,11 +81,11 @@ test('the add menu gives the focus back to the (+) that opened it, and to the ne
   await menu.getByRole('menuitem').first().waitFor();
   await page.keyboard.press('Escape');
   await menu.waitFor({ state: 'detached' });
-  await focusOn(page, `document.activeElement.getAttribute('aria-label') === 'Add task between Start and Capture document'`);
+  await focusOn(page, { label: 'Add task between Start and Capture document' });
 
   await page.keyboard.press('Enter');
   await menu.getByRole('menuitem', { name: 'Retry', exact: true }).click();
-  await focusOn(page, `document.activeElement.matches('.react-flow__node') && document.activeElement.getAttribute('aria-label') === 'Retry'`);
+  await focusOn(page, { matches: '.react-flow__node', label: 'Retry' });
   expect(await seriousViolations(page)).toEqual([]);
   expect(errors).toEqual([]);
 }, 120_000);
@@ -124,8 +123,8 @@ test('the (+) buttons stay at least 24 px on screen when the canvas is zoomed ou
   const zoomOut = page.getByRole('button', { name: 'Zoom Out', exact: true });
   const before = await page.locator('.react-flow__viewport').getAttribute('style');
   await zoomOut.click();
-  await page.waitForFunction(`document.querySelector('.react-flow__viewport')?.getAttribute('style') !== ${JSON.stringify(before)}`);
-  await page.waitForFunction(`/scale\\(0\\.[0-7]/.test(document.querySelector('.react-flow__viewport')?.getAttribute('style') ?? '')`);
+  await attributeChanged(page, '.react-flow__viewport', 'style', { ...(before !== null ? { differs: before } : {}) });
+  await attributeChanged(page, '.react-flow__viewport', 'style', { pattern: /scale\(0\.[0-7]/ });
   for (const target of [plus, page.getByRole('button', { name: 'Add a task after Capture document', exact: true })]) {
     const box = (await target.boundingBox())!;
     expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(23.5);
@@ -154,7 +153,7 @@ test('"Activate version N" asks for a confirmation, and its success is announced
   expect(await statusOf(id, 2)).toBe('active');
   expect(sent).toHaveLength(1);
   // The button is gone with the reload: the focus is on the heading, not lost.
-  await focusOn(page, `document.activeElement.id === 'versions-h'`);
+  await focusOn(page, { id: 'versions-h' });
 
   await row(1).getByRole('button', { name: 'Archive version 1', exact: true }).click();
   await page.getByRole('status').filter({ hasText: /^Version 1 is archived\.$/ }).waitFor();
@@ -179,11 +178,11 @@ test('the builder: Save puts the focus on "Saved version N"; "Activate" asks the
   await activate.click();
   const dialog = page.getByRole('dialog', { name: 'Activate version 2?' });
   await dialog.getByText('New runs of this workflow in sandbox will use version 2.', { exact: true }).waitFor();
-  await focusOn(page, `document.activeElement.textContent === 'Cancel'`); // the safe choice first
+  await focusOn(page, { text: 'Cancel' }); // the safe choice first
   expect(await seriousViolations(page)).toEqual([]);
   await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
   await dialog.waitFor({ state: 'detached' });
-  await focusOn(page, `document.activeElement.textContent === 'Activate' && !document.activeElement.disabled`);
+  await focusOn(page, { text: 'Activate', enabled: true });
   await page.getByRole('toolbar').getByText(/^Version 2 · Inactive$/).waitFor();
   expect(await statusOf(id, 2)).toBe('inactive');
 

@@ -14,7 +14,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { TestStack } from '../helpers/stack';
-import { consolePage, signIn } from './console-helpers';
+import { canvasLaidOut, consolePage, focusOn, signIn } from './console-helpers';
 import { builtWeb } from './dist';
 import { webSuite } from './web-stack';
 
@@ -55,7 +55,7 @@ test('a task the builder cannot draw (the test-only flag): the boundary\'s alert
   // Clicked once the canvas has laid out and fitted the graph (until then the node sits at the
   // origin, and a click under load landed elsewhere: nothing was chosen).
   await task.waitFor();
-  await page.waitForFunction(`document.querySelector('[role=region][aria-label="Workflow canvas"]')?.getAttribute('aria-busy') === 'false'`);
+  await canvasLaidOut(page);
   await task.click();
 
   const alert = page.getByRole('alert').filter({ hasText: /^The builder could not show this draft: / });
@@ -65,7 +65,7 @@ test('a task the builder cannot draw (the test-only flag): the boundary\'s alert
   expect(await task.count()).toBe(0);
   await page.getByRole('link', { name: 'Results', exact: true }).waitFor(); // the console's navigation stays
   const back = page.getByRole('button', { name: 'Back to the last draft that could be shown', exact: true });
-  await page.waitForFunction(`document.activeElement?.textContent === 'Back to the last draft that could be shown'`, undefined, { timeout: 15_000 });
+  await focusOn(page, { text: 'Back to the last draft that could be shown' });
 
   await back.press('Enter');
   await task.waitFor();

@@ -8,7 +8,7 @@
  */
 import type { Browser, Page, Request } from 'playwright-core';
 import type { TestStack } from '../helpers/stack';
-import { chooseNode, consolePage, signIn } from './console-helpers';
+import { chooseNode, consolePage, focusOn, signIn } from './console-helpers';
 import { webSuite } from './web-stack';
 
 const named = (name: string) => ({ name: 'Approve all', start: 'approve', tasks: [{ id: 'approve', type: 'result', outcome: 'approve', name }] });
@@ -72,8 +72,7 @@ test('a save after someone else saved a newer version is refused: Save anyway sa
   await dialog.getByRole('button', { name: 'Reload latest version', exact: true }).click();
   await page.getByRole('group', { name: 'Theirs again', exact: true }).waitFor();
   // "Save" is gone and back disabled: the focus is on the status that says what is shown.
-  await page.waitForFunction(`document.activeElement?.getAttribute('role') === 'status'
-    && document.activeElement.textContent === 'Showing the latest version, version 4'`, undefined, { timeout: 15_000 });
+  await focusOn(page, { role: 'status', text: 'Showing the latest version, version 4' });
   await page.getByRole('toolbar').getByText(/^Version 4 · Inactive$/).waitFor();
   expect(await versions(id)).toHaveLength(4);
   expect(errors).toEqual([]);

@@ -9,7 +9,7 @@ import { type Browser, type Page } from 'playwright-core';
 import { findTemplate } from '../../compiler';
 import type { TestStack } from '../helpers/stack';
 import { webSuite } from './web-stack';
-import { consolePage, seriousViolations, signIn } from './console-helpers';
+import { attributeChanged, canvasLaidOut, consolePage, countIs, seriousViolations, signIn } from './console-helpers';
 
 type Definition = { name: string; start: string; tasks: Array<Record<string, unknown> & { id: string; next?: string | null }> };
 
@@ -32,7 +32,7 @@ const node = (page: Page, name: string) => page.getByRole('group', { name, exact
 /** Waits until the canvas has laid out and fitted its current graph (elkjs is asynchronous; until then
  * nodes sit at the origin and a pointer drop could land on whatever is there). */
 async function laidOut(page: Page): Promise<void> {
-  await page.waitForFunction(`document.querySelector('[role=region][aria-label="Workflow canvas"]')?.getAttribute('aria-busy') === 'false'`);
+  await canvasLaidOut(page);
 }
 /** A node that is drawn where the layout puts it. */
 async function drawn(page: Page, name: string): Promise<void> {
@@ -56,11 +56,11 @@ const nextOf = (d: Definition, id: string) => d.tasks.find((t) => t.id === id)?.
 /** Waits until the minimap (role img, "Minimap") draws `n` nodes. */
 async function minimapDraws(page: Page, n: number): Promise<void> {
   await page.getByRole('img', { name: 'Minimap' }).waitFor();
-  await page.waitForFunction(`document.querySelectorAll('[role=img] .react-flow__minimap-node').length === ${n}`);
+  await countIs(page, '[role=img] .react-flow__minimap-node', n);
 }
 /** Waits until the canvas's view transform is no longer `style`, and returns the new one. */
 async function viewMoved(page: Page, style: string | null): Promise<string | null> {
-  await page.waitForFunction(`document.querySelector('.react-flow__viewport')?.getAttribute('style') !== ${JSON.stringify(style)}`);
+  await attributeChanged(page, '.react-flow__viewport', 'style', { ...(style !== null ? { differs: style } : {}) });
   return page.locator('.react-flow__viewport').getAttribute('style');
 }
 

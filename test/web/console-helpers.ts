@@ -59,6 +59,42 @@ export function renameIds(value: unknown, map: Record<string, string>, key = '')
 export async function chooseNode(page: Page, name: string): Promise<void> {
   const node = page.getByRole('group', { name, exact: true });
   await node.waitFor();
-  await page.waitForFunction(`(() => { const r = document.querySelector('[role=region][aria-label="Workflow canvas"]'); return !r || r.getAttribute('aria-busy') === 'false'; })()`);
+  await canvasLaidOut(page, true);
   await node.click();
 }
+
+/** The page's DOM as the predicates below use it (the tests compile without the DOM library). */
+interface El { id: string; tagName: string; textContent: string | null; disabled?: boolean; getAttribute(n: string): string | null; matches(s: string): boolean }
+type Dom = { document: { activeElement: El | null; querySelector(s: string): El | null; querySelectorAll(s: string): { length: number } } };
+
+// Every wait below passes a function, never a string: a string predicate is compiled in the page
+// with eval, which the console's production CSP (no 'unsafe-eval') refuses, so these run in parity mode too.
+
+/** Until the workflow canvas has laid out and fitted its graph (`aria-busy` "false"); `orAbsent`: a page without it passes. */
+export const canvasLaidOut = (page: Page, orAbsent = false) => page.waitForFunction((absent) => {
+  const r = (globalThis as unknown as Dom).document.querySelector('[role=region][aria-label="Workflow canvas"]');
+  return r ? r.getAttribute('aria-busy') === 'false' : absent;
+}, orAbsent);
+
+/** What the focused element must be: each given field must match. */
+export interface Focus { id?: string; text?: string; label?: string; role?: string; tag?: string; matches?: string; enabled?: boolean }
+
+/** Until the focused element is as `want` says. */
+export const focusOn = (page: Page, want: Focus, timeout = 15_000) => page.waitForFunction((w) => {
+  const el = (globalThis as unknown as Dom).document.activeElement;
+  return el !== null && (w.id === undefined || el.id === w.id) && (w.text === undefined || el.textContent === w.text)
+    && (w.label === undefined || el.getAttribute('aria-label') === w.label) && (w.role === undefined || el.getAttribute('role') === w.role)
+    && (w.tag === undefined || el.tagName === w.tag) && (w.matches === undefined || el.matches(w.matches))
+    && (w.enabled === undefined || !el.disabled === w.enabled);
+}, want, { timeout });
+
+/** Until `selector`'s `attribute` is no longer `value` (`differs`), or matches `pattern`. */
+export const attributeChanged = (page: Page, selector: string, attribute: string, o: { differs?: string; pattern?: RegExp }) =>
+  page.waitForFunction(([sel, attr, differs, source]) => {
+    const v = (globalThis as unknown as Dom).document.querySelector(sel)?.getAttribute(attr) ?? null;
+    return (differs === null || v !== differs) && (source === null || new RegExp(source).test(v ?? ''));
+  }, [selector, attribute, o.differs ?? null, o.pattern?.source ?? null] as const);
+
+/** Until `selector` matches exactly `n` elements. */
+export const countIs = (page: Page, selector: string, n: number) =>
+  page.waitForFunction(([sel, count]) => (globalThis as unknown as Dom).document.querySelectorAll(sel).length === count, [selector, n] as const);

@@ -12,7 +12,7 @@ import { SCREEN } from '../api/results-workflows';
 import type { E2e } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
 import { eventually } from '../webhooks/helpers';
-import { consolePage, seriousViolations, signIn } from './console-helpers';
+import { consolePage, focusOn, seriousViolations, signIn } from './console-helpers';
 import { webSuite } from './web-stack';
 
 let stack: TestStack;
@@ -41,7 +41,6 @@ webSuite(async (s) => {
 });
 
 /** Waits (5 s at most) until `test` (run in the page: this file has no DOM types) holds of the focused element. */
-const focusOn = (page: Page, test: string) => page.waitForFunction(`document.activeElement !== null && ${test}`, undefined, { timeout: 15_000 });
 /** Resolves once every render the page has scheduled has happened (two animation frames). */
 const painted = (page: Page) => page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
 const results = (page: Page) => page.getByRole('table', { name: 'Results' });
@@ -139,7 +138,7 @@ test('after a decision in the review queue, focus goes to the next row', async (
   await page.getByRole('status').filter({ hasText: 'Approved Vera Consider.' }).waitFor();
   await vera_.waitFor({ state: 'detached' });
   // Walt's run (now where Vera's was) has the focus: its link.
-  await focusOn(page, `document.activeElement.matches('a[href="/console/results/${walt}"]')`);
+  await focusOn(page, { matches: `a[href="/console/results/${walt}"]` });
   expect(errors).toEqual([]);
 }, 120_000);
 
@@ -150,6 +149,6 @@ test('after "Assign to me", which goes, focus goes to the row\'s note', async ()
   await xena_.getByRole('button', { name: 'Assign to me' }).click();
   await page.getByRole('status').filter({ hasText: 'Xena Consider is assigned to you.' }).waitFor();
   await xena_.getByRole('button', { name: 'Assign to me' }).waitFor({ state: 'detached' });
-  await focusOn(page, `document.activeElement.id === 'note-${xena}'`);
+  await focusOn(page, { id: `note-${xena}` });
   expect(errors).toEqual([]);
 }, 120_000);

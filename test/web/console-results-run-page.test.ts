@@ -9,7 +9,7 @@
 import type { Browser, Page, Route } from 'playwright-core';
 import { SCREEN } from '../api/results-workflows';
 import type { TestStack } from '../helpers/stack';
-import { consolePage, seriousViolations, signIn } from './console-helpers';
+import { consolePage, focusOn, seriousViolations, signIn } from './console-helpers';
 import { webSuite } from './web-stack';
 
 let stack: TestStack;
@@ -33,7 +33,6 @@ const open = async (page: Page) => {
   await page.getByRole('heading', { name: `Run ${run}`, level: 1 }).waitFor();
 };
 /** Waits (5 s at most) until `test` (run in the page: this file has no DOM types) holds of the focused element. */
-const focusOn = (page: Page, test: string) => page.waitForFunction(`document.activeElement !== null && ${test}`, undefined, { timeout: 15_000 });
 
 test('the Reports tab says it is loading until the tasks arrive, never "No reports." meanwhile', async () => {
   const { page, errors } = await consolePage(browser);
@@ -116,11 +115,11 @@ test('a failed download is an alert; the zoom dialog gives the focus back to its
   await zoom.click();
   await page.getByRole('dialog', { name: 'Document (front)' }).getByRole('button', { name: 'Close', exact: true }).click();
   await page.getByRole('dialog').waitFor({ state: 'detached' });
-  await focusOn(page, 'document.activeElement.textContent === "Zoom Document (front)"');
+  await focusOn(page, { text: 'Zoom Document (front)' });
   await zoom.press('Enter');
   await page.getByRole('dialog', { name: 'Document (front)' }).waitFor();
   await page.keyboard.press('Escape');
   await page.getByRole('dialog').waitFor({ state: 'detached' });
-  await focusOn(page, 'document.activeElement.textContent === "Zoom Document (front)"');
+  await focusOn(page, { text: 'Zoom Document (front)' });
   expect(errors).toEqual([]);
 }, 120_000);

@@ -10,7 +10,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { hashPassword, writeUsers } from '../../lambdas/shared/console-users';
 import type { TestStack } from '../helpers/stack';
-import { chooseNode, consolePage, logIn, seriousViolations } from './console-helpers';
+import { canvasLaidOut, chooseNode, consolePage, focusOn, logIn, seriousViolations } from './console-helpers';
 import { webSuite } from './web-stack';
 
 const APPROVE_ALL = { name: 'Approve all', start: 'approve', tasks: [{ id: 'approve', type: 'result', outcome: 'approve' }] };
@@ -91,7 +91,7 @@ test('Back, Stay, then Forward: the history after the builder is kept; the focus
   await page.getByRole('group', { name: 'Approve applicant', exact: true }).waitFor();
   // Clicked once the canvas has laid out and fitted the graph: before, the node sits at the origin and
   // a click under load lands where it was (CI: nothing chosen, no "Task name").
-  await page.waitForFunction(`document.querySelector('[role=region][aria-label="Workflow canvas"]')?.getAttribute('aria-busy') === 'false'`);
+  await canvasLaidOut(page);
   await chooseNode(page, 'Approve applicant');
   await page.getByRole('textbox', { name: 'Task name' }).fill('Welcome aboard');
   await page.getByRole('group', { name: 'Welcome aboard', exact: true }).waitFor();
@@ -99,7 +99,7 @@ test('Back, Stay, then Forward: the history after the builder is kept; the focus
 
   await page.goBack();
   await staysAfter(page);
-  await page.waitForFunction(`document.activeElement?.tagName === 'H1' && document.activeElement.textContent === 'Approve everyone'`, undefined, { timeout: 15_000 });
+  await focusOn(page, { tag: 'H1', text: 'Approve everyone' });
   await page.goForward();
   await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Leave without saving', exact: true }).click();
   await page.getByRole('heading', { name: 'Versions of Approve everyone', exact: true }).waitFor();
