@@ -4,9 +4,11 @@
  * instead of pushing the page, and its header, navigation and actions stay on screen.
  */
 import type { Browser, Page } from 'playwright-core';
+import { reviewQueue } from '../../lambdas/store/reviews';
 import { SCREEN } from '../api/results-workflows';
 import type { E2e } from '../e2e/helpers';
 import type { TestStack } from '../helpers/stack';
+import { eventually } from '../webhooks/helpers';
 import { consolePage, seriousViolations, signIn } from './console-helpers';
 import { webSuite } from './web-stack';
 
@@ -21,6 +23,8 @@ webSuite(async (s) => {
   workflow = await t.workflow(SCREEN);
   run = (await t.startRun(workflow, await t.applicant({ first_name: 'Zoë', last_name: 'Consider', email: 'zoe.reflow@example.com' }))).id;
   await t.until(run, ['review']);
+  // The evidence function puts a run in the review queue on its end's event, after its status: in parity mode, moments later.
+  await eventually(async () => (await reviewQueue('sandbox', 100)).runs.some((r) => r.id === run));
 });
 
 /** How far the page itself scrolls sideways (0: it reflows). */
