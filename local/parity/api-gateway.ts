@@ -58,9 +58,10 @@ export function selectRoute(routes: readonly ApiRoute[], method: string, rawPath
  *  path parameters API Gateway gives it; no route: 404 `Not Found`, as API Gateway answers. A route whose function
  *  `hostOf` does not know is refused here, when the stack starts (CloudFormation refuses such an integration). */
 export function apiRoutesHandler(routes: readonly ApiRoute[], hostOf: (functionArn: string) => Pick<FunctionHost, 'invoke'> | undefined, log?: (line: string) => void): ApiHandler {
-  const unknown = routes.filter((r) => !hostOf(r.functionArn));
-  if (unknown.length) throw new Error(`parity: the HTTP API routes ${unknown.map((r) => `${r.routeKey} (to ${r.functionArn})`).join(', ')} to no function of the template`);
-  const handlers = new Map(routes.map((r) => [r.routeKey, apiGatewayHandler(() => hostOf(r.functionArn)!, r.integrationTimeoutMs, log)]));
+  const hosts = routes.map((r) => ({ route: r, host: hostOf(r.functionArn) }));
+  const unknown = hosts.filter((h) => !h.host).map(({ route: r }) => `${r.routeKey} (to ${r.functionArn})`);
+  if (unknown.length) throw new Error(`parity: the HTTP API routes ${unknown.join(', ')} to no function of the template`);
+  const handlers = new Map(hosts.map(({ route, host }) => [route.routeKey, apiGatewayHandler(() => host!, route.integrationTimeoutMs, log)]));
   return async (event, context) => {
     const e = event as { rawPath: string; requestContext: { http: { method: string }; routeKey: string } };
     const selected = selectRoute(routes, e.requestContext.http.method, e.rawPath);

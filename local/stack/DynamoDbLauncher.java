@@ -149,6 +149,8 @@ public class DynamoDbLauncher {
    */
   static final class AfterCommit extends Handler.Wrapper {
     private final DynamoDBProxyServer proxy;
+    /** DynamoDB Local's queues once it has them (after its first request; they last as long as it): read by reflection once. */
+    private volatile java.util.List<SQLiteQueue> known = java.util.List.of();
     AfterCommit(Handler inner, DynamoDBProxyServer proxy) { super(inner); this.proxy = proxy; }
 
     @Override public boolean handle(Request request, Response response, Callback callback) throws Exception {
@@ -170,7 +172,7 @@ public class DynamoDbLauncher {
     /** Whether a job put on every SQLite queue after this thread's COMMIT has run (false: a queue stopped, or none yet). */
     private boolean queued() {
       try {
-        java.util.List<SQLiteQueue> queues = queues(proxy);
+        java.util.List<SQLiteQueue> queues = known.isEmpty() ? (known = queues(proxy)) : known;
         boolean ran = !queues.isEmpty();
         for (SQLiteQueue queue : queues) {
           ran &= Boolean.TRUE.equals(queue.execute(new SQLiteJob<Boolean>() {

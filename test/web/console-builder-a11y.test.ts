@@ -30,7 +30,6 @@ async function opened(versions: number, at: (id: string) => string): Promise<{ p
   await signIn(page, stack.url, stack.apiToken, at(wf.body.id));
   return { page, errors, id: wf.body.id };
 }
-const laidOut = (page: Page) => canvasLaidOut(page);
 /** Waits (5 s at most) until `test` (run in the page: this file has no DOM types) holds of the focused element. */
 /** The focused element is the page's status (role status) saying exactly `text`. */
 const onStatus = (text: string) => ({ role: 'status', text });
@@ -72,7 +71,7 @@ async function outlineContrast(page: Page, target: Locator): Promise<number> {
 test('the add menu gives the focus back to the (+) that opened it, and to the new node after an add', async () => {
   const { page, errors } = await opened(1, (id) => `/console/workflows/${id}`);
   await page.getByRole('group', { name: 'Decide', exact: true }).waitFor();
-  await laidOut(page);
+  await canvasLaidOut(page);
 
   const plus = page.getByRole('button', { name: 'Add task between Start and Capture document', exact: true });
   await plus.focus();
@@ -93,7 +92,7 @@ test('the add menu gives the focus back to the (+) that opened it, and to the ne
 test('the Problems count is a persistent polite status', async () => {
   const { page, errors } = await opened(1, (id) => `/console/workflows/${id}`);
   await page.getByRole('group', { name: 'Decide', exact: true }).waitFor();
-  await laidOut(page);
+  await canvasLaidOut(page);
   const status = page.getByRole('region', { name: 'Problems' }).getByRole('status');
   await status.filter({ hasText: /^No problems$/ }).waitFor();
   const element = await status.elementHandle();
@@ -107,7 +106,7 @@ test('the Problems count is a persistent polite status', async () => {
 test('the focus outline contrasts at least 3:1 with what is behind it', async () => {
   const { page, errors } = await opened(1, (id) => `/console/workflows/${id}`);
   await page.getByRole('group', { name: 'Decide', exact: true }).waitFor();
-  await laidOut(page);
+  await canvasLaidOut(page);
   expect(await outlineContrast(page, page.getByRole('button', { name: 'Code view', exact: true }))).toBeGreaterThanOrEqual(3);
   expect(await outlineContrast(page, page.getByRole('button', { name: 'Add task between Start and Capture document', exact: true }))).toBeGreaterThanOrEqual(3);
   expect(await outlineContrast(page, page.getByRole('link', { name: 'Versions', exact: true }))).toBeGreaterThanOrEqual(3);
@@ -118,12 +117,12 @@ test('the focus outline contrasts at least 3:1 with what is behind it', async ()
 test('the (+) buttons stay at least 24 px on screen when the canvas is zoomed out', async () => {
   const { page, errors } = await opened(1, (id) => `/console/workflows/${id}`);
   await page.getByRole('group', { name: 'Decide', exact: true }).waitFor();
-  await laidOut(page);
+  await canvasLaidOut(page);
   const plus = page.getByRole('button', { name: 'Add task between Start and Capture document', exact: true });
   const zoomOut = page.getByRole('button', { name: 'Zoom Out', exact: true });
   const before = await page.locator('.react-flow__viewport').getAttribute('style');
   await zoomOut.click();
-  await attributeChanged(page, '.react-flow__viewport', 'style', { ...(before !== null ? { differs: before } : {}) });
+  await attributeChanged(page, '.react-flow__viewport', 'style', { differs: before });
   await attributeChanged(page, '.react-flow__viewport', 'style', { pattern: /scale\(0\.[0-7]/ });
   for (const target of [plus, page.getByRole('button', { name: 'Add a task after Capture document', exact: true })]) {
     const box = (await target.boundingBox())!;

@@ -60,7 +60,7 @@ async function minimapDraws(page: Page, n: number): Promise<void> {
 }
 /** Waits until the canvas's view transform is no longer `style`, and returns the new one. */
 async function viewMoved(page: Page, style: string | null): Promise<string | null> {
-  await attributeChanged(page, '.react-flow__viewport', 'style', { ...(style !== null ? { differs: style } : {}) });
+  await attributeChanged(page, '.react-flow__viewport', 'style', { differs: style });
   return page.locator('.react-flow__viewport').getAttribute('style');
 }
 

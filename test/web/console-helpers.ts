@@ -88,8 +88,8 @@ export const focusOn = (page: Page, want: Focus, timeout = 15_000) => page.waitF
     && (w.enabled === undefined || !el.disabled === w.enabled);
 }, want, { timeout });
 
-/** Until `selector`'s `attribute` is no longer `value` (`differs`), or matches `pattern`. */
-export const attributeChanged = (page: Page, selector: string, attribute: string, o: { differs?: string; pattern?: RegExp }) =>
+/** Until `selector`'s `attribute` differs from `differs` (null or absent: any value) and matches `pattern` (if given). */
+export const attributeChanged = (page: Page, selector: string, attribute: string, o: { differs?: string | null; pattern?: RegExp }) =>
   page.waitForFunction(([sel, attr, differs, source]) => {
     const v = (globalThis as unknown as Dom).document.querySelector(sel)?.getAttribute(attr) ?? null;
     return (differs === null || v !== differs) && (source === null || new RegExp(source).test(v ?? ''));
